@@ -1,0 +1,38 @@
+//! A case file: the case with everything recorded about it, as imported or exported whole.
+use serde::{Deserialize, Serialize};
+
+use super::{Case, CaseEvent, CaseState, MedicalRecord, Promise, TransitionError, derive_state};
+use crate::reunification::ReunificationRequest;
+use crate::support::SupportPlan;
+
+/// Everything held on one case. Imports take whole files so that a case never exists
+/// without the history that explains its state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseFile {
+    /// The case and its family.
+    pub case: Case,
+    /// Its history, oldest first; the current state is derived from it.
+    pub events: Vec<CaseEvent>,
+    /// Dates promised to the family, oldest first.
+    pub promises: Vec<Promise>,
+    /// Health data, kept apart in storage.
+    pub medical: Vec<MedicalRecord>,
+    /// Relatives left behind whom the family asks to join them.
+    pub reunification: Vec<ReunificationRequest>,
+    /// The selection mission that interviewed or will interview the family, by code.
+    pub mission: Option<String>,
+    /// The reception place (centre, LOI or municipality) the family is in, by code.
+    pub reception_place: Option<String>,
+    /// The sponsor group receiving the family, by name.
+    pub sponsor_group: Option<String>,
+    /// Integration support, once it started.
+    pub support: Option<SupportPlan>,
+}
+
+impl CaseFile {
+    /// The state the history leads to; an import refuses a file whose history is not a
+    /// legal walk through the lifecycle.
+    pub fn state(&self) -> Result<CaseState, TransitionError> {
+        derive_state(&self.events)
+    }
+}

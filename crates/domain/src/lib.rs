@@ -1,0 +1,16 @@
+//! The rules of a resettlement programme. Pure: no I/O, no async, no SQL, no HTTP.
+//!
+//! Types here are parsed once at the edge (`CaseNumber::parse`, `CountryCode::parse`) so an
+//! invalid value cannot exist further in; the storage and web crates convert to and from them.
+pub mod case;
+pub mod country;
+pub mod error;
+pub mod mission;
+pub mod programme;
+pub mod quota;
+pub mod reception;
+pub mod reunification;
+pub mod sponsor;
+pub mod support;
+
+pub use error::ParseError;

@@ -1,0 +1,130 @@
+//! Multi-row inserts with numbered placeholders, for imports of many rows at once.
+//!
+//! sqlx's `QueryBuilder<Any>` emits `?`, which PostgreSQL refuses; this builder numbers
+//! `$1…$n` itself and splits rows into statements below both backends' parameter limits.
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AssertSqlSafe};
+
+use crate::StorageError;
+
+/// Stay under SQLite's default limit of 32,766 bound parameters (PostgreSQL allows 65,535).
+const MAX_PARAMS: usize = 30_000;
+
+/// One value to bind. NULLs carry their type so PostgreSQL accepts them in any column.
+#[derive(Debug, Clone)]
+pub(crate) enum Cell {
+    Int(i64),
+    Text(String),
+    NullInt,
+    NullText,
+}
+
+impl From<i64> for Cell {
+    fn from(v: i64) -> Self {
+        Cell::Int(v)
+    }
+}
+impl From<u32> for Cell {
+    fn from(v: u32) -> Self {
+        Cell::Int(i64::from(v))
+    }
+}
+impl From<bool> for Cell {
+    fn from(v: bool) -> Self {
+        Cell::Int(i64::from(v))
+    }
+}
+impl From<String> for Cell {
+    fn from(v: String) -> Self {
+        Cell::Text(v)
+    }
+}
+impl From<&str> for Cell {
+    fn from(v: &str) -> Self {
+        Cell::Text(v.to_string())
+    }
+}
+impl From<Option<String>> for Cell {
+    fn from(v: Option<String>) -> Self {
+        v.map_or(Cell::NullText, Cell::Text)
+    }
+}
+impl From<Option<i64>> for Cell {
+    fn from(v: Option<i64>) -> Self {
+        v.map_or(Cell::NullInt, Cell::Int)
+    }
+}
+
+/// Rows waiting to be inserted into one table.
+pub(crate) struct Rows {
+    table: &'static str,
+    columns: &'static [&'static str],
+    cells: Vec<Cell>,
+}
+
+impl Rows {
+    pub(crate) fn new(table: &'static str, columns: &'static [&'static str]) -> Self {
+        Rows {
+            table,
+            columns,
+            cells: Vec::new(),
+        }
+    }
+
+    /// Adds a row; it must have one cell per column.
+    pub(crate) fn push<const N: usize>(&mut self, row: [Cell; N]) {
+        assert_eq!(N, self.columns.len(), "row width for {}", self.table);
+        self.cells.extend(row);
+    }
+
+    /// Inserts every row, returning the `returning` columns of each inserted row (in no
+    /// guaranteed order: callers match on a key they returned).
+    pub(crate) async fn insert(
+        self,
+        conn: &mut AnyConnection,
+        returning: Option<&str>,
+    ) -> Result<Vec<AnyRow>, StorageError> {
+        let width = self.columns.len();
+        let per_statement = (MAX_PARAMS / width).max(1) * width;
+        let mut out = Vec::new();
+        for chunk in self.cells.chunks(per_statement) {
+            let mut sql = format!(
+                "INSERT INTO {} ({}) VALUES ",
+                self.table,
+                self.columns.join(", ")
+            );
+            for r in 0..chunk.len() / width {
+                if r > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('(');
+                for c in 0..width {
+                    if c > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push_str(&format!("${}", r * width + c + 1));
+                }
+                sql.push(')');
+            }
+            if let Some(cols) = returning {
+                sql.push_str(" RETURNING ");
+                sql.push_str(cols);
+            }
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for cell in chunk {
+                q = match cell {
+                    Cell::Int(v) => q.bind(*v),
+                    Cell::Text(v) => q.bind(v.clone()),
+                    Cell::NullInt => q.bind(None::<i64>),
+                    Cell::NullText => q.bind(None::<String>),
+                };
+            }
+            if returning.is_some() {
+                out.extend(q.fetch_all(&mut *conn).await?);
+            } else {
+                q.execute(&mut *conn).await?;
+            }
+        }
+        Ok(out)
+    }
+}

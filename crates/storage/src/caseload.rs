@@ -1,0 +1,352 @@
+//! Importing a whole programme with its cases in one transaction, and emptying a database.
+use std::collections::{HashMap, HashSet};
+
+use resettle_domain::case::CaseFile;
+use resettle_domain::programme::ProgrammeImport;
+use sqlx::{AnyConnection, Row};
+
+use crate::batch::Rows;
+use crate::reference::{self, ReferenceIds};
+use crate::{Store, StorageError, codec};
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Cases written.
+    pub cases: usize,
+    /// Family members written.
+    pub persons: usize,
+    /// Lifecycle events written.
+    pub events: usize,
+}
+
+/// Tables in an order that deletes children before parents.
+const TABLES_CHILD_FIRST: &[&str] = &[
+    "support_plans",
+    "reunification_requests",
+    "promises",
+    "case_events",
+    "medical_records",
+    "family_members",
+    "case_links",
+    "case_categories",
+    "cases",
+    "selection_missions",
+    "sponsor_groups",
+    "reception_places",
+    "pledges",
+    "programmes",
+];
+
+impl Store {
+    /// Writes a programme with its reference records and case files. Every case file is
+    /// checked first (its history must be a legal walk; the places it names must exist);
+    /// on any refusal nothing is written.
+    pub async fn import_programme(
+        &self,
+        import: &ProgrammeImport,
+    ) -> Result<ImportSummary, StorageError> {
+        validate(import)?;
+        let mut tx = self.begin_write().await?;
+        let ids = reference::insert(&mut tx, import).await?;
+        let summary = insert_cases(&mut tx, &ids, &import.cases).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Deletes every row of every application table, keeping the schema; used to replace
+    /// the demo caseload.
+    pub async fn delete_all_data(&self) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        for t in TABLES_CHILD_FIRST {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DELETE FROM {t}")))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Refuses the whole import on the first invalid case file, naming it.
+fn validate(import: &ProgrammeImport) -> Result<(), StorageError> {
+    let missions: HashSet<&str> = import.missions.iter().map(|m| m.code.as_str()).collect();
+    let places: HashSet<&str> = import.places.iter().map(|p| p.code.as_str()).collect();
+    let sponsors: HashSet<&str> = import
+        .sponsor_groups
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    let mut numbers = HashSet::new();
+    for f in &import.cases {
+        let n = f.case.case_number.as_str();
+        let refuse = |reason: String| StorageError::Invalid(format!("case {n}: {reason}"));
+        if !numbers.insert(n) {
+            return Err(StorageError::Duplicate {
+                what: "case",
+                key: n.to_string(),
+            });
+        }
+        f.case.validate().map_err(|e| refuse(e.to_string()))?;
+        f.state().map_err(|e| refuse(format!("events: {e}")))?;
+        let member_nos: HashSet<u32> = f.case.members.iter().map(|m| m.member_no).collect();
+        if member_nos.len() != f.case.members.len() {
+            return Err(refuse("members: member_no is repeated".into()));
+        }
+        if let Some(m) = f.medical.iter().find(|m| !member_nos.contains(&m.member_no)) {
+            return Err(refuse(format!(
+                "medical: member_no {} is not in the family",
+                m.member_no
+            )));
+        }
+        for (what, key, known) in [
+            ("mission", &f.mission, &missions),
+            ("reception_place", &f.reception_place, &places),
+            ("sponsor_group", &f.sponsor_group, &sponsors),
+        ] {
+            if let Some(k) = key
+                && !known.contains(k.as_str())
+            {
+                return Err(refuse(format!("{what}: {k:?} is not in the import")));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn insert_cases(
+    conn: &mut AnyConnection,
+    ids: &ReferenceIds,
+    files: &[CaseFile],
+) -> Result<ImportSummary, StorageError> {
+    let mut cases = Rows::new(
+        "cases",
+        &[
+            "programme_id",
+            "case_number",
+            "country_of_asylum",
+            "nationality",
+            "priority",
+            "channel",
+            "submitted_on",
+            "family_size",
+            "state",
+            "state_since",
+            "version",
+            "mission_id",
+            "reception_place_id",
+            "sponsor_group_id",
+        ],
+    );
+    for f in files {
+        let c = &f.case;
+        let last = f.events.last().expect("validated: a history is never empty");
+        let lookup = |map: &HashMap<String, i64>, key: &Option<String>| {
+            key.as_ref().map(|k| map[k.as_str()])
+        };
+        cases.push([
+            ids.programme.into(),
+            c.case_number.as_str().into(),
+            c.country_of_asylum.as_str().into(),
+            c.nationality.as_str().into(),
+            c.priority.as_str().into(),
+            c.channel.as_str().into(),
+            codec::date(c.submitted_on).into(),
+            (c.members.len() as i64).into(),
+            last.to.as_str().into(),
+            codec::timestamp(last.at).into(),
+            (f.events.len() as i64).into(),
+            lookup(&ids.missions, &f.mission).into(),
+            lookup(&ids.places, &f.reception_place).into(),
+            lookup(&ids.sponsor_groups, &f.sponsor_group).into(),
+        ]);
+    }
+    let inserted = cases
+        .insert(conn, Some("id, case_number"))
+        .await
+        .map_err(|e| duplicate_case(e, files))?;
+    let case_ids: HashMap<String, i64> = inserted
+        .iter()
+        .map(|r| Ok((r.try_get::<String, _>(1)?, r.try_get::<i64, _>(0)?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+
+    let mut categories = Rows::new("case_categories", &["case_id", "position", "category"]);
+    let mut links = Rows::new("case_links", &["case_id", "linked_case_number"]);
+    let mut members = Rows::new(
+        "family_members",
+        &[
+            "case_id",
+            "member_no",
+            "full_name",
+            "date_of_birth",
+            "sex",
+            "relationship",
+            "languages",
+            "education",
+            "occupation",
+        ],
+    );
+    let mut medical = Rows::new(
+        "medical_records",
+        &[
+            "case_id",
+            "member_no",
+            "condition",
+            "care_needs",
+            "consent_to_share",
+        ],
+    );
+    let mut events = Rows::new(
+        "case_events",
+        &[
+            "case_id",
+            "seq",
+            "at",
+            "actor",
+            "from_state",
+            "to_state",
+            "reason",
+            "payload",
+        ],
+    );
+    let mut promises = Rows::new(
+        "promises",
+        &[
+            "case_id",
+            "kind",
+            "promised_date",
+            "made_on",
+            "slip_reason",
+            "family_notified_on",
+        ],
+    );
+    let mut reunification = Rows::new(
+        "reunification_requests",
+        &[
+            "case_id",
+            "relative_name",
+            "relationship",
+            "location",
+            "status",
+            "requested_on",
+            "resolved_on",
+        ],
+    );
+    let mut support = Rows::new(
+        "support_plans",
+        &["case_id", "provider", "starts_on", "months"],
+    );
+    let mut summary = ImportSummary {
+        cases: files.len(),
+        persons: 0,
+        events: 0,
+    };
+    for f in files {
+        let id = case_ids[f.case.case_number.as_str()];
+        for (i, c) in f.case.categories.iter().enumerate() {
+            categories.push([id.into(), (i as i64).into(), c.as_str().into()]);
+        }
+        for l in &f.case.linked_cases {
+            links.push([id.into(), l.as_str().into()]);
+        }
+        for m in &f.case.members {
+            members.push([
+                id.into(),
+                m.member_no.into(),
+                m.full_name.as_str().into(),
+                codec::date(m.date_of_birth).into(),
+                m.sex.as_str().into(),
+                m.relationship.as_str().into(),
+                m.languages.join(",").into(),
+                m.education.clone().into(),
+                m.occupation.clone().into(),
+            ]);
+        }
+        summary.persons += f.case.members.len();
+        for m in &f.medical {
+            let needs: Vec<&str> = m.care_needs.iter().map(|n| n.as_str()).collect();
+            medical.push([
+                id.into(),
+                m.member_no.into(),
+                m.condition.as_str().into(),
+                needs.join(",").into(),
+                m.consent_to_share.into(),
+            ]);
+        }
+        for e in &f.events {
+            events.push([
+                id.into(),
+                e.seq.into(),
+                codec::timestamp(e.at).into(),
+                e.actor.as_str().into(),
+                e.from.map(|s| s.as_str().to_string()).into(),
+                e.to.as_str().into(),
+                e.reason.as_str().into(),
+                e.payload.to_string().into(),
+            ]);
+        }
+        summary.events += f.events.len();
+        for p in &f.promises {
+            promises.push([
+                id.into(),
+                p.kind.as_str().into(),
+                codec::date(p.promised_date).into(),
+                codec::date(p.made_on).into(),
+                p.slip_reason.clone().into(),
+                p.family_notified_on.map(codec::date).into(),
+            ]);
+        }
+        for r in &f.reunification {
+            reunification.push([
+                id.into(),
+                r.relative_name.as_str().into(),
+                r.relationship.as_str().into(),
+                r.location.as_str().into(),
+                r.status.as_str().into(),
+                codec::date(r.requested_on).into(),
+                r.resolved_on.map(codec::date).into(),
+            ]);
+        }
+        if let Some(s) = &f.support {
+            support.push([
+                id.into(),
+                s.provider.as_str().into(),
+                codec::date(s.starts_on).into(),
+                s.months.into(),
+            ]);
+        }
+    }
+    for rows in [
+        categories,
+        links,
+        members,
+        medical,
+        events,
+        promises,
+        reunification,
+        support,
+    ] {
+        rows.insert(conn, None).await?;
+    }
+    Ok(summary)
+}
+
+/// Turns a unique violation on `cases.case_number` into a refusal naming a case number
+/// already in the database.
+fn duplicate_case(e: StorageError, files: &[CaseFile]) -> StorageError {
+    match &e {
+        StorageError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+            let msg = db.message();
+            let key = files
+                .iter()
+                .map(|f| f.case.case_number.as_str())
+                .find(|n| msg.contains(n))
+                .unwrap_or("(one of the imported cases)");
+            StorageError::Duplicate {
+                what: "case",
+                key: key.to_string(),
+            }
+        }
+        _ => e,
+    }
+}

@@ -1,0 +1,39 @@
+//! Conversions between domain values and the text stored for them.
+use std::str::FromStr;
+
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+
+use crate::StorageError;
+
+const DATE: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+/// A date as stored: `YYYY-MM-DD`, which sorts and compares as text on both backends.
+pub(crate) fn date(d: Date) -> String {
+    d.format(DATE).expect("a calendar date always formats")
+}
+
+/// A timestamp as stored: RFC 3339 in UTC, which also sorts as text.
+pub(crate) fn timestamp(t: OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC)
+        .format(&Rfc3339)
+        .expect("a UTC timestamp always formats")
+}
+
+/// Reads a stored word back into its enum.
+pub(crate) fn parse_word<T: FromStr>(field: &'static str, s: &str) -> Result<T, StorageError>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse().map_err(|e| corrupt(field, s, e))
+}
+
+fn corrupt(field: &'static str, value: &str, reason: impl std::fmt::Display) -> StorageError {
+    StorageError::Corrupt {
+        field,
+        value: value.to_string(),
+        reason: reason.to_string(),
+    }
+}

@@ -1,0 +1,43 @@
+//! What can go wrong in storage.
+
+/// A storage failure. Constraint violations that a user can correct are told apart from
+/// faults of the database itself.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The URL names no backend resettle supports.
+    #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+    /// A row the user asked to add exists already.
+    #[error("{what} {key} exists already")]
+    Duplicate {
+        /// The kind of record, e.g. "case".
+        what: &'static str,
+        /// Its key, e.g. the case number.
+        key: String,
+    },
+    /// A row refers to another that does not exist.
+    #[error("{what} {key} does not exist")]
+    Missing {
+        /// The kind of record referred to, e.g. "reception place".
+        what: &'static str,
+        /// Its key.
+        key: String,
+    },
+    /// A value in the database does not parse as its domain type: the database was edited
+    /// around resettle, or a migration is missing.
+    #[error("stored {field} {value:?} is invalid: {reason}")]
+    Corrupt {
+        /// The column.
+        field: &'static str,
+        /// The stored value.
+        value: String,
+        /// Why it does not parse.
+        reason: String,
+    },
+    /// The input was refused before anything was written.
+    #[error("{0}")]
+    Invalid(String),
+    /// The database refused or failed.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}

@@ -1,0 +1,119 @@
+//! Persistence for resettle: the only place SQL lives.
+//!
+//! One code path serves SQLite (the embedded default: one file, one binary) and PostgreSQL
+//! (the server backend), through sqlx's `Any` driver chosen by the URL scheme. Values cross
+//! the seam as integers and text only (dates as ISO 8601, money in cents), and every query
+//! uses `$n` placeholders, which both backends accept. See `docs/decisions/0001-storage.md`.
+mod batch;
+mod caseload;
+mod codec;
+mod error;
+mod migrations;
+mod programmes;
+mod reference;
+mod stats;
+
+pub use caseload::ImportSummary;
+pub use error::StorageError;
+pub use programmes::{PledgeRow, ProgrammeRow};
+pub use stats::StateCount;
+
+use std::str::FromStr;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+
+/// Which database a [`Store`] talks to. Decided once from the URL; the few places where
+/// the dialects differ branch on it here and nowhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// The name reported by the health endpoint.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+impl FromStr for Backend {
+    type Err = StorageError;
+
+    /// Reads the backend from a database URL's scheme.
+    fn from_str(url: &str) -> Result<Self, StorageError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StorageError::UnsupportedUrl(url.to_string()))
+        }
+    }
+}
+
+/// A connection pool to the programme's database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://path`, created if missing, or `postgres://…`). Does not
+    /// migrate: call [`Store::migrate`].
+    pub async fn connect(url: &str) -> Result<Store, StorageError> {
+        install_default_drivers();
+        let backend: Backend = url.parse()?;
+        let pool = match backend {
+            Backend::Sqlite => {
+                let url = if url.contains('?') {
+                    url.to_string()
+                } else {
+                    format!("{url}?mode=rwc")
+                };
+                AnyPoolOptions::new()
+                    .max_connections(4)
+                    .after_connect(|conn, _meta| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+                    .await?
+            }
+            Backend::Postgres => AnyPoolOptions::new().max_connections(8).connect(url).await?,
+        };
+        Ok(Store { pool, backend })
+    }
+
+    /// The backend behind this store.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Starts a transaction that writes. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing half-way.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StorageError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// Closes every connection; for tests that remove the database afterwards.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,88 @@
+//! Reading programmes and their pledges against arrivals.
+use sqlx::Row;
+
+use crate::{Store, StorageError};
+
+/// A programme as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeRow {
+    /// Short code.
+    pub code: String,
+    /// Display name.
+    pub name: String,
+    /// The resettlement state, ISO alpha-2.
+    pub state_code: String,
+    /// The policy profile it runs under.
+    pub policy_profile: String,
+}
+
+/// One year of a programme: what was pledged and what arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PledgeRow {
+    /// Calendar year.
+    pub year: i32,
+    /// Persons pledged.
+    pub pledged: i64,
+    /// Arrivals entered by hand from published figures (years before resettle).
+    pub arrived_before_resettle: Option<i64>,
+    /// Persons whose case arrived that year, counted from case events.
+    pub arrived_counted: i64,
+    /// Source of the pledge (and hand-entered arrivals).
+    pub source: String,
+}
+
+impl PledgeRow {
+    /// Arrivals for the year: counted from cases, plus any published figure for the time
+    /// before the programme ran in resettle.
+    pub fn arrived(&self) -> i64 {
+        self.arrived_counted + self.arrived_before_resettle.unwrap_or(0)
+    }
+}
+
+impl Store {
+    /// Every programme, by code.
+    pub async fn programmes(&self) -> Result<Vec<ProgrammeRow>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT code, name, state_code, policy_profile FROM programmes ORDER BY code",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ProgrammeRow {
+                    code: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    state_code: r.try_get(2)?,
+                    policy_profile: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    /// A programme's pledges by year, each with the persons who arrived that year.
+    pub async fn pledges(&self, programme: &str) -> Result<Vec<PledgeRow>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT p.year, p.pledged, p.arrived_before_resettle, p.source, \
+               (SELECT CAST(COALESCE(SUM(c.family_size), 0) AS BIGINT) \
+                  FROM case_events e JOIN cases c ON c.id = e.case_id \
+                 WHERE c.programme_id = p.programme_id AND e.to_state = 'arrived' \
+                   AND substr(e.at, 1, 4) = CAST(p.year AS TEXT)) \
+             FROM pledges p JOIN programmes g ON g.id = p.programme_id \
+             WHERE g.code = $1 ORDER BY p.year",
+        )
+        .bind(programme.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PledgeRow {
+                    year: r.try_get::<i64, _>(0)? as i32,
+                    pledged: r.try_get(1)?,
+                    arrived_before_resettle: r.try_get(2)?,
+                    source: r.try_get(3)?,
+                    arrived_counted: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+}

@@ -37,6 +37,14 @@ pub enum QuotaError {
         value: f64,
     },
 
+    /// Figures so large or small that their total (or the total of their inverses) is not a
+    /// finite floating-point number.
+    #[error("the {field} figures cannot be totalled in floating point (too large or too close to 0)")]
+    TotalNotFinite {
+        /// The field whose total overflowed.
+        field: &'static str,
+    },
+
     /// A state listed twice in one input.
     #[error("state {state} appears more than once in the {what}")]
     DuplicateState {
@@ -163,6 +171,27 @@ pub enum QuotaError {
     BadCap {
         /// The refused value.
         value: f64,
+    },
+
+    /// A rounding name other than floor or nearest.
+    #[error("unknown rounding {value:?}; expected floor or nearest")]
+    UnknownRounding {
+        /// The refused name.
+        value: String,
+    },
+
+    /// A needs basis other than last-year or sum.
+    #[error("unknown needs basis {value:?}; expected last-year or sum")]
+    UnknownNeedsBasis {
+        /// The refused name.
+        value: String,
+    },
+
+    /// A growth path that is not even, linear or a list of whole numbers.
+    #[error("growth path {value:?} is not even, linear or comma-separated whole numbers (2000,3000)")]
+    BadPath {
+        /// The refused text.
+        value: String,
     },
 
     /// A share (regional, state, key entry) outside [0, 1].

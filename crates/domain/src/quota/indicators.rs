@@ -53,6 +53,13 @@ impl IndicatorSet {
             check_positive(s, "effort_per_million", r.effort_per_million, INVERSE_REASON)?;
             check_positive(s, "unemployment_rate", r.unemployment_rate, INVERSE_REASON)?;
         }
+        let totals = [
+            ("population", rows.iter().map(|r| r.population).sum::<f64>()),
+            ("gdp", rows.iter().map(|r| r.gdp).sum()),
+            ("effort_per_million", rows.iter().map(|r| 1.0 / r.effort_per_million).sum()),
+            ("unemployment_rate", rows.iter().map(|r| 1.0 / r.unemployment_rate).sum()),
+        ];
+        check_totals(&totals)?;
         Ok(Self { rows })
     }
 
@@ -124,6 +131,10 @@ impl PopGdpSet {
             check_positive(r.state.as_str(), "population", r.population, "")?;
             check_positive(r.state.as_str(), "gdp", r.gdp, "")?;
         }
+        check_totals(&[
+            ("population", rows.iter().map(|r| r.population).sum()),
+            ("gdp", rows.iter().map(|r| r.gdp).sum()),
+        ])?;
         Ok(Self { rows })
     }
 
@@ -146,6 +157,14 @@ impl PopGdpSet {
             self.rows.iter().map(|r| r.population).sum(),
             self.rows.iter().map(|r| r.gdp).sum(),
         )
+    }
+}
+
+/// Refuses totals that overflowed, so no share is computed as x/inf or inf/inf.
+fn check_totals(totals: &[(&'static str, f64)]) -> Result<(), QuotaError> {
+    match totals.iter().find(|(_, t)| !t.is_finite()) {
+        Some((field, _)) => Err(QuotaError::TotalNotFinite { field }),
+        None => Ok(()),
     }
 }
 
@@ -236,6 +255,15 @@ pub(crate) mod tests {
         assert_eq!(e.to_string(), "population for DE must be a finite number, got NaN");
         let e = IndicatorSet::new(vec![row("DE", 1.0, 1.0, 1.0, f64::INFINITY)]).unwrap_err();
         assert_eq!(e.to_string(), "unemployment_rate for DE must be a finite number, got inf");
+    }
+
+    #[test]
+    fn refuses_totals_that_overflow() {
+        let e = IndicatorSet::new(vec![row("AA", f64::MAX, 1.0, 1.0, 1.0), row("BB", f64::MAX, 1.0, 1.0, 1.0)])
+            .unwrap_err();
+        assert!(e.to_string().starts_with("the population figures cannot be totalled"), "{e}");
+        let e = IndicatorSet::new(vec![row("AA", 1.0, 1.0, 1e-320, 1.0)]).unwrap_err();
+        assert!(e.to_string().starts_with("the effort_per_million figures"), "{e}");
     }
 
     #[test]

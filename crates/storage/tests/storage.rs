@@ -1,0 +1,213 @@
+//! Storage behaviour, each test run against SQLite and a real PostgreSQL.
+use resettle_domain::case::{
+    Case, CaseEvent, CaseFile, CaseNumber, CaseState, Channel, FamilyMember, Priority,
+    Relationship, Sex, SubmissionCategory,
+};
+use resettle_domain::country::CountryCode;
+use resettle_domain::programme::{Pledge, Programme, ProgrammeImport};
+use resettle_storage::{Store, StorageError};
+use time::macros::{date, datetime};
+
+async fn fresh(url: &str) -> Store {
+    let store = Store::connect(url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    store
+}
+
+fn event(seq: u32, from: Option<CaseState>, to: CaseState, year: i32) -> CaseEvent {
+    CaseEvent {
+        seq,
+        at: datetime!(2020-03-01 10:00 UTC).replace_year(year).unwrap(),
+        actor: "test".into(),
+        from,
+        to,
+        reason: format!("step {seq}"),
+        payload: serde_json::json!({ "seq": seq }),
+    }
+}
+
+/// A case whose history walks `path` (after submission), the last step in `year`.
+fn case_file(number: &str, persons: u32, path: &[CaseState], year: i32) -> CaseFile {
+    let mut events = vec![event(1, None, CaseState::Submitted, year)];
+    let mut cur = CaseState::Submitted;
+    for &to in path {
+        events.push(event(events.len() as u32 + 1, Some(cur), to, year));
+        cur = to;
+    }
+    let members = (1..=persons)
+        .map(|n| FamilyMember {
+            member_no: n,
+            full_name: format!("Member {n}"),
+            date_of_birth: date!(1990 - 01 - 01),
+            sex: Sex::Female,
+            relationship: if n == 1 {
+                Relationship::PrincipalApplicant
+            } else {
+                Relationship::Child
+            },
+            languages: vec!["ar".into()],
+            education: None,
+            occupation: None,
+        })
+        .collect();
+    CaseFile {
+        case: Case {
+            case_number: CaseNumber::parse(number).unwrap(),
+            programme: "BE".into(),
+            country_of_asylum: CountryCode::parse("c", "LB").unwrap(),
+            nationality: CountryCode::parse("n", "SY").unwrap(),
+            categories: vec![SubmissionCategory::MedicalNeeds],
+            priority: Priority::Normal,
+            channel: Channel::Dossier,
+            submitted_on: date!(2020 - 01 - 01),
+            members,
+            linked_cases: vec![],
+        },
+        events,
+        promises: vec![],
+        medical: vec![],
+        reunification: vec![],
+        mission: None,
+        reception_place: None,
+        sponsor_group: None,
+        support: None,
+    }
+}
+
+const TO_ARRIVAL: &[CaseState] = &[
+    CaseState::DossierReview,
+    CaseState::Accepted,
+    CaseState::PreDeparture,
+    CaseState::DepartureScheduled,
+    CaseState::Arrived,
+];
+
+fn programme(cases: Vec<CaseFile>) -> ProgrammeImport {
+    ProgrammeImport {
+        programme: Programme {
+            code: "BE".into(),
+            name: "Belgium".into(),
+            state: CountryCode::parse("state", "BE").unwrap(),
+            policy_profile: "belgium".into(),
+        },
+        pledges: vec![
+            Pledge {
+                year: 2020,
+                pledged: 1150,
+                arrived_before_resettle: Some(100),
+                source: "test".into(),
+            },
+            Pledge {
+                year: 2021,
+                pledged: 1500,
+                arrived_before_resettle: None,
+                source: "test".into(),
+            },
+        ],
+        places: vec![],
+        sponsor_groups: vec![],
+        missions: vec![],
+        cases,
+    }
+}
+
+#[tokio::test]
+async fn migrations_build_the_same_schema_on_both_backends_and_run_once() {
+    let mut schemas = Vec::new();
+    for db in resettle_testkit::databases() {
+        let store = Store::connect(&db.url).await.unwrap();
+        assert_eq!(store.schema_version().await.unwrap(), 0, "{}", db.backend);
+        assert!(store.migrate().await.unwrap() > 0, "{}", db.backend);
+        assert_eq!(store.migrate().await.unwrap(), 0, "second run applies nothing");
+        assert_eq!(
+            store.schema_version().await.unwrap(),
+            Store::latest_schema_version()
+        );
+        let cols = store.schema_columns().await.unwrap();
+        assert!(cols.contains(&("cases".into(), "case_number".into())));
+        schemas.push((db.backend, cols));
+    }
+    if let [(_, sqlite), (_, postgres)] = &schemas[..] {
+        assert_eq!(sqlite, postgres, "the two migration dialects define different schemas");
+    }
+}
+
+#[tokio::test]
+async fn an_import_is_counted_by_state_and_arrivals_by_year() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let summary = store
+            .import_programme(&programme(vec![
+                case_file("TST-20C00001", 4, TO_ARRIVAL, 2021),
+                case_file("TST-20C00002", 2, TO_ARRIVAL, 2021),
+                case_file("TST-20C00003", 3, &[CaseState::DossierReview], 2020),
+            ]))
+            .await
+            .unwrap();
+        assert_eq!((summary.cases, summary.persons), (3, 9), "{}", db.backend);
+        let counts = store.count_by_state().await.unwrap();
+        let arrived = counts.iter().find(|c| c.state == CaseState::Arrived).unwrap();
+        assert_eq!((arrived.cases, arrived.persons), (2, 6), "{}", db.backend);
+        assert_eq!(counts.len(), CaseState::ALL.len());
+        let pledges = store.pledges("BE").await.unwrap();
+        assert_eq!(pledges.len(), 2);
+        assert_eq!(pledges[0].arrived(), 100, "2020: hand-entered only");
+        assert_eq!(pledges[1].arrived_counted, 6, "2021: counted from cases");
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_rejected_import_writes_nothing() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let mut bad = case_file("TST-20C00009", 1, TO_ARRIVAL, 2021);
+        bad.events[2].to = CaseState::Housed; // accepted → housed skips the journey
+        let err = store
+            .import_programme(&programme(vec![case_file("TST-20C00008", 2, &[], 2020), bad]))
+            .await
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("TST-20C00009") && msg.contains("events"), "{msg}");
+        assert_eq!(store.case_count().await.unwrap(), 0, "{}", db.backend);
+        assert!(store.programmes().await.unwrap().is_empty(), "{}", db.backend);
+    }
+}
+
+#[tokio::test]
+async fn a_duplicate_case_number_is_refused_naming_it() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let twice = vec![
+            case_file("TST-20C00001", 1, &[], 2020),
+            case_file("tst-20c00001", 2, &[], 2020),
+        ];
+        match store.import_programme(&programme(twice)).await {
+            Err(StorageError::Duplicate { what: "case", key }) => assert_eq!(key, "TST-20C00001"),
+            other => panic!("{}: expected a duplicate refusal, got {other:?}", db.backend),
+        }
+        assert_eq!(store.case_count().await.unwrap(), 0);
+    }
+}
+
+#[tokio::test]
+async fn delete_all_data_empties_every_table() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store
+            .import_programme(&programme(vec![case_file("TST-20C00001", 3, TO_ARRIVAL, 2021)]))
+            .await
+            .unwrap();
+        store.delete_all_data().await.unwrap();
+        assert_eq!(store.case_count().await.unwrap(), 0, "{}", db.backend);
+        assert!(store.programmes().await.unwrap().is_empty());
+        // The same programme can be imported again afterwards.
+        store.import_programme(&programme(vec![])).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_url_scheme_is_refused() {
+    let err = Store::connect("mysql://localhost/x").await.unwrap_err();
+    assert!(err.to_string().contains("sqlite://"), "{err}");
+}

@@ -1,0 +1,178 @@
+//! A throwaway PostgreSQL cluster per test process.
+//!
+//! Started from the installed binaries (on `PATH` or under `/usr/lib/postgresql/*/bin`), on
+//! a free loopback port with trust authentication and durability off (tests need speed, not
+//! crash safety). `initdb` refuses to run as root, so as root the cluster runs as the
+//! `postgres` system user of Debian's package. A watchdog process stops the cluster and
+//! deletes its directory as soon as the test process is gone, however it ended.
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// A running cluster.
+pub struct Cluster {
+    bin: PathBuf,
+    port: u16,
+    run_as: Option<&'static str>,
+}
+
+/// The process-wide cluster, started on first use. `None` only when PostgreSQL is absent
+/// and `RESETTLE_SKIP_POSTGRES=1` asked to skip; a loud line says so.
+pub fn cluster() -> Option<&'static Cluster> {
+    static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
+    CLUSTER
+        .get_or_init(|| match find_bin_dir() {
+            Some(bin) => Some(Cluster::start(bin)),
+            None if std::env::var("RESETTLE_SKIP_POSTGRES").as_deref() == Ok("1") => {
+                eprintln!(
+                    "SKIPPING POSTGRESQL TESTS: initdb not found and RESETTLE_SKIP_POSTGRES=1"
+                );
+                None
+            }
+            None => panic!(
+                "PostgreSQL is not installed (no initdb on PATH or under /usr/lib/postgresql/*/bin). \
+                 Install it (apt-get install postgresql) or set RESETTLE_SKIP_POSTGRES=1 to skip."
+            ),
+        })
+        .as_ref()
+}
+
+fn find_bin_dir() -> Option<PathBuf> {
+    // Resolve symlinks: a PATH entry may link some tools (initdb) but not others (createdb),
+    // while the directory they point into has them all.
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("initdb"))
+            .find(|p| p.is_file())
+            .and_then(|initdb| std::fs::canonicalize(initdb).ok()?.parent().map(Path::to_path_buf))
+    });
+    on_path.or_else(|| {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()?
+            .filter_map(|e| Some(e.ok()?.path().join("bin")))
+            .filter(|b| b.join("initdb").is_file())
+            .collect();
+        dirs.sort();
+        dirs.pop()
+    })
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+impl Cluster {
+    fn start(bin: PathBuf) -> Cluster {
+        let run_as = is_root().then_some("postgres");
+        // Not a TempDir: the watchdog deletes it after this process has exited.
+        let dir = std::env::temp_dir().join(crate::unique_name("resettle-pg"));
+        std::fs::create_dir_all(&dir).expect("cluster dir");
+        if let Some(user) = run_as {
+            run(Command::new("chown").arg(format!("{user}:")).arg(&dir));
+        }
+        let cluster = Cluster {
+            bin,
+            port: free_port(),
+            run_as,
+        };
+        let data = dir.join("data");
+        run(cluster
+            .command("initdb")
+            .arg("-D")
+            .arg(&data)
+            .args(["-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]));
+        let options = format!(
+            "-h 127.0.0.1 -p {} -k {} -c fsync=off -c synchronous_commit=off \
+             -c full_page_writes=off -c max_connections=200",
+            cluster.port,
+            dir.display()
+        );
+        run(cluster
+            .command("pg_ctl")
+            .arg("-D")
+            .arg(&data)
+            .args(["-o", &options, "-l"])
+            .arg(dir.join("log"))
+            .args(["-w", "start"]));
+        cluster.spawn_watchdog(&dir, &data);
+        eprintln!(
+            "postgres: throwaway cluster on 127.0.0.1:{} in {}",
+            cluster.port,
+            dir.display()
+        );
+        cluster
+    }
+
+    /// Creates an empty database and returns its URL.
+    pub fn create_database(&self) -> String {
+        let name = crate::unique_name("t");
+        run(self.command("createdb").args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port.to_string(),
+            "-U",
+            "postgres",
+            &name,
+        ]));
+        format!("postgres://postgres@127.0.0.1:{}/{name}", self.port)
+    }
+
+    fn command(&self, tool: &str) -> Command {
+        let exe = self.bin.join(tool);
+        match self.run_as {
+            Some(user) => {
+                let mut c = Command::new("runuser");
+                c.args(["-u", user, "--"]).arg(exe);
+                c.current_dir("/");
+                c
+            }
+            None => Command::new(exe),
+        }
+    }
+
+    /// Stops the cluster and deletes its files once this process has gone.
+    fn spawn_watchdog(&self, dir: &Path, data: &Path) {
+        let stop = format!(
+            "{} {} -D '{}' -m immediate stop",
+            self.run_as
+                .map(|u| format!("runuser -u {u} --"))
+                .unwrap_or_default(),
+            self.bin.join("pg_ctl").display(),
+            data.display()
+        );
+        let script = format!(
+            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{dir}'",
+            pid = std::process::id(),
+            dir = dir.display()
+        );
+        Command::new("setsid")
+            .args(["sh", "-c", &script])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn the cluster watchdog");
+    }
+}
+
+fn run(cmd: &mut Command) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

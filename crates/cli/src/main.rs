@@ -1,1 +1,65 @@
-fn main() {}
+//! `resettle`: runs a refugee resettlement programme. Each subcommand is a thin shell over
+//! a use case of `resettle-app`, so the CLI and the web apply the same rules.
+mod commands;
+
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+/// Runs a country's refugee resettlement programme end to end: quotas, cases, placement,
+/// reception and reporting.
+#[derive(Debug, Parser)]
+#[command(name = "resettle", version, propagate_version = true)]
+struct Cli {
+    /// Database URL: `sqlite://PATH` (created if missing) or `postgres://USER@HOST/DB`.
+    #[arg(
+        long,
+        global = true,
+        env = "RESETTLE_DATABASE_URL",
+        default_value = "sqlite://resettle.db"
+    )]
+    database: String,
+
+    /// Log level or filter (error, warn, info, debug, trace, or e.g. `resettle=debug`).
+    #[arg(long, global = true, env = "RESETTLE_LOG", default_value = "info")]
+    log_level: String,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web UI and the JSON API (migrates the database first).
+    Serve(commands::serve::Args),
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Load a generated, realistic demo caseload into the database.
+    Demo(commands::demo::Args),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let filter = EnvFilter::try_new(&cli.log_level).unwrap_or_else(|e| {
+        eprintln!("--log-level {:?} is not a valid filter ({e}); using info", cli.log_level);
+        EnvFilter::new("info")
+    });
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve(args) => commands::serve::run(&cli.database, args).await,
+            Command::Migrate => commands::migrate::run(&cli.database).await,
+            Command::Demo(args) => commands::demo::run(&cli.database, args).await,
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -153,9 +153,18 @@ mod tests {
 
     #[test]
     fn belgian_single_state_figure() {
-        assert_eq!(persons_for_share(310_631, 0.0284, Rounding::Floor).unwrap(), 8_821);
-        assert_eq!(persons_for_share(310_631, 0.0284, Rounding::Nearest).unwrap(), 8_822);
-        assert_eq!(persons_for_share(1_553_156, 0.2, Rounding::Floor).unwrap(), 310_631);
+        assert_eq!(
+            persons_for_share(310_631, 0.0284, Rounding::Floor).unwrap(),
+            8_821
+        );
+        assert_eq!(
+            persons_for_share(310_631, 0.0284, Rounding::Nearest).unwrap(),
+            8_822
+        );
+        assert_eq!(
+            persons_for_share(1_553_156, 0.2, Rounding::Floor).unwrap(),
+            310_631
+        );
     }
 
     #[test]
@@ -168,7 +177,10 @@ mod tests {
         assert_eq!("Floor".parse::<Rounding>().unwrap(), Rounding::Floor);
         assert_eq!("nearest".parse::<Rounding>().unwrap(), Rounding::Nearest);
         let e = "ceil".parse::<Rounding>().unwrap_err();
-        assert_eq!(e.to_string(), "unknown rounding \"ceil\"; expected floor or nearest");
+        assert_eq!(
+            e.to_string(),
+            "unknown rounding \"ceil\"; expected floor or nearest"
+        );
     }
 
     #[test]
@@ -190,7 +202,11 @@ mod tests {
 
     #[test]
     fn equal_shares_go_alphabetically() {
-        let a = apportion(2, &key(&[("CC", 1.0 / 3.0), ("BB", 1.0 / 3.0), ("AA", 1.0 / 3.0)])).unwrap();
+        let a = apportion(
+            2,
+            &key(&[("CC", 1.0 / 3.0), ("BB", 1.0 / 3.0), ("AA", 1.0 / 3.0)]),
+        )
+        .unwrap();
         let p: Vec<u64> = a.iter().map(|x| x.persons).collect();
         assert_eq!(p, vec![0, 1, 1]);
         let a = apportion(0, &key(&[("AA", 1.0)])).unwrap();
@@ -200,7 +216,10 @@ mod tests {
     #[test]
     fn refuses_a_partial_key() {
         let e = apportion(10, &key(&[("AA", 0.5), ("BB", 0.4)])).unwrap_err();
-        assert_eq!(e.to_string(), "the shares of the key must sum to 1 (within 1e-9), got 0.9");
+        assert_eq!(
+            e.to_string(),
+            "the shares of the key must sum to 1 (within 1e-9), got 0.9"
+        );
         let e = apportion(10, &key(&[("AA", 0.5), ("AA", 0.5)])).unwrap_err();
         assert_eq!(e.to_string(), "state AA appears more than once in the key");
     }

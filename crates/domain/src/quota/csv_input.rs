@@ -5,7 +5,7 @@
 //! sources row by row and must stay readable by the same parser.
 use csv::{ReaderBuilder, StringRecord, Trim};
 
-use super::{Indicators, IndicatorSet, KeyShare, PopGdp, PopGdpSet, QuotaError, StateCode};
+use super::{IndicatorSet, Indicators, KeyShare, PopGdp, PopGdpSet, QuotaError, StateCode};
 
 /// Columns of the indicators CSV, in the order the error message lists them.
 const INDICATOR_COLUMNS: &str = "state, population, gdp, effort_per_million, unemployment_rate";
@@ -184,12 +184,21 @@ NL,Netherlands,16829289,660463.0,960.7,7.4,x
         let t = "unemployment_rate,gdp,state,effort_per_million,population\n8.5,2,BE,3,4\n";
         let s = parse_indicators_csv(t).unwrap();
         let r = &s.rows()[0];
-        assert_eq!((r.population, r.gdp, r.effort_per_million, r.unemployment_rate), (4.0, 2.0, 3.0, 8.5));
+        assert_eq!(
+            (
+                r.population,
+                r.gdp,
+                r.effort_per_million,
+                r.unemployment_rate
+            ),
+            (4.0, 2.0, 3.0, 8.5)
+        );
     }
 
     #[test]
     fn missing_column_is_named() {
-        let e = parse_indicators_csv("state,population,gdp,unemployment_rate\nBE,1,1,1\n").unwrap_err();
+        let e =
+            parse_indicators_csv("state,population,gdp,unemployment_rate\nBE,1,1,1\n").unwrap_err();
         assert_eq!(
             e.to_string(),
             "the indicators CSV has no column \"effort_per_million\" (header must include: state, population, gdp, effort_per_million, unemployment_rate)"
@@ -198,12 +207,19 @@ NL,Netherlands,16829289,660463.0,960.7,7.4,x
 
     #[test]
     fn bad_number_names_line_and_column() {
-        let t = "state,population,gdp,effort_per_million,unemployment_rate\nBE,1,1,1,1\nNL,1,abc,1,1\n";
+        let t =
+            "state,population,gdp,effort_per_million,unemployment_rate\nBE,1,1,1,1\nNL,1,abc,1,1\n";
         let e = parse_indicators_csv(t).unwrap_err();
-        assert_eq!(e.to_string(), "indicators CSV line 3, column gdp: cannot read \"abc\" as a number");
+        assert_eq!(
+            e.to_string(),
+            "indicators CSV line 3, column gdp: cannot read \"abc\" as a number"
+        );
         let t = "state,population,gdp,effort_per_million,unemployment_rate\nBE,,1,1,1\n";
         let e = parse_indicators_csv(t).unwrap_err();
-        assert_eq!(e.to_string(), "indicators CSV line 2, column population: the cell is empty");
+        assert_eq!(
+            e.to_string(),
+            "indicators CSV line 2, column population: the cell is empty"
+        );
     }
 
     #[test]
@@ -236,13 +252,19 @@ NL,Netherlands,16829289,660463.0,960.7,7.4,x
         let e = parse_key_csv("share,state\n1.5,BE\n").unwrap_err();
         assert_eq!(e.to_string(), "share for BE must be within [0, 1], got 1.5");
         let e = parse_key_csv("state,share\nBE,0.1\nBE,0.2\n").unwrap_err();
-        assert_eq!(e.to_string(), "state BE appears more than once in the old key");
+        assert_eq!(
+            e.to_string(),
+            "state BE appears more than once in the old key"
+        );
         let e = parse_key_csv("state\nBE\n").unwrap_err();
         assert!(e.to_string().contains("no column \"share\""), "{e}");
         let e = parse_key_csv("state,share\nBE,2,45%\n").unwrap_err();
         assert!(e.to_string().starts_with("key CSV line 2:"), "{e}");
         let e = parse_key_csv("state,share\nBE,2.45%\n").unwrap_err();
-        assert_eq!(e.to_string(), "key CSV line 2, column share: cannot read \"2.45%\" as a number");
+        assert_eq!(
+            e.to_string(),
+            "key CSV line 2, column share: cannot read \"2.45%\" as a number"
+        );
     }
 
     #[test]

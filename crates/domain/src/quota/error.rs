@@ -39,7 +39,9 @@ pub enum QuotaError {
 
     /// Figures so large or small that their total (or the total of their inverses) is not a
     /// finite floating-point number.
-    #[error("the {field} figures cannot be totalled in floating point (too large or too close to 0)")]
+    #[error(
+        "the {field} figures cannot be totalled in floating point (too large or too close to 0)"
+    )]
     TotalNotFinite {
         /// The field whose total overflowed.
         field: &'static str,
@@ -188,7 +190,9 @@ pub enum QuotaError {
     },
 
     /// A growth path that is not even, linear or a list of whole numbers.
-    #[error("growth path {value:?} is not even, linear or comma-separated whole numbers (2000,3000)")]
+    #[error(
+        "growth path {value:?} is not even, linear or comma-separated whole numbers (2000,3000)"
+    )]
     BadPath {
         /// The refused text.
         value: String,
@@ -254,7 +258,9 @@ pub enum QuotaError {
     },
 
     /// A needs series too short for the averaging window.
-    #[error("averaging growth over {window} years needs {needed} consecutive years of needs, got {got}")]
+    #[error(
+        "averaging growth over {window} years needs {needed} consecutive years of needs, got {got}"
+    )]
     ShortSeries {
         /// The requested window K.
         window: u32,

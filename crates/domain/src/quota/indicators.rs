@@ -28,16 +28,32 @@ pub struct Indicators {
 /// A validated list of indicators: at least one state, no state twice, every figure finite
 /// and > 0. Shares are only meaningful relative to the whole set, so the set (not a row) is
 /// the unit a method works on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Indicators>", into = "Vec<Indicators>")]
 pub struct IndicatorSet {
     rows: Vec<Indicators>,
+}
+
+impl TryFrom<Vec<Indicators>> for IndicatorSet {
+    type Error = QuotaError;
+    fn try_from(rows: Vec<Indicators>) -> Result<Self, QuotaError> {
+        Self::new(rows)
+    }
+}
+
+impl From<IndicatorSet> for Vec<Indicators> {
+    fn from(s: IndicatorSet) -> Self {
+        s.rows
+    }
 }
 
 impl IndicatorSet {
     /// Validates the rows, keeping their order (outputs follow it).
     pub fn new(rows: Vec<Indicators>) -> Result<Self, QuotaError> {
         if rows.is_empty() {
-            return Err(QuotaError::Empty { what: "indicator set" });
+            return Err(QuotaError::Empty {
+                what: "indicator set",
+            });
         }
         let mut seen = BTreeSet::new();
         for r in &rows {
@@ -50,14 +66,25 @@ impl IndicatorSet {
             let s = r.state.as_str();
             check_positive(s, "population", r.population, "")?;
             check_positive(s, "gdp", r.gdp, "")?;
-            check_positive(s, "effort_per_million", r.effort_per_million, INVERSE_REASON)?;
+            check_positive(
+                s,
+                "effort_per_million",
+                r.effort_per_million,
+                INVERSE_REASON,
+            )?;
             check_positive(s, "unemployment_rate", r.unemployment_rate, INVERSE_REASON)?;
         }
         let totals = [
             ("population", rows.iter().map(|r| r.population).sum::<f64>()),
             ("gdp", rows.iter().map(|r| r.gdp).sum()),
-            ("effort_per_million", rows.iter().map(|r| 1.0 / r.effort_per_million).sum()),
-            ("unemployment_rate", rows.iter().map(|r| 1.0 / r.unemployment_rate).sum()),
+            (
+                "effort_per_million",
+                rows.iter().map(|r| 1.0 / r.effort_per_million).sum(),
+            ),
+            (
+                "unemployment_rate",
+                rows.iter().map(|r| 1.0 / r.unemployment_rate).sum(),
+            ),
         ];
         check_totals(&totals)?;
         Ok(Self { rows })
@@ -107,9 +134,23 @@ pub struct PopGdp {
 }
 
 /// A validated list of population and GDP figures (non-empty, no duplicates, finite, > 0).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<PopGdp>", into = "Vec<PopGdp>")]
 pub struct PopGdpSet {
     rows: Vec<PopGdp>,
+}
+
+impl TryFrom<Vec<PopGdp>> for PopGdpSet {
+    type Error = QuotaError;
+    fn try_from(rows: Vec<PopGdp>) -> Result<Self, QuotaError> {
+        Self::new(rows)
+    }
+}
+
+impl From<PopGdpSet> for Vec<PopGdp> {
+    fn from(s: PopGdpSet) -> Self {
+        s.rows
+    }
 }
 
 impl PopGdpSet {
@@ -210,8 +251,11 @@ pub(crate) mod tests {
 
     #[test]
     fn accepts_a_valid_set_in_order() {
-        let s = IndicatorSet::new(vec![row("NL", 1.0, 2.0, 3.0, 4.0), row("BE", 1.0, 1.0, 1.0, 1.0)])
-            .unwrap();
+        let s = IndicatorSet::new(vec![
+            row("NL", 1.0, 2.0, 3.0, 4.0),
+            row("BE", 1.0, 1.0, 1.0, 1.0),
+        ])
+        .unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s.rows()[0].state.as_str(), "NL");
     }
@@ -224,16 +268,28 @@ pub(crate) mod tests {
 
     #[test]
     fn refuses_duplicates_naming_the_state() {
-        let e = IndicatorSet::new(vec![row("BE", 1.0, 1.0, 1.0, 1.0), row("BE", 2.0, 1.0, 1.0, 1.0)])
-            .unwrap_err();
-        assert_eq!(e.to_string(), "state BE appears more than once in the indicator set");
+        let e = IndicatorSet::new(vec![
+            row("BE", 1.0, 1.0, 1.0, 1.0),
+            row("BE", 2.0, 1.0, 1.0, 1.0),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "state BE appears more than once in the indicator set"
+        );
     }
 
     #[test]
     fn refuses_each_non_positive_field_naming_state_field_and_value() {
         let cases = [
-            (row("BE", 0.0, 1.0, 1.0, 1.0), "population for BE must be > 0, got 0"),
-            (row("BE", 1.0, -5.0, 1.0, 1.0), "gdp for BE must be > 0, got -5"),
+            (
+                row("BE", 0.0, 1.0, 1.0, 1.0),
+                "population for BE must be > 0, got 0",
+            ),
+            (
+                row("BE", 1.0, -5.0, 1.0, 1.0),
+                "gdp for BE must be > 0, got -5",
+            ),
             (
                 row("BE", 1.0, 1.0, 0.0, 1.0),
                 "effort_per_million for BE must be > 0 (the key uses its inverse 1/x, which a 0 makes infinite), got 0",
@@ -252,25 +308,60 @@ pub(crate) mod tests {
     #[test]
     fn refuses_non_finite_naming_state_and_field() {
         let e = IndicatorSet::new(vec![row("DE", f64::NAN, 1.0, 1.0, 1.0)]).unwrap_err();
-        assert_eq!(e.to_string(), "population for DE must be a finite number, got NaN");
+        assert_eq!(
+            e.to_string(),
+            "population for DE must be a finite number, got NaN"
+        );
         let e = IndicatorSet::new(vec![row("DE", 1.0, 1.0, 1.0, f64::INFINITY)]).unwrap_err();
-        assert_eq!(e.to_string(), "unemployment_rate for DE must be a finite number, got inf");
+        assert_eq!(
+            e.to_string(),
+            "unemployment_rate for DE must be a finite number, got inf"
+        );
+    }
+
+    #[test]
+    fn json_is_a_plain_list_and_is_validated() {
+        let s = IndicatorSet::new(vec![row("BE", 1.0, 2.0, 3.0, 4.0)]).unwrap();
+        let j = serde_json::to_string(&s).unwrap();
+        assert_eq!(
+            j,
+            r#"[{"state":"BE","population":1.0,"gdp":2.0,"effort_per_million":3.0,"unemployment_rate":4.0}]"#
+        );
+        assert_eq!(serde_json::from_str::<IndicatorSet>(&j).unwrap(), s);
+        let bad = j.replace("4.0", "0.0");
+        let e = serde_json::from_str::<IndicatorSet>(&bad).unwrap_err();
+        assert!(e.to_string().contains("unemployment_rate for BE"), "{e}");
+        let p = serde_json::to_string(&s.pop_gdp()).unwrap();
+        assert_eq!(serde_json::from_str::<PopGdpSet>(&p).unwrap(), s.pop_gdp());
     }
 
     #[test]
     fn refuses_totals_that_overflow() {
-        let e = IndicatorSet::new(vec![row("AA", f64::MAX, 1.0, 1.0, 1.0), row("BB", f64::MAX, 1.0, 1.0, 1.0)])
-            .unwrap_err();
-        assert!(e.to_string().starts_with("the population figures cannot be totalled"), "{e}");
+        let e = IndicatorSet::new(vec![
+            row("AA", f64::MAX, 1.0, 1.0, 1.0),
+            row("BB", f64::MAX, 1.0, 1.0, 1.0),
+        ])
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("the population figures cannot be totalled"),
+            "{e}"
+        );
         let e = IndicatorSet::new(vec![row("AA", 1.0, 1.0, 1e-320, 1.0)]).unwrap_err();
-        assert!(e.to_string().starts_with("the effort_per_million figures"), "{e}");
+        assert!(
+            e.to_string().starts_with("the effort_per_million figures"),
+            "{e}"
+        );
     }
 
     #[test]
     fn pop_gdp_set_validates_and_gives_shares() {
-        let s = IndicatorSet::new(vec![row("AA", 1.0, 3.0, 1.0, 1.0), row("BB", 3.0, 1.0, 1.0, 1.0)])
-            .unwrap()
-            .pop_gdp();
+        let s = IndicatorSet::new(vec![
+            row("AA", 1.0, 3.0, 1.0, 1.0),
+            row("BB", 3.0, 1.0, 1.0, 1.0),
+        ])
+        .unwrap()
+        .pop_gdp();
         let (p, g) = s.shares_of(&StateCode::parse("AA").unwrap()).unwrap();
         assert_eq!((p, g), (0.25, 0.75));
         assert!(s.shares_of(&StateCode::parse("CC").unwrap()).is_none());

@@ -72,7 +72,12 @@ impl Weights {
     };
 
     /// Checks each weight is finite and in [0, 1] and that they sum to 1 within 1e-9.
-    pub fn new(population: f64, gdp: f64, effort: f64, unemployment: f64) -> Result<Self, QuotaError> {
+    pub fn new(
+        population: f64,
+        gdp: f64,
+        effort: f64,
+        unemployment: f64,
+    ) -> Result<Self, QuotaError> {
         for (key, value) in [
             ("population", population),
             ("gdp", gdp),
@@ -188,7 +193,11 @@ impl Method {
     /// Builds a method from a CLI name plus the separate `--weights`/`--cap` options:
     /// `custom` requires weights, the fixed methods refuse them (silently ignoring them
     /// would publish a key other than the one the user asked for).
-    pub fn from_parts(name: &str, weights: Option<Weights>, cap: Option<f64>) -> Result<Self, QuotaError> {
+    pub fn from_parts(
+        name: &str,
+        weights: Option<Weights>,
+        cap: Option<f64>,
+    ) -> Result<Self, QuotaError> {
         if name.trim().eq_ignore_ascii_case("custom") {
             let w = weights.ok_or(QuotaError::CustomNeedsWeights)?;
             return Method::custom(w, cap);
@@ -310,7 +319,10 @@ mod tests {
             assert_eq!(m.name(), *name);
             assert_eq!(m.to_string(), *name);
         }
-        assert_eq!("EC2015-Capped".parse::<Method>().unwrap(), Method::Ec2015Capped);
+        assert_eq!(
+            "EC2015-Capped".parse::<Method>().unwrap(),
+            Method::Ec2015Capped
+        );
         assert_eq!(Method::Ec2015Capped.cap(), Some(0.3));
         assert_eq!(Method::Ec2015.cap(), None);
         assert_eq!(Method::Dublin2016.weights(), Weights::DUBLIN2016);
@@ -333,15 +345,26 @@ mod tests {
         assert_eq!(m.cap(), Some(0.15));
         assert_eq!(m.weights().gdp, 0.3);
         assert_eq!(m.to_string().parse::<Method>().unwrap(), m);
-        assert_eq!("custom".parse::<Method>().unwrap_err(), QuotaError::CustomNeedsWeights);
+        assert_eq!(
+            "custom".parse::<Method>().unwrap_err(),
+            QuotaError::CustomNeedsWeights
+        );
         let w: Weights = "population=1".parse().unwrap();
-        assert_eq!(Method::from_parts("custom", Some(w), None).unwrap().weights(), Weights::POPULATION);
+        assert_eq!(
+            Method::from_parts("custom", Some(w), None)
+                .unwrap()
+                .weights(),
+            Weights::POPULATION
+        );
         assert_eq!(
             Method::from_parts("custom", None, None).unwrap_err(),
             QuotaError::CustomNeedsWeights
         );
         let e = Method::from_parts("ec2015", Some(w), None).unwrap_err();
-        assert_eq!(e.to_string(), "method ec2015 has fixed weights; weights and cap apply only to custom");
+        assert_eq!(
+            e.to_string(),
+            "method ec2015 has fixed weights; weights and cap apply only to custom"
+        );
         assert_eq!(Method::from_parts("gdp", None, None).unwrap(), Method::Gdp);
         let e = Method::custom(w, Some(-1.0)).unwrap_err();
         assert_eq!(e.to_string(), "cap must be a finite number >= 0, got -1");
@@ -351,26 +374,50 @@ mod tests {
 
     #[test]
     fn weights_parse_and_errors_name_the_key() {
-        let w: Weights = "population=0.4, gdp=0.4,effort=0.1,unemployment=0.1".parse().unwrap();
+        let w: Weights = "population=0.4, gdp=0.4,effort=0.1,unemployment=0.1"
+            .parse()
+            .unwrap();
         assert_eq!(w, Weights::EC2015);
-        let e = "population=0.4,gdp=0.4,effort=0.1,jobs=0.1".parse::<Weights>().unwrap_err();
-        assert_eq!(e.to_string(), "unknown weight \"jobs\"; expected population, gdp, effort, unemployment");
+        let e = "population=0.4,gdp=0.4,effort=0.1,jobs=0.1"
+            .parse::<Weights>()
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown weight \"jobs\"; expected population, gdp, effort, unemployment"
+        );
         let e = "population=0.5,gdp=0.4".parse::<Weights>().unwrap_err();
-        assert!(e.to_string().starts_with("weights must sum to 1 (within 1e-9), got 0.9"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("weights must sum to 1 (within 1e-9), got 0.9"),
+            "{e}"
+        );
         let e = "population=1.5,gdp=-0.5".parse::<Weights>().unwrap_err();
-        assert_eq!(e.to_string(), "weight population must be within [0, 1], got 1.5");
+        assert_eq!(
+            e.to_string(),
+            "weight population must be within [0, 1], got 1.5"
+        );
         let e = "population=1,gdp=-0".parse::<Weights>();
         assert!(e.is_ok());
         let e = "population".parse::<Weights>().unwrap_err();
-        assert_eq!(e.to_string(), "weights item \"population\" is not key=number");
+        assert_eq!(
+            e.to_string(),
+            "weights item \"population\" is not key=number"
+        );
         let e = "population=x".parse::<Weights>().unwrap_err();
-        assert_eq!(e.to_string(), "weights item \"population=x\" is not key=number");
+        assert_eq!(
+            e.to_string(),
+            "weights item \"population=x\" is not key=number"
+        );
         let e = "gdp=0.5,gdp=0.5".parse::<Weights>().unwrap_err();
         assert_eq!(e.to_string(), "weight gdp is given more than once");
         let e = Weights::new(f64::NAN, 0.5, 0.5, 0.0).unwrap_err();
         assert!(e.to_string().contains("weight population"), "{e}");
         // Decimal input that is not exact in binary still sums to 1.
-        assert!("population=0.7,gdp=0.2,effort=0.1".parse::<Weights>().is_ok());
+        assert!(
+            "population=0.7,gdp=0.2,effort=0.1"
+                .parse::<Weights>()
+                .is_ok()
+        );
     }
 
     #[test]

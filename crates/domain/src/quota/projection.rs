@@ -73,12 +73,18 @@ pub fn average_growth(series: &[(i32, u64)], window: u32) -> Result<f64, QuotaEr
 /// The projected need of each plan year: year 1 is `first_year_needs`, each further year
 /// adds `yearly_growth` (which may be negative, or fractional when it is an average).
 /// Refuses fewer than 1 year, a non-finite growth, and any year projected below zero.
-pub fn yearly_needs(first_year_needs: u64, yearly_growth: f64, years: u32) -> Result<Vec<f64>, QuotaError> {
+pub fn yearly_needs(
+    first_year_needs: u64,
+    yearly_growth: f64,
+    years: u32,
+) -> Result<Vec<f64>, QuotaError> {
     if years < 1 {
         return Err(QuotaError::NoYears { years });
     }
     if !yearly_growth.is_finite() {
-        return Err(QuotaError::BadGrowth { value: yearly_growth });
+        return Err(QuotaError::BadGrowth {
+            value: yearly_growth,
+        });
     }
     (0..years)
         .map(|i| {
@@ -94,7 +100,12 @@ pub fn yearly_needs(first_year_needs: u64, yearly_growth: f64, years: u32) -> Re
 
 /// The plan's global need in whole persons under `basis` (rounded to the nearest person when
 /// the growth is fractional).
-pub fn global_needs(first_year_needs: u64, yearly_growth: f64, years: u32, basis: NeedsBasis) -> Result<u64, QuotaError> {
+pub fn global_needs(
+    first_year_needs: u64,
+    yearly_growth: f64,
+    years: u32,
+    basis: NeedsBasis,
+) -> Result<u64, QuotaError> {
     let needs = yearly_needs(first_year_needs, yearly_growth, years)?;
     let total = match basis {
         NeedsBasis::LastYear => *needs.last().expect("years >= 1"),
@@ -109,13 +120,28 @@ mod tests {
 
     #[test]
     fn belgian_report_global_need() {
-        assert_eq!(global_needs(1_473_156, 40_000.0, 3, NeedsBasis::LastYear).unwrap(), 1_553_156);
-        assert_eq!(global_needs(1_473_156, 40_000.0, 3, NeedsBasis::Sum).unwrap(), 4_539_468);
-        assert_eq!(global_needs(1_473_156, 40_000.0, 1, NeedsBasis::LastYear).unwrap(), 1_473_156);
+        assert_eq!(
+            global_needs(1_473_156, 40_000.0, 3, NeedsBasis::LastYear).unwrap(),
+            1_553_156
+        );
+        assert_eq!(
+            global_needs(1_473_156, 40_000.0, 3, NeedsBasis::Sum).unwrap(),
+            4_539_468
+        );
+        assert_eq!(
+            global_needs(1_473_156, 40_000.0, 1, NeedsBasis::LastYear).unwrap(),
+            1_473_156
+        );
         assert_eq!("sum".parse::<NeedsBasis>().unwrap(), NeedsBasis::Sum);
-        assert_eq!("last-year".parse::<NeedsBasis>().unwrap(), NeedsBasis::default());
+        assert_eq!(
+            "last-year".parse::<NeedsBasis>().unwrap(),
+            NeedsBasis::default()
+        );
         let e = "first".parse::<NeedsBasis>().unwrap_err();
-        assert_eq!(e.to_string(), "unknown needs basis \"first\"; expected last-year or sum");
+        assert_eq!(
+            e.to_string(),
+            "unknown needs basis \"first\"; expected last-year or sum"
+        );
     }
 
     #[test]

@@ -108,17 +108,15 @@ pub(crate) struct Parts {
 /// The key from partial shares; see `compute_shares` for the formula. Works on shares
 /// directly so published tables that print shares (Grech 2016) can be checked.
 pub(crate) fn combine(parts: &[Parts], w: &Weights, cap: Option<f64>) -> Vec<f64> {
-    let capped = |x: f64, p: &Parts| match cap {
-        Some(c) => x.min(c * (p.population + p.gdp)),
-        None => x,
-    };
+    let capped = |x: f64, p: &Parts| capped_effect(x, p, cap);
     let mut removed = 0.0;
     let mut partial = Vec::with_capacity(parts.len());
     for p in parts {
         let e = capped(p.effort, p);
         let u = capped(p.unemployment, p);
         removed += w.effort * (p.effort - e) + w.unemployment * (p.unemployment - u);
-        partial.push(w.population * p.population + w.gdp * p.gdp + w.effort * e + w.unemployment * u);
+        partial
+            .push(w.population * p.population + w.gdp * p.gdp + w.effort * e + w.unemployment * u);
     }
     let base_total: f64 = parts.iter().map(|p| 0.5 * (p.population + p.gdp)).sum();
     partial
@@ -133,6 +131,14 @@ pub(crate) fn combine(parts: &[Parts], w: &Weights, cap: Option<f64>) -> Vec<f64
             (s + handed_back).clamp(0.0, 1.0)
         })
         .collect()
+}
+
+/// An inverse share after the cap: at most `cap × (population share + GDP share)`.
+pub(crate) fn capped_effect(x: f64, p: &Parts, cap: Option<f64>) -> f64 {
+    match cap {
+        Some(c) => x.min(c * (p.population + p.gdp)),
+        None => x,
+    }
 }
 
 /// Checks a key's entries: not empty, no state twice, each share finite and in [0, 1].
@@ -185,7 +191,10 @@ mod tests {
     #[test]
     fn population_and_gdp_methods_are_plain_shares() {
         let s = compute_shares(&set(), &Method::Population).unwrap();
-        assert_eq!(s.iter().map(|x| x.share).collect::<Vec<_>>(), vec![0.1, 0.3, 0.6]);
+        assert_eq!(
+            s.iter().map(|x| x.share).collect::<Vec<_>>(),
+            vec![0.1, 0.3, 0.6]
+        );
         let s = compute_shares(&set(), &Method::Gdp).unwrap();
         assert_eq!(s[0].share, 0.3);
         let s = compute_shares(&set(), &Method::Dublin2016).unwrap();
@@ -223,7 +232,8 @@ mod tests {
 
     #[test]
     fn custom_equals_named_methods_with_their_weights() {
-        let a = compute_shares(&set(), &Method::custom(Weights::EC2015, Some(0.3)).unwrap()).unwrap();
+        let a =
+            compute_shares(&set(), &Method::custom(Weights::EC2015, Some(0.3)).unwrap()).unwrap();
         let b = compute_shares(&set(), &Method::Ec2015Capped).unwrap();
         assert_eq!(a, b);
     }
@@ -245,9 +255,15 @@ mod tests {
             share: v,
         };
         let e = validate_whole_key(&[k("BE", 0.5), k("NL", 0.4)], "key").unwrap_err();
-        assert_eq!(e.to_string(), "the shares of the key must sum to 1 (within 1e-9), got 0.9");
+        assert_eq!(
+            e.to_string(),
+            "the shares of the key must sum to 1 (within 1e-9), got 0.9"
+        );
         let e = validate_key(&[k("BE", -0.1)], "key").unwrap_err();
-        assert_eq!(e.to_string(), "share for BE must be within [0, 1], got -0.1");
+        assert_eq!(
+            e.to_string(),
+            "share for BE must be within [0, 1], got -0.1"
+        );
         let e = validate_key(&[k("BE", f64::NAN)], "key").unwrap_err();
         assert_eq!(e.to_string(), "share for BE must be within [0, 1], got NaN");
         let e = validate_key(&[], "key").unwrap_err();

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::QuotaError;
 
 /// A participating state as the EU and Eurostat write it: 2 or 3 upper-case ASCII letters
-/// (`BE`, `EL`, `UK`, `EU27`-style codes are refused). Not `CountryCode`, because Eurostat
+/// (`BE`, `EL`, `UK`). Not `CountryCode`, because Eurostat
 /// codes differ from ISO 3166 (`EL` for Greece, `UK` for the United Kingdom) and keys must
 /// keep the spelling of their sources so rows from different tables can be matched.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

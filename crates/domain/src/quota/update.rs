@@ -4,8 +4,8 @@
 //! w_p = w_g = 0.4 for the Commission's 2015 key (Belgian NGO report 2021, section 3.3). The
 //! effort and unemployment parts of the old key stay as they were, because those figures are
 //! hard to refresh and weigh little.
-use super::{KeyShare, PopGdpSet, QuotaError, StateCode, Weights};
 use super::shares::validate_key;
+use super::{KeyShare, PopGdpSet, QuotaError, StateCode, Weights};
 
 /// Updates every state of `old_key` with the 2015 weights (0.4 population, 0.4 GDP).
 ///
@@ -15,7 +15,11 @@ use super::shares::validate_key;
 /// renormalising would silently move the effort and unemployment parts the method keeps.
 /// A state whose updated share would fall below 0 or above 1 is refused by name: the inputs
 /// cannot belong together.
-pub fn update(old_key: &[KeyShare], old: &PopGdpSet, new: &PopGdpSet) -> Result<Vec<KeyShare>, QuotaError> {
+pub fn update(
+    old_key: &[KeyShare],
+    old: &PopGdpSet,
+    new: &PopGdpSet,
+) -> Result<Vec<KeyShare>, QuotaError> {
     update_with_weights(old_key, old, new, &Weights::EC2015)
 }
 
@@ -30,8 +34,14 @@ pub fn update_with_weights(
     validate_key(old_key, "old key")?;
     let inputs: [(&'static str, Vec<&StateCode>); 3] = [
         ("old key", old_key.iter().map(|k| &k.state).collect()),
-        ("old population/GDP", old.rows().iter().map(|r| &r.state).collect()),
-        ("new population/GDP", new.rows().iter().map(|r| &r.state).collect()),
+        (
+            "old population/GDP",
+            old.rows().iter().map(|r| &r.state).collect(),
+        ),
+        (
+            "new population/GDP",
+            new.rows().iter().map(|r| &r.state).collect(),
+        ),
     ];
     // Every state of every input must be in every other input.
     for (present_in, states) in &inputs {
@@ -82,7 +92,13 @@ pub fn update_one(
     shift(state, old_share, old, new, &Weights::EC2015)
 }
 
-fn shift(state: &StateCode, old_share: f64, old: &PopGdpSet, new: &PopGdpSet, w: &Weights) -> Result<KeyShare, QuotaError> {
+fn shift(
+    state: &StateCode,
+    old_share: f64,
+    old: &PopGdpSet,
+    new: &PopGdpSet,
+    w: &Weights,
+) -> Result<KeyShare, QuotaError> {
     let (po, go) = old.shares_of(state).unwrap_or((0.0, 0.0));
     let (pn, gn) = new.shares_of(state).unwrap_or((0.0, 0.0));
     let share = old_share + w.population * (pn - po) + w.gdp * (gn - go);
@@ -141,7 +157,13 @@ mod tests {
         assert!((k[0].share - 0.28).abs() < 1e-15);
         assert!((k[1].share - 0.72).abs() < 1e-15);
         assert!((k[0].share + k[1].share - 1.0).abs() < 1e-15);
-        let d = update_with_weights(&key(&[("AA", 0.30), ("BB", 0.70)]), &old, &new, &Weights::DUBLIN2016).unwrap();
+        let d = update_with_weights(
+            &key(&[("AA", 0.30), ("BB", 0.70)]),
+            &old,
+            &new,
+            &Weights::DUBLIN2016,
+        )
+        .unwrap();
         assert!((d[0].share - 0.275).abs() < 1e-15);
     }
 
@@ -177,8 +199,16 @@ mod tests {
             .collect();
         let new = PopGdpSet::new(rows).unwrap();
         let be = update_one(&sc("BE"), 0.0245, &old, &new).unwrap();
-        assert!((be.share - 0.0280).abs() < 0.0005, "BE updated to {}", be.share);
-        assert!((be.share - 0.0284).abs() < 0.001, "BE updated to {}", be.share);
+        assert!(
+            (be.share - 0.0280).abs() < 0.0005,
+            "BE updated to {}",
+            be.share
+        );
+        assert!(
+            (be.share - 0.0284).abs() < 0.001,
+            "BE updated to {}",
+            be.share
+        );
         // The strict whole-key update refuses these sets: UK is only in the old one, and
         // Greece is EL in one file and GR in the other; the first mismatch found is named.
         let k27: Vec<KeyShare> = new
@@ -190,7 +220,10 @@ mod tests {
             })
             .collect();
         let e = update(&k27, &old, &new).unwrap_err();
-        assert_eq!(e.to_string(), "state GR is in the old key but not in the old population/GDP");
+        assert_eq!(
+            e.to_string(),
+            "state GR is in the old key but not in the old population/GDP"
+        );
     }
 
     #[test]
@@ -199,14 +232,26 @@ mod tests {
         let three = set(&[("AA", 1.0, 1.0), ("BB", 1.0, 1.0), ("CC", 1.0, 1.0)]);
         let k2 = key(&[("AA", 0.5), ("BB", 0.5)]);
         let e = update(&k2, &two, &three).unwrap_err();
-        assert_eq!(e.to_string(), "state CC is in the new population/GDP but not in the old key");
+        assert_eq!(
+            e.to_string(),
+            "state CC is in the new population/GDP but not in the old key"
+        );
         let e = update(&k2, &three, &two).unwrap_err();
-        assert_eq!(e.to_string(), "state CC is in the old population/GDP but not in the old key");
+        assert_eq!(
+            e.to_string(),
+            "state CC is in the old population/GDP but not in the old key"
+        );
         let k3 = key(&[("AA", 0.3), ("BB", 0.3), ("CC", 0.4)]);
         let e = update(&k3, &two, &two).unwrap_err();
-        assert_eq!(e.to_string(), "state CC is in the old key but not in the old population/GDP");
+        assert_eq!(
+            e.to_string(),
+            "state CC is in the old key but not in the old population/GDP"
+        );
         let e = update_one(&sc("CC"), 0.1, &three, &two).unwrap_err();
-        assert_eq!(e.to_string(), "state CC is in the old key but not in the new population/GDP");
+        assert_eq!(
+            e.to_string(),
+            "state CC is in the old key but not in the new population/GDP"
+        );
         let e = update_one(&sc("CC"), 1.1, &three, &three).unwrap_err();
         assert_eq!(e.to_string(), "share for CC must be within [0, 1], got 1.1");
     }
@@ -217,7 +262,8 @@ mod tests {
         let new = set(&[("AA", 1.0, 1.0), ("BB", 99.0, 99.0)]);
         let e = update(&key(&[("AA", 0.1), ("BB", 0.9)]), &old, &new).unwrap_err();
         assert!(
-            e.to_string().starts_with("updated share for AA must be within [0, 1], got -0.29"),
+            e.to_string()
+                .starts_with("updated share for AA must be within [0, 1], got -0.29"),
             "{e}"
         );
     }

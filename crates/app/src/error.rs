@@ -1,0 +1,31 @@
+//! Errors of the use cases, in terms an entry point can turn into an answer.
+use resettle_storage::StorageError;
+
+/// A use case that did not happen. Nothing was changed unless the variant says so.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The request refers to something that does not exist (or that the user may not know
+    /// exists).
+    #[error("{0}")]
+    NotFound(String),
+    /// The request conflicts with what is stored (a duplicate, a stale version).
+    #[error("{0}")]
+    Conflict(String),
+    /// The input was refused; the message names the field and the reason.
+    #[error("{0}")]
+    Invalid(String),
+    /// Storage failed.
+    #[error(transparent)]
+    Storage(StorageError),
+}
+
+impl From<StorageError> for AppError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::Duplicate { .. } => AppError::Conflict(e.to_string()),
+            StorageError::Missing { .. } => AppError::NotFound(e.to_string()),
+            StorageError::Invalid(m) => AppError::Invalid(m),
+            other => AppError::Storage(other),
+        }
+    }
+}

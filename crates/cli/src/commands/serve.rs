@@ -1,0 +1,53 @@
+//! `resettle serve`.
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use resettle_app::App;
+
+/// Options of the server.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "RESETTLE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// Load the demo caseload first if the database is empty.
+    #[arg(long)]
+    pub demo: bool,
+
+    #[command(flatten)]
+    pub demo_options: DemoOptions,
+}
+
+/// Demo options that make sense when serving (no --replace: serving never deletes data).
+#[derive(Debug, Clone, clap::Args)]
+pub struct DemoOptions {
+    /// With --demo: number of cases to generate.
+    #[arg(long = "demo-cases", default_value_t = resettle_app::DemoConfig::default().cases)]
+    pub cases: usize,
+
+    /// With --demo: seed of the generator.
+    #[arg(long = "demo-seed", default_value_t = resettle_app::DemoConfig::default().seed)]
+    pub seed: u64,
+}
+
+/// Migrates, optionally loads the demo, and serves until stopped.
+pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
+    let app = App::open(database)
+        .await
+        .with_context(|| format!("cannot open {database}"))?;
+    if args.demo {
+        let config = resettle_app::DemoConfig {
+            seed: args.demo_options.seed,
+            cases: args.demo_options.cases,
+            as_of: time::OffsetDateTime::now_utc().date(),
+        };
+        match app.ensure_demo(&config).await? {
+            Some(s) => tracing::info!(cases = s.cases, "demo caseload loaded into {database}"),
+            None => tracing::info!("{database} already holds a programme; demo not reloaded"),
+        }
+    }
+    resettle_web::serve(app, args.addr)
+        .await
+        .with_context(|| format!("cannot serve on {}", args.addr))
+}

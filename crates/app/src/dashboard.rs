@@ -77,24 +77,11 @@ impl App {
             .collect();
         let mut programmes = Vec::new();
         for p in self.store.programmes().await? {
-            let pledges = self
-                .store
-                .pledges(&p.code)
-                .await?
-                .into_iter()
-                .map(|r| PledgeYear {
-                    year: r.year,
-                    pledged: r.pledged,
-                    arrived: r.arrived(),
-                    gap: r.pledged - r.arrived(),
-                    source: r.source,
-                })
-                .collect();
             programmes.push(ProgrammeSummary {
+                pledges: self.pledges(&p.code).await?,
                 code: p.code,
                 name: p.name,
                 policy_profile: p.policy_profile,
-                pledges,
             });
         }
         Ok(Dashboard {

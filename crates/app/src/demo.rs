@@ -37,7 +37,10 @@ impl App {
 
     /// Loads the demo caseload into an empty database and leaves a non-empty one alone, so
     /// `serve --demo` can be run again on the same file.
-    pub async fn ensure_demo(&self, config: &DemoConfig) -> Result<Option<ImportSummary>, AppError> {
+    pub async fn ensure_demo(
+        &self,
+        config: &DemoConfig,
+    ) -> Result<Option<ImportSummary>, AppError> {
         if self.store.programmes().await?.is_empty() {
             self.load_demo(config, false).await.map(Some)
         } else {

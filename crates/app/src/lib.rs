@@ -3,11 +3,16 @@
 mod dashboard;
 mod demo;
 mod error;
+pub mod fair_share;
+mod pledges;
+pub mod reference;
+mod scenarios;
 
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
 pub use resettle_demo::DemoConfig;
 pub use resettle_storage::{Backend, ImportSummary};
+pub use scenarios::Scenario;
 
 use resettle_storage::Store;
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! `resettle`: runs a refugee resettlement programme. Each subcommand is a thin shell over
 //! a use case of `resettle-app`, so the CLI and the web apply the same rules.
 mod commands;
+mod output;
 
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -35,12 +36,21 @@ enum Command {
     Migrate,
     /// Load a generated, realistic demo caseload into the database.
     Demo(commands::demo::Args),
+    /// Fair-share quota planning: keys, distributions, key updates, multi-year plans.
+    #[command(subcommand)]
+    FairShare(Box<commands::fair_share::Command>),
+    /// Pledges against arrivals per programme and year.
+    #[command(subcommand)]
+    Pledge(commands::pledge::Command),
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let filter = EnvFilter::try_new(&cli.log_level).unwrap_or_else(|e| {
-        eprintln!("--log-level {:?} is not a valid filter ({e}); using info", cli.log_level);
+        eprintln!(
+            "--log-level {:?} is not a valid filter ({e}); using info",
+            cli.log_level
+        );
         EnvFilter::new("info")
     });
     tracing_subscriber::fmt()
@@ -53,6 +63,8 @@ fn main() -> std::process::ExitCode {
             Command::Serve(args) => commands::serve::run(&cli.database, args).await,
             Command::Migrate => commands::migrate::run(&cli.database).await,
             Command::Demo(args) => commands::demo::run(&cli.database, args).await,
+            Command::FairShare(c) => commands::fair_share::run(*c),
+            Command::Pledge(c) => commands::pledge::run(&cli.database, c).await,
         }
     });
     match result {

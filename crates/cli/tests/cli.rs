@@ -89,11 +89,18 @@ fn serve_demo_on_a_fresh_directory_answers_health_and_holds_every_state() {
     assert_eq!(health["status"], "ok");
     assert_eq!(health["database"], "sqlite");
     assert!(health["schema_version"].as_i64().unwrap() >= 1);
-    assert!(dir.path().join("resettle.db").is_file(), "the SQLite file was created");
+    assert!(
+        dir.path().join("resettle.db").is_file(),
+        "the SQLite file was created"
+    );
     let dashboard = server.get_json("/api/v1/dashboard");
     assert_eq!(dashboard["total_cases"], 400);
     for s in dashboard["states"].as_array().unwrap() {
-        assert!(s["cases"].as_i64().unwrap() > 0, "no demo case in {}", s["state"]);
+        assert!(
+            s["cases"].as_i64().unwrap() > 0,
+            "no demo case in {}",
+            s["state"]
+        );
     }
 }
 
@@ -105,18 +112,32 @@ fn the_home_page_renders_in_headless_chromium() {
     let url = format!("http://127.0.0.1:{}/", server.port);
     let dom = resettle_testkit::chromium::rendered_dom(&url);
     assert!(dom.contains("Pledges against arrivals"), "{dom}");
-    assert!(dom.contains(r#"<span id="total-cases">300</span>"#), "{dom}");
-    assert!(dom.contains("<svg class=\"chart\""), "the chart is in the page");
+    assert!(
+        dom.contains(r#"<span id="total-cases">300</span>"#),
+        "{dom}"
+    );
+    assert!(
+        dom.contains("<svg class=\"chart\""),
+        "the chart is in the page"
+    );
     let png = dir.path().join("home.png");
     resettle_testkit::chromium::screenshot(&url, &png);
-    assert!(std::fs::metadata(&png).unwrap().len() > 10_000, "a real screenshot");
+    assert!(
+        std::fs::metadata(&png).unwrap().len() > 10_000,
+        "a real screenshot"
+    );
 }
 
 #[test]
 fn migrate_brings_both_backends_to_the_latest_schema() {
     for db in resettle_testkit::databases() {
         let out = resettle(&["--database", &db.url, "migrate"]);
-        assert!(out.status.success(), "{}: {}", db.backend, String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            db.backend,
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("was 0"), "{}: {text}", db.backend);
         let again = resettle(&["--database", &db.url, "migrate"]);
@@ -127,24 +148,49 @@ fn migrate_brings_both_backends_to_the_latest_schema() {
 #[test]
 fn demo_loads_into_postgres_and_refuses_a_second_load_without_replace() {
     for db in resettle_testkit::databases() {
-        let args = ["--database", &db.url, "demo", "--cases", "250", "--as-of", "2026-11-23"];
+        let args = [
+            "--database",
+            &db.url,
+            "demo",
+            "--cases",
+            "250",
+            "--as-of",
+            "2026-11-23",
+        ];
         let out = resettle(&args);
-        assert!(out.status.success(), "{}: {}", db.backend, String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            db.backend,
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains("loaded 250 cases"));
         let again = resettle(&args);
         assert!(!again.status.success(), "a second load must be refused");
         assert!(String::from_utf8_lossy(&again.stderr).contains("--replace"));
         let replaced = resettle(&[&args[..], &["--replace"]].concat());
-        assert!(replaced.status.success(), "{}", String::from_utf8_lossy(&replaced.stderr));
+        assert!(
+            replaced.status.success(),
+            "{}",
+            String::from_utf8_lossy(&replaced.stderr)
+        );
     }
 }
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in [&["--help"][..], &["serve", "--help"], &["migrate", "--help"], &["demo", "--help"]] {
+    for sub in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["demo", "--help"],
+    ] {
         let out = resettle(sub);
         assert!(out.status.success(), "{sub:?}");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: resettle"), "{sub:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage: resettle"),
+            "{sub:?}"
+        );
     }
 }
 
@@ -153,4 +199,268 @@ fn a_bad_database_url_fails_with_a_clear_message() {
     let out = resettle(&["--database", "mysql://x/y", "migrate"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database URL"));
+}
+
+fn stdout_json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn fair_share_plan_reproduces_the_belgian_report() {
+    let out = resettle(&[
+        "fair-share",
+        "plan",
+        "--needs",
+        "1473156",
+        "--growth",
+        "40000",
+        "--years",
+        "3",
+        "--regional-share",
+        "0.2",
+        "--state",
+        "BE",
+        "--share",
+        "0.0284",
+        "--first-years",
+        "2000,3000",
+        "--rounding",
+        "floor",
+        "--start-year",
+        "2022",
+        "--format",
+        "json",
+    ]);
+    let plan = stdout_json(&out);
+    assert_eq!(
+        (
+            &plan["global_needs"],
+            &plan["regional_target"],
+            &plan["state_total"]
+        ),
+        (
+            &serde_json::json!(1553156),
+            &serde_json::json!(310631),
+            &serde_json::json!(8821)
+        )
+    );
+    assert_eq!(
+        plan["path"],
+        serde_json::json!([
+            {"year": 2022, "persons": 2000}, {"year": 2023, "persons": 3000}, {"year": 2024, "persons": 3821}
+        ])
+    );
+    let table = resettle(&[
+        "fair-share",
+        "plan",
+        "--needs-year",
+        "2022",
+        "--growth",
+        "40000",
+        "--years",
+        "3",
+        "--regional-share",
+        "0.2",
+        "--state",
+        "BE",
+        "--share",
+        "0.0284",
+        "--first-years",
+        "2000,3000",
+    ]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("8821"));
+    assert!(
+        String::from_utf8_lossy(&table.stderr).contains("UNHCR"),
+        "provenance is printed"
+    );
+}
+
+#[test]
+fn fair_share_keys_sum_to_one_and_distributions_to_their_total() {
+    for method in ["ec2015", "ec2015-capped", "dublin2016", "population", "gdp"] {
+        let key = stdout_json(&resettle(&[
+            "fair-share",
+            "key",
+            "--method",
+            method,
+            "--format",
+            "json",
+        ]));
+        assert_eq!(key["method"], method);
+        let sum: f64 = key["states"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["share"].as_f64().unwrap())
+            .sum();
+        assert!((sum - 1.0).abs() < 1e-12, "{method}: {sum}");
+    }
+    let out = resettle(&[
+        "fair-share",
+        "distribute",
+        "--total",
+        "20000",
+        "--method",
+        "ec2015",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("state,quota,persons\n"));
+    let total: u64 = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(total, 20000);
+    let one = stdout_json(&resettle(&[
+        "fair-share",
+        "distribute",
+        "--total",
+        "20000",
+        "--method",
+        "ec2015",
+        "--state",
+        "BE",
+        "--rounding",
+        "floor",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(one["states"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn fair_share_refusals_name_the_field() {
+    let out = resettle(&[
+        "fair-share",
+        "key",
+        "--method",
+        "custom",
+        "--weights",
+        "population=0.5,gdp=0.4",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("sum"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "state,population,gdp,effort_per_million,unemployment_rate\nBE,11000000,400000,2000,0\n",
+    )
+    .unwrap();
+    let out = resettle(&[
+        "fair-share",
+        "key",
+        "--method",
+        "ec2015",
+        "--indicators",
+        bad.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("unemployment_rate") && err.contains("BE"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fair_share_update_applies_the_ngo_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let key = write("key.csv", "state,share\nAA,0.5\nBB,0.5\n");
+    let from = write("from.csv", "state,population,gdp\nAA,50,50\nBB,50,50\n");
+    let to = write("to.csv", "state,population,gdp\nAA,60,50\nBB,40,50\n");
+    let out = stdout_json(&resettle(&[
+        "fair-share",
+        "update",
+        "--key",
+        &key,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--format",
+        "json",
+    ]));
+    // AA: 0.5 + 0.4 × (0.6 − 0.5) + 0.4 × 0 = 0.54
+    let aa = out["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["state"] == "AA")
+        .unwrap();
+    assert!(
+        (aa["share"].as_f64().unwrap() - 0.54).abs() < 1e-12,
+        "{out}"
+    );
+}
+
+#[test]
+fn pledges_are_listed_as_csv_and_set_with_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("p.db").display());
+    assert!(
+        resettle(&[
+            "--database",
+            &db,
+            "demo",
+            "--cases",
+            "200",
+            "--as-of",
+            "2026-11-23"
+        ])
+        .status
+        .success()
+    );
+    let set = resettle(&[
+        "--database",
+        &db,
+        "pledge",
+        "set",
+        "--programme",
+        "BE",
+        "--year",
+        "2027",
+        "--pledged",
+        "4000",
+        "--source",
+        "Council of Ministers decision (test)",
+    ]);
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let out = resettle(&[
+        "--database",
+        &db,
+        "pledge",
+        "list",
+        "--programme",
+        "BE",
+        "--format",
+        "csv",
+    ]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.contains("2020,1150,176,974,") && csv.contains("2027,4000,"),
+        "{csv}"
+    );
+    let missing = resettle(&["--database", &db, "pledge", "list", "--programme", "XX"]);
+    assert!(!missing.status.success());
 }

@@ -6,6 +6,7 @@ pub mod case;
 pub mod country;
 pub mod error;
 pub mod mission;
+pub mod policy;
 pub mod programme;
 pub mod quota;
 pub mod reception;

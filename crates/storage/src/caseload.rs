@@ -7,7 +7,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
 use crate::reference::{self, ReferenceIds};
-use crate::{Store, StorageError, codec};
+use crate::{StorageError, Store, codec};
 
 /// What an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +93,11 @@ fn validate(import: &ProgrammeImport) -> Result<(), StorageError> {
         if member_nos.len() != f.case.members.len() {
             return Err(refuse("members: member_no is repeated".into()));
         }
-        if let Some(m) = f.medical.iter().find(|m| !member_nos.contains(&m.member_no)) {
+        if let Some(m) = f
+            .medical
+            .iter()
+            .find(|m| !member_nos.contains(&m.member_no))
+        {
             return Err(refuse(format!(
                 "medical: member_no {} is not in the family",
                 m.member_no
@@ -140,7 +144,10 @@ async fn insert_cases(
     );
     for f in files {
         let c = &f.case;
-        let last = f.events.last().expect("validated: a history is never empty");
+        let last = f
+            .events
+            .last()
+            .expect("validated: a history is never empty");
         let lookup = |map: &HashMap<String, i64>, key: &Option<String>| {
             key.as_ref().map(|k| map[k.as_str()])
         };

@@ -4,7 +4,6 @@ use std::str::FromStr;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-
 use crate::StorageError;
 
 const DATE: &[time::format_description::FormatItem<'static>] =

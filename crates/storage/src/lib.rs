@@ -11,17 +11,21 @@ mod error;
 mod migrations;
 mod programmes;
 mod reference;
+mod scenarios;
 mod stats;
 
 pub use caseload::ImportSummary;
 pub use error::StorageError;
 pub use programmes::{PledgeRow, ProgrammeRow};
+pub use scenarios::ScenarioRow;
 pub use stats::StateCount;
 
 use std::str::FromStr;
 
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, ConnectOptions, Executor};
 
 /// Which database a [`Store`] talks to. Decided once from the URL; the few places where
 /// the dialects differ branch on it here and nowhere else.
@@ -71,13 +75,17 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store, StorageError> {
         install_default_drivers();
         let backend: Backend = url.parse()?;
+        let url = match backend {
+            Backend::Sqlite if !url.contains('?') => format!("{url}?mode=rwc"),
+            _ => url.to_string(),
+        };
+        // Bulk imports legitimately run for seconds; sqlx would log each at WARN with its
+        // whole SQL text. Statement logs belong at debug level.
+        let options = AnyConnectOptions::from_str(&url)?
+            .log_statements(log::LevelFilter::Trace)
+            .log_slow_statements(log::LevelFilter::Debug, Duration::from_secs(1));
         let pool = match backend {
             Backend::Sqlite => {
-                let url = if url.contains('?') {
-                    url.to_string()
-                } else {
-                    format!("{url}?mode=rwc")
-                };
                 AnyPoolOptions::new()
                     .max_connections(4)
                     .after_connect(|conn, _meta| {
@@ -90,10 +98,15 @@ impl Store {
                             Ok(())
                         })
                     })
-                    .connect(&url)
+                    .connect_with(options)
                     .await?
             }
-            Backend::Postgres => AnyPoolOptions::new().max_connections(8).connect(url).await?,
+            Backend::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(options)
+                    .await?
+            }
         };
         Ok(Store { pool, backend })
     }

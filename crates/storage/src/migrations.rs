@@ -5,7 +5,7 @@
 //! also define the same tables and columns.
 use sqlx::{AssertSqlSafe, Row};
 
-use crate::{Backend, Store, StorageError, codec};
+use crate::{Backend, StorageError, Store, codec};
 
 struct Migration {
     version: i64,
@@ -14,12 +14,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    description: "foundation",
-    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        description: "foundation",
+        sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        description: "fair-share scenarios",
+        sqlite: include_str!("../migrations/sqlite/0002_scenarios.sql"),
+        postgres: include_str!("../migrations/postgres/0002_scenarios.sql"),
+    },
+];
 
 impl Store {
     /// Applies every migration not yet applied, each in its own transaction, and returns
@@ -67,7 +75,10 @@ impl Store {
                  WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
             }
         };
-        let n: i64 = sqlx::query(exists).fetch_one(&self.pool).await?.try_get(0)?;
+        let n: i64 = sqlx::query(exists)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
         if n == 0 {
             return Ok(0);
         }

@@ -1,7 +1,7 @@
 //! Reading programmes and their pledges against arrivals.
 use sqlx::Row;
 
-use crate::{Store, StorageError};
+use crate::{StorageError, Store};
 
 /// A programme as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,5 +84,42 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Records (or corrects) a programme's pledge for a year, with the published arrivals
+    /// for years before the programme ran in resettle.
+    pub async fn set_pledge(
+        &self,
+        programme: &str,
+        pledge: &resettle_domain::programme::Pledge,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let id: Option<i64> = sqlx::query("SELECT id FROM programmes WHERE code = $1")
+            .bind(programme.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.try_get(0))
+            .transpose()?;
+        let id = id.ok_or_else(|| StorageError::Missing {
+            what: "programme",
+            key: programme.to_string(),
+        })?;
+        sqlx::query(
+            "INSERT INTO pledges (programme_id, year, pledged, arrived_before_resettle, source) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (programme_id, year) DO UPDATE SET pledged = excluded.pledged, \
+             arrived_before_resettle = excluded.arrived_before_resettle, source = excluded.source",
+        )
+        .bind(id)
+        .bind(i64::from(pledge.year))
+        .bind(i64::from(pledge.pledged))
+        .bind(pledge.arrived_before_resettle.map(i64::from))
+        .bind(pledge.source.clone())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -47,7 +47,13 @@ pub(crate) async fn insert(
 
     let mut pledges = Rows::new(
         "pledges",
-        &["programme_id", "year", "pledged", "arrived_before_resettle", "source"],
+        &[
+            "programme_id",
+            "year",
+            "pledged",
+            "arrived_before_resettle",
+            "source",
+        ],
     );
     for pl in &import.pledges {
         pledges.push([

@@ -2,7 +2,7 @@
 use resettle_domain::case::CaseState;
 use sqlx::Row;
 
-use crate::{Store, StorageError, codec};
+use crate::{StorageError, Store, codec};
 
 /// Cases and persons in one lifecycle state.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use resettle_domain::case::{
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Pledge, Programme, ProgrammeImport};
-use resettle_storage::{Store, StorageError};
+use resettle_storage::{StorageError, Store};
 use time::macros::{date, datetime};
 
 async fn fresh(url: &str) -> Store {
@@ -118,7 +118,11 @@ async fn migrations_build_the_same_schema_on_both_backends_and_run_once() {
         let store = Store::connect(&db.url).await.unwrap();
         assert_eq!(store.schema_version().await.unwrap(), 0, "{}", db.backend);
         assert!(store.migrate().await.unwrap() > 0, "{}", db.backend);
-        assert_eq!(store.migrate().await.unwrap(), 0, "second run applies nothing");
+        assert_eq!(
+            store.migrate().await.unwrap(),
+            0,
+            "second run applies nothing"
+        );
         assert_eq!(
             store.schema_version().await.unwrap(),
             Store::latest_schema_version()
@@ -128,7 +132,10 @@ async fn migrations_build_the_same_schema_on_both_backends_and_run_once() {
         schemas.push((db.backend, cols));
     }
     if let [(_, sqlite), (_, postgres)] = &schemas[..] {
-        assert_eq!(sqlite, postgres, "the two migration dialects define different schemas");
+        assert_eq!(
+            sqlite, postgres,
+            "the two migration dialects define different schemas"
+        );
     }
 }
 
@@ -146,7 +153,10 @@ async fn an_import_is_counted_by_state_and_arrivals_by_year() {
             .unwrap();
         assert_eq!((summary.cases, summary.persons), (3, 9), "{}", db.backend);
         let counts = store.count_by_state().await.unwrap();
-        let arrived = counts.iter().find(|c| c.state == CaseState::Arrived).unwrap();
+        let arrived = counts
+            .iter()
+            .find(|c| c.state == CaseState::Arrived)
+            .unwrap();
         assert_eq!((arrived.cases, arrived.persons), (2, 6), "{}", db.backend);
         assert_eq!(counts.len(), CaseState::ALL.len());
         let pledges = store.pledges("BE").await.unwrap();
@@ -164,13 +174,23 @@ async fn a_rejected_import_writes_nothing() {
         let mut bad = case_file("TST-20C00009", 1, TO_ARRIVAL, 2021);
         bad.events[2].to = CaseState::Housed; // accepted → housed skips the journey
         let err = store
-            .import_programme(&programme(vec![case_file("TST-20C00008", 2, &[], 2020), bad]))
+            .import_programme(&programme(vec![
+                case_file("TST-20C00008", 2, &[], 2020),
+                bad,
+            ]))
             .await
             .unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("TST-20C00009") && msg.contains("events"), "{msg}");
+        assert!(
+            msg.contains("TST-20C00009") && msg.contains("events"),
+            "{msg}"
+        );
         assert_eq!(store.case_count().await.unwrap(), 0, "{}", db.backend);
-        assert!(store.programmes().await.unwrap().is_empty(), "{}", db.backend);
+        assert!(
+            store.programmes().await.unwrap().is_empty(),
+            "{}",
+            db.backend
+        );
     }
 }
 
@@ -184,7 +204,10 @@ async fn a_duplicate_case_number_is_refused_naming_it() {
         ];
         match store.import_programme(&programme(twice)).await {
             Err(StorageError::Duplicate { what: "case", key }) => assert_eq!(key, "TST-20C00001"),
-            other => panic!("{}: expected a duplicate refusal, got {other:?}", db.backend),
+            other => panic!(
+                "{}: expected a duplicate refusal, got {other:?}",
+                db.backend
+            ),
         }
         assert_eq!(store.case_count().await.unwrap(), 0);
     }
@@ -195,7 +218,12 @@ async fn delete_all_data_empties_every_table() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         store
-            .import_programme(&programme(vec![case_file("TST-20C00001", 3, TO_ARRIVAL, 2021)]))
+            .import_programme(&programme(vec![case_file(
+                "TST-20C00001",
+                3,
+                TO_ARRIVAL,
+                2021,
+            )]))
             .await
             .unwrap();
         store.delete_all_data().await.unwrap();

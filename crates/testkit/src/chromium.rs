@@ -33,7 +33,8 @@ pub fn executable() -> PathBuf {
 
 fn browser(profile: &Path) -> Command {
     let mut c = Command::new(executable());
-    c.args(FLAGS).arg(format!("--user-data-dir={}", profile.display()));
+    c.args(FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()));
     c
 }
 

@@ -6,7 +6,7 @@
 //! `postgres` system user of Debian's package. A watchdog process stops the cluster and
 //! deletes its directory as soon as the test process is gone, however it ended.
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 
 /// A running cluster.
@@ -44,7 +44,12 @@ fn find_bin_dir() -> Option<PathBuf> {
         std::env::split_paths(&paths)
             .map(|p| p.join("initdb"))
             .find(|p| p.is_file())
-            .and_then(|initdb| std::fs::canonicalize(initdb).ok()?.parent().map(Path::to_path_buf))
+            .and_then(|initdb| {
+                std::fs::canonicalize(initdb)
+                    .ok()?
+                    .parent()
+                    .map(Path::to_path_buf)
+            })
     });
     on_path.or_else(|| {
         let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
@@ -87,11 +92,14 @@ impl Cluster {
             run_as,
         };
         let data = dir.join("data");
-        run(cluster
-            .command("initdb")
-            .arg("-D")
-            .arg(&data)
-            .args(["-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]));
+        run(cluster.command("initdb").arg("-D").arg(&data).args([
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ]));
         let options = format!(
             "-h 127.0.0.1 -p {} -k {} -c fsync=off -c synchronous_commit=off \
              -c full_page_writes=off -c max_connections=200",
@@ -157,18 +165,24 @@ impl Cluster {
             pid = std::process::id(),
             dir = dir.display()
         );
-        Command::new("setsid")
-            .args(["sh", "-c", &script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn the cluster watchdog");
+        // A short-lived shell starts the watchdog in its own session and returns at once,
+        // so the watchdog is adopted by init and nothing is left for this process to reap.
+        let status = Command::new("sh")
+            .args([
+                "-c",
+                r#"setsid sh -c "$RESETTLE_PG_WATCHDOG" </dev/null >/dev/null 2>&1 &"#,
+            ])
+            .env("RESETTLE_PG_WATCHDOG", script)
+            .status()
+            .expect("start the cluster watchdog");
+        assert!(status.success(), "the cluster watchdog did not start");
     }
 }
 
 fn run(cmd: &mut Command) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     assert!(
         out.status.success(),
         "{cmd:?} failed: {}\n{}",

@@ -16,10 +16,7 @@ pub use error::ApiError;
 /// The whole web application, ready to serve or to test in process.
 pub fn router(app: App) -> Router {
     let (api, _openapi) = api::router().split_for_parts();
-    Router::new()
-        .merge(api)
-        .merge(ui::router())
-        .with_state(app)
+    Router::new().merge(api).merge(ui::router()).with_state(app)
 }
 
 /// The OpenAPI document of the JSON API, as served at `/api/v1/openapi.json`.
@@ -42,8 +39,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
         {
             s.recv().await;
         }

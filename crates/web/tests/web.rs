@@ -5,8 +5,27 @@ use resettle_app::{App, DemoConfig};
 use tower::ServiceExt;
 
 async fn get(app: &App, path: &str) -> (StatusCode, String, String) {
+    send(app, Request::get(path).body(Body::empty()).unwrap()).await
+}
+
+async fn send_json(
+    app: &App,
+    method: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> (StatusCode, String, String) {
+    let request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(app, request).await
+}
+
+async fn send(app: &App, request: Request<Body>) -> (StatusCode, String, String) {
     let response = resettle_web::router(app.clone())
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .oneshot(request)
         .await
         .unwrap();
     let status = response.status();
@@ -18,7 +37,11 @@ async fn get(app: &App, path: &str) -> (StatusCode, String, String) {
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
         .unwrap();
-    (status, content_type, String::from_utf8(bytes.to_vec()).unwrap())
+    (
+        status,
+        content_type,
+        String::from_utf8(bytes.to_vec()).unwrap(),
+    )
 }
 
 fn small_demo() -> DemoConfig {
@@ -58,11 +81,19 @@ async fn the_dashboard_counts_every_state_of_the_demo() {
         let states = json["states"].as_array().unwrap();
         assert_eq!(states.len(), 17);
         for s in states {
-            assert!(s["cases"].as_i64().unwrap() > 0, "{}: no case in {}", db.backend, s["state"]);
+            assert!(
+                s["cases"].as_i64().unwrap() > 0,
+                "{}: no case in {}",
+                db.backend,
+                s["state"]
+            );
         }
         let pledges = json["programmes"][0]["pledges"].as_array().unwrap();
         let y2020 = pledges.iter().find(|p| p["year"] == 2020).unwrap();
-        assert_eq!((y2020["pledged"].as_i64(), y2020["arrived"].as_i64()), (Some(1150), Some(176)));
+        assert_eq!(
+            (y2020["pledged"].as_i64(), y2020["arrived"].as_i64()),
+            (Some(1150), Some(176))
+        );
     }
 }
 
@@ -72,7 +103,10 @@ async fn the_home_page_shows_the_programme_and_its_pledge_chart() {
     let app = App::open(&db.url).await.unwrap();
     let (status, _, empty) = get(&app, "/").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(empty.contains("No programme yet"), "an empty database says how to start");
+    assert!(
+        empty.contains("No programme yet"),
+        "an empty database says how to start"
+    );
     app.load_demo(&small_demo(), false).await.unwrap();
     let (status, content_type, html) = get(&app, "/").await;
     assert_eq!(status, StatusCode::OK);
@@ -81,7 +115,10 @@ async fn the_home_page_shows_the_programme_and_its_pledge_chart() {
     assert!(html.contains("<svg class=\"chart\""));
     assert!(html.contains("data-state=\"integration_support\""));
     let (status, content_type, _) = get(&app, "/static/style.css").await;
-    assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/css; charset=utf-8"));
+    assert_eq!(
+        (status, content_type.as_str()),
+        (StatusCode::OK, "text/css; charset=utf-8")
+    );
 }
 
 #[tokio::test]
@@ -91,7 +128,11 @@ async fn the_openapi_document_describes_every_route() {
     let (status, _, body) = get(&app, "/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
-    for path in ["/api/v1/health", "/api/v1/dashboard", "/api/v1/openapi.json"] {
+    for path in [
+        "/api/v1/health",
+        "/api/v1/dashboard",
+        "/api/v1/openapi.json",
+    ] {
         assert!(doc["paths"][path]["get"].is_object(), "{path} missing");
     }
     assert!(doc["components"]["schemas"]["Health"].is_object());
@@ -103,4 +144,167 @@ async fn an_unknown_path_is_a_404() {
     let app = App::open(&db.url).await.unwrap();
     let (status, _, _) = get(&app, "/api/v1/nothing-here").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_api_reproduces_the_belgian_report_plan() {
+    let db = resettle_testkit::sqlite();
+    let app = App::open(&db.url).await.unwrap();
+    let body = serde_json::json!({
+        "needs": 1473156, "growth": 40000, "years": 3, "regional_share": 0.2,
+        "state": "BE", "share": 0.0284, "first_years": [2000, 3000], "rounding": "floor",
+        "start_year": 2022
+    });
+    let (status, _, text) = send_json(&app, "POST", "/api/v1/fair-share/plan", body).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let plan: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(plan["global_needs"], 1553156);
+    assert_eq!(plan["regional_target"], 310631);
+    assert_eq!(plan["state_total"], 8821);
+    let path: Vec<i64> = plan["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["persons"].as_i64().unwrap())
+        .collect();
+    assert_eq!(path, [2000, 3000, 3821]);
+}
+
+#[tokio::test]
+async fn a_refused_plan_is_a_problem_naming_the_field() {
+    let db = resettle_testkit::sqlite();
+    let app = App::open(&db.url).await.unwrap();
+    let body = serde_json::json!({"needs": 1, "needs_year": 2022, "growth": 0, "years": 3, "regional_share": 0.2, "state": "BE", "share": 0.03});
+    let (status, content_type, text) =
+        send_json(&app, "POST", "/api/v1/fair-share/plan", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(content_type, "application/problem+json");
+    assert!(text.contains("needs_year"), "{text}");
+}
+
+#[tokio::test]
+async fn keys_and_distributions_sum_as_promised() {
+    let db = resettle_testkit::sqlite();
+    let app = App::open(&db.url).await.unwrap();
+    let (status, _, text) = send_json(
+        &app,
+        "POST",
+        "/api/v1/fair-share/key",
+        serde_json::json!({"method": "ec2015-capped"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let key: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let sum: f64 = key["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["share"].as_f64().unwrap())
+        .sum();
+    assert!((sum - 1.0).abs() < 1e-12, "{sum}");
+    let (status, _, text) = send_json(
+        &app,
+        "POST",
+        "/api/v1/fair-share/distribute",
+        serde_json::json!({"total": 20000, "method": "ec2015"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let d: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let total: i64 = d["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["persons"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 20000);
+}
+
+#[tokio::test]
+async fn scenarios_are_saved_listed_refused_twice_and_deleted() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url).await.unwrap();
+        let inputs = serde_json::json!({"needs_year": 2022, "growth": 40000, "years": 3, "regional_share": 0.2, "state": "BE", "share": 0.0284, "first_years": [2000, 3000]});
+        let save = serde_json::json!({"name": "NGO path", "inputs": inputs});
+        let (status, _, text) =
+            send_json(&app, "POST", "/api/v1/fair-share/scenarios", save.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{}: {text}", db.backend);
+        let (status, _, _) = send_json(&app, "POST", "/api/v1/fair-share/scenarios", save).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (_, _, list) = get(&app, "/api/v1/fair-share/scenarios").await;
+        let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+        assert_eq!(list[0]["result"]["state_total"], 8821);
+        let (_, _, page) = get(&app, "/fair-share/scenarios").await;
+        assert!(page.contains("NGO path") && page.contains("8821"));
+        let (status, _, _) = send(
+            &app,
+            Request::delete("/api/v1/fair-share/scenarios/NGO%20path")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, _, _) = send(
+            &app,
+            Request::delete("/api/v1/fair-share/scenarios/NGO%20path")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn pledges_are_entered_listed_and_exported() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url).await.unwrap();
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let (status, _, text) = send_json(
+            &app,
+            "PUT",
+            "/api/v1/programmes/BE/pledges/2030",
+            serde_json::json!({"pledged": 4000, "source": "test decision"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{}: {text}", db.backend);
+        let (status, content_type, csv) = get(&app, "/api/v1/programmes/BE/pledges.csv").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(content_type.starts_with("text/csv"));
+        assert!(
+            csv.starts_with("year,pledged,arrived,gap,source\n"),
+            "{csv}"
+        );
+        assert!(csv.contains("2020,1150,176,974,"), "{csv}");
+        assert!(csv.contains("2030,4000,0,4000,test decision"), "{csv}");
+        let (status, _, text) = send_json(
+            &app,
+            "PUT",
+            "/api/v1/programmes/BE/pledges/2031",
+            serde_json::json!({"pledged": 1, "source": " "}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+        assert!(text.contains("source"));
+        let (status, _, _) = get(&app, "/api/v1/programmes/XX/pledges").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn the_fair_share_page_opens_on_the_report_and_refuses_bad_input_by_field() {
+    let db = resettle_testkit::sqlite();
+    let app = App::open(&db.url).await.unwrap();
+    let (status, _, html) = get(&app, "/fair-share").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains(r#"<td id="state-total"><strong>8821</strong></td>"#),
+        "{html}"
+    );
+    assert!(html.contains("plan-chart-title"));
+    let (_, _, fragment) = get(&app, "/fair-share/outcome?years=x").await;
+    assert!(
+        fragment.contains("plan-error") && fragment.contains("years"),
+        "{fragment}"
+    );
 }

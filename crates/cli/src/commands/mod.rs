@@ -1,4 +1,6 @@
 //! One module per subcommand.
 pub mod demo;
+pub mod fair_share;
 pub mod migrate;
+pub mod pledge;
 pub mod serve;

@@ -77,8 +77,10 @@ pub(crate) fn check_share(what: &str, value: f64) -> Result<(), QuotaError> {
 
 /// One state's part of an apportioned total.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Allocation {
     /// The state.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "BE"))]
     pub state: StateCode,
     /// The exact (fractional) quota: total × share.
     pub quota: f64,

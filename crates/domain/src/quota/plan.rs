@@ -85,6 +85,7 @@ pub struct PlanInput {
 /// A computed plan. Serialises as
 /// `{"global_needs": …, "regional_target": …, "state_total": …, "path": [{"year": …, "persons": …}]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Plan {
     /// The plan's global need (persons).
     pub global_needs: u64,
@@ -98,6 +99,7 @@ pub struct Plan {
 
 /// One year of a plan's growth path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanYear {
     /// Calendar year.
     pub year: i32,

@@ -14,8 +14,10 @@ pub(crate) const KEY_SUM_TOLERANCE: f64 = 1e-9;
 /// published quota can be explained criterion by criterion. All values are full-precision
 /// fractions (0.0245 = 2.45%); round only for display.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StateShare {
     /// The state.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "BE"))]
     pub state: StateCode,
     /// The state's share of the key, in [0, 1]; the shares of one key sum to 1.
     pub share: f64,
@@ -32,8 +34,10 @@ pub struct StateShare {
 /// A bare key entry: a state and its share. The form of an old key read from CSV, of an
 /// updated key, and the input of `apportion`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KeyShare {
     /// The state.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "BE"))]
     pub state: StateCode,
     /// Its share, a fraction in [0, 1].
     pub share: f64,

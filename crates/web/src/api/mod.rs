@@ -1,8 +1,10 @@
 //! The JSON API under `/api/v1`, one file per resource and verb, each handler carrying its
 //! own OpenAPI description.
 mod dashboard;
+mod fair_share;
 mod health;
 mod openapi;
+mod programmes;
 
 use resettle_app::App;
 use utoipa::OpenApi;
@@ -18,6 +20,8 @@ use utoipa_axum::routes;
     tags(
         (name = "system", description = "Health and the API description"),
         (name = "statistics", description = "Aggregates without personal data"),
+        (name = "fair-share", description = "Quota keys, distributions, multi-year plans and saved scenarios"),
+        (name = "pledges", description = "Pledges against arrivals per programme and year"),
     )
 )]
 struct ApiDoc;
@@ -28,4 +32,17 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(health::get))
         .routes(routes!(openapi::get))
         .routes(routes!(dashboard::get))
+        .routes(routes!(fair_share::key::post))
+        .routes(routes!(fair_share::distribute::post))
+        .routes(routes!(fair_share::update::post))
+        .routes(routes!(fair_share::plan::post))
+        .routes(routes!(fair_share::needs::get))
+        .routes(routes!(
+            fair_share::scenarios::list,
+            fair_share::scenarios::save
+        ))
+        .routes(routes!(fair_share::scenarios::delete))
+        .routes(routes!(programmes::pledges::list))
+        .routes(routes!(programmes::pledges::csv))
+        .routes(routes!(programmes::pledges::put))
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use resettle_app::PledgeYear;
+use resettle_domain::quota::PlanYear;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 260.0;
@@ -10,26 +11,41 @@ const LEFT: f64 = 56.0;
 const BOTTOM: f64 = 28.0;
 const TOP: f64 = 12.0;
 
-/// Pledged and arrived persons per year as paired bars; the unkept part of each pledge is
-/// labelled with the gap, because the gap is what a Parliament should ask about.
-pub(crate) fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
-    let max = years
+/// One series of bars: a name (shown in tooltips), a CSS class, a value per category.
+pub(crate) struct Series<'a> {
+    pub name: &'a str,
+    pub class: &'a str,
+    pub values: Vec<i64>,
+}
+
+/// Bars grouped by category, one bar per series, with an optional note above each group.
+/// `id` must be unique on the page (it labels the chart for screen readers).
+pub(crate) fn grouped_bars(
+    id: &str,
+    title: &str,
+    categories: &[String],
+    series: &[Series<'_>],
+    notes: &[Option<String>],
+) -> String {
+    let max = series
         .iter()
-        .map(|y| y.pledged.max(y.arrived))
+        .flat_map(|s| s.values.iter().copied())
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    let scale = (HEIGHT - BOTTOM - TOP) / nice_ceiling(max);
-    let slot = (WIDTH - LEFT) / years.len().max(1) as f64;
-    let bar = (slot * 0.35).min(40.0);
+    let ceiling = nice_ceiling(max);
+    let scale = (HEIGHT - BOTTOM - TOP) / ceiling;
+    let slot = (WIDTH - LEFT) / categories.len().max(1) as f64;
+    let bar = (slot * 0.7 / series.len().max(1) as f64).min(40.0);
     let base = HEIGHT - BOTTOM;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="pledge-chart-title" xmlns="http://www.w3.org/2000/svg"><title id="pledge-chart-title">Persons pledged and arrived per year</title>"#
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">{}</title>"#,
+        escape(title)
     );
     for tick in 0..=4 {
-        let value = nice_ceiling(max) * f64::from(tick) / 4.0;
+        let value = ceiling * f64::from(tick) / 4.0;
         let y = base - value * scale;
         let _ = write!(
             svg,
@@ -39,35 +55,93 @@ pub(crate) fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
             value as i64
         );
     }
-    for (i, y) in years.iter().enumerate() {
-        let x = LEFT + slot * i as f64 + slot / 2.0;
-        let hp = y.pledged as f64 * scale;
-        let ha = y.arrived as f64 * scale;
-        let _ = write!(
-            svg,
-            r#"<rect class="pledged" x="{:.1}" y="{:.1}" width="{bar:.1}" height="{hp:.1}"><title>{} pledged: {}</title></rect><rect class="arrived" x="{:.1}" y="{:.1}" width="{bar:.1}" height="{ha:.1}"><title>{} arrived: {}</title></rect><text class="axis" x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-            x - bar,
-            base - hp,
-            y.year,
-            y.pledged,
-            x,
-            base - ha,
-            y.year,
-            y.arrived,
-            base + 18.0,
-            y.year
-        );
-        if y.gap > 0 {
+    for (i, category) in categories.iter().enumerate() {
+        let centre = LEFT + slot * i as f64 + slot / 2.0;
+        let first = centre - bar * series.len() as f64 / 2.0;
+        let mut top = base;
+        for (k, s) in series.iter().enumerate() {
+            let value = s.values.get(i).copied().unwrap_or(0);
+            let h = value.max(0) as f64 * scale;
+            top = top.min(base - h);
             let _ = write!(
                 svg,
-                r#"<text class="gap" x="{x:.1}" y="{:.1}" text-anchor="middle">−{}</text>"#,
-                base - hp.max(ha) - 4.0,
-                y.gap
+                r#"<rect class="{}" x="{:.1}" y="{:.1}" width="{bar:.1}" height="{h:.1}"><title>{} {}: {value}</title></rect>"#,
+                s.class,
+                first + bar * k as f64,
+                base - h,
+                escape(category),
+                escape(s.name),
+            );
+        }
+        let _ = write!(
+            svg,
+            r#"<text class="axis" x="{centre:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            base + 18.0,
+            escape(category)
+        );
+        if let Some(Some(note)) = notes.get(i) {
+            let _ = write!(
+                svg,
+                r#"<text class="gap" x="{centre:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                top - 4.0,
+                escape(note)
             );
         }
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// Pledged and arrived persons per year as paired bars; the unkept part of each pledge is
+/// labelled with the gap, because the gap is what a Parliament should ask about.
+pub(crate) fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
+    let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
+    let series = [
+        Series {
+            name: "pledged",
+            class: "pledged",
+            values: years.iter().map(|y| y.pledged).collect(),
+        },
+        Series {
+            name: "arrived",
+            class: "arrived",
+            values: years.iter().map(|y| y.arrived).collect(),
+        },
+    ];
+    let notes: Vec<Option<String>> = years
+        .iter()
+        .map(|y| (y.gap > 0).then(|| format!("−{}", y.gap)))
+        .collect();
+    grouped_bars(
+        "pledges-chart",
+        "Persons pledged and arrived per year",
+        &categories,
+        &series,
+        &notes,
+    )
+}
+
+/// The persons to resettle in each year of a plan.
+pub(crate) fn plan_path(path: &[PlanYear]) -> String {
+    let categories: Vec<String> = path.iter().map(|y| y.year.to_string()).collect();
+    let series = [Series {
+        name: "persons",
+        class: "arrived",
+        values: path.iter().map(|y| y.persons as i64).collect(),
+    }];
+    grouped_bars(
+        "plan-chart",
+        "Persons to resettle per plan year",
+        &categories,
+        &series,
+        &[],
+    )
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The smallest 1, 2 or 5 times a power of ten at or above `v`, for round axis ticks.
@@ -95,7 +169,7 @@ mod tests {
     }
 
     fn bar_height(svg: &str, class: &str, year: i32) -> f64 {
-        let marker = format!("<title>{year} {}", if class == "pledged" { "pledged" } else { "arrived" });
+        let marker = format!("<title>{year} {class}:");
         let end = svg.find(&marker).expect("bar present");
         let start = svg[..end].rfind("<rect").unwrap();
         let attr = &svg[start..end];
@@ -109,7 +183,11 @@ mod tests {
         let ratio = bar_height(&svg, "arrived", 2020) / bar_height(&svg, "pledged", 2020);
         assert!((ratio - 176.0 / 1150.0).abs() < 0.01, "{ratio}");
         assert!(svg.contains("−974"), "the 2020 gap is shown");
-        assert_eq!(svg.matches("class=\"gap\"").count(), 1, "no gap label for a kept pledge");
+        assert_eq!(
+            svg.matches("class=\"gap\"").count(),
+            1,
+            "no gap label for a kept pledge"
+        );
     }
 
     #[test]
@@ -123,5 +201,28 @@ mod tests {
     fn no_years_still_draws_a_valid_chart() {
         let svg = pledges_against_arrivals(&[]);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn labels_are_escaped() {
+        let svg = grouped_bars("x", "a <b>", &["<i>".into()], &[], &[]);
+        assert!(svg.contains("a &lt;b&gt;") && !svg.contains("<i>"));
+    }
+
+    #[test]
+    fn a_plan_path_draws_one_bar_per_year() {
+        let path = [
+            PlanYear {
+                year: 2022,
+                persons: 2000,
+            },
+            PlanYear {
+                year: 2023,
+                persons: 3000,
+            },
+        ];
+        let svg = plan_path(&path);
+        assert_eq!(svg.matches("<rect").count(), 2);
+        assert!(svg.contains("2023 persons: 3000"));
     }
 }

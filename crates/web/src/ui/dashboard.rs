@@ -2,6 +2,7 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
+use minijinja::value::{Serde, Value};
 use resettle_app::App;
 
 use super::{charts, render};
@@ -20,6 +21,6 @@ pub(crate) async fn page(State(app): State<App>) -> Response {
         .collect();
     render(
         "dashboard.html",
-        context! { dashboard => dashboard, charts => charts },
+        context! { dashboard => Value::from(Serde(&dashboard)), charts => charts },
     )
 }

@@ -1,0 +1,450 @@
+//! Fair-share quota planning for CLI, API and web alike: which key, on which figures, and
+//! the plan it gives. Pure computations over the shipped reference data or figures the
+//! planner supplies; nothing is stored here (saved scenarios are in `scenarios`).
+use resettle_domain::quota::{
+    self, Allocation, IndicatorSet, KeyShare, Method, NeedsBasis, PathShape, Plan, PlanInput,
+    Rounding, StateCode, StateShare, Weights,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::reference::{self, EC2015_INDICATORS, INDICATOR_SETS};
+
+impl From<quota::QuotaError> for AppError {
+    fn from(e: quota::QuotaError) -> Self {
+        AppError::Invalid(e.to_string())
+    }
+}
+
+/// Which key to compute, on which figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct KeyRequest {
+    /// `ec2015`, `ec2015-capped`, `dublin2016`, `population`, `gdp` or `custom`.
+    #[schema(example = "ec2015")]
+    pub method: String,
+    /// With `custom`: `population=0.4,gdp=0.4,effort=0.1,unemployment=0.1` (sum 1).
+    pub weights: Option<String>,
+    /// With `custom`: cap on the effort and unemployment effects, e.g. 0.3.
+    pub cap: Option<f64>,
+    /// Indicators: a shipped set (`ec2015`, `eu27-latest`) or CSV text with the header
+    /// `state,population,gdp,effort_per_million,unemployment_rate`; default `ec2015`.
+    pub indicators: Option<String>,
+}
+
+/// A computed key.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct KeyResult {
+    /// The method, as named on input.
+    pub method: String,
+    /// Which figures were used.
+    pub indicators: String,
+    /// Each state's share and the component shares it is made of, in input order.
+    pub states: Vec<StateShare>,
+}
+
+/// A whole number of persons split over states.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Distribution {
+    /// The method, as named on input.
+    pub method: String,
+    /// Which figures were used.
+    pub indicators: String,
+    /// Persons distributed.
+    pub total: u64,
+    /// Each state's exact quota and whole persons (largest remainder; they sum to `total`).
+    pub states: Vec<Allocation>,
+}
+
+/// An old key brought up to date with new population and GDP figures.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct UpdatedKey {
+    /// `update`: key_new = key_old + 0.4 (p_new − p_old) + 0.4 (g_new − g_old).
+    pub method: String,
+    /// The updated shares.
+    pub states: Vec<KeyShare>,
+}
+
+/// Inputs of a multi-year plan. Each choice is explicit: the plan is an argument a planner
+/// makes in public, so every number must be traceable to an input or a source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PlanRequest {
+    /// UNHCR's projected global need for the first plan year, in persons.
+    pub needs: Option<u64>,
+    /// Or: take the first year's need from UNHCR's published projection for this year.
+    pub needs_year: Option<i32>,
+    /// Growth of the need per further year, in persons.
+    pub growth: Option<f64>,
+    /// Or: the average yearly growth over this many previous years of UNHCR's projections.
+    pub growth_from_years: Option<u32>,
+    /// Plan length in years.
+    #[schema(example = 3)]
+    pub years: u32,
+    /// The region's part of the global need, e.g. 0.2 for the EU.
+    #[schema(example = 0.2)]
+    pub regional_share: f64,
+    /// The state planned for, e.g. `BE`.
+    #[schema(example = "BE")]
+    pub state: String,
+    /// The state's share of the regional effort, e.g. 0.0284.
+    pub share: Option<f64>,
+    /// Or: compute the share with this key method (see [`KeyRequest`]).
+    pub method: Option<String>,
+    /// With `method = custom`: the weights.
+    pub weights: Option<String>,
+    /// With `method = custom`: the cap.
+    pub cap: Option<f64>,
+    /// With `method`: the indicators (shipped set name or CSV text).
+    pub indicators: Option<String>,
+    /// Persons in the first years, the last year taking the remainder, e.g. `[2000, 3000]`.
+    pub first_years: Option<Vec<u64>>,
+    /// Or: `even` or `linear` growth over the years (default `even`).
+    pub ramp: Option<String>,
+    /// `floor` (default, as the Belgian report) or `nearest`.
+    pub rounding: Option<String>,
+    /// Calendar year of the first plan year; default `needs_year`, else next year.
+    pub start_year: Option<i32>,
+    /// `last-year` (default: the need of the plan's last year, as the Belgian report) or
+    /// `sum` (the needs of all plan years added up).
+    pub needs_basis: Option<String>,
+}
+
+/// A computed plan with the provenance of its inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PlanResult {
+    /// The plan's global need (persons).
+    pub global_needs: u64,
+    /// The region's target.
+    pub regional_target: u64,
+    /// The state's total over the plan.
+    pub state_total: u64,
+    /// Persons per year, summing to `state_total`.
+    pub path: Vec<resettle_domain::quota::PlanYear>,
+    /// The first year's need used.
+    pub first_year_needs: u64,
+    /// The yearly growth used.
+    pub yearly_growth: f64,
+    /// The state's share used.
+    pub state_share: f64,
+    /// Where each input came from, in words.
+    pub provenance: Vec<String>,
+}
+
+/// Reads the indicators named or given, with a label saying which they are.
+fn indicators(given: Option<&str>) -> Result<(IndicatorSet, String), AppError> {
+    let given = given.map(str::trim).filter(|s| !s.is_empty());
+    match given {
+        None => Ok((
+            quota::parse_indicators_csv(EC2015_INDICATORS)?,
+            "shipped ec2015 (population 2014, GDP 2013, asylum 2010-2014, unemployment 2014)"
+                .into(),
+        )),
+        Some(name) if !name.contains('\n') => {
+            let (_, text) = INDICATOR_SETS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "indicators: {name:?} is neither a shipped set ({}) nor CSV text",
+                        INDICATOR_SETS
+                            .iter()
+                            .map(|(n, _)| *n)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?;
+            Ok((
+                quota::parse_indicators_csv(text)
+                    .map_err(|e| AppError::Invalid(format!("indicators {name}: {e}")))?,
+                format!("shipped {name}"),
+            ))
+        }
+        Some(csv) => Ok((
+            quota::parse_indicators_csv(csv)
+                .map_err(|e| AppError::Invalid(format!("indicators: {e}")))?,
+            "supplied".into(),
+        )),
+    }
+}
+
+fn method(name: &str, weights: Option<&str>, cap: Option<f64>) -> Result<Method, AppError> {
+    let weights = weights
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| w.parse::<Weights>())
+        .transpose()?;
+    Ok(Method::from_parts(name, weights, cap)?)
+}
+
+/// Computes a fair-share key.
+pub fn key(req: &KeyRequest) -> Result<KeyResult, AppError> {
+    let m = method(&req.method, req.weights.as_deref(), req.cap)?;
+    let (set, label) = indicators(req.indicators.as_deref())?;
+    Ok(KeyResult {
+        method: req.method.clone(),
+        indicators: label,
+        states: quota::compute_shares(&set, &m)?,
+    })
+}
+
+/// Splits `total` persons over the states of a key, summing exactly to `total`.
+pub fn distribute(total: u64, req: &KeyRequest) -> Result<Distribution, AppError> {
+    let k = key(req)?;
+    let allocations = quota::apportion(total, &quota::key_of(&k.states))?;
+    Ok(Distribution {
+        method: k.method,
+        indicators: k.indicators,
+        total,
+        states: allocations,
+    })
+}
+
+/// Updates an old key (`state,share` CSV) from old to new population and GDP figures (CSV
+/// with `state,population,gdp`, extra columns ignored, or a shipped set name).
+pub fn update(old_key: &str, from: &str, to: &str) -> Result<UpdatedKey, AppError> {
+    let pop_gdp = |field: &str, text: &str| {
+        let text = INDICATOR_SETS
+            .iter()
+            .find(|(n, _)| *n == text.trim())
+            .map_or(text, |(_, t)| *t);
+        quota::parse_pop_gdp_csv(text).map_err(|e| AppError::Invalid(format!("{field}: {e}")))
+    };
+    let key = quota::parse_key_csv(old_key).map_err(|e| AppError::Invalid(format!("key: {e}")))?;
+    let states = quota::update(&key, &pop_gdp("from", from)?, &pop_gdp("to", to)?)?;
+    Ok(UpdatedKey {
+        method: "update".into(),
+        states,
+    })
+}
+
+/// Computes a multi-year plan, refusing ambiguous inputs (both or neither of two
+/// alternatives) with the names of the fields.
+pub fn plan(req: &PlanRequest) -> Result<PlanResult, AppError> {
+    let mut provenance = Vec::new();
+    let first_year_needs = match (req.needs, req.needs_year) {
+        (Some(n), None) => {
+            provenance.push(format!("first-year need {n} as given"));
+            n
+        }
+        (None, Some(year)) => {
+            let n = reference::needs_for_year(year)?;
+            provenance.push(format!(
+                "first-year need {} from UNHCR's projection for {year}{}: {}",
+                n.persons,
+                if n.exact {
+                    ""
+                } else {
+                    " (ROUNDED as published)"
+                },
+                n.source
+            ));
+            n.persons
+        }
+        _ => return Err(invalid("needs, needs_year", "give exactly one of the two")),
+    };
+    let yearly_growth = match (req.growth, req.growth_from_years) {
+        (Some(g), None) => {
+            provenance.push(format!("yearly growth {g} as given"));
+            g
+        }
+        (None, Some(k)) => {
+            let up_to = req.needs_year.unwrap_or(i32::MAX);
+            let series: Vec<(i32, u64)> = reference::unhcr_needs()?
+                .into_iter()
+                .filter(|n| n.year <= up_to)
+                .map(|n| (n.year, n.persons))
+                .collect();
+            let g = quota::average_growth(&series, k)
+                .map_err(|e| AppError::Invalid(format!("growth_from_years: {e}")))?;
+            provenance.push(format!(
+                "yearly growth {g:.1}: average over the {k} years of UNHCR projections up to {}",
+                series.iter().map(|s| s.0).max().unwrap_or_default()
+            ));
+            g
+        }
+        _ => {
+            return Err(invalid(
+                "growth, growth_from_years",
+                "give exactly one of the two",
+            ));
+        }
+    };
+    let state = StateCode::parse(&req.state)?;
+    let state_share = match (req.share, req.method.as_deref()) {
+        (Some(s), None) => {
+            provenance.push(format!("{state} share {s} as given"));
+            s
+        }
+        (None, Some(m)) => {
+            let k = key(&KeyRequest {
+                method: m.to_string(),
+                weights: req.weights.clone(),
+                cap: req.cap,
+                indicators: req.indicators.clone(),
+            })?;
+            let s = k
+                .states
+                .iter()
+                .find(|s| s.state == state)
+                .ok_or_else(|| {
+                    invalid(
+                        "state",
+                        &format!("{state} is not in the indicators ({})", k.indicators),
+                    )
+                })?
+                .share;
+            provenance.push(format!(
+                "{state} share {s:.6} from key {m} on {}",
+                k.indicators
+            ));
+            s
+        }
+        _ => return Err(invalid("share, method", "give exactly one of the two")),
+    };
+    let path = match (&req.first_years, req.ramp.as_deref()) {
+        (Some(f), None) => PathShape::Given(f.clone()),
+        (None, ramp) => ramp.unwrap_or("even").parse()?,
+        (Some(_), Some(_)) => {
+            return Err(invalid("first_years, ramp", "give at most one of the two"));
+        }
+    };
+    let rounding: Rounding = req.rounding.as_deref().unwrap_or("floor").parse()?;
+    let needs_basis: NeedsBasis = req.needs_basis.as_deref().unwrap_or("last-year").parse()?;
+    let start_year = req
+        .start_year
+        .or(req.needs_year)
+        .unwrap_or_else(|| time::OffsetDateTime::now_utc().year() + 1);
+    let Plan {
+        global_needs,
+        regional_target,
+        state_total,
+        path,
+    } = quota::plan(&PlanInput {
+        first_year_needs,
+        yearly_growth,
+        years: req.years,
+        needs_basis,
+        regional_share: req.regional_share,
+        state_share,
+        rounding,
+        start_year,
+        path,
+    })?;
+    Ok(PlanResult {
+        global_needs,
+        regional_target,
+        state_total,
+        path,
+        first_year_needs,
+        yearly_growth,
+        state_share,
+        provenance,
+    })
+}
+
+fn invalid(fields: &str, reason: &str) -> AppError {
+    AppError::Invalid(format!("{fields}: {reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Belgian NGO report's plan, section 3.3.
+    fn belgian_report() -> PlanRequest {
+        PlanRequest {
+            needs: Some(1_473_156),
+            growth: Some(40_000.0),
+            years: 3,
+            regional_share: 0.2,
+            state: "BE".into(),
+            share: Some(0.0284),
+            first_years: Some(vec![2000, 3000]),
+            rounding: Some("floor".into()),
+            start_year: Some(2022),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_belgian_report_is_reproduced() {
+        let p = plan(&belgian_report()).unwrap();
+        assert_eq!(
+            (p.global_needs, p.regional_target, p.state_total),
+            (1_553_156, 310_631, 8_821)
+        );
+        let path: Vec<(i32, u64)> = p.path.iter().map(|y| (y.year, y.persons)).collect();
+        assert_eq!(path, [(2022, 2000), (2023, 3000), (2024, 3821)]);
+    }
+
+    #[test]
+    fn the_needs_year_comes_from_the_shipped_projection() {
+        let req = PlanRequest {
+            needs: None,
+            needs_year: Some(2022),
+            ..belgian_report()
+        };
+        let p = plan(&req).unwrap();
+        assert_eq!(p.global_needs, 1_553_156);
+        assert!(p.provenance[0].contains("UNHCR"), "{:?}", p.provenance);
+    }
+
+    #[test]
+    fn both_alternatives_are_refused_naming_them() {
+        let req = PlanRequest {
+            needs_year: Some(2022),
+            ..belgian_report()
+        };
+        let e = plan(&req).unwrap_err().to_string();
+        assert!(e.contains("needs, needs_year"), "{e}");
+    }
+
+    #[test]
+    fn the_share_can_come_from_a_key() {
+        let req = PlanRequest {
+            share: None,
+            method: Some("ec2015".into()),
+            ..belgian_report()
+        };
+        let p = plan(&req).unwrap();
+        assert!((0.02..0.03).contains(&p.state_share), "{}", p.state_share);
+        let missing = plan(&PlanRequest {
+            state: "ZZ".into(),
+            ..req
+        });
+        assert!(missing.unwrap_err().to_string().contains("ZZ"));
+    }
+
+    #[test]
+    fn a_distribution_sums_to_its_total() {
+        let d = distribute(
+            20_000,
+            &KeyRequest {
+                method: "ec2015".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(d.states.iter().map(|a| a.persons).sum::<u64>(), 20_000);
+    }
+
+    #[test]
+    fn a_custom_key_needs_valid_weights() {
+        let bad = key(&KeyRequest {
+            method: "custom".into(),
+            weights: Some("population=0.5,gdp=0.4".into()),
+            ..Default::default()
+        });
+        assert!(bad.unwrap_err().to_string().contains("sum"));
+    }
+
+    #[test]
+    fn an_unknown_indicator_set_is_named() {
+        let e = key(&KeyRequest {
+            method: "gdp".into(),
+            indicators: Some("eu99".into()),
+            ..Default::default()
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("eu99") && e.contains("ec2015"), "{e}");
+    }
+}

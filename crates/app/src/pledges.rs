@@ -1,0 +1,79 @@
+//! Pledges against arrivals: reading, recording and exporting them.
+use resettle_domain::programme::Pledge;
+
+use crate::{App, AppError, PledgeYear};
+
+impl App {
+    /// A programme's pledges per year with the persons who arrived and the gap.
+    pub async fn pledges(&self, programme: &str) -> Result<Vec<PledgeYear>, AppError> {
+        Ok(self
+            .store
+            .pledges(programme)
+            .await?
+            .into_iter()
+            .map(|r| PledgeYear {
+                year: r.year,
+                pledged: r.pledged,
+                arrived: r.arrived(),
+                gap: r.pledged - r.arrived(),
+                source: r.source,
+            })
+            .collect())
+    }
+
+    /// Records or corrects the pledge of a year. A source is required: a pledge without one
+    /// cannot be held to account.
+    pub async fn set_pledge(&self, programme: &str, pledge: &Pledge) -> Result<(), AppError> {
+        if pledge.source.trim().is_empty() {
+            return Err(AppError::Invalid(
+                "source: say where the pledge is published (a decision, a press release, …)".into(),
+            ));
+        }
+        if !(1950..=2100).contains(&pledge.year) {
+            return Err(AppError::Invalid(format!(
+                "year: {} is outside 1950-2100",
+                pledge.year
+            )));
+        }
+        Ok(self.store.set_pledge(programme, pledge).await?)
+    }
+
+    /// The pledges as CSV (`year,pledged,arrived,gap,source`), for spreadsheets and for the
+    /// NGOs who hold the programme to account.
+    pub async fn pledges_csv(&self, programme: &str) -> Result<String, AppError> {
+        let years = self.pledges(programme).await?;
+        if years.is_empty() && !self.programme_exists(programme).await? {
+            return Err(AppError::NotFound(format!(
+                "programme {programme} does not exist"
+            )));
+        }
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["year", "pledged", "arrived", "gap", "source"])
+            .and_then(|()| {
+                years.iter().try_for_each(|y| {
+                    w.write_record([
+                        y.year.to_string(),
+                        y.pledged.to_string(),
+                        y.arrived.to_string(),
+                        y.gap.to_string(),
+                        y.source.clone(),
+                    ])
+                })
+            })
+            .map_err(|e| AppError::Invalid(format!("csv: {e}")))?;
+        let bytes = w
+            .into_inner()
+            .map_err(|e| AppError::Invalid(format!("csv: {e}")))?;
+        Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+    }
+
+    /// Whether a programme with this code exists.
+    pub async fn programme_exists(&self, programme: &str) -> Result<bool, AppError> {
+        Ok(self
+            .store
+            .programmes()
+            .await?
+            .iter()
+            .any(|p| p.code == programme))
+    }
+}

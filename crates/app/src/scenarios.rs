@@ -1,0 +1,73 @@
+//! Saved fair-share scenarios, so planners can compare alternatives side by side.
+use serde::Serialize;
+
+use crate::fair_share::{self, PlanRequest, PlanResult};
+use crate::{App, AppError};
+
+/// A saved scenario: its inputs and the plan they gave when saved.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Scenario {
+    /// The planner's name for it.
+    pub name: String,
+    /// The plan inputs.
+    pub inputs: PlanRequest,
+    /// The plan computed when it was saved.
+    pub result: PlanResult,
+    /// When it was saved (RFC 3339).
+    pub saved_at: String,
+    /// Who saved it.
+    pub saved_by: String,
+}
+
+impl App {
+    /// Computes a plan and saves it under `name`; a name already used is refused.
+    pub async fn save_scenario(
+        &self,
+        name: &str,
+        inputs: &PlanRequest,
+        saved_by: &str,
+    ) -> Result<Scenario, AppError> {
+        let name = name.trim();
+        if name.is_empty() || name.len() > 100 {
+            return Err(AppError::Invalid("name: give 1 to 100 characters".into()));
+        }
+        let result = fair_share::plan(inputs)?;
+        let inputs_json = serde_json::to_string(inputs).expect("plan inputs serialise");
+        let result_json = serde_json::to_string(&result).expect("a plan serialises");
+        self.store
+            .save_scenario(name, &inputs_json, &result_json, saved_by)
+            .await?;
+        Ok(self
+            .scenarios()
+            .await?
+            .into_iter()
+            .find(|s| s.name == name)
+            .expect("just saved"))
+    }
+
+    /// Every saved scenario, oldest first.
+    pub async fn scenarios(&self) -> Result<Vec<Scenario>, AppError> {
+        self.store
+            .scenarios()
+            .await?
+            .into_iter()
+            .map(|r| {
+                let corrupt = |e: serde_json::Error| {
+                    AppError::Invalid(format!("stored scenario {:?} is unreadable: {e}", r.name))
+                };
+                Ok(Scenario {
+                    inputs: serde_json::from_str(&r.inputs).map_err(corrupt)?,
+                    result: serde_json::from_str(&r.result).map_err(corrupt)?,
+                    name: r.name,
+                    saved_at: r.saved_at,
+                    saved_by: r.saved_by,
+                })
+            })
+            .collect()
+    }
+
+    /// Deletes a scenario.
+    pub async fn delete_scenario(&self, name: &str) -> Result<(), AppError> {
+        Ok(self.store.delete_scenario(name).await?)
+    }
+}

@@ -1,0 +1,83 @@
+//! Makes sure every lifecycle state has at least one case, so that every screen and report
+//! of the demo has something to show: a missing state is given to a case of the most
+//! common state, regenerated and steered to end there on `as_of`.
+use resettle_domain::case::CaseState;
+use time::Date;
+
+use crate::calendar::{add_days, days_between};
+use crate::caseload::{Draft, draft};
+use crate::rng::Rng;
+use crate::world::World;
+
+/// Stream purpose of steered cases.
+const STEERED_STREAM: u64 = 20;
+
+/// How many families and histories are tried before a state is given up.
+const ATTEMPTS: u64 = 64;
+
+/// Index of a state in `CaseState::ALL`, for counting.
+fn position(state: CaseState) -> usize {
+    CaseState::ALL
+        .iter()
+        .position(|&s| s == state)
+        .expect("ALL holds every state")
+}
+
+/// Fills every empty state, if there are at least as many cases as states.
+pub(crate) fn complete(world: &World, drafts: &mut [Draft]) {
+    if drafts.len() < CaseState::ALL.len() {
+        return;
+    }
+    let mut counts = [0usize; 17];
+    for d in drafts.iter() {
+        counts[position(d.walk.state())] += 1;
+    }
+    for &target in CaseState::ALL {
+        if counts[position(target)] > 0 {
+            continue;
+        }
+        let common = (0..counts.len())
+            .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+            .expect("states exist");
+        let victim = drafts
+            .iter()
+            .rposition(|d| position(d.walk.state()) == common)
+            .expect("the most common state has cases");
+        let index = drafts[victim].index;
+        if let Some(d) = (0..ATTEMPTS).find_map(|a| steered(world, index, a, target)) {
+            counts[common] -= 1;
+            counts[position(target)] += 1;
+            drafts[victim] = d;
+        }
+    }
+}
+
+/// Case `index` redrawn (attempt `attempt`) and steered to be in `target` on `as_of`: the
+/// latest submission day from which the steered history reaches `target` by `as_of`, so
+/// the case has not sat in that state for longer than it would.
+fn steered(world: &World, index: u64, attempt: u64, target: CaseState) -> Option<Draft> {
+    let sub_rng = Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 0]);
+    let history_rng = Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 1]);
+    let at = |offset: i64| -> Draft {
+        let day: Date = add_days(world.first_day, offset);
+        draft(world, index, day, &sub_rng, &history_rng, Some(target))
+    };
+    let first = at(0);
+    if first.walk.state() != target {
+        return None;
+    }
+    // Binary search for the last day that still reaches the target.
+    let (mut lo, mut hi) = (0, days_between(world.first_day, world.as_of) + 1);
+    let mut best = first;
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        let d = at(mid);
+        if d.walk.state() == target {
+            lo = mid;
+            best = d;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(best)
+}

@@ -1,0 +1,248 @@
+//! From acceptance to arrival: travel authorisation, health assessment and cultural
+//! orientation, a departure date told to the family, and the slips that move it.
+use resettle_domain::case::{CaseState, Priority, PromiseKind};
+use serde_json::{Value, json};
+use time::Date;
+use time::macros::date;
+
+use super::{Over, Walker};
+use crate::calendar::{add_days, days_between};
+
+/// Until this day travel could still be held up by pandemic measures.
+const PANDEMIC_MEASURES_UNTIL: Date = date!(2022 - 06 - 30);
+
+/// Why a departure date slipped, whether the family goes back to preparing (a new date
+/// only once that is done), and how often (per mille).
+struct Slip {
+    /// Short code in the event payload.
+    code: &'static str,
+    /// The reason recorded and given to the family.
+    reason: &'static str,
+    /// Whether the case goes back to `pre_departure` until the cause is solved.
+    back_to_preparation: bool,
+    /// Relative frequency.
+    weight: u32,
+}
+
+const SLIPS: &[Slip] = &[
+    Slip {
+        code: "travel_document",
+        reason: "travel document (ICRC laissez-passer) not yet issued",
+        back_to_preparation: true,
+        weight: 25,
+    },
+    Slip {
+        code: "medical_clearance",
+        reason: "medical clearance pending after the IOM health assessment",
+        back_to_preparation: true,
+        weight: 15,
+    },
+    Slip {
+        code: "exit_permit",
+        reason: "exit permit not granted by the country of asylum",
+        back_to_preparation: false,
+        weight: 15,
+    },
+    Slip {
+        code: "flight_cancelled",
+        reason: "flight cancelled",
+        back_to_preparation: false,
+        weight: 15,
+    },
+    Slip {
+        code: "reception_capacity",
+        reason: "no reception place available in Belgium on the planned date",
+        back_to_preparation: false,
+        weight: 25,
+    },
+    Slip {
+        code: "travel_restrictions",
+        reason: "travel restrictions (pandemic measures)",
+        back_to_preparation: false,
+        weight: 10,
+    },
+];
+
+impl Walker<'_> {
+    /// Walks from acceptance to arrival; returns the arrival day.
+    pub(super) fn travel(&mut self, accepted: Date) -> Result<Date, Over> {
+        let priority = self.sub.priority;
+        let (lo, hi) = match priority {
+            Priority::Emergency => (0, 2),
+            Priority::Urgent => (3, 14),
+            Priority::Normal => (10, 60),
+        };
+        let mut since = self.later(accepted, lo, hi);
+        self.hazard(accepted, since, true)?;
+        self.record(
+            since,
+            CaseState::PreDeparture,
+            "Fedasil",
+            "travel authorisation requested; health assessment and cultural orientation with IOM"
+                .into(),
+            Value::Null,
+        )?;
+        let (lo, hi) = match priority {
+            Priority::Emergency => (2, 10),
+            Priority::Urgent => (20, 60),
+            Priority::Normal => (45, 200),
+        };
+        let mut preparing = self.rng.range(lo, hi);
+        let mut slipped: Option<&'static Slip> = None;
+        let mut slips = 0;
+        loop {
+            let set_on = add_days(since, preparing);
+            self.hazard(since, set_on, true)?;
+            let (lo, hi) = match priority {
+                Priority::Emergency => (1, 5),
+                Priority::Urgent => (10, 30),
+                Priority::Normal => (21, 60),
+            };
+            let mut departs = self.later(set_on, lo, hi);
+            let checks = self.checks(since, set_on, departs, slipped.map(|s| s.code));
+            let reason = match slipped {
+                None => "departure date set and told to the family".to_string(),
+                Some(s) => format!("new departure date set after delay: {}", s.reason),
+            };
+            self.record(
+                set_on,
+                CaseState::DepartureScheduled,
+                "Fedasil",
+                reason,
+                checks,
+            )?;
+            let told = self.told(slipped.is_some());
+            self.promise(
+                PromiseKind::Departure,
+                departs,
+                set_on,
+                slipped.map(|s| s.reason),
+                told,
+            );
+            let mut last_news = set_on;
+            loop {
+                if !self.slips_again(slips) {
+                    self.hazard(last_news, departs, true)?;
+                    self.record(
+                        departs,
+                        CaseState::Arrived,
+                        "Fedasil",
+                        "arrived at Brussels Airport; welcomed by Fedasil".into(),
+                        Value::Null,
+                    )?;
+                    return Ok(departs);
+                }
+                slips += 1;
+                let slip = self.slip_cause(departs);
+                // Most slips are known before the date; some only after it has passed.
+                let noticed = if self.rng.chance(0.3) {
+                    self.later(departs, 1, 45)
+                } else {
+                    self.later(departs, -14, -1)
+                }
+                .max(add_days(last_news, 1));
+                self.hazard(last_news, noticed, true)?;
+                if slip.back_to_preparation {
+                    self.record(
+                        noticed,
+                        CaseState::PreDeparture,
+                        "Fedasil",
+                        format!("departure postponed: {}", slip.reason),
+                        json!({ "slip": slip.code, "promised_date": departs.to_string() }),
+                    )?;
+                    since = noticed;
+                    preparing = self.slip_delay();
+                    slipped = Some(slip);
+                    break;
+                }
+                self.rec.within(noticed)?;
+                let delay = self.slip_delay();
+                departs = add_days(departs.max(noticed), delay);
+                let told = self.told(true);
+                self.promise(
+                    PromiseKind::Departure,
+                    departs,
+                    noticed,
+                    Some(slip.reason),
+                    told,
+                );
+                last_news = noticed;
+            }
+        }
+    }
+
+    /// Whether the departure date slips (again): a first slip for ~27% of families, a
+    /// second for a quarter of those. Steered walks do not slip.
+    fn slips_again(&mut self, slips: u32) -> bool {
+        let p = match slips {
+            0 => 0.27,
+            1 => 0.25,
+            _ => 0.0,
+        };
+        self.branch(p, &[])
+    }
+
+    /// Why the date at `departs` slips; medical cases wait for clearance more often.
+    fn slip_cause(&mut self, departs: Date) -> &'static Slip {
+        let medical = !self.sub.medical.is_empty();
+        let table: Vec<(&'static Slip, u32)> = SLIPS
+            .iter()
+            .map(|s| {
+                let weight = match s.code {
+                    "travel_restrictions" if departs > PANDEMIC_MEASURES_UNTIL => 0,
+                    "medical_clearance" if medical => s.weight * 4,
+                    _ => s.weight,
+                };
+                (s, weight)
+            })
+            .collect();
+        self.rng.weighted(&table)
+    }
+
+    /// How much later the new date is: mostly weeks, sometimes months, and for one slip in
+    /// ten more than ten months (as families told the NGOs in 2021).
+    fn slip_delay(&mut self) -> i64 {
+        let (lo, hi) = self
+            .rng
+            .weighted(&[((14, 56), 60), ((60, 180), 30), ((300, 420), 10)]);
+        self.rng.range(lo, hi)
+    }
+
+    /// After how many days the family is told of a date; a fifth of new dates after a
+    /// slip are never told (`None`).
+    fn told(&mut self, after_slip: bool) -> Option<i64> {
+        if after_slip && self.rng.chance(0.2) {
+            None
+        } else {
+            Some(self.rng.range(0, 5))
+        }
+    }
+
+    /// The pre-departure steps done between `since` and `set_on`, and the departure day;
+    /// after a slip (`redone`), only the step that held the family back.
+    fn checks(&mut self, since: Date, set_on: Date, departs: Date, redone: Option<&str>) -> Value {
+        let papers_on = self.day(since, set_on).to_string();
+        let health = self.day(since, set_on).to_string();
+        match redone {
+            Some("travel_document") => json!({
+                "travel_document_issued_on": papers_on,
+                "departure_on": departs.to_string(),
+            }),
+            Some(_) => json!({
+                "medical_clearance_on": health,
+                "departure_on": departs.to_string(),
+            }),
+            None => {
+                let orientation_from = self.day(since, add_days(set_on, -3).max(since));
+                let days = days_between(orientation_from, set_on).clamp(0, 3);
+                json!({
+                    "travel_authorisation_issued_on": papers_on,
+                    "health_assessment_on": health,
+                    "cultural_orientation_from": orientation_from.to_string(),
+                    "cultural_orientation_to": add_days(orientation_from, days).to_string(),
+                    "departure_on": departs.to_string(),
+                })
+            }
+        }
+    }
+}

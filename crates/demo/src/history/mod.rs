@@ -1,0 +1,218 @@
+//! A case's history, walked forward from its submission day with realistic delays and
+//! outcomes until it ends or reaches `as_of`; optionally steered to end in a given state.
+mod assessment;
+mod departure;
+mod recorder;
+mod settlement;
+
+use resettle_domain::case::{CaseEvent, CaseState, Channel, Promise, PromiseKind};
+use resettle_domain::support::SupportPlan;
+use serde_json::Value;
+use time::Date;
+
+use crate::calendar::{add_days, day_between};
+use crate::rng::Rng;
+use crate::submission::Submission;
+use crate::world::World;
+use recorder::{Over, Recorder};
+
+/// Chance at each step before travel that UNHCR or the family withdraws (about 2% of
+/// cases over the whole way to departure).
+const WITHDRAWAL_PER_STEP: f64 = 0.004;
+
+/// Chance at each step that the principal applicant dies (rare: about 0.5% of cases).
+const DEATH_PER_STEP: f64 = 0.0005;
+
+/// Why cases are withdrawn.
+const WITHDRAWALS: &[(&str, &str)] = &[
+    ("family", "the family no longer wishes to be resettled"),
+    ("UNHCR", "the family has left the country of asylum"),
+    (
+        "family",
+        "the family found another solution (family reunification visa)",
+    ),
+    ("UNHCR", "change in family composition; UNHCR will resubmit"),
+];
+
+/// What a walk produced: the history and where the case stands on `as_of`.
+pub(crate) struct Walk {
+    /// The events, oldest first.
+    pub(crate) events: Vec<CaseEvent>,
+    /// Interview and departure dates told to the family.
+    pub(crate) promises: Vec<Promise>,
+    /// Mission, or dossier (also when the mission was cancelled).
+    pub(crate) channel: Channel,
+    /// The mission the case was scheduled on.
+    pub(crate) mission: Option<String>,
+    /// Where the family lives on `as_of`, or the LOI it passed through once housed.
+    pub(crate) reception_place: Option<String>,
+    /// The sponsor group that received the family.
+    pub(crate) sponsor_group: Option<String>,
+    /// Integration support, once started.
+    pub(crate) support: Option<SupportPlan>,
+    /// The day the family arrived in Belgium.
+    pub(crate) arrived_on: Option<Date>,
+}
+
+impl Walk {
+    /// The state on `as_of`.
+    pub(crate) fn state(&self) -> CaseState {
+        self.events
+            .last()
+            .expect("a walk opens with the submission")
+            .to
+    }
+}
+
+/// Walks one case through the world.
+struct Walker<'a> {
+    world: &'a World,
+    sub: &'a Submission,
+    submitted_on: Date,
+    rng: Rng,
+    rec: Recorder,
+    steer: Option<CaseState>,
+    /// Persons travelling (fewer than the family when accepted in part).
+    travelling: usize,
+    walk: Walk,
+}
+
+/// The history of `sub`, submitted on `submitted_on`, up to `world.as_of`. With `steer`,
+/// outcomes are chosen to reach that state and the walk stops on entering it.
+pub(crate) fn walk(
+    world: &World,
+    sub: &Submission,
+    submitted_on: Date,
+    rng: Rng,
+    steer: Option<CaseState>,
+) -> Walk {
+    let mut w = Walker {
+        world,
+        sub,
+        submitted_on,
+        rng,
+        rec: Recorder::new(world.as_of, steer),
+        steer,
+        travelling: sub.household.members.len(),
+        walk: Walk {
+            events: Vec::new(),
+            promises: Vec::new(),
+            channel: sub.channel,
+            mission: None,
+            reception_place: None,
+            sponsor_group: None,
+            support: None,
+            arrived_on: None,
+        },
+    };
+    let Err(Over) = w.run();
+    let mut walk = w.walk;
+    walk.events = w.rec.events;
+    if !matches!(
+        walk.state(),
+        CaseState::InReception | CaseState::Housed | CaseState::IntegrationSupport
+    ) {
+        walk.reception_place = None;
+    }
+    walk
+}
+
+impl Walker<'_> {
+    /// Submission, assessment, departure, settlement: each returns `Over` when the case
+    /// stops, so the walk always ends in `Over`.
+    fn run(&mut self) -> Result<std::convert::Infallible, Over> {
+        let categories: Vec<&str> = self.sub.categories.iter().map(|c| c.as_str()).collect();
+        self.record(
+            self.submitted_on,
+            CaseState::Submitted,
+            "UNHCR",
+            format!("submitted by UNHCR ({})", categories.join(", ")),
+            Value::Null,
+        )?;
+        let accepted_on = self.assess(self.submitted_on)?;
+        let arrived_on = self.travel(accepted_on)?;
+        self.settle(arrived_on)
+    }
+
+    /// Records a step with a random office-hour time. What a step sets on the case file
+    /// (mission, place, promise, support) is set after `self.rec.within(day)?` and before
+    /// this call, because a steered walk stops inside it.
+    fn record(
+        &mut self,
+        on: Date,
+        to: CaseState,
+        actor: &str,
+        reason: String,
+        payload: Value,
+    ) -> Result<(), Over> {
+        self.rec
+            .record(&mut self.rng, on, to, actor, reason, payload)
+    }
+
+    /// A day in `from..=to`.
+    fn day(&mut self, from: Date, to: Date) -> Date {
+        day_between(&mut self.rng, from, to)
+    }
+
+    /// `on` plus a whole number of days in `lo..=hi`.
+    fn later(&mut self, on: Date, lo: i64, hi: i64) -> Date {
+        add_days(on, self.rng.range(lo, hi))
+    }
+
+    /// Whether a steered walk should take a branch: always toward the target, never
+    /// away; an unsteered walk takes it with probability `p`.
+    fn branch(&mut self, p: f64, toward: &[CaseState]) -> bool {
+        match self.steer {
+            Some(target) => toward.contains(&target),
+            None => self.rng.chance(p),
+        }
+    }
+
+    /// Between `from` and `until` the case may be withdrawn (only before travel) or the
+    /// principal applicant may die; either ends the walk.
+    fn hazard(&mut self, from: Date, until: Date, before_travel: bool) -> Result<(), Over> {
+        let withdraw = before_travel && self.branch(WITHDRAWAL_PER_STEP, &[CaseState::Withdrawn]);
+        let die = !withdraw && self.branch(DEATH_PER_STEP, &[CaseState::Deceased]);
+        let on = if withdraw || die {
+            self.day(from, until)
+        } else {
+            return Ok(());
+        };
+        if withdraw {
+            let &(actor, reason) = self.rng.pick(WITHDRAWALS);
+            self.record(
+                on,
+                CaseState::Withdrawn,
+                actor,
+                format!("withdrawn: {reason}"),
+                Value::Null,
+            )
+        } else {
+            let actor = if before_travel { "UNHCR" } else { "Fedasil" };
+            let reason = "the principal applicant died".to_string();
+            self.record(on, CaseState::Deceased, actor, reason, Value::Null)
+        }
+    }
+
+    /// Records a date told to the family, made on `made_on`, told to them `told_after`
+    /// days later if that is not after `as_of` (`None`: never told).
+    fn promise(
+        &mut self,
+        kind: PromiseKind,
+        promised_date: Date,
+        made_on: Date,
+        slip_reason: Option<&str>,
+        told_after: Option<i64>,
+    ) {
+        let family_notified_on = told_after
+            .map(|d| add_days(made_on, d))
+            .filter(|&d| d <= self.world.as_of);
+        self.walk.promises.push(Promise {
+            kind,
+            promised_date,
+            made_on,
+            slip_reason: slip_reason.map(String::from),
+            family_notified_on,
+        });
+    }
+}

@@ -1,0 +1,79 @@
+//! The event list of one case as it is written: sequence numbers, each step starting where
+//! the last ended, office-hour timestamps that never go back, and nothing after `as_of`.
+use resettle_domain::case::{CaseEvent, CaseState};
+use serde_json::Value;
+use time::{Date, Duration, OffsetDateTime, Time};
+
+use crate::rng::Rng;
+
+/// The walk is over: the case ended, the next step lies after `as_of`, or the steered case
+/// reached the state it was steered to. Returned with `?` so a walk reads as the happy path.
+#[derive(Debug)]
+pub(crate) struct Over;
+
+/// Writes one case's events.
+pub(crate) struct Recorder {
+    /// Nothing is recorded after this day.
+    horizon: Date,
+    /// Stop as soon as this state is entered (for steered cases).
+    stop_at: Option<CaseState>,
+    /// The events so far.
+    pub(crate) events: Vec<CaseEvent>,
+}
+
+impl Recorder {
+    /// An empty history that ends at `horizon` or at `stop_at`.
+    pub(crate) fn new(horizon: Date, stop_at: Option<CaseState>) -> Self {
+        Self {
+            horizon,
+            stop_at,
+            events: Vec::with_capacity(12),
+        }
+    }
+
+    /// Fails if `on` is after the horizon, for things recorded without a state change
+    /// (a new promise).
+    pub(crate) fn within(&self, on: Date) -> Result<(), Over> {
+        if on > self.horizon { Err(Over) } else { Ok(()) }
+    }
+
+    /// Records the move to `to` on `on`, during office hours and after the previous event.
+    /// Returns `Over` when the step lies after the horizon (nothing is recorded), ends the
+    /// case, or reaches the steering target.
+    pub(crate) fn record(
+        &mut self,
+        rng: &mut Rng,
+        on: Date,
+        to: CaseState,
+        actor: &str,
+        reason: String,
+        payload: Value,
+    ) -> Result<(), Over> {
+        self.within(on)?;
+        let last = self.events.last().map(|e| e.at);
+        let on = last.map_or(on, |l| on.max(l.date()));
+        let time = Time::from_hms(rng.range(8, 17) as u8, rng.range(0, 59) as u8, 0)
+            .expect("office hours are a valid time");
+        let mut at = OffsetDateTime::new_utc(on, time);
+        if let Some(last) = last
+            && at <= last
+        {
+            let later = last + Duration::minutes(rng.range(3, 90));
+            at = if later.date() == on { later } else { last };
+        }
+        self.events.push(CaseEvent {
+            seq: self.events.len() as u32 + 1,
+            at,
+            actor: actor.into(),
+            from: self.events.last().map(|e| e.to),
+            to,
+            reason,
+            payload,
+        });
+        if to.is_terminal() || self.stop_at == Some(to) {
+            Err(Over)
+        } else {
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! After arrival: about six weeks in a Fedasil centre, up to six months in an LOI (longer
+//! when no home can be found), a home, and 18 months of individual integration support;
+//! or, for sponsored families, straight into the home their sponsor group found.
+use std::convert::Infallible;
+
+use resettle_domain::case::CaseState;
+use resettle_domain::support::SupportPlan;
+use serde_json::{Value, json};
+use time::Date;
+
+use super::{Over, Walker};
+use crate::municipalities::{MUNICIPALITIES, Region, region_of};
+
+/// Share of arrived families received by a community sponsor group.
+const SPONSORED: f64 = 0.012;
+
+/// Months of individual support the NGOs ask for.
+const SUPPORT_MONTHS: u32 = 18;
+
+impl Walker<'_> {
+    /// Walks from arrival to the end of integration support.
+    pub(super) fn settle(&mut self, arrived: Date) -> Result<Infallible, Over> {
+        self.walk.arrived_on = Some(arrived);
+        let (housed, provider) = if self.branch(SPONSORED, &[])
+            && let Some(group) = self.sponsor_with_room()
+        {
+            self.sponsor_home(arrived, group)?
+        } else {
+            self.reception(arrived)?
+        };
+        if self.branch(0.85, &[CaseState::IntegrationSupport, CaseState::Closed]) {
+            let starts_on = self.later(housed, 7, 45);
+            self.hazard(housed, starts_on, false)?;
+            let plan = SupportPlan {
+                provider: provider.clone(),
+                starts_on,
+                months: SUPPORT_MONTHS,
+            };
+            let ends_on = plan.ends_on();
+            self.record(
+                starts_on,
+                CaseState::IntegrationSupport,
+                &provider,
+                format!("{SUPPORT_MONTHS} months of individual integration support"),
+                Value::Null,
+            )?;
+            self.walk.support = Some(plan);
+            self.hazard(starts_on, ends_on, false)?;
+            let reason = "integration support ended".to_string();
+            self.record(ends_on, CaseState::Closed, &provider, reason, Value::Null)?;
+        } else {
+            let closed = self.later(housed, 90, 365);
+            self.hazard(housed, closed, false)?;
+            let reason = "housed; group sessions only, no individual support".to_string();
+            self.record(closed, CaseState::Closed, "Fedasil", reason, Value::Null)?;
+        }
+        Err(Over)
+    }
+
+    /// A sponsor group with room for the family, if one is drawn.
+    fn sponsor_with_room(&mut self) -> Option<usize> {
+        let persons = self.travelling as u32;
+        let sponsors = &self.world.sponsors;
+        let fitting: Vec<usize> = (0..sponsors.len())
+            .filter(|&i| sponsors[i].capacity_persons >= persons)
+            .collect();
+        (!fitting.is_empty()).then(|| *self.rng.pick(&fitting))
+    }
+
+    /// The sponsor group's home, the day after arrival at the latest; returns the day the
+    /// family moved in and the group, which also gives the support.
+    fn sponsor_home(&mut self, arrived: Date, group: usize) -> Result<(Date, String), Over> {
+        let group = self.world.sponsors[group].clone();
+        let housed = self.later(arrived, 0, 1);
+        self.hazard(arrived, housed, false)?;
+        self.record(
+            housed,
+            CaseState::Housed,
+            &group.name,
+            "housed by a community sponsor group".into(),
+            json!({ "municipality": group.municipality }),
+        )?;
+        self.walk.sponsor_group = Some(group.name.clone());
+        Ok((housed, group.name))
+    }
+
+    /// A centre, then mostly an LOI, then a home; returns the day the family moved in and
+    /// the organisation that will support it there.
+    fn reception(&mut self, arrived: Date) -> Result<(Date, String), Over> {
+        let world = self.world;
+        let centre = world.places.pick_centre(&mut self.rng);
+        let taken_in = if self.rng.chance(0.8) {
+            arrived
+        } else {
+            self.later(arrived, 1, 2)
+        };
+        self.hazard(arrived, taken_in, false)?;
+        self.record(
+            taken_in,
+            CaseState::InReception,
+            "Fedasil",
+            format!("taken from the airport to {}", centre.name),
+            json!({ "place": centre.code }),
+        )?;
+        self.walk.reception_place = Some(centre.code.clone());
+        let leaves_centre = self.later(taken_in, 28, 60);
+        let loi = self
+            .branch(
+                0.75,
+                &[
+                    CaseState::InReception,
+                    CaseState::Housed,
+                    CaseState::IntegrationSupport,
+                ],
+            )
+            .then(|| world.places.pick_loi(&mut self.rng, self.travelling as u32));
+        let housed = match loi {
+            Some(loi) => {
+                if self.rec.within(leaves_centre).is_ok() {
+                    self.walk.reception_place = Some(loi.code.clone());
+                }
+                // At most six months, but homes are hard to find: some stay longer.
+                let (lo, hi) = if self.rng.chance(0.08) {
+                    (184, 270)
+                } else {
+                    (60, 183)
+                };
+                self.later(leaves_centre, lo, hi)
+            }
+            None => leaves_centre,
+        };
+        self.hazard(taken_in, housed, false)?;
+        let municipality = match loi {
+            Some(loi) if self.rng.chance(0.6) => (loi.municipality.as_str(), loi.region.as_str()),
+            _ => *self.rng.pick(MUNICIPALITIES),
+        };
+        let provider = match region_of(municipality.1) {
+            Region::Flanders => *self.rng.pick(&[
+                "CAW",
+                "Vluchtelingenwerk Vlaanderen",
+                "Caritas International",
+            ]),
+            Region::Wallonia => *self.rng.pick(&[
+                "Caritas International",
+                "Caritas International",
+                "Convivial",
+            ]),
+            Region::Brussels => *self.rng.pick(&["Convivial", "Caritas International"]),
+        };
+        self.record(
+            housed,
+            CaseState::Housed,
+            "Fedasil",
+            format!("moved into a home in {}", municipality.0),
+            json!({
+                "municipality": municipality.0,
+                "from_place": loi.map_or(&centre.code, |l| &l.code),
+            }),
+        )?;
+        if loi.is_none() {
+            self.walk.reception_place = None;
+        }
+        Ok((housed, provider.to_string()))
+    }
+}

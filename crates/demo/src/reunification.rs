@@ -1,0 +1,77 @@
+//! Requests to bring a relative left behind, most often an adult son or daughter still in
+//! the country of asylum; decisions take the better part of a year.
+use resettle_domain::case::{FamilyMember, Sex};
+use resettle_domain::country::CountryCode;
+use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
+use time::Date;
+
+use crate::calendar::add_days;
+use crate::names;
+use crate::rng::Rng;
+use crate::submission::Submission;
+
+/// Share of arrived families who ask for a relative to join them.
+const SHARE: f64 = 0.10;
+
+/// A request for `sub`'s family, arrived on `arrived_on`, if it made one by `as_of`.
+pub(crate) fn draw(
+    rng: &mut Rng,
+    sub: &Submission,
+    arrived_on: Date,
+    as_of: Date,
+) -> Vec<ReunificationRequest> {
+    if !rng.chance(SHARE) {
+        return Vec::new();
+    }
+    let requested_on = add_days(arrived_on, rng.range(30, 240));
+    if requested_on > as_of {
+        return Vec::new();
+    }
+    let principal: &FamilyMember = &sub.household.members[0];
+    let sex = if rng.chance(0.6) {
+        Sex::Male
+    } else {
+        Sex::Female
+    };
+    let old_enough_for_adult_child = principal.age_on(requested_on) >= 38;
+    let (relationship, name) = if old_enough_for_adult_child && rng.chance(0.9) {
+        let word = if sex == Sex::Male { "son" } else { "daughter" };
+        let given = names::given(rng, sub.origin.people, sex);
+        (word, format!("{given} {}", sub.household.children_name))
+    } else {
+        let word = if sex == Sex::Male {
+            "brother"
+        } else {
+            "sister"
+        };
+        let given = names::given(rng, sub.origin.people, sex);
+        let second = principal.full_name.split_once(' ').map_or("", |(_, s)| s);
+        (word, format!("{given} {second}"))
+    };
+    let location = if rng.chance(0.9) {
+        sub.origin.asylum
+    } else {
+        sub.origin.nationality
+    };
+    let decided_on = add_days(requested_on, rng.range(240, 540));
+    let (status, resolved_on) = if decided_on > as_of {
+        (ReunificationStatus::Requested, None)
+    } else if rng.chance(0.2) {
+        (ReunificationStatus::Refused, Some(decided_on))
+    } else {
+        let joined_on = add_days(decided_on, rng.range(60, 180));
+        if joined_on <= as_of {
+            (ReunificationStatus::Reunited, Some(joined_on))
+        } else {
+            (ReunificationStatus::Approved, Some(decided_on))
+        }
+    };
+    vec![ReunificationRequest {
+        relative_name: name,
+        relationship: relationship.into(),
+        location: CountryCode::parse("location", location).expect("origin codes are valid"),
+        status,
+        requested_on,
+        resolved_on,
+    }]
+}

@@ -1,0 +1,230 @@
+//! Policy profiles: a country's resettlement policy written as a versioned, human-readable
+//! TOML file that the code interprets, so a new country or a new policy period is a new
+//! file, not new code.
+//!
+//! A profile names the channels a programme uses, switches lifecycle steps off (never on:
+//! the generic table in `CaseState::next` is the upper bound), lists the assessment checks
+//! and so the grounds a refusal may cite, the pre-departure checks, time limits per
+//! priority, the reception model, integration support, allowances, the quota and the
+//! data-protection settings. `docs/policy.md` documents every key; `policies/` holds the
+//! shipped profiles. Parsing is pure: the caller reads the file and passes its text.
+mod assessment;
+mod channels;
+mod data_protection;
+mod error;
+mod fields;
+mod identity;
+mod integration;
+mod money;
+mod planning;
+mod pre_departure;
+mod raw;
+mod reception;
+mod steps;
+mod time_limit;
+
+#[cfg(test)]
+mod error_tests;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod shipped_tests;
+
+pub use assessment::{Assessment, Check, INTEGRATION_PERSPECTIVE};
+pub use channels::ChannelRule;
+pub use data_protection::{DEFAULT_RETENTION_YEARS, DEFAULT_SMALL_CELL_THRESHOLD, DataProtection};
+pub use error::{Location, PolicyError};
+pub use identity::{Identity, Version};
+pub use integration::{DEFAULT_SUPPORT_MONTHS, IntegrationSupport};
+pub use money::{Allowance, Money};
+pub use planning::{ChannelQuota, Planning, PlanningKind};
+pub use pre_departure::PreDepartureCheck;
+pub use reception::{Reception, ReceptionModel, ReceptionPhase};
+pub use steps::{SWITCHABLE_STEPS, Steps};
+pub use time_limit::{Overdue, Stop, TimeLimit};
+
+use serde::Serialize;
+use time::Date;
+
+use crate::case::{CaseState, Channel, Priority, TransitionError};
+use fields::Cx;
+
+/// A parsed and checked policy profile. It can only be obtained from
+/// [`PolicyProfile::parse`], so every value in it has passed the checks; it serialises to
+/// JSON for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolicyProfile {
+    #[serde(flatten)]
+    identity: Identity,
+    channels: Vec<ChannelRule>,
+    steps: Steps,
+    assessment: Assessment,
+    pre_departure: Vec<PreDepartureCheck>,
+    time_limits: Vec<TimeLimit>,
+    reception: Reception,
+    integration: IntegrationSupport,
+    money: Money,
+    planning: Option<Planning>,
+    data_protection: DataProtection,
+}
+
+impl PolicyProfile {
+    /// Reads a profile from the text of a TOML file and checks it. The error says where
+    /// (line and column) and which key, so the author can fix the file.
+    pub fn parse(text: &str) -> Result<PolicyProfile, PolicyError> {
+        let p: raw::Profile = toml::from_str(text).map_err(|e| PolicyError::from_toml(text, &e))?;
+        let cx = Cx { text };
+        let identity = identity::Identity::read(&p, &cx)?;
+        let steps = Steps::read(&p.steps, &cx)?;
+        let channels = channels::read(&p.channels, &steps, &cx)?;
+        let assessment = Assessment::read(&p.assessment, &cx)?;
+        let pre_departure = pre_departure::read(&p.pre_departure, &cx)?;
+        let time_limits = time_limit::read(&p.time_limits, &steps, &channels, &cx)?;
+        let reception = Reception::read(&p.reception, &steps, &cx)?;
+        let integration = IntegrationSupport::read(p.integration.as_ref(), &steps, &cx)?;
+        let money = Money::read(p.money.as_ref(), &cx)?;
+        let planning = p
+            .planning
+            .as_ref()
+            .map(|r| Planning::read(r, &channels, &cx))
+            .transpose()?;
+        let data_protection = DataProtection::read(p.data_protection.as_ref(), &cx)?;
+        Ok(PolicyProfile {
+            identity,
+            channels,
+            steps,
+            assessment,
+            pre_departure,
+            time_limits,
+            reception,
+            integration,
+            money,
+            planning,
+            data_protection,
+        })
+    }
+
+    /// Name, version, title, country, description and sources.
+    pub fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    /// The profile's name, which programmes refer to.
+    pub fn name(&self) -> &str {
+        &self.identity.name
+    }
+
+    /// The channels the programme uses.
+    pub fn channels(&self) -> &[ChannelRule] {
+        &self.channels
+    }
+
+    /// Whether a case of `priority` may be decided through `channel`.
+    pub fn channel_allows(&self, channel: Channel, priority: Priority) -> bool {
+        channels::allows(&self.channels, channel, priority)
+    }
+
+    /// The lifecycle steps switched off.
+    pub fn steps(&self) -> &Steps {
+        &self.steps
+    }
+
+    /// Checks one step of a case against the generic lifecycle and this profile; the error
+    /// lists the steps this programme allows instead.
+    pub fn allows(&self, from: CaseState, to: CaseState) -> Result<(), TransitionError> {
+        self.steps.allows(from, to)
+    }
+
+    /// The states that may follow `from` under this profile.
+    pub fn next(&self, from: CaseState) -> Vec<CaseState> {
+        self.steps.next(from)
+    }
+
+    /// The deciding authority and the checks it performs.
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// The grounds a refusal may cite, in check order; `integration_perspective` is among
+    /// them only when the profile has that check.
+    pub fn refusal_grounds(&self) -> Vec<&str> {
+        self.assessment.refusal_grounds()
+    }
+
+    /// Whether a refusal decision may cite `ground`.
+    pub fn is_refusal_ground(&self, ground: &str) -> bool {
+        self.refusal_grounds().contains(&ground)
+    }
+
+    /// Whether this policy weighs integration prospects.
+    pub fn has_integration_check(&self) -> bool {
+        self.assessment.has_integration_check()
+    }
+
+    /// What must be done before departure, in order.
+    pub fn pre_departure_checks(&self) -> &[PreDepartureCheck] {
+        &self.pre_departure
+    }
+
+    /// Every time limit, ordered by priority.
+    pub fn time_limits(&self) -> &[TimeLimit] {
+        &self.time_limits
+    }
+
+    /// The time limits that apply to cases of `priority`.
+    pub fn time_limits_for(&self, priority: Priority) -> &[TimeLimit] {
+        time_limit::for_priority(&self.time_limits, priority)
+    }
+
+    /// The limits a case of `priority` has overrun, given the states it entered with their
+    /// dates (oldest first) and today's date. Pure: the caller supplies `today`.
+    pub fn overdue(
+        &self,
+        priority: Priority,
+        history: &[(CaseState, Date)],
+        today: Date,
+    ) -> Vec<Overdue> {
+        time_limit::overdue(self.time_limits_for(priority), &self.steps, history, today)
+    }
+
+    /// How families are received after arrival.
+    pub fn reception(&self) -> &Reception {
+        &self.reception
+    }
+
+    /// The reception model: centre then local, direct municipality, or a custom one.
+    pub fn reception_model(&self) -> &ReceptionModel {
+        &self.reception.model
+    }
+
+    /// Integration support after housing.
+    pub fn integration(&self) -> &IntegrationSupport {
+        &self.integration
+    }
+
+    /// Months of integration support a family receives.
+    pub fn support_months(&self) -> u32 {
+        self.integration.support_months
+    }
+
+    /// Allowances and EU funding.
+    pub fn money(&self) -> &Money {
+        &self.money
+    }
+
+    /// The allowance for a family of `adults` and `minors`, in euro cents; `first_cohort`
+    /// selects the first-cohort allowance when the profile has one.
+    pub fn allowance_cents(&self, adults: u32, minors: u32, first_cohort: bool) -> i64 {
+        self.money.allowance_cents(adults, minors, first_cohort)
+    }
+
+    /// The quota, when the profile sets one.
+    pub fn planning(&self) -> Option<&Planning> {
+        self.planning.as_ref()
+    }
+
+    /// Retention and small-count publication settings.
+    pub fn data_protection(&self) -> DataProtection {
+        self.data_protection
+    }
+}

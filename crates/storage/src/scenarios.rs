@@ -1,0 +1,92 @@
+//! Saved fair-share scenarios: a plan's inputs and result under a name.
+use sqlx::Row;
+
+use crate::{StorageError, Store, codec};
+
+/// A saved scenario. Inputs and result are kept as the JSON the app layer wrote, so a
+/// scenario shows what was computed then, even after reference data changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioRow {
+    /// Unique name given by the planner.
+    pub name: String,
+    /// The plan inputs, JSON.
+    pub inputs: String,
+    /// The plan result, JSON.
+    pub result: String,
+    /// When it was saved (RFC 3339).
+    pub saved_at: String,
+    /// Who saved it.
+    pub saved_by: String,
+}
+
+impl Store {
+    /// Saves a scenario; a name already used is refused.
+    pub async fn save_scenario(
+        &self,
+        name: &str,
+        inputs: &str,
+        result: &str,
+        saved_by: &str,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM fair_share_scenarios WHERE name = $1")
+            .bind(name.to_string())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if taken > 0 {
+            return Err(StorageError::Duplicate {
+                what: "scenario",
+                key: name.to_string(),
+            });
+        }
+        sqlx::query(
+            "INSERT INTO fair_share_scenarios (name, inputs, result, saved_at, saved_by) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(name.to_string())
+        .bind(inputs.to_string())
+        .bind(result.to_string())
+        .bind(codec::timestamp(time::OffsetDateTime::now_utc()))
+        .bind(saved_by.to_string())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every saved scenario, oldest first.
+    pub async fn scenarios(&self) -> Result<Vec<ScenarioRow>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT name, inputs, result, saved_at, saved_by FROM fair_share_scenarios ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ScenarioRow {
+                    name: r.try_get(0)?,
+                    inputs: r.try_get(1)?,
+                    result: r.try_get(2)?,
+                    saved_at: r.try_get(3)?,
+                    saved_by: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Deletes a scenario by name.
+    pub async fn delete_scenario(&self, name: &str) -> Result<(), StorageError> {
+        let done = sqlx::query("DELETE FROM fair_share_scenarios WHERE name = $1")
+            .bind(name.to_string())
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StorageError::Missing {
+                what: "scenario",
+                key: name.to_string(),
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,2 @@
+//! `/api/v1/programmes/{code}/…`.
+pub(crate) mod pledges;

@@ -1,0 +1,248 @@
+//! The planner's page: change the inputs of a multi-year plan and see the plan, its chart
+//! and every state's share at once; save scenarios and compare them side by side.
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use resettle_app::App;
+use resettle_app::fair_share::{self, KeyRequest, PlanRequest};
+use serde::{Deserialize, Serialize};
+
+use super::{charts, render};
+use crate::ApiError;
+
+/// The plan form as typed: every field text, percentages as percent, so that a half-typed
+/// value gives a message naming the field instead of a rejected request.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct PlanForm {
+    needs_source: String,
+    needs: String,
+    needs_year: String,
+    growth_source: String,
+    growth: String,
+    growth_from_years: String,
+    years: String,
+    regional_share_pct: String,
+    state: String,
+    share_source: String,
+    share_pct: String,
+    method: String,
+    path: String,
+    first_years: String,
+    rounding: String,
+    start_year: String,
+    name: String,
+}
+
+impl Default for PlanForm {
+    /// The Belgian NGO report's inputs (section 3.3), so the page opens on a plan people know.
+    fn default() -> Self {
+        PlanForm {
+            needs_source: "year".into(),
+            needs: "1473156".into(),
+            needs_year: "2022".into(),
+            growth_source: "given".into(),
+            growth: "40000".into(),
+            growth_from_years: "6".into(),
+            years: "3".into(),
+            regional_share_pct: "20".into(),
+            state: "BE".into(),
+            share_source: "given".into(),
+            share_pct: "2.84".into(),
+            method: "ec2015".into(),
+            path: "given".into(),
+            first_years: "2000, 3000".into(),
+            rounding: "floor".into(),
+            start_year: "2022".into(),
+            name: String::new(),
+        }
+    }
+}
+
+fn number<T: std::str::FromStr>(field: &str, label: &str, text: &str) -> Result<T, String> {
+    text.trim()
+        .replace([' ', '\u{a0}'], "")
+        .replace(',', "")
+        .parse()
+        .map_err(|_| format!("{label} ({field}): {text:?} is not a number"))
+}
+
+impl PlanForm {
+    /// The plan request the form describes.
+    fn request(&self) -> Result<PlanRequest, String> {
+        let mut r = PlanRequest {
+            years: number("years", "Years", &self.years)?,
+            regional_share: number::<f64>(
+                "regional_share",
+                "Regional share",
+                &self.regional_share_pct,
+            )? / 100.0,
+            state: self.state.trim().to_string(),
+            rounding: Some(self.rounding.clone()),
+            start_year: Some(number("start_year", "First year", &self.start_year)?),
+            ..PlanRequest::default()
+        };
+        match self.needs_source.as_str() {
+            "year" => {
+                r.needs_year = Some(number(
+                    "needs_year",
+                    "UNHCR projection year",
+                    &self.needs_year,
+                )?)
+            }
+            _ => r.needs = Some(number("needs", "Global need", &self.needs)?),
+        }
+        match self.growth_source.as_str() {
+            "average" => {
+                r.growth_from_years = Some(number(
+                    "growth_from_years",
+                    "Years to average",
+                    &self.growth_from_years,
+                )?)
+            }
+            _ => r.growth = Some(number("growth", "Yearly growth", &self.growth)?),
+        }
+        match self.share_source.as_str() {
+            "method" => r.method = Some(self.method.clone()),
+            _ => r.share = Some(number::<f64>("share", "State share", &self.share_pct)? / 100.0),
+        }
+        match self.path.as_str() {
+            "given" => {
+                r.first_years = Some(
+                    self.first_years
+                        .split([',', ';', ' '])
+                        .filter(|s| !s.is_empty())
+                        .map(|s| number("first_years", "First years", s))
+                        .collect::<Result<_, _>>()?,
+                )
+            }
+            ramp => r.ramp = Some(ramp.to_string()),
+        }
+        Ok(r)
+    }
+
+    /// Computes the plan and the distribution of its regional target over all states.
+    fn outcome(&self) -> minijinja::Value {
+        let req = match self.request() {
+            Ok(r) => r,
+            Err(e) => return context! { error => e },
+        };
+        match fair_share::plan(&req) {
+            Ok(plan) => {
+                let key = KeyRequest {
+                    method: req.method.clone().unwrap_or_else(|| "ec2015".into()),
+                    ..KeyRequest::default()
+                };
+                let distribution = fair_share::distribute(plan.regional_target, &key).ok();
+                context! {
+                    chart => charts::plan_path(&plan.path),
+                    plan => Value::from(Serde(&plan)),
+                    distribution => Value::from(Serde(&distribution)),
+                    state => req.state.to_ascii_uppercase(),
+                }
+            }
+            Err(e) => context! { error => e.to_string() },
+        }
+    }
+}
+
+/// `GET /fair-share`: the whole page.
+pub(crate) async fn page(State(app): State<App>, Query(form): Query<PlanForm>) -> Response {
+    let scenarios = match app.scenarios().await {
+        Ok(s) => s,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let needs = resettle_app::reference::unhcr_needs().unwrap_or_default();
+    render(
+        "fair_share.html",
+        context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)) },
+    )
+}
+
+/// `GET /fair-share/outcome`: the result fragment, swapped in by htmx as inputs change.
+pub(crate) async fn outcome(Query(form): Query<PlanForm>) -> Response {
+    render(
+        "fair_share_outcome.html",
+        context! { outcome => form.outcome() },
+    )
+}
+
+/// `POST /fair-share/scenarios`: saves the plan in the form under its name.
+pub(crate) async fn save(State(app): State<App>, Form(form): Form<PlanForm>) -> Response {
+    let saved = match form.request() {
+        Ok(req) => app
+            .save_scenario(&form.name, &req, "web")
+            .await
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e),
+    };
+    match saved {
+        Ok(_) => Redirect::to("/fair-share/scenarios").into_response(),
+        Err(e) => {
+            let scenarios = app.scenarios().await.unwrap_or_default();
+            render(
+                "fair_share.html",
+                context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), save_error => e },
+            )
+        }
+    }
+}
+
+/// `GET /fair-share/scenarios`: every saved scenario side by side.
+pub(crate) async fn compare(State(app): State<App>) -> Response {
+    match app.scenarios().await {
+        Ok(scenarios) => render(
+            "scenarios.html",
+            context! { scenarios => Value::from(Serde(&scenarios)) },
+        ),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+/// Fields of the scenario-deletion form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct DeleteForm {
+    name: String,
+}
+
+/// `POST /fair-share/scenarios/delete`.
+pub(crate) async fn delete(State(app): State<App>, Form(form): Form<DeleteForm>) -> Response {
+    match app.delete_scenario(&form.name).await {
+        Ok(()) => Redirect::to("/fair-share/scenarios").into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_form_is_the_belgian_report() {
+        let r = PlanForm::default().request().unwrap();
+        let plan = fair_share::plan(&r).unwrap();
+        assert_eq!(plan.state_total, 8_821);
+    }
+
+    #[test]
+    fn a_bad_number_names_its_field() {
+        let form = PlanForm {
+            regional_share_pct: "twenty".into(),
+            ..PlanForm::default()
+        };
+        let e = form.request().unwrap_err();
+        assert!(e.contains("regional_share") && e.contains("twenty"), "{e}");
+    }
+
+    #[test]
+    fn thousands_separators_are_accepted() {
+        let form = PlanForm {
+            needs_source: "given".into(),
+            needs: "1,473,156".into(),
+            ..PlanForm::default()
+        };
+        assert_eq!(form.request().unwrap().needs, Some(1_473_156));
+    }
+}

@@ -4,6 +4,9 @@ use resettle_storage::StorageError;
 /// A use case that did not happen. Nothing was changed unless the variant says so.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    /// The caller could not be identified (no, an unknown, expired or revoked credential).
+    #[error("{0}")]
+    Unauthorized(String),
     /// The request refers to something that does not exist (or that the user may not know
     /// exists).
     #[error("{0}")]
@@ -22,7 +25,9 @@ pub enum AppError {
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
         match e {
-            StorageError::Duplicate { .. } => AppError::Conflict(e.to_string()),
+            StorageError::Duplicate { .. } | StorageError::Stale { .. } => {
+                AppError::Conflict(e.to_string())
+            }
             StorageError::Missing { .. } => AppError::NotFound(e.to_string()),
             StorageError::Invalid(m) => AppError::Invalid(m),
             other => AppError::Storage(other),

@@ -1,13 +1,17 @@
 //! Use cases shared by the web server and the CLI, so both entry points apply the same rules
 //! (and, with the access-control work, the same authorisation).
+mod access;
+pub mod cases;
 mod dashboard;
 mod demo;
 mod error;
 pub mod fair_share;
 mod pledges;
+pub mod policies;
 pub mod reference;
 mod scenarios;
 
+pub use access::{Caller, UserSummary, verify_password};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
 pub use resettle_demo::DemoConfig;

@@ -42,6 +42,18 @@ enum Command {
     /// Pledges against arrivals per programme and year.
     #[command(subcommand)]
     Pledge(commands::pledge::Command),
+    /// Cases: list, show, timeline, transitions, promises.
+    #[command(subcommand)]
+    Case(commands::case::Command),
+    /// Policy profiles: list, show, check a file.
+    #[command(subcommand)]
+    Policy(commands::policy::Command),
+    /// Users and API tokens.
+    #[command(subcommand)]
+    User(commands::user::Command),
+    /// Organisations.
+    #[command(subcommand)]
+    Org(commands::user::OrgCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -65,6 +77,10 @@ fn main() -> std::process::ExitCode {
             Command::Demo(args) => commands::demo::run(&cli.database, args).await,
             Command::FairShare(c) => commands::fair_share::run(*c),
             Command::Pledge(c) => commands::pledge::run(&cli.database, c).await,
+            Command::Case(c) => commands::case::run(&cli.database, c).await,
+            Command::Policy(c) => commands::policy::run(c),
+            Command::User(c) => commands::user::run(&cli.database, c).await,
+            Command::Org(c) => commands::user::run_org(&cli.database, c).await,
         }
     });
     match result {

@@ -52,9 +52,9 @@ pub(crate) fn complete(world: &World, drafts: &mut [Draft]) {
     }
 }
 
-/// Case `index` redrawn (attempt `attempt`) and steered to be in `target` on `as_of`: the
-/// latest submission day from which the steered history reaches `target` by `as_of`, so
-/// the case has not sat in that state for longer than it would.
+/// Case `index` redrawn (attempt `attempt`) with every branch taken toward `target`,
+/// submitted on the latest day from which its history still reaches `target` by `as_of`;
+/// kept if it is in `target` on `as_of` (it entered late, so it has not left yet).
 fn steered(world: &World, index: u64, attempt: u64, target: CaseState) -> Option<Draft> {
     let sub_rng = Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 0]);
     let history_rng = Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 1]);
@@ -62,22 +62,21 @@ fn steered(world: &World, index: u64, attempt: u64, target: CaseState) -> Option
         let day: Date = add_days(world.first_day, offset);
         draft(world, index, day, &sub_rng, &history_rng, Some(target))
     };
-    let first = at(0);
-    if first.walk.state() != target {
+    let reaches = |d: &Draft| d.walk.events.iter().any(|e| e.to == target);
+    let mut best = at(0);
+    if !reaches(&best) {
         return None;
     }
-    // Binary search for the last day that still reaches the target.
     let (mut lo, mut hi) = (0, days_between(world.first_day, world.as_of) + 1);
-    let mut best = first;
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
         let d = at(mid);
-        if d.walk.state() == target {
+        if reaches(&d) {
             lo = mid;
             best = d;
         } else {
             hi = mid;
         }
     }
-    Some(best)
+    (best.walk.state() == target).then_some(best)
 }

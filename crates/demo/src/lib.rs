@@ -25,9 +25,9 @@
 //! # The cases
 //!
 //! - Submitted from 2022-01-01 to `as_of`, more in years with larger pledges.
-//! - Origins: Syrians ~57% (Lebanon, Türkiye, Jordan, Egypt; 15% Kurdish), Congolese ~19%
+//! - Origins: Syrians ~59% (Lebanon, Türkiye, Jordan, Egypt; 15% Kurdish), Congolese ~18%
 //!   (Uganda, Tanzania, Rwanda, Burundi), Afghans ~9% (Türkiye, Pakistan, Iran), Sudanese
-//!   and Eritreans ~13% (Egypt, Rwanda, Niger, Libya), South Sudanese ~2% (Uganda).
+//!   and Eritreans ~12% (Egypt, Rwanda, Niger, Libya), South Sudanese ~2% (Uganda).
 //! - Families of 1–10, mean ≈ 3.9: Syrian, Congolese and Afghan families often 4–6,
 //!   Sudanese and Eritrean cases often single adults; women at risk mostly without a
 //!   husband; now and then an elderly parent, a sibling or a grandchild. Names combine
@@ -46,7 +46,8 @@
 //!
 //! | step | normal (urgent / emergency) |
 //! |---|---|
-//! | submission → scheduled | 7–30 days, 20–60 days before a mission ≥ 45 days out |
+//! | submission → scheduled | 7–30 days, on the next mission ≥ 45 days out |
+//! | interview date told | 2–6 weeks before the mission |
 //! | submission → dossier review | 10–45 days (3–14 / 0–2) |
 //! | interview → decision | 30–120 days |
 //! | dossier review → decision | 45–180 days (10–40 / 1–7) |
@@ -69,9 +70,10 @@
 //! - ~1% of arrived families are received by a sponsor group (straight into a home); ~10%
 //!   ask for a relative left behind (mostly an adult son or daughter), decided after 8–18
 //!   months.
-//! - Every state holds at least one case once there are 17 cases or more: a missing state
-//!   is given to a case of the most common state, redrawn and steered to end there, as
-//!   late as it can be submitted.
+//! - Every state holds at least one case when there are 17 cases or more and `as_of` is
+//!   from September 2023 on (earlier, the pipeline up to the end of support does not fit):
+//!   a missing state is given to a case of the most common state, redrawn with every
+//!   branch taken toward it and submitted as late as still reaches it.
 mod calendar;
 mod caseload;
 mod coverage;

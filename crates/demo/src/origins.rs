@@ -34,7 +34,7 @@ pub(crate) struct Origin {
 }
 
 /// `(nationality, country of asylum)` in thousandths of the caseload: Syrians from the
-/// neighbouring countries are the bulk (~57%), then Congolese from the Great Lakes,
+/// neighbouring countries are the bulk (~59%), then Congolese from the Great Lakes,
 /// Afghans, and Sudanese and Eritreans from Egypt, Rwanda's emergency transit mechanism,
 /// Niger and Libya.
 const ORIGINS: &[((&str, &str), u32)] = &[

@@ -163,16 +163,21 @@ fn every_state_has_cases_in_the_default_demo() {
 
 #[test]
 fn every_state_has_cases_from_two_hundred_cases_on() {
-    for seed in [1, 2, 3] {
+    let runs = [
+        (1, date!(2026 - 11 - 23)),
+        (2, date!(2024 - 06 - 01)),
+        (3, date!(2025 - 01 - 15)),
+    ];
+    for (seed, as_of) in runs {
         let config = DemoConfig {
             seed,
             cases: 200,
-            ..DemoConfig::default()
+            as_of,
         };
         let demo = generate(&config);
         assert_consistent(&demo, &config);
         for (state, n) in state_counts(&demo) {
-            assert!(n > 0, "seed {seed}: no case in {state}");
+            assert!(n > 0, "seed {seed}, {as_of}: no case in {state}");
         }
     }
 }

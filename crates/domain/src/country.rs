@@ -85,7 +85,10 @@ mod tests {
 
     #[test]
     fn lower_case_is_normalised() {
-        assert_eq!(CountryCode::parse("nationality", "sy").unwrap().as_str(), "SY");
+        assert_eq!(
+            CountryCode::parse("nationality", "sy").unwrap().as_str(),
+            "SY"
+        );
     }
 
     #[test]

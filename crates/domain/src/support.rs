@@ -32,7 +32,11 @@ mod tests {
 
     #[test]
     fn eighteen_months_end_in_the_right_month_and_clamp_the_day() {
-        let plan = |d| SupportPlan { provider: "x".into(), starts_on: d, months: 18 };
+        let plan = |d| SupportPlan {
+            provider: "x".into(),
+            starts_on: d,
+            months: 18,
+        };
         assert_eq!(plan(date!(2023 - 01 - 15)).ends_on(), date!(2024 - 07 - 15));
         assert_eq!(plan(date!(2022 - 08 - 31)).ends_on(), date!(2024 - 02 - 29));
     }

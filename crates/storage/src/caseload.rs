@@ -22,6 +22,10 @@ pub struct ImportSummary {
 
 /// Tables in an order that deletes children before parents.
 const TABLES_CHILD_FIRST: &[&str] = &[
+    "api_tokens",
+    "users",
+    "organisations",
+    "fair_share_scenarios",
     "support_plans",
     "reunification_requests",
     "promises",
@@ -70,15 +74,31 @@ impl Store {
 
 /// Refuses the whole import on the first invalid case file, naming it.
 fn validate(import: &ProgrammeImport) -> Result<(), StorageError> {
-    let missions: HashSet<&str> = import.missions.iter().map(|m| m.code.as_str()).collect();
-    let places: HashSet<&str> = import.places.iter().map(|p| p.code.as_str()).collect();
-    let sponsors: HashSet<&str> = import
-        .sponsor_groups
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    let known = KnownCodes {
+        missions: import.missions.iter().map(|m| m.code.clone()).collect(),
+        places: import.places.iter().map(|p| p.code.clone()).collect(),
+        sponsor_groups: import
+            .sponsor_groups
+            .iter()
+            .map(|s| s.name.clone())
+            .collect(),
+    };
+    validate_files(&import.cases, &known)
+}
+
+/// The codes case files may refer to.
+pub(crate) struct KnownCodes {
+    pub missions: HashSet<String>,
+    pub places: HashSet<String>,
+    pub sponsor_groups: HashSet<String>,
+}
+
+/// Refuses the first invalid case file, naming it: an illegal history, a family without
+/// a principal applicant, a medical record of nobody, a reference to an unknown place.
+pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(), StorageError> {
+    let (missions, places, sponsors) = (&known.missions, &known.places, &known.sponsor_groups);
     let mut numbers = HashSet::new();
-    for f in &import.cases {
+    for f in files {
         let n = f.case.case_number.as_str();
         let refuse = |reason: String| StorageError::Invalid(format!("case {n}: {reason}"));
         if !numbers.insert(n) {
@@ -109,7 +129,7 @@ fn validate(import: &ProgrammeImport) -> Result<(), StorageError> {
             ("sponsor_group", &f.sponsor_group, &sponsors),
         ] {
             if let Some(k) = key
-                && !known.contains(k.as_str())
+                && !known.contains(k)
             {
                 return Err(refuse(format!("{what}: {k:?} is not in the import")));
             }
@@ -118,7 +138,7 @@ fn validate(import: &ProgrammeImport) -> Result<(), StorageError> {
     Ok(())
 }
 
-async fn insert_cases(
+pub(crate) async fn insert_cases(
     conn: &mut AnyConnection,
     ids: &ReferenceIds,
     files: &[CaseFile],

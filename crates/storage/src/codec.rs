@@ -21,6 +21,19 @@ pub(crate) fn timestamp(t: OffsetDateTime) -> String {
         .expect("a UTC timestamp always formats")
 }
 
+/// Reads a stored date back.
+pub(crate) fn parse_date(field: &'static str, s: &str) -> Result<Date, StorageError> {
+    Date::parse(s, DATE).map_err(|e| corrupt(field, s, e))
+}
+
+/// Reads a stored timestamp back.
+pub(crate) fn parse_timestamp(
+    field: &'static str,
+    s: &str,
+) -> Result<OffsetDateTime, StorageError> {
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| corrupt(field, s, e))
+}
+
 /// Reads a stored word back into its enum.
 pub(crate) fn parse_word<T: FromStr>(field: &'static str, s: &str) -> Result<T, StorageError>
 where
@@ -29,7 +42,11 @@ where
     s.parse().map_err(|e| corrupt(field, s, e))
 }
 
-fn corrupt(field: &'static str, value: &str, reason: impl std::fmt::Display) -> StorageError {
+pub(crate) fn corrupt(
+    field: &'static str,
+    value: &str,
+    reason: impl std::fmt::Display,
+) -> StorageError {
     StorageError::Corrupt {
         field,
         value: value.to_string(),

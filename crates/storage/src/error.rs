@@ -15,6 +15,21 @@ pub enum StorageError {
         /// Its key, e.g. the case number.
         key: String,
     },
+    /// A change named a version of the record that is no longer current: someone else
+    /// changed it first. Nothing was written.
+    #[error(
+        "{what} {key} was changed by someone else: expected version {expected}, it is at {actual}; reload and retry"
+    )]
+    Stale {
+        /// The kind of record.
+        what: &'static str,
+        /// Its key.
+        key: String,
+        /// The version the writer expected.
+        expected: i64,
+        /// The version stored.
+        actual: i64,
+    },
     /// A row refers to another that does not exist.
     #[error("{what} {key} does not exist")]
     Missing {

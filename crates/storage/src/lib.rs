@@ -6,6 +6,7 @@
 //! uses `$n` placeholders, which both backends accept. See `docs/decisions/0001-storage.md`.
 mod batch;
 mod caseload;
+mod cases;
 mod codec;
 mod error;
 mod migrations;
@@ -13,12 +14,15 @@ mod programmes;
 mod reference;
 mod scenarios;
 mod stats;
+mod users;
 
 pub use caseload::ImportSummary;
+pub use cases::{Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, StoredCase};
 pub use error::StorageError;
 pub use programmes::{PledgeRow, ProgrammeRow};
 pub use scenarios::ScenarioRow;
 pub use stats::StateCount;
+pub use users::UserRow;
 
 use std::str::FromStr;
 

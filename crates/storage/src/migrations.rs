@@ -27,6 +27,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_scenarios.sql"),
         postgres: include_str!("../migrations/postgres/0002_scenarios.sql"),
     },
+    Migration {
+        version: 3,
+        description: "organisations, users and API tokens",
+        sqlite: include_str!("../migrations/sqlite/0003_access.sql"),
+        postgres: include_str!("../migrations/postgres/0003_access.sql"),
+    },
 ];
 
 impl Store {

@@ -152,3 +152,28 @@ fn id_map(rows: Vec<sqlx::any::AnyRow>) -> Result<HashMap<String, i64>, StorageE
         .map(|r| Ok((r.try_get::<String, _>(1)?, r.try_get::<i64, _>(0)?)))
         .collect()
 }
+
+/// Ids of an existing programme's reference records, for adding cases to it.
+pub(crate) async fn load(
+    conn: &mut AnyConnection,
+    programme: &str,
+) -> Result<ReferenceIds, StorageError> {
+    let id: i64 = sqlx::query("SELECT id FROM programmes WHERE code = $1")
+        .bind(programme.to_string())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StorageError::Missing {
+            what: "programme",
+            key: programme.to_string(),
+        })?
+        .try_get(0)?;
+    let mut map = async |sql: &'static str| -> Result<HashMap<String, i64>, StorageError> {
+        id_map(sqlx::query(sql).bind(id).fetch_all(&mut *conn).await?)
+    };
+    Ok(ReferenceIds {
+        programme: id,
+        missions: map("SELECT id, code FROM selection_missions WHERE programme_id = $1").await?,
+        places: map("SELECT id, code FROM reception_places WHERE programme_id = $1").await?,
+        sponsor_groups: map("SELECT id, name FROM sponsor_groups WHERE programme_id = $1").await?,
+    })
+}

@@ -34,6 +34,7 @@ impl ApiError {
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
+            AppError::Unauthorized(m) => ApiError::new(StatusCode::UNAUTHORIZED, m),
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),
@@ -57,11 +58,18 @@ impl IntoResponse for ApiError {
             detail: &self.detail,
         };
         let json = serde_json::to_string(&body).expect("a problem always serialises");
-        (
+        let mut response = (
             self.status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             json,
         )
-            .into_response()
+            .into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
+        response
     }
 }

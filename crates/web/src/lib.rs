@@ -3,6 +3,7 @@
 //!
 //! Handlers stay thin: they parse the request, call one use case on [`App`], and render.
 mod api;
+mod auth;
 mod error;
 mod ui;
 

@@ -36,7 +36,7 @@ impl Args {
     }
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
         .map_err(|e| format!("{s:?} is not a date YYYY-MM-DD: {e}"))
 }

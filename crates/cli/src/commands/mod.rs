@@ -1,6 +1,9 @@
 //! One module per subcommand.
+pub mod case;
 pub mod demo;
 pub mod fair_share;
 pub mod migrate;
 pub mod pledge;
+pub mod policy;
 pub mod serve;
+pub mod user;

@@ -141,7 +141,8 @@ impl Walker<'_> {
         Err(Over)
     }
 
-    /// Scheduling on the next mission to the country of asylum and the interview there;
+    /// Scheduling on the next mission to the country of asylum (at least
+    /// [`MISSION_LEAD_DAYS`] ahead) and the interview there;
     /// returns the interview day, or the day the case moved to dossier review because the
     /// mission was cancelled. A case no planned mission can take waits as submitted.
     fn interview(&mut self, submitted: Date) -> Result<Date, Over> {
@@ -154,22 +155,23 @@ impl Walker<'_> {
         let code = mission.code.clone();
         let (starts, ends) = (mission.starts_on, mission.ends_on);
         let cancelled = mission.status == MissionStatus::Cancelled;
-        let scheduled = self
-            .later(submitted, 7, 30)
-            .max(add_days(starts, -self.rng.range(20, 60)))
-            .min(add_days(starts, -1));
+        let scheduled = self.later(submitted, 7, 30);
         self.hazard(submitted, scheduled, true)?;
         let interview_on = self.day(starts, ends);
         self.rec.within(scheduled)?;
         self.walk.mission = Some(code.clone());
+        // The family hears its interview date two to six weeks before the mission.
+        let date_set = add_days(starts, -self.rng.range(14, 42)).max(scheduled);
         let told = self.rng.range(0, 10);
-        self.promise(
-            PromiseKind::Interview,
-            interview_on,
-            scheduled,
-            None,
-            Some(told),
-        );
+        if date_set <= self.world.as_of {
+            self.promise(
+                PromiseKind::Interview,
+                interview_on,
+                date_set,
+                None,
+                Some(told),
+            );
+        }
         self.record(
             scheduled,
             CaseState::ScheduledForMission,

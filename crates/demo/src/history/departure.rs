@@ -104,13 +104,7 @@ impl Walker<'_> {
                 None => "departure date set and told to the family".to_string(),
                 Some(s) => format!("new departure date set after delay: {}", s.reason),
             };
-            self.record(
-                set_on,
-                CaseState::DepartureScheduled,
-                "Fedasil",
-                reason,
-                checks,
-            )?;
+            self.rec.within(set_on)?;
             let told = self.told(slipped.is_some());
             self.promise(
                 PromiseKind::Departure,
@@ -119,10 +113,19 @@ impl Walker<'_> {
                 slipped.map(|s| s.reason),
                 told,
             );
+            self.record(
+                set_on,
+                CaseState::DepartureScheduled,
+                "Fedasil",
+                reason,
+                checks,
+            )?;
             let mut last_news = set_on;
             loop {
                 if !self.slips_again(slips) {
                     self.hazard(last_news, departs, true)?;
+                    self.rec.within(departs)?;
+                    self.walk.arrived_on = Some(departs);
                     self.record(
                         departs,
                         CaseState::Arrived,

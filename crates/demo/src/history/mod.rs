@@ -78,7 +78,7 @@ struct Walker<'a> {
 }
 
 /// The history of `sub`, submitted on `submitted_on`, up to `world.as_of`. With `steer`,
-/// outcomes are chosen to reach that state and the walk stops on entering it.
+/// every branch is taken toward that state (see `coverage`).
 pub(crate) fn walk(
     world: &World,
     sub: &Submission,
@@ -91,13 +91,18 @@ pub(crate) fn walk(
         sub,
         submitted_on,
         rng,
-        rec: Recorder::new(world.as_of, steer),
+        rec: Recorder::new(world.as_of),
         steer,
         travelling: sub.household.members.len(),
         walk: Walk {
             events: Vec::new(),
             promises: Vec::new(),
-            channel: sub.channel,
+            // A steered case goes through the dossier unless its target needs a mission:
+            // the mission calendar would make its dates jump (see `coverage`).
+            channel: match steer {
+                Some(CaseState::ScheduledForMission | CaseState::Interviewed) | None => sub.channel,
+                Some(_) => Channel::Dossier,
+            },
             mission: None,
             reception_place: None,
             sponsor_group: None,
@@ -135,8 +140,8 @@ impl Walker<'_> {
     }
 
     /// Records a step with a random office-hour time. What a step sets on the case file
-    /// (mission, place, promise, support) is set after `self.rec.within(day)?` and before
-    /// this call, because a steered walk stops inside it.
+    /// (mission, place, promise, support) is set once `self.rec.within(day)?` has passed,
+    /// so it is there exactly when the step is.
     fn record(
         &mut self,
         on: Date,

@@ -6,8 +6,8 @@ use time::{Date, Duration, OffsetDateTime, Time};
 
 use crate::rng::Rng;
 
-/// The walk is over: the case ended, the next step lies after `as_of`, or the steered case
-/// reached the state it was steered to. Returned with `?` so a walk reads as the happy path.
+/// The walk is over: the case ended or the next step lies after `as_of`. Returned with `?`
+/// so a walk reads as the happy path.
 #[derive(Debug)]
 pub(crate) struct Over;
 
@@ -15,18 +15,15 @@ pub(crate) struct Over;
 pub(crate) struct Recorder {
     /// Nothing is recorded after this day.
     horizon: Date,
-    /// Stop as soon as this state is entered (for steered cases).
-    stop_at: Option<CaseState>,
     /// The events so far.
     pub(crate) events: Vec<CaseEvent>,
 }
 
 impl Recorder {
-    /// An empty history that ends at `horizon` or at `stop_at`.
-    pub(crate) fn new(horizon: Date, stop_at: Option<CaseState>) -> Self {
+    /// An empty history that ends at `horizon`.
+    pub(crate) fn new(horizon: Date) -> Self {
         Self {
             horizon,
-            stop_at,
             events: Vec::with_capacity(12),
         }
     }
@@ -38,8 +35,8 @@ impl Recorder {
     }
 
     /// Records the move to `to` on `on`, during office hours and after the previous event.
-    /// Returns `Over` when the step lies after the horizon (nothing is recorded), ends the
-    /// case, or reaches the steering target.
+    /// Returns `Over` when the step lies after the horizon (nothing is recorded) or ends
+    /// the case.
     pub(crate) fn record(
         &mut self,
         rng: &mut Rng,
@@ -70,10 +67,6 @@ impl Recorder {
             reason,
             payload,
         });
-        if to.is_terminal() || self.stop_at == Some(to) {
-            Err(Over)
-        } else {
-            Ok(())
-        }
+        if to.is_terminal() { Err(Over) } else { Ok(()) }
     }
 }

@@ -20,7 +20,6 @@ const SUPPORT_MONTHS: u32 = 18;
 impl Walker<'_> {
     /// Walks from arrival to the end of integration support.
     pub(super) fn settle(&mut self, arrived: Date) -> Result<Infallible, Over> {
-        self.walk.arrived_on = Some(arrived);
         let (housed, provider) = if self.branch(SPONSORED, &[])
             && let Some(group) = self.sponsor_with_room()
         {
@@ -37,6 +36,8 @@ impl Walker<'_> {
                 months: SUPPORT_MONTHS,
             };
             let ends_on = plan.ends_on();
+            self.rec.within(starts_on)?;
+            self.walk.support = Some(plan);
             self.record(
                 starts_on,
                 CaseState::IntegrationSupport,
@@ -44,7 +45,6 @@ impl Walker<'_> {
                 format!("{SUPPORT_MONTHS} months of individual integration support"),
                 Value::Null,
             )?;
-            self.walk.support = Some(plan);
             self.hazard(starts_on, ends_on, false)?;
             let reason = "integration support ended".to_string();
             self.record(ends_on, CaseState::Closed, &provider, reason, Value::Null)?;
@@ -73,6 +73,8 @@ impl Walker<'_> {
         let group = self.world.sponsors[group].clone();
         let housed = self.later(arrived, 0, 1);
         self.hazard(arrived, housed, false)?;
+        self.rec.within(housed)?;
+        self.walk.sponsor_group = Some(group.name.clone());
         self.record(
             housed,
             CaseState::Housed,
@@ -80,7 +82,6 @@ impl Walker<'_> {
             "housed by a community sponsor group".into(),
             json!({ "municipality": group.municipality }),
         )?;
-        self.walk.sponsor_group = Some(group.name.clone());
         Ok((housed, group.name))
     }
 
@@ -89,12 +90,15 @@ impl Walker<'_> {
     fn reception(&mut self, arrived: Date) -> Result<(Date, String), Over> {
         let world = self.world;
         let centre = world.places.pick_centre(&mut self.rng);
-        let taken_in = if self.rng.chance(0.8) {
-            arrived
-        } else {
+        // Usually the same day; now and then recorded a day or two later.
+        let taken_in = if self.branch(0.2, &[CaseState::Arrived]) {
             self.later(arrived, 1, 2)
+        } else {
+            arrived
         };
         self.hazard(arrived, taken_in, false)?;
+        self.rec.within(taken_in)?;
+        self.walk.reception_place = Some(centre.code.clone());
         self.record(
             taken_in,
             CaseState::InReception,
@@ -102,7 +106,6 @@ impl Walker<'_> {
             format!("taken from the airport to {}", centre.name),
             json!({ "place": centre.code }),
         )?;
-        self.walk.reception_place = Some(centre.code.clone());
         let leaves_centre = self.later(taken_in, 28, 60);
         let loi = self
             .branch(
@@ -147,6 +150,10 @@ impl Walker<'_> {
             ]),
             Region::Brussels => *self.rng.pick(&["Convivial", "Caritas International"]),
         };
+        self.rec.within(housed)?;
+        if loi.is_none() {
+            self.walk.reception_place = None;
+        }
         self.record(
             housed,
             CaseState::Housed,
@@ -157,9 +164,6 @@ impl Walker<'_> {
                 "from_place": loi.map_or(&centre.code, |l| &l.code),
             }),
         )?;
-        if loi.is_none() {
-            self.walk.reception_place = None;
-        }
         Ok((housed, provider.to_string()))
     }
 }

@@ -215,7 +215,11 @@ mod tests {
                     break;
                 }
                 // Prefer closing, then the first listed step.
-                cur = if cur.next().contains(&Closed) { Closed } else { cur.next()[0] };
+                cur = if cur.next().contains(&Closed) {
+                    Closed
+                } else {
+                    cur.next()[0]
+                };
             }
             assert!(cur.is_terminal(), "{s} cannot reach an end");
         }
@@ -226,7 +230,10 @@ mod tests {
         let e = Submitted.transition(Arrived).unwrap_err();
         assert_eq!(e.from, Submitted);
         let msg = e.to_string();
-        assert!(msg.contains("submitted") && msg.contains("dossier_review"), "{msg}");
+        assert!(
+            msg.contains("submitted") && msg.contains("dossier_review"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@ mod promise;
 
 pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
-pub use file::CaseFile;
 pub use family::{CareNeed, FamilyMember, MedicalRecord, Relationship, Sex};
+pub use file::CaseFile;
 pub use lifecycle::{CaseState, Stage, TransitionError};
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind};

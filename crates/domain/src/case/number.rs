@@ -15,13 +15,10 @@ impl CaseNumber {
     pub fn parse(s: &str) -> Result<Self, ParseError> {
         let up = s.trim().to_ascii_uppercase();
         let ok_chars = up.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if !(5..=24).contains(&up.len()) || !ok_chars || up.starts_with('-') || up.ends_with('-')
-        {
+        if !(5..=24).contains(&up.len()) || !ok_chars || up.starts_with('-') || up.ends_with('-') {
             return Err(ParseError::new(
                 "case_number",
-                format!(
-                    "{s:?} is not a UNHCR case number (5-24 letters, digits or inner dashes)"
-                ),
+                format!("{s:?} is not a UNHCR case number (5-24 letters, digits or inner dashes)"),
             ));
         }
         Ok(Self(up))
@@ -59,7 +56,10 @@ mod tests {
 
     #[test]
     fn normalises_case_and_space() {
-        assert_eq!(CaseNumber::parse(" leb-17c04211 ").unwrap().as_str(), "LEB-17C04211");
+        assert_eq!(
+            CaseNumber::parse(" leb-17c04211 ").unwrap().as_str(),
+            "LEB-17C04211"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ name = "protection_need"
 model = "centre_then_local"
 "#;
 
-/// The line (from 1) of MINIMAL plus `extra` on which `needle` first appears.
+/// The line (from 1) of `text` on which `needle` first appears.
 fn line_of(text: &str, needle: &str) -> usize {
     text[..text.find(needle).unwrap()].matches('\n').count() + 1
 }

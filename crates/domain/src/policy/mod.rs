@@ -74,7 +74,7 @@ impl PolicyProfile {
     pub fn parse(text: &str) -> Result<PolicyProfile, PolicyError> {
         let p: raw::Profile = toml::from_str(text).map_err(|e| PolicyError::from_toml(text, &e))?;
         let cx = Cx { text };
-        let identity = identity::Identity::read(&p, &cx)?;
+        let identity = Identity::read(&p, &cx)?;
         let steps = Steps::read(&p.steps, &cx)?;
         let channels = channels::read(&p.channels, &steps, &cx)?;
         let assessment = Assessment::read(&p.assessment, &cx)?;

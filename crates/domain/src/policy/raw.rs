@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-/// A word or a number as written; checked later.
+/// A string as written (a state, a name); checked later.
 pub(super) type Word = Spanned<String>;
 /// An integer as written, signed so that a negative value is refused with its key rather
 /// than as a type mismatch.

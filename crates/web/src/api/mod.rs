@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, one file per resource and verb, each handler carrying its
 //! own OpenAPI description.
+mod cases;
 mod dashboard;
 mod fair_share;
 mod health;
@@ -7,12 +8,14 @@ mod openapi;
 mod programmes;
 
 use resettle_app::App;
-use utoipa::OpenApi;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 #[derive(OpenApi)]
 #[openapi(
+    modifiers(&BearerToken),
     info(
         title = "resettle API",
         description = "Runs a refugee resettlement programme: quotas, cases, placement, reporting."
@@ -22,9 +25,23 @@ use utoipa_axum::routes;
         (name = "statistics", description = "Aggregates without personal data"),
         (name = "fair-share", description = "Quota keys, distributions, multi-year plans and saved scenarios"),
         (name = "pledges", description = "Pledges against arrivals per programme and year"),
+        (name = "cases", description = "Cases from UNHCR submission to the end of integration support"),
     )
 )]
 struct ApiDoc;
+
+/// Declares the `api_token` bearer scheme that case routes require.
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_token",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
 
 /// Every API route with its OpenAPI description.
 pub(crate) fn router() -> OpenApiRouter<App> {
@@ -45,4 +62,10 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(programmes::pledges::list))
         .routes(routes!(programmes::pledges::csv))
         .routes(routes!(programmes::pledges::put))
+        .routes(routes!(cases::list::get, cases::create::post))
+        .routes(routes!(cases::show::get))
+        .routes(routes!(cases::events::get))
+        .routes(routes!(cases::transition::post))
+        .routes(routes!(cases::promises::post))
+        .routes(routes!(cases::reunification::post))
 }

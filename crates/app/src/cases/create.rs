@@ -1,0 +1,166 @@
+//! Registering a case submitted by UNHCR.
+use resettle_domain::case::{
+    Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, Relationship, Sex,
+    SubmissionCategory,
+};
+use resettle_domain::country::CountryCode;
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use super::{CaseView, today};
+use crate::{App, AppError};
+
+/// A family member as submitted.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewMember {
+    /// Full name as on the UNHCR registration.
+    pub full_name: String,
+    /// Date of birth.
+    #[schema(value_type = String, format = Date)]
+    pub date_of_birth: Date,
+    /// female, male or other.
+    pub sex: String,
+    /// principal_applicant, spouse, child, parent, sibling, grandchild, other_dependant.
+    pub relationship: String,
+    /// Languages spoken.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Highest education completed.
+    pub education: Option<String>,
+    /// Last occupation.
+    pub occupation: Option<String>,
+}
+
+/// A case as UNHCR submits it.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewCase {
+    /// UNHCR case number, unique.
+    #[schema(example = "LEB-26C00001")]
+    pub case_number: String,
+    /// The programme receiving the submission (e.g. `BE`).
+    pub programme: String,
+    /// First country of asylum (ISO alpha-2).
+    pub country_of_asylum: String,
+    /// Nationality of the principal applicant.
+    pub nationality: String,
+    /// UNHCR submission categories, primary first (two expected).
+    pub categories: Vec<String>,
+    /// emergency, urgent or normal.
+    pub priority: String,
+    /// mission or dossier.
+    pub channel: String,
+    /// Day of submission; default today.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub submitted_on: Option<Date>,
+    /// The family, with exactly one principal_applicant.
+    pub members: Vec<NewMember>,
+    /// Relatives resettled as separate cases.
+    #[serde(default)]
+    pub linked_cases: Vec<String>,
+}
+
+fn field<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, AppError>
+where
+    T::Err: std::fmt::Display,
+{
+    v.parse::<T>()
+        .map_err(|e| AppError::Invalid(format!("{name}: {e}")))
+}
+
+impl NewCase {
+    fn into_file(self, actor: &str) -> Result<CaseFile, AppError> {
+        let invalid = |e: resettle_domain::ParseError| AppError::Invalid(e.to_string());
+        let members = self
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let at = |f: &str| format!("members[{i}].{f}");
+                Ok(FamilyMember {
+                    member_no: i as u32 + 1,
+                    full_name: m.full_name.trim().to_string(),
+                    date_of_birth: m.date_of_birth,
+                    sex: field::<Sex>(&at("sex"), &m.sex)?,
+                    relationship: field::<Relationship>(&at("relationship"), &m.relationship)?,
+                    languages: m.languages.clone(),
+                    education: m.education.clone(),
+                    occupation: m.occupation.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        if let Some(i) = members.iter().position(|m| m.full_name.is_empty()) {
+            return Err(AppError::Invalid(format!(
+                "members[{i}].full_name: is empty"
+            )));
+        }
+        let submitted_on = self.submitted_on.unwrap_or_else(today);
+        if submitted_on > today() {
+            return Err(AppError::Invalid(format!(
+                "submitted_on: {submitted_on} is in the future"
+            )));
+        }
+        let case = Case {
+            case_number: CaseNumber::parse(&self.case_number).map_err(invalid)?,
+            programme: self.programme,
+            country_of_asylum: CountryCode::parse("country_of_asylum", &self.country_of_asylum)
+                .map_err(invalid)?,
+            nationality: CountryCode::parse("nationality", &self.nationality).map_err(invalid)?,
+            categories: self
+                .categories
+                .iter()
+                .map(|c| field::<SubmissionCategory>("categories", c))
+                .collect::<Result<_, _>>()?,
+            priority: field("priority", &self.priority)?,
+            channel: field("channel", &self.channel)?,
+            submitted_on,
+            members,
+            linked_cases: self
+                .linked_cases
+                .iter()
+                .map(|n| CaseNumber::parse(n).map_err(invalid))
+                .collect::<Result<_, _>>()?,
+        };
+        case.validate().map_err(invalid)?;
+        Ok(CaseFile {
+            case,
+            events: vec![CaseEvent {
+                seq: 1,
+                at: OffsetDateTime::now_utc(),
+                actor: actor.to_string(),
+                from: None,
+                to: CaseState::Submitted,
+                reason: "submitted by UNHCR".into(),
+                payload: serde_json::Value::Null,
+            }],
+            promises: vec![],
+            medical: vec![],
+            reunification: vec![],
+            mission: None,
+            reception_place: None,
+            sponsor_group: None,
+            support: None,
+        })
+    }
+}
+
+impl App {
+    /// Registers a submitted case. Refused whole, naming the field, on any invalid value,
+    /// a channel the policy profile does not take for the priority, or a case number
+    /// already registered.
+    pub async fn create_case(&self, new: NewCase, actor: &str) -> Result<CaseView, AppError> {
+        let programme = new.programme.clone();
+        let policy = self.programme_policy(&programme).await?;
+        let file = new.into_file(actor)?;
+        if !policy.channel_allows(file.case.channel, file.case.priority) {
+            return Err(AppError::Invalid(format!(
+                "channel: profile {} does not take {} cases by {}",
+                policy.name(),
+                file.case.priority,
+                file.case.channel
+            )));
+        }
+        let number = file.case.case_number.to_string();
+        self.store.create_case(&programme, &file).await?;
+        self.case(&number).await
+    }
+}

@@ -1,0 +1,223 @@
+//! Lists of cases: filtered and paged, or the overdue ones, most overdue first.
+use std::collections::HashMap;
+
+use resettle_domain::case::{CaseState, Priority};
+use resettle_storage::{CaseFilter, CaseSummary};
+use serde::{Deserialize, Serialize};
+
+use super::today;
+use crate::{App, AppError, policies};
+
+/// Which cases to list. Query parameters of `GET /api/v1/cases` and options of
+/// `resettle case list`.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CaseQuery {
+    /// Only this lifecycle state, e.g. `pre_departure`.
+    pub state: Option<String>,
+    /// Only this priority: emergency, urgent, normal.
+    pub priority: Option<String>,
+    /// Only this nationality (ISO alpha-2).
+    pub nationality: Option<String>,
+    /// Only this country of asylum (ISO alpha-2).
+    pub country_of_asylum: Option<String>,
+    /// Only cases with this UNHCR submission category.
+    pub category: Option<String>,
+    /// Only cases past a time limit of their policy profile, most overdue first.
+    pub overdue: Option<bool>,
+    /// Case number or member name containing this text.
+    pub q: Option<String>,
+    /// Page, from 1.
+    pub page: Option<u32>,
+    /// Cases per page, 1 to 500 (default 50).
+    pub per_page: Option<u32>,
+}
+
+/// A case in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CaseListItem {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Programme code.
+    pub programme: String,
+    /// Current state.
+    #[schema(value_type = String)]
+    pub state: CaseState,
+    /// Priority.
+    #[schema(value_type = String)]
+    pub priority: Priority,
+    /// mission or dossier.
+    pub channel: String,
+    /// Nationality.
+    pub nationality: String,
+    /// Country of asylum.
+    pub country_of_asylum: String,
+    /// Persons in the case.
+    pub family_size: i64,
+    /// Day of submission.
+    #[schema(value_type = String, format = Date)]
+    pub submitted_on: time::Date,
+    /// Days in the current state.
+    pub days_in_state: i64,
+    /// Version.
+    pub version: i64,
+    /// Days past the most overrun time limit, when overdue.
+    pub days_overdue: Option<i64>,
+}
+
+/// A page of cases.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CaseList {
+    /// The cases on this page.
+    pub items: Vec<CaseListItem>,
+    /// Cases matching in all.
+    pub total: i64,
+    /// This page, from 1.
+    pub page: u32,
+    /// Cases per page.
+    pub per_page: u32,
+}
+
+fn item(s: CaseSummary, days_overdue: Option<i64>) -> CaseListItem {
+    CaseListItem {
+        days_in_state: (today() - s.state_since.date()).whole_days(),
+        case_number: s.case_number,
+        programme: s.programme,
+        state: s.state,
+        priority: s.priority,
+        channel: s.channel,
+        nationality: s.nationality,
+        country_of_asylum: s.country_of_asylum,
+        family_size: s.family_size,
+        submitted_on: s.submitted_on,
+        version: s.version,
+        days_overdue,
+    }
+}
+
+fn parse<T: std::str::FromStr>(v: &Option<String>) -> Result<Option<T>, AppError>
+where
+    T::Err: std::fmt::Display,
+{
+    v.as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<T>().map_err(|e| AppError::Invalid(e.to_string())))
+        .transpose()
+}
+
+impl App {
+    /// One page of cases.
+    pub async fn list_cases(&self, q: &CaseQuery) -> Result<CaseList, AppError> {
+        let page = q.page.unwrap_or(1).max(1);
+        let per_page = q.per_page.unwrap_or(50);
+        if !(1..=500).contains(&per_page) {
+            return Err(AppError::Invalid(format!(
+                "per_page: {per_page} is outside 1-500"
+            )));
+        }
+        if let Some(c) = q.category.as_deref().filter(|c| !c.is_empty()) {
+            c.parse::<resettle_domain::case::SubmissionCategory>()
+                .map_err(|e| AppError::Invalid(e.to_string()))?;
+        }
+        let filter = CaseFilter {
+            programme: None,
+            state: parse(&q.state)?,
+            priority: parse(&q.priority)?,
+            nationality: q.nationality.clone().filter(|s| !s.is_empty()),
+            country_of_asylum: q.country_of_asylum.clone().filter(|s| !s.is_empty()),
+            category: q.category.clone().filter(|s| !s.is_empty()),
+            q: q.q.clone(),
+        };
+        if q.overdue == Some(true) {
+            return self.overdue_page(&filter, page, per_page).await;
+        }
+        let (rows, total) = self.store.list_cases(&filter, page, per_page).await?;
+        Ok(CaseList {
+            items: rows.into_iter().map(|s| item(s, None)).collect(),
+            total,
+            page,
+            per_page,
+        })
+    }
+
+    /// Every open case past a running time limit, with the days over its worst limit,
+    /// most overdue first.
+    pub async fn overdue_cases(&self) -> Result<Vec<(String, i64)>, AppError> {
+        let profiles: HashMap<String, String> = self
+            .store
+            .programmes()
+            .await?
+            .into_iter()
+            .map(|p| (p.code, p.policy_profile))
+            .collect();
+        let today = today();
+        let mut overdue = Vec::new();
+        for h in self.store.open_case_histories().await? {
+            let policy = policies::named(&profiles[&h.programme])?;
+            let worst = policy
+                .overdue(h.priority, &h.entries, today)
+                .into_iter()
+                .filter(|o| o.stopped.is_none())
+                .map(|o| o.days_over)
+                .max();
+            if let Some(days) = worst {
+                overdue.push((h.case_number, days));
+            }
+        }
+        overdue.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(overdue)
+    }
+
+    async fn overdue_page(
+        &self,
+        filter: &CaseFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Result<CaseList, AppError> {
+        if filter.category.is_some() || filter.q.is_some() {
+            return Err(AppError::Invalid(
+                "overdue: cannot be combined with category or q; filter by state, priority, \
+                 nationality or country_of_asylum"
+                    .into(),
+            ));
+        }
+        let overdue = self.overdue_cases().await?;
+        let days: HashMap<&str, i64> = overdue.iter().map(|(n, d)| (n.as_str(), *d)).collect();
+        let numbers: Vec<String> = overdue.iter().map(|(n, _)| n.clone()).collect();
+        let matching: Vec<CaseSummary> = self
+            .store
+            .case_summaries(&numbers)
+            .await?
+            .into_iter()
+            .filter(|s| {
+                filter.state.is_none_or(|x| s.state == x)
+                    && filter.priority.is_none_or(|x| s.priority == x)
+                    && filter
+                        .nationality
+                        .as_ref()
+                        .is_none_or(|x| s.nationality.eq_ignore_ascii_case(x))
+                    && filter
+                        .country_of_asylum
+                        .as_ref()
+                        .is_none_or(|x| s.country_of_asylum.eq_ignore_ascii_case(x))
+            })
+            .collect();
+        let total = matching.len() as i64;
+        let start = (page as usize - 1) * per_page as usize;
+        let items = matching
+            .into_iter()
+            .skip(start)
+            .take(per_page as usize)
+            .map(|s| {
+                let d = days.get(s.case_number.as_str()).copied();
+                item(s, d)
+            })
+            .collect();
+        Ok(CaseList {
+            items,
+            total,
+            page,
+            per_page,
+        })
+    }
+}

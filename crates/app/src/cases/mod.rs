@@ -1,0 +1,46 @@
+//! Cases end to end: creating them, showing where each stands and how long it has waited,
+//! moving them through the lifecycle under the programme's policy profile, and recording
+//! the dates promised to families.
+mod create;
+mod list;
+mod promises;
+mod transition;
+mod view;
+
+pub use create::{NewCase, NewMember};
+pub use list::{CaseList, CaseListItem, CaseQuery};
+pub use promises::{NewPromise, NewReunification};
+pub use transition::{TransitionRequest, Transitioned};
+pub use view::{CaseView, ReunificationView, Waiting};
+
+use resettle_domain::case::CaseNumber;
+use resettle_domain::policy::PolicyProfile;
+
+use crate::{App, AppError, policies};
+
+impl App {
+    /// The policy profile of a programme.
+    pub(crate) async fn programme_policy(
+        &self,
+        programme: &str,
+    ) -> Result<&'static PolicyProfile, AppError> {
+        let p = self
+            .store
+            .programmes()
+            .await?
+            .into_iter()
+            .find(|p| p.code == programme)
+            .ok_or_else(|| AppError::NotFound(format!("programme {programme} does not exist")))?;
+        policies::named(&p.policy_profile)
+    }
+}
+
+/// Parses a case number from a path or argument, refusing with the field named.
+pub(crate) fn case_number(s: &str) -> Result<CaseNumber, AppError> {
+    CaseNumber::parse(s).map_err(|e| AppError::Invalid(e.to_string()))
+}
+
+/// Today, for waiting times and overdue checks.
+pub(crate) fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}

@@ -1,0 +1,101 @@
+//! Dates promised to families and relatives left behind.
+use resettle_domain::case::{Promise, PromiseKind};
+use resettle_domain::country::CountryCode;
+use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{CaseView, case_number, today};
+use crate::{App, AppError};
+
+/// A date told to the family; when it replaces an earlier one of the same kind, the reason
+/// for the change is required, so no family waits without being told why.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewPromise {
+    /// interview or departure.
+    pub kind: String,
+    /// The date promised.
+    #[schema(value_type = String, format = Date)]
+    pub promised_date: Date,
+    /// Why the previous date of this kind was not kept (required for a slip).
+    pub reason: Option<String>,
+    /// The day the family was told.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub family_notified_on: Option<Date>,
+}
+
+/// A relative left behind whom the family asks to join them.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewReunification {
+    /// The relative's name.
+    pub relative_name: String,
+    /// Relationship to the principal applicant, in words (e.g. "adult son").
+    pub relationship: String,
+    /// Where the relative is now (ISO alpha-2).
+    pub location: String,
+    /// Day of the request; default today.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub requested_on: Option<Date>,
+}
+
+impl App {
+    /// Records a promised date, or a slip of an earlier one.
+    pub async fn add_promise(&self, number: &str, p: &NewPromise) -> Result<CaseView, AppError> {
+        let kind: PromiseKind = p
+            .kind
+            .parse()
+            .map_err(|e| AppError::Invalid(format!("kind: {e}")))?;
+        let stored = self.stored_case(number).await?;
+        let slip = stored.file.promises.iter().any(|e| e.kind == kind);
+        let reason = p.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+        if slip && reason.is_none() {
+            return Err(AppError::Invalid(format!(
+                "reason: a {kind} date was promised before; say why it changed"
+            )));
+        }
+        if let Some(n) = p.family_notified_on.filter(|n| *n > today()) {
+            return Err(AppError::Invalid(format!(
+                "family_notified_on: {n} is in the future"
+            )));
+        }
+        let promise = Promise {
+            kind,
+            promised_date: p.promised_date,
+            made_on: today(),
+            slip_reason: if slip {
+                reason.map(str::to_string)
+            } else {
+                None
+            },
+            family_notified_on: p.family_notified_on,
+        };
+        self.store
+            .add_promise(&case_number(number)?, &promise)
+            .await?;
+        self.case(number).await
+    }
+
+    /// Records a reunification request.
+    pub async fn add_reunification(
+        &self,
+        number: &str,
+        r: &NewReunification,
+    ) -> Result<CaseView, AppError> {
+        if r.relative_name.trim().is_empty() {
+            return Err(AppError::Invalid("relative_name: is empty".into()));
+        }
+        let request = ReunificationRequest {
+            relative_name: r.relative_name.trim().to_string(),
+            relationship: r.relationship.trim().to_string(),
+            location: CountryCode::parse("location", &r.location)
+                .map_err(|e| AppError::Invalid(e.to_string()))?,
+            status: ReunificationStatus::Requested,
+            requested_on: r.requested_on.unwrap_or_else(today),
+            resolved_on: None,
+        };
+        self.store
+            .add_reunification(&case_number(number)?, &request)
+            .await?;
+        self.case(number).await
+    }
+}

@@ -1,0 +1,257 @@
+//! Moving a case one step under its policy profile. Each step says what it needs (a
+//! refusal its grounds, a split decision its members, a departure its date) and a refused
+//! step changes nothing.
+use std::collections::BTreeMap;
+
+use resettle_domain::case::{CaseState, Promise, PromiseKind};
+use resettle_domain::support::SupportPlan;
+use resettle_storage::{Assignment, NewEvent, StoredCase};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use super::{case_number, today};
+use crate::{App, AppError};
+
+/// A step to take, with its step data. `expected_version` is the version the user saw:
+/// if someone changed the case since, the step is refused instead of overwriting.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct TransitionRequest {
+    /// The state to move to.
+    #[schema(example = "dossier_review")]
+    pub to: String,
+    /// Why, in words; required for refusals, deferrals, withdrawals and deaths.
+    #[serde(default)]
+    pub reason: String,
+    /// The case's version as last seen.
+    pub expected_version: i64,
+    /// refused: the grounds, from the policy profile's list.
+    pub grounds: Option<Vec<String>>,
+    /// accepted_in_part: the member numbers accepted.
+    pub members: Option<Vec<u32>>,
+    /// scheduled_for_mission: the mission's code.
+    pub mission: Option<String>,
+    /// in_reception (required) or housed: the place's code.
+    pub reception_place: Option<String>,
+    /// housed: the sponsor group's name, for community sponsorship.
+    pub sponsor_group: Option<String>,
+    /// integration_support: who gives the support.
+    pub provider: Option<String>,
+    /// departure_scheduled: the departure date told to the family.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub departure_date: Option<Date>,
+    /// departure_scheduled: the day the family was told.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub family_notified_on: Option<Date>,
+    /// pre_departure and later: dates of checks done (visa, medical_check, …).
+    #[schema(value_type = Option<Object>)]
+    pub checks: Option<BTreeMap<String, Date>>,
+}
+
+/// Where the case stands after the step.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Transitioned {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// The new state.
+    #[schema(value_type = String)]
+    pub state: CaseState,
+    /// The new version.
+    pub version: i64,
+    /// What may follow.
+    #[schema(value_type = Vec<String>)]
+    pub allowed_transitions: Vec<CaseState>,
+}
+
+fn invalid(field: &str, reason: impl std::fmt::Display) -> AppError {
+    AppError::Invalid(format!("{field}: {reason}"))
+}
+
+/// The payload and attached records of a step, or the reason it is refused.
+fn step_data(
+    stored: &StoredCase,
+    req: &TransitionRequest,
+    to: CaseState,
+    policy: &resettle_domain::policy::PolicyProfile,
+) -> Result<(serde_json::Value, Assignment), AppError> {
+    use CaseState::*;
+    let mut payload = serde_json::Map::new();
+    let mut assignment = Assignment::default();
+    let needs_reason = matches!(to, Refused | Deferred | Withdrawn | Deceased);
+    if needs_reason && req.reason.trim().is_empty() {
+        return Err(invalid("reason", format!("a move to {to} must say why")));
+    }
+    if let Some(checks) = &req.checks {
+        payload.insert(
+            "checks".into(),
+            serde_json::to_value(checks).expect("dates serialise"),
+        );
+    }
+    match to {
+        Refused => {
+            let grounds = req.grounds.clone().unwrap_or_default();
+            if grounds.is_empty() {
+                return Err(invalid(
+                    "grounds",
+                    format!(
+                        "name at least one of: {}",
+                        policy.refusal_grounds().join(", ")
+                    ),
+                ));
+            }
+            if let Some(g) = grounds.iter().find(|g| !policy.is_refusal_ground(g)) {
+                return Err(invalid(
+                    "grounds",
+                    format!(
+                        "{g:?} is not a refusal ground of profile {}; allowed: {}",
+                        policy.name(),
+                        policy.refusal_grounds().join(", ")
+                    ),
+                ));
+            }
+            payload.insert("grounds".into(), grounds.into());
+        }
+        AcceptedInPart => {
+            let family: Vec<u32> = stored
+                .file
+                .case
+                .members
+                .iter()
+                .map(|m| m.member_no)
+                .collect();
+            let accepted = req.members.clone().unwrap_or_default();
+            if accepted.is_empty() || accepted.len() >= family.len() {
+                return Err(invalid(
+                    "members",
+                    format!(
+                        "a split decision accepts some but not all of the {} members",
+                        family.len()
+                    ),
+                ));
+            }
+            if let Some(m) = accepted.iter().find(|m| !family.contains(m)) {
+                return Err(invalid(
+                    "members",
+                    format!("member {m} is not in the family"),
+                ));
+            }
+            let not: Vec<u32> = family
+                .into_iter()
+                .filter(|m| !accepted.contains(m))
+                .collect();
+            payload.insert("members_accepted".into(), accepted.into());
+            payload.insert("members_not_accepted".into(), not.into());
+        }
+        ScheduledForMission => assignment.mission = req.mission.clone(),
+        InReception => {
+            let place = req.reception_place.clone().ok_or_else(|| {
+                invalid(
+                    "reception_place",
+                    "say which centre or LOI receives the family",
+                )
+            })?;
+            payload.insert("reception_place".into(), place.clone().into());
+            assignment.reception_place = Some(place);
+        }
+        Housed => {
+            assignment.sponsor_group = req.sponsor_group.clone();
+            assignment.reception_place = req.reception_place.clone();
+        }
+        IntegrationSupport => {
+            let provider = req
+                .provider
+                .clone()
+                .filter(|p| !p.trim().is_empty())
+                .ok_or_else(|| invalid("provider", "say who gives the integration support"))?;
+            assignment.support = Some(SupportPlan {
+                provider,
+                starts_on: today(),
+                months: policy.support_months(),
+            });
+        }
+        DepartureScheduled => {
+            let date = req.departure_date.ok_or_else(|| {
+                invalid(
+                    "departure_date",
+                    "a departure is scheduled for a date told to the family",
+                )
+            })?;
+            if date < today() {
+                return Err(invalid("departure_date", format!("{date} is in the past")));
+            }
+            let earlier = stored
+                .file
+                .promises
+                .iter()
+                .any(|p| p.kind == PromiseKind::Departure);
+            if earlier && req.reason.trim().is_empty() {
+                return Err(invalid(
+                    "reason",
+                    "an earlier departure date was given; say why it changed",
+                ));
+            }
+            payload.insert("departure_date".into(), date.to_string().into());
+            assignment.promise = Some(Promise {
+                kind: PromiseKind::Departure,
+                promised_date: date,
+                made_on: today(),
+                slip_reason: earlier.then(|| req.reason.clone()),
+                family_notified_on: req.family_notified_on,
+            });
+        }
+        _ => {}
+    }
+    Ok((serde_json::Value::Object(payload), assignment))
+}
+
+impl App {
+    /// Moves a case one step. Refused (and nothing changed) when the policy profile does
+    /// not allow the step, when step data is missing, or when the case changed since
+    /// `expected_version`.
+    pub async fn transition(
+        &self,
+        number: &str,
+        req: &TransitionRequest,
+        actor: &str,
+    ) -> Result<Transitioned, AppError> {
+        let to: CaseState = req
+            .to
+            .parse()
+            .map_err(|e| AppError::Invalid(format!("to: {e}")))?;
+        let stored = self.stored_case(number).await?;
+        let policy = self.programme_policy(&stored.programme).await?;
+        if stored.version != req.expected_version {
+            return Err(AppError::Conflict(format!(
+                "case {number} is at version {}, not {}: it was changed since you loaded it; \
+                 reload and retry",
+                stored.version, req.expected_version
+            )));
+        }
+        policy
+            .allows(stored.state, to)
+            .map_err(|e| AppError::Invalid(e.to_string()))?;
+        let (payload, assignment) = step_data(&stored, req, to, policy)?;
+        let event = NewEvent {
+            to,
+            at: OffsetDateTime::now_utc(),
+            actor: actor.to_string(),
+            reason: req.reason.trim().to_string(),
+            payload,
+        };
+        let version = self
+            .store
+            .append_event(
+                &case_number(number)?,
+                req.expected_version,
+                stored.state,
+                &event,
+                &assignment,
+            )
+            .await?;
+        Ok(Transitioned {
+            case_number: stored.file.case.case_number.to_string(),
+            state: to,
+            version,
+            allowed_transitions: policy.next(to),
+        })
+    }
+}

@@ -1,0 +1,224 @@
+//! One case as shown to the people who handle it: where it stands, how long each stage
+//! took, which promises slipped, what is overdue and what may happen next.
+use resettle_domain::case::{CaseEvent, CaseState, FamilyMember, Promise, Stage};
+use resettle_domain::policy::{Overdue, PolicyProfile};
+use resettle_domain::reunification::ReunificationRequest;
+use resettle_domain::support::SupportPlan;
+use resettle_storage::StoredCase;
+use serde::Serialize;
+use time::Date;
+
+use super::{case_number, today};
+use crate::{App, AppError};
+
+/// Time spent in one state, for the family and for the report on delays.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Waiting {
+    /// The state.
+    #[schema(value_type = String)]
+    pub state: CaseState,
+    /// The day it was entered.
+    #[schema(value_type = String, format = Date)]
+    pub entered_on: Date,
+    /// Days spent in it (until today for the current state).
+    pub days: i64,
+}
+
+/// A reunification request with the time it has been waiting.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ReunificationView {
+    /// The request.
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub request: ReunificationRequest,
+    /// Days from the request to its resolution, or to today while open.
+    pub days_since_request: i64,
+}
+
+/// A case with everything its handlers need, except special-category data (medical
+/// records), which is kept apart.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CaseView {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Programme code.
+    pub programme: String,
+    /// The policy profile the case is handled under.
+    pub policy_profile: String,
+    /// Current state.
+    #[schema(value_type = String, example = "pre_departure")]
+    pub state: CaseState,
+    /// Phase of the programme.
+    #[schema(value_type = String, example = "pre_departure")]
+    pub stage: Stage,
+    /// Version to name when changing the case.
+    pub version: i64,
+    /// First country of asylum.
+    pub country_of_asylum: String,
+    /// Nationality of the principal applicant.
+    pub nationality: String,
+    /// UNHCR submission categories, primary first.
+    #[schema(value_type = Vec<String>)]
+    pub categories: Vec<resettle_domain::case::SubmissionCategory>,
+    /// emergency, urgent or normal.
+    #[schema(value_type = String)]
+    pub priority: resettle_domain::case::Priority,
+    /// mission or dossier.
+    #[schema(value_type = String)]
+    pub channel: resettle_domain::case::Channel,
+    /// Day of submission.
+    #[schema(value_type = String, format = Date)]
+    pub submitted_on: Date,
+    /// The family, principal applicant first.
+    #[schema(value_type = Vec<Object>)]
+    pub members: Vec<FamilyMember>,
+    /// Relatives resettled as separate cases.
+    pub linked_cases: Vec<String>,
+    /// Selection mission, by code.
+    pub mission: Option<String>,
+    /// Reception place, by code.
+    pub reception_place: Option<String>,
+    /// Sponsor group, by name.
+    pub sponsor_group: Option<String>,
+    /// Integration support plan.
+    #[schema(value_type = Option<Object>)]
+    pub support: Option<SupportPlan>,
+    /// Dates told to the family, oldest first.
+    #[schema(value_type = Vec<Object>)]
+    pub promises: Vec<Promise>,
+    /// How many promised dates were replaced by later ones.
+    pub slipped_promises: usize,
+    /// Relatives left behind.
+    pub reunification: Vec<ReunificationView>,
+    /// Time spent in each state so far.
+    pub waiting: Vec<Waiting>,
+    /// Time limits of the policy profile this case has overrun.
+    #[schema(value_type = Vec<Object>)]
+    pub overdue: Vec<Overdue>,
+    /// States the case may move to next under its policy profile.
+    #[schema(value_type = Vec<String>)]
+    pub allowed_transitions: Vec<CaseState>,
+    /// Things to complete (e.g. fewer than two UNHCR categories).
+    pub warnings: Vec<String>,
+}
+
+/// The day each state was entered, from the history.
+pub(crate) fn entries(events: &[CaseEvent]) -> Vec<(CaseState, Date)> {
+    events.iter().map(|e| (e.to, e.at.date())).collect()
+}
+
+/// Days spent in each state entered, the last until `today`.
+fn waiting(events: &[CaseEvent], today: Date) -> Vec<Waiting> {
+    let entered = entries(events);
+    entered
+        .iter()
+        .enumerate()
+        .map(|(i, &(state, on))| {
+            let until = entered.get(i + 1).map_or(today, |next| next.1);
+            Waiting {
+                state,
+                entered_on: on,
+                days: (until - on).whole_days(),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> CaseView {
+    let f = stored.file;
+    let overdue = if stored.state.is_terminal() {
+        Vec::new()
+    } else {
+        policy
+            .overdue(f.case.priority, &entries(&f.events), today)
+            .into_iter()
+            .filter(|o| o.stopped.is_none())
+            .collect()
+    };
+    CaseView {
+        warnings: f.case.warnings(),
+        case_number: f.case.case_number.to_string(),
+        programme: stored.programme,
+        policy_profile: policy.name().to_string(),
+        state: stored.state,
+        stage: stored.state.stage(),
+        version: stored.version,
+        country_of_asylum: f.case.country_of_asylum.to_string(),
+        nationality: f.case.nationality.to_string(),
+        categories: f.case.categories,
+        priority: f.case.priority,
+        channel: f.case.channel,
+        submitted_on: f.case.submitted_on,
+        members: f.case.members,
+        linked_cases: f
+            .case
+            .linked_cases
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        mission: f.mission,
+        reception_place: f.reception_place,
+        sponsor_group: f.sponsor_group,
+        support: f.support,
+        slipped_promises: f.promises.iter().filter(|p| p.is_slip()).count(),
+        promises: f.promises,
+        reunification: f
+            .reunification
+            .into_iter()
+            .map(|r| ReunificationView {
+                days_since_request: (r.resolved_on.unwrap_or(today) - r.requested_on).whole_days(),
+                request: r,
+            })
+            .collect(),
+        waiting: waiting(&f.events, today),
+        overdue,
+        allowed_transitions: policy.next(stored.state),
+    }
+}
+
+impl App {
+    /// One case, or not found.
+    pub async fn case(&self, number: &str) -> Result<CaseView, AppError> {
+        let stored = self.stored_case(number).await?;
+        let policy = self.programme_policy(&stored.programme).await?;
+        Ok(build(stored, policy, today()))
+    }
+
+    /// A case's history, oldest first.
+    pub async fn case_events(&self, number: &str) -> Result<Vec<CaseEvent>, AppError> {
+        Ok(self.stored_case(number).await?.file.events)
+    }
+
+    pub(crate) async fn stored_case(&self, number: &str) -> Result<StoredCase, AppError> {
+        let n = case_number(number)?;
+        self.store
+            .case(&n)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("case {n} does not exist")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn waiting_counts_days_between_entries_and_until_today() {
+        let event = |seq, to, at| CaseEvent {
+            seq,
+            at,
+            actor: String::new(),
+            from: None,
+            to,
+            reason: String::new(),
+            payload: serde_json::Value::Null,
+        };
+        let events = [
+            event(1, CaseState::Submitted, datetime!(2026-01-01 09:00 UTC)),
+            event(2, CaseState::DossierReview, datetime!(2026-01-11 17:00 UTC)),
+        ];
+        let w = waiting(&events, date!(2026 - 02 - 01));
+        assert_eq!((w[0].days, w[1].days), (10, 21));
+    }
+}

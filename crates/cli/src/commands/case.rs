@@ -1,0 +1,328 @@
+//! `resettle case …`: follow and move cases from the command line.
+use anyhow::Context;
+use clap::Subcommand;
+use resettle_app::App;
+use resettle_app::cases::{CaseQuery, NewPromise, TransitionRequest};
+use time::Date;
+
+use crate::output::{Format, Rows, print};
+
+/// What to do with cases.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List cases (newest first), or the overdue ones (most overdue first).
+    List {
+        /// Only this state.
+        #[arg(long)]
+        state: Option<String>,
+        /// Only this priority.
+        #[arg(long)]
+        priority: Option<String>,
+        /// Only this nationality.
+        #[arg(long)]
+        nationality: Option<String>,
+        /// Only cases past a time limit of their policy profile.
+        #[arg(long)]
+        overdue: bool,
+        /// Case number or member name containing this text.
+        #[arg(long)]
+        q: Option<String>,
+        /// Page, from 1.
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// Cases per page.
+        #[arg(long, default_value_t = 50)]
+        per_page: u32,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show one case: where it stands, its waiting times, promises and what may follow.
+    Show {
+        /// UNHCR case number.
+        number: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The case's timeline, oldest first.
+    Events {
+        /// UNHCR case number.
+        number: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Move a case one step. Exits non-zero, changing nothing, when the step is refused.
+    Transition(Box<TransitionArgs>),
+    /// Record a date told to the family (a new date of a kind already promised is a slip).
+    Promise {
+        /// UNHCR case number.
+        number: String,
+        /// interview or departure.
+        #[arg(long)]
+        kind: String,
+        /// The date promised (YYYY-MM-DD).
+        #[arg(long, value_parser = super::demo::parse_date)]
+        date: Date,
+        /// Why the previous date changed (required for a slip).
+        #[arg(long)]
+        reason: Option<String>,
+        /// The day the family was told.
+        #[arg(long, value_parser = super::demo::parse_date)]
+        notified_on: Option<Date>,
+    },
+}
+
+/// A step and its data.
+#[derive(Debug, clap::Args)]
+pub struct TransitionArgs {
+    /// UNHCR case number.
+    number: String,
+    /// The state to move to.
+    #[arg(long)]
+    to: String,
+    /// Why.
+    #[arg(long, default_value = "")]
+    reason: String,
+    /// The version you saw (default: the current one).
+    #[arg(long)]
+    expected_version: Option<i64>,
+    /// refused: grounds, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    grounds: Option<Vec<String>>,
+    /// accepted_in_part: member numbers accepted, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    members: Option<Vec<u32>>,
+    /// scheduled_for_mission: the mission code.
+    #[arg(long)]
+    mission: Option<String>,
+    /// in_reception or housed: the place code.
+    #[arg(long)]
+    reception_place: Option<String>,
+    /// housed: the sponsor group.
+    #[arg(long)]
+    sponsor_group: Option<String>,
+    /// integration_support: the provider.
+    #[arg(long)]
+    provider: Option<String>,
+    /// departure_scheduled: the departure date told to the family.
+    #[arg(long, value_parser = super::demo::parse_date)]
+    departure_date: Option<Date>,
+    /// departure_scheduled: the day the family was told.
+    #[arg(long, value_parser = super::demo::parse_date)]
+    family_notified_on: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// The actor recorded for changes made from the CLI.
+fn actor() -> String {
+    format!(
+        "cli:{}",
+        std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+    )
+}
+
+/// Runs a case command.
+pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
+    let app = App::open(database)
+        .await
+        .with_context(|| format!("cannot open {database}"))?;
+    match command {
+        Command::List {
+            state,
+            priority,
+            nationality,
+            overdue,
+            q,
+            page,
+            per_page,
+            format,
+        } => {
+            let list = app
+                .list_cases(&CaseQuery {
+                    state,
+                    priority,
+                    nationality,
+                    overdue: Some(overdue),
+                    q,
+                    page: Some(page),
+                    per_page: Some(per_page),
+                    ..CaseQuery::default()
+                })
+                .await?;
+            print(format, &list, || {
+                let mut rows = Rows::new(&[
+                    "case",
+                    "state",
+                    "priority",
+                    "nationality",
+                    "asylum",
+                    "persons",
+                    "days_in_state",
+                    "days_overdue",
+                ]);
+                for c in &list.items {
+                    rows.push(vec![
+                        c.case_number.clone(),
+                        c.state.to_string(),
+                        c.priority.to_string(),
+                        c.nationality.clone(),
+                        c.country_of_asylum.clone(),
+                        c.family_size.to_string(),
+                        c.days_in_state.to_string(),
+                        c.days_overdue.map(|d| d.to_string()).unwrap_or_default(),
+                    ]);
+                }
+                rows
+            })?;
+            if format == Format::Table {
+                eprintln!("page {} of {} cases", list.page, list.total);
+            }
+            Ok(())
+        }
+        Command::Show { number, format } => {
+            let c = app.case(&number).await?;
+            print(format, &c, || {
+                let mut rows = Rows::new(&["field", "value"]);
+                let mut add = |k: &str, v: String| rows.push(vec![k.to_string(), v]);
+                add("case", c.case_number.clone());
+                add("state", format!("{} (version {})", c.state, c.version));
+                add("policy profile", c.policy_profile.clone());
+                add(
+                    "priority / channel",
+                    format!("{} / {}", c.priority, c.channel),
+                );
+                add(
+                    "from",
+                    format!("{} in {}", c.nationality, c.country_of_asylum),
+                );
+                add("family", format!("{} persons", c.members.len()));
+                for w in &c.waiting {
+                    add(
+                        "waited",
+                        format!("{} days in {} (from {})", w.days, w.state, w.entered_on),
+                    );
+                }
+                for p in &c.promises {
+                    let slip = p
+                        .slip_reason
+                        .as_deref()
+                        .map(|r| format!(", slipped: {r}"))
+                        .unwrap_or_default();
+                    let told = p
+                        .family_notified_on
+                        .map_or("family not told".into(), |d| format!("told {d}"));
+                    add(
+                        "promised",
+                        format!("{} {} ({told}{slip})", p.kind, p.promised_date),
+                    );
+                }
+                add("slipped promises", c.slipped_promises.to_string());
+                for o in &c.overdue {
+                    add(
+                        "OVERDUE",
+                        format!(
+                            "{} → {}: due {}, {} days over",
+                            o.limit.from, o.limit.to, o.due, o.days_over
+                        ),
+                    );
+                }
+                for r in &c.reunification {
+                    add(
+                        "reunification",
+                        format!(
+                            "{} ({}) in {}: {}, {} days",
+                            r.request.relative_name,
+                            r.request.relationship,
+                            r.request.location,
+                            r.request.status,
+                            r.days_since_request
+                        ),
+                    );
+                }
+                let next: Vec<&str> = c.allowed_transitions.iter().map(|s| s.as_str()).collect();
+                add("may move to", next.join(", "));
+                for w in &c.warnings {
+                    add("warning", w.clone());
+                }
+                rows
+            })
+        }
+        Command::Events { number, format } => {
+            let events = app.case_events(&number).await?;
+            print(format, &events, || {
+                let mut rows = Rows::new(&["seq", "at", "actor", "from", "to", "reason"]);
+                for e in &events {
+                    rows.push(vec![
+                        e.seq.to_string(),
+                        e.at.date().to_string(),
+                        e.actor.clone(),
+                        e.from.map(|s| s.to_string()).unwrap_or_default(),
+                        e.to.to_string(),
+                        e.reason.clone(),
+                    ]);
+                }
+                rows
+            })
+        }
+        Command::Transition(a) => {
+            let expected_version = match a.expected_version {
+                Some(v) => v,
+                None => app.case(&a.number).await?.version,
+            };
+            let req = TransitionRequest {
+                to: a.to,
+                reason: a.reason,
+                expected_version,
+                grounds: a.grounds,
+                members: a.members,
+                mission: a.mission,
+                reception_place: a.reception_place,
+                sponsor_group: a.sponsor_group,
+                provider: a.provider,
+                departure_date: a.departure_date,
+                family_notified_on: a.family_notified_on,
+                checks: None,
+            };
+            let t = app.transition(&a.number, &req, &actor()).await?;
+            print(a.format, &t, || {
+                let mut rows = Rows::new(&["case", "state", "version", "may move to"]);
+                let next: Vec<&str> = t.allowed_transitions.iter().map(|s| s.as_str()).collect();
+                rows.push(vec![
+                    t.case_number.clone(),
+                    t.state.to_string(),
+                    t.version.to_string(),
+                    next.join(", "),
+                ]);
+                rows
+            })
+        }
+        Command::Promise {
+            number,
+            kind,
+            date,
+            reason,
+            notified_on,
+        } => {
+            let c = app
+                .add_promise(
+                    &number,
+                    &NewPromise {
+                        kind,
+                        promised_date: date,
+                        reason,
+                        family_notified_on: notified_on,
+                    },
+                )
+                .await?;
+            println!(
+                "recorded; case {} has {} slipped promise(s)",
+                c.case_number, c.slipped_promises
+            );
+            Ok(())
+        }
+    }
+}

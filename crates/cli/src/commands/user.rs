@@ -1,0 +1,161 @@
+//! `resettle user …` and `resettle org add`: accounts and API tokens.
+use std::io::Read;
+
+use anyhow::Context;
+use clap::Subcommand;
+use resettle_app::App;
+
+use crate::output::{Format, Rows, print};
+
+/// What to do with users.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a user; the password is read from standard input.
+    Add {
+        /// Login name.
+        #[arg(long)]
+        username: String,
+        /// Roles, comma-separated: admin, planner, unhcr-liaison, case-officer,
+        /// medical-officer, reception-officer, municipality, sponsor, auditor.
+        #[arg(long)]
+        role: String,
+        /// The user's organisation (added first with `resettle org add`).
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Read the password from standard input (required: never on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// List users.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Disable a user: logins and tokens stop working at once.
+    Disable {
+        /// Login name.
+        username: String,
+    },
+    /// Set a new password, read from standard input.
+    ResetPassword {
+        /// Login name.
+        username: String,
+        /// Read the password from standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Issue an API token; prints the token alone on standard output (it is not stored).
+    Token {
+        /// Login name.
+        #[arg(long)]
+        username: String,
+        /// Days until it expires (default: until revoked).
+        #[arg(long)]
+        expires_days: Option<u32>,
+    },
+    /// Revoke every token of a user.
+    Revoke {
+        /// Login name.
+        username: String,
+    },
+}
+
+/// Organisation commands.
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organisation.
+    Add {
+        /// Its name, e.g. Fedasil.
+        #[arg(long)]
+        name: String,
+        /// agency, unhcr, municipality, loi, sponsor or ngo.
+        #[arg(long)]
+        kind: String,
+    },
+}
+
+fn password_from_stdin() -> anyhow::Result<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .context("cannot read the password from standard input")?;
+    Ok(s.trim_end_matches(['\n', '\r']).to_string())
+}
+
+async fn open(database: &str) -> anyhow::Result<App> {
+    App::open(database)
+        .await
+        .with_context(|| format!("cannot open {database}"))
+}
+
+/// Runs a user command.
+pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
+    let app = open(database).await?;
+    match command {
+        Command::Add {
+            username,
+            role,
+            organisation,
+            ..
+        } => {
+            app.add_user(
+                &username,
+                &role,
+                organisation.as_deref(),
+                &password_from_stdin()?,
+            )
+            .await?;
+            println!("user {username} added");
+        }
+        Command::List { format } => {
+            let users = app.users().await?;
+            print(format, &users, || {
+                let mut rows =
+                    Rows::new(&["username", "roles", "organisation", "disabled", "created"]);
+                for u in &users {
+                    rows.push(vec![
+                        u.username.clone(),
+                        u.roles.clone(),
+                        u.organisation.clone().unwrap_or_default(),
+                        u.disabled.to_string(),
+                        u.created_at.clone(),
+                    ]);
+                }
+                rows
+            })?;
+        }
+        Command::Disable { username } => {
+            app.disable_user(&username).await?;
+            println!("user {username} disabled");
+        }
+        Command::ResetPassword { username, .. } => {
+            app.reset_password(&username, &password_from_stdin()?)
+                .await?;
+            println!("password of {username} changed");
+        }
+        Command::Token {
+            username,
+            expires_days,
+        } => {
+            println!("{}", app.create_token(&username, expires_days).await?);
+        }
+        Command::Revoke { username } => {
+            let n = app.revoke_tokens(&username).await?;
+            println!("{n} token(s) of {username} revoked");
+        }
+    }
+    Ok(())
+}
+
+/// Runs an organisation command.
+pub async fn run_org(database: &str, command: OrgCommand) -> anyhow::Result<()> {
+    let app = open(database).await?;
+    match command {
+        OrgCommand::Add { name, kind } => {
+            app.add_organisation(&name, &kind).await?;
+            println!("organisation {name} added");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! Listing cases with filters and pages, and the histories the overdue check reads.
+use resettle_domain::case::{CaseState, Priority};
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
+use time::Date;
+
+use crate::codec::{parse_date, parse_timestamp, parse_word};
+use crate::{StorageError, Store};
+
+/// Which cases to list. Every filter is optional; they combine with AND.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseFilter {
+    /// Only this programme.
+    pub programme: Option<String>,
+    /// Only cases in this state.
+    pub state: Option<CaseState>,
+    /// Only this priority.
+    pub priority: Option<Priority>,
+    /// Only this nationality (ISO alpha-2).
+    pub nationality: Option<String>,
+    /// Only this country of asylum (ISO alpha-2).
+    pub country_of_asylum: Option<String>,
+    /// Only cases with this submission category.
+    pub category: Option<String>,
+    /// Case number or member name containing this text (case-insensitive).
+    pub q: Option<String>,
+}
+
+/// A case as listed: enough to find it and see where it stands, no personal details.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseSummary {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Programme code.
+    pub programme: String,
+    /// Current state.
+    pub state: CaseState,
+    /// Priority.
+    pub priority: Priority,
+    /// `mission` or `dossier`.
+    pub channel: String,
+    /// Nationality.
+    pub nationality: String,
+    /// Country of asylum.
+    pub country_of_asylum: String,
+    /// Persons in the case.
+    pub family_size: i64,
+    /// Day of submission.
+    pub submitted_on: Date,
+    /// When the current state was entered.
+    pub state_since: time::OffsetDateTime,
+    /// Events so far.
+    pub version: i64,
+}
+
+/// An open case's priority and the day it entered each state, for time-limit checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenCaseHistory {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Programme code (its policy profile sets the limits).
+    pub programme: String,
+    /// Priority.
+    pub priority: Priority,
+    /// Each state entered, with the day, oldest first.
+    pub entries: Vec<(CaseState, Date)>,
+}
+
+const SUMMARY_COLUMNS: &str = "c.case_number, g.code, c.state, c.priority, c.channel, \
+     c.nationality, c.country_of_asylum, c.family_size, c.submitted_on, c.state_since, c.version";
+
+fn summary(r: &AnyRow) -> Result<CaseSummary, StorageError> {
+    Ok(CaseSummary {
+        case_number: r.try_get(0)?,
+        programme: r.try_get(1)?,
+        state: parse_word("cases.state", &r.try_get::<String, _>(2)?)?,
+        priority: parse_word("cases.priority", &r.try_get::<String, _>(3)?)?,
+        channel: r.try_get(4)?,
+        nationality: r.try_get(5)?,
+        country_of_asylum: r.try_get(6)?,
+        family_size: r.try_get(7)?,
+        submitted_on: parse_date("cases.submitted_on", &r.try_get::<String, _>(8)?)?,
+        state_since: parse_timestamp("cases.state_since", &r.try_get::<String, _>(9)?)?,
+        version: r.try_get(10)?,
+    })
+}
+
+impl CaseFilter {
+    /// The WHERE clause with numbered placeholders, and the values to bind in order.
+    fn clause(&self) -> (String, Vec<String>) {
+        let mut conditions = Vec::new();
+        let mut binds = Vec::new();
+        let mut add = |sql: &str, value: String| {
+            binds.push(value);
+            conditions.push(sql.replace("$n", &format!("${}", binds.len())));
+        };
+        if let Some(p) = &self.programme {
+            add("g.code = $n", p.clone());
+        }
+        if let Some(s) = self.state {
+            add("c.state = $n", s.as_str().to_string());
+        }
+        if let Some(p) = self.priority {
+            add("c.priority = $n", p.as_str().to_string());
+        }
+        if let Some(n) = &self.nationality {
+            add("c.nationality = $n", n.to_ascii_uppercase());
+        }
+        if let Some(c) = &self.country_of_asylum {
+            add("c.country_of_asylum = $n", c.to_ascii_uppercase());
+        }
+        if let Some(c) = &self.category {
+            add(
+                "EXISTS (SELECT 1 FROM case_categories k WHERE k.case_id = c.id AND k.category = $n)",
+                c.clone(),
+            );
+        }
+        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let pattern = format!(
+                "%{}%",
+                q.to_lowercase().replace('\\', "").replace(['%', '_'], "")
+            );
+            add(
+                "(LOWER(c.case_number) LIKE $n OR EXISTS (SELECT 1 FROM family_members f \
+                 WHERE f.case_id = c.id AND LOWER(f.full_name) LIKE $n))",
+                pattern,
+            );
+        }
+        let clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conditions.join(" AND "))
+        };
+        (clause, binds)
+    }
+}
+
+impl Store {
+    /// One page of cases matching `filter`, newest submission first, and the total count.
+    pub async fn list_cases(
+        &self,
+        filter: &CaseFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Result<(Vec<CaseSummary>, i64), StorageError> {
+        let (clause, binds) = filter.clause();
+        let from = format!(" FROM cases c JOIN programmes g ON g.id = c.programme_id{clause}");
+        let mut count = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*){from}")));
+        for b in &binds {
+            count = count.bind(b.clone());
+        }
+        let total: i64 = count.fetch_one(&self.pool).await?.try_get(0)?;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}{from} ORDER BY c.submitted_on DESC, c.case_number \
+             LIMIT {} OFFSET {}",
+            per_page,
+            u64::from(page.saturating_sub(1)) * u64::from(per_page)
+        );
+        let mut q = sqlx::query(AssertSqlSafe(sql));
+        for b in binds {
+            q = q.bind(b);
+        }
+        let rows = q.fetch_all(&self.pool).await?;
+        Ok((rows.iter().map(summary).collect::<Result<_, _>>()?, total))
+    }
+
+    /// Summaries of the named cases, in the order named (unknown numbers are skipped).
+    pub async fn case_summaries(
+        &self,
+        numbers: &[String],
+    ) -> Result<Vec<CaseSummary>, StorageError> {
+        let mut out = Vec::with_capacity(numbers.len());
+        for chunk in numbers.chunks(500) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS} FROM cases c JOIN programmes g ON g.id = c.programme_id \
+                 WHERE c.case_number IN ({})",
+                placeholders.join(", ")
+            );
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for n in chunk {
+                q = q.bind(n.clone());
+            }
+            for r in q.fetch_all(&self.pool).await? {
+                out.push(summary(&r)?);
+            }
+        }
+        let rank = |n: &str| numbers.iter().position(|x| x == n);
+        out.sort_by_key(|s| rank(&s.case_number));
+        Ok(out)
+    }
+
+    /// Every case that has not ended, with the day it entered each state: what the
+    /// overdue check needs, read in one pass.
+    pub async fn open_case_histories(&self) -> Result<Vec<OpenCaseHistory>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT c.case_number, g.code, c.priority, e.to_state, e.at \
+               FROM cases c JOIN programmes g ON g.id = c.programme_id \
+               JOIN case_events e ON e.case_id = c.id \
+              WHERE c.state NOT IN ('closed', 'withdrawn', 'deceased') \
+              ORDER BY c.id, e.seq",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<OpenCaseHistory> = Vec::new();
+        for r in &rows {
+            let number: String = r.try_get(0)?;
+            if out.last().is_none_or(|h| h.case_number != number) {
+                out.push(OpenCaseHistory {
+                    case_number: number,
+                    programme: r.try_get(1)?,
+                    priority: parse_word("cases.priority", &r.try_get::<String, _>(2)?)?,
+                    entries: Vec::new(),
+                });
+            }
+            let at = parse_timestamp("case_events.at", &r.try_get::<String, _>(4)?)?;
+            let state = parse_word("case_events.to_state", &r.try_get::<String, _>(3)?)?;
+            out.last_mut()
+                .expect("pushed above")
+                .entries
+                .push((state, at.date()));
+        }
+        Ok(out)
+    }
+}

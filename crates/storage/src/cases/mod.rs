@@ -1,0 +1,8 @@
+//! Cases after import: reading one, listing many, and changing them one event at a time.
+mod list;
+mod read;
+mod write;
+
+pub use list::{CaseFilter, CaseSummary, OpenCaseHistory};
+pub use read::StoredCase;
+pub use write::{Assignment, NewEvent};

@@ -1,0 +1,271 @@
+//! Reading one case with everything recorded about it.
+use resettle_domain::case::{
+    Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, MedicalRecord, Promise,
+};
+use resettle_domain::country::CountryCode;
+use resettle_domain::reunification::ReunificationRequest;
+use resettle_domain::support::SupportPlan;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+use crate::codec::{corrupt, parse_date, parse_timestamp, parse_word};
+use crate::{StorageError, Store};
+
+/// A case as stored: its file, and the current state and version written beside the
+/// events (the version counts the events; a writer must name it to change the case).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCase {
+    /// The case with its history and related records.
+    pub file: CaseFile,
+    /// The programme the case belongs to.
+    pub programme: String,
+    /// Current state, as stored.
+    pub state: CaseState,
+    /// Number of events; the expected version of the next change.
+    pub version: i64,
+    /// When the case entered its current state.
+    pub state_since: OffsetDateTime,
+}
+
+fn get<T>(row: &AnyRow, i: usize) -> Result<T, StorageError>
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    Ok(row.try_get(i)?)
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl Store {
+    /// The case with this number, or `None`.
+    pub async fn case(&self, number: &CaseNumber) -> Result<Option<StoredCase>, StorageError> {
+        let Some(row) = sqlx::query(
+            "SELECT c.id, g.code, c.country_of_asylum, c.nationality, c.priority, c.channel, \
+                    c.submitted_on, c.state, c.version, c.state_since, m.code, p.code, s.name \
+               FROM cases c JOIN programmes g ON g.id = c.programme_id \
+               LEFT JOIN selection_missions m ON m.id = c.mission_id \
+               LEFT JOIN reception_places p ON p.id = c.reception_place_id \
+               LEFT JOIN sponsor_groups s ON s.id = c.sponsor_group_id \
+              WHERE c.case_number = $1",
+        )
+        .bind(number.as_str().to_string())
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let id: i64 = get(&row, 0)?;
+        let programme: String = get(&row, 1)?;
+        let country = |field: &'static str, v: String| {
+            CountryCode::parse(field, &v).map_err(|e| corrupt(field, &v, e))
+        };
+        let case = Case {
+            case_number: number.clone(),
+            programme: programme.clone(),
+            country_of_asylum: country("cases.country_of_asylum", get(&row, 2)?)?,
+            nationality: country("cases.nationality", get(&row, 3)?)?,
+            categories: self.categories(id).await?,
+            priority: parse_word("cases.priority", &get::<String>(&row, 4)?)?,
+            channel: parse_word("cases.channel", &get::<String>(&row, 5)?)?,
+            submitted_on: parse_date("cases.submitted_on", &get::<String>(&row, 6)?)?,
+            members: self.members(id).await?,
+            linked_cases: self.links(id).await?,
+        };
+        let file = CaseFile {
+            case,
+            events: self.events_of(id).await?,
+            promises: self.promises_of(id).await?,
+            medical: self.medical_of(id).await?,
+            reunification: self.reunification_of(id).await?,
+            mission: get(&row, 10)?,
+            reception_place: get(&row, 11)?,
+            sponsor_group: get(&row, 12)?,
+            support: self.support_of(id).await?,
+        };
+        Ok(Some(StoredCase {
+            file,
+            programme,
+            state: parse_word("cases.state", &get::<String>(&row, 7)?)?,
+            version: get(&row, 8)?,
+            state_since: parse_timestamp("cases.state_since", &get::<String>(&row, 9)?)?,
+        }))
+    }
+
+    async fn rows(&self, sql: &'static str, id: i64) -> Result<Vec<AnyRow>, StorageError> {
+        Ok(sqlx::query(sql).bind(id).fetch_all(&self.pool).await?)
+    }
+
+    async fn categories(
+        &self,
+        id: i64,
+    ) -> Result<Vec<resettle_domain::case::SubmissionCategory>, StorageError> {
+        self.rows(
+            "SELECT category FROM case_categories WHERE case_id = $1 ORDER BY position",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| parse_word("case_categories.category", &get::<String>(r, 0)?))
+        .collect()
+    }
+
+    async fn links(&self, id: i64) -> Result<Vec<CaseNumber>, StorageError> {
+        self.rows(
+            "SELECT linked_case_number FROM case_links WHERE case_id = $1 ORDER BY linked_case_number",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            let v: String = get(r, 0)?;
+            CaseNumber::parse(&v).map_err(|e| corrupt("case_links.linked_case_number", &v, e))
+        })
+        .collect()
+    }
+
+    async fn members(&self, id: i64) -> Result<Vec<FamilyMember>, StorageError> {
+        self.rows(
+            "SELECT member_no, full_name, date_of_birth, sex, relationship, languages, \
+                    education, occupation \
+               FROM family_members WHERE case_id = $1 ORDER BY member_no",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(FamilyMember {
+                member_no: get::<i64>(r, 0)? as u32,
+                full_name: get(r, 1)?,
+                date_of_birth: parse_date("family_members.date_of_birth", &get::<String>(r, 2)?)?,
+                sex: parse_word("family_members.sex", &get::<String>(r, 3)?)?,
+                relationship: parse_word("family_members.relationship", &get::<String>(r, 4)?)?,
+                languages: split_list(&get::<String>(r, 5)?),
+                education: get(r, 6)?,
+                occupation: get(r, 7)?,
+            })
+        })
+        .collect()
+    }
+
+    async fn medical_of(&self, id: i64) -> Result<Vec<MedicalRecord>, StorageError> {
+        self.rows(
+            "SELECT member_no, condition, care_needs, consent_to_share \
+               FROM medical_records WHERE case_id = $1 ORDER BY member_no",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(MedicalRecord {
+                member_no: get::<i64>(r, 0)? as u32,
+                condition: get(r, 1)?,
+                care_needs: split_list(&get::<String>(r, 2)?)
+                    .iter()
+                    .map(|n| parse_word("medical_records.care_needs", n))
+                    .collect::<Result<_, _>>()?,
+                consent_to_share: get::<i64>(r, 3)? == 1,
+            })
+        })
+        .collect()
+    }
+
+    /// The history of the case with this internal id, oldest first.
+    pub(crate) async fn events_of(&self, id: i64) -> Result<Vec<CaseEvent>, StorageError> {
+        self.rows(
+            "SELECT seq, at, actor, from_state, to_state, reason, payload \
+               FROM case_events WHERE case_id = $1 ORDER BY seq",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            let payload: String = get(r, 6)?;
+            Ok(CaseEvent {
+                seq: get::<i64>(r, 0)? as u32,
+                at: parse_timestamp("case_events.at", &get::<String>(r, 1)?)?,
+                actor: get(r, 2)?,
+                from: get::<Option<String>>(r, 3)?
+                    .map(|s| parse_word("case_events.from_state", &s))
+                    .transpose()?,
+                to: parse_word("case_events.to_state", &get::<String>(r, 4)?)?,
+                reason: get(r, 5)?,
+                payload: serde_json::from_str(&payload)
+                    .map_err(|e| corrupt("case_events.payload", &payload, e))?,
+            })
+        })
+        .collect()
+    }
+
+    async fn promises_of(&self, id: i64) -> Result<Vec<Promise>, StorageError> {
+        self.rows(
+            "SELECT kind, promised_date, made_on, slip_reason, family_notified_on \
+               FROM promises WHERE case_id = $1 ORDER BY id",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Promise {
+                kind: parse_word("promises.kind", &get::<String>(r, 0)?)?,
+                promised_date: parse_date("promises.promised_date", &get::<String>(r, 1)?)?,
+                made_on: parse_date("promises.made_on", &get::<String>(r, 2)?)?,
+                slip_reason: get(r, 3)?,
+                family_notified_on: get::<Option<String>>(r, 4)?
+                    .map(|d| parse_date("promises.family_notified_on", &d))
+                    .transpose()?,
+            })
+        })
+        .collect()
+    }
+
+    async fn reunification_of(&self, id: i64) -> Result<Vec<ReunificationRequest>, StorageError> {
+        self.rows(
+            "SELECT relative_name, relationship, location, status, requested_on, resolved_on \
+               FROM reunification_requests WHERE case_id = $1 ORDER BY id",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            let location: String = get(r, 2)?;
+            Ok(ReunificationRequest {
+                relative_name: get(r, 0)?,
+                relationship: get(r, 1)?,
+                location: CountryCode::parse("location", &location)
+                    .map_err(|e| corrupt("reunification_requests.location", &location, e))?,
+                status: parse_word("reunification_requests.status", &get::<String>(r, 3)?)?,
+                requested_on: parse_date(
+                    "reunification_requests.requested_on",
+                    &get::<String>(r, 4)?,
+                )?,
+                resolved_on: get::<Option<String>>(r, 5)?
+                    .map(|d| parse_date("reunification_requests.resolved_on", &d))
+                    .transpose()?,
+            })
+        })
+        .collect()
+    }
+
+    async fn support_of(&self, id: i64) -> Result<Option<SupportPlan>, StorageError> {
+        self.rows(
+            "SELECT provider, starts_on, months FROM support_plans WHERE case_id = $1",
+            id,
+        )
+        .await?
+        .first()
+        .map(|r| {
+            Ok(SupportPlan {
+                provider: get(r, 0)?,
+                starts_on: parse_date("support_plans.starts_on", &get::<String>(r, 1)?)?,
+                months: get::<i64>(r, 2)? as u32,
+            })
+        })
+        .transpose()
+    }
+}

@@ -1,0 +1,328 @@
+//! Changing cases: creating one, appending a lifecycle event, recording promises and
+//! reunification requests. Each change is one transaction.
+use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise};
+use resettle_domain::reunification::ReunificationRequest;
+use resettle_domain::support::SupportPlan;
+use sqlx::{AnyConnection, Row};
+use time::OffsetDateTime;
+
+use crate::caseload::{KnownCodes, insert_cases, validate_files};
+use crate::codec::{self, parse_word};
+use crate::reference;
+use crate::{StorageError, Store};
+
+/// A lifecycle step to append. Whether the step is allowed is decided by the app layer
+/// (under the programme's policy); storage guarantees it is applied to the version the
+/// app decided on, or not at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    /// The state after the step.
+    pub to: CaseState,
+    /// When it happened.
+    pub at: OffsetDateTime,
+    /// Who recorded it.
+    pub actor: String,
+    /// Why.
+    pub reason: String,
+    /// Step data.
+    pub payload: serde_json::Value,
+}
+
+/// Records that a step attaches to the case, written in the same transaction.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Assignment {
+    /// The selection mission, by code.
+    pub mission: Option<String>,
+    /// The reception place, by code.
+    pub reception_place: Option<String>,
+    /// The sponsor group, by name.
+    pub sponsor_group: Option<String>,
+    /// The integration support plan.
+    pub support: Option<SupportPlan>,
+    /// A date told to the family with this step (the departure date).
+    pub promise: Option<Promise>,
+}
+
+struct Current {
+    id: i64,
+    state: CaseState,
+    version: i64,
+}
+
+async fn current(conn: &mut AnyConnection, number: &CaseNumber) -> Result<Current, StorageError> {
+    let row = sqlx::query("SELECT id, state, version FROM cases WHERE case_number = $1")
+        .bind(number.as_str().to_string())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StorageError::Missing {
+            what: "case",
+            key: number.to_string(),
+        })?;
+    Ok(Current {
+        id: row.try_get(0)?,
+        state: parse_word("cases.state", &row.try_get::<String, _>(1)?)?,
+        version: row.try_get(2)?,
+    })
+}
+
+/// The id of a record of the case's own programme, by its code or name.
+async fn id_by(
+    conn: &mut AnyConnection,
+    sql: &'static str,
+    what: &'static str,
+    key: &str,
+    case_id: i64,
+) -> Result<i64, StorageError> {
+    Ok(sqlx::query(sql)
+        .bind(key.to_string())
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StorageError::Missing {
+            what,
+            key: key.to_string(),
+        })?
+        .try_get(0)?)
+}
+
+impl Store {
+    /// Adds one case, with its history, to an existing programme. Refused whole on any
+    /// invalid part or a case number already used.
+    pub async fn create_case(&self, programme: &str, file: &CaseFile) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let ids = reference::load(&mut tx, programme).await?;
+        let known = KnownCodes {
+            missions: ids.missions.keys().cloned().collect(),
+            places: ids.places.keys().cloned().collect(),
+            sponsor_groups: ids.sponsor_groups.keys().cloned().collect(),
+        };
+        validate_files(std::slice::from_ref(file), &known)?;
+        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM cases WHERE case_number = $1")
+            .bind(file.case.case_number.as_str().to_string())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if taken > 0 {
+            return Err(StorageError::Duplicate {
+                what: "case",
+                key: file.case.case_number.to_string(),
+            });
+        }
+        insert_cases(&mut tx, &ids, std::slice::from_ref(file)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Appends a lifecycle event and moves the case's stored state with it, if and only if
+    /// the case is still at `expected_version` in state `from`. Returns the new version.
+    pub async fn append_event(
+        &self,
+        number: &CaseNumber,
+        expected_version: i64,
+        from: CaseState,
+        event: &NewEvent,
+        assignment: &Assignment,
+    ) -> Result<i64, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let cur = current(&mut tx, number).await?;
+        if cur.version != expected_version || cur.state != from {
+            return Err(StorageError::Stale {
+                what: "case",
+                key: number.to_string(),
+                expected: expected_version,
+                actual: cur.version,
+            });
+        }
+        let new_version = cur.version + 1;
+        let at = codec::timestamp(event.at);
+        let moved = sqlx::query(
+            "UPDATE cases SET state = $1, state_since = $2, version = $3 \
+             WHERE id = $4 AND version = $5",
+        )
+        .bind(event.to.as_str().to_string())
+        .bind(at.clone())
+        .bind(new_version)
+        .bind(cur.id)
+        .bind(cur.version)
+        .execute(&mut *tx)
+        .await?;
+        if moved.rows_affected() != 1 {
+            return Err(StorageError::Stale {
+                what: "case",
+                key: number.to_string(),
+                expected: expected_version,
+                actual: cur.version + 1,
+            });
+        }
+        sqlx::query(
+            "INSERT INTO case_events (case_id, seq, at, actor, from_state, to_state, reason, payload) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(cur.id)
+        .bind(new_version)
+        .bind(at)
+        .bind(event.actor.clone())
+        .bind(from.as_str().to_string())
+        .bind(event.to.as_str().to_string())
+        .bind(event.reason.clone())
+        .bind(event.payload.to_string())
+        .execute(&mut *tx)
+        .await?;
+        assign(&mut tx, cur.id, assignment).await?;
+        if let Some(p) = &assignment.promise {
+            insert_promise(&mut tx, cur.id, p).await?;
+        }
+        tx.commit().await?;
+        Ok(new_version)
+    }
+
+    /// Records a date told to the family.
+    pub async fn add_promise(
+        &self,
+        number: &CaseNumber,
+        promise: &Promise,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let cur = current(&mut tx, number).await?;
+        insert_promise(&mut tx, cur.id, promise).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a request to bring a relative left behind.
+    pub async fn add_reunification(
+        &self,
+        number: &CaseNumber,
+        request: &ReunificationRequest,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let cur = current(&mut tx, number).await?;
+        sqlx::query(
+            "INSERT INTO reunification_requests \
+             (case_id, relative_name, relationship, location, status, requested_on, resolved_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(cur.id)
+        .bind(request.relative_name.clone())
+        .bind(request.relationship.clone())
+        .bind(request.location.as_str().to_string())
+        .bind(request.status.as_str().to_string())
+        .bind(codec::date(request.requested_on))
+        .bind(request.resolved_on.map(codec::date))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn assign(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    a: &Assignment,
+) -> Result<(), StorageError> {
+    if let Some(code) = &a.mission {
+        let id = id_by(
+            conn,
+            "SELECT id FROM selection_missions WHERE code = $1 \
+             AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
+            "mission",
+            code,
+            case_id,
+        )
+        .await?;
+        set_column(
+            conn,
+            "UPDATE cases SET mission_id = $1 WHERE id = $2",
+            id,
+            case_id,
+        )
+        .await?;
+    }
+    if let Some(code) = &a.reception_place {
+        let id = id_by(
+            conn,
+            "SELECT id FROM reception_places WHERE code = $1 \
+             AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
+            "reception place",
+            code,
+            case_id,
+        )
+        .await?;
+        set_column(
+            conn,
+            "UPDATE cases SET reception_place_id = $1 WHERE id = $2",
+            id,
+            case_id,
+        )
+        .await?;
+    }
+    if let Some(name) = &a.sponsor_group {
+        let id = id_by(
+            conn,
+            "SELECT id FROM sponsor_groups WHERE name = $1 \
+             AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
+            "sponsor group",
+            name,
+            case_id,
+        )
+        .await?;
+        set_column(
+            conn,
+            "UPDATE cases SET sponsor_group_id = $1 WHERE id = $2",
+            id,
+            case_id,
+        )
+        .await?;
+    }
+    if let Some(s) = &a.support {
+        sqlx::query("DELETE FROM support_plans WHERE case_id = $1")
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO support_plans (case_id, provider, starts_on, months) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(case_id)
+        .bind(s.provider.clone())
+        .bind(codec::date(s.starts_on))
+        .bind(i64::from(s.months))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_promise(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    promise: &Promise,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO promises (case_id, kind, promised_date, made_on, slip_reason, family_notified_on) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(case_id)
+    .bind(promise.kind.as_str().to_string())
+    .bind(codec::date(promise.promised_date))
+    .bind(codec::date(promise.made_on))
+    .bind(promise.slip_reason.clone())
+    .bind(promise.family_notified_on.map(codec::date))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+async fn set_column(
+    conn: &mut AnyConnection,
+    sql: &'static str,
+    value: i64,
+    case_id: i64,
+) -> Result<(), StorageError> {
+    sqlx::query(sql)
+        .bind(value)
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

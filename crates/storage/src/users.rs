@@ -1,0 +1,217 @@
+//! Organisations, users and API tokens. Only hashes are stored; hashing and checking are
+//! done by the app layer.
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use crate::{StorageError, Store, codec};
+
+/// A user as stored (never with the password hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRow {
+    /// Login name.
+    pub username: String,
+    /// Roles, comma-separated words.
+    pub roles: String,
+    /// The organisation, if any.
+    pub organisation: Option<String>,
+    /// Whether the account is disabled.
+    pub disabled: bool,
+    /// When it was created (RFC 3339).
+    pub created_at: String,
+}
+
+fn user(r: &sqlx::any::AnyRow) -> Result<UserRow, StorageError> {
+    Ok(UserRow {
+        username: r.try_get(0)?,
+        roles: r.try_get(1)?,
+        organisation: r.try_get(2)?,
+        disabled: r.try_get::<i64, _>(3)? == 1,
+        created_at: r.try_get(4)?,
+    })
+}
+
+fn one_user(rows_affected: u64, username: &str) -> Result<(), StorageError> {
+    if rows_affected == 0 {
+        return Err(StorageError::Missing {
+            what: "user",
+            key: username.to_string(),
+        });
+    }
+    Ok(())
+}
+
+const USER_COLUMNS: &str = "u.username, u.roles, o.name, u.disabled, u.created_at \
+     FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id";
+
+impl Store {
+    /// Adds an organisation; a name already used is refused.
+    pub async fn add_organisation(&self, name: &str, kind: &str) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM organisations WHERE name = $1")
+            .bind(name.to_string())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if taken > 0 {
+            return Err(StorageError::Duplicate {
+                what: "organisation",
+                key: name.to_string(),
+            });
+        }
+        sqlx::query("INSERT INTO organisations (name, kind) VALUES ($1, $2)")
+            .bind(name.to_string())
+            .bind(kind.to_string())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds a user; a username already used, or an unknown organisation, is refused.
+    pub async fn add_user(
+        &self,
+        username: &str,
+        roles: &str,
+        organisation: Option<&str>,
+        password_hash: &str,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE username = $1")
+            .bind(username.to_string())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if taken > 0 {
+            return Err(StorageError::Duplicate {
+                what: "user",
+                key: username.to_string(),
+            });
+        }
+        let organisation_id: Option<i64> = match organisation {
+            None => None,
+            Some(name) => Some(
+                sqlx::query("SELECT id FROM organisations WHERE name = $1")
+                    .bind(name.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| StorageError::Missing {
+                        what: "organisation",
+                        key: name.to_string(),
+                    })?
+                    .try_get(0)?,
+            ),
+        };
+        sqlx::query(
+            "INSERT INTO users (username, organisation_id, roles, password_hash, disabled, created_at) \
+             VALUES ($1, $2, $3, $4, 0, $5)",
+        )
+        .bind(username.to_string())
+        .bind(organisation_id)
+        .bind(roles.to_string())
+        .bind(password_hash.to_string())
+        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every user, by name.
+    pub async fn users(&self) -> Result<Vec<UserRow>, StorageError> {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} ORDER BY u.username"));
+        sqlx::query(sql)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(user)
+            .collect()
+    }
+
+    /// Disables or re-enables a user; a disabled user's tokens stop working at once.
+    pub async fn set_user_disabled(
+        &self,
+        username: &str,
+        disabled: bool,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query("UPDATE users SET disabled = $1 WHERE username = $2")
+            .bind(i64::from(disabled))
+            .bind(username.to_string())
+            .execute(&self.pool)
+            .await?;
+        one_user(done.rows_affected(), username)
+    }
+
+    /// Replaces a user's password hash.
+    pub async fn set_password_hash(&self, username: &str, hash: &str) -> Result<(), StorageError> {
+        let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE username = $2")
+            .bind(hash.to_string())
+            .bind(username.to_string())
+            .execute(&self.pool)
+            .await?;
+        one_user(done.rows_affected(), username)
+    }
+
+    /// Stores an API token's digest for a user.
+    pub async fn add_token(
+        &self,
+        username: &str,
+        token_hash: &str,
+        expires_at: Option<OffsetDateTime>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let user_id: i64 = sqlx::query("SELECT id FROM users WHERE username = $1")
+            .bind(username.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StorageError::Missing {
+                what: "user",
+                key: username.to_string(),
+            })?
+            .try_get(0)?;
+        sqlx::query(
+            "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user_id)
+        .bind(token_hash.to_string())
+        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(expires_at.map(codec::timestamp))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The enabled user holding an unexpired, unrevoked token with this digest.
+    pub async fn user_by_token(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<UserRow>, StorageError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} JOIN api_tokens t ON t.user_id = u.id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0 \
+               AND (t.expires_at IS NULL OR t.expires_at > $2)"
+        ));
+        sqlx::query(sql)
+            .bind(token_hash.to_string())
+            .bind(codec::timestamp(now))
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(user)
+            .transpose()
+    }
+
+    /// Revokes every token of a user.
+    pub async fn revoke_tokens(&self, username: &str) -> Result<u64, StorageError> {
+        Ok(sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE revoked_at IS NULL \
+             AND user_id = (SELECT id FROM users WHERE username = $2)",
+        )
+        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(username.to_string())
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
+    }
+}

@@ -1,0 +1,9 @@
+//! `/api/v1/cases/…`: cases, their lifecycle, timeline, promises and reunification.
+//! Every route needs an API token; the caller is recorded as the actor of each change.
+pub(crate) mod create;
+pub(crate) mod events;
+pub(crate) mod list;
+pub(crate) mod promises;
+pub(crate) mod reunification;
+pub(crate) mod show;
+pub(crate) mod transition;

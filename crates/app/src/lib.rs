@@ -8,6 +8,7 @@ mod error;
 pub mod fair_share;
 mod pledges;
 pub mod policies;
+mod programmes;
 pub mod reference;
 mod scenarios;
 

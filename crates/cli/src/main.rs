@@ -42,6 +42,9 @@ enum Command {
     /// Pledges against arrivals per programme and year.
     #[command(subcommand)]
     Pledge(commands::pledge::Command),
+    /// Programmes: add one under a policy profile, list them.
+    #[command(subcommand)]
+    Programme(commands::programme::Command),
     /// Cases: list, show, timeline, transitions, promises.
     #[command(subcommand)]
     Case(commands::case::Command),
@@ -77,6 +80,7 @@ fn main() -> std::process::ExitCode {
             Command::Demo(args) => commands::demo::run(&cli.database, args).await,
             Command::FairShare(c) => commands::fair_share::run(*c),
             Command::Pledge(c) => commands::pledge::run(&cli.database, c).await,
+            Command::Programme(c) => commands::programme::run(&cli.database, c).await,
             Command::Case(c) => commands::case::run(&cli.database, c).await,
             Command::Policy(c) => commands::policy::run(c),
             Command::User(c) => commands::user::run(&cli.database, c).await,

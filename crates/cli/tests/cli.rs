@@ -464,3 +464,246 @@ fn pledges_are_listed_as_csv_and_set_with_a_source() {
     let missing = resettle(&["--database", &db, "pledge", "list", "--programme", "XX"]);
     assert!(!missing.status.success());
 }
+
+#[test]
+fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("c.db").display());
+    assert!(
+        resettle(&[
+            "--database",
+            &db,
+            "demo",
+            "--cases",
+            "200",
+            "--as-of",
+            "2026-11-23"
+        ])
+        .status
+        .success()
+    );
+    let list = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "list",
+        "--state",
+        "dossier_review",
+        "--format",
+        "json",
+    ]));
+    let number = list["items"][0]["case_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let before = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "show",
+        &number,
+        "--format",
+        "json",
+    ]));
+    let refused = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &number,
+        "--to",
+        "housed",
+        "--reason",
+        "x",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("allowed next"));
+    let after = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "show",
+        &number,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(before, after, "a refused step changed the case");
+    let moved = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &number,
+        "--to",
+        "accepted",
+        "--reason",
+        "protection need established",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(moved["state"], "accepted");
+    let events = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "events",
+        &number,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        events.as_array().unwrap().last().unwrap()["reason"],
+        "protection need established"
+    );
+    let overdue = resettle(&["--database", &db, "case", "list", "--overdue"]);
+    assert!(
+        overdue.status.success(),
+        "{}",
+        String::from_utf8_lossy(&overdue.stderr)
+    );
+}
+
+#[test]
+fn policy_profiles_are_listed_shown_and_checked() {
+    let list = String::from_utf8(resettle(&["policy", "list"]).stdout).unwrap();
+    assert!(
+        list.contains("belgium") && list.contains("netherlands-2012"),
+        "{list}"
+    );
+    let nl = stdout_json(&resettle(&[
+        "policy",
+        "show",
+        "netherlands-2012",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(nl["name"], "netherlands-2012");
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "name = \"x\"\nversion = 1\ntitle = [\n").unwrap();
+    let out = resettle(&["policy", "check", bad.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("bad.toml") && err.contains("line"),
+        "{err}"
+    );
+    let good = resettle(&[
+        "policy",
+        "check",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies/belgium.toml"),
+    ]);
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+}
+
+#[test]
+fn users_get_tokens_and_programmes_are_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("u.db").display());
+    let add = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resettle"))
+            .args(["--database", &db])
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    assert!(
+        add(&["org", "add", "--name", "Fedasil", "--kind", "agency"], "")
+            .status
+            .success()
+    );
+    let ok = add(
+        &[
+            "user",
+            "add",
+            "--username",
+            "ana",
+            "--role",
+            "reception-officer",
+            "--organisation",
+            "Fedasil",
+            "--password-stdin",
+        ],
+        "a long enough password\n",
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let short = add(
+        &[
+            "user",
+            "add",
+            "--username",
+            "bo",
+            "--role",
+            "planner",
+            "--password-stdin",
+        ],
+        "short\n",
+    );
+    assert!(!short.status.success() && String::from_utf8_lossy(&short.stderr).contains("password"));
+    let token = resettle(&[
+        "--database",
+        &db,
+        "user",
+        "token",
+        "--username",
+        "ana",
+        "--expires-days",
+        "7",
+    ]);
+    let token = String::from_utf8(token.stdout).unwrap();
+    assert_eq!(token.lines().count(), 1, "the token alone");
+    assert!(
+        token.starts_with("rst_") && token.trim().len() == 68,
+        "{token}"
+    );
+    assert!(
+        resettle(&[
+            "--database",
+            &db,
+            "programme",
+            "add",
+            "--code",
+            "NL",
+            "--name",
+            "Dutch programme",
+            "--state",
+            "NL",
+            "--policy",
+            "netherlands-2012"
+        ])
+        .status
+        .success()
+    );
+    let bad = resettle(&[
+        "--database",
+        &db,
+        "programme",
+        "add",
+        "--code",
+        "XX",
+        "--name",
+        "x",
+        "--state",
+        "XX",
+        "--policy",
+        "atlantis",
+    ]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("belgium"));
+}

@@ -308,3 +308,218 @@ async fn the_fair_share_page_opens_on_the_report_and_refuses_bad_input_by_field(
         "{fragment}"
     );
 }
+
+async fn token(app: &App) -> String {
+    app.add_user("officer", "case-officer", None, "a long enough password")
+        .await
+        .unwrap();
+    app.create_token("officer", Some(1)).await.unwrap()
+}
+
+async fn authed(
+    app: &App,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> (StatusCode, serde_json::Value) {
+    let request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
+        .unwrap();
+    let (status, _, text) = send(app, request).await;
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+fn submission(number: &str) -> serde_json::Value {
+    serde_json::json!({
+        "case_number": number, "programme": "BE", "country_of_asylum": "LB", "nationality": "SY",
+        "categories": ["survivor_of_violence_torture"], "priority": "normal", "channel": "mission",
+        "members": [
+            {"full_name": "Hana Test", "date_of_birth": "1984-02-01", "sex": "female", "relationship": "principal_applicant"},
+            {"full_name": "Adam Test", "date_of_birth": "2004-05-09", "sex": "male", "relationship": "child"}
+        ]
+    })
+}
+
+#[tokio::test]
+async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url).await.unwrap();
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let (status, _, _) = get(&app, "/api/v1/cases").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{}", db.backend);
+        let (status, _) = authed(&app, "rst_not-a-token", "GET", "/api/v1/cases", None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let t = token(&app).await;
+
+        let (status, case) = authed(
+            &app,
+            &t,
+            "POST",
+            "/api/v1/cases",
+            Some(submission("LEB-26C99001")),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{}: {case}", db.backend);
+        assert_eq!(case["state"], "submitted");
+        assert!(
+            case["warnings"][0]
+                .as_str()
+                .unwrap()
+                .contains("two submission categories")
+        );
+        let (status, _) = authed(
+            &app,
+            &t,
+            "POST",
+            "/api/v1/cases",
+            Some(submission("LEB-26C99001")),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let mut bad = submission("LEB-26C99002");
+        bad["members"][0]["sex"] = "f".into();
+        let (status, problem) = authed(&app, &t, "POST", "/api/v1/cases", Some(bad)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains("members[0].sex"),
+            "{problem}"
+        );
+
+        let step = |to: &str, version: i64, extra: serde_json::Value| {
+            let mut b =
+                serde_json::json!({"to": to, "reason": "test", "expected_version": version});
+            b.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            b
+        };
+        let path = "/api/v1/cases/LEB-26C99001/transitions";
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            path,
+            Some(step("arrived", 1, serde_json::json!({}))),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(problem["detail"].as_str().unwrap().contains("submitted"));
+        for (v, to) in ["dossier_review", "accepted", "pre_departure"]
+            .iter()
+            .enumerate()
+        {
+            let (status, moved) = authed(
+                &app,
+                &t,
+                "POST",
+                path,
+                Some(step(to, v as i64 + 1, serde_json::json!({}))),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{to}: {moved}");
+        }
+        let (status, _) = authed(
+            &app,
+            &t,
+            "POST",
+            path,
+            Some(step("departure_scheduled", 3, serde_json::json!({}))),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "stale version");
+        let in_a_month =
+            (time::OffsetDateTime::now_utc().date() + time::Duration::days(30)).to_string();
+        let (status, moved) = authed(
+            &app,
+            &t,
+            "POST",
+            path,
+            Some(step(
+                "departure_scheduled",
+                4,
+                serde_json::json!({"departure_date": in_a_month}),
+            )),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{moved}");
+
+        let promises = "/api/v1/cases/LEB-26C99001/promises";
+        let later = (time::OffsetDateTime::now_utc().date() + time::Duration::days(90)).to_string();
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            promises,
+            Some(serde_json::json!({"kind": "departure", "promised_date": later})),
+        )
+        .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a slip needs its reason"
+        );
+        assert!(problem["detail"].as_str().unwrap().contains("reason"));
+        let (status, case) = authed(&app, &t, "POST", promises, Some(serde_json::json!({"kind": "departure", "promised_date": later, "reason": "visa delayed"}))).await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        assert_eq!(case["slipped_promises"], 1);
+        assert_eq!(case["version"], 5);
+
+        let (_, events) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99001/events", None).await;
+        let seqs: Vec<i64> = events
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["seq"].as_i64().unwrap())
+            .collect();
+        assert_eq!(seqs, [1, 2, 3, 4, 5]);
+        assert_eq!(events[4]["actor"], "officer");
+
+        let (_, list) = authed(
+            &app,
+            &t,
+            "GET",
+            "/api/v1/cases?nationality=sy&state=departure_scheduled&per_page=500",
+            None,
+        )
+        .await;
+        assert!(
+            list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["case_number"] == "LEB-26C99001"),
+            "{list}"
+        );
+        let (_, overdue) = authed(
+            &app,
+            &t,
+            "GET",
+            "/api/v1/cases?overdue=true&per_page=500",
+            None,
+        )
+        .await;
+        let days: Vec<i64> = overdue["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["days_overdue"].as_i64().unwrap())
+            .collect();
+        assert!(
+            !days.is_empty() && days.windows(2).all(|w| w[0] >= w[1]),
+            "most overdue first: {days:?}"
+        );
+        let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C00000", None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+}

@@ -5,5 +5,6 @@ pub mod fair_share;
 pub mod migrate;
 pub mod pledge;
 pub mod policy;
+pub mod programme;
 pub mod serve;
 pub mod user;

@@ -1,0 +1,52 @@
+//! Setting up a programme: a state's resettlement programme under a policy profile.
+use resettle_domain::country::CountryCode;
+use resettle_domain::programme::{Programme, ProgrammeImport};
+use resettle_storage::ProgrammeRow;
+
+use crate::{App, AppError, policies};
+
+impl App {
+    /// Adds an empty programme under a shipped policy profile.
+    pub async fn add_programme(
+        &self,
+        code: &str,
+        name: &str,
+        state: &str,
+        policy_profile: &str,
+    ) -> Result<(), AppError> {
+        let code = code.trim().to_ascii_uppercase();
+        if code.is_empty()
+            || code.len() > 16
+            || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(AppError::Invalid(format!(
+                "code: {code:?} must be 1-16 letters, digits or dashes"
+            )));
+        }
+        if name.trim().is_empty() {
+            return Err(AppError::Invalid("name: is empty".into()));
+        }
+        policies::named(policy_profile).map_err(|e| AppError::Invalid(format!("policy: {e}")))?;
+        let import = ProgrammeImport {
+            programme: Programme {
+                code,
+                name: name.trim().to_string(),
+                state: CountryCode::parse("state", state)
+                    .map_err(|e| AppError::Invalid(e.to_string()))?,
+                policy_profile: policy_profile.to_string(),
+            },
+            pledges: vec![],
+            places: vec![],
+            sponsor_groups: vec![],
+            missions: vec![],
+            cases: vec![],
+        };
+        self.store.import_programme(&import).await?;
+        Ok(())
+    }
+
+    /// Every programme.
+    pub async fn programmes(&self) -> Result<Vec<ProgrammeRow>, AppError> {
+        Ok(self.store.programmes().await?)
+    }
+}

@@ -1,0 +1,230 @@
+//! The case lifecycle through the app layer, on SQLite and a real PostgreSQL, under both
+//! shipped policy profiles: random walks through the allowed steps, with forged and stale
+//! steps thrown in, and after every step the stored state must equal the state derived
+//! from the events.
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use resettle_app::cases::{NewCase, NewMember, TransitionRequest};
+use resettle_app::{App, AppError, DemoConfig};
+use resettle_domain::case::{CaseState, derive_state};
+use time::macros::date;
+
+fn new_case(number: &str, programme: &str) -> NewCase {
+    let member = |name: &str, relationship: &str, year: i32| NewMember {
+        full_name: name.into(),
+        date_of_birth: time::Date::from_calendar_date(year, time::Month::March, 3).unwrap(),
+        sex: "female".into(),
+        relationship: relationship.into(),
+        languages: vec!["ar".into()],
+        education: None,
+        occupation: None,
+    };
+    NewCase {
+        case_number: number.into(),
+        programme: programme.into(),
+        country_of_asylum: "LB".into(),
+        nationality: "SY".into(),
+        categories: vec!["medical_needs".into(), "legal_physical_protection".into()],
+        priority: "normal".into(),
+        channel: "mission".into(),
+        submitted_on: Some(date!(2026 - 01 - 05)),
+        members: vec![
+            member("Amal Test", "principal_applicant", 1985),
+            member("Omar Test", "child", 2012),
+            member("Sara Test", "child", 2015),
+        ],
+        linked_cases: vec![],
+    }
+}
+
+/// The step data a move to `to` needs.
+fn request(to: CaseState, version: i64, place: &str, ground: &str) -> TransitionRequest {
+    use CaseState::*;
+    TransitionRequest {
+        to: to.as_str().into(),
+        reason: format!("test step to {to}"),
+        expected_version: version,
+        grounds: (to == Refused).then(|| vec![ground.to_string()]),
+        members: (to == AcceptedInPart).then(|| vec![1, 2]),
+        reception_place: (to == InReception).then(|| place.to_string()),
+        provider: (to == IntegrationSupport).then(|| "Caritas International".to_string()),
+        departure_date: (to == DepartureScheduled)
+            .then(|| time::OffsetDateTime::now_utc().date() + time::Duration::days(30)),
+        ..TransitionRequest::default()
+    }
+}
+
+async fn check_consistent(app: &App, number: &str) -> (CaseState, i64, Vec<CaseState>) {
+    let view = app.case(number).await.unwrap();
+    let events = app.case_events(number).await.unwrap();
+    assert_eq!(
+        derive_state(&events).unwrap(),
+        view.state,
+        "derived ≠ stored for {number}"
+    );
+    assert_eq!(
+        events.len() as i64,
+        view.version,
+        "version counts the events of {number}"
+    );
+    (view.state, view.version, view.allowed_transitions)
+}
+
+async fn walk(
+    app: &App,
+    number: &str,
+    programme: &str,
+    choices: &[usize],
+    place: &str,
+    ground: &str,
+) {
+    app.create_case(new_case(number, programme), "tester")
+        .await
+        .unwrap();
+    for &c in choices {
+        let (state, version, allowed) = check_consistent(app, number).await;
+        if allowed.is_empty() {
+            assert!(state.is_terminal());
+            break;
+        }
+        // A forged step and a stale one are refused and change nothing.
+        if let Some(&illegal) = CaseState::ALL.iter().find(|s| !allowed.contains(s)) {
+            let e = app
+                .transition(number, &request(illegal, version, place, ground), "tester")
+                .await
+                .unwrap_err();
+            assert!(matches!(e, AppError::Invalid(_)), "{e}");
+        }
+        let stale = app
+            .transition(
+                number,
+                &request(allowed[0], version - 1, place, ground),
+                "tester",
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(stale, AppError::Conflict(_)), "{stale}");
+        assert_eq!(
+            check_consistent(app, number).await.1,
+            version,
+            "a refused step changed {number}"
+        );
+
+        let to = allowed[c % allowed.len()];
+        let moved = app
+            .transition(number, &request(to, version, place, ground), "tester")
+            .await
+            .unwrap_or_else(|e| panic!("{number}: {state} → {to} refused: {e}"));
+        assert_eq!((moved.state, moved.version), (to, version + 1));
+    }
+    check_consistent(app, number).await;
+}
+
+#[test]
+fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profiles() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    for db in resettle_testkit::databases() {
+        let app = rt.block_on(async {
+            let app = App::open(&db.url).await.unwrap();
+            app.load_demo(
+                &DemoConfig {
+                    seed: 3,
+                    cases: 40,
+                    as_of: date!(2026 - 11 - 23),
+                },
+                false,
+            )
+            .await
+            .unwrap();
+            app.add_programme("NL", "Dutch programme", "NL", "netherlands-2012")
+                .await
+                .unwrap();
+            app
+        });
+        let place = rt.block_on(async {
+            let list = app
+                .list_cases(&resettle_app::cases::CaseQuery {
+                    state: Some("in_reception".into()),
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            app.case(&list.items[0].case_number)
+                .await
+                .unwrap()
+                .reception_place
+                .unwrap()
+        });
+        let mut runner = TestRunner::new(Config {
+            cases: 12,
+            ..Config::default()
+        });
+        let n = std::sync::atomic::AtomicU32::new(0);
+        runner
+            .run(
+                &(proptest::collection::vec(0usize..6, 4..16), any::<bool>()),
+                |(choices, dutch)| {
+                    let k = n.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    let number = format!("TST-26C{k:05}");
+                    // The Dutch walk refuses on the integration-perspective check, which only
+                    // that profile has; the Belgian on its first ground.
+                    let (programme, ground) = if dutch {
+                        ("NL", "integration_perspective")
+                    } else {
+                        (
+                            "BE",
+                            resettle_app::policies::named("belgium")
+                                .unwrap()
+                                .refusal_grounds()[0],
+                        )
+                    };
+                    rt.block_on(walk(&app, &number, programme, &choices, &place, ground));
+                    Ok(())
+                },
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", db.backend));
+    }
+}
+
+#[test]
+fn the_two_profiles_receive_families_differently() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = resettle_testkit::sqlite();
+    rt.block_on(async {
+        let app = App::open(&db.url).await.unwrap();
+        app.add_programme("NL", "Dutch programme", "NL", "netherlands-2012")
+            .await
+            .unwrap();
+        app.create_case(new_case("TST-26C00001", "NL"), "t")
+            .await
+            .unwrap();
+        let steps = [
+            CaseState::ScheduledForMission,
+            CaseState::Interviewed,
+            CaseState::Accepted,
+            CaseState::PreDeparture,
+            CaseState::DepartureScheduled,
+            CaseState::Arrived,
+        ];
+        for (i, to) in steps.into_iter().enumerate() {
+            app.transition("TST-26C00001", &request(to, i as i64 + 1, "", ""), "t")
+                .await
+                .unwrap_or_else(|e| panic!("{to}: {e}"));
+        }
+        let view = app.case("TST-26C00001").await.unwrap();
+        assert_eq!(
+            view.allowed_transitions,
+            [CaseState::Housed, CaseState::Deceased]
+        );
+        let e = app
+            .transition(
+                "TST-26C00001",
+                &request(CaseState::InReception, 7, "X", ""),
+                "t",
+            )
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("arrived") && e.contains("housed"), "{e}");
+    });
+}

@@ -6,6 +6,7 @@ mod dashboard;
 mod demo;
 mod error;
 pub mod fair_share;
+mod missions;
 mod pledges;
 pub mod policies;
 mod programmes;
@@ -15,6 +16,9 @@ mod scenarios;
 pub use access::{Caller, UserSummary, verify_password};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
+pub use missions::{
+    MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
+};
 pub use resettle_demo::DemoConfig;
 pub use resettle_storage::{Backend, ImportSummary};
 pub use scenarios::Scenario;

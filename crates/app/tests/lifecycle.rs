@@ -37,19 +37,37 @@ fn new_case(number: &str, programme: &str) -> NewCase {
     }
 }
 
-/// The step data a move to `to` needs.
-fn request(to: CaseState, version: i64, place: &str, ground: &str) -> TransitionRequest {
+/// What a walk needs to give each step its data.
+struct Ctx {
+    place: String,
+    ground: String,
+    profile: &'static resettle_domain::policy::PolicyProfile,
+    sponsor: Option<String>,
+}
+
+/// The step data a move to `to` needs under the walk's profile: its pre-departure checks
+/// done today, and (where the profile has reception) a sponsor group, so a family may go
+/// straight home.
+fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
     use CaseState::*;
+    let today = time::OffsetDateTime::now_utc().date();
     TransitionRequest {
         to: to.as_str().into(),
         reason: format!("test step to {to}"),
         expected_version: version,
-        grounds: (to == Refused).then(|| vec![ground.to_string()]),
+        grounds: (to == Refused).then(|| vec![ctx.ground.clone()]),
         members: (to == AcceptedInPart).then(|| vec![1, 2]),
-        reception_place: (to == InReception).then(|| place.to_string()),
+        reception_place: (to == InReception).then(|| ctx.place.clone()),
+        sponsor_group: (to == Housed).then(|| ctx.sponsor.clone()).flatten(),
         provider: (to == IntegrationSupport).then(|| "Caritas International".to_string()),
-        departure_date: (to == DepartureScheduled)
-            .then(|| time::OffsetDateTime::now_utc().date() + time::Duration::days(30)),
+        departure_date: (to == DepartureScheduled).then(|| today + time::Duration::days(30)),
+        checks: (to == DepartureScheduled).then(|| {
+            ctx.profile
+                .pre_departure_checks()
+                .iter()
+                .map(|c| (c.name.clone(), today))
+                .collect()
+        }),
         ..TransitionRequest::default()
     }
 }
@@ -70,14 +88,7 @@ async fn check_consistent(app: &App, number: &str) -> (CaseState, i64, Vec<CaseS
     (view.state, view.version, view.allowed_transitions)
 }
 
-async fn walk(
-    app: &App,
-    number: &str,
-    programme: &str,
-    choices: &[usize],
-    place: &str,
-    ground: &str,
-) {
+async fn walk(app: &App, number: &str, programme: &str, choices: &[usize], ctx: &Ctx) {
     app.create_case(new_case(number, programme), "tester")
         .await
         .unwrap();
@@ -90,17 +101,13 @@ async fn walk(
         // A forged step and a stale one are refused and change nothing.
         if let Some(&illegal) = CaseState::ALL.iter().find(|s| !allowed.contains(s)) {
             let e = app
-                .transition(number, &request(illegal, version, place, ground), "tester")
+                .transition(number, &request(illegal, version, ctx), "tester")
                 .await
                 .unwrap_err();
             assert!(matches!(e, AppError::Invalid(_)), "{e}");
         }
         let stale = app
-            .transition(
-                number,
-                &request(allowed[0], version - 1, place, ground),
-                "tester",
-            )
+            .transition(number, &request(allowed[0], version - 1, ctx), "tester")
             .await
             .unwrap_err();
         assert!(matches!(stale, AppError::Conflict(_)), "{stale}");
@@ -112,7 +119,7 @@ async fn walk(
 
         let to = allowed[c % allowed.len()];
         let moved = app
-            .transition(number, &request(to, version, place, ground), "tester")
+            .transition(number, &request(to, version, ctx), "tester")
             .await
             .unwrap_or_else(|e| panic!("{number}: {state} → {to} refused: {e}"));
         assert_eq!((moved.state, moved.version), (to, version + 1));
@@ -141,7 +148,7 @@ fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profile
                 .unwrap();
             app
         });
-        let place = rt.block_on(async {
+        let (place, sponsor) = rt.block_on(async {
             let list = app
                 .list_cases(&resettle_app::cases::CaseQuery {
                     state: Some("in_reception".into()),
@@ -149,11 +156,16 @@ fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profile
                 })
                 .await
                 .unwrap();
-            app.case(&list.items[0].case_number)
+            let place = app
+                .case(&list.items[0].case_number)
                 .await
                 .unwrap()
                 .reception_place
-                .unwrap()
+                .unwrap();
+            (
+                place,
+                app.sponsor_groups().await.unwrap()[0].group.name.clone(),
+            )
         });
         let mut runner = TestRunner::new(Config {
             cases: 12,
@@ -168,17 +180,29 @@ fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profile
                     let number = format!("TST-26C{k:05}");
                     // The Dutch walk refuses on the integration-perspective check, which only
                     // that profile has; the Belgian on its first ground.
-                    let (programme, ground) = if dutch {
-                        ("NL", "integration_perspective")
+                    let (programme, profile, ground, sponsor) = if dutch {
+                        (
+                            "NL",
+                            "netherlands-2012",
+                            "integration_perspective".to_string(),
+                            None,
+                        )
                     } else {
+                        let be = resettle_app::policies::named("belgium").unwrap();
                         (
                             "BE",
-                            resettle_app::policies::named("belgium")
-                                .unwrap()
-                                .refusal_grounds()[0],
+                            "belgium",
+                            be.refusal_grounds()[0].to_string(),
+                            Some(sponsor.clone()),
                         )
                     };
-                    rt.block_on(walk(&app, &number, programme, &choices, &place, ground));
+                    let ctx = Ctx {
+                        place: place.clone(),
+                        ground,
+                        profile: resettle_app::policies::named(profile).unwrap(),
+                        sponsor,
+                    };
+                    rt.block_on(walk(&app, &number, programme, &choices, &ctx));
                     Ok(())
                 },
             )
@@ -206,8 +230,14 @@ fn the_two_profiles_receive_families_differently() {
             CaseState::DepartureScheduled,
             CaseState::Arrived,
         ];
+        let ctx = Ctx {
+            place: String::new(),
+            ground: String::new(),
+            profile: resettle_app::policies::named("netherlands-2012").unwrap(),
+            sponsor: None,
+        };
         for (i, to) in steps.into_iter().enumerate() {
-            app.transition("TST-26C00001", &request(to, i as i64 + 1, "", ""), "t")
+            app.transition("TST-26C00001", &request(to, i as i64 + 1, &ctx), "t")
                 .await
                 .unwrap_or_else(|e| panic!("{to}: {e}"));
         }
@@ -219,12 +249,74 @@ fn the_two_profiles_receive_families_differently() {
         let e = app
             .transition(
                 "TST-26C00001",
-                &request(CaseState::InReception, 7, "X", ""),
+                &request(CaseState::InReception, 7, &ctx),
                 "t",
             )
             .await
             .unwrap_err()
             .to_string();
         assert!(e.contains("arrived") && e.contains("housed"), "{e}");
+    });
+}
+
+#[test]
+fn in_belgium_only_a_sponsored_family_skips_reception() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = resettle_testkit::sqlite();
+    rt.block_on(async {
+        let app = App::open(&db.url).await.unwrap();
+        app.load_demo(
+            &DemoConfig {
+                seed: 5,
+                cases: 30,
+                as_of: date!(2026 - 11 - 23),
+            },
+            false,
+        )
+        .await
+        .unwrap();
+        let sponsor = app.sponsor_groups().await.unwrap()[0].group.name.clone();
+        app.create_case(new_case("TST-26C00002", "BE"), "t")
+            .await
+            .unwrap();
+        let ctx = Ctx {
+            place: String::new(),
+            ground: String::new(),
+            profile: resettle_app::policies::named("belgium").unwrap(),
+            sponsor: None,
+        };
+        let steps = [
+            CaseState::DossierReview,
+            CaseState::Accepted,
+            CaseState::PreDeparture,
+            CaseState::DepartureScheduled,
+            CaseState::Arrived,
+        ];
+        for (i, to) in steps.into_iter().enumerate() {
+            app.transition("TST-26C00002", &request(to, i as i64 + 1, &ctx), "t")
+                .await
+                .unwrap_or_else(|e| panic!("{to}: {e}"));
+        }
+        let e = app
+            .transition("TST-26C00002", &request(CaseState::Housed, 6, &ctx), "t")
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("sponsor"), "{e}");
+        let sponsored = Ctx {
+            sponsor: Some(sponsor.clone()),
+            ..ctx
+        };
+        app.transition(
+            "TST-26C00002",
+            &request(CaseState::Housed, 6, &sponsored),
+            "t",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            app.case("TST-26C00002").await.unwrap().sponsor_group,
+            Some(sponsor)
+        );
     });
 }

@@ -48,6 +48,12 @@ enum Command {
     /// Cases: list, show, timeline, transitions, promises.
     #[command(subcommand)]
     Case(commands::case::Command),
+    /// Selection missions: list with outcomes and counts per year, plan, complete.
+    #[command(subcommand)]
+    Mission(commands::mission::Command),
+    /// Community sponsor groups.
+    #[command(subcommand)]
+    Sponsor(commands::mission::SponsorCommand),
     /// Policy profiles: list, show, check a file.
     #[command(subcommand)]
     Policy(commands::policy::Command),
@@ -82,6 +88,8 @@ fn main() -> std::process::ExitCode {
             Command::Pledge(c) => commands::pledge::run(&cli.database, c).await,
             Command::Programme(c) => commands::programme::run(&cli.database, c).await,
             Command::Case(c) => commands::case::run(&cli.database, c).await,
+            Command::Mission(c) => commands::mission::run(&cli.database, c).await,
+            Command::Sponsor(c) => commands::mission::run_sponsor(&cli.database, c).await,
             Command::Policy(c) => commands::policy::run(c),
             Command::User(c) => commands::user::run(&cli.database, c).await,
             Command::Org(c) => commands::user::run_org(&cli.database, c).await,

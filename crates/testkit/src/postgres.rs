@@ -5,6 +5,7 @@
 //! crash safety). `initdb` refuses to run as root, so as root the cluster runs as the
 //! `postgres` system user of Debian's package. A watchdog process stops the cluster and
 //! deletes its directory as soon as the test process is gone, however it ended.
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -114,8 +115,16 @@ impl Cluster {
             .arg(dir.join("log"))
             .args(["-w", "start"]));
         cluster.spawn_watchdog(&dir, &data);
-        eprintln!(
-            "postgres: throwaway cluster on 127.0.0.1:{} in {}",
+        // Written to the process's stderr directly, past the test harness's capture, so a
+        // CI log shows that the PostgreSQL tests really ran and on which server.
+        let version = Command::new(cluster.bin.join("postgres"))
+            .arg("--version")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "postgres: throwaway cluster ({version}) on 127.0.0.1:{} in {}",
             cluster.port,
             dir.display()
         );

@@ -440,7 +440,7 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         assert_eq!(status, StatusCode::CONFLICT, "stale version");
         let in_a_month =
             (time::OffsetDateTime::now_utc().date() + time::Duration::days(30)).to_string();
-        let (status, moved) = authed(
+        let (status, problem) = authed(
             &app,
             &t,
             "POST",
@@ -452,7 +452,39 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             )),
         )
         .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "checks are required first"
+        );
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("travel_authorisation") && detail.contains("humanitarian_visa"),
+            "{detail}"
+        );
+        let today = time::OffsetDateTime::now_utc().date().to_string();
+        let checks = serde_json::json!({"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today});
+        let (status, moved) = authed(
+            &app,
+            &t,
+            "POST",
+            path,
+            Some(step(
+                "departure_scheduled",
+                4,
+                serde_json::json!({"departure_date": in_a_month, "checks": checks}),
+            )),
+        )
+        .await;
         assert_eq!(status, StatusCode::OK, "{moved}");
+        let (_, case) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99001", None).await;
+        let visa = case["pre_departure"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "humanitarian_visa")
+            .unwrap();
+        assert_eq!(visa["done_on"], today.as_str());
 
         let promises = "/api/v1/cases/LEB-26C99001/promises";
         let later = (time::OffsetDateTime::now_utc().date() + time::Duration::days(90)).to_string();

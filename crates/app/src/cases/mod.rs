@@ -11,7 +11,7 @@ pub use create::{NewCase, NewMember};
 pub use list::{CaseList, CaseListItem, CaseQuery};
 pub use promises::{NewPromise, NewReunification};
 pub use transition::{TransitionRequest, Transitioned};
-pub use view::{CaseView, ReunificationView, Waiting};
+pub use view::{CaseView, CheckView, ReunificationView, Waiting};
 
 use resettle_domain::case::CaseNumber;
 use resettle_domain::policy::PolicyProfile;

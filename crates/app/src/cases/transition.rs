@@ -153,6 +153,25 @@ fn step_data(
             assignment.reception_place = Some(place);
         }
         Housed => {
+            // Where the profile has reception, only a family received by a sponsor group
+            // may go straight from arrival to its own home, and only if the profile says so.
+            let skips_reception = stored.state == Arrived && policy.steps().is_on(InReception);
+            if skips_reception
+                && (req.sponsor_group.is_none() || !policy.reception().sponsorship_skips_centre)
+            {
+                return Err(invalid(
+                    "sponsor_group",
+                    format!(
+                        "under profile {} an arrived family goes to reception first{}",
+                        policy.name(),
+                        if policy.reception().sponsorship_skips_centre {
+                            ", unless a sponsor group receives it"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+            }
             assignment.sponsor_group = req.sponsor_group.clone();
             assignment.reception_place = req.reception_place.clone();
         }
@@ -187,6 +206,25 @@ fn step_data(
                 return Err(invalid(
                     "reason",
                     "an earlier departure date was given; say why it changed",
+                ));
+            }
+            let done = super::view::checks_done(&stored.file.events);
+            let given = req.checks.clone().unwrap_or_default();
+            let missing: Vec<&str> = policy
+                .pre_departure_checks()
+                .iter()
+                .filter(|c| {
+                    c.required && !done.contains_key(&c.name) && !given.contains_key(&c.name)
+                })
+                .map(|c| c.name.as_str())
+                .collect();
+            if !missing.is_empty() {
+                return Err(invalid(
+                    "checks",
+                    format!(
+                        "required before a departure is scheduled: {}",
+                        missing.join(", ")
+                    ),
                 ));
             }
             payload.insert("departure_date".into(), date.to_string().into());

@@ -24,6 +24,20 @@ pub struct Waiting {
     pub days: i64,
 }
 
+/// A pre-departure check of the policy profile, and when it was done.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CheckView {
+    /// The check (`travel_authorisation`, `humanitarian_visa`, …).
+    pub name: String,
+    /// Whether a departure waits for it.
+    pub required: bool,
+    /// Who does or grants it.
+    pub by: String,
+    /// When it was done, if it was.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub done_on: Option<Date>,
+}
+
 /// A reunification request with the time it has been waiting.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ReunificationView {
@@ -90,6 +104,8 @@ pub struct CaseView {
     pub slipped_promises: usize,
     /// Relatives left behind.
     pub reunification: Vec<ReunificationView>,
+    /// The profile's pre-departure checks and when each was done.
+    pub pre_departure: Vec<CheckView>,
     /// Time spent in each state so far.
     pub waiting: Vec<Waiting>,
     /// Time limits of the policy profile this case has overrun.
@@ -105,6 +121,24 @@ pub struct CaseView {
 /// The day each state was entered, from the history.
 pub(crate) fn entries(events: &[CaseEvent]) -> Vec<(CaseState, Date)> {
     events.iter().map(|e| (e.to, e.at.date())).collect()
+}
+
+/// The pre-departure checks recorded in the history (`"checks": {name: date}` in step
+/// data), the latest date of each.
+pub(crate) fn checks_done(events: &[CaseEvent]) -> std::collections::BTreeMap<String, Date> {
+    let mut done = std::collections::BTreeMap::new();
+    for e in events {
+        if let Some(checks) = e.payload.get("checks").and_then(|c| c.as_object()) {
+            for (name, on) in checks {
+                if let Some(d) = on.as_str().and_then(|s| {
+                    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+                }) {
+                    done.insert(name.clone(), d);
+                }
+            }
+        }
+    }
+    done
 }
 
 /// Days spent in each state entered, the last until `today`.
@@ -135,7 +169,19 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
             .filter(|o| o.stopped.is_none())
             .collect()
     };
+    let done = checks_done(&f.events);
+    let pre_departure = policy
+        .pre_departure_checks()
+        .iter()
+        .map(|c| CheckView {
+            name: c.name.clone(),
+            required: c.required,
+            by: c.by.clone(),
+            done_on: done.get(&c.name).copied(),
+        })
+        .collect();
     CaseView {
+        pre_departure,
         warnings: f.case.warnings(),
         case_number: f.case.case_number.to_string(),
         programme: stored.programme,

@@ -55,6 +55,8 @@ pub enum Command {
     },
     /// Move a case one step. Exits non-zero, changing nothing, when the step is refused.
     Transition(Box<TransitionArgs>),
+    /// Record a reunification request (--relative …) or change its status (--request N --status S).
+    Reunification(ReunificationArgs),
     /// Record a date told to the family (a new date of a kind already promised is a slip).
     Promise {
         /// UNHCR case number.
@@ -72,6 +74,28 @@ pub enum Command {
         #[arg(long, value_parser = super::demo::parse_date)]
         notified_on: Option<Date>,
     },
+}
+
+/// A request to bring a relative left behind, or a change of its status.
+#[derive(Debug, clap::Args)]
+pub struct ReunificationArgs {
+    /// UNHCR case number.
+    number: String,
+    /// The relative's name (a new request).
+    #[arg(long, conflicts_with_all = ["request", "status"], requires_all = ["relationship", "location"])]
+    relative: Option<String>,
+    /// Relationship to the principal applicant, e.g. "adult son".
+    #[arg(long)]
+    relationship: Option<String>,
+    /// Where the relative is now (ISO alpha-2).
+    #[arg(long)]
+    location: Option<String>,
+    /// The request to update, from 1.
+    #[arg(long, requires = "status")]
+    request: Option<u32>,
+    /// requested, approved, refused or reunited.
+    #[arg(long, requires = "request")]
+    status: Option<String>,
 }
 
 /// A step and its data.
@@ -112,9 +136,22 @@ pub struct TransitionArgs {
     /// departure_scheduled: the day the family was told.
     #[arg(long, value_parser = super::demo::parse_date)]
     family_notified_on: Option<Date>,
+    /// A pre-departure check done, as NAME=YYYY-MM-DD (repeat for each).
+    #[arg(long = "check", value_parser = parse_check)]
+    checks: Vec<(String, Date)>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+fn parse_check(s: &str) -> Result<(String, Date), String> {
+    let (name, date) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?} is not NAME=YYYY-MM-DD"))?;
+    Ok((
+        name.trim().to_string(),
+        super::demo::parse_date(date.trim())?,
+    ))
 }
 
 /// The actor recorded for changes made from the CLI.
@@ -269,6 +306,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             })
         }
         Command::Transition(a) => {
+            let a = *a;
             let expected_version = match a.expected_version {
                 Some(v) => v,
                 None => app.case(&a.number).await?.version,
@@ -285,7 +323,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 provider: a.provider,
                 departure_date: a.departure_date,
                 family_notified_on: a.family_notified_on,
-                checks: None,
+                checks: (!a.checks.is_empty()).then(|| a.checks.iter().cloned().collect()),
             };
             let t = app.transition(&a.number, &req, &actor()).await?;
             print(a.format, &t, || {
@@ -299,6 +337,41 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 ]);
                 rows
             })
+        }
+        Command::Reunification(a) => {
+            let c = match (a.relative, a.request, a.status) {
+                (Some(relative_name), None, None) => {
+                    app.add_reunification(
+                        &a.number,
+                        &resettle_app::cases::NewReunification {
+                            relative_name,
+                            relationship: a.relationship.unwrap_or_default(),
+                            location: a.location.unwrap_or_default(),
+                            requested_on: None,
+                        },
+                    )
+                    .await?
+                }
+                (None, Some(request), Some(status)) => {
+                    app.set_reunification_status(&a.number, request, &status, None)
+                        .await?
+                }
+                _ => anyhow::bail!(
+                    "give --relative, --relationship and --location, or --request and --status"
+                ),
+            };
+            for (i, r) in c.reunification.iter().enumerate() {
+                println!(
+                    "#{} {} ({}) in {}: {}, {} days",
+                    i + 1,
+                    r.request.relative_name,
+                    r.request.relationship,
+                    r.request.location,
+                    r.request.status,
+                    r.days_since_request
+                );
+            }
+            Ok(())
         }
         Command::Promise {
             number,

@@ -3,6 +3,7 @@ pub mod case;
 pub mod demo;
 pub mod fair_share;
 pub mod migrate;
+pub mod mission;
 pub mod pledge;
 pub mod policy;
 pub mod programme;

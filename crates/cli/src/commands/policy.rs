@@ -58,7 +58,12 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 let mut rows = Rows::new(&["rule", "value"]);
                 rows.push(vec!["title".into(), p.identity().title.clone()]);
                 let off: Vec<&str> = p.steps().off().iter().map(|s| s.as_str()).collect();
-                rows.push(vec!["steps switched off".into(), off.join(", ")]);
+                let off = if off.is_empty() {
+                    "none".to_string()
+                } else {
+                    off.join(", ")
+                };
+                rows.push(vec!["steps switched off".into(), off]);
                 rows.push(vec![
                     "reception model".into(),
                     p.reception_model().as_str().to_string(),
@@ -76,7 +81,11 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                     p.refusal_grounds().join(", "),
                 ]);
                 for c in p.pre_departure_checks() {
-                    rows.push(vec!["pre-departure".into(), format!("{c:?}")]);
+                    let need = if c.required { "required" } else { "optional" };
+                    rows.push(vec![
+                        format!("pre-departure ({need})"),
+                        format!("{}: {}", c.name, c.by),
+                    ]);
                 }
                 for l in p.time_limits() {
                     rows.push(vec![

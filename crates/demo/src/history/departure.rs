@@ -6,7 +6,7 @@ use time::Date;
 use time::macros::date;
 
 use super::{Over, Walker};
-use crate::calendar::{add_days, days_between};
+use crate::calendar::add_days;
 
 /// Until this day travel could still be held up by pandemic measures.
 const PANDEMIC_MEASURES_UNTIL: Date = date!(2022 - 06 - 30);
@@ -224,26 +224,29 @@ impl Walker<'_> {
     /// The pre-departure steps done between `since` and `set_on`, and the departure day;
     /// after a slip (`redone`), only the step that held the family back.
     fn checks(&mut self, since: Date, set_on: Date, departs: Date, redone: Option<&str>) -> Value {
+        // The check names are those of the Belgian policy profile (`policies/belgium.toml`),
+        // so the app can show each check with its date and hold departures for missing ones.
         let papers_on = self.day(since, set_on).to_string();
         let health = self.day(since, set_on).to_string();
         match redone {
             Some("travel_document") => json!({
-                "travel_document_issued_on": papers_on,
-                "departure_on": departs.to_string(),
+                "checks": { "humanitarian_visa": papers_on },
+                "departure_date": departs.to_string(),
             }),
             Some(_) => json!({
-                "medical_clearance_on": health,
-                "departure_on": departs.to_string(),
+                "checks": { "medical_check": health },
+                "departure_date": departs.to_string(),
             }),
             None => {
                 let orientation_from = self.day(since, add_days(set_on, -3).max(since));
-                let days = days_between(orientation_from, set_on).clamp(0, 3);
                 json!({
-                    "travel_authorisation_issued_on": papers_on,
-                    "health_assessment_on": health,
-                    "cultural_orientation_from": orientation_from.to_string(),
-                    "cultural_orientation_to": add_days(orientation_from, days).to_string(),
-                    "departure_on": departs.to_string(),
+                    "checks": {
+                        "travel_authorisation": papers_on,
+                        "humanitarian_visa": papers_on,
+                        "medical_check": health,
+                        "cultural_orientation": orientation_from.to_string(),
+                    },
+                    "departure_date": departs.to_string(),
                 })
             }
         }

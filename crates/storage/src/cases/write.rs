@@ -189,6 +189,44 @@ impl Store {
         Ok(())
     }
 
+    /// Sets the status of a case's reunification request, numbered from 1 in the order
+    /// the requests were made.
+    pub async fn set_reunification_status(
+        &self,
+        number: &CaseNumber,
+        request_no: u32,
+        status: resettle_domain::reunification::ReunificationStatus,
+        resolved_on: Option<time::Date>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let cur = current(&mut tx, number).await?;
+        let ids: Vec<i64> =
+            sqlx::query("SELECT id FROM reunification_requests WHERE case_id = $1 ORDER BY id")
+                .bind(cur.id)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get(0))
+                .collect::<Result<_, _>>()?;
+        let id = request_no
+            .checked_sub(1)
+            .and_then(|i| ids.get(i as usize))
+            .ok_or_else(|| StorageError::Missing {
+                what: "reunification request",
+                key: format!("{number} #{request_no}"),
+            })?;
+        sqlx::query(
+            "UPDATE reunification_requests SET status = $1, resolved_on = $2 WHERE id = $3",
+        )
+        .bind(status.as_str().to_string())
+        .bind(resolved_on.map(codec::date))
+        .bind(*id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Records a request to bring a relative left behind.
     pub async fn add_reunification(
         &self,

@@ -4,6 +4,7 @@ mod cases;
 mod dashboard;
 mod fair_share;
 mod health;
+mod missions;
 mod openapi;
 mod programmes;
 
@@ -26,6 +27,7 @@ use utoipa_axum::routes;
         (name = "fair-share", description = "Quota keys, distributions, multi-year plans and saved scenarios"),
         (name = "pledges", description = "Pledges against arrivals per programme and year"),
         (name = "cases", description = "Cases from UNHCR submission to the end of integration support"),
+        (name = "missions", description = "Selection missions and community sponsor groups"),
     )
 )]
 struct ApiDoc;
@@ -68,4 +70,8 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(cases::transition::post))
         .routes(routes!(cases::promises::post))
         .routes(routes!(cases::reunification::post))
+        .routes(routes!(cases::reunification::status))
+        .routes(routes!(missions::list, missions::plan))
+        .routes(routes!(missions::status))
+        .routes(routes!(missions::sponsors, missions::add_sponsor))
 }

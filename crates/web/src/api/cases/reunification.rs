@@ -35,3 +35,43 @@ pub(crate) async fn post(
         Json(app.add_reunification(&number, &r).await?),
     ))
 }
+
+/// A reunification request's new status.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+pub(crate) struct ReunificationStatusChange {
+    /// requested, approved, refused or reunited.
+    status: String,
+    /// Day decided or completed; default today.
+    #[schema(value_type = Option<String>, format = Date)]
+    resolved_on: Option<time::Date>,
+}
+
+/// Sets the status of a case's reunification request (numbered from 1, in the order made).
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{case_number}/reunification/{request_no}/status",
+    tag = "cases",
+    security(("api_token" = [])),
+    params(
+        ("case_number" = String, Path, description = "UNHCR case number"),
+        ("request_no" = u32, Path, description = "The request, from 1"),
+    ),
+    request_body = ReunificationStatusChange,
+    responses(
+        (status = 200, description = "The case after the change", body = CaseView),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 404, description = "No such case or request", content_type = "application/problem+json"),
+        (status = 422, description = "Unknown status", content_type = "application/problem+json"),
+    )
+)]
+pub(crate) async fn status(
+    State(app): State<App>,
+    _caller: Authenticated,
+    Path((number, request_no)): Path<(String, u32)>,
+    Json(c): Json<ReunificationStatusChange>,
+) -> Result<Json<CaseView>, ApiError> {
+    Ok(Json(
+        app.set_reunification_status(&number, request_no, &c.status, c.resolved_on)
+            .await?,
+    ))
+}

@@ -1,0 +1,253 @@
+//! Selection missions (planned and done per year, for the report to Parliament) and
+//! community sponsor groups.
+use std::collections::BTreeMap;
+
+use resettle_domain::country::CountryCode;
+use resettle_domain::mission::{MissionStatus, SelectionMission};
+use resettle_domain::reunification::ReunificationStatus;
+use resettle_domain::sponsor::SponsorGroup;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::cases::CaseView;
+use crate::{App, AppError};
+
+/// A mission with what came of it.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MissionView {
+    /// Programme code.
+    pub programme: String,
+    /// Short code, e.g. `BE-2026-LB-1`.
+    pub code: String,
+    /// Country of asylum visited.
+    pub destination: String,
+    /// First day.
+    #[schema(value_type = String, format = Date)]
+    pub starts_on: Date,
+    /// Last day.
+    #[schema(value_type = String, format = Date)]
+    pub ends_on: Date,
+    /// planned, completed or cancelled.
+    #[schema(value_type = String)]
+    pub status: MissionStatus,
+    /// Team members as "name (agency)".
+    pub team: Vec<String>,
+    /// Cases assigned.
+    pub cases: i64,
+    /// Interviewed.
+    pub interviewed: i64,
+    /// Accepted in whole or in part.
+    pub accepted: i64,
+    /// Refused.
+    pub refused: i64,
+    /// Deferred.
+    pub deferred: i64,
+}
+
+/// Missions of one year by status.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MissionYear {
+    /// Calendar year of the mission's start.
+    pub year: i32,
+    /// Still planned.
+    pub planned: u32,
+    /// Done.
+    pub completed: u32,
+    /// Called off.
+    pub cancelled: u32,
+}
+
+/// Every mission and the count per year.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MissionList {
+    /// Missions, latest first.
+    pub missions: Vec<MissionView>,
+    /// Planned, completed and cancelled missions per year.
+    pub per_year: Vec<MissionYear>,
+}
+
+/// A mission to plan.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewMission {
+    /// Programme code.
+    pub programme: String,
+    /// Unique code.
+    pub code: String,
+    /// Country of asylum to visit (ISO alpha-2).
+    pub destination: String,
+    /// First day.
+    #[schema(value_type = String, format = Date)]
+    pub starts_on: Date,
+    /// Last day.
+    #[schema(value_type = String, format = Date)]
+    pub ends_on: Date,
+    /// Team members as "name (agency)".
+    #[serde(default)]
+    pub team: Vec<String>,
+}
+
+/// A sponsor group to add.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewSponsorGroup {
+    /// Programme code.
+    pub programme: String,
+    /// Name of the group.
+    pub name: String,
+    /// Municipality where the family will live.
+    pub municipality: String,
+    /// Contact person.
+    pub contact: String,
+    /// Members who signed the support agreement.
+    pub members: u32,
+    /// Persons the group can house.
+    pub capacity_persons: u32,
+}
+
+/// A sponsor group with the cases it receives.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct SponsorGroupView {
+    /// Programme code.
+    pub programme: String,
+    /// The group.
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub group: SponsorGroup,
+    /// Cases it receives.
+    pub cases: i64,
+}
+
+fn invalid(e: impl std::fmt::Display) -> AppError {
+    AppError::Invalid(e.to_string())
+}
+
+impl App {
+    /// Every mission with its outcome, and the count per year.
+    pub async fn missions(&self) -> Result<MissionList, AppError> {
+        let missions: Vec<MissionView> = self
+            .store
+            .missions()
+            .await?
+            .into_iter()
+            .map(|r| MissionView {
+                programme: r.programme,
+                code: r.mission.code,
+                destination: r.mission.destination.to_string(),
+                starts_on: r.mission.starts_on,
+                ends_on: r.mission.ends_on,
+                status: r.mission.status,
+                team: r.mission.team,
+                cases: r.cases,
+                interviewed: r.interviewed,
+                accepted: r.accepted,
+                refused: r.refused,
+                deferred: r.deferred,
+            })
+            .collect();
+        let mut years: BTreeMap<i32, MissionYear> = BTreeMap::new();
+        for m in &missions {
+            let y = years
+                .entry(m.starts_on.year())
+                .or_insert_with(|| MissionYear {
+                    year: m.starts_on.year(),
+                    ..MissionYear::default()
+                });
+            match m.status {
+                MissionStatus::Planned => y.planned += 1,
+                MissionStatus::Completed => y.completed += 1,
+                MissionStatus::Cancelled => y.cancelled += 1,
+            }
+        }
+        Ok(MissionList {
+            missions,
+            per_year: years.into_values().collect(),
+        })
+    }
+
+    /// Plans a mission.
+    pub async fn plan_mission(&self, m: &NewMission) -> Result<(), AppError> {
+        if m.code.trim().is_empty() {
+            return Err(AppError::Invalid("code: is empty".into()));
+        }
+        if m.ends_on < m.starts_on {
+            return Err(AppError::Invalid(format!(
+                "ends_on: {} is before starts_on {}",
+                m.ends_on, m.starts_on
+            )));
+        }
+        let mission = SelectionMission {
+            code: m.code.trim().to_string(),
+            destination: CountryCode::parse("destination", &m.destination).map_err(invalid)?,
+            starts_on: m.starts_on,
+            ends_on: m.ends_on,
+            status: MissionStatus::Planned,
+            team: m.team.clone(),
+        };
+        Ok(self.store.add_mission(&m.programme, &mission).await?)
+    }
+
+    /// Records that a mission was completed or cancelled.
+    pub async fn set_mission_status(&self, code: &str, status: &str) -> Result<(), AppError> {
+        let status: MissionStatus = status.parse().map_err(invalid)?;
+        Ok(self.store.set_mission_status(code, status).await?)
+    }
+
+    /// Every sponsor group.
+    pub async fn sponsor_groups(&self) -> Result<Vec<SponsorGroupView>, AppError> {
+        Ok(self
+            .store
+            .sponsor_groups()
+            .await?
+            .into_iter()
+            .map(|r| SponsorGroupView {
+                programme: r.programme,
+                group: r.group,
+                cases: r.cases,
+            })
+            .collect())
+    }
+
+    /// Adds a sponsor group.
+    pub async fn add_sponsor_group(&self, s: &NewSponsorGroup) -> Result<(), AppError> {
+        for (field, v) in [
+            ("name", &s.name),
+            ("municipality", &s.municipality),
+            ("contact", &s.contact),
+        ] {
+            if v.trim().is_empty() {
+                return Err(AppError::Invalid(format!("{field}: is empty")));
+            }
+        }
+        let group = SponsorGroup {
+            name: s.name.trim().to_string(),
+            municipality: s.municipality.trim().to_string(),
+            contact: s.contact.trim().to_string(),
+            members: s.members,
+            capacity_persons: s.capacity_persons,
+        };
+        Ok(self.store.add_sponsor_group(&s.programme, &group).await?)
+    }
+
+    /// Sets the status of a case's reunification request (numbered from 1).
+    pub async fn set_reunification_status(
+        &self,
+        number: &str,
+        request_no: u32,
+        status: &str,
+        resolved_on: Option<Date>,
+    ) -> Result<CaseView, AppError> {
+        let status: ReunificationStatus = status.parse().map_err(invalid)?;
+        let resolved_on = match status {
+            ReunificationStatus::Requested => None,
+            _ => Some(resolved_on.unwrap_or_else(crate::cases::today)),
+        };
+        self.store
+            .set_reunification_status(
+                &crate::cases::case_number(number)?,
+                request_no,
+                status,
+                resolved_on,
+            )
+            .await?;
+        self.case(number).await
+    }
+}

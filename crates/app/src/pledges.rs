@@ -67,6 +67,42 @@ impl App {
         Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
     }
 
+    /// Records the published pledges of a state (`data/arrivals.csv`) for a programme,
+    /// with their published arrivals. Years without a pledge for the year alone are
+    /// skipped and returned, so nobody mistakes a missing figure for a zero.
+    pub async fn load_published_pledges(
+        &self,
+        programme: &str,
+        state: &str,
+    ) -> Result<(usize, Vec<crate::reference::PublishedYear>), AppError> {
+        if !self.programme_exists(programme).await? {
+            return Err(AppError::NotFound(format!(
+                "programme {programme} does not exist"
+            )));
+        }
+        let years: Vec<_> = crate::reference::published_years()?
+            .into_iter()
+            .filter(|y| y.state.eq_ignore_ascii_case(state))
+            .collect();
+        if years.is_empty() {
+            return Err(AppError::Invalid(format!(
+                "state: no published figures for {state} are shipped (data/arrivals.csv has BE and NL)"
+            )));
+        }
+        let (with_pledge, skipped): (Vec<_>, Vec<_>) =
+            years.into_iter().partition(|y| y.pledged.is_some());
+        for y in &with_pledge {
+            let pledge = Pledge {
+                year: y.year,
+                pledged: y.pledged.expect("partitioned on a pledge"),
+                arrived_before_resettle: y.arrived,
+                source: y.source.clone(),
+            };
+            self.set_pledge(programme, &pledge).await?;
+        }
+        Ok((with_pledge.len(), skipped))
+    }
+
     /// Whether a programme with this code exists.
     pub async fn programme_exists(&self, programme: &str) -> Result<bool, AppError> {
         Ok(self

@@ -14,6 +14,53 @@ pub const EU27_LATEST: &str = include_str!("../../../data/indicators/eu27_latest
 
 const UNHCR_NEEDS: &str = include_str!("../../../data/unhcr_projected_needs.csv");
 
+const ARRIVALS: &str = include_str!("../../../data/arrivals.csv");
+
+/// A published year of a state's programme: pledge and arrivals where known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedYear {
+    /// The resettlement state (`BE`, `NL`).
+    pub state: String,
+    /// Calendar year.
+    pub year: i32,
+    /// Persons pledged for that year alone, if published.
+    pub pledged: Option<u32>,
+    /// Persons who arrived, if published.
+    pub arrived: Option<u32>,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// The published pledges and arrivals shipped in `data/arrivals.csv`.
+pub fn published_years() -> Result<Vec<PublishedYear>, AppError> {
+    let mut reader = csv::Reader::from_reader(ARRIVALS.as_bytes());
+    let mut out = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| shipped("arrivals.csv", i, e))?;
+        let field = |n: usize| row.get(n).unwrap_or("").trim();
+        let number = |n: usize| -> Result<Option<u32>, AppError> {
+            let v = field(n);
+            if v.is_empty() {
+                Ok(None)
+            } else {
+                v.parse()
+                    .map(Some)
+                    .map_err(|e| shipped("arrivals.csv", i, e))
+            }
+        };
+        out.push(PublishedYear {
+            state: field(0).to_string(),
+            year: field(1)
+                .parse()
+                .map_err(|e| shipped("arrivals.csv", i, e))?,
+            pledged: number(2)?,
+            arrived: number(3)?,
+            source: field(4).to_string(),
+        });
+    }
+    Ok(out)
+}
+
 /// Names of the shipped indicator sets, as accepted by `--indicators` in place of a file.
 pub const INDICATOR_SETS: &[(&str, &str)] =
     &[("ec2015", EC2015_INDICATORS), ("eu27-latest", EU27_LATEST)];
@@ -82,6 +129,49 @@ mod tests {
     fn a_missing_year_lists_the_shipped_ones() {
         let e = needs_for_year(1990).unwrap_err().to_string();
         assert!(e.contains("needs_year") && e.contains("2022"), "{e}");
+    }
+
+    /// Every CSV under `data/`, found by walking the folder, so a new file is checked too.
+    fn data_files() -> Vec<std::path::PathBuf> {
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data"
+        ))];
+        let mut files = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "csv") {
+                    files.push(path);
+                }
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn every_row_of_the_reference_data_has_a_source() {
+        let files = data_files();
+        assert!(files.len() >= 4, "{files:?}");
+        for file in files {
+            let mut reader = csv::Reader::from_path(&file).unwrap();
+            let headers = reader.headers().unwrap().clone();
+            let source = headers
+                .iter()
+                .position(|h| h == "source")
+                .unwrap_or_else(|| panic!("{}: no source column", file.display()));
+            for (i, row) in reader.records().enumerate() {
+                let row = row.unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                assert!(
+                    !row.get(source).unwrap_or("").trim().is_empty(),
+                    "{} row {}: no source",
+                    file.display(),
+                    i + 2
+                );
+            }
+        }
     }
 
     #[test]

@@ -707,3 +707,72 @@ fn users_get_tokens_and_programmes_are_added() {
     ]);
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("belgium"));
 }
+
+#[test]
+fn published_pledges_load_with_their_sources_and_gaps_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("nl.db").display());
+    assert!(
+        resettle(&[
+            "--database",
+            &db,
+            "programme",
+            "add",
+            "--code",
+            "NL",
+            "--name",
+            "Dutch programme",
+            "--state",
+            "NL",
+            "--policy",
+            "netherlands-2012"
+        ])
+        .status
+        .success()
+    );
+    let out = resettle(&[
+        "--database",
+        &db,
+        "pledge",
+        "load-published",
+        "--programme",
+        "NL",
+        "--state",
+        "NL",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("published pledge(s) of NL recorded"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped 2020"),
+        "a year without its own pledge is named: {text}"
+    );
+    let rows = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "pledge",
+        "list",
+        "--programme",
+        "NL",
+        "--format",
+        "json",
+    ]));
+    let y2012 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["year"] == 2012)
+        .unwrap();
+    assert_eq!(
+        y2012["pledged"], 500,
+        "the 2012-2015 policy letter's 500 a year"
+    );
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| !r["source"].as_str().unwrap().is_empty())
+    );
+}

@@ -555,3 +555,105 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
 }
+
+#[tokio::test]
+async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url).await.unwrap();
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let t = token(&app).await;
+        let mission = serde_json::json!({
+            "programme": "BE", "code": "BE-2027-JO-9", "destination": "JO",
+            "starts_on": "2027-04-01", "ends_on": "2027-04-10", "team": ["A. Peeters (CGVS)"]
+        });
+        let (status, _) = authed(&app, &t, "POST", "/api/v1/missions", Some(mission.clone())).await;
+        assert_eq!(status, StatusCode::CREATED, "{}", db.backend);
+        let (status, _) = authed(&app, &t, "POST", "/api/v1/missions", Some(mission)).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (status, _) = authed(
+            &app,
+            &t,
+            "POST",
+            "/api/v1/missions/BE-2027-JO-9/status",
+            Some(serde_json::json!({"status": "cancelled"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, list) = authed(&app, &t, "GET", "/api/v1/missions", None).await;
+        let m = list["missions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["code"] == "BE-2027-JO-9")
+            .unwrap();
+        assert_eq!(m["status"], "cancelled");
+        let y2027 = list["per_year"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|y| y["year"] == 2027)
+            .unwrap();
+        assert!(y2027["cancelled"].as_i64().unwrap() >= 1);
+        let interviewed: i64 = list["missions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["interviewed"].as_i64().unwrap())
+            .sum();
+        assert!(interviewed > 0, "demo missions have interviewed cases");
+
+        let group = serde_json::json!({"programme": "BE", "name": "Welkom Gent", "municipality": "Gent", "contact": "L. Maes", "members": 6, "capacity_persons": 5});
+        let (status, _) = authed(&app, &t, "POST", "/api/v1/sponsor-groups", Some(group)).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (_, groups) = authed(&app, &t, "GET", "/api/v1/sponsor-groups", None).await;
+        assert!(
+            groups
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|g| g["name"] == "Welkom Gent" && g["cases"] == 0)
+        );
+
+        let (_, list) = authed(
+            &app,
+            &t,
+            "GET",
+            "/api/v1/cases?state=housed&per_page=1",
+            None,
+        )
+        .await;
+        let number = list["items"][0]["case_number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let before = app.case(&number).await.unwrap().reunification.len();
+        let path = format!("/api/v1/cases/{number}/reunification");
+        let (status, case) = authed(&app, &t, "POST", &path, Some(serde_json::json!({"relative_name": "Karim Test", "relationship": "adult son", "location": "LB", "requested_on": "2026-01-10"}))).await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        let added = &case["reunification"][before];
+        assert_eq!(added["status"], "requested");
+        assert!(
+            added["days_since_request"].as_i64().unwrap() >= 300,
+            "{added}"
+        );
+        let (status, case) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("{path}/{}/status", before + 1),
+            Some(serde_json::json!({"status": "reunited", "resolved_on": "2026-06-01"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        assert_eq!(case["reunification"][before]["days_since_request"], 142);
+        let (status, _) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("{path}/99/status"),
+            Some(serde_json::json!({"status": "approved"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+}

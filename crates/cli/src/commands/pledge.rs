@@ -18,6 +18,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Record the published pledges and arrivals of BE or NL (shipped, each with its source).
+    LoadPublished {
+        /// Programme code.
+        #[arg(long)]
+        programme: String,
+        /// BE or NL.
+        #[arg(long)]
+        state: String,
+    },
     /// Record or correct a year's pledge.
     Set {
         /// Programme code.
@@ -66,6 +75,20 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 }
                 rows
             })
+        }
+        Command::LoadPublished { programme, state } => {
+            let (loaded, skipped) = app.load_published_pledges(&programme, &state).await?;
+            println!("{loaded} published pledge(s) of {state} recorded for {programme}");
+            for y in skipped {
+                let arrived = y
+                    .arrived
+                    .map_or("arrivals unknown".to_string(), |a| format!("{a} arrived"));
+                println!(
+                    "skipped {}: no pledge published for that year alone ({arrived})",
+                    y.year
+                );
+            }
+            Ok(())
         }
         Command::Set {
             programme,

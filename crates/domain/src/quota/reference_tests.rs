@@ -1,21 +1,40 @@
-//! Tests against published tables kept in `shared/data` (tests may read files; the crate may not).
+//! Tests against published tables kept in the team's `shared/data` folder beside the
+//! checkout (tests may read files; the crate may not). Those tables may not be copied into
+//! the project, so a checkout without the folder skips these tests, saying so on stderr;
+//! in CI (`CI=true`), where the folder is always present, a missing folder fails them.
 use std::collections::BTreeMap;
 
 use super::shares::{Parts, capped_effect, combine};
 use super::{Method, Weights, compute_shares, parse_indicators_csv};
 
-fn shared(name: &str) -> String {
+/// The text of a shared table, or `None` (announced on stderr) outside CI without it.
+pub(super) fn shared(name: &str) -> Option<String> {
+    use std::io::Write;
     let path = format!("{}/../../../shared/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if std::env::var("CI").as_deref() == Ok("true") => panic!("{path}: {e}"),
+        Err(_) => {
+            // Past the harness's output capture, so the skip is seen.
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED a reference-table test: {path} is absent (the team's shared folder \
+                 is not beside this checkout; CI runs it)"
+            );
+            None
+        }
+    }
 }
 
 /// Grech (2016), Table 1, as rows of column name → cell.
-fn grech_rows() -> Vec<BTreeMap<String, String>> {
-    let text = shared("grech2016_table1.csv");
-    csv::Reader::from_reader(text.as_bytes())
-        .deserialize()
-        .map(Result::unwrap)
-        .collect()
+fn grech_rows() -> Option<Vec<BTreeMap<String, String>>> {
+    let text = shared("grech2016_table1.csv")?;
+    Some(
+        csv::Reader::from_reader(text.as_bytes())
+            .deserialize()
+            .map(Result::unwrap)
+            .collect(),
+    )
 }
 
 fn num(r: &BTreeMap<String, String>, k: &str) -> f64 {
@@ -40,7 +59,7 @@ fn grech_parts(rows: &[BTreeMap<String, String>]) -> Vec<Parts> {
 
 #[test]
 fn grech_pure_effects_are_inverse_shares_of_the_raw_figures() {
-    let rows = grech_rows();
+    let Some(rows) = grech_rows() else { return };
     assert_eq!(rows.len(), 32);
     let inv_u: f64 = rows.iter().map(|r| 1.0 / num(r, "unemployment_pct")).sum();
     let inv_a: f64 = rows
@@ -68,7 +87,7 @@ fn grech_pure_effects_are_inverse_shares_of_the_raw_figures() {
 
 #[test]
 fn grech_uncapped_total_is_ec2015() {
-    let rows = grech_rows();
+    let Some(rows) = grech_rows() else { return };
     let got = combine(&grech_parts(&rows), &Weights::EC2015, None);
     for (r, g) in rows.iter().zip(got) {
         let want = num(r, "total_share_uncapped");
@@ -78,7 +97,7 @@ fn grech_uncapped_total_is_ec2015() {
 
 #[test]
 fn grech_capped_columns_use_cap_0_15_of_pop_plus_gdp() {
-    let rows = grech_rows();
+    let Some(rows) = grech_rows() else { return };
     let parts = grech_parts(&rows);
     // Grech's table: cap = 0.3 × base = 0.15 × (pop + GDP), handed back ∝ base.
     let got = combine(&parts, &Weights::EC2015, Some(0.15));
@@ -117,7 +136,7 @@ fn implemented_ec2015_capped_rule_differs_from_grechs_table() {
     // (2κ × base with κ = 0.3) and the georgeblck/refugee-distribution code — which is twice
     // the cap Grech's Table 1 was computed with. Documented in docs/quota.md; this test pins
     // the size of the difference so it is not forgotten.
-    let rows = grech_rows();
+    let Some(rows) = grech_rows() else { return };
     let ours = combine(
         &grech_parts(&rows),
         &Weights::EC2015,
@@ -136,7 +155,10 @@ fn ec2015_on_the_eu28_indicators_gives_belgium_about_2_45_percent() {
     // The Commission's resettlement key gave BE 2.45% on spring-2015 data. This file is a
     // revised Eurostat vintage without resettled refugees in the effort figure, so we only
     // check a loose band (it gives ≈ 2.43%).
-    let set = parse_indicators_csv(&shared("ec2015_indicators_eu28.csv")).unwrap();
+    let Some(text) = shared("ec2015_indicators_eu28.csv") else {
+        return;
+    };
+    let set = parse_indicators_csv(&text).unwrap();
     assert_eq!(set.len(), 28);
     let shares = compute_shares(&set, &Method::Ec2015).unwrap();
     let be = shares.iter().find(|s| s.state.as_str() == "BE").unwrap();

@@ -173,17 +173,14 @@ mod tests {
         // Reproduce the shape with the shipped figures: the 2015 EU-28 indicators (old) and
         // EU-27 population 2021 / GDP 2019 (new). These are a revised Eurostat vintage, not
         // the Commission's spring-2015 one, so we get ≈2.80%, not 2.84%; assert that band.
-        let old_text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/ec2015_indicators_eu28.csv"
-        ))
-        .unwrap();
+        let shared = crate::quota::reference_tests::shared;
+        let (Some(old_text), Some(new_text)) = (
+            shared("ec2015_indicators_eu28.csv"),
+            shared("eu27_recent_pop_gdp.csv"),
+        ) else {
+            return;
+        };
         let old = parse_indicators_csv(&old_text).unwrap().pop_gdp();
-        let new_text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/eu27_recent_pop_gdp.csv"
-        ))
-        .unwrap();
         // That file names its columns differently; map them to state,population,gdp.
         let mut rdr = csv::Reader::from_reader(new_text.as_bytes());
         let rows: Vec<PopGdp> = rdr

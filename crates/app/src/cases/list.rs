@@ -78,6 +78,14 @@ pub struct CaseList {
     pub per_page: u32,
 }
 
+/// An open case past a running time limit.
+struct OverdueCase {
+    case_number: String,
+    state: CaseState,
+    priority: Priority,
+    days_over: i64,
+}
+
 fn item(s: CaseSummary, days_overdue: Option<i64>) -> CaseListItem {
     CaseListItem {
         days_in_state: (today() - s.state_since.date()).whole_days(),
@@ -140,9 +148,8 @@ impl App {
         })
     }
 
-    /// Every open case past a running time limit, with the days over its worst limit,
-    /// most overdue first.
-    pub async fn overdue_cases(&self) -> Result<Vec<(String, i64)>, AppError> {
+    /// The overdue cases with their current state and priority, most overdue first.
+    async fn overdue(&self) -> Result<Vec<OverdueCase>, AppError> {
         let profiles: HashMap<String, String> = self
             .store
             .programmes()
@@ -160,11 +167,20 @@ impl App {
                 .filter(|o| o.stopped.is_none())
                 .map(|o| o.days_over)
                 .max();
-            if let Some(days) = worst {
-                overdue.push((h.case_number, days));
+            if let (Some(days_over), Some(&(state, _))) = (worst, h.entries.last()) {
+                overdue.push(OverdueCase {
+                    case_number: h.case_number,
+                    state,
+                    priority: h.priority,
+                    days_over,
+                });
             }
         }
-        overdue.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        overdue.sort_by(|a, b| {
+            b.days_over
+                .cmp(&a.days_over)
+                .then_with(|| a.case_number.cmp(&b.case_number))
+        });
         Ok(overdue)
     }
 
@@ -181,34 +197,61 @@ impl App {
                     .into(),
             ));
         }
-        let overdue = self.overdue_cases().await?;
-        let days: HashMap<&str, i64> = overdue.iter().map(|(n, d)| (n.as_str(), *d)).collect();
-        let numbers: Vec<String> = overdue.iter().map(|(n, _)| n.clone()).collect();
-        let matching: Vec<CaseSummary> = self
-            .store
-            .case_summaries(&numbers)
+        // State and priority are known from the histories; only nationality and country
+        // of asylum need the summaries of every overdue case, so otherwise only the page's
+        // summaries are read.
+        let overdue: Vec<OverdueCase> = self
+            .overdue()
             .await?
             .into_iter()
-            .filter(|s| {
-                filter.state.is_none_or(|x| s.state == x)
-                    && filter.priority.is_none_or(|x| s.priority == x)
-                    && filter
-                        .nationality
-                        .as_ref()
-                        .is_none_or(|x| s.nationality.eq_ignore_ascii_case(x))
-                    && filter
-                        .country_of_asylum
-                        .as_ref()
-                        .is_none_or(|x| s.country_of_asylum.eq_ignore_ascii_case(x))
+            .filter(|o| {
+                filter.state.is_none_or(|x| o.state == x)
+                    && filter.priority.is_none_or(|x| o.priority == x)
             })
             .collect();
-        let total = matching.len() as i64;
+        let days: HashMap<&str, i64> = overdue
+            .iter()
+            .map(|o| (o.case_number.as_str(), o.days_over))
+            .collect();
+        let by_place = filter.nationality.is_some() || filter.country_of_asylum.is_some();
         let start = (page as usize - 1) * per_page as usize;
-        let items = matching
+        let numbers: Vec<String> = if by_place {
+            overdue.iter().map(|o| o.case_number.clone()).collect()
+        } else {
+            overdue
+                .iter()
+                .skip(start)
+                .take(per_page as usize)
+                .map(|o| o.case_number.clone())
+                .collect()
+        };
+        let mut matching: Vec<CaseSummary> = self.store.case_summaries(&numbers).await?;
+        matching.retain(|s| {
+            filter
+                .nationality
+                .as_ref()
+                .is_none_or(|x| s.nationality.eq_ignore_ascii_case(x))
+                && filter
+                    .country_of_asylum
+                    .as_ref()
+                    .is_none_or(|x| s.country_of_asylum.eq_ignore_ascii_case(x))
+        });
+        let (total, page_rows) = if by_place {
+            let total = matching.len() as i64;
+            (
+                total,
+                matching
+                    .into_iter()
+                    .skip(start)
+                    .take(per_page as usize)
+                    .collect(),
+            )
+        } else {
+            (overdue.len() as i64, matching)
+        };
+        let items = page_rows
             .into_iter()
-            .skip(start)
-            .take(per_page as usize)
-            .map(|s| {
+            .map(|s: CaseSummary| {
                 let d = days.get(s.case_number.as_str()).copied();
                 item(s, d)
             })

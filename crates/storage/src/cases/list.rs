@@ -194,7 +194,7 @@ impl Store {
     /// overdue check needs, read in one pass.
     pub async fn open_case_histories(&self) -> Result<Vec<OpenCaseHistory>, StorageError> {
         let rows = sqlx::query(
-            "SELECT c.case_number, g.code, c.priority, e.to_state, e.at \
+            "SELECT c.case_number, g.code, c.priority, e.to_state, substr(e.at, 1, 10) \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                JOIN case_events e ON e.case_id = c.id \
               WHERE c.state NOT IN ('closed', 'withdrawn', 'deceased') \
@@ -213,12 +213,12 @@ impl Store {
                     entries: Vec::new(),
                 });
             }
-            let at = parse_timestamp("case_events.at", &r.try_get::<String, _>(4)?)?;
+            let on = parse_date("case_events.at", &r.try_get::<String, _>(4)?)?;
             let state = parse_word("case_events.to_state", &r.try_get::<String, _>(3)?)?;
             out.last_mut()
                 .expect("pushed above")
                 .entries
-                .push((state, at.date()));
+                .push((state, on));
         }
         Ok(out)
     }

@@ -15,6 +15,7 @@ mod programmes;
 mod reference;
 mod scenarios;
 mod stats;
+mod unique;
 mod users;
 
 pub use caseload::ImportSummary;

@@ -4,6 +4,8 @@ use resettle_domain::sponsor::SponsorGroup;
 use sqlx::Row;
 
 use crate::codec::{corrupt, parse_date, parse_word};
+use crate::reference::programme_id;
+use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store, codec};
 
 /// A mission with the outcome of the cases assigned to it.
@@ -104,17 +106,13 @@ impl Store {
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
-        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM selection_missions WHERE code = $1")
-            .bind(m.code.clone())
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        if taken > 0 {
-            return Err(StorageError::Duplicate {
-                what: "mission",
-                key: m.code.clone(),
-            });
-        }
+        refuse_if_taken(
+            &mut tx,
+            "SELECT COUNT(*) FROM selection_missions WHERE code = $1",
+            "mission",
+            &m.code,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO selection_missions (programme_id, code, destination, starts_on, ends_on, status, team) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -215,19 +213,4 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
-}
-
-async fn programme_id(
-    conn: &mut sqlx::AnyConnection,
-    programme: &str,
-) -> Result<i64, StorageError> {
-    Ok(sqlx::query("SELECT id FROM programmes WHERE code = $1")
-        .bind(programme.to_string())
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| StorageError::Missing {
-            what: "programme",
-            key: programme.to_string(),
-        })?
-        .try_get(0)?)
 }

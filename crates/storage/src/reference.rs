@@ -6,6 +6,7 @@ use resettle_domain::programme::ProgrammeImport;
 use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
+use crate::unique::refuse_if_taken;
 use crate::{StorageError, codec};
 
 /// Ids of the records that case files refer to by code or name.
@@ -22,17 +23,13 @@ pub(crate) async fn insert(
     import: &ProgrammeImport,
 ) -> Result<ReferenceIds, StorageError> {
     let p = &import.programme;
-    let existing = sqlx::query("SELECT COUNT(*) FROM programmes WHERE code = $1")
-        .bind(p.code.clone())
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get::<i64, _>(0)?;
-    if existing > 0 {
-        return Err(StorageError::Duplicate {
-            what: "programme",
-            key: p.code.clone(),
-        });
-    }
+    refuse_if_taken(
+        conn,
+        "SELECT COUNT(*) FROM programmes WHERE code = $1",
+        "programme",
+        &p.code,
+    )
+    .await?;
     let programme: i64 = sqlx::query(
         "INSERT INTO programmes (code, name, state_code, policy_profile) \
          VALUES ($1, $2, $3, $4) RETURNING id",
@@ -158,15 +155,7 @@ pub(crate) async fn load(
     conn: &mut AnyConnection,
     programme: &str,
 ) -> Result<ReferenceIds, StorageError> {
-    let id: i64 = sqlx::query("SELECT id FROM programmes WHERE code = $1")
-        .bind(programme.to_string())
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| StorageError::Missing {
-            what: "programme",
-            key: programme.to_string(),
-        })?
-        .try_get(0)?;
+    let id = programme_id(conn, programme).await?;
     let mut map = async |sql: &'static str| -> Result<HashMap<String, i64>, StorageError> {
         id_map(sqlx::query(sql).bind(id).fetch_all(&mut *conn).await?)
     };
@@ -176,4 +165,20 @@ pub(crate) async fn load(
         places: map("SELECT id, code FROM reception_places WHERE programme_id = $1").await?,
         sponsor_groups: map("SELECT id, name FROM sponsor_groups WHERE programme_id = $1").await?,
     })
+}
+
+/// The id of the programme with this code, or `Missing`.
+pub(crate) async fn programme_id(
+    conn: &mut AnyConnection,
+    programme: &str,
+) -> Result<i64, StorageError> {
+    Ok(sqlx::query("SELECT id FROM programmes WHERE code = $1")
+        .bind(programme.to_string())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StorageError::Missing {
+            what: "programme",
+            key: programme.to_string(),
+        })?
+        .try_get(0)?)
 }

@@ -1,6 +1,7 @@
 //! Saved fair-share scenarios: a plan's inputs and result under a name.
 use sqlx::Row;
 
+use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store, codec};
 
 /// A saved scenario. Inputs and result are kept as the JSON the app layer wrote, so a
@@ -29,17 +30,13 @@ impl Store {
         saved_by: &str,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM fair_share_scenarios WHERE name = $1")
-            .bind(name.to_string())
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        if taken > 0 {
-            return Err(StorageError::Duplicate {
-                what: "scenario",
-                key: name.to_string(),
-            });
-        }
+        refuse_if_taken(
+            &mut tx,
+            "SELECT COUNT(*) FROM fair_share_scenarios WHERE name = $1",
+            "scenario",
+            name,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO fair_share_scenarios (name, inputs, result, saved_at, saved_by) \
              VALUES ($1, $2, $3, $4, $5)",

@@ -3,6 +3,7 @@
 use sqlx::Row;
 use time::OffsetDateTime;
 
+use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store, codec};
 
 /// A user as stored (never with the password hash).
@@ -47,17 +48,13 @@ impl Store {
     /// Adds an organisation; a name already used is refused.
     pub async fn add_organisation(&self, name: &str, kind: &str) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM organisations WHERE name = $1")
-            .bind(name.to_string())
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        if taken > 0 {
-            return Err(StorageError::Duplicate {
-                what: "organisation",
-                key: name.to_string(),
-            });
-        }
+        refuse_if_taken(
+            &mut tx,
+            "SELECT COUNT(*) FROM organisations WHERE name = $1",
+            "organisation",
+            name,
+        )
+        .await?;
         sqlx::query("INSERT INTO organisations (name, kind) VALUES ($1, $2)")
             .bind(name.to_string())
             .bind(kind.to_string())
@@ -76,17 +73,13 @@ impl Store {
         password_hash: &str,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE username = $1")
-            .bind(username.to_string())
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        if taken > 0 {
-            return Err(StorageError::Duplicate {
-                what: "user",
-                key: username.to_string(),
-            });
-        }
+        refuse_if_taken(
+            &mut tx,
+            "SELECT COUNT(*) FROM users WHERE username = $1",
+            "user",
+            username,
+        )
+        .await?;
         let organisation_id: Option<i64> = match organisation {
             None => None,
             Some(name) => Some(

@@ -178,7 +178,16 @@ fn allowed_words(allowed: &[CaseState]) -> String {
     if allowed.is_empty() {
         return "none (the case has ended)".into();
     }
-    allowed
+    state_words(allowed)
+}
+
+/// States as a comma-separated list of their words (`none` for no state), for messages
+/// that tell a user which steps exist.
+pub(crate) fn state_words(states: &[CaseState]) -> String {
+    if states.is_empty() {
+        return "none".into();
+    }
+    states
         .iter()
         .map(|s| s.as_str())
         .collect::<Vec<_>>()

@@ -12,6 +12,7 @@ pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
 pub use family::{CareNeed, FamilyMember, MedicalRecord, Relationship, Sex};
 pub use file::CaseFile;
+pub(crate) use lifecycle::state_words;
 pub use lifecycle::{CaseState, Stage, TransitionError};
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind};

@@ -125,7 +125,7 @@ impl Steps {
     /// must still be able to reach `closed`: a withdrawal or a death is not a way through
     /// the programme.
     fn check_lifecycle(&self) -> Result<(), String> {
-        let off = words(&self.off);
+        let off = crate::case::state_words(&self.off);
         let on: Vec<CaseState> = CaseState::ALL
             .iter()
             .copied()
@@ -152,9 +152,9 @@ impl Steps {
             return Err(format!(
                 "switching off {off} strands {}: a case there can no longer reach closed \
                  (from {} the next steps would be: {})",
-                words(&named),
+                crate::case::state_words(&named),
                 named[0],
-                words(&self.next(named[0]))
+                crate::case::state_words(&self.next(named[0]))
             ));
         }
         for &s in on.iter().filter(|&&s| s != CaseState::INITIAL) {
@@ -166,18 +166,6 @@ impl Steps {
         }
         Ok(())
     }
-}
-
-/// States as a comma-separated list of words.
-fn words(states: &[CaseState]) -> String {
-    if states.is_empty() {
-        return "none".into();
-    }
-    states
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

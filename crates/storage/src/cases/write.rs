@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use crate::caseload::{KnownCodes, insert_cases, validate_files};
 use crate::codec::{self, parse_word};
 use crate::reference;
+use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store};
 
 /// A lifecycle step to append. Whether the step is allowed is decided by the app layer
@@ -97,17 +98,13 @@ impl Store {
             sponsor_groups: ids.sponsor_groups.keys().cloned().collect(),
         };
         validate_files(std::slice::from_ref(file), &known)?;
-        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM cases WHERE case_number = $1")
-            .bind(file.case.case_number.as_str().to_string())
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        if taken > 0 {
-            return Err(StorageError::Duplicate {
-                what: "case",
-                key: file.case.case_number.to_string(),
-            });
-        }
+        refuse_if_taken(
+            &mut tx,
+            "SELECT COUNT(*) FROM cases WHERE case_number = $1",
+            "case",
+            file.case.case_number.as_str(),
+        )
+        .await?;
         insert_cases(&mut tx, &ids, std::slice::from_ref(file)).await?;
         tx.commit().await?;
         Ok(())

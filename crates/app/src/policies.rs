@@ -1,9 +1,10 @@
-//! The policy profiles shipped in `policies/`, compiled into the binary and checked once.
-use std::sync::LazyLock;
+//! Policy profiles: those shipped in `policies/` (compiled into the binary, checked once)
+//! and custom ones a user added to the database (checked when added).
+use std::sync::{Arc, LazyLock};
 
 use resettle_domain::policy::{PolicyError, PolicyProfile};
 
-use crate::AppError;
+use crate::{App, AppError};
 
 /// The shipped profiles as (file name, text).
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -17,32 +18,72 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
-static PROFILES: LazyLock<Vec<PolicyProfile>> = LazyLock::new(|| {
+static PROFILES: LazyLock<Vec<Arc<PolicyProfile>>> = LazyLock::new(|| {
     SHIPPED
         .iter()
         .map(|(file, text)| {
-            PolicyProfile::parse(text).unwrap_or_else(|e| panic!("{}", e.in_file(file)))
+            Arc::new(PolicyProfile::parse(text).unwrap_or_else(|e| panic!("{}", e.in_file(file))))
         })
         .collect()
 });
 
 /// Every shipped profile.
-pub fn all() -> &'static [PolicyProfile] {
+pub fn all() -> &'static [Arc<PolicyProfile>] {
     &PROFILES
 }
 
 /// The shipped profile with this name, or a refusal listing the names there are.
-pub fn named(name: &str) -> Result<&'static PolicyProfile, AppError> {
-    all().iter().find(|p| p.name() == name).ok_or_else(|| {
+pub fn named(name: &str) -> Result<Arc<PolicyProfile>, AppError> {
+    all().iter().find(|p| p.name() == name).cloned().ok_or_else(|| {
         AppError::NotFound(format!(
-            "no policy profile {name:?}; shipped: {}",
-            all()
-                .iter()
-                .map(PolicyProfile::name)
-                .collect::<Vec<_>>()
-                .join(", ")
+            "no policy profile {name:?}; shipped: {} (add your own with `resettle policy add FILE`)",
+            all().iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")
         ))
     })
+}
+
+impl App {
+    /// A profile by name: a shipped one, else one added to this database.
+    pub async fn policy(&self, name: &str) -> Result<Arc<PolicyProfile>, AppError> {
+        if let Ok(p) = named(name) {
+            return Ok(p);
+        }
+        match self.store.policy_profile_text(name).await? {
+            Some(text) => PolicyProfile::parse(&text)
+                .map(Arc::new)
+                .map_err(|e| AppError::Invalid(format!("stored profile {}", e.in_file(name)))),
+            None => named(name),
+        }
+    }
+
+    /// Every profile: the shipped ones, then those added to this database.
+    pub async fn policies(&self) -> Result<Vec<Arc<PolicyProfile>>, AppError> {
+        let mut out: Vec<Arc<PolicyProfile>> = all().to_vec();
+        for text in self.store.policy_profile_texts().await? {
+            let p = PolicyProfile::parse(&text).map_err(|e| {
+                AppError::Invalid(format!(
+                    "a stored profile no longer parses: {}",
+                    e.in_file("(stored)")
+                ))
+            })?;
+            out.push(Arc::new(p));
+        }
+        Ok(out)
+    }
+
+    /// Checks a custom profile and stores it, so programmes can run under it. A name used
+    /// by a shipped or stored profile is refused.
+    pub async fn add_policy(&self, file: &str, text: &str) -> Result<Arc<PolicyProfile>, AppError> {
+        let profile = check(file, text).map_err(AppError::Invalid)?;
+        if named(profile.name()).is_ok() {
+            return Err(AppError::Conflict(format!(
+                "policy profile {} is shipped with resettle; give yours another name",
+                profile.name()
+            )));
+        }
+        self.store.add_policy_profile(profile.name(), text).await?;
+        Ok(Arc::new(profile))
+    }
 }
 
 /// Checks a profile file's text; the error names the file, line and reason.

@@ -3,7 +3,7 @@ use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Programme, ProgrammeImport};
 use resettle_storage::ProgrammeRow;
 
-use crate::{App, AppError, policies};
+use crate::{App, AppError};
 
 impl App {
     /// Adds an empty programme under a shipped policy profile.
@@ -26,7 +26,9 @@ impl App {
         if name.trim().is_empty() {
             return Err(AppError::Invalid("name: is empty".into()));
         }
-        policies::named(policy_profile).map_err(|e| AppError::Invalid(format!("policy: {e}")))?;
+        self.policy(policy_profile)
+            .await
+            .map_err(|e| AppError::Invalid(format!("policy: {e}")))?;
         let import = ProgrammeImport {
             programme: Programme {
                 code,

@@ -41,7 +41,7 @@ fn new_case(number: &str, programme: &str) -> NewCase {
 struct Ctx {
     place: String,
     ground: String,
-    profile: &'static resettle_domain::policy::PolicyProfile,
+    profile: std::sync::Arc<resettle_domain::policy::PolicyProfile>,
     sponsor: Option<String>,
 }
 
@@ -319,4 +319,51 @@ fn in_belgium_only_a_sponsored_family_skips_reception() {
             Some(sponsor)
         );
     });
+}
+
+#[test]
+fn a_custom_profile_is_checked_stored_and_run_under() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    for db in resettle_testkit::databases() {
+        rt.block_on(async {
+            let app = App::open(&db.url).await.unwrap();
+            let shipped = include_str!("../../../policies/netherlands-2012.toml");
+            let bad = app.add_policy("nl.toml", shipped).await.unwrap_err();
+            assert!(
+                matches!(bad, AppError::Conflict(_)),
+                "a shipped name is refused: {bad}"
+            );
+            let broken = app
+                .add_policy("x.toml", "name = [")
+                .await
+                .unwrap_err()
+                .to_string();
+            assert!(broken.contains("x.toml: line 1"), "{broken}");
+            let custom = shipped.replacen("name = \"netherlands-2012\"", "name = \"nl-strict\"", 1);
+            assert_ne!(custom, shipped, "the profile's name line was found");
+            app.add_policy("nl-strict.toml", &custom).await.unwrap();
+            let names: Vec<String> = app
+                .policies()
+                .await
+                .unwrap()
+                .iter()
+                .map(|p| p.name().to_string())
+                .collect();
+            assert!(names.contains(&"nl-strict".to_string()), "{names:?}");
+            app.add_programme("NS", "Strict programme", "NL", "nl-strict")
+                .await
+                .unwrap();
+            app.create_case(new_case("TST-26C00003", "NS"), "t")
+                .await
+                .unwrap();
+            let view = app.case("TST-26C00003").await.unwrap();
+            assert_eq!(view.policy_profile, "nl-strict", "{}", db.backend);
+            let e = app
+                .add_programme("XX", "x", "NL", "atlantis")
+                .await
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("atlantis"), "{e}");
+        });
+    }
 }

@@ -90,7 +90,7 @@ fn main() -> std::process::ExitCode {
             Command::Case(c) => commands::case::run(&cli.database, c).await,
             Command::Mission(c) => commands::mission::run(&cli.database, c).await,
             Command::Sponsor(c) => commands::mission::run_sponsor(&cli.database, c).await,
-            Command::Policy(c) => commands::policy::run(c),
+            Command::Policy(c) => commands::policy::run(&cli.database, c).await,
             Command::User(c) => commands::user::run(&cli.database, c).await,
             Command::Org(c) => commands::user::run_org(&cli.database, c).await,
         }

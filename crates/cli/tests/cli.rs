@@ -564,13 +564,17 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
 }
 
 #[test]
-fn policy_profiles_are_listed_shown_and_checked() {
-    let list = String::from_utf8(resettle(&["policy", "list"]).stdout).unwrap();
+fn policy_profiles_are_listed_shown_checked_and_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("p.db").display());
+    let list = String::from_utf8(resettle(&["--database", &db, "policy", "list"]).stdout).unwrap();
     assert!(
         list.contains("belgium") && list.contains("netherlands-2012"),
         "{list}"
     );
     let nl = stdout_json(&resettle(&[
+        "--database",
+        &db,
         "policy",
         "show",
         "netherlands-2012",
@@ -578,7 +582,6 @@ fn policy_profiles_are_listed_shown_and_checked() {
         "json",
     ]));
     assert_eq!(nl["name"], "netherlands-2012");
-    let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "name = \"x\"\nversion = 1\ntitle = [\n").unwrap();
     let out = resettle(&["policy", "check", bad.to_str().unwrap()]);
@@ -587,15 +590,45 @@ fn policy_profiles_are_listed_shown_and_checked() {
         !out.status.success() && err.contains("bad.toml") && err.contains("line"),
         "{err}"
     );
-    let good = resettle(&[
-        "policy",
-        "check",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies/belgium.toml"),
-    ]);
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies/belgium.toml");
+    let good = resettle(&["policy", "check", shipped]);
     assert!(
         good.status.success(),
         "{}",
         String::from_utf8_lossy(&good.stderr)
+    );
+    let custom = dir.path().join("be-pilot.toml");
+    let text = std::fs::read_to_string(shipped).unwrap().replacen(
+        "name = \"belgium\"",
+        "name = \"be-pilot\"",
+        1,
+    );
+    std::fs::write(&custom, text).unwrap();
+    let added = resettle(&["--database", &db, "policy", "add", custom.to_str().unwrap()]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let list = String::from_utf8(resettle(&["--database", &db, "policy", "list"]).stdout).unwrap();
+    assert!(list.contains("be-pilot"), "{list}");
+    assert!(
+        resettle(&[
+            "--database",
+            &db,
+            "programme",
+            "add",
+            "--code",
+            "BP",
+            "--name",
+            "Pilot",
+            "--state",
+            "BE",
+            "--policy",
+            "be-pilot"
+        ])
+        .status
+        .success()
     );
 }
 

@@ -26,6 +26,7 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "users",
     "organisations",
     "fair_share_scenarios",
+    "policy_profiles",
     "support_plans",
     "reunification_requests",
     "promises",

@@ -11,6 +11,7 @@ mod codec;
 mod error;
 mod migrations;
 mod missions;
+mod policies;
 mod programmes;
 mod reference;
 mod scenarios;

@@ -33,6 +33,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_access.sql"),
         postgres: include_str!("../migrations/postgres/0003_access.sql"),
     },
+    Migration {
+        version: 4,
+        description: "custom policy profiles",
+        sqlite: include_str!("../migrations/sqlite/0004_policy_profiles.sql"),
+        postgres: include_str!("../migrations/postgres/0004_policy_profiles.sql"),
+    },
 ];
 
 impl Store {

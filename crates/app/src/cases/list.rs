@@ -6,7 +6,7 @@ use resettle_storage::{CaseFilter, CaseSummary};
 use serde::{Deserialize, Serialize};
 
 use super::today;
-use crate::{App, AppError, policies};
+use crate::{App, AppError};
 
 /// Which cases to list. Query parameters of `GET /api/v1/cases` and options of
 /// `resettle case list`.
@@ -157,10 +157,14 @@ impl App {
             .into_iter()
             .map(|p| (p.code, p.policy_profile))
             .collect();
+        let mut policies = HashMap::new();
+        for (programme, profile) in &profiles {
+            policies.insert(programme.clone(), self.policy(profile).await?);
+        }
         let today = today();
         let mut overdue = Vec::new();
         for h in self.store.open_case_histories().await? {
-            let policy = policies::named(&profiles[&h.programme])?;
+            let policy = &policies[&h.programme];
             let worst = policy
                 .overdue(h.priority, &h.entries, today)
                 .into_iter()

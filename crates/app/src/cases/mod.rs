@@ -16,14 +16,14 @@ pub use view::{CaseView, CheckView, ReunificationView, Waiting};
 use resettle_domain::case::CaseNumber;
 use resettle_domain::policy::PolicyProfile;
 
-use crate::{App, AppError, policies};
+use crate::{App, AppError};
 
 impl App {
     /// The policy profile of a programme.
     pub(crate) async fn programme_policy(
         &self,
         programme: &str,
-    ) -> Result<&'static PolicyProfile, AppError> {
+    ) -> Result<std::sync::Arc<PolicyProfile>, AppError> {
         let p = self
             .store
             .programmes()
@@ -31,7 +31,7 @@ impl App {
             .into_iter()
             .find(|p| p.code == programme)
             .ok_or_else(|| AppError::NotFound(format!("programme {programme} does not exist")))?;
-        policies::named(&p.policy_profile)
+        self.policy(&p.policy_profile).await
     }
 }
 

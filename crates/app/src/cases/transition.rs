@@ -267,7 +267,7 @@ impl App {
         policy
             .allows(stored.state, to)
             .map_err(|e| AppError::Invalid(e.to_string()))?;
-        let (payload, assignment) = step_data(&stored, req, to, policy)?;
+        let (payload, assignment) = step_data(&stored, req, to, &policy)?;
         let event = NewEvent {
             to,
             at: OffsetDateTime::now_utc(),

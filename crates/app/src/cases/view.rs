@@ -227,7 +227,7 @@ impl App {
     pub async fn case(&self, number: &str) -> Result<CaseView, AppError> {
         let stored = self.stored_case(number).await?;
         let policy = self.programme_policy(&stored.programme).await?;
-        Ok(build(stored, policy, today()))
+        Ok(build(stored, &policy, today()))
     }
 
     /// A case's history, oldest first.

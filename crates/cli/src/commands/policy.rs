@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Subcommand;
-use resettle_app::policies;
+use resettle_app::{App, policies};
 
 use crate::output::{Format, Rows, print};
 
@@ -29,20 +29,59 @@ pub enum Command {
         /// The TOML file.
         file: PathBuf,
     },
+    /// Check a custom profile and store it in the database, so a programme can run under
+    /// it (`resettle programme add … --policy NAME`).
+    Add {
+        /// The TOML file (start from a copy of policies/belgium.toml; see policies/README.md).
+        file: PathBuf,
+    },
 }
 
-/// Runs a policy command.
-pub fn run(command: Command) -> anyhow::Result<()> {
+fn read(file: &PathBuf) -> anyhow::Result<String> {
+    std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))
+}
+
+/// Runs a policy command; checking a file needs no database.
+pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
     match command {
+        Command::Check { file } => check(&file),
+        other => with_database(database, other).await,
+    }
+}
+
+fn check(file: &PathBuf) -> anyhow::Result<()> {
+    let p =
+        policies::check(&file.display().to_string(), &read(file)?).map_err(anyhow::Error::msg)?;
+    println!("{}: profile {} is valid", file.display(), p.name());
+    Ok(())
+}
+
+async fn with_database(database: &str, command: Command) -> anyhow::Result<()> {
+    let app = App::open(database)
+        .await
+        .with_context(|| format!("cannot open {database}"))?;
+    match command {
+        Command::Check { file } => check(&file),
+        Command::Add { file } => {
+            let p = app
+                .add_policy(&file.display().to_string(), &read(&file)?)
+                .await?;
+            println!(
+                "profile {} added; use it with `resettle programme add … --policy {}`",
+                p.name(),
+                p.name()
+            );
+            Ok(())
+        }
         Command::List { format } => {
-            let all = policies::all();
+            let all = app.policies().await?;
             let summary: Vec<serde_json::Value> = all
                 .iter()
                 .map(|p| serde_json::json!({"name": p.name(), "title": p.identity().title, "country": p.identity().country}))
                 .collect();
             print(format, &summary, || {
                 let mut rows = Rows::new(&["name", "country", "title"]);
-                for p in all {
+                for p in &all {
                     rows.push(vec![
                         p.name().into(),
                         p.identity().country.to_string(),
@@ -53,8 +92,8 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             })
         }
         Command::Show { name, format } => {
-            let p = policies::named(&name)?;
-            print(format, p, || {
+            let p = app.policy(&name).await?;
+            print(format, &*p, || {
                 let mut rows = Rows::new(&["rule", "value"]);
                 rows.push(vec!["title".into(), p.identity().title.clone()]);
                 let off: Vec<&str> = p.steps().off().iter().map(|s| s.as_str()).collect();
@@ -95,14 +134,6 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 }
                 rows
             })
-        }
-        Command::Check { file } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("cannot read {}", file.display()))?;
-            let p =
-                policies::check(&file.display().to_string(), &text).map_err(anyhow::Error::msg)?;
-            println!("{}: profile {} is valid", file.display(), p.name());
-            Ok(())
         }
     }
 }

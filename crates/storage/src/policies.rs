@@ -1,0 +1,50 @@
+//! Custom policy profiles, kept as the text the user wrote (checked by the app layer).
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use crate::unique::refuse_if_taken;
+use crate::{StorageError, Store, codec};
+
+impl Store {
+    /// Stores a profile's text under its name; a name already stored is refused.
+    pub async fn add_policy_profile(&self, name: &str, text: &str) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        refuse_if_taken(
+            &mut tx,
+            "SELECT COUNT(*) FROM policy_profiles WHERE name = $1",
+            "policy profile",
+            name,
+        )
+        .await?;
+        sqlx::query("INSERT INTO policy_profiles (name, text, added_at) VALUES ($1, $2, $3)")
+            .bind(name.to_string())
+            .bind(text.to_string())
+            .bind(codec::timestamp(OffsetDateTime::now_utc()))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The text of a stored profile.
+    pub async fn policy_profile_text(&self, name: &str) -> Result<Option<String>, StorageError> {
+        Ok(
+            sqlx::query("SELECT text FROM policy_profiles WHERE name = $1")
+                .bind(name.to_string())
+                .fetch_optional(&self.pool)
+                .await?
+                .map(|r| r.try_get(0))
+                .transpose()?,
+        )
+    }
+
+    /// Every stored profile's text, by name.
+    pub async fn policy_profile_texts(&self) -> Result<Vec<String>, StorageError> {
+        sqlx::query("SELECT text FROM policy_profiles ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok(r.try_get(0)?))
+            .collect()
+    }
+}

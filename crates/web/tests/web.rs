@@ -657,3 +657,28 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
 }
+
+#[tokio::test]
+async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
+    let db = resettle_testkit::sqlite();
+    let app = App::open(&db.url).await.unwrap();
+    let (status, content_type, text) = send_json(
+        &app,
+        "POST",
+        "/api/v1/fair-share/plan",
+        serde_json::json!({"needs": 1, "growth": 0}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(content_type, "application/problem+json");
+    assert!(text.contains("years"), "{text}");
+    let t = token(&app).await;
+    let request = Request::get("/api/v1/cases?page=first")
+        .header("authorization", format!("Bearer {t}"))
+        .body(Body::empty())
+        .unwrap();
+    let (status, content_type, text) = send(&app, request).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(content_type, "application/problem+json");
+    assert!(text.contains("page"), "{text}");
+}

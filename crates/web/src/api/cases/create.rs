@@ -7,6 +7,7 @@ use resettle_app::cases::{CaseView, NewCase};
 
 use crate::ApiError;
 use crate::auth::Authenticated;
+use crate::extract::ApiJson;
 
 /// Registers a case submitted by UNHCR, with its family. Refused whole, naming the field,
 /// on any invalid value.
@@ -26,7 +27,7 @@ use crate::auth::Authenticated;
 pub(crate) async fn post(
     State(app): State<App>,
     Authenticated(caller): Authenticated,
-    Json(new): Json<NewCase>,
+    ApiJson(new): ApiJson<NewCase>,
 ) -> Result<(StatusCode, Json<CaseView>), ApiError> {
     Ok((
         StatusCode::CREATED,

@@ -1,11 +1,12 @@
 //! `GET /api/v1/cases`.
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use resettle_app::App;
 use resettle_app::cases::{CaseList, CaseQuery};
 
 use crate::ApiError;
 use crate::auth::Authenticated;
+use crate::extract::ApiQuery;
 
 /// Cases matching the filters, a page at a time; with `overdue=true`, the cases past a
 /// time limit of their policy profile, most overdue first.
@@ -24,7 +25,7 @@ use crate::auth::Authenticated;
 pub(crate) async fn get(
     State(app): State<App>,
     _caller: Authenticated,
-    Query(q): Query<CaseQuery>,
+    ApiQuery(q): ApiQuery<CaseQuery>,
 ) -> Result<Json<CaseList>, ApiError> {
     Ok(Json(app.list_cases(&q).await?))
 }

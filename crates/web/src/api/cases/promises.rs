@@ -7,6 +7,7 @@ use resettle_app::cases::{CaseView, NewPromise};
 
 use crate::ApiError;
 use crate::auth::Authenticated;
+use crate::extract::ApiJson;
 
 /// Records a date told to the family (interview or departure). A new date of a kind
 /// already promised is a slip: its reason is required.
@@ -28,7 +29,7 @@ pub(crate) async fn post(
     State(app): State<App>,
     _caller: Authenticated,
     Path(number): Path<String>,
-    Json(p): Json<NewPromise>,
+    ApiJson(p): ApiJson<NewPromise>,
 ) -> Result<(StatusCode, Json<CaseView>), ApiError> {
     Ok((
         StatusCode::CREATED,

@@ -7,6 +7,7 @@ use resettle_app::cases::{CaseView, NewReunification};
 
 use crate::ApiError;
 use crate::auth::Authenticated;
+use crate::extract::ApiJson;
 
 /// Records a request to bring a relative left behind; the case view shows how long each
 /// request has waited.
@@ -28,7 +29,7 @@ pub(crate) async fn post(
     State(app): State<App>,
     _caller: Authenticated,
     Path(number): Path<String>,
-    Json(r): Json<NewReunification>,
+    ApiJson(r): ApiJson<NewReunification>,
 ) -> Result<(StatusCode, Json<CaseView>), ApiError> {
     Ok((
         StatusCode::CREATED,
@@ -68,7 +69,7 @@ pub(crate) async fn status(
     State(app): State<App>,
     _caller: Authenticated,
     Path((number, request_no)): Path<(String, u32)>,
-    Json(c): Json<ReunificationStatusChange>,
+    ApiJson(c): ApiJson<ReunificationStatusChange>,
 ) -> Result<Json<CaseView>, ApiError> {
     Ok(Json(
         app.set_reunification_status(&number, request_no, &c.status, c.resolved_on)

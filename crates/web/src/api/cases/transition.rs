@@ -6,6 +6,7 @@ use resettle_app::cases::{TransitionRequest, Transitioned};
 
 use crate::ApiError;
 use crate::auth::Authenticated;
+use crate::extract::ApiJson;
 
 /// Moves the case one step under its policy profile. An illegal step answers 422 naming
 /// the current state and the allowed ones; a stale `expected_version` answers 409. Either
@@ -29,7 +30,7 @@ pub(crate) async fn post(
     State(app): State<App>,
     Authenticated(caller): Authenticated,
     Path(number): Path<String>,
-    Json(req): Json<TransitionRequest>,
+    ApiJson(req): ApiJson<TransitionRequest>,
 ) -> Result<Json<Transitioned>, ApiError> {
     Ok(Json(app.transition(&number, &req, &caller.username).await?))
 }

@@ -4,6 +4,7 @@ use resettle_app::fair_share::{self, Distribution, KeyRequest};
 use serde::Deserialize;
 
 use crate::ApiError;
+use crate::extract::ApiJson;
 
 /// A total and the key to split it by.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -29,7 +30,7 @@ pub(crate) struct DistributeRequest {
     )
 )]
 pub(crate) async fn post(
-    Json(req): Json<DistributeRequest>,
+    ApiJson(req): ApiJson<DistributeRequest>,
 ) -> Result<Json<Distribution>, ApiError> {
     Ok(Json(fair_share::distribute(req.total, &req.key)?))
 }

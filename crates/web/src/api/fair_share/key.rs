@@ -3,6 +3,7 @@ use axum::Json;
 use resettle_app::fair_share::{self, KeyRequest, KeyResult};
 
 use crate::ApiError;
+use crate::extract::ApiJson;
 
 /// Each state's fair share under a named key (the Commission's 2015 key, its capped
 /// variant, the 2016 Dublin key, population, GDP, or custom weights), with the component
@@ -17,6 +18,6 @@ use crate::ApiError;
         (status = 422, description = "Input refused; the detail names the field and state", content_type = "application/problem+json"),
     )
 )]
-pub(crate) async fn post(Json(req): Json<KeyRequest>) -> Result<Json<KeyResult>, ApiError> {
+pub(crate) async fn post(ApiJson(req): ApiJson<KeyRequest>) -> Result<Json<KeyResult>, ApiError> {
     Ok(Json(fair_share::key(&req)?))
 }

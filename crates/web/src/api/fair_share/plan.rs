@@ -3,6 +3,7 @@ use axum::Json;
 use resettle_app::fair_share::{self, PlanRequest, PlanResult};
 
 use crate::ApiError;
+use crate::extract::ApiJson;
 
 /// A multi-year plan: global need → regional target → the state's total → a growth path,
 /// with where each input came from.
@@ -16,6 +17,6 @@ use crate::ApiError;
         (status = 422, description = "Input refused", content_type = "application/problem+json"),
     )
 )]
-pub(crate) async fn post(Json(req): Json<PlanRequest>) -> Result<Json<PlanResult>, ApiError> {
+pub(crate) async fn post(ApiJson(req): ApiJson<PlanRequest>) -> Result<Json<PlanResult>, ApiError> {
     Ok(Json(fair_share::plan(&req)?))
 }

@@ -7,6 +7,7 @@ use resettle_app::{App, Scenario};
 use serde::Deserialize;
 
 use crate::ApiError;
+use crate::extract::ApiJson;
 
 /// A plan to compute and save under a name.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -43,7 +44,7 @@ pub(crate) async fn list(State(app): State<App>) -> Result<Json<Vec<Scenario>>, 
 )]
 pub(crate) async fn save(
     State(app): State<App>,
-    Json(req): Json<SaveScenario>,
+    ApiJson(req): ApiJson<SaveScenario>,
 ) -> Result<(StatusCode, Json<Scenario>), ApiError> {
     let s = app.save_scenario(&req.name, &req.inputs, "api").await?;
     Ok((StatusCode::CREATED, Json(s)))

@@ -4,6 +4,7 @@ use resettle_app::fair_share::{self, UpdatedKey};
 use serde::Deserialize;
 
 use crate::ApiError;
+use crate::extract::ApiJson;
 
 /// An old key and the population and GDP figures to update it from and to.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -28,6 +29,8 @@ pub(crate) struct UpdateRequest {
         (status = 422, description = "Input refused", content_type = "application/problem+json"),
     )
 )]
-pub(crate) async fn post(Json(req): Json<UpdateRequest>) -> Result<Json<UpdatedKey>, ApiError> {
+pub(crate) async fn post(
+    ApiJson(req): ApiJson<UpdateRequest>,
+) -> Result<Json<UpdatedKey>, ApiError> {
     Ok(Json(fair_share::update(&req.key, &req.from, &req.to)?))
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::ApiError;
 use crate::auth::Authenticated;
+use crate::extract::ApiJson;
 
 /// Every selection mission with its outcome, and the missions planned, completed and
 /// cancelled per year.
@@ -44,7 +45,7 @@ pub(crate) async fn list(
 pub(crate) async fn plan(
     State(app): State<App>,
     _c: Authenticated,
-    Json(m): Json<NewMission>,
+    ApiJson(m): ApiJson<NewMission>,
 ) -> Result<StatusCode, ApiError> {
     app.plan_mission(&m).await?;
     Ok(StatusCode::CREATED)
@@ -76,7 +77,7 @@ pub(crate) async fn status(
     State(app): State<App>,
     _c: Authenticated,
     Path(code): Path<String>,
-    Json(s): Json<StatusChange>,
+    ApiJson(s): ApiJson<StatusChange>,
 ) -> Result<StatusCode, ApiError> {
     app.set_mission_status(&code, &s.status).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -117,7 +118,7 @@ pub(crate) async fn sponsors(
 pub(crate) async fn add_sponsor(
     State(app): State<App>,
     _c: Authenticated,
-    Json(s): Json<NewSponsorGroup>,
+    ApiJson(s): ApiJson<NewSponsorGroup>,
 ) -> Result<StatusCode, ApiError> {
     app.add_sponsor_group(&s).await?;
     Ok(StatusCode::CREATED)

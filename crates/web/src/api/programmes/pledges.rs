@@ -8,6 +8,7 @@ use resettle_domain::programme::Pledge;
 use serde::Deserialize;
 
 use crate::ApiError;
+use crate::extract::ApiJson;
 
 /// Pledged and arrived persons per year, with the gap.
 #[utoipa::path(
@@ -88,7 +89,7 @@ pub(crate) struct PledgeInput {
 pub(crate) async fn put(
     State(app): State<App>,
     Path((code, year)): Path<(String, i32)>,
-    Json(input): Json<PledgeInput>,
+    ApiJson(input): ApiJson<PledgeInput>,
 ) -> Result<Json<Vec<PledgeYear>>, ApiError> {
     let pledge = Pledge {
         year,

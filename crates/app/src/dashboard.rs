@@ -1,5 +1,7 @@
 //! The programme at a glance: cases per lifecycle stage and pledges against arrivals.
 use resettle_domain::case::{CaseState, Stage};
+use resettle_domain::policy::DataProtection;
+use resettle_domain::statistics::suppress;
 use serde::Serialize;
 
 use crate::{App, AppError};
@@ -13,10 +15,10 @@ pub struct StageCount {
     /// The phase of the programme the state is in.
     #[schema(value_type = String, example = "travel")]
     pub stage: Stage,
-    /// Cases in it.
-    pub cases: i64,
-    /// Persons in those cases.
-    pub persons: i64,
+    /// Cases in it; `null` where withheld as a small cell.
+    pub cases: Option<i64>,
+    /// Persons in those cases; `null` where withheld.
+    pub persons: Option<i64>,
 }
 
 /// One year of a programme's pledges against arrivals.
@@ -54,27 +56,47 @@ pub struct Dashboard {
     pub programmes: Vec<ProgrammeSummary>,
     /// Cases per lifecycle state, every state listed.
     pub states: Vec<StageCount>,
-    /// Cases in the database.
-    pub total_cases: i64,
-    /// Persons in those cases.
-    pub total_persons: i64,
+    /// Cases in the database; `null` where it would reveal a withheld cell.
+    pub total_cases: Option<i64>,
+    /// Persons in those cases; `null` where withheld.
+    pub total_persons: Option<i64>,
+    /// Counts from 1 to this number minus one are withheld (`null`), and so is any cell
+    /// or total that would reveal one: the dashboard is published without sign-in.
+    pub small_cell_threshold: u32,
 }
 
 impl App {
-    /// Builds the dashboard. Aggregates only: no personal data.
+    /// Builds the dashboard. Aggregates only, with small cells withheld under the
+    /// strictest threshold of the programmes' policy profiles.
     pub async fn dashboard(&self) -> Result<Dashboard, AppError> {
-        let states: Vec<StageCount> = self
-            .store
-            .count_by_state()
-            .await?
-            .into_iter()
-            .map(|c| StageCount {
+        let mut threshold = DataProtection::default().small_cell_threshold;
+        for p in self.store.programmes().await? {
+            threshold = threshold.max(
+                self.policy(&p.policy_profile)
+                    .await?
+                    .data_protection()
+                    .small_cell_threshold,
+            );
+        }
+        let counts = self.store.count_by_state().await?;
+        let cases = suppress(
+            &counts.iter().map(|c| c.cases as u64).collect::<Vec<_>>(),
+            u64::from(threshold),
+        );
+        // A persons cell is withheld with its cases cell: persons ≥ cases, so no other
+        // cell is small, and the same cells stay hidden behind the total.
+        let shown = |v: Option<u64>| v.map(|v| v as i64);
+        let states: Vec<StageCount> = counts
+            .iter()
+            .zip(&cases.cells)
+            .map(|(c, cell)| StageCount {
                 state: c.state,
                 stage: c.state.stage(),
-                cases: c.cases,
-                persons: c.persons,
+                cases: shown(*cell),
+                persons: cell.map(|_| c.persons),
             })
             .collect();
+        let total_persons: i64 = counts.iter().map(|c| c.persons).sum();
         let mut programmes = Vec::new();
         for p in self.store.programmes().await? {
             programmes.push(ProgrammeSummary {
@@ -86,9 +108,10 @@ impl App {
         }
         Ok(Dashboard {
             programmes,
-            total_cases: states.iter().map(|s| s.cases).sum(),
-            total_persons: states.iter().map(|s| s.persons).sum(),
+            total_cases: shown(cases.total),
+            total_persons: cases.total.map(|_| total_persons),
             states,
+            small_cell_threshold: threshold,
         })
     }
 }

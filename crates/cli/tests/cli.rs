@@ -95,11 +95,25 @@ fn serve_demo_on_a_fresh_directory_answers_health_and_holds_every_state() {
     );
     let dashboard = server.get_json("/api/v1/dashboard");
     assert_eq!(dashboard["total_cases"], 400);
+    // The published dashboard withholds small counts, so the states are counted from the
+    // case list, as an officer would, on the same database the server uses.
     for s in dashboard["states"].as_array().unwrap() {
+        let state = s["state"].as_str().unwrap();
+        let list = stdout_json(&resettle(&[
+            "--database",
+            &db,
+            "case",
+            "list",
+            "--state",
+            state,
+            "--per-page",
+            "1",
+            "--format",
+            "json",
+        ]));
         assert!(
-            s["cases"].as_i64().unwrap() > 0,
-            "no demo case in {}",
-            s["state"]
+            list["total"].as_i64().unwrap() > 0,
+            "no demo case in {state}"
         );
     }
 }

@@ -13,6 +13,7 @@ pub mod quota;
 pub mod reception;
 pub mod reunification;
 pub mod sponsor;
+pub mod statistics;
 pub mod support;
 
 pub use error::ParseError;

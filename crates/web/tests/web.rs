@@ -70,23 +70,45 @@ async fn health_names_the_backend_and_schema_version() {
 }
 
 #[tokio::test]
-async fn the_dashboard_counts_every_state_of_the_demo() {
+async fn the_dashboard_publishes_no_small_count_and_the_demo_fills_every_state() {
     for db in resettle_testkit::databases() {
         let app = App::open(&db.url).await.unwrap();
         app.load_demo(&small_demo(), false).await.unwrap();
         let (status, _, body) = get(&app, "/api/v1/dashboard").await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["small_cell_threshold"], 5);
         assert_eq!(json["total_cases"], 300, "{}", db.backend);
         let states = json["states"].as_array().unwrap();
         assert_eq!(states.len(), 17);
+        let withheld = states.iter().filter(|s| s["cases"].is_null()).count();
+        assert!(
+            withheld != 1,
+            "a lone withheld cell would be revealed by the total"
+        );
         for s in states {
-            assert!(
-                s["cases"].as_i64().unwrap() > 0,
-                "{}: no case in {}",
-                db.backend,
-                s["state"]
-            );
+            if let Some(n) = s["cases"].as_i64() {
+                assert!(
+                    n == 0 || n >= 5,
+                    "{}: small count {n} published",
+                    s["state"]
+                );
+            } else {
+                assert!(
+                    s["persons"].is_null(),
+                    "persons of a withheld cell are withheld too"
+                );
+            }
+            // Behind the suppression, every state really holds cases.
+            let list = app
+                .list_cases(&resettle_app::cases::CaseQuery {
+                    state: Some(s["state"].as_str().unwrap().into()),
+                    per_page: Some(1),
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            assert!(list.total > 0, "{}: no case in {}", db.backend, s["state"]);
         }
         let pledges = json["programmes"][0]["pledges"].as_array().unwrap();
         let y2020 = pledges.iter().find(|p| p["year"] == 2020).unwrap();

@@ -44,6 +44,7 @@ impl Server {
         let port = free_port();
         let addr = format!("127.0.0.1:{port}");
         let child = Command::new(env!("CARGO_BIN_EXE_resettle"))
+            .args(["--log-level", "warn"])
             .args(args)
             .args(["--addr", &addr])
             .env_remove("RESETTLE_DATABASE_URL")

@@ -256,59 +256,39 @@ async fn assign(
     case_id: i64,
     a: &Assignment,
 ) -> Result<(), StorageError> {
-    if let Some(code) = &a.mission {
-        let id = id_by(
-            conn,
+    // (code or name, lookup within the case's programme, the column to set, what it is)
+    let links: [(&Option<String>, &'static str, &'static str, &'static str); 3] = [
+        (
+            &a.mission,
             "SELECT id FROM selection_missions WHERE code = $1 \
              AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
-            "mission",
-            code,
-            case_id,
-        )
-        .await?;
-        set_column(
-            conn,
             "UPDATE cases SET mission_id = $1 WHERE id = $2",
-            id,
-            case_id,
-        )
-        .await?;
-    }
-    if let Some(code) = &a.reception_place {
-        let id = id_by(
-            conn,
+            "mission",
+        ),
+        (
+            &a.reception_place,
             "SELECT id FROM reception_places WHERE code = $1 \
              AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
-            "reception place",
-            code,
-            case_id,
-        )
-        .await?;
-        set_column(
-            conn,
             "UPDATE cases SET reception_place_id = $1 WHERE id = $2",
-            id,
-            case_id,
-        )
-        .await?;
-    }
-    if let Some(name) = &a.sponsor_group {
-        let id = id_by(
-            conn,
+            "reception place",
+        ),
+        (
+            &a.sponsor_group,
             "SELECT id FROM sponsor_groups WHERE name = $1 \
              AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
-            "sponsor group",
-            name,
-            case_id,
-        )
-        .await?;
-        set_column(
-            conn,
             "UPDATE cases SET sponsor_group_id = $1 WHERE id = $2",
-            id,
-            case_id,
-        )
-        .await?;
+            "sponsor group",
+        ),
+    ];
+    for (key, lookup, update, what) in links {
+        if let Some(key) = key {
+            let id = id_by(conn, lookup, what, key, case_id).await?;
+            sqlx::query(update)
+                .bind(id)
+                .bind(case_id)
+                .execute(&mut *conn)
+                .await?;
+        }
     }
     if let Some(s) = &a.support {
         sqlx::query("DELETE FROM support_plans WHERE case_id = $1")
@@ -345,19 +325,5 @@ async fn insert_promise(
     .bind(promise.family_notified_on.map(codec::date))
     .execute(&mut *conn)
     .await?;
-    Ok(())
-}
-
-async fn set_column(
-    conn: &mut AnyConnection,
-    sql: &'static str,
-    value: i64,
-    case_id: i64,
-) -> Result<(), StorageError> {
-    sqlx::query(sql)
-        .bind(value)
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
     Ok(())
 }

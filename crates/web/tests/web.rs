@@ -704,3 +704,57 @@ async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
     assert_eq!(content_type, "application/problem+json");
     assert!(text.contains("page"), "{text}");
 }
+
+#[tokio::test]
+async fn programmes_and_policies_are_resources_too() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url).await.unwrap();
+        let (_, _, list) = get(&app, "/api/v1/policies").await;
+        let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+        assert!(
+            list.as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["name"] == "netherlands-2012")
+        );
+        let (status, _, nl) = get(&app, "/api/v1/policies/netherlands-2012").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(nl.contains("integration_perspective"), "{nl}");
+        let (status, _, _) = get(&app, "/api/v1/policies/atlantis").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let body = serde_json::json!({"code": "NL", "name": "Dutch programme", "state": "NL", "policy_profile": "netherlands-2012"});
+        let (status, _, _) = send_json(&app, "POST", "/api/v1/programmes", body.clone()).await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "adding a programme needs a token"
+        );
+        let t = token(&app).await;
+        let (status, _) = authed(&app, &t, "POST", "/api/v1/programmes", Some(body.clone())).await;
+        assert_eq!(status, StatusCode::CREATED, "{}", db.backend);
+        let (status, _) = authed(&app, &t, "POST", "/api/v1/programmes", Some(body)).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (_, _, list) = get(&app, "/api/v1/programmes").await;
+        assert!(
+            list.contains("\"policy_profile\":\"netherlands-2012\""),
+            "{list}"
+        );
+    }
+}
+
+/// The API description is an interface other tools depend on: a change to it must be
+/// deliberate. Review the difference, then rewrite the snapshot with
+/// `UPDATE_OPENAPI=1 cargo test -p resettle-web --test web openapi`.
+#[test]
+fn the_openapi_document_matches_its_snapshot() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/openapi.json");
+    let now = serde_json::to_string_pretty(&resettle_web::openapi()).unwrap() + "\n";
+    if std::env::var("UPDATE_OPENAPI").as_deref() == Ok("1") {
+        std::fs::write(path, &now).unwrap();
+    }
+    let snapshot = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        snapshot == now,
+        "the OpenAPI document changed; review it and run UPDATE_OPENAPI=1 cargo test -p resettle-web --test web openapi"
+    );
+}

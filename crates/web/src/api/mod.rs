@@ -6,6 +6,7 @@ mod fair_share;
 mod health;
 mod missions;
 mod openapi;
+mod policies;
 mod programmes;
 
 use resettle_app::App;
@@ -61,6 +62,9 @@ pub(crate) fn router() -> OpenApiRouter<App> {
             fair_share::scenarios::save
         ))
         .routes(routes!(fair_share::scenarios::delete))
+        .routes(routes!(programmes::list::list, programmes::list::add))
+        .routes(routes!(policies::list))
+        .routes(routes!(policies::show))
         .routes(routes!(programmes::pledges::list))
         .routes(routes!(programmes::pledges::csv))
         .routes(routes!(programmes::pledges::put))

@@ -11,6 +11,7 @@ mod pledges;
 pub mod policies;
 mod programmes;
 pub mod reference;
+mod retention;
 mod scenarios;
 
 pub use access::{Caller, UserSummary, verify_password};
@@ -21,6 +22,7 @@ pub use missions::{
 };
 pub use resettle_demo::DemoConfig;
 pub use resettle_storage::{Backend, ImportSummary};
+pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 
 use resettle_storage::Store;

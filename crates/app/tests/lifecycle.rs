@@ -367,3 +367,94 @@ fn a_custom_profile_is_checked_stored_and_run_under() {
         });
     }
 }
+
+#[test]
+fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    for db in resettle_testkit::databases() {
+        rt.block_on(async {
+            let app = App::open(&db.url).await.unwrap();
+            app.load_demo(
+                &DemoConfig {
+                    seed: 9,
+                    cases: 250,
+                    as_of: date!(2026 - 11 - 23),
+                },
+                false,
+            )
+            .await
+            .unwrap();
+            let short = include_str!("../../../policies/belgium.toml")
+                .replacen("name = \"belgium\"", "name = \"be-short\"", 1)
+                .replacen("retention_years = 10", "retention_years = 1", 1);
+            app.add_policy("be-short.toml", &short).await.unwrap();
+            let today = date!(2026 - 11 - 23);
+            let none = app.apply_retention(today, true).await.unwrap();
+            assert!(none.due.is_empty(), "10 years: nothing is due yet");
+
+            app.add_programme("BS", "Short retention", "BE", "be-short")
+                .await
+                .unwrap();
+            app.create_case(new_case("TST-20C00001", "BS"), "t")
+                .await
+                .unwrap();
+            let ctx = Ctx {
+                place: String::new(),
+                ground: String::new(),
+                profile: resettle_app::policies::named("belgium").unwrap(),
+                sponsor: None,
+            };
+            app.transition("TST-20C00001", &request(CaseState::Withdrawn, 1, &ctx), "t")
+                .await
+                .unwrap();
+            let before = app.dashboard().await.unwrap();
+            let next_year = date!(2027 - 12 - 01);
+            let dry = app.apply_retention(next_year, true).await.unwrap();
+            assert_eq!(
+                dry.due
+                    .iter()
+                    .map(|c| c.case_number.as_str())
+                    .collect::<Vec<_>>(),
+                ["TST-20C00001"],
+                "{}: only the short-retention case is due",
+                db.backend
+            );
+            assert_eq!(
+                app.case("TST-20C00001").await.unwrap().members[0].full_name,
+                "Amal Test",
+                "a dry run changes nothing"
+            );
+            let done = app.apply_retention(next_year, false).await.unwrap();
+            assert_eq!(done.anonymised, 1);
+            let case = app.case("TST-20C00001").await.unwrap();
+            assert!(case.members.iter().all(|m| m.full_name == "anonymised"));
+            assert_eq!(
+                case.members[0].date_of_birth,
+                date!(1985 - 01 - 01),
+                "only the year is kept"
+            );
+            assert_eq!(case.state, CaseState::Withdrawn);
+            let events = app.case_events("TST-20C00001").await.unwrap();
+            assert!(events.iter().all(|e| e.reason == "(anonymised)"));
+            assert_eq!(
+                derive_state(&events).unwrap(),
+                CaseState::Withdrawn,
+                "the history still derives the state"
+            );
+            let after = app.dashboard().await.unwrap();
+            assert_eq!(
+                serde_json::to_value(&before.states).unwrap(),
+                serde_json::to_value(&after.states).unwrap(),
+                "aggregates are unchanged"
+            );
+            assert!(
+                app.apply_retention(next_year, false)
+                    .await
+                    .unwrap()
+                    .due
+                    .is_empty(),
+                "done once"
+            );
+        });
+    }
+}

@@ -57,6 +57,9 @@ enum Command {
     /// Policy profiles: list, show, check a file.
     #[command(subcommand)]
     Policy(commands::policy::Command),
+    /// Retention: anonymise cases past their policy profile's retention period.
+    #[command(subcommand)]
+    Retention(commands::retention::Command),
     /// Users and API tokens.
     #[command(subcommand)]
     User(commands::user::Command),
@@ -91,6 +94,7 @@ fn main() -> std::process::ExitCode {
             Command::Mission(c) => commands::mission::run(&cli.database, c).await,
             Command::Sponsor(c) => commands::mission::run_sponsor(&cli.database, c).await,
             Command::Policy(c) => commands::policy::run(&cli.database, c).await,
+            Command::Retention(c) => commands::retention::run(&cli.database, c).await,
             Command::User(c) => commands::user::run(&cli.database, c).await,
             Command::Org(c) => commands::user::run_org(&cli.database, c).await,
         }

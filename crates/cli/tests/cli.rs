@@ -824,3 +824,44 @@ fn published_pledges_load_with_their_sources_and_gaps_are_named() {
             .all(|r| !r["source"].as_str().unwrap().is_empty())
     );
 }
+
+#[test]
+fn retention_has_a_dry_run_that_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("r.db").display());
+    assert!(
+        resettle(&[
+            "--database",
+            &db,
+            "demo",
+            "--cases",
+            "200",
+            "--as-of",
+            "2026-11-23"
+        ])
+        .status
+        .success()
+    );
+    let dry = resettle(&["--database", &db, "retention", "apply", "--dry-run"]);
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(String::from_utf8_lossy(&dry.stderr).contains("nothing changed"));
+    let report = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "retention",
+        "apply",
+        "--dry-run",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(report["applied"], false);
+    assert_eq!(
+        report["due"].as_array().unwrap().len(),
+        0,
+        "the demo's cases ended less than 10 years ago"
+    );
+}

@@ -14,6 +14,7 @@ mod missions;
 mod policies;
 mod programmes;
 mod reference;
+mod retention;
 mod scenarios;
 mod stats;
 mod unique;
@@ -24,6 +25,7 @@ pub use cases::{Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, 
 pub use error::StorageError;
 pub use missions::{MissionRow, SponsorRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
+pub use retention::EndedCase;
 pub use scenarios::ScenarioRow;
 pub use stats::StateCount;
 pub use users::UserRow;

@@ -39,6 +39,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_policy_profiles.sql"),
         postgres: include_str!("../migrations/postgres/0004_policy_profiles.sql"),
     },
+    Migration {
+        version: 5,
+        description: "anonymisation after retention",
+        sqlite: include_str!("../migrations/sqlite/0005_retention.sql"),
+        postgres: include_str!("../migrations/postgres/0005_retention.sql"),
+    },
 ];
 
 impl Store {

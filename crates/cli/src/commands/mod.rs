@@ -7,5 +7,6 @@ pub mod mission;
 pub mod pledge;
 pub mod policy;
 pub mod programme;
+pub mod retention;
 pub mod serve;
 pub mod user;

@@ -1,8 +1,8 @@
 //! Organisations, users and API tokens: creating them, and recognising the caller of a
 //! request. Passwords are hashed with argon2id; tokens are 256 random bits shown once and
 //! stored as SHA-256 digests.
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::{Argon2, PasswordHash};
+use argon2::Argon2;
+use argon2::password_hash::PasswordHasher;
 use resettle_domain::access::{OrganisationKind, Role};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -51,15 +51,6 @@ fn hash_password(password: &str) -> Result<String, AppError> {
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| AppError::Invalid(format!("password: cannot be hashed: {e}")))
-}
-
-/// Whether `password` matches a stored argon2 hash; for the login work that follows.
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|h| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &h)
-            .is_ok()
-    })
 }
 
 fn digest(token: &str) -> String {
@@ -183,6 +174,17 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use argon2::PasswordHash;
+    use argon2::password_hash::PasswordVerifier;
+
+    /// Whether `password` matches a stored hash, as sign-in will check it.
+    fn verify_password(password: &str, hash: &str) -> bool {
+        PasswordHash::new(hash).is_ok_and(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+    }
 
     #[test]
     fn a_password_hash_verifies_only_its_password() {

@@ -69,14 +69,22 @@ impl App {
     /// Builds the dashboard. Aggregates only, with small cells withheld under the
     /// strictest threshold of the programmes' policy profiles.
     pub async fn dashboard(&self) -> Result<Dashboard, AppError> {
+        let rows = self.store.programmes().await?;
         let mut threshold = DataProtection::default().small_cell_threshold;
-        for p in self.store.programmes().await? {
+        let mut programmes = Vec::new();
+        for p in rows {
             threshold = threshold.max(
                 self.policy(&p.policy_profile)
                     .await?
                     .data_protection()
                     .small_cell_threshold,
             );
+            programmes.push(ProgrammeSummary {
+                pledges: self.pledges(&p.code).await?,
+                code: p.code,
+                name: p.name,
+                policy_profile: p.policy_profile,
+            });
         }
         let counts = self.store.count_by_state().await?;
         let cases = suppress(
@@ -97,15 +105,6 @@ impl App {
             })
             .collect();
         let total_persons: i64 = counts.iter().map(|c| c.persons).sum();
-        let mut programmes = Vec::new();
-        for p in self.store.programmes().await? {
-            programmes.push(ProgrammeSummary {
-                pledges: self.pledges(&p.code).await?,
-                code: p.code,
-                name: p.name,
-                policy_profile: p.policy_profile,
-            });
-        }
         Ok(Dashboard {
             programmes,
             total_cases: shown(cases.total),

@@ -14,7 +14,7 @@ pub mod reference;
 mod retention;
 mod scenarios;
 
-pub use access::{Caller, UserSummary, verify_password};
+pub use access::{Caller, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
 pub use missions::{

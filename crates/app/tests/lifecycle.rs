@@ -72,6 +72,25 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
     }
 }
 
+/// Loads a small demo caseload (Belgian programme, places, sponsor groups) on the fixed day.
+async fn load_demo(app: &App, seed: u64, cases: usize) {
+    let config = DemoConfig {
+        seed,
+        cases,
+        as_of: date!(2026 - 11 - 23),
+    };
+    app.load_demo(&config, false).await.unwrap();
+}
+
+/// Moves a freshly submitted case through `steps`, each of which must be allowed.
+async fn take_steps(app: &App, number: &str, steps: &[CaseState], ctx: &Ctx) {
+    for (i, &to) in steps.iter().enumerate() {
+        app.transition(number, &request(to, i as i64 + 1, ctx), "t")
+            .await
+            .unwrap_or_else(|e| panic!("{number} → {to}: {e}"));
+    }
+}
+
 async fn check_consistent(app: &App, number: &str) -> (CaseState, i64, Vec<CaseState>) {
     let view = app.case(number).await.unwrap();
     let events = app.case_events(number).await.unwrap();
@@ -133,16 +152,7 @@ fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profile
     for db in resettle_testkit::databases() {
         let app = rt.block_on(async {
             let app = App::open(&db.url).await.unwrap();
-            app.load_demo(
-                &DemoConfig {
-                    seed: 3,
-                    cases: 40,
-                    as_of: date!(2026 - 11 - 23),
-                },
-                false,
-            )
-            .await
-            .unwrap();
+            load_demo(&app, 3, 40).await;
             app.add_programme("NL", "Dutch programme", "NL", "netherlands-2012")
                 .await
                 .unwrap();
@@ -236,11 +246,7 @@ fn the_two_profiles_receive_families_differently() {
             profile: resettle_app::policies::named("netherlands-2012").unwrap(),
             sponsor: None,
         };
-        for (i, to) in steps.into_iter().enumerate() {
-            app.transition("TST-26C00001", &request(to, i as i64 + 1, &ctx), "t")
-                .await
-                .unwrap_or_else(|e| panic!("{to}: {e}"));
-        }
+        take_steps(&app, "TST-26C00001", &steps, &ctx).await;
         let view = app.case("TST-26C00001").await.unwrap();
         assert_eq!(
             view.allowed_transitions,
@@ -265,16 +271,7 @@ fn in_belgium_only_a_sponsored_family_skips_reception() {
     let db = resettle_testkit::sqlite();
     rt.block_on(async {
         let app = App::open(&db.url).await.unwrap();
-        app.load_demo(
-            &DemoConfig {
-                seed: 5,
-                cases: 30,
-                as_of: date!(2026 - 11 - 23),
-            },
-            false,
-        )
-        .await
-        .unwrap();
+        load_demo(&app, 5, 30).await;
         let sponsor = app.sponsor_groups().await.unwrap()[0].group.name.clone();
         app.create_case(new_case("TST-26C00002", "BE"), "t")
             .await
@@ -292,11 +289,7 @@ fn in_belgium_only_a_sponsored_family_skips_reception() {
             CaseState::DepartureScheduled,
             CaseState::Arrived,
         ];
-        for (i, to) in steps.into_iter().enumerate() {
-            app.transition("TST-26C00002", &request(to, i as i64 + 1, &ctx), "t")
-                .await
-                .unwrap_or_else(|e| panic!("{to}: {e}"));
-        }
+        take_steps(&app, "TST-26C00002", &steps, &ctx).await;
         let e = app
             .transition("TST-26C00002", &request(CaseState::Housed, 6, &ctx), "t")
             .await
@@ -374,16 +367,7 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
     for db in resettle_testkit::databases() {
         rt.block_on(async {
             let app = App::open(&db.url).await.unwrap();
-            app.load_demo(
-                &DemoConfig {
-                    seed: 9,
-                    cases: 250,
-                    as_of: date!(2026 - 11 - 23),
-                },
-                false,
-            )
-            .await
-            .unwrap();
+            load_demo(&app, 9, 250).await;
             let short = include_str!("../../../policies/belgium.toml")
                 .replacen("name = \"belgium\"", "name = \"be-short\"", 1)
                 .replacen("retention_years = 10", "retention_years = 1", 1);

@@ -13,6 +13,57 @@ fn resettle(args: &[&str]) -> Output {
         .expect("run resettle")
 }
 
+/// A temporary directory and the URL of a SQLite file in it (kept while the dir lives).
+fn temp_database(file: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join(file).display());
+    (dir, db)
+}
+
+/// A temporary database holding the demo caseload as of the session's fixed day.
+fn demo_database(cases: u32) -> (tempfile::TempDir, String) {
+    let (dir, db) = temp_database("demo.db");
+    let cases = cases.to_string();
+    let out = resettle(&[
+        "--database",
+        &db,
+        "demo",
+        "--cases",
+        &cases,
+        "--as-of",
+        "2026-11-23",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, db)
+}
+
+/// Adds the Dutch programme under the shipped netherlands-2012 profile.
+fn add_dutch_programme(db: &str) {
+    let out = resettle(&[
+        "--database",
+        db,
+        "programme",
+        "add",
+        "--code",
+        "NL",
+        "--name",
+        "Dutch programme",
+        "--state",
+        "NL",
+        "--policy",
+        "netherlands-2012",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -83,8 +134,7 @@ impl Drop for Server {
 
 #[test]
 fn serve_demo_on_a_fresh_directory_answers_health_and_holds_every_state() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("resettle.db").display());
+    let (dir, db) = temp_database("resettle.db");
     let server = Server::start(&["--database", &db, "serve", "--demo", "--demo-cases", "400"]);
     let health = server.get_json("/api/v1/health");
     assert_eq!(health["status"], "ok");
@@ -121,8 +171,7 @@ fn serve_demo_on_a_fresh_directory_answers_health_and_holds_every_state() {
 
 #[test]
 fn the_home_page_renders_in_headless_chromium() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("resettle.db").display());
+    let (dir, db) = temp_database("resettle.db");
     let server = Server::start(&["--database", &db, "serve", "--demo", "--demo-cases", "300"]);
     let url = format!("http://127.0.0.1:{}/", server.port);
     let dom = resettle_testkit::chromium::rendered_dom(&url);
@@ -427,21 +476,7 @@ fn fair_share_update_applies_the_ngo_formula() {
 
 #[test]
 fn pledges_are_listed_as_csv_and_set_with_a_source() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("p.db").display());
-    assert!(
-        resettle(&[
-            "--database",
-            &db,
-            "demo",
-            "--cases",
-            "200",
-            "--as-of",
-            "2026-11-23"
-        ])
-        .status
-        .success()
-    );
+    let (_dir, db) = demo_database(200);
     let set = resettle(&[
         "--database",
         &db,
@@ -482,21 +517,7 @@ fn pledges_are_listed_as_csv_and_set_with_a_source() {
 
 #[test]
 fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("c.db").display());
-    assert!(
-        resettle(&[
-            "--database",
-            &db,
-            "demo",
-            "--cases",
-            "200",
-            "--as-of",
-            "2026-11-23"
-        ])
-        .status
-        .success()
-    );
+    let (_dir, db) = demo_database(200);
     let list = stdout_json(&resettle(&[
         "--database",
         &db,
@@ -580,8 +601,7 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
 
 #[test]
 fn policy_profiles_are_listed_shown_checked_and_added() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("p.db").display());
+    let (dir, db) = temp_database("p.db");
     let list = String::from_utf8(resettle(&["--database", &db, "policy", "list"]).stdout).unwrap();
     assert!(
         list.contains("belgium") && list.contains("netherlands-2012"),
@@ -649,8 +669,7 @@ fn policy_profiles_are_listed_shown_checked_and_added() {
 
 #[test]
 fn users_get_tokens_and_programmes_are_added() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("u.db").display());
+    let (_dir, db) = temp_database("u.db");
     let add = |args: &[&str], stdin: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_resettle"))
             .args(["--database", &db])
@@ -721,24 +740,7 @@ fn users_get_tokens_and_programmes_are_added() {
         token.starts_with("rst_") && token.trim().len() == 68,
         "{token}"
     );
-    assert!(
-        resettle(&[
-            "--database",
-            &db,
-            "programme",
-            "add",
-            "--code",
-            "NL",
-            "--name",
-            "Dutch programme",
-            "--state",
-            "NL",
-            "--policy",
-            "netherlands-2012"
-        ])
-        .status
-        .success()
-    );
+    add_dutch_programme(&db);
     let bad = resettle(&[
         "--database",
         &db,
@@ -758,26 +760,8 @@ fn users_get_tokens_and_programmes_are_added() {
 
 #[test]
 fn published_pledges_load_with_their_sources_and_gaps_are_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("nl.db").display());
-    assert!(
-        resettle(&[
-            "--database",
-            &db,
-            "programme",
-            "add",
-            "--code",
-            "NL",
-            "--name",
-            "Dutch programme",
-            "--state",
-            "NL",
-            "--policy",
-            "netherlands-2012"
-        ])
-        .status
-        .success()
-    );
+    let (_dir, db) = temp_database("nl.db");
+    add_dutch_programme(&db);
     let out = resettle(&[
         "--database",
         &db,
@@ -827,21 +811,7 @@ fn published_pledges_load_with_their_sources_and_gaps_are_named() {
 
 #[test]
 fn retention_has_a_dry_run_that_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("r.db").display());
-    assert!(
-        resettle(&[
-            "--database",
-            &db,
-            "demo",
-            "--cases",
-            "200",
-            "--as-of",
-            "2026-11-23"
-        ])
-        .status
-        .success()
-    );
+    let (_dir, db) = demo_database(200);
     let dry = resettle(&["--database", &db, "retention", "apply", "--dry-run"]);
     assert!(
         dry.status.success(),

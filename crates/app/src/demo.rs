@@ -1,8 +1,82 @@
 //! Loading the demo caseload.
+use std::collections::BTreeMap;
+
 use resettle_demo::DemoConfig;
+use resettle_domain::access::Role;
+use resettle_domain::programme::ProgrammeImport;
 use resettle_storage::ImportSummary;
 
-use crate::{App, AppError};
+use crate::{App, AppError, Caller};
+
+/// The password of every demo user (README, "Signing in"). Demo only: the demo refuses to
+/// load into a database that holds a real programme.
+pub const DEMO_PASSWORD: &str = "resettle-demo-password";
+
+/// The second-factor secret of every demo user, base32, for an authenticator app or
+/// `resettle user code --secret …`.
+pub const DEMO_TOTP_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
+
+/// The demo users: one per role, named after it, with the organisation that scopes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoUser {
+    /// Login name (the role's word).
+    pub username: String,
+    /// Its one role.
+    pub role: Role,
+    /// Its organisation.
+    pub organisation: String,
+}
+
+/// The organisations whose scope shows demo cases: the UNHCR office of the commonest
+/// country of asylum, the municipality with the most families placed, and the first
+/// sponsor group that took a family.
+fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
+    let most = |counts: BTreeMap<String, usize>| {
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(k, _)| k)
+            .unwrap_or_default()
+    };
+    let mut asylum = BTreeMap::new();
+    let mut municipality = BTreeMap::new();
+    for f in &import.cases {
+        *asylum
+            .entry(f.case.country_of_asylum.to_string())
+            .or_insert(0) += 1;
+        if let Some(place) = f
+            .reception_place
+            .as_ref()
+            .and_then(|c| import.places.iter().find(|p| &p.code == c))
+            .filter(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
+        {
+            *municipality.entry(place.municipality.clone()).or_insert(0) += 1;
+        }
+    }
+    let sponsor = import
+        .cases
+        .iter()
+        .find_map(|f| f.sponsor_group.clone())
+        .unwrap_or_default();
+    let org = |role: Role| match role {
+        Role::UnhcrLiaison => unhcr_office(&most(asylum.clone())),
+        Role::Municipality => most(municipality.clone()),
+        Role::Sponsor => sponsor.clone(),
+        _ => "Fedasil".to_string(),
+    };
+    Role::ALL
+        .iter()
+        .map(|&role| DemoUser {
+            username: role.as_str().to_string(),
+            role,
+            organisation: org(role),
+        })
+        .collect()
+}
+
+fn unhcr_office(country_of_asylum: &str) -> String {
+    format!("UNHCR {country_of_asylum}")
+}
 
 impl App {
     /// Loads the demo caseload. Refuses when the database already holds a programme,
@@ -26,6 +100,7 @@ impl App {
         }
         let import = resettle_demo::generate(config);
         let summary = self.store.import_programme(&import).await?;
+        self.add_demo_users(&import).await?;
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,
@@ -33,6 +108,49 @@ impl App {
             "demo caseload loaded"
         );
         Ok(summary)
+    }
+
+    /// Adds the demo's organisations and one user per role, each with the demo password
+    /// and second factor, and records which UNHCR office submitted each case.
+    async fn add_demo_users(&self, import: &ProgrammeImport) -> Result<(), AppError> {
+        let operator = Caller::operator();
+        let mut offices: Vec<String> = import
+            .cases
+            .iter()
+            .map(|f| f.case.country_of_asylum.to_string())
+            .collect();
+        offices.sort();
+        offices.dedup();
+        for country in &offices {
+            let office = unhcr_office(country);
+            self.add_organisation(&operator, &office, "unhcr").await?;
+            self.store.set_submitted_by(country, &office).await?;
+        }
+        let secret = resettle_secure::totp::from_base32(DEMO_TOTP_SECRET)
+            .map_err(|e| AppError::Invalid(format!("demo second factor: {e}")))?;
+        for u in demo_users(import) {
+            let kind = match u.role {
+                Role::UnhcrLiaison => None,
+                Role::Municipality => Some("municipality"),
+                Role::Sponsor => Some("sponsor"),
+                _ => Some("agency"),
+            };
+            if let Some(kind) = kind
+                && !self.store.organisation_exists(&u.organisation).await?
+            {
+                self.add_organisation(&operator, &u.organisation, kind).await?;
+            }
+            self.add_user(
+                &operator,
+                &u.username,
+                u.role.as_str(),
+                Some(&u.organisation),
+                DEMO_PASSWORD,
+            )
+            .await?;
+            self.set_totp_secret(&u.username, &secret).await?;
+        }
+        Ok(())
     }
 
     /// Loads the demo caseload into an empty database and leaves a non-empty one alone, so

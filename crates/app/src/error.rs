@@ -7,6 +7,9 @@ pub enum AppError {
     /// The caller could not be identified (no, an unknown, expired or revoked credential).
     #[error("{0}")]
     Unauthorized(String),
+    /// The caller is known but their roles do not allow this (the refusal is audited).
+    #[error("{0}")]
+    Forbidden(String),
     /// The request refers to something that does not exist (or that the user may not know
     /// exists).
     #[error("{0}")]

@@ -1,12 +1,13 @@
 //! Use cases shared by the web server and the CLI, so both entry points apply the same rules
 //! (and, with the access-control work, the same authorisation).
-mod access;
+pub mod access;
 pub mod cases;
 mod dashboard;
 mod demo;
 mod error;
 pub mod fair_share;
 mod missions;
+mod placement;
 mod pledges;
 pub mod policies;
 mod programmes;
@@ -14,9 +15,15 @@ pub mod reference;
 mod retention;
 mod scenarios;
 
-pub use access::{Caller, UserSummary};
+pub use access::audit::{AuditQuery, AuditRecord};
+pub use access::session::{NewSession, Session};
+pub use access::{Caller, Permission, UserSummary};
+pub use resettle_domain::access::Role;
+pub use resettle_secure::cipher::Keyring;
+pub use resettle_storage::ChainCheck;
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
+pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
@@ -29,9 +36,43 @@ use resettle_storage::Store;
 use serde::Serialize;
 
 /// The running application: a migrated store and the use cases over it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct App {
     store: Store,
+    /// The data key for special-category fields; kept out of the database by design.
+    keys: Option<std::sync::Arc<Keyring>>,
+    security: std::sync::Arc<Security>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("store", &self.store)
+            .field("data_key", &self.keys.as_ref().map(|k| k.current_id()))
+            .field("security", &self.security)
+            .finish()
+    }
+}
+
+/// Sign-in settings a deployment may change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Security {
+    /// Roles whose holders must give a one-time password at sign-in.
+    pub second_factor_roles: Vec<Role>,
+    /// Idle time-out of a session.
+    pub idle: time::Duration,
+    /// Absolute time-out of a session.
+    pub absolute: time::Duration,
+}
+
+impl Default for Security {
+    fn default() -> Self {
+        Security {
+            second_factor_roles: access::session::SECOND_FACTOR_ROLES.to_vec(),
+            idle: access::session::IDLE,
+            absolute: access::session::ABSOLUTE,
+        }
+    }
 }
 
 /// What the health endpoint reports.
@@ -55,14 +96,62 @@ impl App {
         if applied > 0 {
             tracing::info!(applied, "database migrated");
         }
-        Ok(App { store })
+        Ok(App::with_store(store))
+    }
+
+    fn with_store(store: Store) -> App {
+        App {
+            store,
+            keys: None,
+            security: std::sync::Arc::default(),
+        }
+    }
+
+    /// The same application with a data key (see `docs/security.md`, "Keys").
+    pub fn with_keys(mut self, keys: Keyring) -> App {
+        let keys = std::sync::Arc::new(keys);
+        self.store = self.store.with_keys(keys.clone());
+        self.keys = Some(keys);
+        self
+    }
+
+    /// Re-seals every encrypted value not under the current key (after a new key was put
+    /// first in the key ring); returns how many were re-sealed.
+    pub async fn reseal(&self, caller: &Caller) -> Result<u64, AppError> {
+        self.require(caller, Permission::ManageSettings, "data_key", "")
+            .await?;
+        self.keys()?;
+        let n = self
+            .store
+            .reseal_all(access::session::totp_context)
+            .await?;
+        self.record_ok(caller, "write", "data_key", "", "condition,care_needs,totp_secret", &format!("{n} values re-sealed"))
+            .await?;
+        Ok(n)
+    }
+
+    /// The same application with other sign-in settings.
+    pub fn with_security(mut self, security: Security) -> App {
+        self.security = std::sync::Arc::new(security);
+        self
+    }
+
+    /// The data key, or a refusal naming how to configure one.
+    pub(crate) fn keys(&self) -> Result<&Keyring, AppError> {
+        self.keys.as_deref().ok_or_else(|| {
+            AppError::Invalid(
+                "data key: none configured; set RESETTLE_DATA_KEY or --data-key-file \
+                 (create one with `resettle key new`)"
+                    .into(),
+            )
+        })
     }
 
     /// Connects without migrating, for `resettle migrate` to report what it did.
     pub async fn connect_unmigrated(database_url: &str) -> Result<(App, i64), AppError> {
         let store = Store::connect(database_url).await?;
         let version = store.schema_version().await?;
-        Ok((App { store }, version))
+        Ok((App::with_store(store), version))
     }
 
     /// Applies pending migrations; returns how many.

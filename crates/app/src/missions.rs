@@ -9,8 +9,7 @@ use resettle_domain::sponsor::SponsorGroup;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::cases::CaseView;
-use crate::{App, AppError};
+use crate::{App, AppError, Caller, Permission};
 
 /// A mission with what came of it.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -164,7 +163,9 @@ impl App {
     }
 
     /// Plans a mission.
-    pub async fn plan_mission(&self, m: &NewMission) -> Result<(), AppError> {
+    pub async fn plan_mission(&self, caller: &Caller, m: &NewMission) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageMissions, "mission", &m.code)
+            .await?;
         if m.code.trim().is_empty() {
             return Err(AppError::Invalid("code: is empty".into()));
         }
@@ -182,17 +183,30 @@ impl App {
             status: MissionStatus::Planned,
             team: m.team.clone(),
         };
-        Ok(self.store.add_mission(&m.programme, &mission).await?)
+        self.store.add_mission(&m.programme, &mission).await?;
+        self.record_ok(caller, "write", "mission", &mission.code, "", "planned")
+            .await
     }
 
     /// Records that a mission was completed or cancelled.
-    pub async fn set_mission_status(&self, code: &str, status: &str) -> Result<(), AppError> {
+    pub async fn set_mission_status(
+        &self,
+        caller: &Caller,
+        code: &str,
+        status: &str,
+    ) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageMissions, "mission", code)
+            .await?;
         let status: MissionStatus = status.parse().map_err(invalid)?;
-        Ok(self.store.set_mission_status(code, status).await?)
+        self.store.set_mission_status(code, status).await?;
+        self.record_ok(caller, "write", "mission", code, "", status.as_str())
+            .await
     }
 
-    /// Every sponsor group.
-    pub async fn sponsor_groups(&self) -> Result<Vec<SponsorGroupView>, AppError> {
+    /// Every sponsor group (its contact person is personal data: agency staff only).
+    pub async fn sponsor_groups(&self, caller: &Caller) -> Result<Vec<SponsorGroupView>, AppError> {
+        self.require(caller, Permission::ManageMissions, "sponsor_group", "")
+            .await?;
         Ok(self
             .store
             .sponsor_groups()
@@ -207,7 +221,13 @@ impl App {
     }
 
     /// Adds a sponsor group.
-    pub async fn add_sponsor_group(&self, s: &NewSponsorGroup) -> Result<(), AppError> {
+    pub async fn add_sponsor_group(
+        &self,
+        caller: &Caller,
+        s: &NewSponsorGroup,
+    ) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageMissions, "sponsor_group", &s.name)
+            .await?;
         for (field, v) in [
             ("name", &s.name),
             ("municipality", &s.municipality),
@@ -224,17 +244,23 @@ impl App {
             members: s.members,
             capacity_persons: s.capacity_persons,
         };
-        Ok(self.store.add_sponsor_group(&s.programme, &group).await?)
+        self.store.add_sponsor_group(&s.programme, &group).await?;
+        self.record_ok(caller, "write", "sponsor_group", &group.name, "", "added")
+            .await
     }
 
     /// Sets the status of a case's reunification request (numbered from 1).
     pub async fn set_reunification_status(
         &self,
+        caller: &Caller,
         number: &str,
         request_no: u32,
         status: &str,
         resolved_on: Option<Date>,
-    ) -> Result<CaseView, AppError> {
+    ) -> Result<serde_json::Value, AppError> {
+        self.stored_case(caller, number).await?;
+        self.require(caller, Permission::RecordPromises, "case", number)
+            .await?;
         let status: ReunificationStatus = status.parse().map_err(invalid)?;
         let resolved_on = match status {
             ReunificationStatus::Requested => None,
@@ -248,6 +274,8 @@ impl App {
                 resolved_on,
             )
             .await?;
-        self.case(number).await
+        self.record_ok(caller, "write", "case", number, "", &format!("reunification {request_no}: {status}"))
+            .await?;
+        self.case(caller, number).await
     }
 }

@@ -1,7 +1,7 @@
 //! Pledges against arrivals: reading, recording and exporting them.
 use resettle_domain::programme::Pledge;
 
-use crate::{App, AppError, PledgeYear};
+use crate::{App, AppError, Caller, Permission, PledgeYear};
 
 impl App {
     /// A programme's pledges per year with the persons who arrived and the gap.
@@ -23,7 +23,14 @@ impl App {
 
     /// Records or corrects the pledge of a year. A source is required: a pledge without one
     /// cannot be held to account.
-    pub async fn set_pledge(&self, programme: &str, pledge: &Pledge) -> Result<(), AppError> {
+    pub async fn set_pledge(
+        &self,
+        caller: &Caller,
+        programme: &str,
+        pledge: &Pledge,
+    ) -> Result<(), AppError> {
+        self.require(caller, Permission::PlanQuotas, "pledge", programme)
+            .await?;
         if pledge.source.trim().is_empty() {
             return Err(AppError::Invalid(
                 "source: say where the pledge is published (a decision, a press release, …)".into(),
@@ -35,7 +42,9 @@ impl App {
                 pledge.year
             )));
         }
-        Ok(self.store.set_pledge(programme, pledge).await?)
+        self.store.set_pledge(programme, pledge).await?;
+        self.record_ok(caller, "write", "pledge", programme, "", &format!("{}: {}", pledge.year, pledge.pledged))
+            .await
     }
 
     /// The pledges as CSV (`year,pledged,arrived,gap,source`), for spreadsheets and for the
@@ -72,9 +81,12 @@ impl App {
     /// skipped and returned, so nobody mistakes a missing figure for a zero.
     pub async fn load_published_pledges(
         &self,
+        caller: &Caller,
         programme: &str,
         state: &str,
     ) -> Result<(usize, Vec<crate::reference::PublishedYear>), AppError> {
+        self.require(caller, Permission::PlanQuotas, "pledge", programme)
+            .await?;
         if !self.programme_exists(programme).await? {
             return Err(AppError::NotFound(format!(
                 "programme {programme} does not exist"
@@ -98,7 +110,7 @@ impl App {
                 arrived_before_resettle: y.arrived,
                 source: y.source.clone(),
             };
-            self.set_pledge(programme, &pledge).await?;
+            self.set_pledge(caller, programme, &pledge).await?;
         }
         Ok((with_pledge.len(), skipped))
     }

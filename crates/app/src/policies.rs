@@ -4,7 +4,7 @@ use std::sync::{Arc, LazyLock};
 
 use resettle_domain::policy::{PolicyError, PolicyProfile};
 
-use crate::{App, AppError};
+use crate::{App, AppError, Caller};
 
 /// The shipped profiles as (file name, text).
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -73,7 +73,14 @@ impl App {
 
     /// Checks a custom profile and stores it, so programmes can run under it. A name used
     /// by a shipped or stored profile is refused.
-    pub async fn add_policy(&self, file: &str, text: &str) -> Result<Arc<PolicyProfile>, AppError> {
+    pub async fn add_policy(
+        &self,
+        caller: &Caller,
+        file: &str,
+        text: &str,
+    ) -> Result<Arc<PolicyProfile>, AppError> {
+        self.require(caller, crate::Permission::ManageSettings, "policy_profile", file)
+            .await?;
         let profile = check(file, text).map_err(AppError::Invalid)?;
         if named(profile.name()).is_ok() {
             return Err(AppError::Conflict(format!(
@@ -82,6 +89,8 @@ impl App {
             )));
         }
         self.store.add_policy_profile(profile.name(), text).await?;
+        self.record_ok(caller, "write", "policy_profile", profile.name(), "", "added")
+            .await?;
         Ok(Arc::new(profile))
     }
 }

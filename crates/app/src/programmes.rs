@@ -3,17 +3,20 @@ use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Programme, ProgrammeImport};
 use resettle_storage::ProgrammeRow;
 
-use crate::{App, AppError};
+use crate::{App, AppError, Caller};
 
 impl App {
     /// Adds an empty programme under a shipped policy profile.
     pub async fn add_programme(
         &self,
+        caller: &Caller,
         code: &str,
         name: &str,
         state: &str,
         policy_profile: &str,
     ) -> Result<(), AppError> {
+        self.require(caller, crate::Permission::ManageSettings, "programme", code)
+            .await?;
         let code = code.trim().to_ascii_uppercase();
         if code.is_empty()
             || code.len() > 16
@@ -44,7 +47,8 @@ impl App {
             cases: vec![],
         };
         self.store.import_programme(&import).await?;
-        Ok(())
+        self.record_ok(caller, "write", "programme", &import.programme.code, "", "added")
+            .await
     }
 
     /// Every programme.

@@ -6,7 +6,7 @@ use resettle_domain::case::CaseState;
 use serde::Serialize;
 use time::Date;
 
-use crate::{App, AppError};
+use crate::{App, AppError, Caller};
 
 /// A case whose retention period has passed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -49,9 +49,12 @@ impl App {
     /// `dry_run`, anonymises them. Counts, states and dates stay, so reports do not change.
     pub async fn apply_retention(
         &self,
+        caller: &Caller,
         today: Date,
         dry_run: bool,
     ) -> Result<RetentionReport, AppError> {
+        self.require(caller, crate::Permission::ManageSettings, "retention", "")
+            .await?;
         let mut years: HashMap<String, u32> = HashMap::new();
         for p in self.store.programmes().await? {
             let policy = self.policy(&p.policy_profile).await?;
@@ -79,7 +82,10 @@ impl App {
             0
         } else {
             let numbers: Vec<String> = due.iter().map(|c| c.case_number.clone()).collect();
-            self.store.anonymise_cases(&numbers, today).await?
+            let n = self.store.anonymise_cases(&numbers, today).await?;
+            self.record_ok(caller, "write", "retention", "", "", &format!("{n} cases anonymised"))
+                .await?;
+            n
         };
         Ok(RetentionReport {
             due,

@@ -2,7 +2,7 @@
 use serde::Serialize;
 
 use crate::fair_share::{self, PlanRequest, PlanResult};
-use crate::{App, AppError};
+use crate::{App, AppError, Caller, Permission};
 
 /// A saved scenario: its inputs and the plan they gave when saved.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -23,10 +23,12 @@ impl App {
     /// Computes a plan and saves it under `name`; a name already used is refused.
     pub async fn save_scenario(
         &self,
+        caller: &Caller,
         name: &str,
         inputs: &PlanRequest,
-        saved_by: &str,
     ) -> Result<Scenario, AppError> {
+        self.require(caller, Permission::PlanQuotas, "scenario", name)
+            .await?;
         let name = name.trim();
         if name.is_empty() || name.len() > 100 {
             return Err(AppError::Invalid("name: give 1 to 100 characters".into()));
@@ -35,7 +37,9 @@ impl App {
         let inputs_json = serde_json::to_string(inputs).expect("plan inputs serialise");
         let result_json = serde_json::to_string(&result).expect("a plan serialises");
         self.store
-            .save_scenario(name, &inputs_json, &result_json, saved_by)
+            .save_scenario(name, &inputs_json, &result_json, &caller.username)
+            .await?;
+        self.record_ok(caller, "write", "scenario", name, "", "saved")
             .await?;
         Ok(self
             .scenarios()
@@ -67,7 +71,11 @@ impl App {
     }
 
     /// Deletes a scenario.
-    pub async fn delete_scenario(&self, name: &str) -> Result<(), AppError> {
-        Ok(self.store.delete_scenario(name).await?)
+    pub async fn delete_scenario(&self, caller: &Caller, name: &str) -> Result<(), AppError> {
+        self.require(caller, Permission::PlanQuotas, "scenario", name)
+            .await?;
+        self.store.delete_scenario(name).await?;
+        self.record_ok(caller, "write", "scenario", name, "", "deleted")
+            .await
     }
 }

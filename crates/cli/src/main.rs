@@ -20,6 +20,16 @@ struct Cli {
     )]
     database: String,
 
+    /// The data key sealing medical records and second-factor secrets (`id:BASE64[,…]`);
+    /// overridden by RESETTLE_DATA_KEY. Keep it apart from the database.
+    #[arg(
+        long,
+        global = true,
+        env = "RESETTLE_DATA_KEY_FILE",
+        default_value = "resettle.key"
+    )]
+    data_key_file: String,
+
     /// Log level or filter (error, warn, info, debug, trace, or e.g. `resettle=debug`).
     #[arg(long, global = true, env = "RESETTLE_LOG", default_value = "info")]
     log_level: String,
@@ -66,6 +76,15 @@ enum Command {
     /// Organisations.
     #[command(subcommand)]
     Org(commands::user::OrgCommand),
+    /// The audit trail: verify its hash chain, export it.
+    #[command(subcommand)]
+    Audit(commands::audit::Command),
+    /// The data key: make one, rotate it.
+    #[command(subcommand)]
+    Key(commands::key::Command),
+    /// Placement optimisation: solve or explain an instance file, generate an instance.
+    #[command(subcommand)]
+    Place(commands::place::Command),
 }
 
 fn main() -> std::process::ExitCode {
@@ -81,6 +100,7 @@ fn main() -> std::process::ExitCode {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
+    let _ = commands::KEY_FILE.set(cli.data_key_file.clone());
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result = runtime.block_on(async {
         match cli.command {
@@ -97,6 +117,9 @@ fn main() -> std::process::ExitCode {
             Command::Retention(c) => commands::retention::run(&cli.database, c).await,
             Command::User(c) => commands::user::run(&cli.database, c).await,
             Command::Org(c) => commands::user::run_org(&cli.database, c).await,
+            Command::Place(c) => commands::place::run(&cli.database, c).await,
+            Command::Audit(c) => commands::audit::run(&cli.database, c).await,
+            Command::Key(c) => commands::key::run(&cli.database, c).await,
         }
     });
     match result {

@@ -5,8 +5,10 @@
 pub mod access;
 pub mod case;
 pub mod country;
+pub mod document;
 pub mod error;
 pub mod mission;
+pub mod placement;
 pub mod policy;
 pub mod programme;
 pub mod quota;

@@ -22,6 +22,7 @@ pub struct ImportSummary {
 
 /// Tables in an order that deletes children before parents.
 const TABLES_CHILD_FIRST: &[&str] = &[
+    "sessions",
     "api_tokens",
     "users",
     "organisations",
@@ -54,7 +55,7 @@ impl Store {
         validate(import)?;
         let mut tx = self.begin_write().await?;
         let ids = reference::insert(&mut tx, import).await?;
-        let summary = insert_cases(&mut tx, &ids, &import.cases).await?;
+        let summary = insert_cases(&mut tx, &ids, &import.cases, self.keys.as_deref()).await?;
         tx.commit().await?;
         Ok(summary)
     }
@@ -143,6 +144,7 @@ pub(crate) async fn insert_cases(
     conn: &mut AnyConnection,
     ids: &ReferenceIds,
     files: &[CaseFile],
+    keys: Option<&resettle_secure::cipher::Keyring>,
 ) -> Result<ImportSummary, StorageError> {
     let mut cases = Rows::new(
         "cases",
@@ -293,11 +295,15 @@ pub(crate) async fn insert_cases(
         summary.persons += f.case.members.len();
         for m in &f.medical {
             let needs: Vec<&str> = m.care_needs.iter().map(|n| n.as_str()).collect();
+            let number = f.case.case_number.as_str();
+            let seal = |field, plain: &str| {
+                crate::sealed::seal(keys, field, number, m.member_no, plain)
+            };
             medical.push([
                 id.into(),
                 m.member_no.into(),
-                m.condition.as_str().into(),
-                needs.join(",").into(),
+                seal("condition", &m.condition)?.into(),
+                seal("care_needs", &needs.join(","))?.into(),
                 m.consent_to_share.into(),
             ]);
         }

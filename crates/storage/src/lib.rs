@@ -4,31 +4,40 @@
 //! (the server backend), through sqlx's `Any` driver chosen by the URL scheme. Values cross
 //! the seam as integers and text only (dates as ISO 8601, money in cents), and every query
 //! uses `$n` placeholders, which both backends accept. See `docs/decisions/0001-storage.md`.
+mod audit;
 mod batch;
 mod caseload;
 mod cases;
 mod codec;
 mod error;
 mod migrations;
+mod placement;
 mod missions;
 mod policies;
 mod programmes;
 mod reference;
 mod retention;
 mod scenarios;
+mod sealed;
+mod sessions;
 mod stats;
 mod unique;
 mod users;
 
+pub use audit::{AuditEntry, AuditFilter, ChainCheck, GENESIS, NewAuditEntry};
 pub use caseload::ImportSummary;
-pub use cases::{Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, StoredCase};
+pub use cases::{
+    Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, ScopeFilter, StoredCase,
+};
 pub use error::StorageError;
 pub use missions::{MissionRow, SponsorRow};
+pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
 pub use retention::EndedCase;
 pub use scenarios::ScenarioRow;
+pub use sessions::SessionRow;
 pub use stats::StateCount;
-pub use users::UserRow;
+pub use users::{LoginRow, UserRow};
 
 use std::str::FromStr;
 
@@ -77,6 +86,8 @@ impl FromStr for Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The data key sealing special-category fields; never written to the database.
+    keys: Option<std::sync::Arc<resettle_secure::cipher::Keyring>>,
 }
 
 impl Store {
@@ -118,7 +129,17 @@ impl Store {
                     .await?
             }
         };
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            keys: None,
+        })
+    }
+
+    /// The same store sealing special-category fields with these keys.
+    pub fn with_keys(mut self, keys: std::sync::Arc<resettle_secure::cipher::Keyring>) -> Store {
+        self.keys = Some(keys);
+        self
     }
 
     /// The backend behind this store.

@@ -45,6 +45,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_retention.sql"),
         postgres: include_str!("../migrations/postgres/0005_retention.sql"),
     },
+    Migration {
+        version: 6,
+        description: "audit trail, sessions, lockout, second factor, token scopes",
+        sqlite: include_str!("../migrations/sqlite/0006_security.sql"),
+        postgres: include_str!("../migrations/postgres/0006_security.sql"),
+    },
+    Migration {
+        version: 7,
+        description: "placement proposals",
+        sqlite: include_str!("../migrations/sqlite/0007_placement.sql"),
+        postgres: include_str!("../migrations/postgres/0007_placement.sql"),
+    },
 ];
 
 impl Store {

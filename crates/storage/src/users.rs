@@ -41,8 +41,9 @@ fn one_user(rows_affected: u64, username: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
-const USER_COLUMNS: &str = "u.username, u.roles, o.name, u.disabled, u.created_at \
-     FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id";
+const USER_COLUMNS: &str = "u.username, u.roles, o.name, u.disabled, u.created_at";
+
+const USER_FROM: &str = "FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id";
 
 impl Store {
     /// Adds an organisation; a name already used is refused.
@@ -111,7 +112,7 @@ impl Store {
 
     /// Every user, by name.
     pub async fn users(&self) -> Result<Vec<UserRow>, StorageError> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} ORDER BY u.username"));
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} {USER_FROM} ORDER BY u.username"));
         sqlx::query(sql)
             .fetch_all(&self.pool)
             .await?
@@ -144,11 +145,12 @@ impl Store {
         one_user(done.rows_affected(), username)
     }
 
-    /// Stores an API token's digest for a user.
+    /// Stores an API token's digest for a user, limited to `roles` if given.
     pub async fn add_token(
         &self,
         username: &str,
         token_hash: &str,
+        roles: Option<&str>,
         expires_at: Option<OffsetDateTime>,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
@@ -162,26 +164,30 @@ impl Store {
             })?
             .try_get(0)?;
         sqlx::query(
-            "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at, roles) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(user_id)
         .bind(token_hash.to_string())
         .bind(codec::timestamp(OffsetDateTime::now_utc()))
         .bind(expires_at.map(codec::timestamp))
+        .bind(roles.map(str::to_string))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// The enabled user holding an unexpired, unrevoked token with this digest.
+    /// The enabled user holding an unexpired, unrevoked token with this digest, with the
+    /// token's roles if it is limited to some.
     pub async fn user_by_token(
         &self,
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<UserRow>, StorageError> {
         let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {USER_COLUMNS} JOIN api_tokens t ON t.user_id = u.id \
+            "SELECT u.username, COALESCE(t.roles, u.roles), o.name, u.disabled, u.created_at \
+             {USER_FROM} JOIN api_tokens t ON t.user_id = u.id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0 \
                AND (t.expires_at IS NULL OR t.expires_at > $2)"
         ));
@@ -206,5 +212,126 @@ impl Store {
         .execute(&self.pool)
         .await?
         .rows_affected())
+    }
+}
+
+/// What sign-in needs to know about a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginRow {
+    /// The user as listed.
+    pub user: UserRow,
+    /// The argon2id hash.
+    pub password_hash: String,
+    /// Failed sign-ins since the last success.
+    pub failed_logins: i64,
+    /// Locked until then (RFC 3339), after too many failures.
+    pub locked_until: Option<String>,
+    /// The second-factor secret, encrypted with the data key.
+    pub totp_secret: Option<String>,
+    /// The last time step a one-time password was accepted for (no replays).
+    pub totp_last_step: Option<i64>,
+}
+
+impl Store {
+    /// The sign-in record of a user, disabled or not.
+    pub async fn login_row(&self, username: &str) -> Result<Option<LoginRow>, StorageError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS}, u.password_hash, u.failed_logins, u.locked_until, \
+             u.totp_secret, u.totp_last_step {USER_FROM} WHERE u.username = $1"
+        ));
+        let Some(r) = sqlx::query(sql)
+            .bind(username.to_string())
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(LoginRow {
+            user: user(&r)?,
+            password_hash: r.try_get(5)?,
+            failed_logins: r.try_get(6)?,
+            locked_until: r.try_get(7)?,
+            totp_secret: r.try_get(8)?,
+            totp_last_step: r.try_get(9)?,
+        }))
+    }
+
+    /// Counts a failed sign-in and, if given, locks the account until then.
+    pub async fn record_failed_login(
+        &self,
+        username: &str,
+        locked_until: Option<OffsetDateTime>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "UPDATE users SET failed_logins = failed_logins + 1, \
+             locked_until = COALESCE($1, locked_until) WHERE username = $2",
+        )
+        .bind(locked_until.map(codec::timestamp))
+        .bind(username.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Clears the failure count after a successful sign-in.
+    pub async fn record_login_success(&self, username: &str) -> Result<(), StorageError> {
+        sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = $1")
+            .bind(username.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores (or, with `None`, removes) a user's encrypted second-factor secret.
+    pub async fn set_totp_secret(
+        &self,
+        username: &str,
+        secret: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE username = $2",
+        )
+        .bind(secret.map(str::to_string))
+        .bind(username.to_string())
+        .execute(&self.pool)
+        .await?;
+        one_user(done.rows_affected(), username)
+    }
+
+    /// Records the time step of an accepted one-time password, only if it is later than
+    /// the last one; false means the code was already used (a replay), even by a
+    /// concurrent request.
+    pub async fn use_totp_step(&self, username: &str, step: i64) -> Result<bool, StorageError> {
+        let done = sqlx::query(
+            "UPDATE users SET totp_last_step = $1 WHERE username = $2 \
+             AND (totp_last_step IS NULL OR totp_last_step < $1)",
+        )
+        .bind(step)
+        .bind(username.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Every user with an encrypted second-factor secret, for key rotation.
+    pub async fn totp_secrets(&self) -> Result<Vec<(String, String)>, StorageError> {
+        sqlx::query("SELECT username, totp_secret FROM users WHERE totp_secret IS NOT NULL")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+}
+
+impl Store {
+    /// Whether an organisation of this name exists.
+    pub async fn organisation_exists(&self, name: &str) -> Result<bool, StorageError> {
+        let n: i64 = sqlx::query("SELECT COUNT(*) FROM organisations WHERE name = $1")
+            .bind(name.to_string())
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        Ok(n > 0)
     }
 }

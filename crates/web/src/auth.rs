@@ -26,6 +26,9 @@ impl FromRequestParts<App> for Authenticated {
                         .into(),
                 ))
             })?;
-        Ok(Authenticated(app.authenticate_token(token).await?))
+        Ok(Authenticated(
+            app.authenticate_token(token, &crate::session::source(parts))
+                .await?,
+        ))
     }
 }

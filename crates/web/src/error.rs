@@ -35,6 +35,7 @@ impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
             AppError::Unauthorized(m) => ApiError::new(StatusCode::UNAUTHORIZED, m),
+            AppError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, m),
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),

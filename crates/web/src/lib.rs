@@ -6,6 +6,7 @@ mod api;
 mod auth;
 mod error;
 mod extract;
+mod session;
 mod ui;
 
 use std::net::SocketAddr;
@@ -18,7 +19,11 @@ pub use error::ApiError;
 /// The whole web application, ready to serve or to test in process.
 pub fn router(app: App) -> Router {
     let (api, _openapi) = api::router().split_for_parts();
-    Router::new().merge(api).merge(ui::router()).with_state(app)
+    Router::new()
+        .merge(api)
+        .merge(ui::router())
+        .layer(axum::middleware::from_fn(session::security_headers))
+        .with_state(app)
 }
 
 /// The OpenAPI document of the JSON API, as served at `/api/v1/openapi.json`.
@@ -30,7 +35,10 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 pub async fn serve(app: App, addr: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
-    axum::serve(listener, router(app))
+    axum::serve(
+        listener,
+        router(app).into_make_service_with_connect_info::<SocketAddr>(),
+    )
         .with_graceful_shutdown(shutdown_signal())
         .await
 }

@@ -7,8 +7,10 @@ use resettle_domain::country::CountryCode;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::{CaseView, today};
-use crate::{App, AppError};
+use serde_json::Value;
+
+use super::today;
+use crate::{App, AppError, Caller, Permission};
 
 /// A family member as submitted.
 #[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
@@ -147,10 +149,12 @@ impl App {
     /// Registers a submitted case. Refused whole, naming the field, on any invalid value,
     /// a channel the policy profile does not take for the priority, or a case number
     /// already registered.
-    pub async fn create_case(&self, new: NewCase, actor: &str) -> Result<CaseView, AppError> {
+    pub async fn create_case(&self, caller: &Caller, new: NewCase) -> Result<Value, AppError> {
+        self.require(caller, Permission::SubmitCase, "case", &new.case_number)
+            .await?;
         let programme = new.programme.clone();
         let policy = self.programme_policy(&programme).await?;
-        let file = new.into_file(actor)?;
+        let file = new.into_file(&caller.username)?;
         if !policy.channel_allows(file.case.channel, file.case.priority) {
             return Err(AppError::Invalid(format!(
                 "channel: profile {} does not take {} cases by {}",
@@ -160,7 +164,11 @@ impl App {
             )));
         }
         let number = file.case.case_number.to_string();
-        self.store.create_case(&programme, &file).await?;
-        self.case(&number).await
+        self.store
+            .create_case(&programme, &file, caller.organisation.as_deref())
+            .await?;
+        self.record_ok(caller, "write", "case", &number, "categories", "submitted")
+            .await?;
+        self.case(caller, &number).await
     }
 }

@@ -6,7 +6,8 @@ use resettle_storage::{CaseFilter, CaseSummary};
 use serde::{Deserialize, Serialize};
 
 use super::today;
-use crate::{App, AppError};
+use crate::access::permission::Scope;
+use crate::{App, AppError, Caller, Permission};
 
 /// Which cases to list. Query parameters of `GET /api/v1/cases` and options of
 /// `resettle case list`.
@@ -114,8 +115,24 @@ where
 }
 
 impl App {
-    /// One page of cases.
-    pub async fn list_cases(&self, q: &CaseQuery) -> Result<CaseList, AppError> {
+    /// One page of the cases the caller may know exist. Roles without case access are
+    /// refused; liaisons, municipalities and sponsors see their organisation's cases only.
+    /// The overdue list is for agency staff.
+    pub async fn list_cases(&self, caller: &Caller, q: &CaseQuery) -> Result<CaseList, AppError> {
+        self.require(caller, Permission::ReadCases, "case_list", "")
+            .await?;
+        let scope = match caller.scope() {
+            Scope::All => None,
+            Scope::Limited(f) => Some(f),
+            Scope::Nothing => {
+                return Ok(CaseList {
+                    items: Vec::new(),
+                    total: 0,
+                    page: 1,
+                    per_page: q.per_page.unwrap_or(50),
+                });
+            }
+        };
         let page = q.page.unwrap_or(1).max(1);
         let per_page = q.per_page.unwrap_or(50);
         if !(1..=500).contains(&per_page) {
@@ -135,8 +152,22 @@ impl App {
             country_of_asylum: q.country_of_asylum.clone().filter(|s| !s.is_empty()),
             category: q.category.clone().filter(|s| !s.is_empty()),
             q: q.q.clone(),
+            case_number: None,
+            scope,
         };
+        let searched = if filter.q.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            "searched by name or number"
+        } else {
+            ""
+        };
+        self.record_ok(caller, "read", "case_list", "", "", searched)
+            .await?;
         if q.overdue == Some(true) {
+            if filter.scope.is_some() {
+                return Err(AppError::Forbidden(
+                    "overdue: the overdue list is for agency staff".into(),
+                ));
+            }
             return self.overdue_page(&filter, page, per_page).await;
         }
         let (rows, total) = self.store.list_cases(&filter, page, per_page).await?;

@@ -2,12 +2,15 @@
 //! moving them through the lifecycle under the programme's policy profile, and recording
 //! the dates promised to families.
 mod create;
+mod export;
 mod list;
+mod medical;
 mod promises;
 mod transition;
 mod view;
 
 pub use create::{NewCase, NewMember};
+pub use export::SubjectExport;
 pub use list::{CaseList, CaseListItem, CaseQuery};
 pub use promises::{NewPromise, NewReunification};
 pub use transition::{TransitionRequest, Transitioned};

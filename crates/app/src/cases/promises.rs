@@ -5,8 +5,10 @@ use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{CaseView, case_number, today};
-use crate::{App, AppError};
+use serde_json::Value;
+
+use super::{case_number, today};
+use crate::{App, AppError, Caller, Permission};
 
 /// A date told to the family; when it replaces an earlier one of the same kind, the reason
 /// for the change is required, so no family waits without being told why.
@@ -40,12 +42,19 @@ pub struct NewReunification {
 
 impl App {
     /// Records a promised date, or a slip of an earlier one.
-    pub async fn add_promise(&self, number: &str, p: &NewPromise) -> Result<CaseView, AppError> {
+    pub async fn add_promise(
+        &self,
+        caller: &Caller,
+        number: &str,
+        p: &NewPromise,
+    ) -> Result<Value, AppError> {
         let kind: PromiseKind = p
             .kind
             .parse()
             .map_err(|e| AppError::Invalid(format!("kind: {e}")))?;
-        let stored = self.stored_case(number).await?;
+        let stored = self.stored_case(caller, number).await?;
+        self.require(caller, Permission::RecordPromises, "case", number)
+            .await?;
         let slip = stored.file.promises.iter().any(|e| e.kind == kind);
         let reason = p.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
         if slip && reason.is_none() {
@@ -72,15 +81,21 @@ impl App {
         self.store
             .add_promise(&case_number(number)?, &promise)
             .await?;
-        self.case(number).await
+        self.record_ok(caller, "write", "case", number, "", &format!("promised {kind} date"))
+            .await?;
+        self.case(caller, number).await
     }
 
     /// Records a reunification request.
     pub async fn add_reunification(
         &self,
+        caller: &Caller,
         number: &str,
         r: &NewReunification,
-    ) -> Result<CaseView, AppError> {
+    ) -> Result<Value, AppError> {
+        self.stored_case(caller, number).await?;
+        self.require(caller, Permission::RecordPromises, "case", number)
+            .await?;
         if r.relative_name.trim().is_empty() {
             return Err(AppError::Invalid("relative_name: is empty".into()));
         }
@@ -96,6 +111,8 @@ impl App {
         self.store
             .add_reunification(&case_number(number)?, &request)
             .await?;
-        self.case(number).await
+        self.record_ok(caller, "write", "case", number, "", "reunification requested")
+            .await?;
+        self.case(caller, number).await
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::{case_number, today};
-use crate::{App, AppError};
+use crate::{App, AppError, Caller, Permission};
 
 /// A step to take, with its step data. `expected_version` is the version the user saw:
 /// if someone changed the case since, the step is refused instead of overwriting.
@@ -247,15 +247,17 @@ impl App {
     /// `expected_version`.
     pub async fn transition(
         &self,
+        caller: &Caller,
         number: &str,
         req: &TransitionRequest,
-        actor: &str,
     ) -> Result<Transitioned, AppError> {
+        let stored = self.stored_case(caller, number).await?;
         let to: CaseState = req
             .to
             .parse()
             .map_err(|e| AppError::Invalid(format!("to: {e}")))?;
-        let stored = self.stored_case(number).await?;
+        self.require(caller, Permission::MoveCase(to), "case", number)
+            .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         if stored.version != req.expected_version {
             return Err(AppError::Conflict(format!(
@@ -271,7 +273,7 @@ impl App {
         let event = NewEvent {
             to,
             at: OffsetDateTime::now_utc(),
-            actor: actor.to_string(),
+            actor: caller.username.clone(),
             reason: req.reason.trim().to_string(),
             payload,
         };
@@ -285,11 +287,15 @@ impl App {
                 &assignment,
             )
             .await?;
+        self.record_ok(caller, "write", "case", number, "", &format!("{} -> {to}", stored.state))
+            .await?;
+        let mut allowed = policy.next(to);
+        allowed.retain(|&s| caller.may(Permission::MoveCase(s)));
         Ok(Transitioned {
             case_number: stored.file.case.case_number.to_string(),
             state: to,
             version,
-            allowed_transitions: policy.next(to),
+            allowed_transitions: allowed,
         })
     }
 }

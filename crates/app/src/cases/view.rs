@@ -9,7 +9,9 @@ use serde::Serialize;
 use time::Date;
 
 use super::{case_number, today};
-use crate::{App, AppError};
+use crate::access::visibility::{project, sees};
+use crate::{App, AppError, Caller, Permission, Role};
+use serde_json::Value;
 
 /// Time spent in one state, for the family and for the report on delays.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -111,11 +113,26 @@ pub struct CaseView {
     /// Time limits of the policy profile this case has overrun.
     #[schema(value_type = Vec<Object>)]
     pub overdue: Vec<Overdue>,
+    /// Care needs per member (flags such as `wheelchair`, never diagnoses), for those who
+    /// arrange travel, reception and housing.
+    pub care_needs: Vec<MemberNeeds>,
     /// States the case may move to next under its policy profile.
     #[schema(value_type = Vec<String>)]
     pub allowed_transitions: Vec<CaseState>,
     /// Things to complete (e.g. fewer than two UNHCR categories).
     pub warnings: Vec<String>,
+}
+
+/// One member's care needs, from the medical record.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MemberNeeds {
+    /// The family member.
+    pub member_no: u32,
+    /// The needs.
+    #[schema(value_type = Vec<String>)]
+    pub needs: Vec<resettle_domain::case::CareNeed>,
+    /// Whether the person consented to share these with the municipality or sponsor.
+    pub consent_to_share: bool,
 }
 
 /// The day each state was entered, from the history.
@@ -217,26 +234,111 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
             })
             .collect(),
         waiting: waiting(&f.events, today),
+        care_needs: f
+            .medical
+            .iter()
+            .filter(|m| !m.care_needs.is_empty())
+            .map(|m| MemberNeeds {
+                member_no: m.member_no,
+                needs: m.care_needs.clone(),
+                consent_to_share: m.consent_to_share,
+            })
+            .collect(),
         overdue,
         allowed_transitions: policy.next(stored.state),
     }
 }
 
+/// Fields of a case that are special-category data (GDPR art. 9): the UNHCR categories
+/// (e.g. survivor of violence or torture) and the care needs. Reads name them in the trail.
+const SPECIAL_FIELDS: &[&str] = &["categories", "care_needs"];
+
 impl App {
-    /// One case, or not found.
-    pub async fn case(&self, number: &str) -> Result<CaseView, AppError> {
-        let stored = self.stored_case(number).await?;
+    /// One case as the caller may see it: fields outside their role are absent, care needs
+    /// not consented to are withheld from municipalities and sponsors, and only the steps
+    /// the caller may take are offered. A case outside the caller's scope is not found.
+    /// The read is audited with the special-category fields it showed.
+    pub async fn case(&self, caller: &Caller, number: &str) -> Result<Value, AppError> {
+        let view = self.view_for(caller, number).await?;
+        let json = project(
+            caller,
+            serde_json::to_value(&view).expect("a case view serialises"),
+        );
+        let shown: Vec<&str> = SPECIAL_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| {
+                json.get(f)
+                    .is_some_and(|v| v.as_array().is_none_or(|a| !a.is_empty()))
+            })
+            .collect();
+        self.record_ok(caller, "read", "case", &view.case_number, &shown.join(","), "")
+            .await?;
+        Ok(json)
+    }
+
+    /// One case with every field, for callers who see every field (case officers and the
+    /// operator at the command line); refused for others.
+    pub async fn case_full(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
+        if !caller.has(Role::CaseOfficer) {
+            return Err(AppError::Forbidden(
+                "the full case is for case officers; ask for the case as your role sees it"
+                    .into(),
+            ));
+        }
+        let view = self.view_for(caller, number).await?;
+        self.record_ok(
+            caller,
+            "read",
+            "case",
+            &view.case_number,
+            &SPECIAL_FIELDS.join(","),
+            "",
+        )
+        .await?;
+        Ok(view)
+    }
+
+    async fn view_for(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
+        let stored = self.stored_case(caller, number).await?;
         let policy = self.programme_policy(&stored.programme).await?;
-        Ok(build(stored, &policy, today()))
+        let mut view = build(stored, &policy, today());
+        view.allowed_transitions
+            .retain(|&s| caller.may(Permission::MoveCase(s)));
+        let agency = caller.has(Role::CaseOfficer)
+            || caller.has(Role::MedicalOfficer)
+            || caller.has(Role::ReceptionOfficer);
+        if !agency {
+            view.care_needs.retain(|n| n.consent_to_share);
+        }
+        Ok(view)
     }
 
-    /// A case's history, oldest first.
-    pub async fn case_events(&self, number: &str) -> Result<Vec<CaseEvent>, AppError> {
-        Ok(self.stored_case(number).await?.file.events)
+    /// A case's history, oldest first (for the roles that see its waiting times).
+    pub async fn case_events(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<Vec<CaseEvent>, AppError> {
+        let stored = self.stored_case(caller, number).await?;
+        if !sees(caller, "waiting") {
+            return Err(AppError::Forbidden(
+                "your roles do not see a case's history".into(),
+            ));
+        }
+        self.record_ok(caller, "read", "case_events", number, "", "")
+            .await?;
+        Ok(stored.file.events)
     }
 
-    pub(crate) async fn stored_case(&self, number: &str) -> Result<StoredCase, AppError> {
+    /// A case the caller may know exists, or not found.
+    pub(crate) async fn stored_case(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<StoredCase, AppError> {
         let n = case_number(number)?;
+        self.require_case(caller, n.as_str()).await?;
         self.store
             .case(&n)
             .await?

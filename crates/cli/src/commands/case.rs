@@ -1,7 +1,6 @@
 //! `resettle case …`: follow and move cases from the command line.
-use anyhow::Context;
 use clap::Subcommand;
-use resettle_app::App;
+use resettle_app::Caller;
 use resettle_app::cases::{CaseQuery, NewPromise, TransitionRequest};
 use time::Date;
 
@@ -154,19 +153,10 @@ fn parse_check(s: &str) -> Result<(String, Date), String> {
     ))
 }
 
-/// The actor recorded for changes made from the CLI.
-fn actor() -> String {
-    format!(
-        "cli:{}",
-        std::env::var("USER").unwrap_or_else(|_| "unknown".into())
-    )
-}
-
 /// Runs a case command.
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
-    let app = App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))?;
+    let app = super::open(database).await?;
+    let op = Caller::operator();
     match command {
         Command::List {
             state,
@@ -179,7 +169,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             format,
         } => {
             let list = app
-                .list_cases(&CaseQuery {
+                .list_cases(&op, &CaseQuery {
                     state,
                     priority,
                     nationality,
@@ -221,7 +211,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Show { number, format } => {
-            let c = app.case(&number).await?;
+            let c = app.case_full(&op, &number).await?;
             print(format, &c, || {
                 let mut rows = Rows::new(&["field", "value"]);
                 let mut add = |k: &str, v: String| rows.push(vec![k.to_string(), v]);
@@ -289,7 +279,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             })
         }
         Command::Events { number, format } => {
-            let events = app.case_events(&number).await?;
+            let events = app.case_events(&op, &number).await?;
             print(format, &events, || {
                 let mut rows = Rows::new(&["seq", "at", "actor", "from", "to", "reason"]);
                 for e in &events {
@@ -309,7 +299,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             let a = *a;
             let expected_version = match a.expected_version {
                 Some(v) => v,
-                None => app.case(&a.number).await?.version,
+                None => app.case_full(&op, &a.number).await?.version,
             };
             let req = TransitionRequest {
                 to: a.to,
@@ -325,7 +315,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 family_notified_on: a.family_notified_on,
                 checks: (!a.checks.is_empty()).then(|| a.checks.iter().cloned().collect()),
             };
-            let t = app.transition(&a.number, &req, &actor()).await?;
+            let t = app.transition(&op, &a.number, &req).await?;
             print(a.format, &t, || {
                 let mut rows = Rows::new(&["case", "state", "version", "may move to"]);
                 let next: Vec<&str> = t.allowed_transitions.iter().map(|s| s.as_str()).collect();
@@ -339,9 +329,10 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             })
         }
         Command::Reunification(a) => {
-            let c = match (a.relative, a.request, a.status) {
+            match (a.relative, a.request, a.status) {
                 (Some(relative_name), None, None) => {
                     app.add_reunification(
+                        &op,
                         &a.number,
                         &resettle_app::cases::NewReunification {
                             relative_name,
@@ -353,13 +344,14 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     .await?
                 }
                 (None, Some(request), Some(status)) => {
-                    app.set_reunification_status(&a.number, request, &status, None)
+                    app.set_reunification_status(&op, &a.number, request, &status, None)
                         .await?
                 }
                 _ => anyhow::bail!(
                     "give --relative, --relationship and --location, or --request and --status"
                 ),
             };
+            let c = app.case_full(&op, &a.number).await?;
             for (i, r) in c.reunification.iter().enumerate() {
                 println!(
                     "#{} {} ({}) in {}: {}, {} days",
@@ -380,8 +372,8 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             reason,
             notified_on,
         } => {
-            let c = app
-                .add_promise(
+            app.add_promise(
+                    &op,
                     &number,
                     &NewPromise {
                         kind,
@@ -391,6 +383,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     },
                 )
                 .await?;
+            let c = app.case_full(&op, &number).await?;
             println!(
                 "recorded; case {} has {} slipped promise(s)",
                 c.case_number, c.slipped_promises

@@ -1,6 +1,5 @@
 //! `resettle demo`.
-use anyhow::Context;
-use resettle_app::{App, DemoConfig};
+use resettle_app::DemoConfig;
 use time::Date;
 
 /// Options of the demo caseload.
@@ -43,9 +42,7 @@ pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Loads the demo caseload.
 pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
-    let app = App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))?;
+    let app = super::open_creating_key(database).await?;
     let s = app.load_demo(&args.config(), args.replace).await?;
     println!(
         "loaded {} cases ({} persons, {} events) into {database}",

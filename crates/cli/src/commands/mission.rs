@@ -1,7 +1,6 @@
 //! `resettle mission …` and `resettle sponsor …`: selection missions and sponsor groups.
-use anyhow::Context;
 use clap::Subcommand;
-use resettle_app::{App, NewMission, NewSponsorGroup};
+use resettle_app::{App, Caller, NewMission, NewSponsorGroup};
 use time::Date;
 
 use crate::output::{Format, Rows, print};
@@ -79,9 +78,7 @@ pub enum SponsorCommand {
 }
 
 async fn open(database: &str) -> anyhow::Result<App> {
-    App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))
+    super::open(database).await
 }
 
 /// Runs a mission command.
@@ -134,7 +131,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             ends_on,
             team,
         } => {
-            app.plan_mission(&NewMission {
+            app.plan_mission(&Caller::operator(), &NewMission {
                 programme,
                 code: code.clone(),
                 destination,
@@ -146,7 +143,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             println!("mission {code} planned");
         }
         Command::Status { code, status } => {
-            app.set_mission_status(&code, &status).await?;
+            app.set_mission_status(&Caller::operator(), &code, &status).await?;
             println!("mission {code} is {status}");
         }
     }
@@ -158,7 +155,7 @@ pub async fn run_sponsor(database: &str, command: SponsorCommand) -> anyhow::Res
     let app = open(database).await?;
     match command {
         SponsorCommand::List { format } => {
-            let groups = app.sponsor_groups().await?;
+            let groups = app.sponsor_groups(&Caller::operator()).await?;
             print(format, &groups, || {
                 let mut rows = Rows::new(&["name", "municipality", "members", "capacity", "cases"]);
                 for g in &groups {
@@ -181,7 +178,7 @@ pub async fn run_sponsor(database: &str, command: SponsorCommand) -> anyhow::Res
             members,
             capacity,
         } => {
-            app.add_sponsor_group(&NewSponsorGroup {
+            app.add_sponsor_group(&Caller::operator(), &NewSponsorGroup {
                 programme,
                 name: name.clone(),
                 municipality,

@@ -4,9 +4,64 @@ pub mod demo;
 pub mod fair_share;
 pub mod migrate;
 pub mod mission;
+pub mod place;
 pub mod pledge;
 pub mod policy;
 pub mod programme;
 pub mod retention;
 pub mod serve;
 pub mod user;
+pub mod audit;
+pub mod key;
+
+use std::path::Path;
+
+use anyhow::Context;
+use resettle_app::{App, Keyring};
+
+/// The data-key file named by `--data-key-file` (set once by `main`).
+pub static KEY_FILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The data key from `RESETTLE_DATA_KEY`, or from the key file if it exists.
+fn configured_keys() -> anyhow::Result<Option<Keyring>> {
+    if let Ok(text) = std::env::var("RESETTLE_DATA_KEY") {
+        return Ok(Some(
+            Keyring::parse(&text).context("RESETTLE_DATA_KEY is not a key ring")?,
+        ));
+    }
+    let file = KEY_FILE.get().map_or("resettle.key", String::as_str);
+    if !Path::new(file).exists() {
+        return Ok(None);
+    }
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read data key {file}"))?;
+    Ok(Some(
+        Keyring::parse(text.trim()).with_context(|| format!("data key file {file}"))?,
+    ))
+}
+
+/// Opens (and migrates) the database with the configured data key, if any.
+pub async fn open(database: &str) -> anyhow::Result<App> {
+    let app = App::open(database)
+        .await
+        .with_context(|| format!("cannot open {database}"))?;
+    Ok(match configured_keys()? {
+        Some(k) => app.with_keys(k),
+        None => app,
+    })
+}
+
+/// Like [`open`], but creates a data-key file (readable by its owner only) when no key is
+/// configured: for the demo, so a newcomer need not make one first.
+pub async fn open_creating_key(database: &str) -> anyhow::Result<App> {
+    if configured_keys()?.is_none() {
+        let file = KEY_FILE.get().map_or("resettle.key", String::as_str);
+        key::write_key_file(file, &Keyring::generate_key("k1")?)?;
+        tracing::warn!(
+            file,
+            "created a new data key; keep it apart from the database and back it up: \
+             without it the medical records cannot be read"
+        );
+    }
+    open(database).await
+}

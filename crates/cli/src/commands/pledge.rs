@@ -1,7 +1,6 @@
 //! `resettle pledge …`: pledges against arrivals per programme and year.
-use anyhow::Context;
 use clap::Subcommand;
-use resettle_app::App;
+use resettle_app::Caller;
 use resettle_domain::programme::Pledge;
 
 use crate::output::{Format, Rows, print};
@@ -49,9 +48,7 @@ pub enum Command {
 
 /// Runs a pledge command.
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
-    let app = App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))?;
+    let app = super::open(database).await?;
     match command {
         Command::List { programme, format } => {
             if format == Format::Csv {
@@ -77,7 +74,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             })
         }
         Command::LoadPublished { programme, state } => {
-            let (loaded, skipped) = app.load_published_pledges(&programme, &state).await?;
+            let (loaded, skipped) = app.load_published_pledges(&Caller::operator(), &programme, &state).await?;
             println!("{loaded} published pledge(s) of {state} recorded for {programme}");
             for y in skipped {
                 let arrived = y
@@ -98,6 +95,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             source,
         } => {
             app.set_pledge(
+                &Caller::operator(),
                 &programme,
                 &Pledge {
                     year,

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Subcommand;
-use resettle_app::{App, policies};
+use resettle_app::{Caller, policies};
 
 use crate::output::{Format, Rows, print};
 
@@ -57,14 +57,12 @@ fn check(file: &PathBuf) -> anyhow::Result<()> {
 }
 
 async fn with_database(database: &str, command: Command) -> anyhow::Result<()> {
-    let app = App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))?;
+    let app = super::open(database).await?;
     match command {
         Command::Check { file } => check(&file),
         Command::Add { file } => {
             let p = app
-                .add_policy(&file.display().to_string(), &read(&file)?)
+                .add_policy(&Caller::operator(), &file.display().to_string(), &read(&file)?)
                 .await?;
             println!(
                 "profile {} added; use it with `resettle programme add … --policy {}`",

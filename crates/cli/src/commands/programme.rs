@@ -1,7 +1,6 @@
 //! `resettle programme …`: the programmes in the database.
-use anyhow::Context;
 use clap::Subcommand;
-use resettle_app::App;
+use resettle_app::Caller;
 
 use crate::output::{Format, Rows, print};
 
@@ -33,9 +32,7 @@ pub enum Command {
 
 /// Runs a programme command.
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
-    let app = App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))?;
+    let app = super::open(database).await?;
     match command {
         Command::Add {
             code,
@@ -43,7 +40,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             state,
             policy,
         } => {
-            app.add_programme(&code, &name, &state, &policy).await?;
+            app.add_programme(&Caller::operator(), &code, &name, &state, &policy).await?;
             println!(
                 "programme {} added under policy {policy}",
                 code.to_uppercase()

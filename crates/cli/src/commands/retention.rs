@@ -1,7 +1,6 @@
 //! `resettle retention apply`: anonymise cases past their retention period.
-use anyhow::Context;
 use clap::Subcommand;
-use resettle_app::App;
+use resettle_app::Caller;
 
 use crate::output::{Format, Rows, print};
 
@@ -22,13 +21,11 @@ pub enum Command {
 
 /// Runs a retention command.
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
-    let app = App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))?;
+    let app = super::open(database).await?;
     match command {
         Command::Apply { dry_run, format } => {
             let today = time::OffsetDateTime::now_utc().date();
-            let report = app.apply_retention(today, dry_run).await?;
+            let report = app.apply_retention(&Caller::operator(), today, dry_run).await?;
             print(format, &report, || {
                 let mut rows = Rows::new(&["case", "programme", "ended", "on", "kept until"]);
                 for c in &report.due {

@@ -2,7 +2,6 @@
 use std::net::SocketAddr;
 
 use anyhow::Context;
-use resettle_app::App;
 
 /// Options of the server.
 #[derive(Debug, Clone, clap::Args)]
@@ -33,9 +32,11 @@ pub struct DemoOptions {
 
 /// Migrates, optionally loads the demo, and serves until stopped.
 pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
-    let app = App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))?;
+    let app = if args.demo {
+        super::open_creating_key(database).await?
+    } else {
+        super::open(database).await?
+    };
     if args.demo {
         let config = resettle_app::DemoConfig {
             seed: args.demo_options.seed,

@@ -2,8 +2,9 @@
 use std::io::Read;
 
 use anyhow::Context;
+
 use clap::Subcommand;
-use resettle_app::App;
+use resettle_app::{App, Caller};
 
 use crate::output::{Format, Rows, print};
 
@@ -53,6 +54,22 @@ pub enum Command {
         /// Days until it expires (default: until revoked).
         #[arg(long)]
         expires_days: Option<u32>,
+        /// Limit the token to some of the user's roles, comma-separated.
+        #[arg(long)]
+        roles: Option<String>,
+    },
+    /// Enrol (or replace) a user's second factor; prints the `otpauth://` URI and the
+    /// secret to put in an authenticator app.
+    Totp {
+        /// Login name.
+        username: String,
+    },
+    /// Print the current one-time code of a base32 secret (like `oathtool --totp -b`),
+    /// for scripts and for trying the demo without a phone.
+    Code {
+        /// The base32 secret.
+        #[arg(long)]
+        secret: String,
     },
     /// Revoke every token of a user.
     Revoke {
@@ -84,13 +101,19 @@ fn password_from_stdin() -> anyhow::Result<String> {
 }
 
 async fn open(database: &str) -> anyhow::Result<App> {
-    App::open(database)
-        .await
-        .with_context(|| format!("cannot open {database}"))
+    super::open(database).await
 }
 
 /// Runs a user command.
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
+    if let Command::Code { secret } = &command {
+        let secret = resettle_secure::totp::from_base32(secret)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs();
+        println!("{}", resettle_secure::totp::code(&secret, now));
+        return Ok(());
+    }
     let app = open(database).await?;
     match command {
         Command::Add {
@@ -100,6 +123,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             ..
         } => {
             app.add_user(
+                &Caller::operator(),
                 &username,
                 &role,
                 organisation.as_deref(),
@@ -109,7 +133,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             println!("user {username} added");
         }
         Command::List { format } => {
-            let users = app.users().await?;
+            let users = app.users(&Caller::operator()).await?;
             print(format, &users, || {
                 let mut rows =
                     Rows::new(&["username", "roles", "organisation", "disabled", "created"]);
@@ -126,22 +150,32 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             })?;
         }
         Command::Disable { username } => {
-            app.disable_user(&username).await?;
+            app.disable_user(&Caller::operator(), &username).await?;
             println!("user {username} disabled");
         }
         Command::ResetPassword { username, .. } => {
-            app.reset_password(&username, &password_from_stdin()?)
+            app.reset_password(&Caller::operator(), &username, &password_from_stdin()?)
                 .await?;
             println!("password of {username} changed");
         }
         Command::Token {
             username,
             expires_days,
+            roles,
         } => {
-            println!("{}", app.create_token(&username, expires_days).await?);
+            let token = app
+                .create_token(&Caller::operator(), &username, roles.as_deref(), expires_days)
+                .await?;
+            println!("{token}");
         }
+        Command::Totp { username } => {
+            let (uri, secret) = app.enrol_totp(&Caller::operator(), &username).await?;
+            println!("{uri}");
+            eprintln!("secret (type it into an authenticator app): {secret}");
+        }
+        Command::Code { .. } => unreachable!("handled before opening the database"),
         Command::Revoke { username } => {
-            let n = app.revoke_tokens(&username).await?;
+            let n = app.revoke_tokens(&Caller::operator(), &username).await?;
             println!("{n} token(s) of {username} revoked");
         }
     }
@@ -153,7 +187,7 @@ pub async fn run_org(database: &str, command: OrgCommand) -> anyhow::Result<()> 
     let app = open(database).await?;
     match command {
         OrgCommand::Add { name, kind } => {
-            app.add_organisation(&name, &kind).await?;
+            app.add_organisation(&Caller::operator(), &name, &kind).await?;
             println!("organisation {name} added");
         }
     }

@@ -24,6 +24,23 @@ pub struct CaseFilter {
     pub category: Option<String>,
     /// Case number or member name containing this text (case-insensitive).
     pub q: Option<String>,
+    /// Exactly this case number.
+    pub case_number: Option<String>,
+    /// Only the cases a user with a limited scope may see.
+    pub scope: Option<ScopeFilter>,
+}
+
+/// The cases an organisation's users may see when they may not see all: the app layer
+/// decides who is limited; this is how each limit reads in SQL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeFilter {
+    /// Cases submitted by this organisation (a UNHCR office).
+    SubmittedBy(String),
+    /// Cases placed at a reception place run by, or in, this organisation (a
+    /// municipality or local reception initiative).
+    PlacedWith(String),
+    /// Cases sponsored by this group.
+    SponsoredBy(String),
 }
 
 /// A case as listed: enough to find it and see where it stands, no personal details.
@@ -114,6 +131,23 @@ impl CaseFilter {
                 "EXISTS (SELECT 1 FROM case_categories k WHERE k.case_id = c.id AND k.category = $n)",
                 c.clone(),
             );
+        }
+        if let Some(n) = &self.case_number {
+            add("c.case_number = $n", n.clone());
+        }
+        match &self.scope {
+            None => {}
+            Some(ScopeFilter::SubmittedBy(org)) => add("c.submitted_by = $n", org.clone()),
+            Some(ScopeFilter::PlacedWith(org)) => add(
+                "EXISTS (SELECT 1 FROM reception_places r WHERE r.id = c.reception_place_id \
+                 AND (r.municipality = $n OR r.name = $n))",
+                org.clone(),
+            ),
+            Some(ScopeFilter::SponsoredBy(org)) => add(
+                "EXISTS (SELECT 1 FROM sponsor_groups s WHERE s.id = c.sponsor_group_id \
+                 AND s.name = $n)",
+                org.clone(),
+            ),
         }
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!(
@@ -221,5 +255,17 @@ impl Store {
                 .push((state, on));
         }
         Ok(out)
+    }
+}
+
+impl Store {
+    /// Whether a case exists within a scope.
+    pub async fn case_in_scope(&self, number: &str, scope: ScopeFilter) -> Result<bool, StorageError> {
+        let filter = CaseFilter {
+            case_number: Some(number.to_string()),
+            scope: Some(scope),
+            ..CaseFilter::default()
+        };
+        Ok(self.list_cases(&filter, 1, 1).await?.1 > 0)
     }
 }

@@ -3,6 +3,6 @@ mod list;
 mod read;
 mod write;
 
-pub use list::{CaseFilter, CaseSummary, OpenCaseHistory};
+pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter};
 pub use read::StoredCase;
 pub use write::{Assignment, NewEvent};

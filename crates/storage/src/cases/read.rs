@@ -81,7 +81,7 @@ impl Store {
             case,
             events: self.events_of(id).await?,
             promises: self.promises_of(id).await?,
-            medical: self.medical_of(id).await?,
+            medical: self.medical_of(id, number.as_str()).await?,
             reunification: self.reunification_of(id).await?,
             mission: get(&row, 10)?,
             reception_place: get(&row, 11)?,
@@ -153,7 +153,8 @@ impl Store {
         .collect()
     }
 
-    async fn medical_of(&self, id: i64) -> Result<Vec<MedicalRecord>, StorageError> {
+    async fn medical_of(&self, id: i64, number: &str) -> Result<Vec<MedicalRecord>, StorageError> {
+        let keys = self.keys.as_deref();
         self.rows(
             "SELECT member_no, condition, care_needs, consent_to_share \
                FROM medical_records WHERE case_id = $1 ORDER BY member_no",
@@ -162,10 +163,14 @@ impl Store {
         .await?
         .iter()
         .map(|r| {
+            let member_no = get::<i64>(r, 0)? as u32;
+            let open = |field, i| {
+                crate::sealed::open(keys, field, number, member_no, &get::<String>(r, i)?)
+            };
             Ok(MedicalRecord {
-                member_no: get::<i64>(r, 0)? as u32,
-                condition: get(r, 1)?,
-                care_needs: split_list(&get::<String>(r, 2)?)
+                member_no,
+                condition: open("condition", 1)?,
+                care_needs: split_list(&open("care_needs", 2)?)
                     .iter()
                     .map(|n| parse_word("medical_records.care_needs", n))
                     .collect::<Result<_, _>>()?,

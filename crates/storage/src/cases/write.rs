@@ -87,9 +87,15 @@ async fn id_by(
 }
 
 impl Store {
-    /// Adds one case, with its history, to an existing programme. Refused whole on any
-    /// invalid part or a case number already used.
-    pub async fn create_case(&self, programme: &str, file: &CaseFile) -> Result<(), StorageError> {
+    /// Adds one case, with its history, to an existing programme, recording the
+    /// organisation that submitted it. Refused whole on any invalid part or a case number
+    /// already used.
+    pub async fn create_case(
+        &self,
+        programme: &str,
+        file: &CaseFile,
+        submitted_by: Option<&str>,
+    ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let ids = reference::load(&mut tx, programme).await?;
         let known = KnownCodes {
@@ -105,9 +111,31 @@ impl Store {
             file.case.case_number.as_str(),
         )
         .await?;
-        insert_cases(&mut tx, &ids, std::slice::from_ref(file)).await?;
+        insert_cases(&mut tx, &ids, std::slice::from_ref(file), self.keys.as_deref()).await?;
+        sqlx::query("UPDATE cases SET submitted_by = $1 WHERE case_number = $2")
+            .bind(submitted_by.map(str::to_string))
+            .bind(file.case.case_number.as_str().to_string())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Records which organisation submitted the cases from one country of asylum (the
+    /// UNHCR office there); for imports that predate the column.
+    pub async fn set_submitted_by(
+        &self,
+        country_of_asylum: &str,
+        organisation: &str,
+    ) -> Result<u64, StorageError> {
+        Ok(sqlx::query(
+            "UPDATE cases SET submitted_by = $1 WHERE country_of_asylum = $2 AND submitted_by IS NULL",
+        )
+        .bind(organisation.to_string())
+        .bind(country_of_asylum.to_string())
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
     }
 
     /// Appends a lifecycle event and moves the case's stored state with it, if and only if

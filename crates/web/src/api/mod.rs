@@ -1,11 +1,13 @@
 //! The JSON API under `/api/v1`, one file per resource and verb, each handler carrying its
 //! own OpenAPI description.
+mod audit;
 mod cases;
 mod dashboard;
 mod fair_share;
 mod health;
 mod missions;
 mod openapi;
+mod placement;
 mod policies;
 mod programmes;
 
@@ -29,6 +31,8 @@ use utoipa_axum::routes;
         (name = "pledges", description = "Pledges against arrivals per programme and year"),
         (name = "cases", description = "Cases from UNHCR submission to the end of integration support"),
         (name = "missions", description = "Selection missions and community sponsor groups"),
+        (name = "placement", description = "Families to local reception places: proposals by optimisation, decided by reception officers"),
+        (name = "audit", description = "The hash-chained audit trail, for auditors"),
     )
 )]
 struct ApiDoc;
@@ -70,6 +74,11 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(programmes::pledges::put))
         .routes(routes!(cases::list::get, cases::create::post))
         .routes(routes!(cases::show::get))
+        .routes(routes!(cases::medical::get))
+        .routes(routes!(cases::medical::export))
+        .routes(routes!(audit::get))
+        .routes(routes!(placement::propose, placement::list))
+        .routes(routes!(placement::decide))
         .routes(routes!(cases::events::get))
         .routes(routes!(cases::transition::post))
         .routes(routes!(cases::promises::post))

@@ -9,7 +9,8 @@ use resettle_app::App;
 use resettle_app::fair_share::{self, KeyRequest, PlanRequest};
 use serde::{Deserialize, Serialize};
 
-use super::{charts, render};
+use super::{charts, render, user_context};
+use crate::session::{MaybeSignedIn, SignedIn, check_csrf};
 use crate::ApiError;
 
 /// The plan form as typed: every field text, percentages as percent, so that a half-typed
@@ -34,6 +35,9 @@ pub(crate) struct PlanForm {
     rounding: String,
     start_year: String,
     name: String,
+    /// The session's CSRF token, sent with a save; never echoed back into the page.
+    #[serde(skip_serializing)]
+    csrf: String,
 }
 
 impl Default for PlanForm {
@@ -57,6 +61,7 @@ impl Default for PlanForm {
             rounding: "floor".into(),
             start_year: "2022".into(),
             name: String::new(),
+            csrf: String::new(),
         }
     }
 }
@@ -149,7 +154,11 @@ impl PlanForm {
 }
 
 /// `GET /fair-share`: the whole page.
-pub(crate) async fn page(State(app): State<App>, Query(form): Query<PlanForm>) -> Response {
+pub(crate) async fn page(
+    State(app): State<App>,
+    MaybeSignedIn(session): MaybeSignedIn,
+    Query(form): Query<PlanForm>,
+) -> Response {
     let scenarios = match app.scenarios().await {
         Ok(s) => s,
         Err(e) => return ApiError::from(e).into_response(),
@@ -157,7 +166,7 @@ pub(crate) async fn page(State(app): State<App>, Query(form): Query<PlanForm>) -
     let needs = resettle_app::reference::unhcr_needs().unwrap_or_default();
     render(
         "fair_share.html",
-        context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)) },
+        context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)), user => user_context(session.as_ref()), csrf => session.as_ref().map(|s| s.csrf_token.clone()) },
     )
 }
 
@@ -170,10 +179,17 @@ pub(crate) async fn outcome(Query(form): Query<PlanForm>) -> Response {
 }
 
 /// `POST /fair-share/scenarios`: saves the plan in the form under its name.
-pub(crate) async fn save(State(app): State<App>, Form(form): Form<PlanForm>) -> Response {
+pub(crate) async fn save(
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Form(form): Form<PlanForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return refused;
+    }
     let saved = match form.request() {
         Ok(req) => app
-            .save_scenario(&form.name, &req, "web")
+            .save_scenario(&session.caller, &form.name, &req)
             .await
             .map_err(|e| e.to_string()),
         Err(e) => Err(e),
@@ -184,18 +200,21 @@ pub(crate) async fn save(State(app): State<App>, Form(form): Form<PlanForm>) -> 
             let scenarios = app.scenarios().await.unwrap_or_default();
             render(
                 "fair_share.html",
-                context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), save_error => e },
+                context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), save_error => e, user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
             )
         }
     }
 }
 
 /// `GET /fair-share/scenarios`: every saved scenario side by side.
-pub(crate) async fn compare(State(app): State<App>) -> Response {
+pub(crate) async fn compare(
+    State(app): State<App>,
+    MaybeSignedIn(session): MaybeSignedIn,
+) -> Response {
     match app.scenarios().await {
         Ok(scenarios) => render(
             "scenarios.html",
-            context! { scenarios => Value::from(Serde(&scenarios)) },
+            context! { scenarios => Value::from(Serde(&scenarios)), user => user_context(session.as_ref()), csrf => session.as_ref().map(|s| s.csrf_token.clone()) },
         ),
         Err(e) => ApiError::from(e).into_response(),
     }
@@ -205,11 +224,20 @@ pub(crate) async fn compare(State(app): State<App>) -> Response {
 #[derive(Debug, Deserialize)]
 pub(crate) struct DeleteForm {
     name: String,
+    #[serde(default)]
+    csrf: String,
 }
 
 /// `POST /fair-share/scenarios/delete`.
-pub(crate) async fn delete(State(app): State<App>, Form(form): Form<DeleteForm>) -> Response {
-    match app.delete_scenario(&form.name).await {
+pub(crate) async fn delete(
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Form(form): Form<DeleteForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return refused;
+    }
+    match app.delete_scenario(&session.caller, &form.name).await {
         Ok(()) => Redirect::to("/fair-share/scenarios").into_response(),
         Err(e) => ApiError::from(e).into_response(),
     }

@@ -1,8 +1,12 @@
 //! The server-rendered web UI: pages from embedded templates, charts drawn as SVG on the
 //! server, no JavaScript build.
+mod account;
+mod audit;
+mod cases;
 mod charts;
 mod dashboard;
 mod fair_share;
+mod placement;
 
 use std::sync::LazyLock;
 
@@ -34,6 +38,15 @@ static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
             "scenarios.html",
             include_str!("../../templates/scenarios.html"),
         ),
+        ("login.html", include_str!("../../templates/login.html")),
+        ("code.html", include_str!("../../templates/code.html")),
+        ("cases.html", include_str!("../../templates/cases.html")),
+        ("case.html", include_str!("../../templates/case.html")),
+        ("audit.html", include_str!("../../templates/audit.html")),
+        (
+            "placement.html",
+            include_str!("../../templates/placement.html"),
+        ),
     ] {
         env.add_template(name, source)
             .unwrap_or_else(|e| panic!("template {name}: {e}"));
@@ -57,6 +70,16 @@ pub(crate) fn router() -> Router<App> {
             get(fair_share::compare).post(fair_share::save),
         )
         .route("/fair-share/scenarios/delete", post(fair_share::delete))
+        .route("/login", get(account::page).post(account::login))
+        .route("/login/code", get(account::code_page).post(account::code))
+        .route("/logout", post(account::logout))
+        .route("/cases", get(cases::list))
+        .route("/cases/{number}", get(cases::show))
+        .route("/cases/{number}/export.{format}", get(cases::export))
+        .route("/audit", get(audit::page))
+        .route("/audit.csv", get(audit::csv))
+        .route("/placement", get(placement::page).post(placement::propose))
+        .route("/placement/{number}", post(placement::decide))
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
 }
@@ -79,6 +102,26 @@ async fn htmx() -> impl IntoResponse {
         ],
         HTMX,
     )
+}
+
+/// Who is signed in, for the header of every page: name, roles, and the CSRF token of the
+/// sign-out form.
+pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja::Value {
+    match session {
+        None => minijinja::Value::from(()),
+        Some(s) => {
+            let roles: Vec<&str> = s.caller.roles.iter().map(|r| r.as_str()).collect();
+            minijinja::context! {
+                username => s.caller.username.clone(),
+                roles => roles.join(", "),
+                organisation => s.caller.organisation.clone(),
+                csrf => s.csrf_token.clone(),
+                cases => s.caller.may(resettle_app::Permission::ReadCases),
+                audit => s.caller.may(resettle_app::Permission::ReadAudit),
+                place => s.caller.may(resettle_app::Permission::Place),
+            }
+        }
+    }
 }
 
 /// Renders a page; a template error is logged and answered as a plain 500.

@@ -28,9 +28,9 @@ pub(crate) async fn post(
     State(app): State<App>,
     Authenticated(caller): Authenticated,
     ApiJson(new): ApiJson<NewCase>,
-) -> Result<(StatusCode, Json<CaseView>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     Ok((
         StatusCode::CREATED,
-        Json(app.create_case(new, &caller.username).await?),
+        Json(app.create_case(&caller, new).await?),
     ))
 }

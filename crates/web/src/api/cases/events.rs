@@ -22,8 +22,8 @@ use crate::auth::Authenticated;
 )]
 pub(crate) async fn get(
     State(app): State<App>,
-    _caller: Authenticated,
+    Authenticated(caller): Authenticated,
     Path(number): Path<String>,
 ) -> Result<Json<Vec<CaseEvent>>, ApiError> {
-    Ok(Json(app.case_events(&number).await?))
+    Ok(Json(app.case_events(&caller, &number).await?))
 }

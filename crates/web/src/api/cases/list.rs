@@ -24,8 +24,8 @@ use crate::extract::ApiQuery;
 )]
 pub(crate) async fn get(
     State(app): State<App>,
-    _caller: Authenticated,
+    Authenticated(caller): Authenticated,
     ApiQuery(q): ApiQuery<CaseQuery>,
 ) -> Result<Json<CaseList>, ApiError> {
-    Ok(Json(app.list_cases(&q).await?))
+    Ok(Json(app.list_cases(&caller, &q).await?))
 }

@@ -27,12 +27,12 @@ use crate::extract::ApiJson;
 )]
 pub(crate) async fn post(
     State(app): State<App>,
-    _caller: Authenticated,
+    Authenticated(caller): Authenticated,
     Path(number): Path<String>,
     ApiJson(p): ApiJson<NewPromise>,
-) -> Result<(StatusCode, Json<CaseView>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     Ok((
         StatusCode::CREATED,
-        Json(app.add_promise(&number, &p).await?),
+        Json(app.add_promise(&caller, &number, &p).await?),
     ))
 }

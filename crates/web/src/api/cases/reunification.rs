@@ -27,13 +27,13 @@ use crate::extract::ApiJson;
 )]
 pub(crate) async fn post(
     State(app): State<App>,
-    _caller: Authenticated,
+    Authenticated(caller): Authenticated,
     Path(number): Path<String>,
     ApiJson(r): ApiJson<NewReunification>,
-) -> Result<(StatusCode, Json<CaseView>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     Ok((
         StatusCode::CREATED,
-        Json(app.add_reunification(&number, &r).await?),
+        Json(app.add_reunification(&caller, &number, &r).await?),
     ))
 }
 
@@ -67,12 +67,12 @@ pub(crate) struct ReunificationStatusChange {
 )]
 pub(crate) async fn status(
     State(app): State<App>,
-    _caller: Authenticated,
+    Authenticated(caller): Authenticated,
     Path((number, request_no)): Path<(String, u32)>,
     ApiJson(c): ApiJson<ReunificationStatusChange>,
-) -> Result<Json<CaseView>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     Ok(Json(
-        app.set_reunification_status(&number, request_no, &c.status, c.resolved_on)
+        app.set_reunification_status(&caller, &number, request_no, &c.status, c.resolved_on)
             .await?,
     ))
 }

@@ -32,5 +32,5 @@ pub(crate) async fn post(
     Path(number): Path<String>,
     ApiJson(req): ApiJson<TransitionRequest>,
 ) -> Result<Json<Transitioned>, ApiError> {
-    Ok(Json(app.transition(&number, &req, &caller.username).await?))
+    Ok(Json(app.transition(&caller, &number, &req).await?))
 }

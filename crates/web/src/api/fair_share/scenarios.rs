@@ -7,6 +7,7 @@ use resettle_app::{App, Scenario};
 use serde::Deserialize;
 
 use crate::ApiError;
+use crate::auth::Authenticated;
 use crate::extract::ApiJson;
 
 /// A plan to compute and save under a name.
@@ -36,6 +37,7 @@ pub(crate) async fn list(State(app): State<App>) -> Result<Json<Vec<Scenario>>, 
     path = "/api/v1/fair-share/scenarios",
     tag = "fair-share",
     request_body = SaveScenario,
+    security(("api_token" = [])),
     responses(
         (status = 201, description = "Saved", body = Scenario),
         (status = 409, description = "The name is taken", content_type = "application/problem+json"),
@@ -44,9 +46,10 @@ pub(crate) async fn list(State(app): State<App>) -> Result<Json<Vec<Scenario>>, 
 )]
 pub(crate) async fn save(
     State(app): State<App>,
+    Authenticated(caller): Authenticated,
     ApiJson(req): ApiJson<SaveScenario>,
 ) -> Result<(StatusCode, Json<Scenario>), ApiError> {
-    let s = app.save_scenario(&req.name, &req.inputs, "api").await?;
+    let s = app.save_scenario(&caller, &req.name, &req.inputs).await?;
     Ok((StatusCode::CREATED, Json(s)))
 }
 
@@ -56,6 +59,7 @@ pub(crate) async fn save(
     path = "/api/v1/fair-share/scenarios/{name}",
     tag = "fair-share",
     params(("name" = String, Path, description = "Scenario name")),
+    security(("api_token" = [])),
     responses(
         (status = 204, description = "Deleted"),
         (status = 404, description = "No such scenario", content_type = "application/problem+json"),
@@ -63,8 +67,9 @@ pub(crate) async fn save(
 )]
 pub(crate) async fn delete(
     State(app): State<App>,
+    Authenticated(caller): Authenticated,
     Path(name): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    app.delete_scenario(&name).await?;
+    app.delete_scenario(&caller, &name).await?;
     Ok(StatusCode::NO_CONTENT)
 }

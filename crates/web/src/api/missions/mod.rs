@@ -23,7 +23,7 @@ use crate::extract::ApiJson;
 )]
 pub(crate) async fn list(
     State(app): State<App>,
-    _c: Authenticated,
+    _caller: Authenticated,
 ) -> Result<Json<MissionList>, ApiError> {
     Ok(Json(app.missions().await?))
 }
@@ -44,10 +44,10 @@ pub(crate) async fn list(
 )]
 pub(crate) async fn plan(
     State(app): State<App>,
-    _c: Authenticated,
+    Authenticated(caller): Authenticated,
     ApiJson(m): ApiJson<NewMission>,
 ) -> Result<StatusCode, ApiError> {
-    app.plan_mission(&m).await?;
+    app.plan_mission(&caller, &m).await?;
     Ok(StatusCode::CREATED)
 }
 
@@ -75,11 +75,11 @@ pub(crate) struct StatusChange {
 )]
 pub(crate) async fn status(
     State(app): State<App>,
-    _c: Authenticated,
+    Authenticated(caller): Authenticated,
     Path(code): Path<String>,
     ApiJson(s): ApiJson<StatusChange>,
 ) -> Result<StatusCode, ApiError> {
-    app.set_mission_status(&code, &s.status).await?;
+    app.set_mission_status(&caller, &code, &s.status).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -96,9 +96,9 @@ pub(crate) async fn status(
 )]
 pub(crate) async fn sponsors(
     State(app): State<App>,
-    _c: Authenticated,
+    Authenticated(caller): Authenticated,
 ) -> Result<Json<Vec<SponsorGroupView>>, ApiError> {
-    Ok(Json(app.sponsor_groups().await?))
+    Ok(Json(app.sponsor_groups(&caller).await?))
 }
 
 /// Adds a sponsor group.
@@ -117,9 +117,9 @@ pub(crate) async fn sponsors(
 )]
 pub(crate) async fn add_sponsor(
     State(app): State<App>,
-    _c: Authenticated,
+    Authenticated(caller): Authenticated,
     ApiJson(s): ApiJson<NewSponsorGroup>,
 ) -> Result<StatusCode, ApiError> {
-    app.add_sponsor_group(&s).await?;
+    app.add_sponsor_group(&caller, &s).await?;
     Ok(StatusCode::CREATED)
 }

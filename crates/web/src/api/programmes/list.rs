@@ -60,10 +60,10 @@ pub(crate) async fn list(State(app): State<App>) -> Result<Json<Vec<ProgrammeBod
 )]
 pub(crate) async fn add(
     State(app): State<App>,
-    _caller: Authenticated,
+    Authenticated(caller): Authenticated,
     ApiJson(p): ApiJson<ProgrammeBody>,
 ) -> Result<StatusCode, ApiError> {
-    app.add_programme(&p.code, &p.name, &p.state, &p.policy_profile)
+    app.add_programme(&caller, &p.code, &p.name, &p.state, &p.policy_profile)
         .await?;
     Ok(StatusCode::CREATED)
 }

@@ -8,6 +8,7 @@ use resettle_domain::programme::Pledge;
 use serde::Deserialize;
 
 use crate::ApiError;
+use crate::auth::Authenticated;
 use crate::extract::ApiJson;
 
 /// Pledged and arrived persons per year, with the gap.
@@ -80,6 +81,7 @@ pub(crate) struct PledgeInput {
         ("year" = i32, Path, description = "Calendar year"),
     ),
     request_body = PledgeInput,
+    security(("api_token" = [])),
     responses(
         (status = 200, description = "The programme's pledges after the change", body = [PledgeYear]),
         (status = 404, description = "No such programme", content_type = "application/problem+json"),
@@ -89,6 +91,7 @@ pub(crate) struct PledgeInput {
 pub(crate) async fn put(
     State(app): State<App>,
     Path((code, year)): Path<(String, i32)>,
+    Authenticated(caller): Authenticated,
     ApiJson(input): ApiJson<PledgeInput>,
 ) -> Result<Json<Vec<PledgeYear>>, ApiError> {
     let pledge = Pledge {
@@ -97,6 +100,6 @@ pub(crate) async fn put(
         arrived_before_resettle: input.arrived_before_resettle,
         source: input.source,
     };
-    app.set_pledge(&code, &pledge).await?;
+    app.set_pledge(&caller, &code, &pledge).await?;
     Ok(Json(app.pledges(&code).await?))
 }

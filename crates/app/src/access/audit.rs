@@ -1,0 +1,188 @@
+//! Writing to the audit trail, and reading it for auditors.
+use resettle_storage::{AuditEntry, AuditFilter, ChainCheck, NewAuditEntry};
+use serde::{Deserialize, Serialize};
+
+use super::{Caller, Permission};
+use crate::{App, AppError};
+
+/// An audit entry as shown to auditors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct AuditRecord {
+    /// Position in the chain.
+    pub seq: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// From where.
+    pub source: String,
+    /// What kind of act: read, write, export, login, logout, refused.
+    pub action: String,
+    /// What was touched.
+    pub entity: String,
+    /// Its identifier.
+    pub entity_id: String,
+    /// Special-category fields involved.
+    pub fields: String,
+    /// ok, refused or failed.
+    pub outcome: String,
+    /// Detail.
+    pub detail: String,
+    /// This entry's hash in the chain.
+    pub hash: String,
+}
+
+impl From<AuditEntry> for AuditRecord {
+    fn from(e: AuditEntry) -> Self {
+        AuditRecord {
+            seq: e.seq,
+            at: e.at,
+            actor: e.entry.actor,
+            source: e.entry.source,
+            action: e.entry.action,
+            entity: e.entry.entity,
+            entity_id: e.entry.entity_id,
+            fields: e.entry.fields,
+            outcome: e.entry.outcome,
+            detail: e.entry.detail,
+            hash: e.hash,
+        }
+    }
+}
+
+/// Filters for browsing the trail (query parameters of `GET /api/v1/audit`).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Only this actor.
+    pub actor: Option<String>,
+    /// Only this action (read, write, export, login, logout, refused).
+    pub action: Option<String>,
+    /// Only this entity (case, medical_record, user, session, audit_log, …).
+    pub entity: Option<String>,
+    /// Only this identifier (e.g. a case number).
+    pub entity_id: Option<String>,
+    /// From this day (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// To this day, inclusive (YYYY-MM-DD).
+    pub to: Option<String>,
+    /// At most this many, newest first (default 200, at most 10,000).
+    pub limit: Option<i64>,
+}
+
+fn non_empty(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+impl App {
+    /// Appends one entry for `caller` (actor and source are the caller's).
+    pub async fn record(&self, caller: &Caller, entry: NewAuditEntry) -> Result<(), AppError> {
+        self.store
+            .append_audit(&[NewAuditEntry {
+                actor: caller.username.clone(),
+                source: caller.source.clone(),
+                outcome: if entry.outcome.is_empty() {
+                    "ok".into()
+                } else {
+                    entry.outcome.clone()
+                },
+                ..entry
+            }])
+            .await?;
+        Ok(())
+    }
+
+    /// Records an act on an entity that succeeded.
+    pub(crate) async fn record_ok(
+        &self,
+        caller: &Caller,
+        action: &str,
+        entity: &str,
+        id: &str,
+        fields: &str,
+        detail: &str,
+    ) -> Result<(), AppError> {
+        self.record(
+            caller,
+            NewAuditEntry {
+                action: action.into(),
+                entity: entity.into(),
+                entity_id: id.into(),
+                fields: fields.into(),
+                detail: detail.into(),
+                ..Default::default()
+            },
+        )
+        .await
+    }
+
+    /// Checks the whole chain. Open to the operator (CLI) and auditors; the check itself
+    /// is recorded.
+    pub async fn verify_audit(&self, caller: &Caller) -> Result<ChainCheck, AppError> {
+        self.require(caller, Permission::ReadAudit, "audit_log", "")
+            .await?;
+        let check = self.store.verify_audit().await?;
+        let detail = match &check {
+            ChainCheck::Intact { entries } => format!("intact, {entries} entries"),
+            ChainCheck::Broken { seq, reason } => format!("broken at {seq}: {reason}"),
+        };
+        self.record_ok(caller, "verify", "audit_log", "", "", &detail)
+            .await?;
+        Ok(check)
+    }
+
+    /// Entries matching a query, newest first; the browsing is itself recorded.
+    pub async fn audit_entries(
+        &self,
+        caller: &Caller,
+        q: &AuditQuery,
+    ) -> Result<Vec<AuditRecord>, AppError> {
+        self.require(caller, Permission::ReadAudit, "audit_log", "")
+            .await?;
+        for (field, day) in [("from", &q.from), ("to", &q.to)] {
+            if let Some(d) = non_empty(day) {
+                time::Date::parse(
+                    &d,
+                    time::macros::format_description!("[year]-[month]-[day]"),
+                )
+                .map_err(|e| AppError::Invalid(format!("{field}: {d:?} is not a YYYY-MM-DD day ({e})")))?;
+            }
+        }
+        let limit = q.limit.unwrap_or(200);
+        if !(1..=10_000).contains(&limit) {
+            return Err(AppError::Invalid(format!(
+                "limit: {limit} is outside 1 to 10000"
+            )));
+        }
+        let filter = AuditFilter {
+            actor: non_empty(&q.actor),
+            action: non_empty(&q.action),
+            entity: non_empty(&q.entity),
+            entity_id: non_empty(&q.entity_id),
+            from: non_empty(&q.from),
+            to: non_empty(&q.to),
+            limit,
+        };
+        let rows = self.store.audit_entries(&filter).await?;
+        self.record_ok(caller, "read", "audit_log", "", "", &format!("{} entries", rows.len()))
+            .await?;
+        Ok(rows.into_iter().map(AuditRecord::from).collect())
+    }
+
+    /// The same entries as CSV, recorded as an export.
+    pub async fn audit_csv(&self, caller: &Caller, q: &AuditQuery) -> Result<String, AppError> {
+        let rows = self.audit_entries(caller, q).await?;
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in &rows {
+            w.serialize(r)
+                .map_err(|e| AppError::Invalid(format!("audit export: {e}")))?;
+        }
+        self.record_ok(caller, "export", "audit_log", "", "", &format!("{} entries as CSV", rows.len()))
+            .await?;
+        String::from_utf8(w.into_inner().map_err(|e| AppError::Invalid(e.to_string()))?)
+            .map_err(|e| AppError::Invalid(e.to_string()))
+    }
+}

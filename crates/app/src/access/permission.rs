@@ -1,0 +1,282 @@
+//! The permissions of each role, and which cases a caller may know exist.
+//!
+//! Need to know: a role gets what its work needs and nothing else. `admin` runs users and
+//! settings, `planner` quotas and aggregates, `auditor` the trail: none of the three sees
+//! case content. Of the case roles, liaisons, municipalities and sponsors see only their
+//! organisation's cases, and a case outside one's scope is "not found", never "forbidden",
+//! so its existence is not revealed.
+use resettle_domain::access::Role;
+use resettle_domain::case::CaseState;
+use resettle_storage::{NewAuditEntry, ScopeFilter};
+
+use super::Caller;
+use crate::{App, AppError};
+
+/// Something a caller may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Add users and organisations, issue tokens.
+    ManageUsers,
+    /// Programmes, policy profiles, retention.
+    ManageSettings,
+    /// Save scenarios and set pledges.
+    PlanQuotas,
+    /// Browse, export and verify the audit trail.
+    ReadAudit,
+    /// Submit a case for UNHCR.
+    SubmitCase,
+    /// Read cases (within the caller's scope).
+    ReadCases,
+    /// Move a case to this state.
+    MoveCase(CaseState),
+    /// Record promised dates and reunification requests.
+    RecordPromises,
+    /// Read the medical record (diagnoses).
+    ReadMedical,
+    /// Write the medical record.
+    WriteMedical,
+    /// Plan missions and record sponsor groups.
+    ManageMissions,
+    /// Propose and confirm placements.
+    Place,
+    /// Export everything held on one person (a subject-access request).
+    ExportSubject,
+}
+
+impl Permission {
+    /// A short name for refusals and the audit trail.
+    pub fn name(self) -> String {
+        match self {
+            Permission::MoveCase(s) => format!("move a case to {s}"),
+            other => format!("{other:?}"),
+        }
+    }
+}
+
+/// The states a case officer decides: assessment, decision, and ending a case.
+fn decides(to: CaseState) -> bool {
+    use CaseState::*;
+    matches!(
+        to,
+        Submitted
+            | ScheduledForMission
+            | DossierReview
+            | Interviewed
+            | Accepted
+            | AcceptedInPart
+            | Refused
+            | Deferred
+            | Withdrawn
+            | Deceased
+            | Closed
+    )
+}
+
+/// The states a reception officer records: from pre-departure to the end of support.
+fn receives(to: CaseState) -> bool {
+    use CaseState::*;
+    matches!(
+        to,
+        PreDeparture
+            | DepartureScheduled
+            | Arrived
+            | InReception
+            | Housed
+            | IntegrationSupport
+            | Withdrawn
+            | Deceased
+            | Closed
+    )
+}
+
+/// Whether one role grants a permission.
+pub fn role_allows(role: Role, p: Permission) -> bool {
+    use Permission::*;
+    use Role::*;
+    match p {
+        ManageUsers | ManageSettings => role == Admin,
+        PlanQuotas => role == Planner,
+        ReadAudit => role == Auditor,
+        SubmitCase => matches!(role, UnhcrLiaison | CaseOfficer),
+        ReadCases => matches!(
+            role,
+            UnhcrLiaison | CaseOfficer | MedicalOfficer | ReceptionOfficer | Municipality | Sponsor
+        ),
+        MoveCase(to) => match role {
+            CaseOfficer => decides(to),
+            ReceptionOfficer => receives(to),
+            UnhcrLiaison => to == CaseState::Withdrawn,
+            _ => false,
+        },
+        RecordPromises => matches!(role, CaseOfficer | ReceptionOfficer),
+        ReadMedical | WriteMedical => role == MedicalOfficer,
+        ManageMissions => matches!(role, CaseOfficer | ReceptionOfficer),
+        Place => role == ReceptionOfficer,
+        ExportSubject => role == CaseOfficer,
+    }
+}
+
+/// Which cases a caller may know exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every case (national agency staff).
+    All,
+    /// Only those matching this limit.
+    Limited(ScopeFilter),
+    /// None at all.
+    Nothing,
+}
+
+impl Caller {
+    /// Whether any of the caller's roles grants `p`.
+    pub fn may(&self, p: Permission) -> bool {
+        self.roles.iter().any(|&r| role_allows(r, p))
+    }
+
+    /// The cases the caller may know exist. An agency role sees all; a liaison, a
+    /// municipality or a sponsor only their organisation's; a caller with such a role and
+    /// no organisation sees none. A user holding two limited roles gets the first's scope.
+    pub fn scope(&self) -> Scope {
+        use Role::*;
+        if self
+            .roles
+            .iter()
+            .any(|r| matches!(r, CaseOfficer | MedicalOfficer | ReceptionOfficer))
+        {
+            return Scope::All;
+        }
+        let Some(org) = self.organisation.clone() else {
+            return Scope::Nothing;
+        };
+        for r in &self.roles {
+            match r {
+                UnhcrLiaison => return Scope::Limited(ScopeFilter::SubmittedBy(org)),
+                Municipality => return Scope::Limited(ScopeFilter::PlacedWith(org)),
+                Sponsor => return Scope::Limited(ScopeFilter::SponsoredBy(org)),
+                _ => {}
+            }
+        }
+        Scope::Nothing
+    }
+}
+
+impl App {
+    /// Refuses, and audits the refusal, unless the caller's roles grant `p`. `entity` and
+    /// `id` name what was asked for, for the trail.
+    pub async fn require(
+        &self,
+        caller: &Caller,
+        p: Permission,
+        entity: &str,
+        id: &str,
+    ) -> Result<(), AppError> {
+        if caller.may(p) {
+            return Ok(());
+        }
+        self.record(
+            caller,
+            NewAuditEntry {
+                action: "refused".into(),
+                entity: entity.into(),
+                entity_id: id.into(),
+                outcome: "refused".into(),
+                detail: p.name(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        Err(AppError::Forbidden(format!(
+            "your roles ({}) do not allow this: {}",
+            roles_text(caller),
+            p.name()
+        )))
+    }
+
+    /// Refuses with "not found" (audited as a refusal) unless the case is in the caller's
+    /// scope and the caller may read cases at all.
+    pub(crate) async fn require_case(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<(), AppError> {
+        let visible = caller.may(Permission::ReadCases)
+            && match caller.scope() {
+                Scope::All => true,
+                Scope::Nothing => false,
+                Scope::Limited(f) => self.store.case_in_scope(number, f).await?,
+            };
+        if visible {
+            return Ok(());
+        }
+        self.record(
+            caller,
+            NewAuditEntry {
+                action: "refused".into(),
+                entity: "case".into(),
+                entity_id: number.into(),
+                outcome: "refused".into(),
+                detail: "outside the caller's scope".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        Err(AppError::NotFound(format!("case {number} does not exist")))
+    }
+}
+
+fn roles_text(caller: &Caller) -> String {
+    let words: Vec<&str> = caller.roles.iter().map(|r| r.as_str()).collect();
+    if words.is_empty() {
+        "none".into()
+    } else {
+        words.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn caller(roles: &[Role], org: Option<&str>) -> Caller {
+        Caller {
+            username: "u".into(),
+            roles: roles.to_vec(),
+            organisation: org.map(str::to_string),
+            source: "test".into(),
+        }
+    }
+
+    #[test]
+    fn only_case_roles_read_cases() {
+        for &r in Role::ALL {
+            let expected = !matches!(r, Role::Admin | Role::Planner | Role::Auditor);
+            assert_eq!(role_allows(r, Permission::ReadCases), expected, "{r}");
+        }
+    }
+
+    #[test]
+    fn every_state_can_be_reached_by_some_role() {
+        for &s in CaseState::ALL {
+            assert!(
+                Role::ALL
+                    .iter()
+                    .any(|&r| role_allows(r, Permission::MoveCase(s))),
+                "nobody may move a case to {s}"
+            );
+        }
+    }
+
+    #[test]
+    fn limited_roles_without_an_organisation_see_nothing() {
+        assert_eq!(caller(&[Role::Sponsor], None).scope(), Scope::Nothing);
+        assert_eq!(
+            caller(&[Role::Municipality], Some("Gent")).scope(),
+            Scope::Limited(ScopeFilter::PlacedWith("Gent".into()))
+        );
+        assert_eq!(
+            caller(&[Role::Sponsor, Role::CaseOfficer], None).scope(),
+            Scope::All
+        );
+        assert_eq!(caller(&[Role::Planner], Some("X")).scope(), Scope::Nothing);
+    }
+}

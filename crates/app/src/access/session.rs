@@ -1,0 +1,327 @@
+//! Signing in to the web UI: password, lockout, second factor, sessions with time-outs.
+//!
+//! A session cookie is 256 random bits; only its SHA-256 digest is stored, so a database
+//! dump cannot be replayed as a session. A new session is created at every sign-in (the
+//! old cookie is never reused), it ends after [`IDLE`] without a request or [`ABSOLUTE`]
+//! after sign-in, and logout ends it in the database.
+use resettle_domain::access::Role;
+use resettle_storage::NewAuditEntry;
+use time::{Duration, OffsetDateTime};
+
+use super::Caller;
+use super::users::{digest, random_hex, verify_password};
+use crate::{App, AppError};
+
+/// A session ends after this long without a request (OWASP ASVS 3.3.2 for level 2).
+pub const IDLE: Duration = Duration::minutes(30);
+/// A session ends this long after sign-in whatever its activity (ASVS 3.3.4).
+pub const ABSOLUTE: Duration = Duration::hours(12);
+/// Failed sign-ins allowed before the account is locked.
+pub const FAILURES_BEFORE_LOCK: i64 = 5;
+
+/// The roles that must give a second factor by default: every role that sees personal
+/// data, runs users or reads the trail. Planners see aggregates only.
+pub const SECOND_FACTOR_ROLES: &[Role] = &[
+    Role::Admin,
+    Role::UnhcrLiaison,
+    Role::CaseOfficer,
+    Role::MedicalOfficer,
+    Role::ReceptionOfficer,
+    Role::Municipality,
+    Role::Sponsor,
+    Role::Auditor,
+];
+
+/// A new session, as sign-in returns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    /// The cookie value, to send once and never store.
+    pub cookie: String,
+    /// Whether the user must still give a one-time password before anything else.
+    pub needs_second_factor: bool,
+}
+
+/// A live, fully signed-in or half signed-in session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The user.
+    pub caller: Caller,
+    /// The token every state-changing form must carry.
+    pub csrf_token: String,
+    /// Whether the second factor is still owed.
+    pub needs_second_factor: bool,
+}
+
+const REFUSED: &str = "sign-in refused: wrong username or password, or the account is locked \
+                       after repeated failures (try again later)";
+
+/// How long an account stays locked after `failures` consecutive failures: a minute after
+/// the fifth, doubling with each further one, at most a day.
+fn lock_for(failures: i64) -> Option<Duration> {
+    (failures >= FAILURES_BEFORE_LOCK).then(|| {
+        let doublings = (failures - FAILURES_BEFORE_LOCK).min(11) as u32;
+        Duration::minutes(1 << doublings).min(Duration::days(1))
+    })
+}
+
+fn parse_time(s: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
+}
+
+impl App {
+    /// Checks a password and starts a session. Unknown users, wrong passwords, disabled
+    /// and locked accounts get the same answer; the trail records which it was.
+    pub async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        source: &str,
+    ) -> Result<NewSession, AppError> {
+        let now = OffsetDateTime::now_utc();
+        let row = self.store.login_row(username).await?;
+        let actor = Caller {
+            username: if row.is_some() {
+                username.to_string()
+            } else {
+                "anonymous".into()
+            },
+            roles: Vec::new(),
+            organisation: None,
+            source: source.to_string(),
+        };
+        let fail = |detail: String| NewAuditEntry {
+            action: "login".into(),
+            entity: "user".into(),
+            entity_id: username.chars().take(64).collect(),
+            outcome: "failed".into(),
+            detail,
+            ..Default::default()
+        };
+        let Some(row) = row else {
+            // Spend the same time as a real check, so timing does not reveal names.
+            let _ = verify_password(password, &super::users::DUMMY_HASH);
+            self.record(&actor, fail("unknown user".into())).await?;
+            return Err(AppError::Unauthorized(REFUSED.into()));
+        };
+        if row.user.disabled {
+            self.record(&actor, fail("account disabled".into())).await?;
+            return Err(AppError::Unauthorized(REFUSED.into()));
+        }
+        if let Some(until) = row.locked_until.as_deref().and_then(parse_time)
+            && until > now
+        {
+            self.record(&actor, fail(format!("account locked until {until}")))
+                .await?;
+            return Err(AppError::Unauthorized(REFUSED.into()));
+        }
+        if !verify_password(password, &row.password_hash) {
+            let failures = row.failed_logins + 1;
+            let lock = lock_for(failures).map(|d| now + d);
+            self.store.record_failed_login(username, lock).await?;
+            let detail = match lock {
+                Some(t) => format!("wrong password ({failures} in a row); locked until {t}"),
+                None => format!("wrong password ({failures} in a row)"),
+            };
+            self.record(&actor, fail(detail)).await?;
+            return Err(AppError::Unauthorized(REFUSED.into()));
+        }
+        self.store.record_login_success(username).await?;
+        let roles = resettle_domain::access::Role::parse_list(&row.user.roles)
+            .map_err(|e| AppError::Invalid(e.to_string()))?;
+        let needs_second_factor = roles
+            .iter()
+            .any(|r| self.security.second_factor_roles.contains(r));
+        if needs_second_factor && row.totp_secret.is_none() {
+            self.record(&actor, fail("no second factor enrolled".into()))
+                .await?;
+            return Err(AppError::Unauthorized(format!(
+                "your roles require a second factor and none is enrolled; ask an \
+                 administrator to run `resettle user totp {username}`"
+            )));
+        }
+        let cookie = random_hex()?;
+        let csrf = random_hex()?;
+        self.store
+            .create_session(&digest(&cookie), username, &csrf, !needs_second_factor, now)
+            .await?;
+        self.record_ok(
+            &actor,
+            "login",
+            "user",
+            username,
+            "",
+            if needs_second_factor {
+                "password accepted; second factor owed"
+            } else {
+                "signed in"
+            },
+        )
+        .await?;
+        Ok(NewSession {
+            cookie,
+            needs_second_factor,
+        })
+    }
+
+    /// Checks the one-time password of a half signed-in session. A code is accepted once
+    /// (a replay within its 90-second window is refused); five wrong codes lock the
+    /// account like wrong passwords do.
+    pub async fn second_factor(&self, cookie: &str, code: &str) -> Result<(), AppError> {
+        let now = OffsetDateTime::now_utc();
+        let session = self.live_session(cookie, now).await?;
+        let username = session.caller.username.clone();
+        let row = self
+            .store
+            .login_row(&username)
+            .await?
+            .ok_or_else(|| AppError::Unauthorized(REFUSED.into()))?;
+        let secret = match &row.totp_secret {
+            Some(s) => self.decrypt_secret(&username, s)?,
+            None => return Err(AppError::Unauthorized(REFUSED.into())),
+        };
+        let unix = u64::try_from(now.unix_timestamp()).unwrap_or(0);
+        let last = row.totp_last_step.and_then(|s| u64::try_from(s).ok());
+        let matched = resettle_secure::totp::verify(&secret, code, unix, last);
+        let accepted = match matched {
+            Some(step) => {
+                self.store
+                    .use_totp_step(&username, i64::try_from(step).unwrap_or(i64::MAX))
+                    .await?
+            }
+            None => false,
+        };
+        if !accepted {
+            let failures = row.failed_logins + 1;
+            let lock = lock_for(failures).map(|d| now + d);
+            self.store.record_failed_login(&username, lock).await?;
+            if lock.is_some() {
+                self.store.end_session(&digest(cookie), now).await?;
+            }
+            self.record(
+                &session.caller,
+                NewAuditEntry {
+                    action: "login".into(),
+                    entity: "user".into(),
+                    entity_id: username.clone(),
+                    outcome: "failed".into(),
+                    detail: "wrong or reused one-time password".into(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            return Err(AppError::Unauthorized(
+                "that code is wrong or was already used; wait for the next one".into(),
+            ));
+        }
+        self.store.record_login_success(&username).await?;
+        self.store.complete_second_factor(&digest(cookie)).await?;
+        self.record_ok(
+            &session.caller,
+            "login",
+            "user",
+            &username,
+            "",
+            "second factor accepted; signed in",
+        )
+        .await
+    }
+
+    /// The session behind a cookie, if it is live: not ended, not idle too long, not too
+    /// old, its user not disabled. A timed-out session is ended on the spot.
+    pub async fn session(&self, cookie: &str, source: &str) -> Result<Session, AppError> {
+        let mut s = self
+            .live_session(cookie, OffsetDateTime::now_utc())
+            .await?;
+        s.caller.source = source.to_string();
+        Ok(s)
+    }
+
+    async fn live_session(&self, cookie: &str, now: OffsetDateTime) -> Result<Session, AppError> {
+        let expired = || AppError::Unauthorized("your session has ended; sign in again".into());
+        let id = digest(cookie);
+        let row = self.store.session(&id).await?.ok_or_else(expired)?;
+        let created = parse_time(&row.created_at).ok_or_else(expired)?;
+        let last = parse_time(&row.last_seen).ok_or_else(expired)?;
+        if now - last > self.security.idle || now - created > self.security.absolute {
+            self.store.end_session(&id, now).await?;
+            return Err(expired());
+        }
+        self.store.touch_session(&id, now).await?;
+        Ok(Session {
+            caller: Caller {
+                roles: Role::parse_list(&row.roles)
+                    .map_err(|e| AppError::Invalid(e.to_string()))?,
+                username: row.username,
+                organisation: row.organisation,
+                source: String::new(),
+            },
+            csrf_token: row.csrf_token,
+            needs_second_factor: !row.second_factor_done,
+        })
+    }
+
+    /// Ends a session server-side.
+    pub async fn logout(&self, cookie: &str, caller: &Caller) -> Result<(), AppError> {
+        self.store
+            .end_session(&digest(cookie), OffsetDateTime::now_utc())
+            .await?;
+        self.record_ok(caller, "logout", "user", &caller.username, "", "")
+            .await
+    }
+
+    /// Enrols (or replaces) a user's second factor and returns the `otpauth://` URI and
+    /// the base32 secret to put in an authenticator app. The secret is stored encrypted
+    /// with the data key.
+    pub async fn enrol_totp(
+        &self,
+        caller: &Caller,
+        username: &str,
+    ) -> Result<(String, String), AppError> {
+        self.require(caller, super::Permission::ManageUsers, "user", username)
+            .await?;
+        let secret = resettle_secure::totp::new_secret();
+        self.set_totp_secret(username, &secret).await?;
+        self.record_ok(caller, "write", "user", username, "totp_secret", "second factor enrolled")
+            .await?;
+        Ok((
+            resettle_secure::totp::otpauth_uri("resettle", username, &secret),
+            resettle_secure::totp::base32(&secret),
+        ))
+    }
+
+    /// Stores a second-factor secret, encrypted under the user's name.
+    pub(crate) async fn set_totp_secret(
+        &self,
+        username: &str,
+        secret: &[u8],
+    ) -> Result<(), AppError> {
+        let sealed = self
+            .keys()?
+            .encrypt(secret, totp_context(username).as_bytes());
+        Ok(self.store.set_totp_secret(username, Some(&sealed)).await?)
+    }
+
+    fn decrypt_secret(&self, username: &str, sealed: &str) -> Result<Vec<u8>, AppError> {
+        self.keys()?
+            .decrypt(sealed, totp_context(username).as_bytes())
+            .map_err(|e| AppError::Invalid(format!("second factor of {username}: {e}")))
+    }
+}
+
+/// What a second-factor secret is bound to, so it cannot be moved to another user's row.
+pub(crate) fn totp_context(username: &str) -> String {
+    format!("users.totp_secret:{username}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lockout_starts_at_the_fifth_failure_and_grows() {
+        assert_eq!(lock_for(4), None);
+        assert_eq!(lock_for(5), Some(Duration::minutes(1)));
+        assert_eq!(lock_for(7), Some(Duration::minutes(4)));
+        assert_eq!(lock_for(100), Some(Duration::days(1)));
+    }
+}

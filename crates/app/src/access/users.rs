@@ -1,0 +1,283 @@
+//! Organisations, users and API tokens: creating them, and recognising the caller of a
+//! request. Passwords are hashed with argon2id; tokens are 256 random bits shown once and
+//! stored as SHA-256 digests.
+use std::sync::LazyLock;
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Argon2, PasswordHash};
+use resettle_domain::access::{OrganisationKind, Role};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+use super::{Caller, Permission};
+use crate::{App, AppError};
+
+/// A user as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserSummary {
+    /// Login name.
+    pub username: String,
+    /// Roles, comma-separated.
+    pub roles: String,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// Whether the account is disabled.
+    pub disabled: bool,
+    /// When it was created.
+    pub created_at: String,
+}
+
+/// Passwords shorter than this are refused (OWASP ASVS 2.1.1).
+const MIN_PASSWORD_CHARS: usize = 12;
+
+const TOKEN_PREFIX: &str = "rst_";
+
+fn hash_password(password: &str) -> Result<String, AppError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AppError::Invalid(format!(
+            "password: at least {MIN_PASSWORD_CHARS} characters are required"
+        )));
+    }
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::Invalid(format!("password: cannot be hashed: {e}")))
+}
+
+/// The SHA-256 digest under which a token or session cookie is stored.
+pub(crate) fn digest(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// 256 random bits as hex: tokens, session cookies, CSRF tokens.
+pub(crate) fn random_hex() -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| AppError::Invalid(format!("no randomness available: {e}")))?;
+    Ok(hex::encode(bytes))
+}
+
+/// Whether `password` matches a stored hash.
+pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// A hash checked against when the username is unknown, so that a refusal takes as long
+/// for a name that does not exist as for a wrong password.
+pub(crate) static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    hash_password("a password nobody has, for timing only").unwrap_or_default()
+});
+
+impl App {
+    /// Adds an organisation.
+    pub async fn add_organisation(
+        &self,
+        caller: &Caller,
+        name: &str,
+        kind: &str,
+    ) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageUsers, "organisation", name)
+            .await?;
+        let kind: OrganisationKind = kind
+            .parse()
+            .map_err(|e: resettle_domain::ParseError| AppError::Invalid(e.to_string()))?;
+        if name.trim().is_empty() {
+            return Err(AppError::Invalid("name: is empty".into()));
+        }
+        self.store
+            .add_organisation(name.trim(), kind.as_str())
+            .await?;
+        self.record_ok(caller, "write", "organisation", name.trim(), "", "added")
+            .await
+    }
+
+    /// Adds a user with roles (`case-officer,medical-officer`) and a password.
+    pub async fn add_user(
+        &self,
+        caller: &Caller,
+        username: &str,
+        roles: &str,
+        organisation: Option<&str>,
+        password: &str,
+    ) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageUsers, "user", username)
+            .await?;
+        let username = username.trim();
+        if username.is_empty()
+            || !username
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c))
+        {
+            return Err(AppError::Invalid(format!(
+                "username: {username:?} must be letters, digits and . _ - @"
+            )));
+        }
+        let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        let hash = hash_password(password)?;
+        self.store
+            .add_user(username, &words.join(","), organisation, &hash)
+            .await?;
+        self.record_ok(caller, "write", "user", username, "", &format!("added with roles {}", words.join(",")))
+            .await
+    }
+
+    /// Every user.
+    pub async fn users(&self, caller: &Caller) -> Result<Vec<UserSummary>, AppError> {
+        self.require(caller, Permission::ManageUsers, "user", "")
+            .await?;
+        Ok(self
+            .store
+            .users()
+            .await?
+            .into_iter()
+            .map(|u| UserSummary {
+                username: u.username,
+                roles: u.roles,
+                organisation: u.organisation,
+                disabled: u.disabled,
+                created_at: u.created_at,
+            })
+            .collect())
+    }
+
+    /// Disables a user: logins and tokens stop working at once.
+    pub async fn disable_user(&self, caller: &Caller, username: &str) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageUsers, "user", username)
+            .await?;
+        self.store.set_user_disabled(username, true).await?;
+        self.record_ok(caller, "write", "user", username, "", "disabled")
+            .await
+    }
+
+    /// Sets a new password.
+    pub async fn reset_password(
+        &self,
+        caller: &Caller,
+        username: &str,
+        password: &str,
+    ) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageUsers, "user", username)
+            .await?;
+        let hash = hash_password(password)?;
+        self.store.set_password_hash(username, &hash).await?;
+        self.record_ok(caller, "write", "user", username, "", "password reset")
+            .await
+    }
+
+    /// Issues an API token for a user, valid for `expires_days` (none: until revoked) and
+    /// limited to `roles` if given (each must be one the user holds). The token is
+    /// returned once and only its digest is kept.
+    pub async fn create_token(
+        &self,
+        caller: &Caller,
+        username: &str,
+        roles: Option<&str>,
+        expires_days: Option<u32>,
+    ) -> Result<String, AppError> {
+        self.require(caller, Permission::ManageUsers, "user", username)
+            .await?;
+        let held = self
+            .store
+            .login_row(username)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("user {username} does not exist")))?
+            .user
+            .roles;
+        let roles = match roles {
+            None => None,
+            Some(r) => {
+                let wanted = Role::parse_list(r).map_err(|e| AppError::Invalid(e.to_string()))?;
+                let held = Role::parse_list(&held).map_err(|e| AppError::Invalid(e.to_string()))?;
+                if let Some(extra) = wanted.iter().find(|w| !held.contains(w)) {
+                    return Err(AppError::Invalid(format!(
+                        "roles: {username} does not hold {extra}"
+                    )));
+                }
+                Some(wanted.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","))
+            }
+        };
+        let token = format!("{TOKEN_PREFIX}{}", random_hex()?);
+        let expires =
+            expires_days.map(|d| OffsetDateTime::now_utc() + Duration::days(i64::from(d)));
+        self.store
+            .add_token(username, &digest(&token), roles.as_deref(), expires)
+            .await?;
+        self.record_ok(caller, "write", "api_token", username, "", "issued")
+            .await?;
+        Ok(token)
+    }
+
+    /// Revokes every token of a user.
+    pub async fn revoke_tokens(&self, caller: &Caller, username: &str) -> Result<u64, AppError> {
+        self.require(caller, Permission::ManageUsers, "user", username)
+            .await?;
+        let n = self.store.revoke_tokens(username).await?;
+        self.record_ok(caller, "write", "api_token", username, "", &format!("{n} revoked"))
+            .await?;
+        Ok(n)
+    }
+
+    /// The caller holding this token; refused alike for unknown, expired, revoked and
+    /// disabled, so a probe learns nothing about which.
+    pub async fn authenticate_token(&self, token: &str, source: &str) -> Result<Caller, AppError> {
+        let refused = || AppError::Unauthorized("a valid API token is required".into());
+        let user = if token.starts_with(TOKEN_PREFIX) {
+            self.store
+                .user_by_token(&digest(token), OffsetDateTime::now_utc())
+                .await?
+        } else {
+            None
+        };
+        let Some(user) = user else {
+            let anonymous = Caller {
+                username: "anonymous".into(),
+                roles: Vec::new(),
+                organisation: None,
+                source: source.to_string(),
+            };
+            self.record(
+                &anonymous,
+                resettle_storage::NewAuditEntry {
+                    action: "login".into(),
+                    entity: "api_token".into(),
+                    outcome: "failed".into(),
+                    detail: "unknown, expired or revoked token".into(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            return Err(refused());
+        };
+        Ok(Caller {
+            roles: Role::parse_list(&user.roles).map_err(|e| AppError::Invalid(e.to_string()))?,
+            username: user.username,
+            organisation: user.organisation,
+            source: source.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_hash_verifies_only_its_password() {
+        let h = hash_password("correct horse battery").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &h));
+        assert!(!verify_password("correct horse battery!", &h));
+    }
+
+    #[test]
+    fn short_passwords_are_refused() {
+        let e = hash_password("short").unwrap_err().to_string();
+        assert!(e.contains("password") && e.contains("12"), "{e}");
+    }
+}

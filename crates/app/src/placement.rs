@@ -1,0 +1,396 @@
+//! Placement in the programme: build the instance from the families awaiting a place and
+//! the places' free capacity, solve it, store the plan as proposals, and let a reception
+//! officer confirm (possibly elsewhere) or reject each one. Confirming a family that has
+//! arrived moves it to `in_reception` at the place: a lifecycle event like any other.
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use resettle_domain::placement::{
+    self, CaseProfile, Explanation, Instance, PlaceProfile, ScoreWeights, SolveOptions,
+};
+use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::cases::TransitionRequest;
+use crate::{App, AppError, Caller, Permission};
+
+/// A run of the optimiser over a programme's waiting families.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PlacementRun {
+    /// optimal, feasible or infeasible.
+    pub status: String,
+    /// Total score of the plan.
+    pub objective: f64,
+    /// Upper bound on any plan's total score.
+    pub bound: f64,
+    /// Relative distance between the two.
+    pub gap: f64,
+    /// Solver time.
+    pub seconds: f64,
+    /// Families in the run.
+    pub families: usize,
+    /// Places in the run.
+    pub places: usize,
+    /// Families the plan could not place.
+    pub unassigned: Vec<String>,
+    /// Why, when some could not be placed.
+    pub diagnosis: Vec<String>,
+}
+
+/// A proposal as a reception officer reviews it.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ProposalView {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Proposed (or chosen) place.
+    pub place: String,
+    /// Score there.
+    pub score: f64,
+    /// Rank among the places allowed for the family (1 = best).
+    pub rank: Option<usize>,
+    /// Why the family is proposed there: better places and why not, next-best places
+    /// and what choosing them would cost the plan.
+    #[schema(value_type = Object)]
+    pub explanation: serde_json::Value,
+    /// proposed, confirmed or rejected.
+    pub status: String,
+    /// Who decided.
+    pub decided_by: Option<String>,
+}
+
+/// A reception officer's decision on a proposal.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct PlacementDecision {
+    /// `confirm` or `reject`.
+    pub decision: String,
+    /// Confirm at this place instead of the proposed one (an override).
+    pub place: Option<String>,
+}
+
+/// Working age for the labour-market term: 18 to 64 at the day of the run.
+fn working_age(births: &[String], today: Date) -> u32 {
+    births
+        .iter()
+        .filter_map(|b| b.get(0..4)?.parse::<i32>().ok())
+        .filter(|y| (18..=64).contains(&(today.year() - y)))
+        .count() as u32
+}
+
+/// Official languages by Belgian province, and the unemployment rates of the three
+/// regions (Statbel labour force survey 2023, rounded): placeholders a programme replaces
+/// with its places' own declared figures.
+fn region_facts(province: &str) -> (Vec<&'static str>, f64) {
+    let p = province.to_ascii_lowercase();
+    if p.contains("brussel") || p.contains("bruxelles") {
+        (vec!["fr", "nl", "en"], 0.11)
+    } else if ["hainaut", "liège", "liege", "luxembourg", "namur", "brabant wallon"]
+        .iter()
+        .any(|w| p.contains(w))
+    {
+        (vec!["fr", "en"], 0.08)
+    } else {
+        (vec!["nl", "en"], 0.04)
+    }
+}
+
+fn free(p: &PlacementPlace) -> u32 {
+    p.capacity_persons
+        .saturating_sub(p.occupied_persons + p.reserved_persons)
+}
+
+/// The instance of a programme's waiting families and places, scored by the transparent
+/// default model. Inputs: nationality (community only), languages, family size and
+/// working-age adults; never religion, ethnicity or health.
+pub fn build_instance(
+    waiting: &[AwaitingCase],
+    places: &[PlacementPlace],
+    weights: &ScoreWeights,
+    today: Date,
+) -> Instance {
+    let ids: Vec<&str> = waiting.iter().map(|c| c.case_number.as_str()).collect();
+    let profiles: Vec<CaseProfile> = waiting
+        .iter()
+        .map(|c| CaseProfile {
+            nationality: c.nationality.clone(),
+            languages: c.languages.clone(),
+            family_size: c.family_size,
+            working_age_adults: working_age(&c.births, today),
+            needs: Vec::new(),
+        })
+        .collect();
+    let place_profiles: Vec<PlaceProfile> = places
+        .iter()
+        .map(|p| {
+            let (languages, unemployment_rate) = region_facts(&p.region);
+            let room = free(p);
+            let housing_units = [("small", 1), ("medium", 3), ("large", 6)]
+                .into_iter()
+                .map(|(class, persons)| (class.to_string(), u32::from(room >= persons)))
+                .collect();
+            PlaceProfile {
+                languages: languages.into_iter().map(str::to_string).collect(),
+                community: p.community.clone(),
+                unemployment_rate,
+                housing_units,
+                services: Vec::new(),
+            }
+        })
+        .collect();
+    Instance {
+        dimensions: vec!["persons".into()],
+        places: places
+            .iter()
+            .map(|p| placement::Place {
+                id: p.code.clone(),
+                capacity: BTreeMap::from([("persons".to_string(), f64::from(free(p)))]),
+                services: Vec::new(),
+                region: Some(p.region.clone()),
+            })
+            .collect(),
+        cases: waiting
+            .iter()
+            .map(|c| placement::Case {
+                id: c.case_number.clone(),
+                demand: BTreeMap::from([("persons".to_string(), f64::from(c.family_size))]),
+                requires: Vec::new(),
+                together_with: c
+                    .linked_cases
+                    .iter()
+                    .filter(|l| ids.contains(&l.as_str()))
+                    .cloned()
+                    .collect(),
+            })
+            .collect(),
+        scores: placement::score_matrix(&profiles, &place_profiles, weights),
+    }
+}
+
+fn view(row: resettle_storage::ProposalRow) -> ProposalView {
+    let explanation: serde_json::Value =
+        serde_json::from_str(&row.explanation).unwrap_or(serde_json::Value::Null);
+    ProposalView {
+        rank: explanation
+            .get("rank")
+            .and_then(serde_json::Value::as_u64)
+            .map(|r| r as usize),
+        case_number: row.case_number,
+        place: row.place_code,
+        score: row.score,
+        explanation,
+        status: row.status,
+        decided_by: row.decided_by,
+    }
+}
+
+impl App {
+    /// Proposes places for every family of a programme awaiting one, stores the plan as
+    /// open proposals (superseding earlier open ones) and returns the run's figures.
+    pub async fn propose_placements(
+        &self,
+        caller: &Caller,
+        programme: &str,
+    ) -> Result<PlacementRun, AppError> {
+        self.require(caller, Permission::Place, "placement", programme)
+            .await?;
+        if !self.programme_exists(programme).await? {
+            return Err(AppError::NotFound(format!(
+                "programme {programme} does not exist"
+            )));
+        }
+        let waiting = self.store.awaiting_placement(programme).await?;
+        let places = self.store.placement_places(programme).await?;
+        let instance = build_instance(
+            &waiting,
+            &places,
+            &ScoreWeights::default(),
+            crate::cases::today(),
+        );
+        let options = SolveOptions {
+            time_limit: Some(Duration::from_secs(10)),
+            ..SolveOptions::default()
+        };
+        let solution = placement::solve(&instance, &options)
+            .map_err(|e| AppError::Invalid(format!("placement instance: {e}")))?;
+        let explanations: BTreeMap<String, Explanation> = placement::explain(&instance, &solution)
+            .into_iter()
+            .map(|e| (e.case.clone(), e))
+            .collect();
+        let run = PlacementRun {
+            status: serde_json::to_value(solution.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            objective: solution.objective,
+            bound: solution.bound,
+            gap: solution.gap,
+            seconds: solution.seconds,
+            families: instance.cases.len(),
+            places: instance.places.len(),
+            unassigned: solution.unassigned.clone(),
+            diagnosis: solution.diagnosis.clone(),
+        };
+        let proposals: Vec<NewProposal> = solution
+            .assignment
+            .iter()
+            .map(|a| {
+                let e = explanations.get(&a.case);
+                NewProposal {
+                    case_number: a.case.clone(),
+                    place_code: a.place.clone(),
+                    score: e.and_then(|e| e.score).unwrap_or(0.0),
+                    explanation: serde_json::to_string(&e).expect("an explanation serialises"),
+                }
+            })
+            .collect();
+        let run_json = serde_json::to_string(&run).expect("a run serialises");
+        self.store
+            .replace_proposals(programme, &run_json, &proposals)
+            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "placement",
+            programme,
+            "",
+            &format!(
+                "{} proposals, {} unplaced, {} (gap {:.4})",
+                proposals.len(),
+                run.unassigned.len(),
+                run.status,
+                run.gap
+            ),
+        )
+        .await?;
+        Ok(run)
+    }
+
+    /// The proposals of a programme with the figures of the run that made them.
+    pub async fn proposals(
+        &self,
+        caller: &Caller,
+        programme: &str,
+    ) -> Result<(Option<PlacementRun>, Vec<ProposalView>), AppError> {
+        self.require(caller, Permission::Place, "placement", programme)
+            .await?;
+        let rows = self.store.proposals(programme).await?;
+        let run = rows
+            .iter()
+            .rev()
+            .find(|r| r.status == "proposed")
+            .or(rows.last())
+            .and_then(|r| serde_json::from_str(&r.run).ok());
+        self.record_ok(caller, "read", "placement", programme, "", "")
+            .await?;
+        Ok((run, rows.into_iter().map(view).collect()))
+    }
+
+    /// The current proposal for one case, if any.
+    pub async fn proposal(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<Option<ProposalView>, AppError> {
+        self.stored_case(caller, number).await?;
+        self.require(caller, Permission::Place, "placement", number)
+            .await?;
+        Ok(self.store.proposal(number).await?.map(view))
+    }
+
+    /// Confirms (at the proposed place or, as an override, another) or rejects a
+    /// proposal. A confirmed family that has arrived moves to `in_reception` there.
+    pub async fn decide_placement(
+        &self,
+        caller: &Caller,
+        number: &str,
+        decision: &PlacementDecision,
+    ) -> Result<ProposalView, AppError> {
+        let stored = self.stored_case(caller, number).await?;
+        self.require(caller, Permission::Place, "placement", number)
+            .await?;
+        let open = self
+            .store
+            .proposal(number)
+            .await?
+            .filter(|p| p.status == "proposed")
+            .ok_or_else(|| {
+                AppError::NotFound(format!("case {number} has no open placement proposal"))
+            })?;
+        let programme = stored.programme.clone();
+        let place = match decision.decision.as_str() {
+            "reject" => open.place_code.clone(),
+            "confirm" => {
+                let place = decision
+                    .place
+                    .clone()
+                    .filter(|p| !p.trim().is_empty())
+                    .unwrap_or_else(|| open.place_code.clone());
+                let places = self.store.placement_places(&programme).await?;
+                if !places.iter().any(|p| p.code == place) {
+                    return Err(AppError::Invalid(format!(
+                        "place: {place:?} is not a local reception place of programme {programme}"
+                    )));
+                }
+                place
+            }
+            other => {
+                return Err(AppError::Invalid(format!(
+                    "decision: {other:?} is not confirm or reject"
+                )));
+            }
+        };
+        let status = if decision.decision == "confirm" {
+            "confirmed"
+        } else {
+            "rejected"
+        };
+        if status == "confirmed" && stored.state == resettle_domain::case::CaseState::Arrived {
+            self.transition(
+                caller,
+                number,
+                &TransitionRequest {
+                    to: "in_reception".into(),
+                    reason: format!("placed at {place}"),
+                    expected_version: stored.version,
+                    reception_place: Some(place.clone()),
+                    ..TransitionRequest::default()
+                },
+            )
+            .await?;
+        }
+        self.store
+            .decide_proposal(number, status, &place, &caller.username)
+            .await?;
+        let overridden = status == "confirmed" && place != open.place_code;
+        self.record_ok(
+            caller,
+            "write",
+            "placement",
+            number,
+            "",
+            &if overridden {
+                format!("confirmed at {place} instead of proposed {}", open.place_code)
+            } else {
+                format!("{status} at {place}")
+            },
+        )
+        .await?;
+        self.store
+            .proposal(number)
+            .await?
+            .map(view)
+            .ok_or_else(|| AppError::NotFound(format!("case {number} has no proposal")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn working_age_counts_adults_under_65() {
+        let today = time::macros::date!(2026 - 11 - 23);
+        let births = ["1990-01-01", "2015-05-05", "1950-01-01", "2008-01-01"].map(String::from);
+        assert_eq!(working_age(&births, today), 2);
+    }
+}

@@ -1,0 +1,53 @@
+//! `resettle audit`: check the hash chain, export the trail.
+use clap::Subcommand;
+use resettle_app::{AuditQuery, Caller, ChainCheck};
+
+/// Audit commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the whole hash chain; exits non-zero naming the first broken entry.
+    Verify,
+    /// Print entries as CSV, newest first.
+    Export {
+        /// Only this actor.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Only this entity id (e.g. a case number).
+        #[arg(long)]
+        entity_id: Option<String>,
+        /// At most this many.
+        #[arg(long, default_value_t = 10_000)]
+        limit: i64,
+    },
+}
+
+/// Runs an audit command.
+pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
+    let app = super::open(database).await?;
+    let operator = Caller::operator();
+    match command {
+        Command::Verify => match app.verify_audit(&operator).await? {
+            ChainCheck::Intact { entries } => {
+                println!("audit trail intact: {entries} entries verified");
+                Ok(())
+            }
+            ChainCheck::Broken { seq, reason } => {
+                anyhow::bail!("audit trail broken at entry {seq}: {reason}")
+            }
+        },
+        Command::Export {
+            actor,
+            entity_id,
+            limit,
+        } => {
+            let q = AuditQuery {
+                actor,
+                entity_id,
+                limit: Some(limit),
+                ..AuditQuery::default()
+            };
+            print!("{}", app.audit_csv(&operator, &q).await?);
+            Ok(())
+        }
+    }
+}

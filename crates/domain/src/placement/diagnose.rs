@@ -1,0 +1,328 @@
+//! Why not every family can be placed, in sentences that name the binding constraints:
+//! families with nowhere to go (every score null, a required service offered nowhere, a
+//! linked group no place allows as a whole, a demand larger than any allowed place), a
+//! dimension whose capacity is too small even if families could be split (a max-flow
+//! cut: these families can only go to these places, which lack this much room), and,
+//! failing those, the full capacities at the places of each family left over.
+use std::collections::VecDeque;
+
+use super::instance::Instance;
+use super::plan::NONE;
+use super::problem::{EPS, Problem};
+use super::solver::Outcome;
+
+/// How many ids a sentence lists before "and N more".
+const LIST: usize = 8;
+
+fn list(ids: &[&str]) -> String {
+    if ids.len() <= LIST {
+        ids.join(", ")
+    } else {
+        format!("{} and {} more", ids[..LIST].join(", "), ids.len() - LIST)
+    }
+}
+
+fn amount(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round())
+    } else {
+        format!("{x:.3}")
+    }
+}
+
+/// Names of a group: `case "a"` or `linked group a, b, c`.
+fn who(instance: &Instance, members: &[usize]) -> String {
+    if members.len() == 1 {
+        format!("case {}", instance.cases[members[0]].id)
+    } else {
+        let ids: Vec<&str> = members
+            .iter()
+            .map(|&i| instance.cases[i].id.as_str())
+            .collect();
+        format!("linked group {}", list(&ids))
+    }
+}
+
+/// The sentences of the diagnosis, most fundamental first.
+pub(crate) fn diagnose(instance: &Instance, p: &Problem, outcome: &Outcome) -> Vec<String> {
+    let mut out = Vec::new();
+    for group in p.groups.iter().filter(|g| g.options.is_empty()) {
+        out.push(nowhere(instance, p, &group.members));
+    }
+    for d in 0..p.dims {
+        if let Some(sentence) = dimension_cut(instance, p, d) {
+            out.push(sentence);
+        }
+    }
+    if out.is_empty() {
+        for (g, group) in p.groups.iter().enumerate() {
+            if outcome.plan.at[g] != NONE || group.options.is_empty() {
+                continue;
+            }
+            let mut full: Vec<String> = Vec::new();
+            for o in &group.options {
+                let j = o.place;
+                for &(d, a) in &group.sparse {
+                    let used = outcome.plan.load[j * p.dims + d];
+                    let cap = p.cap[j * p.dims + d];
+                    if used + a > cap + EPS {
+                        full.push(format!(
+                            "{} at {} ({} of {} used)",
+                            instance.dimensions[d],
+                            instance.places[j].id,
+                            amount(used),
+                            amount(cap)
+                        ));
+                        break;
+                    }
+                }
+            }
+            let need: Vec<String> = group
+                .sparse
+                .iter()
+                .map(|&(d, a)| format!("{} {}", instance.dimensions[d], amount(a)))
+                .collect();
+            let full: Vec<&str> = full.iter().map(String::as_str).collect();
+            out.push(format!(
+                "{} (needs {}) fits at none of its {} allowed places once the others are placed: capacity full: {}",
+                who(instance, &group.members),
+                need.join(", "),
+                group.options.len(),
+                list(&full)
+            ));
+        }
+        let mut priced: Vec<(f64, usize)> = outcome
+            .prices
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| **l > 1e-9)
+            .map(|(r, l)| (*l, r))
+            .collect();
+        priced.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        if !priced.is_empty() {
+            let rows: Vec<String> = priced
+                .iter()
+                .take(LIST)
+                .map(|&(_, r)| {
+                    format!(
+                        "{} at {}",
+                        instance.dimensions[r % p.dims],
+                        instance.places[r / p.dims].id
+                    )
+                })
+                .collect();
+            out.push(format!(
+                "most binding capacities (highest shadow price first): {}",
+                rows.join(", ")
+            ));
+        }
+    }
+    if !outcome.placement_proven_maximal {
+        out.push(
+            "no plan placing everyone was found, but that none exists is not proven; the plan places as many persons as the solver could".to_string(),
+        );
+    }
+    out
+}
+
+/// Why a group has no allowed place at all.
+fn nowhere(instance: &Instance, p: &Problem, members: &[usize]) -> String {
+    let name = who(instance, members);
+    let m = instance.places.len();
+    for &i in members {
+        if instance.scores[i].iter().all(Option::is_none) {
+            return format!(
+                "case {}: every score is null, so no place is allowed",
+                instance.cases[i].id
+            );
+        }
+        let served = (0..m)
+            .filter(|&j| instance.scores[i][j].is_some())
+            .any(|j| instance.missing_services(i, j).is_empty());
+        if !served {
+            return format!(
+                "case {}: requires {} but no place allowed for it offers all of them",
+                instance.cases[i].id,
+                instance.cases[i].requires.join(", ")
+            );
+        }
+    }
+    let allowed: Vec<usize> = (0..m)
+        .filter(|&j| {
+            members.iter().all(|&i| {
+                instance.scores[i][j].is_some() && instance.missing_services(i, j).is_empty()
+            })
+        })
+        .collect();
+    if allowed.is_empty() {
+        return format!("{name}: no place is allowed for every member (they must stay together)");
+    }
+    let g = p.group_of[members[0]];
+    let demand = &p.groups[g].demand;
+    let mut worst = Vec::new();
+    for (d, &a) in demand.iter().enumerate() {
+        let (best, at) = allowed.iter().map(|&j| (p.cap[j * p.dims + d], j)).fold(
+            (f64::NEG_INFINITY, 0),
+            |acc, x| if x.0 > acc.0 { x } else { acc },
+        );
+        if a > best + EPS {
+            worst.push(format!(
+                "demand {} {} exceeds the largest allowed capacity ({} at {})",
+                instance.dimensions[d],
+                amount(a),
+                amount(best),
+                instance.places[at].id
+            ));
+        }
+    }
+    if worst.is_empty() {
+        // Each dimension fits somewhere, but never all at the same place.
+        format!("{name}: no allowed place has room in every dimension at once for its demand")
+    } else {
+        format!("{name}: {}", worst.join("; "))
+    }
+}
+
+/// A max-flow check of dimension `d` with families divisible: if the demand of the groups
+/// cannot all flow to their allowed places, the minimum cut names a set of groups and the
+/// only places they can go to, whose capacity is too small.
+fn dimension_cut(instance: &Instance, p: &Problem, d: usize) -> Option<String> {
+    let n = p.groups.len();
+    let m = p.places;
+    let (s, t) = (n + m, n + m + 1);
+    let mut net = Dinic::new(n + m + 2);
+    let mut total = 0.0;
+    for (g, group) in p.groups.iter().enumerate() {
+        let a = group.demand[d];
+        if a <= 0.0 || group.options.is_empty() {
+            continue;
+        }
+        total += a;
+        net.add(s, g, a);
+        for o in &group.options {
+            net.add(g, n + o.place, f64::INFINITY);
+        }
+    }
+    for j in 0..m {
+        net.add(n + j, t, p.cap[j * p.dims + d]);
+    }
+    let flow = net.max_flow(s, t);
+    if flow >= total - 1e-6 {
+        return None;
+    }
+    let reach = net.reachable(s);
+    let groups: Vec<usize> = (0..n).filter(|&g| reach[g]).collect();
+    let places: Vec<usize> = (0..m).filter(|&j| reach[n + j]).collect();
+    let demand: f64 = groups.iter().map(|&g| p.groups[g].demand[d]).sum();
+    let capacity: f64 = places.iter().map(|&j| p.cap[j * p.dims + d]).sum();
+    let case_ids: Vec<&str> = groups
+        .iter()
+        .flat_map(|&g| p.groups[g].members.iter())
+        .map(|&i| instance.cases[i].id.as_str())
+        .collect();
+    let place_ids: Vec<&str> = places
+        .iter()
+        .map(|&j| instance.places[j].id.as_str())
+        .collect();
+    let dim = &instance.dimensions[d];
+    Some(if places.is_empty() {
+        format!(
+            "capacity {dim}: cases {} need {dim} {} but no allowed place has any",
+            list(&case_ids),
+            amount(demand)
+        )
+    } else {
+        format!(
+            "capacity {dim}: cases {} ({} cases, {dim} {}) can only go to places {} whose {dim} capacity totals {}, short by {}",
+            list(&case_ids),
+            case_ids.len(),
+            amount(demand),
+            list(&place_ids),
+            amount(capacity),
+            amount(demand - capacity)
+        )
+    })
+}
+
+/// Dinic's maximum flow on real capacities.
+struct Dinic {
+    to: Vec<usize>,
+    cap: Vec<f64>,
+    out: Vec<Vec<usize>>,
+}
+
+impl Dinic {
+    fn new(nodes: usize) -> Self {
+        Dinic {
+            to: Vec::new(),
+            cap: Vec::new(),
+            out: vec![Vec::new(); nodes],
+        }
+    }
+
+    fn add(&mut self, a: usize, b: usize, c: f64) {
+        self.out[a].push(self.to.len());
+        self.to.push(b);
+        self.cap.push(c);
+        self.out[b].push(self.to.len());
+        self.to.push(a);
+        self.cap.push(0.0);
+    }
+
+    fn levels(&self, s: usize) -> Vec<i64> {
+        let mut level = vec![-1; self.out.len()];
+        level[s] = 0;
+        let mut queue = VecDeque::from([s]);
+        while let Some(u) = queue.pop_front() {
+            for &e in &self.out[u] {
+                if self.cap[e] > 1e-9 && level[self.to[e]] < 0 {
+                    level[self.to[e]] = level[u] + 1;
+                    queue.push_back(self.to[e]);
+                }
+            }
+        }
+        level
+    }
+
+    fn push(&mut self, u: usize, t: usize, f: f64, level: &[i64], next: &mut [usize]) -> f64 {
+        if u == t {
+            return f;
+        }
+        while next[u] < self.out[u].len() {
+            let e = self.out[u][next[u]];
+            let v = self.to[e];
+            if self.cap[e] > 1e-9 && level[v] == level[u] + 1 {
+                let pushed = self.push(v, t, f.min(self.cap[e]), level, next);
+                if pushed > 0.0 {
+                    self.cap[e] -= pushed;
+                    self.cap[e ^ 1] += pushed;
+                    return pushed;
+                }
+            }
+            next[u] += 1;
+        }
+        0.0
+    }
+
+    fn max_flow(&mut self, s: usize, t: usize) -> f64 {
+        let mut flow = 0.0;
+        loop {
+            let level = self.levels(s);
+            if level[t] < 0 {
+                return flow;
+            }
+            let mut next = vec![0; self.out.len()];
+            loop {
+                let f = self.push(s, t, f64::INFINITY, &level, &mut next);
+                if f <= 0.0 {
+                    break;
+                }
+                flow += f;
+            }
+        }
+    }
+
+    fn reachable(&self, s: usize) -> Vec<bool> {
+        self.levels(s).iter().map(|&l| l >= 0).collect()
+    }
+}

@@ -1,0 +1,187 @@
+//! Building a plan: a price-guided greedy (each group to its best place under the current
+//! Lagrangian capacity prices, the groups with most to lose first) and a repair step that
+//! finds room for groups left over by moving one or two residents elsewhere.
+use super::plan::{NONE, Plan};
+use super::problem::Problem;
+
+/// Score of group `g` at option `k` less the capacity it uses, priced at `lambda`.
+pub(crate) fn reduced(p: &Problem, lambda: &[f64], g: usize, place: usize, score: f64) -> f64 {
+    let base = place * p.dims;
+    let priced: f64 = p.groups[g]
+        .sparse
+        .iter()
+        .map(|&(d, a)| lambda[base + d] * a)
+        .sum();
+    score - priced
+}
+
+/// Greedy under prices `lambda`: groups in order of regret (best minus second-best reduced
+/// score, larger first; a group with one option first of all), then larger families first,
+/// each to its best place that still has room. Groups that fit nowhere stay unplaced.
+pub(crate) fn construct(p: &Problem, lambda: &[f64]) -> Plan {
+    let mut order: Vec<(f64, f64, usize)> = p
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let mut best = f64::NEG_INFINITY;
+            let mut second = f64::NEG_INFINITY;
+            for o in &group.options {
+                let r = reduced(p, lambda, g, o.place, o.score);
+                if r > best {
+                    second = best;
+                    best = r;
+                } else if r > second {
+                    second = r;
+                }
+            }
+            let regret = if second == f64::NEG_INFINITY {
+                f64::INFINITY
+            } else {
+                best - second
+            };
+            (regret, group.weight, g)
+        })
+        .collect();
+    order.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut plan = Plan::empty(p);
+    for &(_, _, g) in &order {
+        let mut best: Option<(f64, usize)> = None;
+        for o in &p.groups[g].options {
+            if plan.fits(p, g, o.place) {
+                let r = reduced(p, lambda, g, o.place, o.score);
+                if best.is_none_or(|(b, _)| r > b) {
+                    best = Some((r, o.place));
+                }
+            }
+        }
+        if let Some((_, j)) = best {
+            plan.place(p, g, j);
+        }
+    }
+    plan
+}
+
+/// The best place other than `except` where `h` fits now, with its score.
+pub(crate) fn best_direct(
+    p: &Problem,
+    plan: &Plan,
+    h: usize,
+    except: usize,
+) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for o in &p.groups[h].options {
+        if o.place != except
+            && o.place != plan.at[h]
+            && plan.fits(p, h, o.place)
+            && best.is_none_or(|(_, s)| o.score > s)
+        {
+            best = Some((o.place, o.score));
+        }
+    }
+    best
+}
+
+/// Tries to place every unplaced group, heaviest first: directly if it fits, else by
+/// moving one resident of a place (or, failing that, two) to places where they fit, taking
+/// the cheapest such chain. Returns whether every group is placed.
+pub(crate) fn repair(p: &Problem, plan: &mut Plan) -> bool {
+    let mut waiting: Vec<usize> = (0..p.groups.len())
+        .filter(|&g| plan.at[g] == NONE)
+        .collect();
+    waiting.sort_by(|&a, &b| {
+        p.groups[b]
+            .weight
+            .total_cmp(&p.groups[a].weight)
+            .then(a.cmp(&b))
+    });
+    for g in waiting {
+        if let Some((j, _)) = best_direct(p, plan, g, NONE) {
+            plan.place(p, g, j);
+            continue;
+        }
+        if !eject_one(p, plan, g) {
+            eject_two(p, plan, g);
+        }
+    }
+    plan.complete()
+}
+
+/// Places `g` at some option `k` after moving one resident `h` of `k` to where it fits.
+fn eject_one(p: &Problem, plan: &mut Plan, g: usize) -> bool {
+    let mut best: Option<(f64, usize, usize, usize)> = None; // gain, k, h, k2
+    for o in &p.groups[g].options {
+        let k = o.place;
+        for &h in &plan.residents[k] {
+            if !plan.fits_without(p, g, k, &[h]) {
+                continue;
+            }
+            if let Some((k2, s2)) = best_direct(p, plan, h, k) {
+                let gain = o.score + s2 - p.groups[h].score_at(k).unwrap_or(0.0);
+                if best.is_none_or(|(b, ..)| gain > b) {
+                    best = Some((gain, k, h, k2));
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, k, h, k2)) => {
+            plan.shift(p, h, k2);
+            plan.place(p, g, k);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Places `g` at some option `k` after moving two residents of `k` to where they fit.
+fn eject_two(p: &Problem, plan: &mut Plan, g: usize) -> bool {
+    const MAX_RESIDENTS: usize = 80;
+    let mut best: Option<(f64, usize, usize, usize)> = None; // gain, k, h1, h2
+    for o in &p.groups[g].options {
+        let k = o.place;
+        let residents = &plan.residents[k];
+        if residents.len() > MAX_RESIDENTS {
+            continue;
+        }
+        for (a, &h1) in residents.iter().enumerate() {
+            for &h2 in &residents[a + 1..] {
+                if !plan.fits_without(p, g, k, &[h1, h2]) {
+                    continue;
+                }
+                let (Some((_, s1)), Some((_, s2))) =
+                    (best_direct(p, plan, h1, k), best_direct(p, plan, h2, k))
+                else {
+                    continue;
+                };
+                let gain = o.score + s1 + s2
+                    - p.groups[h1].score_at(k).unwrap_or(0.0)
+                    - p.groups[h2].score_at(k).unwrap_or(0.0);
+                if best.is_none_or(|(b, ..)| gain > b) {
+                    best = Some((gain, k, h1, h2));
+                }
+            }
+        }
+    }
+    let Some((_, k, h1, h2)) = best else {
+        return false;
+    };
+    // The two may compete for the same destination: move them one at a time, rechecking.
+    let mut trial = plan.clone();
+    for h in [h1, h2] {
+        match best_direct(p, &trial, h, k) {
+            Some((k2, _)) => trial.shift(p, h, k2),
+            None => return false,
+        }
+    }
+    if !trial.fits(p, g, k) {
+        return false;
+    }
+    trial.place(p, g, k);
+    *plan = trial;
+    true
+}

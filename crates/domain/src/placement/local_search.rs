@@ -1,0 +1,301 @@
+//! Improving a plan without losing anyone: shifts (one family to a better place with
+//! room), swaps (two families trade places) and ejection chains (a family moves to a better
+//! place after a resident there moves on to wherever it fits). Every move keeps all
+//! capacities; each pass visits the groups in index order, so the result is deterministic.
+use super::heuristic::best_direct;
+use super::plan::{NONE, Plan};
+use super::problem::Problem;
+
+/// Improvements smaller than this are ignored (no cycling on rounding noise).
+const MIN_GAIN: f64 = 1e-9;
+
+/// Runs passes of shifts, swaps and (when those are exhausted) ejection chains until none
+/// improves or `max_passes` is reached. `work` bounds the ejection-chain effort per pass
+/// (place checks), which keeps the largest instances from stalling here.
+pub(crate) fn improve(p: &Problem, plan: &mut Plan, max_passes: usize, work: usize) {
+    for _ in 0..max_passes {
+        let mut improved = shifts(p, plan);
+        improved |= swaps(p, plan);
+        if !improved {
+            improved = ejections(p, plan, work);
+        }
+        if !improved {
+            improved = pairs(p, plan, work);
+        }
+        if !improved {
+            break;
+        }
+    }
+}
+
+fn score(p: &Problem, g: usize, j: usize) -> f64 {
+    p.groups[g].score_at(j).expect("allowed pair")
+}
+
+/// Each group to its best place with room, when better than where it is.
+fn shifts(p: &Problem, plan: &mut Plan) -> bool {
+    let mut improved = false;
+    for g in 0..p.groups.len() {
+        let j = plan.at[g];
+        if j == NONE {
+            continue;
+        }
+        let here = score(p, g, j);
+        if let Some((k, s)) = best_direct(p, plan, g, j)
+            && s > here + MIN_GAIN
+        {
+            plan.shift(p, g, k);
+            improved = true;
+        }
+    }
+    improved
+}
+
+/// Each group trades places with a resident of a better place when both fit and the sum
+/// improves; the best trade per group.
+fn swaps(p: &Problem, plan: &mut Plan) -> bool {
+    let mut improved = false;
+    for g in 0..p.groups.len() {
+        let j = plan.at[g];
+        if j == NONE {
+            continue;
+        }
+        let here = score(p, g, j);
+        let mut best: Option<(f64, usize)> = None;
+        for o in &p.groups[g].options {
+            if o.place == j || o.score <= here {
+                continue;
+            }
+            for &h in &plan.residents[o.place] {
+                let Some(h_at_j) = p.groups[h].score_at(j) else {
+                    continue;
+                };
+                let gain = o.score + h_at_j - here - score(p, h, o.place);
+                if gain > MIN_GAIN
+                    && best.is_none_or(|(b, _)| gain > b)
+                    && plan.fits_without(p, g, o.place, &[h])
+                    && plan.fits_without(p, h, j, &[g])
+                {
+                    best = Some((gain, h));
+                }
+            }
+        }
+        if let Some((_, h)) = best {
+            let k = plan.at[h];
+            plan.remove(p, g);
+            plan.remove(p, h);
+            plan.place(p, g, k);
+            plan.place(p, h, j);
+            improved = true;
+        }
+    }
+    improved
+}
+
+/// Each group moves to a better place that is full once a resident there moves on to a
+/// place where it fits (possibly the one the group left).
+fn ejections(p: &Problem, plan: &mut Plan, work: usize) -> bool {
+    let mut improved = false;
+    let mut spent = 0usize;
+    for g in 0..p.groups.len() {
+        if spent > work {
+            break;
+        }
+        let j = plan.at[g];
+        if j == NONE {
+            continue;
+        }
+        let here = score(p, g, j);
+        plan.remove(p, g);
+        let mut best: Option<(f64, usize, usize, usize)> = None; // gain, k, h, k2
+        for o in &p.groups[g].options {
+            if o.place == j || o.score <= here + MIN_GAIN || plan.fits(p, g, o.place) {
+                continue;
+            }
+            for &h in &plan.residents[o.place] {
+                spent += p.groups[h].options.len();
+                if !plan.fits_without(p, g, o.place, &[h]) {
+                    continue;
+                }
+                if let Some((k2, s2)) = best_direct(p, plan, h, o.place) {
+                    let gain = o.score - here + s2 - score(p, h, o.place);
+                    if gain > MIN_GAIN && best.is_none_or(|(b, ..)| gain > b) {
+                        best = Some((gain, o.place, h, k2));
+                    }
+                }
+            }
+        }
+        match best {
+            Some((_, k, h, k2)) => {
+                plan.shift(p, h, k2);
+                plan.place(p, g, k);
+                improved = true;
+            }
+            None => plan.place(p, g, j),
+        }
+    }
+    improved
+}
+
+/// In the lexicographic mode: puts every unplaced group that fits somewhere at its best
+/// such place (each placement adds persons, which outweighs any score).
+pub(crate) fn insert_unplaced(p: &Problem, plan: &mut Plan) -> bool {
+    let mut improved = false;
+    for g in 0..p.groups.len() {
+        if plan.at[g] == NONE
+            && let Some((k, _)) = best_direct(p, plan, g, NONE)
+        {
+            plan.place(p, g, k);
+            improved = true;
+        }
+    }
+    improved
+}
+
+/// Largest number of residents two places may hold together for their joint
+/// re-optimisation (2^this assignments at worst).
+const PAIR_RESIDENTS: usize = 14;
+
+/// For pairs of places (`j`, and each better place `k` of one of `j`'s residents), the best
+/// redistribution of both places' residents between the two, found by enumeration with
+/// capacity pruning. Generalises swaps to two-for-one and two-for-two trades, which is what
+/// multidimensional capacities (a school place here, a large unit there) often need.
+fn pairs(p: &Problem, plan: &mut Plan, work: usize) -> bool {
+    let mut improved = false;
+    let mut spent = 0usize;
+    for j in 0..p.places {
+        let mut partners: Vec<usize> = Vec::new();
+        for &g in &plan.residents[j] {
+            let here = score(p, g, j);
+            for o in &p.groups[g].options {
+                if o.place != j && o.score > here + MIN_GAIN {
+                    partners.push(o.place);
+                }
+            }
+        }
+        partners.sort_unstable();
+        partners.dedup();
+        for k in partners {
+            if spent > work {
+                return improved;
+            }
+            let mut items: Vec<usize> = plan.residents[j]
+                .iter()
+                .chain(&plan.residents[k])
+                .copied()
+                .collect();
+            if items.len() > PAIR_RESIDENTS || items.is_empty() {
+                continue;
+            }
+            items.sort_unstable();
+            spent += 1 << items.len().min(20);
+            if let Some(better) = best_split(p, plan, &items, j, k) {
+                for &g in &items {
+                    plan.remove(p, g);
+                }
+                for (&g, &to) in items.iter().zip(&better) {
+                    plan.place(p, g, to);
+                }
+                improved = true;
+            }
+        }
+    }
+    improved
+}
+
+/// The best assignment of `items` (all now at `j` or `k`) to `j` or `k`, if better than the
+/// current one.
+fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> Option<Vec<usize>> {
+    let d = p.dims;
+    let mut room_j: Vec<f64> = (0..d)
+        .map(|x| p.cap[j * d + x] - plan.load[j * d + x])
+        .collect();
+    let mut room_k: Vec<f64> = (0..d)
+        .map(|x| p.cap[k * d + x] - plan.load[k * d + x])
+        .collect();
+    for &g in items {
+        let room = if plan.at[g] == j {
+            &mut room_j
+        } else {
+            &mut room_k
+        };
+        for &(x, a) in &p.groups[g].sparse {
+            room[x] += a;
+        }
+    }
+    let current: f64 = items.iter().map(|&g| score(p, g, plan.at[g])).sum();
+    let choices: Vec<[(usize, f64); 2]> = items
+        .iter()
+        .map(|&g| {
+            [
+                (j, p.groups[g].score_at(j).unwrap_or(f64::NEG_INFINITY)),
+                (k, p.groups[g].score_at(k).unwrap_or(f64::NEG_INFINITY)),
+            ]
+        })
+        .collect();
+    // Optimistic remainder: each item's better side.
+    let mut rest = vec![0.0; items.len() + 1];
+    for i in (0..items.len()).rev() {
+        rest[i] = rest[i + 1] + choices[i][0].1.max(choices[i][1].1);
+    }
+    struct Search<'a> {
+        p: &'a Problem,
+        items: &'a [usize],
+        choices: &'a [[(usize, f64); 2]],
+        rest: &'a [f64],
+        rooms: [Vec<f64>; 2],
+        pick: Vec<usize>,
+        best: f64,
+        best_pick: Option<Vec<usize>>,
+    }
+    impl Search<'_> {
+        fn go(&mut self, i: usize, value: f64) {
+            if value + self.rest[i] <= self.best + MIN_GAIN {
+                return;
+            }
+            if i == self.items.len() {
+                self.best = value;
+                self.best_pick = Some(self.pick.clone());
+                return;
+            }
+            let g = self.items[i];
+            let mut order = [0, 1];
+            if self.choices[i][1].1 > self.choices[i][0].1 {
+                order = [1, 0];
+            }
+            for side in order {
+                let (place, s) = self.choices[i][side];
+                if s == f64::NEG_INFINITY {
+                    continue;
+                }
+                let sparse = &self.p.groups[g].sparse;
+                if sparse
+                    .iter()
+                    .any(|&(x, a)| a > self.rooms[side][x] + super::problem::EPS)
+                {
+                    continue;
+                }
+                for &(x, a) in sparse {
+                    self.rooms[side][x] -= a;
+                }
+                self.pick[i] = place;
+                self.go(i + 1, value + s);
+                for &(x, a) in sparse {
+                    self.rooms[side][x] += a;
+                }
+            }
+        }
+    }
+    let mut search = Search {
+        p,
+        items,
+        choices: &choices,
+        rest: &rest,
+        rooms: [room_j, room_k],
+        pick: vec![NONE; items.len()],
+        best: current,
+        best_pick: None,
+    };
+    search.go(0, 0.0);
+    search.best_pick
+}

@@ -1,0 +1,207 @@
+//! Placement: which family goes to which municipality, reception place or sponsor group,
+//! under multidimensional capacities, hard requirements and linked relatives, maximising the
+//! total score, with a proven bound on how far the plan can be from the best one.
+//!
+//! The model (docs/placement.md): binary `x_cj`, every case at exactly one allowed place,
+//! `Σ_c a_cd x_cj ≤ K_jd` for every place and dimension, linked cases at the same place,
+//! maximise `Σ s_cj x_cj`. When not every family can be placed, the plan places as many
+//! persons as possible and then maximises the score, and says why (`diagnosis`).
+//!
+//! How it is solved (docs/decisions/0005-placement-solver.md):
+//! - pure assignment (one unit of one counted dimension per family, nothing else binding)
+//!   is a transportation problem: min-cost flow, exact ([`flow`]);
+//! - otherwise a Lagrangian relaxation of the capacity rows gives the bound ([`lagrange`])
+//!   and its prices steer a greedy, a repair and a local search for the plan
+//!   ([`heuristic`], [`local_search`]).
+//!
+//! "Optimal" means the plan is within the requested relative gap of the bound (default
+//! `1e-4`, the default `mip_rel_gap` of HiGHS), not that the bound is tight.
+//! Deterministic: the same instance and options give the same plan, byte for byte; the
+//! default path is bounded by iterations, not time.
+use std::time::{Duration, Instant};
+
+mod branch;
+mod diagnose;
+mod explain;
+mod flow;
+mod generate;
+mod heuristic;
+mod instance;
+mod lagrange;
+mod local_search;
+mod plan;
+mod problem;
+mod score;
+mod solution;
+mod solver;
+
+pub use explain::{Alternative, Excluded, Explanation, explain};
+pub use generate::generate;
+pub use instance::{Case, Instance, InstanceError, Place};
+pub use score::{
+    CaseProfile, FamilyScore, PlaceProfile, ScoreBreakdown, ScoreWeights, score, score_matrix,
+};
+pub use solution::{Assignment, Solution, Status};
+
+use plan::{NONE, Plan};
+use problem::{EPS, Problem};
+use solution::relative_gap;
+
+/// How hard to try.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SolveOptions {
+    /// Stop after this long even if the gap is not reached (`None`: only the iteration
+    /// budget limits the work, which keeps results reproducible).
+    pub time_limit: Option<Duration>,
+    /// Relative gap at which a plan counts as optimal; default `1e-4` like HiGHS.
+    pub gap: f64,
+    /// Subgradient iterations at most (each followed, every 20, by a heuristic plan).
+    pub iterations: usize,
+}
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        SolveOptions {
+            time_limit: None,
+            gap: 1e-4,
+            iterations: 600,
+        }
+    }
+}
+
+/// Solves the placement problem. Validates first (so an invalid instance is refused with
+/// the field and the reason); never panics on a valid instance.
+pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Solution, InstanceError> {
+    let start = Instant::now();
+    instance.validate()?;
+    if !(options.gap >= 0.0) {
+        return Err(InstanceError::new(
+            "gap",
+            format!("must be >= 0, got {}", options.gap),
+        ));
+    }
+    let p = Problem::build(instance);
+    if let Some(plan) = pure_assignment(&p) {
+        if plan.complete() {
+            let objective = plan.score(&p);
+            return Ok(finish(
+                instance,
+                &p,
+                &plan,
+                objective,
+                Status::Optimal,
+                Vec::new(),
+                start,
+            ));
+        }
+    }
+    let budget = solver::Budget {
+        gap: options.gap,
+        deadline: options.time_limit.map(|t| start + t),
+        iterations: options.iterations.max(1),
+    };
+    let outcome = solver::solve(&p, &budget);
+    let objective = outcome.plan.score(&p);
+    let bound = outcome.bound.max(objective);
+    let (status, diagnosis) = if outcome.lexicographic {
+        let diagnosis = diagnose::diagnose(instance, &p, &outcome);
+        (Status::Infeasible, diagnosis)
+    } else if relative_gap(bound, objective) <= options.gap {
+        (Status::Optimal, Vec::new())
+    } else {
+        (Status::Feasible, Vec::new())
+    };
+    Ok(finish(
+        instance,
+        &p,
+        &outcome.plan,
+        bound,
+        status,
+        diagnosis,
+        start,
+    ))
+}
+
+/// When every group needs exactly one unit of a single dimension and no other capacity
+/// can bind, the exact plan by min-cost flow.
+fn pure_assignment(p: &Problem) -> Option<Plan> {
+    let rows = lagrange::Relaxation::new(p, None).rows;
+    let dim = match rows.first() {
+        None => None,
+        Some(&r) => {
+            let d = r % p.dims;
+            if rows.iter().any(|&r| r % p.dims != d) {
+                return None;
+            }
+            if p.groups
+                .iter()
+                .any(|g| !g.options.is_empty() && (g.demand[d] - 1.0).abs() > EPS)
+            {
+                return None;
+            }
+            Some(d)
+        }
+    };
+    let n = p.groups.len() as i64;
+    let capacity: Vec<i64> = (0..p.places)
+        .map(|j| match dim {
+            Some(d) => (p.cap[j * p.dims + d] + EPS).floor() as i64,
+            None => n,
+        })
+        .collect();
+    let options: Vec<Vec<(usize, f64)>> = p
+        .groups
+        .iter()
+        .map(|g| g.options.iter().map(|o| (o.place, o.score)).collect())
+        .collect();
+    let mut plan = Plan::empty(p);
+    for (g, at) in flow::max_score_assignment(&options, &capacity)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(j) = at {
+            plan.place(p, g, j);
+        }
+    }
+    Some(plan)
+}
+
+fn finish(
+    instance: &Instance,
+    p: &Problem,
+    plan: &Plan,
+    bound: f64,
+    status: Status,
+    diagnosis: Vec<String>,
+    start: Instant,
+) -> Solution {
+    let mut assignment = Vec::new();
+    let mut unassigned = Vec::new();
+    let mut objective = 0.0;
+    for (i, case) in instance.cases.iter().enumerate() {
+        match plan.at[p.group_of[i]] {
+            NONE => unassigned.push(case.id.clone()),
+            j => {
+                objective += instance.scores[i][j].expect("allowed pair");
+                assignment.push(Assignment {
+                    case: case.id.clone(),
+                    place: instance.places[j].id.clone(),
+                });
+            }
+        }
+    }
+    let bound = bound.max(objective);
+    Solution {
+        status,
+        objective,
+        bound,
+        gap: relative_gap(bound, objective),
+        seconds: start.elapsed().as_secs_f64(),
+        assignment,
+        unassigned,
+        diagnosis,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,104 @@
+//! A plan under construction: where each linked group is, the load of every place, and who
+//! lives where. Moves keep the loads exact so feasibility checks are O(non-zero demands).
+use super::problem::{EPS, Problem};
+
+/// Marks a group without a place.
+pub(crate) const NONE: usize = usize::MAX;
+
+/// Where each group is, with the derived loads.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Plan {
+    /// Place of each group, or [`NONE`].
+    pub at: Vec<usize>,
+    /// `load[j * dims + d]`.
+    pub load: Vec<f64>,
+    /// Groups at each place.
+    pub residents: Vec<Vec<usize>>,
+}
+
+impl Plan {
+    /// Nobody placed.
+    pub fn empty(p: &Problem) -> Plan {
+        Plan {
+            at: vec![NONE; p.groups.len()],
+            load: vec![0.0; p.places * p.dims],
+            residents: vec![Vec::new(); p.places],
+        }
+    }
+
+    /// Whether group `g` fits at `j` on top of the current load.
+    pub fn fits(&self, p: &Problem, g: usize, j: usize) -> bool {
+        let base = j * p.dims;
+        p.groups[g]
+            .sparse
+            .iter()
+            .all(|&(d, a)| self.load[base + d] + a <= p.cap[base + d] + EPS)
+    }
+
+    /// Whether `g` fits at `j` once the groups in `leaving` (all at `j`) have left.
+    pub fn fits_without(&self, p: &Problem, g: usize, j: usize, leaving: &[usize]) -> bool {
+        let base = j * p.dims;
+        p.groups[g].sparse.iter().all(|&(d, a)| {
+            let freed: f64 = leaving.iter().map(|&h| p.groups[h].demand[d]).sum();
+            self.load[base + d] - freed + a <= p.cap[base + d] + EPS
+        })
+    }
+
+    /// Puts unplaced group `g` at `j` (capacity is the caller's business).
+    pub fn place(&mut self, p: &Problem, g: usize, j: usize) {
+        debug_assert_eq!(self.at[g], NONE);
+        self.at[g] = j;
+        let base = j * p.dims;
+        for &(d, a) in &p.groups[g].sparse {
+            self.load[base + d] += a;
+        }
+        self.residents[j].push(g);
+    }
+
+    /// Takes group `g` out of its place.
+    pub fn remove(&mut self, p: &Problem, g: usize) {
+        let j = self.at[g];
+        debug_assert_ne!(j, NONE);
+        self.at[g] = NONE;
+        let base = j * p.dims;
+        for &(d, a) in &p.groups[g].sparse {
+            self.load[base + d] -= a;
+        }
+        let r = &mut self.residents[j];
+        let k = r.iter().position(|&h| h == g).expect("resident");
+        r.swap_remove(k);
+    }
+
+    /// Moves placed or unplaced `g` to `j`.
+    pub fn shift(&mut self, p: &Problem, g: usize, j: usize) {
+        if self.at[g] != NONE {
+            self.remove(p, g);
+        }
+        self.place(p, g, j);
+    }
+
+    /// Total score of the placed groups.
+    pub fn score(&self, p: &Problem) -> f64 {
+        self.at
+            .iter()
+            .enumerate()
+            .filter(|&(_, &j)| j != NONE)
+            .map(|(g, &j)| p.groups[g].score_at(j).expect("allowed pair"))
+            .sum()
+    }
+
+    /// Persons placed.
+    pub fn placed_weight(&self, p: &Problem) -> f64 {
+        self.at
+            .iter()
+            .enumerate()
+            .filter(|&(_, &j)| j != NONE)
+            .map(|(g, _)| p.groups[g].weight)
+            .sum()
+    }
+
+    /// Whether every group has a place.
+    pub fn complete(&self) -> bool {
+        self.at.iter().all(|&j| j != NONE)
+    }
+}

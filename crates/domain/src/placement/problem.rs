@@ -1,0 +1,177 @@
+//! The instance as the solvers see it: linked cases merged into groups (one super-case per
+//! linked group), forbidden pairs and pairs that can never fit removed, dense demand and
+//! capacity vectors. Built once per solve; everything downstream indexes into it.
+use super::instance::Instance;
+
+/// Slack allowed when comparing loads to capacities, so sums of decimal demands that equal a
+/// capacity are not refused for rounding.
+pub(crate) const EPS: f64 = 1e-9;
+
+/// One allowed (group, place) pair and its score.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Opt {
+    pub place: usize,
+    pub score: f64,
+}
+
+/// Linked cases that must go to the same place, treated as one indivisible unit.
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    /// Case indices, ascending.
+    pub members: Vec<usize>,
+    /// Summed demand per dimension.
+    pub demand: Vec<f64>,
+    /// Persons in the group: the lexicographic priority when not everyone can be placed.
+    pub weight: f64,
+    /// Places the whole group may go to, ascending by place, with the summed score.
+    pub options: Vec<Opt>,
+    /// The non-zero entries of `demand`, `(dimension, amount)`: capacity checks only look
+    /// at these.
+    pub sparse: Vec<(usize, f64)>,
+}
+
+impl Group {
+    /// Score at place `j`, if allowed.
+    pub fn score_at(&self, j: usize) -> Option<f64> {
+        self.options
+            .binary_search_by(|o| o.place.cmp(&j))
+            .ok()
+            .map(|k| self.options[k].score)
+    }
+}
+
+/// The solver's view of an instance.
+#[derive(Debug, Clone)]
+pub(crate) struct Problem {
+    /// Number of capacity dimensions.
+    pub dims: usize,
+    /// Number of places.
+    pub places: usize,
+    /// `cap[j * dims + d]`.
+    pub cap: Vec<f64>,
+    pub groups: Vec<Group>,
+    /// The group of each case.
+    pub group_of: Vec<usize>,
+}
+
+impl Problem {
+    /// Builds the solver's view. `instance` must be valid.
+    pub fn build(instance: &Instance) -> Problem {
+        let dims = instance.dimensions.len();
+        let m = instance.places.len();
+        let n = instance.cases.len();
+        let mut cap = vec![0.0; m * dims];
+        for j in 0..m {
+            for (d, name) in instance.dimensions.iter().enumerate() {
+                cap[j * dims + d] = instance.capacity(j, name);
+            }
+        }
+        let members = linked_groups(instance);
+        let persons = instance.dimensions.iter().position(|d| d == "persons");
+        let mut group_of = vec![0; n];
+        let mut groups = Vec::with_capacity(members.len());
+        for (g, members) in members.into_iter().enumerate() {
+            let mut demand = vec![0.0; dims];
+            let mut weight = 0.0;
+            for &i in &members {
+                group_of[i] = g;
+                for (d, name) in instance.dimensions.iter().enumerate() {
+                    demand[d] += instance.demand(i, name);
+                }
+                weight += persons
+                    .map(|p| instance.demand(i, &instance.dimensions[p]))
+                    .unwrap_or(0.0)
+                    .max(1.0);
+            }
+            let mut options = Vec::new();
+            'place: for j in 0..m {
+                let mut score = 0.0;
+                for &i in &members {
+                    match instance.scores[i][j] {
+                        Some(s) if instance.missing_services(i, j).is_empty() => score += s,
+                        _ => continue 'place,
+                    }
+                }
+                if (0..dims).any(|d| demand[d] > cap[j * dims + d] + EPS) {
+                    continue;
+                }
+                options.push(Opt { place: j, score });
+            }
+            let sparse = (0..dims)
+                .filter(|&d| demand[d] > 0.0)
+                .map(|d| (d, demand[d]))
+                .collect();
+            groups.push(Group {
+                members,
+                sparse,
+                demand,
+                weight,
+                options,
+            });
+        }
+        Problem {
+            dims,
+            places: m,
+            cap,
+            groups,
+            group_of,
+        }
+    }
+
+    /// A weight on placed persons large enough that one more person placed outweighs any
+    /// difference in total score: makes "place as many persons as possible, then maximise
+    /// the score" one objective.
+    pub fn lexicographic_weight(&self) -> f64 {
+        let range: f64 = self
+            .groups
+            .iter()
+            .map(|g| {
+                let hi = g.options.iter().map(|o| o.score).fold(0.0, f64::max);
+                let lo = g.options.iter().map(|o| o.score).fold(0.0, f64::min);
+                hi - lo
+            })
+            .sum();
+        1.0 + range
+    }
+}
+
+/// Linked groups: the connected components of `together_with` (symmetric, transitive), each
+/// listed by ascending case index, ordered by their first case.
+pub(crate) fn linked_groups(instance: &Instance) -> Vec<Vec<usize>> {
+    let n = instance.cases.len();
+    let index: std::collections::BTreeMap<&str, usize> = instance
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (i, case) in instance.cases.iter().enumerate() {
+        for other in &case.together_with {
+            if let Some(&k) = index.get(other.as_str()) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, k));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut slot = vec![usize::MAX; n];
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        if slot[root] == usize::MAX {
+            slot[root] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[slot[root]].push(i);
+    }
+    groups
+}

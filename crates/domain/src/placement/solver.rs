@@ -1,0 +1,213 @@
+//! The general solver: subgradient optimisation of the Lagrangian bound, interleaved with
+//! price-guided greedy plans, repair and local search; stops when the plan is within the
+//! requested gap of the bound, at the iteration budget, or at the time limit.
+//!
+//! First it looks for a plan that places every family. Only when none is found does it
+//! switch to the lexicographic objective (each placed person worth more than any score
+//! difference) so that as many persons as possible get a place.
+use std::time::Instant;
+
+use super::branch::search;
+use super::heuristic::{construct, repair};
+use super::lagrange::Relaxation;
+use super::local_search::{improve, insert_unplaced};
+use super::plan::Plan;
+use super::problem::Problem;
+use super::solution::relative_gap;
+
+/// What the general solver found.
+pub(crate) struct Outcome {
+    /// The best plan.
+    pub plan: Plan,
+    /// Upper bound on the total score of any plan placing at least as many persons.
+    pub bound: f64,
+    /// Whether the plan leaves someone unplaced (lexicographic mode was used).
+    pub lexicographic: bool,
+    /// In lexicographic mode: whether the bound proves no plan places more persons.
+    pub placement_proven_maximal: bool,
+    /// Final capacity prices (for the diagnosis of binding rows).
+    pub prices: Vec<f64>,
+}
+
+/// Limits for one run.
+pub(crate) struct Budget {
+    pub gap: f64,
+    pub deadline: Option<Instant>,
+    pub iterations: usize,
+}
+
+impl Budget {
+    fn expired(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+}
+
+struct Run {
+    plan: Option<Plan>,
+    value: f64,
+    bound: f64,
+    prices: Vec<f64>,
+}
+
+/// Solves `p`: all placed if a plan is found, else lexicographically.
+pub(crate) fn solve(p: &Problem, budget: &Budget) -> Outcome {
+    let anyone_stuck = p.groups.iter().any(|g| g.options.is_empty());
+    if !anyone_stuck {
+        let relax = Relaxation::new(p, None);
+        let run = optimise(p, &relax, budget);
+        if let Some(plan) = run.plan {
+            return Outcome {
+                plan,
+                bound: run.bound,
+                lexicographic: false,
+                placement_proven_maximal: true,
+                prices: run.prices,
+            };
+        }
+    }
+    let b = p.lexicographic_weight();
+    let relax = Relaxation::new(p, Some(b));
+    let run = optimise(p, &relax, budget);
+    let plan = run.plan.expect("the lexicographic mode always has a plan");
+    let placed = plan.placed_weight(p);
+    let score = plan.score(p);
+    // No plan places more persons if even the bound cannot pay for one more person.
+    let proven = run.bound < b * (placed + 1.0) - 1e-6 * b;
+    Outcome {
+        bound: (run.bound - b * placed).max(score),
+        plan,
+        lexicographic: true,
+        placement_proven_maximal: proven,
+        prices: run.prices,
+    }
+}
+
+/// The plan's value under `relax`'s objective (`None` if it must place everyone and does not).
+fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
+    if !relax.allow_unplaced && !plan.complete() {
+        return None;
+    }
+    let mut v = plan.score(p);
+    for (g, &j) in plan.at.iter().enumerate() {
+        if j != super::plan::NONE {
+            v += relax.bonus[g];
+        }
+    }
+    Some(v)
+}
+
+/// A plan from prices: greedy, repair, local search.
+fn heuristic(p: &Problem, relax: &Relaxation, lambda: &[f64]) -> Plan {
+    let mut plan = construct(p, lambda);
+    let debug = std::env::var("PLACEMENT_DEBUG").is_ok();
+    if debug { eprint!("construct {:.3} unplaced {} ", plan.score(p), plan.at.iter().filter(|&&j| j == super::plan::NONE).count()); }
+    repair(p, &mut plan);
+    if debug { eprint!("repair {:.3} unplaced {} ", plan.score(p), plan.at.iter().filter(|&&j| j == super::plan::NONE).count()); }
+    if relax.allow_unplaced {
+        insert_unplaced(p, &mut plan);
+    }
+    let work = 4_000_000;
+    improve(p, &mut plan, 50, work);
+    if debug { eprintln!("ls {:.3}", plan.score(p)); }
+    plan
+}
+
+fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
+    let rows = p.places * p.dims;
+    let mut lambda = vec![0.0; rows];
+    let mut run = Run {
+        plan: None,
+        value: f64::NEG_INFINITY,
+        bound: f64::INFINITY,
+        prices: lambda.clone(),
+    };
+    let offer = |run: &mut Run, plan: Plan| {
+        if let Some(v) = value(p, relax, &plan)
+            && v > run.value + 1e-12
+        {
+            run.value = v;
+            run.plan = Some(plan);
+        }
+    };
+    offer(&mut run, heuristic(p, relax, &lambda));
+    let mut choice = vec![super::plan::NONE; p.groups.len()];
+    let mut slack = Vec::new();
+    let mut theta = 1.0;
+    let mut stalled = 0;
+    let heuristic_every = 20;
+    for it in 0..budget.iterations {
+        let l = relax.evaluate(&lambda, &mut choice);
+        if l == f64::NEG_INFINITY {
+            break;
+        }
+        if l < run.bound {
+            if l < run.bound - 1e-9 * l.abs().max(1.0) {
+                stalled = 0;
+            } else {
+                stalled += 1;
+            }
+            run.bound = l;
+            run.prices.clone_from(&lambda);
+        } else {
+            stalled += 1;
+        }
+        if stalled >= 15 {
+            theta *= 0.5;
+            stalled = 0;
+        }
+        if run.plan.is_some() && relative_gap(run.bound, run.value) <= budget.gap {
+            break;
+        }
+        if theta < 1e-4 || budget.expired() {
+            break;
+        }
+        relax.slack(&choice, &mut slack);
+        let norm: f64 = slack.iter().map(|s| s * s).sum();
+        if norm < 1e-18 {
+            // The relaxed choice fits every capacity: it is a plan, and optimal.
+            let mut plan = Plan::empty(p);
+            for (g, &j) in choice.iter().enumerate() {
+                if j != super::plan::NONE {
+                    plan.place(p, g, j);
+                }
+            }
+            offer(&mut run, plan);
+            break;
+        }
+        if it > 0 && it % heuristic_every == 0 {
+            offer(&mut run, heuristic(p, relax, &lambda));
+        }
+        let target = if run.value.is_finite() {
+            run.value
+        } else {
+            l - 0.05 * l.abs().max(1.0)
+        };
+        let step = theta * (l - target).max(1e-6 * l.abs().max(1.0)) / norm;
+        for (k, &r) in relax.rows.iter().enumerate() {
+            lambda[r] = (lambda[r] - step * slack[k]).max(0.0);
+        }
+    }
+    if run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap {
+        let prices = run.prices.clone();
+        offer(&mut run, heuristic(p, relax, &prices));
+    }
+    if p.groups.len() <= SMALL
+        && relative_gap(run.bound, run.value) > budget.gap
+        && !budget.expired()
+    {
+        let found = search(p, relax, run.value, NODE_LIMIT);
+        if let Some(plan) = found.plan {
+            run.value = found.value;
+            run.plan = Some(plan);
+        }
+        if found.finished && run.plan.is_some() {
+            run.bound = run.value;
+        }
+    }
+    run
+}
+
+/// Instances with at most this many groups get an exhaustive branch and bound.
+const SMALL: usize = 40;
+/// Nodes the branch and bound may visit.
+const NODE_LIMIT: usize = 2_000_000;

@@ -1,0 +1,456 @@
+//! Solver tests: brute force on tiny instances, every hard constraint checked on the
+//! returned plan, infeasible instances diagnosed, determinism, and random tiny instances.
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+
+use super::*;
+
+/// Checks every hard rule on `solution` and returns (persons placed, score).
+fn check(instance: &Instance, solution: &Solution) -> (f64, f64) {
+    let place_index: BTreeMap<&str, usize> = instance
+        .places
+        .iter()
+        .enumerate()
+        .map(|(j, p)| (p.id.as_str(), j))
+        .collect();
+    let mut at = vec![None; instance.cases.len()];
+    for a in &solution.assignment {
+        let i = instance.cases.iter().position(|c| c.id == a.case).unwrap();
+        assert!(at[i].is_none(), "case {} placed twice", a.case);
+        at[i] = Some(place_index[a.place.as_str()]);
+    }
+    let mut load = vec![vec![0.0; instance.dimensions.len()]; instance.places.len()];
+    let mut score = 0.0;
+    let mut persons = 0.0;
+    for (i, case) in instance.cases.iter().enumerate() {
+        match at[i] {
+            None => assert!(solution.unassigned.contains(&case.id)),
+            Some(j) => {
+                let s = instance.scores[i][j].expect("forbidden pair chosen");
+                score += s;
+                persons += instance.demand(i, "persons").max(1.0);
+                assert!(
+                    instance.missing_services(i, j).is_empty(),
+                    "requirement broken"
+                );
+                for (d, name) in instance.dimensions.iter().enumerate() {
+                    load[j][d] += instance.demand(i, name);
+                }
+                for other in &case.together_with {
+                    let k = instance.cases.iter().position(|c| &c.id == other).unwrap();
+                    assert_eq!(at[k], Some(j), "linked cases apart");
+                }
+            }
+        }
+        if at[i].is_none() {
+            for other in &case.together_with {
+                let k = instance.cases.iter().position(|c| &c.id == other).unwrap();
+                assert_eq!(at[k], None, "linked cases apart");
+            }
+        }
+    }
+    for (j, row) in load.iter().enumerate() {
+        for (d, name) in instance.dimensions.iter().enumerate() {
+            assert!(
+                row[d] <= instance.capacity(j, name) + 1e-9,
+                "capacity {name} at {} exceeded",
+                instance.places[j].id
+            );
+        }
+    }
+    assert!((score - solution.objective).abs() < 1e-6);
+    assert!(
+        solution.bound >= solution.objective - 1e-9,
+        "bound below objective"
+    );
+    (persons, score)
+}
+
+/// The best (persons placed, score) over every assignment, by enumeration.
+fn brute_force(instance: &Instance) -> (f64, f64) {
+    let n = instance.cases.len();
+    let m = instance.places.len();
+    let mut best = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let mut at = vec![0; n];
+    loop {
+        let mut ok = true;
+        let mut load = vec![vec![0.0; instance.dimensions.len()]; m];
+        let (mut persons, mut score) = (0.0, 0.0);
+        for i in 0..n {
+            if at[i] == m {
+                continue;
+            }
+            let j = at[i];
+            match instance.scores[i][j] {
+                Some(s) if instance.missing_services(i, j).is_empty() => score += s,
+                _ => ok = false,
+            }
+            persons += instance.demand(i, "persons").max(1.0);
+            for (d, name) in instance.dimensions.iter().enumerate() {
+                load[j][d] += instance.demand(i, name);
+            }
+        }
+        for (i, case) in instance.cases.iter().enumerate() {
+            for other in &case.together_with {
+                let k = instance.cases.iter().position(|c| &c.id == other).unwrap();
+                ok &= at[k] == at[i];
+            }
+        }
+        for j in 0..m {
+            for (d, name) in instance.dimensions.iter().enumerate() {
+                ok &= load[j][d] <= instance.capacity(j, name) + 1e-9;
+            }
+        }
+        if ok && (persons > best.0 + 1e-9 || (persons > best.0 - 1e-9 && score > best.1)) {
+            best = (persons, score);
+        }
+        let mut k = 0;
+        loop {
+            if k == n {
+                return best;
+            }
+            at[k] += 1;
+            if at[k] <= m {
+                break;
+            }
+            at[k] = 0;
+            k += 1;
+        }
+    }
+}
+
+fn place(id: &str, capacity: &[(&str, f64)], services: &[&str]) -> Place {
+    Place {
+        id: id.into(),
+        capacity: capacity.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        services: services.iter().map(|s| s.to_string()).collect(),
+        region: None,
+    }
+}
+
+fn case(id: &str, demand: &[(&str, f64)], requires: &[&str], together: &[&str]) -> Case {
+    Case {
+        id: id.into(),
+        demand: demand.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        requires: requires.iter().map(|s| s.to_string()).collect(),
+        together_with: together.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn solve_default(instance: &Instance) -> Solution {
+    solve(instance, &SolveOptions::default()).unwrap()
+}
+
+#[test]
+fn a_small_instance_is_solved_optimally_within_every_rule() {
+    let instance = Instance {
+        dimensions: vec!["persons".into(), "school".into()],
+        places: vec![
+            place(
+                "Gent",
+                &[("persons", 6.0), ("school", 1.0)],
+                &["wheelchair"],
+            ),
+            place("Aalst", &[("persons", 5.0), ("school", 2.0)], &[]),
+            place("Lier", &[("persons", 3.0)], &[]),
+        ],
+        cases: vec![
+            case("a", &[("persons", 4.0), ("school", 1.0)], &[], &[]),
+            case("b", &[("persons", 2.0)], &["wheelchair"], &[]),
+            case("c", &[("persons", 1.0)], &[], &["d"]),
+            case("d", &[("persons", 2.0)], &[], &[]),
+            case("e", &[("persons", 2.0), ("school", 1.0)], &[], &[]),
+        ],
+        scores: vec![
+            vec![Some(2.0), Some(1.5), Some(1.0)],
+            vec![Some(1.0), Some(2.0), None],
+            vec![Some(0.5), Some(0.4), Some(0.9)],
+            vec![Some(0.5), None, Some(0.2)],
+            vec![Some(1.2), Some(1.1), Some(0.3)],
+        ],
+    };
+    let solution = solve_default(&instance);
+    assert_eq!(solution.status, Status::Optimal);
+    let (persons, score) = check(&instance, &solution);
+    let (bp, bs) = brute_force(&instance);
+    assert_eq!(persons, bp);
+    assert!((score - bs).abs() < 1e-9, "{score} vs brute force {bs}");
+    assert_eq!(solution.place_of("b"), Some("Gent"));
+    assert_eq!(solution.place_of("c"), solution.place_of("d"));
+}
+
+#[test]
+fn pure_assignment_goes_through_min_cost_flow_and_is_exact() {
+    let instance = Instance {
+        dimensions: vec!["cases".into()],
+        places: vec![
+            place("A", &[("cases", 1.0)], &[]),
+            place("B", &[("cases", 2.0)], &[]),
+        ],
+        cases: vec![
+            case("x", &[("cases", 1.0)], &[], &[]),
+            case("y", &[("cases", 1.0)], &[], &[]),
+            case("z", &[("cases", 1.0)], &[], &[]),
+        ],
+        scores: vec![
+            vec![Some(3.0), Some(1.0)],
+            vec![Some(2.5), Some(0.1)],
+            vec![Some(1.0), Some(0.9)],
+        ],
+    };
+    let solution = solve_default(&instance);
+    assert_eq!(solution.status, Status::Optimal);
+    assert_eq!(solution.bound, solution.objective);
+    let (_, score) = check(&instance, &solution);
+    assert!((score - brute_force(&instance).1).abs() < 1e-9);
+    assert_eq!(score, 1.0 + 2.5 + 0.9);
+}
+
+#[test]
+fn infeasible_capacity_is_diagnosed_and_most_persons_placed() {
+    let instance = Instance {
+        dimensions: vec!["persons".into()],
+        places: vec![
+            place("A", &[("persons", 4.0)], &[]),
+            place("B", &[("persons", 3.0)], &[]),
+        ],
+        cases: vec![
+            case("big", &[("persons", 4.0)], &[], &[]),
+            case("mid", &[("persons", 3.0)], &[], &[]),
+            case("one", &[("persons", 1.0)], &[], &[]),
+        ],
+        scores: vec![vec![Some(1.0), Some(1.0)]; 3],
+    };
+    let solution = solve_default(&instance);
+    assert_eq!(solution.status, Status::Infeasible);
+    assert_eq!(solution.unassigned, vec!["one"]);
+    check(&instance, &solution);
+    let text = solution.diagnosis.join("\n");
+    assert!(text.contains("capacity persons"), "{text}");
+    assert!(text.contains("short by 1"), "{text}");
+}
+
+#[test]
+fn families_with_nowhere_to_go_are_named_with_the_reason() {
+    let instance = Instance {
+        dimensions: vec!["persons".into()],
+        places: vec![place("A", &[("persons", 10.0)], &[])],
+        cases: vec![
+            case("needs", &[("persons", 1.0)], &["wheelchair"], &[]),
+            case("null", &[("persons", 1.0)], &[], &[]),
+            case("huge", &[("persons", 12.0)], &[], &[]),
+            case("fine", &[("persons", 2.0)], &[], &["stuck"]),
+            case("stuck", &[("persons", 1.0)], &[], &[]),
+        ],
+        scores: vec![
+            vec![Some(1.0)],
+            vec![None],
+            vec![Some(1.0)],
+            vec![Some(1.0)],
+            vec![None],
+        ],
+    };
+    let solution = solve_default(&instance);
+    assert_eq!(solution.status, Status::Infeasible);
+    assert_eq!(
+        solution.unassigned,
+        vec!["needs", "null", "huge", "fine", "stuck"]
+    );
+    let text = solution.diagnosis.join("\n");
+    assert!(text.contains("case needs: requires wheelchair"), "{text}");
+    assert!(text.contains("case null: every score is null"), "{text}");
+    assert!(
+        text.contains(
+            "case huge: demand persons 12 exceeds the largest allowed capacity (10 at A)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("case stuck: every score is null"), "{text}");
+}
+
+#[test]
+fn solving_twice_gives_identical_json() {
+    let instance = generate(80, 10, 7, 5);
+    let mut a = solve_default(&instance);
+    let mut b = solve_default(&instance);
+    a.seconds = 0.0;
+    b.seconds = 0.0;
+    assert_eq!(a.to_json(), b.to_json());
+    check(&instance, &a);
+}
+
+#[test]
+fn generated_instances_place_everyone_within_capacity() {
+    for seed in 1..4 {
+        let instance = generate(120, 15, 7, seed);
+        let solution = solve_default(&instance);
+        assert_ne!(
+            solution.status,
+            Status::Infeasible,
+            "{:?}",
+            solution.diagnosis
+        );
+        assert!(solution.unassigned.is_empty());
+        check(&instance, &solution);
+        assert!(solution.gap < 0.05, "gap {}", solution.gap);
+    }
+}
+
+#[test]
+fn explanations_name_full_capacities_missing_services_and_alternatives() {
+    let instance = Instance {
+        dimensions: vec!["persons".into()],
+        places: vec![
+            place("Best", &[("persons", 3.0)], &[]),
+            place("Clinic", &[("persons", 9.0)], &[]),
+            place("Ok", &[("persons", 9.0)], &["wheelchair"]),
+            place("Far", &[("persons", 9.0)], &["wheelchair"]),
+        ],
+        cases: vec![
+            case("a", &[("persons", 3.0)], &[], &[]),
+            case("b", &[("persons", 2.0)], &["wheelchair"], &[]),
+        ],
+        scores: vec![
+            vec![Some(5.0), Some(1.0), Some(1.0), Some(0.5)],
+            vec![Some(4.0), Some(3.0), Some(2.0), Some(1.0)],
+        ],
+    };
+    let solution = solve_default(&instance);
+    assert_eq!(solution.place_of("b"), Some("Ok"));
+    let explanations = explain(&instance, &solution);
+    let b = &explanations[1];
+    assert_eq!(b.rank, Some(1));
+    assert_eq!(b.allowed_places, 2);
+    assert_eq!(b.better_places[0].place, "Best");
+    assert!(
+        b.better_places[0]
+            .reasons
+            .contains(&"lacks service wheelchair".to_string())
+    );
+    assert_eq!(b.better_places[1].reasons, vec!["lacks service wheelchair"]);
+    assert_eq!(b.alternatives.len(), 1);
+    assert_eq!(b.alternatives[0].place, "Far");
+    assert_eq!(b.alternatives[0].cost, Some(1.0));
+    let a = &explanations[0];
+    assert_eq!(a.place.as_deref(), Some("Best"));
+    assert!(a.better_places.is_empty());
+    // Moving a to Clinic costs 4.
+    assert_eq!(a.alternatives[0].cost, Some(4.0));
+    // A third family that only fits where a is: the capacity reason is named.
+    let mut crowded = instance.clone();
+    crowded.cases.push(case("c", &[("persons", 1.0)], &[], &[]));
+    crowded
+        .scores
+        .push(vec![Some(9.0), Some(1.0), Some(0.0), Some(0.0)]);
+    let solution = solve_default(&crowded);
+    let c = &explain(&crowded, &solution)[2];
+    if c.place.as_deref() != Some("Best") {
+        assert!(
+            c.better_places[0].reasons[0].starts_with("capacity persons at Best full"),
+            "{:?}",
+            c.better_places
+        );
+    }
+    let a = &explain(&crowded, &solution)[0];
+    if a.place.as_deref() != Some("Best") {
+        assert!(a.better_places[0].reasons[0].starts_with("capacity persons at Best full"));
+    }
+}
+
+#[test]
+fn bad_gap_is_refused() {
+    let instance = generate(5, 2, 1, 1);
+    let options = SolveOptions {
+        gap: -1.0,
+        ..SolveOptions::default()
+    };
+    assert_eq!(
+        solve(&instance, &options).unwrap_err().to_string(),
+        "gap: must be >= 0, got -1"
+    );
+}
+
+/// A random tiny instance: up to 5 cases, 3 places, 2 dimensions, some links, services
+/// and forbidden pairs.
+fn tiny() -> impl Strategy<Value = Instance> {
+    (1usize..=5, 1usize..=3).prop_flat_map(|(n, m)| {
+        (
+            prop::collection::vec((0u8..4, 0u8..3), m),
+            prop::collection::vec((1u8..4, 0u8..2, any::<bool>(), 0u8..6), n),
+            prop::collection::vec(prop::option::weighted(0.8, 0u8..20), n * m),
+            prop::collection::vec(any::<bool>(), m),
+        )
+            .prop_map(move |(caps, demands, scores, wheel)| {
+                let places = (0..m)
+                    .map(|j| Place {
+                        id: format!("p{j}"),
+                        capacity: BTreeMap::from([
+                            ("persons".to_string(), f64::from(caps[j].0) + 1.0),
+                            ("school".to_string(), f64::from(caps[j].1)),
+                        ]),
+                        services: if wheel[j] {
+                            vec!["wheelchair".into()]
+                        } else {
+                            vec![]
+                        },
+                        region: None,
+                    })
+                    .collect();
+                let cases = (0..n)
+                    .map(|i| {
+                        let (persons, school, needs, link) = demands[i];
+                        Case {
+                            id: format!("c{i}"),
+                            demand: BTreeMap::from([
+                                ("persons".to_string(), f64::from(persons)),
+                                ("school".to_string(), f64::from(school)),
+                            ]),
+                            requires: if needs && i % 2 == 0 {
+                                vec!["wheelchair".into()]
+                            } else {
+                                vec![]
+                            },
+                            together_with: if link == 0 && i > 0 {
+                                vec![format!("c{}", i - 1)]
+                            } else {
+                                vec![]
+                            },
+                        }
+                    })
+                    .collect();
+                Instance {
+                    dimensions: vec!["persons".into(), "school".into()],
+                    places,
+                    cases,
+                    scores: (0..n)
+                        .map(|i| {
+                            (0..m)
+                                .map(|j| scores[i * m + j].map(|s| f64::from(s) / 4.0))
+                                .collect()
+                        })
+                        .collect(),
+                }
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn tiny_instances_agree_with_brute_force(instance in tiny()) {
+        let solution = solve_default(&instance);
+        let (persons, score) = check(&instance, &solution);
+        let (bp, bs) = brute_force(&instance);
+        prop_assert!((persons - bp).abs() < 1e-9, "persons {} vs {}", persons, bp);
+        prop_assert!((score - bs).abs() < 1e-6, "score {} vs {}", score, bs);
+        prop_assert!(solution.bound >= bs - 1e-6);
+        if solution.unassigned.is_empty() {
+            prop_assert_eq!(solution.status, Status::Optimal);
+        } else {
+            prop_assert_eq!(solution.status, Status::Infeasible);
+            prop_assert!(!solution.diagnosis.is_empty());
+        }
+    }
+}

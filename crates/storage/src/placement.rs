@@ -1,0 +1,317 @@
+//! What placement reads (families awaiting a place, places with their free capacity) and
+//! the proposals it writes.
+use std::collections::BTreeMap;
+
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use crate::{StorageError, Store, codec};
+
+/// A family awaiting a place: accepted, not yet placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AwaitingCase {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Current state.
+    pub state: String,
+    /// Nationality.
+    pub nationality: String,
+    /// Persons.
+    pub family_size: u32,
+    /// Dates of birth (`YYYY-MM-DD`) of the members.
+    pub births: Vec<String>,
+    /// Languages spoken by any member.
+    pub languages: Vec<String>,
+    /// Relatives resettled as separate cases.
+    pub linked_cases: Vec<String>,
+}
+
+/// A place that takes families, with what it holds now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacementPlace {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Municipality.
+    pub municipality: String,
+    /// Region (province).
+    pub region: String,
+    /// Declared capacity in persons.
+    pub capacity_persons: u32,
+    /// Persons of open cases placed there now (in reception or housed there).
+    pub occupied_persons: u32,
+    /// Persons placed there by confirmed proposals not yet arrived.
+    pub reserved_persons: u32,
+    /// Families per nationality already in the municipality.
+    pub community: BTreeMap<String, u32>,
+}
+
+/// A stored proposal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposalRow {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Proposed (or, once decided, chosen) place code.
+    pub place_code: String,
+    /// Score at that place.
+    pub score: f64,
+    /// The explanation, JSON.
+    pub explanation: String,
+    /// The run's summary (status, objective, bound, gap, seconds), JSON.
+    pub run: String,
+    /// When proposed (RFC 3339).
+    pub proposed_at: String,
+    /// proposed, confirmed or rejected.
+    pub status: String,
+    /// Who decided.
+    pub decided_by: Option<String>,
+}
+
+/// A proposal to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProposal {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Place code.
+    pub place_code: String,
+    /// Score.
+    pub score: f64,
+    /// Explanation, JSON.
+    pub explanation: String,
+}
+
+/// States in which a family waits for a place.
+const AWAITING: &str =
+    "('accepted', 'accepted_in_part', 'pre_departure', 'departure_scheduled', 'arrived')";
+
+const PROPOSAL_COLUMNS: &str =
+    "p.case_number, p.place_code, p.score, p.explanation, p.run, p.proposed_at, p.status, p.decided_by";
+
+fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
+    Ok(ProposalRow {
+        case_number: r.try_get(0)?,
+        place_code: r.try_get(1)?,
+        score: r.try_get(2)?,
+        explanation: r.try_get(3)?,
+        run: r.try_get(4)?,
+        proposed_at: r.try_get(5)?,
+        status: r.try_get(6)?,
+        decided_by: r.try_get(7)?,
+    })
+}
+
+impl Store {
+    /// Families of a programme awaiting a place and without a confirmed proposal, oldest
+    /// submission first.
+    pub async fn awaiting_placement(
+        &self,
+        programme: &str,
+    ) -> Result<Vec<AwaitingCase>, StorageError> {
+        let sql = format!(
+            "SELECT c.case_number, c.state, c.nationality, c.family_size, f.date_of_birth, \
+                    f.languages \
+               FROM cases c JOIN programmes g ON g.id = c.programme_id \
+               JOIN family_members f ON f.case_id = c.id \
+              WHERE g.code = $1 AND c.state IN {AWAITING} AND c.reception_place_id IS NULL \
+                AND c.sponsor_group_id IS NULL \
+                AND NOT EXISTS (SELECT 1 FROM placement_proposals p \
+                                 WHERE p.case_number = c.case_number AND p.status = 'confirmed') \
+              ORDER BY c.submitted_on, c.case_number, f.member_no"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(programme.to_string())
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out: Vec<AwaitingCase> = Vec::new();
+        for r in &rows {
+            let number: String = r.try_get(0)?;
+            if out.last().is_none_or(|c| c.case_number != number) {
+                out.push(AwaitingCase {
+                    case_number: number,
+                    state: r.try_get(1)?,
+                    nationality: r.try_get(2)?,
+                    family_size: r.try_get::<i64, _>(3)? as u32,
+                    births: Vec::new(),
+                    languages: Vec::new(),
+                    linked_cases: Vec::new(),
+                });
+            }
+            let case = out.last_mut().expect("just pushed");
+            case.births.push(r.try_get(4)?);
+            for l in r.try_get::<String, _>(5)?.split(',').filter(|l| !l.is_empty()) {
+                if !case.languages.iter().any(|x| x == l) {
+                    case.languages.push(l.to_string());
+                }
+            }
+        }
+        let links = sqlx::query(
+            "SELECT c.case_number, k.linked_case_number FROM case_links k \
+               JOIN cases c ON c.id = k.case_id JOIN programmes g ON g.id = c.programme_id \
+              WHERE g.code = $1",
+        )
+        .bind(programme.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &links {
+            let number: String = r.try_get(0)?;
+            if let Some(c) = out.iter_mut().find(|c| c.case_number == number) {
+                c.linked_cases.push(r.try_get(1)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The local reception places and municipalities of a programme (not the centres),
+    /// with the persons they hold now and the communities around them.
+    pub async fn placement_places(
+        &self,
+        programme: &str,
+    ) -> Result<Vec<PlacementPlace>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT r.code, r.name, r.municipality, r.region, r.capacity_persons, \
+                    COALESCE((SELECT SUM(c.family_size) FROM cases c \
+                               WHERE c.reception_place_id = r.id \
+                                 AND c.state IN ('in_reception', 'housed')), 0), \
+                    COALESCE((SELECT SUM(c.family_size) FROM placement_proposals p \
+                               JOIN cases c ON c.case_number = p.case_number \
+                              WHERE p.place_code = r.code AND p.status = 'confirmed' \
+                                AND c.reception_place_id IS NULL), 0) \
+               FROM reception_places r JOIN programmes g ON g.id = r.programme_id \
+              WHERE g.code = $1 AND r.kind <> 'centre' ORDER BY r.code",
+        )
+        .bind(programme.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let community_rows = sqlx::query(
+            "SELECT r.municipality, c.nationality, COUNT(*) FROM cases c \
+               JOIN reception_places r ON r.id = c.reception_place_id \
+               JOIN programmes g ON g.id = c.programme_id \
+              WHERE g.code = $1 GROUP BY r.municipality, c.nationality",
+        )
+        .bind(programme.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut community: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        for r in &community_rows {
+            community
+                .entry(r.try_get(0)?)
+                .or_default()
+                .insert(r.try_get(1)?, r.try_get::<i64, _>(2)? as u32);
+        }
+        rows.iter()
+            .map(|r| {
+                let municipality: String = r.try_get(2)?;
+                Ok(PlacementPlace {
+                    code: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    community: community.get(&municipality).cloned().unwrap_or_default(),
+                    municipality,
+                    region: r.try_get(3)?,
+                    capacity_persons: r.try_get::<i64, _>(4)? as u32,
+                    occupied_persons: r.try_get::<i64, _>(5)? as u32,
+                    reserved_persons: r.try_get::<i64, _>(6)? as u32,
+                })
+            })
+            .collect()
+    }
+
+    /// Stores a run's proposals; the open proposals of earlier runs are superseded.
+    pub async fn replace_proposals(
+        &self,
+        programme: &str,
+        run: &str,
+        proposals: &[NewProposal],
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let programme_id: i64 = sqlx::query("SELECT id FROM programmes WHERE code = $1")
+            .bind(programme.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StorageError::Missing {
+                what: "programme",
+                key: programme.to_string(),
+            })?
+            .try_get(0)?;
+        sqlx::query(
+            "UPDATE placement_proposals SET status = 'superseded' \
+              WHERE programme_id = $1 AND status = 'proposed'",
+        )
+        .bind(programme_id)
+        .execute(&mut *tx)
+        .await?;
+        let now = codec::timestamp(OffsetDateTime::now_utc());
+        for p in proposals {
+            sqlx::query(
+                "INSERT INTO placement_proposals (programme_id, case_number, place_code, score, \
+                 explanation, run, proposed_at, status) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'proposed')",
+            )
+            .bind(programme_id)
+            .bind(p.case_number.clone())
+            .bind(p.place_code.clone())
+            .bind(p.score)
+            .bind(p.explanation.clone())
+            .bind(run.to_string())
+            .bind(now.clone())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The open and decided proposals of a programme (not superseded), by case number.
+    pub async fn proposals(&self, programme: &str) -> Result<Vec<ProposalRow>, StorageError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM placement_proposals p \
+               JOIN programmes g ON g.id = p.programme_id \
+              WHERE g.code = $1 AND p.status <> 'superseded' ORDER BY p.case_number, p.id"
+        ));
+        sqlx::query(sql)
+            .bind(programme.to_string())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(proposal)
+            .collect()
+    }
+
+    /// The latest proposal of a case that is not superseded.
+    pub async fn proposal(&self, case_number: &str) -> Result<Option<ProposalRow>, StorageError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM placement_proposals p \
+              WHERE p.case_number = $1 AND p.status <> 'superseded' ORDER BY p.id DESC LIMIT 1"
+        ));
+        sqlx::query(sql)
+            .bind(case_number.to_string())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(proposal)
+            .transpose()
+    }
+
+    /// Records a decision on a case's open proposal, possibly at another place than
+    /// proposed. False if the case has no open proposal.
+    pub async fn decide_proposal(
+        &self,
+        case_number: &str,
+        status: &str,
+        place_code: &str,
+        decided_by: &str,
+    ) -> Result<bool, StorageError> {
+        let done = sqlx::query(
+            "UPDATE placement_proposals SET status = $1, place_code = $2, decided_by = $3, \
+             decided_at = $4 WHERE case_number = $5 AND status = 'proposed'",
+        )
+        .bind(status.to_string())
+        .bind(place_code.to_string())
+        .bind(decided_by.to_string())
+        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(case_number.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

@@ -1,0 +1,128 @@
+//! Special-category fields sealed with the data key before they reach the database, so a
+//! dump of it reveals no health data. The key is given by configuration and never stored.
+//!
+//! Each value is bound to its row and field (the context), so a sealed diagnosis cannot be
+//! copied onto another person's record and still open.
+use resettle_secure::cipher::Keyring;
+use sqlx::Row;
+
+use crate::{StorageError, Store};
+
+/// What a sealed medical field is bound to.
+fn context(field: &str, case_number: &str, member_no: u32) -> String {
+    format!("medical_records.{field}:{case_number}:{member_no}")
+}
+
+fn key_missing() -> StorageError {
+    StorageError::Invalid(
+        "data key: none configured, and medical records are stored encrypted; set \
+         RESETTLE_DATA_KEY or --data-key-file (create one with `resettle key new`)"
+            .into(),
+    )
+}
+
+/// Seals one medical field of one member.
+pub(crate) fn seal(
+    keys: Option<&Keyring>,
+    field: &str,
+    case_number: &str,
+    member_no: u32,
+    plain: &str,
+) -> Result<String, StorageError> {
+    let keys = keys.ok_or_else(key_missing)?;
+    Ok(keys.encrypt(
+        plain.as_bytes(),
+        context(field, case_number, member_no).as_bytes(),
+    ))
+}
+
+/// Opens one medical field of one member.
+pub(crate) fn open(
+    keys: Option<&Keyring>,
+    field: &str,
+    case_number: &str,
+    member_no: u32,
+    stored: &str,
+) -> Result<String, StorageError> {
+    let keys = keys.ok_or_else(key_missing)?;
+    let bytes = keys
+        .decrypt(stored, context(field, case_number, member_no).as_bytes())
+        .map_err(|e| {
+            StorageError::Invalid(format!(
+                "medical_records.{field} of {case_number} member {member_no}: {e}"
+            ))
+        })?;
+    String::from_utf8(bytes).map_err(|e| {
+        StorageError::Invalid(format!(
+            "medical_records.{field} of {case_number} member {member_no}: not text ({e})"
+        ))
+    })
+}
+
+impl Store {
+    /// Re-seals every medical field and second-factor secret not under the current key,
+    /// in one transaction; returns how many values were re-sealed. Run after putting a
+    /// new key first in the key ring; then the old key can be dropped.
+    pub async fn reseal_all(
+        &self,
+        totp_context: impl Fn(&str) -> String,
+    ) -> Result<u64, StorageError> {
+        let keys = self.keys.as_deref().ok_or_else(key_missing)?;
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(
+            "SELECT c.case_number, m.member_no, m.condition, m.care_needs, m.case_id \
+               FROM medical_records m JOIN cases c ON c.id = m.case_id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut resealed = 0;
+        for r in &rows {
+            let number: String = r.try_get(0)?;
+            let member_no = r.try_get::<i64, _>(1)? as u32;
+            let mut values = Vec::new();
+            for (field, i) in [("condition", 2), ("care_needs", 3)] {
+                let stored: String = r.try_get(i)?;
+                if keys.needs_reencryption(&stored) {
+                    let plain = open(Some(keys), field, &number, member_no, &stored)?;
+                    values.push(seal(Some(keys), field, &number, member_no, &plain)?);
+                } else {
+                    values.push(stored);
+                }
+            }
+            let [condition, care_needs] = <[String; 2]>::try_from(values).expect("two fields");
+            let done = sqlx::query(
+                "UPDATE medical_records SET condition = $1, care_needs = $2 \
+                 WHERE case_id = $3 AND member_no = $4 AND (condition <> $1 OR care_needs <> $2)",
+            )
+            .bind(condition)
+            .bind(care_needs)
+            .bind(r.try_get::<i64, _>(4)?)
+            .bind(i64::from(member_no))
+            .execute(&mut *tx)
+            .await?;
+            resealed += done.rows_affected();
+        }
+        let secrets = sqlx::query("SELECT username, totp_secret FROM users WHERE totp_secret IS NOT NULL")
+            .fetch_all(&mut *tx)
+            .await?;
+        for r in &secrets {
+            let username: String = r.try_get(0)?;
+            let stored: String = r.try_get(1)?;
+            if !keys.needs_reencryption(&stored) {
+                continue;
+            }
+            let ctx = totp_context(&username);
+            let plain = keys
+                .decrypt(&stored, ctx.as_bytes())
+                .map_err(|e| StorageError::Invalid(format!("users.totp_secret of {username}: {e}")))?;
+            sqlx::query("UPDATE users SET totp_secret = $1 WHERE username = $2")
+                .bind(keys.encrypt(&plain, ctx.as_bytes()))
+                .bind(username)
+                .execute(&mut *tx)
+                .await?;
+            resealed += 1;
+        }
+        tx.commit().await?;
+        Ok(resealed)
+    }
+}

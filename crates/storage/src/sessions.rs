@@ -1,0 +1,112 @@
+//! Browser sessions: a digest of the cookie, the user, the CSRF token, and the times the
+//! app layer needs for idle and absolute time-outs.
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use crate::{StorageError, Store, codec};
+
+/// A live session with its user (only while the session has not ended and the user is
+/// not disabled).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    /// Login name.
+    pub username: String,
+    /// Roles, comma-separated.
+    pub roles: String,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// The token every state-changing form must carry.
+    pub csrf_token: String,
+    /// When it began (RFC 3339).
+    pub created_at: String,
+    /// Last request (RFC 3339).
+    pub last_seen: String,
+    /// Whether the second factor has been given.
+    pub second_factor_done: bool,
+}
+
+impl Store {
+    /// Starts a session for a user.
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        username: &str,
+        csrf_token: &str,
+        second_factor_done: bool,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        let now = codec::timestamp(now);
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, \
+             second_factor_done) \
+             SELECT $1, id, $2, $3, $3, $4 FROM users WHERE username = $5",
+        )
+        .bind(id_hash.to_string())
+        .bind(csrf_token.to_string())
+        .bind(now)
+        .bind(i64::from(second_factor_done))
+        .bind(username.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The live session with this digest.
+    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>, StorageError> {
+        let Some(r) = sqlx::query(
+            "SELECT u.username, u.roles, o.name, s.csrf_token, s.created_at, s.last_seen, \
+             s.second_factor_done \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             LEFT JOIN organisations o ON o.id = u.organisation_id \
+             WHERE s.id_hash = $1 AND s.ended_at IS NULL AND u.disabled = 0",
+        )
+        .bind(id_hash.to_string())
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(SessionRow {
+            username: r.try_get(0)?,
+            roles: r.try_get(1)?,
+            organisation: r.try_get(2)?,
+            csrf_token: r.try_get(3)?,
+            created_at: r.try_get(4)?,
+            last_seen: r.try_get(5)?,
+            second_factor_done: r.try_get::<i64, _>(6)? == 1,
+        }))
+    }
+
+    /// Records a request on a session (for the idle time-out).
+    pub async fn touch_session(
+        &self,
+        id_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE sessions SET last_seen = $1 WHERE id_hash = $2")
+            .bind(codec::timestamp(now))
+            .bind(id_hash.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Marks the second factor as given.
+    pub async fn complete_second_factor(&self, id_hash: &str) -> Result<(), StorageError> {
+        sqlx::query("UPDATE sessions SET second_factor_done = 1 WHERE id_hash = $1")
+            .bind(id_hash.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends a session (logout or time-out); it can never be used again.
+    pub async fn end_session(&self, id_hash: &str, now: OffsetDateTime) -> Result<(), StorageError> {
+        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id_hash = $2 AND ended_at IS NULL")
+            .bind(codec::timestamp(now))
+            .bind(id_hash.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

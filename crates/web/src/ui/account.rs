@@ -1,0 +1,125 @@
+//! Signing in and out: password, then the one-time password where the role requires it.
+use axum::Form;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use resettle_app::{App, AppError};
+use serde::Deserialize;
+
+use super::{render, user_context};
+use crate::ApiError;
+use crate::session::{
+    ClientAddr, HalfSignedIn, MaybeSignedIn, SignedIn, check_csrf, clear_cookie, set_cookie,
+};
+
+/// Fields of the sign-in form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct LoginForm {
+    username: String,
+    password: String,
+}
+
+/// Fields of the one-time-password form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CodeForm {
+    code: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Fields of the sign-out form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct LogoutForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `GET /login`.
+pub(crate) async fn page(MaybeSignedIn(session): MaybeSignedIn) -> Response {
+    render(
+        "login.html",
+        context! { user => user_context(session.as_ref()) },
+    )
+}
+
+/// `POST /login`: a new session on every sign-in (never the old cookie), so a cookie
+/// planted before sign-in is worthless.
+pub(crate) async fn login(
+    State(app): State<App>,
+    ClientAddr(source): ClientAddr,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    match app.login(form.username.trim(), &form.password, &source).await {
+        Ok(s) => {
+            let to = if s.needs_second_factor { "/login/code" } else { "/cases" };
+            let mut r = Redirect::to(to).into_response();
+            r.headers_mut()
+                .insert(header::SET_COOKIE, set_cookie(&s.cookie));
+            r
+        }
+        Err(AppError::Unauthorized(m)) => {
+            let mut r = render(
+                "login.html",
+                context! { error => m, username => form.username },
+            );
+            *r.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+            r
+        }
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+/// `GET /login/code`.
+pub(crate) async fn code_page(half: HalfSignedIn) -> Response {
+    if !half.session.needs_second_factor {
+        return Redirect::to("/cases").into_response();
+    }
+    render(
+        "code.html",
+        context! { csrf => half.session.csrf_token.clone(), username => half.session.caller.username.clone() },
+    )
+}
+
+/// `POST /login/code`.
+pub(crate) async fn code(
+    State(app): State<App>,
+    half: HalfSignedIn,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&half.session, &form.csrf) {
+        return refused;
+    }
+    match app.second_factor(&half.cookie, &form.code).await {
+        Ok(()) => Redirect::to("/cases").into_response(),
+        Err(AppError::Unauthorized(m)) => {
+            let mut r = render(
+                "code.html",
+                context! { csrf => half.session.csrf_token.clone(), username => half.session.caller.username.clone(), error => m },
+            );
+            *r.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+            r
+        }
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+/// `POST /logout`: ends the session in the database and removes the cookie.
+pub(crate) async fn logout(
+    State(app): State<App>,
+    signed_in: SignedIn,
+    Form(form): Form<LogoutForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&signed_in.session, &form.csrf) {
+        return refused;
+    }
+    if let Err(e) = app
+        .logout(&signed_in.cookie, &signed_in.session.caller)
+        .await
+    {
+        return ApiError::from(e).into_response();
+    }
+    let mut r = Redirect::to("/login").into_response();
+    r.headers_mut().insert(header::SET_COOKIE, clear_cookie());
+    r
+}

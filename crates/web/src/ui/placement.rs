@@ -1,0 +1,112 @@
+//! The placement page: run the optimiser over the waiting families, see why each family is
+//! proposed where, and confirm (possibly elsewhere) or reject case by case.
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use resettle_app::{App, PlacementDecision};
+use serde::Deserialize;
+
+use super::{render, user_context};
+use crate::ApiError;
+use crate::session::{SignedIn, check_csrf};
+
+/// Which programme.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ProgrammeQuery {
+    #[serde(default)]
+    programme: Option<String>,
+}
+
+/// The propose form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ProposeForm {
+    programme: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// The decision form of one proposal.
+#[derive(Debug, Deserialize)]
+pub(crate) struct DecideForm {
+    programme: String,
+    decision: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn default_programme(app: &App, asked: Option<String>) -> Result<String, ApiError> {
+    if let Some(p) = asked.filter(|p| !p.is_empty()) {
+        return Ok(p);
+    }
+    Ok(app
+        .programmes()
+        .await?
+        .first()
+        .map(|p| p.code.clone())
+        .unwrap_or_default())
+}
+
+/// `GET /placement`.
+pub(crate) async fn page(
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Query(q): Query<ProgrammeQuery>,
+) -> Response {
+    let programme = match default_programme(&app, q.programme).await {
+        Ok(p) => p,
+        Err(e) => return e.into_response(),
+    };
+    match app.proposals(&session.caller, &programme).await {
+        Ok((run, proposals)) => render(
+            "placement.html",
+            context! {
+                user => user_context(Some(&session)),
+                csrf => session.csrf_token.clone(),
+                programme => programme,
+                run => Value::from(Serde(&run)),
+                proposals => Value::from(Serde(&proposals)),
+            },
+        ),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+/// `POST /placement`: a new run.
+pub(crate) async fn propose(
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Form(form): Form<ProposeForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return refused;
+    }
+    match app.propose_placements(&session.caller, &form.programme).await {
+        Ok(_) => Redirect::to(&format!("/placement?programme={}", form.programme)).into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+/// `POST /placement/{number}`: confirm or reject one proposal.
+pub(crate) async fn decide(
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<DecideForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return refused;
+    }
+    let decision = PlacementDecision {
+        decision: form.decision.clone(),
+        place: Some(form.place.clone()).filter(|p| !p.trim().is_empty()),
+    };
+    match app.decide_placement(&session.caller, &number, &decision).await {
+        Ok(_) => Redirect::to(&format!("/placement?programme={}#{number}", form.programme))
+            .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}

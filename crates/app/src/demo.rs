@@ -57,7 +57,16 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
         .cases
         .iter()
         .find_map(|f| f.sponsor_group.clone())
+        .or_else(|| import.sponsor_groups.first().map(|g| g.name.clone()))
         .unwrap_or_default();
+    if municipality.is_empty()
+        && let Some(p) = import
+            .places
+            .iter()
+            .find(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
+    {
+        municipality.insert(p.municipality.clone(), 0);
+    }
     let org = |role: Role| match role {
         Role::UnhcrLiaison => unhcr_office(&most(asylum.clone())),
         Role::Municipality => most(municipality.clone()),
@@ -71,6 +80,7 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
             role,
             organisation: org(role),
         })
+        .filter(|u| !u.organisation.is_empty())
         .collect()
 }
 
@@ -138,7 +148,8 @@ impl App {
             if let Some(kind) = kind
                 && !self.store.organisation_exists(&u.organisation).await?
             {
-                self.add_organisation(&operator, &u.organisation, kind).await?;
+                self.add_organisation(&operator, &u.organisation, kind)
+                    .await?;
             }
             self.add_user(
                 &operator,

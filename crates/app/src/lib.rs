@@ -18,16 +18,16 @@ mod scenarios;
 pub use access::audit::{AuditQuery, AuditRecord};
 pub use access::session::{NewSession, Session};
 pub use access::{Caller, Permission, UserSummary};
-pub use resettle_domain::access::Role;
-pub use resettle_secure::cipher::Keyring;
-pub use resettle_storage::ChainCheck;
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
-pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
+pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use resettle_demo::DemoConfig;
+pub use resettle_domain::access::Role;
+pub use resettle_secure::cipher::Keyring;
+pub use resettle_storage::ChainCheck;
 pub use resettle_storage::{Backend, ImportSummary};
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
@@ -121,12 +121,16 @@ impl App {
         self.require(caller, Permission::ManageSettings, "data_key", "")
             .await?;
         self.keys()?;
-        let n = self
-            .store
-            .reseal_all(access::session::totp_context)
-            .await?;
-        self.record_ok(caller, "write", "data_key", "", "condition,care_needs,totp_secret", &format!("{n} values re-sealed"))
-            .await?;
+        let n = self.store.reseal_all(access::session::totp_context).await?;
+        self.record_ok(
+            caller,
+            "write",
+            "data_key",
+            "",
+            "condition,care_needs,totp_secret",
+            &format!("{n} values re-sealed"),
+        )
+        .await?;
         Ok(n)
     }
 

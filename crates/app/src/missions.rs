@@ -274,8 +274,15 @@ impl App {
                 resolved_on,
             )
             .await?;
-        self.record_ok(caller, "write", "case", number, "", &format!("reunification {request_no}: {status}"))
-            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "case",
+            number,
+            "",
+            &format!("reunification {request_no}: {status}"),
+        )
+        .await?;
         self.case(caller, number).await
     }
 }

@@ -84,9 +84,16 @@ fn region_facts(province: &str) -> (Vec<&'static str>, f64) {
     let p = province.to_ascii_lowercase();
     if p.contains("brussel") || p.contains("bruxelles") {
         (vec!["fr", "nl", "en"], 0.11)
-    } else if ["hainaut", "liège", "liege", "luxembourg", "namur", "brabant wallon"]
-        .iter()
-        .any(|w| p.contains(w))
+    } else if [
+        "hainaut",
+        "liège",
+        "liege",
+        "luxembourg",
+        "namur",
+        "brabant wallon",
+    ]
+    .iter()
+    .any(|w| p.contains(w))
     {
         (vec!["fr", "en"], 0.08)
     } else {
@@ -369,7 +376,10 @@ impl App {
             number,
             "",
             &if overridden {
-                format!("confirmed at {place} instead of proposed {}", open.place_code)
+                format!(
+                    "confirmed at {place} instead of proposed {}",
+                    open.place_code
+                )
             } else {
                 format!("{status} at {place}")
             },

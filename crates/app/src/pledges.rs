@@ -43,8 +43,15 @@ impl App {
             )));
         }
         self.store.set_pledge(programme, pledge).await?;
-        self.record_ok(caller, "write", "pledge", programme, "", &format!("{}: {}", pledge.year, pledge.pledged))
-            .await
+        self.record_ok(
+            caller,
+            "write",
+            "pledge",
+            programme,
+            "",
+            &format!("{}: {}", pledge.year, pledge.pledged),
+        )
+        .await
     }
 
     /// The pledges as CSV (`year,pledged,arrived,gap,source`), for spreadsheets and for the

@@ -79,8 +79,13 @@ impl App {
         file: &str,
         text: &str,
     ) -> Result<Arc<PolicyProfile>, AppError> {
-        self.require(caller, crate::Permission::ManageSettings, "policy_profile", file)
-            .await?;
+        self.require(
+            caller,
+            crate::Permission::ManageSettings,
+            "policy_profile",
+            file,
+        )
+        .await?;
         let profile = check(file, text).map_err(AppError::Invalid)?;
         if named(profile.name()).is_ok() {
             return Err(AppError::Conflict(format!(
@@ -89,8 +94,15 @@ impl App {
             )));
         }
         self.store.add_policy_profile(profile.name(), text).await?;
-        self.record_ok(caller, "write", "policy_profile", profile.name(), "", "added")
-            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "policy_profile",
+            profile.name(),
+            "",
+            "added",
+        )
+        .await?;
         Ok(Arc::new(profile))
     }
 }

@@ -47,8 +47,15 @@ impl App {
             cases: vec![],
         };
         self.store.import_programme(&import).await?;
-        self.record_ok(caller, "write", "programme", &import.programme.code, "", "added")
-            .await
+        self.record_ok(
+            caller,
+            "write",
+            "programme",
+            &import.programme.code,
+            "",
+            "added",
+        )
+        .await
     }
 
     /// Every programme.

@@ -83,8 +83,15 @@ impl App {
         } else {
             let numbers: Vec<String> = due.iter().map(|c| c.case_number.clone()).collect();
             let n = self.store.anonymise_cases(&numbers, today).await?;
-            self.record_ok(caller, "write", "retention", "", "", &format!("{n} cases anonymised"))
-                .await?;
+            self.record_ok(
+                caller,
+                "write",
+                "retention",
+                "",
+                "",
+                &format!("{n} cases anonymised"),
+            )
+            .await?;
             n
         };
         Ok(RetentionReport {

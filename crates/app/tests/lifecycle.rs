@@ -85,15 +85,15 @@ async fn load_demo(app: &App, seed: u64, cases: usize) {
 /// Moves a freshly submitted case through `steps`, each of which must be allowed.
 async fn take_steps(app: &App, number: &str, steps: &[CaseState], ctx: &Ctx) {
     for (i, &to) in steps.iter().enumerate() {
-        app.transition(number, &request(to, i as i64 + 1, ctx), "t")
+        app.transition(&op(), number, &request(to, i as i64 + 1, ctx))
             .await
             .unwrap_or_else(|e| panic!("{number} → {to}: {e}"));
     }
 }
 
 async fn check_consistent(app: &App, number: &str) -> (CaseState, i64, Vec<CaseState>) {
-    let view = app.case(number).await.unwrap();
-    let events = app.case_events(number).await.unwrap();
+    let view = app.case_full(&op(), number).await.unwrap();
+    let events = app.case_events(&op(), number).await.unwrap();
     assert_eq!(
         derive_state(&events).unwrap(),
         view.state,
@@ -108,7 +108,7 @@ async fn check_consistent(app: &App, number: &str) -> (CaseState, i64, Vec<CaseS
 }
 
 async fn walk(app: &App, number: &str, programme: &str, choices: &[usize], ctx: &Ctx) {
-    app.create_case(new_case(number, programme), "tester")
+    app.create_case(&op(), new_case(number, programme))
         .await
         .unwrap();
     for &c in choices {
@@ -120,13 +120,13 @@ async fn walk(app: &App, number: &str, programme: &str, choices: &[usize], ctx: 
         // A forged step and a stale one are refused and change nothing.
         if let Some(&illegal) = CaseState::ALL.iter().find(|s| !allowed.contains(s)) {
             let e = app
-                .transition(number, &request(illegal, version, ctx), "tester")
+                .transition(&op(), number, &request(illegal, version, ctx))
                 .await
                 .unwrap_err();
             assert!(matches!(e, AppError::Invalid(_)), "{e}");
         }
         let stale = app
-            .transition(number, &request(allowed[0], version - 1, ctx), "tester")
+            .transition(&op(), number, &request(allowed[0], version - 1, ctx))
             .await
             .unwrap_err();
         assert!(matches!(stale, AppError::Conflict(_)), "{stale}");
@@ -138,7 +138,7 @@ async fn walk(app: &App, number: &str, programme: &str, choices: &[usize], ctx: 
 
         let to = allowed[c % allowed.len()];
         let moved = app
-            .transition(number, &request(to, version, ctx), "tester")
+            .transition(&op(), number, &request(to, version, ctx))
             .await
             .unwrap_or_else(|e| panic!("{number}: {state} → {to} refused: {e}"));
         assert_eq!((moved.state, moved.version), (to, version + 1));
@@ -151,30 +151,39 @@ fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profile
     let rt = tokio::runtime::Runtime::new().unwrap();
     for db in resettle_testkit::databases() {
         let app = rt.block_on(async {
-            let app = App::open(&db.url).await.unwrap();
+            let app = App::open(&db.url)
+                .await
+                .unwrap()
+                .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
             load_demo(&app, 3, 40).await;
-            app.add_programme("NL", "Dutch programme", "NL", "netherlands-2012")
+            app.add_programme(&op(), "NL", "Dutch programme", "NL", "netherlands-2012")
                 .await
                 .unwrap();
             app
         });
         let (place, sponsor) = rt.block_on(async {
             let list = app
-                .list_cases(&resettle_app::cases::CaseQuery {
-                    state: Some("in_reception".into()),
-                    ..Default::default()
-                })
+                .list_cases(
+                    &op(),
+                    &resettle_app::cases::CaseQuery {
+                        state: Some("in_reception".into()),
+                        ..Default::default()
+                    },
+                )
                 .await
                 .unwrap();
             let place = app
-                .case(&list.items[0].case_number)
+                .case_full(&op(), &list.items[0].case_number)
                 .await
                 .unwrap()
                 .reception_place
                 .unwrap();
             (
                 place,
-                app.sponsor_groups().await.unwrap()[0].group.name.clone(),
+                app.sponsor_groups(&op()).await.unwrap()[0]
+                    .group
+                    .name
+                    .clone(),
             )
         });
         let mut runner = TestRunner::new(Config {
@@ -225,11 +234,14 @@ fn the_two_profiles_receive_families_differently() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let db = resettle_testkit::sqlite();
     rt.block_on(async {
-        let app = App::open(&db.url).await.unwrap();
-        app.add_programme("NL", "Dutch programme", "NL", "netherlands-2012")
+        let app = App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        app.add_programme(&op(), "NL", "Dutch programme", "NL", "netherlands-2012")
             .await
             .unwrap();
-        app.create_case(new_case("TST-26C00001", "NL"), "t")
+        app.create_case(&op(), new_case("TST-26C00001", "NL"))
             .await
             .unwrap();
         let steps = [
@@ -247,16 +259,16 @@ fn the_two_profiles_receive_families_differently() {
             sponsor: None,
         };
         take_steps(&app, "TST-26C00001", &steps, &ctx).await;
-        let view = app.case("TST-26C00001").await.unwrap();
+        let view = app.case_full(&op(), "TST-26C00001").await.unwrap();
         assert_eq!(
             view.allowed_transitions,
             [CaseState::Housed, CaseState::Deceased]
         );
         let e = app
             .transition(
+                &op(),
                 "TST-26C00001",
                 &request(CaseState::InReception, 7, &ctx),
-                "t",
             )
             .await
             .unwrap_err()
@@ -270,10 +282,16 @@ fn in_belgium_only_a_sponsored_family_skips_reception() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let db = resettle_testkit::sqlite();
     rt.block_on(async {
-        let app = App::open(&db.url).await.unwrap();
+        let app = App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
         load_demo(&app, 5, 30).await;
-        let sponsor = app.sponsor_groups().await.unwrap()[0].group.name.clone();
-        app.create_case(new_case("TST-26C00002", "BE"), "t")
+        let sponsor = app.sponsor_groups(&op()).await.unwrap()[0]
+            .group
+            .name
+            .clone();
+        app.create_case(&op(), new_case("TST-26C00002", "BE"))
             .await
             .unwrap();
         let ctx = Ctx {
@@ -291,7 +309,7 @@ fn in_belgium_only_a_sponsored_family_skips_reception() {
         ];
         take_steps(&app, "TST-26C00002", &steps, &ctx).await;
         let e = app
-            .transition("TST-26C00002", &request(CaseState::Housed, 6, &ctx), "t")
+            .transition(&op(), "TST-26C00002", &request(CaseState::Housed, 6, &ctx))
             .await
             .unwrap_err()
             .to_string();
@@ -301,14 +319,17 @@ fn in_belgium_only_a_sponsored_family_skips_reception() {
             ..ctx
         };
         app.transition(
+            &op(),
             "TST-26C00002",
             &request(CaseState::Housed, 6, &sponsored),
-            "t",
         )
         .await
         .unwrap();
         assert_eq!(
-            app.case("TST-26C00002").await.unwrap().sponsor_group,
+            app.case_full(&op(), "TST-26C00002")
+                .await
+                .unwrap()
+                .sponsor_group,
             Some(sponsor)
         );
     });
@@ -319,22 +340,27 @@ fn a_custom_profile_is_checked_stored_and_run_under() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     for db in resettle_testkit::databases() {
         rt.block_on(async {
-            let app = App::open(&db.url).await.unwrap();
+            let app = App::open(&db.url)
+                .await
+                .unwrap()
+                .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
             let shipped = include_str!("../../../policies/netherlands-2012.toml");
-            let bad = app.add_policy("nl.toml", shipped).await.unwrap_err();
+            let bad = app.add_policy(&op(), "nl.toml", shipped).await.unwrap_err();
             assert!(
                 matches!(bad, AppError::Conflict(_)),
                 "a shipped name is refused: {bad}"
             );
             let broken = app
-                .add_policy("x.toml", "name = [")
+                .add_policy(&op(), "x.toml", "name = [")
                 .await
                 .unwrap_err()
                 .to_string();
             assert!(broken.contains("x.toml: line 1"), "{broken}");
             let custom = shipped.replacen("name = \"netherlands-2012\"", "name = \"nl-strict\"", 1);
             assert_ne!(custom, shipped, "the profile's name line was found");
-            app.add_policy("nl-strict.toml", &custom).await.unwrap();
+            app.add_policy(&op(), "nl-strict.toml", &custom)
+                .await
+                .unwrap();
             let names: Vec<String> = app
                 .policies()
                 .await
@@ -343,16 +369,16 @@ fn a_custom_profile_is_checked_stored_and_run_under() {
                 .map(|p| p.name().to_string())
                 .collect();
             assert!(names.contains(&"nl-strict".to_string()), "{names:?}");
-            app.add_programme("NS", "Strict programme", "NL", "nl-strict")
+            app.add_programme(&op(), "NS", "Strict programme", "NL", "nl-strict")
                 .await
                 .unwrap();
-            app.create_case(new_case("TST-26C00003", "NS"), "t")
+            app.create_case(&op(), new_case("TST-26C00003", "NS"))
                 .await
                 .unwrap();
-            let view = app.case("TST-26C00003").await.unwrap();
+            let view = app.case_full(&op(), "TST-26C00003").await.unwrap();
             assert_eq!(view.policy_profile, "nl-strict", "{}", db.backend);
             let e = app
-                .add_programme("XX", "x", "NL", "atlantis")
+                .add_programme(&op(), "XX", "x", "NL", "atlantis")
                 .await
                 .unwrap_err()
                 .to_string();
@@ -366,20 +392,25 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     for db in resettle_testkit::databases() {
         rt.block_on(async {
-            let app = App::open(&db.url).await.unwrap();
+            let app = App::open(&db.url)
+                .await
+                .unwrap()
+                .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
             load_demo(&app, 9, 250).await;
             let short = include_str!("../../../policies/belgium.toml")
                 .replacen("name = \"belgium\"", "name = \"be-short\"", 1)
                 .replacen("retention_years = 10", "retention_years = 1", 1);
-            app.add_policy("be-short.toml", &short).await.unwrap();
-            let today = date!(2026 - 11 - 23);
-            let none = app.apply_retention(today, true).await.unwrap();
-            assert!(none.due.is_empty(), "10 years: nothing is due yet");
-
-            app.add_programme("BS", "Short retention", "BE", "be-short")
+            app.add_policy(&op(), "be-short.toml", &short)
                 .await
                 .unwrap();
-            app.create_case(new_case("TST-20C00001", "BS"), "t")
+            let today = date!(2026 - 11 - 23);
+            let none = app.apply_retention(&op(), today, true).await.unwrap();
+            assert!(none.due.is_empty(), "10 years: nothing is due yet");
+
+            app.add_programme(&op(), "BS", "Short retention", "BE", "be-short")
+                .await
+                .unwrap();
+            app.create_case(&op(), new_case("TST-20C00001", "BS"))
                 .await
                 .unwrap();
             let ctx = Ctx {
@@ -388,12 +419,16 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
                 profile: resettle_app::policies::named("belgium").unwrap(),
                 sponsor: None,
             };
-            app.transition("TST-20C00001", &request(CaseState::Withdrawn, 1, &ctx), "t")
-                .await
-                .unwrap();
+            app.transition(
+                &op(),
+                "TST-20C00001",
+                &request(CaseState::Withdrawn, 1, &ctx),
+            )
+            .await
+            .unwrap();
             let before = app.dashboard().await.unwrap();
             let next_year = date!(2027 - 12 - 01);
-            let dry = app.apply_retention(next_year, true).await.unwrap();
+            let dry = app.apply_retention(&op(), next_year, true).await.unwrap();
             assert_eq!(
                 dry.due
                     .iter()
@@ -404,13 +439,13 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
                 db.backend
             );
             assert_eq!(
-                app.case("TST-20C00001").await.unwrap().members[0].full_name,
+                app.case_full(&op(), "TST-20C00001").await.unwrap().members[0].full_name,
                 "Amal Test",
                 "a dry run changes nothing"
             );
-            let done = app.apply_retention(next_year, false).await.unwrap();
+            let done = app.apply_retention(&op(), next_year, false).await.unwrap();
             assert_eq!(done.anonymised, 1);
-            let case = app.case("TST-20C00001").await.unwrap();
+            let case = app.case_full(&op(), "TST-20C00001").await.unwrap();
             assert!(case.members.iter().all(|m| m.full_name == "anonymised"));
             assert_eq!(
                 case.members[0].date_of_birth,
@@ -418,7 +453,7 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
                 "only the year is kept"
             );
             assert_eq!(case.state, CaseState::Withdrawn);
-            let events = app.case_events("TST-20C00001").await.unwrap();
+            let events = app.case_events(&op(), "TST-20C00001").await.unwrap();
             assert!(events.iter().all(|e| e.reason == "(anonymised)"));
             assert_eq!(
                 derive_state(&events).unwrap(),
@@ -432,7 +467,7 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
                 "aggregates are unchanged"
             );
             assert!(
-                app.apply_retention(next_year, false)
+                app.apply_retention(&op(), next_year, false)
                     .await
                     .unwrap()
                     .due
@@ -441,4 +476,9 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
             );
         });
     }
+}
+
+/// The operator at the command line, who holds every role.
+fn op() -> resettle_app::Caller {
+    resettle_app::Caller::operator()
 }

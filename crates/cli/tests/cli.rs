@@ -9,6 +9,7 @@ fn resettle(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_resettle"))
         .args(args)
         .env_remove("RESETTLE_DATABASE_URL")
+        .env("RESETTLE_DATA_KEY", resettle_testkit::TEST_DATA_KEY)
         .output()
         .expect("run resettle")
 }

@@ -23,7 +23,16 @@ fn main() {
         .collect();
     println!(
         "{:<6} {:>6} {:>6} {:>4} {:>10} {:>12} {:>12} {:>9} {:>8} {:>9}",
-        "name", "cases", "places", "dims", "status", "objective", "bound", "gap %", "seconds", "unplaced"
+        "name",
+        "cases",
+        "places",
+        "dims",
+        "status",
+        "objective",
+        "bound",
+        "gap %",
+        "seconds",
+        "unplaced"
     );
     for (name, cases, places, dims, limit) in INSTANCES {
         if !wanted.is_empty() && !wanted.iter().any(|w| w == name) {

@@ -296,9 +296,8 @@ pub(crate) async fn insert_cases(
         for m in &f.medical {
             let needs: Vec<&str> = m.care_needs.iter().map(|n| n.as_str()).collect();
             let number = f.case.case_number.as_str();
-            let seal = |field, plain: &str| {
-                crate::sealed::seal(keys, field, number, m.member_no, plain)
-            };
+            let seal =
+                |field, plain: &str| crate::sealed::seal(keys, field, number, m.member_no, plain);
             medical.push([
                 id.into(),
                 m.member_no.into(),

@@ -85,8 +85,7 @@ pub struct NewProposal {
 const AWAITING: &str =
     "('accepted', 'accepted_in_part', 'pre_departure', 'departure_scheduled', 'arrived')";
 
-const PROPOSAL_COLUMNS: &str =
-    "p.case_number, p.place_code, p.score, p.explanation, p.run, p.proposed_at, p.status, p.decided_by";
+const PROPOSAL_COLUMNS: &str = "p.case_number, p.place_code, p.score, p.explanation, p.run, p.proposed_at, p.status, p.decided_by";
 
 fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
     Ok(ProposalRow {
@@ -139,7 +138,11 @@ impl Store {
             }
             let case = out.last_mut().expect("just pushed");
             case.births.push(r.try_get(4)?);
-            for l in r.try_get::<String, _>(5)?.split(',').filter(|l| !l.is_empty()) {
+            for l in r
+                .try_get::<String, _>(5)?
+                .split(',')
+                .filter(|l| !l.is_empty())
+            {
                 if !case.languages.iter().any(|x| x == l) {
                     case.languages.push(l.to_string());
                 }

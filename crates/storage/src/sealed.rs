@@ -102,9 +102,10 @@ impl Store {
             .await?;
             resealed += done.rows_affected();
         }
-        let secrets = sqlx::query("SELECT username, totp_secret FROM users WHERE totp_secret IS NOT NULL")
-            .fetch_all(&mut *tx)
-            .await?;
+        let secrets =
+            sqlx::query("SELECT username, totp_secret FROM users WHERE totp_secret IS NOT NULL")
+                .fetch_all(&mut *tx)
+                .await?;
         for r in &secrets {
             let username: String = r.try_get(0)?;
             let stored: String = r.try_get(1)?;
@@ -112,9 +113,9 @@ impl Store {
                 continue;
             }
             let ctx = totp_context(&username);
-            let plain = keys
-                .decrypt(&stored, ctx.as_bytes())
-                .map_err(|e| StorageError::Invalid(format!("users.totp_secret of {username}: {e}")))?;
+            let plain = keys.decrypt(&stored, ctx.as_bytes()).map_err(|e| {
+                StorageError::Invalid(format!("users.totp_secret of {username}: {e}"))
+            })?;
             sqlx::query("UPDATE users SET totp_secret = $1 WHERE username = $2")
                 .bind(keys.encrypt(&plain, ctx.as_bytes()))
                 .bind(username)

@@ -101,7 +101,11 @@ impl Store {
     }
 
     /// Ends a session (logout or time-out); it can never be used again.
-    pub async fn end_session(&self, id_hash: &str, now: OffsetDateTime) -> Result<(), StorageError> {
+    pub async fn end_session(
+        &self,
+        id_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
         sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id_hash = $2 AND ended_at IS NULL")
             .bind(codec::timestamp(now))
             .bind(id_hash.to_string())

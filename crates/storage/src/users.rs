@@ -112,7 +112,9 @@ impl Store {
 
     /// Every user, by name.
     pub async fn users(&self) -> Result<Vec<UserRow>, StorageError> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} {USER_FROM} ORDER BY u.username"));
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} {USER_FROM} ORDER BY u.username"
+        ));
         sqlx::query(sql)
             .fetch_all(&self.pool)
             .await?

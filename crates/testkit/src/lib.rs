@@ -54,3 +54,7 @@ pub fn unique_name(prefix: &str) -> String {
         NEXT.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// A fixed data key for tests (32 zero bytes): tests seal and open medical records like
+/// production does, with a key nobody would deploy.
+pub const TEST_DATA_KEY: &str = "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";

@@ -39,8 +39,8 @@ pub async fn serve(app: App, addr: SocketAddr) -> std::io::Result<()> {
         listener,
         router(app).into_make_service_with_connect_info::<SocketAddr>(),
     )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 async fn shutdown_signal() {

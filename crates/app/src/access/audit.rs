@@ -148,7 +148,9 @@ impl App {
                     &d,
                     time::macros::format_description!("[year]-[month]-[day]"),
                 )
-                .map_err(|e| AppError::Invalid(format!("{field}: {d:?} is not a YYYY-MM-DD day ({e})")))?;
+                .map_err(|e| {
+                    AppError::Invalid(format!("{field}: {d:?} is not a YYYY-MM-DD day ({e})"))
+                })?;
             }
         }
         let limit = q.limit.unwrap_or(200);
@@ -167,8 +169,15 @@ impl App {
             limit,
         };
         let rows = self.store.audit_entries(&filter).await?;
-        self.record_ok(caller, "read", "audit_log", "", "", &format!("{} entries", rows.len()))
-            .await?;
+        self.record_ok(
+            caller,
+            "read",
+            "audit_log",
+            "",
+            "",
+            &format!("{} entries", rows.len()),
+        )
+        .await?;
         Ok(rows.into_iter().map(AuditRecord::from).collect())
     }
 
@@ -180,9 +189,19 @@ impl App {
             w.serialize(r)
                 .map_err(|e| AppError::Invalid(format!("audit export: {e}")))?;
         }
-        self.record_ok(caller, "export", "audit_log", "", "", &format!("{} entries as CSV", rows.len()))
-            .await?;
-        String::from_utf8(w.into_inner().map_err(|e| AppError::Invalid(e.to_string()))?)
-            .map_err(|e| AppError::Invalid(e.to_string()))
+        self.record_ok(
+            caller,
+            "export",
+            "audit_log",
+            "",
+            "",
+            &format!("{} entries as CSV", rows.len()),
+        )
+        .await?;
+        String::from_utf8(
+            w.into_inner()
+                .map_err(|e| AppError::Invalid(e.to_string()))?,
+        )
+        .map_err(|e| AppError::Invalid(e.to_string()))
     }
 }

@@ -194,11 +194,7 @@ impl App {
 
     /// Refuses with "not found" (audited as a refusal) unless the case is in the caller's
     /// scope and the caller may read cases at all.
-    pub(crate) async fn require_case(
-        &self,
-        caller: &Caller,
-        number: &str,
-    ) -> Result<(), AppError> {
+    pub(crate) async fn require_case(&self, caller: &Caller, number: &str) -> Result<(), AppError> {
         let visible = caller.may(Permission::ReadCases)
             && match caller.scope() {
                 Scope::All => true,

@@ -229,9 +229,7 @@ impl App {
     /// The session behind a cookie, if it is live: not ended, not idle too long, not too
     /// old, its user not disabled. A timed-out session is ended on the spot.
     pub async fn session(&self, cookie: &str, source: &str) -> Result<Session, AppError> {
-        let mut s = self
-            .live_session(cookie, OffsetDateTime::now_utc())
-            .await?;
+        let mut s = self.live_session(cookie, OffsetDateTime::now_utc()).await?;
         s.caller.source = source.to_string();
         Ok(s)
     }
@@ -281,8 +279,15 @@ impl App {
             .await?;
         let secret = resettle_secure::totp::new_secret();
         self.set_totp_secret(username, &secret).await?;
-        self.record_ok(caller, "write", "user", username, "totp_secret", "second factor enrolled")
-            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "user",
+            username,
+            "totp_secret",
+            "second factor enrolled",
+        )
+        .await?;
         Ok((
             resettle_secure::totp::otpauth_uri("resettle", username, &secret),
             resettle_secure::totp::base32(&secret),

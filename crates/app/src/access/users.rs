@@ -69,9 +69,8 @@ pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
 
 /// A hash checked against when the username is unknown, so that a refusal takes as long
 /// for a name that does not exist as for a wrong password.
-pub(crate) static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    hash_password("a password nobody has, for timing only").unwrap_or_default()
-});
+pub(crate) static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password("a password nobody has, for timing only").unwrap_or_default());
 
 impl App {
     /// Adds an organisation.
@@ -123,8 +122,15 @@ impl App {
         self.store
             .add_user(username, &words.join(","), organisation, &hash)
             .await?;
-        self.record_ok(caller, "write", "user", username, "", &format!("added with roles {}", words.join(",")))
-            .await
+        self.record_ok(
+            caller,
+            "write",
+            "user",
+            username,
+            "",
+            &format!("added with roles {}", words.join(",")),
+        )
+        .await
     }
 
     /// Every user.
@@ -199,7 +205,13 @@ impl App {
                         "roles: {username} does not hold {extra}"
                     )));
                 }
-                Some(wanted.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","))
+                Some(
+                    wanted
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                )
             }
         };
         let token = format!("{TOKEN_PREFIX}{}", random_hex()?);
@@ -218,8 +230,15 @@ impl App {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
         let n = self.store.revoke_tokens(username).await?;
-        self.record_ok(caller, "write", "api_token", username, "", &format!("{n} revoked"))
-            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "api_token",
+            username,
+            "",
+            &format!("{n} revoked"),
+        )
+        .await?;
         Ok(n)
     }
 

@@ -81,8 +81,15 @@ impl App {
         self.store
             .add_promise(&case_number(number)?, &promise)
             .await?;
-        self.record_ok(caller, "write", "case", number, "", &format!("promised {kind} date"))
-            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "case",
+            number,
+            "",
+            &format!("promised {kind} date"),
+        )
+        .await?;
         self.case(caller, number).await
     }
 
@@ -111,8 +118,15 @@ impl App {
         self.store
             .add_reunification(&case_number(number)?, &request)
             .await?;
-        self.record_ok(caller, "write", "case", number, "", "reunification requested")
-            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "case",
+            number,
+            "",
+            "reunification requested",
+        )
+        .await?;
         self.case(caller, number).await
     }
 }

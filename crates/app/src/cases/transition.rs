@@ -287,8 +287,15 @@ impl App {
                 &assignment,
             )
             .await?;
-        self.record_ok(caller, "write", "case", number, "", &format!("{} -> {to}", stored.state))
-            .await?;
+        self.record_ok(
+            caller,
+            "write",
+            "case",
+            number,
+            "",
+            &format!("{} -> {to}", stored.state),
+        )
+        .await?;
         let mut allowed = policy.next(to);
         allowed.retain(|&s| caller.may(Permission::MoveCase(s)));
         Ok(Transitioned {

@@ -272,8 +272,15 @@ impl App {
                     .is_some_and(|v| v.as_array().is_none_or(|a| !a.is_empty()))
             })
             .collect();
-        self.record_ok(caller, "read", "case", &view.case_number, &shown.join(","), "")
-            .await?;
+        self.record_ok(
+            caller,
+            "read",
+            "case",
+            &view.case_number,
+            &shown.join(","),
+            "",
+        )
+        .await?;
         Ok(json)
     }
 
@@ -282,8 +289,7 @@ impl App {
     pub async fn case_full(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
         if !caller.has(Role::CaseOfficer) {
             return Err(AppError::Forbidden(
-                "the full case is for case officers; ask for the case as your role sees it"
-                    .into(),
+                "the full case is for case officers; ask for the case as your role sees it".into(),
             ));
         }
         let view = self.view_for(caller, number).await?;

@@ -169,16 +169,19 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             format,
         } => {
             let list = app
-                .list_cases(&op, &CaseQuery {
-                    state,
-                    priority,
-                    nationality,
-                    overdue: Some(overdue),
-                    q,
-                    page: Some(page),
-                    per_page: Some(per_page),
-                    ..CaseQuery::default()
-                })
+                .list_cases(
+                    &op,
+                    &CaseQuery {
+                        state,
+                        priority,
+                        nationality,
+                        overdue: Some(overdue),
+                        q,
+                        page: Some(page),
+                        per_page: Some(per_page),
+                        ..CaseQuery::default()
+                    },
+                )
                 .await?;
             print(format, &list, || {
                 let mut rows = Rows::new(&[
@@ -373,16 +376,16 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             notified_on,
         } => {
             app.add_promise(
-                    &op,
-                    &number,
-                    &NewPromise {
-                        kind,
-                        promised_date: date,
-                        reason,
-                        family_notified_on: notified_on,
-                    },
-                )
-                .await?;
+                &op,
+                &number,
+                &NewPromise {
+                    kind,
+                    promised_date: date,
+                    reason,
+                    family_notified_on: notified_on,
+                },
+            )
+            .await?;
             let c = app.case_full(&op, &number).await?;
             println!(
                 "recorded; case {} has {} slipped promise(s)",

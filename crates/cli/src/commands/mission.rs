@@ -131,19 +131,23 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             ends_on,
             team,
         } => {
-            app.plan_mission(&Caller::operator(), &NewMission {
-                programme,
-                code: code.clone(),
-                destination,
-                starts_on,
-                ends_on,
-                team,
-            })
+            app.plan_mission(
+                &Caller::operator(),
+                &NewMission {
+                    programme,
+                    code: code.clone(),
+                    destination,
+                    starts_on,
+                    ends_on,
+                    team,
+                },
+            )
             .await?;
             println!("mission {code} planned");
         }
         Command::Status { code, status } => {
-            app.set_mission_status(&Caller::operator(), &code, &status).await?;
+            app.set_mission_status(&Caller::operator(), &code, &status)
+                .await?;
             println!("mission {code} is {status}");
         }
     }
@@ -178,14 +182,17 @@ pub async fn run_sponsor(database: &str, command: SponsorCommand) -> anyhow::Res
             members,
             capacity,
         } => {
-            app.add_sponsor_group(&Caller::operator(), &NewSponsorGroup {
-                programme,
-                name: name.clone(),
-                municipality,
-                contact,
-                members,
-                capacity_persons: capacity,
-            })
+            app.add_sponsor_group(
+                &Caller::operator(),
+                &NewSponsorGroup {
+                    programme,
+                    name: name.clone(),
+                    municipality,
+                    contact,
+                    members,
+                    capacity_persons: capacity,
+                },
+            )
             .await?;
             println!("sponsor group {name} added");
         }

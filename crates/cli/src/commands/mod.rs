@@ -1,7 +1,9 @@
 //! One module per subcommand.
+pub mod audit;
 pub mod case;
 pub mod demo;
 pub mod fair_share;
+pub mod key;
 pub mod migrate;
 pub mod mission;
 pub mod place;
@@ -11,8 +13,6 @@ pub mod programme;
 pub mod retention;
 pub mod serve;
 pub mod user;
-pub mod audit;
-pub mod key;
 
 use std::path::Path;
 

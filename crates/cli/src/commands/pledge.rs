@@ -74,7 +74,9 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             })
         }
         Command::LoadPublished { programme, state } => {
-            let (loaded, skipped) = app.load_published_pledges(&Caller::operator(), &programme, &state).await?;
+            let (loaded, skipped) = app
+                .load_published_pledges(&Caller::operator(), &programme, &state)
+                .await?;
             println!("{loaded} published pledge(s) of {state} recorded for {programme}");
             for y in skipped {
                 let arrived = y

@@ -62,7 +62,11 @@ async fn with_database(database: &str, command: Command) -> anyhow::Result<()> {
         Command::Check { file } => check(&file),
         Command::Add { file } => {
             let p = app
-                .add_policy(&Caller::operator(), &file.display().to_string(), &read(&file)?)
+                .add_policy(
+                    &Caller::operator(),
+                    &file.display().to_string(),
+                    &read(&file)?,
+                )
                 .await?;
             println!(
                 "profile {} added; use it with `resettle programme add … --policy {}`",

@@ -40,7 +40,8 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             state,
             policy,
         } => {
-            app.add_programme(&Caller::operator(), &code, &name, &state, &policy).await?;
+            app.add_programme(&Caller::operator(), &code, &name, &state, &policy)
+                .await?;
             println!(
                 "programme {} added under policy {policy}",
                 code.to_uppercase()

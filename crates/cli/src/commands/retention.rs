@@ -25,7 +25,9 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Apply { dry_run, format } => {
             let today = time::OffsetDateTime::now_utc().date();
-            let report = app.apply_retention(&Caller::operator(), today, dry_run).await?;
+            let report = app
+                .apply_retention(&Caller::operator(), today, dry_run)
+                .await?;
             print(format, &report, || {
                 let mut rows = Rows::new(&["case", "programme", "ended", "on", "kept until"]);
                 for c in &report.due {

@@ -164,7 +164,12 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             roles,
         } => {
             let token = app
-                .create_token(&Caller::operator(), &username, roles.as_deref(), expires_days)
+                .create_token(
+                    &Caller::operator(),
+                    &username,
+                    roles.as_deref(),
+                    expires_days,
+                )
                 .await?;
             println!("{token}");
         }
@@ -187,7 +192,8 @@ pub async fn run_org(database: &str, command: OrgCommand) -> anyhow::Result<()> 
     let app = open(database).await?;
     match command {
         OrgCommand::Add { name, kind } => {
-            app.add_organisation(&Caller::operator(), &name, &kind).await?;
+            app.add_organisation(&Caller::operator(), &name, &kind)
+                .await?;
             println!("organisation {name} added");
         }
     }

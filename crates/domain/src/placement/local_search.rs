@@ -2,6 +2,7 @@
 //! room), swaps (two families trade places) and ejection chains (a family moves to a better
 //! place after a resident there moves on to wherever it fits). Every move keeps all
 //! capacities; each pass visits the groups in index order, so the result is deterministic.
+use super::flow::max_score_assignment;
 use super::heuristic::best_direct;
 use super::plan::{NONE, Plan};
 use super::problem::Problem;
@@ -22,6 +23,7 @@ pub(crate) fn improve(p: &Problem, plan: &mut Plan, max_passes: usize, work: usi
         if !improved {
             improved = pairs(p, plan, work);
         }
+
         if !improved {
             break;
         }
@@ -298,4 +300,72 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
     };
     search.go(0, 0.0);
     search.best_pick
+}
+
+/// Families with identical demand vectors are interchangeable as far as capacities go, so
+/// the slots they hold (plus whatever free room fits more of them) can be re-assigned
+/// among them optimally by min-cost flow: every cyclic exchange among them at once, which
+/// pairwise swaps cannot find.
+pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
+    let mut types: std::collections::BTreeMap<Vec<(usize, u64)>, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (g, group) in p.groups.iter().enumerate() {
+        if plan.at[g] != NONE && !group.sparse.is_empty() {
+            let key = group
+                .sparse
+                .iter()
+                .map(|&(d, a)| (d, a.to_bits()))
+                .collect();
+            types.entry(key).or_default().push(g);
+        }
+    }
+    let mut improved = false;
+    for members in types.values() {
+        let sparse = &p.groups[members[0]].sparse;
+        let mut slots = vec![0i64; p.places];
+        for j in 0..p.places {
+            let base = j * p.dims;
+            let more = sparse
+                .iter()
+                .map(|&(d, a)| {
+                    ((p.cap[base + d] - plan.load[base + d] + super::problem::EPS) / a).floor()
+                })
+                .fold(f64::INFINITY, f64::min);
+            slots[j] = more.clamp(0.0, members.len() as f64) as i64;
+        }
+        for &g in members {
+            slots[plan.at[g]] += 1;
+        }
+        let options: Vec<Vec<(usize, f64)>> = members
+            .iter()
+            .map(|&g| {
+                p.groups[g]
+                    .options
+                    .iter()
+                    .filter(|o| slots[o.place] > 0)
+                    .map(|o| (o.place, o.score))
+                    .collect()
+            })
+            .collect();
+        let now: f64 = members.iter().map(|&g| score(p, g, plan.at[g])).sum();
+        let assignment = max_score_assignment(&options, &slots);
+        if assignment.iter().any(Option::is_none) {
+            continue;
+        }
+        let new: f64 = members
+            .iter()
+            .zip(&assignment)
+            .map(|(&g, j)| score(p, g, j.expect("assigned")))
+            .sum();
+        if new > now + MIN_GAIN {
+            for &g in members {
+                plan.remove(p, g);
+            }
+            for (&g, j) in members.iter().zip(&assignment) {
+                plan.place(p, g, j.expect("assigned"));
+            }
+            improved = true;
+        }
+    }
+    improved
 }

@@ -28,6 +28,7 @@ mod generate;
 mod heuristic;
 mod instance;
 mod lagrange;
+mod lns;
 mod local_search;
 mod plan;
 mod problem;

@@ -100,15 +100,29 @@ fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
 fn heuristic(p: &Problem, relax: &Relaxation, lambda: &[f64]) -> Plan {
     let mut plan = construct(p, lambda);
     let debug = std::env::var("PLACEMENT_DEBUG").is_ok();
-    if debug { eprint!("construct {:.3} unplaced {} ", plan.score(p), plan.at.iter().filter(|&&j| j == super::plan::NONE).count()); }
+    if debug {
+        eprint!(
+            "construct {:.3} unplaced {} ",
+            plan.score(p),
+            plan.at.iter().filter(|&&j| j == super::plan::NONE).count()
+        );
+    }
     repair(p, &mut plan);
-    if debug { eprint!("repair {:.3} unplaced {} ", plan.score(p), plan.at.iter().filter(|&&j| j == super::plan::NONE).count()); }
+    if debug {
+        eprint!(
+            "repair {:.3} unplaced {} ",
+            plan.score(p),
+            plan.at.iter().filter(|&&j| j == super::plan::NONE).count()
+        );
+    }
     if relax.allow_unplaced {
         insert_unplaced(p, &mut plan);
     }
     let work = 4_000_000;
     improve(p, &mut plan, 50, work);
-    if debug { eprintln!("ls {:.3}", plan.score(p)); }
+    if debug {
+        eprintln!("ls {:.3}", plan.score(p));
+    }
     plan
 }
 
@@ -135,7 +149,11 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     let mut theta = 1.0;
     let mut stalled = 0;
     let heuristic_every = 20;
-    for it in 0..budget.iterations {
+    let iters = std::env::var("PL_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(budget.iterations);
+    for it in 0..iters {
         let l = relax.evaluate(&lambda, &mut choice);
         if l == f64::NEG_INFINITY {
             break;
@@ -151,14 +169,19 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         } else {
             stalled += 1;
         }
-        if stalled >= 15 {
+        if stalled
+            >= std::env::var("PL_STALL")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(15)
+        {
             theta *= 0.5;
             stalled = 0;
         }
         if run.plan.is_some() && relative_gap(run.bound, run.value) <= budget.gap {
             break;
         }
-        if theta < 1e-4 || budget.expired() {
+        if theta < 1e-6 || budget.expired() {
             break;
         }
         relax.slack(&choice, &mut slack);
@@ -190,6 +213,38 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     if run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap {
         let prices = run.prices.clone();
         offer(&mut run, heuristic(p, relax, &prices));
+    }
+    if std::env::var("PL_NOLNS").is_err()
+        && let Some(plan) = run.plan.take()
+    {
+        let bound = run.bound;
+        let gap = budget.gap;
+        let bonus: f64 = plan
+            .at
+            .iter()
+            .enumerate()
+            .filter(|&(_, &j)| j != super::plan::NONE)
+            .map(|(g, _)| relax.bonus[g])
+            .sum();
+        let rounds = (40_000_000
+            / p.groups
+                .iter()
+                .map(|g| g.options.len())
+                .sum::<usize>()
+                .max(1))
+        .clamp(30, 3000);
+        let mut plan = super::lns::search(p, plan, rounds, 5, |v| {
+            budget.expired() || relative_gap(bound, v + bonus) <= gap
+        });
+        if std::env::var("PLACEMENT_DEBUG").is_ok() {
+            eprintln!("lns rounds {rounds} {:.3}", plan.score(p));
+        }
+        super::local_search::same_demand_flows(p, &mut plan);
+        if std::env::var("PLACEMENT_DEBUG").is_ok() {
+            eprintln!("flows {:.3}", plan.score(p));
+        }
+        run.value = value(p, relax, &plan).unwrap_or(run.value);
+        run.plan = Some(plan);
     }
     if p.groups.len() <= SMALL
         && relative_gap(run.bound, run.value) > budget.gap

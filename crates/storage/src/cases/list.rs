@@ -260,7 +260,11 @@ impl Store {
 
 impl Store {
     /// Whether a case exists within a scope.
-    pub async fn case_in_scope(&self, number: &str, scope: ScopeFilter) -> Result<bool, StorageError> {
+    pub async fn case_in_scope(
+        &self,
+        number: &str,
+        scope: ScopeFilter,
+    ) -> Result<bool, StorageError> {
         let filter = CaseFilter {
             case_number: Some(number.to_string()),
             scope: Some(scope),

@@ -111,7 +111,13 @@ impl Store {
             file.case.case_number.as_str(),
         )
         .await?;
-        insert_cases(&mut tx, &ids, std::slice::from_ref(file), self.keys.as_deref()).await?;
+        insert_cases(
+            &mut tx,
+            &ids,
+            std::slice::from_ref(file),
+            self.keys.as_deref(),
+        )
+        .await?;
         sqlx::query("UPDATE cases SET submitted_by = $1 WHERE case_number = $2")
             .bind(submitted_by.map(str::to_string))
             .bind(file.case.case_number.as_str().to_string())

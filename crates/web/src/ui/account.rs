@@ -50,9 +50,16 @@ pub(crate) async fn login(
     ClientAddr(source): ClientAddr,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    match app.login(form.username.trim(), &form.password, &source).await {
+    match app
+        .login(form.username.trim(), &form.password, &source)
+        .await
+    {
         Ok(s) => {
-            let to = if s.needs_second_factor { "/login/code" } else { "/cases" };
+            let to = if s.needs_second_factor {
+                "/login/code"
+            } else {
+                "/cases"
+            };
             let mut r = Redirect::to(to).into_response();
             r.headers_mut()
                 .insert(header::SET_COOKIE, set_cookie(&s.cookie));

@@ -10,8 +10,8 @@ use resettle_app::fair_share::{self, KeyRequest, PlanRequest};
 use serde::{Deserialize, Serialize};
 
 use super::{charts, render, user_context};
-use crate::session::{MaybeSignedIn, SignedIn, check_csrf};
 use crate::ApiError;
+use crate::session::{MaybeSignedIn, SignedIn, check_csrf};
 
 /// The plan form as typed: every field text, percentages as percent, so that a half-typed
 /// value gives a message naming the field instead of a rejected request.

@@ -84,7 +84,10 @@ pub(crate) async fn propose(
     if let Err(refused) = check_csrf(&session, &form.csrf) {
         return refused;
     }
-    match app.propose_placements(&session.caller, &form.programme).await {
+    match app
+        .propose_placements(&session.caller, &form.programme)
+        .await
+    {
         Ok(_) => Redirect::to(&format!("/placement?programme={}", form.programme)).into_response(),
         Err(e) => ApiError::from(e).into_response(),
     }
@@ -104,7 +107,10 @@ pub(crate) async fn decide(
         decision: form.decision.clone(),
         place: Some(form.place.clone()).filter(|p| !p.trim().is_empty()),
     };
-    match app.decide_placement(&session.caller, &number, &decision).await {
+    match app
+        .decide_placement(&session.caller, &number, &decision)
+        .await
+    {
         Ok(_) => Redirect::to(&format!("/placement?programme={}#{number}", form.programme))
             .into_response(),
         Err(e) => ApiError::from(e).into_response(),

@@ -27,7 +27,9 @@ pub(crate) async fn get(
     Path(number): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let records = app.medical_records(&caller, &number).await?;
-    Ok(Json(serde_json::to_value(records).expect("records serialise")))
+    Ok(Json(
+        serde_json::to_value(records).expect("records serialise"),
+    ))
 }
 
 /// Everything held on a case's family (GDPR art. 15), as JSON; the web page offers it as

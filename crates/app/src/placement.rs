@@ -315,6 +315,12 @@ impl App {
         let stored = self.stored_case(caller, number).await?;
         self.require(caller, Permission::Place, "placement", number)
             .await?;
+        if !matches!(decision.decision.as_str(), "confirm" | "reject") {
+            return Err(AppError::Invalid(format!(
+                "decision: {:?} is not confirm or reject",
+                decision.decision
+            )));
+        }
         let open = self
             .store
             .proposal(number)

@@ -48,13 +48,13 @@ impl App {
         number: &str,
         p: &NewPromise,
     ) -> Result<Value, AppError> {
+        let stored = self.stored_case(caller, number).await?;
+        self.require(caller, Permission::RecordPromises, "case", number)
+            .await?;
         let kind: PromiseKind = p
             .kind
             .parse()
             .map_err(|e| AppError::Invalid(format!("kind: {e}")))?;
-        let stored = self.stored_case(caller, number).await?;
-        self.require(caller, Permission::RecordPromises, "case", number)
-            .await?;
         let slip = stored.file.promises.iter().any(|e| e.kind == kind);
         let reason = p.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
         if slip && reason.is_none() {

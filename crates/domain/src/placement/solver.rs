@@ -146,6 +146,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     offer(&mut run, heuristic(p, relax, &lambda));
     let mut choice = vec![super::plan::NONE; p.groups.len()];
     let mut slack = Vec::new();
+    let mut direction = vec![0.0; relax.rows.len()];
+    let deflect = std::env::var("PL_DEFLECT").is_ok();
     let mut theta = 1.0;
     let mut stalled = 0;
     let heuristic_every = 20;
@@ -186,6 +188,21 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         }
         relax.slack(&choice, &mut slack);
         let norm: f64 = slack.iter().map(|s| s * s).sum();
+        if deflect {
+            let dot: f64 = slack.iter().zip(&direction).map(|(a, b)| a * b).sum();
+            let dd: f64 = direction.iter().map(|d| d * d).sum();
+            let beta = if dd > 0.0 {
+                (-1.5 * dot / dd).max(0.0)
+            } else {
+                0.0
+            };
+            for (d, s) in direction.iter_mut().zip(&slack) {
+                *d = s + beta * *d;
+            }
+        } else {
+            direction.clone_from(&slack);
+        }
+        let dnorm: f64 = direction.iter().map(|s| s * s).sum();
         if norm < 1e-18 {
             // The relaxed choice fits every capacity: it is a plan, and optimal.
             let mut plan = Plan::empty(p);
@@ -197,7 +214,12 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             offer(&mut run, plan);
             break;
         }
-        if it > 0 && it % heuristic_every == 0 {
+        let every = if it < 200 {
+            heuristic_every
+        } else {
+            5 * heuristic_every
+        };
+        if it > 0 && it % every == 0 {
             offer(&mut run, heuristic(p, relax, &lambda));
         }
         let target = if run.value.is_finite() {
@@ -205,9 +227,9 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         } else {
             l - 0.05 * l.abs().max(1.0)
         };
-        let step = theta * (l - target).max(1e-6 * l.abs().max(1.0)) / norm;
+        let step = theta * (l - target).max(1e-6 * l.abs().max(1.0)) / dnorm.max(1e-18);
         for (k, &r) in relax.rows.iter().enumerate() {
-            lambda[r] = (lambda[r] - step * slack[k]).max(0.0);
+            lambda[r] = (lambda[r] - step * direction[k]).max(0.0);
         }
     }
     if run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap {

@@ -205,14 +205,7 @@ impl App {
                 "programme {programme} does not exist"
             )));
         }
-        let waiting = self.store.awaiting_placement(programme).await?;
-        let places = self.store.placement_places(programme).await?;
-        let instance = build_instance(
-            &waiting,
-            &places,
-            &ScoreWeights::default(),
-            crate::cases::today(),
-        );
+        let instance = self.placement_instance(caller, programme).await?;
         let options = SolveOptions {
             time_limit: Some(Duration::from_secs(10)),
             ..SolveOptions::default()
@@ -270,6 +263,25 @@ impl App {
         )
         .await?;
         Ok(run)
+    }
+
+    /// The instance a run would solve now: the waiting families, the places' free room
+    /// and the default model's scores (for `place propose --instance-out` and checks).
+    pub async fn placement_instance(
+        &self,
+        caller: &Caller,
+        programme: &str,
+    ) -> Result<Instance, AppError> {
+        self.require(caller, Permission::Place, "placement", programme)
+            .await?;
+        let waiting = self.store.awaiting_placement(programme).await?;
+        let places = self.store.placement_places(programme).await?;
+        Ok(build_instance(
+            &waiting,
+            &places,
+            &ScoreWeights::default(),
+            crate::cases::today(),
+        ))
     }
 
     /// The proposals of a programme with the figures of the run that made them.

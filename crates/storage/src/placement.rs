@@ -173,13 +173,13 @@ impl Store {
     ) -> Result<Vec<PlacementPlace>, StorageError> {
         let rows = sqlx::query(
             "SELECT r.code, r.name, r.municipality, r.region, r.capacity_persons, \
-                    COALESCE((SELECT SUM(c.family_size) FROM cases c \
+                    CAST(COALESCE((SELECT SUM(c.family_size) FROM cases c \
                                WHERE c.reception_place_id = r.id \
-                                 AND c.state IN ('in_reception', 'housed')), 0), \
-                    COALESCE((SELECT SUM(c.family_size) FROM placement_proposals p \
+                                 AND c.state IN ('in_reception', 'housed')), 0) AS BIGINT), \
+                    CAST(COALESCE((SELECT SUM(c.family_size) FROM placement_proposals p \
                                JOIN cases c ON c.case_number = p.case_number \
                               WHERE p.place_code = r.code AND p.status = 'confirmed' \
-                                AND c.reception_place_id IS NULL), 0) \
+                                AND c.reception_place_id IS NULL), 0) AS BIGINT) \
                FROM reception_places r JOIN programmes g ON g.id = r.programme_id \
               WHERE g.code = $1 AND r.kind <> 'centre' ORDER BY r.code",
         )

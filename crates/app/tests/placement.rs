@@ -1,0 +1,131 @@
+//! Placement in the programme, on SQLite and PostgreSQL: proposals for the demo's waiting
+//! families respect the places' free room, each is explained, and a reception officer's
+//! confirmation of an arrived family is a lifecycle event.
+use std::collections::BTreeMap;
+
+use resettle_app::{App, AppError, Caller, DemoConfig, Keyring, PlacementDecision};
+
+fn demo() -> DemoConfig {
+    DemoConfig {
+        seed: 5,
+        cases: 600,
+        as_of: time::macros::date!(2026 - 11 - 23),
+    }
+}
+
+async fn officer(app: &App, username: &str) -> Caller {
+    let token = app
+        .create_token(&Caller::operator(), username, None, None)
+        .await
+        .unwrap();
+    app.authenticate_token(&token, "test").await.unwrap()
+}
+
+#[tokio::test]
+async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        app.load_demo(&demo(), false).await.unwrap();
+        let reception = officer(&app, "reception-officer").await;
+        let case_officer = officer(&app, "case-officer").await;
+        assert!(matches!(
+            app.propose_placements(&case_officer, "BE").await,
+            Err(AppError::Forbidden(_))
+        ));
+        let run = app.propose_placements(&reception, "BE").await.unwrap();
+        assert!(run.families > 10, "{run:?}");
+        assert!(run.bound + 1e-9 >= run.objective, "{run:?}");
+        let (stored_run, proposals) = app.proposals(&reception, "BE").await.unwrap();
+        assert_eq!(stored_run.as_ref(), Some(&run));
+        assert_eq!(proposals.len() + run.unassigned.len(), run.families);
+        // Every proposal is explained, and the persons sent to a place fit its free room.
+        let mut persons: BTreeMap<String, i64> = BTreeMap::new();
+        for p in &proposals {
+            assert_eq!(p.status, "proposed");
+            assert!(p.rank.is_some_and(|r| r >= 1), "{p:?}");
+            assert_eq!(p.explanation["place"], p.place.as_str());
+            let case = app.case(&reception, &p.case_number).await.unwrap();
+            *persons.entry(p.place.clone()).or_default() +=
+                case["members"].as_array().unwrap().len() as i64;
+        }
+        let instance = app.placement_instance(&reception, "BE").await.unwrap();
+        for place in &instance.places {
+            let used = persons.get(&place.id).copied().unwrap_or(0) as f64;
+            assert!(
+                used <= place.capacity["persons"] + 1e-9,
+                "{}: {} persons proposed at {}, room for {}",
+                db.backend,
+                used,
+                place.id,
+                place.capacity["persons"]
+            );
+        }
+        // Confirm an arrived family at another place than proposed: an override, and a
+        // lifecycle step to in_reception.
+        let mut arrived = None;
+        for p in &proposals {
+            if app.case(&reception, &p.case_number).await.unwrap()["state"] == "arrived" {
+                arrived = Some(p);
+                break;
+            }
+        }
+        let p = arrived.unwrap_or_else(|| panic!("{}: no arrived family to place", db.backend));
+        {
+            let other = proposals
+                .iter()
+                .map(|q| q.place.clone())
+                .find(|q| q != &p.place)
+                .unwrap_or_else(|| p.place.clone());
+            let decided = app
+                .decide_placement(
+                    &reception,
+                    &p.case_number,
+                    &PlacementDecision {
+                        decision: "confirm".into(),
+                        place: Some(other.clone()),
+                    },
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                (decided.status.as_str(), decided.place.as_str()),
+                ("confirmed", other.as_str())
+            );
+            let case = app.case(&reception, &p.case_number).await.unwrap();
+            assert_eq!(case["state"], "in_reception");
+            assert_eq!(case["reception_place"], other.as_str());
+        }
+        // Reject another; a decided proposal cannot be decided again.
+        let open = proposals
+            .iter()
+            .find(|q| q.case_number != p.case_number)
+            .unwrap();
+        let rejected = app
+            .decide_placement(
+                &reception,
+                &open.case_number,
+                &PlacementDecision {
+                    decision: "reject".into(),
+                    place: None,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(rejected.status, "rejected");
+        assert!(matches!(
+            app.decide_placement(
+                &reception,
+                &open.case_number,
+                &PlacementDecision {
+                    decision: "confirm".into(),
+                    place: None,
+                },
+            )
+            .await,
+            Err(AppError::NotFound(_))
+        ));
+    }
+}

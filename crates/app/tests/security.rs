@@ -1,0 +1,418 @@
+//! Access control, sign-in, the audit trail and data at rest, on SQLite and PostgreSQL.
+use resettle_app::{App, AppError, Caller, ChainCheck, DemoConfig, Keyring, Role, Security};
+use sqlx::Row;
+
+/// The demo's second-factor secret (README, "Signing in to the demo").
+const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
+const DEMO_PASSWORD: &str = "resettle-demo-password";
+
+fn keys() -> Keyring {
+    Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap()
+}
+
+fn demo() -> DemoConfig {
+    DemoConfig {
+        seed: 11,
+        cases: 200,
+        as_of: time::macros::date!(2026 - 11 - 23),
+    }
+}
+
+async fn demo_app(url: &str) -> App {
+    let app = App::open(url).await.unwrap().with_keys(keys());
+    app.load_demo(&demo(), false).await.unwrap();
+    app
+}
+
+/// A raw connection, to play the attacker who edits the database behind the app's back.
+async fn raw(url: &str) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(url).await.unwrap()
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn code() -> String {
+    let secret = resettle_secure::totp::from_base32(DEMO_SECRET).unwrap();
+    resettle_secure::totp::code(&secret, now())
+}
+
+#[tokio::test]
+async fn the_audit_chain_verifies_and_names_the_first_edited_or_removed_entry() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        let n = app
+            .list_cases(&op, &Default::default())
+            .await
+            .unwrap()
+            .items[0]
+            .case_number
+            .clone();
+        app.case(&op, &n).await.unwrap();
+        assert!(matches!(
+            app.verify_audit(&op).await.unwrap(),
+            ChainCheck::Intact { entries } if entries > 5
+        ));
+        let pool = raw(&db.url).await;
+        sqlx::query("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3")
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            app.verify_audit(&op).await.unwrap(),
+            ChainCheck::Broken {
+                seq: 3,
+                reason: "content does not match its hash (edited)".into()
+            },
+            "{}",
+            db.backend
+        );
+        // Removing the entry instead leaves a gap, named as well.
+        sqlx::query("DELETE FROM audit_log WHERE seq = 3")
+            .execute(&pool)
+            .await
+            .unwrap();
+        match app.verify_audit(&op).await.unwrap() {
+            ChainCheck::Broken { seq, .. } => assert_eq!(seq, 3, "{}", db.backend),
+            other => panic!("a removed entry went unnoticed: {other:?}"),
+        }
+        pool.close().await;
+    }
+}
+
+#[tokio::test]
+async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let officer = app
+            .login("case-officer", DEMO_PASSWORD, "10.0.0.1")
+            .await
+            .unwrap();
+        app.second_factor(&officer.cookie, &code()).await.unwrap();
+        let caller = app
+            .session(&officer.cookie, "10.0.0.1")
+            .await
+            .unwrap()
+            .caller;
+        let n = app
+            .list_cases(&caller, &Default::default())
+            .await
+            .unwrap()
+            .items[0]
+            .case_number
+            .clone();
+        app.case(&caller, &n).await.unwrap();
+        let refused = app.medical_records(&caller, &n).await.unwrap_err();
+        assert!(matches!(refused, AppError::Forbidden(_)), "{refused}");
+        let _ = app
+            .login("case-officer", "wrong password!!", "10.0.0.2")
+            .await;
+        let trail = app
+            .audit_entries(&Caller::operator(), &Default::default())
+            .await
+            .unwrap();
+        let has =
+            |action: &str, outcome: &str, pred: &dyn Fn(&resettle_app::AuditRecord) -> bool| {
+                trail
+                    .iter()
+                    .any(|e| e.action == action && e.outcome == outcome && pred(e))
+            };
+        assert!(has("read", "ok", &|e| e.entity_id == n
+            && e.actor == "case-officer"
+            && e.source == "10.0.0.1"
+            && e.fields.contains("categories")));
+        assert!(has("refused", "refused", &|e| e.entity == "medical_record"));
+        assert!(has("login", "ok", &|e| e
+            .detail
+            .contains("second factor accepted")));
+        assert!(has("login", "failed", &|e| e.source == "10.0.0.2"));
+    }
+}
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_the_account_even_for_the_right_one() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        for _ in 0..5 {
+            assert!(matches!(
+                app.login("planner", "not the password", "t").await,
+                Err(AppError::Unauthorized(_))
+            ));
+        }
+        let locked = app.login("planner", DEMO_PASSWORD, "t").await.unwrap_err();
+        assert!(
+            matches!(locked, AppError::Unauthorized(ref m) if m.contains("locked")),
+            "{locked}"
+        );
+        let trail = app
+            .audit_entries(
+                &Caller::operator(),
+                &resettle_app::AuditQuery {
+                    actor: Some("planner".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert!(
+            trail[0].detail.starts_with("account locked until"),
+            "the right password was refused because of the lock: {:?}",
+            trail[0]
+        );
+        assert!(trail.iter().any(|e| e.detail.contains("5 in a row")));
+        // Unknown names get the same answer as known ones.
+        let unknown = app.login("nobody", DEMO_PASSWORD, "t").await.unwrap_err();
+        assert_eq!(unknown.to_string(), locked.to_string());
+    }
+}
+
+#[tokio::test]
+async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        // A planner (no second factor required by default) signs in and out.
+        let s = app.login("planner", DEMO_PASSWORD, "t").await.unwrap();
+        assert!(!s.needs_second_factor);
+        let session = app.session(&s.cookie, "t").await.unwrap();
+        app.logout(&s.cookie, &session.caller).await.unwrap();
+        assert!(matches!(
+            app.session(&s.cookie, "t").await,
+            Err(AppError::Unauthorized(_))
+        ));
+        // An idle time-out of zero ends the session at its next request.
+        let strict = app.clone().with_security(Security {
+            idle: time::Duration::seconds(-1),
+            ..Security::default()
+        });
+        let s = strict.login("planner", DEMO_PASSWORD, "t").await.unwrap();
+        assert!(matches!(
+            strict.session(&s.cookie, "t").await,
+            Err(AppError::Unauthorized(_))
+        ));
+        assert!(
+            app.session(&s.cookie, "t").await.is_err(),
+            "a timed-out session stays ended"
+        );
+        // A medical officer must give a code; a wrong one fails, a right one works once.
+        let s = app
+            .login("medical-officer", DEMO_PASSWORD, "t")
+            .await
+            .unwrap();
+        assert!(s.needs_second_factor);
+        assert!(
+            app.session(&s.cookie, "t")
+                .await
+                .unwrap()
+                .needs_second_factor
+        );
+        assert!(app.second_factor(&s.cookie, "000000").await.is_err() || code() == "000000");
+        let c = code();
+        app.second_factor(&s.cookie, &c).await.unwrap();
+        assert!(
+            !app.session(&s.cookie, "t")
+                .await
+                .unwrap()
+                .needs_second_factor
+        );
+        let again = app
+            .login("medical-officer", DEMO_PASSWORD, "t")
+            .await
+            .unwrap();
+        assert!(
+            app.second_factor(&again.cookie, &c).await.is_err(),
+            "a used code cannot be replayed"
+        );
+    }
+}
+
+#[tokio::test]
+async fn tokens_expire_are_revoked_and_carry_only_their_roles() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        let expired = app
+            .create_token(&op, "case-officer", None, Some(0))
+            .await
+            .unwrap();
+        assert!(app.authenticate_token(&expired, "t").await.is_err());
+        let live = app
+            .create_token(&op, "case-officer", None, Some(1))
+            .await
+            .unwrap();
+        assert_eq!(
+            app.authenticate_token(&live, "t").await.unwrap().roles,
+            [Role::CaseOfficer]
+        );
+        app.revoke_tokens(&op, "case-officer").await.unwrap();
+        assert!(app.authenticate_token(&live, "t").await.is_err());
+        let refused = app
+            .create_token(&op, "planner", Some("case-officer"), None)
+            .await
+            .unwrap_err();
+        assert!(refused.to_string().contains("does not hold"), "{refused}");
+    }
+}
+
+#[tokio::test]
+async fn scoped_roles_see_only_their_organisations_cases() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        let all = app
+            .list_cases(
+                &op,
+                &resettle_app::cases::CaseQuery {
+                    per_page: Some(500),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let liaison = app
+            .authenticate_token(
+                &app.create_token(&op, "unhcr-liaison", None, None)
+                    .await
+                    .unwrap(),
+                "t",
+            )
+            .await
+            .unwrap();
+        let office = liaison.organisation.clone().unwrap();
+        let mine = app
+            .list_cases(
+                &liaison,
+                &resettle_app::cases::CaseQuery {
+                    per_page: Some(500),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert!(mine.total > 0 && mine.total < all.total, "{}", db.backend);
+        let country = office.trim_start_matches("UNHCR ");
+        assert!(mine.items.iter().all(|c| c.country_of_asylum == country));
+        let other = all
+            .items
+            .iter()
+            .find(|c| c.country_of_asylum != country)
+            .unwrap();
+        assert!(matches!(
+            app.case(&liaison, &other.case_number).await,
+            Err(AppError::NotFound(_))
+        ));
+        let shown = app
+            .case(&liaison, &mine.items[0].case_number)
+            .await
+            .unwrap();
+        assert!(shown.get("categories").is_some() && shown.get("reunification").is_none());
+    }
+}
+
+#[tokio::test]
+async fn medical_records_are_sealed_at_rest_and_survive_key_rotation() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let rows = sqlx::query("SELECT condition, care_needs FROM medical_records")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        assert!(!rows.is_empty());
+        for r in &rows {
+            let condition: String = r.try_get(0).unwrap();
+            let needs: String = r.try_get(1).unwrap();
+            assert!(
+                condition.starts_with("enc:v1:test:") && needs.starts_with("enc:v1:test:"),
+                "{condition}"
+            );
+        }
+        let medical = app
+            .authenticate_token(
+                &app.create_token(&Caller::operator(), "medical-officer", None, None)
+                    .await
+                    .unwrap(),
+                "t",
+            )
+            .await
+            .unwrap();
+        let n: String = sqlx::query(
+            "SELECT c.case_number FROM cases c JOIN medical_records m ON m.case_id = c.id LIMIT 1",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
+        let before = app.medical_records(&medical, &n).await.unwrap();
+        assert!(!before[0].condition.is_empty());
+        let new = Keyring::generate_key("k2").unwrap();
+        let rotated = App::open(&db.url).await.unwrap().with_keys(
+            Keyring::parse(&format!("{new},{}", resettle_testkit::TEST_DATA_KEY)).unwrap(),
+        );
+        let resealed = rotated.reseal(&Caller::operator()).await.unwrap();
+        assert!(resealed >= rows.len() as u64, "{resealed}");
+        let only_new = App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(Keyring::parse(&new).unwrap());
+        assert_eq!(
+            only_new.medical_records(&medical, &n).await.unwrap(),
+            before
+        );
+        assert!(
+            app.medical_records(&medical, &n).await.is_err(),
+            "the old key alone no longer opens the records"
+        );
+        pool.close().await;
+    }
+}
+
+#[tokio::test]
+async fn the_subject_access_export_holds_everything_and_is_audited() {
+    let db = resettle_testkit::sqlite();
+    let app = demo_app(&db.url).await;
+    let officer = app
+        .authenticate_token(
+            &app.create_token(&Caller::operator(), "case-officer", None, None)
+                .await
+                .unwrap(),
+            "t",
+        )
+        .await
+        .unwrap();
+    let pool = raw(&db.url).await;
+    let n: String = sqlx::query(
+        "SELECT c.case_number FROM cases c JOIN medical_records m ON m.case_id = c.id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap()
+    .try_get(0)
+    .unwrap();
+    let export = app.subject_export(&officer, &n).await.unwrap();
+    assert!(!export.medical_records.is_empty() && !export.events.is_empty());
+    assert_eq!(export.case["case_number"], n.as_str());
+    let pdf = export.to_pdf();
+    assert!(pdf.starts_with(b"%PDF-1.4") && pdf.ends_with(b"%%EOF\n"));
+    let trail = app
+        .audit_entries(
+            &Caller::operator(),
+            &resettle_app::AuditQuery {
+                entity_id: Some(n.clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action == "export" && e.fields.contains("condition"))
+    );
+}

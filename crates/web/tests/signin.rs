@@ -1,0 +1,287 @@
+//! Signing in through the browser pages, in process: password, second factor, session
+//! cookie, CSRF tokens, logout, and the security headers of every answer.
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use resettle_app::{App, DemoConfig, Keyring};
+use tower::ServiceExt;
+
+const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
+
+struct Answer {
+    status: StatusCode,
+    location: String,
+    cookie: Option<String>,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn send(app: &App, request: Request<Body>) -> Answer {
+    let response = resettle_web::router(app.clone())
+        .oneshot(request)
+        .await
+        .unwrap();
+    let headers = response.headers().clone();
+    let location = headers
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let cookie = headers
+        .get(header::SET_COOKIE)
+        .map(|v| v.to_str().unwrap().to_string());
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    Answer {
+        status,
+        location,
+        cookie,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut r = Request::get(path);
+    if let Some(c) = cookie {
+        r = r.header(header::COOKIE, c);
+    }
+    r.body(Body::empty()).unwrap()
+}
+
+fn post(path: &str, cookie: Option<&str>, form: &str) -> Request<Body> {
+    let mut r = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "resettle.test");
+    if let Some(c) = cookie {
+        r = r.header(header::COOKIE, c);
+    }
+    r.body(Body::from(form.to_string())).unwrap()
+}
+
+/// The value of the hidden `csrf` input of a page.
+fn csrf(page: &str) -> String {
+    let at = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+    page[at..].split('"').next().unwrap().to_string()
+}
+
+fn code() -> String {
+    let secret = resettle_secure::totp::from_base32(DEMO_SECRET).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    resettle_secure::totp::code(&secret, now)
+}
+
+/// The app over a fresh demo database, and the database (removed when dropped).
+async fn demo_app() -> (App, resettle_testkit::TestDatabase) {
+    let db = resettle_testkit::sqlite();
+    let app = App::open(&db.url)
+        .await
+        .unwrap()
+        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    app.load_demo(
+        &DemoConfig {
+            seed: 3,
+            cases: 120,
+            as_of: time::macros::date!(2026 - 11 - 23),
+        },
+        false,
+    )
+    .await
+    .unwrap();
+    (app, db)
+}
+
+#[tokio::test]
+async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out() {
+    let (app, _db) = demo_app().await;
+    let a = send(&app, get("/cases", None)).await;
+    assert_eq!(
+        (a.status, a.location.as_str()),
+        (StatusCode::SEE_OTHER, "/login")
+    );
+    let a = send(
+        &app,
+        post(
+            "/login",
+            None,
+            "username=case-officer&password=wrong+password!",
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert!(a.cookie.is_none());
+    let a = send(
+        &app,
+        post(
+            "/login",
+            None,
+            "username=case-officer&password=resettle-demo-password",
+        ),
+    )
+    .await;
+    assert_eq!(a.location, "/login/code");
+    let set = a.cookie.unwrap();
+    for flag in [
+        "__Host-resettle=",
+        "HttpOnly",
+        "Secure",
+        "SameSite=Strict",
+        "Path=/",
+    ] {
+        assert!(set.contains(flag), "{set}");
+    }
+    let cookie = set.split(';').next().unwrap().to_string();
+    // Half signed in: the case list still sends to the code page.
+    let a = send(&app, get("/cases", Some(&cookie))).await;
+    assert_eq!(a.location, "/login/code");
+    let page = send(&app, get("/login/code", Some(&cookie))).await.body;
+    let token = csrf(&page);
+    let a = send(
+        &app,
+        post("/login/code", Some(&cookie), &format!("code={}", code())),
+    )
+    .await;
+    assert_eq!(
+        a.status,
+        StatusCode::FORBIDDEN,
+        "a code without the CSRF token"
+    );
+    let a = send(
+        &app,
+        post(
+            "/login/code",
+            Some(&cookie),
+            &format!("code={}&csrf={token}", code()),
+        ),
+    )
+    .await;
+    assert_eq!(a.location, "/cases", "{}", a.body);
+    let a = send(&app, get("/cases", Some(&cookie))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("cases you may see") && a.body.contains("case-officer"));
+    let number = a.body.split("href=\"/cases/").nth(1).unwrap();
+    let number = number.split('"').next().unwrap();
+    let a = send(&app, get(&format!("/cases/{number}"), Some(&cookie))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.body.contains("Subject-access export"),
+        "case officers may export"
+    );
+    assert!(
+        !a.body.contains("Medical record"),
+        "diagnoses are for medical officers"
+    );
+    let a = send(
+        &app,
+        get(&format!("/cases/{number}/export.pdf"), Some(&cookie)),
+    )
+    .await;
+    assert!(a.body.starts_with("%PDF-1.4"));
+    // Logout without the token is refused; with it the session ends for good.
+    let a = send(&app, post("/logout", Some(&cookie), "")).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    let a = send(
+        &app,
+        post("/logout", Some(&cookie), &format!("csrf={token}")),
+    )
+    .await;
+    assert_eq!(a.location, "/login");
+    let a = send(&app, get("/cases", Some(&cookie))).await;
+    assert_eq!(a.location, "/login");
+}
+
+#[tokio::test]
+async fn cross_site_and_tokenless_forms_are_refused_and_headers_are_set() {
+    let (app, _db) = demo_app().await;
+    let a = send(
+        &app,
+        post(
+            "/login",
+            None,
+            "username=planner&password=resettle-demo-password",
+        ),
+    )
+    .await;
+    let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    let page = send(&app, get("/fair-share", Some(&cookie))).await;
+    let token = csrf(&page.body);
+    let save = |csrf: &str| {
+        format!(
+            "needs_source=year&needs=1473156&needs_year=2022&growth_source=given&growth=40000&years=3&regional_share_pct=20&state=BE&share_source=given&share_pct=2.84&method=ec2015&path=given&first_years=2000%2C3000&rounding=floor&start_year=2022&name=mine&csrf={csrf}"
+        )
+    };
+    let a = send(
+        &app,
+        post("/fair-share/scenarios", Some(&cookie), &save("forged")),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    let mut cross = post("/fair-share/scenarios", Some(&cookie), &save(&token));
+    cross
+        .headers_mut()
+        .insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    let a = send(&app, cross).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "another site's form");
+    let a = send(
+        &app,
+        post("/fair-share/scenarios", Some(&cookie), &save(&token)),
+    )
+    .await;
+    assert_eq!(a.location, "/fair-share/scenarios", "{}", a.body);
+    let a = send(&app, get("/", None)).await;
+    let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(a.headers[header::REFERRER_POLICY], "no-referrer");
+}
+
+#[tokio::test]
+async fn auditors_browse_and_export_the_trail_and_others_may_not() {
+    let (app, _db) = demo_app().await;
+    let signed_in = |user: &'static str| {
+        let app = app.clone();
+        async move {
+            let a = send(
+                &app,
+                post(
+                    "/login",
+                    None,
+                    &format!("username={user}&password=resettle-demo-password"),
+                ),
+            )
+            .await;
+            let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
+            let page = send(&app, get("/login/code", Some(&cookie))).await.body;
+            let a = send(
+                &app,
+                post(
+                    "/login/code",
+                    Some(&cookie),
+                    &format!("code={}&csrf={}", code(), csrf(&page)),
+                ),
+            )
+            .await;
+            assert_eq!(a.location, "/cases");
+            cookie
+        }
+    };
+    let auditor = signed_in("auditor").await;
+    let a = send(&app, get("/audit?action=login", Some(&auditor))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("intact") && a.body.contains("second factor accepted"));
+    let a = send(&app, get("/audit.csv?actor=auditor", Some(&auditor))).await;
+    assert!(
+        a.body.starts_with("seq,at,actor,source,action"),
+        "{}",
+        a.body
+    );
+    let a = send(&app, get("/cases", Some(&auditor))).await;
+    assert!(a.body.contains("do not give access to case content"));
+    let sponsor = signed_in("sponsor").await;
+    let a = send(&app, get("/audit", Some(&sponsor))).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+}

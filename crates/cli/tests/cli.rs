@@ -100,6 +100,7 @@ impl Server {
             .args(args)
             .args(["--addr", &addr])
             .env_remove("RESETTLE_DATABASE_URL")
+            .env("RESETTLE_DATA_KEY", resettle_testkit::TEST_DATA_KEY)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -184,6 +185,16 @@ fn the_home_page_renders_in_headless_chromium() {
     assert!(
         dom.contains("<svg class=\"chart\""),
         "the chart is in the page"
+    );
+    let login = resettle_testkit::chromium::rendered_dom(&format!(
+        "http://127.0.0.1:{}/login",
+        server.port
+    ));
+    assert!(
+        login.contains(r#"name="username""#)
+            && login.contains(r#"type="password""#)
+            && login.contains("Sign in"),
+        "{login}"
     );
     let png = dir.path().join("home.png");
     resettle_testkit::chromium::screenshot(&url, &png);
@@ -674,6 +685,7 @@ fn users_get_tokens_and_programmes_are_added() {
     let add = |args: &[&str], stdin: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_resettle"))
             .args(["--database", &db])
+            .env("RESETTLE_DATA_KEY", resettle_testkit::TEST_DATA_KEY)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -834,5 +846,106 @@ fn retention_has_a_dry_run_that_changes_nothing() {
         report["due"].as_array().unwrap().len(),
         0,
         "the demo's cases ended less than 10 years ago"
+    );
+}
+
+#[test]
+fn audit_verify_passes_on_the_demo_and_names_an_edited_entry() {
+    let (_dir, db) = demo_database(100);
+    let out = resettle(&["--database", &db, "audit", "verify"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("intact"), "{text}");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&db).await.unwrap();
+        sqlx::query("UPDATE audit_log SET detail = 'nothing to see' WHERE seq = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+    let out = resettle(&["--database", &db, "audit", "verify"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "a tampered trail must fail");
+    assert!(err.contains("broken at entry 2"), "{err}");
+}
+
+#[test]
+fn second_factors_are_enrolled_and_codes_computed_from_the_cli() {
+    let (_dir, db) = demo_database(60);
+    let out = resettle(&["--database", &db, "user", "totp", "planner"]);
+    let uri = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && uri.starts_with("otpauth://totp/resettle:planner?secret="),
+        "{uri}"
+    );
+    let out = resettle(&[
+        "user",
+        "code",
+        "--secret",
+        "RESETTLEDEMO2FAS3CRETFORNEWUSERS",
+    ]);
+    let code = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        code.trim().len() == 6 && code.trim().chars().all(|c| c.is_ascii_digit()),
+        "{code}"
+    );
+    let bad = resettle(&["user", "code", "--secret", "not base32!"]);
+    assert!(!bad.status.success());
+}
+
+#[test]
+fn the_data_key_rotates_and_the_old_one_is_dropped() {
+    let (dir, db) = temp_database("k.db");
+    let key_file = dir.path().join("k.key");
+    let key_file = key_file.to_str().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_resettle"))
+            .args(["--database", &db, "--data-key-file", key_file])
+            .args(args)
+            .env_remove("RESETTLE_DATABASE_URL")
+            .env_remove("RESETTLE_DATA_KEY")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["demo", "--cases", "80", "--as-of", "2026-11-23"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = std::fs::read_to_string(key_file).unwrap();
+    assert!(first.starts_with("k1:"), "the demo made a key file");
+    let out = run(&["key", "rotate"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("under key k2"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let second = std::fs::read_to_string(key_file).unwrap();
+    assert!(
+        second.starts_with("k2:") && !second.contains("k1:"),
+        "{second}"
+    );
+    let number: String = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&db).await.unwrap();
+        let n = sqlx::query_scalar(
+            "SELECT c.case_number FROM cases c JOIN medical_records m ON m.case_id = c.id LIMIT 1",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        n
+    });
+    let out = run(&["case", "export", &number]);
+    let export: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    assert!(
+        !export["medical_records"].as_array().unwrap().is_empty(),
+        "the medical records open under the new key"
     );
 }

@@ -56,6 +56,18 @@ pub enum Command {
     Transition(Box<TransitionArgs>),
     /// Record a reunification request (--relative …) or change its status (--request N --status S).
     Reunification(ReunificationArgs),
+    /// Everything held on a case's family (a subject-access request, GDPR art. 15), as
+    /// JSON or PDF; the export is recorded in the audit trail.
+    Export {
+        /// UNHCR case number.
+        number: String,
+        /// json or pdf.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
     /// Record a date told to the family (a new date of a kind already promised is a slip).
     Promise {
         /// UNHCR case number.
@@ -365,6 +377,23 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     r.request.status,
                     r.days_since_request
                 );
+            }
+            Ok(())
+        }
+        Command::Export {
+            number,
+            format,
+            output,
+        } => {
+            let export = app.subject_export(&op, &number).await?;
+            let bytes = match format.as_str() {
+                "json" => serde_json::to_vec_pretty(&export)?,
+                "pdf" => export.to_pdf(),
+                other => anyhow::bail!("--format: {other:?} is not json or pdf"),
+            };
+            match output {
+                Some(path) => std::fs::write(&path, bytes)?,
+                None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
             }
             Ok(())
         }

@@ -242,34 +242,7 @@ async fn cross_site_and_tokenless_forms_are_refused_and_headers_are_set() {
 #[tokio::test]
 async fn auditors_browse_and_export_the_trail_and_others_may_not() {
     let (app, _db) = demo_app().await;
-    let signed_in = |user: &'static str| {
-        let app = app.clone();
-        async move {
-            let a = send(
-                &app,
-                post(
-                    "/login",
-                    None,
-                    &format!("username={user}&password=resettle-demo-password"),
-                ),
-            )
-            .await;
-            let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
-            let page = send(&app, get("/login/code", Some(&cookie))).await.body;
-            let a = send(
-                &app,
-                post(
-                    "/login/code",
-                    Some(&cookie),
-                    &format!("code={}&csrf={}", code(), csrf(&page)),
-                ),
-            )
-            .await;
-            assert_eq!(a.location, "/cases");
-            cookie
-        }
-    };
-    let auditor = signed_in("auditor").await;
+    let (auditor, _) = sign_in(&app, "auditor").await;
     let a = send(&app, get("/audit?action=login", Some(&auditor))).await;
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.body.contains("intact") && a.body.contains("second factor accepted"));
@@ -281,7 +254,94 @@ async fn auditors_browse_and_export_the_trail_and_others_may_not() {
     );
     let a = send(&app, get("/cases", Some(&auditor))).await;
     assert!(a.body.contains("do not give access to case content"));
-    let sponsor = signed_in("sponsor").await;
+    let (sponsor, _) = sign_in(&app, "sponsor").await;
     let a = send(&app, get("/audit", Some(&sponsor))).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+}
+
+/// Signs a demo user in with password and second factor; returns the cookie and the
+/// session's CSRF token.
+async fn sign_in(app: &App, user: &str) -> (String, String) {
+    let a = send(
+        app,
+        post(
+            "/login",
+            None,
+            &format!("username={user}&password=resettle-demo-password"),
+        ),
+    )
+    .await;
+    let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    let token = csrf(&send(app, get("/login/code", Some(&cookie))).await.body);
+    let a = send(
+        app,
+        post(
+            "/login/code",
+            Some(&cookie),
+            &format!("code={}&csrf={token}", code()),
+        ),
+    )
+    .await;
+    assert_eq!(a.location, "/cases", "{user}: {}", a.body);
+    (cookie, token)
+}
+
+#[tokio::test]
+async fn a_reception_officer_proposes_sees_why_and_decides_on_the_placement_page() {
+    let (app, _db) = demo_app().await;
+    let (cookie, token) = sign_in(&app, "reception-officer").await;
+    let a = send(&app, get("/placement", Some(&cookie))).await;
+    assert!(a.body.contains("No proposals yet"), "{}", a.body);
+    let a = send(
+        &app,
+        post(
+            "/placement",
+            Some(&cookie),
+            &format!("programme=BE&csrf={token}"),
+        ),
+    )
+    .await;
+    assert_eq!(a.location, "/placement?programme=BE", "{}", a.body);
+    let page = send(&app, get("/placement?programme=BE", Some(&cookie)))
+        .await
+        .body;
+    assert!(page.contains("Last run:") && page.contains("gap"), "{page}");
+    assert!(
+        page.contains("instead "),
+        "next-best places and their cost are shown"
+    );
+    let number = page
+        .split("<tr id=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let a = send(
+        &app,
+        post(
+            &format!("/placement/{number}"),
+            Some(&cookie),
+            &format!("programme=BE&decision=reject&place=&csrf={token}"),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let page = send(&app, get("/placement?programme=BE", Some(&cookie)))
+        .await
+        .body;
+    assert!(page.contains("rejected by reception-officer"), "{page}");
+    // Another role may not open the page.
+    let a = send(
+        &app,
+        post(
+            "/login",
+            None,
+            "username=planner&password=resettle-demo-password",
+        ),
+    )
+    .await;
+    let planner = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    let a = send(&app, get("/placement", Some(&planner))).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 }

@@ -199,6 +199,25 @@ async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
             app.session(&s.cookie, "t").await.is_err(),
             "a timed-out session stays ended"
         );
+        // Which roles owe a second factor is configuration.
+        let relaxed = app.clone().with_security(Security {
+            second_factor_roles: vec![Role::Planner],
+            ..Security::default()
+        });
+        assert!(
+            !relaxed
+                .login("case-officer", DEMO_PASSWORD, "t")
+                .await
+                .unwrap()
+                .needs_second_factor
+        );
+        assert!(
+            relaxed
+                .login("planner", DEMO_PASSWORD, "t")
+                .await
+                .unwrap()
+                .needs_second_factor
+        );
         // A medical officer must give a code; a wrong one fails, a right one works once.
         let s = app
             .login("medical-officer", DEMO_PASSWORD, "t")

@@ -10,6 +10,12 @@ pub struct Args {
     #[arg(long, env = "RESETTLE_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
+    /// Roles whose holders must give a one-time password at sign-in, comma-separated
+    /// (default: every role that sees personal data, runs users or reads the audit trail;
+    /// `none` for no second factor at all).
+    #[arg(long, env = "RESETTLE_SECOND_FACTOR_ROLES")]
+    pub second_factor_roles: Option<String>,
+
     /// Load the demo caseload first if the database is empty.
     #[arg(long)]
     pub demo: bool,
@@ -36,6 +42,18 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
         super::open_creating_key(database).await?
     } else {
         super::open(database).await?
+    };
+    let app = match args.second_factor_roles.as_deref() {
+        None => app,
+        Some("none") => app.with_security(resettle_app::Security {
+            second_factor_roles: Vec::new(),
+            ..resettle_app::Security::default()
+        }),
+        Some(roles) => app.with_security(resettle_app::Security {
+            second_factor_roles: resettle_app::Role::parse_list(roles)
+                .map_err(|e| anyhow::anyhow!("--second-factor-roles: {e}"))?,
+            ..resettle_app::Security::default()
+        }),
     };
     if args.demo {
         let config = resettle_app::DemoConfig {

@@ -258,8 +258,7 @@ impl App {
         status: &str,
         resolved_on: Option<Date>,
     ) -> Result<serde_json::Value, AppError> {
-        self.stored_case(caller, number).await?;
-        self.require(caller, Permission::RecordPromises, "case", number)
+        self.stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
         let status: ReunificationStatus = status.parse().map_err(invalid)?;
         let resolved_on = match status {
@@ -274,15 +273,12 @@ impl App {
                 resolved_on,
             )
             .await?;
-        self.record_ok(
+        self.changed_case(
             caller,
-            "write",
-            "case",
             number,
             "",
             &format!("reunification {request_no}: {status}"),
         )
-        .await?;
-        self.case(caller, number).await
+        .await
     }
 }

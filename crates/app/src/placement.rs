@@ -310,8 +310,7 @@ impl App {
         caller: &Caller,
         number: &str,
     ) -> Result<Option<ProposalView>, AppError> {
-        self.stored_case(caller, number).await?;
-        self.require(caller, Permission::Place, "placement", number)
+        self.stored_case_for(caller, number, Permission::Place, "placement")
             .await?;
         Ok(self.store.proposal(number).await?.map(view))
     }
@@ -324,8 +323,8 @@ impl App {
         number: &str,
         decision: &PlacementDecision,
     ) -> Result<ProposalView, AppError> {
-        let stored = self.stored_case(caller, number).await?;
-        self.require(caller, Permission::Place, "placement", number)
+        let stored = self
+            .stored_case_for(caller, number, Permission::Place, "placement")
             .await?;
         if !matches!(decision.decision.as_str(), "confirm" | "reject") {
             return Err(AppError::Invalid(format!(

@@ -30,6 +30,27 @@ async fn raw(url: &str) -> sqlx::AnyPool {
     sqlx::AnyPool::connect(url).await.unwrap()
 }
 
+/// The caller behind a fresh token of a demo user.
+async fn caller_of(app: &App, username: &str) -> Caller {
+    let token = app
+        .create_token(&Caller::operator(), username, None, None)
+        .await
+        .unwrap();
+    app.authenticate_token(&token, "t").await.unwrap()
+}
+
+/// A case with at least one medical record.
+async fn case_with_medical(pool: &sqlx::AnyPool) -> String {
+    sqlx::query(
+        "SELECT c.case_number FROM cases c JOIN medical_records m ON m.case_id = c.id LIMIT 1",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+    .try_get(0)
+    .unwrap()
+}
+
 fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -293,15 +314,7 @@ async fn scoped_roles_see_only_their_organisations_cases() {
             )
             .await
             .unwrap();
-        let liaison = app
-            .authenticate_token(
-                &app.create_token(&op, "unhcr-liaison", None, None)
-                    .await
-                    .unwrap(),
-                "t",
-            )
-            .await
-            .unwrap();
+        let liaison = caller_of(&app, "unhcr-liaison").await;
         let office = liaison.organisation.clone().unwrap();
         let mine = app
             .list_cases(
@@ -351,23 +364,8 @@ async fn medical_records_are_sealed_at_rest_and_survive_key_rotation() {
                 "{condition}"
             );
         }
-        let medical = app
-            .authenticate_token(
-                &app.create_token(&Caller::operator(), "medical-officer", None, None)
-                    .await
-                    .unwrap(),
-                "t",
-            )
-            .await
-            .unwrap();
-        let n: String = sqlx::query(
-            "SELECT c.case_number FROM cases c JOIN medical_records m ON m.case_id = c.id LIMIT 1",
-        )
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-        .try_get(0)
-        .unwrap();
+        let medical = caller_of(&app, "medical-officer").await;
+        let n: String = case_with_medical(&pool).await;
         let before = app.medical_records(&medical, &n).await.unwrap();
         assert!(!before[0].condition.is_empty());
         let new = Keyring::generate_key("k2").unwrap();
@@ -396,24 +394,9 @@ async fn medical_records_are_sealed_at_rest_and_survive_key_rotation() {
 async fn the_subject_access_export_holds_everything_and_is_audited() {
     let db = resettle_testkit::sqlite();
     let app = demo_app(&db.url).await;
-    let officer = app
-        .authenticate_token(
-            &app.create_token(&Caller::operator(), "case-officer", None, None)
-                .await
-                .unwrap(),
-            "t",
-        )
-        .await
-        .unwrap();
+    let officer = caller_of(&app, "case-officer").await;
     let pool = raw(&db.url).await;
-    let n: String = sqlx::query(
-        "SELECT c.case_number FROM cases c JOIN medical_records m ON m.case_id = c.id LIMIT 1",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap()
-    .try_get(0)
-    .unwrap();
+    let n: String = case_with_medical(&pool).await;
     let export = app.subject_export(&officer, &n).await.unwrap();
     assert!(!export.medical_records.is_empty() && !export.events.is_empty());
     assert_eq!(export.case["case_number"], n.as_str());

@@ -167,8 +167,7 @@ impl App {
         self.store
             .create_case(&programme, &file, caller.organisation.as_deref())
             .await?;
-        self.record_ok(caller, "write", "case", &number, "categories", "submitted")
-            .await?;
-        self.case(caller, &number).await
+        self.changed_case(caller, &number, "categories", "submitted")
+            .await
     }
 }

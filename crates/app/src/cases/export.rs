@@ -36,8 +36,8 @@ impl App {
         caller: &Caller,
         number: &str,
     ) -> Result<SubjectExport, AppError> {
-        let stored = self.stored_case(caller, number).await?;
-        self.require(caller, Permission::ExportSubject, "case", number)
+        let stored = self
+            .stored_case_for(caller, number, Permission::ExportSubject, "case")
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let accesses = self

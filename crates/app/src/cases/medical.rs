@@ -11,8 +11,8 @@ impl App {
         caller: &Caller,
         number: &str,
     ) -> Result<Vec<MedicalRecord>, AppError> {
-        let stored = self.stored_case(caller, number).await?;
-        self.require(caller, Permission::ReadMedical, "medical_record", number)
+        let stored = self
+            .stored_case_for(caller, number, Permission::ReadMedical, "medical_record")
             .await?;
         self.record_ok(
             caller,

@@ -48,8 +48,8 @@ impl App {
         number: &str,
         p: &NewPromise,
     ) -> Result<Value, AppError> {
-        let stored = self.stored_case(caller, number).await?;
-        self.require(caller, Permission::RecordPromises, "case", number)
+        let stored = self
+            .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
         let kind: PromiseKind = p
             .kind
@@ -81,16 +81,8 @@ impl App {
         self.store
             .add_promise(&case_number(number)?, &promise)
             .await?;
-        self.record_ok(
-            caller,
-            "write",
-            "case",
-            number,
-            "",
-            &format!("promised {kind} date"),
-        )
-        .await?;
-        self.case(caller, number).await
+        self.changed_case(caller, number, "", &format!("promised {kind} date"))
+            .await
     }
 
     /// Records a reunification request.
@@ -100,8 +92,7 @@ impl App {
         number: &str,
         r: &NewReunification,
     ) -> Result<Value, AppError> {
-        self.stored_case(caller, number).await?;
-        self.require(caller, Permission::RecordPromises, "case", number)
+        self.stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
         if r.relative_name.trim().is_empty() {
             return Err(AppError::Invalid("relative_name: is empty".into()));
@@ -118,15 +109,7 @@ impl App {
         self.store
             .add_reunification(&case_number(number)?, &request)
             .await?;
-        self.record_ok(
-            caller,
-            "write",
-            "case",
-            number,
-            "",
-            "reunification requested",
-        )
-        .await?;
-        self.case(caller, number).await
+        self.changed_case(caller, number, "", "reunification requested")
+            .await
     }
 }

@@ -284,6 +284,19 @@ impl App {
         Ok(json)
     }
 
+    /// Records a change to a case and answers with the case as the caller sees it after.
+    pub(crate) async fn changed_case(
+        &self,
+        caller: &Caller,
+        number: &str,
+        special_fields: &str,
+        detail: &str,
+    ) -> Result<Value, AppError> {
+        self.record_ok(caller, "write", "case", number, special_fields, detail)
+            .await?;
+        self.case(caller, number).await
+    }
+
     /// One case with every field, for callers who see every field (case officers and the
     /// operator at the command line); refused for others.
     pub async fn case_full(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
@@ -335,6 +348,20 @@ impl App {
         self.record_ok(caller, "read", "case_events", number, "", "")
             .await?;
         Ok(stored.file.events)
+    }
+
+    /// A case the caller may know exists (else not found) and may act on with `p` (else
+    /// forbidden, audited against `entity`).
+    pub(crate) async fn stored_case_for(
+        &self,
+        caller: &Caller,
+        number: &str,
+        p: Permission,
+        entity: &str,
+    ) -> Result<StoredCase, AppError> {
+        let stored = self.stored_case(caller, number).await?;
+        self.require(caller, p, entity, number).await?;
+        Ok(stored)
     }
 
     /// A case the caller may know exists, or not found.

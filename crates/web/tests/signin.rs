@@ -196,16 +196,7 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
 #[tokio::test]
 async fn cross_site_and_tokenless_forms_are_refused_and_headers_are_set() {
     let (app, _db) = demo_app().await;
-    let a = send(
-        &app,
-        post(
-            "/login",
-            None,
-            "username=planner&password=resettle-demo-password",
-        ),
-    )
-    .await;
-    let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    let cookie = password_only(&app, "planner").await;
     let page = send(&app, get("/fair-share", Some(&cookie))).await;
     let token = csrf(&page.body);
     let save = |csrf: &str| {
@@ -259,9 +250,8 @@ async fn auditors_browse_and_export_the_trail_and_others_may_not() {
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 }
 
-/// Signs a demo user in with password and second factor; returns the cookie and the
-/// session's CSRF token.
-async fn sign_in(app: &App, user: &str) -> (String, String) {
+/// Signs a demo user in with the password only; returns the session cookie.
+async fn password_only(app: &App, user: &str) -> String {
     let a = send(
         app,
         post(
@@ -271,7 +261,13 @@ async fn sign_in(app: &App, user: &str) -> (String, String) {
         ),
     )
     .await;
-    let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    a.cookie.unwrap().split(';').next().unwrap().to_string()
+}
+
+/// Signs a demo user in with password and second factor; returns the cookie and the
+/// session's CSRF token.
+async fn sign_in(app: &App, user: &str) -> (String, String) {
+    let cookie = password_only(app, user).await;
     let token = csrf(&send(app, get("/login/code", Some(&cookie))).await.body);
     let a = send(
         app,
@@ -332,16 +328,7 @@ async fn a_reception_officer_proposes_sees_why_and_decides_on_the_placement_page
         .body;
     assert!(page.contains("rejected by reception-officer"), "{page}");
     // Another role may not open the page.
-    let a = send(
-        &app,
-        post(
-            "/login",
-            None,
-            "username=planner&password=resettle-demo-password",
-        ),
-    )
-    .await;
-    let planner = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    let planner = password_only(&app, "planner").await;
     let a = send(&app, get("/placement", Some(&planner))).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 }

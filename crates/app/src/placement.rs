@@ -274,12 +274,13 @@ impl App {
     ) -> Result<Instance, AppError> {
         self.require(caller, Permission::Place, "placement", programme)
             .await?;
+        let policy = self.programme_policy(programme).await?;
         let waiting = self.store.awaiting_placement(programme).await?;
         let places = self.store.placement_places(programme).await?;
         Ok(build_instance(
             &waiting,
             &places,
-            &ScoreWeights::default(),
+            policy.placement_weights(),
             crate::cases::today(),
         ))
     }

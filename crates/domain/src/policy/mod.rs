@@ -66,6 +66,7 @@ pub struct PolicyProfile {
     money: Money,
     planning: Option<Planning>,
     data_protection: DataProtection,
+    placement_weights: crate::placement::ScoreWeights,
 }
 
 impl PolicyProfile {
@@ -101,6 +102,7 @@ impl PolicyProfile {
             money,
             planning,
             data_protection,
+            placement_weights: p.placement.map(|p| p.weights).unwrap_or_default(),
         })
     }
 
@@ -221,6 +223,12 @@ impl PolicyProfile {
     /// The quota, when the profile sets one.
     pub fn planning(&self) -> Option<&Planning> {
         self.planning.as_ref()
+    }
+
+    /// The weights of the default placement score model (`[placement.weights]`), and how
+    /// members' chances combine into a family's score.
+    pub fn placement_weights(&self) -> &crate::placement::ScoreWeights {
+        &self.placement_weights
     }
 
     /// Retention and small-count publication settings.

@@ -36,6 +36,16 @@ pub(super) struct Profile {
     pub money: Option<Money>,
     pub planning: Option<Planning>,
     pub data_protection: Option<DataProtection>,
+    pub placement: Option<Placement>,
+}
+
+/// `[placement]`: how families are matched to places.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Placement {
+    /// `[placement.weights]`: the default score model's weights and family rule.
+    #[serde(default)]
+    pub weights: crate::placement::ScoreWeights,
 }
 
 /// `version`: an integer or a string (a date is written quoted).

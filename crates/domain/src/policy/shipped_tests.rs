@@ -334,3 +334,18 @@ fn a_profile_serialises_to_json_for_display() {
         100_000
     );
 }
+
+#[test]
+fn placement_weights_come_from_the_profile_and_a_misspelt_one_is_refused() {
+    use crate::placement::{FamilyScore, ScoreWeights};
+    assert_eq!(belgium().placement_weights(), &ScoreWeights::default());
+    let geomatch = BELGIUM.replace(
+        "family_score = \"sum_of_members\"",
+        "family_score = \"at_least_one\"",
+    );
+    let p = PolicyProfile::parse(&geomatch).unwrap();
+    assert_eq!(p.placement_weights().family_score, FamilyScore::AtLeastOne);
+    let typo = BELGIUM.replace("labour_market = 1.0", "labor_market = 1.0");
+    let e = PolicyProfile::parse(&typo).unwrap_err().to_string();
+    assert!(e.contains("labor_market"), "{e}");
+}

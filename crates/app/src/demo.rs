@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use resettle_demo::DemoConfig;
 use resettle_domain::access::Role;
 use resettle_domain::programme::ProgrammeImport;
-use resettle_storage::ImportSummary;
+use resettle_storage::{ImportSummary, NewOutcome};
 
 use crate::{App, AppError, Caller};
 
@@ -84,6 +84,67 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
         .collect()
 }
 
+/// A number in [0, 1) from text, the same on every run (FNV-1a): demo outcomes must be
+/// reproducible without a random generator.
+fn unit(text: &str) -> f64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Follow-up outcomes for the demo's adults placed at local reception places 12 and 18
+/// months after arrival. Each place has its own employment rate (25 % to 65 %), so the
+/// model fitted on them has something to find. Illustrative, like the whole demo.
+fn demo_outcomes(import: &ProgrammeImport, config: &DemoConfig) -> Vec<NewOutcome> {
+    let mut out = Vec::new();
+    for f in &import.cases {
+        let Some(place) = f
+            .reception_place
+            .as_ref()
+            .and_then(|c| import.places.iter().find(|p| &p.code == c))
+            .filter(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
+        else {
+            continue;
+        };
+        let Some(arrived) = f
+            .events
+            .iter()
+            .find(|e| e.to == resettle_domain::case::CaseState::Arrived)
+            .map(|e| e.at.date())
+        else {
+            continue;
+        };
+        let rate = 0.25 + 0.4 * unit(&format!("{}:{}", config.seed, place.code));
+        for months in [12u32, 18] {
+            let due = arrived + time::Duration::days(i64::from(months) * 365 / 12);
+            if due > config.as_of {
+                continue;
+            }
+            for m in &f.case.members {
+                let age = due.year() - m.date_of_birth.year();
+                if !(18..=64).contains(&age) {
+                    continue;
+                }
+                let draw = unit(&format!(
+                    "{}:{}:{}:{months}",
+                    config.seed, f.case.case_number, m.member_no
+                ));
+                out.push(NewOutcome {
+                    case_number: f.case.case_number.to_string(),
+                    member_no: m.member_no,
+                    months,
+                    employed: draw < rate,
+                    recorded_on: due,
+                });
+            }
+        }
+    }
+    out
+}
+
 fn unhcr_office(country_of_asylum: &str) -> String {
     format!("UNHCR {country_of_asylum}")
 }
@@ -111,6 +172,9 @@ impl App {
         let import = resettle_demo::generate(config);
         let summary = self.store.import_programme(&import).await?;
         self.add_demo_users(&import).await?;
+        self.store
+            .record_outcomes(&demo_outcomes(&import, config))
+            .await?;
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use resettle_domain::outcomes::EmploymentModel;
 use resettle_domain::placement::{
     self, CaseProfile, Explanation, Instance, PlaceProfile, ScoreWeights, SolveOptions,
 };
@@ -36,6 +37,9 @@ pub struct PlacementRun {
     pub unassigned: Vec<String>,
     /// Why, when some could not be placed.
     pub diagnosis: Vec<String>,
+    /// Where the employment chances came from: the programme's own recorded outcomes
+    /// when there are enough, else regional unemployment rates.
+    pub model: String,
 }
 
 /// A proposal as a reception officer reviews it.
@@ -113,6 +117,7 @@ pub fn build_instance(
     waiting: &[AwaitingCase],
     places: &[PlacementPlace],
     weights: &ScoreWeights,
+    model: Option<&EmploymentModel>,
     today: Date,
 ) -> Instance {
     let ids: Vec<&str> = waiting.iter().map(|c| c.case_number.as_str()).collect();
@@ -129,7 +134,9 @@ pub fn build_instance(
     let place_profiles: Vec<PlaceProfile> = places
         .iter()
         .map(|p| {
-            let (languages, unemployment_rate) = region_facts(&p.region);
+            let (languages, regional_rate) = region_facts(&p.region);
+            let unemployment_rate =
+                model.map_or(regional_rate, |m| 1.0 - m.probability(&p.code, &p.region));
             let room = free(p);
             let housing_units = [("small", 1), ("medium", 3), ("large", 6)]
                 .into_iter()
@@ -205,7 +212,7 @@ impl App {
                 "programme {programme} does not exist"
             )));
         }
-        let instance = self.placement_instance(caller, programme).await?;
+        let (instance, model) = self.instance_and_model(caller, programme).await?;
         let options = SolveOptions {
             time_limit: Some(Duration::from_secs(10)),
             ..SolveOptions::default()
@@ -229,6 +236,7 @@ impl App {
             places: instance.places.len(),
             unassigned: solution.unassigned.clone(),
             diagnosis: solution.diagnosis.clone(),
+            model,
         };
         let proposals: Vec<NewProposal> = solution
             .assignment
@@ -272,17 +280,42 @@ impl App {
         caller: &Caller,
         programme: &str,
     ) -> Result<Instance, AppError> {
+        Ok(self.instance_and_model(caller, programme).await?.0)
+    }
+
+    /// The instance, and which employment model scored it: the one fitted on the
+    /// programme's outcomes at 12 months when there are enough, else the default.
+    async fn instance_and_model(
+        &self,
+        caller: &Caller,
+        programme: &str,
+    ) -> Result<(Instance, String), AppError> {
         self.require(caller, Permission::Place, "placement", programme)
             .await?;
         let policy = self.programme_policy(programme).await?;
         let waiting = self.store.awaiting_placement(programme).await?;
         let places = self.store.placement_places(programme).await?;
-        Ok(build_instance(
+        let outcomes = self.store.placement_outcomes(programme, 12).await?;
+        let model = EmploymentModel::fit(&outcomes);
+        let described = match &model {
+            Some(m) => format!(
+                "employment fitted on the programme's {} outcomes at 12 months",
+                m.observations
+            ),
+            None => format!(
+                "default: regional unemployment rates ({} outcomes recorded, {} needed to fit)",
+                outcomes.len(),
+                resettle_domain::outcomes::MIN_OBSERVATIONS
+            ),
+        };
+        let instance = build_instance(
             &waiting,
             &places,
             policy.placement_weights(),
+            model.as_ref(),
             crate::cases::today(),
-        ))
+        );
+        Ok((instance, described))
     }
 
     /// The proposals of a programme with the figures of the run that made them.

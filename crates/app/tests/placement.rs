@@ -129,3 +129,83 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
         ));
     }
 }
+
+#[tokio::test]
+async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        app.load_demo(
+            &DemoConfig {
+                cases: 1_500,
+                ..demo()
+            },
+            false,
+        )
+        .await
+        .unwrap();
+        let reception = officer(&app, "reception-officer").await;
+        let run = app.propose_placements(&reception, "BE").await.unwrap();
+        assert!(
+            run.model.starts_with("employment fitted on"),
+            "{}: {}",
+            db.backend,
+            run.model
+        );
+        // Follow-up is for arrived families, at 12 or 18 months, by reception officers.
+        let op = Caller::operator();
+        let submitted = app
+            .list_cases(
+                &op,
+                &resettle_app::cases::CaseQuery {
+                    state: Some("submitted".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .items[0]
+            .case_number
+            .clone();
+        let record = |months| resettle_app::cases::NewOutcomeRecord {
+            member_no: 1,
+            months,
+            employed: true,
+            recorded_on: None,
+        };
+        let e = app
+            .record_outcome(&reception, &submitted, &record(12))
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("has not arrived"), "{e}");
+        let housed = app
+            .list_cases(
+                &op,
+                &resettle_app::cases::CaseQuery {
+                    state: Some("housed".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .items[0]
+            .case_number
+            .clone();
+        let e = app
+            .record_outcome(&reception, &housed, &record(6))
+            .await
+            .unwrap_err();
+        assert!(e.to_string().starts_with("months:"), "{e}");
+        app.record_outcome(&reception, &housed, &record(12))
+            .await
+            .unwrap();
+        let case_officer = officer(&app, "case-officer").await;
+        assert!(matches!(
+            app.record_outcome(&case_officer, &housed, &record(12))
+                .await,
+            Err(AppError::Forbidden(_))
+        ));
+    }
+}

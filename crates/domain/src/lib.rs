@@ -8,6 +8,7 @@ pub mod country;
 pub mod document;
 pub mod error;
 pub mod mission;
+pub mod outcomes;
 pub mod placement;
 pub mod policy;
 pub mod programme;

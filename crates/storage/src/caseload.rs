@@ -28,6 +28,8 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "organisations",
     "fair_share_scenarios",
     "policy_profiles",
+    "integration_outcomes",
+    "placement_proposals",
     "support_plans",
     "reunification_requests",
     "promises",

@@ -12,6 +12,7 @@ mod codec;
 mod error;
 mod migrations;
 mod missions;
+mod outcomes;
 mod placement;
 mod policies;
 mod programmes;
@@ -31,6 +32,7 @@ pub use cases::{
 };
 pub use error::StorageError;
 pub use missions::{MissionRow, SponsorRow};
+pub use outcomes::NewOutcome;
 pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
 pub use retention::EndedCase;

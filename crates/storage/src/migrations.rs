@@ -57,6 +57,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_placement.sql"),
         postgres: include_str!("../migrations/postgres/0007_placement.sql"),
     },
+    Migration {
+        version: 8,
+        description: "integration outcomes",
+        sqlite: include_str!("../migrations/sqlite/0008_outcomes.sql"),
+        postgres: include_str!("../migrations/postgres/0008_outcomes.sql"),
+    },
 ];
 
 impl Store {

@@ -101,6 +101,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
             Some(serde_json::json!({"status": "bogus"}))
         }
         "POST /api/v1/cases/{n}/placement" => Some(serde_json::json!({"decision": "bogus"})),
+        "POST /api/v1/cases/{n}/outcomes" => {
+            Some(serde_json::json!({"member_no": 1, "months": 7, "employed": true}))
+        }
         "POST /api/v1/missions" => Some(serde_json::json!({
             "programme": "BE", "code": "", "destination": "LB",
             "starts_on": "2027-01-01", "ends_on": "2027-01-02", "team": []

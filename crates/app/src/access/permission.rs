@@ -39,6 +39,8 @@ pub enum Permission {
     ManageMissions,
     /// Propose and confirm placements.
     Place,
+    /// Record integration follow-up (work 12 and 18 months after arrival).
+    RecordOutcomes,
     /// Export everything held on one person (a subject-access request).
     ExportSubject,
 }
@@ -111,7 +113,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         RecordPromises => matches!(role, CaseOfficer | ReceptionOfficer),
         ReadMedical | WriteMedical => role == MedicalOfficer,
         ManageMissions => matches!(role, CaseOfficer | ReceptionOfficer),
-        Place => role == ReceptionOfficer,
+        Place | RecordOutcomes => role == ReceptionOfficer,
         ExportSubject => role == CaseOfficer,
     }
 }

@@ -68,6 +68,21 @@ pub enum Command {
         #[arg(long)]
         output: Option<std::path::PathBuf>,
     },
+    /// Record integration follow-up: whether an adult has work 12 or 18 months after
+    /// arrival.
+    Outcome {
+        /// UNHCR case number.
+        number: String,
+        /// The family member.
+        #[arg(long)]
+        member: u32,
+        /// 12 or 18.
+        #[arg(long)]
+        months: u32,
+        /// true or false.
+        #[arg(long)]
+        employed: bool,
+    },
     /// Record a date told to the family (a new date of a kind already promised is a slip).
     Promise {
         /// UNHCR case number.
@@ -395,6 +410,26 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 Some(path) => std::fs::write(&path, bytes)?,
                 None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
             }
+            Ok(())
+        }
+        Command::Outcome {
+            number,
+            member,
+            months,
+            employed,
+        } => {
+            app.record_outcome(
+                &op,
+                &number,
+                &resettle_app::cases::NewOutcomeRecord {
+                    member_no: member,
+                    months,
+                    employed,
+                    recorded_on: None,
+                },
+            )
+            .await?;
+            println!("recorded: {number} member {member} at {months} months, employed: {employed}");
             Ok(())
         }
         Command::Promise {

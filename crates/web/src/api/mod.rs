@@ -76,6 +76,7 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(cases::show::get))
         .routes(routes!(cases::medical::get))
         .routes(routes!(cases::medical::export))
+        .routes(routes!(cases::outcomes::post))
         .routes(routes!(audit::get))
         .routes(routes!(placement::propose, placement::list))
         .routes(routes!(placement::decide))

@@ -4,6 +4,7 @@ pub(crate) mod create;
 pub(crate) mod events;
 pub(crate) mod list;
 pub(crate) mod medical;
+pub(crate) mod outcomes;
 pub(crate) mod promises;
 pub(crate) mod reunification;
 pub(crate) mod show;

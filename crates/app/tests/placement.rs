@@ -98,10 +98,53 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             assert_eq!(case["state"], "in_reception");
             assert_eq!(case["reception_place"], other.as_str());
         }
+        // A family still abroad keeps its confirmed place for its arrival.
+        let mut abroad = None;
+        for q in &proposals {
+            if app.case(&reception, &q.case_number).await.unwrap()["state"] == "departure_scheduled"
+            {
+                abroad = Some(q);
+                break;
+            }
+        }
+        let q = abroad.unwrap_or_else(|| panic!("{}: no family about to travel", db.backend));
+        app.decide_placement(
+            &reception,
+            &q.case_number,
+            &PlacementDecision {
+                decision: "confirm".into(),
+                place: None,
+            },
+        )
+        .await
+        .unwrap();
+        let step = |to: &str, version: i64| resettle_app::cases::TransitionRequest {
+            to: to.into(),
+            reason: "test".into(),
+            expected_version: version,
+            ..Default::default()
+        };
+        let version = app
+            .case_full(&Caller::operator(), &q.case_number)
+            .await
+            .unwrap()
+            .version;
+        app.transition(&reception, &q.case_number, &step("arrived", version))
+            .await
+            .unwrap();
+        app.transition(
+            &reception,
+            &q.case_number,
+            &step("in_reception", version + 1),
+        )
+        .await
+        .unwrap();
+        let case = app.case(&reception, &q.case_number).await.unwrap();
+        assert_eq!(case["reception_place"], q.place.as_str(), "{}", db.backend);
         // Reject another; a decided proposal cannot be decided again.
         let open = proposals
             .iter()
-            .find(|q| q.case_number != p.case_number)
+            .find(|o| o.case_number != p.case_number && o.case_number != q.case_number)
             .unwrap();
         let rejected = app
             .decide_placement(

@@ -36,6 +36,7 @@ impl Caller {
     /// what it does is still audited under the operating-system user's name.
     pub fn operator() -> Caller {
         let user = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
             .or_else(|_| std::env::var("USERNAME"))
             .unwrap_or_else(|_| "unknown".into());
         Caller {

@@ -146,7 +146,7 @@ fn step_data(
             let place = req.reception_place.clone().ok_or_else(|| {
                 invalid(
                     "reception_place",
-                    "say which centre or LOI receives the family",
+                    "say which centre or LOI receives the family (none was confirmed by placement)",
                 )
             })?;
             payload.insert("reception_place".into(), place.clone().into());
@@ -269,6 +269,22 @@ impl App {
         policy
             .allows(stored.state, to)
             .map_err(|e| AppError::Invalid(e.to_string()))?;
+        // A family whose place was confirmed before it arrived goes there by default.
+        let confirmed;
+        let req = if to == CaseState::InReception && req.reception_place.is_none() {
+            confirmed = TransitionRequest {
+                reception_place: self
+                    .store
+                    .proposal(number)
+                    .await?
+                    .filter(|p| p.status == "confirmed")
+                    .map(|p| p.place_code),
+                ..req.clone()
+            };
+            &confirmed
+        } else {
+            req
+        };
         let (payload, assignment) = step_data(&stored, req, to, &policy)?;
         let event = NewEvent {
             to,

@@ -6,6 +6,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
+use resettle_app::access::visibility::CASE_FIELDS;
 use resettle_app::cases::CaseQuery;
 use resettle_app::{App, AppError, Permission};
 
@@ -51,18 +52,22 @@ pub(crate) async fn show(
     } else {
         None
     };
-    let scalars: Vec<(String, String)> = case
-        .as_object()
-        .map(|m| {
-            m.iter()
-                .filter(|(_, v)| !v.is_array() && !v.is_object())
-                .map(|(k, v)| {
-                    let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                    (k.replace('_', " "), text)
-                })
-                .collect()
+    // In the order of the fields table, without empty values.
+    let scalars: Vec<(String, String)> = CASE_FIELDS
+        .iter()
+        .filter_map(|(field, _)| {
+            let v = case.get(field)?;
+            (!v.is_null() && !v.is_array() && !v.is_object()).then(|| {
+                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                (field.replace('_', " "), text)
+            })
         })
-        .unwrap_or_default();
+        .collect();
+    let member_columns: Vec<&str> = CASE_FIELDS
+        .iter()
+        .filter_map(|(f, _)| f.strip_prefix("members."))
+        .filter(|f| case["members"][0].get(f).is_some())
+        .collect();
     let placement = placement_context(&app, caller, &number).await;
     render(
         "case.html",
@@ -71,6 +76,7 @@ pub(crate) async fn show(
             csrf => session.csrf_token.clone(),
             case => Value::from(Serde(&case)),
             scalars => scalars,
+            member_columns => member_columns,
             medical => Value::from(Serde(&medical)),
             may_export => caller.may(Permission::ExportSubject),
             placement => placement,

@@ -116,7 +116,7 @@ impl FromRequestParts<App> for MaybeSignedIn {
 }
 
 /// Refuses a form whose CSRF token is not the session's (compared in constant time).
-pub(crate) fn check_csrf(session: &Session, token: &str) -> Result<(), Response> {
+pub(crate) fn check_csrf(session: &Session, token: &str) -> Result<(), ApiError> {
     let expected = session.csrf_token.as_bytes();
     let given = token.as_bytes();
     let same = expected.len() == given.len()
@@ -131,8 +131,7 @@ pub(crate) fn check_csrf(session: &Session, token: &str) -> Result<(), Response>
         Err(ApiError::new(
             axum::http::StatusCode::FORBIDDEN,
             "the form's CSRF token is missing or wrong; reload the page and try again",
-        )
-        .into_response())
+        ))
     }
 }
 

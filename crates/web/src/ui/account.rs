@@ -95,7 +95,7 @@ pub(crate) async fn code(
     Form(form): Form<CodeForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&half.session, &form.csrf) {
-        return refused;
+        return refused.into_response();
     }
     match app.second_factor(&half.cookie, &form.code).await {
         Ok(()) => Redirect::to("/cases").into_response(),
@@ -118,7 +118,7 @@ pub(crate) async fn logout(
     Form(form): Form<LogoutForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&signed_in.session, &form.csrf) {
-        return refused;
+        return refused.into_response();
     }
     if let Err(e) = app
         .logout(&signed_in.cookie, &signed_in.session.caller)

@@ -185,7 +185,7 @@ pub(crate) async fn save(
     Form(form): Form<PlanForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let saved = match form.request() {
         Ok(req) => app
@@ -235,7 +235,7 @@ pub(crate) async fn delete(
     Form(form): Form<DeleteForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused;
+        return refused.into_response();
     }
     match app.delete_scenario(&session.caller, &form.name).await {
         Ok(()) => Redirect::to("/fair-share/scenarios").into_response(),

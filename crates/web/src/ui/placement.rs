@@ -82,7 +82,7 @@ pub(crate) async fn propose(
     Form(form): Form<ProposeForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused;
+        return refused.into_response();
     }
     match app
         .propose_placements(&session.caller, &form.programme)
@@ -101,7 +101,7 @@ pub(crate) async fn decide(
     Form(form): Form<DecideForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let decision = PlacementDecision {
         decision: form.decision.clone(),

@@ -244,6 +244,18 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
         app.record_outcome(&reception, &housed, &record(12))
             .await
             .unwrap();
+        // A correction replaces the record rather than failing on the key.
+        app.record_outcome(&reception, &housed, &record(12))
+            .await
+            .unwrap();
+        let unknown = resettle_app::cases::NewOutcomeRecord {
+            member_no: 99,
+            ..record(12)
+        };
+        assert!(matches!(
+            app.record_outcome(&reception, &housed, &unknown).await,
+            Err(AppError::NotFound(_))
+        ));
         let case_officer = officer(&app, "case-officer").await;
         assert!(matches!(
             app.record_outcome(&case_officer, &housed, &record(12))

@@ -63,6 +63,7 @@ pub(crate) struct Rows {
     table: &'static str,
     columns: &'static [&'static str],
     cells: Vec<Cell>,
+    on_conflict: Option<&'static str>,
 }
 
 impl Rows {
@@ -71,7 +72,15 @@ impl Rows {
             table,
             columns,
             cells: Vec::new(),
+            on_conflict: None,
         }
+    }
+
+    /// What to do when a row's key exists (`ON CONFLICT …`, which both backends take);
+    /// the rows of one batch must not repeat a key.
+    pub(crate) fn on_conflict(mut self, clause: &'static str) -> Self {
+        self.on_conflict = Some(clause);
+        self
     }
 
     /// Adds a row; it must have one cell per column.
@@ -113,6 +122,10 @@ impl Rows {
                     }
                 }
                 sql.push(')');
+            }
+            if let Some(clause) = self.on_conflict {
+                sql.push_str(" ON CONFLICT ");
+                sql.push_str(clause);
             }
             if let Some(cols) = returning {
                 sql.push_str(" RETURNING ");

@@ -1,8 +1,11 @@
 //! Integration outcomes: recorded per adult, read back per placement for the fitted model.
+use std::collections::BTreeMap;
+
 use resettle_domain::outcomes::Outcome;
 use sqlx::Row;
 use time::Date;
 
+use crate::batch::Rows;
 use crate::{StorageError, Store, codec};
 
 /// One adult's outcome to record.
@@ -25,41 +28,56 @@ impl Store {
     /// replaces the earlier one); an unknown case or member refuses the whole batch.
     pub async fn record_outcomes(&self, outcomes: &[NewOutcome]) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        for o in outcomes {
-            let case_id: i64 = sqlx::query(
-                "SELECT c.id FROM cases c JOIN family_members f ON f.case_id = c.id \
-                 WHERE c.case_number = $1 AND f.member_no = $2",
-            )
-            .bind(o.case_number.clone())
-            .bind(i64::from(o.member_no))
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| StorageError::Missing {
-                what: "family member",
-                key: format!("{} member {}", o.case_number, o.member_no),
-            })?
-            .try_get(0)?;
-            sqlx::query(
-                "DELETE FROM integration_outcomes WHERE case_id = $1 AND member_no = $2 \
-                 AND months = $3",
-            )
-            .bind(case_id)
-            .bind(i64::from(o.member_no))
-            .bind(i64::from(o.months))
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO integration_outcomes (case_id, member_no, months, employed, \
-                 recorded_on) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(case_id)
-            .bind(i64::from(o.member_no))
-            .bind(i64::from(o.months))
-            .bind(i64::from(o.employed))
-            .bind(codec::date(o.recorded_on))
-            .execute(&mut *tx)
-            .await?;
+        let mut numbers: Vec<&str> = outcomes.iter().map(|o| o.case_number.as_str()).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut members: BTreeMap<(&str, i64), i64> = BTreeMap::new();
+        for chunk in numbers.chunks(500) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT c.case_number, f.member_no, c.id FROM cases c \
+                 JOIN family_members f ON f.case_id = c.id WHERE c.case_number IN ({})",
+                placeholders.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for n in chunk {
+                q = q.bind(n.to_string());
+            }
+            for r in q.fetch_all(&mut *tx).await? {
+                let number: String = r.try_get(0)?;
+                let key = numbers[numbers.binary_search(&number.as_str()).expect("asked for")];
+                members.insert((key, r.try_get(1)?), r.try_get(2)?);
+            }
         }
+        // The last record of a member and follow-up wins, within the batch as in the table.
+        let mut latest: BTreeMap<(i64, u32, u32), &NewOutcome> = BTreeMap::new();
+        for o in outcomes {
+            let case_id = *members
+                .get(&(o.case_number.as_str(), i64::from(o.member_no)))
+                .ok_or_else(|| StorageError::Missing {
+                    what: "family member",
+                    key: format!("{} member {}", o.case_number, o.member_no),
+                })?;
+            latest.insert((case_id, o.member_no, o.months), o);
+        }
+        let mut rows = Rows::new(
+            "integration_outcomes",
+            &["case_id", "member_no", "months", "employed", "recorded_on"],
+        )
+        .on_conflict(
+            "(case_id, member_no, months) DO UPDATE SET employed = excluded.employed, \
+             recorded_on = excluded.recorded_on",
+        );
+        for ((case_id, member_no, months), o) in latest {
+            rows.push([
+                case_id.into(),
+                member_no.into(),
+                months.into(),
+                o.employed.into(),
+                codec::date(o.recorded_on).into(),
+            ]);
+        }
+        rows.insert(&mut tx, None).await?;
         tx.commit().await?;
         Ok(())
     }

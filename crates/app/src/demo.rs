@@ -168,6 +168,15 @@ impl App {
                 )));
             }
             self.store.delete_all_data().await?;
+            self.record_ok(
+                &Caller::operator(),
+                "write",
+                "programme",
+                &existing[0].code,
+                "",
+                "all data deleted to load the demo (--replace); the audit trail is kept",
+            )
+            .await?;
         }
         let import = resettle_demo::generate(config);
         let summary = self.store.import_programme(&import).await?;
@@ -175,6 +184,15 @@ impl App {
         self.store
             .record_outcomes(&demo_outcomes(&import, config))
             .await?;
+        self.record_ok(
+            &Caller::operator(),
+            "write",
+            "programme",
+            &import.programme.code,
+            "",
+            &format!("demo caseload loaded: {} cases", summary.cases),
+        )
+        .await?;
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,

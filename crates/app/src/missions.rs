@@ -207,6 +207,8 @@ impl App {
     pub async fn sponsor_groups(&self, caller: &Caller) -> Result<Vec<SponsorGroupView>, AppError> {
         self.require(caller, Permission::ManageMissions, "sponsor_group", "")
             .await?;
+        self.record_ok(caller, "read", "sponsor_group", "", "", "contacts listed")
+            .await?;
         Ok(self
             .store
             .sponsor_groups()

@@ -341,6 +341,18 @@ impl App {
     ) -> Result<Vec<CaseEvent>, AppError> {
         let stored = self.stored_case(caller, number).await?;
         if !sees(caller, "waiting") {
+            self.record(
+                caller,
+                resettle_storage::NewAuditEntry {
+                    action: "refused".into(),
+                    entity: "case_events".into(),
+                    entity_id: number.into(),
+                    outcome: "refused".into(),
+                    detail: "the role does not see a case's history".into(),
+                    ..Default::default()
+                },
+            )
+            .await?;
             return Err(AppError::Forbidden(
                 "your roles do not see a case's history".into(),
             ));

@@ -332,3 +332,87 @@ async fn a_reception_officer_proposes_sees_why_and_decides_on_the_placement_page
     let a = send(&app, get("/placement", Some(&planner))).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why() {
+    let (app, _db) = demo_app().await;
+    let (cookie, token) = sign_in(&app, "case-officer").await;
+    let list = send(&app, get("/cases?state=submitted", Some(&cookie)))
+        .await
+        .body;
+    let number = list
+        .split("href=\"/cases/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let page = send(&app, get(&format!("/cases/{number}"), Some(&cookie)))
+        .await
+        .body;
+    assert!(page.contains("Take the step") && page.contains("<option>dossier_review</option>"));
+    let version: i64 = page
+        .split("name=\"expected_version\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let step = |to: &str, version: i64, extra: &str| {
+        format!("to={to}&reason=&expected_version={version}&csrf={token}{extra}")
+    };
+    let a = send(
+        &app,
+        post(
+            &format!("/cases/{number}/step"),
+            Some(&cookie),
+            &step("withdrawn", version, ""),
+        ),
+    )
+    .await;
+    assert!(
+        a.body.contains("id=\"step-error\"") && a.body.contains("reason:"),
+        "a withdrawal must say why: {}",
+        a.body
+    );
+    let a = send(
+        &app,
+        post(
+            &format!("/cases/{number}/step"),
+            Some(&cookie),
+            &step("dossier_review", version, "&departure_date=soon"),
+        ),
+    )
+    .await;
+    assert!(a.body.contains("departure_date: &quot;soon&quot;"), "{}", a.body);
+    let a = send(
+        &app,
+        post(
+            &format!("/cases/{number}/step"),
+            Some(&cookie),
+            &step("dossier_review", version, ""),
+        ),
+    )
+    .await;
+    assert_eq!(a.location, format!("/cases/{number}"), "{}", a.body);
+    let page = send(&app, get(&format!("/cases/{number}"), Some(&cookie)))
+        .await
+        .body;
+    assert!(page.contains("<dd>dossier_review</dd>"), "{page}");
+    let a = send(
+        &app,
+        post(
+            &format!("/cases/{number}/step"),
+            Some(&cookie),
+            &step("accepted", version, ""),
+        ),
+    )
+    .await;
+    assert!(
+        a.body.contains("changed since you loaded it"),
+        "a stale version: {}",
+        a.body
+    );
+}

@@ -1,18 +1,24 @@
 //! Case pages: the list of cases the user may know exist, and one case as their role sees
 //! it (with the medical record for medical officers and the subject-access export for case
 //! officers).
+use std::collections::BTreeMap;
+
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
-use resettle_app::cases::CaseQuery;
+use resettle_app::cases::{CaseQuery, TransitionRequest};
 use resettle_app::{App, AppError, Permission};
+use serde::Deserialize;
+use time::Date;
+use time::macros::format_description;
 
 use super::{render, user_context};
 use crate::ApiError;
-use crate::session::SignedIn;
+use crate::session::{SignedIn, check_csrf};
 
 /// `GET /cases`: the cases in the user's scope, filtered and paged.
 pub(crate) async fn list(
@@ -39,7 +45,130 @@ pub(crate) async fn show(
     SignedIn { session, .. }: SignedIn,
     Path(number): Path<String>,
 ) -> Response {
+    render_case(&app, &session, &number, None).await
+}
+
+/// The fields of the step form: every step's data as typed, lists comma-separated.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct StepForm {
+    to: String,
+    reason: String,
+    expected_version: i64,
+    grounds: String,
+    members: String,
+    mission: String,
+    reception_place: String,
+    sponsor_group: String,
+    provider: String,
+    departure_date: String,
+    family_notified_on: String,
+    checks: String,
+    csrf: String,
+}
+
+fn words(s: &str) -> Option<Vec<String>> {
+    let v: Vec<String> = s
+        .split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    (!v.is_empty()).then_some(v)
+}
+
+fn text(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn day(field: &str, s: &str) -> Result<Option<Date>, String> {
+    text(s)
+        .map(|d| {
+            Date::parse(&d, format_description!("[year]-[month]-[day]"))
+                .map_err(|e| format!("{field}: {d:?} is not a YYYY-MM-DD day ({e})"))
+        })
+        .transpose()
+}
+
+impl StepForm {
+    /// The step as the use case takes it, or the first field that cannot be read.
+    fn request(&self) -> Result<TransitionRequest, String> {
+        let members = words(&self.members)
+            .map(|m| {
+                m.iter()
+                    .map(|n| {
+                        n.parse::<u32>()
+                            .map_err(|_| format!("members: {n:?} is not a member number"))
+                    })
+                    .collect::<Result<Vec<u32>, String>>()
+            })
+            .transpose()?;
+        let checks = words(&self.checks)
+            .map(|c| {
+                c.iter()
+                    .map(|pair| {
+                        let (name, on) = pair
+                            .split_once('=')
+                            .ok_or_else(|| format!("checks: {pair:?} is not name=YYYY-MM-DD"))?;
+                        let on = day("checks", on)?
+                            .ok_or_else(|| format!("checks: {name} needs a date"))?;
+                        Ok((name.trim().to_string(), on))
+                    })
+                    .collect::<Result<BTreeMap<String, Date>, String>>()
+            })
+            .transpose()?;
+        Ok(TransitionRequest {
+            to: self.to.clone(),
+            reason: self.reason.clone(),
+            expected_version: self.expected_version,
+            grounds: words(&self.grounds),
+            members,
+            mission: text(&self.mission),
+            reception_place: text(&self.reception_place),
+            sponsor_group: text(&self.sponsor_group),
+            provider: text(&self.provider),
+            departure_date: day("departure_date", &self.departure_date)?,
+            family_notified_on: day("family_notified_on", &self.family_notified_on)?,
+            checks,
+        })
+    }
+}
+
+/// `POST /cases/{number}/step`: moves the case one step; a refused step changes nothing and
+/// the page says why, naming the field.
+pub(crate) async fn step(
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<StepForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return refused.into_response();
+    }
+    let outcome = match form.request() {
+        Ok(req) => app
+            .transition(&session.caller, &number, &req)
+            .await
+            .map_err(|e| match e {
+                AppError::Storage(_) => "the step could not be saved; it has been logged".into(),
+                other => other.to_string(),
+            }),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(_) => Redirect::to(&format!("/cases/{number}")).into_response(),
+        Err(e) => render_case(&app, &session, &number, Some(e)).await,
+    }
+}
+
+async fn render_case(
+    app: &App,
+    session: &resettle_app::Session,
+    number: &str,
+    step_error: Option<String>,
+) -> Response {
     let caller = &session.caller;
+    let number = number.to_string();
     let case = match app.case(caller, &number).await {
         Ok(c) => c,
         Err(e) => return ApiError::from(e).into_response(),
@@ -68,11 +197,12 @@ pub(crate) async fn show(
         .filter_map(|(f, _)| f.strip_prefix("members."))
         .filter(|f| case["members"][0].get(f).is_some())
         .collect();
-    let placement = placement_context(&app, caller, &number).await;
+    let placement = placement_context(app, caller, &number).await;
     render(
         "case.html",
         context! {
-            user => user_context(Some(&session)),
+            step_error => step_error,
+            user => user_context(Some(session)),
             csrf => session.csrf_token.clone(),
             case => Value::from(Serde(&case)),
             scalars => scalars,

@@ -76,6 +76,7 @@ pub(crate) fn router() -> Router<App> {
         .route("/cases", get(cases::list))
         .route("/cases/{number}", get(cases::show))
         .route("/cases/{number}/export.{format}", get(cases::export))
+        .route("/cases/{number}/step", post(cases::step))
         .route("/audit", get(audit::page))
         .route("/audit.csv", get(audit::csv))
         .route("/placement", get(placement::page).post(placement::propose))

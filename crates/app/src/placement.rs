@@ -327,12 +327,11 @@ impl App {
         self.require(caller, Permission::Place, "placement", programme)
             .await?;
         let rows = self.store.proposals(programme).await?;
-        let run = rows
-            .iter()
-            .rev()
-            .find(|r| r.status == "proposed")
-            .or(rows.last())
-            .and_then(|r| serde_json::from_str(&r.run).ok());
+        let run = self
+            .store
+            .latest_run(programme)
+            .await?
+            .and_then(|r| serde_json::from_str(&r).ok());
         self.record_ok(caller, "read", "placement", programme, "", "")
             .await?;
         Ok((run, rows.into_iter().map(view).collect()))

@@ -35,6 +35,14 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             app.propose_placements(&case_officer, "BE").await,
             Err(AppError::Forbidden(_))
         ));
+        // A programme with nobody waiting still records its run.
+        app.add_programme(&Caller::operator(), "EMPTY", "Empty", "BE", "belgium")
+            .await
+            .unwrap();
+        let empty = app.propose_placements(&reception, "EMPTY").await.unwrap();
+        let (shown, none) = app.proposals(&reception, "EMPTY").await.unwrap();
+        assert_eq!((empty.families, none.len()), (0, 0));
+        assert_eq!(shown.map(|r| r.families), Some(0));
         let run = app.propose_placements(&reception, "BE").await.unwrap();
         assert!(run.families > 10, "{run:?}");
         assert!(run.bound + 1e-9 >= run.objective, "{run:?}");

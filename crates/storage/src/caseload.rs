@@ -30,6 +30,7 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "policy_profiles",
     "integration_outcomes",
     "placement_proposals",
+    "placement_runs",
     "support_plans",
     "reunification_requests",
     "promises",

@@ -58,10 +58,6 @@ pub struct ProposalRow {
     pub score: f64,
     /// The explanation, JSON.
     pub explanation: String,
-    /// The run's summary (status, objective, bound, gap, seconds), JSON.
-    pub run: String,
-    /// When proposed (RFC 3339).
-    pub proposed_at: String,
     /// proposed, confirmed or rejected.
     pub status: String,
     /// Who decided.
@@ -85,7 +81,8 @@ pub struct NewProposal {
 const AWAITING: &str =
     "('accepted', 'accepted_in_part', 'pre_departure', 'departure_scheduled', 'arrived')";
 
-const PROPOSAL_COLUMNS: &str = "p.case_number, p.place_code, p.score, p.explanation, p.run, p.proposed_at, p.status, p.decided_by";
+const PROPOSAL_COLUMNS: &str =
+    "p.case_number, p.place_code, p.score, p.explanation, p.status, p.decided_by";
 
 fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
     Ok(ProposalRow {
@@ -93,10 +90,8 @@ fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
         place_code: r.try_get(1)?,
         score: r.try_get(2)?,
         explanation: r.try_get(3)?,
-        run: r.try_get(4)?,
-        proposed_at: r.try_get(5)?,
-        status: r.try_get(6)?,
-        decided_by: r.try_get(7)?,
+        status: r.try_get(4)?,
+        decided_by: r.try_get(5)?,
     })
 }
 
@@ -219,7 +214,8 @@ impl Store {
             .collect()
     }
 
-    /// Stores a run's proposals; the open proposals of earlier runs are superseded.
+    /// Stores a run (its figures as JSON) and its proposals; the open proposals of earlier
+    /// runs are superseded.
     pub async fn replace_proposals(
         &self,
         programme: &str,
@@ -237,26 +233,32 @@ impl Store {
             })?
             .try_get(0)?;
         sqlx::query(
-            "UPDATE placement_proposals SET status = 'superseded' \
-              WHERE programme_id = $1 AND status = 'proposed'",
+            "UPDATE placement_proposals SET status = 'superseded' WHERE status = 'proposed' \
+               AND run_id IN (SELECT id FROM placement_runs WHERE programme_id = $1)",
         )
         .bind(programme_id)
         .execute(&mut *tx)
         .await?;
-        let now = codec::timestamp(OffsetDateTime::now_utc());
+        let run_id: i64 = sqlx::query(
+            "INSERT INTO placement_runs (programme_id, run, ran_at) VALUES ($1, $2, $3) \
+             RETURNING id",
+        )
+        .bind(programme_id)
+        .bind(run.to_string())
+        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
         for p in proposals {
             sqlx::query(
-                "INSERT INTO placement_proposals (programme_id, case_number, place_code, score, \
-                 explanation, run, proposed_at, status) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'proposed')",
+                "INSERT INTO placement_proposals (run_id, case_number, place_code, score, \
+                 explanation, status) VALUES ($1, $2, $3, $4, $5, 'proposed')",
             )
-            .bind(programme_id)
+            .bind(run_id)
             .bind(p.case_number.clone())
             .bind(p.place_code.clone())
             .bind(p.score)
             .bind(p.explanation.clone())
-            .bind(run.to_string())
-            .bind(now.clone())
             .execute(&mut *tx)
             .await?;
         }
@@ -268,7 +270,8 @@ impl Store {
     pub async fn proposals(&self, programme: &str) -> Result<Vec<ProposalRow>, StorageError> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT {PROPOSAL_COLUMNS} FROM placement_proposals p \
-               JOIN programmes g ON g.id = p.programme_id \
+               JOIN placement_runs r ON r.id = p.run_id \
+               JOIN programmes g ON g.id = r.programme_id \
               WHERE g.code = $1 AND p.status <> 'superseded' ORDER BY p.case_number, p.id"
         ));
         sqlx::query(sql)
@@ -278,6 +281,19 @@ impl Store {
             .iter()
             .map(proposal)
             .collect()
+    }
+
+    /// The figures of a programme's latest run (JSON), if it ever ran.
+    pub async fn latest_run(&self, programme: &str) -> Result<Option<String>, StorageError> {
+        Ok(sqlx::query(
+            "SELECT r.run FROM placement_runs r JOIN programmes g ON g.id = r.programme_id \
+              WHERE g.code = $1 ORDER BY r.id DESC LIMIT 1",
+        )
+        .bind(programme.to_string())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?)
     }
 
     /// The latest proposal of a case that is not superseded.

@@ -57,6 +57,17 @@ fn generate_then_solve_round_trip() {
         text.contains("objective") && text.contains("c0000"),
         "{text}"
     );
+    // Explanations: the case's place, its rank and the next-best places with their cost.
+    let out = resettle(&["place", "explain", "--instance", file, "--case", "c0001"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let explained: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(explained[0]["case"], "c0001");
+    assert!(explained[0]["rank"].as_u64().unwrap() >= 1);
+    assert!(explained[0]["alternatives"].is_array());
     // The generator is deterministic.
     let again = resettle(&[
         "place",

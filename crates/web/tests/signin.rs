@@ -386,7 +386,11 @@ async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why
         ),
     )
     .await;
-    assert!(a.body.contains("departure_date: &quot;soon&quot;"), "{}", a.body);
+    assert!(
+        a.body.contains("departure_date: &quot;soon&quot;"),
+        "{}",
+        a.body
+    );
     let a = send(
         &app,
         post(

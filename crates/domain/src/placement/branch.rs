@@ -1,38 +1,94 @@
-//! Depth-first branch and bound for small instances: proves optimality outright where the
-//! Lagrangian bound leaves a gap (a few dozen groups). Groups are branched in order of
-//! fewest options; the bound at a node is the current value plus each remaining group's
-//! best value among the places where it still fits. Stops at a node limit, in which case
-//! it proves nothing and the caller keeps its own bound.
+//! Branch and bound with Lagrangian bounds, to prove optimality where the relaxation alone
+//! leaves a gap (the integrality gap of small places, typically a few per cent of the
+//! bound on instances such as the Dutch one).
+//!
+//! With capacity prices `λ` fixed at the best ones the subgradient found, a node that has
+//! fixed some groups (value `V`, loads `ℓ`) is bounded by
+//! `V + Σ_free max_k (s_gk − λ_k·a_g) + Σ_rows λ_r (K_r − ℓ_r)`, the maximum taken over
+//! places where the group still fits: cheap, and valid for any `λ ≥ 0`. Before branching,
+//! reduced-cost fixing removes every pair whose reduced score is so far below the group's
+//! best that `L(λ)` minus the difference is below the incumbent: no better plan uses it.
+//! Depth first, groups with the fewest remaining places first, best reduced score first.
+//! Nodes within `gap` of the incumbent are pruned, so a finished search proves the
+//! incumbent optimal within the requested gap; the bound it proves is reported.
 use super::lagrange::Relaxation;
 use super::plan::{NONE, Plan};
 use super::problem::Problem;
 
-/// Result of an exhaustive search: the best plan (if better than the incumbent) and
-/// whether the search finished (then the incumbent or the returned plan is optimal).
+/// The outcome of a search.
 pub(crate) struct Search {
+    /// A plan better than the incumbent, if one was found.
     pub plan: Option<Plan>,
+    /// The best value (the incumbent's if nothing better was found).
     pub value: f64,
+    /// Whether the search finished; then `proven` bounds every plan.
     pub finished: bool,
+    /// The largest bound of a pruned node (only meaningful when finished).
+    pub proven: f64,
 }
 
-/// Searches for a plan better than `incumbent` (value under `relax`'s objective).
-pub(crate) fn search(p: &Problem, relax: &Relaxation, incumbent: f64, node_limit: usize) -> Search {
+/// Limits of one search.
+pub(crate) struct Limits {
+    pub nodes: usize,
+    pub gap: f64,
+    pub deadline: Option<std::time::Instant>,
+}
+
+/// Searches for a plan better than `incumbent` (value under `relax`'s objective) with
+/// prices `lambda`, whose Lagrangian value is `bound`.
+pub(crate) fn search(
+    p: &Problem,
+    relax: &Relaxation,
+    lambda: &[f64],
+    bound: f64,
+    incumbent: f64,
+    limits: &Limits,
+) -> Search {
+    // Reduced scores, and reduced-cost fixing against the incumbent.
+    let mut candidates: Vec<Vec<(f64, f64, usize)>> = Vec::with_capacity(p.groups.len());
+    for (g, group) in p.groups.iter().enumerate() {
+        let mut list: Vec<(f64, f64, usize)> = group
+            .options
+            .iter()
+            .map(|o| {
+                let r = super::heuristic::reduced(p, lambda, g, o.place, o.score + relax.bonus[g]);
+                (r, o.score + relax.bonus[g], o.place)
+            })
+            .collect();
+        let best = list.iter().map(|c| c.0).fold(
+            if relax.allow_unplaced {
+                0.0
+            } else {
+                f64::NEG_INFINITY
+            },
+            f64::max,
+        );
+        list.retain(|&(r, _, _)| bound - (best - r) > incumbent - 1e-9);
+        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        candidates.push(list);
+    }
     let mut order: Vec<usize> = (0..p.groups.len()).collect();
-    order.sort_by_key(|&g| (p.groups[g].options.len(), g));
+    order.sort_by_key(|&g| (candidates[g].len(), g));
+    let constant: f64 = relax.rows.iter().map(|&r| lambda[r] * p.cap[r]).sum();
     let mut state = State {
         p,
         relax,
+        lambda,
+        candidates,
         order,
         plan: Plan::empty(p),
         best: incumbent,
         best_plan: None,
+        proven: f64::NEG_INFINITY,
         nodes: 0,
-        limit: node_limit,
+        limits,
+        stopped: false,
     };
-    state.dfs(0, 0.0);
+    state.dfs(0, 0.0, constant);
     Search {
-        finished: state.nodes <= state.limit,
+        finished: !state.stopped,
         value: state.best,
+        proven: state.proven.max(state.best),
         plan: state.best_plan,
     }
 }
@@ -40,43 +96,51 @@ pub(crate) fn search(p: &Problem, relax: &Relaxation, incumbent: f64, node_limit
 struct State<'a> {
     p: &'a Problem,
     relax: &'a Relaxation<'a>,
+    lambda: &'a [f64],
+    /// Per group: (reduced score, value, place), best reduced first.
+    candidates: Vec<Vec<(f64, f64, usize)>>,
     order: Vec<usize>,
     plan: Plan,
     best: f64,
     best_plan: Option<Plan>,
+    proven: f64,
     nodes: usize,
-    limit: usize,
+    limits: &'a Limits,
+    stopped: bool,
 }
 
 impl State<'_> {
-    fn value_at(&self, g: usize, score: f64) -> f64 {
-        score + self.relax.bonus[g]
-    }
-
+    /// Σ over free groups of their best reduced score where they still fit.
     fn optimistic(&self, depth: usize) -> f64 {
         let mut total = 0.0;
         for &g in &self.order[depth..] {
-            let mut best = if self.relax.allow_unplaced {
-                0.0
-            } else {
-                f64::NEG_INFINITY
-            };
-            for o in &self.p.groups[g].options {
-                if self.plan.fits(self.p, g, o.place) {
-                    best = best.max(self.value_at(g, o.score));
-                }
+            let best = self.candidates[g]
+                .iter()
+                .find(|c| self.plan.fits(self.p, g, c.2))
+                .map(|c| c.0);
+            match best {
+                Some(r) if !self.relax.allow_unplaced || r > 0.0 => total += r,
+                Some(_) => {}
+                None if self.relax.allow_unplaced => {}
+                None => return f64::NEG_INFINITY,
             }
-            if best == f64::NEG_INFINITY {
-                return f64::NEG_INFINITY;
-            }
-            total += best;
         }
         total
     }
 
-    fn dfs(&mut self, depth: usize, value: f64) {
+    /// `value` is the true value of the fixed groups; `priced` is `Σ λ_r (K_r − ℓ_r)`.
+    fn dfs(&mut self, depth: usize, value: f64, priced: f64) {
         self.nodes += 1;
-        if self.nodes > self.limit {
+        if self.nodes > self.limits.nodes
+            || (self.nodes.is_multiple_of(4096)
+                && self
+                    .limits
+                    .deadline
+                    .is_some_and(|d| std::time::Instant::now() >= d))
+        {
+            self.stopped = true;
+        }
+        if self.stopped {
             return;
         }
         if depth == self.order.len() {
@@ -86,28 +150,37 @@ impl State<'_> {
             }
             return;
         }
-        if value + self.optimistic(depth) <= self.best + 1e-12 {
+        let bound = value + priced + self.optimistic(depth);
+        let tolerance = self.limits.gap * self.best.abs().max(1e-9);
+        if bound <= self.best + tolerance {
+            if bound > self.proven {
+                self.proven = bound;
+            }
             return;
         }
         let g = self.order[depth];
-        let mut options: Vec<(f64, usize)> = self.p.groups[g]
-            .options
+        let options: Vec<(f64, usize)> = self.candidates[g]
             .iter()
-            .filter(|o| self.plan.fits(self.p, g, o.place))
-            .map(|o| (self.value_at(g, o.score), o.place))
+            .filter(|c| self.plan.fits(self.p, g, c.2))
+            .map(|c| (c.1, c.2))
             .collect();
-        options.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for (v, j) in options {
+            let base = j * self.p.dims;
+            let used: f64 = self.p.groups[g]
+                .sparse
+                .iter()
+                .map(|&(d, a)| self.lambda[base + d] * a)
+                .sum();
             self.plan.place(self.p, g, j);
-            self.dfs(depth + 1, value + v);
+            self.dfs(depth + 1, value + v, priced - used);
             self.plan.remove(self.p, g);
-            if self.nodes > self.limit {
+            if self.stopped {
                 return;
             }
         }
         if self.relax.allow_unplaced {
             debug_assert_eq!(self.plan.at[g], NONE);
-            self.dfs(depth + 1, value);
+            self.dfs(depth + 1, value, priced);
         }
     }
 }

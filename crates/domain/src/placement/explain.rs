@@ -94,7 +94,7 @@ pub fn explain(instance: &Instance, solution: &Solution) -> Vec<Explanation> {
         if let (Some(&i), Some(&j)) = (case_index.get(a.case.as_str()), index.get(a.place.as_str()))
         {
             let g = p.group_of[i];
-            if plan.at[g] == NONE && p.groups[g].score_at(j).is_some() {
+            if plan.at[g] == NONE && p.score(g, j).is_some() {
                 plan.place(&p, g, j);
             }
         }
@@ -234,7 +234,7 @@ fn cost_of(p: &Problem, plan: &mut Plan, g: usize, k: usize) -> (Option<f64>, Ve
     let mut delta = 0.0;
     let from = plan.at[g];
     if from != NONE {
-        delta -= p.groups[g].score_at(from).unwrap_or(0.0);
+        delta -= p.score(g, from).unwrap_or(0.0);
         plan.remove(p, g);
         log.push((g, from));
     }
@@ -242,18 +242,18 @@ fn cost_of(p: &Problem, plan: &mut Plan, g: usize, k: usize) -> (Option<f64>, Ve
     let mut stranded = false;
     if !plan.fits(p, g, k) {
         // Residents by the loss of moving them to their best other place.
-        let mut residents: Vec<(f64, usize, Option<usize>)> = plan.residents[k]
+        let mut residents: Vec<(f64, usize)> = plan.residents[k]
             .iter()
             .map(|&h| {
-                let now = p.groups[h].score_at(k).unwrap_or(0.0);
+                let now = p.score(h, k).unwrap_or(0.0);
                 match best_direct(p, plan, h, k) {
-                    Some((_, s)) => (now - s, h, Some(0)),
-                    None => (f64::INFINITY, h, None),
+                    Some((_, s)) => (now - s, h),
+                    None => (f64::INFINITY, h),
                 }
             })
             .collect();
         residents.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (_, h, _) in residents {
+        for (_, h) in residents {
             if plan.fits(p, g, k) {
                 break;
             }
@@ -265,7 +265,7 @@ fn cost_of(p: &Problem, plan: &mut Plan, g: usize, k: usize) -> (Option<f64>, Ve
             if !helps {
                 continue;
             }
-            let now = p.groups[h].score_at(k).unwrap_or(0.0);
+            let now = p.score(h, k).unwrap_or(0.0);
             delta -= now;
             plan.remove(p, h);
             log.push((h, k));
@@ -282,7 +282,7 @@ fn cost_of(p: &Problem, plan: &mut Plan, g: usize, k: usize) -> (Option<f64>, Ve
     let fits = plan.fits(p, g, k);
     if fits {
         plan.place(p, g, k);
-        delta += p.groups[g].score_at(k).unwrap_or(0.0);
+        delta += p.score(g, k).unwrap_or(0.0);
     }
     // Undo, newest first.
     if fits {

@@ -203,13 +203,13 @@ pub fn generate(cases: usize, places: usize, dimensions: usize, seed: u64) -> In
         .collect();
     let mut scores = Vec::with_capacity(cases);
     for f in &families {
-        let mut adult_p = vec![vec![0.0; f.adults as usize]; places];
-        for a in 0..f.adults as usize {
+        let mut adult_p = vec![Vec::with_capacity(f.adults as usize); places];
+        for _ in 0..f.adults {
             let person = rng.normal(0.6);
-            for j in 0..places {
+            for (j, chances) in adult_p.iter_mut().enumerate() {
                 let z =
                     -0.45 + person + place_effect[j] + network[f.language][j] + rng.normal(0.25);
-                adult_p[j][a] = 1.0 / (1.0 + (-z).exp());
+                chances.push(1.0 / (1.0 + (-z).exp()));
             }
         }
         scores.push(

@@ -88,8 +88,8 @@ pub(crate) fn best_direct(
 
 /// Tries to place every unplaced group, heaviest first: directly if it fits, else by
 /// moving one resident of a place (or, failing that, two) to places where they fit, taking
-/// the cheapest such chain. Returns whether every group is placed.
-pub(crate) fn repair(p: &Problem, plan: &mut Plan) -> bool {
+/// the cheapest such chain. Returns whether every group is placed. Gives up at `deadline`.
+pub(crate) fn repair(p: &Problem, plan: &mut Plan, deadline: Option<std::time::Instant>) -> bool {
     let mut waiting: Vec<usize> = (0..p.groups.len())
         .filter(|&g| plan.at[g] == NONE)
         .collect();
@@ -99,7 +99,10 @@ pub(crate) fn repair(p: &Problem, plan: &mut Plan) -> bool {
             .total_cmp(&p.groups[a].weight)
             .then(a.cmp(&b))
     });
-    for g in waiting {
+    for (k, g) in waiting.into_iter().enumerate() {
+        if k % 16 == 15 && deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            break;
+        }
         if let Some((j, _)) = best_direct(p, plan, g, NONE) {
             plan.place(p, g, j);
             continue;
@@ -121,7 +124,7 @@ fn eject_one(p: &Problem, plan: &mut Plan, g: usize) -> bool {
                 continue;
             }
             if let Some((k2, s2)) = best_direct(p, plan, h, k) {
-                let gain = o.score + s2 - p.groups[h].score_at(k).unwrap_or(0.0);
+                let gain = o.score + s2 - p.score(h, k).unwrap_or(0.0);
                 if best.is_none_or(|(b, ..)| gain > b) {
                     best = Some((gain, k, h, k2));
                 }
@@ -159,8 +162,8 @@ fn eject_two(p: &Problem, plan: &mut Plan, g: usize) -> bool {
                     continue;
                 };
                 let gain = o.score + s1 + s2
-                    - p.groups[h1].score_at(k).unwrap_or(0.0)
-                    - p.groups[h2].score_at(k).unwrap_or(0.0);
+                    - p.score(h1, k).unwrap_or(0.0)
+                    - p.score(h2, k).unwrap_or(0.0);
                 if best.is_none_or(|(b, ..)| gain > b) {
                     best = Some((gain, k, h1, h2));
                 }

@@ -5,8 +5,11 @@
 //! choices come from a fixed-seed generator and the number of rounds is fixed.
 use super::heuristic::repair;
 use super::local_search::improve;
-use super::plan::{NONE, Plan};
+use super::plan::Plan;
 use super::problem::Problem;
+
+/// Rounds without a strictly better plan after which the search gives up.
+const STALE_ROUNDS: usize = 600;
 
 /// A small deterministic generator (splitmix64).
 struct Rng(u64);
@@ -30,16 +33,20 @@ pub(crate) fn search(
     plan: Plan,
     rounds: usize,
     places_per_round: usize,
+    deadline: Option<std::time::Instant>,
     mut stop: impl FnMut(f64) -> bool,
 ) -> Plan {
     let mut rng = Rng(0x5EED);
     let mut best = plan;
     let mut best_value = best.score(p);
-    let placed = best.at.iter().filter(|&&j| j != NONE).count();
+    // Persons placed never go down (the lexicographic objective puts them first).
+    let mut placed = best.placed_weight(p);
+    let mut since_better = 0;
     for _ in 0..rounds {
-        if stop(best_value) || p.places == 0 {
+        if stop(best_value) || p.places == 0 || since_better >= STALE_ROUNDS {
             break;
         }
+        since_better += 1;
         let mut trial = best.clone();
         let chosen = related_places(p, &trial, &mut rng, places_per_round);
         let mut freed: Vec<usize> = Vec::new();
@@ -51,14 +58,19 @@ pub(crate) fn search(
             trial.remove(p, g);
         }
         reinsert(p, &mut trial, &freed, &mut rng);
-        repair(p, &mut trial);
-        if trial.at.iter().filter(|&&j| j != NONE).count() < placed {
+        repair(p, &mut trial, deadline);
+        let weight = trial.placed_weight(p);
+        if weight < placed - 1e-9 {
             continue;
         }
-        improve(p, &mut trial, 20, 200_000);
+        improve(p, &mut trial, 20, 200_000, deadline);
         let value = trial.score(p);
-        if value >= best_value - 1e-12 {
+        if weight > placed + 1e-9 || value >= best_value - 1e-12 {
+            if weight > placed + 1e-9 || value > best_value + 1e-9 {
+                since_better = 0;
+            }
             best_value = value;
+            placed = weight;
             best = trial;
         }
     }
@@ -77,7 +89,7 @@ fn related_places(p: &Problem, plan: &Plan, rng: &mut Rng, count: usize) -> Vec<
     let mut chosen = vec![first];
     let mut candidates: Vec<usize> = Vec::new();
     for &g in &plan.residents[first] {
-        let here = p.groups[g].score_at(first).unwrap_or(0.0);
+        let here = p.score(g, first).unwrap_or(0.0);
         candidates.extend(
             p.groups[g]
                 .options

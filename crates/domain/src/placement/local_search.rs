@@ -13,8 +13,18 @@ const MIN_GAIN: f64 = 1e-9;
 /// Runs passes of shifts, swaps and (when those are exhausted) ejection chains until none
 /// improves or `max_passes` is reached. `work` bounds the ejection-chain effort per pass
 /// (place checks), which keeps the largest instances from stalling here.
-pub(crate) fn improve(p: &Problem, plan: &mut Plan, max_passes: usize, work: usize) {
+pub(crate) fn improve(
+    p: &Problem,
+    plan: &mut Plan,
+    max_passes: usize,
+    work: usize,
+    deadline: Option<std::time::Instant>,
+) {
+    let mut value = plan.score(p);
     for _ in 0..max_passes {
+        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            break;
+        }
         let mut improved = shifts(p, plan);
         improved |= swaps(p, plan);
         if !improved {
@@ -23,15 +33,29 @@ pub(crate) fn improve(p: &Problem, plan: &mut Plan, max_passes: usize, work: usi
         if !improved {
             improved = pairs(p, plan, work);
         }
-
-        if !improved {
+        let now = plan.score(p);
+        // Stop when a pass gains next to nothing: bounds the passes on large instances.
+        if !improved || now - value < 1e-5 * value.abs().max(1.0) {
             break;
         }
+        value = now;
     }
 }
 
+/// The group's places that score better than `here`, best first, at most
+/// `p.candidates`.
+fn better_places(p: &Problem, g: usize, here: f64) -> impl Iterator<Item = (usize, f64)> + '_ {
+    let group = &p.groups[g];
+    group
+        .by_score
+        .iter()
+        .map(move |&k| (group.options[k].place, group.options[k].score))
+        .take_while(move |&(_, s)| s > here + MIN_GAIN)
+        .take(p.candidates)
+}
+
 fn score(p: &Problem, g: usize, j: usize) -> f64 {
-    p.groups[g].score_at(j).expect("allowed pair")
+    p.score(g, j).expect("allowed pair")
 }
 
 /// Each group to its best place with room, when better than where it is.
@@ -64,18 +88,15 @@ fn swaps(p: &Problem, plan: &mut Plan) -> bool {
         }
         let here = score(p, g, j);
         let mut best: Option<(f64, usize)> = None;
-        for o in &p.groups[g].options {
-            if o.place == j || o.score <= here {
-                continue;
-            }
-            for &h in &plan.residents[o.place] {
-                let Some(h_at_j) = p.groups[h].score_at(j) else {
+        for (k, s_k) in better_places(p, g, here) {
+            for &h in &plan.residents[k] {
+                let Some(h_at_j) = p.score(h, j) else {
                     continue;
                 };
-                let gain = o.score + h_at_j - here - score(p, h, o.place);
+                let gain = s_k + h_at_j - here - score(p, h, k);
                 if gain > MIN_GAIN
                     && best.is_none_or(|(b, _)| gain > b)
-                    && plan.fits_without(p, g, o.place, &[h])
+                    && plan.fits_without(p, g, k, &[h])
                     && plan.fits_without(p, h, j, &[g])
                 {
                     best = Some((gain, h));
@@ -110,19 +131,20 @@ fn ejections(p: &Problem, plan: &mut Plan, work: usize) -> bool {
         let here = score(p, g, j);
         plan.remove(p, g);
         let mut best: Option<(f64, usize, usize, usize)> = None; // gain, k, h, k2
-        for o in &p.groups[g].options {
-            if o.place == j || o.score <= here + MIN_GAIN || plan.fits(p, g, o.place) {
+        for (k, s_k) in better_places(p, g, here) {
+            if k == j || plan.fits(p, g, k) {
                 continue;
             }
-            for &h in &plan.residents[o.place] {
-                spent += p.groups[h].options.len();
-                if !plan.fits_without(p, g, o.place, &[h]) {
+            for &h in &plan.residents[k] {
+                spent += 1;
+                if !plan.fits_without(p, g, k, &[h]) {
                     continue;
                 }
-                if let Some((k2, s2)) = best_direct(p, plan, h, o.place) {
-                    let gain = o.score - here + s2 - score(p, h, o.place);
+                spent += p.groups[h].options.len();
+                if let Some((k2, s2)) = best_direct(p, plan, h, k) {
+                    let gain = s_k - here + s2 - score(p, h, k);
                     if gain > MIN_GAIN && best.is_none_or(|(b, ..)| gain > b) {
-                        best = Some((gain, o.place, h, k2));
+                        best = Some((gain, k, h, k2));
                     }
                 }
             }
@@ -230,8 +252,8 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
         .iter()
         .map(|&g| {
             [
-                (j, p.groups[g].score_at(j).unwrap_or(f64::NEG_INFINITY)),
-                (k, p.groups[g].score_at(k).unwrap_or(f64::NEG_INFINITY)),
+                (j, p.score(g, j).unwrap_or(f64::NEG_INFINITY)),
+                (k, p.score(g, k).unwrap_or(f64::NEG_INFINITY)),
             ]
         })
         .collect();
@@ -302,6 +324,9 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
     search.best_pick
 }
 
+/// Largest set of identical families re-assigned by one flow.
+const FLOW_MEMBERS: usize = 400;
+
 /// Families with identical demand vectors are interchangeable as far as capacities go, so
 /// the slots they hold (plus whatever free room fits more of them) can be re-assigned
 /// among them optimally by min-cost flow: every cyclic exchange among them at once, which
@@ -321,9 +346,13 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
     }
     let mut improved = false;
     for members in types.values() {
+        // Successive shortest paths cost O(members × pairs): keep each flow small.
+        if members.len() < 2 || members.len() > FLOW_MEMBERS {
+            continue;
+        }
         let sparse = &p.groups[members[0]].sparse;
         let mut slots = vec![0i64; p.places];
-        for j in 0..p.places {
+        for (j, slot) in slots.iter_mut().enumerate() {
             let base = j * p.dims;
             let more = sparse
                 .iter()
@@ -331,7 +360,7 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
                     ((p.cap[base + d] - plan.load[base + d] + super::problem::EPS) / a).floor()
                 })
                 .fold(f64::INFINITY, f64::min);
-            slots[j] = more.clamp(0.0, members.len() as f64) as i64;
+            *slot = more.clamp(0.0, members.len() as f64) as i64;
         }
         for &g in members {
             slots[plan.at[g]] += 1;

@@ -9,10 +9,12 @@
 //!
 //! How it is solved (docs/decisions/0005-placement-solver.md):
 //! - pure assignment (one unit of one counted dimension per family, nothing else binding)
-//!   is a transportation problem: min-cost flow, exact ([`flow`]);
-//! - otherwise a Lagrangian relaxation of the capacity rows gives the bound ([`lagrange`])
-//!   and its prices steer a greedy, a repair and a local search for the plan
-//!   ([`heuristic`], [`local_search`]).
+//!   is a transportation problem: min-cost flow, exact (`flow.rs`);
+//! - otherwise a Lagrangian relaxation of the capacity rows gives the bound (`lagrange.rs`,
+//!   and `knapsack.rs` for many small places) and its prices steer a greedy, a repair, a
+//!   local search and a large-neighbourhood search for the plan (`heuristic.rs`,
+//!   `local_search.rs`, `lns.rs`); small instances are closed by branch and bound
+//!   (`branch.rs`).
 //!
 //! "Optimal" means the plan is within the requested relative gap of the bound (default
 //! `1e-4`, the default `mip_rel_gap` of HiGHS), not that the bound is tight.
@@ -27,6 +29,7 @@ mod flow;
 mod generate;
 mod heuristic;
 mod instance;
+mod knapsack;
 mod lagrange;
 mod lns;
 mod local_search;
@@ -56,7 +59,8 @@ pub struct SolveOptions {
     pub time_limit: Option<Duration>,
     /// Relative gap at which a plan counts as optimal; default `1e-4` like HiGHS.
     pub gap: f64,
-    /// Subgradient iterations at most (each followed, every 20, by a heuristic plan).
+    /// The effort: subgradient iterations at most (a heuristic plan every 20 or more of
+    /// them), and in proportion the large-neighbourhood search's rounds. Default 2,000.
     pub iterations: usize,
 }
 
@@ -65,7 +69,7 @@ impl Default for SolveOptions {
         SolveOptions {
             time_limit: None,
             gap: 1e-4,
-            iterations: 600,
+            iterations: 2000,
         }
     }
 }
@@ -75,26 +79,26 @@ impl Default for SolveOptions {
 pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Solution, InstanceError> {
     let start = Instant::now();
     instance.validate()?;
-    if !(options.gap >= 0.0) {
+    if options.gap.is_nan() || options.gap < 0.0 {
         return Err(InstanceError::new(
             "gap",
             format!("must be >= 0, got {}", options.gap),
         ));
     }
     let p = Problem::build(instance);
-    if let Some(plan) = pure_assignment(&p) {
-        if plan.complete() {
-            let objective = plan.score(&p);
-            return Ok(finish(
-                instance,
-                &p,
-                &plan,
-                objective,
-                Status::Optimal,
-                Vec::new(),
-                start,
-            ));
-        }
+    if let Some(plan) = pure_assignment(&p)
+        && plan.complete()
+    {
+        let objective = plan.score(&p);
+        return Ok(finish(
+            instance,
+            &p,
+            &plan,
+            objective,
+            Status::Optimal,
+            Vec::new(),
+            start,
+        ));
     }
     let budget = solver::Budget {
         gap: options.gap,

@@ -83,7 +83,7 @@ impl Plan {
             .iter()
             .enumerate()
             .filter(|&(_, &j)| j != NONE)
-            .map(|(g, &j)| p.groups[g].score_at(j).expect("allowed pair"))
+            .map(|(g, &j)| p.score(g, j).expect("allowed pair"))
             .sum()
     }
 

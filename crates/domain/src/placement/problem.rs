@@ -25,6 +25,8 @@ pub(crate) struct Group {
     pub weight: f64,
     /// Places the whole group may go to, ascending by place, with the summed score.
     pub options: Vec<Opt>,
+    /// Indices into `options`, best score first (ties by place).
+    pub by_score: Vec<usize>,
     /// The non-zero entries of `demand`, `(dimension, amount)`: capacity checks only look
     /// at these.
     pub sparse: Vec<(usize, f64)>,
@@ -52,6 +54,12 @@ pub(crate) struct Problem {
     pub groups: Vec<Group>,
     /// The group of each case.
     pub group_of: Vec<usize>,
+    /// How many better places per group the local search's swaps and ejection chains try:
+    /// fewer on large instances, where each place has many residents to trade with.
+    pub candidates: usize,
+    /// `dense[g * places + j]`: the score, NaN where not allowed; kept when it fits in
+    /// 20 million entries, so the local search looks scores up without a search.
+    dense: Option<Vec<f64>>,
 }
 
 impl Problem {
@@ -101,7 +109,15 @@ impl Problem {
                 .filter(|&d| demand[d] > 0.0)
                 .map(|d| (d, demand[d]))
                 .collect();
+            let mut by_score: Vec<usize> = (0..options.len()).collect();
+            by_score.sort_by(|&a, &b| {
+                options[b]
+                    .score
+                    .total_cmp(&options[a].score)
+                    .then(options[a].place.cmp(&options[b].place))
+            });
             groups.push(Group {
+                by_score,
                 members,
                 sparse,
                 demand,
@@ -109,12 +125,35 @@ impl Problem {
                 options,
             });
         }
+        let candidates = if groups.len() > 5000 { 8 } else { 32 };
+        let dense = (groups.len() * m <= 20_000_000).then(|| {
+            let mut dense = vec![f64::NAN; groups.len() * m];
+            for (g, group) in groups.iter().enumerate() {
+                for o in &group.options {
+                    dense[g * m + o.place] = o.score;
+                }
+            }
+            dense
+        });
         Problem {
+            dense,
+            candidates,
             dims,
             places: m,
             cap,
             groups,
             group_of,
+        }
+    }
+
+    /// Group `g`'s score at place `j`, if allowed.
+    pub fn score(&self, g: usize, j: usize) -> Option<f64> {
+        match &self.dense {
+            Some(dense) => {
+                let s = dense[g * self.places + j];
+                (!s.is_nan()).then_some(s)
+            }
+            None => self.groups[g].score_at(j),
         }
     }
 

@@ -1,13 +1,23 @@
-//! The general solver: subgradient optimisation of the Lagrangian bound, interleaved with
-//! price-guided greedy plans, repair and local search; stops when the plan is within the
-//! requested gap of the bound, at the iteration budget, or at the time limit.
+//! The general solver, in order:
+//! 1. subgradient optimisation (deflected, Polyak steps towards the best plan) of the
+//!    capacity-row Lagrangian bound, with a price-guided greedy, repair and local search
+//!    every 20 or more iterations (`lagrange.rs`, `heuristic.rs`,
+//!    `local_search.rs`);
+//! 2. large-neighbourhood search on the best plan, then a min-cost-flow re-assignment
+//!    among families of identical demand (`lns.rs`);
+//! 3. for many small places, the stronger knapsack bound (`knapsack.rs`);
+//! 4. branch and bound with Lagrangian bounds and reduced-cost fixing, within a node
+//!    limit (`branch.rs`): exact on small instances.
+//!
+//! Every step stops as soon as the plan is within the requested gap of the bound, and at
+//! the time limit.
 //!
 //! First it looks for a plan that places every family. Only when none is found does it
 //! switch to the lexicographic objective (each placed person worth more than any score
 //! difference) so that as many persons as possible get a place.
 use std::time::Instant;
 
-use super::branch::search;
+use super::branch::{Limits, search};
 use super::heuristic::{construct, repair};
 use super::lagrange::Relaxation;
 use super::local_search::{improve, insert_unplaced};
@@ -97,32 +107,13 @@ fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
 }
 
 /// A plan from prices: greedy, repair, local search.
-fn heuristic(p: &Problem, relax: &Relaxation, lambda: &[f64]) -> Plan {
+fn heuristic(p: &Problem, relax: &Relaxation, lambda: &[f64], budget: &Budget) -> Plan {
     let mut plan = construct(p, lambda);
-    let debug = std::env::var("PLACEMENT_DEBUG").is_ok();
-    if debug {
-        eprint!(
-            "construct {:.3} unplaced {} ",
-            plan.score(p),
-            plan.at.iter().filter(|&&j| j == super::plan::NONE).count()
-        );
-    }
-    repair(p, &mut plan);
-    if debug {
-        eprint!(
-            "repair {:.3} unplaced {} ",
-            plan.score(p),
-            plan.at.iter().filter(|&&j| j == super::plan::NONE).count()
-        );
-    }
+    repair(p, &mut plan, budget.deadline);
     if relax.allow_unplaced {
         insert_unplaced(p, &mut plan);
     }
-    let work = 4_000_000;
-    improve(p, &mut plan, 50, work);
-    if debug {
-        eprintln!("ls {:.3}", plan.score(p));
-    }
+    improve(p, &mut plan, 50, LOCAL_SEARCH_WORK, budget.deadline);
     plan
 }
 
@@ -143,19 +134,15 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             run.plan = Some(plan);
         }
     };
-    offer(&mut run, heuristic(p, relax, &lambda));
+    offer(&mut run, heuristic(p, relax, &lambda, budget));
     let mut choice = vec![super::plan::NONE; p.groups.len()];
     let mut slack = Vec::new();
     let mut direction = vec![0.0; relax.rows.len()];
-    let deflect = std::env::var("PL_DEFLECT").is_ok();
     let mut theta = 1.0;
     let mut stalled = 0;
-    let heuristic_every = 20;
-    let iters = std::env::var("PL_ITERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(budget.iterations);
-    for it in 0..iters {
+    let pairs: usize = p.groups.iter().map(|g| g.options.len()).sum();
+    let heuristic_every = (pairs / 20_000).max(20);
+    for it in 0..budget.iterations {
         let l = relax.evaluate(&lambda, &mut choice);
         if l == f64::NEG_INFINITY {
             break;
@@ -171,12 +158,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         } else {
             stalled += 1;
         }
-        if stalled
-            >= std::env::var("PL_STALL")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(15)
-        {
+        if stalled >= STALL {
             theta *= 0.5;
             stalled = 0;
         }
@@ -188,7 +170,10 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         }
         relax.slack(&choice, &mut slack);
         let norm: f64 = slack.iter().map(|s| s * s).sum();
-        if deflect {
+        // Deflected direction (Camerini, Fratta and Maffioli): mixing in the previous
+        // direction when the new subgradient turns back on it damps the zig-zag of plain
+        // subgradient steps; measured, it brings the bound closer to the LP value.
+        {
             let dot: f64 = slack.iter().zip(&direction).map(|(a, b)| a * b).sum();
             let dd: f64 = direction.iter().map(|d| d * d).sum();
             let beta = if dd > 0.0 {
@@ -199,8 +184,6 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             for (d, s) in direction.iter_mut().zip(&slack) {
                 *d = s + beta * *d;
             }
-        } else {
-            direction.clone_from(&slack);
         }
         let dnorm: f64 = direction.iter().map(|s| s * s).sum();
         if norm < 1e-18 {
@@ -220,7 +203,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             5 * heuristic_every
         };
         if it > 0 && it % every == 0 {
-            offer(&mut run, heuristic(p, relax, &lambda));
+            offer(&mut run, heuristic(p, relax, &lambda, budget));
         }
         let target = if run.value.is_finite() {
             run.value
@@ -232,11 +215,16 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             lambda[r] = (lambda[r] - step * direction[k]).max(0.0);
         }
     }
-    if run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap {
+    // A last plan from the best prices (always when there is no plan yet: a time limit
+    // never leaves the caller without one).
+    if run.plan.is_none() || (relative_gap(run.bound, run.value) > budget.gap && !budget.expired())
+    {
         let prices = run.prices.clone();
-        offer(&mut run, heuristic(p, relax, &prices));
+        offer(&mut run, heuristic(p, relax, &prices, budget));
     }
-    if std::env::var("PL_NOLNS").is_err()
+    // The neighbourhood search re-runs the local search over every group each round:
+    // worth it up to a few thousand groups, not for national batches.
+    if p.groups.len() <= LNS_GROUPS
         && let Some(plan) = run.plan.take()
     {
         let bound = run.bound;
@@ -248,43 +236,56 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             .filter(|&(_, &j)| j != super::plan::NONE)
             .map(|(g, _)| relax.bonus[g])
             .sum();
-        let rounds = (40_000_000
-            / p.groups
-                .iter()
-                .map(|g| g.options.len())
-                .sum::<usize>()
-                .max(1))
-        .clamp(30, 3000);
-        let mut plan = super::lns::search(p, plan, rounds, 5, |v| {
+        // Rounds in inverse proportion to the instance's size (about the same work for
+        // all), scaled with the iteration budget so one knob sets the effort.
+        let pairs: usize = p.groups.iter().map(|g| g.options.len()).sum();
+        let rounds = (LNS_WORK / pairs.max(1)).clamp(30, 3000) * budget.iterations / 2000;
+        let mut plan = super::lns::search(p, plan, rounds, 5, budget.deadline, |v| {
             budget.expired() || relative_gap(bound, v + bonus) <= gap
         });
-        if std::env::var("PLACEMENT_DEBUG").is_ok() {
-            eprintln!("lns rounds {rounds} {:.3}", plan.score(p));
-        }
-        super::local_search::same_demand_flows(p, &mut plan);
-        if std::env::var("PLACEMENT_DEBUG").is_ok() {
-            eprintln!("flows {:.3}", plan.score(p));
+        if !budget.expired() {
+            super::local_search::same_demand_flows(p, &mut plan);
         }
         run.value = value(p, relax, &plan).unwrap_or(run.value);
         run.plan = Some(plan);
     }
-    if p.groups.len() <= SMALL
+    if !relax.allow_unplaced
+        && run.plan.is_some()
         && relative_gap(run.bound, run.value) > budget.gap
+        && p.groups.len() <= p.places
         && !budget.expired()
     {
-        let found = search(p, relax, run.value, NODE_LIMIT);
+        // Many small places (fewer families than places): the knapsack bound pays.
+        let kb = super::knapsack::bound(p, &run.prices, run.value, KNAPSACK_ITERATIONS);
+        run.bound = run.bound.min(kb);
+    }
+    if relative_gap(run.bound, run.value) > budget.gap && !budget.expired() && run.plan.is_some() {
+        let limits = Limits {
+            nodes: NODES * budget.iterations / 2000,
+            gap: budget.gap,
+            deadline: budget.deadline,
+        };
+        let found = search(p, relax, &run.prices, run.bound, run.value, &limits);
         if let Some(plan) = found.plan {
             run.value = found.value;
             run.plan = Some(plan);
         }
-        if found.finished && run.plan.is_some() {
-            run.bound = run.value;
+        if found.finished {
+            run.bound = run.bound.min(found.proven.max(run.value));
         }
     }
     run
 }
 
-/// Instances with at most this many groups get an exhaustive branch and bound.
-const SMALL: usize = 40;
-/// Nodes the branch and bound may visit.
-const NODE_LIMIT: usize = 2_000_000;
+/// Halve the subgradient step after this many iterations without a better bound.
+const STALL: usize = 40;
+/// Effort bound of one local search's ejection chains and pair re-optimisations.
+const LOCAL_SEARCH_WORK: usize = 4_000_000;
+/// Largest number of groups for the large-neighbourhood search.
+const LNS_GROUPS: usize = 5_000;
+/// Allowed pairs × rounds of large-neighbourhood search.
+const LNS_WORK: usize = 40_000_000;
+/// Nodes the branch and bound may visit (at the default effort).
+const NODES: usize = 500_000;
+/// Subgradient iterations of the knapsack bound.
+const KNAPSACK_ITERATIONS: usize = 300;

@@ -77,11 +77,10 @@ fn brute_force(instance: &Instance) -> (f64, f64) {
         let mut ok = true;
         let mut load = vec![vec![0.0; instance.dimensions.len()]; m];
         let (mut persons, mut score) = (0.0, 0.0);
-        for i in 0..n {
-            if at[i] == m {
+        for (i, &j) in at.iter().enumerate() {
+            if j == m {
                 continue;
             }
-            let j = at[i];
             match instance.scores[i][j] {
                 Some(s) if instance.missing_services(i, j).is_empty() => score += s,
                 _ => ok = false,
@@ -97,9 +96,9 @@ fn brute_force(instance: &Instance) -> (f64, f64) {
                 ok &= at[k] == at[i];
             }
         }
-        for j in 0..m {
+        for (j, row) in load.iter().enumerate() {
             for (d, name) in instance.dimensions.iter().enumerate() {
-                ok &= load[j][d] <= instance.capacity(j, name) + 1e-9;
+                ok &= row[d] <= instance.capacity(j, name) + 1e-9;
             }
         }
         if ok && (persons > best.0 + 1e-9 || (persons > best.0 - 1e-9 && score > best.1)) {
@@ -140,6 +139,15 @@ fn case(id: &str, demand: &[(&str, f64)], requires: &[&str], together: &[&str]) 
 
 fn solve_default(instance: &Instance) -> Solution {
     solve(instance, &SolveOptions::default()).unwrap()
+}
+
+/// Less effort, for generated instances in debug builds.
+fn solve_quick(instance: &Instance) -> Solution {
+    let options = SolveOptions {
+        iterations: 200,
+        ..SolveOptions::default()
+    };
+    solve(instance, &options).unwrap()
 }
 
 #[test]
@@ -272,8 +280,8 @@ fn families_with_nowhere_to_go_are_named_with_the_reason() {
 #[test]
 fn solving_twice_gives_identical_json() {
     let instance = generate(80, 10, 7, 5);
-    let mut a = solve_default(&instance);
-    let mut b = solve_default(&instance);
+    let mut a = solve_quick(&instance);
+    let mut b = solve_quick(&instance);
     a.seconds = 0.0;
     b.seconds = 0.0;
     assert_eq!(a.to_json(), b.to_json());
@@ -284,7 +292,7 @@ fn solving_twice_gives_identical_json() {
 fn generated_instances_place_everyone_within_capacity() {
     for seed in 1..4 {
         let instance = generate(120, 15, 7, seed);
-        let solution = solve_default(&instance);
+        let solution = solve_quick(&instance);
         assert_ne!(
             solution.status,
             Status::Infeasible,

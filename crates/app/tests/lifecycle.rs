@@ -151,10 +151,7 @@ fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profile
     let rt = tokio::runtime::Runtime::new().unwrap();
     for db in resettle_testkit::databases() {
         let app = rt.block_on(async {
-            let app = App::open(&db.url)
-                .await
-                .unwrap()
-                .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+            let app = open(&db.url).await;
             load_demo(&app, 3, 40).await;
             app.add_programme(&op(), "NL", "Dutch programme", "NL", "netherlands-2012")
                 .await
@@ -234,10 +231,7 @@ fn the_two_profiles_receive_families_differently() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let db = resettle_testkit::sqlite();
     rt.block_on(async {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         app.add_programme(&op(), "NL", "Dutch programme", "NL", "netherlands-2012")
             .await
             .unwrap();
@@ -282,10 +276,7 @@ fn in_belgium_only_a_sponsored_family_skips_reception() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let db = resettle_testkit::sqlite();
     rt.block_on(async {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         load_demo(&app, 5, 30).await;
         let sponsor = app.sponsor_groups(&op()).await.unwrap()[0]
             .group
@@ -340,10 +331,7 @@ fn a_custom_profile_is_checked_stored_and_run_under() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     for db in resettle_testkit::databases() {
         rt.block_on(async {
-            let app = App::open(&db.url)
-                .await
-                .unwrap()
-                .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+            let app = open(&db.url).await;
             let shipped = include_str!("../../../policies/netherlands-2012.toml");
             let bad = app.add_policy(&op(), "nl.toml", shipped).await.unwrap_err();
             assert!(
@@ -392,10 +380,7 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     for db in resettle_testkit::databases() {
         rt.block_on(async {
-            let app = App::open(&db.url)
-                .await
-                .unwrap()
-                .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+            let app = open(&db.url).await;
             load_demo(&app, 9, 250).await;
             let short = include_str!("../../../policies/belgium.toml")
                 .replacen("name = \"belgium\"", "name = \"be-short\"", 1)
@@ -481,4 +466,12 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
 /// The operator at the command line, who holds every role.
 fn op() -> resettle_app::Caller {
     resettle_app::Caller::operator()
+}
+
+/// The app on a test database, with the test data key.
+async fn open(url: &str) -> App {
+    App::open(url)
+        .await
+        .unwrap()
+        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
 }

@@ -55,10 +55,7 @@ fn small_demo() -> DemoConfig {
 #[tokio::test]
 async fn health_names_the_backend_and_schema_version() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         let (status, content_type, body) = get(&app, "/api/v1/health").await;
         assert_eq!(status, StatusCode::OK);
         assert!(content_type.starts_with("application/json"));
@@ -75,10 +72,7 @@ async fn health_names_the_backend_and_schema_version() {
 #[tokio::test]
 async fn the_dashboard_publishes_no_small_count_and_the_demo_fills_every_state() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         app.load_demo(&small_demo(), false).await.unwrap();
         let (status, _, body) = get(&app, "/api/v1/dashboard").await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -131,10 +125,7 @@ async fn the_dashboard_publishes_no_small_count_and_the_demo_fills_every_state()
 #[tokio::test]
 async fn the_home_page_shows_the_programme_and_its_pledge_chart() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let (status, _, empty) = get(&app, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
@@ -158,10 +149,7 @@ async fn the_home_page_shows_the_programme_and_its_pledge_chart() {
 #[tokio::test]
 async fn the_openapi_document_describes_every_route() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let (status, _, body) = get(&app, "/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -178,10 +166,7 @@ async fn the_openapi_document_describes_every_route() {
 #[tokio::test]
 async fn an_unknown_path_is_a_404() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let (status, _, _) = get(&app, "/api/v1/nothing-here").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
@@ -189,10 +174,7 @@ async fn an_unknown_path_is_a_404() {
 #[tokio::test]
 async fn the_api_reproduces_the_belgian_report_plan() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let body = serde_json::json!({
         "needs": 1473156, "growth": 40000, "years": 3, "regional_share": 0.2,
         "state": "BE", "share": 0.0284, "first_years": [2000, 3000], "rounding": "floor",
@@ -216,10 +198,7 @@ async fn the_api_reproduces_the_belgian_report_plan() {
 #[tokio::test]
 async fn a_refused_plan_is_a_problem_naming_the_field() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let body = serde_json::json!({"needs": 1, "needs_year": 2022, "growth": 0, "years": 3, "regional_share": 0.2, "state": "BE", "share": 0.03});
     let (status, content_type, text) =
         send_json(&app, "POST", "/api/v1/fair-share/plan", body).await;
@@ -231,10 +210,7 @@ async fn a_refused_plan_is_a_problem_naming_the_field() {
 #[tokio::test]
 async fn keys_and_distributions_sum_as_promised() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let (status, _, text) = send_json(
         &app,
         "POST",
@@ -272,10 +248,7 @@ async fn keys_and_distributions_sum_as_promised() {
 #[tokio::test]
 async fn scenarios_are_saved_listed_refused_twice_and_deleted() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         let inputs = serde_json::json!({"needs_year": 2022, "growth": 40000, "years": 3, "regional_share": 0.2, "state": "BE", "share": 0.0284, "first_years": [2000, 3000]});
         let save = serde_json::json!({"name": "NGO path", "inputs": inputs});
         let (status, _, _) =
@@ -329,10 +302,7 @@ async fn scenarios_are_saved_listed_refused_twice_and_deleted() {
 #[tokio::test]
 async fn pledges_are_entered_listed_and_exported() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         app.load_demo(&small_demo(), false).await.unwrap();
         let planner = token_for(&app, "pledger", "planner").await;
         let (status, text) = authed(
@@ -371,10 +341,7 @@ async fn pledges_are_entered_listed_and_exported() {
 #[tokio::test]
 async fn the_fair_share_page_opens_on_the_report_and_refuses_bad_input_by_field() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let (status, _, html) = get(&app, "/fair-share").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
@@ -438,10 +405,7 @@ fn submission(number: &str) -> serde_json::Value {
 #[tokio::test]
 async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         app.load_demo(&small_demo(), false).await.unwrap();
         let (status, _, _) = get(&app, "/api/v1/cases").await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{}", db.backend);
@@ -649,10 +613,7 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
 #[tokio::test]
 async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         app.load_demo(&small_demo(), false).await.unwrap();
         let t = token(&app).await;
         let mission = serde_json::json!({
@@ -759,10 +720,7 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
 #[tokio::test]
 async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+    let app = open(&db.url).await;
     let (status, content_type, text) = send_json(
         &app,
         "POST",
@@ -787,10 +745,7 @@ async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
 #[tokio::test]
 async fn programmes_and_policies_are_resources_too() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         let (_, _, list) = get(&app, "/api/v1/policies").await;
         let list: serde_json::Value = serde_json::from_str(&list).unwrap();
         assert!(
@@ -851,4 +806,12 @@ fn the_openapi_document_matches_its_snapshot() {
 /// The operator at the command line, who holds every role.
 fn op() -> resettle_app::Caller {
     resettle_app::Caller::operator()
+}
+
+/// The app on a test database, with the test data key.
+async fn open(url: &str) -> App {
+    App::open(url)
+        .await
+        .unwrap()
+        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
 }

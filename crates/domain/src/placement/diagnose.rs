@@ -43,11 +43,41 @@ fn who(instance: &Instance, members: &[usize]) -> String {
     }
 }
 
+/// Dimensions where all families together need more than all places together offer: the
+/// plainest reason, said first (when every place is full, it is the only one that matters).
+fn shortfalls(instance: &Instance) -> Vec<String> {
+    instance
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let need: f64 = instance.cases.iter().filter_map(|c| c.demand.get(d)).sum();
+            let room: f64 = instance.places.iter().filter_map(|p| p.capacity.get(d)).sum();
+            (need > room + EPS).then(|| {
+                format!(
+                    "capacity {d}: the {} families need {} in all, the {} places offer {}, short by {}",
+                    instance.cases.len(),
+                    amount(need),
+                    instance.places.len(),
+                    amount(room),
+                    amount(need - room)
+                )
+            })
+        })
+        .collect()
+}
+
 /// The sentences of the diagnosis, most fundamental first.
 pub(crate) fn diagnose(instance: &Instance, p: &Problem, outcome: &Outcome) -> Vec<String> {
-    let mut out = Vec::new();
-    for group in p.groups.iter().filter(|g| g.options.is_empty()) {
+    let mut out = shortfalls(instance);
+    let stranded: Vec<&_> = p.groups.iter().filter(|g| g.options.is_empty()).collect();
+    for group in stranded.iter().take(LIST) {
         out.push(nowhere(instance, p, &group.members));
+    }
+    if stranded.len() > LIST {
+        out.push(format!(
+            "and {} more families or linked groups with nowhere to go",
+            stranded.len() - LIST
+        ));
     }
     for d in 0..p.dims {
         if let Some(sentence) = dimension_cut(instance, p, d) {

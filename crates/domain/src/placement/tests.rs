@@ -237,6 +237,36 @@ fn infeasible_capacity_is_diagnosed_and_most_persons_placed() {
     let text = solution.diagnosis.join("\n");
     assert!(text.contains("capacity persons"), "{text}");
     assert!(text.contains("short by 1"), "{text}");
+    assert_eq!(
+        solution.diagnosis[0],
+        "capacity persons: the 3 families need 8 in all, the 2 places offer 7, short by 1"
+    );
+}
+
+#[test]
+fn when_every_place_is_full_the_diagnosis_says_so_once_and_lists_a_few() {
+    let instance = Instance {
+        dimensions: vec!["persons".into()],
+        places: vec![place("A", &[("persons", 0.0)], &[])],
+        cases: (0..20)
+            .map(|i| case(&format!("c{i}"), &[("persons", 2.0)], &[], &[]))
+            .collect(),
+        scores: vec![vec![Some(1.0)]; 20],
+    };
+    let solution = solve_default(&instance);
+    assert_eq!(solution.unassigned.len(), 20);
+    assert!(
+        solution.diagnosis[0].ends_with("offer 0, short by 40"),
+        "{:?}",
+        solution.diagnosis
+    );
+    assert!(solution.diagnosis.len() <= 12, "{:?}", solution.diagnosis);
+    assert!(
+        solution
+            .diagnosis
+            .iter()
+            .any(|d| d.starts_with("and 12 more"))
+    );
 }
 
 #[test]

@@ -259,7 +259,10 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         let kb = super::knapsack::bound(p, &run.prices, run.value, KNAPSACK_ITERATIONS);
         run.bound = run.bound.min(kb);
     }
-    if relative_gap(run.bound, run.value) > budget.gap && !budget.expired() && run.plan.is_some() {
+    // Also when the heuristics found no plan placing everyone: the search then looks for
+    // one (no incumbent), and if it finishes without one, none exists.
+    if !budget.expired() && (run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap)
+    {
         let limits = Limits {
             nodes: NODES * budget.iterations / 2000,
             gap: budget.gap,

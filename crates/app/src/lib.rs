@@ -142,13 +142,9 @@ impl App {
 
     /// The data key, or a refusal naming how to configure one.
     pub(crate) fn keys(&self) -> Result<&Keyring, AppError> {
-        self.keys.as_deref().ok_or_else(|| {
-            AppError::Invalid(
-                "data key: none configured; set RESETTLE_DATA_KEY or --data-key-file \
-                 (create one with `resettle key new`)"
-                    .into(),
-            )
-        })
+        self.keys
+            .as_deref()
+            .ok_or_else(|| AppError::Invalid(resettle_storage::NO_DATA_KEY.into()))
     }
 
     /// Connects without migrating, for `resettle migrate` to report what it did.

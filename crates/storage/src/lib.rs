@@ -37,6 +37,7 @@ pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
 pub use retention::EndedCase;
 pub use scenarios::ScenarioRow;
+pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
 pub use users::{LoginRow, UserRow};

@@ -13,12 +13,13 @@ fn context(field: &str, case_number: &str, member_no: u32) -> String {
     format!("medical_records.{field}:{case_number}:{member_no}")
 }
 
+/// The refusal when sealed data is touched without a data key, for every layer to give.
+pub const NO_DATA_KEY: &str = "data key: none configured, and medical records and second \
+     factors are stored encrypted; set RESETTLE_DATA_KEY or --data-key-file (create one with \
+     `resettle key new`)";
+
 fn key_missing() -> StorageError {
-    StorageError::Invalid(
-        "data key: none configured, and medical records are stored encrypted; set \
-         RESETTLE_DATA_KEY or --data-key-file (create one with `resettle key new`)"
-            .into(),
-    )
+    StorageError::Invalid(NO_DATA_KEY.into())
 }
 
 /// Seals one medical field of one member.

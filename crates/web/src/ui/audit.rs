@@ -26,7 +26,7 @@ pub(crate) async fn page(
         Ok(ChainCheck::Broken { seq, reason }) => format!("BROKEN at entry {seq}: {reason}"),
         Err(e) => return ApiError::from(e).into_response(),
     };
-    let query = serde_urlencoded_query(&q);
+    let query = query_string(&q);
     render(
         "audit.html",
         context! {
@@ -86,10 +86,10 @@ impl From<&AuditQuery> for QueryEcho {
     }
 }
 
-/// The filters as a query string, for the CSV link.
-fn serde_urlencoded_query(q: &AuditQuery) -> String {
+/// The filters as a query string, for the CSV link (empty filters left out).
+fn query_string(q: &AuditQuery) -> String {
     let echo = QueryEcho::from(q);
-    [
+    let pairs: Vec<(&str, String)> = [
         ("actor", echo.actor),
         ("action", echo.action),
         ("entity", echo.entity),
@@ -99,19 +99,6 @@ fn serde_urlencoded_query(q: &AuditQuery) -> String {
     ]
     .into_iter()
     .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}={}", percent(&v)))
-    .collect::<Vec<_>>()
-    .join("&")
-}
-
-fn percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    .collect();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }

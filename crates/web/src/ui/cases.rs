@@ -221,7 +221,11 @@ async fn placement_context(app: &App, caller: &resettle_app::Caller, number: &st
     }
     match app.proposal(caller, number).await {
         Ok(p) => Value::from(Serde(&p)),
-        Err(_) => Value::from(()),
+        Err(e) => {
+            // The case page still shows; the proposal is an extra, not worth a 500.
+            tracing::warn!(case = number, error = %e, "placement proposal unreadable");
+            Value::from(())
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! Every route needs an API token; the caller is recorded as the actor of each change.
 pub(crate) mod create;
 pub(crate) mod events;
+pub(crate) mod export;
 pub(crate) mod list;
 pub(crate) mod medical;
 pub(crate) mod outcomes;

@@ -115,7 +115,9 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             .login("case-officer", DEMO_PASSWORD, "10.0.0.1")
             .await
             .unwrap();
-        app.second_factor(&officer.cookie, &code()).await.unwrap();
+        app.second_factor(&officer.cookie, &code(), "10.0.0.1")
+            .await
+            .unwrap();
         let caller = app
             .session(&officer.cookie, "10.0.0.1")
             .await
@@ -251,9 +253,9 @@ async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
                 .unwrap()
                 .needs_second_factor
         );
-        assert!(app.second_factor(&s.cookie, "000000").await.is_err() || code() == "000000");
+        assert!(app.second_factor(&s.cookie, "000000", "t").await.is_err() || code() == "000000");
         let c = code();
-        app.second_factor(&s.cookie, &c).await.unwrap();
+        app.second_factor(&s.cookie, &c, "t").await.unwrap();
         assert!(
             !app.session(&s.cookie, "t")
                 .await
@@ -265,7 +267,7 @@ async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
             .await
             .unwrap();
         assert!(
-            app.second_factor(&again.cookie, &c).await.is_err(),
+            app.second_factor(&again.cookie, &c, "t").await.is_err(),
             "a used code cannot be replayed"
         );
     }

@@ -166,9 +166,14 @@ impl App {
     /// Checks the one-time password of a half signed-in session. A code is accepted once
     /// (a replay within its 90-second window is refused); five wrong codes lock the
     /// account like wrong passwords do.
-    pub async fn second_factor(&self, cookie: &str, code: &str) -> Result<(), AppError> {
+    pub async fn second_factor(
+        &self,
+        cookie: &str,
+        code: &str,
+        source: &str,
+    ) -> Result<(), AppError> {
+        let session = self.session(cookie, source).await?;
         let now = OffsetDateTime::now_utc();
-        let session = self.live_session(cookie, now).await?;
         let username = session.caller.username.clone();
         let row = self
             .store

@@ -97,7 +97,10 @@ pub(crate) async fn code(
     if let Err(refused) = check_csrf(&half.session, &form.csrf) {
         return refused.into_response();
     }
-    match app.second_factor(&half.cookie, &form.code).await {
+    match app
+        .second_factor(&half.cookie, &form.code, &half.session.caller.source)
+        .await
+    {
         Ok(()) => Redirect::to("/cases").into_response(),
         Err(AppError::Unauthorized(m)) => {
             let mut r = render(

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use resettle_domain::outcomes::EmploymentModel;
 use resettle_domain::placement::{
-    self, CaseProfile, Explanation, Instance, PlaceProfile, ScoreWeights, SolveOptions,
+    self, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad, PlaceProfile,
+    ScoreWeights, SolveOptions,
 };
 use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,10 @@ pub struct PlacementRun {
     /// Where the employment chances came from: the programme's own recorded outcomes
     /// when there are enough, else regional unemployment rates.
     pub model: String,
+    /// The distribution plan the run followed (the profile's `[placement.fairness]`), if
+    /// any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
 }
 
 /// A proposal as a reception officer reviews it.
@@ -112,14 +117,31 @@ fn free(p: &PlacementPlace) -> u32 {
 
 /// The instance of a programme's waiting families and places, scored by the transparent
 /// default model. Inputs: nationality (community only), languages, family size and
-/// working-age adults; never religion, ethnicity or health.
+/// working-age adults; never religion, ethnicity or health. With a distribution plan,
+/// each place's capacity and minimum for the run come from it.
 pub fn build_instance(
     waiting: &[AwaitingCase],
     places: &[PlacementPlace],
     weights: &ScoreWeights,
     model: Option<&EmploymentModel>,
+    fairness: Option<&DistributionPlan>,
     today: Date,
 ) -> Instance {
+    let limits: Vec<(f64, f64)> = match fairness {
+        Some(plan) => {
+            let loads: Vec<PlaceLoad> = places
+                .iter()
+                .map(|p| PlaceLoad {
+                    declared: f64::from(p.capacity_persons),
+                    present: f64::from(p.occupied_persons + p.reserved_persons),
+                    free: f64::from(free(p)),
+                })
+                .collect();
+            let batch: u32 = waiting.iter().map(|c| c.family_size).sum();
+            plan.limits(&loads, f64::from(batch))
+        }
+        None => places.iter().map(|p| (0.0, f64::from(free(p)))).collect(),
+    };
     let ids: Vec<&str> = waiting.iter().map(|c| c.case_number.as_str()).collect();
     let profiles: Vec<CaseProfile> = waiting
         .iter()
@@ -155,11 +177,25 @@ pub fn build_instance(
         dimensions: vec!["persons".into()],
         places: places
             .iter()
-            .map(|p| placement::Place {
-                id: p.code.clone(),
-                capacity: BTreeMap::from([("persons".to_string(), f64::from(free(p)))]),
-                services: Vec::new(),
-                region: Some(p.region.clone()),
+            .zip(&limits)
+            .map(|(p, &(least, most))| {
+                let room = f64::from(free(p));
+                let only_if = |x: f64, keep: bool| {
+                    if keep {
+                        BTreeMap::from([("persons".to_string(), x)])
+                    } else {
+                        BTreeMap::new()
+                    }
+                };
+                placement::Place {
+                    id: p.code.clone(),
+                    capacity: BTreeMap::from([("persons".to_string(), room)]),
+                    services: Vec::new(),
+                    region: Some(p.region.clone()),
+                    minimum: only_if(least, least > 0.0),
+                    maximum: only_if(most, most < room),
+                    fair_share: None,
+                }
             })
             .collect(),
         cases: waiting
@@ -177,7 +213,15 @@ pub fn build_instance(
             })
             .collect(),
         scores: placement::score_matrix(&profiles, &place_profiles, weights),
+        fairness: None,
     }
+}
+
+/// What a run solves, and how it was made.
+struct Prepared {
+    instance: Instance,
+    model: String,
+    distribution: Option<String>,
 }
 
 fn view(row: resettle_storage::ProposalRow) -> ProposalView {
@@ -212,7 +256,8 @@ impl App {
                 "programme {programme} does not exist"
             )));
         }
-        let (instance, model) = self.instance_and_model(caller, programme).await?;
+        let prepared = self.prepare(caller, programme).await?;
+        let instance = prepared.instance;
         let options = SolveOptions {
             time_limit: Some(Duration::from_secs(10)),
             ..SolveOptions::default()
@@ -236,7 +281,8 @@ impl App {
             places: instance.places.len(),
             unassigned: solution.unassigned.clone(),
             diagnosis: solution.diagnosis.clone(),
-            model,
+            model: prepared.model,
+            distribution: prepared.distribution,
         };
         let proposals: Vec<NewProposal> = solution
             .assignment
@@ -280,16 +326,13 @@ impl App {
         caller: &Caller,
         programme: &str,
     ) -> Result<Instance, AppError> {
-        Ok(self.instance_and_model(caller, programme).await?.0)
+        Ok(self.prepare(caller, programme).await?.instance)
     }
 
-    /// The instance, and which employment model scored it: the one fitted on the
-    /// programme's outcomes at 12 months when there are enough, else the default.
-    async fn instance_and_model(
-        &self,
-        caller: &Caller,
-        programme: &str,
-    ) -> Result<(Instance, String), AppError> {
+    /// The instance, which employment model scored it (the one fitted on the programme's
+    /// outcomes at 12 months when there are enough, else the default) and the
+    /// distribution plan it follows.
+    async fn prepare(&self, caller: &Caller, programme: &str) -> Result<Prepared, AppError> {
         self.require(caller, Permission::Place, "placement", programme)
             .await?;
         let policy = self.programme_policy(programme).await?;
@@ -308,14 +351,20 @@ impl App {
                 resettle_domain::outcomes::MIN_OBSERVATIONS
             ),
         };
+        let fairness = policy.placement_fairness();
         let instance = build_instance(
             &waiting,
             &places,
             policy.placement_weights(),
             model.as_ref(),
+            fairness,
             crate::cases::today(),
         );
-        Ok((instance, described))
+        Ok(Prepared {
+            instance,
+            model: described,
+            distribution: fairness.map(DistributionPlan::describe),
+        })
     }
 
     /// The proposals of a programme with the figures of the run that made them.

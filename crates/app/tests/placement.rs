@@ -285,3 +285,118 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
         ));
     }
 }
+
+#[tokio::test]
+async fn a_distribution_plan_in_the_profile_bounds_every_place() {
+    for db in resettle_testkit::databases() {
+        let app = App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        app.load_demo(&demo(), false).await.unwrap();
+        let reception = officer(&app, "reception-officer").await;
+        let free = app.placement_instance(&reception, "BE").await.unwrap();
+        // The Belgian profile with a tight plan: within 50 % to 150 % of each place's share.
+        let text = include_str!("../../../policies/belgium.toml").replacen(
+            "name = \"belgium\"",
+            "name = \"belgium-spread\"",
+            1,
+        ) + "\n[placement.fairness]\nband = 0.5\nminimum_persons = 0\n";
+        app.add_policy(&Caller::operator(), "belgium-spread.toml", &text)
+            .await
+            .unwrap();
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+        sqlx::query("UPDATE programmes SET policy_profile = 'belgium-spread' WHERE code = 'BE'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let spread = app.placement_instance(&reception, "BE").await.unwrap();
+        // The plan bites: some place may take less than its free room, or must take some;
+        // the free room itself is unchanged.
+        assert_eq!(
+            free.places.iter().map(|p| &p.capacity).collect::<Vec<_>>(),
+            spread
+                .places
+                .iter()
+                .map(|p| &p.capacity)
+                .collect::<Vec<_>>()
+        );
+        let bites = spread
+            .places
+            .iter()
+            .any(|s| !s.maximum.is_empty() || !s.minimum.is_empty());
+        assert!(bites, "{}: the band changed no place", db.backend);
+        let run = app.propose_placements(&reception, "BE").await.unwrap();
+        assert_eq!(
+            run.distribution.as_deref(),
+            Some(
+                "persons at each place within 50 % to 150 % of its share of the declared capacity (residents included)"
+            )
+        );
+        // Large families may find no place whose band leaves room for them: named as such.
+        for d in &run.diagnosis {
+            assert!(d.contains("the largest maximum"), "{}: {d}", db.backend);
+        }
+        let (_, proposals) = app.proposals(&reception, "BE").await.unwrap();
+        let size: BTreeMap<&str, f64> = spread
+            .cases
+            .iter()
+            .map(|c| (c.id.as_str(), c.demand["persons"]))
+            .collect();
+        let mut persons: BTreeMap<&str, f64> = BTreeMap::new();
+        for p in &proposals {
+            *persons.entry(p.place.as_str()).or_default() += size[p.case_number.as_str()];
+        }
+        for place in &spread.places {
+            let used = persons.get(place.id.as_str()).copied().unwrap_or(0.0);
+            let least = place.minimum.get("persons").copied().unwrap_or(0.0);
+            let most = place
+                .maximum
+                .get("persons")
+                .copied()
+                .unwrap_or(place.capacity["persons"]);
+            assert!(
+                least <= used && used <= most,
+                "{}: {used} persons at {}, allowed {least} to {most}",
+                db.backend,
+                place.id,
+            );
+        }
+        // A minimum for every place with fewer families than places cannot be met: said
+        // so, and the proposals shown ignore the plan.
+        let text = text
+            .replace("minimum_persons = 0", "minimum_persons = 1")
+            .replace("belgium-spread", "belgium-everywhere");
+        app.add_policy(&Caller::operator(), "belgium-everywhere.toml", &text)
+            .await
+            .unwrap();
+        sqlx::query(
+            "UPDATE programmes SET policy_profile = 'belgium-everywhere' WHERE code = 'BE'",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        let everywhere = app.placement_instance(&reception, "BE").await.unwrap();
+        // Every place with free room whose band leaves it some must take someone: a
+        // minimum of at least 1 (the band may ask more; never more than the room left).
+        let needing = everywhere
+            .places
+            .iter()
+            .filter(|p| !p.minimum.is_empty())
+            .inspect(|p| assert!(p.minimum["persons"] >= 1.0))
+            .count();
+        assert!(needing > everywhere.cases.len(), "{}", db.backend);
+        let run = app.propose_placements(&reception, "BE").await.unwrap();
+        assert_eq!(run.status, "infeasible");
+        assert_eq!(
+            run.diagnosis[0],
+            format!(
+                "minimums at {needing} places, but only {} families or linked groups to place, each at one place",
+                run.families
+            ),
+            "{}",
+            db.backend
+        );
+    }
+}

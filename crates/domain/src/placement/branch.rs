@@ -5,7 +5,9 @@
 //! With capacity prices `λ` fixed at the best ones the subgradient found, a node that has
 //! fixed some groups (value `V`, loads `ℓ`) is bounded by
 //! `V + Σ_free max_k (s_gk − λ_k·a_g) + Σ_rows λ_r (K_r − ℓ_r)`, the maximum taken over
-//! places where the group still fits: cheap, and valid for any `λ ≥ 0`. Before branching,
+//! places where the group still fits: cheap, and valid for any `λ ≥ 0` (with floors, `λ`
+//! is the net price `λ − μ` and the constant subtracts `μ·M`; floors are checked on
+//! complete plans). Before branching,
 //! reduced-cost fixing removes every pair whose reduced score is so far below the group's
 //! best that `L(λ)` minus the difference is below the incumbent: no better plan uses it.
 //! Depth first, groups with the fewest remaining places first, best reduced score first.
@@ -35,17 +37,23 @@ pub(crate) struct Limits {
 }
 
 /// Searches for a plan better than `incumbent` (value under `relax`'s objective) with
-/// prices `lambda`, whose Lagrangian value is `bound`.
+/// net prices `lambda` and the constant part `constant` of their Lagrangian.
 pub(crate) fn search(
     p: &Problem,
     relax: &Relaxation,
     lambda: &[f64],
-    bound: f64,
+    constant: f64,
     incumbent: f64,
     limits: &Limits,
 ) -> Search {
-    // Reduced scores, and reduced-cost fixing against the incumbent.
+    // Reduced scores, best first, and each group's best (or 0 where it may stay out).
+    let floor_of_best = if relax.allow_unplaced {
+        0.0
+    } else {
+        f64::NEG_INFINITY
+    };
     let mut candidates: Vec<Vec<(f64, f64, usize)>> = Vec::with_capacity(p.groups.len());
+    let mut best = Vec::with_capacity(p.groups.len());
     for (g, group) in p.groups.iter().enumerate() {
         let mut list: Vec<(f64, f64, usize)> = group
             .options
@@ -55,21 +63,21 @@ pub(crate) fn search(
                 (r, o.score + relax.bonus[g], o.place)
             })
             .collect();
-        let best = list.iter().map(|c| c.0).fold(
-            if relax.allow_unplaced {
-                0.0
-            } else {
-                f64::NEG_INFINITY
-            },
-            f64::max,
-        );
-        list.retain(|&(r, _, _)| bound - (best - r) > incumbent - 1e-9);
         list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        best.push(
+            list.first()
+                .map_or(floor_of_best, |c| c.0.max(floor_of_best)),
+        );
         candidates.push(list);
+    }
+    // Reduced-cost fixing against the incumbent, with the Lagrangian value at exactly these
+    // prices (a smaller bound from elsewhere, such as the knapsack bound, would fix wrongly).
+    let bound = constant + best.iter().sum::<f64>();
+    for (list, best) in candidates.iter_mut().zip(&best) {
+        list.retain(|&(r, _, _)| bound - (best - r) > incumbent - 1e-9);
     }
     let mut order: Vec<usize> = (0..p.groups.len()).collect();
     order.sort_by_key(|&g| (candidates[g].len(), g));
-    let constant: f64 = relax.rows.iter().map(|&r| lambda[r] * p.cap[r]).sum();
     let mut state = State {
         p,
         relax,
@@ -144,7 +152,7 @@ impl State<'_> {
             return;
         }
         if depth == self.order.len() {
-            if value > self.best + 1e-12 {
+            if value > self.best + 1e-12 && self.plan.meets_floors(self.p) {
                 self.best = value;
                 self.best_plan = Some(self.plan.clone());
             }

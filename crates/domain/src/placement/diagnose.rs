@@ -3,7 +3,9 @@
 //! linked group no place allows as a whole, a demand larger than any allowed place), a
 //! dimension whose capacity is too small even if families could be split (a max-flow
 //! cut: these families can only go to these places, which lack this much room), and,
-//! failing those, the full capacities at the places of each family left over.
+//! failing those, the full capacities at the places of each family left over. When no
+//! plan meets the places' minimums (declared, or the bottom of a fairness band), it says
+//! which cannot be met and why, or where the plan shown, which ignores them, falls short.
 use std::collections::VecDeque;
 
 use super::instance::Instance;
@@ -68,7 +70,12 @@ fn shortfalls(instance: &Instance) -> Vec<String> {
 
 /// The sentences of the diagnosis, most fundamental first.
 pub(crate) fn diagnose(instance: &Instance, p: &Problem, outcome: &Outcome) -> Vec<String> {
-    let mut out = shortfalls(instance);
+    let mut out = if outcome.floors_unmet {
+        floors(instance, p, outcome)
+    } else {
+        Vec::new()
+    };
+    out.extend(shortfalls(instance));
     let stranded: Vec<&_> = p.groups.iter().filter(|g| g.options.is_empty()).collect();
     for group in stranded.iter().take(LIST) {
         out.push(nowhere(instance, p, &group.members));
@@ -147,11 +154,112 @@ pub(crate) fn diagnose(instance: &Instance, p: &Problem, outcome: &Outcome) -> V
             ));
         }
     }
-    if !outcome.placement_proven_maximal {
+    if !outcome.placement_proven_maximal && !outcome.floors_unmet {
         out.push(
             "no plan placing everyone was found, but that none exists is not proven; the plan places as many persons as the solver could".to_string(),
         );
     }
+    out
+}
+
+/// Where place `j`'s floor in dimension `d` comes from.
+fn floor_source(instance: &Instance, p: &Problem, j: usize, d: usize) -> &'static str {
+    if instance.minimum(j, &instance.dimensions[d]) + EPS >= p.floor[j * p.dims + d] {
+        "minimum"
+    } else {
+        "fair-share band minimum"
+    }
+}
+
+/// Why the floors cannot all be met: more asked in total than the families bring, a floor
+/// above the place's room or above what the families allowed there bring; failing those,
+/// the floors the plan shown (which ignores them) misses.
+fn floors(instance: &Instance, p: &Problem, outcome: &Outcome) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in 0..p.dims {
+        let name = &instance.dimensions[d];
+        let bring: f64 = p.groups.iter().map(|g| g.demand[d]).sum();
+        let asked: f64 = (0..p.places).map(|j| p.floor[j * p.dims + d]).sum();
+        if asked > bring + EPS {
+            out.push(format!(
+                "minimum {name}: the places must receive {} in all, the {} families bring {}, short by {}",
+                amount(asked),
+                instance.cases.len(),
+                amount(bring),
+                amount(asked - bring)
+            ));
+        }
+    }
+    // Each family goes to one place: more places needing someone than families is hopeless.
+    let needing = (0..p.places)
+        .filter(|&j| (0..p.dims).any(|d| p.floor[j * p.dims + d] > EPS))
+        .count();
+    if needing > p.groups.len() {
+        out.push(format!(
+            "minimums at {needing} places, but only {} families or linked groups to place, each at one place",
+            p.groups.len()
+        ));
+    }
+    let mut found = Vec::new();
+    for j in 0..p.places {
+        for d in 0..p.dims {
+            let least = p.floor[j * p.dims + d];
+            if least <= EPS {
+                continue;
+            }
+            let (name, place) = (&instance.dimensions[d], &instance.places[j].id);
+            let source = floor_source(instance, p, j, d);
+            let room = p.cap[j * p.dims + d];
+            let reachable: f64 = p
+                .groups
+                .iter()
+                .filter(|g| g.score_at(j).is_some())
+                .map(|g| g.demand[d])
+                .sum();
+            if least > room + EPS {
+                found.push(format!(
+                    "{source} {name} {} at {place} is above its room {}",
+                    amount(least),
+                    amount(room)
+                ));
+            } else if reachable < least - EPS {
+                found.push(format!(
+                    "{source} {name} {} at {place} cannot be reached: the families allowed there and fitting its room bring {} in all",
+                    amount(least),
+                    amount(reachable)
+                ));
+            }
+        }
+    }
+    if found.is_empty() && out.is_empty() {
+        for j in 0..p.places {
+            for d in 0..p.dims {
+                let r = j * p.dims + d;
+                if outcome.plan.load[r] < p.floor[r] - EPS {
+                    found.push(format!(
+                        "{} at {} ({} of {} {})",
+                        instance.dimensions[d],
+                        instance.places[j].id,
+                        amount(outcome.plan.load[r]),
+                        floor_source(instance, p, j, d),
+                        amount(p.floor[r])
+                    ));
+                }
+            }
+        }
+        let found: Vec<&str> = found.iter().map(String::as_str).collect();
+        out.push(format!(
+            "no plan meeting every minimum was found (that none exists is not proven); the plan shown ignores the minimums and falls short at: {}",
+            list(&found)
+        ));
+        return out;
+    }
+    let more = found.len().saturating_sub(LIST);
+    out.extend(found.into_iter().take(LIST));
+    if more > 0 {
+        out.push(format!("and {more} more minimums that cannot be reached"));
+    }
+    out.push("the plan shown ignores the minimums".to_string());
     out
 }
 
@@ -196,8 +304,22 @@ fn nowhere(instance: &Instance, p: &Problem, members: &[usize]) -> String {
             |acc, x| if x.0 > acc.0 { x } else { acc },
         );
         if a > best + EPS {
+            // Would a declared capacity have held it? Then a maximum or the fairness band
+            // is the reason, and the sentence says which limits the roomiest place.
+            let declared = allowed
+                .iter()
+                .map(|&j| instance.capacity(j, &instance.dimensions[d]))
+                .fold(f64::NEG_INFINITY, f64::max);
+            let limit = if a <= declared + EPS {
+                match instance.room(at, d, instance.fair_bounds().as_ref()).1 {
+                    "maximum" => "the largest maximum of an allowed place",
+                    _ => "the most the fair-share band lets any allowed place take",
+                }
+            } else {
+                "the largest allowed capacity"
+            };
             worst.push(format!(
-                "demand {} {} exceeds the largest allowed capacity ({} at {})",
+                "demand {} {} exceeds {limit} ({} at {})",
                 instance.dimensions[d],
                 amount(a),
                 amount(best),

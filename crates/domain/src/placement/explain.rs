@@ -7,7 +7,7 @@
 //! there, residents are moved out (cheapest first, each to its best place with room) until
 //! it fits, and the loss in total score is reported. A re-solve could only do better, so
 //! the cost is an upper estimate of the true loss; `None` means the repair would leave
-//! someone without a place.
+//! someone without a place or a place below its minimum.
 use serde::{Deserialize, Serialize};
 
 use super::heuristic::best_direct;
@@ -56,7 +56,7 @@ pub struct Alternative {
     /// The case's score there.
     pub score: f64,
     /// Loss in total score of the plan if the family went there instead (after repair);
-    /// `None` if the repair would leave someone unplaced.
+    /// `None` if the repair would leave someone unplaced or a place below its minimum.
     pub cost: Option<f64>,
     /// Families moved to make room.
     pub moved: Vec<String>,
@@ -192,23 +192,39 @@ fn reasons(
         return out;
     }
     let base = k * p.dims;
+    let band = instance.fair_bounds();
     for &(d, a) in &group.sparse {
         let cap = p.cap[base + d];
         let used = plan.load[base + d];
         let name = &instance.dimensions[d];
+        let (_, limit) = instance.room(k, d, band.as_ref());
         if a > cap + EPS {
             out.push(format!(
-                "demand {name} {} exceeds the capacity at {place} ({})",
+                "demand {name} {} exceeds the {limit} at {place} ({})",
                 amount(a),
                 amount(cap)
             ));
         } else if used + a > cap + EPS {
             out.push(format!(
-                "capacity {name} at {place} full ({} of {} used, needs {})",
+                "{limit} {name} at {place} full ({} of {} used, needs {})",
                 amount(used),
                 amount(cap),
                 amount(a)
             ));
+        }
+    }
+    if chosen != NONE && !plan.keeps_floors(p, chosen, &[g], &[]) {
+        let here = &instance.places[chosen].id;
+        for &(d, a) in &group.sparse {
+            let r = chosen * p.dims + d;
+            if p.floor[r] > EPS && plan.load[r] - a < p.floor[r] - EPS {
+                out.push(format!(
+                    "{here} needs it to keep its minimum {} {} ({} there now)",
+                    instance.dimensions[d],
+                    amount(p.floor[r]),
+                    amount(plan.load[r])
+                ));
+            }
         }
     }
     if out.is_empty() {
@@ -232,6 +248,7 @@ fn reasons(
 fn cost_of(p: &Problem, plan: &mut Plan, g: usize, k: usize) -> (Option<f64>, Vec<usize>) {
     let mut log: Vec<(usize, usize)> = Vec::new(); // (group, previous place)
     let mut delta = 0.0;
+    let floors_met = plan.meets_floors(p);
     let from = plan.at[g];
     if from != NONE {
         delta -= p.score(g, from).unwrap_or(0.0);
@@ -279,10 +296,15 @@ fn cost_of(p: &Problem, plan: &mut Plan, g: usize, k: usize) -> (Option<f64>, Ve
             }
         }
     }
-    let fits = plan.fits(p, g, k);
+    let mut fits = plan.fits(p, g, k);
     if fits {
         plan.place(p, g, k);
         delta += p.score(g, k).unwrap_or(0.0);
+        if floors_met && !plan.meets_floors(p) {
+            // Possible only by breaking a minimum: reported as not possible.
+            plan.remove(p, g);
+            fits = false;
+        }
     }
     // Undo, newest first.
     if fits {

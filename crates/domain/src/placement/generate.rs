@@ -102,6 +102,19 @@ struct Family {
 /// A generated instance with `cases` families, `places` places and the first `dimensions`
 /// (1..=7) of persons, unit_small, unit_medium, unit_large, school, medical, single_parent.
 pub fn generate(cases: usize, places: usize, dimensions: usize, seed: u64) -> Instance {
+    generate_with_band(cases, places, dimensions, seed, None)
+}
+
+/// As [`generate`], and with `band`, a distribution plan on `persons`: each place's
+/// `fair_share` is the persons the planted plan put there (as if the plan had been drawn up
+/// from the same population figures), so the band is always satisfiable.
+pub fn generate_with_band(
+    cases: usize,
+    places: usize,
+    dimensions: usize,
+    seed: u64,
+    band: Option<f64>,
+) -> Instance {
     let dims = &DIMENSIONS[..dimensions.clamp(1, DIMENSIONS.len())];
     let mut rng = Rng::new(seed);
     let families: Vec<Family> = (0..cases)
@@ -247,6 +260,9 @@ pub fn generate(cases: usize, places: usize, dimensions: usize, seed: u64) -> In
                 .map(|(_, name)| format!("language:{name}"))
                 .collect(),
             region: Some(format!("region-{}", j % 10 + 1)),
+            minimum: BTreeMap::new(),
+            maximum: BTreeMap::new(),
+            fair_share: band.map(|_| planted[j * dims.len()]),
         })
         .collect();
     let cases_out = families
@@ -273,6 +289,10 @@ pub fn generate(cases: usize, places: usize, dimensions: usize, seed: u64) -> In
         places: places_out,
         cases: cases_out,
         scores,
+        fairness: band.map(|band| super::instance::Fairness {
+            dimension: "persons".to_string(),
+            band,
+        }),
     }
 }
 

@@ -1,8 +1,9 @@
 //! Building a plan: a price-guided greedy (each group to its best place under the current
 //! Lagrangian capacity prices, the groups with most to lose first) and a repair step that
-//! finds room for groups left over by moving one or two residents elsewhere.
+//! finds room for groups left over by moving one or two residents elsewhere; then, where
+//! places have minimums, a fill step that raises each to its floor.
 use super::plan::{NONE, Plan};
-use super::problem::Problem;
+use super::problem::{EPS, Problem};
 
 /// Score of group `g` at option `k` less the capacity it uses, priced at `lambda`.
 pub(crate) fn reduced(p: &Problem, lambda: &[f64], g: usize, place: usize, score: f64) -> f64 {
@@ -187,4 +188,87 @@ fn eject_two(p: &Problem, plan: &mut Plan, g: usize) -> bool {
     trial.place(p, g, k);
     *plan = trial;
     true
+}
+
+/// Raises every place below a floor to it, one move at a time, the cheapest first: an
+/// unplaced group moved in, a group moved in from a place that can spare it, or a group
+/// swapped in for a smaller resident. No move opens or deepens another shortfall or breaks
+/// a capacity, so the total shortfall falls with every move. Returns whether every floor is
+/// met; gives up when no move helps.
+pub(crate) fn fill_floors(p: &Problem, plan: &mut Plan) -> bool {
+    if !p.has_floors {
+        return true;
+    }
+    // Every move lowers the shortfall by a demand, so this many moves always suffice for
+    // whole-unit demands; a bound in any case.
+    let limit = 4 * p.groups.len() + p.places * p.dims;
+    for _ in 0..limit {
+        let Some(row) = (0..p.floor.len()).find(|&r| plan.load[r] < p.floor[r] - EPS) else {
+            return true;
+        };
+        let (j, d) = (row / p.dims, row % p.dims);
+        // (cost, group, resident swapped out or NONE)
+        let mut best: Option<(f64, usize, usize)> = None;
+        let mut consider = |cost: f64, g: usize, h: usize| {
+            if best.is_none_or(|(c, bg, bh)| {
+                cost < c - 1e-12 || (cost <= c + 1e-12 && (g, h) < (bg, bh))
+            }) {
+                best = Some((cost, g, h));
+            }
+        };
+        for (g, group) in p.groups.iter().enumerate() {
+            let k = plan.at[g];
+            if k == j || group.demand[d] <= EPS {
+                continue;
+            }
+            let Some(s_j) = p.score(g, j) else { continue };
+            let s_k = if k == NONE {
+                0.0
+            } else {
+                p.score(g, k).unwrap_or(0.0)
+            };
+            // Placing an unplaced group is worth its persons first of all.
+            let cost = if k == NONE {
+                -1e9 * group.weight - s_j
+            } else {
+                s_k - s_j
+            };
+            if (k == NONE || plan.keeps_floors(p, k, &[g], &[])) && plan.fits(p, g, j) {
+                consider(cost, g, NONE);
+                continue;
+            }
+            if k == NONE {
+                continue;
+            }
+            for &h in &plan.residents[j] {
+                if p.groups[h].demand[d] + EPS >= group.demand[d] {
+                    continue;
+                }
+                let Some(h_at_k) = p.score(h, k) else {
+                    continue;
+                };
+                if plan.fits_without(p, g, j, &[h])
+                    && plan.fits_without(p, h, k, &[g])
+                    && plan.keeps_floors(p, k, &[g], &[h])
+                    && plan.keeps_floors(p, j, &[h], &[g])
+                {
+                    let s_h_j = p.score(h, j).unwrap_or(0.0);
+                    consider(s_k + s_h_j - s_j - h_at_k, g, h);
+                }
+            }
+        }
+        let Some((_, g, h)) = best else {
+            return false;
+        };
+        let k = plan.at[g];
+        if h != NONE {
+            plan.remove(p, h);
+            plan.remove(p, g);
+            plan.place(p, g, j);
+            plan.place(p, h, k);
+        } else {
+            plan.shift(p, g, j);
+        }
+    }
+    plan.meets_floors(p)
 }

@@ -30,6 +30,24 @@ pub struct Instance {
     pub cases: Vec<Case>,
     /// `scores[i][j]`: the score of case `i` at place `j`; `None` (`null`) forbids the pair.
     pub scores: Vec<Vec<Option<f64>>>,
+    /// A distribution plan: every place's load in one dimension within a band around its
+    /// fair share (`places[j].fair_share`). Optional; absent, no band applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fairness: Option<Fairness>,
+}
+
+/// Each place's share of one dimension within a band around its fair share: with `T` the
+/// total demand of all cases in `dimension` and `w_j` place `j`'s `fair_share`, its target
+/// is `t_j = T × w_j / Σ w`, and its load must lie in
+/// `[floor((1 − band) × t_j), ceil((1 + band) × t_j)]` (rounded outwards to whole units, so
+/// a band is never narrower than the families it has to hold).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fairness {
+    /// The dimension the plan distributes, usually `persons`.
+    pub dimension: String,
+    /// Half-width of the band as a fraction of the target: `0.25` allows 75 % to 125 %.
+    pub band: f64,
 }
 
 /// A place that can receive families.
@@ -47,6 +65,19 @@ pub struct Place {
     /// Region, for reports and explanations; not used by the solver.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// The least the place must receive per dimension (a hard floor, e.g. a municipality's
+    /// legal task); a dimension not named has none. Optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub minimum: BTreeMap<String, f64>,
+    /// The most the place may receive per dimension in this plan when that is less than
+    /// its capacity (a quota for the period, the top of a distribution plan's band); a
+    /// dimension not named is limited by its capacity only. Optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub maximum: BTreeMap<String, f64>,
+    /// The place's weight in the distribution plan (population, say), required for every
+    /// place when the instance sets `fairness` and refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fair_share: Option<f64>,
 }
 
 /// One family to place.
@@ -141,7 +172,27 @@ impl Instance {
                 ));
             }
             check_amounts(&dims, &place.capacity, &format!("places[{j}].capacity"))?;
+            check_amounts(&dims, &place.minimum, &format!("places[{j}].minimum"))?;
+            check_amounts(&dims, &place.maximum, &format!("places[{j}].maximum"))?;
+            for (name, &least) in &place.minimum {
+                let room = place.capacity.get(name).copied().unwrap_or(0.0);
+                if least > room {
+                    return Err(InstanceError::new(
+                        format!("places[{j}].minimum.{name}"),
+                        format!("{least} exceeds the capacity {room}"),
+                    ));
+                }
+                if let Some(&most) = place.maximum.get(name)
+                    && least > most
+                {
+                    return Err(InstanceError::new(
+                        format!("places[{j}].minimum.{name}"),
+                        format!("{least} exceeds the maximum {most}"),
+                    ));
+                }
+            }
         }
+        self.validate_fairness(&dims)?;
         let mut case_ids = BTreeSet::new();
         for (i, case) in self.cases.iter().enumerate() {
             if case.id.trim().is_empty() {
@@ -198,6 +249,139 @@ impl Instance {
             }
         }
         Ok(())
+    }
+
+    fn validate_fairness(&self, dims: &BTreeSet<&str>) -> Result<(), InstanceError> {
+        let Some(fairness) = &self.fairness else {
+            if let Some(j) = self.places.iter().position(|p| p.fair_share.is_some()) {
+                return Err(InstanceError::new(
+                    format!("places[{j}].fair_share"),
+                    "is set but the instance has no `fairness` to apply it",
+                ));
+            }
+            return Ok(());
+        };
+        if !dims.contains(fairness.dimension.as_str()) {
+            return Err(InstanceError::new(
+                "fairness.dimension",
+                format!(
+                    "unknown dimension {:?} (not in `dimensions`)",
+                    fairness.dimension
+                ),
+            ));
+        }
+        if !fairness.band.is_finite() || fairness.band < 0.0 {
+            return Err(InstanceError::new(
+                "fairness.band",
+                format!("must be a finite number >= 0, got {}", fairness.band),
+            ));
+        }
+        let mut total = 0.0;
+        for (j, place) in self.places.iter().enumerate() {
+            match place.fair_share {
+                None => {
+                    return Err(InstanceError::new(
+                        format!("places[{j}].fair_share"),
+                        "is required when the instance sets `fairness`",
+                    ));
+                }
+                Some(w) if !w.is_finite() || w < 0.0 => {
+                    return Err(InstanceError::new(
+                        format!("places[{j}].fair_share"),
+                        format!("must be a finite number >= 0, got {w}"),
+                    ));
+                }
+                Some(w) => total += w,
+            }
+        }
+        let demand: f64 = (0..self.cases.len())
+            .map(|i| self.demand(i, &fairness.dimension))
+            .sum();
+        if total <= 0.0 && demand > 0.0 {
+            return Err(InstanceError::new(
+                "places",
+                "every fair_share is 0: the band has nothing to be proportional to",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Per place, `(least, most)` its load in `fairness.dimension` may be under the
+    /// distribution plan, with the dimension's index; `None` without `fairness`.
+    /// The instance must be valid.
+    pub fn fair_bounds(&self) -> Option<(usize, Vec<(f64, f64)>)> {
+        let fairness = self.fairness.as_ref()?;
+        let d = self
+            .dimensions
+            .iter()
+            .position(|x| *x == fairness.dimension)?;
+        let total: f64 = (0..self.cases.len())
+            .map(|i| self.demand(i, &fairness.dimension))
+            .sum();
+        let weights: f64 = self.places.iter().filter_map(|p| p.fair_share).sum();
+        let bounds = self
+            .places
+            .iter()
+            .map(|p| {
+                let target = if weights > 0.0 {
+                    total * p.fair_share.unwrap_or(0.0) / weights
+                } else {
+                    0.0
+                };
+                // Outward rounding, with a little tolerance so 12.000000001 stays 12.
+                let least = ((1.0 - fairness.band) * target + 1e-9).floor().max(0.0);
+                let most = ((1.0 + fairness.band) * target - 1e-9).ceil().max(0.0);
+                (least, most)
+            })
+            .collect();
+        Some((d, bounds))
+    }
+
+    /// The instance without minimums and fairness band: what the solver answers with when
+    /// no plan meets them, so planners still see where families could go.
+    pub(crate) fn without_floors(&self) -> Instance {
+        let mut loose = self.clone();
+        loose.fairness = None;
+        for place in &mut loose.places {
+            place.minimum.clear();
+            place.fair_share = None;
+        }
+        loose
+    }
+
+    /// The most place `j` may receive in dimension `d` (an index into `dimensions`):
+    /// the least of its capacity, its maximum and the top of the fairness band, with what
+    /// that limit is called in explanations (`capacity`, `maximum`, `fair-share band top`).
+    /// `band` is [`Instance::fair_bounds`].
+    pub(crate) fn room(
+        &self,
+        j: usize,
+        d: usize,
+        band: Option<&(usize, Vec<(f64, f64)>)>,
+    ) -> (f64, &'static str) {
+        let name = &self.dimensions[d];
+        let mut room = (self.capacity(j, name), "capacity");
+        if let Some(&most) = self.places[j].maximum.get(name)
+            && most < room.0
+        {
+            room = (most, "maximum");
+        }
+        if let Some((fd, bounds)) = band
+            && *fd == d
+            && bounds[j].1 < room.0
+        {
+            room = (bounds[j].1, "fair-share band top");
+        }
+        room
+    }
+
+    /// Place `j`'s declared minimum in `dimension` (0 when the key is missing).
+    pub fn minimum(&self, j: usize, dimension: &str) -> f64 {
+        self.places[j]
+            .minimum
+            .get(dimension)
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// Case `i`'s demand in `dimension` (0 when the key is missing).

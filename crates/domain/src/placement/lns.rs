@@ -3,7 +3,7 @@
 //! where they score best with room (repairing by ejection when needed), run the local
 //! search, and keep the result if it is at least as good. Deterministic: the random
 //! choices come from a fixed-seed generator and the number of rounds is fixed.
-use super::heuristic::repair;
+use super::heuristic::{fill_floors, repair};
 use super::local_search::improve;
 use super::plan::Plan;
 use super::problem::Problem;
@@ -26,7 +26,7 @@ impl Rng {
 }
 
 /// Runs `rounds` destroy-and-repair rounds on `plan` (which must place every group, or,
-/// with `allow_unplaced`, as many as it does) and returns the best plan found. `stop` is
+/// with `allow_unplaced`, as many as it does, and meet every floor) and returns the best plan found. `stop` is
 /// asked between rounds whether to give up early (time limit, or gap reached with `value`).
 pub(crate) fn search(
     p: &Problem,
@@ -60,7 +60,7 @@ pub(crate) fn search(
         reinsert(p, &mut trial, &freed, &mut rng);
         repair(p, &mut trial, deadline);
         let weight = trial.placed_weight(p);
-        if weight < placed - 1e-9 {
+        if weight < placed - 1e-9 || !fill_floors(p, &mut trial) {
             continue;
         }
         improve(p, &mut trial, 20, 200_000, deadline);

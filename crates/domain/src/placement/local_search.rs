@@ -1,7 +1,8 @@
 //! Improving a plan without losing anyone: shifts (one family to a better place with
 //! room), swaps (two families trade places) and ejection chains (a family moves to a better
 //! place after a resident there moves on to wherever it fits). Every move keeps all
-//! capacities; each pass visits the groups in index order, so the result is deterministic.
+//! capacities and never opens or deepens a shortfall below a place's floor; each pass visits
+//! the groups in index order, so the result is deterministic.
 use super::flow::max_score_assignment;
 use super::heuristic::best_direct;
 use super::plan::{NONE, Plan};
@@ -67,6 +68,9 @@ fn shifts(p: &Problem, plan: &mut Plan) -> bool {
             continue;
         }
         let here = score(p, g, j);
+        if !plan.keeps_floors(p, j, &[g], &[]) {
+            continue;
+        }
         if let Some((k, s)) = best_direct(p, plan, g, j)
             && s > here + MIN_GAIN
         {
@@ -98,6 +102,8 @@ fn swaps(p: &Problem, plan: &mut Plan) -> bool {
                     && best.is_none_or(|(b, _)| gain > b)
                     && plan.fits_without(p, g, k, &[h])
                     && plan.fits_without(p, h, j, &[g])
+                    && plan.keeps_floors(p, j, &[g], &[h])
+                    && plan.keeps_floors(p, k, &[h], &[g])
                 {
                     best = Some((gain, h));
                 }
@@ -129,6 +135,9 @@ fn ejections(p: &Problem, plan: &mut Plan, work: usize) -> bool {
             continue;
         }
         let here = score(p, g, j);
+        if !plan.keeps_floors(p, j, &[g], &[]) {
+            continue;
+        }
         plan.remove(p, g);
         let mut best: Option<(f64, usize, usize, usize)> = None; // gain, k, h, k2
         for (k, s_k) in better_places(p, g, here) {
@@ -137,7 +146,7 @@ fn ejections(p: &Problem, plan: &mut Plan, work: usize) -> bool {
             }
             for &h in &plan.residents[k] {
                 spent += 1;
-                if !plan.fits_without(p, g, k, &[h]) {
+                if !plan.fits_without(p, g, k, &[h]) || !plan.keeps_floors(p, k, &[h], &[g]) {
                     continue;
                 }
                 spent += p.groups[h].options.len();
@@ -247,6 +256,21 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
             room[x] += a;
         }
     }
+    // Floors: the most room each side may end with (its load may not fall below the floor,
+    // or below its current load where it is already short).
+    let most_room = |j: usize| -> Vec<f64> {
+        (0..d)
+            .map(|x| {
+                let r = j * d + x;
+                if p.floor[r] > super::problem::EPS {
+                    p.cap[r] - p.floor[r].min(plan.load[r])
+                } else {
+                    f64::INFINITY
+                }
+            })
+            .collect()
+    };
+    let most_room = [most_room(j), most_room(k)];
     let current: f64 = items.iter().map(|&g| score(p, g, plan.at[g])).sum();
     let choices: Vec<[(usize, f64); 2]> = items
         .iter()
@@ -268,6 +292,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
         choices: &'a [[(usize, f64); 2]],
         rest: &'a [f64],
         rooms: [Vec<f64>; 2],
+        most_room: [Vec<f64>; 2],
         pick: Vec<usize>,
         best: f64,
         best_pick: Option<Vec<usize>>,
@@ -278,6 +303,15 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
                 return;
             }
             if i == self.items.len() {
+                let short = (0..2).any(|side| {
+                    self.rooms[side]
+                        .iter()
+                        .zip(&self.most_room[side])
+                        .any(|(room, most)| *room > most + super::problem::EPS)
+                });
+                if short {
+                    return;
+                }
                 self.best = value;
                 self.best_pick = Some(self.pick.clone());
                 return;
@@ -316,6 +350,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
         choices: &choices,
         rest: &rest,
         rooms: [room_j, room_k],
+        most_room,
         pick: vec![NONE; items.len()],
         best: current,
         best_pick: None,
@@ -387,14 +422,30 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
             .map(|(&g, j)| score(p, g, j.expect("assigned")))
             .sum();
         if new > now + MIN_GAIN {
+            let mut trial = plan.clone();
             for &g in members {
-                plan.remove(p, g);
+                trial.remove(p, g);
             }
             for (&g, j) in members.iter().zip(&assignment) {
-                plan.place(p, g, j.expect("assigned"));
+                trial.place(p, g, j.expect("assigned"));
             }
+            // The flow knows capacities, not floors: keep the result only if it leaves no
+            // place shorter than before.
+            if p.has_floors && !no_new_shortfall(p, plan, &trial) {
+                continue;
+            }
+            *plan = trial;
             improved = true;
         }
     }
     improved
+}
+
+/// Whether `after` has no floor row below both its minimum and its load in `before`.
+fn no_new_shortfall(p: &Problem, before: &Plan, after: &Plan) -> bool {
+    (0..p.floor.len()).all(|r| {
+        p.floor[r] <= super::problem::EPS
+            || after.load[r] >= p.floor[r] - super::problem::EPS
+            || after.load[r] >= before.load[r] - super::problem::EPS
+    })
 }

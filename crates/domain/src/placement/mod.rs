@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 
 mod branch;
 mod diagnose;
+mod distribution;
 mod explain;
 mod flow;
 mod generate;
@@ -39,9 +40,10 @@ mod score;
 mod solution;
 mod solver;
 
+pub use distribution::{DistributionPlan, PlaceLoad};
 pub use explain::{Alternative, Excluded, Explanation, explain};
-pub use generate::generate;
-pub use instance::{Case, Instance, InstanceError, Place};
+pub use generate::{generate, generate_with_band};
+pub use instance::{Case, Fairness, Instance, InstanceError, Place};
 pub use score::{
     CaseProfile, FamilyScore, PlaceProfile, ScoreBreakdown, ScoreWeights, score, score_matrix,
 };
@@ -105,10 +107,25 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Solution, In
         deadline: options.time_limit.map(|t| start + t),
         iterations: options.iterations.max(1),
     };
-    let outcome = solver::solve(&p, &budget);
-    let objective = outcome.plan.score(&p);
+    let (loose, outcome) = match solver::solve(&p, &budget) {
+        Some(outcome) => (None, outcome),
+        None => {
+            // No plan meets the minimums and bands: the best plan without them (its bound
+            // is valid here too, since dropping constraints can only raise it), flagged.
+            let loose = Problem::build(&instance.without_floors());
+            let mut outcome =
+                solver::solve(&loose, &budget).expect("without floors there is always a plan");
+            outcome.floors_unmet = true;
+            outcome.placement_proven_maximal = false;
+            (Some(loose), outcome)
+        }
+    };
+    // The plan's pairs are allowed in the problem it was solved on (the band may forbid some
+    // of them in `p`); the groups are the same in both.
+    let solved = loose.as_ref().unwrap_or(&p);
+    let objective = outcome.plan.score(solved);
     let bound = outcome.bound.max(objective);
-    let (status, diagnosis) = if outcome.lexicographic {
+    let (status, diagnosis) = if outcome.lexicographic || outcome.floors_unmet {
         let diagnosis = diagnose::diagnose(instance, &p, &outcome);
         (Status::Infeasible, diagnosis)
     } else if relative_gap(bound, objective) <= options.gap {
@@ -118,7 +135,7 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Solution, In
     };
     Ok(finish(
         instance,
-        &p,
+        solved,
         &outcome.plan,
         bound,
         status,
@@ -130,6 +147,9 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Solution, In
 /// When every group needs exactly one unit of a single dimension and no other capacity
 /// can bind, the exact plan by min-cost flow.
 fn pure_assignment(p: &Problem) -> Option<Plan> {
+    if p.has_floors {
+        return None;
+    }
     let rows = lagrange::Relaxation::new(p, None).rows;
     let dim = match rows.first() {
         None => None,

@@ -44,6 +44,53 @@ impl Plan {
         })
     }
 
+    /// Whether no floor of place `j` ends below both its minimum and its current load once
+    /// the groups in `leaving` (all at `j`) have left and those in `arriving` have come: a
+    /// move may not open or deepen a shortfall, though it may narrow one.
+    pub fn keeps_floors(
+        &self,
+        p: &Problem,
+        j: usize,
+        leaving: &[usize],
+        arriving: &[usize],
+    ) -> bool {
+        if !p.has_floors {
+            return true;
+        }
+        let base = j * p.dims;
+        leaving.iter().all(|&h| {
+            p.groups[h].sparse.iter().all(|&(d, _)| {
+                let least = p.floor[base + d];
+                if least <= EPS {
+                    return true;
+                }
+                let moved: f64 = arriving.iter().map(|&x| p.groups[x].demand[d]).sum::<f64>()
+                    - leaving.iter().map(|&x| p.groups[x].demand[d]).sum::<f64>();
+                let before = self.load[base + d];
+                let after = before + moved;
+                after >= least - EPS || after >= before - EPS
+            })
+        })
+    }
+
+    /// How far the loads fall short of the floors, summed over places and dimensions.
+    pub fn floor_shortfall(&self, p: &Problem) -> f64 {
+        if !p.has_floors {
+            return 0.0;
+        }
+        self.load
+            .iter()
+            .zip(&p.floor)
+            .map(|(&l, &f)| (f - l).max(0.0))
+            .filter(|&s| s > EPS)
+            .sum()
+    }
+
+    /// Whether every place has at least its floor in every dimension.
+    pub fn meets_floors(&self, p: &Problem) -> bool {
+        self.floor_shortfall(p) == 0.0
+    }
+
     /// Puts unplaced group `g` at `j` (capacity is the caller's business).
     pub fn place(&mut self, p: &Problem, g: usize, j: usize) {
         debug_assert_eq!(self.at[g], NONE);

@@ -49,8 +49,14 @@ pub(crate) struct Problem {
     pub dims: usize,
     /// Number of places.
     pub places: usize,
-    /// `cap[j * dims + d]`.
+    /// `cap[j * dims + d]`: the declared capacity, lowered to the place's maximum and the
+    /// top of the fairness band.
     pub cap: Vec<f64>,
+    /// `floor[j * dims + d]`: the least place `j` must receive in dimension `d` (its
+    /// declared minimum, raised to the bottom of the fairness band); 0 for none.
+    pub floor: Vec<f64>,
+    /// Whether any floor is above 0: every move then checks it, and plans must meet them.
+    pub has_floors: bool,
     pub groups: Vec<Group>,
     /// The group of each case.
     pub group_of: Vec<usize>,
@@ -69,11 +75,20 @@ impl Problem {
         let m = instance.places.len();
         let n = instance.cases.len();
         let mut cap = vec![0.0; m * dims];
+        let mut floor = vec![0.0; m * dims];
+        let band = instance.fair_bounds();
         for j in 0..m {
             for (d, name) in instance.dimensions.iter().enumerate() {
-                cap[j * dims + d] = instance.capacity(j, name);
+                cap[j * dims + d] = instance.room(j, d, band.as_ref()).0;
+                floor[j * dims + d] = instance.minimum(j, name);
+                if let Some((fd, bounds)) = &band
+                    && *fd == d
+                {
+                    floor[j * dims + d] = floor[j * dims + d].max(bounds[j].0);
+                }
             }
         }
+        let has_floors = floor.iter().any(|&f| f > EPS);
         let members = linked_groups(instance);
         let persons = instance.dimensions.iter().position(|d| d == "persons");
         let mut group_of = vec![0; n];
@@ -141,6 +156,8 @@ impl Problem {
             dims,
             places: m,
             cap,
+            floor,
+            has_floors,
             groups,
             group_of,
         }

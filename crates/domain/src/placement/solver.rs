@@ -15,10 +15,14 @@
 //! First it looks for a plan that places every family. Only when none is found does it
 //! switch to the lexicographic objective (each placed person worth more than any score
 //! difference) so that as many persons as possible get a place.
+//!
+//! Floors (per-place minimums, fairness bands) are hard in both modes. If no plan meeting
+//! them is found at all, it answers `None`; the caller then solves the instance without
+//! minimums and bands, so planners still see a plan and the diagnosis says why.
 use std::time::Instant;
 
 use super::branch::{Limits, search};
-use super::heuristic::{construct, repair};
+use super::heuristic::{construct, fill_floors, repair};
 use super::lagrange::Relaxation;
 use super::local_search::{improve, insert_unplaced};
 use super::plan::Plan;
@@ -37,6 +41,8 @@ pub(crate) struct Outcome {
     pub placement_proven_maximal: bool,
     /// Final capacity prices (for the diagnosis of binding rows).
     pub prices: Vec<f64>,
+    /// Whether no plan meeting the floors was found, so `plan` ignores them.
+    pub floors_unmet: bool,
 }
 
 /// Limits for one run.
@@ -56,45 +62,61 @@ struct Run {
     plan: Option<Plan>,
     value: f64,
     bound: f64,
+    /// The capacity prices `λ` of the best bound.
     prices: Vec<f64>,
+    /// The floor prices `μ` of the best bound.
+    floor_prices: Vec<f64>,
 }
 
-/// Solves `p`: all placed if a plan is found, else lexicographically.
-pub(crate) fn solve(p: &Problem, budget: &Budget) -> Outcome {
+impl Run {
+    /// Net prices `λ − μ` of the best bound and the constant part of its `L`.
+    fn best_prices(&self, relax: &Relaxation) -> (Vec<f64>, f64) {
+        let mut net = Vec::new();
+        relax.net(&self.prices, &self.floor_prices, &mut net);
+        (net, relax.constant(&self.prices, &self.floor_prices))
+    }
+}
+
+/// Solves `p`: all placed if a plan is found, else lexicographically; `None` if no plan
+/// meets the floors.
+pub(crate) fn solve(p: &Problem, budget: &Budget) -> Option<Outcome> {
     let anyone_stuck = p.groups.iter().any(|g| g.options.is_empty());
     if !anyone_stuck {
         let relax = Relaxation::new(p, None);
         let run = optimise(p, &relax, budget);
         if let Some(plan) = run.plan {
-            return Outcome {
+            return Some(Outcome {
                 plan,
                 bound: run.bound,
                 lexicographic: false,
                 placement_proven_maximal: true,
                 prices: run.prices,
-            };
+                floors_unmet: false,
+            });
         }
     }
     let b = p.lexicographic_weight();
     let relax = Relaxation::new(p, Some(b));
     let run = optimise(p, &relax, budget);
-    let plan = run.plan.expect("the lexicographic mode always has a plan");
+    // Without floors the empty plan always qualifies, so only floors leave none.
+    let plan = run.plan?;
     let placed = plan.placed_weight(p);
     let score = plan.score(p);
     // No plan places more persons if even the bound cannot pay for one more person.
     let proven = run.bound < b * (placed + 1.0) - 1e-6 * b;
-    Outcome {
+    Some(Outcome {
         bound: (run.bound - b * placed).max(score),
         plan,
         lexicographic: true,
         placement_proven_maximal: proven,
         prices: run.prices,
-    }
+        floors_unmet: false,
+    })
 }
 
 /// The plan's value under `relax`'s objective (`None` if it must place everyone and does not).
 fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
-    if !relax.allow_unplaced && !plan.complete() {
+    if (!relax.allow_unplaced && !plan.complete()) || !plan.meets_floors(p) {
         return None;
     }
     let mut v = plan.score(p);
@@ -106,13 +128,14 @@ fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
     Some(v)
 }
 
-/// A plan from prices: greedy, repair, local search.
-fn heuristic(p: &Problem, relax: &Relaxation, lambda: &[f64], budget: &Budget) -> Plan {
-    let mut plan = construct(p, lambda);
+/// A plan from net prices: greedy, repair, filling the floors, local search.
+fn heuristic(p: &Problem, relax: &Relaxation, net: &[f64], budget: &Budget) -> Plan {
+    let mut plan = construct(p, net);
     repair(p, &mut plan, budget.deadline);
     if relax.allow_unplaced {
         insert_unplaced(p, &mut plan);
     }
+    fill_floors(p, &mut plan);
     improve(p, &mut plan, 50, LOCAL_SEARCH_WORK, budget.deadline);
     plan
 }
@@ -120,11 +143,14 @@ fn heuristic(p: &Problem, relax: &Relaxation, lambda: &[f64], budget: &Budget) -
 fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     let rows = p.places * p.dims;
     let mut lambda = vec![0.0; rows];
+    let mut mu = vec![0.0; rows];
+    let mut net = vec![0.0; rows];
     let mut run = Run {
         plan: None,
         value: f64::NEG_INFINITY,
         bound: f64::INFINITY,
         prices: lambda.clone(),
+        floor_prices: mu.clone(),
     };
     let offer = |run: &mut Run, plan: Plan| {
         if let Some(v) = value(p, relax, &plan)
@@ -134,16 +160,17 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             run.plan = Some(plan);
         }
     };
-    offer(&mut run, heuristic(p, relax, &lambda, budget));
+    offer(&mut run, heuristic(p, relax, &net, budget));
     let mut choice = vec![super::plan::NONE; p.groups.len()];
     let mut slack = Vec::new();
-    let mut direction = vec![0.0; relax.rows.len()];
+    let mut direction = vec![0.0; relax.rows.len() + relax.floor_rows.len()];
     let mut theta = 1.0;
     let mut stalled = 0;
     let pairs: usize = p.groups.iter().map(|g| g.options.len()).sum();
     let heuristic_every = (pairs / 20_000).max(20);
     for it in 0..budget.iterations {
-        let l = relax.evaluate(&lambda, &mut choice);
+        relax.net(&lambda, &mu, &mut net);
+        let l = relax.evaluate(&net, relax.constant(&lambda, &mu), &mut choice);
         if l == f64::NEG_INFINITY {
             break;
         }
@@ -155,6 +182,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             }
             run.bound = l;
             run.prices.clone_from(&lambda);
+            run.floor_prices.clone_from(&mu);
         } else {
             stalled += 1;
         }
@@ -203,7 +231,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             5 * heuristic_every
         };
         if it > 0 && it % every == 0 {
-            offer(&mut run, heuristic(p, relax, &lambda, budget));
+            offer(&mut run, heuristic(p, relax, &net, budget));
         }
         let target = if run.value.is_finite() {
             run.value
@@ -214,12 +242,16 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         for (k, &r) in relax.rows.iter().enumerate() {
             lambda[r] = (lambda[r] - step * direction[k]).max(0.0);
         }
+        let caps = relax.rows.len();
+        for (k, &r) in relax.floor_rows.iter().enumerate() {
+            mu[r] = (mu[r] - step * direction[caps + k]).max(0.0);
+        }
     }
     // A last plan from the best prices (always when there is no plan yet: a time limit
     // never leaves the caller without one).
     if run.plan.is_none() || (relative_gap(run.bound, run.value) > budget.gap && !budget.expired())
     {
-        let prices = run.prices.clone();
+        let (prices, _) = run.best_prices(relax);
         offer(&mut run, heuristic(p, relax, &prices, budget));
     }
     // The neighbourhood search re-runs the local search over every group each round:
@@ -255,8 +287,10 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         && p.groups.len() <= p.places
         && !budget.expired()
     {
-        // Many small places (fewer families than places): the knapsack bound pays.
-        let kb = super::knapsack::bound(p, &run.prices, run.value, KNAPSACK_ITERATIONS);
+        // Many small places (fewer families than places): the knapsack bound pays. It
+        // ignores floors, which only loosens it.
+        let (prices, _) = run.best_prices(relax);
+        let kb = super::knapsack::bound(p, &prices, run.value, KNAPSACK_ITERATIONS);
         run.bound = run.bound.min(kb);
     }
     // Also when the heuristics found no plan placing everyone: the search then looks for
@@ -268,7 +302,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             gap: budget.gap,
             deadline: budget.deadline,
         };
-        let found = search(p, relax, &run.prices, run.bound, run.value, &limits);
+        let (prices, constant) = run.best_prices(relax);
+        let found = search(p, relax, &prices, constant, run.value, &limits);
         if let Some(plan) = found.plan {
             run.value = found.value;
             run.plan = Some(plan);

@@ -67,6 +67,7 @@ pub struct PolicyProfile {
     planning: Option<Planning>,
     data_protection: DataProtection,
     placement_weights: crate::placement::ScoreWeights,
+    placement_fairness: Option<crate::placement::DistributionPlan>,
 }
 
 impl PolicyProfile {
@@ -90,6 +91,11 @@ impl PolicyProfile {
             .map(|r| Planning::read(r, &channels, &cx))
             .transpose()?;
         let data_protection = DataProtection::read(p.data_protection.as_ref(), &cx)?;
+        let placement = p.placement.unwrap_or_default();
+        if let Some(plan) = &placement.fairness {
+            plan.validate()
+                .map_err(|reason| PolicyError::key("placement.fairness.band", reason))?;
+        }
         Ok(PolicyProfile {
             identity,
             channels,
@@ -102,7 +108,8 @@ impl PolicyProfile {
             money,
             planning,
             data_protection,
-            placement_weights: p.placement.map(|p| p.weights).unwrap_or_default(),
+            placement_weights: placement.weights,
+            placement_fairness: placement.fairness,
         })
     }
 
@@ -229,6 +236,11 @@ impl PolicyProfile {
     /// members' chances combine into a family's score.
     pub fn placement_weights(&self) -> &crate::placement::ScoreWeights {
         &self.placement_weights
+    }
+
+    /// The distribution plan proposals must follow (`[placement.fairness]`), if any.
+    pub fn placement_fairness(&self) -> Option<&crate::placement::DistributionPlan> {
+        self.placement_fairness.as_ref()
     }
 
     /// Retention and small-count publication settings.

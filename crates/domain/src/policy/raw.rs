@@ -46,6 +46,8 @@ pub(super) struct Placement {
     /// `[placement.weights]`: the default score model's weights and family rule.
     #[serde(default)]
     pub weights: crate::placement::ScoreWeights,
+    /// `[placement.fairness]`: the distribution plan, if the programme has one.
+    pub fairness: Option<crate::placement::DistributionPlan>,
 }
 
 /// `version`: an integer or a string (a date is written quoted).

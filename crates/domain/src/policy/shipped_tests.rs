@@ -349,3 +349,20 @@ fn placement_weights_come_from_the_profile_and_a_misspelt_one_is_refused() {
     let e = PolicyProfile::parse(&typo).unwrap_err().to_string();
     assert!(e.contains("labor_market"), "{e}");
 }
+
+#[test]
+fn the_dutch_profile_has_a_distribution_plan_and_a_bad_band_is_refused() {
+    assert_eq!(belgium().placement_fairness(), None);
+    let nl = PolicyProfile::parse(NETHERLANDS).unwrap();
+    let plan = nl.placement_fairness().expect("a distribution plan");
+    assert_eq!(plan.band, 0.5);
+    assert_eq!(plan.minimum_persons, 0);
+    let bad = NETHERLANDS.replace("band = 0.5", "band = -0.5");
+    assert_eq!(
+        PolicyProfile::parse(&bad).unwrap_err().to_string(),
+        "placement.fairness.band: must be a finite number >= 0, got -0.5"
+    );
+    let typo = NETHERLANDS.replace("minimum_persons = 0", "minimum_person = 0");
+    let e = PolicyProfile::parse(&typo).unwrap_err().to_string();
+    assert!(e.contains("minimum_person"), "{e}");
+}

@@ -2,8 +2,9 @@
 """Solve a resettle placement instance (the JSON of docs/placement.md) with HiGHS, for
 comparison with `resettle place solve`. The same model: linked cases merged into one group,
 a pair allowed when every member has a score there and the place offers every required
-service, every group placed exactly once, capacities per place and dimension, maximise the
-total score. If that is infeasible, the lexicographic variant: each group at most once,
+service, every group placed exactly once, capacities per place and dimension (lowered to
+each place's `maximum` and the top of the `fairness` band), each place's `minimum` and the
+bottom of the band as row lower bounds, maximise the total score. If that is infeasible, the lexicographic variant: each group at most once,
 objective score + B * persons placed with B larger than any score difference.
 
 usage: highs_place.py INSTANCE.json [--time-limit S] [--gap G] [--lp]
@@ -46,6 +47,17 @@ def build(inst):
     D, m = len(dims), len(places)
     K = np.array([[p.get("capacity", {}).get(d, 0.0) for d in dims] for p in places], float)
     A = np.array([[c.get("demand", {}).get(d, 0.0) for d in dims] for c in cases], float)
+    K = np.minimum(K, np.array([[p.get("maximum", {}).get(d, np.inf) for d in dims] for p in places], float))
+    L = np.array([[p.get("minimum", {}).get(d, 0.0) for d in dims] for p in places], float)
+    fairness = inst.get("fairness")
+    if fairness:
+        d = dims.index(fairness["dimension"])
+        total = A[:, d].sum()
+        w = np.array([p["fair_share"] for p in places], float)
+        target = total * w / w.sum() if w.sum() > 0 else np.zeros(m)
+        b = fairness["band"]
+        L[:, d] = np.maximum(L[:, d], np.maximum(np.floor((1 - b) * target + 1e-9), 0))
+        K[:, d] = np.minimum(K[:, d], np.ceil((1 + b) * target - 1e-9))
     services = [set(p.get("services", [])) for p in places]
     groups = groups_of(cases)
     persons = dims.index("persons") if "persons" in dims else None
@@ -65,7 +77,7 @@ def build(inst):
                 total += s
             if ok and (a <= K[l] + 1e-9).all():
                 cols_g.append(g); cols_l.append(l); cols_s.append(total)
-    return dict(D=D, m=m, K=K, gA=np.array(gA).reshape(len(groups), D), gw=np.array(gw),
+    return dict(D=D, m=m, K=K, L=L, gA=np.array(gA).reshape(len(groups), D), gw=np.array(gw),
                 cg=np.array(cols_g, int), cl=np.array(cols_l, int), cs=np.array(cols_s), n=len(groups))
 
 
@@ -99,7 +111,8 @@ def solve(M, lexicographic, time_limit, gap, lp=False):
     model.col_lower_ = np.zeros(nv)
     model.col_upper_ = np.ones(nv)
     inf = highspy.kHighsInf
-    model.row_lower_ = np.concatenate([np.full(n, -inf) if lexicographic else np.ones(n), np.full(m * D, -inf)])
+    lower = np.where(M["L"].reshape(-1) > 0, M["L"].reshape(-1), -inf)
+    model.row_lower_ = np.concatenate([np.full(n, -inf) if lexicographic else np.ones(n), lower])
     model.row_upper_ = np.concatenate([np.ones(n), M["K"].reshape(-1)])
     model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     model.a_matrix_.start_ = mat.indptr

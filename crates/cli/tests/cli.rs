@@ -949,3 +949,40 @@ fn the_data_key_rotates_and_the_old_one_is_dropped() {
         "the medical records open under the new key"
     );
 }
+
+#[test]
+fn place_propose_writes_the_instance_it_solves() {
+    let (dir, db) = demo_database(300);
+    let file = dir.path().join("be.json");
+    let file = file.to_str().unwrap();
+    let out = resettle(&[
+        "--database",
+        &db,
+        "place",
+        "propose",
+        "--programme",
+        "BE",
+        "--instance-out",
+        file,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let instance: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(
+        instance["cases"].as_array().unwrap().len() as u64,
+        run["families"].as_u64().unwrap()
+    );
+    assert!(run["families"].as_u64().unwrap() > 0, "{run}");
+    // The file is a valid instance for `place solve`.
+    let out = resettle(&["place", "solve", "--instance", file]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

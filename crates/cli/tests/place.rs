@@ -107,3 +107,70 @@ fn a_bad_instance_is_refused_naming_the_field() {
         "{err}"
     );
 }
+
+#[test]
+fn a_generated_fairness_band_holds_in_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("band.json");
+    let file = file.to_str().unwrap();
+    let args = ["place", "generate", "--cases", "80", "--places", "10"];
+    let out = resettle(&[&args[..], &["--fair-band", "0.25", "--output", file]].concat());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = resettle(&[&args[..], &["--fair-band=-1"]].concat());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--fair-band must be a number >= 0"));
+    let instance: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(
+        instance["fairness"],
+        serde_json::json!({"dimension": "persons", "band": 0.25})
+    );
+    let out = resettle(&["place", "solve", "--instance", file]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let solution: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ne!(solution["status"], "infeasible", "{solution}");
+    // Every place's persons within [floor(.75 t), ceil(1.25 t)] of its target t.
+    let persons_of = |id: &str| -> f64 {
+        let case = instance["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap();
+        case["demand"]["persons"].as_f64().unwrap_or(0.0)
+    };
+    let total: f64 = instance["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["demand"]["persons"].as_f64().unwrap_or(0.0))
+        .sum();
+    let places = instance["places"].as_array().unwrap();
+    let weights: f64 = places
+        .iter()
+        .map(|p| p["fair_share"].as_f64().unwrap())
+        .sum();
+    for place in places {
+        let id = place["id"].as_str().unwrap();
+        let target = total * place["fair_share"].as_f64().unwrap() / weights;
+        let used: f64 = solution["assignment"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["place"] == id)
+            .map(|a| persons_of(a["case"].as_str().unwrap()))
+            .sum();
+        assert!(
+            (0.75 * target + 1e-9).floor() <= used && used <= (1.25 * target - 1e-9).ceil(),
+            "{id}: {used} persons, target {target}"
+        );
+    }
+}

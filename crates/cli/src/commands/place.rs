@@ -25,6 +25,10 @@ pub enum Command {
         /// Programme code.
         #[arg(long)]
         programme: String,
+        /// Also write the instance the run solves (the JSON of docs/placement.md) here,
+        /// to re-solve, explain or compare it outside the programme.
+        #[arg(long)]
+        instance_out: Option<PathBuf>,
     },
     /// Solve an instance file (the JSON format of docs/placement.md): every family placed
     /// if possible, the highest total score, with the bound and gap.
@@ -59,6 +63,11 @@ pub enum Command {
         /// Random seed; the same arguments give the same instance.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Add a distribution plan on persons with this band (0.25: each place within 75 %
+        /// to 125 % of its fair share); each place's fair_share is what the generator
+        /// planted there, so the band can always be met.
+        #[arg(long)]
+        fair_band: Option<f64>,
         /// Write here instead of stdout.
         #[arg(long)]
         output: Option<PathBuf>,
@@ -83,8 +92,18 @@ pub struct SolveArgs {
 /// Runs a `place` subcommand.
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Propose { programme } => {
+        Command::Propose {
+            programme,
+            instance_out,
+        } => {
             let app = super::open(database).await?;
+            if let Some(path) = instance_out {
+                let instance = app
+                    .placement_instance(&resettle_app::Caller::operator(), &programme)
+                    .await?;
+                std::fs::write(&path, instance.to_json() + "\n")
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
             let run = app
                 .propose_placements(&resettle_app::Caller::operator(), &programme)
                 .await?;
@@ -116,12 +135,19 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             places,
             dimensions,
             seed,
+            fair_band,
             output,
         } => {
             if !(1..=7).contains(&dimensions) {
                 bail!("--dimensions must be between 1 and 7, got {dimensions}");
             }
-            let json = placement::generate(cases, places, dimensions, seed).to_json();
+            if let Some(band) = fair_band
+                && !(band.is_finite() && band >= 0.0)
+            {
+                bail!("--fair-band must be a number >= 0, got {band}");
+            }
+            let json =
+                placement::generate_with_band(cases, places, dimensions, seed, fair_band).to_json();
             match output {
                 Some(path) => std::fs::write(&path, json + "\n")
                     .with_context(|| format!("writing {}", path.display()))?,

@@ -191,69 +191,72 @@ fn eject_two(p: &Problem, plan: &mut Plan, g: usize) -> bool {
 }
 
 /// Raises every place below a floor to it, one move at a time, the cheapest first: an
-/// unplaced group moved in, a group moved in from a place that can spare it, or a group
-/// swapped in for a smaller resident. No move opens or deepens another shortfall or breaks
-/// a capacity, so the total shortfall falls with every move. Returns whether every floor is
-/// met; gives up when no move helps.
-pub(crate) fn fill_floors(p: &Problem, plan: &mut Plan) -> bool {
+/// unplaced group moved in, or a group moved in from a place that can spare it; only when
+/// no such move exists, a group swapped in for a smaller resident. No move opens or
+/// deepens another shortfall or breaks a capacity, so the total shortfall falls with every
+/// move. Returns whether every floor is met; gives up when no move helps, or at `deadline`.
+pub(crate) fn fill_floors(
+    p: &Problem,
+    plan: &mut Plan,
+    deadline: Option<std::time::Instant>,
+) -> bool {
     if !p.has_floors {
         return true;
     }
     // Every move lowers the shortfall by a demand, so this many moves always suffice for
     // whole-unit demands; a bound in any case.
     let limit = 4 * p.groups.len() + p.places * p.dims;
-    for _ in 0..limit {
+    for step in 0..limit {
+        if step % 64 == 63 && deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return false;
+        }
         let Some(row) = (0..p.floor.len()).find(|&r| plan.load[r] < p.floor[r] - EPS) else {
             return true;
         };
         let (j, d) = (row / p.dims, row % p.dims);
-        // (cost, group, resident swapped out or NONE)
+        let candidates = p.allowed_at[j]
+            .iter()
+            .copied()
+            .filter(|&g| plan.at[g] != j && p.groups[g].demand[d] > EPS);
+        // (cost, group, resident swapped out or NONE); ties to the lowest indices.
         let mut best: Option<(f64, usize, usize)> = None;
-        let mut consider = |cost: f64, g: usize, h: usize| {
-            if best.is_none_or(|(c, bg, bh)| {
-                cost < c - 1e-12 || (cost <= c + 1e-12 && (g, h) < (bg, bh))
-            }) {
-                best = Some((cost, g, h));
-            }
-        };
-        for (g, group) in p.groups.iter().enumerate() {
+        for g in candidates.clone() {
             let k = plan.at[g];
-            if k == j || group.demand[d] <= EPS {
+            let s_j = p.score(g, j).unwrap_or(0.0);
+            if !plan.fits(p, g, j) || (k != NONE && !plan.keeps_floors(p, k, &[g], &[])) {
                 continue;
             }
-            let Some(s_j) = p.score(g, j) else { continue };
-            let s_k = if k == NONE {
-                0.0
-            } else {
-                p.score(g, k).unwrap_or(0.0)
-            };
             // Placing an unplaced group is worth its persons first of all.
             let cost = if k == NONE {
-                -1e9 * group.weight - s_j
+                -1e9 * p.groups[g].weight - s_j
             } else {
-                s_k - s_j
+                p.score(g, k).unwrap_or(0.0) - s_j
             };
-            if (k == NONE || plan.keeps_floors(p, k, &[g], &[])) && plan.fits(p, g, j) {
-                consider(cost, g, NONE);
-                continue;
-            }
-            if k == NONE {
-                continue;
-            }
-            for &h in &plan.residents[j] {
-                if p.groups[h].demand[d] + EPS >= group.demand[d] {
+            keep_cheaper(&mut best, (cost, g, NONE));
+        }
+        if best.is_none() {
+            for g in candidates {
+                let k = plan.at[g];
+                if k == NONE {
                     continue;
                 }
-                let Some(h_at_k) = p.score(h, k) else {
-                    continue;
-                };
-                if plan.fits_without(p, g, j, &[h])
-                    && plan.fits_without(p, h, k, &[g])
-                    && plan.keeps_floors(p, k, &[g], &[h])
-                    && plan.keeps_floors(p, j, &[h], &[g])
-                {
-                    let s_h_j = p.score(h, j).unwrap_or(0.0);
-                    consider(s_k + s_h_j - s_j - h_at_k, g, h);
+                let s_j = p.score(g, j).unwrap_or(0.0);
+                let s_k = p.score(g, k).unwrap_or(0.0);
+                for &h in &plan.residents[j] {
+                    if p.groups[h].demand[d] + EPS >= p.groups[g].demand[d] {
+                        continue;
+                    }
+                    let Some(h_at_k) = p.score(h, k) else {
+                        continue;
+                    };
+                    if plan.fits_without(p, g, j, &[h])
+                        && plan.fits_without(p, h, k, &[g])
+                        && plan.keeps_floors(p, k, &[g], &[h])
+                        && plan.keeps_floors(p, j, &[h], &[g])
+                    {
+                        let s_h_j = p.score(h, j).unwrap_or(0.0);
+                        keep_cheaper(&mut best, (s_k + s_h_j - s_j - h_at_k, g, h));
+                    }
                 }
             }
         }
@@ -271,4 +274,12 @@ pub(crate) fn fill_floors(p: &Problem, plan: &mut Plan) -> bool {
         }
     }
     plan.meets_floors(p)
+}
+
+/// Keeps the cheaper of `best` and `move_` (cost, group, resident), ties to lower indices.
+fn keep_cheaper(best: &mut Option<(f64, usize, usize)>, move_: (f64, usize, usize)) {
+    let (cost, g, h) = move_;
+    if best.is_none_or(|(c, bg, bh)| cost < c - 1e-12 || (cost <= c + 1e-12 && (g, h) < (bg, bh))) {
+        *best = Some(move_);
+    }
 }

@@ -60,7 +60,7 @@ pub(crate) fn search(
         reinsert(p, &mut trial, &freed, &mut rng);
         repair(p, &mut trial, deadline);
         let weight = trial.placed_weight(p);
-        if weight < placed - 1e-9 || !fill_floors(p, &mut trial) {
+        if weight < placed - 1e-9 || !fill_floors(p, &mut trial, deadline) {
             continue;
         }
         improve(p, &mut trial, 20, 200_000, deadline);

@@ -57,6 +57,9 @@ pub(crate) struct Problem {
     pub floor: Vec<f64>,
     /// Whether any floor is above 0: every move then checks it, and plans must meet them.
     pub has_floors: bool,
+    /// With floors, the groups allowed at each place, ascending (empty without floors):
+    /// filling a floor looks only at these.
+    pub allowed_at: Vec<Vec<usize>>,
     pub groups: Vec<Group>,
     /// The group of each case.
     pub group_of: Vec<usize>,
@@ -141,6 +144,14 @@ impl Problem {
             });
         }
         let candidates = if groups.len() > 5000 { 8 } else { 32 };
+        let mut allowed_at = vec![Vec::new(); if has_floors { m } else { 0 }];
+        if has_floors {
+            for (g, group) in groups.iter().enumerate() {
+                for o in &group.options {
+                    allowed_at[o.place].push(g);
+                }
+            }
+        }
         let dense = (groups.len() * m <= 20_000_000).then(|| {
             let mut dense = vec![f64::NAN; groups.len() * m];
             for (g, group) in groups.iter().enumerate() {
@@ -158,6 +169,7 @@ impl Problem {
             cap,
             floor,
             has_floors,
+            allowed_at,
             groups,
             group_of,
         }

@@ -135,7 +135,7 @@ fn heuristic(p: &Problem, relax: &Relaxation, net: &[f64], budget: &Budget) -> P
     if relax.allow_unplaced {
         insert_unplaced(p, &mut plan);
     }
-    fill_floors(p, &mut plan);
+    fill_floors(p, &mut plan, budget.deadline);
     improve(p, &mut plan, 50, LOCAL_SEARCH_WORK, budget.deadline);
     plan
 }

@@ -6,8 +6,18 @@ use proptest::prelude::*;
 
 use super::*;
 
+/// The most place `j` may receive in `dimension` without the band: its capacity, or its
+/// maximum when lower.
+fn room(instance: &Instance, j: usize, dimension: &str) -> f64 {
+    let cap = instance.capacity(j, dimension);
+    instance.places[j]
+        .maximum
+        .get(dimension)
+        .map_or(cap, |&most| cap.min(most))
+}
+
 /// Per place and dimension, the least and the most it may receive: the declared minimum and
-/// capacity, narrowed by the fairness band (computed here from the definition in
+/// capacity (or maximum), narrowed by the fairness band (computed here from the definition in
 /// docs/placement.md, independently of the solver).
 fn limits(instance: &Instance) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
     let mut least: Vec<Vec<f64>> = (0..instance.places.len())
@@ -24,7 +34,7 @@ fn limits(instance: &Instance) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
             instance
                 .dimensions
                 .iter()
-                .map(|d| instance.capacity(j, d))
+                .map(|d| room(instance, j, d))
                 .collect()
         })
         .collect();
@@ -100,8 +110,8 @@ fn check(instance: &Instance, solution: &Solution) -> (f64, f64) {
     for (j, row) in load.iter().enumerate() {
         for (d, name) in instance.dimensions.iter().enumerate() {
             assert!(
-                row[d] <= instance.capacity(j, name) + 1e-9,
-                "capacity {name} at {} exceeded",
+                row[d] <= room(instance, j, name) + 1e-9,
+                "capacity or maximum {name} at {} exceeded",
                 instance.places[j].id
             );
             if solution.status != Status::Infeasible {
@@ -159,7 +169,7 @@ fn brute_force(instance: &Instance, floors: bool) -> (f64, f64) {
         }
         for (j, row) in load.iter().enumerate() {
             for (d, name) in instance.dimensions.iter().enumerate() {
-                ok &= row[d] <= instance.capacity(j, name) + 1e-9;
+                ok &= row[d] <= room(instance, j, name) + 1e-9;
                 if floors {
                     ok &= row[d] <= most[j][d] + 1e-9 && row[d] >= least[j][d] - 1e-9;
                 }

@@ -302,6 +302,11 @@ async fn a_reception_officer_proposes_sees_why_and_decides_on_the_placement_page
         .await
         .body;
     assert!(page.contains("Last run:") && page.contains("gap"), "{page}");
+    // The Belgian profile has no distribution plan, and the page says so.
+    assert!(
+        page.contains("No distribution plan in the policy profile."),
+        "{page}"
+    );
     assert!(
         page.contains("instead "),
         "next-best places and their cost are shown"

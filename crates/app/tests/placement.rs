@@ -13,6 +13,20 @@ fn demo() -> DemoConfig {
     }
 }
 
+async fn open(url: &str) -> App {
+    App::open(url)
+        .await
+        .unwrap()
+        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+}
+
+/// The app on `url` with the demo loaded.
+async fn demo_app(url: &str) -> App {
+    let app = open(url).await;
+    app.load_demo(&demo(), false).await.unwrap();
+    app
+}
+
 async fn officer(app: &App, username: &str) -> Caller {
     let token = app
         .create_token(&Caller::operator(), username, None, None)
@@ -24,11 +38,7 @@ async fn officer(app: &App, username: &str) -> Caller {
 #[tokio::test]
 async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
-        app.load_demo(&demo(), false).await.unwrap();
+        let app = demo_app(&db.url).await;
         let reception = officer(&app, "reception-officer").await;
         let case_officer = officer(&app, "case-officer").await;
         assert!(matches!(
@@ -197,10 +207,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
 #[tokio::test]
 async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        let app = open(&db.url).await;
         app.load_demo(
             &DemoConfig {
                 cases: 1_500,
@@ -289,11 +296,7 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
 #[tokio::test]
 async fn a_distribution_plan_in_the_profile_bounds_every_place() {
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
-        app.load_demo(&demo(), false).await.unwrap();
+        let app = demo_app(&db.url).await;
         let reception = officer(&app, "reception-officer").await;
         let free = app.placement_instance(&reception, "BE").await.unwrap();
         // The Belgian profile with a tight plan: within 50 % to 150 % of each place's share.

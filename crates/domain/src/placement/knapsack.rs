@@ -12,9 +12,16 @@ use super::problem::{EPS, Problem};
 /// Node limit of one knapsack search.
 const KNAPSACK_NODES: usize = 20_000;
 
-/// The smallest `L(u)` found in `iterations` subgradient steps from the prices implied by
-/// the capacity prices `lambda`, for the all-placed problem with best plan `incumbent`.
-pub(crate) fn bound(p: &Problem, lambda: &[f64], incumbent: f64, iterations: usize) -> f64 {
+/// The smallest `L(u)` found in `iterations` subgradient steps (fewer if `deadline` passes)
+/// from the prices implied by the capacity prices `lambda`, for the all-placed problem with
+/// best plan `incumbent`.
+pub(crate) fn bound(
+    p: &Problem,
+    lambda: &[f64],
+    incumbent: f64,
+    iterations: usize,
+    deadline: Option<std::time::Instant>,
+) -> f64 {
     let n = p.groups.len();
     let mut u: Vec<f64> = (0..n)
         .map(|g| {
@@ -39,6 +46,9 @@ pub(crate) fn bound(p: &Problem, lambda: &[f64], incumbent: f64, iterations: usi
     let mut stalled = 0;
     let mut count = vec![0usize; n];
     for _ in 0..iterations {
+        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            break;
+        }
         count.iter_mut().for_each(|c| *c = 0);
         let mut value: f64 = u.iter().sum();
         for (j, items) in at_place.iter().enumerate() {

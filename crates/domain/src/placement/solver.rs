@@ -290,7 +290,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         // Many small places (fewer families than places): the knapsack bound pays. It
         // ignores floors, which only loosens it.
         let (prices, _) = run.best_prices(relax);
-        let kb = super::knapsack::bound(p, &prices, run.value, KNAPSACK_ITERATIONS);
+        let kb =
+            super::knapsack::bound(p, &prices, run.value, KNAPSACK_ITERATIONS, budget.deadline);
         run.bound = run.bound.min(kb);
     }
     // Also when the heuristics found no plan placing everyone: the search then looks for

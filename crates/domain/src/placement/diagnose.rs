@@ -311,7 +311,7 @@ fn nowhere(instance: &Instance, p: &Problem, members: &[usize]) -> String {
                 .map(|&j| instance.capacity(j, &instance.dimensions[d]))
                 .fold(f64::NEG_INFINITY, f64::max);
             let limit = if a <= declared + EPS {
-                match instance.room(at, d, instance.fair_bounds().as_ref()).1 {
+                match instance.room(at, d, p.band.as_ref()).1 {
                     "maximum" => "the largest maximum of an allowed place",
                     _ => "the most the fair-share band lets any allowed place take",
                 }

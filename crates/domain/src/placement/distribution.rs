@@ -10,6 +10,16 @@
 //! free room allows (a place is never asked for more than it has room for).
 use serde::{Deserialize, Serialize};
 
+/// `[floor((1 − band) t), ceil((1 + band) t)]` around `target`: rounded outwards so a band
+/// is never narrower than whole units, with a little tolerance so 12.000000001 stays 12.
+/// The one rounding rule for instance bands and programme distribution plans.
+pub(crate) fn band_around(target: f64, band: f64) -> (f64, f64) {
+    (
+        ((1.0 - band) * target + 1e-9).floor(),
+        ((1.0 + band) * target - 1e-9).ceil(),
+    )
+}
+
 /// `[placement.fairness]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,8 +66,8 @@ impl DistributionPlan {
                 } else {
                     0.0
                 };
-                let least = ((1.0 - self.band) * target + 1e-9).floor() - p.present;
-                let most = ((1.0 + self.band) * target - 1e-9).ceil() - p.present;
+                let (least, most) = band_around(target, self.band);
+                let (least, most) = (least - p.present, most - p.present);
                 let capacity = most.clamp(0.0, p.free.max(0.0));
                 let minimum = least
                     .max(f64::from(self.minimum_persons))

@@ -192,12 +192,11 @@ fn reasons(
         return out;
     }
     let base = k * p.dims;
-    let band = instance.fair_bounds();
     for &(d, a) in &group.sparse {
         let cap = p.cap[base + d];
         let used = plan.load[base + d];
         let name = &instance.dimensions[d];
-        let (_, limit) = instance.room(k, d, band.as_ref());
+        let (_, limit) = instance.room(k, d, p.band.as_ref());
         if a > cap + EPS {
             out.push(format!(
                 "demand {name} {} exceeds the {limit} at {place} ({})",

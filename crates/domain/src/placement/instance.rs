@@ -328,10 +328,8 @@ impl Instance {
                 } else {
                     0.0
                 };
-                // Outward rounding, with a little tolerance so 12.000000001 stays 12.
-                let least = ((1.0 - fairness.band) * target + 1e-9).floor().max(0.0);
-                let most = ((1.0 + fairness.band) * target - 1e-9).ceil().max(0.0);
-                (least, most)
+                let (least, most) = super::distribution::band_around(target, fairness.band);
+                (least.max(0.0), most.max(0.0))
             })
             .collect();
         Some((d, bounds))

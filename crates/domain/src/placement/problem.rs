@@ -57,6 +57,9 @@ pub(crate) struct Problem {
     pub floor: Vec<f64>,
     /// Whether any floor is above 0: every move then checks it, and plans must meet them.
     pub has_floors: bool,
+    /// The fairness band per place, `(dimension, [(least, most)])`
+    /// ([`Instance::fair_bounds`]), computed once here for explanations and diagnoses.
+    pub band: Option<(usize, Vec<(f64, f64)>)>,
     /// With floors, the groups allowed at each place, ascending (empty without floors):
     /// filling a floor looks only at these.
     pub allowed_at: Vec<Vec<usize>>,
@@ -170,6 +173,7 @@ impl Problem {
             floor,
             has_floors,
             allowed_at,
+            band,
             groups,
             group_of,
         }

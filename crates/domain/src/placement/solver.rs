@@ -140,7 +140,9 @@ fn heuristic(p: &Problem, relax: &Relaxation, net: &[f64], budget: &Budget) -> P
     plan
 }
 
+thread_local!{ static T0: Instant = Instant::now(); }
 fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
+    T0.with(|_| ());
     let rows = p.places * p.dims;
     let mut lambda = vec![0.0; rows];
     let mut mu = vec![0.0; rows];
@@ -247,6 +249,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             mu[r] = (mu[r] - step * direction[caps + k]).max(0.0);
         }
     }
+    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T subgradient done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
     // A last plan from the best prices (always when there is no plan yet: a time limit
     // never leaves the caller without one).
     if run.plan.is_none() || (relative_gap(run.bound, run.value) > budget.gap && !budget.expired())
@@ -254,9 +257,37 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         let (prices, _) = run.best_prices(relax);
         offer(&mut run, heuristic(p, relax, &prices, budget));
     }
+    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T last heuristic done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
+    if !relax.allow_unplaced
+        && run.plan.is_some()
+        && relative_gap(run.bound, run.value) > budget.gap
+        && p.groups.len() <= p.places
+        && !budget.expired()
+    {
+        // Many small places (fewer families than places): the knapsack bound pays. It
+        // ignores floors, which only loosens it.
+        let (prices, _) = run.best_prices(relax);
+        let t = Instant::now();
+        let dual = super::partition::bound(
+            p,
+            &prices,
+            run.plan.as_ref().expect("checked"),
+            run.value,
+            budget.gap,
+            budget.deadline,
+        );
+        if std::env::var_os("PARTITION_TRACE").is_some() {
+            eprintln!("partition bound {:.5} (was {:.5}) in {:?}, plan {:.5}", dual.bound, run.bound, t.elapsed(), run.value);
+        }
+        run.bound = run.bound.min(dual.bound);
+        if let Some(plan) = dual.plan {
+            offer(&mut run, plan);
+        }
+    }
     // The neighbourhood search re-runs the local search over every group each round:
     // worth it up to a few thousand groups, not for national batches.
     if p.groups.len() <= LNS_GROUPS
+        && relative_gap(run.bound, run.value) > budget.gap
         && let Some(plan) = run.plan.take()
     {
         let bound = run.bound;
@@ -281,19 +312,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         run.value = value(p, relax, &plan).unwrap_or(run.value);
         run.plan = Some(plan);
     }
-    if !relax.allow_unplaced
-        && run.plan.is_some()
-        && relative_gap(run.bound, run.value) > budget.gap
-        && p.groups.len() <= p.places
-        && !budget.expired()
-    {
-        // Many small places (fewer families than places): the knapsack bound pays. It
-        // ignores floors, which only loosens it.
-        let (prices, _) = run.best_prices(relax);
-        let kb =
-            super::knapsack::bound(p, &prices, run.value, KNAPSACK_ITERATIONS, budget.deadline);
-        run.bound = run.bound.min(kb);
-    }
+    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T lns done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
+    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T partition done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
     // Also when the heuristics found no plan placing everyone: the search then looks for
     // one (no incumbent), and if it finishes without one, none exists.
     if !budget.expired() && (run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap)
@@ -326,5 +346,3 @@ const LNS_GROUPS: usize = 5_000;
 const LNS_WORK: usize = 40_000_000;
 /// Nodes the branch and bound may visit (at the default effort).
 const NODES: usize = 500_000;
-/// Subgradient iterations of the knapsack bound.
-const KNAPSACK_ITERATIONS: usize = 300;

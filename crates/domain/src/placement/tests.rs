@@ -771,3 +771,56 @@ proptest! {
         }
     }
 }
+
+/// A complete plan from a solution, in the solver's terms.
+fn plan_of(p: &Problem, instance: &Instance, solution: &Solution) -> Plan {
+    let mut plan = Plan::empty(p);
+    for a in &solution.assignment {
+        let i = instance.cases.iter().position(|c| c.id == a.case).unwrap();
+        let j = instance.places.iter().position(|x| x.id == a.place).unwrap();
+        let g = p.group_of[i];
+        if plan.at[g] == NONE {
+            plan.place(p, g, j);
+        }
+    }
+    plan
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The set-partitioning bound never cuts off the best plan, the plan the master hands
+    /// back is a real plan within the bound, and with exact pricing (tiny knapsacks) the
+    /// column generation ends at the master's optimum, where the bound is the LP value of
+    /// the master: never below the best plan and, with the incumbent among the columns,
+    /// never below the incumbent either.
+    #[test]
+    fn the_partition_bound_never_cuts_off_the_best_plan(
+        n in 2usize..6,
+        extra in 0usize..3,
+        dims in 1usize..4,
+        seed in any::<u64>(),
+    ) {
+        let instance = generate(n, n + extra, dims, seed);
+        let solution = solve_default(&instance);
+        prop_assume!(solution.unassigned.is_empty());
+        let (_, best) = brute_force(&instance, false);
+        let (_, score) = check(&instance, &solution);
+        prop_assert!((score - best).abs() < 1e-6, "solver {} vs brute force {}", score, best);
+        let p = Problem::build(&instance.without_floors());
+        let plan = plan_of(&p, &instance, &solution);
+        let lambda = vec![0.0; p.places * p.dims];
+        let dual = partition::bound(&p, &lambda, &plan, plan.score(&p), 0.0, None);
+        prop_assert!(dual.bound >= best - 1e-6, "bound {} below the best plan {}", dual.bound, best);
+        if let Some(found) = &dual.plan {
+            prop_assert!(found.complete());
+            for j in 0..p.places {
+                for d in 0..p.dims {
+                    prop_assert!(found.load[j * p.dims + d] <= p.cap[j * p.dims + d] + 1e-9);
+                }
+            }
+            prop_assert!(found.score(&p) <= dual.bound + 1e-6);
+            prop_assert!(found.score(&p) >= plan.score(&p) - 1e-6);
+        }
+    }
+}

@@ -12,9 +12,7 @@ use super::problem::{EPS, Problem};
 /// The answer for one place.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Best {
-    /// Profit of the best set found (0 for the empty set).
-    pub value: f64,
-    /// Its groups.
+    /// The best set found (empty when no group is worth taking).
     pub set: Vec<usize>,
     /// No set is worth more than this (`value` when the search finished).
     pub upper: f64,
@@ -30,12 +28,22 @@ pub(crate) fn best(p: &Problem, room: &[f64], items: &mut [(f64, usize)], nodes:
     // The dimensions all items together overflow, each with the items by density (profit
     // per unit of demand) for its fractional bound; the others never bind.
     let binding: Vec<(usize, Vec<usize>)> = (0..p.dims)
-        .filter(|&d| items.iter().map(|&(_, g)| p.groups[g].demand[d]).sum::<f64>() > room[d] + EPS)
+        .filter(|&d| {
+            items
+                .iter()
+                .map(|&(_, g)| p.groups[g].demand[d])
+                .sum::<f64>()
+                > room[d] + EPS
+        })
         .map(|d| {
             let mut order: Vec<usize> = (0..items.len()).collect();
             let density = |k: usize| {
                 let a = p.groups[items[k].1].demand[d];
-                if a > 0.0 { items[k].0 / a } else { f64::INFINITY }
+                if a > 0.0 {
+                    items[k].0 / a
+                } else {
+                    f64::INFINITY
+                }
             };
             order.sort_by(|&x, &y| density(y).total_cmp(&density(x)).then(x.cmp(&y)));
             (d, order)
@@ -66,11 +74,7 @@ pub(crate) fn best(p: &Problem, room: &[f64], items: &mut [(f64, usize)], nodes:
     };
     let mut set = search.best_set;
     set.sort_unstable();
-    Best {
-        value: search.best,
-        set,
-        upper,
-    }
+    Best { set, upper }
 }
 
 struct Search<'a> {

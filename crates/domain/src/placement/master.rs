@@ -1,29 +1,27 @@
-//! The restricted master LP of the column generation (`partition.rs`):
+//! A small LP by the revised primal simplex with a dense basis inverse:
 //!
-//! `max Σ_k value_k x_k` s.t. every group is covered once (`Σ_{k ∋ g} x_k = 1`, rows
-//! `0..n`), every place takes at most one of its columns (`Σ_{k at j} x_k ≤ 1`, rows
-//! `n..n+m`), `x ≥ 0`,
+//! `max c·x` s.t. `A x = b` on the first rows (no slack), `A x ≤ b` on the others,
+//! `x ≥ 0`,
 //!
-//! by a revised primal simplex with a dense basis inverse. The rows are few (groups plus
-//! places, a few hundred where this is used) and a column has only a handful of entries,
-//! so a pivot costs one pass over the rows it touches; columns arrive between solves and
+//! for two uses where the rows are few (a few hundred) and a column has a handful of
+//! entries: the restricted master of the set-partitioning column generation
+//! (`partition.rs`; rows: groups, then places) and the LP relaxation of instances with
+//! few large places (`linear.rs`; rows: groups, then capacity rows). A pivot costs one
+//! pass over the rows the entering column touches; columns may arrive between solves and
 //! the basis stays primal feasible, so each re-solve starts where the last one stopped.
 //!
-//! It starts from a plan placing everyone, so it needs no artificial variables (whose
-//! big-M duals would be useless for pricing): the plan's columns, a one-group column for
-//! every other group at its place, and every place row's slack make a feasible basis.
-//! Set partitioning is highly degenerate, so the entering rule falls back to Bland's after
-//! a run of degenerate pivots. Nothing here needs to be exact: the bound the caller reports is recomputed from the duals by pricing
-//! (`L(u)` is an upper bound for any `u`), so the simplex only has to steer.
+//! It starts from a basis the caller builds from a plan placing everyone, so it needs no
+//! artificial variables (whose big-M duals would be useless as prices). Set partitioning
+//! is highly degenerate, so the entering rule falls back to Bland's after a run of
+//! degenerate pivots. Nothing here needs to be exact: both callers report a Lagrangian
+//! bound recomputed from the duals (an upper bound for any prices), so the simplex only
+//! has to steer.
 
-/// A column: a set of groups at one place.
+/// A column: `(row, coefficient)` entries and its objective coefficient.
 #[derive(Debug, Clone)]
-pub(crate) struct Column {
-    pub place: usize,
-    /// Groups, ascending.
-    pub groups: Vec<usize>,
-    /// Total score.
-    pub value: f64,
+pub(crate) struct Var {
+    pub entries: Vec<(usize, f64)>,
+    pub cost: f64,
 }
 
 /// Marks the slack of place row `r` as `UNIT + r`.
@@ -33,16 +31,18 @@ const TOLERANCE: f64 = 1e-9;
 /// Pivots between recomputations of the inverse from the basis, against drift.
 const REFACTOR_EVERY: usize = 200;
 
-/// The master problem and its current basis.
+/// The problem and its current basis.
 pub(crate) struct Master {
-    groups: usize,
+    /// Rows before this one are equalities.
+    first_slack: usize,
     rows: usize,
-    pub cols: Vec<Column>,
+    rhs: Vec<f64>,
+    cols: Vec<Var>,
     /// The basic variable of each row (a column index, or `UNIT + row`).
     basis: Vec<usize>,
     /// Whether each column is basic.
     basic: Vec<bool>,
-    /// Whether each row's slack is basic (group rows have none).
+    /// Whether each row's slack is basic (equality rows have none).
     slack_basic: Vec<bool>,
     /// `B⁻¹`, row-major.
     inverse: Vec<f64>,
@@ -54,16 +54,26 @@ pub(crate) struct Master {
 }
 
 impl Master {
-    /// The master over `columns` with the basis `basic` (column indices) plus every place
-    /// row's slack; the basis must be feasible and non-singular, as the one built from a
-    /// complete plan is (see the module documentation).
-    pub fn new(groups: usize, places: usize, columns: Vec<Column>, basic: &[usize]) -> Master {
-        let rows = groups + places;
-        assert_eq!(basic.len(), groups, "one basic column per group row");
+    /// The LP over `columns` with right-hand sides `rhs`, equalities on rows
+    /// `..first_slack`, and the starting basis `basic` (column indices, one per equality
+    /// row) plus the slack of every other row; that basis must be feasible and
+    /// non-singular.
+    pub fn new(rhs: Vec<f64>, first_slack: usize, columns: Vec<Var>, basic: &[usize]) -> Master {
+        let rows = rhs.len();
+        assert_eq!(
+            basic.len(),
+            first_slack,
+            "one basic column per equality row"
+        );
         let mut master = Master {
-            groups,
+            first_slack,
             rows,
-            basis: basic.iter().copied().chain((groups..rows).map(|r| UNIT + r)).collect(),
+            rhs,
+            basis: basic
+                .iter()
+                .copied()
+                .chain((first_slack..rows).map(|r| UNIT + r))
+                .collect(),
             basic: vec![false; columns.len()],
             cols: columns,
             slack_basic: vec![true; rows],
@@ -79,24 +89,17 @@ impl Master {
         master
     }
 
-    pub fn add(&mut self, column: Column) {
+    pub fn add(&mut self, column: Var) {
         self.cols.push(column);
         self.basic.push(false);
     }
 
-    /// The duals of the group rows (`u`) and of the place rows (`v`).
+    /// The duals of the equality rows and of the others.
     pub fn duals(&self) -> (&[f64], &[f64]) {
-        self.dual.split_at(self.groups)
+        self.dual.split_at(self.first_slack)
     }
 
-    /// The objective of the current basis.
-    pub fn value(&self) -> f64 {
-        (0..self.rows)
-            .map(|r| self.cost(self.basis[r]) * self.level[r])
-            .sum()
-    }
-
-    /// The basic columns with their values (no unit variables).
+    /// The basic columns with their values (no slacks).
     pub fn solution(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
         (0..self.rows)
             .filter(|&r| self.basis[r] < UNIT)
@@ -104,25 +107,25 @@ impl Master {
     }
 
     fn cost(&self, var: usize) -> f64 {
-        if var >= UNIT { 0.0 } else { self.cols[var].value }
-    }
-
-    /// Rows of variable `var` (all entries are 1).
-    fn entries(&self, var: usize, out: &mut Vec<usize>) {
-        out.clear();
-        match var.checked_sub(UNIT) {
-            Some(r) => out.push(r),
-            None => {
-                let c = &self.cols[var];
-                out.extend_from_slice(&c.groups);
-                out.push(self.groups + c.place);
-            }
+        if var >= UNIT {
+            0.0
+        } else {
+            self.cols[var].cost
         }
     }
 
-    fn reduced(&self, var: usize, entries: &mut Vec<usize>) -> f64 {
+    /// The entries of variable `var`.
+    fn entries(&self, var: usize, out: &mut Vec<(usize, f64)>) {
+        out.clear();
+        match var.checked_sub(UNIT) {
+            Some(r) => out.push((r, 1.0)),
+            None => out.extend_from_slice(&self.cols[var].entries),
+        }
+    }
+
+    fn reduced(&self, var: usize, entries: &mut Vec<(usize, f64)>) -> f64 {
         self.entries(var, entries);
-        self.cost(var) - entries.iter().map(|&r| self.dual[r]).sum::<f64>()
+        self.cost(var) - entries.iter().map(|&(r, a)| a * self.dual[r]).sum::<f64>()
     }
 
     /// Pivots until no column improves or `max_pivots` is reached; returns the number of
@@ -137,9 +140,11 @@ impl Master {
             let bland = degenerate > 50;
             let mut enter = None;
             let mut best = TOLERANCE;
-            let candidates = (0..self.cols.len())
-                .filter(|&k| !self.basic[k])
-                .chain((self.groups..m).filter(|&r| !self.slack_basic[r]).map(|r| UNIT + r));
+            let candidates = (0..self.cols.len()).filter(|&k| !self.basic[k]).chain(
+                (self.first_slack..m)
+                    .filter(|&r| !self.slack_basic[r])
+                    .map(|r| UNIT + r),
+            );
             for var in candidates {
                 let d = self.reduced(var, &mut entries);
                 if d > best {
@@ -156,7 +161,7 @@ impl Master {
             self.entries(q, &mut entries);
             for (i, wi) in w.iter_mut().enumerate() {
                 let row = &self.inverse[i * m..(i + 1) * m];
-                *wi = entries.iter().map(|&e| row[e]).sum();
+                *wi = entries.iter().map(|&(e, a)| a * row[e]).sum();
             }
             // Ratio test; among (near) ties the largest pivot element, for stability, or
             // with Bland's rule the smallest basic variable.
@@ -252,8 +257,8 @@ impl Master {
         let mut b = vec![0.0f64; m * m];
         for (k, &var) in self.basis.iter().enumerate() {
             self.entries(var, &mut entries);
-            for &e in &entries {
-                b[e * m + k] = 1.0;
+            for &(e, a) in &entries {
+                b[e * m + k] = a;
             }
         }
         let mut inv = vec![0.0; m * m];
@@ -266,7 +271,10 @@ impl Master {
                 .expect("rows remain");
             if b[pivot * m + col].abs() < 1e-12 {
                 // Singular from drift: keep the updated inverse rather than a wrong one.
-                assert!(!self.inverse.is_empty(), "the starting basis must be non-singular");
+                assert!(
+                    !self.inverse.is_empty(),
+                    "the starting basis must be non-singular"
+                );
                 return;
             }
             if pivot != col {
@@ -298,9 +306,10 @@ impl Master {
         }
         self.inverse = inv;
         self.since_refactor = 0;
-        // Levels: B⁻¹ · 1 (every right-hand side is 1); duals: c_B B⁻¹.
+        // Levels: B⁻¹ b; duals: c_B B⁻¹.
         for i in 0..m {
-            self.level[i] = self.inverse[i * m..(i + 1) * m].iter().sum();
+            let row = &self.inverse[i * m..(i + 1) * m];
+            self.level[i] = row.iter().zip(&self.rhs).map(|(x, b)| x * b).sum();
         }
         let costs: Vec<f64> = self.basis.iter().map(|&v| self.cost(v)).collect();
         for (r, y) in self.dual.iter_mut().enumerate() {

@@ -17,7 +17,7 @@
 use std::time::Instant;
 
 use super::knapsack::{self, Best};
-use super::master::{Column, Master};
+use super::master::{Master, Var};
 use super::plan::Plan;
 use super::problem::Problem;
 use super::solution::relative_gap;
@@ -40,6 +40,27 @@ pub(crate) struct Dual {
     pub plan: Option<Plan>,
 }
 
+/// A column of the master: a set of groups at one place.
+struct Column {
+    place: usize,
+    /// Groups, ascending.
+    groups: Vec<usize>,
+    /// Total score.
+    value: f64,
+}
+
+impl Column {
+    /// As a master column: a 1 on each of its group rows and on its place's row.
+    fn var(&self, groups: usize) -> Var {
+        let mut entries: Vec<(usize, f64)> = self.groups.iter().map(|&g| (g, 1.0)).collect();
+        entries.push((groups + self.place, 1.0));
+        Var {
+            entries,
+            cost: self.value,
+        }
+    }
+}
+
 /// Per place, the allowed groups and their scores.
 fn at_place(p: &Problem) -> Vec<Vec<(usize, f64)>> {
     let mut at = vec![Vec::new(); p.places];
@@ -56,7 +77,13 @@ fn room(p: &Problem, j: usize) -> &[f64] {
 }
 
 /// The knapsack of place `j` under prices `u`.
-fn price(p: &Problem, j: usize, items: &[(usize, f64)], u: &[f64], buf: &mut Vec<(f64, usize)>) -> Best {
+fn price(
+    p: &Problem,
+    j: usize,
+    items: &[(usize, f64)],
+    u: &[f64],
+    buf: &mut Vec<(f64, usize)>,
+) -> Best {
     buf.clear();
     buf.extend(
         items
@@ -105,14 +132,24 @@ pub(crate) fn bound(
         groups.sort_unstable();
         let value = groups.iter().filter_map(|&g| p.score(g, j)).sum();
         basic.push(columns.len());
-        columns.push(Column { place: j, groups, value });
+        columns.push(Column {
+            place: j,
+            groups,
+            value,
+        });
         for &g in rest {
             basic.push(columns.len());
             let value = p.score(g, j).expect("a plan uses allowed places");
-            columns.push(Column { place: j, groups: vec![g], value });
+            columns.push(Column {
+                place: j,
+                groups: vec![g],
+                value,
+            });
         }
     }
-    let mut master = Master::new(n, p.places, columns, &basic);
+    let rhs = vec![1.0; n + p.places];
+    let vars = columns.iter().map(|c| c.var(n)).collect();
+    let mut master = Master::new(rhs, n, vars, &basic);
     let mut best = Dual {
         bound: f64::INFINITY,
         u: start,
@@ -122,14 +159,9 @@ pub(crate) fn bound(
     let mut buf = Vec::new();
     let mut sep = vec![0.0; n];
     let mut alpha = SMOOTHING;
-    let trace = std::env::var_os("PARTITION_TRACE").is_some();
     for round in 0..ROUNDS {
         if round > 0 || alpha < 1.0 {
-            let t = Instant::now();
-            let pivots = master.optimise(usize::MAX);
-            if trace {
-                eprintln!("pivots {pivots} in {:?}, master {:.5}", t.elapsed(), master.value());
-            }
+            master.optimise(usize::MAX);
         }
         let (u, v) = master.duals();
         // Wentges smoothing: price at a point between the best prices so far and the
@@ -138,7 +170,6 @@ pub(crate) fn bound(
         for (s, (&b, &m)) in sep.iter_mut().zip(best.u.iter().zip(u)) {
             *s = a * b + (1.0 - a) * m;
         }
-        let t0 = Instant::now();
         let mut bound: f64 = sep.iter().sum();
         let mut upper = vec![0.0; p.places];
         let mut fresh = Vec::new();
@@ -152,12 +183,12 @@ pub(crate) fn bound(
             let value: f64 = b.set.iter().filter_map(|&g| p.score(g, j)).sum();
             let reduced = value - b.set.iter().map(|&g| u[g]).sum::<f64>() - v[j];
             if reduced > 1e-9 {
-                fresh.push(Column { place: j, groups: b.set, value });
+                fresh.push(Column {
+                    place: j,
+                    groups: b.set,
+                    value,
+                });
             }
-        }
-        if trace {
-            eprintln!("priced in {:?}", t0.elapsed());
-            eprintln!("round {round} alpha {a} bound {bound:.5} best {:.5} added {}", best.bound, fresh.len());
         }
         if bound < best.bound {
             best.bound = bound;
@@ -177,19 +208,20 @@ pub(crate) fn bound(
             continue;
         }
         for c in fresh {
-            master.add(c);
+            master.add(c.var(n));
+            columns.push(c);
         }
     }
-    best.plan = integral(p, &master);
+    best.plan = integral(p, &master, &columns);
     best
 }
 
 /// The master's solution as a plan, if every column is taken wholly or not at all.
-fn integral(p: &Problem, master: &Master) -> Option<Plan> {
+fn integral(p: &Problem, master: &Master, columns: &[Column]) -> Option<Plan> {
     let mut plan = Plan::empty(p);
     for (k, level) in master.solution() {
         if level > 1.0 - 1e-6 {
-            let c = &master.cols[k];
+            let c = &columns[k];
             for &g in &c.groups {
                 if plan.at[g] != super::plan::NONE || !plan.fits(p, g, c.place) {
                     return None;

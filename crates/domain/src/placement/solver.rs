@@ -131,18 +131,21 @@ fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
 /// A plan from net prices: greedy, repair, filling the floors, local search.
 fn heuristic(p: &Problem, relax: &Relaxation, net: &[f64], budget: &Budget) -> Plan {
     let mut plan = construct(p, net);
-    repair(p, &mut plan, budget.deadline);
-    if relax.allow_unplaced {
-        insert_unplaced(p, &mut plan);
-    }
-    fill_floors(p, &mut plan, budget.deadline);
-    improve(p, &mut plan, 50, LOCAL_SEARCH_WORK, budget.deadline);
+    polish(p, relax, &mut plan, budget);
     plan
 }
 
-thread_local!{ static T0: Instant = Instant::now(); }
+/// Completes a partial plan (repair, filling the floors) and improves it by local search.
+fn polish(p: &Problem, relax: &Relaxation, plan: &mut Plan, budget: &Budget) {
+    repair(p, plan, budget.deadline);
+    if relax.allow_unplaced {
+        insert_unplaced(p, plan);
+    }
+    fill_floors(p, plan, budget.deadline);
+    improve(p, plan, 50, LOCAL_SEARCH_WORK, budget.deadline);
+}
+
 fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
-    T0.with(|_| ());
     let rows = p.places * p.dims;
     let mut lambda = vec![0.0; rows];
     let mut mu = vec![0.0; rows];
@@ -249,7 +252,6 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             mu[r] = (mu[r] - step * direction[caps + k]).max(0.0);
         }
     }
-    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T subgradient done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
     // A last plan from the best prices (always when there is no plan yet: a time limit
     // never leaves the caller without one).
     if run.plan.is_none() || (relative_gap(run.bound, run.value) > budget.gap && !budget.expired())
@@ -257,7 +259,27 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         let (prices, _) = run.best_prices(relax);
         offer(&mut run, heuristic(p, relax, &prices, budget));
     }
-    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T last heuristic done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
+    if !relax.allow_unplaced
+        && p.groups.len() > p.places
+        && relative_gap(run.bound, run.value) > budget.gap
+        && !budget.expired()
+        && let Some(plan) = &run.plan
+        && let Some(lp) = super::linear::solve(p, relax, plan, budget.deadline)
+    {
+        // Few large places: the exact LP prices (the subgradient only approaches them),
+        // and a plan rounded from the LP's solution.
+        let lambda = lp.prices;
+        let zero = vec![0.0; lambda.len()];
+        let l = relax.evaluate(&lambda, relax.constant(&lambda, &zero), &mut choice);
+        if l < run.bound {
+            run.bound = l;
+            run.prices = lambda;
+            run.floor_prices = zero;
+        }
+        let mut plan = lp.rounded;
+        polish(p, relax, &mut plan, budget);
+        offer(&mut run, plan);
+    }
     if !relax.allow_unplaced
         && run.plan.is_some()
         && relative_gap(run.bound, run.value) > budget.gap
@@ -267,7 +289,6 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         // Many small places (fewer families than places): the knapsack bound pays. It
         // ignores floors, which only loosens it.
         let (prices, _) = run.best_prices(relax);
-        let t = Instant::now();
         let dual = super::partition::bound(
             p,
             &prices,
@@ -276,9 +297,6 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             budget.gap,
             budget.deadline,
         );
-        if std::env::var_os("PARTITION_TRACE").is_some() {
-            eprintln!("partition bound {:.5} (was {:.5}) in {:?}, plan {:.5}", dual.bound, run.bound, t.elapsed(), run.value);
-        }
         run.bound = run.bound.min(dual.bound);
         if let Some(plan) = dual.plan {
             offer(&mut run, plan);
@@ -312,8 +330,6 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         run.value = value(p, relax, &plan).unwrap_or(run.value);
         run.plan = Some(plan);
     }
-    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T lns done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
-    if std::env::var_os("PARTITION_TRACE").is_some() { eprintln!("T partition done {:?} value {:.5} bound {:.5}", T0.with(|t| t.elapsed()), run.value, run.bound); }
     // Also when the heuristics found no plan placing everyone: the search then looks for
     // one (no incumbent), and if it finishes without one, none exists.
     if !budget.expired() && (run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap)

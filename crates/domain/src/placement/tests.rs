@@ -777,7 +777,11 @@ fn plan_of(p: &Problem, instance: &Instance, solution: &Solution) -> Plan {
     let mut plan = Plan::empty(p);
     for a in &solution.assignment {
         let i = instance.cases.iter().position(|c| c.id == a.case).unwrap();
-        let j = instance.places.iter().position(|x| x.id == a.place).unwrap();
+        let j = instance
+            .places
+            .iter()
+            .position(|x| x.id == a.place)
+            .unwrap();
         let g = p.group_of[i];
         if plan.at[g] == NONE {
             plan.place(p, g, j);

@@ -3,9 +3,11 @@
 //!    capacity-row Lagrangian bound, with a price-guided greedy, repair and local search
 //!    every 20 or more iterations (`lagrange.rs`, `heuristic.rs`,
 //!    `local_search.rs`);
-//! 2. large-neighbourhood search on the best plan, then a min-cost-flow re-assignment
+//! 2. for few large places, the exact LP (`linear.rs`): its prices and a plan rounded from
+//!    its solution; for many small places, the set-partitioning bound by column generation
+//!    (`partition.rs`), whose master's integral optimum is also a plan;
+//! 3. large-neighbourhood search on the best plan, then a min-cost-flow re-assignment
 //!    among families of identical demand (`lns.rs`);
-//! 3. for many small places, the stronger knapsack bound (`knapsack.rs`);
 //! 4. branch and bound with Lagrangian bounds and reduced-cost fixing, within a node
 //!    limit (`branch.rs`): exact on small instances.
 //!
@@ -286,8 +288,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         && p.groups.len() <= p.places
         && !budget.expired()
     {
-        // Many small places (fewer families than places): the knapsack bound pays. It
-        // ignores floors, which only loosens it.
+        // Many small places (fewer families than places): the set-partitioning bound
+        // pays. It ignores floors, which only loosens it.
         let (prices, _) = run.best_prices(relax);
         let dual = super::partition::bound(
             p,

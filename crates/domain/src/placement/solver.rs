@@ -295,7 +295,6 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             p,
             &prices,
             run.plan.as_ref().expect("checked"),
-            run.value,
             budget.gap,
             budget.deadline,
         );

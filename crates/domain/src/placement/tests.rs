@@ -793,11 +793,10 @@ fn plan_of(p: &Problem, instance: &Instance, solution: &Solution) -> Plan {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
-    /// The set-partitioning bound never cuts off the best plan, the plan the master hands
-    /// back is a real plan within the bound, and with exact pricing (tiny knapsacks) the
-    /// column generation ends at the master's optimum, where the bound is the LP value of
-    /// the master: never below the best plan and, with the incumbent among the columns,
-    /// never below the incumbent either.
+    /// The solver agrees with brute force where there are more places than families; the
+    /// set-partitioning bound never cuts off the best plan; and the plan the master hands
+    /// back fits, lies within the bound and is no worse than the incumbent it started from
+    /// (the simplex never lowers the master's value).
     #[test]
     fn the_partition_bound_never_cuts_off_the_best_plan(
         n in 2usize..6,
@@ -814,7 +813,7 @@ proptest! {
         let p = Problem::build(&instance.without_floors());
         let plan = plan_of(&p, &instance, &solution);
         let lambda = vec![0.0; p.places * p.dims];
-        let dual = partition::bound(&p, &lambda, &plan, plan.score(&p), 0.0, None);
+        let dual = partition::bound(&p, &lambda, &plan, 0.0, None);
         prop_assert!(dual.bound >= best - 1e-6, "bound {} below the best plan {}", dual.bound, best);
         if let Some(found) = &dual.plan {
             prop_assert!(found.complete());
@@ -825,6 +824,50 @@ proptest! {
             }
             prop_assert!(found.score(&p) <= dual.bound + 1e-6);
             prop_assert!(found.score(&p) >= plan.score(&p) - 1e-6);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// The LP's capacity duals minimise the Lagrangian: `L` at them is no larger than at
+    /// any other prices (the LP bound is `min L`), and the plan rounded from the LP's
+    /// solution fits every capacity.
+    #[test]
+    fn the_lp_prices_minimise_the_lagrangian(
+        n in 4usize..9,
+        m in 2usize..4,
+        seed in any::<u64>(),
+        other in prop::collection::vec(0.0f64..2.0, 4 * 3),
+    ) {
+        let instance = generate(n, m, 3, seed);
+        let solution = solve_quick(&instance);
+        prop_assume!(solution.unassigned.is_empty());
+        let p = Problem::build(&instance);
+        let plan = plan_of(&p, &instance, &solution);
+        let relax = lagrange::Relaxation::new(&p, None);
+        let lp = linear::solve(&p, &relax, &plan, None).expect("small enough");
+        let zero = vec![0.0; p.cap.len()];
+        let mut choice = vec![NONE; p.groups.len()];
+        let at = |lambda: &[f64], choice: &mut [usize]| {
+            relax.evaluate(lambda, relax.constant(lambda, &zero), choice)
+        };
+        let lp_bound = at(&lp.prices, &mut choice);
+        let (_, best) = brute_force(&instance, false);
+        prop_assert!(lp_bound >= best - 1e-6, "LP bound {} below the best plan {}", lp_bound, best);
+        let mut lambda = zero.clone();
+        for &r in &relax.rows {
+            lambda[r] = other[r % other.len()];
+        }
+        for prices in [&zero, &lambda] {
+            let l = at(prices, &mut choice);
+            prop_assert!(lp_bound <= l + 1e-6, "L at the LP prices {} above L {} elsewhere", lp_bound, l);
+        }
+        for j in 0..p.places {
+            for d in 0..p.dims {
+                prop_assert!(lp.rounded.load[j * p.dims + d] <= p.cap[j * p.dims + d] + 1e-9);
+            }
         }
     }
 }

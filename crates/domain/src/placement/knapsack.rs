@@ -19,35 +19,38 @@ pub(crate) struct Best {
 }
 
 /// The best set of `items` (profit, group; profits above 0) that fits `room`, visiting at
-/// most `nodes` search nodes.
-pub(crate) fn best(p: &Problem, room: &[f64], items: &mut [(f64, usize)], nodes: usize) -> Best {
+/// most `nodes` search nodes. `surrogate` weighs the dimensions into one more row for the
+/// fractional bound (all zero for none): with the place's capacity prices, profits are at
+/// most the priced demand, so that row bounds the whole set by the priced room, where each
+/// single dimension lets every item that does not use it through for free.
+pub(crate) fn best(
+    p: &Problem,
+    room: &[f64],
+    items: &mut [(f64, usize)],
+    surrogate: &[f64],
+    nodes: usize,
+) -> Best {
     if items.is_empty() {
         return Best::default();
     }
     items.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    // The dimensions all items together overflow, each with the items by density (profit
-    // per unit of demand) for its fractional bound; the others never bind.
-    let binding: Vec<(usize, Vec<usize>)> = (0..p.dims)
-        .filter(|&d| {
-            items
+    // The rows all items together overflow (each dimension, and the surrogate), each with
+    // its item sizes and the items by density (profit per unit of size) for its fractional
+    // bound; the others never bind.
+    let unit = |d: usize| {
+        let mut w = vec![0.0; p.dims];
+        w[d] = 1.0;
+        w
+    };
+    let binding: Vec<Row> = (0..p.dims)
+        .map(unit)
+        .chain(
+            surrogate
                 .iter()
-                .map(|&(_, g)| p.groups[g].demand[d])
-                .sum::<f64>()
-                > room[d] + EPS
-        })
-        .map(|d| {
-            let mut order: Vec<usize> = (0..items.len()).collect();
-            let density = |k: usize| {
-                let a = p.groups[items[k].1].demand[d];
-                if a > 0.0 {
-                    items[k].0 / a
-                } else {
-                    f64::INFINITY
-                }
-            };
-            order.sort_by(|&x, &y| density(y).total_cmp(&density(x)).then(x.cmp(&y)));
-            (d, order)
-        })
+                .any(|&w| w > 0.0)
+                .then(|| surrogate.to_vec()),
+        )
+        .filter_map(|weights| Row::new(p, items, room, weights))
         .collect();
     let mut suffix = vec![0.0; items.len() + 1];
     for k in (0..items.len()).rev() {
@@ -59,6 +62,7 @@ pub(crate) fn best(p: &Problem, room: &[f64], items: &mut [(f64, usize)], nodes:
         binding: &binding,
         suffix: &suffix,
         room: room.to_vec(),
+        closed: vec![false; p.groups.len()],
         chosen: Vec::new(),
         best: 0.0,
         best_set: Vec::new(),
@@ -77,15 +81,56 @@ pub(crate) fn best(p: &Problem, room: &[f64], items: &mut [(f64, usize)], nodes:
     Best { set, upper }
 }
 
+/// A row of the fractional bound: weights per dimension, each item's weighted demand, and
+/// the item positions by density.
+struct Row {
+    weights: Vec<f64>,
+    size: Vec<f64>,
+    order: Vec<usize>,
+}
+
+impl Row {
+    /// The row, if all `items` together overflow it.
+    fn new(p: &Problem, items: &[(f64, usize)], room: &[f64], weights: Vec<f64>) -> Option<Row> {
+        let dot = |v: &[f64]| v.iter().zip(&weights).map(|(a, w)| a * w).sum::<f64>();
+        let size: Vec<f64> = items
+            .iter()
+            .map(|&(_, g)| dot(&p.groups[g].demand))
+            .collect();
+        if size.iter().sum::<f64>() <= dot(room) + EPS {
+            return None;
+        }
+        let density = |k: usize| {
+            if size[k] > 0.0 {
+                items[k].0 / size[k]
+            } else {
+                f64::INFINITY
+            }
+        };
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by(|&x, &y| density(y).total_cmp(&density(x)).then(x.cmp(&y)));
+        Some(Row {
+            weights,
+            size,
+            order,
+        })
+    }
+}
+
 struct Search<'a> {
     p: &'a Problem,
     /// Profit and group, best profit first.
     items: &'a [(f64, usize)],
-    /// Binding dimensions with the item positions by density.
-    binding: &'a [(usize, Vec<usize>)],
+    /// The rows of the fractional bound that can bind.
+    binding: &'a [Row],
     /// `suffix[k]`: the total profit of items `k..`.
     suffix: &'a [f64],
     room: Vec<f64>,
+    /// Per kind of group, whether the search left out one of its groups: every later one
+    /// (no more profitable, and interchangeable) is left out too, since swapping it for
+    /// the one left out loses nothing. Without this, the search tries every choice among
+    /// the dozens of identical small families.
+    closed: Vec<bool>,
     chosen: Vec<usize>,
     best: f64,
     best_set: Vec<usize>,
@@ -110,6 +155,11 @@ impl Search<'_> {
             return;
         }
         let (q, g) = self.items[i];
+        let kind = self.p.groups[g].kind;
+        if self.closed[kind] {
+            self.go(i + 1, value);
+            return;
+        }
         let sparse = &self.p.groups[g].sparse;
         if sparse.iter().all(|&(d, a)| a <= self.room[d] + EPS) {
             for &(d, a) in sparse {
@@ -122,24 +172,24 @@ impl Search<'_> {
                 self.room[d] += a;
             }
         }
+        self.closed[kind] = true;
         self.go(i + 1, value);
+        self.closed[kind] = false;
     }
 
     /// An upper bound on what the items from position `i` on can still add within the
-    /// room left: the smallest fractional knapsack over the binding dimensions, counting
-    /// only items that fit on their own.
+    /// room left: the smallest fractional knapsack over the binding rows, counting
+    /// only items that fit on their own and whose kind is still open.
     fn optimistic(&self, i: usize) -> f64 {
         let fits = |g: usize| {
-            self.p.groups[g]
-                .sparse
-                .iter()
-                .all(|&(d, a)| a <= self.room[d] + EPS)
+            let group = &self.p.groups[g];
+            !self.closed[group.kind] && group.sparse.iter().all(|&(d, a)| a <= self.room[d] + EPS)
         };
         let mut bound = self.suffix[i];
-        for (d, order) in self.binding {
-            let mut room = self.room[*d];
+        for row in self.binding {
+            let mut room: f64 = self.room.iter().zip(&row.weights).map(|(r, w)| r * w).sum();
             let mut total = 0.0;
-            for &k in order {
+            for &k in &row.order {
                 if k < i {
                     continue;
                 }
@@ -147,7 +197,7 @@ impl Search<'_> {
                 if !fits(g) {
                     continue;
                 }
-                let a = self.p.groups[g].demand[*d];
+                let a = row.size[k];
                 if a <= room + EPS {
                     room -= a;
                     total += q;

@@ -8,12 +8,9 @@
 use std::time::Instant;
 
 use super::lagrange::Relaxation;
-use super::master::{Master, Var};
+use super::master::{MAX_ROWS, Master, Var};
 use super::plan::Plan;
 use super::problem::Problem;
-
-/// Rows (groups plus capacity rows that can bind) up to which the dense LP is worth it.
-const MAX_ROWS: usize = 1_000;
 
 /// The solved LP relaxation.
 pub(crate) struct Relaxed {

@@ -367,16 +367,11 @@ const FLOW_MEMBERS: usize = 400;
 /// among them optimally by min-cost flow: every cyclic exchange among them at once, which
 /// pairwise swaps cannot find.
 pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
-    let mut types: std::collections::BTreeMap<Vec<(usize, u64)>, Vec<usize>> =
+    let mut types: std::collections::BTreeMap<usize, Vec<usize>> =
         std::collections::BTreeMap::new();
     for (g, group) in p.groups.iter().enumerate() {
         if plan.at[g] != NONE && !group.sparse.is_empty() {
-            let key = group
-                .sparse
-                .iter()
-                .map(|&(d, a)| (d, a.to_bits()))
-                .collect();
-            types.entry(key).or_default().push(g);
+            types.entry(group.kind).or_default().push(g);
         }
     }
     let mut improved = false;

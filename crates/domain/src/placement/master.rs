@@ -24,6 +24,9 @@ pub(crate) struct Var {
     pub cost: f64,
 }
 
+/// Rows up to which the dense inverse (rows² numbers, 8 MB at this size) is worth it.
+pub(crate) const MAX_ROWS: usize = 1_000;
+
 /// Marks the slack of place row `r` as `UNIT + r`.
 const UNIT: usize = usize::MAX / 2;
 /// Reduced costs below this count as zero.

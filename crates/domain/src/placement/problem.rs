@@ -30,6 +30,9 @@ pub(crate) struct Group {
     /// The non-zero entries of `demand`, `(dimension, amount)`: capacity checks only look
     /// at these.
     pub sparse: Vec<(usize, f64)>,
+    /// Groups with the same demand vector share a kind (numbered in order of first
+    /// appearance): they are interchangeable as far as capacities go.
+    pub kind: usize,
 }
 
 impl Group {
@@ -99,6 +102,8 @@ impl Problem {
         let persons = instance.dimensions.iter().position(|d| d == "persons");
         let mut group_of = vec![0; n];
         let mut groups = Vec::with_capacity(members.len());
+        let mut kinds: std::collections::HashMap<Vec<u64>, usize> =
+            std::collections::HashMap::new();
         for (g, members) in members.into_iter().enumerate() {
             let mut demand = vec![0.0; dims];
             let mut weight = 0.0;
@@ -130,6 +135,10 @@ impl Problem {
                 .filter(|&d| demand[d] > 0.0)
                 .map(|d| (d, demand[d]))
                 .collect();
+            let next = kinds.len();
+            let kind = *kinds
+                .entry(demand.iter().map(|a| a.to_bits()).collect())
+                .or_insert(next);
             let mut by_score: Vec<usize> = (0..options.len()).collect();
             by_score.sort_by(|&a, &b| {
                 options[b]
@@ -144,6 +153,7 @@ impl Problem {
                 demand,
                 weight,
                 options,
+                kind,
             });
         }
         let candidates = if groups.len() > 5000 { 8 } else { 32 };

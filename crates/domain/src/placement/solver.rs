@@ -71,6 +71,16 @@ struct Run {
 }
 
 impl Run {
+    /// Keeps `plan` if it qualifies and beats the best so far.
+    fn offer(&mut self, p: &Problem, relax: &Relaxation, plan: Plan) {
+        if let Some(v) = value(p, relax, &plan)
+            && v > self.value + 1e-12
+        {
+            self.value = v;
+            self.plan = Some(plan);
+        }
+    }
+
     /// Net prices `λ − μ` of the best bound and the constant part of its `L`.
     fn best_prices(&self, relax: &Relaxation) -> (Vec<f64>, f64) {
         let mut net = Vec::new();
@@ -159,14 +169,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         prices: lambda.clone(),
         floor_prices: mu.clone(),
     };
-    let offer = |run: &mut Run, plan: Plan| {
-        if let Some(v) = value(p, relax, &plan)
-            && v > run.value + 1e-12
-        {
-            run.value = v;
-            run.plan = Some(plan);
-        }
-    };
+    let offer = |run: &mut Run, plan: Plan| run.offer(p, relax, plan);
     offer(&mut run, heuristic(p, relax, &net, budget));
     let mut choice = vec![super::plan::NONE; p.groups.len()];
     let mut slack = Vec::new();
@@ -282,26 +285,10 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         polish(p, relax, &mut plan, budget);
         offer(&mut run, plan);
     }
-    if !relax.allow_unplaced
-        && run.plan.is_some()
-        && relative_gap(run.bound, run.value) > budget.gap
-        && p.groups.len() <= p.places
-        && !budget.expired()
-    {
-        // Many small places (fewer families than places): the set-partitioning bound
-        // pays. It ignores floors, which only loosens it.
-        let (prices, _) = run.best_prices(relax);
-        let dual = super::partition::bound(
-            p,
-            &prices,
-            run.plan.as_ref().expect("checked"),
-            budget.gap,
-            budget.deadline,
-        );
-        run.bound = run.bound.min(dual.bound);
-        if let Some(plan) = dual.plan {
-            offer(&mut run, plan);
-        }
+    // Many small places (the Dutch shape): the set-partitioning bound first, since it can
+    // prove the plan optimal and spare the searches.
+    if p.groups.len() <= p.places {
+        partition(p, relax, budget, &mut run);
     }
     // The neighbourhood search re-runs the local search over every group each round:
     // worth it up to a few thousand groups, not for national batches.
@@ -331,6 +318,11 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         run.value = value(p, relax, &plan).unwrap_or(run.value);
         run.plan = Some(plan);
     }
+    // Few large places among small ones (the agency shape): the bound after the plan's
+    // searches, which use the time a short limit allows better.
+    if p.groups.len() > p.places {
+        partition(p, relax, budget, &mut run);
+    }
     // Also when the heuristics found no plan placing everyone: the search then looks for
     // one (no incumbent), and if it finishes without one, none exists.
     if !budget.expired() && (run.plan.is_none() || relative_gap(run.bound, run.value) > budget.gap)
@@ -351,6 +343,29 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         }
     }
     run
+}
+
+/// Tightens the bound by the set-partitioning LP over the small places (`partition.rs`),
+/// and takes the master's plan when it is integral.
+fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) {
+    if !relax.allow_unplaced
+        && relative_gap(run.bound, run.value) > budget.gap
+        && !budget.expired()
+        && let Some(plan) = &run.plan
+        && let Some(dual) = super::partition::bound(
+            p,
+            &run.best_prices(relax).0,
+            plan,
+            budget.gap,
+            budget.deadline,
+        )
+    {
+        // It ignores floors, which only loosens it.
+        run.bound = run.bound.min(dual.bound);
+        if let Some(plan) = dual.plan {
+            run.offer(p, relax, plan);
+        }
+    }
 }
 
 /// Halve the subgradient step after this many iterations without a better bound.

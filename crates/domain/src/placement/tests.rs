@@ -813,7 +813,7 @@ proptest! {
         let p = Problem::build(&instance.without_floors());
         let plan = plan_of(&p, &instance, &solution);
         let lambda = vec![0.0; p.places * p.dims];
-        let dual = partition::bound(&p, &lambda, &plan, 0.0, None);
+        let dual = partition::bound(&p, &lambda, &plan, 0.0, None).expect("every place is small");
         prop_assert!(dual.bound >= best - 1e-6, "bound {} below the best plan {}", dual.bound, best);
         if let Some(found) = &dual.plan {
             prop_assert!(found.complete());
@@ -868,6 +868,44 @@ proptest! {
             for d in 0..p.dims {
                 prop_assert!(lp.rounded.load[j * p.dims + d] <= p.cap[j * p.dims + d] + 1e-9);
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Where large places and small ones meet (the agency shape), the set-partitioning
+    /// bound over the small places never cuts off a plan, is never looser than the LP
+    /// bound, and the master's integral plan, if any, fits and lies within it.
+    #[test]
+    fn the_mixed_bound_lies_between_the_plan_and_the_lp(
+        n in 30usize..90,
+        m in 2usize..6,
+        seed in any::<u64>(),
+    ) {
+        let instance = generate(n, m, 3, seed);
+        let solution = solve_quick(&instance);
+        prop_assume!(solution.unassigned.is_empty());
+        let p = Problem::build(&instance);
+        let plan = plan_of(&p, &instance, &solution);
+        let relax = lagrange::Relaxation::new(&p, None);
+        let lp = linear::solve(&p, &relax, &plan, None).expect("small enough");
+        let zero = vec![0.0; p.cap.len()];
+        let mut choice = vec![NONE; p.groups.len()];
+        let lp_bound = relax.evaluate(&lp.prices, relax.constant(&lp.prices, &zero), &mut choice);
+        let Some(dual) = partition::bound(&p, &lp.prices, &plan, 0.0, None) else {
+            // No small place: nothing to check.
+            return Ok(());
+        };
+        prop_assert!(dual.bound >= plan.score(&p) - 1e-6, "bound {} below a plan {}", dual.bound, plan.score(&p));
+        prop_assert!(dual.bound <= lp_bound + 1e-6, "bound {} above the LP bound {}", dual.bound, lp_bound);
+        if let Some(found) = &dual.plan {
+            prop_assert!(found.complete());
+            for k in 0..p.cap.len() {
+                prop_assert!(found.load[k] <= p.cap[k] + 1e-9);
+            }
+            prop_assert!(found.score(&p) <= dual.bound + 1e-6);
         }
     }
 }

@@ -1,10 +1,11 @@
 //! The knapsack of one place: the most profitable set of groups that fits its capacity in
 //! every dimension, with a profit per group (a score minus a price). Column generation
-//! prices with it (`partition.rs`), and reduced-cost fixing asks it what forcing one group
-//! in would cost.
+//! prices with it (`partition.rs`).
 //!
 //! Solved by depth-first search over the groups in order of profit, pruned by the smaller
-//! of the remaining profit and a fractional (LP) knapsack on each dimension. A search that
+//! of the remaining profit and a fractional (LP) knapsack on each dimension and on a
+//! surrogate row (the dimensions weighted by prices); groups of the same demand are taken
+//! in order of profit, which removes their symmetry. A search that
 //! hits its node limit reports its best set and an upper bound instead of the optimum, so a
 //! bound built from it stays valid.
 use super::problem::{EPS, Problem};

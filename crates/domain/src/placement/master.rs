@@ -5,10 +5,11 @@
 //!
 //! for two uses where the rows are few (a few hundred) and a column has a handful of
 //! entries: the restricted master of the set-partitioning column generation
-//! (`partition.rs`; rows: groups, then places) and the LP relaxation of instances with
-//! few large places (`linear.rs`; rows: groups, then capacity rows). A pivot costs one
-//! pass over the rows the entering column touches; columns may arrive between solves and
-//! the basis stays primal feasible, so each re-solve starts where the last one stopped.
+//! (`partition.rs`; rows: groups, then small places, then large places' capacity rows)
+//! and the LP relaxation of instances with few large places (`linear.rs`; rows: groups,
+//! then capacity rows). A pivot costs one pass over the rows the entering column touches;
+//! columns may arrive between solves and the basis stays primal feasible, so each re-solve
+//! starts where the last one stopped.
 //!
 //! It starts from a basis the caller builds from a plan placing everyone, so it needs no
 //! artificial variables (whose big-M duals would be useless as prices). Set partitioning

@@ -11,9 +11,9 @@
 //! - pure assignment (one unit of one counted dimension per family, nothing else binding)
 //!   is a transportation problem: min-cost flow, exact (`flow.rs`);
 //! - otherwise a Lagrangian relaxation of the capacity rows gives the bound (`lagrange.rs`;
-//!   column generation on the set-partitioning formulation for many small places,
-//!   `partition.rs`; the exact LP for few large places, `linear.rs`; both on the simplex of
-//!   `master.rs`) and its prices steer a greedy, a repair, a
+//!   the exact LP for few large places, `linear.rs`; column generation on the
+//!   set-partitioning formulation for the places that hold only a few families,
+//!   `partition.rs`; both on the simplex of `master.rs`) and its prices steer a greedy, a repair, a
 //!   local search and a large-neighbourhood search for the plan (`heuristic.rs`,
 //!   `local_search.rs`, `lns.rs`); small instances are closed by branch and bound
 //!   (`branch.rs`).

@@ -4,11 +4,13 @@
 //!    every 20 or more iterations (`lagrange.rs`, `heuristic.rs`,
 //!    `local_search.rs`);
 //! 2. for few large places, the exact LP (`linear.rs`): its prices and a plan rounded from
-//!    its solution; for many small places, the set-partitioning bound by column generation
-//!    (`partition.rs`), whose master's integral optimum is also a plan;
+//!    its solution; with fewer families than places, the set-partitioning bound by column
+//!    generation (`partition.rs`), whose master's integral optimum is also a plan;
 //! 3. large-neighbourhood search on the best plan, then a min-cost-flow re-assignment
 //!    among families of identical demand (`lns.rs`);
-//! 4. branch and bound with Lagrangian bounds and reduced-cost fixing, within a node
+//! 4. with more families than places, the set-partitioning bound on the small places
+//!    among the large ones (after the searches, so a short time limit goes to the plan);
+//! 5. branch and bound with Lagrangian bounds and reduced-cost fixing, within a node
 //!    limit (`branch.rs`): exact on small instances.
 //!
 //! Every step stops as soon as the plan is within the requested gap of the bound, and at

@@ -44,8 +44,11 @@ const SMALL_PLACE_GROUPS: usize = 16;
 /// The best `L` found and what it is made of.
 pub(crate) struct Dual {
     pub bound: f64,
-    /// The master's last solution, when it is integral: a plan (possibly the incumbent).
-    pub plan: Option<Plan>,
+    /// The master's last solution rounded to a plan, which may leave groups out.
+    pub rounded: Plan,
+    /// Whether that solution was integral: then `rounded` is it, complete, and no worse
+    /// than the incumbent (the simplex never lowers the master's value).
+    pub integral: bool,
 }
 
 /// A column of the master: a set of groups at a small place, or one group at a large one.
@@ -364,27 +367,34 @@ pub(crate) fn bound(
             columns.push(c);
         }
     }
+    let (rounded, integral) = rounded(p, &master, &columns);
     Some(Dual {
         bound: best,
-        plan: integral(p, &master, &columns),
+        rounded,
+        integral,
     })
 }
 
-/// The master's solution as a plan, if every column is taken wholly or not at all.
-fn integral(p: &Problem, master: &Master, columns: &[Column]) -> Option<Plan> {
+/// The master's solution rounded to a plan: its columns by level, largest first, each
+/// taken at level ½ or more if its groups are still free and fit (so the plan may leave
+/// groups out); and whether the solution was integral, when the plan is exactly it.
+fn rounded(p: &Problem, master: &Master, columns: &[Column]) -> (Plan, bool) {
+    let mut solution: Vec<(usize, f64)> = master.solution().collect();
+    solution.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut plan = Plan::empty(p);
-    for (k, level) in master.solution() {
-        if level > 1.0 - 1e-6 {
-            let c = &columns[k];
+    let mut integral = true;
+    for (k, level) in solution {
+        integral &= !(1e-6..=1.0 - 1e-6).contains(&level);
+        let c = &columns[k];
+        let free = c.groups.iter().all(|&g| plan.at[g] == super::plan::NONE);
+        if level >= 0.5 && free && c.groups.iter().all(|&g| plan.fits(p, g, c.place)) {
             for &g in &c.groups {
-                if plan.at[g] != super::plan::NONE || !plan.fits(p, g, c.place) {
-                    return None;
-                }
                 plan.place(p, g, c.place);
             }
-        } else if level > 1e-6 {
-            return None;
+        } else if level >= 0.5 {
+            integral = false;
         }
     }
-    plan.complete().then_some(plan)
+    let integral = integral && plan.complete();
+    (plan, integral)
 }

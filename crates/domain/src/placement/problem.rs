@@ -139,15 +139,8 @@ impl Problem {
             let kind = *kinds
                 .entry(demand.iter().map(|a| a.to_bits()).collect())
                 .or_insert(next);
-            let mut by_score: Vec<usize> = (0..options.len()).collect();
-            by_score.sort_by(|&a, &b| {
-                options[b]
-                    .score
-                    .total_cmp(&options[a].score)
-                    .then(options[a].place.cmp(&options[b].place))
-            });
             groups.push(Group {
-                by_score,
+                by_score: by_score(&options),
                 members,
                 sparse,
                 demand,
@@ -165,17 +158,8 @@ impl Problem {
                 }
             }
         }
-        let dense = (groups.len() * m <= 20_000_000).then(|| {
-            let mut dense = vec![f64::NAN; groups.len() * m];
-            for (g, group) in groups.iter().enumerate() {
-                for o in &group.options {
-                    dense[g * m + o.place] = o.score;
-                }
-            }
-            dense
-        });
         Problem {
-            dense,
+            dense: dense(&groups, m),
             candidates,
             dims,
             places: m,
@@ -184,6 +168,47 @@ impl Problem {
             has_floors,
             allowed_at,
             band,
+            groups,
+            group_of,
+        }
+    }
+
+    /// The problem of the groups `keep` alone, in the room `cap` the others leave: their
+    /// options that no longer fit are dropped. Floors and bands are not carried over (the
+    /// caller only asks without them).
+    pub fn restricted(&self, keep: &[usize], cap: Vec<f64>) -> Problem {
+        let mut group_of = vec![usize::MAX; self.group_of.len()];
+        // Kinds numbered afresh, so they stay below the number of groups.
+        let mut kinds = std::collections::HashMap::new();
+        let groups: Vec<Group> = keep
+            .iter()
+            .enumerate()
+            .map(|(k, &g)| {
+                let mut group = self.groups[g].clone();
+                let demand = &group.demand;
+                group.options.retain(|o| {
+                    let room = &cap[o.place * self.dims..(o.place + 1) * self.dims];
+                    demand.iter().zip(room).all(|(a, r)| *a <= r + EPS)
+                });
+                group.by_score = by_score(&group.options);
+                let next = kinds.len();
+                group.kind = *kinds.entry(group.kind).or_insert(next);
+                for &i in &group.members {
+                    group_of[i] = k;
+                }
+                group
+            })
+            .collect();
+        Problem {
+            dense: dense(&groups, self.places),
+            candidates: self.candidates,
+            dims: self.dims,
+            places: self.places,
+            floor: vec![0.0; cap.len()],
+            cap,
+            has_floors: false,
+            allowed_at: Vec::new(),
+            band: None,
             groups,
             group_of,
         }
@@ -215,6 +240,31 @@ impl Problem {
             .sum();
         1.0 + range
     }
+}
+
+/// Indices into `options`, best score first (ties by place).
+fn by_score(options: &[Opt]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..options.len()).collect();
+    order.sort_by(|&a, &b| {
+        options[b]
+            .score
+            .total_cmp(&options[a].score)
+            .then(options[a].place.cmp(&options[b].place))
+    });
+    order
+}
+
+/// The dense score table, when it fits in 20 million entries.
+fn dense(groups: &[Group], places: usize) -> Option<Vec<f64>> {
+    (groups.len() * places <= 20_000_000).then(|| {
+        let mut dense = vec![f64::NAN; groups.len() * places];
+        for (g, group) in groups.iter().enumerate() {
+            for o in &group.options {
+                dense[g * places + o.place] = o.score;
+            }
+        }
+        dense
+    })
 }
 
 /// Linked groups: the connected components of `together_with` (symmetric, transitive), each

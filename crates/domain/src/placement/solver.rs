@@ -266,6 +266,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         let (prices, _) = run.best_prices(relax);
         offer(&mut run, heuristic(p, relax, &prices, budget));
     }
+    // The LP's solution with the split groups left out, for the neighbourhood it induces.
+    let mut lp_rounded: Option<Plan> = None;
     if !relax.allow_unplaced
         && p.groups.len() > p.places
         && relative_gap(run.bound, run.value) > budget.gap
@@ -283,7 +285,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             run.prices = lambda;
             run.floor_prices = zero;
         }
-        let mut plan = lp.rounded;
+        let mut plan = lp.rounded.clone();
+        lp_rounded = Some(lp.rounded);
         polish(p, relax, &mut plan, budget);
         offer(&mut run, plan);
     }
@@ -320,6 +323,9 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         run.value = value(p, relax, &plan).unwrap_or(run.value);
         run.plan = Some(plan);
     }
+    if let Some(lp) = &lp_rounded {
+        neighbourhood(p, relax, lp, budget, &mut run);
+    }
     // Few large places among small ones (the agency shape): the bound after the plan's
     // searches, which use the time a short limit allows better.
     if p.groups.len() > p.places {
@@ -348,7 +354,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
 }
 
 /// Tightens the bound by the set-partitioning LP over the small places (`partition.rs`),
-/// and takes the master's plan when it is integral.
+/// and takes the master's plan when it is integral, else searches the neighbourhood its
+/// rounded solution induces.
 fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) {
     if !relax.allow_unplaced
         && relative_gap(run.bound, run.value) > budget.gap
@@ -364,10 +371,62 @@ fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) {
     {
         // It ignores floors, which only loosens it.
         run.bound = run.bound.min(dual.bound);
-        if let Some(plan) = dual.plan {
-            run.offer(p, relax, plan);
+        if dual.integral {
+            run.offer(p, relax, dual.rounded);
+        } else {
+            neighbourhood(p, relax, &dual.rounded, budget, run);
         }
     }
+}
+
+/// Offers the best plan of the neighbourhood that `rounded` (a relaxation's solution with
+/// the split groups left out) induces around the best plan.
+fn neighbourhood(p: &Problem, relax: &Relaxation, rounded: &Plan, budget: &Budget, run: &mut Run) {
+    if let Some(plan) = &run.plan
+        && relative_gap(run.bound, run.value) > budget.gap
+        && !budget.expired()
+        && let Some(better) = relaxation_induced(p, relax, rounded, plan, budget)
+    {
+        run.offer(p, relax, better);
+    }
+}
+
+/// The relaxation-induced neighbourhood (RINS; Danna, Rothberg and Le Pape, 2005): the
+/// groups where `plan` and the LP's rounded solution `lp` agree keep their places, and the
+/// others are solved as a problem of their own, by this same solver, in the room the rest
+/// leaves. The searches move a few families at a time; this re-decides dozens at once,
+/// exactly when the sub-problem is small enough for branch and bound. Only while the
+/// neighbourhood is less than half the groups, so the nesting ends.
+fn relaxation_induced(
+    p: &Problem,
+    relax: &Relaxation,
+    lp: &Plan,
+    plan: &Plan,
+    budget: &Budget,
+) -> Option<Plan> {
+    if relax.allow_unplaced || p.has_floors {
+        return None;
+    }
+    let free: Vec<usize> = (0..p.groups.len())
+        .filter(|&g| lp.at[g] != plan.at[g])
+        .collect();
+    if free.is_empty() || 2 * free.len() >= p.groups.len() {
+        return None;
+    }
+    let mut merged = plan.clone();
+    for &g in &free {
+        merged.remove(p, g);
+    }
+    let room = p.cap.iter().zip(&merged.load).map(|(c, l)| c - l).collect();
+    let sub = p.restricted(&free, room);
+    let found = solve(&sub, budget)?;
+    if found.lexicographic {
+        return None;
+    }
+    for (k, &g) in free.iter().enumerate() {
+        merged.place(p, g, found.plan.at[k]);
+    }
+    Some(merged)
 }
 
 /// Halve the subgradient step after this many iterations without a better bound.

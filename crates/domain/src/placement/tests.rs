@@ -815,7 +815,8 @@ proptest! {
         let lambda = vec![0.0; p.places * p.dims];
         let dual = partition::bound(&p, &lambda, &plan, 0.0, None).expect("every place is small");
         prop_assert!(dual.bound >= best - 1e-6, "bound {} below the best plan {}", dual.bound, best);
-        if let Some(found) = &dual.plan {
+        if dual.integral {
+            let found = &dual.rounded;
             prop_assert!(found.complete());
             for j in 0..p.places {
                 for d in 0..p.dims {
@@ -877,7 +878,8 @@ proptest! {
 
     /// Where large places and small ones meet (the agency shape), the set-partitioning
     /// bound over the small places never cuts off a plan, is never looser than the LP
-    /// bound, and the master's integral plan, if any, fits and lies within it.
+    /// bound; the plan rounded from the master fits, and when the master is integral it is
+    /// complete and lies within the bound.
     #[test]
     fn the_mixed_bound_lies_between_the_plan_and_the_lp(
         n in 30usize..90,
@@ -900,12 +902,55 @@ proptest! {
         };
         prop_assert!(dual.bound >= plan.score(&p) - 1e-6, "bound {} below a plan {}", dual.bound, plan.score(&p));
         prop_assert!(dual.bound <= lp_bound + 1e-6, "bound {} above the LP bound {}", dual.bound, lp_bound);
-        if let Some(found) = &dual.plan {
-            prop_assert!(found.complete());
-            for k in 0..p.cap.len() {
-                prop_assert!(found.load[k] <= p.cap[k] + 1e-9);
-            }
-            prop_assert!(found.score(&p) <= dual.bound + 1e-6);
+        for k in 0..p.cap.len() {
+            prop_assert!(dual.rounded.load[k] <= p.cap[k] + 1e-9);
         }
+        if dual.integral {
+            prop_assert!(dual.rounded.complete());
+            prop_assert!(dual.rounded.score(&p) <= dual.bound + 1e-6);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(30))]
+
+    /// A neighbourhood re-solved on its own (`Problem::restricted`, as the
+    /// relaxation-induced search does) fits back into the room the other groups leave:
+    /// merged, the plan places everyone and exceeds no capacity; and the sub-problem's bound
+    /// is not below where the groups were.
+    #[test]
+    fn a_restricted_problem_solved_alone_fits_back(
+        n in 20usize..50,
+        m in 2usize..5,
+        seed in any::<u64>(),
+        every in 2usize..4,
+    ) {
+        let instance = generate(n, m, 3, seed);
+        let solution = solve_quick(&instance);
+        prop_assume!(solution.unassigned.is_empty());
+        let p = Problem::build(&instance);
+        let mut plan = plan_of(&p, &instance, &solution);
+        let free: Vec<usize> = (0..p.groups.len()).filter(|g| g % every == 0).collect();
+        let before: f64 = free.iter().filter_map(|&g| p.score(g, plan.at[g])).sum();
+        for &g in &free {
+            plan.remove(&p, g);
+        }
+        let room = p.cap.iter().zip(&plan.load).map(|(c, l)| c - l).collect();
+        let sub = p.restricted(&free, room);
+        let budget = solver::Budget { gap: 1e-4, deadline: None, iterations: 200 };
+        let found = solver::solve(&sub, &budget).expect("no floors");
+        // The freed groups fit where they were, so the sub-problem places them all.
+        prop_assert!(!found.lexicographic);
+        for (k, &g) in free.iter().enumerate() {
+            prop_assert!(plan.fits(&p, g, found.plan.at[k]));
+            plan.place(&p, g, found.plan.at[k]);
+        }
+        prop_assert!(plan.complete());
+        for k in 0..p.cap.len() {
+            prop_assert!(plan.load[k] <= p.cap[k] + 1e-9);
+        }
+        // Where they were is a plan of the sub-problem: its bound is not below it.
+        prop_assert!(found.bound >= before - 1e-6, "bound {} below {}", found.bound, before);
     }
 }

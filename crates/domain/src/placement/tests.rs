@@ -772,6 +772,28 @@ proptest! {
     }
 }
 
+/// A generated instance (`n` families, `m` places, 3 dimensions) solved quickly, with its
+/// problem and plan, if the plan places everyone.
+fn solved(n: usize, m: usize, seed: u64) -> Option<(Instance, Problem, Plan)> {
+    let instance = generate(n, m, 3, seed);
+    let solution = solve_quick(&instance);
+    if !solution.unassigned.is_empty() {
+        return None;
+    }
+    let p = Problem::build(&instance);
+    let plan = plan_of(&p, &instance, &solution);
+    Some((instance, p, plan))
+}
+
+/// The LP relaxation from `plan`, and the Lagrangian bound at its prices.
+fn lp_of(p: &Problem, relax: &lagrange::Relaxation, plan: &Plan) -> (linear::Relaxed, f64) {
+    let lp = linear::solve(p, relax, plan, None).expect("small enough");
+    let zero = vec![0.0; p.cap.len()];
+    let mut choice = vec![NONE; p.groups.len()];
+    let bound = relax.evaluate(&lp.prices, relax.constant(&lp.prices, &zero), &mut choice);
+    (lp, bound)
+}
+
 /// A complete plan from a solution, in the solver's terms.
 fn plan_of(p: &Problem, instance: &Instance, solution: &Solution) -> Plan {
     let mut plan = Plan::empty(p);
@@ -842,19 +864,16 @@ proptest! {
         seed in any::<u64>(),
         other in prop::collection::vec(0.0f64..2.0, 4 * 3),
     ) {
-        let instance = generate(n, m, 3, seed);
-        let solution = solve_quick(&instance);
-        prop_assume!(solution.unassigned.is_empty());
-        let p = Problem::build(&instance);
-        let plan = plan_of(&p, &instance, &solution);
+        let planned = solved(n, m, seed);
+        prop_assume!(planned.is_some());
+        let (instance, p, plan) = planned.expect("assumed");
         let relax = lagrange::Relaxation::new(&p, None);
-        let lp = linear::solve(&p, &relax, &plan, None).expect("small enough");
+        let (lp, lp_bound) = lp_of(&p, &relax, &plan);
         let zero = vec![0.0; p.cap.len()];
         let mut choice = vec![NONE; p.groups.len()];
         let at = |lambda: &[f64], choice: &mut [usize]| {
             relax.evaluate(lambda, relax.constant(lambda, &zero), choice)
         };
-        let lp_bound = at(&lp.prices, &mut choice);
         let (_, best) = brute_force(&instance, false);
         prop_assert!(lp_bound >= best - 1e-6, "LP bound {} below the best plan {}", lp_bound, best);
         let mut lambda = zero.clone();
@@ -886,16 +905,11 @@ proptest! {
         m in 2usize..6,
         seed in any::<u64>(),
     ) {
-        let instance = generate(n, m, 3, seed);
-        let solution = solve_quick(&instance);
-        prop_assume!(solution.unassigned.is_empty());
-        let p = Problem::build(&instance);
-        let plan = plan_of(&p, &instance, &solution);
+        let planned = solved(n, m, seed);
+        prop_assume!(planned.is_some());
+        let (_, p, plan) = planned.expect("assumed");
         let relax = lagrange::Relaxation::new(&p, None);
-        let lp = linear::solve(&p, &relax, &plan, None).expect("small enough");
-        let zero = vec![0.0; p.cap.len()];
-        let mut choice = vec![NONE; p.groups.len()];
-        let lp_bound = relax.evaluate(&lp.prices, relax.constant(&lp.prices, &zero), &mut choice);
+        let (lp, lp_bound) = lp_of(&p, &relax, &plan);
         let Some(dual) = partition::bound(&p, &lp.prices, &plan, 0.0, None) else {
             // No small place: nothing to check.
             return Ok(());
@@ -926,11 +940,9 @@ proptest! {
         seed in any::<u64>(),
         every in 2usize..4,
     ) {
-        let instance = generate(n, m, 3, seed);
-        let solution = solve_quick(&instance);
-        prop_assume!(solution.unassigned.is_empty());
-        let p = Problem::build(&instance);
-        let mut plan = plan_of(&p, &instance, &solution);
+        let planned = solved(n, m, seed);
+        prop_assume!(planned.is_some());
+        let (_, p, mut plan) = planned.expect("assumed");
         let free: Vec<usize> = (0..p.groups.len()).filter(|g| g % every == 0).collect();
         let before: f64 = free.iter().filter_map(|&g| p.score(g, plan.at[g])).sum();
         for &g in &free {

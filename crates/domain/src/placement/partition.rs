@@ -35,6 +35,8 @@ use super::solution::relative_gap;
 const PRICING_NODES: usize = 50_000;
 /// Column generation rounds at most.
 const ROUNDS: usize = 300;
+/// Simplex pivots between looks at the deadline.
+const PIVOT_BATCH: usize = 200;
 /// Weight of the best prices in the pricing point (Wentges smoothing).
 const SMOOTHING: f64 = 0.8;
 /// A place is small when at most this many groups fit in it at once: exact knapsacks over
@@ -319,40 +321,68 @@ pub(crate) fn bound(
     let mut buf = Vec::new();
     let mut sep = vec![0.0; rows.rhs.len()];
     let mut alpha = SMOOTHING;
+    // Solves the master in batches of pivots so the deadline is honoured; false if it
+    // passed first.
+    let solve = |master: &mut Master| {
+        while master.optimise(PIVOT_BATCH) == PIVOT_BATCH {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return false;
+            }
+        }
+        true
+    };
     for round in 0..ROUNDS {
-        master.optimise(usize::MAX);
-        let (u, v) = master.duals();
-        let y: Vec<f64> = u.iter().chain(v).copied().collect();
+        let started = Instant::now();
+        // The first round prices at the given prices alone, so its bound comes before the
+        // master's first solve (which a short time limit may not leave room for).
+        if round > 0 && !solve(&mut master) {
+            break;
+        }
         // Wentges smoothing: price at a point between the best prices so far and the
         // master's duals, which jump about while the master has few columns. The first
         // round prices at the capacity Lagrangian's prices alone.
         let a = if round == 0 { 1.0 } else { alpha };
-        for (s, (&b, &m)) in sep.iter_mut().zip(centre.iter().zip(&y)) {
-            *s = a * b + (1.0 - a) * m;
-        }
-        let mut fresh = Vec::new();
-        let bound = rows.bound(p, &at, &sep, &mut buf, |j, b| {
-            if b.set.is_empty() {
-                return;
+        if round > 0 {
+            let (u, v) = master.duals();
+            for (s, (&b, &m)) in sep.iter_mut().zip(centre.iter().zip(u.iter().chain(v))) {
+                *s = a * b + (1.0 - a) * m;
             }
-            let value: f64 = b.set.iter().filter_map(|&g| p.score(g, j)).sum();
-            let row = rows.convexity[j].expect("priced places are small");
-            let reduced = value - b.set.iter().map(|&g| y[g]).sum::<f64>() - y[row];
-            if reduced > 1e-9 {
-                fresh.push(Column {
-                    place: j,
-                    groups: b.set,
-                    value,
-                });
+        } else {
+            sep.clone_from(&centre);
+        }
+        let mut found = Vec::new();
+        let bound = rows.bound(p, &at, &sep, &mut buf, |j, b| {
+            if !b.set.is_empty() {
+                found.push((j, b.set));
             }
         });
         if bound < best {
             best = bound;
             centre.clone_from(&sep);
         }
-        if relative_gap(best, value) <= gap || deadline.is_some_and(|d| Instant::now() >= d) {
+        // No round is started that would end after the deadline if it took as long as this
+        // one: a round prices every small place, and only a whole round gives a bound.
+        if relative_gap(best, value) <= gap
+            || deadline.is_some_and(|d| Instant::now() + started.elapsed() >= d)
+            || (round == 0 && !solve(&mut master))
+        {
             break;
         }
+        // The sets that improve the master at its current duals.
+        let (u, v) = master.duals();
+        let fresh: Vec<Column> = found
+            .into_iter()
+            .filter_map(|(j, groups)| {
+                let value: f64 = groups.iter().filter_map(|&g| p.score(g, j)).sum();
+                let row = rows.convexity[j].expect("priced places are small") - n;
+                let reduced = value - groups.iter().map(|&g| u[g]).sum::<f64>() - v[row];
+                (reduced > 1e-9).then_some(Column {
+                    place: j,
+                    groups,
+                    value,
+                })
+            })
+            .collect();
         if fresh.is_empty() {
             if a == 0.0 {
                 // Exact pricing at the master's duals found nothing: the master is optimal.

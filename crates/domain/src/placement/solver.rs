@@ -292,8 +292,10 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     }
     // Many small places (the Dutch shape): the set-partitioning bound first, since it can
     // prove the plan optimal and spare the searches.
-    if p.groups.len() <= p.places {
-        partition(p, relax, budget, &mut run);
+    if p.groups.len() <= p.places
+        && let Some(rounded) = partition(p, relax, budget, &mut run)
+    {
+        neighbourhood(p, relax, &rounded, budget, &mut run);
     }
     // The neighbourhood search re-runs the local search over every group each round:
     // worth it up to a few thousand groups, not for national batches.
@@ -314,22 +316,35 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         // all), scaled with the iteration budget so one knob sets the effort.
         let pairs: usize = p.groups.iter().map(|g| g.options.len()).sum();
         let rounds = (LNS_WORK / pairs.max(1)).clamp(30, 3000) * budget.iterations / 2000;
-        let mut plan = super::lns::search(p, plan, rounds, 5, budget.deadline, |v| {
-            budget.expired() || relative_gap(bound, v + bonus) <= gap
+        // Under a time limit, leave a share for the set-partitioning bound that follows on
+        // the agency shape: its first rounds tighten the bound most.
+        let deadline = match (budget.deadline, &lp_rounded) {
+            (Some(d), Some(_)) => {
+                let now = Instant::now();
+                Some(now + d.saturating_duration_since(now).mul_f64(1.0 - BOUND_SHARE))
+            }
+            (d, _) => d,
+        };
+        let expired = || deadline.is_some_and(|d| Instant::now() >= d);
+        let mut plan = super::lns::search(p, plan, rounds, 5, deadline, |v| {
+            expired() || relative_gap(bound, v + bonus) <= gap
         });
-        if !budget.expired() {
+        if !expired() {
             super::local_search::same_demand_flows(p, &mut plan);
         }
         run.value = value(p, relax, &plan).unwrap_or(run.value);
         run.plan = Some(plan);
     }
-    if let Some(lp) = &lp_rounded {
-        neighbourhood(p, relax, lp, budget, &mut run);
-    }
     // Few large places among small ones (the agency shape): the bound after the plan's
-    // searches, which use the time a short limit allows better.
-    if p.groups.len() > p.places {
-        partition(p, relax, budget, &mut run);
+    // searches, which use the time a short limit allows better; then the neighbourhoods
+    // the LP and the master induce.
+    let master = if p.groups.len() > p.places {
+        partition(p, relax, budget, &mut run)
+    } else {
+        None
+    };
+    for rounded in lp_rounded.iter().chain(&master) {
+        neighbourhood(p, relax, rounded, budget, &mut run);
     }
     // Also when the heuristics found no plan placing everyone: the search then looks for
     // one (no incumbent), and if it finishes without one, none exists.
@@ -354,9 +369,8 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
 }
 
 /// Tightens the bound by the set-partitioning LP over the small places (`partition.rs`),
-/// and takes the master's plan when it is integral, else searches the neighbourhood its
-/// rounded solution induces.
-fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) {
+/// and takes the master's plan when it is integral; else answers its rounded solution.
+fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) -> Option<Plan> {
     if !relax.allow_unplaced
         && relative_gap(run.bound, run.value) > budget.gap
         && !budget.expired()
@@ -374,9 +388,10 @@ fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) {
         if dual.integral {
             run.offer(p, relax, dual.rounded);
         } else {
-            neighbourhood(p, relax, &dual.rounded, budget, run);
+            return Some(dual.rounded);
         }
     }
+    None
 }
 
 /// Offers the best plan of the neighbourhood that `rounded` (a relaxation's solution with
@@ -437,5 +452,9 @@ const LOCAL_SEARCH_WORK: usize = 4_000_000;
 const LNS_GROUPS: usize = 5_000;
 /// Allowed pairs × rounds of large-neighbourhood search.
 const LNS_WORK: usize = 40_000_000;
+/// Share of the time left after the LP that a time limit keeps for the set-partitioning
+/// bound on the agency shape: on `hias` with one second its first round alone takes the
+/// gap from 0.245 % (against the LP bound) to 0.214 %, with the same plan.
+const BOUND_SHARE: f64 = 0.15;
 /// Nodes the branch and bound may visit (at the default effort).
 const NODES: usize = 500_000;

@@ -171,8 +171,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         prices: lambda.clone(),
         floor_prices: mu.clone(),
     };
-    let offer = |run: &mut Run, plan: Plan| run.offer(p, relax, plan);
-    offer(&mut run, heuristic(p, relax, &net, budget));
+    run.offer(p, relax, heuristic(p, relax, &net, budget));
     let mut choice = vec![super::plan::NONE; p.groups.len()];
     let mut slack = Vec::new();
     let mut direction = vec![0.0; relax.rows.len() + relax.floor_rows.len()];
@@ -234,7 +233,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
                     plan.place(p, g, j);
                 }
             }
-            offer(&mut run, plan);
+            run.offer(p, relax, plan);
             break;
         }
         let every = if it < 200 {
@@ -243,7 +242,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             5 * heuristic_every
         };
         if it > 0 && it % every == 0 {
-            offer(&mut run, heuristic(p, relax, &net, budget));
+            run.offer(p, relax, heuristic(p, relax, &net, budget));
         }
         let target = if run.value.is_finite() {
             run.value
@@ -264,7 +263,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     if run.plan.is_none() || (relative_gap(run.bound, run.value) > budget.gap && !budget.expired())
     {
         let (prices, _) = run.best_prices(relax);
-        offer(&mut run, heuristic(p, relax, &prices, budget));
+        run.offer(p, relax, heuristic(p, relax, &prices, budget));
     }
     // The LP's solution with the split groups left out, for the neighbourhood it induces.
     let mut lp_rounded: Option<Plan> = None;
@@ -288,7 +287,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         let mut plan = lp.rounded.clone();
         lp_rounded = Some(lp.rounded);
         polish(p, relax, &mut plan, budget);
-        offer(&mut run, plan);
+        run.offer(p, relax, plan);
     }
     // Many small places (the Dutch shape): the set-partitioning bound first, since it can
     // prove the plan optimal and spare the searches.

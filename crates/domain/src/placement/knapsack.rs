@@ -82,10 +82,11 @@ pub(crate) fn best(
     Best { set, upper }
 }
 
-/// A row of the fractional bound: weights per dimension, each item's weighted demand, and
-/// the item positions by density.
+/// A row of the fractional bound: its non-zero weights `(dimension, weight)` (one for a
+/// single dimension, so the per-node room costs a lookup), each item's weighted demand,
+/// and the item positions by density.
 struct Row {
-    weights: Vec<f64>,
+    weights: Vec<(usize, f64)>,
     size: Vec<f64>,
     order: Vec<usize>,
 }
@@ -111,7 +112,12 @@ impl Row {
         let mut order: Vec<usize> = (0..items.len()).collect();
         order.sort_by(|&x, &y| density(y).total_cmp(&density(x)).then(x.cmp(&y)));
         Some(Row {
-            weights,
+            weights: weights
+                .iter()
+                .enumerate()
+                .filter(|&(_, &w)| w > 0.0)
+                .map(|(d, &w)| (d, w))
+                .collect(),
             size,
             order,
         })
@@ -188,7 +194,7 @@ impl Search<'_> {
         };
         let mut bound = self.suffix[i];
         for row in self.binding {
-            let mut room: f64 = self.room.iter().zip(&row.weights).map(|(r, w)| r * w).sum();
+            let mut room: f64 = row.weights.iter().map(|&(d, w)| self.room[d] * w).sum();
             let mut total = 0.0;
             for &k in &row.order {
                 if k < i {

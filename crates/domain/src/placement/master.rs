@@ -98,6 +98,16 @@ impl Master {
         self.basic.push(false);
     }
 
+    /// Changes the objective coefficient of every column to `cost(k)` (branch and price
+    /// prices the columns a branch bans out this way); the basis stays feasible, so the
+    /// next `optimise` starts from it.
+    pub fn set_costs(&mut self, cost: impl Fn(usize) -> f64) {
+        for (k, col) in self.cols.iter_mut().enumerate() {
+            col.cost = cost(k);
+        }
+        self.refresh_duals();
+    }
+
     /// The duals of the equality rows and of the others.
     pub fn duals(&self) -> (&[f64], &[f64]) {
         self.dual.split_at(self.first_slack)
@@ -315,6 +325,12 @@ impl Master {
             let row = &self.inverse[i * m..(i + 1) * m];
             self.level[i] = row.iter().zip(&self.rhs).map(|(x, b)| x * b).sum();
         }
+        self.refresh_duals();
+    }
+
+    /// Duals from the basis costs: `y = c_B B⁻¹`.
+    fn refresh_duals(&mut self) {
+        let m = self.rows;
         let costs: Vec<f64> = self.basis.iter().map(|&v| self.cost(v)).collect();
         for (r, y) in self.dual.iter_mut().enumerate() {
             *y = (0..m).map(|i| costs[i] * self.inverse[i * m + r]).sum();

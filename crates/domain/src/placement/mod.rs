@@ -25,6 +25,7 @@
 use std::time::{Duration, Instant};
 
 mod branch;
+mod branch_price;
 mod diagnose;
 mod distribution;
 mod explain;

@@ -23,6 +23,7 @@
 //! The reported bound is always an `L` computed here, never the master's value, so an
 //! inexact simplex or a knapsack that hits its node limit (which then contributes an upper
 //! bound) only loosens it.
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use super::knapsack::{self, Best};
@@ -44,13 +45,15 @@ const SMOOTHING: f64 = 0.8;
 const SMALL_PLACE_GROUPS: usize = 16;
 
 /// The best `L` found and what it is made of.
-pub(crate) struct Dual {
+pub(crate) struct Dual<'a> {
     pub bound: f64,
     /// The master's last solution rounded to a plan, which may leave groups out.
     pub rounded: Plan,
     /// Whether that solution was integral: then `rounded` is it, complete, and no worse
     /// than the incumbent (the simplex never lowers the master's value).
     pub integral: bool,
+    /// The column generation, for branch and price to go on from.
+    pub generation: Generation<'a>,
 }
 
 /// A column of the master: a set of groups at a small place, or one group at a large one.
@@ -233,27 +236,223 @@ fn price(
     knapsack::best(p, room(p, j), buf, surrogate, PRICING_NODES)
 }
 
+/// The column generation: its rows, columns and master, kept after the root bound so
+/// branch and price (`branch_price.rs`) goes on from its columns and basis.
+pub(crate) struct Generation<'a> {
+    p: &'a Problem,
+    /// Per place, the allowed groups and their scores.
+    pub at: Vec<Vec<(usize, f64)>>,
+    rows: Rows,
+    columns: Vec<Column>,
+    master: Master,
+}
+
+impl<'a> Generation<'a> {
+    /// The master over every pair at a large place, started from `incumbent` (a complete
+    /// plan): each large place's residents' pairs; each small place's residents as one
+    /// column, and a one-group column for every other resident (see master.rs). `None`
+    /// when no place is small or the master would be too large for the dense simplex.
+    fn new(p: &'a Problem, lambda: &[f64], incumbent: &Plan) -> Option<Generation<'a>> {
+        let n = p.groups.len();
+        if n >= MAX_ROWS {
+            return None;
+        }
+        let at = at_place(p);
+        let rows = Rows::new(p, &at, lambda);
+        if rows.convexity.iter().all(Option::is_none) || rows.rhs.len() > MAX_ROWS {
+            return None;
+        }
+        let mut columns = Vec::new();
+        let mut basic = Vec::new();
+        for (j, items) in at.iter().enumerate() {
+            if rows.convexity[j].is_some() {
+                continue;
+            }
+            for &(g, s) in items {
+                if incumbent.at[g] == j {
+                    basic.push(columns.len());
+                }
+                columns.push(Column {
+                    place: j,
+                    groups: vec![g],
+                    value: s,
+                });
+            }
+        }
+        for (j, residents) in incumbent.residents.iter().enumerate() {
+            let Some((_, rest)) = residents.split_first() else {
+                continue;
+            };
+            if rows.convexity[j].is_none() {
+                continue;
+            }
+            let mut groups = residents.clone();
+            groups.sort_unstable();
+            let value = groups.iter().filter_map(|&g| p.score(g, j)).sum();
+            basic.push(columns.len());
+            columns.push(Column {
+                place: j,
+                groups,
+                value,
+            });
+            for &g in rest {
+                basic.push(columns.len());
+                let value = p.score(g, j).expect("a plan uses allowed places");
+                columns.push(Column {
+                    place: j,
+                    groups: vec![g],
+                    value,
+                });
+            }
+        }
+        let vars = columns.iter().map(|c| rows.var(p, c)).collect();
+        let master = Master::new(rows.rhs.clone(), n, vars, &basic);
+        Some(Generation {
+            p,
+            at,
+            rows,
+            columns,
+            master,
+        })
+    }
+
+    /// Solves the master in batches of pivots so `deadline` is honoured; false if it
+    /// passed first.
+    pub fn solve(&mut self, deadline: Option<Instant>) -> bool {
+        while self.master.optimise(PIVOT_BATCH) == PIVOT_BATCH {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The master's duals, indexed by row.
+    pub fn duals(&self) -> Vec<f64> {
+        let (u, v) = self.master.duals();
+        u.iter().chain(v).copied().collect()
+    }
+
+    /// `L` at the prices `y` over the pairs `at` allows, and each small place's best set.
+    pub fn price(
+        &self,
+        at: &[Vec<(usize, f64)>],
+        y: &[f64],
+        buf: &mut Vec<(f64, usize)>,
+    ) -> (f64, Vec<(usize, Vec<usize>)>) {
+        let mut found = Vec::new();
+        let bound = self.rows.bound(self.p, at, y, buf, |j, b| {
+            if !b.set.is_empty() {
+                found.push((j, b.set));
+            }
+        });
+        (bound, found)
+    }
+
+    /// Adds the sets of `found` that improve the master at its current duals; false if
+    /// none does.
+    pub fn add_improving(&mut self, found: Vec<(usize, Vec<usize>)>) -> bool {
+        let n = self.p.groups.len();
+        let (u, v) = self.master.duals();
+        let fresh: Vec<Column> = found
+            .into_iter()
+            .filter_map(|(j, groups)| {
+                let value: f64 = groups.iter().filter_map(|&g| self.p.score(g, j)).sum();
+                let row = self.rows.convexity[j].expect("priced places are small") - n;
+                let reduced = value - groups.iter().map(|&g| u[g]).sum::<f64>() - v[row];
+                (reduced > 1e-9).then_some(Column {
+                    place: j,
+                    groups,
+                    value,
+                })
+            })
+            .collect();
+        let any = !fresh.is_empty();
+        for c in fresh {
+            self.master.add(self.rows.var(self.p, &c));
+            self.columns.push(c);
+        }
+        any
+    }
+
+    /// Prices every column that puts a group where `banned` (indexed `place × groups +
+    /// group`) forbids it at `-penalty`, and every other at its score.
+    pub fn ban(&mut self, banned: &[bool], penalty: f64) {
+        let n = self.p.groups.len();
+        let columns = &self.columns;
+        self.master.set_costs(|k| {
+            let c = &columns[k];
+            if c.groups.iter().any(|&g| banned[c.place * n + g]) {
+                -penalty
+            } else {
+                c.value
+            }
+        });
+    }
+
+    /// The master's solution per allowed (group, place): how much of the group it puts
+    /// there, in order; and whether it uses a column `banned` forbids.
+    pub fn shares(&self, banned: &[bool]) -> (BTreeMap<(usize, usize), f64>, bool) {
+        let n = self.p.groups.len();
+        let mut shares = BTreeMap::new();
+        let mut uses_banned = false;
+        for (k, level) in self.master.solution() {
+            if level <= 1e-9 {
+                continue;
+            }
+            let c = &self.columns[k];
+            if c.groups.iter().any(|&g| banned[c.place * n + g]) {
+                uses_banned = true;
+                continue;
+            }
+            for &g in &c.groups {
+                *shares.entry((g, c.place)).or_insert(0.0) += level;
+            }
+        }
+        (shares, uses_banned)
+    }
+
+    /// The master's solution rounded to a plan: its columns by level, largest first, each
+    /// taken at level ½ or more if its groups are still free and fit (so the plan may
+    /// leave groups out); and whether the solution was integral, when the plan is
+    /// exactly it.
+    pub fn rounded(&self) -> (Plan, bool) {
+        let p = self.p;
+        let mut solution: Vec<(usize, f64)> = self.master.solution().collect();
+        solution.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut plan = Plan::empty(p);
+        let mut integral = true;
+        for (k, level) in solution {
+            integral &= !(1e-6..=1.0 - 1e-6).contains(&level);
+            let c = &self.columns[k];
+            let free = c.groups.iter().all(|&g| plan.at[g] == super::plan::NONE);
+            if level >= 0.5 && free && c.groups.iter().all(|&g| plan.fits(p, g, c.place)) {
+                for &g in &c.groups {
+                    plan.place(p, g, c.place);
+                }
+            } else if level >= 0.5 {
+                integral = false;
+            }
+        }
+        let integral = integral && plan.complete();
+        (plan, integral)
+    }
+}
+
 /// Column generation for the all-placed problem, from the capacity prices `lambda` and the
 /// complete plan `incumbent`, until the bound is within `gap` of the incumbent, no column
 /// improves the master, or `deadline`. `None` when no place is small or the master would
 /// be too large for the dense simplex.
-pub(crate) fn bound(
-    p: &Problem,
+pub(crate) fn bound<'a>(
+    p: &'a Problem,
     lambda: &[f64],
     incumbent: &Plan,
     gap: f64,
     deadline: Option<Instant>,
-) -> Option<Dual> {
-    let n = p.groups.len();
-    if n >= MAX_ROWS {
-        return None;
-    }
+) -> Option<Dual<'a>> {
     let value = incumbent.score(p);
-    let at = at_place(p);
-    let rows = Rows::new(p, &at, lambda);
-    if rows.convexity.iter().all(Option::is_none) || rows.rhs.len() > MAX_ROWS {
-        return None;
-    }
+    let mut generation = Generation::new(p, lambda, incumbent)?;
+    let rows = &generation.rows;
     // Start from the prices the capacity Lagrangian implies: each group's best reduced
     // score, and `λ` itself on the large places' rows.
     let mut centre = vec![0.0; rows.rhs.len()];
@@ -269,93 +468,27 @@ pub(crate) fn bound(
             centre[row] = lambda[r];
         }
     }
-    // Every pair at a large place is a column from the start. The starting basis: each
-    // large place's residents' pairs; each small place's residents as one column, and a
-    // one-group column for every other resident (see master.rs).
-    let mut columns = Vec::new();
-    let mut basic = Vec::new();
-    for (j, items) in at.iter().enumerate() {
-        if rows.convexity[j].is_some() {
-            continue;
-        }
-        for &(g, s) in items {
-            if incumbent.at[g] == j {
-                basic.push(columns.len());
-            }
-            columns.push(Column {
-                place: j,
-                groups: vec![g],
-                value: s,
-            });
-        }
-    }
-    for (j, residents) in incumbent.residents.iter().enumerate() {
-        let Some((_, rest)) = residents.split_first() else {
-            continue;
-        };
-        if rows.convexity[j].is_none() {
-            continue;
-        }
-        let mut groups = residents.clone();
-        groups.sort_unstable();
-        let value = groups.iter().filter_map(|&g| p.score(g, j)).sum();
-        basic.push(columns.len());
-        columns.push(Column {
-            place: j,
-            groups,
-            value,
-        });
-        for &g in rest {
-            basic.push(columns.len());
-            let value = p.score(g, j).expect("a plan uses allowed places");
-            columns.push(Column {
-                place: j,
-                groups: vec![g],
-                value,
-            });
-        }
-    }
-    let vars = columns.iter().map(|c| rows.var(p, c)).collect();
-    let mut master = Master::new(rows.rhs.clone(), n, vars, &basic);
+    let at = std::mem::take(&mut generation.at);
     let mut best = f64::INFINITY;
     let mut buf = Vec::new();
-    let mut sep = vec![0.0; rows.rhs.len()];
+    let mut sep = centre.clone();
     let mut alpha = SMOOTHING;
-    // Solves the master in batches of pivots so the deadline is honoured; false if it
-    // passed first.
-    let solve = |master: &mut Master| {
-        while master.optimise(PIVOT_BATCH) == PIVOT_BATCH {
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                return false;
-            }
-        }
-        true
-    };
     for round in 0..ROUNDS {
         let started = Instant::now();
         // The first round prices at the given prices alone, so its bound comes before the
         // master's first solve (which a short time limit may not leave room for).
-        if round > 0 && !solve(&mut master) {
+        if round > 0 && !generation.solve(deadline) {
             break;
         }
         // Wentges smoothing: price at a point between the best prices so far and the
-        // master's duals, which jump about while the master has few columns. The first
-        // round prices at the capacity Lagrangian's prices alone.
+        // master's duals, which jump about while the master has few columns.
         let a = if round == 0 { 1.0 } else { alpha };
         if round > 0 {
-            let (u, v) = master.duals();
-            for (s, (&b, &m)) in sep.iter_mut().zip(centre.iter().zip(u.iter().chain(v))) {
+            for (s, (&b, m)) in sep.iter_mut().zip(centre.iter().zip(generation.duals())) {
                 *s = a * b + (1.0 - a) * m;
             }
-        } else {
-            sep.clone_from(&centre);
         }
-        let mut found = Vec::new();
-        let bound = rows.bound(p, &at, &sep, &mut buf, |j, b| {
-            if !b.set.is_empty() {
-                found.push((j, b.set));
-            }
-        });
+        let (bound, found) = generation.price(&at, &sep, &mut buf);
         if bound < best {
             best = bound;
             centre.clone_from(&sep);
@@ -364,67 +497,25 @@ pub(crate) fn bound(
         // one: a round prices every small place, and only a whole round gives a bound.
         if relative_gap(best, value) <= gap
             || deadline.is_some_and(|d| Instant::now() + started.elapsed() >= d)
-            || (round == 0 && !solve(&mut master))
+            || (round == 0 && !generation.solve(deadline))
         {
             break;
         }
-        // The sets that improve the master at its current duals.
-        let (u, v) = master.duals();
-        let fresh: Vec<Column> = found
-            .into_iter()
-            .filter_map(|(j, groups)| {
-                let value: f64 = groups.iter().filter_map(|&g| p.score(g, j)).sum();
-                let row = rows.convexity[j].expect("priced places are small") - n;
-                let reduced = value - groups.iter().map(|&g| u[g]).sum::<f64>() - v[row];
-                (reduced > 1e-9).then_some(Column {
-                    place: j,
-                    groups,
-                    value,
-                })
-            })
-            .collect();
-        if fresh.is_empty() {
+        if !generation.add_improving(found) {
             if a == 0.0 {
                 // Exact pricing at the master's duals found nothing: the master is optimal.
                 break;
             }
             // A mis-price: the smoothed point hides the master's improving columns.
             alpha = 0.0;
-            continue;
-        }
-        for c in fresh {
-            master.add(rows.var(p, &c));
-            columns.push(c);
         }
     }
-    let (rounded, integral) = rounded(p, &master, &columns);
+    generation.at = at;
+    let (rounded, integral) = generation.rounded();
     Some(Dual {
         bound: best,
         rounded,
         integral,
+        generation,
     })
-}
-
-/// The master's solution rounded to a plan: its columns by level, largest first, each
-/// taken at level ½ or more if its groups are still free and fit (so the plan may leave
-/// groups out); and whether the solution was integral, when the plan is exactly it.
-fn rounded(p: &Problem, master: &Master, columns: &[Column]) -> (Plan, bool) {
-    let mut solution: Vec<(usize, f64)> = master.solution().collect();
-    solution.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut plan = Plan::empty(p);
-    let mut integral = true;
-    for (k, level) in solution {
-        integral &= !(1e-6..=1.0 - 1e-6).contains(&level);
-        let c = &columns[k];
-        let free = c.groups.iter().all(|&g| plan.at[g] == super::plan::NONE);
-        if level >= 0.5 && free && c.groups.iter().all(|&g| plan.fits(p, g, c.place)) {
-            for &g in &c.groups {
-                plan.place(p, g, c.place);
-            }
-        } else if level >= 0.5 {
-            integral = false;
-        }
-    }
-    let integral = integral && plan.complete();
-    (plan, integral)
 }

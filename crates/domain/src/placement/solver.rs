@@ -29,6 +29,7 @@ use super::branch::{Limits, search};
 use super::heuristic::{construct, fill_floors, repair};
 use super::lagrange::Relaxation;
 use super::local_search::{improve, insert_unplaced};
+use super::partition::Dual;
 use super::plan::Plan;
 use super::problem::Problem;
 use super::solution::relative_gap;
@@ -292,9 +293,12 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     // Many small places (the Dutch shape): the set-partitioning bound first, since it can
     // prove the plan optimal and spare the searches.
     if p.groups.len() <= p.places
-        && let Some(rounded) = partition(p, relax, budget, &mut run)
+        && let Some(mut dual) = partition(p, relax, budget, &mut run)
     {
-        neighbourhood(p, relax, &rounded, budget, &mut run);
+        if !dual.integral {
+            neighbourhood(p, relax, &dual.rounded, budget, &mut run);
+        }
+        branch_price(p, relax, &mut dual, budget, &mut run);
     }
     // The neighbourhood search re-runs the local search over every group each round:
     // worth it up to a few thousand groups, not for national batches.
@@ -337,13 +341,17 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
     // Few large places among small ones (the agency shape): the bound after the plan's
     // searches, which use the time a short limit allows better; then the neighbourhoods
     // the LP and the master induce.
-    let master = if p.groups.len() > p.places {
+    let mut master = if p.groups.len() > p.places {
         partition(p, relax, budget, &mut run)
     } else {
         None
     };
-    for rounded in lp_rounded.iter().chain(&master) {
+    let master_rounded = master.as_ref().filter(|d| !d.integral).map(|d| &d.rounded);
+    for rounded in lp_rounded.iter().chain(master_rounded) {
         neighbourhood(p, relax, rounded, budget, &mut run);
+    }
+    if let Some(dual) = &mut master {
+        branch_price(p, relax, dual, budget, &mut run);
     }
     // Also when the heuristics found no plan placing everyone: the search then looks for
     // one (no incumbent), and if it finishes without one, none exists.
@@ -368,8 +376,13 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
 }
 
 /// Tightens the bound by the set-partitioning LP over the small places (`partition.rs`),
-/// and takes the master's plan when it is integral; else answers its rounded solution.
-fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) -> Option<Plan> {
+/// and takes the master's plan when it is integral; answers the column generation.
+fn partition<'a>(
+    p: &'a Problem,
+    relax: &Relaxation,
+    budget: &Budget,
+    run: &mut Run,
+) -> Option<Dual<'a>> {
     if !relax.allow_unplaced
         && relative_gap(run.bound, run.value) > budget.gap
         && !budget.expired()
@@ -385,12 +398,44 @@ fn partition(p: &Problem, relax: &Relaxation, budget: &Budget, run: &mut Run) ->
         // It ignores floors, which only loosens it.
         run.bound = run.bound.min(dual.bound);
         if dual.integral {
-            run.offer(p, relax, dual.rounded);
-        } else {
-            return Some(dual.rounded);
+            run.offer(p, relax, dual.rounded.clone());
         }
+        return Some(dual);
     }
     None
+}
+
+/// Branch and price from the set-partitioning master (`branch_price.rs`), when its bound
+/// leaves a gap: it proves the plan optimal or finds a better one. Not with floors, which
+/// the master ignores.
+fn branch_price(p: &Problem, relax: &Relaxation, dual: &mut Dual, budget: &Budget, run: &mut Run) {
+    if p.has_floors || relative_gap(run.bound, run.value) <= budget.gap || budget.expired() {
+        return;
+    }
+    let Some(plan) = &run.plan else {
+        return;
+    };
+    let limits = super::branch_price::Limits {
+        nodes: PRICED_NODES * budget.iterations / 2000,
+        gap: budget.gap,
+        deadline: budget.deadline,
+    };
+    let mut complete = |mut plan: Plan| {
+        polish(p, relax, &mut plan, budget);
+        value(p, relax, &plan).map(|v| (plan, v))
+    };
+    let found = super::branch_price::search(
+        p,
+        &mut dual.generation,
+        plan,
+        run.bound,
+        &limits,
+        &mut complete,
+    );
+    run.bound = run.bound.min(found.bound);
+    if let Some(plan) = found.plan {
+        run.offer(p, relax, plan);
+    }
 }
 
 /// Offers the best plan of the neighbourhood that `rounded` (a relaxation's solution with
@@ -457,3 +502,5 @@ const LNS_WORK: usize = 40_000_000;
 const BOUND_SHARE: f64 = 0.15;
 /// Nodes the branch and bound may visit (at the default effort).
 const NODES: usize = 500_000;
+/// Nodes branch and price may visit (at the default effort).
+const PRICED_NODES: usize = 20;

@@ -966,3 +966,109 @@ proptest! {
         prop_assert!(found.bound >= before - 1e-6, "bound {} below {}", found.bound, before);
     }
 }
+
+/// Branch and price from `plan` with the column generation at zero capacity prices,
+/// taking only the master's integral solutions as plans: the plan it ends with, its
+/// bound and the root's; `None` when no place is small.
+fn branch_and_price(p: &Problem, plan: &Plan, nodes: usize) -> Option<(Plan, f64, f64)> {
+    let zero = vec![0.0; p.cap.len()];
+    let mut dual = partition::bound(p, &zero, plan, 0.0, None)?;
+    let limits = branch_price::Limits {
+        nodes,
+        gap: 0.0,
+        deadline: None,
+    };
+    let found = branch_price::search(
+        p,
+        &mut dual.generation,
+        plan,
+        dual.bound,
+        &limits,
+        &mut |_| None,
+    );
+    let end = found.plan.unwrap_or_else(|| plan.clone());
+    Some((end, found.bound, dual.bound))
+}
+
+/// Whether `plan` places every group within every capacity.
+fn fits(p: &Problem, plan: &Plan) -> bool {
+    plan.complete() && plan.load.iter().zip(&p.cap).all(|(l, c)| *l <= c + 1e-9)
+}
+
+/// The best score of a plan placing everyone, proven by the Lagrangian branch and bound
+/// (`branch.rs`, a method independent of the set-partitioning master), starting from
+/// `plan`; `None` if it does not finish within its node limit.
+fn proven_best(p: &Problem, plan: &Plan) -> Option<f64> {
+    let relax = lagrange::Relaxation::new(p, None);
+    let zero = vec![0.0; p.cap.len()];
+    let limits = branch::Limits {
+        nodes: 200_000,
+        gap: 0.0,
+        deadline: None,
+    };
+    let value = plan.score(p);
+    let found = branch::search(
+        p,
+        &relax,
+        &zero,
+        relax.constant(&zero, &zero),
+        value,
+        &limits,
+    );
+    found.finished.then_some(found.value)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    /// Run to the end, branch and price proves the best plan optimal: its bound comes down
+    /// to the best plan's score (never below it), and the plan it ends with is that good
+    /// and fits. The best plan is the one an independent branch and bound proves.
+    #[test]
+    fn branch_and_price_proves_the_best_plan_optimal(
+        n in 12usize..17,
+        m in 4usize..8,
+        seed in any::<u64>(),
+    ) {
+        let planned = solved(n, m, seed);
+        prop_assume!(planned.is_some());
+        let (_, p, plan) = planned.expect("assumed");
+        let best = proven_best(&p, &plan);
+        prop_assume!(best.is_some());
+        let best = best.expect("assumed");
+        let (end, bound, root) = branch_and_price(&p, &plan, 100_000).expect("every place is small");
+        prop_assert!(fits(&p, &end));
+        prop_assert!((end.score(&p) - best).abs() < 1e-6, "plan {} vs the best {}", end.score(&p), best);
+        prop_assert!(bound >= best - 1e-6, "bound {} below the best plan {}", bound, best);
+        prop_assert!(bound <= best + 1e-6, "bound {} not down to the best plan {} (root {})", bound, best, root);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20))]
+
+    /// Stopped after a few nodes where large places and small ones meet, branch and price
+    /// never bounds below a plan (the incumbent's, or the one the full solver finds), never
+    /// above the root, and any plan it finds fits.
+    #[test]
+    fn branch_and_price_stopped_early_keeps_a_valid_bound(
+        n in 30usize..70,
+        m in 2usize..6,
+        seed in any::<u64>(),
+    ) {
+        let planned = solved(n, m, seed);
+        prop_assume!(planned.is_some());
+        let (instance, p, plan) = planned.expect("assumed");
+        let Some((end, bound, root)) = branch_and_price(&p, &plan, 8) else {
+            // No small place: nothing to check.
+            return Ok(());
+        };
+        let (_, solver) = check(&instance, &solve_default(&instance));
+        prop_assert!(fits(&p, &end));
+        prop_assert!(end.score(&p) >= plan.score(&p) - 1e-9);
+        prop_assert!(bound <= root + 1e-9);
+        for score in [end.score(&p), solver] {
+            prop_assert!(bound >= score - 1e-6, "bound {} below a plan {}", bound, score);
+        }
+    }
+}

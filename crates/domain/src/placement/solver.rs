@@ -10,7 +10,10 @@
 //!    among families of identical demand (`lns.rs`);
 //! 4. with more families than places, the set-partitioning bound on the small places
 //!    among the large ones (after the searches, so a short time limit goes to the plan);
-//! 5. branch and bound with Lagrangian bounds and reduced-cost fixing, within a node
+//! 5. relaxation-induced neighbourhoods around the LP's and the master's rounded
+//!    solutions, then branch and price from the set-partitioning master
+//!    (`branch_price.rs`), whose dives' rounded solutions are completed into plans;
+//! 6. branch and bound with Lagrangian bounds and reduced-cost fixing, within a node
 //!    limit (`branch.rs`): exact on small instances.
 //!
 //! Every step stops as soon as the plan is within the requested gap of the bound, and at

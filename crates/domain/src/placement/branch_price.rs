@@ -88,7 +88,8 @@ enum Outcome {
 }
 
 /// Searches for a plan better than `incumbent` (a complete plan) from the column
-/// generation at the root, whose bound is `root`.
+/// generation at the root, whose bound is `root`; `complete` turns a dive's rounded
+/// solution into a plan and its value.
 pub(crate) fn search(
     p: &Problem,
     generation: &mut Generation,
@@ -181,6 +182,8 @@ struct Search<'a> {
     buf: Vec<(f64, usize)>,
     /// The largest bound of a pruned node.
     proven: f64,
+    /// Completes a dive node's rounded solution (which may leave families out) into a
+    /// plan with its value, or `None` (the solver's repair and local search).
     complete: &'a mut dyn FnMut(Plan) -> Option<(Plan, f64)>,
 }
 

@@ -88,6 +88,7 @@ enum Command {
 }
 
 fn main() -> std::process::ExitCode {
+    quiet_on_closed_stdout();
     let cli = Cli::parse();
     let filter = EnvFilter::try_new(&cli.log_level).unwrap_or_else(|e| {
         eprintln!(
@@ -129,4 +130,19 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Ends the process quietly when stdout is a pipe its reader closed (`resettle place solve
+/// … | head`): Rust ignores SIGPIPE, so `println!` panics on the broken pipe instead, with
+/// a message and a backtrace hint where a Unix tool would just stop. Other panics keep the
+/// default report.
+fn quiet_on_closed_stdout() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload_as_str().unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        report(info);
+    }));
 }

@@ -986,3 +986,25 @@ fn place_propose_writes_the_instance_it_solves() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `resettle … | head`: when the reader closes the pipe, the command stops quietly and
+/// successfully, as a Unix tool does, instead of panicking on the broken pipe.
+#[test]
+fn a_closed_stdout_pipe_ends_the_command_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resettle"))
+        .args(["place", "generate", "--cases", "5000", "--places", "50"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run resettle");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut start = [0u8; 16];
+    stdout.read_exact(&mut start).expect("the instance starts");
+    assert_eq!(start[0], b'{', "{}", String::from_utf8_lossy(&start));
+    // The instance is far larger than a pipe's buffer: the next write hits the closed pipe.
+    drop(stdout);
+    let out = child.wait_with_output().expect("resettle ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -978,13 +978,21 @@ fn place_propose_writes_the_instance_it_solves() {
         run["families"].as_u64().unwrap()
     );
     assert!(run["families"].as_u64().unwrap() > 0, "{run}");
-    // The file is a valid instance for `place solve`.
+    // The file is a valid instance for `place solve`, and solving it reproduces the
+    // proposal (the scores read back bit for bit; the run stays far from its time limit).
     let out = resettle(&["place", "solve", "--instance", file]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let solved: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for figure in ["objective", "bound", "unassigned"] {
+        assert_eq!(
+            solved[figure], run[figure],
+            "{figure}: {solved} against {run}"
+        );
+    }
 }
 
 /// `resettle … | head`: when the reader closes the pipe, the command stops quietly and

@@ -468,7 +468,6 @@ pub(crate) fn bound<'a>(
             centre[row] = lambda[r];
         }
     }
-    let at = std::mem::take(&mut generation.at);
     let mut best = f64::INFINITY;
     let mut buf = Vec::new();
     let mut sep = centre.clone();
@@ -488,7 +487,7 @@ pub(crate) fn bound<'a>(
                 *s = a * b + (1.0 - a) * m;
             }
         }
-        let (bound, found) = generation.price(&at, &sep, &mut buf);
+        let (bound, found) = generation.price(&generation.at, &sep, &mut buf);
         if bound < best {
             best = bound;
             centre.clone_from(&sep);
@@ -510,7 +509,6 @@ pub(crate) fn bound<'a>(
             alpha = 0.0;
         }
     }
-    generation.at = at;
     let (rounded, integral) = generation.rounded();
     Some(Dual {
         bound: best,

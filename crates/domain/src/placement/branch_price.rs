@@ -236,7 +236,7 @@ impl Search<'_> {
         generation.ban(&banned, self.penalty);
         let mut bound = inherited;
         let mut stalled = 0;
-        let split = loop {
+        let (split, uses_banned) = loop {
             if !generation.solve(self.limits.deadline) {
                 return Outcome::Stopped(bound);
             }
@@ -254,9 +254,10 @@ impl Search<'_> {
             // Branching early, once the bound stalls, saves the column generation's long
             // tail; but only on a split pair: an integral solution proves nothing until
             // the master is optimal.
-            let split = split(&generation.shares(&banned).0);
+            let (shares, uses_banned) = generation.shares(&banned);
+            let split = split(&shares);
             if converged || (stalled >= STALL_ROUNDS && split.is_some()) {
-                break split;
+                break (split, uses_banned);
             }
             if self.limits.deadline.is_some_and(|d| Instant::now() >= d) {
                 return Outcome::Stopped(bound);
@@ -274,7 +275,7 @@ impl Search<'_> {
         // columns, its solution is the best plan under these decisions; otherwise (a
         // forbidden column the penalty did not drive out, or duplicate columns) the
         // bound still holds.
-        if integral && !generation.shares(&banned).1 {
+        if integral && !uses_banned {
             let value = rounded.score(p);
             self.offer(rounded, value);
         }

@@ -103,12 +103,6 @@ pub(crate) fn search(
         limits,
         value: incumbent.score(p),
         plan: None,
-        penalty: 10.0
-            * (1.0
-                + p.groups
-                    .iter()
-                    .map(|g| g.options.iter().map(|o| o.score.abs()).fold(0.0, f64::max))
-                    .sum::<f64>()),
         buf: Vec::new(),
         proven: f64::NEG_INFINITY,
         complete,
@@ -177,8 +171,6 @@ struct Search<'a> {
     value: f64,
     /// The best plan, if better than the incumbent.
     plan: Option<Plan>,
-    /// The cost of a column a node forbids: more than any plan scores.
-    penalty: f64,
     buf: Vec<(f64, usize)>,
     /// The largest bound of a pruned node.
     proven: f64,
@@ -233,7 +225,7 @@ impl Search<'_> {
             // Some group has nowhere left to go: no plan meets these decisions.
             return Outcome::Pruned(f64::NEG_INFINITY);
         }
-        generation.ban(&banned, self.penalty);
+        generation.ban(&banned);
         let mut bound = inherited;
         let mut stalled = 0;
         let (split, uses_banned) = loop {
@@ -271,11 +263,11 @@ impl Search<'_> {
             }
             return Outcome::Branch(bound, group, place);
         }
-        // The master is optimal with no pair split. Integral and free of forbidden
-        // columns, its solution is the best plan under these decisions; otherwise (a
-        // forbidden column the penalty did not drive out, or duplicate columns) the
-        // bound still holds.
-        if integral && !uses_banned {
+        // The master is optimal with no pair split. Integral, free of forbidden columns
+        // and meeting the floors, its solution is the best plan under these decisions;
+        // otherwise (a forbidden column the penalty did not drive out, duplicate columns,
+        // or a large place's floor, which the master leaves out) the bound still holds.
+        if integral && !uses_banned && rounded.meets_floors(p) {
             let value = rounded.score(p);
             self.offer(rounded, value);
         }

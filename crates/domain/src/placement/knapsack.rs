@@ -1,11 +1,14 @@
 //! The knapsack of one place: the most profitable set of groups that fits its capacity in
-//! every dimension, with a profit per group (a score minus a price). Column generation
-//! prices with it (`partition.rs`).
+//! every dimension and reaches its floor in every dimension (a minimum or the bottom of a
+//! fairness band; none for most places), with a profit per group (a score minus a price).
+//! Column generation prices with it (`partition.rs`).
 //!
 //! Solved by depth-first search over the groups in order of profit, pruned by the smaller
 //! of the remaining profit and a fractional (LP) knapsack on each dimension and on a
 //! surrogate row (the dimensions weighted by prices); groups of the same demand are taken
-//! in order of profit, which removes their symmetry. A search that
+//! in order of profit, which removes their symmetry. With a floor, groups of negative
+//! profit may be needed to reach it: the search also prunes where even every remaining
+//! group together would not. A search that
 //! hits its node limit reports its best set and an upper bound instead of the optimum, so a
 //! bound built from it stays valid.
 use super::problem::{EPS, Problem};
@@ -13,14 +16,17 @@ use super::problem::{EPS, Problem};
 /// The answer for one place.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Best {
-    /// The best set found (empty when no group is worth taking).
+    /// The best set found (empty when no group is worth taking, or when no set reaches
+    /// the floor).
     pub set: Vec<usize>,
-    /// No set is worth more than this (`value` when the search finished).
+    /// No set is worth more than this (the best set's value when the search finished;
+    /// `-∞` when it proved that no set reaches the floor).
     pub upper: f64,
 }
 
-/// The best set of `items` (profit, group; profits above 0) that fits `room`, visiting at
-/// most `nodes` search nodes. `surrogate` weighs the dimensions into one more row for the
+/// The best set of `items` (profit, group) that fits `room` and reaches `floor`, visiting
+/// at most `nodes` search nodes. Without a floor (all zero) a group of profit 0 or less is
+/// never worth taking, so callers leave those out. `surrogate` weighs the dimensions into one more row for the
 /// fractional bound (all zero for none): with the place's capacity prices, profits are at
 /// most the priced demand, so that row bounds the whole set by the priced room, where each
 /// single dimension lets every item that does not use it through for free.
@@ -29,9 +35,16 @@ pub(crate) fn best(
     room: &[f64],
     items: &mut [(f64, usize)],
     surrogate: &[f64],
+    floor: &[f64],
     nodes: usize,
 ) -> Best {
-    if items.is_empty() {
+    let floored: Vec<(usize, f64)> = floor
+        .iter()
+        .enumerate()
+        .filter(|&(_, &f)| f > EPS)
+        .map(|(d, &f)| (d, f))
+        .collect();
+    if items.is_empty() && floored.is_empty() {
         return Best::default();
     }
     items.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -54,18 +67,32 @@ pub(crate) fn best(
         .filter_map(|weights| Row::new(p, items, room, weights))
         .collect();
     let mut suffix = vec![0.0; items.len() + 1];
+    // `reach[k * floored.len() + f]`: the demand of items `k..` in the `f`th floored
+    // dimension.
+    let mut reach = vec![0.0; (items.len() + 1) * floored.len()];
     for k in (0..items.len()).rev() {
-        suffix[k] = suffix[k + 1] + items[k].0;
+        suffix[k] = suffix[k + 1] + items[k].0.max(0.0);
+        let demand = &p.groups[items[k].1].demand;
+        for (f, &(d, _)) in floored.iter().enumerate() {
+            reach[k * floored.len() + f] = reach[(k + 1) * floored.len() + f] + demand[d];
+        }
     }
     let mut search = Search {
         p,
         items,
         binding: &binding,
         suffix: &suffix,
+        floored: &floored,
+        reach: &reach,
+        start: room.to_vec(),
         room: room.to_vec(),
         closed: vec![false; p.groups.len()],
         chosen: Vec::new(),
-        best: 0.0,
+        best: if floored.is_empty() {
+            0.0
+        } else {
+            f64::NEG_INFINITY
+        },
         best_set: Vec::new(),
         nodes: 0,
         limit: nodes,
@@ -130,8 +157,14 @@ struct Search<'a> {
     items: &'a [(f64, usize)],
     /// The rows of the fractional bound that can bind.
     binding: &'a [Row],
-    /// `suffix[k]`: the total profit of items `k..`.
+    /// `suffix[k]`: the total positive profit of items `k..`.
     suffix: &'a [f64],
+    /// The dimensions with a floor, and the floor.
+    floored: &'a [(usize, f64)],
+    /// Per position and floored dimension, the demand of the items from there on.
+    reach: &'a [f64],
+    /// The room before any item is taken.
+    start: Vec<f64>,
     room: Vec<f64>,
     /// Per kind of group, whether the search left out one of its groups: every later one
     /// (no more profitable, and interchangeable) is left out too, since swapping it for
@@ -151,11 +184,23 @@ impl Search<'_> {
         if self.nodes > self.limit {
             return;
         }
-        if value > self.best {
+        // How far each floored dimension's load is below its floor.
+        let short = |&(d, floor): &(usize, f64)| floor - (self.start[d] - self.room[d]);
+        let reached = self.floored.iter().all(|x| short(x) <= EPS);
+        if value > self.best && reached {
             self.best = value;
             self.best_set.clone_from(&self.chosen);
         }
         if i == self.items.len() || value + self.suffix[i] <= self.best + 1e-12 {
+            return;
+        }
+        let width = self.floored.len();
+        if self
+            .floored
+            .iter()
+            .enumerate()
+            .any(|(f, x)| short(x) > self.reach[i * width + f] + EPS)
+        {
             return;
         }
         if value + self.optimistic(i) <= self.best + 1e-12 {
@@ -186,7 +231,7 @@ impl Search<'_> {
 
     /// An upper bound on what the items from position `i` on can still add within the
     /// room left: the smallest fractional knapsack over the binding rows, counting
-    /// only items that fit on their own and whose kind is still open.
+    /// only items of positive profit that fit on their own and whose kind is still open.
     fn optimistic(&self, i: usize) -> f64 {
         let fits = |g: usize| {
             let group = &self.p.groups[g];
@@ -201,7 +246,7 @@ impl Search<'_> {
                     continue;
                 }
                 let (q, g) = self.items[k];
-                if !fits(g) {
+                if q <= 0.0 || !fits(g) {
                     continue;
                 }
                 let a = row.size[k];

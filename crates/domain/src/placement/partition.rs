@@ -7,13 +7,21 @@
 //! tightly, and its knapsack would be too large to price exactly. The master LP
 //! (`master.rs`) covers every group once; its group duals `u` price new columns for the
 //! small places: the best set at place `j` under profits `s_gj − u_g` is a small knapsack
-//! (`knapsack.rs`). For any `u` and capacity prices `λ ≥ 0` on the large places' rows,
+//! (`knapsack.rs`). For any `u`, capacity prices `λ ≥ 0` and floor prices `σ ≥ 0` on the
+//! large places' rows,
 //!
-//! `L(u, λ) = Σ_g u_g + Σ_small j max(0, KP_j(u)) + Σ_large rows λ_r K_r
-//!            + Σ_large j Σ_g max(0, s_gj − u_g − λ_j·a_g)`
+//! `L(u, λ, σ) = Σ_g u_g + Σ_small j KP_j(u) + Σ_large rows (λ_r K_r − σ_r M_r)
+//!               + Σ_large j Σ_g max(0, s_gj − u_g − (λ_j − σ_j)·a_g)`
 //!
-//! bounds every plan placing everyone (the group rows and the large places' capacity rows
-//! are relaxed; each small place keeps its knapsack). At the master's optimum it equals
+//! bounds every plan placing everyone (the group rows and the large places' capacity and
+//! floor rows are relaxed; each small place keeps its knapsack).
+//!
+//! Floors (minimums `M`, the bottom of a fairness band) are part of a small place's
+//! knapsack: its sets are those that reach the floor, and it takes exactly one of them,
+//! so `KP_j` may be negative (without a floor the empty set is one of its sets, and
+//! `KP_j ≥ 0`). An LP that may meet a floor with half of a family's column cannot do
+//! that: on the Dutch benchmark with a fairness band, this bound is the optimum where the
+//! LP's is 1.1 % above. At the master's optimum it equals
 //! the master's LP value: never above the LP bound, and below it wherever the LP packs
 //! fractions of families into a small place. On the Dutch benchmark (every place small)
 //! it equals the optimum where the LP bound is 1.0 % above, and the master's optimum is an
@@ -65,18 +73,26 @@ struct Column {
     value: f64,
 }
 
-/// The master's rows: groups, then per small place its convexity row, per large place its
-/// capacity rows that can bind.
+/// The master's rows: groups, then per small place its convexity row (and with a floor,
+/// the convexity row negated, so it takes exactly one set), per large place its capacity
+/// rows that can bind and its floors (negated, `−load ≤ −floor`).
 struct Rows {
     groups: usize,
     /// Per place, its convexity row if it is small.
     convexity: Vec<Option<usize>>,
+    /// Per place, its negated convexity row (`−Σ sets ≤ −1`) if it is small and has a floor:
+    /// every set priced there reaches the floor, and the empty set does not.
+    at_least_one: Vec<Option<usize>>,
     /// Per capacity row (indexed like `p.cap`), its master row if its place is large and
     /// the row can bind.
     capacity: Vec<Option<usize>>,
+    /// Per capacity row, the master row of its floor if its place is large and has one.
+    floor: Vec<Option<usize>>,
     rhs: Vec<f64>,
-    /// Capacity prices (indexed like `p.cap`) that weigh each small place's dimensions into
-    /// the surrogate row of its knapsack's bound.
+    /// The cost of a column the master must not use: more than any plan scores.
+    penalty: f64,
+    /// Capacity prices (indexed like `p.cap`, at least 0) that weigh each small place's
+    /// dimensions into the surrogate row of its knapsack's bound.
     surrogate: Vec<f64>,
 }
 
@@ -86,14 +102,28 @@ impl Rows {
         let mut rows = Rows {
             groups: n,
             convexity: vec![None; p.places],
+            at_least_one: vec![None; p.places],
             capacity: vec![None; p.cap.len()],
+            floor: vec![None; p.cap.len()],
             rhs: vec![1.0; n],
-            surrogate: lambda.to_vec(),
+            penalty: 10.0
+                * (1.0
+                    + p.groups
+                        .iter()
+                        .map(|g| g.options.iter().map(|o| o.score.abs()).fold(0.0, f64::max))
+                        .sum::<f64>()),
+            // Net prices `λ − μ` (with floors) can be negative, and a surrogate row only
+            // bounds with weights of at least 0.
+            surrogate: lambda.iter().map(|&l| l.max(0.0)).collect(),
         };
         for (j, items) in at.iter().enumerate() {
             if !items.is_empty() && holds_few(p, j, items) {
                 rows.convexity[j] = Some(rows.rhs.len());
                 rows.rhs.push(1.0);
+                if floor(p, j).iter().any(|&f| f > EPS) {
+                    rows.at_least_one[j] = Some(rows.rhs.len());
+                    rows.rhs.push(-1.0);
+                }
                 continue;
             }
             for d in 0..p.dims {
@@ -103,23 +133,36 @@ impl Rows {
                     rows.capacity[r] = Some(rows.rhs.len());
                     rows.rhs.push(p.cap[r]);
                 }
+                if p.floor[r] > EPS {
+                    rows.floor[r] = Some(rows.rhs.len());
+                    rows.rhs.push(-p.floor[r]);
+                }
             }
         }
         rows
     }
 
     /// `column` as a master column: at a small place a 1 on each of its group rows and on
-    /// the place's row; at a large place a 1 on its group's row and the group's demand on
+    /// the place's row (and -1 on its negated row); at a large place a 1 on its group's row and the group's demand on
     /// the place's capacity rows.
     fn var(&self, p: &Problem, column: &Column) -> Var {
         let mut entries: Vec<(usize, f64)> = column.groups.iter().map(|&g| (g, 1.0)).collect();
         match self.convexity[column.place] {
-            Some(row) => entries.push((row, 1.0)),
+            Some(row) => {
+                entries.push((row, 1.0));
+                if let Some(row) = self.at_least_one[column.place] {
+                    entries.push((row, -1.0));
+                }
+            }
             None => {
                 for &g in &column.groups {
                     for &(d, a) in &p.groups[g].sparse {
-                        if let Some(row) = self.capacity[column.place * p.dims + d] {
+                        let r = column.place * p.dims + d;
+                        if let Some(row) = self.capacity[r] {
                             entries.push((row, a));
+                        }
+                        if let Some(row) = self.floor[r] {
+                            entries.push((row, -a));
                         }
                     }
                 }
@@ -127,7 +170,29 @@ impl Rows {
         }
         Var {
             entries,
-            cost: column.value,
+            cost: self.cost(p, column, false),
+        }
+    }
+
+    /// What `column` earns in the master: its score, or `-penalty` when a branch bans it
+    /// or it misses its small place's floor (the one-group columns of the first basis
+    /// may), so the simplex drives it out.
+    fn cost(&self, p: &Problem, column: &Column, banned: bool) -> f64 {
+        let misses_floor = self.at_least_one[column.place].is_some() && {
+            let mut load = vec![0.0; p.dims];
+            for &g in &column.groups {
+                for &(d, a) in &p.groups[g].sparse {
+                    load[d] += a;
+                }
+            }
+            load.iter()
+                .zip(floor(p, column.place))
+                .any(|(l, f)| *l < f - EPS)
+        };
+        if banned || misses_floor {
+            -self.penalty
+        } else {
+            column.value
         }
     }
 
@@ -147,12 +212,21 @@ impl Rows {
             if let Some(row) = *row {
                 bound += y[row].max(0.0) * p.cap[r];
             }
+            if let Some(row) = self.floor[r] {
+                bound -= y[row].max(0.0) * p.floor[r];
+            }
         }
         for (j, items) in at.iter().enumerate() {
             if self.convexity[j].is_some() {
                 let surrogate = &self.surrogate[j * p.dims..(j + 1) * p.dims];
-                let best = price(p, j, items, u, surrogate, buf);
-                bound += best.upper.max(0.0);
+                let floored = self.at_least_one[j].is_some();
+                let best = price(p, j, items, u, surrogate, floored, buf);
+                // Without a floor the empty set is one of the place's sets.
+                bound += if floored {
+                    best.upper
+                } else {
+                    best.upper.max(0.0)
+                };
                 fresh(j, best);
                 continue;
             }
@@ -160,8 +234,10 @@ impl Rows {
                 let priced: f64 = p.groups[g]
                     .sparse
                     .iter()
-                    .filter_map(|&(d, a)| {
-                        self.capacity[j * p.dims + d].map(|row| a * y[row].max(0.0))
+                    .map(|&(d, a)| {
+                        let price = |row: Option<usize>| row.map_or(0.0, |row| y[row].max(0.0));
+                        let r = j * p.dims + d;
+                        a * (price(self.capacity[r]) - price(self.floor[r]))
                     })
                     .sum();
                 bound += (s - u[g] - priced).max(0.0);
@@ -217,13 +293,19 @@ fn room(p: &Problem, j: usize) -> &[f64] {
     &p.cap[j * p.dims..(j + 1) * p.dims]
 }
 
-/// The knapsack of place `j` under group prices `u`.
+fn floor(p: &Problem, j: usize) -> &[f64] {
+    &p.floor[j * p.dims..(j + 1) * p.dims]
+}
+
+/// The knapsack of place `j` under group prices `u`; with `floored`, over the sets that
+/// reach its floor (which may need groups of negative profit).
 fn price(
     p: &Problem,
     j: usize,
     items: &[(usize, f64)],
     u: &[f64],
     surrogate: &[f64],
+    floored: bool,
     buf: &mut Vec<(f64, usize)>,
 ) -> Best {
     buf.clear();
@@ -231,9 +313,11 @@ fn price(
         items
             .iter()
             .map(|&(g, s)| (s - u[g], g))
-            .filter(|&(q, _)| q > 1e-12),
+            .filter(|&(q, _)| floored || q > 1e-12),
     );
-    knapsack::best(p, room(p, j), buf, surrogate, PRICING_NODES)
+    let none = vec![0.0; p.dims];
+    let floor = if floored { floor(p, j) } else { &none };
+    knapsack::best(p, room(p, j), buf, surrogate, floor, PRICING_NODES)
 }
 
 /// The column generation: its rows, columns and master, kept after the root bound so
@@ -352,41 +436,34 @@ impl<'a> Generation<'a> {
     /// Adds the sets of `found` that improve the master at its current duals; false if
     /// none does.
     pub fn add_improving(&mut self, found: Vec<(usize, Vec<usize>)>) -> bool {
-        let n = self.p.groups.len();
-        let (u, v) = self.master.duals();
-        let fresh: Vec<Column> = found
-            .into_iter()
-            .filter_map(|(j, groups)| {
-                let value: f64 = groups.iter().filter_map(|&g| self.p.score(g, j)).sum();
-                let row = self.rows.convexity[j].expect("priced places are small") - n;
-                let reduced = value - groups.iter().map(|&g| u[g]).sum::<f64>() - v[row];
-                (reduced > 1e-9).then_some(Column {
-                    place: j,
-                    groups,
-                    value,
-                })
-            })
-            .collect();
-        let any = !fresh.is_empty();
-        for c in fresh {
-            self.master.add(self.rows.var(self.p, &c));
-            self.columns.push(c);
+        let y = self.duals();
+        let mut any = false;
+        for (j, groups) in found {
+            let value: f64 = groups.iter().filter_map(|&g| self.p.score(g, j)).sum();
+            let column = Column {
+                place: j,
+                groups,
+                value,
+            };
+            let var = self.rows.var(self.p, &column);
+            let reduced = var.cost - var.entries.iter().map(|&(r, a)| a * y[r]).sum::<f64>();
+            if reduced > 1e-9 {
+                self.master.add(var);
+                self.columns.push(column);
+                any = true;
+            }
         }
         any
     }
 
     /// Prices every column that puts a group where `banned` (indexed `place × groups +
-    /// group`) forbids it at `-penalty`, and every other at its score.
-    pub fn ban(&mut self, banned: &[bool], penalty: f64) {
+    /// group`) forbids it as one the master must not use, and every other as before.
+    pub fn ban(&mut self, banned: &[bool]) {
         let n = self.p.groups.len();
-        let columns = &self.columns;
+        let (p, rows, columns) = (self.p, &self.rows, &self.columns);
         self.master.set_costs(|k| {
             let c = &columns[k];
-            if c.groups.iter().any(|&g| banned[c.place * n + g]) {
-                -penalty
-            } else {
-                c.value
-            }
+            rows.cost(p, c, c.groups.iter().any(|&g| banned[c.place * n + g]))
         });
     }
 

@@ -409,10 +409,9 @@ fn partition<'a>(
 }
 
 /// Branch and price from the set-partitioning master (`branch_price.rs`), when its bound
-/// leaves a gap: it proves the plan optimal or finds a better one. Not with floors, which
-/// the master ignores.
+/// leaves a gap: it proves the plan optimal or finds a better one.
 fn branch_price(p: &Problem, relax: &Relaxation, dual: &mut Dual, budget: &Budget, run: &mut Run) {
-    if p.has_floors || relative_gap(run.bound, run.value) <= budget.gap || budget.expired() {
+    if relative_gap(run.bound, run.value) <= budget.gap || budget.expired() {
         return;
     }
     let Some(plan) = &run.plan else {

@@ -775,7 +775,11 @@ proptest! {
 /// A generated instance (`n` families, `m` places, 3 dimensions) solved quickly, with its
 /// problem and plan, if the plan places everyone.
 fn solved(n: usize, m: usize, seed: u64) -> Option<(Instance, Problem, Plan)> {
-    let instance = generate(n, m, 3, seed);
+    solved_within(generate(n, m, 3, seed))
+}
+
+/// As [`solved`], for `instance`.
+fn solved_within(instance: Instance) -> Option<(Instance, Problem, Plan)> {
     let solution = solve_quick(&instance);
     if !solution.unassigned.is_empty() {
         return None;
@@ -990,9 +994,54 @@ fn branch_and_price(p: &Problem, plan: &Plan, nodes: usize) -> Option<(Plan, f64
     Some((end, found.bound, dual.bound))
 }
 
-/// Whether `plan` places every group within every capacity.
+/// A large place's floor is a row of the master: everyone prefers the other large place,
+/// but 20 of the 30 must go to the one with the minimum, and the set-partitioning bound
+/// knows it (without the row it would be 30, everyone at a place scoring 1).
+#[test]
+fn the_master_keeps_a_large_places_floor() {
+    let mut floored = place("A", &[("persons", 30.0)], &[]);
+    floored.minimum = BTreeMap::from([("persons".to_string(), 20.0)]);
+    let instance = Instance {
+        fairness: None,
+        dimensions: vec!["persons".into()],
+        places: vec![
+            floored,
+            place("C", &[("persons", 30.0)], &[]),
+            place("B", &[("persons", 3.0)], &[]),
+        ],
+        cases: (0..30)
+            .map(|i| case(&format!("c{i}"), &[("persons", 1.0)], &[], &[]))
+            .collect(),
+        scores: vec![vec![Some(0.0), Some(1.0), Some(1.0)]; 30],
+    };
+    let p = Problem::build(&instance);
+    let mut plan = Plan::empty(&p);
+    for (i, &g) in p.group_of.iter().enumerate() {
+        let j = if i < 20 {
+            0
+        } else if i < 27 {
+            1
+        } else {
+            2
+        };
+        plan.place(&p, g, j);
+    }
+    assert!(fits(&p, &plan));
+    assert!((plan.score(&p) - 10.0).abs() < 1e-9);
+    let zero = vec![0.0; p.cap.len()];
+    let dual = partition::bound(&p, &zero, &plan, 0.0, None).expect("B is small");
+    assert!(
+        (dual.bound - 10.0).abs() < 1e-6,
+        "bound {} instead of 10",
+        dual.bound
+    );
+}
+
+/// Whether `plan` places every group within every capacity and meets every floor.
 fn fits(p: &Problem, plan: &Plan) -> bool {
-    plan.complete() && plan.load.iter().zip(&p.cap).all(|(l, c)| *l <= c + 1e-9)
+    plan.complete()
+        && plan.load.iter().zip(&p.cap).all(|(l, c)| *l <= c + 1e-9)
+        && plan.meets_floors(p)
 }
 
 /// The best score of a plan placing everyone, proven by the Lagrangian branch and bound
@@ -1041,6 +1090,103 @@ proptest! {
         prop_assert!((end.score(&p) - best).abs() < 1e-6, "plan {} vs the best {}", end.score(&p), best);
         prop_assert!(bound >= best - 1e-6, "bound {} below the best plan {}", bound, best);
         prop_assert!(bound <= best + 1e-6, "bound {} not down to the best plan {} (root {})", bound, best, root);
+    }
+
+    /// The same with a fairness band, whose floors the master keeps (a small place takes
+    /// exactly one set that reaches its floor; a large place has a floor row), on
+    /// instances where small and large places meet: the plan it ends with meets them, and
+    /// the bound comes down to the best plan meeting them.
+    #[test]
+    fn branch_and_price_proves_the_best_plan_within_a_band_optimal(
+        n in 16usize..26,
+        m in 2usize..5,
+        band in prop::sample::select(vec![0.1, 0.25, 0.5]),
+        seed in any::<u64>(),
+    ) {
+        let planned = solved_within(generate_with_band(n, m, 3, seed, Some(band)));
+        prop_assume!(planned.is_some());
+        let (_, p, plan) = planned.expect("assumed");
+        prop_assume!(p.has_floors && plan.meets_floors(&p));
+        let best = proven_best(&p, &plan);
+        prop_assume!(best.is_some());
+        let best = best.expect("assumed");
+        let answer = branch_and_price(&p, &plan, 100_000);
+        // With two places, both may be large: then there is no master.
+        prop_assume!(answer.is_some());
+        let (end, bound, root) = answer.expect("assumed");
+        prop_assert!(fits(&p, &end));
+        prop_assert!((end.score(&p) - best).abs() < 1e-6, "plan {} vs the best {}", end.score(&p), best);
+        prop_assert!(bound >= best - 1e-6, "bound {} below the best plan {}", bound, best);
+        prop_assert!(bound <= best + 1e-6, "bound {} not down to the best plan {} (root {})", bound, best, root);
+    }
+}
+
+proptest! {
+    /// A place's knapsack, with or without a floor and with profits of either sign,
+    /// finds the best set that fits and reaches the floor, as enumeration finds it; and
+    /// says so (`-∞`) when no set reaches the floor.
+    #[test]
+    fn the_knapsack_finds_the_best_set_reaching_the_floor(
+        seed in any::<u64>(),
+        profits in prop::collection::vec(-10i8..10, 12),
+        floor in 0u8..12,
+        weights in prop::collection::vec(0u8..3, 3),
+    ) {
+        let p = Problem::build(&generate(12, 2, 3, seed));
+        let mut items: Vec<(f64, usize)> = p
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, group)| group.options.iter().any(|o| o.place == 0))
+            .map(|(g, _)| (f64::from(profits[g]) / 10.0, g))
+            .collect();
+        let room = p.cap[..p.dims].to_vec();
+        let mut least = vec![0.0; p.dims];
+        least[0] = f64::from(floor);
+        if floor == 0 {
+            // Without a floor, callers leave out what is not worth taking.
+            items.retain(|&(q, _)| q > 0.0);
+        }
+        let mut expected = if floor == 0 { 0.0 } else { f64::NEG_INFINITY };
+        for subset in 0u32..1 << items.len() {
+            let mut load = vec![0.0; p.dims];
+            let mut value = 0.0;
+            for (k, &(q, g)) in items.iter().enumerate() {
+                if subset & (1 << k) != 0 {
+                    value += q;
+                    for (l, a) in load.iter_mut().zip(&p.groups[g].demand) {
+                        *l += a;
+                    }
+                }
+            }
+            let fits = load.iter().zip(&room).all(|(l, r)| *l <= r + 1e-9);
+            let reaches = load.iter().zip(&least).all(|(l, f)| *l >= f - 1e-9);
+            if fits && reaches {
+                expected = expected.max(value);
+            }
+        }
+        // Any weights of at least 0 make a valid surrogate row for the search's bound.
+        let surrogate: Vec<f64> = weights.iter().map(|&w| f64::from(w)).collect();
+        let best = knapsack::best(&p, &room, &mut items.clone(), &surrogate, &least, 1_000_000);
+        if expected == f64::NEG_INFINITY {
+            prop_assert_eq!(best.upper, f64::NEG_INFINITY);
+            return Ok(());
+        }
+        prop_assert!((best.upper - expected).abs() < 1e-9, "{} vs {}", best.upper, expected);
+        let value: f64 = best
+            .set
+            .iter()
+            .map(|g| items.iter().find(|i| i.1 == *g).expect("an item").0)
+            .sum();
+        prop_assert!((value - expected).abs() < 1e-9);
+        let mut load = vec![0.0; p.dims];
+        for &g in &best.set {
+            for (l, a) in load.iter_mut().zip(&p.groups[g].demand) {
+                *l += a;
+            }
+        }
+        prop_assert!(load.iter().zip(&room).all(|(l, r)| *l <= r + 1e-9));
+        prop_assert!(load.iter().zip(&least).all(|(l, f)| *l >= f - 1e-9));
     }
 }
 

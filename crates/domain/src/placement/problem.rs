@@ -150,14 +150,6 @@ impl Problem {
             });
         }
         let candidates = if groups.len() > 5000 { 8 } else { 32 };
-        let mut allowed_at = vec![Vec::new(); if has_floors { m } else { 0 }];
-        if has_floors {
-            for (g, group) in groups.iter().enumerate() {
-                for o in &group.options {
-                    allowed_at[o.place].push(g);
-                }
-            }
-        }
         Problem {
             dense: dense(&groups, m),
             candidates,
@@ -166,17 +158,16 @@ impl Problem {
             cap,
             floor,
             has_floors,
-            allowed_at,
+            allowed_at: allowed_at(&groups, m, has_floors),
             band,
             groups,
             group_of,
         }
     }
 
-    /// The problem of the groups `keep` alone, in the room `cap` the others leave: their
-    /// options that no longer fit are dropped. Floors and bands are not carried over (the
-    /// caller only asks without them).
-    pub fn restricted(&self, keep: &[usize], cap: Vec<f64>) -> Problem {
+    /// The problem of the groups `keep` alone, in the room `cap` the others leave and with
+    /// the floors `floor` they leave unmet: their options that no longer fit are dropped.
+    pub fn restricted(&self, keep: &[usize], cap: Vec<f64>, floor: Vec<f64>) -> Problem {
         let mut group_of = vec![usize::MAX; self.group_of.len()];
         // Kinds numbered afresh, so they stay below the number of groups.
         let mut kinds = std::collections::HashMap::new();
@@ -199,15 +190,16 @@ impl Problem {
                 group
             })
             .collect();
+        let has_floors = floor.iter().any(|&f| f > 0.0);
         Problem {
             dense: dense(&groups, self.places),
             candidates: self.candidates,
             dims: self.dims,
             places: self.places,
-            floor: vec![0.0; cap.len()],
+            floor,
             cap,
-            has_floors: false,
-            allowed_at: Vec::new(),
+            has_floors,
+            allowed_at: allowed_at(&groups, self.places, has_floors),
             band: None,
             groups,
             group_of,
@@ -255,6 +247,19 @@ fn by_score(options: &[Opt]) -> Vec<usize> {
 }
 
 /// The dense score table, when it fits in 20 million entries.
+/// With floors, the groups allowed at each of the `places`, ascending; without, none.
+fn allowed_at(groups: &[Group], places: usize, has_floors: bool) -> Vec<Vec<usize>> {
+    let mut allowed_at = vec![Vec::new(); if has_floors { places } else { 0 }];
+    if has_floors {
+        for (g, group) in groups.iter().enumerate() {
+            for o in &group.options {
+                allowed_at[o.place].push(g);
+            }
+        }
+    }
+    allowed_at
+}
+
 fn dense(groups: &[Group], places: usize) -> Option<Vec<f64>> {
     (groups.len() * places <= 20_000_000).then(|| {
         let mut dense = vec![f64::NAN; groups.len() * places];

@@ -455,7 +455,7 @@ fn neighbourhood(p: &Problem, relax: &Relaxation, rounded: &Plan, budget: &Budge
 /// The relaxation-induced neighbourhood (RINS; Danna, Rothberg and Le Pape, 2005): the
 /// groups where `plan` and the LP's rounded solution `lp` agree keep their places, and the
 /// others are solved as a problem of their own, by this same solver, in the room the rest
-/// leaves. The searches move a few families at a time; this re-decides dozens at once,
+/// leaves and with the floors it leaves unmet. The searches move a few families at a time; this re-decides dozens at once,
 /// exactly when the sub-problem is small enough for branch and bound. Only while the
 /// neighbourhood is less than half the groups, so the nesting ends.
 fn relaxation_induced(
@@ -465,7 +465,7 @@ fn relaxation_induced(
     plan: &Plan,
     budget: &Budget,
 ) -> Option<Plan> {
-    if relax.allow_unplaced || p.has_floors {
+    if relax.allow_unplaced {
         return None;
     }
     let free: Vec<usize> = (0..p.groups.len())
@@ -479,7 +479,13 @@ fn relaxation_induced(
         merged.remove(p, g);
     }
     let room = p.cap.iter().zip(&merged.load).map(|(c, l)| c - l).collect();
-    let sub = p.restricted(&free, room);
+    let unmet = p
+        .floor
+        .iter()
+        .zip(&merged.load)
+        .map(|(f, l)| (f - l).max(0.0))
+        .collect();
+    let sub = p.restricted(&free, room, unmet);
     let found = solve(&sub, budget)?;
     if found.lexicographic {
         return None;

@@ -934,38 +934,41 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(30))]
 
     /// A neighbourhood re-solved on its own (`Problem::restricted`, as the
-    /// relaxation-induced search does) fits back into the room the other groups leave:
-    /// merged, the plan places everyone and exceeds no capacity; and the sub-problem's bound
-    /// is not below where the groups were.
+    /// relaxation-induced search does) fits back into the room the other groups leave and
+    /// meets the floors they leave unmet: merged, the plan places everyone, exceeds no
+    /// capacity and meets every floor; and the sub-problem's bound is not below where the
+    /// groups were.
     #[test]
     fn a_restricted_problem_solved_alone_fits_back(
         n in 20usize..50,
         m in 2usize..5,
         seed in any::<u64>(),
         every in 2usize..4,
+        band in prop::option::of(prop::sample::select(vec![0.1, 0.25, 0.5])),
     ) {
-        let planned = solved(n, m, seed);
+        let planned = solved_within(generate_with_band(n, m, 3, seed, band));
         prop_assume!(planned.is_some());
         let (_, p, mut plan) = planned.expect("assumed");
+        prop_assume!(plan.meets_floors(&p));
         let free: Vec<usize> = (0..p.groups.len()).filter(|g| g % every == 0).collect();
         let before: f64 = free.iter().filter_map(|&g| p.score(g, plan.at[g])).sum();
         for &g in &free {
             plan.remove(&p, g);
         }
         let room = p.cap.iter().zip(&plan.load).map(|(c, l)| c - l).collect();
-        let sub = p.restricted(&free, room);
+        let unmet = p.floor.iter().zip(&plan.load).map(|(f, l)| (f - l).max(0.0)).collect();
+        let sub = p.restricted(&free, room, unmet);
         let budget = solver::Budget { gap: 1e-4, deadline: None, iterations: 200 };
-        let found = solver::solve(&sub, &budget).expect("no floors");
-        // The freed groups fit where they were, so the sub-problem places them all.
+        // Where they were meets the floors, so the sub-problem has a plan meeting them,
+        // and places them all.
+        let found = solver::solve(&sub, &budget).expect("a plan meeting the floors");
         prop_assert!(!found.lexicographic);
+        prop_assert!(found.plan.meets_floors(&sub));
         for (k, &g) in free.iter().enumerate() {
             prop_assert!(plan.fits(&p, g, found.plan.at[k]));
             plan.place(&p, g, found.plan.at[k]);
         }
-        prop_assert!(plan.complete());
-        for k in 0..p.cap.len() {
-            prop_assert!(plan.load[k] <= p.cap[k] + 1e-9);
-        }
+        prop_assert!(fits(&p, &plan));
         // Where they were is a plan of the sub-problem: its bound is not below it.
         prop_assert!(found.bound >= before - 1e-6, "bound {} below {}", found.bound, before);
     }

@@ -265,8 +265,8 @@ impl Search<'_> {
         }
         // The master is optimal with no pair split. Integral, free of forbidden columns
         // and meeting the floors, its solution is the best plan under these decisions;
-        // otherwise (a forbidden column the penalty did not drive out, duplicate columns,
-        // or a large place's floor, which the master leaves out) the bound still holds.
+        // otherwise (a forbidden column, or a one-group column missing its place's floor,
+        // that the penalty did not drive out, or duplicate columns) the bound still holds.
         if integral && !uses_banned && rounded.meets_floors(p) {
             let value = rounded.score(p);
             self.offer(rounded, value);

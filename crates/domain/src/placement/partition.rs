@@ -143,8 +143,8 @@ impl Rows {
     }
 
     /// `column` as a master column: at a small place a 1 on each of its group rows and on
-    /// the place's row (and -1 on its negated row); at a large place a 1 on its group's row and the group's demand on
-    /// the place's capacity rows.
+    /// the place's row (and −1 on its negated row); at a large place a 1 on its group's
+    /// row, the group's demand on the place's capacity rows and minus it on its floor rows.
     fn var(&self, p: &Problem, column: &Column) -> Var {
         let mut entries: Vec<(usize, f64)> = column.groups.iter().map(|&g| (g, 1.0)).collect();
         match self.convexity[column.place] {

@@ -398,7 +398,7 @@ fn partition<'a>(
             budget.deadline,
         )
     {
-        // It ignores floors, which only loosens it.
+        // It keeps the floors (partition.rs), so it is a bound on plans meeting them.
         run.bound = run.bound.min(dual.bound);
         if dual.integral {
             run.offer(p, relax, dual.rounded.clone());

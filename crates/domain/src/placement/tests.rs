@@ -1096,13 +1096,14 @@ proptest! {
     }
 
     /// The same with a fairness band, whose floors the master keeps (a small place takes
-    /// exactly one set that reaches its floor; a large place has a floor row), on
-    /// instances where small and large places meet: the plan it ends with meets them, and
-    /// the bound comes down to the best plan meeting them.
+    /// exactly one set that reaches its floor): the plan it ends with meets them, and the
+    /// bound comes down to the best plan meeting them. (A large place's floor row is
+    /// checked by `the_master_keeps_a_large_places_floor`: these instances are too small
+    /// to have large places.)
     #[test]
     fn branch_and_price_proves_the_best_plan_within_a_band_optimal(
-        n in 16usize..26,
-        m in 2usize..5,
+        n in 12usize..20,
+        m in 3usize..6,
         band in prop::sample::select(vec![0.1, 0.25, 0.5]),
         seed in any::<u64>(),
     ) {

@@ -25,9 +25,9 @@ pub(crate) struct Best {
 }
 
 /// The best set of `items` (profit, group) that fits `room` and reaches `floor`, visiting
-/// at most `nodes` search nodes. Without a floor (all zero) a group of profit 0 or less is
-/// never worth taking, so callers leave those out. `surrogate` weighs the dimensions into one more row for the
-/// fractional bound (all zero for none): with the place's capacity prices, profits are at
+/// at most `nodes` search nodes (`floor` per dimension, or empty for none). Without a floor
+/// a group of profit 0 or less is never worth taking, so callers leave those out.
+/// `surrogate` weighs the dimensions into one more row for the fractional bound (all zero for none): with the place's capacity prices, profits are at
 /// most the priced demand, so that row bounds the whole set by the priced room, where each
 /// single dimension lets every item that does not use it through for free.
 pub(crate) fn best(

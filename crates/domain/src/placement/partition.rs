@@ -315,8 +315,7 @@ fn price(
             .map(|&(g, s)| (s - u[g], g))
             .filter(|&(q, _)| floored || q > 1e-12),
     );
-    let none = vec![0.0; p.dims];
-    let floor = if floored { floor(p, j) } else { &none };
+    let floor = if floored { floor(p, j) } else { &[] };
     knapsack::best(p, room(p, j), buf, surrogate, floor, PRICING_NODES)
 }
 

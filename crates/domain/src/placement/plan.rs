@@ -78,12 +78,16 @@ impl Plan {
         if !p.has_floors {
             return 0.0;
         }
-        self.load
-            .iter()
-            .zip(&p.floor)
-            .map(|(&l, &f)| (f - l).max(0.0))
-            .filter(|&s| s > EPS)
-            .sum()
+        self.unmet_floors(p).sum()
+    }
+
+    /// Per capacity row (indexed like `p.floor`), how far the load falls short of the
+    /// floor; 0 where it is met (within `EPS`).
+    pub fn unmet_floors<'a>(&'a self, p: &'a Problem) -> impl Iterator<Item = f64> + 'a {
+        self.load.iter().zip(&p.floor).map(|(&l, &f)| {
+            let short = f - l;
+            if short > EPS { short } else { 0.0 }
+        })
     }
 
     /// Whether every place has at least its floor in every dimension.

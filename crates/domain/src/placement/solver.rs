@@ -455,9 +455,10 @@ fn neighbourhood(p: &Problem, relax: &Relaxation, rounded: &Plan, budget: &Budge
 /// The relaxation-induced neighbourhood (RINS; Danna, Rothberg and Le Pape, 2005): the
 /// groups where `plan` and the LP's rounded solution `lp` agree keep their places, and the
 /// others are solved as a problem of their own, by this same solver, in the room the rest
-/// leaves and with the floors it leaves unmet. The searches move a few families at a time; this re-decides dozens at once,
-/// exactly when the sub-problem is small enough for branch and bound. Only while the
-/// neighbourhood is less than half the groups, so the nesting ends.
+/// leaves and with the floors it leaves unmet. The searches move a few families at a time;
+/// this re-decides dozens at once, exactly when the sub-problem is small enough for branch
+/// and bound. Only while the neighbourhood is less than half the groups, so the nesting
+/// ends.
 fn relaxation_induced(
     p: &Problem,
     relax: &Relaxation,
@@ -479,13 +480,7 @@ fn relaxation_induced(
         merged.remove(p, g);
     }
     let room = p.cap.iter().zip(&merged.load).map(|(c, l)| c - l).collect();
-    let unmet = p
-        .floor
-        .iter()
-        .zip(&merged.load)
-        .map(|(f, l)| (f - l).max(0.0))
-        .collect();
-    let sub = p.restricted(&free, room, unmet);
+    let sub = p.restricted(&free, room, merged.unmet_floors(p).collect());
     let found = solve(&sub, budget)?;
     if found.lexicographic {
         return None;

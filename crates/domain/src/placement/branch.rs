@@ -90,6 +90,7 @@ pub(crate) fn search(
         proven: f64::NEG_INFINITY,
         nodes: 0,
         limits,
+        check_every: (65_536 / p.groups.len().max(1)).clamp(1, 4096),
         stopped: false,
     };
     state.dfs(0, 0.0, constant);
@@ -114,6 +115,10 @@ struct State<'a> {
     proven: f64,
     nodes: usize,
     limits: &'a Limits,
+    /// Nodes between looks at the deadline: a node's bound passes over every free group,
+    /// so about 65,536 groups' worth of nodes (4,096 nodes on small instances, every other
+    /// node on 25,000 families, where 4,096 nodes overran a 60 s limit by 1.1 s).
+    check_every: usize,
     stopped: bool,
 }
 
@@ -140,7 +145,7 @@ impl State<'_> {
     fn dfs(&mut self, depth: usize, value: f64, priced: f64) {
         self.nodes += 1;
         if self.nodes > self.limits.nodes
-            || (self.nodes.is_multiple_of(4096)
+            || (self.nodes.is_multiple_of(self.check_every)
                 && self
                     .limits
                     .deadline

@@ -5,7 +5,7 @@
 //! names it. Entries are appended under the write lock (SQLite `BEGIN IMMEDIATE`,
 //! PostgreSQL a table lock) so two writers never chain onto the same predecessor.
 use sha2::{Digest, Sha256};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
 use crate::{Backend, StorageError, Store, codec};
@@ -134,6 +134,21 @@ impl Store {
     /// Appends entries to the chain in one transaction; returns the last sequence number.
     pub async fn append_audit(&self, entries: &[NewAuditEntry]) -> Result<i64, StorageError> {
         let mut tx = self.begin_write().await?;
+        let seq = self.append_audit_in(&mut tx, entries).await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    /// Appends entries to the chain inside the caller's write transaction, so a write and
+    /// the entries recording it commit together or not at all: a crash between two
+    /// transactions would otherwise leave a write nobody can see in the trail. Call it
+    /// last in the transaction, so the lock on the chain is held as briefly as possible
+    /// and always taken after the rows the write touches.
+    pub(crate) async fn append_audit_in(
+        &self,
+        tx: &mut AnyConnection,
+        entries: &[NewAuditEntry],
+    ) -> Result<i64, StorageError> {
         if self.backend == Backend::Postgres {
             sqlx::query("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")
                 .execute(&mut *tx)
@@ -171,7 +186,6 @@ impl Store {
             .await?;
             prev = hash;
         }
-        tx.commit().await?;
         Ok(seq)
     }
 

@@ -5,7 +5,7 @@ use resettle_domain::case::{
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Pledge, Programme, ProgrammeImport};
-use resettle_storage::{StorageError, Store};
+use resettle_storage::{Assignment, ChainCheck, NewAuditEntry, NewEvent, StorageError, Store};
 use time::macros::{date, datetime};
 
 async fn fresh(url: &str) -> Store {
@@ -238,4 +238,98 @@ async fn delete_all_data_empties_every_table() {
 async fn an_unknown_url_scheme_is_refused() {
     let err = Store::connect("mysql://localhost/x").await.unwrap_err();
     assert!(err.to_string().contains("sqlite://"), "{err}");
+}
+
+/// A step and the audit entry recording it commit together: with the trail intact both
+/// are written; when the entry cannot be appended, the step is not written either (a
+/// crash between two transactions could otherwise leave a write the trail never shows).
+#[tokio::test]
+async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store
+            .import_programme(&programme(vec![
+                case_file("TST-20C00021", 3, &[CaseState::DossierReview], 2020),
+                case_file("TST-20C00022", 2, &[CaseState::DossierReview], 2020),
+            ]))
+            .await
+            .unwrap();
+        let step = |number: &str| {
+            (
+                NewEvent {
+                    to: CaseState::Accepted,
+                    at: datetime!(2021-01-04 09:00 UTC),
+                    actor: "case-officer".into(),
+                    reason: "meets the criteria".into(),
+                    payload: serde_json::json!({}),
+                },
+                NewAuditEntry {
+                    actor: "case-officer".into(),
+                    action: "write".into(),
+                    entity: "case".into(),
+                    entity_id: number.into(),
+                    outcome: "ok".into(),
+                    ..Default::default()
+                },
+            )
+        };
+        let first = CaseNumber::parse("TST-20C00021").unwrap();
+        let (event, entry) = step("TST-20C00021");
+        let version = store
+            .append_event(
+                &first,
+                2,
+                CaseState::DossierReview,
+                &event,
+                &Assignment::default(),
+                &[entry],
+            )
+            .await
+            .unwrap();
+        assert_eq!(version, 3, "{}", db.backend);
+        let moved = store.case(&first).await.unwrap().unwrap();
+        assert_eq!(moved.state, CaseState::Accepted, "{}", db.backend);
+        assert!(
+            matches!(
+                store.verify_audit().await.unwrap(),
+                ChainCheck::Intact { entries: 1 }
+            ),
+            "{}",
+            db.backend
+        );
+
+        // A trail that cannot take the entry: the step is refused and nothing changes.
+        let raw = sqlx::AnyPool::connect(&db.url).await.unwrap();
+        sqlx::query("DROP TABLE audit_log")
+            .execute(&raw)
+            .await
+            .unwrap();
+        raw.close().await;
+        let second = CaseNumber::parse("TST-20C00022").unwrap();
+        let before = store.case(&second).await.unwrap().unwrap();
+        let (event, entry) = step("TST-20C00022");
+        assert!(
+            store
+                .append_event(
+                    &second,
+                    before.version,
+                    before.state,
+                    &event,
+                    &Assignment::default(),
+                    &[entry],
+                )
+                .await
+                .is_err(),
+            "{}",
+            db.backend
+        );
+        let after = store.case(&second).await.unwrap().unwrap();
+        assert_eq!(
+            (after.state, after.version, after.file.events.len()),
+            (before.state, before.version, before.file.events.len()),
+            "{}",
+            db.backend
+        );
+        store.close().await;
+    }
 }

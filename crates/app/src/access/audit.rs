@@ -70,6 +70,21 @@ pub struct AuditQuery {
     pub limit: Option<i64>,
 }
 
+/// `entry` as made by `caller` (its actor and source), "ok" unless it says otherwise; for
+/// [`App::record`] and for writes that append their entry in their own transaction.
+pub(crate) fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
+    NewAuditEntry {
+        actor: caller.username.clone(),
+        source: caller.source.clone(),
+        outcome: if entry.outcome.is_empty() {
+            "ok".into()
+        } else {
+            entry.outcome.clone()
+        },
+        ..entry
+    }
+}
+
 fn non_empty(s: &Option<String>) -> Option<String> {
     s.as_deref()
         .map(str::trim)
@@ -80,18 +95,7 @@ fn non_empty(s: &Option<String>) -> Option<String> {
 impl App {
     /// Appends one entry for `caller` (actor and source are the caller's).
     pub async fn record(&self, caller: &Caller, entry: NewAuditEntry) -> Result<(), AppError> {
-        self.store
-            .append_audit(&[NewAuditEntry {
-                actor: caller.username.clone(),
-                source: caller.source.clone(),
-                outcome: if entry.outcome.is_empty() {
-                    "ok".into()
-                } else {
-                    entry.outcome.clone()
-                },
-                ..entry
-            }])
-            .await?;
+        self.store.append_audit(&[by(caller, entry)]).await?;
         Ok(())
     }
 

@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 
 use resettle_domain::case::{CaseState, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
-use resettle_storage::{Assignment, NewEvent, StoredCase};
+use resettle_storage::{Assignment, NewAuditEntry, NewEvent, StoredCase};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::{case_number, today};
+use crate::access::audit::by;
 use crate::{App, AppError, Caller, Permission};
 
 /// A step to take, with its step data. `expected_version` is the version the user saw:
@@ -293,6 +294,17 @@ impl App {
             reason: req.reason.trim().to_string(),
             payload,
         };
+        // The entry commits with the event: a crash cannot leave one without the other.
+        let audit = by(
+            caller,
+            NewAuditEntry {
+                action: "write".into(),
+                entity: "case".into(),
+                entity_id: number.into(),
+                detail: format!("{} -> {to}", stored.state),
+                ..Default::default()
+            },
+        );
         let version = self
             .store
             .append_event(
@@ -301,17 +313,9 @@ impl App {
                 stored.state,
                 &event,
                 &assignment,
+                &[audit],
             )
             .await?;
-        self.record_ok(
-            caller,
-            "write",
-            "case",
-            number,
-            "",
-            &format!("{} -> {to}", stored.state),
-        )
-        .await?;
         let mut allowed = policy.next(to);
         allowed.retain(|&s| caller.may(Permission::MoveCase(s)));
         Ok(Transitioned {

@@ -6,6 +6,7 @@ use resettle_domain::support::SupportPlan;
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
+use crate::NewAuditEntry;
 use crate::caseload::{KnownCodes, insert_cases, validate_files};
 use crate::codec::{self, parse_word};
 use crate::reference;
@@ -145,7 +146,8 @@ impl Store {
     }
 
     /// Appends a lifecycle event and moves the case's stored state with it, if and only if
-    /// the case is still at `expected_version` in state `from`. Returns the new version.
+    /// the case is still at `expected_version` in state `from`, with the `audit` entries
+    /// recording it in the same transaction. Returns the new version.
     pub async fn append_event(
         &self,
         number: &CaseNumber,
@@ -153,6 +155,7 @@ impl Store {
         from: CaseState,
         event: &NewEvent,
         assignment: &Assignment,
+        audit: &[NewAuditEntry],
     ) -> Result<i64, StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
@@ -203,6 +206,7 @@ impl Store {
         if let Some(p) = &assignment.promise {
             insert_promise(&mut tx, cur.id, p).await?;
         }
+        self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(new_version)
     }

@@ -133,6 +133,31 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
         app.case(&caller, &n).await.unwrap();
         let refused = app.medical_records(&caller, &n).await.unwrap_err();
         assert!(matches!(refused, AppError::Forbidden(_)), "{refused}");
+        // A lifecycle step appends its entry in its own transaction (Store::append_event).
+        let waiting = app
+            .list_cases(
+                &caller,
+                &resettle_app::cases::CaseQuery {
+                    state: Some("dossier_review".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .items[0]
+            .clone();
+        app.transition(
+            &caller,
+            &waiting.case_number,
+            &resettle_app::cases::TransitionRequest {
+                to: "deferred".into(),
+                reason: "awaiting a document".into(),
+                expected_version: waiting.version,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         let _ = app
             .login("case-officer", "wrong password!!", "10.0.0.2")
             .await;
@@ -151,6 +176,11 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             && e.source == "10.0.0.1"
             && e.fields.contains("categories")));
         assert!(has("refused", "refused", &|e| e.entity == "medical_record"));
+        assert!(has("write", "ok", &|e| e.entity == "case"
+            && e.entity_id == waiting.case_number
+            && e.actor == "case-officer"
+            && e.source == "10.0.0.1"
+            && e.detail == "dossier_review -> deferred"));
         assert!(has("login", "ok", &|e| e
             .detail
             .contains("second factor accepted")));

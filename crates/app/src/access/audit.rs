@@ -70,9 +70,8 @@ pub struct AuditQuery {
     pub limit: Option<i64>,
 }
 
-/// `entry` as made by `caller` (its actor and source), "ok" unless it says otherwise; for
-/// [`App::record`] and for writes that append their entry in their own transaction.
-pub(crate) fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
+/// `entry` as made by `caller` (its actor and source), "ok" unless it says otherwise.
+fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
     NewAuditEntry {
         actor: caller.username.clone(),
         source: caller.source.clone(),
@@ -83,6 +82,30 @@ pub(crate) fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
         },
         ..entry
     }
+}
+
+/// The entry for an act by `caller` on an entity that succeeded: what
+/// [`App::record_ok`] appends, and what a write that appends its entry inside its own
+/// transaction (a case's lifecycle step) hands to the store.
+pub(crate) fn succeeded(
+    caller: &Caller,
+    action: &str,
+    entity: &str,
+    id: &str,
+    fields: &str,
+    detail: &str,
+) -> NewAuditEntry {
+    by(
+        caller,
+        NewAuditEntry {
+            action: action.into(),
+            entity: entity.into(),
+            entity_id: id.into(),
+            fields: fields.into(),
+            detail: detail.into(),
+            ..Default::default()
+        },
+    )
 }
 
 fn non_empty(s: &Option<String>) -> Option<String> {
@@ -109,18 +132,9 @@ impl App {
         fields: &str,
         detail: &str,
     ) -> Result<(), AppError> {
-        self.record(
-            caller,
-            NewAuditEntry {
-                action: action.into(),
-                entity: entity.into(),
-                entity_id: id.into(),
-                fields: fields.into(),
-                detail: detail.into(),
-                ..Default::default()
-            },
-        )
-        .await
+        let entry = succeeded(caller, action, entity, id, fields, detail);
+        self.store.append_audit(&[entry]).await?;
+        Ok(())
     }
 
     /// Checks the whole chain. Open to the operator (CLI) and auditors; the check itself

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use resettle_domain::case::{CaseState, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
-use resettle_storage::{Assignment, NewAuditEntry, NewEvent, StoredCase};
+use resettle_storage::{Assignment, NewEvent, StoredCase};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::{case_number, today};
-use crate::access::audit::by;
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller, Permission};
 
 /// A step to take, with its step data. `expected_version` is the version the user saw:
@@ -295,16 +295,8 @@ impl App {
             payload,
         };
         // The entry commits with the event: a crash cannot leave one without the other.
-        let audit = by(
-            caller,
-            NewAuditEntry {
-                action: "write".into(),
-                entity: "case".into(),
-                entity_id: number.into(),
-                detail: format!("{} -> {to}", stored.state),
-                ..Default::default()
-            },
-        );
+        let detail = format!("{} -> {to}", stored.state);
+        let audit = succeeded(caller, "write", "case", number, "", &detail);
         let version = self
             .store
             .append_event(

@@ -216,8 +216,9 @@ pub fn update(old_key: &str, from: &str, to: &str) -> Result<UpdatedKey, AppErro
 }
 
 /// Computes a multi-year plan, refusing ambiguous inputs (both or neither of two
-/// alternatives) with the names of the fields.
-pub fn plan(req: &PlanRequest) -> Result<PlanResult, AppError> {
+/// alternatives) with the names of the fields. `today` gives the default first year (next
+/// year) when the request names none.
+pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError> {
     let mut provenance = Vec::new();
     let first_year_needs = match (req.needs, req.needs_year) {
         (Some(n), None) => {
@@ -311,7 +312,7 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResult, AppError> {
     let start_year = req
         .start_year
         .or(req.needs_year)
-        .unwrap_or_else(|| time::OffsetDateTime::now_utc().year() + 1);
+        .unwrap_or(today.year() + 1);
     let Plan {
         global_needs,
         regional_target,
@@ -348,6 +349,9 @@ fn invalid(fields: &str, reason: &str) -> AppError {
 mod tests {
     use super::*;
 
+    /// The day the tests run as, whatever the calendar says.
+    const DAY: time::Date = time::macros::date!(2026 - 11 - 23);
+
     /// The Belgian NGO report's plan, section 3.3.
     fn belgian_report() -> PlanRequest {
         PlanRequest {
@@ -366,7 +370,7 @@ mod tests {
 
     #[test]
     fn the_belgian_report_is_reproduced() {
-        let p = plan(&belgian_report()).unwrap();
+        let p = plan(&belgian_report(), DAY).unwrap();
         assert_eq!(
             (p.global_needs, p.regional_target, p.state_total),
             (1_553_156, 310_631, 8_821)
@@ -382,7 +386,7 @@ mod tests {
             needs_year: Some(2022),
             ..belgian_report()
         };
-        let p = plan(&req).unwrap();
+        let p = plan(&req, DAY).unwrap();
         assert_eq!(p.global_needs, 1_553_156);
         assert!(p.provenance[0].contains("UNHCR"), "{:?}", p.provenance);
     }
@@ -393,7 +397,7 @@ mod tests {
             needs_year: Some(2022),
             ..belgian_report()
         };
-        let e = plan(&req).unwrap_err().to_string();
+        let e = plan(&req, DAY).unwrap_err().to_string();
         assert!(e.contains("needs, needs_year"), "{e}");
     }
 
@@ -404,12 +408,15 @@ mod tests {
             method: Some("ec2015".into()),
             ..belgian_report()
         };
-        let p = plan(&req).unwrap();
+        let p = plan(&req, DAY).unwrap();
         assert!((0.02..0.03).contains(&p.state_share), "{}", p.state_share);
-        let missing = plan(&PlanRequest {
-            state: "ZZ".into(),
-            ..req
-        });
+        let missing = plan(
+            &PlanRequest {
+                state: "ZZ".into(),
+                ..req
+            },
+            DAY,
+        );
         assert!(missing.unwrap_err().to_string().contains("ZZ"));
     }
 

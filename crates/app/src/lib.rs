@@ -28,6 +28,7 @@ pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::ChainCheck;
+pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
 pub use resettle_storage::{Backend, ImportSummary};
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
@@ -42,6 +43,8 @@ pub struct App {
     /// The data key for special-category fields; kept out of the database by design.
     keys: Option<std::sync::Arc<Keyring>>,
     security: std::sync::Arc<Security>,
+    /// Where "now" comes from: the wall clock at the entry points, a fixed day in tests.
+    clock: std::sync::Arc<dyn Clock>,
 }
 
 impl std::fmt::Debug for App {
@@ -50,6 +53,7 @@ impl std::fmt::Debug for App {
             .field("store", &self.store)
             .field("data_key", &self.keys.as_ref().map(|k| k.current_id()))
             .field("security", &self.security)
+            .field("clock", &self.clock)
             .finish()
     }
 }
@@ -104,7 +108,27 @@ impl App {
             store,
             keys: None,
             security: std::sync::Arc::default(),
+            clock: std::sync::Arc::new(SystemClock),
         }
+    }
+
+    /// The same application reading "now" from `clock` (and its store stamping records
+    /// with it): tests give a [`FixedClock`], so no answer depends on the day they run.
+    pub fn with_clock(mut self, clock: std::sync::Arc<dyn Clock>) -> App {
+        self.store = self.store.with_clock(clock.clone());
+        self.clock = clock;
+        self
+    }
+
+    /// Now, by the application's clock: the one source of "now" for every use case.
+    pub fn now(&self) -> time::OffsetDateTime {
+        self.clock.now()
+    }
+
+    /// Today, by the application's clock: for waiting times, overdue checks and dates that
+    /// may not lie in the future.
+    pub fn today(&self) -> time::Date {
+        self.clock.today()
     }
 
     /// The same application with a data key (see `docs/security.md`, "Keys").

@@ -265,7 +265,7 @@ impl App {
         let status: ReunificationStatus = status.parse().map_err(invalid)?;
         let resolved_on = match status {
             ReunificationStatus::Requested => None,
-            _ => Some(resolved_on.unwrap_or_else(crate::cases::today)),
+            _ => Some(resolved_on.unwrap_or(self.today())),
         };
         self.store
             .set_reunification_status(

@@ -358,7 +358,7 @@ impl App {
             policy.placement_weights(),
             model.as_ref(),
             fairness,
-            crate::cases::today(),
+            self.today(),
         );
         Ok(Prepared {
             instance,

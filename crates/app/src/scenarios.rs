@@ -33,7 +33,7 @@ impl App {
         if name.is_empty() || name.len() > 100 {
             return Err(AppError::Invalid("name: give 1 to 100 characters".into()));
         }
-        let result = fair_share::plan(inputs)?;
+        let result = fair_share::plan(inputs, self.today())?;
         let inputs_json = serde_json::to_string(inputs).expect("plan inputs serialise");
         let result_json = serde_json::to_string(&result).expect("a plan serialises");
         self.store

@@ -50,7 +50,7 @@ struct Ctx {
 /// straight home.
 fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
     use CaseState::*;
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = resettle_testkit::TODAY;
     TransitionRequest {
         to: to.as_str().into(),
         reason: format!("test step to {to}"),
@@ -77,7 +77,7 @@ async fn load_demo(app: &App, seed: u64, cases: usize) {
     let config = DemoConfig {
         seed,
         cases,
-        as_of: date!(2026 - 11 - 23),
+        as_of: resettle_testkit::TODAY,
     };
     app.load_demo(&config, false).await.unwrap();
 }
@@ -388,7 +388,7 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
             app.add_policy(&op(), "be-short.toml", &short)
                 .await
                 .unwrap();
-            let today = date!(2026 - 11 - 23);
+            let today = resettle_testkit::TODAY;
             let none = app.apply_retention(&op(), today, true).await.unwrap();
             assert!(none.due.is_empty(), "10 years: nothing is due yet");
 
@@ -474,4 +474,7 @@ async fn open(url: &str) -> App {
         .await
         .unwrap()
         .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
+            resettle_testkit::TODAY,
+        )))
 }

@@ -9,7 +9,7 @@ fn demo() -> DemoConfig {
     DemoConfig {
         seed: 5,
         cases: 600,
-        as_of: time::macros::date!(2026 - 11 - 23),
+        as_of: resettle_testkit::TODAY,
     }
 }
 
@@ -18,6 +18,9 @@ async fn open(url: &str) -> App {
         .await
         .unwrap()
         .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
+            resettle_testkit::TODAY,
+        )))
 }
 
 /// The app on `url` with the demo loaded.

@@ -1,5 +1,7 @@
 //! Access control, sign-in, the audit trail and data at rest, on SQLite and PostgreSQL.
-use resettle_app::{App, AppError, Caller, ChainCheck, DemoConfig, Keyring, Role, Security};
+use resettle_app::{
+    App, AppError, Caller, ChainCheck, DemoConfig, FixedClock, Keyring, Role, Security,
+};
 use sqlx::Row;
 
 /// The demo's second-factor secret (README, "Signing in to the demo").
@@ -14,14 +16,24 @@ fn demo() -> DemoConfig {
     DemoConfig {
         seed: 11,
         cases: 200,
-        as_of: time::macros::date!(2026 - 11 - 23),
+        as_of: resettle_testkit::TODAY,
     }
 }
 
 async fn demo_app(url: &str) -> App {
-    let app = App::open(url).await.unwrap().with_keys(keys());
+    demo_app_and_clock(url).await.0
+}
+
+/// The demo app and the clock it reads, for tests that let time pass.
+async fn demo_app_and_clock(url: &str) -> (App, std::sync::Arc<FixedClock>) {
+    let clock = std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY));
+    let app = App::open(url)
+        .await
+        .unwrap()
+        .with_keys(keys())
+        .with_clock(clock.clone());
     app.load_demo(&demo(), false).await.unwrap();
-    app
+    (app, clock)
 }
 
 /// A raw connection, to play the attacker who edits the database behind the app's back.
@@ -51,16 +63,10 @@ async fn case_with_medical(pool: &sqlx::AnyPool) -> String {
     .unwrap()
 }
 
-fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
-fn code() -> String {
+/// The demo users' one-time code at the app's now.
+fn code(app: &App) -> String {
     let secret = resettle_secure::totp::from_base32(DEMO_SECRET).unwrap();
-    resettle_secure::totp::code(&secret, now())
+    resettle_secure::totp::code(&secret, app.now().unix_timestamp() as u64)
 }
 
 #[tokio::test]
@@ -115,7 +121,7 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             .login("case-officer", DEMO_PASSWORD, "10.0.0.1")
             .await
             .unwrap();
-        app.second_factor(&officer.cookie, &code(), "10.0.0.1")
+        app.second_factor(&officer.cookie, &code(&app), "10.0.0.1")
             .await
             .unwrap();
         let caller = app
@@ -228,7 +234,24 @@ async fn five_wrong_passwords_lock_the_account_even_for_the_right_one() {
 #[tokio::test]
 async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
     for db in resettle_testkit::databases() {
-        let app = demo_app(&db.url).await;
+        let (app, clock) = demo_app_and_clock(&db.url).await;
+        // A session lives while used within the idle time-out, and ends once idle past it.
+        let s = app.login("planner", DEMO_PASSWORD, "t").await.unwrap();
+        clock.advance(time::Duration::minutes(29));
+        assert!(app.session(&s.cookie, "t").await.is_ok(), "29 minutes idle");
+        clock.advance(time::Duration::minutes(29));
+        assert!(
+            app.session(&s.cookie, "t").await.is_ok(),
+            "used 29 minutes ago"
+        );
+        clock.advance(time::Duration::minutes(31));
+        assert!(
+            matches!(
+                app.session(&s.cookie, "t").await,
+                Err(AppError::Unauthorized(_))
+            ),
+            "31 minutes idle ends the session"
+        );
         // A planner (no second factor required by default) signs in and out.
         let s = app.login("planner", DEMO_PASSWORD, "t").await.unwrap();
         assert!(!s.needs_second_factor);
@@ -283,8 +306,10 @@ async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
                 .unwrap()
                 .needs_second_factor
         );
-        assert!(app.second_factor(&s.cookie, "000000", "t").await.is_err() || code() == "000000");
-        let c = code();
+        assert!(
+            app.second_factor(&s.cookie, "000000", "t").await.is_err() || code(&app) == "000000"
+        );
+        let c = code(&app);
         app.second_factor(&s.cookie, &c, "t").await.unwrap();
         assert!(
             !app.session(&s.cookie, "t")

@@ -6,7 +6,6 @@
 //! PostgreSQL a table lock) so two writers never chain onto the same predecessor.
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
-use time::OffsetDateTime;
 
 use crate::{Backend, StorageError, Store, codec};
 
@@ -161,7 +160,7 @@ impl Store {
             Some(r) => (r.try_get(0)?, r.try_get(1)?),
             None => (0, GENESIS.to_string()),
         };
-        let at = codec::timestamp(OffsetDateTime::now_utc());
+        let at = codec::timestamp(self.now());
         for e in entries {
             seq += 1;
             let hash = entry_hash(&prev, seq, &at, e);

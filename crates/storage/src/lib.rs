@@ -8,6 +8,7 @@ mod audit;
 mod batch;
 mod caseload;
 mod cases;
+pub mod clock;
 mod codec;
 mod error;
 mod migrations;
@@ -91,6 +92,8 @@ pub struct Store {
     backend: Backend,
     /// The data key sealing special-category fields; never written to the database.
     keys: Option<std::sync::Arc<resettle_secure::cipher::Keyring>>,
+    /// Stamps what the store records; the wall clock unless the caller gives another.
+    clock: std::sync::Arc<dyn clock::Clock>,
 }
 
 impl Store {
@@ -136,6 +139,7 @@ impl Store {
             pool,
             backend,
             keys: None,
+            clock: std::sync::Arc::new(clock::SystemClock),
         })
     }
 
@@ -143,6 +147,17 @@ impl Store {
     pub fn with_keys(mut self, keys: std::sync::Arc<resettle_secure::cipher::Keyring>) -> Store {
         self.keys = Some(keys);
         self
+    }
+
+    /// The same store stamping its records with `clock`.
+    pub fn with_clock(mut self, clock: std::sync::Arc<dyn clock::Clock>) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// Now, by the store's clock.
+    pub(crate) fn now(&self) -> time::OffsetDateTime {
+        self.clock.now()
     }
 
     /// The backend behind this store.

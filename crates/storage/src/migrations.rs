@@ -90,7 +90,7 @@ impl Store {
             )
             .bind(m.version)
             .bind(m.description)
-            .bind(codec::timestamp(time::OffsetDateTime::now_utc()))
+            .bind(codec::timestamp(self.now()))
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;

@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use sqlx::Row;
-use time::OffsetDateTime;
 
 use crate::{StorageError, Store, codec};
 
@@ -245,7 +244,7 @@ impl Store {
         )
         .bind(programme_id)
         .bind(run.to_string())
-        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(codec::timestamp(self.now()))
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
@@ -327,7 +326,7 @@ impl Store {
         .bind(status.to_string())
         .bind(place_code.to_string())
         .bind(decided_by.to_string())
-        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(codec::timestamp(self.now()))
         .bind(case_number.to_string())
         .execute(&self.pool)
         .await?;

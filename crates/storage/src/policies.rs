@@ -1,6 +1,5 @@
 //! Custom policy profiles, kept as the text the user wrote (checked by the app layer).
 use sqlx::Row;
-use time::OffsetDateTime;
 
 use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store, codec};
@@ -19,7 +18,7 @@ impl Store {
         sqlx::query("INSERT INTO policy_profiles (name, text, added_at) VALUES ($1, $2, $3)")
             .bind(name.to_string())
             .bind(text.to_string())
-            .bind(codec::timestamp(OffsetDateTime::now_utc()))
+            .bind(codec::timestamp(self.now()))
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

@@ -44,7 +44,7 @@ impl Store {
         .bind(name.to_string())
         .bind(inputs.to_string())
         .bind(result.to_string())
-        .bind(codec::timestamp(time::OffsetDateTime::now_utc()))
+        .bind(codec::timestamp(self.now()))
         .bind(saved_by.to_string())
         .execute(&mut *tx)
         .await?;

@@ -103,7 +103,7 @@ impl Store {
         .bind(organisation_id)
         .bind(roles.to_string())
         .bind(password_hash.to_string())
-        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(codec::timestamp(self.now()))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -171,7 +171,7 @@ impl Store {
         )
         .bind(user_id)
         .bind(token_hash.to_string())
-        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(codec::timestamp(self.now()))
         .bind(expires_at.map(codec::timestamp))
         .bind(roles.map(str::to_string))
         .execute(&mut *tx)
@@ -209,7 +209,7 @@ impl Store {
             "UPDATE api_tokens SET revoked_at = $1 WHERE revoked_at IS NULL \
              AND user_id = (SELECT id FROM users WHERE username = $2)",
         )
-        .bind(codec::timestamp(OffsetDateTime::now_utc()))
+        .bind(codec::timestamp(self.now()))
         .bind(username.to_string())
         .execute(&self.pool)
         .await?

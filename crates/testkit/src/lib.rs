@@ -55,6 +55,12 @@ pub fn unique_name(prefix: &str) -> String {
     )
 }
 
+/// The day every test runs as: tests hand the application a clock standing on this day
+/// (`FixedClock::on(TODAY)`) and date their data from it, so no answer depends on the day
+/// the suite runs. CI runs the rules' tests again with the system clock years away to hold
+/// this.
+pub const TODAY: time::Date = time::macros::date!(2026 - 11 - 23);
+
 /// A fixed data key for tests (32 zero bytes): tests seal and open medical records like
 /// production does, with a key nobody would deploy.
 pub const TEST_DATA_KEY: &str = "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";

@@ -131,7 +131,7 @@ fn demo() -> DemoConfig {
     DemoConfig {
         seed: 7,
         cases: 300,
-        as_of: time::macros::date!(2026 - 11 - 23),
+        as_of: resettle_testkit::TODAY,
     }
 }
 
@@ -179,7 +179,10 @@ async fn every_role_meets_the_documented_matrix() {
         let app = App::open(&db.url)
             .await
             .unwrap()
-            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+            .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
+                resettle_testkit::TODAY,
+            )));
         app.load_demo(&demo(), false).await.unwrap();
         let tokens = tokens(&app).await;
         let all = visible(&app, &tokens[&Role::CaseOfficer]).await;

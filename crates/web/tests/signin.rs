@@ -65,13 +65,10 @@ fn csrf(page: &str) -> String {
     page[at..].split('"').next().unwrap().to_string()
 }
 
-fn code() -> String {
+/// The demo users' one-time code at the app's now.
+fn code(app: &App) -> String {
     let secret = resettle_secure::totp::from_base32(DEMO_SECRET).unwrap();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    resettle_secure::totp::code(&secret, now)
+    resettle_secure::totp::code(&secret, app.now().unix_timestamp() as u64)
 }
 
 /// The app over a fresh demo database, and the database (removed when dropped).
@@ -80,12 +77,15 @@ async fn demo_app() -> (App, resettle_testkit::TestDatabase) {
     let app = App::open(&db.url)
         .await
         .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
+            resettle_testkit::TODAY,
+        )));
     app.load_demo(
         &DemoConfig {
             seed: 3,
             cases: 120,
-            as_of: time::macros::date!(2026 - 11 - 23),
+            as_of: resettle_testkit::TODAY,
         },
         false,
     )
@@ -141,7 +141,11 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
     let token = csrf(&page);
     let a = send(
         &app,
-        post("/login/code", Some(&cookie), &format!("code={}", code())),
+        post(
+            "/login/code",
+            Some(&cookie),
+            &format!("code={}", code(&app)),
+        ),
     )
     .await;
     assert_eq!(
@@ -154,7 +158,7 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
         post(
             "/login/code",
             Some(&cookie),
-            &format!("code={}&csrf={token}", code()),
+            &format!("code={}&csrf={token}", code(&app)),
         ),
     )
     .await;
@@ -274,7 +278,7 @@ async fn sign_in(app: &App, user: &str) -> (String, String) {
         post(
             "/login/code",
             Some(&cookie),
-            &format!("code={}&csrf={token}", code()),
+            &format!("code={}&csrf={token}", code(app)),
         ),
     )
     .await;

@@ -48,7 +48,7 @@ fn small_demo() -> DemoConfig {
     DemoConfig {
         seed: 7,
         cases: 300,
-        as_of: time::macros::date!(2026 - 11 - 23),
+        as_of: resettle_testkit::TODAY,
     }
 }
 
@@ -492,8 +492,7 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         )
         .await;
         assert_eq!(status, StatusCode::CONFLICT, "stale version");
-        let in_a_month =
-            (time::OffsetDateTime::now_utc().date() + time::Duration::days(30)).to_string();
+        let in_a_month = (resettle_testkit::TODAY + time::Duration::days(30)).to_string();
         let (status, problem) = authed(
             &app,
             &t,
@@ -516,7 +515,7 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             detail.contains("travel_authorisation") && detail.contains("humanitarian_visa"),
             "{detail}"
         );
-        let today = time::OffsetDateTime::now_utc().date().to_string();
+        let today = resettle_testkit::TODAY.to_string();
         let checks = serde_json::json!({"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today});
         let (status, moved) = authed(
             &app,
@@ -541,7 +540,7 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         assert_eq!(visa["done_on"], today.as_str());
 
         let promises = "/api/v1/cases/LEB-26C99001/promises";
-        let later = (time::OffsetDateTime::now_utc().date() + time::Duration::days(90)).to_string();
+        let later = (resettle_testkit::TODAY + time::Duration::days(90)).to_string();
         let (status, problem) = authed(
             &app,
             &t,
@@ -814,4 +813,7 @@ async fn open(url: &str) -> App {
         .await
         .unwrap()
         .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
+            resettle_testkit::TODAY,
+        )))
 }

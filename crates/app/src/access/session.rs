@@ -77,7 +77,7 @@ impl App {
         password: &str,
         source: &str,
     ) -> Result<NewSession, AppError> {
-        let now = OffsetDateTime::now_utc();
+        let now = self.now();
         let row = self.store.login_row(username).await?;
         let actor = Caller {
             username: if row.is_some() {
@@ -173,7 +173,7 @@ impl App {
         source: &str,
     ) -> Result<(), AppError> {
         let session = self.session(cookie, source).await?;
-        let now = OffsetDateTime::now_utc();
+        let now = self.now();
         let username = session.caller.username.clone();
         let row = self
             .store
@@ -234,7 +234,7 @@ impl App {
     /// The session behind a cookie, if it is live: not ended, not idle too long, not too
     /// old, its user not disabled. A timed-out session is ended on the spot.
     pub async fn session(&self, cookie: &str, source: &str) -> Result<Session, AppError> {
-        let mut s = self.live_session(cookie, OffsetDateTime::now_utc()).await?;
+        let mut s = self.live_session(cookie, self.now()).await?;
         s.caller.source = source.to_string();
         Ok(s)
     }
@@ -265,9 +265,7 @@ impl App {
 
     /// Ends a session server-side.
     pub async fn logout(&self, cookie: &str, caller: &Caller) -> Result<(), AppError> {
-        self.store
-            .end_session(&digest(cookie), OffsetDateTime::now_utc())
-            .await?;
+        self.store.end_session(&digest(cookie), self.now()).await?;
         self.record_ok(caller, "logout", "user", &caller.username, "", "")
             .await
     }

@@ -8,7 +8,7 @@ use argon2::{Argon2, PasswordHash};
 use resettle_domain::access::{OrganisationKind, Role};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 use super::{Caller, Permission};
 use crate::{App, AppError};
@@ -215,8 +215,7 @@ impl App {
             }
         };
         let token = format!("{TOKEN_PREFIX}{}", random_hex()?);
-        let expires =
-            expires_days.map(|d| OffsetDateTime::now_utc() + Duration::days(i64::from(d)));
+        let expires = expires_days.map(|d| self.now() + Duration::days(i64::from(d)));
         self.store
             .add_token(username, &digest(&token), roles.as_deref(), expires)
             .await?;
@@ -247,9 +246,7 @@ impl App {
     pub async fn authenticate_token(&self, token: &str, source: &str) -> Result<Caller, AppError> {
         let refused = || AppError::Unauthorized("a valid API token is required".into());
         let user = if token.starts_with(TOKEN_PREFIX) {
-            self.store
-                .user_by_token(&digest(token), OffsetDateTime::now_utc())
-                .await?
+            self.store.user_by_token(&digest(token), self.now()).await?
         } else {
             None
         };

@@ -9,7 +9,6 @@ use time::{Date, OffsetDateTime};
 
 use serde_json::Value;
 
-use super::today;
 use crate::{App, AppError, Caller, Permission};
 
 /// A family member as submitted.
@@ -70,7 +69,8 @@ where
 }
 
 impl NewCase {
-    fn into_file(self, actor: &str) -> Result<CaseFile, AppError> {
+    fn into_file(self, actor: &str, now: OffsetDateTime) -> Result<CaseFile, AppError> {
+        let today = now.date();
         let invalid = |e: resettle_domain::ParseError| AppError::Invalid(e.to_string());
         let members = self
             .members
@@ -95,8 +95,8 @@ impl NewCase {
                 "members[{i}].full_name: is empty"
             )));
         }
-        let submitted_on = self.submitted_on.unwrap_or_else(today);
-        if submitted_on > today() {
+        let submitted_on = self.submitted_on.unwrap_or(today);
+        if submitted_on > today {
             return Err(AppError::Invalid(format!(
                 "submitted_on: {submitted_on} is in the future"
             )));
@@ -127,7 +127,7 @@ impl NewCase {
             case,
             events: vec![CaseEvent {
                 seq: 1,
-                at: OffsetDateTime::now_utc(),
+                at: now,
                 actor: actor.to_string(),
                 from: None,
                 to: CaseState::Submitted,
@@ -154,7 +154,7 @@ impl App {
             .await?;
         let programme = new.programme.clone();
         let policy = self.programme_policy(&programme).await?;
-        let file = new.into_file(&caller.username)?;
+        let file = new.into_file(&caller.username, self.now())?;
         if !policy.channel_allows(file.case.channel, file.case.priority) {
             return Err(AppError::Invalid(format!(
                 "channel: profile {} does not take {} cases by {}",

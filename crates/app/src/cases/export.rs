@@ -53,7 +53,7 @@ impl App {
             .collect();
         let events = stored.file.events.clone();
         let medical_records = stored.file.medical.clone();
-        let view = super::view::build(stored, &policy, super::today());
+        let view = super::view::build(stored, &policy, self.today());
         self.record_ok(
             caller,
             "export",
@@ -64,7 +64,7 @@ impl App {
         )
         .await?;
         Ok(SubjectExport {
-            exported_at: OffsetDateTime::now_utc(),
+            exported_at: self.now(),
             exported_by: caller.username.clone(),
             case: serde_json::to_value(&view).expect("a case view serialises"),
             events,

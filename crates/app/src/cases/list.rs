@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use resettle_domain::case::{CaseState, Priority};
 use resettle_storage::{CaseFilter, CaseSummary};
 use serde::{Deserialize, Serialize};
+use time::Date;
 
-use super::today;
 use crate::access::permission::Scope;
 use crate::{App, AppError, Caller, Permission};
 
@@ -87,9 +87,9 @@ struct OverdueCase {
     days_over: i64,
 }
 
-fn item(s: CaseSummary, days_overdue: Option<i64>) -> CaseListItem {
+fn item(s: CaseSummary, days_overdue: Option<i64>, today: Date) -> CaseListItem {
     CaseListItem {
-        days_in_state: (today() - s.state_since.date()).whole_days(),
+        days_in_state: (today - s.state_since.date()).whole_days(),
         case_number: s.case_number,
         programme: s.programme,
         state: s.state,
@@ -172,7 +172,10 @@ impl App {
         }
         let (rows, total) = self.store.list_cases(&filter, page, per_page).await?;
         Ok(CaseList {
-            items: rows.into_iter().map(|s| item(s, None)).collect(),
+            items: rows
+                .into_iter()
+                .map(|s| item(s, None, self.today()))
+                .collect(),
             total,
             page,
             per_page,
@@ -192,7 +195,7 @@ impl App {
         for (programme, profile) in &profiles {
             policies.insert(programme.clone(), self.policy(profile).await?);
         }
-        let today = today();
+        let today = self.today();
         let mut overdue = Vec::new();
         for h in self.store.open_case_histories().await? {
             let policy = &policies[&h.programme];
@@ -288,7 +291,7 @@ impl App {
             .into_iter()
             .map(|s: CaseSummary| {
                 let d = days.get(s.case_number.as_str()).copied();
-                item(s, d)
+                item(s, d, self.today())
             })
             .collect();
         Ok(CaseList {

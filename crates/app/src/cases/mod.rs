@@ -44,8 +44,3 @@ impl App {
 pub(crate) fn case_number(s: &str) -> Result<CaseNumber, AppError> {
     CaseNumber::parse(s).map_err(|e| AppError::Invalid(e.to_string()))
 }
-
-/// Today, for waiting times and overdue checks.
-pub(crate) fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
-}

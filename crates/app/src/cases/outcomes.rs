@@ -4,7 +4,6 @@ use resettle_storage::NewOutcome;
 use serde::Deserialize;
 use time::Date;
 
-use super::today;
 use crate::{App, AppError, Caller, Permission};
 
 /// An adult's outcome at a follow-up.
@@ -56,7 +55,7 @@ impl App {
                 member_no: o.member_no,
                 months: o.months,
                 employed: o.employed,
-                recorded_on: o.recorded_on.unwrap_or_else(today),
+                recorded_on: o.recorded_on.unwrap_or(self.today()),
             }])
             .await?;
         self.changed_case(

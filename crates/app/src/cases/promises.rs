@@ -7,7 +7,7 @@ use time::Date;
 
 use serde_json::Value;
 
-use super::{case_number, today};
+use super::case_number;
 use crate::{App, AppError, Caller, Permission};
 
 /// A date told to the family; when it replaces an earlier one of the same kind, the reason
@@ -62,7 +62,7 @@ impl App {
                 "reason: a {kind} date was promised before; say why it changed"
             )));
         }
-        if let Some(n) = p.family_notified_on.filter(|n| *n > today()) {
+        if let Some(n) = p.family_notified_on.filter(|n| *n > self.today()) {
             return Err(AppError::Invalid(format!(
                 "family_notified_on: {n} is in the future"
             )));
@@ -70,7 +70,7 @@ impl App {
         let promise = Promise {
             kind,
             promised_date: p.promised_date,
-            made_on: today(),
+            made_on: self.today(),
             slip_reason: if slip {
                 reason.map(str::to_string)
             } else {
@@ -103,7 +103,7 @@ impl App {
             location: CountryCode::parse("location", &r.location)
                 .map_err(|e| AppError::Invalid(e.to_string()))?,
             status: ReunificationStatus::Requested,
-            requested_on: r.requested_on.unwrap_or_else(today),
+            requested_on: r.requested_on.unwrap_or(self.today()),
             resolved_on: None,
         };
         self.store

@@ -7,9 +7,9 @@ use resettle_domain::case::{CaseState, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
 use resettle_storage::{Assignment, NewEvent, StoredCase};
 use serde::{Deserialize, Serialize};
-use time::{Date, OffsetDateTime};
+use time::Date;
 
-use super::{case_number, today};
+use super::case_number;
 use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller, Permission};
 
@@ -73,6 +73,7 @@ fn step_data(
     req: &TransitionRequest,
     to: CaseState,
     policy: &resettle_domain::policy::PolicyProfile,
+    today: time::Date,
 ) -> Result<(serde_json::Value, Assignment), AppError> {
     use CaseState::*;
     let mut payload = serde_json::Map::new();
@@ -184,7 +185,7 @@ fn step_data(
                 .ok_or_else(|| invalid("provider", "say who gives the integration support"))?;
             assignment.support = Some(SupportPlan {
                 provider,
-                starts_on: today(),
+                starts_on: today,
                 months: policy.support_months(),
             });
         }
@@ -195,7 +196,7 @@ fn step_data(
                     "a departure is scheduled for a date told to the family",
                 )
             })?;
-            if date < today() {
+            if date < today {
                 return Err(invalid("departure_date", format!("{date} is in the past")));
             }
             let earlier = stored
@@ -232,7 +233,7 @@ fn step_data(
             assignment.promise = Some(Promise {
                 kind: PromiseKind::Departure,
                 promised_date: date,
-                made_on: today(),
+                made_on: today,
                 slip_reason: earlier.then(|| req.reason.clone()),
                 family_notified_on: req.family_notified_on,
             });
@@ -286,10 +287,11 @@ impl App {
         } else {
             req
         };
-        let (payload, assignment) = step_data(&stored, req, to, &policy)?;
+        let now = self.now();
+        let (payload, assignment) = step_data(&stored, req, to, &policy, now.date())?;
         let event = NewEvent {
             to,
-            at: OffsetDateTime::now_utc(),
+            at: now,
             actor: caller.username.clone(),
             reason: req.reason.trim().to_string(),
             payload,

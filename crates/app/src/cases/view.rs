@@ -8,7 +8,7 @@ use resettle_storage::StoredCase;
 use serde::Serialize;
 use time::Date;
 
-use super::{case_number, today};
+use super::case_number;
 use crate::access::visibility::{project, sees};
 use crate::{App, AppError, Caller, Permission, Role};
 use serde_json::Value;
@@ -321,7 +321,7 @@ impl App {
     async fn view_for(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
         let stored = self.stored_case(caller, number).await?;
         let policy = self.programme_policy(&stored.programme).await?;
-        let mut view = build(stored, &policy, today());
+        let mut view = build(stored, &policy, self.today());
         view.allowed_transitions
             .retain(|&s| caller.may(Permission::MoveCase(s)));
         let agency = caller.has(Role::CaseOfficer)

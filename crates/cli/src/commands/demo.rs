@@ -1,4 +1,5 @@
 //! `resettle demo`.
+use resettle_app::Clock as _;
 use resettle_app::DemoConfig;
 use time::Date;
 
@@ -30,7 +31,7 @@ impl Args {
             cases: self.cases,
             as_of: self
                 .as_of
-                .unwrap_or_else(|| time::OffsetDateTime::now_utc().date()),
+                .unwrap_or_else(|| resettle_app::SystemClock.today()),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `resettle fair-share …`: quota keys, distributions, key updates and multi-year plans.
 //! Pure computations: no database is opened.
+use resettle_app::Clock as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -279,7 +280,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 start_year: a.start_year,
                 needs_basis: a.needs_basis,
             };
-            let p = fair_share::plan(&req)?;
+            let p = fair_share::plan(&req, resettle_app::SystemClock.today())?;
             print(a.format, &p, || {
                 let mut rows = Rows::new(&["step", "persons"]);
                 rows.push(vec!["global need".into(), p.global_needs.to_string()]);

@@ -24,7 +24,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
     let app = super::open(database).await?;
     match command {
         Command::Apply { dry_run, format } => {
-            let today = time::OffsetDateTime::now_utc().date();
+            let today = app.today();
             let report = app
                 .apply_retention(&Caller::operator(), today, dry_run)
                 .await?;

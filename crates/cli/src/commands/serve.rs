@@ -59,7 +59,7 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
         let config = resettle_app::DemoConfig {
             seed: args.demo_options.seed,
             cases: args.demo_options.cases,
-            as_of: time::OffsetDateTime::now_utc().date(),
+            as_of: app.today(),
         };
         match app.ensure_demo(&config).await? {
             Some(s) => tracing::info!(cases = s.cases, "demo caseload loaded into {database}"),

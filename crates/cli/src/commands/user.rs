@@ -1,4 +1,5 @@
 //! `resettle user …` and `resettle org add`: accounts and API tokens.
+use resettle_app::Clock as _;
 use std::io::Read;
 
 use anyhow::Context;
@@ -108,9 +109,7 @@ async fn open(database: &str) -> anyhow::Result<App> {
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
     if let Command::Code { secret } = &command {
         let secret = resettle_secure::totp::from_base32(secret)?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)?
-            .as_secs();
+        let now = u64::try_from(resettle_app::SystemClock.now().unix_timestamp())?;
         println!("{}", resettle_secure::totp::code(&secret, now));
         return Ok(());
     }

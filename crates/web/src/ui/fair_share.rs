@@ -129,12 +129,12 @@ impl PlanForm {
     }
 
     /// Computes the plan and the distribution of its regional target over all states.
-    fn outcome(&self) -> minijinja::Value {
+    fn outcome(&self, today: time::Date) -> minijinja::Value {
         let req = match self.request() {
             Ok(r) => r,
             Err(e) => return context! { error => e },
         };
-        match fair_share::plan(&req) {
+        match fair_share::plan(&req, today) {
             Ok(plan) => {
                 let key = KeyRequest {
                     method: req.method.clone().unwrap_or_else(|| "ec2015".into()),
@@ -166,15 +166,15 @@ pub(crate) async fn page(
     let needs = resettle_app::reference::unhcr_needs().unwrap_or_default();
     render(
         "fair_share.html",
-        context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)), user => user_context(session.as_ref()), csrf => session.as_ref().map(|s| s.csrf_token.clone()) },
+        context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)), user => user_context(session.as_ref()), csrf => session.as_ref().map(|s| s.csrf_token.clone()) },
     )
 }
 
 /// `GET /fair-share/outcome`: the result fragment, swapped in by htmx as inputs change.
-pub(crate) async fn outcome(Query(form): Query<PlanForm>) -> Response {
+pub(crate) async fn outcome(State(app): State<App>, Query(form): Query<PlanForm>) -> Response {
     render(
         "fair_share_outcome.html",
-        context! { outcome => form.outcome() },
+        context! { outcome => form.outcome(app.today()) },
     )
 }
 
@@ -200,7 +200,7 @@ pub(crate) async fn save(
             let scenarios = app.scenarios().await.unwrap_or_default();
             render(
                 "fair_share.html",
-                context! { form => Value::from(Serde(&form)), outcome => form.outcome(), scenarios => Value::from(Serde(&scenarios)), save_error => e, user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
+                context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), save_error => e, user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
             )
         }
     }
@@ -250,7 +250,7 @@ mod tests {
     #[test]
     fn the_default_form_is_the_belgian_report() {
         let r = PlanForm::default().request().unwrap();
-        let plan = fair_share::plan(&r).unwrap();
+        let plan = fair_share::plan(&r, time::macros::date!(2026 - 11 - 23)).unwrap();
         assert_eq!(plan.state_total, 8_821);
     }
 

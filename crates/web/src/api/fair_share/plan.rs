@@ -1,5 +1,7 @@
 //! `POST /api/v1/fair-share/plan`.
 use axum::Json;
+use axum::extract::State;
+use resettle_app::App;
 use resettle_app::fair_share::{self, PlanRequest, PlanResult};
 
 use crate::ApiError;
@@ -17,6 +19,9 @@ use crate::extract::ApiJson;
         (status = 422, description = "Input refused", content_type = "application/problem+json"),
     )
 )]
-pub(crate) async fn post(ApiJson(req): ApiJson<PlanRequest>) -> Result<Json<PlanResult>, ApiError> {
-    Ok(Json(fair_share::plan(&req)?))
+pub(crate) async fn post(
+    State(app): State<App>,
+    ApiJson(req): ApiJson<PlanRequest>,
+) -> Result<Json<PlanResult>, ApiError> {
+    Ok(Json(fair_share::plan(&req, app.today())?))
 }

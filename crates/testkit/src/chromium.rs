@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Flags that keep Chromium headless, sandbox-free as root, and off the (closed) network.
-const FLAGS: &[&str] = &[
+pub(crate) const FLAGS: &[&str] = &[
     "--headless",
     "--no-sandbox",
     "--disable-gpu",

@@ -4,9 +4,11 @@
 //!   cluster, so one behavioural test runs against both backends.
 //! - [`postgres`] starts that cluster once per test process from the installed
 //!   `initdb`/`pg_ctl` and removes it when the process ends.
-//! - [`chromium`] drives headless Chromium for web UI tests.
+//! - [`chromium`] renders pages in headless Chromium; [`webdriver`] drives it through
+//!   WebDriver, typing, clicking and submitting as people do.
 pub mod chromium;
 pub mod postgres;
+pub mod webdriver;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -231,7 +231,7 @@ async fn cross_site_and_tokenless_forms_are_refused_and_headers_are_set() {
     assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"));
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(a.headers[header::REFERRER_POLICY], "no-referrer");
+    assert_eq!(a.headers[header::REFERRER_POLICY], "same-origin");
 }
 
 #[tokio::test]

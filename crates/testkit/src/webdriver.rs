@@ -1,0 +1,100 @@
+//! A real Chromium driven through WebDriver (Debian's `chromium` and `chromium-driver`),
+//! so web tests type, click and submit as people do: rendering a page proves nothing
+//! about its forms.
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+
+/// The ChromeDriver executable. Fails loudly when none is installed: browser tests are
+/// never skipped silently.
+fn chromedriver() -> PathBuf {
+    std::env::var_os("PATH")
+        .and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|p| p.join("chromedriver"))
+                .find(|p| p.is_file())
+        })
+        .expect(
+            "ChromeDriver is not installed: apt-get install chromium-driver \
+             (the web UI is tested in a real browser)",
+        )
+}
+
+/// A browser session; its ChromeDriver ends when it is dropped.
+pub struct Browser {
+    /// The WebDriver client: `goto`, `find`, `click`, `send_keys`, `screenshot`.
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// A free port on the loopback interface.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// Starts ChromeDriver and opens a headless Chromium window `width` pixels wide, with a
+/// fresh profile, off the (closed) network.
+pub async fn browser(width: u32) -> Browser {
+    let port = free_port();
+    let driver = Command::new(chromedriver())
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut args: Vec<String> = crate::chromium::FLAGS
+        .iter()
+        .filter(|f| **f != "--headless")
+        .map(|f| f.to_string())
+        .collect();
+    args.push("--headless=new".into());
+    args.push(format!("--window-size={width},900"));
+    args.push(format!("--user-data-dir={}", profile.path().display()));
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": crate::chromium::executable(),
+            "args": args,
+        }),
+    );
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session in Chromium");
+    Browser {
+        client,
+        driver,
+        _profile: profile,
+    }
+}
+
+/// Saves what the browser shows now as a PNG at `path`, for people to review.
+pub async fn save_screenshot(client: &Client, path: &Path) {
+    let png = client.screenshot().await.expect("a screenshot");
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("screenshot folder");
+    }
+    std::fs::write(path, png).expect("write the screenshot");
+}

@@ -1,0 +1,196 @@
+//! The web UI as people use it: a real Chromium, driven through WebDriver, types, clicks
+//! and submits against the server on a loopback port, on SQLite and PostgreSQL. Screenshots
+//! of each page it reaches are saved under `target/tmp/screenshots/` for review.
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use resettle_app::{App, DemoConfig, FixedClock, Keyring};
+use resettle_testkit::webdriver::{Browser, browser, save_screenshot};
+
+const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
+const DEMO_PASSWORD: &str = "resettle-demo-password";
+
+/// A demo programme served on a loopback port, on the fixed test day.
+struct Served {
+    app: App,
+    base: String,
+    backend: &'static str,
+    _db: resettle_testkit::TestDatabase,
+}
+
+async fn serve(db: resettle_testkit::TestDatabase) -> Served {
+    let app = App::open(&db.url)
+        .await
+        .unwrap()
+        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+        .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY)));
+    app.load_demo(
+        &DemoConfig {
+            seed: 5,
+            cases: 150,
+            as_of: resettle_testkit::TODAY,
+        },
+        false,
+    )
+    .await
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let router = resettle_web::router(app.clone());
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    Served {
+        app,
+        base,
+        backend: db.backend,
+        _db: db,
+    }
+}
+
+/// Where a page's screenshot goes.
+fn shot(backend: &str, name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("screenshots")
+        .join(format!("{backend}-{name}.png"))
+}
+
+/// The visible text of the page.
+async fn text(c: &Client) -> String {
+    c.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Waits until the browser has left `path` (a form posted and the answer loaded).
+async fn left(c: &Client, path: &str) {
+    for _ in 0..100 {
+        if c.current_url().await.unwrap().path() != path {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Types into the field named `name`.
+async fn type_into(c: &Client, name: &str, value: &str) {
+    let field = c
+        .find(Locator::Css(&format!("[name='{name}']")))
+        .await
+        .unwrap_or_else(|e| panic!("no field {name}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(value).await.unwrap();
+}
+
+/// Clicks the button whose text is `label`.
+async fn click_button(c: &Client, label: &str) {
+    c.find(Locator::XPath(&format!(
+        "//button[normalize-space(.)='{label}']"
+    )))
+    .await
+    .unwrap_or_else(|e| panic!("no button {label:?}: {e}"))
+    .click()
+    .await
+    .unwrap();
+}
+
+/// Signs in as `username` with the password and, where the page asks, the one-time code.
+async fn sign_in(s: &Served, b: &Browser, username: &str) {
+    let c = &b.client;
+    c.goto(&format!("{}/login", s.base)).await.unwrap();
+    save_screenshot(c, &shot(s.backend, "login")).await;
+    type_into(c, "username", username).await;
+    type_into(c, "password", DEMO_PASSWORD).await;
+    click_button(c, "Sign in").await;
+    left(c, "/login").await;
+    if c.current_url().await.unwrap().path() == "/login/code" {
+        let secret = resettle_secure::totp::from_base32(DEMO_SECRET).unwrap();
+        let code = resettle_secure::totp::code(&secret, s.app.now().unix_timestamp() as u64);
+        type_into(c, "code", &code).await;
+        click_button(c, "Continue").await;
+        left(c, "/login/code").await;
+    }
+    let page = text(c).await;
+    let path = c.current_url().await.unwrap().path().to_string();
+    assert!(
+        !path.starts_with("/login") && page.contains("Sign out"),
+        "{}: {username} is not signed in; the browser is at {path}: {page:.300}",
+        s.backend
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_officer_signs_in_opens_a_case_and_signs_out() {
+    for db in resettle_testkit::databases() {
+        let s = serve(db).await;
+        let b = browser(1280).await;
+        let c = &b.client;
+        sign_in(&s, &b, "case-officer").await;
+        c.goto(&format!("{}/cases", s.base)).await.unwrap();
+        save_screenshot(c, &shot(s.backend, "cases")).await;
+        c.find(Locator::Css("main table a[href^='/cases/']"))
+            .await
+            .expect("a case in the list")
+            .click()
+            .await
+            .unwrap();
+        left(c, "/cases").await;
+        let case = c.current_url().await.unwrap().path().to_string();
+        assert!(case.starts_with("/cases/"), "{case}");
+        save_screenshot(c, &shot(s.backend, "case")).await;
+        click_button(c, "Sign out").await;
+        left(c, &case).await;
+        assert!(
+            !text(c).await.contains("Sign out"),
+            "{}: still signed in after signing out",
+            s.backend
+        );
+        c.goto(&format!("{}/cases", s.base)).await.unwrap();
+        assert!(
+            c.current_url().await.unwrap().path().starts_with("/login")
+                || !text(c).await.contains(&case[7..]),
+            "{}: the case list is shown after signing out",
+            s.backend
+        );
+        b.client.clone().close().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_planner_saves_a_scenario_and_deletes_it() {
+    for db in resettle_testkit::databases() {
+        let s = serve(db).await;
+        let b = browser(1280).await;
+        let c = &b.client;
+        sign_in(&s, &b, "planner").await;
+        c.goto(&format!("{}/fair-share", s.base)).await.unwrap();
+        type_into(c, "name", "Browser plan").await;
+        click_button(c, "Save").await;
+        left(c, "/fair-share").await;
+        save_screenshot(c, &shot(s.backend, "scenarios")).await;
+        let page = text(c).await;
+        assert!(
+            page.contains("Browser plan") && page.contains("8821"),
+            "{}: the saved scenario is not listed: {page:.400}",
+            s.backend
+        );
+        click_button(c, "Delete").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(
+            !text(c).await.contains("Browser plan"),
+            "{}: the scenario is still listed after deleting it",
+            s.backend
+        );
+        b.client.clone().close().await.unwrap();
+    }
+}

@@ -475,3 +475,117 @@ async fn the_subject_access_export_holds_everything_and_is_audited() {
             .any(|e| e.action == "export" && e.fields.contains("condition"))
     );
 }
+
+/// How many audit entries of `username`'s sign-ins have a detail starting with `prefix`.
+async fn sign_in_entries(url: &str, username: &str, prefix: &str) -> i64 {
+    let pool = raw(url).await;
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'login' AND entity_id = $1 \
+         AND detail LIKE $2",
+    )
+    .bind(username)
+    .bind(format!("{prefix}%"))
+    .fetch_one(&pool)
+    .await
+    .unwrap()
+    .try_get(0)
+    .unwrap();
+    pool.close().await;
+    n
+}
+
+/// A six-digit code that is none of the three the demo secret accepts at the app's now.
+fn wrong_code(app: &App) -> String {
+    let secret = resettle_secure::totp::from_base32(DEMO_SECRET).unwrap();
+    let now = app.now().unix_timestamp() as u64;
+    let valid: Vec<String> = [now - 30, now, now + 30]
+        .iter()
+        .map(|&t| resettle_secure::totp::code(&secret, t))
+        .collect();
+    (0..)
+        .map(|i| format!("{:06}", 123_456 + i))
+        .find(|c| !valid.contains(c))
+        .unwrap()
+}
+
+/// Attack: a right password, then wrong codes, again and again. Before, the password step
+/// reset the count and the code step never looked at the lock: six rounds of four codes
+/// locked nothing. Now codes are counted apart, three lock the account, the lock holds at
+/// both steps, and a right code during the lock does not get in.
+#[tokio::test]
+async fn guessing_the_second_factor_locks_the_account_at_every_step() {
+    for db in resettle_testkit::databases() {
+        let (app, clock) = demo_app_and_clock(&db.url).await;
+        let user = "medical-officer";
+        let wrong = wrong_code(&app);
+        let mut codes_checked = 0;
+        for _round in 0..6 {
+            let Ok(s) = app.login(user, DEMO_PASSWORD, "attacker").await else {
+                continue;
+            };
+            for _ in 0..4 {
+                if app
+                    .second_factor(&s.cookie, &wrong, "attacker")
+                    .await
+                    .is_err()
+                {
+                    codes_checked += 1;
+                }
+            }
+        }
+        assert!(codes_checked >= 3, "{}: the attack ran", db.backend);
+        assert_eq!(
+            sign_in_entries(&db.url, user, "wrong or reused one-time password").await,
+            i64::from(resettle_app::access::session::FAILED_CODES_BEFORE_LOCK),
+            "{}: only three codes were ever checked",
+            db.backend
+        );
+        assert!(
+            app.login(user, DEMO_PASSWORD, "owner").await.is_err(),
+            "{}: the lock holds at the password step",
+            db.backend
+        );
+        // Five minutes on, the owner signs in with a right code; the count starts again.
+        clock.advance(time::Duration::minutes(6));
+        let s = app.login(user, DEMO_PASSWORD, "owner").await.unwrap();
+        app.second_factor(&s.cookie, &code(&app), "owner")
+            .await
+            .unwrap();
+        assert!(app.session(&s.cookie, "owner").await.is_ok());
+    }
+}
+
+/// Attack: a burst of wrong passwords sent at once. Before, the check and the count were
+/// not atomic, so every guess in the burst was checked before any lock was set. Now an
+/// attempt is counted before it is checked: at most five guesses are ever checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_password_guesses_cannot_pass_the_lock() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let user = "planner";
+        let guesses: Vec<_> = (0..24)
+            .map(|i| {
+                let app = app.clone();
+                tokio::spawn(async move {
+                    app.login(user, &format!("guess number {i} of many"), "attacker")
+                        .await
+                        .is_err()
+                })
+            })
+            .collect();
+        for g in guesses {
+            assert!(g.await.unwrap(), "a wrong password was accepted");
+        }
+        let checked = sign_in_entries(&db.url, user, "wrong password").await;
+        assert!(
+            (1..=resettle_app::access::session::FAILURES_BEFORE_LOCK).contains(&checked),
+            "{}: {checked} of 24 parallel guesses were checked",
+            db.backend
+        );
+        assert!(
+            app.login(user, DEMO_PASSWORD, "owner").await.is_err(),
+            "{}: the account is locked after the burst",
+            db.backend
+        );
+    }
+}

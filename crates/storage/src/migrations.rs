@@ -63,6 +63,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_outcomes.sql"),
         postgres: include_str!("../migrations/postgres/0008_outcomes.sql"),
     },
+    Migration {
+        version: 9,
+        description: "failed one-time codes counted apart",
+        sqlite: include_str!("../migrations/sqlite/0009_sign_in_limits.sql"),
+        postgres: include_str!("../migrations/postgres/0009_sign_in_limits.sql"),
+    },
 ];
 
 impl Store {

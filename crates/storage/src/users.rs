@@ -217,6 +217,43 @@ impl Store {
     }
 }
 
+/// The two steps of signing in, each with its own count of failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInStep {
+    /// The password.
+    Password,
+    /// The one-time code of the second factor.
+    Code,
+}
+
+impl SignInStep {
+    fn column(self) -> &'static str {
+        match self {
+            SignInStep::Password => "failed_logins",
+            SignInStep::Code => "failed_codes",
+        }
+    }
+}
+
+/// What charging a sign-in attempt found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    /// No such user; nothing was counted.
+    UnknownUser,
+    /// The account is locked until then; nothing was counted.
+    Locked {
+        /// The end of the lock.
+        until: OffsetDateTime,
+    },
+    /// Counted: the step's failures including this attempt, and the lock it set, if any.
+    Charged {
+        /// Failures of this step in a row, this attempt included until it passes.
+        count: i64,
+        /// The lock this attempt set (the count reached the step's limit).
+        lock: Option<OffsetDateTime>,
+    },
+}
+
 /// What sign-in needs to know about a user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoginRow {
@@ -258,26 +295,71 @@ impl Store {
         }))
     }
 
-    /// Counts a failed sign-in and, if given, locks the account until then.
-    pub async fn record_failed_login(
+    /// Charges one attempt at a sign-in step to the user *before* it is checked, in one
+    /// write transaction, so that attempts sent in parallel cannot all pass the lock check
+    /// before any of them is counted: an account locked at `now` is refused uncounted;
+    /// otherwise the step's count goes up by one and, where `lock` gives a time for the new
+    /// count, the account is locked until then at once. A success later takes the charge
+    /// back with [`Store::sign_in_step_passed`].
+    pub async fn charge_sign_in_attempt(
         &self,
         username: &str,
-        locked_until: Option<OffsetDateTime>,
-    ) -> Result<(), StorageError> {
-        sqlx::query(
-            "UPDATE users SET failed_logins = failed_logins + 1, \
-             locked_until = COALESCE($1, locked_until) WHERE username = $2",
-        )
-        .bind(locked_until.map(codec::timestamp))
-        .bind(username.to_string())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        step: SignInStep,
+        now: OffsetDateTime,
+        lock: impl Fn(i64) -> Option<OffsetDateTime>,
+    ) -> Result<Attempt, StorageError> {
+        let column = step.column();
+        let mut tx = self.begin_write().await?;
+        let sql = sqlx::AssertSqlSafe(format!(
+            "UPDATE users SET {column} = {column} + 1 WHERE username = $1 \
+             RETURNING {column}, locked_until"
+        ));
+        let Some(row) = sqlx::query(sql)
+            .bind(username.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+        else {
+            return Ok(Attempt::UnknownUser);
+        };
+        let count: i64 = row.try_get(0)?;
+        let locked_until: Option<String> = row.try_get(1)?;
+        let locked_until = locked_until
+            .map(|t| codec::parse_timestamp("users.locked_until", &t))
+            .transpose()?;
+        if let Some(until) = locked_until
+            && until > now
+        {
+            tx.rollback().await?;
+            return Ok(Attempt::Locked { until });
+        }
+        let lock = lock(count);
+        if let Some(until) = lock {
+            sqlx::query("UPDATE users SET locked_until = $1 WHERE username = $2")
+                .bind(codec::timestamp(until))
+                .bind(username.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Attempt::Charged { count, lock })
     }
 
-    /// Clears the failure count after a successful sign-in.
-    pub async fn record_login_success(&self, username: &str) -> Result<(), StorageError> {
-        sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = $1")
+    /// Takes back the charge of an attempt that passed its step: that step's count goes
+    /// to zero, and a lock that this very attempt set (`its_lock`) is lifted. A lock set
+    /// by the other step stays: a right password never lifts a lock earned by wrong codes.
+    pub async fn sign_in_step_passed(
+        &self,
+        username: &str,
+        step: SignInStep,
+        its_lock: Option<OffsetDateTime>,
+    ) -> Result<(), StorageError> {
+        let column = step.column();
+        let sql = sqlx::AssertSqlSafe(format!(
+            "UPDATE users SET {column} = 0, locked_until = CASE WHEN locked_until = $1 \
+             THEN NULL ELSE locked_until END WHERE username = $2"
+        ));
+        sqlx::query(sql)
+            .bind(its_lock.map(codec::timestamp))
             .bind(username.to_string())
             .execute(&self.pool)
             .await?;

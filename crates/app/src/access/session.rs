@@ -5,7 +5,7 @@
 //! old cookie is never reused), it ends after [`IDLE`] without a request or [`ABSOLUTE`]
 //! after sign-in, and logout ends it in the database.
 use resettle_domain::access::Role;
-use resettle_storage::NewAuditEntry;
+use resettle_storage::{Attempt, NewAuditEntry, SignInStep};
 use time::{Duration, OffsetDateTime};
 
 use super::Caller;
@@ -16,8 +16,13 @@ use crate::{App, AppError};
 pub const IDLE: Duration = Duration::minutes(30);
 /// A session ends this long after sign-in whatever its activity (ASVS 3.3.4).
 pub const ABSOLUTE: Duration = Duration::hours(12);
-/// Failed sign-ins allowed before the account is locked.
+/// Failed passwords in a row that lock the account (for a minute, doubling after each
+/// further failure).
 pub const FAILURES_BEFORE_LOCK: i64 = 5;
+/// Failed one-time codes in a row that lock the account (for five minutes, doubling):
+/// tighter than passwords, because a code has only a million values and a password step
+/// never resets this count. At most a handful of guesses a day remain.
+pub const FAILED_CODES_BEFORE_LOCK: i64 = 3;
 
 /// The roles that must give a second factor by default: every role that sees personal
 /// data, runs users or reads the trail. Planners see aggregates only.
@@ -55,13 +60,23 @@ pub struct Session {
 const REFUSED: &str = "sign-in refused: wrong username or password, or the account is locked \
                        after repeated failures (try again later)";
 
-/// How long an account stays locked after `failures` consecutive failures: a minute after
-/// the fifth, doubling with each further one, at most a day.
-fn lock_for(failures: i64) -> Option<Duration> {
-    (failures >= FAILURES_BEFORE_LOCK).then(|| {
-        let doublings = (failures - FAILURES_BEFORE_LOCK).min(11) as u32;
-        Duration::minutes(1 << doublings).min(Duration::days(1))
+/// How long an account stays locked after `failures` failures of a step in a row: `first`
+/// once they reach `limit`, doubling with each further one, at most a day.
+fn lock_for(failures: i64, limit: i64, first: Duration) -> Option<Duration> {
+    (failures >= limit).then(|| {
+        let doublings = (failures - limit).min(11) as i32;
+        (first * 2_i32.pow(doublings as u32)).min(Duration::days(1))
     })
+}
+
+/// The lock after `failures` wrong passwords in a row.
+fn password_lock(failures: i64) -> Option<Duration> {
+    lock_for(failures, FAILURES_BEFORE_LOCK, Duration::minutes(1))
+}
+
+/// The lock after `failures` wrong one-time codes in a row.
+fn code_lock(failures: i64) -> Option<Duration> {
+    lock_for(failures, FAILED_CODES_BEFORE_LOCK, Duration::minutes(5))
 }
 
 fn parse_time(s: &str) -> Option<OffsetDateTime> {
@@ -107,25 +122,36 @@ impl App {
             self.record(&actor, fail("account disabled".into())).await?;
             return Err(AppError::Unauthorized(REFUSED.into()));
         }
-        if let Some(until) = row.locked_until.as_deref().and_then(parse_time)
-            && until > now
+        // Counted before it is checked, so parallel guesses cannot slip past the lock.
+        let (failures, its_lock) = match self
+            .store
+            .charge_sign_in_attempt(username, SignInStep::Password, now, |n| {
+                password_lock(n).map(|d| now + d)
+            })
+            .await?
         {
-            self.record(&actor, fail(format!("account locked until {until}")))
-                .await?;
-            return Err(AppError::Unauthorized(REFUSED.into()));
-        }
+            Attempt::Charged { count, lock } => (count, lock),
+            Attempt::Locked { until } => {
+                self.record(&actor, fail(format!("account locked until {until}")))
+                    .await?;
+                return Err(AppError::Unauthorized(REFUSED.into()));
+            }
+            Attempt::UnknownUser => {
+                self.record(&actor, fail("unknown user".into())).await?;
+                return Err(AppError::Unauthorized(REFUSED.into()));
+            }
+        };
         if !verify_password(password, &row.password_hash) {
-            let failures = row.failed_logins + 1;
-            let lock = lock_for(failures).map(|d| now + d);
-            self.store.record_failed_login(username, lock).await?;
-            let detail = match lock {
+            let detail = match its_lock {
                 Some(t) => format!("wrong password ({failures} in a row); locked until {t}"),
                 None => format!("wrong password ({failures} in a row)"),
             };
             self.record(&actor, fail(detail)).await?;
             return Err(AppError::Unauthorized(REFUSED.into()));
         }
-        self.store.record_login_success(username).await?;
+        self.store
+            .sign_in_step_passed(username, SignInStep::Password, its_lock)
+            .await?;
         let roles = resettle_domain::access::Role::parse_list(&row.user.roles)
             .map_err(|e| AppError::Invalid(e.to_string()))?;
         let needs_second_factor = roles
@@ -164,8 +190,10 @@ impl App {
     }
 
     /// Checks the one-time password of a half signed-in session. A code is accepted once
-    /// (a replay within its 90-second window is refused); five wrong codes lock the
-    /// account like wrong passwords do.
+    /// (a replay within its 90-second window is refused). Wrong codes are counted on their
+    /// own, never reset by a right password: [`FAILED_CODES_BEFORE_LOCK`] of them lock the
+    /// account and end the half session, and a locked account is refused at this step as
+    /// at the password step.
     pub async fn second_factor(
         &self,
         cookie: &str,
@@ -184,6 +212,35 @@ impl App {
             Some(s) => self.decrypt_secret(&username, s)?,
             None => return Err(AppError::Unauthorized(REFUSED.into())),
         };
+        let refused = |detail: String| NewAuditEntry {
+            action: "login".into(),
+            entity: "user".into(),
+            entity_id: username.clone(),
+            outcome: "failed".into(),
+            detail,
+            ..Default::default()
+        };
+        let (failures, its_lock) = match self
+            .store
+            .charge_sign_in_attempt(&username, SignInStep::Code, now, |n| {
+                code_lock(n).map(|d| now + d)
+            })
+            .await?
+        {
+            Attempt::Charged { count, lock } => (count, lock),
+            Attempt::Locked { until } => {
+                self.store.end_session(&digest(cookie), now).await?;
+                self.record(
+                    &session.caller,
+                    refused(format!(
+                        "one-time code refused: account locked until {until}"
+                    )),
+                )
+                .await?;
+                return Err(AppError::Unauthorized(REFUSED.into()));
+            }
+            Attempt::UnknownUser => return Err(AppError::Unauthorized(REFUSED.into())),
+        };
         let unix = u64::try_from(now.unix_timestamp()).unwrap_or(0);
         let last = row.totp_last_step.and_then(|s| u64::try_from(s).ok());
         let matched = resettle_secure::totp::verify(&secret, code, unix, last);
@@ -196,29 +253,25 @@ impl App {
             None => false,
         };
         if !accepted {
-            let failures = row.failed_logins + 1;
-            let lock = lock_for(failures).map(|d| now + d);
-            self.store.record_failed_login(&username, lock).await?;
-            if lock.is_some() {
-                self.store.end_session(&digest(cookie), now).await?;
-            }
-            self.record(
-                &session.caller,
-                NewAuditEntry {
-                    action: "login".into(),
-                    entity: "user".into(),
-                    entity_id: username.clone(),
-                    outcome: "failed".into(),
-                    detail: "wrong or reused one-time password".into(),
-                    ..Default::default()
-                },
-            )
-            .await?;
-            return Err(AppError::Unauthorized(
-                "that code is wrong or was already used; wait for the next one".into(),
-            ));
+            let detail = match its_lock {
+                Some(t) => {
+                    self.store.end_session(&digest(cookie), now).await?;
+                    format!(
+                        "wrong or reused one-time password ({failures} in a row); locked until {t}"
+                    )
+                }
+                None => format!("wrong or reused one-time password ({failures} in a row)"),
+            };
+            self.record(&session.caller, refused(detail)).await?;
+            return Err(AppError::Unauthorized(if its_lock.is_some() {
+                REFUSED.into()
+            } else {
+                "that code is wrong or was already used; wait for the next one".into()
+            }));
         }
-        self.store.record_login_success(&username).await?;
+        self.store
+            .sign_in_step_passed(&username, SignInStep::Code, its_lock)
+            .await?;
         self.store.complete_second_factor(&digest(cookie)).await?;
         self.record_ok(
             &session.caller,
@@ -327,9 +380,17 @@ mod tests {
 
     #[test]
     fn lockout_starts_at_the_fifth_failure_and_grows() {
-        assert_eq!(lock_for(4), None);
-        assert_eq!(lock_for(5), Some(Duration::minutes(1)));
-        assert_eq!(lock_for(7), Some(Duration::minutes(4)));
-        assert_eq!(lock_for(100), Some(Duration::days(1)));
+        assert_eq!(password_lock(4), None);
+        assert_eq!(password_lock(5), Some(Duration::minutes(1)));
+        assert_eq!(password_lock(7), Some(Duration::minutes(4)));
+        assert_eq!(password_lock(100), Some(Duration::days(1)));
+    }
+
+    #[test]
+    fn wrong_codes_lock_sooner_and_longer() {
+        assert_eq!(code_lock(2), None);
+        assert_eq!(code_lock(3), Some(Duration::minutes(5)));
+        assert_eq!(code_lock(5), Some(Duration::minutes(20)));
+        assert_eq!(code_lock(100), Some(Duration::days(1)));
     }
 }

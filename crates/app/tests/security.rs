@@ -536,7 +536,7 @@ async fn guessing_the_second_factor_locks_the_account_at_every_step() {
         assert!(codes_checked >= 3, "{}: the attack ran", db.backend);
         assert_eq!(
             sign_in_entries(&db.url, user, "wrong or reused one-time password").await,
-            i64::from(resettle_app::access::session::FAILED_CODES_BEFORE_LOCK),
+            resettle_app::access::session::FAILED_CODES_BEFORE_LOCK,
             "{}: only three codes were ever checked",
             db.backend
         );

@@ -269,6 +269,14 @@ async fn every_role_meets_the_documented_matrix() {
                     differences.push(format!("field {key} is not in the table"));
                 }
             }
+            let documented = |field: &str| {
+                fields
+                    .iter()
+                    .find(|r| r[0] == field)
+                    .is_some_and(|r| r[column] == "yes")
+            };
+            differences.extend(list_differences(&app, t, role, &documented).await);
+            differences.extend(timeline_differences(&app, t, role, &n, &documented).await);
         }
         assert!(
             differences.is_empty(),
@@ -309,4 +317,114 @@ async fn every_role_meets_the_documented_matrix() {
             );
         }
     }
+}
+
+/// The case field behind each key of a list item (`docs/security.md`, "Lists, filters and
+/// timelines"): a list shows what the case view shows, no more.
+const LIST_ITEM_FIELDS: &[(&str, &str)] = &[
+    ("case_number", "case_number"),
+    ("programme", "programme"),
+    ("state", "state"),
+    ("version", "version"),
+    ("family_size", "members"),
+    ("priority", "priority"),
+    ("channel", "channel"),
+    ("nationality", "nationality"),
+    ("country_of_asylum", "country_of_asylum"),
+    ("submitted_on", "submitted_on"),
+    ("days_in_state", "waiting"),
+    ("days_overdue", "overdue"),
+];
+
+/// Where `role`'s case list differs from the field table, and which filters on withheld
+/// fields it was not refused.
+async fn list_differences(
+    app: &App,
+    token: &str,
+    role: Role,
+    documented: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut differences = Vec::new();
+    let (status, text) = send(app, Some(token), "GET", "/api/v1/cases?per_page=20", None).await;
+    assert_eq!(status, StatusCode::OK, "{role} lists cases: {text}");
+    let list: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for item in list["items"].as_array().unwrap() {
+        for (key, field) in LIST_ITEM_FIELDS {
+            let present = item.get(*key).is_some();
+            // Days overdue appear only in the overdue list.
+            if present != documented(field) && *key != "days_overdue" {
+                differences.push(format!(
+                    "list item {key} for {role}: field {field} documented {}, item {}",
+                    documented(field),
+                    if present { "has it" } else { "lacks it" }
+                ));
+            }
+        }
+        for key in item.as_object().unwrap().keys() {
+            if !LIST_ITEM_FIELDS.iter().any(|(k, _)| k == key) {
+                differences.push(format!("list item key {key} maps to no field"));
+            }
+        }
+    }
+    for (filter, value, field) in [
+        ("category", "survivor_of_violence_torture", "categories"),
+        ("category", "medical_needs", "categories"),
+        ("priority", "emergency", "priority"),
+        ("nationality", "SY", "nationality"),
+        ("country_of_asylum", "LB", "country_of_asylum"),
+    ] {
+        let (status, _) = send(
+            app,
+            Some(token),
+            "GET",
+            &format!("/api/v1/cases?{filter}={value}"),
+            None,
+        )
+        .await;
+        let refused = status == StatusCode::FORBIDDEN;
+        if refused == documented(field) {
+            differences.push(format!(
+                "filter {filter}={value} for {role}: field {field} documented {}, answer {status}",
+                documented(field)
+            ));
+        }
+    }
+    differences
+}
+
+/// Where `role`'s timeline of case `n` shows step data or reasons of fields it may not see.
+async fn timeline_differences(
+    app: &App,
+    token: &str,
+    role: Role,
+    n: &str,
+    documented: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let (status, text) = send(
+        app,
+        Some(token),
+        "GET",
+        &format!("/api/v1/cases/{n}/events"),
+        None,
+    )
+    .await;
+    if status != StatusCode::OK {
+        return Vec::new();
+    }
+    let events: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let mut differences = Vec::new();
+    for e in &events {
+        for key in e["payload"].as_object().into_iter().flat_map(|m| m.keys()) {
+            let field = resettle_app::access::visibility::EVENT_PAYLOAD_FIELDS
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, f)| *f);
+            if !field.is_some_and(documented) {
+                differences.push(format!(
+                    "timeline of {n} for {role}: step data {key} ({field:?}) is shown"
+                ));
+            }
+        }
+    }
+    differences
 }

@@ -175,23 +175,46 @@ impl App {
         if caller.may(p) {
             return Ok(());
         }
-        self.record(
-            caller,
-            NewAuditEntry {
-                action: "refused".into(),
-                entity: entity.into(),
-                entity_id: id.into(),
-                outcome: "refused".into(),
-                detail: p.name(),
-                ..Default::default()
-            },
-        )
-        .await?;
-        Err(AppError::Forbidden(format!(
-            "your roles ({}) do not allow this: {}",
-            roles_text(caller),
-            p.name()
-        )))
+        Err(self
+            .refuse(
+                caller,
+                entity,
+                id,
+                &format!(
+                    "your roles ({}) do not allow this: {}",
+                    roles_text(caller),
+                    p.name()
+                ),
+            )
+            .await)
+    }
+
+    /// Records a refusal of `caller` on an entity and gives the error that says why (or
+    /// the error of recording it: nothing is refused unrecorded).
+    pub(crate) async fn refuse(
+        &self,
+        caller: &Caller,
+        entity: &str,
+        id: &str,
+        why: &str,
+    ) -> AppError {
+        let recorded = self
+            .record(
+                caller,
+                NewAuditEntry {
+                    action: "refused".into(),
+                    entity: entity.into(),
+                    entity_id: id.into(),
+                    outcome: "refused".into(),
+                    detail: why.into(),
+                    ..Default::default()
+                },
+            )
+            .await;
+        match recorded {
+            Ok(()) => AppError::Forbidden(why.into()),
+            Err(e) => e,
+        }
     }
 
     /// Refuses with "not found" (audited as a refusal) unless the case is in the caller's

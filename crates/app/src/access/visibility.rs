@@ -4,6 +4,7 @@
 //! The table is the specification in `docs/security.md` ("Fields of a case"); the
 //! authorisation matrix test reads the document and checks every role's answer against it.
 use resettle_domain::access::Role;
+use resettle_domain::case::{CaseEvent, CaseState, Stage};
 use serde_json::Value;
 
 use super::Caller;
@@ -103,6 +104,68 @@ fn project_members(caller: &Caller, members: Value) -> Value {
     )
 }
 
+/// The case field each key of an event's step data belongs to: a role sees the key only
+/// if it sees that field on the case. Refusal grounds and what a cancelled mission meant
+/// are the decision's substance, seen by the decision's parties as the categories are.
+/// A key not in this table is shown to nobody, so new step data is withheld until it is
+/// classified here.
+pub const EVENT_PAYLOAD_FIELDS: &[(&str, &str)] = &[
+    ("checks", "pre_departure"),
+    ("departure_date", "pre_departure"),
+    ("promised_date", "pre_departure"),
+    ("slip", "pre_departure"),
+    ("grounds", "categories"),
+    ("members_not_accepted", "categories"),
+    ("mission_cancelled", "categories"),
+    ("members_accepted", "members"),
+    ("reception_place", "reception_place"),
+    ("place", "reception_place"),
+    ("from_place", "reception_place"),
+    ("municipality", "reception_place"),
+    ("sponsor_group", "sponsor_group"),
+];
+
+/// The case field an event's reason belongs to, from the stage the step concerns: a slip
+/// back to pre-departure may name a medical clearance, a move into a home names the
+/// municipality, a decision its grounds. An ending belongs to the stage it ended.
+fn reason_field(e: &CaseEvent) -> &'static str {
+    let stage = match (e.to.stage(), e.from) {
+        (Stage::Ended, Some(from)) => from.stage(),
+        (stage, _) => stage,
+    };
+    match stage {
+        Stage::Assessment | Stage::Ended => "categories",
+        Stage::PreDeparture if matches!(e.to, CaseState::Accepted | CaseState::AcceptedInPart) => {
+            "categories"
+        }
+        Stage::PreDeparture | Stage::Travel => "pre_departure",
+        Stage::Reception => "reception_place",
+        Stage::Integration => "support",
+    }
+}
+
+/// An event of a case's timeline with only what the caller may see: its step data by
+/// [`EVENT_PAYLOAD_FIELDS`], its reason by the stage it concerns (withheld as absent
+/// text). Who acted, when, and from which state to which stay: the state is seen by all.
+pub fn project_event(caller: &Caller, mut e: CaseEvent) -> CaseEvent {
+    if !sees(caller, reason_field(&e)) {
+        e.reason = String::new();
+    }
+    if let Value::Object(map) = e.payload {
+        e.payload = Value::Object(
+            map.into_iter()
+                .filter(|(k, _)| {
+                    EVENT_PAYLOAD_FIELDS
+                        .iter()
+                        .find(|(key, _)| key == k)
+                        .is_some_and(|(_, field)| sees(caller, field))
+                })
+                .collect(),
+        );
+    }
+    e
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +195,66 @@ mod tests {
         );
         let officer = project(&caller(&[Role::CaseOfficer]), case.clone());
         assert_eq!(officer, case);
+    }
+
+    /// Every kind of step data the demo's histories and the lifecycle record is classified,
+    /// so none is withheld from the roles that should see it by oversight.
+    #[test]
+    fn every_key_of_step_data_is_classified() {
+        let demo = resettle_demo::generate(&resettle_demo::DemoConfig {
+            cases: 300,
+            ..Default::default()
+        });
+        for file in &demo.cases {
+            for e in &file.events {
+                for key in e.payload.as_object().into_iter().flat_map(|m| m.keys()) {
+                    assert!(
+                        EVENT_PAYLOAD_FIELDS.iter().any(|(k, _)| k == key),
+                        "{key} of an event to {} is in no row of EVENT_PAYLOAD_FIELDS",
+                        e.to
+                    );
+                }
+            }
+        }
+        for (_, field) in EVENT_PAYLOAD_FIELDS {
+            assert!(CASE_FIELDS.iter().any(|(f, _)| f == field), "{field}");
+        }
+    }
+
+    #[test]
+    fn a_liaison_sees_no_medical_slip_reason_nor_the_home_municipality() {
+        let event = |from, to, reason: &str, payload| CaseEvent {
+            seq: 2,
+            at: time::macros::datetime!(2026-01-01 0:00 UTC),
+            actor: "Fedasil".into(),
+            from: Some(from),
+            to,
+            reason: reason.into(),
+            payload,
+        };
+        let slip = event(
+            CaseState::DepartureScheduled,
+            CaseState::PreDeparture,
+            "medical clearance pending after the IOM health assessment",
+            serde_json::json!({"slip": "medical_clearance"}),
+        );
+        let home = event(
+            CaseState::InReception,
+            CaseState::Housed,
+            "moved into a home in Gent",
+            serde_json::json!({"municipality": "Gent", "from_place": "LOI-1"}),
+        );
+        let liaison = caller(&[Role::UnhcrLiaison]);
+        for e in [slip.clone(), home.clone()] {
+            let seen = project_event(&liaison, e);
+            assert_eq!(seen.reason, "");
+            assert_eq!(seen.payload, serde_json::json!({}));
+        }
+        let officer = caller(&[Role::CaseOfficer]);
+        assert_eq!(project_event(&officer, slip.clone()), slip);
+        assert_eq!(project_event(&officer, home.clone()), home);
+        let reception = caller(&[Role::ReceptionOfficer]);
+        assert_eq!(project_event(&reception, home.clone()), home);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::access::permission::Scope;
+use crate::access::visibility::sees;
 use crate::{App, AppError, Caller, Permission};
 
 /// Which cases to list. Query parameters of `GET /api/v1/cases` and options of
@@ -34,7 +35,9 @@ pub struct CaseQuery {
     pub per_page: Option<u32>,
 }
 
-/// A case in a list.
+/// A case in a list. The field matrix applies as to the case view: a field the caller's
+/// roles may not see on the case (`docs/security.md`, "Fields of a case") is absent here
+/// too, so a list never tells what the case page withholds.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct CaseListItem {
     /// UNHCR case number.
@@ -44,25 +47,32 @@ pub struct CaseListItem {
     /// Current state.
     #[schema(value_type = String)]
     pub state: CaseState,
-    /// Priority.
-    #[schema(value_type = String)]
-    pub priority: Priority,
-    /// mission or dossier.
-    pub channel: String,
-    /// Nationality.
-    pub nationality: String,
-    /// Country of asylum.
-    pub country_of_asylum: String,
+    /// Priority (field `priority`).
+    #[schema(value_type = Option<String>)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// mission or dossier (field `channel`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// Nationality (field `nationality`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nationality: Option<String>,
+    /// Country of asylum (field `country_of_asylum`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_of_asylum: Option<String>,
     /// Persons in the case.
     pub family_size: i64,
-    /// Day of submission.
-    #[schema(value_type = String, format = Date)]
-    pub submitted_on: time::Date,
-    /// Days in the current state.
-    pub days_in_state: i64,
+    /// Day of submission (field `submitted_on`).
+    #[schema(value_type = Option<String>, format = Date)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted_on: Option<time::Date>,
+    /// Days in the current state (field `waiting`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_in_state: Option<i64>,
     /// Version.
     pub version: i64,
-    /// Days past the most overrun time limit, when overdue.
+    /// Days past the most overrun time limit, when overdue (field `overdue`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub days_overdue: Option<i64>,
 }
 
@@ -87,20 +97,54 @@ struct OverdueCase {
     days_over: i64,
 }
 
-fn item(s: CaseSummary, days_overdue: Option<i64>, today: Date) -> CaseListItem {
+/// A list item with only the fields the caller may see.
+fn item(caller: &Caller, s: CaseSummary, days_overdue: Option<i64>, today: Date) -> CaseListItem {
+    let shown = |field: &str| sees(caller, field);
     CaseListItem {
-        days_in_state: (today - s.state_since.date()).whole_days(),
+        days_in_state: shown("waiting").then(|| (today - s.state_since.date()).whole_days()),
         case_number: s.case_number,
         programme: s.programme,
         state: s.state,
-        priority: s.priority,
-        channel: s.channel,
-        nationality: s.nationality,
-        country_of_asylum: s.country_of_asylum,
+        priority: shown("priority").then_some(s.priority),
+        channel: shown("channel").then_some(s.channel),
+        nationality: shown("nationality").then_some(s.nationality),
+        country_of_asylum: shown("country_of_asylum").then_some(s.country_of_asylum),
         family_size: s.family_size,
-        submitted_on: s.submitted_on,
+        submitted_on: shown("submitted_on").then_some(s.submitted_on),
         version: s.version,
-        days_overdue,
+        days_overdue: days_overdue.filter(|_| shown("overdue")),
+    }
+}
+
+/// The case field each filter of [`CaseQuery`] reads: a role may filter only on what it
+/// may see, or the filter would tell it what the field hides.
+const FILTER_FIELDS: &[(&str, &str)] = &[
+    ("state", "state"),
+    ("priority", "priority"),
+    ("nationality", "nationality"),
+    ("country_of_asylum", "country_of_asylum"),
+    ("category", "categories"),
+    ("overdue", "overdue"),
+];
+
+impl CaseQuery {
+    /// The filters given, by name, with their values.
+    fn given(&self) -> Vec<(&'static str, String)> {
+        let text = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        [
+            ("state", text(&self.state)),
+            ("priority", text(&self.priority)),
+            ("nationality", text(&self.nationality)),
+            ("country_of_asylum", text(&self.country_of_asylum)),
+            ("category", text(&self.category)),
+            (
+                "overdue",
+                self.overdue.filter(|o| *o).map(|_| "true".into()),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(name, v)| v.map(|v| (name, v)))
+        .collect()
     }
 }
 
@@ -140,6 +184,22 @@ impl App {
                 "per_page: {per_page} is outside 1-500"
             )));
         }
+        let given = q.given();
+        if let Some((name, _)) = given.iter().find(|(name, _)| {
+            FILTER_FIELDS
+                .iter()
+                .find(|(f, _)| f == name)
+                .is_none_or(|(_, field)| !sees(caller, field))
+        }) {
+            return Err(self
+                .refuse(
+                    caller,
+                    "case_list",
+                    "",
+                    &format!("{name}: your roles may not filter on a field they do not see"),
+                )
+                .await);
+        }
         if let Some(c) = q.category.as_deref().filter(|c| !c.is_empty()) {
             c.parse::<resettle_domain::case::SubmissionCategory>()
                 .map_err(|e| AppError::Invalid(e.to_string()))?;
@@ -155,12 +215,22 @@ impl App {
             case_number: None,
             scope,
         };
-        let searched = if filter.q.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            "searched by name or number"
+        // A filter on a special-category field is recorded with its value: who looked for
+        // survivors of torture is part of the trail.
+        let mut detail: Vec<String> = given
+            .iter()
+            .filter(|(name, _)| *name == "category")
+            .map(|(name, v)| format!("filter {name}={v}"))
+            .collect();
+        if filter.q.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            detail.push("searched by name or number".into());
+        }
+        let fields = if q.category.as_deref().is_some_and(|c| !c.is_empty()) {
+            "categories"
         } else {
             ""
         };
-        self.record_ok(caller, "read", "case_list", "", "", searched)
+        self.record_ok(caller, "read", "case_list", "", fields, &detail.join("; "))
             .await?;
         if q.overdue == Some(true) {
             if filter.scope.is_some() {
@@ -168,13 +238,13 @@ impl App {
                     "overdue: the overdue list is for agency staff".into(),
                 ));
             }
-            return self.overdue_page(&filter, page, per_page).await;
+            return self.overdue_page(caller, &filter, page, per_page).await;
         }
         let (rows, total) = self.store.list_cases(&filter, page, per_page).await?;
         Ok(CaseList {
             items: rows
                 .into_iter()
-                .map(|s| item(s, None, self.today()))
+                .map(|s| item(caller, s, None, self.today()))
                 .collect(),
             total,
             page,
@@ -224,6 +294,7 @@ impl App {
 
     async fn overdue_page(
         &self,
+        caller: &Caller,
         filter: &CaseFilter,
         page: u32,
         per_page: u32,
@@ -291,7 +362,7 @@ impl App {
             .into_iter()
             .map(|s: CaseSummary| {
                 let d = days.get(s.case_number.as_str()).copied();
-                item(s, d, self.today())
+                item(caller, s, d, self.today())
             })
             .collect();
         Ok(CaseList {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use time::Date;
 
 use super::case_number;
-use crate::access::visibility::{project, sees};
+use crate::access::visibility::{project, project_event, sees};
 use crate::{App, AppError, Caller, Permission, Role};
 use serde_json::Value;
 
@@ -341,25 +341,23 @@ impl App {
     ) -> Result<Vec<CaseEvent>, AppError> {
         let stored = self.stored_case(caller, number).await?;
         if !sees(caller, "waiting") {
-            self.record(
-                caller,
-                resettle_storage::NewAuditEntry {
-                    action: "refused".into(),
-                    entity: "case_events".into(),
-                    entity_id: number.into(),
-                    outcome: "refused".into(),
-                    detail: "the role does not see a case's history".into(),
-                    ..Default::default()
-                },
-            )
-            .await?;
-            return Err(AppError::Forbidden(
-                "your roles do not see a case's history".into(),
-            ));
+            return Err(self
+                .refuse(
+                    caller,
+                    "case_events",
+                    number,
+                    "your roles do not see a case's history",
+                )
+                .await);
         }
         self.record_ok(caller, "read", "case_events", number, "", "")
             .await?;
-        Ok(stored.file.events)
+        Ok(stored
+            .file
+            .events
+            .into_iter()
+            .map(|e| project_event(caller, e))
+            .collect())
     }
 
     /// A case the caller may know exists (else not found) and may act on with `p` (else

@@ -225,11 +225,11 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     rows.push(vec![
                         c.case_number.clone(),
                         c.state.to_string(),
-                        c.priority.to_string(),
-                        c.nationality.clone(),
-                        c.country_of_asylum.clone(),
+                        c.priority.map(|p| p.to_string()).unwrap_or_default(),
+                        c.nationality.clone().unwrap_or_default(),
+                        c.country_of_asylum.clone().unwrap_or_default(),
                         c.family_size.to_string(),
-                        c.days_in_state.to_string(),
+                        c.days_in_state.map(|d| d.to_string()).unwrap_or_default(),
                         c.days_overdue.map(|d| d.to_string()).unwrap_or_default(),
                     ]);
                 }

@@ -13,10 +13,9 @@ pub struct Scenario {
     pub inputs: PlanRequest,
     /// The plan computed when it was saved.
     pub result: PlanResult,
-    /// When it was saved (RFC 3339).
+    /// When it was saved (RFC 3339). Who saved it is in the audit trail, not here: the
+    /// scenario list is public, and public pages name no staff.
     pub saved_at: String,
-    /// Who saved it.
-    pub saved_by: String,
 }
 
 impl App {
@@ -64,7 +63,6 @@ impl App {
                     result: serde_json::from_str(&r.result).map_err(corrupt)?,
                     name: r.name,
                     saved_at: r.saved_at,
-                    saved_by: r.saved_by,
                 })
             })
             .collect()

@@ -593,3 +593,32 @@ async fn parallel_password_guesses_cannot_pass_the_lock() {
         );
     }
 }
+
+/// Attack on the design: a user holding two limited roles got the first role's scope only.
+/// A municipality that is also the liaison office (roles in that order) saw none of the
+/// office's submissions; the scopes now unite.
+#[tokio::test]
+async fn the_scopes_of_two_limited_roles_unite() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let liaison = caller_of(&app, "unhcr-liaison").await;
+        let all = resettle_app::cases::CaseQuery {
+            per_page: Some(500),
+            ..Default::default()
+        };
+        let office = app.list_cases(&liaison, &all).await.unwrap();
+        assert!(office.total > 0, "{}", db.backend);
+        let both = Caller {
+            roles: vec![Role::Municipality, Role::UnhcrLiaison],
+            ..liaison.clone()
+        };
+        let seen = app.list_cases(&both, &all).await.unwrap();
+        assert_eq!(
+            seen.total, office.total,
+            "{}: the liaison's cases are seen whatever the order of the roles",
+            db.backend
+        );
+        let n = &office.items[0].case_number;
+        assert!(app.case(&both, n).await.is_ok(), "{}: {n}", db.backend);
+    }
+}

@@ -16,8 +16,6 @@ pub struct ScenarioRow {
     pub result: String,
     /// When it was saved (RFC 3339).
     pub saved_at: String,
-    /// Who saved it.
-    pub saved_by: String,
 }
 
 impl Store {
@@ -55,7 +53,7 @@ impl Store {
     /// Every saved scenario, oldest first.
     pub async fn scenarios(&self) -> Result<Vec<ScenarioRow>, StorageError> {
         let rows = sqlx::query(
-            "SELECT name, inputs, result, saved_at, saved_by FROM fair_share_scenarios ORDER BY id",
+            "SELECT name, inputs, result, saved_at FROM fair_share_scenarios ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -66,7 +64,6 @@ impl Store {
                     inputs: r.try_get(1)?,
                     result: r.try_get(2)?,
                     saved_at: r.try_get(3)?,
-                    saved_by: r.try_get(4)?,
                 })
             })
             .collect()

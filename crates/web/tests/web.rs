@@ -278,6 +278,11 @@ async fn scenarios_are_saved_listed_refused_twice_and_deleted() {
         assert_eq!(list[0]["result"]["state_total"], 8821);
         let (_, _, page) = get(&app, "/fair-share/scenarios").await;
         assert!(page.contains("NGO path") && page.contains("8821"));
+        let (_, _, raw_list) = get(&app, "/api/v1/fair-share/scenarios").await;
+        assert!(
+            !raw_list.contains("planner") && !page.contains("planner"),
+            "the public scenario list names no staff"
+        );
         let (status, _) = authed(
             &app,
             &planner,

@@ -123,8 +123,8 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
 pub enum Scope {
     /// Every case (national agency staff).
     All,
-    /// Only those matching this limit.
-    Limited(ScopeFilter),
+    /// Only those within any of these limits, one per limited role the caller holds.
+    Limited(Vec<ScopeFilter>),
     /// None at all.
     Nothing,
 }
@@ -137,7 +137,7 @@ impl Caller {
 
     /// The cases the caller may know exist. An agency role sees all; a liaison, a
     /// municipality or a sponsor only their organisation's; a caller with such a role and
-    /// no organisation sees none. A user holding two limited roles gets the first's scope.
+    /// no organisation sees none. The scopes of several limited roles unite.
     pub fn scope(&self) -> Scope {
         use Role::*;
         if self
@@ -150,15 +150,21 @@ impl Caller {
         let Some(org) = self.organisation.clone() else {
             return Scope::Nothing;
         };
-        for r in &self.roles {
-            match r {
-                UnhcrLiaison => return Scope::Limited(ScopeFilter::SubmittedBy(org)),
-                Municipality => return Scope::Limited(ScopeFilter::PlacedWith(org)),
-                Sponsor => return Scope::Limited(ScopeFilter::SponsoredBy(org)),
-                _ => {}
-            }
+        let limits: Vec<ScopeFilter> = self
+            .roles
+            .iter()
+            .filter_map(|r| match r {
+                UnhcrLiaison => Some(ScopeFilter::SubmittedBy(org.clone())),
+                Municipality => Some(ScopeFilter::PlacedWith(org.clone())),
+                Sponsor => Some(ScopeFilter::SponsoredBy(org.clone())),
+                _ => None,
+            })
+            .collect();
+        if limits.is_empty() {
+            Scope::Nothing
+        } else {
+            Scope::Limited(limits)
         }
-        Scope::Nothing
     }
 }
 
@@ -292,7 +298,15 @@ mod tests {
         assert_eq!(caller(&[Role::Sponsor], None).scope(), Scope::Nothing);
         assert_eq!(
             caller(&[Role::Municipality], Some("Gent")).scope(),
-            Scope::Limited(ScopeFilter::PlacedWith("Gent".into()))
+            Scope::Limited(vec![ScopeFilter::PlacedWith("Gent".into())])
+        );
+        assert_eq!(
+            caller(&[Role::Municipality, Role::Sponsor], Some("Gent")).scope(),
+            Scope::Limited(vec![
+                ScopeFilter::PlacedWith("Gent".into()),
+                ScopeFilter::SponsoredBy("Gent".into())
+            ]),
+            "the scopes of two limited roles unite"
         );
         assert_eq!(
             caller(&[Role::Sponsor, Role::CaseOfficer], None).scope(),

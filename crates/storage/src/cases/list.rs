@@ -26,8 +26,9 @@ pub struct CaseFilter {
     pub q: Option<String>,
     /// Exactly this case number.
     pub case_number: Option<String>,
-    /// Only the cases a user with a limited scope may see.
-    pub scope: Option<ScopeFilter>,
+    /// Only the cases a user with limited scopes may see: those within any of them (a
+    /// user who is both a municipality and a sponsor sees both sets).
+    pub scope: Option<Vec<ScopeFilter>>,
 }
 
 /// The cases an organisation's users may see when they may not see all: the app layer
@@ -135,20 +136,6 @@ impl CaseFilter {
         if let Some(n) = &self.case_number {
             add("c.case_number = $n", n.clone());
         }
-        match &self.scope {
-            None => {}
-            Some(ScopeFilter::SubmittedBy(org)) => add("c.submitted_by = $n", org.clone()),
-            Some(ScopeFilter::PlacedWith(org)) => add(
-                "EXISTS (SELECT 1 FROM reception_places r WHERE r.id = c.reception_place_id \
-                 AND (r.municipality = $n OR r.name = $n))",
-                org.clone(),
-            ),
-            Some(ScopeFilter::SponsoredBy(org)) => add(
-                "EXISTS (SELECT 1 FROM sponsor_groups s WHERE s.id = c.sponsor_group_id \
-                 AND s.name = $n)",
-                org.clone(),
-            ),
-        }
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!(
                 "%{}%",
@@ -159,6 +146,34 @@ impl CaseFilter {
                  WHERE f.case_id = c.id AND LOWER(f.full_name) LIKE $n))",
                 pattern,
             );
+        }
+        if let Some(scopes) = &self.scope {
+            // One placeholder for all the limits' organisations would not do: each limit
+            // binds its own value, and the limits unite.
+            let mut either = Vec::new();
+            for s in scopes {
+                let n = format!("${}", binds.len() + 1);
+                let (sql, org) = match s {
+                    ScopeFilter::SubmittedBy(org) => ("c.submitted_by = $n", org),
+                    ScopeFilter::PlacedWith(org) => (
+                        "EXISTS (SELECT 1 FROM reception_places r WHERE \
+                         r.id = c.reception_place_id AND (r.municipality = $n OR r.name = $n))",
+                        org,
+                    ),
+                    ScopeFilter::SponsoredBy(org) => (
+                        "EXISTS (SELECT 1 FROM sponsor_groups s WHERE \
+                         s.id = c.sponsor_group_id AND s.name = $n)",
+                        org,
+                    ),
+                };
+                binds.push(org.clone());
+                either.push(sql.replace("$n", &n));
+            }
+            conditions.push(if either.is_empty() {
+                "1 = 0".to_string()
+            } else {
+                format!("({})", either.join(" OR "))
+            });
         }
         let clause = if conditions.is_empty() {
             String::new()
@@ -263,7 +278,7 @@ impl Store {
     pub async fn case_in_scope(
         &self,
         number: &str,
-        scope: ScopeFilter,
+        scope: Vec<ScopeFilter>,
     ) -> Result<bool, StorageError> {
         let filter = CaseFilter {
             case_number: Some(number.to_string()),

@@ -29,7 +29,7 @@ pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::ChainCheck;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
-pub use resettle_storage::{Backend, ImportSummary};
+pub use resettle_storage::{Backend, ImportSummary, redacted_url};
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 
@@ -67,6 +67,9 @@ pub struct Security {
     pub idle: time::Duration,
     /// Absolute time-out of a session.
     pub absolute: time::Duration,
+    /// Reverse proxies whose `Forwarded`/`X-Forwarded-For` name the client (and whose
+    /// `proto` names its scheme); from anyone else those headers are ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Security {
@@ -75,6 +78,7 @@ impl Default for Security {
             second_factor_roles: access::session::SECOND_FACTOR_ROLES.to_vec(),
             idle: access::session::IDLE,
             absolute: access::session::ABSOLUTE,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -162,6 +166,11 @@ impl App {
     pub fn with_security(mut self, security: Security) -> App {
         self.security = std::sync::Arc::new(security);
         self
+    }
+
+    /// The sign-in and network settings in force.
+    pub fn security(&self) -> &Security {
+        &self.security
     }
 
     /// The data key, or a refusal naming how to configure one.

@@ -70,6 +70,22 @@ impl Backend {
     }
 }
 
+/// A database URL fit for logs and error messages: its password, if any, replaced by
+/// `***` (`postgres://ana:***@db/resettle`), so no log line or error hands it on.
+pub fn redacted_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{path}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
 impl FromStr for Backend {
     type Err = StorageError;
 
@@ -177,5 +193,24 @@ impl Store {
     /// Closes every connection; for tests that remove the database afterwards.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted_url;
+
+    #[test]
+    fn a_url_password_never_reaches_a_log() {
+        assert_eq!(
+            redacted_url("postgres://ana:s3cr%2Ft@db.example:5432/resettle?sslmode=require"),
+            "postgres://ana:***@db.example:5432/resettle?sslmode=require"
+        );
+        assert_eq!(
+            redacted_url("postgres://ana@db/resettle"),
+            "postgres://ana@db/resettle"
+        );
+        assert_eq!(redacted_url("sqlite://resettle.db"), "sqlite://resettle.db");
+        assert_eq!(redacted_url("postgres://a:b@h"), "postgres://a:***@h");
     }
 }

@@ -4,6 +4,7 @@
 //! Handlers stay thin: they parse the request, call one use case on [`App`], and render.
 mod api;
 mod auth;
+mod client;
 mod error;
 mod extract;
 mod session;
@@ -23,6 +24,10 @@ pub fn router(app: App) -> Router {
         .merge(api)
         .merge(ui::router())
         .layer(axum::middleware::from_fn(session::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            client::identify,
+        ))
         .with_state(app)
 }
 

@@ -1,8 +1,6 @@
 //! Browser sessions: the cookie, the signed-in extractor, CSRF checks and the security
 //! headers every answer carries.
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
@@ -10,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use resettle_app::{App, AppError, Session};
 
 use crate::ApiError;
+use crate::client::{Client, same_origin};
 
 /// The session cookie. `__Host-` makes browsers refuse it unless it is Secure, has no
 /// Domain and has Path=/, so a sibling host cannot plant or read it.
@@ -45,12 +44,29 @@ pub(crate) fn cookie(headers: &HeaderMap) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Whether a request's `Origin` names another site than the one it reached (an origin
+/// that is not text counts as another site).
+fn cross_site(request: &Request) -> bool {
+    let scheme = request
+        .extensions()
+        .get::<Client>()
+        .map_or("http", |c| c.scheme);
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap_or("\u{fffd}"))
+    };
+    header(header::ORIGIN)
+        .is_some_and(|origin| !same_origin(origin, header(header::HOST).unwrap_or(""), scheme))
+}
+
 /// The client address, for the audit trail.
 pub(crate) fn source(parts: &Parts) -> String {
     parts
         .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".into(), |c| c.0.ip().to_string())
+        .get::<Client>()
+        .map_or_else(|| "unknown".into(), |c| c.ip.clone())
 }
 
 /// A fully signed-in browser user (password and, where required, second factor). A page
@@ -141,24 +157,11 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
                    form-action 'self'; frame-ancestors 'none'";
 
 /// Adds the security headers to every answer, and refuses a state-changing browser
-/// request that another site sent (its `Origin` names a different host): the second
+/// request that another site sent (its `Origin` is not this scheme, host and port): the second
 /// CSRF defence, which also covers the sign-in form.
 pub(crate) async fn security_headers(request: Request, next: Next) -> Response {
-    let cross_site = request.method() != Method::GET
-        && request.method() != Method::HEAD
-        && request
-            .headers()
-            .get(header::ORIGIN)
-            .and_then(|o| o.to_str().ok())
-            .zip(
-                request
-                    .headers()
-                    .get(header::HOST)
-                    .and_then(|h| h.to_str().ok()),
-            )
-            .is_some_and(|(origin, host)| {
-                origin.split_once("://").map(|(_, rest)| rest) != Some(host)
-            });
+    let cross_site =
+        request.method() != Method::GET && request.method() != Method::HEAD && cross_site(&request);
     let mut response = if cross_site {
         ApiError::new(
             axum::http::StatusCode::FORBIDDEN,

@@ -399,3 +399,77 @@ async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why
         a.body
     );
 }
+
+/// The source the audit trail recorded for the newest failed sign-in of `username`.
+async fn recorded_source(app: &App, username: &str) -> String {
+    app.audit_entries(
+        &resettle_app::Caller::operator(),
+        &resettle_app::AuditQuery {
+            entity_id: Some(username.into()),
+            action: Some("login".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()[0]
+        .source
+        .clone()
+}
+
+/// Attack: behind the recommended reverse proxy every entry named the proxy, and a
+/// client could not be told apart; but trusting `X-Forwarded-For` from anyone would let a
+/// client write any address into the trail. Only a configured proxy is believed.
+#[tokio::test]
+async fn the_trail_names_the_client_behind_a_trusted_proxy_and_no_one_else() {
+    let (app, _db) = demo_app().await;
+    let attempt = |peer: &str| {
+        let mut r = post("/login", None, "username=planner&password=not-the-password");
+        r.headers_mut()
+            .insert("x-forwarded-for", "6.6.6.6, 198.51.100.7".parse().unwrap());
+        r.extensions_mut()
+            .insert(axum::extract::ConnectInfo::<std::net::SocketAddr>(
+                format!("{peer}:40000").parse().unwrap(),
+            ));
+        r
+    };
+    send(&app, attempt("192.0.2.9")).await;
+    assert_eq!(
+        recorded_source(&app, "planner").await,
+        "192.0.2.9",
+        "an untrusted peer's header is ignored"
+    );
+    let proxied = app.clone().with_security(resettle_app::Security {
+        trusted_proxies: vec!["10.0.0.2".parse().unwrap()],
+        ..resettle_app::Security::default()
+    });
+    send(&proxied, attempt("10.0.0.2")).await;
+    assert_eq!(
+        recorded_source(&app, "planner").await,
+        "198.51.100.7",
+        "the trusted proxy names the client (its nearest untrusted hop)"
+    );
+}
+
+/// Attack: the cross-site check compared only the host, so `https://` pages of another
+/// service on the same host, or another port, passed it. Scheme, host and port must match.
+#[tokio::test]
+async fn a_form_post_from_another_scheme_or_port_is_refused() {
+    let (app, _db) = demo_app().await;
+    for (origin, refused) in [
+        ("http://resettle.test", false),
+        ("https://resettle.test", true),
+        ("http://resettle.test:8443", true),
+        ("null", true),
+    ] {
+        let mut r = post("/login", None, "username=planner&password=x");
+        r.headers_mut()
+            .insert(header::ORIGIN, origin.parse().unwrap());
+        let a = send(&app, r).await;
+        assert_eq!(
+            a.status == StatusCode::FORBIDDEN && a.body.contains("cross-site"),
+            refused,
+            "{origin}: {}",
+            a.status
+        );
+    }
+}

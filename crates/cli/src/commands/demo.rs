@@ -46,8 +46,11 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
     let app = super::open_creating_key(database).await?;
     let s = app.load_demo(&args.config(), args.replace).await?;
     println!(
-        "loaded {} cases ({} persons, {} events) into {database}",
-        s.cases, s.persons, s.events
+        "loaded {} cases ({} persons, {} events) into {}",
+        s.cases,
+        s.persons,
+        s.events,
+        resettle_app::redacted_url(database)
     );
     Ok(())
 }

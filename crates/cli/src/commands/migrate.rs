@@ -6,7 +6,7 @@ use resettle_app::App;
 pub async fn run(database: &str) -> anyhow::Result<()> {
     let (app, before) = App::connect_unmigrated(database)
         .await
-        .with_context(|| format!("cannot open {database}"))?;
+        .with_context(|| format!("cannot open {}", resettle_app::redacted_url(database)))?;
     let applied = app.migrate().await?;
     let now = app.health().await?.schema_version;
     println!("schema at version {now} (was {before}; {applied} migration(s) applied)");

@@ -44,7 +44,7 @@ fn configured_keys() -> anyhow::Result<Option<Keyring>> {
 pub async fn open(database: &str) -> anyhow::Result<App> {
     let app = App::open(database)
         .await
-        .with_context(|| format!("cannot open {database}"))?;
+        .with_context(|| format!("cannot open {}", resettle_app::redacted_url(database)))?;
     Ok(match configured_keys()? {
         Some(k) => app.with_keys(k),
         None => app,

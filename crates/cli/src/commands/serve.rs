@@ -16,6 +16,17 @@ pub struct Args {
     #[arg(long, env = "RESETTLE_SECOND_FACTOR_ROLES")]
     pub second_factor_roles: Option<String>,
 
+    /// Reverse proxies in front of the server (their addresses, comma-separated), whose
+    /// `Forwarded` or `X-Forwarded-For` header names the client in the audit trail and
+    /// whose `X-Forwarded-Proto` names its scheme; from any other peer these headers are
+    /// ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "RESETTLE_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Load the demo caseload first if the database is empty.
     #[arg(long)]
     pub demo: bool,
@@ -43,18 +54,18 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
     } else {
         super::open(database).await?
     };
-    let app = match args.second_factor_roles.as_deref() {
-        None => app,
-        Some("none") => app.with_security(resettle_app::Security {
-            second_factor_roles: Vec::new(),
-            ..resettle_app::Security::default()
-        }),
-        Some(roles) => app.with_security(resettle_app::Security {
-            second_factor_roles: resettle_app::Role::parse_list(roles)
+    let defaults = resettle_app::Security::default();
+    let app = app.with_security(resettle_app::Security {
+        second_factor_roles: match args.second_factor_roles.as_deref() {
+            None => defaults.second_factor_roles.clone(),
+            Some("none") => Vec::new(),
+            Some(roles) => resettle_app::Role::parse_list(roles)
                 .map_err(|e| anyhow::anyhow!("--second-factor-roles: {e}"))?,
-            ..resettle_app::Security::default()
-        }),
-    };
+        },
+        trusted_proxies: args.trusted_proxies.clone(),
+        ..defaults
+    });
+    let shown = resettle_app::redacted_url(database);
     if args.demo {
         let config = resettle_app::DemoConfig {
             seed: args.demo_options.seed,
@@ -62,8 +73,8 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
             as_of: app.today(),
         };
         match app.ensure_demo(&config).await? {
-            Some(s) => tracing::info!(cases = s.cases, "demo caseload loaded into {database}"),
-            None => tracing::info!("{database} already holds a programme; demo not reloaded"),
+            Some(s) => tracing::info!(cases = s.cases, "demo caseload loaded into {shown}"),
+            None => tracing::info!("{shown} already holds a programme; demo not reloaded"),
         }
     }
     resettle_web::serve(app, args.addr)

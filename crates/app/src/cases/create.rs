@@ -73,11 +73,7 @@ impl NewCase {
     fn into_file(self, actor: &str, now: OffsetDateTime) -> Result<CaseFile, AppError> {
         let today = now.date();
         let invalid = |e: resettle_domain::ParseError| AppError::Invalid(e.to_string());
-        at_most_entries(
-            "members",
-            self.members.len(),
-            *CASE_MEMBERS.end() as usize,
-        )?;
+        at_most_entries("members", self.members.len(), *CASE_MEMBERS.end() as usize)?;
         let members = self
             .members
             .iter()

@@ -8,6 +8,10 @@ use resettle_domain::quota::{
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
+use crate::bounds::{
+    CALENDAR_YEARS, GROWTH, GROWTH_WINDOW_YEARS, PERSONS, PLAN_YEARS, SHARE, at_most_entries,
+    refused, within, within_opt,
+};
 use crate::reference::{self, EC2015_INDICATORS, INDICATOR_SETS};
 
 impl From<quota::QuotaError> for AppError {
@@ -24,7 +28,7 @@ pub struct KeyRequest {
     pub method: String,
     /// With `custom`: `population=0.4,gdp=0.4,effort=0.1,unemployment=0.1` (sum 1).
     pub weights: Option<String>,
-    /// With `custom`: cap on the effort and unemployment effects, e.g. 0.3.
+    /// With `custom`: cap on the effort and unemployment effects, e.g. 0.3; 0 to 1.
     pub cap: Option<f64>,
     /// Indicators: a shipped set (`ec2015`, `eu27-latest`) or CSV text with the header
     /// `state,population,gdp,effort_per_million,unemployment_rate`; default `ec2015`.
@@ -68,24 +72,25 @@ pub struct UpdatedKey {
 /// makes in public, so every number must be traceable to an input or a source.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PlanRequest {
-    /// UNHCR's projected global need for the first plan year, in persons.
+    /// UNHCR's projected global need for the first plan year, in persons (0 to 10,000,000).
     pub needs: Option<u64>,
     /// Or: take the first year's need from UNHCR's published projection for this year.
     pub needs_year: Option<i32>,
-    /// Growth of the need per further year, in persons.
+    /// Growth of the need per further year, in persons (-10,000,000 to 10,000,000).
     pub growth: Option<f64>,
-    /// Or: the average yearly growth over this many previous years of UNHCR's projections.
+    /// Or: the average yearly growth over this many previous years of UNHCR's projections
+    /// (1 to 50).
     pub growth_from_years: Option<u32>,
-    /// Plan length in years.
+    /// Plan length in years, 1 to 50.
     #[schema(example = 3)]
     pub years: u32,
-    /// The region's part of the global need, e.g. 0.2 for the EU.
+    /// The region's part of the global need, e.g. 0.2 for the EU; 0 to 1.
     #[schema(example = 0.2)]
     pub regional_share: f64,
     /// The state planned for, e.g. `BE`.
     #[schema(example = "BE")]
     pub state: String,
-    /// The state's share of the regional effort, e.g. 0.0284.
+    /// The state's share of the regional effort, e.g. 0.0284; 0 to 1.
     pub share: Option<f64>,
     /// Or: compute the share with this key method (see [`KeyRequest`]).
     pub method: Option<String>,
@@ -95,13 +100,15 @@ pub struct PlanRequest {
     pub cap: Option<f64>,
     /// With `method`: the indicators (shipped set name or CSV text).
     pub indicators: Option<String>,
-    /// Persons in the first years, the last year taking the remainder, e.g. `[2000, 3000]`.
+    /// Persons in the first years, the last year taking the remainder, e.g. `[2000, 3000]`
+    /// (fewer entries than `years`, each at most 10,000,000).
     pub first_years: Option<Vec<u64>>,
     /// Or: `even` or `linear` growth over the years (default `even`).
     pub ramp: Option<String>,
     /// `floor` (default, as the Belgian report) or `nearest`.
     pub rounding: Option<String>,
-    /// Calendar year of the first plan year; default `needs_year`, else next year.
+    /// Calendar year of the first plan year (1950 to 2100); default `needs_year`, else next
+    /// year.
     pub start_year: Option<i32>,
     /// `last-year` (default: the need of the plan's last year, as the Belgian report) or
     /// `sum` (the needs of all plan years added up).
@@ -170,8 +177,10 @@ fn method(name: &str, weights: Option<&str>, cap: Option<f64>) -> Result<Method,
     let weights = weights
         .filter(|w| !w.trim().is_empty())
         .map(|w| w.parse::<Weights>())
-        .transpose()?;
-    Ok(Method::from_parts(name, weights, cap)?)
+        .transpose()
+        .map_err(|e| refused("weights", e))?;
+    let cap = within_opt("cap", cap, &SHARE)?;
+    Method::from_parts(name, weights, cap).map_err(|e| refused("method", e))
 }
 
 /// Computes a fair-share key.
@@ -187,6 +196,7 @@ pub fn key(req: &KeyRequest) -> Result<KeyResult, AppError> {
 
 /// Splits `total` persons over the states of a key, summing exactly to `total`.
 pub fn distribute(total: u64, req: &KeyRequest) -> Result<Distribution, AppError> {
+    within("total", total, &PERSONS)?;
     let k = key(req)?;
     let allocations = quota::apportion(total, &quota::key_of(&k.states))?;
     Ok(Distribution {
@@ -219,6 +229,7 @@ pub fn update(old_key: &str, from: &str, to: &str) -> Result<UpdatedKey, AppErro
 /// alternatives) with the names of the fields. `today` gives the default first year (next
 /// year) when the request names none.
 pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError> {
+    check_bounds(req)?;
     let mut provenance = Vec::new();
     let first_year_needs = match (req.needs, req.needs_year) {
         (Some(n), None) => {
@@ -268,7 +279,7 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
             ));
         }
     };
-    let state = StateCode::parse(&req.state)?;
+    let state = StateCode::parse(&req.state).map_err(|e| refused("state", e))?;
     let state_share = match (req.share, req.method.as_deref()) {
         (Some(s), None) => {
             provenance.push(format!("{state} share {s} as given"));
@@ -302,13 +313,26 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
     };
     let path = match (&req.first_years, req.ramp.as_deref()) {
         (Some(f), None) => PathShape::Given(f.clone()),
-        (None, ramp) => ramp.unwrap_or("even").parse()?,
+        (None, ramp) => ramp
+            .unwrap_or("even")
+            .parse()
+            .map_err(|e| refused("ramp", e))?,
         (Some(_), Some(_)) => {
             return Err(invalid("first_years, ramp", "give at most one of the two"));
         }
     };
-    let rounding: Rounding = req.rounding.as_deref().unwrap_or("floor").parse()?;
-    let needs_basis: NeedsBasis = req.needs_basis.as_deref().unwrap_or("last-year").parse()?;
+    let rounding: Rounding = req
+        .rounding
+        .as_deref()
+        .unwrap_or("floor")
+        .parse()
+        .map_err(|e| refused("rounding", e))?;
+    let needs_basis: NeedsBasis = req
+        .needs_basis
+        .as_deref()
+        .unwrap_or("last-year")
+        .parse()
+        .map_err(|e| refused("needs_basis", e))?;
     let start_year = req
         .start_year
         .or(req.needs_year)
@@ -328,7 +352,8 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         rounding,
         start_year,
         path,
-    })?;
+    })
+    .map_err(plan_refusal)?;
     Ok(PlanResult {
         global_needs,
         regional_target,
@@ -342,7 +367,46 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
 }
 
 fn invalid(fields: &str, reason: &str) -> AppError {
-    AppError::Invalid(format!("{fields}: {reason}"))
+    refused(fields, reason)
+}
+
+/// Refuses, naming the field, any number of a plan request outside its bound
+/// ([`crate::bounds`]), before any work: the plan's length and its given path drive the
+/// memory a plan takes, the other figures its arithmetic.
+fn check_bounds(req: &PlanRequest) -> Result<(), AppError> {
+    within("years", req.years, &PLAN_YEARS)?;
+    within_opt("needs", req.needs, &PERSONS)?;
+    within_opt("needs_year", req.needs_year, &CALENDAR_YEARS)?;
+    within_opt("growth", req.growth, &GROWTH)?;
+    within_opt(
+        "growth_from_years",
+        req.growth_from_years,
+        &GROWTH_WINDOW_YEARS,
+    )?;
+    within("regional_share", req.regional_share, &SHARE)?;
+    within_opt("share", req.share, &SHARE)?;
+    within_opt("cap", req.cap, &SHARE)?;
+    within_opt("start_year", req.start_year, &CALENDAR_YEARS)?;
+    if let Some(first) = &req.first_years {
+        // At least one year is left for the remainder.
+        at_most_entries("first_years", first.len(), *PLAN_YEARS.end() as usize - 1)?;
+        for &persons in first {
+            within("first_years", persons, &PERSONS)?;
+        }
+    }
+    Ok(())
+}
+
+/// Names the field a refusal of the plan's arithmetic is about.
+fn plan_refusal(e: quota::QuotaError) -> AppError {
+    use quota::QuotaError as Q;
+    let field = match e {
+        Q::TooManyPathYears { .. } | Q::PathExceedsTotal { .. } => "first_years",
+        Q::NegativeNeed { .. } | Q::BadGrowth { .. } => "growth",
+        Q::NoYears { .. } => "years",
+        other => return other.into(),
+    };
+    refused(field, e)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use resettle_domain::sponsor::SponsorGroup;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::bounds::{SPONSOR_CAPACITY, SPONSOR_MEMBERS, within};
 use crate::{App, AppError, Caller, Permission};
 
 /// A mission with what came of it.
@@ -96,9 +97,9 @@ pub struct NewSponsorGroup {
     pub municipality: String,
     /// Contact person.
     pub contact: String,
-    /// Members who signed the support agreement.
+    /// Members who signed the support agreement (1 to 1,000).
     pub members: u32,
-    /// Persons the group can house.
+    /// Persons the group can house (1 to 50).
     pub capacity_persons: u32,
 }
 
@@ -239,6 +240,8 @@ impl App {
                 return Err(AppError::Invalid(format!("{field}: is empty")));
             }
         }
+        within("members", s.members, &SPONSOR_MEMBERS)?;
+        within("capacity_persons", s.capacity_persons, &SPONSOR_CAPACITY)?;
         let group = SponsorGroup {
             name: s.name.trim().to_string(),
             municipality: s.municipality.trim().to_string(),

@@ -1,6 +1,7 @@
 //! Pledges against arrivals: reading, recording and exporting them.
 use resettle_domain::programme::Pledge;
 
+use crate::bounds::{CALENDAR_YEARS, PERSONS, within, within_opt};
 use crate::{App, AppError, Caller, Permission, PledgeYear};
 
 impl App {
@@ -36,12 +37,13 @@ impl App {
                 "source: say where the pledge is published (a decision, a press release, …)".into(),
             ));
         }
-        if !(1950..=2100).contains(&pledge.year) {
-            return Err(AppError::Invalid(format!(
-                "year: {} is outside 1950-2100",
-                pledge.year
-            )));
-        }
+        within("year", pledge.year, &CALENDAR_YEARS)?;
+        within("pledged", u64::from(pledge.pledged), &PERSONS)?;
+        within_opt(
+            "arrived_before_resettle",
+            pledge.arrived_before_resettle.map(u64::from),
+            &PERSONS,
+        )?;
         self.store.set_pledge(programme, pledge).await?;
         self.record_ok(
             caller,

@@ -280,13 +280,22 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
             .await
             .unwrap();
         let unknown = resettle_app::cases::NewOutcomeRecord {
-            member_no: 99,
+            member_no: 40,
             ..record(12)
         };
         assert!(matches!(
             app.record_outcome(&reception, &housed, &unknown).await,
             Err(AppError::NotFound(_))
         ));
+        let impossible = resettle_app::cases::NewOutcomeRecord {
+            member_no: 99,
+            ..record(12)
+        };
+        let e = app
+            .record_outcome(&reception, &housed, &impossible)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().starts_with("member_no:"), "{e}");
         let case_officer = officer(&app, "case-officer").await;
         assert!(matches!(
             app.record_outcome(&case_officer, &housed, &record(12))

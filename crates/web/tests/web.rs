@@ -741,9 +741,9 @@ async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
         .body(Body::empty())
         .unwrap();
     let (status, content_type, text) = send(&app, request).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(content_type, "application/problem+json");
-    assert!(text.contains("page"), "{text}");
+    assert!(text.contains("\"detail\":\"page: "), "{text}");
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@ use resettle_storage::{AuditEntry, AuditFilter, ChainCheck, NewAuditEntry};
 use serde::{Deserialize, Serialize};
 
 use super::{Caller, Permission};
+use crate::bounds::{AUDIT_ENTRIES, within};
 use crate::{App, AppError};
 
 /// An audit entry as shown to auditors.
@@ -171,12 +172,7 @@ impl App {
                 })?;
             }
         }
-        let limit = q.limit.unwrap_or(200);
-        if !(1..=10_000).contains(&limit) {
-            return Err(AppError::Invalid(format!(
-                "limit: {limit} is outside 1 to 10000"
-            )));
-        }
+        let limit = within("limit", q.limit.unwrap_or(200), &AUDIT_ENTRIES)?;
         let filter = AuditFilter {
             actor: non_empty(&q.actor),
             action: non_empty(&q.action),

@@ -9,6 +9,7 @@ use time::{Date, OffsetDateTime};
 
 use serde_json::Value;
 
+use crate::bounds::{CASE_MEMBERS, at_most_entries};
 use crate::{App, AppError, Caller, Permission};
 
 /// A family member as submitted.
@@ -53,7 +54,7 @@ pub struct NewCase {
     /// Day of submission; default today.
     #[schema(value_type = Option<String>, format = Date)]
     pub submitted_on: Option<Date>,
-    /// The family, with exactly one principal_applicant.
+    /// The family, with exactly one principal_applicant (at most 50 members).
     pub members: Vec<NewMember>,
     /// Relatives resettled as separate cases.
     #[serde(default)]
@@ -72,6 +73,7 @@ impl NewCase {
     fn into_file(self, actor: &str, now: OffsetDateTime) -> Result<CaseFile, AppError> {
         let today = now.date();
         let invalid = |e: resettle_domain::ParseError| AppError::Invalid(e.to_string());
+        at_most_entries("members", self.members.len(), *CASE_MEMBERS.end() as usize)?;
         let members = self
             .members
             .iter()

@@ -8,6 +8,7 @@ use time::Date;
 
 use crate::access::permission::Scope;
 use crate::access::visibility::sees;
+use crate::bounds::{CASES_PER_PAGE, PAGES, within};
 use crate::{App, AppError, Caller, Permission};
 
 /// Which cases to list. Query parameters of `GET /api/v1/cases` and options of
@@ -29,7 +30,7 @@ pub struct CaseQuery {
     pub overdue: Option<bool>,
     /// Case number or member name containing this text.
     pub q: Option<String>,
-    /// Page, from 1.
+    /// Page, from 1 (at most 100,000).
     pub page: Option<u32>,
     /// Cases per page, 1 to 500 (default 50).
     pub per_page: Option<u32>,
@@ -165,6 +166,8 @@ impl App {
     pub async fn list_cases(&self, caller: &Caller, q: &CaseQuery) -> Result<CaseList, AppError> {
         self.require(caller, Permission::ReadCases, "case_list", "")
             .await?;
+        let page = within("page", q.page.unwrap_or(1), &PAGES)?;
+        let per_page = within("per_page", q.per_page.unwrap_or(50), &CASES_PER_PAGE)?;
         let scope = match caller.scope() {
             Scope::All => None,
             Scope::Limited(f) => Some(f),
@@ -172,18 +175,11 @@ impl App {
                 return Ok(CaseList {
                     items: Vec::new(),
                     total: 0,
-                    page: 1,
-                    per_page: q.per_page.unwrap_or(50),
+                    page,
+                    per_page,
                 });
             }
         };
-        let page = q.page.unwrap_or(1).max(1);
-        let per_page = q.per_page.unwrap_or(50);
-        if !(1..=500).contains(&per_page) {
-            return Err(AppError::Invalid(format!(
-                "per_page: {per_page} is outside 1-500"
-            )));
-        }
         let given = q.given();
         if let Some((name, _)) = given.iter().find(|(name, _)| {
             FILTER_FIELDS

@@ -4,12 +4,13 @@ use resettle_storage::NewOutcome;
 use serde::Deserialize;
 use time::Date;
 
+use crate::bounds::{CASE_MEMBERS, within};
 use crate::{App, AppError, Caller, Permission};
 
 /// An adult's outcome at a follow-up.
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct NewOutcomeRecord {
-    /// The family member.
+    /// The family member (1 to 50).
     pub member_no: u32,
     /// 12 or 18 (months after arrival).
     pub months: u32,
@@ -33,6 +34,7 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::RecordOutcomes, "case")
             .await?;
+        within("member_no", o.member_no, &CASE_MEMBERS)?;
         if o.months != 12 && o.months != 18 {
             return Err(AppError::Invalid(format!(
                 "months: {} is not a follow-up; give 12 or 18",

@@ -1,5 +1,5 @@
 //! The audit trail for auditors: browse with filters, export as CSV.
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
@@ -8,13 +8,14 @@ use resettle_app::{App, AuditQuery, ChainCheck};
 
 use super::{render, user_context};
 use crate::ApiError;
+use crate::extract::ApiQuery;
 use crate::session::SignedIn;
 
 /// `GET /audit`: the newest entries matching the filters, and whether the chain holds.
 pub(crate) async fn page(
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
-    Query(q): Query<AuditQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> Response {
     let caller = &session.caller;
     let entries = match app.audit_entries(caller, &q).await {
@@ -43,7 +44,7 @@ pub(crate) async fn page(
 pub(crate) async fn csv(
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
-    Query(q): Query<AuditQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> Response {
     match app.audit_csv(&session.caller, &q).await {
         Ok(body) => (

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
@@ -18,13 +18,14 @@ use time::macros::format_description;
 
 use super::{render, user_context};
 use crate::ApiError;
+use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
 
 /// `GET /cases`: the cases in the user's scope, filtered and paged.
 pub(crate) async fn list(
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
-    Query(q): Query<CaseQuery>,
+    ApiQuery(q): ApiQuery<CaseQuery>,
 ) -> Response {
     let user = user_context(Some(&session));
     if !session.caller.may(Permission::ReadCases) {

@@ -20,6 +20,22 @@ pub enum AppError {
     /// The input was refused; the message names the field and the reason.
     #[error("{0}")]
     Invalid(String),
+    /// The caller's address sent more of these requests than allowed; nothing was done.
+    #[error("{detail}")]
+    TooManyRequests {
+        /// What was refused and why.
+        detail: String,
+        /// Seconds until the caller may try again.
+        retry_after: u64,
+    },
+    /// The server is busy with heavy work and sheds this request rather than queue it.
+    #[error("{detail}")]
+    Busy {
+        /// What the server is busy with.
+        detail: String,
+        /// Seconds after which to try again.
+        retry_after: u64,
+    },
     /// Storage failed.
     #[error(transparent)]
     Storage(StorageError),

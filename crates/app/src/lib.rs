@@ -46,6 +46,10 @@ pub struct App {
     security: std::sync::Arc<Security>,
     /// Where "now" comes from: the wall clock at the entry points, a fixed day in tests.
     clock: std::sync::Arc<dyn Clock>,
+    /// Requests counted per address (sign-in, bad tokens), shared by every entry point.
+    limits: std::sync::Arc<access::limits::RateLimiter>,
+    /// How much CPU-heavy work may run at once.
+    pools: std::sync::Arc<access::limits::Pools>,
 }
 
 impl std::fmt::Debug for App {
@@ -114,6 +118,8 @@ impl App {
             keys: None,
             security: std::sync::Arc::default(),
             clock: std::sync::Arc::new(SystemClock),
+            limits: std::sync::Arc::default(),
+            pools: std::sync::Arc::default(),
         }
     }
 

@@ -262,12 +262,20 @@ impl App {
             time_limit: Some(Duration::from_secs(10)),
             ..SolveOptions::default()
         };
-        let solution = placement::solve(&instance, &options)
-            .map_err(|e| AppError::Invalid(format!("placement instance: {e}")))?;
-        let explanations: BTreeMap<String, Explanation> = placement::explain(&instance, &solution)
-            .into_iter()
-            .map(|e| (e.case.clone(), e))
-            .collect();
+        let (instance, solution, explanations) = self
+            .run_placement(move || {
+                let solution = placement::solve(&instance, &options)?;
+                let explanations: BTreeMap<String, Explanation> =
+                    placement::explain(&instance, &solution)
+                        .into_iter()
+                        .map(|e| (e.case.clone(), e))
+                        .collect();
+                Ok((instance, solution, explanations))
+            })
+            .await?
+            .map_err(|e: placement::InstanceError| {
+                AppError::Invalid(format!("placement instance: {e}"))
+            })?;
         let run = PlacementRun {
             status: serde_json::to_value(solution.status)
                 .ok()

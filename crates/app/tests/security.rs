@@ -622,3 +622,84 @@ async fn the_scopes_of_two_limited_roles_unite() {
         assert!(app.case(&both, n).await.is_ok(), "{}: {n}", db.backend);
     }
 }
+
+/// Attack: 2,000 requests with a bad token wrote 2,000 audit entries in a second and a
+/// half. Now an address's bad tokens are recorded up to the allowance, then once as
+/// throttled, then refused at once (429 with the seconds to wait) and unrecorded, until the
+/// window ends.
+#[tokio::test]
+async fn bad_tokens_cannot_flood_the_audit_trail() {
+    for db in resettle_testkit::databases() {
+        let (app, clock) = demo_app_and_clock(&db.url).await;
+        let pool = raw(&db.url).await;
+        let entries = || async {
+            let n: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE source = '6.6.6.6'")
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .try_get(0)
+                .unwrap();
+            n
+        };
+        let mut throttled = 0;
+        for i in 0..200 {
+            match app
+                .authenticate_token(&format!("rst_not-a-token-{i}"), "6.6.6.6")
+                .await
+            {
+                Err(AppError::Unauthorized(_)) => {}
+                Err(AppError::TooManyRequests { retry_after, .. }) => {
+                    assert!((1..=60).contains(&retry_after));
+                    throttled += 1;
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(
+            throttled, 190,
+            "{}: all past the tenth are refused",
+            db.backend
+        );
+        assert_eq!(
+            entries().await,
+            11,
+            "{}: ten failures and one line saying the rest were throttled",
+            db.backend
+        );
+        assert!(
+            app.authenticate_token("rst_x", "192.0.2.1").await.is_err() && entries().await == 11,
+            "another address is not held back"
+        );
+        clock.advance(time::Duration::minutes(1));
+        assert!(matches!(
+            app.authenticate_token("rst_again", "6.6.6.6").await,
+            Err(AppError::Unauthorized(_))
+        ));
+        assert_eq!(entries().await, 12, "{}: a new window", db.backend);
+        pool.close().await;
+    }
+}
+
+/// A script trying passwords from one address is held to twenty attempts a minute; a
+/// person at another address is not held back.
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_address() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let mut limited = 0;
+        for i in 0..25 {
+            if let Err(AppError::TooManyRequests { .. }) = app
+                .login(&format!("someone-{i}"), "a guess at a password", "6.6.6.7")
+                .await
+            {
+                limited += 1;
+            }
+        }
+        assert_eq!(limited, 5, "{}", db.backend);
+        assert!(
+            app.login("planner", DEMO_PASSWORD, "192.0.2.2")
+                .await
+                .is_ok()
+        );
+    }
+}

@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct ApiError {
     status: StatusCode,
     detail: String,
+    /// Seconds after which a refused (429) or shed (503) request may be tried again.
+    retry_after: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -27,6 +29,7 @@ impl ApiError {
         ApiError {
             status,
             detail: detail.into(),
+            retry_after: None,
         }
     }
 }
@@ -39,6 +42,20 @@ impl From<AppError> for ApiError {
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),
+            AppError::TooManyRequests {
+                detail,
+                retry_after,
+            } => ApiError {
+                retry_after: Some(retry_after),
+                ..ApiError::new(StatusCode::TOO_MANY_REQUESTS, detail)
+            },
+            AppError::Busy {
+                detail,
+                retry_after,
+            } => ApiError {
+                retry_after: Some(retry_after),
+                ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, detail)
+            },
             AppError::Storage(e) => {
                 tracing::error!(error = %e, "storage failure");
                 ApiError::new(
@@ -65,6 +82,11 @@ impl IntoResponse for ApiError {
             json,
         )
             .into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,

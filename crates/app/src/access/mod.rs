@@ -6,6 +6,7 @@
 //! a case is decided here too ([`visibility`]), and every read of personal data, every
 //! write and every refusal goes to the hash-chained audit trail ([`audit`]).
 pub mod audit;
+pub mod limits;
 pub mod permission;
 pub mod session;
 mod users;
@@ -31,6 +32,16 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// Someone not (yet) identified, known only by the address they call from.
+    pub fn anonymous(source: &str) -> Caller {
+        Caller {
+            username: "anonymous".into(),
+            roles: Vec::new(),
+            organisation: None,
+            source: source.to_string(),
+        }
+    }
+
     /// The person at the command line. Whoever can run the CLI against the database
     /// holds its credentials and could read it directly, so the CLI acts with every role;
     /// what it does is still audited under the operating-system user's name.

@@ -9,7 +9,8 @@ use resettle_storage::{Attempt, NewAuditEntry, SignInStep};
 use time::{Duration, OffsetDateTime};
 
 use super::Caller;
-use super::users::{digest, random_hex, verify_password};
+use super::limits::Limited;
+use super::users::{digest, random_hex};
 use crate::{App, AppError};
 
 /// A session ends after this long without a request (OWASP ASVS 3.3.2 for level 2).
@@ -85,13 +86,17 @@ fn parse_time(s: &str) -> Option<OffsetDateTime> {
 
 impl App {
     /// Checks a password and starts a session. Unknown users, wrong passwords, disabled
-    /// and locked accounts get the same answer; the trail records which it was.
+    /// and locked accounts get the same answer after the same work (a password check on a
+    /// blocking thread: against a stand-in hash where there is nothing to check), so
+    /// neither answer nor timing tells which it was; the trail records it. An address past
+    /// its allowance of attempts is refused at once.
     pub async fn login(
         &self,
         username: &str,
         password: &str,
         source: &str,
     ) -> Result<NewSession, AppError> {
+        self.admit(Limited::SignIn, source).await?;
         let now = self.now();
         let row = self.store.login_row(username).await?;
         let actor = Caller {
@@ -112,13 +117,15 @@ impl App {
             detail,
             ..Default::default()
         };
+        // Spends the time of a real check, so timing does not tell why a sign-in failed.
+        let as_if_checked = || self.check_password(password, &super::users::DUMMY_HASH);
         let Some(row) = row else {
-            // Spend the same time as a real check, so timing does not reveal names.
-            let _ = verify_password(password, &super::users::DUMMY_HASH);
+            as_if_checked().await?;
             self.record(&actor, fail("unknown user".into())).await?;
             return Err(AppError::Unauthorized(REFUSED.into()));
         };
         if row.user.disabled {
+            as_if_checked().await?;
             self.record(&actor, fail("account disabled".into())).await?;
             return Err(AppError::Unauthorized(REFUSED.into()));
         }
@@ -132,16 +139,18 @@ impl App {
         {
             Attempt::Charged { count, lock } => (count, lock),
             Attempt::Locked { until } => {
+                as_if_checked().await?;
                 self.record(&actor, fail(format!("account locked until {until}")))
                     .await?;
                 return Err(AppError::Unauthorized(REFUSED.into()));
             }
             Attempt::UnknownUser => {
+                as_if_checked().await?;
                 self.record(&actor, fail("unknown user".into())).await?;
                 return Err(AppError::Unauthorized(REFUSED.into()));
             }
         };
-        if !verify_password(password, &row.password_hash) {
+        if !self.check_password(password, &row.password_hash).await? {
             let detail = match its_lock {
                 Some(t) => format!("wrong password ({failures} in a row); locked until {t}"),
                 None => format!("wrong password ({failures} in a row)"),
@@ -200,6 +209,7 @@ impl App {
         code: &str,
         source: &str,
     ) -> Result<(), AppError> {
+        self.admit(Limited::SignIn, source).await?;
         let session = self.session(cookie, source).await?;
         let now = self.now();
         let username = session.caller.username.clone();

@@ -65,12 +65,23 @@ pub(crate) async fn login(
                 .insert(header::SET_COOKIE, set_cookie(&s.cookie));
             r
         }
-        Err(AppError::Unauthorized(m)) => {
+        Err(
+            e @ (AppError::Unauthorized(_)
+            | AppError::TooManyRequests { .. }
+            | AppError::Busy { .. }),
+        ) => {
+            // The sign-in page again, saying why, with the refusal's status and its
+            // Retry-After: a person reads a page, not a problem document.
+            let message = e.to_string();
+            let problem = ApiError::from(e).into_response();
             let mut r = render(
                 "login.html",
-                context! { error => m, username => form.username },
+                context! { error => message, username => form.username },
             );
-            *r.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+            *r.status_mut() = problem.status();
+            if let Some(wait) = problem.headers().get(header::RETRY_AFTER) {
+                r.headers_mut().insert(header::RETRY_AFTER, wait.clone());
+            }
             r
         }
         Err(e) => ApiError::from(e).into_response(),

@@ -121,14 +121,11 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             .login("case-officer", DEMO_PASSWORD, "10.0.0.1")
             .await
             .unwrap();
-        app.second_factor(&officer.cookie, &code(&app), "10.0.0.1")
+        let cookie = app
+            .second_factor(&officer.cookie, &code(&app), "10.0.0.1")
             .await
             .unwrap();
-        let caller = app
-            .session(&officer.cookie, "10.0.0.1")
-            .await
-            .unwrap()
-            .caller;
+        let caller = app.session(&cookie, "10.0.0.1").await.unwrap().caller;
         let n = app
             .list_cases(&caller, &Default::default())
             .await
@@ -310,9 +307,9 @@ async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
             app.second_factor(&s.cookie, "000000", "t").await.is_err() || code(&app) == "000000"
         );
         let c = code(&app);
-        app.second_factor(&s.cookie, &c, "t").await.unwrap();
+        let renewed = app.second_factor(&s.cookie, &c, "t").await.unwrap();
         assert!(
-            !app.session(&s.cookie, "t")
+            !app.session(&renewed, "t")
                 .await
                 .unwrap()
                 .needs_second_factor
@@ -548,10 +545,11 @@ async fn guessing_the_second_factor_locks_the_account_at_every_step() {
         // Five minutes on, the owner signs in with a right code; the count starts again.
         clock.advance(time::Duration::minutes(6));
         let s = app.login(user, DEMO_PASSWORD, "owner").await.unwrap();
-        app.second_factor(&s.cookie, &code(&app), "owner")
+        let cookie = app
+            .second_factor(&s.cookie, &code(&app), "owner")
             .await
             .unwrap();
-        assert!(app.session(&s.cookie, "owner").await.is_ok());
+        assert!(app.session(&cookie, "owner").await.is_ok());
     }
 }
 
@@ -585,6 +583,134 @@ async fn parallel_password_guesses_cannot_pass_the_lock() {
         assert!(
             app.login(user, DEMO_PASSWORD, "owner").await.is_err(),
             "{}: the account is locked after the burst",
+            db.backend
+        );
+    }
+}
+
+/// A user signed in on a session and holding a token, as a thief who took both would.
+async fn session_and_token(app: &App, user: &str, password: &str) -> (String, String) {
+    let s = app.login(user, password, "thief").await.unwrap();
+    let token = app
+        .create_token(&Caller::operator(), user, None, None)
+        .await
+        .unwrap();
+    (s.cookie, token)
+}
+
+/// Asserts that neither the cookie nor the token opens anything any more.
+async fn assert_cut_off(app: &App, (cookie, token): &(String, String), after: &str) {
+    assert!(
+        app.session(cookie, "thief").await.is_err(),
+        "the session outlived {after}"
+    );
+    assert!(
+        app.authenticate_token(token, "thief").await.is_err(),
+        "the token outlived {after}"
+    );
+}
+
+/// Attack: a thief holds a user's session cookie and API token; the administrator resets
+/// the password after the theft, or moves the user to another role, or disables the
+/// account. Before, the cookie and the token went on working after a reset (and a role
+/// change had no command: only SQL). Now each change ends every session and revokes every
+/// token of the user in the change's own transaction, and the trail says how many.
+#[tokio::test]
+async fn a_reset_role_change_or_disable_ends_every_session_and_token() {
+    for db in resettle_testkit::databases() {
+        // Password only, so that one clock tick allows any number of sign-ins.
+        let app = demo_app(&db.url).await.with_security(Security {
+            second_factor_roles: Vec::new(),
+            ..Security::default()
+        });
+        let op = Caller::operator();
+        let user = "case-officer";
+        let stolen = session_and_token(&app, user, DEMO_PASSWORD).await;
+        app.reset_password(&op, user, "a brand new passphrase")
+            .await
+            .unwrap();
+        assert_cut_off(&app, &stolen, "a password reset").await;
+        let stolen = session_and_token(&app, user, "a brand new passphrase").await;
+        app.change_roles(&op, user, "reception-officer")
+            .await
+            .unwrap();
+        assert_cut_off(&app, &stolen, "a role change").await;
+        let fresh = session_and_token(&app, user, "a brand new passphrase").await;
+        assert_eq!(
+            app.session(&fresh.0, "t").await.unwrap().caller.roles,
+            [Role::ReceptionOfficer],
+            "{}: a new sign-in carries the new roles",
+            db.backend
+        );
+        app.disable_user(&op, user).await.unwrap();
+        assert_cut_off(&app, &fresh, "disabling").await;
+        let pool = raw(&db.url).await;
+        let live: i64 = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id \
+                     WHERE u.username = $1 AND s.ended_at IS NULL) \
+                  + (SELECT COUNT(*) FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                     WHERE u.username = $1 AND t.revoked_at IS NULL)",
+        )
+        .bind(user)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
+        assert_eq!(live, 0, "{}: nothing revives on re-enabling", db.backend);
+        let details: Vec<String> = sqlx::query(
+            "SELECT detail FROM audit_log WHERE entity = 'user' AND entity_id = $1 \
+             AND action = 'write' AND detail NOT LIKE 'added%' ORDER BY seq",
+        )
+        .bind(user)
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get(0).unwrap())
+        .collect();
+        assert_eq!(
+            details,
+            [
+                "password reset; 1 session(s) ended, 1 token(s) revoked",
+                "roles set to reception-officer; 1 session(s) ended, 1 token(s) revoked",
+                "disabled; 1 session(s) ended, 1 token(s) revoked",
+            ],
+            "{}",
+            db.backend
+        );
+        pool.close().await;
+    }
+}
+
+/// Attack: session fixation across the second factor. Whoever saw the half-signed-in
+/// cookie and its CSRF token (planted it, or read it before the code was typed) held them
+/// after the user's code too: before, a right code only flagged the same session. Now it
+/// moves the session to a new cookie and a new CSRF token; the old pair opens nothing.
+#[tokio::test]
+async fn the_second_factor_renews_the_session_cookie_and_csrf_token() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let half = app
+            .login("medical-officer", DEMO_PASSWORD, "t")
+            .await
+            .unwrap();
+        let half_csrf = app.session(&half.cookie, "t").await.unwrap().csrf_token;
+        let renewed = app
+            .second_factor(&half.cookie, &code(&app), "t")
+            .await
+            .unwrap();
+        assert_ne!(renewed, half.cookie, "{}", db.backend);
+        assert!(
+            app.session(&half.cookie, "t").await.is_err(),
+            "{}: the half-signed-in cookie still opens a session",
+            db.backend
+        );
+        let full = app.session(&renewed, "t").await.unwrap();
+        assert!(!full.needs_second_factor, "{}", db.backend);
+        assert_ne!(
+            full.csrf_token, half_csrf,
+            "{}: the CSRF token is new",
             db.backend
         );
     }

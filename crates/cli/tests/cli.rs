@@ -753,6 +753,29 @@ fn users_get_tokens_and_programmes_are_added() {
         token.starts_with("rst_") && token.trim().len() == 68,
         "{token}"
     );
+    let moved = resettle(&[
+        "--database",
+        &db,
+        "user",
+        "roles",
+        "ana",
+        "--role",
+        "case-officer",
+    ]);
+    let said = String::from_utf8_lossy(&moved.stdout);
+    assert!(
+        moved.status.success() && said.contains("tokens revoked"),
+        "{said}"
+    );
+    let users = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "user",
+        "list",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(users[0]["roles"], "case-officer", "{users}");
     add_dutch_programme(&db);
     let bad = resettle(&[
         "--database",

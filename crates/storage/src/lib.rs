@@ -41,7 +41,7 @@ pub use scenarios::ScenarioRow;
 pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
-pub use users::{Attempt, LoginRow, SignInStep, UserRow};
+pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;
 

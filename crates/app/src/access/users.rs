@@ -45,6 +45,14 @@ fn hash_password(password: &str) -> Result<String, AppError> {
         .map_err(|e| AppError::Invalid(format!("password: cannot be hashed: {e}")))
 }
 
+/// The audit detail of a change that cut a user off: what changed and what it ended.
+fn cut_off(what: &str, cut: resettle_storage::CutOff) -> String {
+    format!(
+        "{what}; {} session(s) ended, {} token(s) revoked",
+        cut.sessions, cut.tokens
+    )
+}
+
 /// The SHA-256 digest under which a token or session cookie is stored.
 pub(crate) fn digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -152,16 +160,26 @@ impl App {
             .collect())
     }
 
-    /// Disables a user: logins and tokens stop working at once.
+    /// Disables a user: sign-in stops, and every session and token ends at once (for
+    /// good: re-enabling would not revive them).
     pub async fn disable_user(&self, caller: &Caller, username: &str) -> Result<(), AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        self.store.set_user_disabled(username, true).await?;
-        self.record_ok(caller, "write", "user", username, "", "disabled")
-            .await
+        let cut = self.store.set_user_disabled(username, true).await?;
+        self.record_ok(
+            caller,
+            "write",
+            "user",
+            username,
+            "",
+            &cut_off("disabled", cut),
+        )
+        .await
     }
 
-    /// Sets a new password.
+    /// Sets a new password and ends every session and token of the user, in the same
+    /// transaction: a reset after a suspected theft must lock the thief out, not only
+    /// change the password the thief no longer needs.
     pub async fn reset_password(
         &self,
         caller: &Caller,
@@ -171,8 +189,34 @@ impl App {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
         let hash = hash_password(password)?;
-        self.store.set_password_hash(username, &hash).await?;
-        self.record_ok(caller, "write", "user", username, "", "password reset")
+        let cut = self.store.set_password_hash(username, &hash).await?;
+        self.record_ok(
+            caller,
+            "write",
+            "user",
+            username,
+            "",
+            &cut_off("password reset", cut),
+        )
+        .await
+    }
+
+    /// Replaces a user's roles (`case-officer,medical-officer`) and ends every session and
+    /// token of the user in the same transaction, since they carry the old roles.
+    pub async fn change_roles(
+        &self,
+        caller: &Caller,
+        username: &str,
+        roles: &str,
+    ) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageUsers, "user", username)
+            .await?;
+        let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        let words = words.join(",");
+        let cut = self.store.set_user_roles(username, &words).await?;
+        let what = format!("roles set to {words}");
+        self.record_ok(caller, "write", "user", username, "", &cut_off(&what, cut))
             .await
     }
 

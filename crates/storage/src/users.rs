@@ -65,7 +65,8 @@ impl Store {
         Ok(())
     }
 
-    /// Adds a user; a username already used, or an unknown organisation, is refused.
+    /// Adds a user; a username already used (in any case), or an unknown organisation, is
+    /// refused.
     pub async fn add_user(
         &self,
         username: &str,
@@ -76,7 +77,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         refuse_if_taken(
             &mut tx,
-            "SELECT COUNT(*) FROM users WHERE username = $1",
+            "SELECT COUNT(*) FROM users WHERE LOWER(username) = LOWER($1)",
             "user",
             username,
         )

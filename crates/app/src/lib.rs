@@ -30,7 +30,7 @@ pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::ChainCheck;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
-pub use resettle_storage::{Backend, ImportSummary};
+pub use resettle_storage::{Backend, ImportSummary, warn_if_readable_by_others};
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 

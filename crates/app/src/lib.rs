@@ -6,6 +6,7 @@ pub mod cases;
 mod dashboard;
 mod demo;
 mod error;
+pub mod export_csv;
 pub mod fair_share;
 mod missions;
 mod placement;
@@ -30,7 +31,7 @@ pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::ChainCheck;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
-pub use resettle_storage::{Backend, ImportSummary, redacted_url};
+pub use resettle_storage::{Backend, ImportSummary, redacted_url, warn_if_readable_by_others};
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 

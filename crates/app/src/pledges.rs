@@ -2,6 +2,7 @@
 use resettle_domain::programme::Pledge;
 
 use crate::bounds::{CALENDAR_YEARS, PERSONS, within, within_opt};
+use crate::export_csv::SafeCsv;
 use crate::{App, AppError, Caller, Permission, PledgeYear};
 
 impl App {
@@ -65,24 +66,17 @@ impl App {
                 "programme {programme} does not exist"
             )));
         }
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(["year", "pledged", "arrived", "gap", "source"])
-            .and_then(|()| {
-                years.iter().try_for_each(|y| {
-                    w.write_record([
-                        y.year.to_string(),
-                        y.pledged.to_string(),
-                        y.arrived.to_string(),
-                        y.gap.to_string(),
-                        y.source.clone(),
-                    ])
-                })
-            })
-            .map_err(|e| AppError::Invalid(format!("csv: {e}")))?;
-        let bytes = w
-            .into_inner()
-            .map_err(|e| AppError::Invalid(format!("csv: {e}")))?;
-        Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+        let mut csv = SafeCsv::new(&["year", "pledged", "arrived", "gap", "source"])?;
+        for y in &years {
+            csv.row(&[
+                y.year.to_string(),
+                y.pledged.to_string(),
+                y.arrived.to_string(),
+                y.gap.to_string(),
+                y.source.clone(),
+            ])?;
+        }
+        csv.finish()
     }
 
     /// Records the published pledges of a state (`data/arrivals.csv`) for a programme,

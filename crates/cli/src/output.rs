@@ -1,6 +1,7 @@
 //! How commands print: an aligned table for people, JSON and CSV for other tools.
 use std::io::Write;
 
+use resettle_app::export_csv::SafeCsv;
 use serde::Serialize;
 
 /// Output format of a command.
@@ -59,13 +60,14 @@ impl Rows {
         }
     }
 
+    /// Writes the rows as CSV through the app's one CSV writer, so no cell reaches a
+    /// spreadsheet as a formula.
     fn print_csv(&self) -> anyhow::Result<()> {
-        let mut w = csv::Writer::from_writer(std::io::stdout().lock());
-        w.write_record(&self.header)?;
+        let mut csv = SafeCsv::new(&self.header)?;
         for r in &self.rows {
-            w.write_record(r)?;
+            csv.row(r)?;
         }
-        w.flush()?;
+        print!("{}", csv.finish()?);
         Ok(())
     }
 }

@@ -753,6 +753,29 @@ fn users_get_tokens_and_programmes_are_added() {
         token.starts_with("rst_") && token.trim().len() == 68,
         "{token}"
     );
+    let moved = resettle(&[
+        "--database",
+        &db,
+        "user",
+        "roles",
+        "ana",
+        "--role",
+        "case-officer",
+    ]);
+    let said = String::from_utf8_lossy(&moved.stdout);
+    assert!(
+        moved.status.success() && said.contains("tokens revoked"),
+        "{said}"
+    );
+    let users = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "user",
+        "list",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(users[0]["roles"], "case-officer", "{users}");
     add_dutch_programme(&db);
     let bad = resettle(&[
         "--database",
@@ -1015,4 +1038,72 @@ fn a_closed_stdout_pipe_ends_the_command_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{:?}: {stderr}", out.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// Attack: an organisation named as a formula reaches `--format csv` (here `user list`)
+/// and a pledge source reaches `pledge list --format csv`. Before, both were printed as
+/// typed and ran in a spreadsheet; now they start with `'`, and a negative gap stays a
+/// number.
+#[test]
+fn csv_output_never_starts_a_spreadsheet_formula() {
+    let (_dir, db) = temp_database("f.db");
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resettle"))
+            .args(["--database", &db])
+            .env("RESETTLE_DATA_KEY", resettle_testkit::TEST_DATA_KEY)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin_pipe = child.stdin.take().unwrap();
+        stdin_pipe.write_all(stdin.as_bytes()).unwrap();
+        drop(stdin_pipe);
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(
+        &["org", "add", "--name", "@SUM(A1:A9)", "--kind", "ngo"],
+        "",
+    );
+    let user = ["user", "add", "--username", "ngo", "--role", "planner"];
+    let with_org = [
+        &user[..],
+        &["--organisation", "@SUM(A1:A9)", "--password-stdin"],
+    ]
+    .concat();
+    run(&with_org, "a long enough password\n");
+    let users = run(&["user", "list", "--format", "csv"], "");
+    assert!(users.contains(",'@SUM(A1:A9),"), "{users}");
+    add_dutch_programme(&db);
+    run(
+        &[
+            "pledge",
+            "set",
+            "--programme",
+            "NL",
+            "--year",
+            "2001",
+            "--pledged",
+            "5",
+            "--arrived",
+            "17",
+            "--source=-1+cmd|' /C calc'!A0",
+        ],
+        "",
+    );
+    let pledges = run(
+        &["pledge", "list", "--programme", "NL", "--format", "csv"],
+        "",
+    );
+    assert!(
+        pledges.contains("2001,5,17,-12,'-1+cmd|' /C calc'!A0"),
+        "{pledges}"
+    );
 }

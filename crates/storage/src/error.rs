@@ -7,6 +7,14 @@ pub enum StorageError {
     /// The URL names no backend resettle supports.
     #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
+    /// The database file cannot be created or restricted to its owner.
+    #[error("database file {path}: {reason}")]
+    File {
+        /// The file.
+        path: String,
+        /// What the system said.
+        reason: String,
+    },
     /// A row the user asked to add exists already.
     #[error("{what} {key} exists already")]
     Duplicate {

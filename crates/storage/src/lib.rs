@@ -11,6 +11,7 @@ mod cases;
 pub mod clock;
 mod codec;
 mod error;
+mod file_mode;
 mod migrations;
 mod missions;
 mod outcomes;
@@ -32,6 +33,7 @@ pub use cases::{
     Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, ScopeFilter, StoredCase,
 };
 pub use error::StorageError;
+pub use file_mode::{readable_by_others, warn_if_readable_by_others};
 pub use missions::{MissionRow, SponsorRow};
 pub use outcomes::NewOutcome;
 pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
@@ -41,7 +43,7 @@ pub use scenarios::ScenarioRow;
 pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
-pub use users::{Attempt, LoginRow, SignInStep, UserRow};
+pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;
 
@@ -113,11 +115,19 @@ pub struct Store {
 }
 
 impl Store {
-    /// Connects to `url` (`sqlite://path`, created if missing, or `postgres://…`). Does not
-    /// migrate: call [`Store::migrate`].
+    /// Connects to `url` (`sqlite://path`, created if missing and readable by its owner
+    /// only, or `postgres://…`). Does not migrate: call [`Store::migrate`].
     pub async fn connect(url: &str) -> Result<Store, StorageError> {
         install_default_drivers();
         let backend: Backend = url.parse()?;
+        let file = file_mode::sqlite_path(url);
+        if let Some(path) = &file {
+            file_mode::create_owner_only(path).map_err(|e| StorageError::File {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            file_mode::warn_if_readable_by_others("database file", path);
+        }
         let url = match backend {
             Backend::Sqlite if !url.contains('?') => format!("{url}?mode=rwc"),
             _ => url.to_string(),
@@ -151,6 +161,12 @@ impl Store {
                     .await?
             }
         };
+        if let Some(path) = &file {
+            file_mode::restrict_companions(path).map_err(|e| StorageError::File {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
         Ok(Store {
             pool,
             backend,

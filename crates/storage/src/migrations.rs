@@ -69,6 +69,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_sign_in_limits.sql"),
         postgres: include_str!("../migrations/postgres/0009_sign_in_limits.sql"),
     },
+    Migration {
+        version: 10,
+        description: "user names unique without regard to case",
+        sqlite: include_str!("../migrations/sqlite/0010_usernames_folded.sql"),
+        postgres: include_str!("../migrations/postgres/0010_usernames_folded.sql"),
+    },
 ];
 
 impl Store {

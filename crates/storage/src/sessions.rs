@@ -91,13 +91,26 @@ impl Store {
         Ok(())
     }
 
-    /// Marks the second factor as given.
-    pub async fn complete_second_factor(&self, id_hash: &str) -> Result<(), StorageError> {
-        sqlx::query("UPDATE sessions SET second_factor_done = 1 WHERE id_hash = $1")
-            .bind(id_hash.to_string())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+    /// Marks the second factor as given and moves the live session to a new cookie
+    /// digest and CSRF token, so that a cookie or token seen before the second factor
+    /// (planted, or read over a shoulder) is worthless once the user is fully signed in.
+    /// False if the session was no longer live.
+    pub async fn renew_after_second_factor(
+        &self,
+        id_hash: &str,
+        new_id_hash: &str,
+        new_csrf_token: &str,
+    ) -> Result<bool, StorageError> {
+        let done = sqlx::query(
+            "UPDATE sessions SET id_hash = $1, csrf_token = $2, second_factor_done = 1 \
+             WHERE id_hash = $3 AND ended_at IS NULL",
+        )
+        .bind(new_id_hash.to_string())
+        .bind(new_csrf_token.to_string())
+        .bind(id_hash.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Ends a session (logout or time-out); it can never be used again.

@@ -1,6 +1,6 @@
 //! Organisations, users and API tokens. Only hashes are stored; hashing and checking are
 //! done by the app layer.
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
 use crate::unique::refuse_if_taken;
@@ -65,7 +65,8 @@ impl Store {
         Ok(())
     }
 
-    /// Adds a user; a username already used, or an unknown organisation, is refused.
+    /// Adds a user; a username already used (in any case), or an unknown organisation, is
+    /// refused.
     pub async fn add_user(
         &self,
         username: &str,
@@ -76,7 +77,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         refuse_if_taken(
             &mut tx,
-            "SELECT COUNT(*) FROM users WHERE username = $1",
+            "SELECT COUNT(*) FROM users WHERE LOWER(username) = LOWER($1)",
             "user",
             username,
         )
@@ -123,28 +124,59 @@ impl Store {
             .collect()
     }
 
-    /// Disables or re-enables a user; a disabled user's tokens stop working at once.
+    /// Disables or re-enables a user. Either way the user's sessions end and tokens are
+    /// revoked in the same transaction, so re-enabling never revives a cookie or token
+    /// issued before the account was disabled.
     pub async fn set_user_disabled(
         &self,
         username: &str,
         disabled: bool,
-    ) -> Result<(), StorageError> {
-        let done = sqlx::query("UPDATE users SET disabled = $1 WHERE username = $2")
+    ) -> Result<CutOff, StorageError> {
+        let update = sqlx::query("UPDATE users SET disabled = $1 WHERE username = $2")
             .bind(i64::from(disabled))
-            .bind(username.to_string())
-            .execute(&self.pool)
-            .await?;
-        one_user(done.rows_affected(), username)
+            .bind(username.to_string());
+        self.change_user(update, username).await
     }
 
-    /// Replaces a user's password hash.
-    pub async fn set_password_hash(&self, username: &str, hash: &str) -> Result<(), StorageError> {
-        let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE username = $2")
+    /// Replaces a user's password hash, and ends every session and token of the user in
+    /// the same transaction: whoever held the old password may have signed in with it.
+    pub async fn set_password_hash(
+        &self,
+        username: &str,
+        hash: &str,
+    ) -> Result<CutOff, StorageError> {
+        let update = sqlx::query("UPDATE users SET password_hash = $1 WHERE username = $2")
             .bind(hash.to_string())
-            .bind(username.to_string())
-            .execute(&self.pool)
-            .await?;
-        one_user(done.rows_affected(), username)
+            .bind(username.to_string());
+        self.change_user(update, username).await
+    }
+
+    /// Replaces a user's roles (comma-separated words), and ends every session and token
+    /// of the user in the same transaction: they carry the old roles.
+    pub async fn set_user_roles(
+        &self,
+        username: &str,
+        roles: &str,
+    ) -> Result<CutOff, StorageError> {
+        let update = sqlx::query("UPDATE users SET roles = $1 WHERE username = $2")
+            .bind(roles.to_string())
+            .bind(username.to_string());
+        self.change_user(update, username).await
+    }
+
+    /// Runs `update` (a change to one user's row) and cuts off the user's sessions and
+    /// tokens in the same write transaction.
+    async fn change_user(
+        &self,
+        update: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
+        username: &str,
+    ) -> Result<CutOff, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let done = update.execute(&mut *tx).await?;
+        one_user(done.rows_affected(), username)?;
+        let cut = cut_off(&mut tx, username, self.now()).await?;
+        tx.commit().await?;
+        Ok(cut)
     }
 
     /// Stores an API token's digest for a user, limited to `roles` if given.
@@ -205,16 +237,54 @@ impl Store {
 
     /// Revokes every token of a user.
     pub async fn revoke_tokens(&self, username: &str) -> Result<u64, StorageError> {
-        Ok(sqlx::query(
-            "UPDATE api_tokens SET revoked_at = $1 WHERE revoked_at IS NULL \
-             AND user_id = (SELECT id FROM users WHERE username = $2)",
-        )
-        .bind(codec::timestamp(self.now()))
-        .bind(username.to_string())
-        .execute(&self.pool)
-        .await?
-        .rows_affected())
+        let mut conn = self.pool.acquire().await?;
+        revoke_tokens_of(&mut conn, username, self.now()).await
     }
+}
+
+/// What cutting a user off ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CutOff {
+    /// Live sessions ended.
+    pub sessions: u64,
+    /// Live tokens revoked.
+    pub tokens: u64,
+}
+
+/// Ends every live session and revokes every live token of a user, on the caller's
+/// connection (so inside the caller's transaction).
+async fn cut_off(
+    conn: &mut AnyConnection,
+    username: &str,
+    now: OffsetDateTime,
+) -> Result<CutOff, StorageError> {
+    let sessions = sqlx::query(
+        "UPDATE sessions SET ended_at = $1 WHERE ended_at IS NULL \
+         AND user_id = (SELECT id FROM users WHERE username = $2)",
+    )
+    .bind(codec::timestamp(now))
+    .bind(username.to_string())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    let tokens = revoke_tokens_of(conn, username, now).await?;
+    Ok(CutOff { sessions, tokens })
+}
+
+async fn revoke_tokens_of(
+    conn: &mut AnyConnection,
+    username: &str,
+    now: OffsetDateTime,
+) -> Result<u64, StorageError> {
+    Ok(sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE revoked_at IS NULL \
+         AND user_id = (SELECT id FROM users WHERE username = $2)",
+    )
+    .bind(codec::timestamp(now))
+    .bind(username.to_string())
+    .execute(conn)
+    .await?
+    .rows_affected())
 }
 
 /// The two steps of signing in, each with its own count of failures.

@@ -333,3 +333,46 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
         store.close().await;
     }
 }
+
+/// The mode bits of a file.
+#[cfg(unix)]
+fn mode(path: &str) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Attack: another account on the host reads the SQLite database (every case in the
+/// clear but the sealed fields). Before, SQLite created the file and its WAL and
+/// shared-memory files 0644 under the usual umask; now all three are 0600, and a file
+/// others may read is reported. (PostgreSQL keeps its files itself.)
+#[cfg(unix)]
+#[tokio::test]
+async fn the_sqlite_database_and_its_wal_are_readable_by_their_owner_only() {
+    let db = resettle_testkit::sqlite();
+    let store = fresh(&db.url).await;
+    store
+        .set_pledge(
+            "BE",
+            &Pledge {
+                year: 2030,
+                pledged: 1,
+                arrived_before_resettle: None,
+                source: "a write, so the WAL holds something".into(),
+            },
+        )
+        .await
+        .ok();
+    let file = db.url.trim_start_matches("sqlite://").to_string();
+    for path in [file.clone(), format!("{file}-wal"), format!("{file}-shm")] {
+        assert_eq!(mode(&path), 0o600, "{path}");
+    }
+    assert_eq!(resettle_storage::readable_by_others(file.as_ref()), None);
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(
+        resettle_storage::readable_by_others(file.as_ref()),
+        Some(0o644),
+        "a loose file is told apart"
+    );
+    store.close().await;
+}

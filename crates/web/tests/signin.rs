@@ -163,8 +163,20 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
     )
     .await;
     assert_eq!(a.location, "/cases", "{}", a.body);
+    // The session moves to a new cookie at the second factor; the half-signed-in one
+    // sends back to sign-in.
+    let renewed = a.cookie.expect("a new cookie after the second factor");
+    assert!(renewed.contains("__Host-resettle=") && renewed.contains("HttpOnly"));
+    let renewed = renewed.split(';').next().unwrap().to_string();
+    assert_ne!(renewed, cookie);
+    let a = send(&app, get("/cases", Some(&cookie))).await;
+    assert_ne!(a.status, StatusCode::OK, "the pre-code cookie is dead");
+    let cookie = renewed;
     let a = send(&app, get("/cases", Some(&cookie))).await;
     assert_eq!(a.status, StatusCode::OK);
+    let pre_code_token = token;
+    let token = csrf(&a.body);
+    assert_ne!(token, pre_code_token, "the CSRF token is renewed too");
     assert!(a.body.contains("cases you may see") && a.body.contains("case-officer"));
     let number = a.body.split("href=\"/cases/").nth(1).unwrap();
     let number = number.split('"').next().unwrap();
@@ -187,6 +199,12 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
     // Logout without the token is refused; with it the session ends for good.
     let a = send(&app, post("/logout", Some(&cookie), "")).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
+    let a = send(
+        &app,
+        post("/logout", Some(&cookie), &format!("csrf={pre_code_token}")),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "the pre-code CSRF token");
     let a = send(
         &app,
         post("/logout", Some(&cookie), &format!("csrf={token}")),
@@ -269,20 +287,22 @@ async fn password_only(app: &App, user: &str) -> String {
 }
 
 /// Signs a demo user in with password and second factor; returns the cookie and the
-/// session's CSRF token.
+/// session's CSRF token (both renewed by the second factor).
 async fn sign_in(app: &App, user: &str) -> (String, String) {
-    let cookie = password_only(app, user).await;
-    let token = csrf(&send(app, get("/login/code", Some(&cookie))).await.body);
+    let half = password_only(app, user).await;
+    let token = csrf(&send(app, get("/login/code", Some(&half))).await.body);
     let a = send(
         app,
         post(
             "/login/code",
-            Some(&cookie),
+            Some(&half),
             &format!("code={}&csrf={token}", code(app)),
         ),
     )
     .await;
     assert_eq!(a.location, "/cases", "{user}: {}", a.body);
+    let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    let token = csrf(&send(app, get("/cases", Some(&cookie))).await.body);
     (cookie, token)
 }
 

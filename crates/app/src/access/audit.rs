@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Caller, Permission};
 use crate::bounds::{AUDIT_ENTRIES, within};
+use crate::export_csv::SafeCsv;
 use crate::{App, AppError};
 
 /// An audit entry as shown to auditors.
@@ -31,6 +32,40 @@ pub struct AuditRecord {
     pub detail: String,
     /// This entry's hash in the chain.
     pub hash: String,
+}
+
+impl AuditRecord {
+    /// The columns of the CSV export, in the order of [`AuditRecord::cells`].
+    pub const COLUMNS: [&'static str; 11] = [
+        "seq",
+        "at",
+        "actor",
+        "source",
+        "action",
+        "entity",
+        "entity_id",
+        "fields",
+        "outcome",
+        "detail",
+        "hash",
+    ];
+
+    /// The entry as CSV cells.
+    fn cells(&self) -> [String; 11] {
+        [
+            self.seq.to_string(),
+            self.at.clone(),
+            self.actor.clone(),
+            self.source.clone(),
+            self.action.clone(),
+            self.entity.clone(),
+            self.entity_id.clone(),
+            self.fields.clone(),
+            self.outcome.clone(),
+            self.detail.clone(),
+            self.hash.clone(),
+        ]
+    }
 }
 
 impl From<AuditEntry> for AuditRecord {
@@ -198,10 +233,9 @@ impl App {
     /// The same entries as CSV, recorded as an export.
     pub async fn audit_csv(&self, caller: &Caller, q: &AuditQuery) -> Result<String, AppError> {
         let rows = self.audit_entries(caller, q).await?;
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut csv = SafeCsv::new(&AuditRecord::COLUMNS)?;
         for r in &rows {
-            w.serialize(r)
-                .map_err(|e| AppError::Invalid(format!("audit export: {e}")))?;
+            csv.row(&r.cells())?;
         }
         self.record_ok(
             caller,
@@ -212,10 +246,6 @@ impl App {
             &format!("{} entries as CSV", rows.len()),
         )
         .await?;
-        String::from_utf8(
-            w.into_inner()
-                .map_err(|e| AppError::Invalid(e.to_string()))?,
-        )
-        .map_err(|e| AppError::Invalid(e.to_string()))
+        csv.finish()
     }
 }

@@ -98,7 +98,15 @@ impl App {
     ) -> Result<NewSession, AppError> {
         self.admit(Limited::SignIn, source).await?;
         let now = self.now();
-        let row = self.store.login_row(username).await?;
+        // Names are stored lowercase (`Case-Officer` signs in as `case-officer`); a name
+        // stored with capitals before that rule is still found as typed.
+        let folded = username.trim().to_ascii_lowercase();
+        let row = match self.store.login_row(&folded).await? {
+            Some(row) => Some(row),
+            None => self.store.login_row(username).await?,
+        };
+        let stored_name = row.as_ref().map(|r| r.user.username.clone());
+        let username = stored_name.as_deref().unwrap_or(username);
         let actor = Caller {
             username: if row.is_some() {
                 username.to_string()
@@ -202,13 +210,15 @@ impl App {
     /// (a replay within its 90-second window is refused). Wrong codes are counted on their
     /// own, never reset by a right password: [`FAILED_CODES_BEFORE_LOCK`] of them lock the
     /// account and end the half session, and a locked account is refused at this step as
-    /// at the password step.
+    /// at the password step. A right code moves the session to a new cookie (returned,
+    /// to send in place of the old one, which stops working) and a new CSRF token
+    /// (ASVS 3.2.1), so nothing seen before the second factor outlives it.
     pub async fn second_factor(
         &self,
         cookie: &str,
         code: &str,
         source: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<String, AppError> {
         self.admit(Limited::SignIn, source).await?;
         let session = self.session(cookie, source).await?;
         let now = self.now();
@@ -282,16 +292,24 @@ impl App {
         self.store
             .sign_in_step_passed(&username, SignInStep::Code, its_lock)
             .await?;
-        self.store.complete_second_factor(&digest(cookie)).await?;
+        let renewed = random_hex()?;
+        if !self
+            .store
+            .renew_after_second_factor(&digest(cookie), &digest(&renewed), &random_hex()?)
+            .await?
+        {
+            return Err(AppError::Unauthorized(REFUSED.into()));
+        }
         self.record_ok(
             &session.caller,
             "login",
             "user",
             &username,
             "",
-            "second factor accepted; signed in",
+            "second factor accepted; signed in on a new session cookie",
         )
-        .await
+        .await?;
+        Ok(renewed)
     }
 
     /// The session behind a cookie, if it is live: not ended, not idle too long, not too

@@ -33,6 +33,7 @@ fn configured_keys() -> anyhow::Result<Option<Keyring>> {
     if !Path::new(file).exists() {
         return Ok(None);
     }
+    resettle_app::warn_if_readable_by_others("data key file", Path::new(file));
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read data key {file}"))?;
     Ok(Some(

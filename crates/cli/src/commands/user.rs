@@ -34,12 +34,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Disable a user: logins and tokens stop working at once.
+    /// Disable a user: sign-in stops, sessions end and tokens are revoked at once.
     Disable {
         /// Login name.
         username: String,
     },
-    /// Set a new password, read from standard input.
+    /// Replace a user's roles; the user's sessions end and tokens are revoked.
+    Roles {
+        /// Login name.
+        username: String,
+        /// The new roles, comma-separated (as for `user add`).
+        #[arg(long)]
+        role: String,
+    },
+    /// Set a new password, read from standard input; the user's sessions end and tokens
+    /// are revoked.
     ResetPassword {
         /// Login name.
         username: String,
@@ -152,10 +161,15 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             app.disable_user(&Caller::operator(), &username).await?;
             println!("user {username} disabled");
         }
+        Command::Roles { username, role } => {
+            app.change_roles(&Caller::operator(), &username, &role)
+                .await?;
+            println!("roles of {username} set to {role}; sessions ended, tokens revoked");
+        }
         Command::ResetPassword { username, .. } => {
             app.reset_password(&Caller::operator(), &username, &password_from_stdin()?)
                 .await?;
-            println!("password of {username} changed");
+            println!("password of {username} changed; sessions ended, tokens revoked");
         }
         Command::Token {
             username,

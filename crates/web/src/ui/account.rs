@@ -35,6 +35,14 @@ pub(crate) struct LogoutForm {
     csrf: String,
 }
 
+/// A redirect that hands the browser a new session cookie.
+fn redirect_with_cookie(to: &str, cookie: &str) -> Response {
+    let mut r = Redirect::to(to).into_response();
+    r.headers_mut()
+        .insert(header::SET_COOKIE, set_cookie(cookie));
+    r
+}
+
 /// `GET /login`.
 pub(crate) async fn page(MaybeSignedIn(session): MaybeSignedIn) -> Response {
     render(
@@ -60,10 +68,7 @@ pub(crate) async fn login(
             } else {
                 "/cases"
             };
-            let mut r = Redirect::to(to).into_response();
-            r.headers_mut()
-                .insert(header::SET_COOKIE, set_cookie(&s.cookie));
-            r
+            redirect_with_cookie(to, &s.cookie)
         }
         Err(
             e @ (AppError::Unauthorized(_)
@@ -99,7 +104,8 @@ pub(crate) async fn code_page(half: HalfSignedIn) -> Response {
     )
 }
 
-/// `POST /login/code`.
+/// `POST /login/code`: a right code moves the session to a new cookie, sent here in
+/// place of the half-signed-in one (which stops working).
 pub(crate) async fn code(
     State(app): State<App>,
     half: HalfSignedIn,
@@ -112,7 +118,7 @@ pub(crate) async fn code(
         .second_factor(&half.cookie, &form.code, &half.session.caller.source)
         .await
     {
-        Ok(()) => Redirect::to("/cases").into_response(),
+        Ok(cookie) => redirect_with_cookie("/cases", &cookie),
         Err(AppError::Unauthorized(m)) => {
             let mut r = render(
                 "code.html",

@@ -29,6 +29,16 @@ impl ApiError {
             detail: detail.into(),
         }
     }
+
+    /// The HTTP status, for the UI's error page.
+    pub(crate) fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The message for the client, for the UI's error page.
+    pub(crate) fn detail(&self) -> &str {
+        &self.detail
+    }
 }
 
 impl From<AppError> for ApiError {

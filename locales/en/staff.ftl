@@ -197,6 +197,7 @@ placement-status = { $status ->
         [rejected] rejected
        *[other] { $status }
     }
+placement-decided = { placement-status } by { $by }
 placement-confirm = Confirm
 placement-reject = Reject
 

@@ -1,454 +1,457 @@
-# Staff pages of resettle, English. Every message here exists in nl and fr too (a test
-# compares the three files). Domain codes are worded by messages named <kind>-<code>.
+# Pages du personnel de resettle, en français. Chaque message existe aussi en en et nl
+# (un test compare les trois fichiers). Les codes du domaine sont nommés par <sorte>-<code>.
 
-## Page frame
+## Cadre de page
 
-nav-skip = Skip to content
-nav-main = Main
-nav-language = Language
+nav-skip = Aller au contenu
+nav-main = Menu principal
+nav-language = Langue
 nav-programme = Programme
-nav-fair-share = Fair share
-nav-cases = Cases
+nav-fair-share = Juste part
+nav-cases = Dossiers
 nav-placement = Placement
-nav-audit = Audit trail
-sign-in = Sign in
-sign-out = Sign out
-footer = resettle · open-source software for refugee resettlement programmes
-filter = Filter
-yes = yes
-no = no
-# A day written out; $month is 1 to 12.
-date = { $day } { $month ->
-        [1] January
-        [2] February
-        [3] March
-        [4] April
-        [5] May
-        [6] June
-        [7] July
-        [8] August
-        [9] September
-        [10] October
-        [11] November
-       *[12] December
+nav-audit = Journal d'audit
+sign-in = Se connecter
+sign-out = Se déconnecter
+footer = resettle · logiciel libre pour les programmes de réinstallation de réfugiés
+filter = Filtrer
+yes = oui
+no = non
+date = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
     } { $year }
 
-## Error page
+## Page d'erreur
 
 error-title = { $status ->
-        [401] Not signed in
-        [403] Not allowed
-        [404] Not found
-        [409] Changed in the meantime
-        [422] Cannot be done
-       *[other] Something went wrong
+        [401] Non connecté
+        [403] Non autorisé
+        [404] Introuvable
+        [409] Modifié entre-temps
+        [422] Impossible à effectuer
+       *[other] Une erreur s'est produite
     }
-error-next = Go back, or start again from
-error-home = the programme page
+error-next = Revenez en arrière, ou recommencez depuis
+error-home = la page du programme
 
-## Sign-in
+## Connexion
 
-login-username = Username
-login-password = Password
-login-accounts = Accounts are made by an administrator
-login-demo = The demo has one user per role; see the README.
-code-title = Second factor
-code-lead = Signed in as { $username } with a password. Your role requires a one-time code from your authenticator app.
-code-label = Six-digit code
-code-continue = Continue
+login-username = Nom d'utilisateur
+login-password = Mot de passe
+login-accounts = Les comptes sont créés par un administrateur
+login-demo = La démo a un utilisateur par rôle ; voir le README.
+code-title = Second facteur
+code-lead = Connecté en tant que { $username } avec un mot de passe. Votre rôle exige un code à usage unique de votre application d'authentification.
+code-label = Code à six chiffres
+code-continue = Continuer
 
-## Case list
+## Liste des dossiers
 
-cases-title = Cases
-cases-no-access = Your roles ({ $roles }) do not give access to case content.
-cases-see-audit = See the audit trail.
-cases-see-programme = Programme figures
-cases-see-fair-share = Fair-share plan
-cases-filter-q = Name or number
-cases-filter-state = State
-cases-filter-any = any state
+cases-title = Dossiers
+cases-no-access = Vos rôles ({ $roles }) ne donnent pas accès au contenu des dossiers.
+cases-see-audit = Voir le journal d'audit.
+cases-see-programme = Chiffres du programme
+cases-see-fair-share = Plan de juste part
+cases-filter-q = Nom ou numéro
+cases-filter-state = État
+cases-filter-any = tout état
 cases-count = { $total ->
-        [one] One case you may see
-       *[other] { $total } cases you may see
-    }; page { $page }.
+        [one] { $total } dossier que vous pouvez voir
+       *[other] { $total } dossiers que vous pouvez voir
+    } ; page { $page }.
 cases-count-scoped = { $total ->
-        [one] One case you may see
-       *[other] { $total } cases you may see
-    } (scope: { $scope }); page { $page }.
-cases-col-case = Case
-cases-col-state = State
-cases-col-priority = Priority
-cases-col-nationality = Nationality
-cases-col-persons = Persons
-cases-col-days = Days in state
+        [one] { $total } dossier que vous pouvez voir
+       *[other] { $total } dossiers que vous pouvez voir
+    } (périmètre : { $scope }) ; page { $page }.
+cases-col-case = Dossier
+cases-col-state = État
+cases-col-priority = Priorité
+cases-col-nationality = Nationalité
+cases-col-persons = Personnes
+cases-col-days = Jours dans l'état
 
-## One case
+## Un dossier
 
-case-title = Case { $number }
-case-lead = What your role may see of this case; fields outside it are not shown. Every view is recorded in the audit trail.
-case-family = Family
-case-care-needs = Care needs
-case-member = member { $number }
-case-medical = Medical record
-case-promises = Dates promised to the family
-case-slipped = slipped: { $reason }
-case-overdue = Overdue
-case-overdue-by = due { $due }, { $days ->
-        [one] one day over
-       *[other] { $days } days over
+case-title = Dossier { $number }
+case-lead = Ce que votre rôle peut voir de ce dossier ; les autres champs ne sont pas affichés. Chaque consultation est enregistrée dans le journal d'audit.
+case-family = Famille
+case-care-needs = Besoins de soins
+case-member = membre { $number }
+case-medical = Dossier médical
+case-promises = Dates promises à la famille
+case-slipped = reportée : { $reason }
+case-overdue = En retard
+case-overdue-by = échéance { $due }, { $days ->
+        [one] { $days } jour de retard
+       *[other] { $days } jours de retard
     }
-case-placement = Placement proposal
-case-placement-proposed = Proposed: { $place } (score { $score }, rank { $rank }). Status: { placement-status }.
-case-placement-review = Review on the placement page
-case-export = Subject-access export
-case-export-lead = Everything held on this family:
-case-export-audited = The export is recorded in the audit trail.
-medical-member = Member
-medical-condition = Condition
-medical-care-needs = Care needs
-medical-consent = Consent to share
-step-title = Next step
-step-to = Move to
-step-reason = Reason
-step-data = Step data (what the chosen step needs)
-step-grounds = Refusal grounds
-step-members = Members accepted
-step-mission = Mission
-step-reception-place = Reception place
-step-sponsor-group = Sponsor group
-step-provider = Support provider
-step-departure-date = Departure date
-step-family-notified-on = Family told on
-step-checks = Checks done
-step-take = Take the step
+case-placement = Proposition de placement
+case-placement-proposed = Proposé : { $place } (score { $score }, rang { $rank }). Statut : { placement-status }.
+case-placement-review = Examiner sur la page de placement
+case-export = Export pour le droit d'accès
+case-export-lead = Tout ce qui est conservé sur cette famille :
+case-export-audited = L'export est enregistré dans le journal d'audit.
+medical-member = Membre
+medical-condition = Affection
+medical-care-needs = Besoins de soins
+medical-consent = Consentement au partage
+step-title = Étape suivante
+step-to = Passer à
+step-reason = Motif
+step-data = Données de l'étape (ce que l'étape choisie demande)
+step-grounds = Motifs de refus
+step-members = Membres acceptés
+step-mission = Mission de sélection
+step-reception-place = Lieu d'accueil
+step-sponsor-group = Groupe de parrainage
+step-provider = Organisme d'accompagnement
+step-departure-date = Date de départ
+step-family-notified-on = Famille informée le
+step-checks = Contrôles effectués
+step-take = Franchir l'étape
 
-## Programme page
+## Page du programme
 
-dashboard-empty-title = No programme yet
-dashboard-empty-lead = This database holds no programme. Load the demo caseload, or start the server with the demo:
-dashboard-policy-profile = Policy profile
-dashboard-cases = cases
-dashboard-persons = persons
-dashboard-pledges-title = Pledges against arrivals
-dashboard-key-pledged = pledged
-dashboard-key-arrived = arrived
-dashboard-key-gap = the figure above a pair is the number of persons pledged who did not arrive.
-dashboard-col-year = Year
-dashboard-col-pledged = Pledged
-dashboard-col-arrived = Arrived
-dashboard-col-gap = Gap
+dashboard-empty-title = Pas encore de programme
+dashboard-empty-lead = Cette base de données ne contient aucun programme. Chargez les dossiers de démonstration, ou démarrez le serveur avec la démo :
+dashboard-policy-profile = Profil de politique
+dashboard-cases = dossiers
+dashboard-persons = personnes
+dashboard-pledges-title = Engagements et arrivées
+dashboard-key-pledged = promis
+dashboard-key-arrived = arrivés
+dashboard-key-gap = le chiffre au-dessus d'une paire est le nombre de personnes promises qui ne sont pas arrivées.
+dashboard-col-year = Année
+dashboard-col-pledged = Promis
+dashboard-col-arrived = Arrivés
+dashboard-col-gap = Écart
 dashboard-col-source = Source
-dashboard-states-title = Cases by lifecycle state
-dashboard-col-stage = Stage
-dashboard-col-state = State
-dashboard-col-cases = Cases
-dashboard-col-persons = Persons
-dashboard-small-cells = This page is published without sign-in, so counts from 1 to { $below } are shown as { $shown }, and where a total would reveal such a count, the next smallest count is withheld too.
+dashboard-states-title = Dossiers par état
+dashboard-col-stage = Phase
+dashboard-col-state = État
+dashboard-col-cases = Dossiers
+dashboard-col-persons = Personnes
+dashboard-small-cells = Cette page est publiée sans connexion : les effectifs de 1 à { $below } sont affichés comme { $shown }, et là où un total révélerait un tel effectif, le plus petit effectif suivant est aussi masqué.
 
-## Audit trail
+## Journal d'audit
 
-audit-chain = Hash chain:
-audit-chain-intact = intact: { $entries } entries verified
-audit-chain-broken = BROKEN at entry { $seq }: { $reason }
-audit-actor = Actor
+audit-chain = Chaîne de hachage :
+audit-chain-intact = intacte : { $entries } entrées vérifiées
+audit-chain-broken = ROMPUE à l'entrée { $seq } : { $reason }
+audit-actor = Acteur
 audit-action = Action
-audit-entity = Entity
+audit-entity = Objet
 audit-id = Id
-audit-from = From
-audit-to = To
-audit-csv = Export these entries as CSV
-audit-col-when = When
-audit-col-who = Who
-audit-col-source = From
+audit-from = Du
+audit-to = Au
+audit-csv = Exporter ces entrées en CSV
+audit-col-when = Quand
+audit-col-who = Qui
+audit-col-source = Depuis
 audit-col-action = Action
-audit-col-what = What
-audit-col-fields = Special fields
-audit-col-outcome = Outcome
-audit-col-detail = Detail
+audit-col-what = Quoi
+audit-col-fields = Champs particuliers
+audit-col-outcome = Résultat
+audit-col-detail = Détail
 
 ## Placement
 
-placement-lead = Families accepted and not yet placed, matched to local reception places with free room by the optimiser. Each proposal says why; confirm it, confirm at another place (the explanation shows what that costs), or reject it.
-placement-propose = Propose places for the waiting families
-placement-run = Last run: { $status }, { $families } families over { $places } places; total score { $objective }, bound { $bound }, gap { $gap }%, { $seconds } s.
-placement-scores = Scores: { $model }.
-placement-distribution = Distribution plan: { $plan }.
-placement-no-distribution = No distribution plan in the policy profile.
-placement-unassigned = Not placed: { $count ->
-        [one] one family
-       *[other] { $count } families
+placement-lead = Familles acceptées et pas encore placées, associées par l'optimiseur à des places d'accueil locales disponibles. Chaque proposition dit pourquoi ; confirmez-la, confirmez un autre lieu (l'explication montre ce que cela coûte), ou rejetez-la.
+placement-propose = Proposer des places pour les familles en attente
+placement-run = Dernier calcul : { $status }, { $families } familles sur { $places } places ; score total { $objective }, borne { $bound }, écart { $gap } %, { $seconds } s.
+placement-scores = Scores : { $model }.
+placement-distribution = Plan de répartition : { $plan }.
+placement-no-distribution = Pas de plan de répartition dans le profil de politique.
+placement-unassigned = Non placées : { $count ->
+        [one] { $count } famille
+       *[other] { $count } familles
     }
-placement-more = and { $count } more
-placement-none = No proposals yet.
-placement-col-place = Place
+placement-more = et { $count } de plus
+placement-none = Pas encore de propositions.
+placement-col-place = Lieu
 placement-col-score = Score
-placement-col-rank = Rank
-placement-col-why = Why
-placement-col-status = Status
-placement-col-decide = Decide
-placement-rank = { $rank } of { $of }
-placement-instead = instead { $place }:
-placement-impossible = not possible without moving others
-placement-no-loss = no loss to the plan
-placement-costs = costs the plan { $cost }
+placement-col-rank = Rang
+placement-col-why = Pourquoi
+placement-col-status = Statut
+placement-col-decide = Décider
+placement-rank = { $rank } sur { $of }
+placement-instead = plutôt { $place } :
+placement-impossible = impossible sans déplacer d'autres familles
+placement-no-loss = aucune perte pour le plan
+placement-costs = coûte { $cost } au plan
 placement-status = { $status ->
-        [proposed] proposed
-        [confirmed] confirmed
-        [rejected] rejected
+        [proposed] proposé
+        [confirmed] confirmé
+        [rejected] rejeté
        *[other] { $status }
     }
-placement-confirm = Confirm
-placement-reject = Reject
+placement-decided = { placement-status } par { $by }
+placement-confirm = Confirmer
+placement-reject = Rejeter
 
-## Fair-share plan and scenarios
+## Plan de juste part et scénarios
 
-plan-title = Fair-share plan
-plan-lead = How many people should this state resettle over the next plan, and how should that grow year by year? Change any input: the plan, its chart and every state's share follow at once. The form opens on the inputs of the Belgian NGO report (2021), section 3.3. Methods and sources:
-plan-need-legend = 1. Global need (UNHCR)
-plan-need-year = UNHCR projection for year
-plan-rounded = rounded
-plan-need-given = or a figure
-plan-growth-given = growth per further year
-plan-growth-average = or the average of the last
-plan-growth-average-years = years of projections
+plan-title = Plan de juste part
+plan-lead = Combien de personnes cet État devrait-il réinstaller au cours du prochain plan, et comment ce nombre devrait-il croître d'année en année ? Modifiez une donnée : le plan, son graphique et la part de chaque État suivent aussitôt. Le formulaire s'ouvre sur les données du rapport des ONG belges (2021), section 3.3. Méthodes et sources :
+plan-need-legend = 1. Besoins mondiaux (HCR)
+plan-need-year = Projection du HCR pour l'année
+plan-rounded = arrondi
+plan-need-given = ou un chiffre
+plan-growth-given = croissance par année suivante
+plan-growth-average = ou la moyenne des
+plan-growth-average-years = dernières années de projections
 plan-plan-legend = 2. Plan
-plan-start-year = first year
-plan-rounding = Rounding
-plan-rounding-floor = down (floor)
-plan-rounding-nearest = nearest
-plan-share-legend = 3. The state's share
-plan-share-given = share
-plan-share-key = or by key
+plan-start-year = première année
+plan-rounding = Arrondi
+plan-rounding-floor = vers le bas
+plan-rounding-nearest = au plus proche
+plan-share-legend = 3. La part de l'État
+plan-share-given = part
+plan-share-key = ou selon la clé
 plan-key = { $key ->
-        [ec2015] European Commission key 2015
-        [ec2015-capped] European Commission key 2015, capped
-        [dublin2016] Dublin reform key 2016
+        [ec2015] clé de la Commission européenne 2015
+        [ec2015-capped] clé de la Commission européenne 2015, plafonnée
+        [dublin2016] clé de la réforme de Dublin 2016
         [population] population
-        [gdp] gross domestic product
+        [gdp] produit intérieur brut
        *[other] { $key }
     }
-plan-path-legend = 4. Growth path
-plan-path-given = first years
-plan-path-given-rest = (the last year takes the rest)
-plan-path-even = even
-plan-path-linear = linear ramp
-plan-compute = Compute
-plan-compute-live = (the plan also follows every change as you type)
-plan-save-as = Save as scenario
-plan-save-name = name
-plan-save = Save
-plan-sign-in-to-save = sign in as a planner to save this plan as a scenario.
-plan-compare = Compare the { $count ->
-        [one] saved scenario
-       *[other] { $count } saved scenarios side by side
+plan-path-legend = 4. Trajectoire de croissance
+plan-path-given = premières années
+plan-path-given-rest = (la dernière année prend le reste)
+plan-path-even = régulière
+plan-path-linear = rampe linéaire
+plan-compute = Calculer
+plan-compute-live = (le plan suit aussi chaque modification pendant la saisie)
+plan-save-as = Enregistrer comme scénario
+plan-save-name = nom
+plan-save = Enregistrer
+plan-sign-in-to-save = connectez-vous comme planificateur pour enregistrer ce plan comme scénario.
+plan-compare = { $count ->
+        [one] Voir le scénario enregistré
+       *[other] Comparer côte à côte les { $count } scénarios enregistrés
     }
-plan-heading = The plan
-plan-global-need = Global need
-plan-regional-target = Regional target
-plan-state-total = { $state } over the plan
-plan-provenance = Where the inputs come from
-plan-distribution-heading = The regional target over all states ({ plan-key })
-plan-distribution-lead = { $total } persons by the largest-remainder method on { $indicators }.
-plan-exact-quota = Exact quota
-scenarios-title = Saved scenarios
-scenarios-none = No scenario saved yet. Give a plan a name and save it on the page
-scenarios-state = State
-scenarios-first-year-need = First-year need
-scenarios-yearly-growth = Yearly growth
-scenarios-years = Years
-scenarios-regional-share = Regional share
-scenarios-state-share = State share
-scenarios-state-total = State total
-scenarios-path = Path
-scenarios-saved = Saved
-scenarios-delete = Delete
+plan-heading = Le plan
+plan-global-need = Besoins mondiaux
+plan-regional-target = Objectif régional
+plan-state-total = { $state } sur la durée du plan
+plan-provenance = D'où viennent les données
+plan-distribution-heading = L'objectif régional réparti entre tous les États ({ plan-key })
+plan-distribution-lead = { $total } personnes selon la méthode du plus fort reste sur { $indicators }.
+plan-exact-quota = Quota exact
+scenarios-title = Scénarios enregistrés
+scenarios-none = Aucun scénario enregistré. Donnez un nom à un plan et enregistrez-le sur la page
+scenarios-state = État
+scenarios-first-year-need = Besoins la première année
+scenarios-yearly-growth = Croissance annuelle
+scenarios-years = Années
+scenarios-regional-share = Part régionale
+scenarios-state-share = Part de l'État
+scenarios-state-total = Total pour l'État
+scenarios-path = Trajectoire
+scenarios-saved = Enregistré
+scenarios-delete = Supprimer
 
-## Lifecycle states (crates/domain/src/case/lifecycle.rs)
+## États d'un dossier
 
-state-submitted = submitted
-state-scheduled_for_mission = scheduled for a selection mission
-state-dossier_review = dossier review
-state-interviewed = interviewed
-state-accepted = accepted
-state-accepted_in_part = accepted in part
-state-refused = refused
-state-deferred = deferred
-state-pre_departure = preparing departure
-state-departure_scheduled = departure scheduled
-state-arrived = arrived
-state-in_reception = in reception
-state-housed = housed
-state-integration_support = integration support
-state-closed = closed
-state-withdrawn = withdrawn
-state-deceased = deceased
+state-submitted = soumis
+state-scheduled_for_mission = prévu pour une mission de sélection
+state-dossier_review = examen sur dossier
+state-interviewed = entendu
+state-accepted = accepté
+state-accepted_in_part = accepté en partie
+state-refused = refusé
+state-deferred = reporté
+state-pre_departure = préparation du départ
+state-departure_scheduled = départ programmé
+state-arrived = arrivé
+state-in_reception = en accueil
+state-housed = logé
+state-integration_support = accompagnement à l'intégration
+state-closed = clôturé
+state-withdrawn = retiré
+state-deceased = décédé
 
-## Stages
+## Phases
 
-stage-assessment = assessment
-stage-pre_departure = before departure
-stage-travel = travel
-stage-reception = reception
-stage-integration = integration
-stage-ended = ended
+stage-assessment = évaluation
+stage-pre_departure = avant le départ
+stage-travel = voyage
+stage-reception = accueil
+stage-integration = intégration
+stage-ended = terminé
 
-## UNHCR submission categories
+## Catégories de soumission du HCR
 
-category-legal_physical_protection = legal and/or physical protection needs
-category-survivor_of_violence_torture = survivor of violence and/or torture
-category-medical_needs = medical needs
-category-women_and_girls_at_risk = women and girls at risk
-category-family_reunification = family reunification
-category-children_at_risk = children and adolescents at risk
-category-no_alternative_durable_solution = lack of foreseeable alternative durable solutions
+category-legal_physical_protection = besoins de protection juridique et/ou physique
+category-survivor_of_violence_torture = survivant de violences et/ou de torture
+category-medical_needs = besoins médicaux
+category-women_and_girls_at_risk = femmes et filles à risque
+category-family_reunification = regroupement familial
+category-children_at_risk = enfants et adolescents à risque
+category-no_alternative_durable_solution = absence de solution durable alternative prévisible
 
-## Priorities, channels, promises
+## Priorités, canaux, promesses
 
-priority-emergency = emergency
+priority-emergency = extrême urgence
 priority-urgent = urgent
 priority-normal = normal
-channel-mission = selection mission
-channel-dossier = dossier submission
-promise-interview = interview
-promise-departure = departure
+channel-mission = mission de sélection
+channel-dossier = examen sur dossier
+promise-interview = entretien
+promise-departure = départ
 
-## Family
+## Famille
 
-relationship-principal_applicant = principal applicant
-relationship-spouse = spouse
-relationship-child = child
+relationship-principal_applicant = demandeur principal
+relationship-spouse = conjoint
+relationship-child = enfant
 relationship-parent = parent
-relationship-sibling = brother or sister
-relationship-grandchild = grandchild
-relationship-other_dependant = other dependant
-sex-female = female
-sex-male = male
-sex-other = other
-care_need-wheelchair_access = wheelchair access
-care_need-specialised_hospital_care = specialised hospital care
-care_need-mental_health_support = mental health support
-care_need-regular_treatment = regular treatment
+relationship-sibling = frère ou sœur
+relationship-grandchild = petit-enfant
+relationship-other_dependant = autre personne à charge
+sex-female = femme
+sex-male = homme
+sex-other = autre
+care_need-wheelchair_access = accès en fauteuil roulant
+care_need-specialised_hospital_care = soins hospitaliers spécialisés
+care_need-mental_health_support = soutien en santé mentale
+care_need-regular_treatment = traitement régulier
 
-## Roles (crates/domain/src/access.rs)
+## Rôles
 
-role-admin = administrator
-role-planner = planner
-role-unhcr-liaison = UNHCR liaison
-role-case-officer = case officer
-role-medical-officer = medical officer
-role-reception-officer = reception officer
-role-municipality = municipality
-role-sponsor = sponsor
-role-auditor = auditor
+role-admin = administrateur
+role-planner = planificateur
+role-unhcr-liaison = agent de liaison du HCR
+role-case-officer = agent traitant
+role-medical-officer = médecin-conseil
+role-reception-officer = agent d'accueil
+role-municipality = commune
+role-sponsor = parrain
+role-auditor = auditeur
 
-## Case fields as labels (crates/app/src/access/visibility.rs)
+## Champs d'un dossier
 
-field-case_number = case number
+field-case_number = numéro de dossier
 field-programme = programme
-field-state = state
-field-stage = stage
+field-state = état
+field-stage = phase
 field-version = version
-field-policy_profile = policy profile
-field-country_of_asylum = country of asylum
-field-nationality = nationality
-field-categories = categories
-field-priority = priority
-field-channel = channel
-field-submitted_on = submitted on
-field-members = family
-field-members-member_no = no.
-field-members-full_name = full name
-field-members-date_of_birth = date of birth
-field-members-sex = sex
-field-members-relationship = relationship
-field-members-languages = languages
-field-members-education = education
-field-members-occupation = occupation
-field-care_needs = care needs
-field-linked_cases = linked cases
-field-mission = selection mission
-field-reception_place = reception place
-field-sponsor_group = sponsor group
-field-support = integration support
-field-promises = promised dates
-field-slipped_promises = promised dates not kept
-field-reunification = family reunification
-field-pre_departure = pre-departure checks
-field-waiting = time in each state
-field-overdue = overdue
-field-allowed_transitions = may move to
-field-warnings = warnings
+field-policy_profile = profil de politique
+field-country_of_asylum = pays de premier asile
+field-nationality = nationalité
+field-categories = catégories
+field-priority = priorité
+field-channel = canal
+field-submitted_on = soumis le
+field-members = famille
+field-members-member_no = n°
+field-members-full_name = nom complet
+field-members-date_of_birth = date de naissance
+field-members-sex = sexe
+field-members-relationship = lien de parenté
+field-members-languages = langues
+field-members-education = formation
+field-members-occupation = profession
+field-care_needs = besoins de soins
+field-linked_cases = dossiers liés
+field-mission = mission de sélection
+field-reception_place = lieu d'accueil
+field-sponsor_group = groupe de parrainage
+field-support = accompagnement à l'intégration
+field-promises = dates promises
+field-slipped_promises = dates promises non tenues
+field-reunification = regroupement familial
+field-pre_departure = contrôles avant le départ
+field-waiting = durée dans chaque état
+field-overdue = en retard
+field-allowed_transitions = peut passer à
+field-warnings = avertissements
 
-## Languages spoken (ISO 639-1)
+## Langues parlées
 
-language-ar = Arabic
-language-en = English
-language-fa = Persian
-language-fr = French
-language-ku = Kurdish
-language-ln = Lingala
-language-ps = Pashto
-language-rn = Kirundi
-language-rw = Kinyarwanda
-language-sw = Swahili
-language-ti = Tigrinya
-language-tr = Turkish
-language-ur = Urdu
+language-ar = arabe
+language-en = anglais
+language-fa = persan
+language-fr = français
+language-ku = kurde
+language-ln = lingala
+language-ps = pachto
+language-rn = kirundi
+language-rw = kinyarwanda
+language-sw = swahili
+language-ti = tigrigna
+language-tr = turc
+language-ur = ourdou
 
-## Countries (ISO 3166-1 alpha-2; UK as the data files write it)
+## Pays
 
 country-AF = Afghanistan
 country-BI = Burundi
-country-CD = DR Congo
-country-EG = Egypt
-country-ER = Eritrea
-country-ET = Ethiopia
-country-IQ = Iraq
+country-CD = RD Congo
+country-EG = Égypte
+country-ER = Érythrée
+country-ET = Éthiopie
+country-IQ = Irak
 country-IR = Iran
-country-JO = Jordan
-country-LB = Lebanon
-country-LY = Libya
+country-JO = Jordanie
+country-LB = Liban
+country-LY = Libye
 country-NE = Niger
 country-PK = Pakistan
 country-RW = Rwanda
-country-SD = Sudan
-country-SO = Somalia
-country-SS = South Sudan
-country-SY = Syria
-country-TR = Türkiye
-country-TZ = Tanzania
-country-UG = Uganda
-country-YE = Yemen
-country-AT = Austria
-country-BE = Belgium
-country-BG = Bulgaria
-country-CH = Switzerland
-country-CY = Cyprus
-country-CZ = Czechia
-country-DE = Germany
-country-DK = Denmark
-country-EE = Estonia
-country-ES = Spain
-country-FI = Finland
+country-SD = Soudan
+country-SO = Somalie
+country-SS = Soudan du Sud
+country-SY = Syrie
+country-TR = Turquie
+country-TZ = Tanzanie
+country-UG = Ouganda
+country-YE = Yémen
+country-AT = Autriche
+country-BE = Belgique
+country-BG = Bulgarie
+country-CH = Suisse
+country-CY = Chypre
+country-CZ = Tchéquie
+country-DE = Allemagne
+country-DK = Danemark
+country-EE = Estonie
+country-ES = Espagne
+country-FI = Finlande
 country-FR = France
-country-GB = United Kingdom
-country-GR = Greece
-country-HR = Croatia
-country-HU = Hungary
-country-IE = Ireland
-country-IS = Iceland
-country-IT = Italy
+country-GB = Royaume-Uni
+country-GR = Grèce
+country-HR = Croatie
+country-HU = Hongrie
+country-IE = Irlande
+country-IS = Islande
+country-IT = Italie
 country-LI = Liechtenstein
-country-LT = Lithuania
+country-LT = Lituanie
 country-LU = Luxembourg
-country-LV = Latvia
-country-MT = Malta
-country-NL = Netherlands
-country-NO = Norway
-country-PL = Poland
+country-LV = Lettonie
+country-MT = Malte
+country-NL = Pays-Bas
+country-NO = Norvège
+country-PL = Pologne
 country-PT = Portugal
-country-RO = Romania
-country-SE = Sweden
-country-SI = Slovenia
-country-SK = Slovakia
-country-UK = United Kingdom
+country-RO = Roumanie
+country-SE = Suède
+country-SI = Slovénie
+country-SK = Slovaquie
+country-UK = Royaume-Uni

@@ -1,454 +1,454 @@
-# Staff pages of resettle, English. Every message here exists in nl and fr too (a test
-# compares the three files). Domain codes are worded by messages named <kind>-<code>.
+# Personeelspagina's van resettle, Nederlands. Elke boodschap hier bestaat ook in en en fr
+# (een test vergelijkt de drie bestanden). Domeincodes krijgen woorden via <soort>-<code>.
 
-## Page frame
+## Paginakader
 
-nav-skip = Skip to content
-nav-main = Main
-nav-language = Language
-nav-programme = Programme
-nav-fair-share = Fair share
-nav-cases = Cases
-nav-placement = Placement
-nav-audit = Audit trail
-sign-in = Sign in
-sign-out = Sign out
-footer = resettle · open-source software for refugee resettlement programmes
-filter = Filter
-yes = yes
-no = no
-# A day written out; $month is 1 to 12.
+nav-skip = Naar de inhoud
+nav-main = Hoofdmenu
+nav-language = Taal
+nav-programme = Programma
+nav-fair-share = Eerlijk aandeel
+nav-cases = Dossiers
+nav-placement = Plaatsing
+nav-audit = Auditlog
+sign-in = Aanmelden
+sign-out = Afmelden
+footer = resettle · opensourcesoftware voor hervestigingsprogramma's voor vluchtelingen
+filter = Filteren
+yes = ja
+no = nee
 date = { $day } { $month ->
-        [1] January
-        [2] February
-        [3] March
-        [4] April
-        [5] May
-        [6] June
-        [7] July
-        [8] August
-        [9] September
-        [10] October
-        [11] November
-       *[12] December
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
     } { $year }
 
-## Error page
+## Foutpagina
 
 error-title = { $status ->
-        [401] Not signed in
-        [403] Not allowed
-        [404] Not found
-        [409] Changed in the meantime
-        [422] Cannot be done
-       *[other] Something went wrong
+        [401] Niet aangemeld
+        [403] Niet toegestaan
+        [404] Niet gevonden
+        [409] Intussen gewijzigd
+        [422] Kan niet worden uitgevoerd
+       *[other] Er ging iets mis
     }
-error-next = Go back, or start again from
-error-home = the programme page
+error-next = Ga terug, of begin opnieuw vanaf
+error-home = de programmapagina
 
-## Sign-in
+## Aanmelden
 
-login-username = Username
-login-password = Password
-login-accounts = Accounts are made by an administrator
-login-demo = The demo has one user per role; see the README.
-code-title = Second factor
-code-lead = Signed in as { $username } with a password. Your role requires a one-time code from your authenticator app.
-code-label = Six-digit code
-code-continue = Continue
+login-username = Gebruikersnaam
+login-password = Wachtwoord
+login-accounts = Accounts worden aangemaakt door een beheerder
+login-demo = De demo heeft één gebruiker per rol; zie de README.
+code-title = Tweede factor
+code-lead = Aangemeld als { $username } met een wachtwoord. Uw rol vereist een eenmalige code uit uw authenticator-app.
+code-label = Code van zes cijfers
+code-continue = Doorgaan
 
-## Case list
+## Dossierlijst
 
-cases-title = Cases
-cases-no-access = Your roles ({ $roles }) do not give access to case content.
-cases-see-audit = See the audit trail.
-cases-see-programme = Programme figures
-cases-see-fair-share = Fair-share plan
-cases-filter-q = Name or number
-cases-filter-state = State
-cases-filter-any = any state
+cases-title = Dossiers
+cases-no-access = Uw rollen ({ $roles }) geven geen toegang tot de inhoud van dossiers.
+cases-see-audit = Zie de auditlog.
+cases-see-programme = Cijfers van het programma
+cases-see-fair-share = Plan eerlijk aandeel
+cases-filter-q = Naam of nummer
+cases-filter-state = Status
+cases-filter-any = elke status
 cases-count = { $total ->
-        [one] One case you may see
-       *[other] { $total } cases you may see
-    }; page { $page }.
+        [one] Eén dossier dat u mag zien
+       *[other] { $total } dossiers die u mag zien
+    }; pagina { $page }.
 cases-count-scoped = { $total ->
-        [one] One case you may see
-       *[other] { $total } cases you may see
-    } (scope: { $scope }); page { $page }.
-cases-col-case = Case
-cases-col-state = State
-cases-col-priority = Priority
-cases-col-nationality = Nationality
-cases-col-persons = Persons
-cases-col-days = Days in state
+        [one] Eén dossier dat u mag zien
+       *[other] { $total } dossiers die u mag zien
+    } (bereik: { $scope }); pagina { $page }.
+cases-col-case = Dossier
+cases-col-state = Status
+cases-col-priority = Prioriteit
+cases-col-nationality = Nationaliteit
+cases-col-persons = Personen
+cases-col-days = Dagen in status
 
-## One case
+## Eén dossier
 
-case-title = Case { $number }
-case-lead = What your role may see of this case; fields outside it are not shown. Every view is recorded in the audit trail.
-case-family = Family
-case-care-needs = Care needs
-case-member = member { $number }
-case-medical = Medical record
-case-promises = Dates promised to the family
-case-slipped = slipped: { $reason }
-case-overdue = Overdue
-case-overdue-by = due { $due }, { $days ->
-        [one] one day over
-       *[other] { $days } days over
+case-title = Dossier { $number }
+case-lead = Wat uw rol van dit dossier mag zien; andere velden worden niet getoond. Elke inzage wordt vastgelegd in de auditlog.
+case-family = Gezin
+case-care-needs = Zorgnoden
+case-member = gezinslid { $number }
+case-medical = Medisch dossier
+case-promises = Data die aan het gezin zijn beloofd
+case-slipped = verschoven: { $reason }
+case-overdue = Over tijd
+case-overdue-by = uiterlijk { $due }, { $days ->
+        [one] één dag te laat
+       *[other] { $days } dagen te laat
     }
-case-placement = Placement proposal
-case-placement-proposed = Proposed: { $place } (score { $score }, rank { $rank }). Status: { placement-status }.
-case-placement-review = Review on the placement page
-case-export = Subject-access export
-case-export-lead = Everything held on this family:
-case-export-audited = The export is recorded in the audit trail.
-medical-member = Member
-medical-condition = Condition
-medical-care-needs = Care needs
-medical-consent = Consent to share
-step-title = Next step
-step-to = Move to
-step-reason = Reason
-step-data = Step data (what the chosen step needs)
-step-grounds = Refusal grounds
-step-members = Members accepted
-step-mission = Mission
-step-reception-place = Reception place
-step-sponsor-group = Sponsor group
-step-provider = Support provider
-step-departure-date = Departure date
-step-family-notified-on = Family told on
-step-checks = Checks done
-step-take = Take the step
+case-placement = Plaatsingsvoorstel
+case-placement-proposed = Voorgesteld: { $place } (score { $score }, rang { $rank }). Status: { placement-status }.
+case-placement-review = Beoordelen op de plaatsingspagina
+case-export = Inzageverzoek (export)
+case-export-lead = Alles wat over dit gezin wordt bewaard:
+case-export-audited = De export wordt vastgelegd in de auditlog.
+medical-member = Gezinslid
+medical-condition = Aandoening
+medical-care-needs = Zorgnoden
+medical-consent = Toestemming om te delen
+step-title = Volgende stap
+step-to = Naar
+step-reason = Reden
+step-data = Gegevens van de stap (wat de gekozen stap nodig heeft)
+step-grounds = Weigeringsgronden
+step-members = Aanvaarde gezinsleden
+step-mission = Selectiemissie
+step-reception-place = Opvangplaats
+step-sponsor-group = Sponsorgroep
+step-provider = Begeleidende organisatie
+step-departure-date = Vertrekdatum
+step-family-notified-on = Gezin ingelicht op
+step-checks = Uitgevoerde controles
+step-take = Stap zetten
 
-## Programme page
+## Programmapagina
 
-dashboard-empty-title = No programme yet
-dashboard-empty-lead = This database holds no programme. Load the demo caseload, or start the server with the demo:
-dashboard-policy-profile = Policy profile
-dashboard-cases = cases
-dashboard-persons = persons
-dashboard-pledges-title = Pledges against arrivals
-dashboard-key-pledged = pledged
-dashboard-key-arrived = arrived
-dashboard-key-gap = the figure above a pair is the number of persons pledged who did not arrive.
-dashboard-col-year = Year
-dashboard-col-pledged = Pledged
-dashboard-col-arrived = Arrived
-dashboard-col-gap = Gap
-dashboard-col-source = Source
-dashboard-states-title = Cases by lifecycle state
-dashboard-col-stage = Stage
-dashboard-col-state = State
-dashboard-col-cases = Cases
-dashboard-col-persons = Persons
-dashboard-small-cells = This page is published without sign-in, so counts from 1 to { $below } are shown as { $shown }, and where a total would reveal such a count, the next smallest count is withheld too.
+dashboard-empty-title = Nog geen programma
+dashboard-empty-lead = Deze database bevat geen programma. Laad de demodossiers, of start de server met de demo:
+dashboard-policy-profile = Beleidsprofiel
+dashboard-cases = dossiers
+dashboard-persons = personen
+dashboard-pledges-title = Toezeggingen tegenover aankomsten
+dashboard-key-pledged = toegezegd
+dashboard-key-arrived = aangekomen
+dashboard-key-gap = het getal boven een paar is het aantal toegezegde personen dat niet is aangekomen.
+dashboard-col-year = Jaar
+dashboard-col-pledged = Toegezegd
+dashboard-col-arrived = Aangekomen
+dashboard-col-gap = Tekort
+dashboard-col-source = Bron
+dashboard-states-title = Dossiers per status
+dashboard-col-stage = Fase
+dashboard-col-state = Status
+dashboard-col-cases = Dossiers
+dashboard-col-persons = Personen
+dashboard-small-cells = Deze pagina is zonder aanmelding openbaar, dus aantallen van 1 tot { $below } worden getoond als { $shown }; waar een totaal zo'n aantal zou verraden, wordt ook het volgende kleinste aantal achtergehouden.
 
-## Audit trail
+## Auditlog
 
-audit-chain = Hash chain:
-audit-chain-intact = intact: { $entries } entries verified
-audit-chain-broken = BROKEN at entry { $seq }: { $reason }
-audit-actor = Actor
-audit-action = Action
-audit-entity = Entity
+audit-chain = Hashketen:
+audit-chain-intact = intact: { $entries } regels gecontroleerd
+audit-chain-broken = GEBROKEN bij regel { $seq }: { $reason }
+audit-actor = Wie
+audit-action = Handeling
+audit-entity = Object
 audit-id = Id
-audit-from = From
-audit-to = To
-audit-csv = Export these entries as CSV
-audit-col-when = When
-audit-col-who = Who
-audit-col-source = From
-audit-col-action = Action
-audit-col-what = What
-audit-col-fields = Special fields
-audit-col-outcome = Outcome
-audit-col-detail = Detail
+audit-from = Van
+audit-to = Tot
+audit-csv = Deze regels exporteren als CSV
+audit-col-when = Wanneer
+audit-col-who = Wie
+audit-col-source = Vanaf
+audit-col-action = Handeling
+audit-col-what = Wat
+audit-col-fields = Bijzondere velden
+audit-col-outcome = Uitkomst
+audit-col-detail = Toelichting
 
-## Placement
+## Plaatsing
 
-placement-lead = Families accepted and not yet placed, matched to local reception places with free room by the optimiser. Each proposal says why; confirm it, confirm at another place (the explanation shows what that costs), or reject it.
-placement-propose = Propose places for the waiting families
-placement-run = Last run: { $status }, { $families } families over { $places } places; total score { $objective }, bound { $bound }, gap { $gap }%, { $seconds } s.
+placement-lead = Aanvaarde gezinnen die nog geen plaats hebben, door de optimalisatie gekoppeld aan lokale opvangplaatsen met vrije ruimte. Elk voorstel zegt waarom; bevestig het, bevestig een andere plaats (de uitleg toont wat dat kost), of wijs het af.
+placement-propose = Plaatsen voorstellen voor de wachtende gezinnen
+placement-run = Laatste berekening: { $status }, { $families } gezinnen over { $places } plaatsen; totale score { $objective }, grens { $bound }, verschil { $gap }%, { $seconds } s.
 placement-scores = Scores: { $model }.
-placement-distribution = Distribution plan: { $plan }.
-placement-no-distribution = No distribution plan in the policy profile.
-placement-unassigned = Not placed: { $count ->
-        [one] one family
-       *[other] { $count } families
+placement-distribution = Spreidingsplan: { $plan }.
+placement-no-distribution = Geen spreidingsplan in het beleidsprofiel.
+placement-unassigned = Niet geplaatst: { $count ->
+        [one] één gezin
+       *[other] { $count } gezinnen
     }
-placement-more = and { $count } more
-placement-none = No proposals yet.
-placement-col-place = Place
+placement-more = en nog { $count }
+placement-none = Nog geen voorstellen.
+placement-col-place = Plaats
 placement-col-score = Score
-placement-col-rank = Rank
-placement-col-why = Why
+placement-col-rank = Rang
+placement-col-why = Waarom
 placement-col-status = Status
-placement-col-decide = Decide
-placement-rank = { $rank } of { $of }
-placement-instead = instead { $place }:
-placement-impossible = not possible without moving others
-placement-no-loss = no loss to the plan
-placement-costs = costs the plan { $cost }
+placement-col-decide = Beslissen
+placement-rank = { $rank } van { $of }
+placement-instead = in plaats daarvan { $place }:
+placement-impossible = niet mogelijk zonder anderen te verplaatsen
+placement-no-loss = geen verlies voor het plan
+placement-costs = kost het plan { $cost }
 placement-status = { $status ->
-        [proposed] proposed
-        [confirmed] confirmed
-        [rejected] rejected
+        [proposed] voorgesteld
+        [confirmed] bevestigd
+        [rejected] afgewezen
        *[other] { $status }
     }
-placement-confirm = Confirm
-placement-reject = Reject
+placement-decided = { placement-status } door { $by }
+placement-confirm = Bevestigen
+placement-reject = Afwijzen
 
-## Fair-share plan and scenarios
+## Plan eerlijk aandeel en scenario's
 
-plan-title = Fair-share plan
-plan-lead = How many people should this state resettle over the next plan, and how should that grow year by year? Change any input: the plan, its chart and every state's share follow at once. The form opens on the inputs of the Belgian NGO report (2021), section 3.3. Methods and sources:
-plan-need-legend = 1. Global need (UNHCR)
-plan-need-year = UNHCR projection for year
-plan-rounded = rounded
-plan-need-given = or a figure
-plan-growth-given = growth per further year
-plan-growth-average = or the average of the last
-plan-growth-average-years = years of projections
+plan-title = Plan eerlijk aandeel
+plan-lead = Hoeveel mensen zou deze staat in het volgende plan moeten hervestigen, en hoe zou dat aantal jaar na jaar moeten groeien? Wijzig een gegeven: het plan, de grafiek en het aandeel van elke staat volgen meteen. Het formulier opent met de gegevens van het rapport van de Belgische ngo's (2021), afdeling 3.3. Methoden en bronnen:
+plan-need-legend = 1. Wereldwijde nood (UNHCR)
+plan-need-year = UNHCR-raming voor het jaar
+plan-rounded = afgerond
+plan-need-given = of een getal
+plan-growth-given = groei per volgend jaar
+plan-growth-average = of het gemiddelde van de laatste
+plan-growth-average-years = jaar ramingen
 plan-plan-legend = 2. Plan
-plan-start-year = first year
-plan-rounding = Rounding
-plan-rounding-floor = down (floor)
-plan-rounding-nearest = nearest
-plan-share-legend = 3. The state's share
-plan-share-given = share
-plan-share-key = or by key
+plan-start-year = eerste jaar
+plan-rounding = Afronding
+plan-rounding-floor = naar beneden
+plan-rounding-nearest = naar het dichtstbijzijnde getal
+plan-share-legend = 3. Het aandeel van de staat
+plan-share-given = aandeel
+plan-share-key = of volgens verdeelsleutel
 plan-key = { $key ->
-        [ec2015] European Commission key 2015
-        [ec2015-capped] European Commission key 2015, capped
-        [dublin2016] Dublin reform key 2016
-        [population] population
-        [gdp] gross domestic product
+        [ec2015] verdeelsleutel Europese Commissie 2015
+        [ec2015-capped] verdeelsleutel Europese Commissie 2015, begrensd
+        [dublin2016] verdeelsleutel Dublinhervorming 2016
+        [population] bevolking
+        [gdp] bruto binnenlands product
        *[other] { $key }
     }
-plan-path-legend = 4. Growth path
-plan-path-given = first years
-plan-path-given-rest = (the last year takes the rest)
-plan-path-even = even
-plan-path-linear = linear ramp
-plan-compute = Compute
-plan-compute-live = (the plan also follows every change as you type)
-plan-save-as = Save as scenario
-plan-save-name = name
-plan-save = Save
-plan-sign-in-to-save = sign in as a planner to save this plan as a scenario.
-plan-compare = Compare the { $count ->
-        [one] saved scenario
-       *[other] { $count } saved scenarios side by side
+plan-path-legend = 4. Groeipad
+plan-path-given = eerste jaren
+plan-path-given-rest = (het laatste jaar neemt de rest)
+plan-path-even = gelijk verdeeld
+plan-path-linear = lineair stijgend
+plan-compute = Berekenen
+plan-compute-live = (het plan volgt ook elke wijziging terwijl u typt)
+plan-save-as = Bewaren als scenario
+plan-save-name = naam
+plan-save = Bewaren
+plan-sign-in-to-save = meld u aan als planner om dit plan als scenario te bewaren.
+plan-compare = { $count ->
+        [one] Het bewaarde scenario bekijken
+       *[other] De { $count } bewaarde scenario's naast elkaar vergelijken
     }
-plan-heading = The plan
-plan-global-need = Global need
-plan-regional-target = Regional target
-plan-state-total = { $state } over the plan
-plan-provenance = Where the inputs come from
-plan-distribution-heading = The regional target over all states ({ plan-key })
-plan-distribution-lead = { $total } persons by the largest-remainder method on { $indicators }.
-plan-exact-quota = Exact quota
-scenarios-title = Saved scenarios
-scenarios-none = No scenario saved yet. Give a plan a name and save it on the page
-scenarios-state = State
-scenarios-first-year-need = First-year need
-scenarios-yearly-growth = Yearly growth
-scenarios-years = Years
-scenarios-regional-share = Regional share
-scenarios-state-share = State share
-scenarios-state-total = State total
-scenarios-path = Path
-scenarios-saved = Saved
-scenarios-delete = Delete
+plan-heading = Het plan
+plan-global-need = Wereldwijde nood
+plan-regional-target = Regionaal doel
+plan-state-total = { $state } over het plan
+plan-provenance = Waar de gegevens vandaan komen
+plan-distribution-heading = Het regionale doel over alle staten ({ plan-key })
+plan-distribution-lead = { $total } personen volgens de methode van de grootste overschotten op { $indicators }.
+plan-exact-quota = Exact quotum
+scenarios-title = Bewaarde scenario's
+scenarios-none = Nog geen scenario bewaard. Geef een plan een naam en bewaar het op de pagina
+scenarios-state = Staat
+scenarios-first-year-need = Nood in het eerste jaar
+scenarios-yearly-growth = Jaarlijkse groei
+scenarios-years = Jaren
+scenarios-regional-share = Regionaal aandeel
+scenarios-state-share = Aandeel van de staat
+scenarios-state-total = Totaal voor de staat
+scenarios-path = Groeipad
+scenarios-saved = Bewaard
+scenarios-delete = Verwijderen
 
-## Lifecycle states (crates/domain/src/case/lifecycle.rs)
+## Statussen van een dossier
 
-state-submitted = submitted
-state-scheduled_for_mission = scheduled for a selection mission
-state-dossier_review = dossier review
-state-interviewed = interviewed
-state-accepted = accepted
-state-accepted_in_part = accepted in part
-state-refused = refused
-state-deferred = deferred
-state-pre_departure = preparing departure
-state-departure_scheduled = departure scheduled
-state-arrived = arrived
-state-in_reception = in reception
-state-housed = housed
-state-integration_support = integration support
-state-closed = closed
-state-withdrawn = withdrawn
-state-deceased = deceased
+state-submitted = voorgedragen
+state-scheduled_for_mission = ingepland voor een selectiemissie
+state-dossier_review = dossierbehandeling
+state-interviewed = gehoord
+state-accepted = aanvaard
+state-accepted_in_part = gedeeltelijk aanvaard
+state-refused = geweigerd
+state-deferred = uitgesteld
+state-pre_departure = vertrek in voorbereiding
+state-departure_scheduled = vertrek gepland
+state-arrived = aangekomen
+state-in_reception = in opvang
+state-housed = gehuisvest
+state-integration_support = integratiebegeleiding
+state-closed = afgesloten
+state-withdrawn = ingetrokken
+state-deceased = overleden
 
-## Stages
+## Fasen
 
-stage-assessment = assessment
-stage-pre_departure = before departure
-stage-travel = travel
-stage-reception = reception
-stage-integration = integration
-stage-ended = ended
+stage-assessment = beoordeling
+stage-pre_departure = voor vertrek
+stage-travel = reis
+stage-reception = opvang
+stage-integration = integratie
+stage-ended = beëindigd
 
-## UNHCR submission categories
+## Voordrachtcategorieën van UNHCR
 
-category-legal_physical_protection = legal and/or physical protection needs
-category-survivor_of_violence_torture = survivor of violence and/or torture
-category-medical_needs = medical needs
-category-women_and_girls_at_risk = women and girls at risk
-category-family_reunification = family reunification
-category-children_at_risk = children and adolescents at risk
-category-no_alternative_durable_solution = lack of foreseeable alternative durable solutions
+category-legal_physical_protection = juridische en/of fysieke beschermingsnoden
+category-survivor_of_violence_torture = overlevende van geweld en/of foltering
+category-medical_needs = medische noden
+category-women_and_girls_at_risk = vrouwen en meisjes in gevaar
+category-family_reunification = gezinshereniging
+category-children_at_risk = kinderen en adolescenten in gevaar
+category-no_alternative_durable_solution = geen voorzienbare alternatieve duurzame oplossing
 
-## Priorities, channels, promises
+## Prioriteiten, kanalen, beloften
 
-priority-emergency = emergency
-priority-urgent = urgent
-priority-normal = normal
-channel-mission = selection mission
-channel-dossier = dossier submission
-promise-interview = interview
-promise-departure = departure
+priority-emergency = spoed
+priority-urgent = dringend
+priority-normal = normaal
+channel-mission = selectiemissie
+channel-dossier = dossierbehandeling
+promise-interview = gehoor
+promise-departure = vertrek
 
-## Family
+## Gezin
 
-relationship-principal_applicant = principal applicant
-relationship-spouse = spouse
-relationship-child = child
-relationship-parent = parent
-relationship-sibling = brother or sister
-relationship-grandchild = grandchild
-relationship-other_dependant = other dependant
-sex-female = female
-sex-male = male
-sex-other = other
-care_need-wheelchair_access = wheelchair access
-care_need-specialised_hospital_care = specialised hospital care
-care_need-mental_health_support = mental health support
-care_need-regular_treatment = regular treatment
+relationship-principal_applicant = hoofdaanvrager
+relationship-spouse = partner
+relationship-child = kind
+relationship-parent = ouder
+relationship-sibling = broer of zus
+relationship-grandchild = kleinkind
+relationship-other_dependant = andere afhankelijke
+sex-female = vrouw
+sex-male = man
+sex-other = anders
+care_need-wheelchair_access = rolstoeltoegankelijk
+care_need-specialised_hospital_care = gespecialiseerde ziekenhuiszorg
+care_need-mental_health_support = geestelijke gezondheidszorg
+care_need-regular_treatment = regelmatige behandeling
 
-## Roles (crates/domain/src/access.rs)
+## Rollen
 
-role-admin = administrator
+role-admin = beheerder
 role-planner = planner
-role-unhcr-liaison = UNHCR liaison
-role-case-officer = case officer
-role-medical-officer = medical officer
-role-reception-officer = reception officer
-role-municipality = municipality
+role-unhcr-liaison = contactpersoon UNHCR
+role-case-officer = dossierbehandelaar
+role-medical-officer = medisch adviseur
+role-reception-officer = opvangmedewerker
+role-municipality = gemeente
 role-sponsor = sponsor
 role-auditor = auditor
 
-## Case fields as labels (crates/app/src/access/visibility.rs)
+## Velden van een dossier
 
-field-case_number = case number
-field-programme = programme
-field-state = state
-field-stage = stage
-field-version = version
-field-policy_profile = policy profile
-field-country_of_asylum = country of asylum
-field-nationality = nationality
-field-categories = categories
-field-priority = priority
-field-channel = channel
-field-submitted_on = submitted on
-field-members = family
-field-members-member_no = no.
-field-members-full_name = full name
-field-members-date_of_birth = date of birth
-field-members-sex = sex
-field-members-relationship = relationship
-field-members-languages = languages
-field-members-education = education
-field-members-occupation = occupation
-field-care_needs = care needs
-field-linked_cases = linked cases
-field-mission = selection mission
-field-reception_place = reception place
-field-sponsor_group = sponsor group
-field-support = integration support
-field-promises = promised dates
-field-slipped_promises = promised dates not kept
-field-reunification = family reunification
-field-pre_departure = pre-departure checks
-field-waiting = time in each state
-field-overdue = overdue
-field-allowed_transitions = may move to
-field-warnings = warnings
+field-case_number = dossiernummer
+field-programme = programma
+field-state = status
+field-stage = fase
+field-version = versie
+field-policy_profile = beleidsprofiel
+field-country_of_asylum = land van eerste asiel
+field-nationality = nationaliteit
+field-categories = categorieën
+field-priority = prioriteit
+field-channel = kanaal
+field-submitted_on = voorgedragen op
+field-members = gezin
+field-members-member_no = nr.
+field-members-full_name = volledige naam
+field-members-date_of_birth = geboortedatum
+field-members-sex = geslacht
+field-members-relationship = verwantschap
+field-members-languages = talen
+field-members-education = opleiding
+field-members-occupation = beroep
+field-care_needs = zorgnoden
+field-linked_cases = verbonden dossiers
+field-mission = selectiemissie
+field-reception_place = opvangplaats
+field-sponsor_group = sponsorgroep
+field-support = integratiebegeleiding
+field-promises = beloofde data
+field-slipped_promises = niet gehouden beloofde data
+field-reunification = gezinshereniging
+field-pre_departure = controles voor vertrek
+field-waiting = tijd per status
+field-overdue = over tijd
+field-allowed_transitions = kan naar
+field-warnings = waarschuwingen
 
-## Languages spoken (ISO 639-1)
+## Gesproken talen
 
-language-ar = Arabic
-language-en = English
-language-fa = Persian
-language-fr = French
-language-ku = Kurdish
+language-ar = Arabisch
+language-en = Engels
+language-fa = Perzisch
+language-fr = Frans
+language-ku = Koerdisch
 language-ln = Lingala
-language-ps = Pashto
+language-ps = Pasjtoe
 language-rn = Kirundi
 language-rw = Kinyarwanda
 language-sw = Swahili
 language-ti = Tigrinya
-language-tr = Turkish
+language-tr = Turks
 language-ur = Urdu
 
-## Countries (ISO 3166-1 alpha-2; UK as the data files write it)
+## Landen
 
 country-AF = Afghanistan
 country-BI = Burundi
 country-CD = DR Congo
-country-EG = Egypt
+country-EG = Egypte
 country-ER = Eritrea
-country-ET = Ethiopia
-country-IQ = Iraq
+country-ET = Ethiopië
+country-IQ = Irak
 country-IR = Iran
-country-JO = Jordan
-country-LB = Lebanon
-country-LY = Libya
+country-JO = Jordanië
+country-LB = Libanon
+country-LY = Libië
 country-NE = Niger
 country-PK = Pakistan
 country-RW = Rwanda
-country-SD = Sudan
-country-SO = Somalia
-country-SS = South Sudan
-country-SY = Syria
-country-TR = Türkiye
+country-SD = Soedan
+country-SO = Somalië
+country-SS = Zuid-Soedan
+country-SY = Syrië
+country-TR = Turkije
 country-TZ = Tanzania
-country-UG = Uganda
-country-YE = Yemen
-country-AT = Austria
-country-BE = Belgium
-country-BG = Bulgaria
-country-CH = Switzerland
+country-UG = Oeganda
+country-YE = Jemen
+country-AT = Oostenrijk
+country-BE = België
+country-BG = Bulgarije
+country-CH = Zwitserland
 country-CY = Cyprus
-country-CZ = Czechia
-country-DE = Germany
-country-DK = Denmark
-country-EE = Estonia
-country-ES = Spain
+country-CZ = Tsjechië
+country-DE = Duitsland
+country-DK = Denemarken
+country-EE = Estland
+country-ES = Spanje
 country-FI = Finland
-country-FR = France
-country-GB = United Kingdom
-country-GR = Greece
-country-HR = Croatia
-country-HU = Hungary
-country-IE = Ireland
-country-IS = Iceland
-country-IT = Italy
+country-FR = Frankrijk
+country-GB = Verenigd Koninkrijk
+country-GR = Griekenland
+country-HR = Kroatië
+country-HU = Hongarije
+country-IE = Ierland
+country-IS = IJsland
+country-IT = Italië
 country-LI = Liechtenstein
-country-LT = Lithuania
-country-LU = Luxembourg
-country-LV = Latvia
+country-LT = Litouwen
+country-LU = Luxemburg
+country-LV = Letland
 country-MT = Malta
-country-NL = Netherlands
-country-NO = Norway
-country-PL = Poland
+country-NL = Nederland
+country-NO = Noorwegen
+country-PL = Polen
 country-PT = Portugal
-country-RO = Romania
-country-SE = Sweden
-country-SI = Slovenia
-country-SK = Slovakia
-country-UK = United Kingdom
+country-RO = Roemenië
+country-SE = Zweden
+country-SI = Slovenië
+country-SK = Slowakije
+country-UK = Verenigd Koninkrijk

@@ -289,3 +289,222 @@ pub(crate) fn message_ids(lang: Lang) -> std::collections::BTreeSet<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use resettle_app::access::visibility::CASE_FIELDS;
+    use resettle_domain::access::Role;
+    use resettle_domain::case::{
+        CareNeed, CaseState, Channel, Priority, PromiseKind, Relationship, Sex, Stage,
+        SubmissionCategory,
+    };
+    use time::macros::date;
+
+    use super::*;
+    use crate::ui::{TEMPLATE_SOURCES, TEMPLATES};
+
+    #[test]
+    fn every_language_has_the_same_messages() {
+        let english = message_ids(Lang::En);
+        assert!(english.len() > 300, "{} messages", english.len());
+        for lang in [Lang::Nl, Lang::Fr] {
+            let other = message_ids(lang);
+            let missing: Vec<_> = english.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "locales/{}/staff.ftl lacks {missing:?} and has {extra:?} that en lacks",
+                lang.code()
+            );
+        }
+    }
+
+    /// Every code of `kind` has a word of its own in every language (not the code again).
+    fn assert_worded(kind: &str, codes: impl IntoIterator<Item = String>) {
+        for code in codes {
+            for lang in Lang::ALL {
+                let word = lang
+                    .word(kind, &code)
+                    .unwrap_or_else(|e| panic!("{kind} {code:?}: {e}"));
+                assert!(
+                    !word.is_empty() && !word.contains('_'),
+                    "{kind} {code:?} in {}: {word:?}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    fn codes<T: std::fmt::Display>(all: &[T]) -> Vec<String> {
+        all.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn every_domain_code_has_a_word_in_every_language() {
+        assert_worded("state", codes(CaseState::ALL));
+        assert_worded("stage", codes(Stage::ALL));
+        assert_worded("category", codes(SubmissionCategory::ALL));
+        assert_worded("priority", codes(Priority::ALL));
+        assert_worded("channel", codes(Channel::ALL));
+        assert_worded("relationship", codes(Relationship::ALL));
+        assert_worded("sex", codes(Sex::ALL));
+        assert_worded("care_need", codes(CareNeed::ALL));
+        assert_worded("promise", codes(PromiseKind::ALL));
+        assert_worded("role", codes(Role::ALL));
+        assert_worded("field", CASE_FIELDS.iter().map(|(f, _)| f.to_string()));
+    }
+
+    #[test]
+    fn every_state_of_the_reference_data_has_a_name() {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+        let mut states = BTreeSet::new();
+        for folder in ["keys", "indicators"] {
+            for file in std::fs::read_dir(format!("{data}/{folder}")).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                states.extend(
+                    text.lines()
+                        .skip(1)
+                        .filter_map(|l| l.split(',').next())
+                        .filter(|s| s.len() == 2)
+                        .map(str::to_string),
+                );
+            }
+        }
+        assert!(states.len() > 25, "{states:?}");
+        // And the nationalities and countries of asylum of the demo caseload.
+        states.extend(
+            [
+                "SY", "CD", "SD", "ER", "AF", "LB", "TR", "JO", "EG", "RW", "UG", "TZ", "PK", "NE",
+                "LY", "BI", "SS", "IR",
+            ]
+            .map(str::to_string),
+        );
+        assert_worded("country", states);
+    }
+
+    /// The ids a template names literally in `t("…")` or `t('…')`.
+    fn named_ids(source: &str) -> Vec<&str> {
+        ["t(\"", "t('"]
+            .iter()
+            .flat_map(|open| {
+                let close = if open.ends_with('"') { '"' } else { '\'' };
+                source
+                    .match_indices(open)
+                    .filter(|(at, _)| {
+                        // `t(` itself, not the end of `format(` or `select(`.
+                        !source[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                    })
+                    .filter_map(move |(at, _)| {
+                        let rest = &source[at + open.len()..];
+                        rest.find(close).map(|end| &rest[..end])
+                    })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_message_a_template_names_exists_in_every_language() {
+        let mut named = 0;
+        for (template, source) in TEMPLATE_SOURCES {
+            for id in named_ids(source) {
+                named += 1;
+                for lang in Lang::ALL {
+                    assert!(
+                        lang.bundle().has_message(id),
+                        "{template} names {id:?}, missing from locales/{}/staff.ftl",
+                        lang.code()
+                    );
+                }
+            }
+        }
+        assert!(
+            named > 200,
+            "only {named} t(…) calls found: the scan is broken"
+        );
+    }
+
+    /// Each template in each language with the least each one needs: every `t(…)` call
+    /// outside a loop or a data-dependent branch runs (the web tests render the rest).
+    #[test]
+    fn every_template_renders_in_every_language() {
+        let empty = || Vec::<u8>::new();
+        for (template, _) in TEMPLATE_SOURCES {
+            for lang in Lang::ALL {
+                let context = minijinja::context! {
+                    lang => lang.code(),
+                    dashboard => minijinja::context! {
+                        programmes => empty(), states => empty(), small_cell_threshold => 10,
+                    },
+                    form => minijinja::context! {},
+                    outcome => minijinja::context! { error => "years: 0 is not a number" },
+                    case => minijinja::context! { case_number => "BE-26-00001" },
+                    list => minijinja::context! { items => empty(), total => 0, page => 1 },
+                    user => minijinja::context! { roles => vec!["auditor"] },
+                    chain => minijinja::context! { intact => true, entries => 8821 },
+                    q => minijinja::context! {},
+                    status => 404,
+                    detail => "case 1 not found",
+                };
+                let html = TEMPLATES
+                    .get_template(template)
+                    .and_then(|t| t.render(&context))
+                    .unwrap_or_else(|e| panic!("{template} in {}: {e:#}", lang.code()));
+                if *template != "fair_share_outcome.html" {
+                    assert!(
+                        html.contains(&format!("<html lang=\"{}\">", lang.code())),
+                        "{template} in {}",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_message_is_an_error_not_an_id_on_the_page() {
+        let env = &*TEMPLATES;
+        let out = env.render_str(
+            r#"{{ t("no-such-message") }}"#,
+            minijinja::context! { lang => "nl" },
+        );
+        assert!(out.is_err(), "{out:?}");
+        assert!(
+            Lang::Fr
+                .message("no-such-message", None)
+                .unwrap_err()
+                .contains("locales/fr")
+        );
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(Lang::En.number(8821.0, 0), "8,821");
+        assert_eq!(Lang::Nl.number(8821.0, 0), "8.821");
+        assert_eq!(Lang::Fr.number(8821.0, 0), "8\u{202f}821");
+        assert_eq!(Lang::Nl.number(-1234.567, 2), "-1.234,57");
+        assert_eq!(Lang::En.number(0.0004, 3), "0.000");
+        let mut args = FluentArgs::new();
+        args.set("total", 8821);
+        args.set("page", 1);
+        assert!(
+            Lang::Nl
+                .message("cases-count", Some(&args))
+                .unwrap()
+                .starts_with("8.821 dossiers")
+        );
+    }
+
+    #[test]
+    fn days_are_written_out() {
+        let day = date!(2026 - 11 - 23);
+        assert_eq!(Lang::En.date(day).unwrap(), "23 November 2026");
+        assert_eq!(Lang::Nl.date(day).unwrap(), "23 november 2026");
+        assert_eq!(Lang::Fr.date(day).unwrap(), "23 novembre 2026");
+        assert_eq!(
+            Lang::Fr.date(date!(2026 - 05 - 01)).unwrap(),
+            "1er mai 2026"
+        );
+    }
+}

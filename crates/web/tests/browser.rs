@@ -297,6 +297,13 @@ async fn a_case_officer_reads_cases_in(words: &Words, case_list: &[&str], case: 
             .unwrap();
         left(c, "/cases").await;
         save_screenshot(c, &shot(s.backend, &format!("case-{}", words.code))).await;
+        c.execute(
+            "document.getElementById('members').scrollIntoView()",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+        save_screenshot(c, &shot(s.backend, &format!("case-family-{}", words.code))).await;
         assert_worded(c, s.backend, words, case).await;
         click_button(c, words.sign_out).await;
         b.client.clone().close().await.unwrap();

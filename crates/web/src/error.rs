@@ -32,6 +32,28 @@ impl ApiError {
             retry_after: None,
         }
     }
+
+    /// The HTTP status, for the UI's error page.
+    pub(crate) fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The message for the client, for the UI's error page.
+    pub(crate) fn detail(&self) -> &str {
+        &self.detail
+    }
+
+    /// A page answering this error: its status and, for a refusal to come back later, its
+    /// `Retry-After`, so a person's page tells a browser what the problem document tells a
+    /// client.
+    pub(crate) fn status_of(&self, mut page: Response) -> Response {
+        *page.status_mut() = self.status;
+        if let Some(seconds) = self.retry_after {
+            page.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
+        page
+    }
 }
 
 impl From<AppError> for ApiError {
@@ -76,17 +98,13 @@ impl IntoResponse for ApiError {
             detail: &self.detail,
         };
         let json = serde_json::to_string(&body).expect("a problem always serialises");
-        let mut response = (
+        let response = (
             self.status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             json,
         )
             .into_response();
-        if let Some(seconds) = self.retry_after {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
-        }
+        let mut response = self.status_of(response);
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,

@@ -104,26 +104,50 @@ async fn click_button(c: &Client, label: &str) {
     .unwrap();
 }
 
+/// The words of the buttons the tests click, in one language of the pages.
+struct Words {
+    /// The `lang` of the page and of `?lang=`.
+    code: &'static str,
+    /// The language's own name, as the switcher in the header links it.
+    name: &'static str,
+    sign_in: &'static str,
+    next: &'static str,
+    sign_out: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    code: "en",
+    name: "English",
+    sign_in: "Sign in",
+    next: "Continue",
+    sign_out: "Sign out",
+};
+
 /// Signs in as `username` with the password and, where the page asks, the one-time code.
 async fn sign_in(s: &Served, b: &Browser, username: &str) {
+    b.client.goto(&format!("{}/login", s.base)).await.unwrap();
+    sign_in_on_this_page(s, b, username, &ENGLISH).await;
+}
+
+/// Signs in from the sign-in page the browser is on, clicking the buttons in `words`.
+async fn sign_in_on_this_page(s: &Served, b: &Browser, username: &str, words: &Words) {
     let c = &b.client;
-    c.goto(&format!("{}/login", s.base)).await.unwrap();
-    save_screenshot(c, &shot(s.backend, "login")).await;
+    save_screenshot(c, &shot(s.backend, &format!("login-{}", words.code))).await;
     type_into(c, "username", username).await;
     type_into(c, "password", DEMO_PASSWORD).await;
-    click_button(c, "Sign in").await;
+    click_button(c, words.sign_in).await;
     left(c, "/login").await;
     if c.current_url().await.unwrap().path() == "/login/code" {
         let secret = resettle_secure::totp::from_base32(DEMO_SECRET).unwrap();
         let code = resettle_secure::totp::code(&secret, s.app.now().unix_timestamp() as u64);
         type_into(c, "code", &code).await;
-        click_button(c, "Continue").await;
+        click_button(c, words.next).await;
         left(c, "/login/code").await;
     }
     let page = text(c).await;
     let path = c.current_url().await.unwrap().path().to_string();
     assert!(
-        !path.starts_with("/login") && page.contains("Sign out"),
+        !path.starts_with("/login") && page.contains(words.sign_out),
         "{}: {username} is not signed in; the browser is at {path}: {page:.300}",
         s.backend
     );
@@ -180,7 +204,7 @@ async fn a_planner_saves_a_scenario_and_deletes_it() {
         save_screenshot(c, &shot(s.backend, "scenarios")).await;
         let page = text(c).await;
         assert!(
-            page.contains("Browser plan") && page.contains("8821"),
+            page.contains("Browser plan") && page.contains("8,821"),
             "{}: the saved scenario is not listed: {page:.400}",
             s.backend
         );
@@ -193,4 +217,149 @@ async fn a_planner_saves_a_scenario_and_deletes_it() {
         );
         b.client.clone().close().await.unwrap();
     }
+}
+
+/// The internal codes a page must never show a reader, whatever the language.
+const CODES: &[&str] = &[
+    "pre_departure",
+    "scheduled_for_mission",
+    "principal_applicant",
+    "survivor_of_violence_torture",
+    "no_alternative_durable_solution",
+];
+
+/// Asserts the page is in `words`' language, shows the `expected` words and no code.
+async fn assert_worded(c: &Client, backend: &str, words: &Words, expected: &[&str]) {
+    let html_lang = c
+        .find(Locator::Css("html"))
+        .await
+        .unwrap()
+        .attr("lang")
+        .await
+        .unwrap();
+    assert_eq!(html_lang.as_deref(), Some(words.code), "{backend}");
+    let page = text(c).await;
+    for word in expected {
+        assert!(page.contains(word), "{backend}: no {word:?} in {page:.600}");
+    }
+    for code in CODES {
+        assert!(
+            !page.contains(code),
+            "{backend}: {code} is shown: {page:.600}"
+        );
+    }
+    let coded: Vec<&str> = page
+        .split_whitespace()
+        .filter(|w| w.contains('_'))
+        .collect();
+    assert!(
+        coded.is_empty(),
+        "{backend}: codes shown as words: {coded:?}"
+    );
+}
+
+/// A case officer chooses a language with the switcher, signs in, and reads the case
+/// list and a case in words of that language: no state, category or relationship code
+/// and no country code is visible.
+async fn a_case_officer_reads_cases_in(words: &Words, case_list: &[&str], case: &[&str]) {
+    for db in resettle_testkit::databases() {
+        let s = serve(db).await;
+        let b = browser(1280).await;
+        let c = &b.client;
+        c.goto(&format!("{}/login", s.base)).await.unwrap();
+        c.find(Locator::LinkText(words.name))
+            .await
+            .unwrap_or_else(|e| panic!("no switcher link {}: {e}", words.name))
+            .click()
+            .await
+            .unwrap();
+        sign_in_on_this_page(&s, &b, "case-officer", words).await;
+        c.goto(&format!("{}/cases", s.base)).await.unwrap();
+        save_screenshot(c, &shot(s.backend, &format!("cases-{}", words.code))).await;
+        assert_worded(c, s.backend, words, case_list).await;
+        for cell in c
+            .find_all(Locator::Css("#cases tbody td:nth-child(4)"))
+            .await
+            .unwrap()
+        {
+            let nationality = cell.text().await.unwrap();
+            assert!(
+                nationality.len() > 2,
+                "{}: a nationality shown as a code: {nationality}",
+                s.backend
+            );
+        }
+        c.find(Locator::Css("main table a[href^='/cases/']"))
+            .await
+            .expect("a case in the list")
+            .click()
+            .await
+            .unwrap();
+        left(c, "/cases").await;
+        save_screenshot(c, &shot(s.backend, &format!("case-{}", words.code))).await;
+        c.execute(
+            "document.getElementById('members').scrollIntoView()",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+        save_screenshot(c, &shot(s.backend, &format!("case-family-{}", words.code))).await;
+        assert_worded(c, s.backend, words, case).await;
+        click_button(c, words.sign_out).await;
+        b.client.clone().close().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_officer_reads_the_cases_in_dutch() {
+    let dutch = Words {
+        code: "nl",
+        name: "Nederlands",
+        sign_in: "Aanmelden",
+        next: "Doorgaan",
+        sign_out: "Afmelden",
+    };
+    a_case_officer_reads_cases_in(
+        &dutch,
+        &[
+            "Dossiers",
+            "Nationaliteit",
+            "Dagen in status",
+            "dossiers die u mag zien",
+        ],
+        &[
+            "land van eerste asiel",
+            "hoofdaanvrager",
+            "Gezin",
+            "Volgende stap",
+        ],
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_officer_reads_the_cases_in_french() {
+    let french = Words {
+        code: "fr",
+        name: "Français",
+        sign_in: "Se connecter",
+        next: "Continuer",
+        sign_out: "Se déconnecter",
+    };
+    a_case_officer_reads_cases_in(
+        &french,
+        &[
+            "Dossiers",
+            "Nationalité",
+            "Jours dans l'état",
+            "dossiers que vous pouvez voir",
+        ],
+        &[
+            "pays de premier asile",
+            "demandeur principal",
+            "Famille",
+            "Étape suivante",
+        ],
+    )
+    .await;
 }

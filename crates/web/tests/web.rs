@@ -277,7 +277,7 @@ async fn scenarios_are_saved_listed_refused_twice_and_deleted() {
         let list: serde_json::Value = serde_json::from_str(&list).unwrap();
         assert_eq!(list[0]["result"]["state_total"], 8821);
         let (_, _, page) = get(&app, "/fair-share/scenarios").await;
-        assert!(page.contains("NGO path") && page.contains("8821"));
+        assert!(page.contains("NGO path") && page.contains("8,821"));
         let (_, _, raw_list) = get(&app, "/api/v1/fair-share/scenarios").await;
         assert!(
             !raw_list.contains("planner") && !page.contains("planner"),
@@ -343,6 +343,66 @@ async fn pledges_are_entered_listed_and_exported() {
     }
 }
 
+/// A page in the language asked for: `?lang=` (remembered in a cookie) over the cookie over
+/// the browser's `Accept-Language`, English otherwise; numbers grouped as the language does.
+#[tokio::test]
+async fn pages_speak_the_readers_language() {
+    let db = resettle_testkit::sqlite();
+    let app = open(&db.url).await;
+    let page = |uri: &str, headers: &[(&str, &str)]| {
+        let mut request = Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let app = app.clone();
+        let request = request.body(Body::empty()).unwrap();
+        async move {
+            let response = resettle_web::router(app).oneshot(request).await.unwrap();
+            let cookie = response
+                .headers()
+                .get("set-cookie")
+                .map(|v| v.to_str().unwrap().to_string());
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            (String::from_utf8(bytes.to_vec()).unwrap(), cookie)
+        }
+    };
+    let (html, cookie) = page("/fair-share", &[]).await;
+    assert!(html.contains(r#"<html lang="en">"#) && html.contains("Fair-share plan"));
+    assert_eq!(cookie, None);
+
+    let (html, _) = page(
+        "/fair-share",
+        &[("accept-language", "nl-BE,nl;q=0.9,en;q=0.8")],
+    )
+    .await;
+    assert!(html.contains(r#"<html lang="nl">"#), "{html:.300}");
+    assert!(html.contains("Plan eerlijk aandeel") && html.contains("<strong>8.821</strong>"));
+
+    let (html, cookie) = page("/fair-share?lang=fr", &[("accept-language", "nl")]).await;
+    assert!(html.contains(r#"<html lang="fr">"#) && html.contains("Plan de juste part"));
+    assert!(
+        html.contains("<strong>8\u{202f}821</strong>"),
+        "fr groups with a narrow no-break space"
+    );
+    let cookie = cookie.expect("?lang= is remembered");
+    assert!(cookie.starts_with("lang=fr;"), "{cookie}");
+
+    let (html, _) = page(
+        "/login",
+        &[("cookie", "lang=fr"), ("accept-language", "nl")],
+    )
+    .await;
+    assert!(html.contains(r#"<html lang="fr">"#) && html.contains("Se connecter"));
+    let (html, _) = page(
+        "/login",
+        &[("cookie", "lang=xx"), ("accept-language", "de, en")],
+    )
+    .await;
+    assert!(html.contains(r#"<html lang="en">"#) && html.contains(">Sign in</button>"));
+}
+
 #[tokio::test]
 async fn the_fair_share_page_opens_on_the_report_and_refuses_bad_input_by_field() {
     let db = resettle_testkit::sqlite();
@@ -350,7 +410,7 @@ async fn the_fair_share_page_opens_on_the_report_and_refuses_bad_input_by_field(
     let (status, _, html) = get(&app, "/fair-share").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        html.contains(r#"<td id="state-total"><strong>8821</strong></td>"#),
+        html.contains(r#"<td id="state-total"><strong>8,821</strong></td>"#),
         "{html}"
     );
     assert!(html.contains("plan-chart-title"));

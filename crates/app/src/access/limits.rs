@@ -12,7 +12,7 @@
 //! answer everyone else, and only as many at once as [`Pools`] allows: placement one at a
 //! time (a second run is refused with 503 and `Retry-After`), hashing on all but one core,
 //! queued briefly and then refused the same way. The windows use the application's clock,
-//! so tests move time instead of waiting (`docs/decisions/0008-limits.md`).
+//! so tests move time instead of waiting (`docs/decisions/0010-rate-limits-and-heavy-work.md`).
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

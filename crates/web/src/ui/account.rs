@@ -7,8 +7,7 @@ use minijinja::context;
 use resettle_app::{App, AppError};
 use serde::Deserialize;
 
-use super::{render, user_context};
-use crate::ApiError;
+use super::{Lang, failed, render, user_context};
 use crate::session::{
     ClientAddr, HalfSignedIn, MaybeSignedIn, SignedIn, check_csrf, clear_cookie, set_cookie,
 };
@@ -44,9 +43,10 @@ fn redirect_with_cookie(to: &str, cookie: &str) -> Response {
 }
 
 /// `GET /login`.
-pub(crate) async fn page(MaybeSignedIn(session): MaybeSignedIn) -> Response {
+pub(crate) async fn page(lang: Lang, MaybeSignedIn(session): MaybeSignedIn) -> Response {
     render(
         "login.html",
+        lang,
         context! { user => user_context(session.as_ref()) },
     )
 }
@@ -54,6 +54,7 @@ pub(crate) async fn page(MaybeSignedIn(session): MaybeSignedIn) -> Response {
 /// `POST /login`: a new session on every sign-in (never the old cookie), so a cookie
 /// planted before sign-in is worthless.
 pub(crate) async fn login(
+    lang: Lang,
     State(app): State<App>,
     ClientAddr(source): ClientAddr,
     Form(form): Form<LoginForm>,
@@ -78,28 +79,26 @@ pub(crate) async fn login(
             // The sign-in page again, saying why, with the refusal's status and its
             // Retry-After: a person reads a page, not a problem document.
             let message = e.to_string();
-            let problem = ApiError::from(e).into_response();
-            let mut r = render(
+            let problem = crate::ApiError::from(e);
+            let r = render(
                 "login.html",
+                lang,
                 context! { error => message, username => form.username },
             );
-            *r.status_mut() = problem.status();
-            if let Some(wait) = problem.headers().get(header::RETRY_AFTER) {
-                r.headers_mut().insert(header::RETRY_AFTER, wait.clone());
-            }
-            r
+            problem.status_of(r)
         }
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, None, e),
     }
 }
 
 /// `GET /login/code`.
-pub(crate) async fn code_page(half: HalfSignedIn) -> Response {
+pub(crate) async fn code_page(lang: Lang, half: HalfSignedIn) -> Response {
     if !half.session.needs_second_factor {
         return Redirect::to("/cases").into_response();
     }
     render(
         "code.html",
+        lang,
         context! { csrf => half.session.csrf_token.clone(), username => half.session.caller.username.clone() },
     )
 }
@@ -107,12 +106,13 @@ pub(crate) async fn code_page(half: HalfSignedIn) -> Response {
 /// `POST /login/code`: a right code moves the session to a new cookie, sent here in
 /// place of the half-signed-in one (which stops working).
 pub(crate) async fn code(
+    lang: Lang,
     State(app): State<App>,
     half: HalfSignedIn,
     Form(form): Form<CodeForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&half.session, &form.csrf) {
-        return refused.into_response();
+        return failed(lang, None, refused);
     }
     match app
         .second_factor(&half.cookie, &form.code, &half.session.caller.source)
@@ -122,29 +122,31 @@ pub(crate) async fn code(
         Err(AppError::Unauthorized(m)) => {
             let mut r = render(
                 "code.html",
+                lang,
                 context! { csrf => half.session.csrf_token.clone(), username => half.session.caller.username.clone(), error => m },
             );
             *r.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
             r
         }
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, None, e),
     }
 }
 
 /// `POST /logout`: ends the session in the database and removes the cookie.
 pub(crate) async fn logout(
+    lang: Lang,
     State(app): State<App>,
     signed_in: SignedIn,
     Form(form): Form<LogoutForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&signed_in.session, &form.csrf) {
-        return refused.into_response();
+        return failed(lang, Some(&signed_in.session), refused);
     }
     if let Err(e) = app
         .logout(&signed_in.cookie, &signed_in.session.caller)
         .await
     {
-        return ApiError::from(e).into_response();
+        return failed(lang, Some(&signed_in.session), e);
     }
     let mut r = Redirect::to("/login").into_response();
     r.headers_mut().insert(header::SET_COOKIE, clear_cookie());

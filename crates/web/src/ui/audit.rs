@@ -6,13 +6,13 @@ use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::{App, AuditQuery, ChainCheck};
 
-use super::{render, user_context};
-use crate::ApiError;
+use super::{Lang, failed, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::SignedIn;
 
 /// `GET /audit`: the newest entries matching the filters, and whether the chain holds.
 pub(crate) async fn page(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     ApiQuery(q): ApiQuery<AuditQuery>,
@@ -20,16 +20,19 @@ pub(crate) async fn page(
     let caller = &session.caller;
     let entries = match app.audit_entries(caller, &q).await {
         Ok(e) => e,
-        Err(e) => return ApiError::from(e).into_response(),
+        Err(e) => return failed(lang, Some(&session), e),
     };
     let chain = match app.verify_audit(caller).await {
-        Ok(ChainCheck::Intact { entries }) => format!("intact: {entries} entries verified"),
-        Ok(ChainCheck::Broken { seq, reason }) => format!("BROKEN at entry {seq}: {reason}"),
-        Err(e) => return ApiError::from(e).into_response(),
+        Ok(ChainCheck::Intact { entries }) => context! { intact => true, entries => entries },
+        Ok(ChainCheck::Broken { seq, reason }) => {
+            context! { intact => false, seq => seq, reason => reason }
+        }
+        Err(e) => return failed(lang, Some(&session), e),
     };
     let query = query_string(&q);
     render(
         "audit.html",
+        lang,
         context! {
             user => user_context(Some(&session)),
             entries => Value::from(Serde(&entries)),
@@ -42,6 +45,7 @@ pub(crate) async fn page(
 
 /// `GET /audit.csv`: the same entries as CSV.
 pub(crate) async fn csv(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     ApiQuery(q): ApiQuery<AuditQuery>,
@@ -58,7 +62,7 @@ pub(crate) async fn csv(
             body,
         )
             .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }
 

@@ -12,41 +12,44 @@ use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
 use resettle_app::cases::{CaseQuery, TransitionRequest};
 use resettle_app::{App, AppError, Permission};
+use resettle_domain::case::CaseState;
 use serde::Deserialize;
 use time::Date;
 use time::macros::format_description;
 
-use super::{render, user_context};
-use crate::ApiError;
+use super::{Lang, failed, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
 
 /// `GET /cases`: the cases in the user's scope, filtered and paged.
 pub(crate) async fn list(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     ApiQuery(q): ApiQuery<CaseQuery>,
 ) -> Response {
     let user = user_context(Some(&session));
     if !session.caller.may(Permission::ReadCases) {
-        return render("cases.html", context! { user, no_access => true });
+        return render("cases.html", lang, context! { user, no_access => true });
     }
     match app.list_cases(&session.caller, &q).await {
         Ok(list) => render(
             "cases.html",
-            context! { user, list => Value::from(Serde(&list)), q => q.q.clone().unwrap_or_default(), state => q.state.clone().unwrap_or_default() },
+            lang,
+            context! { user, states => CaseState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(), list => Value::from(Serde(&list)), q => q.q.clone().unwrap_or_default(), state => q.state.clone().unwrap_or_default() },
         ),
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }
 
 /// `GET /cases/{number}`: the case as the user's role sees it.
 pub(crate) async fn show(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Path(number): Path<String>,
 ) -> Response {
-    render_case(&app, &session, &number, None).await
+    render_case(&app, lang, &session, &number, None).await
 }
 
 /// The fields of the step form: every step's data as typed, lists comma-separated.
@@ -138,13 +141,14 @@ impl StepForm {
 /// `POST /cases/{number}/step`: moves the case one step; a refused step changes nothing and
 /// the page says why, naming the field.
 pub(crate) async fn step(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Path(number): Path<String>,
     Form(form): Form<StepForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused.into_response();
+        return failed(lang, Some(&session), refused);
     }
     let outcome = match form.request() {
         Ok(req) => app
@@ -158,12 +162,13 @@ pub(crate) async fn step(
     };
     match outcome {
         Ok(_) => Redirect::to(&format!("/cases/{number}")).into_response(),
-        Err(e) => render_case(&app, &session, &number, Some(e)).await,
+        Err(e) => render_case(&app, lang, &session, &number, Some(e)).await,
     }
 }
 
 async fn render_case(
     app: &App,
+    lang: Lang,
     session: &resettle_app::Session,
     number: &str,
     step_error: Option<String>,
@@ -172,24 +177,24 @@ async fn render_case(
     let number = number.to_string();
     let case = match app.case(caller, &number).await {
         Ok(c) => c,
-        Err(e) => return ApiError::from(e).into_response(),
+        Err(e) => return failed(lang, Some(session), e),
     };
     let medical = if caller.may(Permission::ReadMedical) {
         match app.medical_records(caller, &number).await {
             Ok(m) => Some(m),
-            Err(e) => return ApiError::from(e).into_response(),
+            Err(e) => return failed(lang, Some(session), e),
         }
     } else {
         None
     };
-    // In the order of the fields table, without empty values.
+    // In the order of the fields table, without empty values; the template words them.
     let scalars: Vec<(String, String)> = CASE_FIELDS
         .iter()
         .filter_map(|(field, _)| {
             let v = case.get(field)?;
             (!v.is_null() && !v.is_array() && !v.is_object()).then(|| {
                 let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                (field.replace('_', " "), text)
+                (field.to_string(), text)
             })
         })
         .collect();
@@ -201,6 +206,7 @@ async fn render_case(
     let placement = placement_context(app, caller, &number).await;
     render(
         "case.html",
+        lang,
         context! {
             step_error => step_error,
             user => user_context(Some(session)),
@@ -232,6 +238,7 @@ async fn placement_context(app: &App, caller: &resettle_app::Caller, number: &st
 
 /// `GET /cases/{number}/export.json` and `.pdf`: the subject-access export.
 pub(crate) async fn export(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Path((number, format)): Path<(String, String)>,
@@ -240,10 +247,11 @@ pub(crate) async fn export(
         "pdf" => true,
         "json" => false,
         other => {
-            return ApiError::from(AppError::Invalid(format!(
-                "format: {other:?} is not json or pdf"
-            )))
-            .into_response();
+            return failed(
+                lang,
+                Some(&session),
+                AppError::Invalid(format!("format: {other:?} is not json or pdf")),
+            );
         }
     };
     match app.subject_export(&session.caller, &number).await {
@@ -269,6 +277,6 @@ pub(crate) async fn export(
                     .into_response()
             }
         }
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }

@@ -1,18 +1,17 @@
 //! The home page: the programme at a glance.
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::App;
 
-use super::{charts, render};
-use crate::ApiError;
+use super::{Lang, charts, failed, render};
 
 /// Cases per lifecycle stage and pledges against arrivals, with a chart per programme.
-pub(crate) async fn page(State(app): State<App>) -> Response {
+pub(crate) async fn page(lang: Lang, State(app): State<App>) -> Response {
     let dashboard = match app.dashboard().await {
         Ok(d) => d,
-        Err(e) => return ApiError::from(e).into_response(),
+        Err(e) => return failed(lang, None, e),
     };
     let charts: Vec<String> = dashboard
         .programmes
@@ -21,6 +20,7 @@ pub(crate) async fn page(State(app): State<App>) -> Response {
         .collect();
     render(
         "dashboard.html",
+        lang,
         context! { dashboard => Value::from(Serde(&dashboard)), charts => charts },
     )
 }

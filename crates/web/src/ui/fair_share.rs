@@ -9,8 +9,7 @@ use resettle_app::App;
 use resettle_app::fair_share::{self, KeyRequest, PlanRequest};
 use serde::{Deserialize, Serialize};
 
-use super::{charts, render, user_context};
-use crate::ApiError;
+use super::{Lang, charts, failed, render, user_context};
 use crate::session::{MaybeSignedIn, SignedIn, check_csrf};
 
 /// The plan form as typed: every field text, percentages as percent, so that a half-typed
@@ -155,37 +154,45 @@ impl PlanForm {
 
 /// `GET /fair-share`: the whole page.
 pub(crate) async fn page(
+    lang: Lang,
     State(app): State<App>,
     MaybeSignedIn(session): MaybeSignedIn,
     Query(form): Query<PlanForm>,
 ) -> Response {
     let scenarios = match app.scenarios().await {
         Ok(s) => s,
-        Err(e) => return ApiError::from(e).into_response(),
+        Err(e) => return failed(lang, session.as_ref(), e),
     };
     let needs = resettle_app::reference::unhcr_needs().unwrap_or_default();
     render(
         "fair_share.html",
+        lang,
         context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)), user => user_context(session.as_ref()), csrf => session.as_ref().map(|s| s.csrf_token.clone()) },
     )
 }
 
 /// `GET /fair-share/outcome`: the result fragment, swapped in by htmx as inputs change.
-pub(crate) async fn outcome(State(app): State<App>, Query(form): Query<PlanForm>) -> Response {
+pub(crate) async fn outcome(
+    lang: Lang,
+    State(app): State<App>,
+    Query(form): Query<PlanForm>,
+) -> Response {
     render(
         "fair_share_outcome.html",
+        lang,
         context! { outcome => form.outcome(app.today()) },
     )
 }
 
 /// `POST /fair-share/scenarios`: saves the plan in the form under its name.
 pub(crate) async fn save(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Form(form): Form<PlanForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused.into_response();
+        return failed(lang, Some(&session), refused);
     }
     let saved = match form.request() {
         Ok(req) => app
@@ -200,6 +207,7 @@ pub(crate) async fn save(
             let scenarios = app.scenarios().await.unwrap_or_default();
             render(
                 "fair_share.html",
+                lang,
                 context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), save_error => e, user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
             )
         }
@@ -208,15 +216,17 @@ pub(crate) async fn save(
 
 /// `GET /fair-share/scenarios`: every saved scenario side by side.
 pub(crate) async fn compare(
+    lang: Lang,
     State(app): State<App>,
     MaybeSignedIn(session): MaybeSignedIn,
 ) -> Response {
     match app.scenarios().await {
         Ok(scenarios) => render(
             "scenarios.html",
+            lang,
             context! { scenarios => Value::from(Serde(&scenarios)), user => user_context(session.as_ref()), csrf => session.as_ref().map(|s| s.csrf_token.clone()) },
         ),
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, session.as_ref(), e),
     }
 }
 
@@ -230,16 +240,17 @@ pub(crate) struct DeleteForm {
 
 /// `POST /fair-share/scenarios/delete`.
 pub(crate) async fn delete(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Form(form): Form<DeleteForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused.into_response();
+        return failed(lang, Some(&session), refused);
     }
     match app.delete_scenario(&session.caller, &form.name).await {
         Ok(()) => Redirect::to("/fair-share/scenarios").into_response(),
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }
 

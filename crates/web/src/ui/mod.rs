@@ -6,6 +6,8 @@ mod cases;
 mod charts;
 mod dashboard;
 mod fair_share;
+mod i18n;
+mod language;
 mod placement;
 
 use std::sync::LazyLock;
@@ -17,42 +19,50 @@ use axum::routing::{get, post};
 use minijinja::Environment;
 use resettle_app::App;
 
+pub(crate) use i18n::Lang;
+
 /// Templates compiled into the binary, so a release runs from one file.
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
-    for (name, source) in [
-        ("base.html", include_str!("../../templates/base.html")),
-        (
-            "dashboard.html",
-            include_str!("../../templates/dashboard.html"),
-        ),
-        (
-            "fair_share.html",
-            include_str!("../../templates/fair_share.html"),
-        ),
-        (
-            "fair_share_outcome.html",
-            include_str!("../../templates/fair_share_outcome.html"),
-        ),
-        (
-            "scenarios.html",
-            include_str!("../../templates/scenarios.html"),
-        ),
-        ("login.html", include_str!("../../templates/login.html")),
-        ("code.html", include_str!("../../templates/code.html")),
-        ("cases.html", include_str!("../../templates/cases.html")),
-        ("case.html", include_str!("../../templates/case.html")),
-        ("audit.html", include_str!("../../templates/audit.html")),
-        (
-            "placement.html",
-            include_str!("../../templates/placement.html"),
-        ),
-    ] {
+    i18n::register(&mut env);
+    for (name, source) in TEMPLATE_SOURCES {
         env.add_template(name, source)
             .unwrap_or_else(|e| panic!("template {name}: {e}"));
     }
     env
 });
+
+/// Every template with its source, for the environment and for the test that finds each
+/// message a template names in every language.
+const TEMPLATE_SOURCES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    (
+        "dashboard.html",
+        include_str!("../../templates/dashboard.html"),
+    ),
+    (
+        "fair_share.html",
+        include_str!("../../templates/fair_share.html"),
+    ),
+    (
+        "fair_share_outcome.html",
+        include_str!("../../templates/fair_share_outcome.html"),
+    ),
+    (
+        "scenarios.html",
+        include_str!("../../templates/scenarios.html"),
+    ),
+    ("login.html", include_str!("../../templates/login.html")),
+    ("code.html", include_str!("../../templates/code.html")),
+    ("cases.html", include_str!("../../templates/cases.html")),
+    ("case.html", include_str!("../../templates/case.html")),
+    ("audit.html", include_str!("../../templates/audit.html")),
+    (
+        "placement.html",
+        include_str!("../../templates/placement.html"),
+    ),
+    ("error.html", include_str!("../../templates/error.html")),
+];
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
 
@@ -83,6 +93,7 @@ pub(crate) fn router() -> Router<App> {
         .route("/placement/{number}", post(placement::decide))
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
+        .layer(axum::middleware::from_fn(language::choose))
 }
 
 async fn stylesheet() -> impl IntoResponse {
@@ -114,7 +125,7 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
             let roles: Vec<&str> = s.caller.roles.iter().map(|r| r.as_str()).collect();
             minijinja::context! {
                 username => s.caller.username.clone(),
-                roles => roles.join(", "),
+                roles => roles,
                 organisation => s.caller.organisation.clone(),
                 csrf => s.csrf_token.clone(),
                 cases => s.caller.may(resettle_app::Permission::ReadCases),
@@ -125,8 +136,34 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
     }
 }
 
-/// Renders a page; a template error is logged and answered as a plain 500.
-fn render(name: &str, context: minijinja::Value) -> Response {
+/// An error as a page in the reader's language, for people in a browser; the API answers
+/// the same errors as problem+json. The detail is the use case's own sentence.
+fn failed(
+    lang: Lang,
+    session: Option<&resettle_app::Session>,
+    error: impl Into<crate::ApiError>,
+) -> Response {
+    let error = error.into();
+    let status = error.status();
+    if status.is_server_error() {
+        tracing::error!(status = %status, detail = error.detail(), "page failed");
+    }
+    let page = render(
+        "error.html",
+        lang,
+        minijinja::context! {
+            user => user_context(session),
+            status => status.as_u16(),
+            detail => error.detail(),
+        },
+    );
+    error.status_of(page)
+}
+
+/// Renders a page in the reader's language; a template error (a message missing from the
+/// language among them) is logged and answered as a plain 500.
+fn render(name: &str, lang: Lang, context: minijinja::Value) -> Response {
+    let context = minijinja::context! { lang => lang.code(), ..context };
     match TEMPLATES.get_template(name).and_then(|t| t.render(context)) {
         Ok(html) => Html(html).into_response(),
         Err(e) => {

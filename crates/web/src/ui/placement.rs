@@ -8,7 +8,7 @@ use minijinja::value::{Serde, Value};
 use resettle_app::{App, PlacementDecision};
 use serde::Deserialize;
 
-use super::{render, user_context};
+use super::{Lang, failed, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
 
@@ -52,17 +52,19 @@ async fn default_programme(app: &App, asked: Option<String>) -> Result<String, A
 
 /// `GET /placement`.
 pub(crate) async fn page(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Query(q): Query<ProgrammeQuery>,
 ) -> Response {
     let programme = match default_programme(&app, q.programme).await {
         Ok(p) => p,
-        Err(e) => return e.into_response(),
+        Err(e) => return failed(lang, Some(&session), e),
     };
     match app.proposals(&session.caller, &programme).await {
         Ok((run, proposals)) => render(
             "placement.html",
+            lang,
             context! {
                 user => user_context(Some(&session)),
                 csrf => session.csrf_token.clone(),
@@ -71,37 +73,39 @@ pub(crate) async fn page(
                 proposals => Value::from(Serde(&proposals)),
             },
         ),
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }
 
 /// `POST /placement`: a new run.
 pub(crate) async fn propose(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Form(form): Form<ProposeForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused.into_response();
+        return failed(lang, Some(&session), refused);
     }
     match app
         .propose_placements(&session.caller, &form.programme)
         .await
     {
         Ok(_) => Redirect::to(&format!("/placement?programme={}", form.programme)).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }
 
 /// `POST /placement/{number}`: confirm or reject one proposal.
 pub(crate) async fn decide(
+    lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Path(number): Path<String>,
     Form(form): Form<DecideForm>,
 ) -> Response {
     if let Err(refused) = check_csrf(&session, &form.csrf) {
-        return refused.into_response();
+        return failed(lang, Some(&session), refused);
     }
     let decision = PlacementDecision {
         decision: form.decision.clone(),
@@ -113,6 +117,6 @@ pub(crate) async fn decide(
     {
         Ok(_) => Redirect::to(&format!("/placement?programme={}#{number}", form.programme))
             .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }

@@ -1,0 +1,455 @@
+# Staff pages of resettle, English. Every message here exists in nl and fr too (a test
+# compares the three files). Domain codes are worded by messages named <kind>-<code>.
+
+## Page frame
+
+nav-skip = Skip to content
+nav-main = Main
+nav-language = Language
+nav-programme = Programme
+nav-fair-share = Fair share
+nav-cases = Cases
+nav-placement = Placement
+nav-audit = Audit trail
+sign-in = Sign in
+sign-out = Sign out
+footer = resettle · open-source software for refugee resettlement programmes
+filter = Filter
+yes = yes
+no = no
+# A day written out; $month is 1 to 12.
+date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+
+## Error page
+
+error-title = { $status ->
+        [401] Not signed in
+        [403] Not allowed
+        [404] Not found
+        [409] Changed in the meantime
+        [422] Cannot be done
+       *[other] Something went wrong
+    }
+error-next = Go back, or start again from
+error-home = the programme page
+
+## Sign-in
+
+login-username = Username
+login-password = Password
+login-accounts = Accounts are made by an administrator
+login-demo = The demo has one user per role; see the README.
+code-title = Second factor
+code-lead = Signed in as { $username } with a password. Your role requires a one-time code from your authenticator app.
+code-label = Six-digit code
+code-continue = Continue
+
+## Case list
+
+cases-title = Cases
+cases-no-access = Your roles ({ $roles }) do not give access to case content.
+cases-see-audit = See the audit trail.
+cases-see-programme = Programme figures
+cases-see-fair-share = Fair-share plan
+cases-filter-q = Name or number
+cases-filter-state = State
+cases-filter-any = any state
+cases-count = { $total ->
+        [one] One case you may see
+       *[other] { $total } cases you may see
+    }; page { $page }.
+cases-count-scoped = { $total ->
+        [one] One case you may see
+       *[other] { $total } cases you may see
+    } (scope: { $scope }); page { $page }.
+cases-col-case = Case
+cases-col-state = State
+cases-col-priority = Priority
+cases-col-nationality = Nationality
+cases-col-persons = Persons
+cases-col-days = Days in state
+
+## One case
+
+case-title = Case { $number }
+case-lead = What your role may see of this case; fields outside it are not shown. Every view is recorded in the audit trail.
+case-family = Family
+case-care-needs = Care needs
+case-member = member { $number }
+case-medical = Medical record
+case-promises = Dates promised to the family
+case-slipped = slipped: { $reason }
+case-overdue = Overdue
+case-overdue-by = due { $due }, { $days ->
+        [one] one day over
+       *[other] { $days } days over
+    }
+case-placement = Placement proposal
+case-placement-proposed = Proposed: { $place } (score { $score }, rank { $rank }). Status: { placement-status }.
+case-placement-review = Review on the placement page
+case-export = Subject-access export
+case-export-lead = Everything held on this family:
+case-export-audited = The export is recorded in the audit trail.
+medical-member = Member
+medical-condition = Condition
+medical-care-needs = Care needs
+medical-consent = Consent to share
+step-title = Next step
+step-to = Move to
+step-reason = Reason
+step-data = Step data (what the chosen step needs)
+step-grounds = Refusal grounds
+step-members = Members accepted
+step-mission = Mission
+step-reception-place = Reception place
+step-sponsor-group = Sponsor group
+step-provider = Support provider
+step-departure-date = Departure date
+step-family-notified-on = Family told on
+step-checks = Checks done
+step-take = Take the step
+
+## Programme page
+
+dashboard-empty-title = No programme yet
+dashboard-empty-lead = This database holds no programme. Load the demo caseload, or start the server with the demo:
+dashboard-policy-profile = Policy profile
+dashboard-cases = cases
+dashboard-persons = persons
+dashboard-pledges-title = Pledges against arrivals
+dashboard-key-pledged = pledged
+dashboard-key-arrived = arrived
+dashboard-key-gap = the figure above a pair is the number of persons pledged who did not arrive.
+dashboard-col-year = Year
+dashboard-col-pledged = Pledged
+dashboard-col-arrived = Arrived
+dashboard-col-gap = Gap
+dashboard-col-source = Source
+dashboard-states-title = Cases by lifecycle state
+dashboard-col-stage = Stage
+dashboard-col-state = State
+dashboard-col-cases = Cases
+dashboard-col-persons = Persons
+dashboard-small-cells = This page is published without sign-in, so counts from 1 to { $below } are shown as { $shown }, and where a total would reveal such a count, the next smallest count is withheld too.
+
+## Audit trail
+
+audit-chain = Hash chain:
+audit-chain-intact = intact: { $entries } entries verified
+audit-chain-broken = BROKEN at entry { $seq }: { $reason }
+audit-actor = Actor
+audit-action = Action
+audit-entity = Entity
+audit-id = Id
+audit-from = From
+audit-to = To
+audit-csv = Export these entries as CSV
+audit-col-when = When
+audit-col-who = Who
+audit-col-source = From
+audit-col-action = Action
+audit-col-what = What
+audit-col-fields = Special fields
+audit-col-outcome = Outcome
+audit-col-detail = Detail
+
+## Placement
+
+placement-lead = Families accepted and not yet placed, matched to local reception places with free room by the optimiser. Each proposal says why; confirm it, confirm at another place (the explanation shows what that costs), or reject it.
+placement-propose = Propose places for the waiting families
+placement-run = Last run: { $status }, { $families } families over { $places } places; total score { $objective }, bound { $bound }, gap { $gap }%, { $seconds } s.
+placement-scores = Scores: { $model }.
+placement-distribution = Distribution plan: { $plan }.
+placement-no-distribution = No distribution plan in the policy profile.
+placement-unassigned = Not placed: { $count ->
+        [one] one family
+       *[other] { $count } families
+    }
+placement-more = and { $count } more
+placement-none = No proposals yet.
+placement-col-place = Place
+placement-col-score = Score
+placement-col-rank = Rank
+placement-col-why = Why
+placement-col-status = Status
+placement-col-decide = Decide
+placement-rank = { $rank } of { $of }
+placement-instead = instead { $place }:
+placement-impossible = not possible without moving others
+placement-no-loss = no loss to the plan
+placement-costs = costs the plan { $cost }
+placement-status = { $status ->
+        [proposed] proposed
+        [confirmed] confirmed
+        [rejected] rejected
+       *[other] { $status }
+    }
+placement-decided = { placement-status } by { $by }
+placement-confirm = Confirm
+placement-reject = Reject
+
+## Fair-share plan and scenarios
+
+plan-title = Fair-share plan
+plan-lead = How many people should this state resettle over the next plan, and how should that grow year by year? Change any input: the plan, its chart and every state's share follow at once. The form opens on the inputs of the Belgian NGO report (2021), section 3.3. Methods and sources:
+plan-need-legend = 1. Global need (UNHCR)
+plan-need-year = UNHCR projection for year
+plan-rounded = rounded
+plan-need-given = or a figure
+plan-growth-given = growth per further year
+plan-growth-average = or the average of the last
+plan-growth-average-years = years of projections
+plan-plan-legend = 2. Plan
+plan-start-year = first year
+plan-rounding = Rounding
+plan-rounding-floor = down (floor)
+plan-rounding-nearest = nearest
+plan-share-legend = 3. The state's share
+plan-share-given = share
+plan-share-key = or by key
+plan-key = { $key ->
+        [ec2015] European Commission key 2015
+        [ec2015-capped] European Commission key 2015, capped
+        [dublin2016] Dublin reform key 2016
+        [population] population
+        [gdp] gross domestic product
+       *[other] { $key }
+    }
+plan-path-legend = 4. Growth path
+plan-path-given = first years
+plan-path-given-rest = (the last year takes the rest)
+plan-path-even = even
+plan-path-linear = linear ramp
+plan-compute = Compute
+plan-compute-live = (the plan also follows every change as you type)
+plan-save-as = Save as scenario
+plan-save-name = name
+plan-save = Save
+plan-sign-in-to-save = sign in as a planner to save this plan as a scenario.
+plan-compare = Compare the { $count ->
+        [one] saved scenario
+       *[other] { $count } saved scenarios side by side
+    }
+plan-heading = The plan
+plan-global-need = Global need
+plan-regional-target = Regional target
+plan-state-total = { $state } over the plan
+plan-provenance = Where the inputs come from
+plan-distribution-heading = The regional target over all states ({ plan-key })
+plan-distribution-lead = { $total } persons by the largest-remainder method on { $indicators }.
+plan-exact-quota = Exact quota
+scenarios-title = Saved scenarios
+scenarios-none = No scenario saved yet. Give a plan a name and save it on the page
+scenarios-state = State
+scenarios-first-year-need = First-year need
+scenarios-yearly-growth = Yearly growth
+scenarios-years = Years
+scenarios-regional-share = Regional share
+scenarios-state-share = State share
+scenarios-state-total = State total
+scenarios-path = Path
+scenarios-saved = Saved
+scenarios-delete = Delete
+
+## Lifecycle states (crates/domain/src/case/lifecycle.rs)
+
+state-submitted = submitted
+state-scheduled_for_mission = scheduled for a selection mission
+state-dossier_review = dossier review
+state-interviewed = interviewed
+state-accepted = accepted
+state-accepted_in_part = accepted in part
+state-refused = refused
+state-deferred = deferred
+state-pre_departure = preparing departure
+state-departure_scheduled = departure scheduled
+state-arrived = arrived
+state-in_reception = in reception
+state-housed = housed
+state-integration_support = integration support
+state-closed = closed
+state-withdrawn = withdrawn
+state-deceased = deceased
+
+## Stages
+
+stage-assessment = assessment
+stage-pre_departure = before departure
+stage-travel = travel
+stage-reception = reception
+stage-integration = integration
+stage-ended = ended
+
+## UNHCR submission categories
+
+category-legal_physical_protection = legal and/or physical protection needs
+category-survivor_of_violence_torture = survivor of violence and/or torture
+category-medical_needs = medical needs
+category-women_and_girls_at_risk = women and girls at risk
+category-family_reunification = family reunification
+category-children_at_risk = children and adolescents at risk
+category-no_alternative_durable_solution = lack of foreseeable alternative durable solutions
+
+## Priorities, channels, promises
+
+priority-emergency = emergency
+priority-urgent = urgent
+priority-normal = normal
+channel-mission = selection mission
+channel-dossier = dossier submission
+promise-interview = interview
+promise-departure = departure
+
+## Family
+
+relationship-principal_applicant = principal applicant
+relationship-spouse = spouse
+relationship-child = child
+relationship-parent = parent
+relationship-sibling = brother or sister
+relationship-grandchild = grandchild
+relationship-other_dependant = other dependant
+sex-female = female
+sex-male = male
+sex-other = other
+care_need-wheelchair_access = wheelchair access
+care_need-specialised_hospital_care = specialised hospital care
+care_need-mental_health_support = mental health support
+care_need-regular_treatment = regular treatment
+
+## Roles (crates/domain/src/access.rs)
+
+role-admin = administrator
+role-planner = planner
+role-unhcr-liaison = UNHCR liaison
+role-case-officer = case officer
+role-medical-officer = medical officer
+role-reception-officer = reception officer
+role-municipality = municipality
+role-sponsor = sponsor
+role-auditor = auditor
+
+## Case fields as labels (crates/app/src/access/visibility.rs)
+
+field-case_number = case number
+field-programme = programme
+field-state = state
+field-stage = stage
+field-version = version
+field-policy_profile = policy profile
+field-country_of_asylum = country of asylum
+field-nationality = nationality
+field-categories = categories
+field-priority = priority
+field-channel = channel
+field-submitted_on = submitted on
+field-members = family
+field-members-member_no = no.
+field-members-full_name = full name
+field-members-date_of_birth = date of birth
+field-members-sex = sex
+field-members-relationship = relationship
+field-members-languages = languages
+field-members-education = education
+field-members-occupation = occupation
+field-care_needs = care needs
+field-linked_cases = linked cases
+field-mission = selection mission
+field-reception_place = reception place
+field-sponsor_group = sponsor group
+field-support = integration support
+field-promises = promised dates
+field-slipped_promises = promised dates not kept
+field-reunification = family reunification
+field-pre_departure = pre-departure checks
+field-waiting = time in each state
+field-overdue = overdue
+field-allowed_transitions = may move to
+field-warnings = warnings
+
+## Languages spoken (ISO 639-1)
+
+language-ar = Arabic
+language-en = English
+language-fa = Persian
+language-fr = French
+language-ku = Kurdish
+language-ln = Lingala
+language-ps = Pashto
+language-rn = Kirundi
+language-rw = Kinyarwanda
+language-sw = Swahili
+language-ti = Tigrinya
+language-tr = Turkish
+language-ur = Urdu
+
+## Countries (ISO 3166-1 alpha-2; UK as the data files write it)
+
+country-AF = Afghanistan
+country-BI = Burundi
+country-CD = DR Congo
+country-EG = Egypt
+country-ER = Eritrea
+country-ET = Ethiopia
+country-IQ = Iraq
+country-IR = Iran
+country-JO = Jordan
+country-LB = Lebanon
+country-LY = Libya
+country-NE = Niger
+country-PK = Pakistan
+country-RW = Rwanda
+country-SD = Sudan
+country-SO = Somalia
+country-SS = South Sudan
+country-SY = Syria
+country-TR = Türkiye
+country-TZ = Tanzania
+country-UG = Uganda
+country-YE = Yemen
+country-AT = Austria
+country-BE = Belgium
+country-BG = Bulgaria
+country-CH = Switzerland
+country-CY = Cyprus
+country-CZ = Czechia
+country-DE = Germany
+country-DK = Denmark
+country-EE = Estonia
+country-ES = Spain
+country-FI = Finland
+country-FR = France
+country-GB = United Kingdom
+country-GR = Greece
+country-HR = Croatia
+country-HU = Hungary
+country-IE = Ireland
+country-IS = Iceland
+country-IT = Italy
+country-LI = Liechtenstein
+country-LT = Lithuania
+country-LU = Luxembourg
+country-LV = Latvia
+country-MT = Malta
+country-NL = Netherlands
+country-NO = Norway
+country-PL = Poland
+country-PT = Portugal
+country-RO = Romania
+country-SE = Sweden
+country-SI = Slovenia
+country-SK = Slovakia
+country-UK = United Kingdom

@@ -1,0 +1,457 @@
+# Pages du personnel de resettle, en français. Chaque message existe aussi en en et nl
+# (un test compare les trois fichiers). Les codes du domaine sont nommés par <sorte>-<code>.
+
+## Cadre de page
+
+nav-skip = Aller au contenu
+nav-main = Menu principal
+nav-language = Langue
+nav-programme = Programme
+nav-fair-share = Juste part
+nav-cases = Dossiers
+nav-placement = Placement
+nav-audit = Journal d'audit
+sign-in = Se connecter
+sign-out = Se déconnecter
+footer = resettle · logiciel libre pour les programmes de réinstallation de réfugiés
+filter = Filtrer
+yes = oui
+no = non
+date = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }
+
+## Page d'erreur
+
+error-title = { $status ->
+        [401] Non connecté
+        [403] Non autorisé
+        [404] Introuvable
+        [409] Modifié entre-temps
+        [422] Impossible à effectuer
+       *[other] Une erreur s'est produite
+    }
+error-next = Revenez en arrière, ou recommencez depuis
+error-home = la page du programme
+
+## Connexion
+
+login-username = Nom d'utilisateur
+login-password = Mot de passe
+login-accounts = Les comptes sont créés par un administrateur
+login-demo = La démo a un utilisateur par rôle ; voir le README.
+code-title = Second facteur
+code-lead = Connecté en tant que { $username } avec un mot de passe. Votre rôle exige un code à usage unique de votre application d'authentification.
+code-label = Code à six chiffres
+code-continue = Continuer
+
+## Liste des dossiers
+
+cases-title = Dossiers
+cases-no-access = Vos rôles ({ $roles }) ne donnent pas accès au contenu des dossiers.
+cases-see-audit = Voir le journal d'audit.
+cases-see-programme = Chiffres du programme
+cases-see-fair-share = Plan de juste part
+cases-filter-q = Nom ou numéro
+cases-filter-state = État
+cases-filter-any = tout état
+cases-count = { $total ->
+        [one] { $total } dossier que vous pouvez voir
+       *[other] { $total } dossiers que vous pouvez voir
+    } ; page { $page }.
+cases-count-scoped = { $total ->
+        [one] { $total } dossier que vous pouvez voir
+       *[other] { $total } dossiers que vous pouvez voir
+    } (périmètre : { $scope }) ; page { $page }.
+cases-col-case = Dossier
+cases-col-state = État
+cases-col-priority = Priorité
+cases-col-nationality = Nationalité
+cases-col-persons = Personnes
+cases-col-days = Jours dans l'état
+
+## Un dossier
+
+case-title = Dossier { $number }
+case-lead = Ce que votre rôle peut voir de ce dossier ; les autres champs ne sont pas affichés. Chaque consultation est enregistrée dans le journal d'audit.
+case-family = Famille
+case-care-needs = Besoins de soins
+case-member = membre { $number }
+case-medical = Dossier médical
+case-promises = Dates promises à la famille
+case-slipped = reportée : { $reason }
+case-overdue = En retard
+case-overdue-by = échéance { $due }, { $days ->
+        [one] { $days } jour de retard
+       *[other] { $days } jours de retard
+    }
+case-placement = Proposition de placement
+case-placement-proposed = Proposé : { $place } (score { $score }, rang { $rank }). Statut : { placement-status }.
+case-placement-review = Examiner sur la page de placement
+case-export = Export pour le droit d'accès
+case-export-lead = Tout ce qui est conservé sur cette famille :
+case-export-audited = L'export est enregistré dans le journal d'audit.
+medical-member = Membre
+medical-condition = Affection
+medical-care-needs = Besoins de soins
+medical-consent = Consentement au partage
+step-title = Étape suivante
+step-to = Passer à
+step-reason = Motif
+step-data = Données de l'étape (ce que l'étape choisie demande)
+step-grounds = Motifs de refus
+step-members = Membres acceptés
+step-mission = Mission de sélection
+step-reception-place = Lieu d'accueil
+step-sponsor-group = Groupe de parrainage
+step-provider = Organisme d'accompagnement
+step-departure-date = Date de départ
+step-family-notified-on = Famille informée le
+step-checks = Contrôles effectués
+step-take = Franchir l'étape
+
+## Page du programme
+
+dashboard-empty-title = Pas encore de programme
+dashboard-empty-lead = Cette base de données ne contient aucun programme. Chargez les dossiers de démonstration, ou démarrez le serveur avec la démo :
+dashboard-policy-profile = Profil de politique
+dashboard-cases = dossiers
+dashboard-persons = personnes
+dashboard-pledges-title = Engagements et arrivées
+dashboard-key-pledged = promis
+dashboard-key-arrived = arrivés
+dashboard-key-gap = le chiffre au-dessus d'une paire est le nombre de personnes promises qui ne sont pas arrivées.
+dashboard-col-year = Année
+dashboard-col-pledged = Promis
+dashboard-col-arrived = Arrivés
+dashboard-col-gap = Écart
+dashboard-col-source = Source
+dashboard-states-title = Dossiers par état
+dashboard-col-stage = Phase
+dashboard-col-state = État
+dashboard-col-cases = Dossiers
+dashboard-col-persons = Personnes
+dashboard-small-cells = Cette page est publiée sans connexion : les effectifs de 1 à { $below } sont affichés comme { $shown }, et là où un total révélerait un tel effectif, le plus petit effectif suivant est aussi masqué.
+
+## Journal d'audit
+
+audit-chain = Chaîne de hachage :
+audit-chain-intact = intacte : { $entries } entrées vérifiées
+audit-chain-broken = ROMPUE à l'entrée { $seq } : { $reason }
+audit-actor = Acteur
+audit-action = Action
+audit-entity = Objet
+audit-id = Id
+audit-from = Du
+audit-to = Au
+audit-csv = Exporter ces entrées en CSV
+audit-col-when = Quand
+audit-col-who = Qui
+audit-col-source = Depuis
+audit-col-action = Action
+audit-col-what = Quoi
+audit-col-fields = Champs particuliers
+audit-col-outcome = Résultat
+audit-col-detail = Détail
+
+## Placement
+
+placement-lead = Familles acceptées et pas encore placées, associées par l'optimiseur à des places d'accueil locales disponibles. Chaque proposition dit pourquoi ; confirmez-la, confirmez un autre lieu (l'explication montre ce que cela coûte), ou rejetez-la.
+placement-propose = Proposer des places pour les familles en attente
+placement-run = Dernier calcul : { $status }, { $families } familles sur { $places } places ; score total { $objective }, borne { $bound }, écart { $gap } %, { $seconds } s.
+placement-scores = Scores : { $model }.
+placement-distribution = Plan de répartition : { $plan }.
+placement-no-distribution = Pas de plan de répartition dans le profil de politique.
+placement-unassigned = Non placées : { $count ->
+        [one] { $count } famille
+       *[other] { $count } familles
+    }
+placement-more = et { $count } de plus
+placement-none = Pas encore de propositions.
+placement-col-place = Lieu
+placement-col-score = Score
+placement-col-rank = Rang
+placement-col-why = Pourquoi
+placement-col-status = Statut
+placement-col-decide = Décider
+placement-rank = { $rank } sur { $of }
+placement-instead = plutôt { $place } :
+placement-impossible = impossible sans déplacer d'autres familles
+placement-no-loss = aucune perte pour le plan
+placement-costs = coûte { $cost } au plan
+placement-status = { $status ->
+        [proposed] proposé
+        [confirmed] confirmé
+        [rejected] rejeté
+       *[other] { $status }
+    }
+placement-decided = { placement-status } par { $by }
+placement-confirm = Confirmer
+placement-reject = Rejeter
+
+## Plan de juste part et scénarios
+
+plan-title = Plan de juste part
+plan-lead = Combien de personnes cet État devrait-il réinstaller au cours du prochain plan, et comment ce nombre devrait-il croître d'année en année ? Modifiez une donnée : le plan, son graphique et la part de chaque État suivent aussitôt. Le formulaire s'ouvre sur les données du rapport des ONG belges (2021), section 3.3. Méthodes et sources :
+plan-need-legend = 1. Besoins mondiaux (HCR)
+plan-need-year = Projection du HCR pour l'année
+plan-rounded = arrondi
+plan-need-given = ou un chiffre
+plan-growth-given = croissance par année suivante
+plan-growth-average = ou la moyenne des
+plan-growth-average-years = dernières années de projections
+plan-plan-legend = 2. Plan
+plan-start-year = première année
+plan-rounding = Arrondi
+plan-rounding-floor = vers le bas
+plan-rounding-nearest = au plus proche
+plan-share-legend = 3. La part de l'État
+plan-share-given = part
+plan-share-key = ou selon la clé
+plan-key = { $key ->
+        [ec2015] clé de la Commission européenne 2015
+        [ec2015-capped] clé de la Commission européenne 2015, plafonnée
+        [dublin2016] clé de la réforme de Dublin 2016
+        [population] population
+        [gdp] produit intérieur brut
+       *[other] { $key }
+    }
+plan-path-legend = 4. Trajectoire de croissance
+plan-path-given = premières années
+plan-path-given-rest = (la dernière année prend le reste)
+plan-path-even = régulière
+plan-path-linear = rampe linéaire
+plan-compute = Calculer
+plan-compute-live = (le plan suit aussi chaque modification pendant la saisie)
+plan-save-as = Enregistrer comme scénario
+plan-save-name = nom
+plan-save = Enregistrer
+plan-sign-in-to-save = connectez-vous comme planificateur pour enregistrer ce plan comme scénario.
+plan-compare = { $count ->
+        [one] Voir le scénario enregistré
+       *[other] Comparer côte à côte les { $count } scénarios enregistrés
+    }
+plan-heading = Le plan
+plan-global-need = Besoins mondiaux
+plan-regional-target = Objectif régional
+plan-state-total = { $state } sur la durée du plan
+plan-provenance = D'où viennent les données
+plan-distribution-heading = L'objectif régional réparti entre tous les États ({ plan-key })
+plan-distribution-lead = { $total } personnes selon la méthode du plus fort reste sur { $indicators }.
+plan-exact-quota = Quota exact
+scenarios-title = Scénarios enregistrés
+scenarios-none = Aucun scénario enregistré. Donnez un nom à un plan et enregistrez-le sur la page
+scenarios-state = État
+scenarios-first-year-need = Besoins la première année
+scenarios-yearly-growth = Croissance annuelle
+scenarios-years = Années
+scenarios-regional-share = Part régionale
+scenarios-state-share = Part de l'État
+scenarios-state-total = Total pour l'État
+scenarios-path = Trajectoire
+scenarios-saved = Enregistré
+scenarios-delete = Supprimer
+
+## États d'un dossier
+
+state-submitted = soumis
+state-scheduled_for_mission = prévu pour une mission de sélection
+state-dossier_review = examen sur dossier
+state-interviewed = entendu
+state-accepted = accepté
+state-accepted_in_part = accepté en partie
+state-refused = refusé
+state-deferred = reporté
+state-pre_departure = préparation du départ
+state-departure_scheduled = départ programmé
+state-arrived = arrivé
+state-in_reception = en accueil
+state-housed = logé
+state-integration_support = accompagnement à l'intégration
+state-closed = clôturé
+state-withdrawn = retiré
+state-deceased = décédé
+
+## Phases
+
+stage-assessment = évaluation
+stage-pre_departure = avant le départ
+stage-travel = voyage
+stage-reception = accueil
+stage-integration = intégration
+stage-ended = terminé
+
+## Catégories de soumission du HCR
+
+category-legal_physical_protection = besoins de protection juridique et/ou physique
+category-survivor_of_violence_torture = survivant de violences et/ou de torture
+category-medical_needs = besoins médicaux
+category-women_and_girls_at_risk = femmes et filles à risque
+category-family_reunification = regroupement familial
+category-children_at_risk = enfants et adolescents à risque
+category-no_alternative_durable_solution = absence de solution durable alternative prévisible
+
+## Priorités, canaux, promesses
+
+priority-emergency = extrême urgence
+priority-urgent = urgent
+priority-normal = normal
+channel-mission = mission de sélection
+channel-dossier = examen sur dossier
+promise-interview = entretien
+promise-departure = départ
+
+## Famille
+
+relationship-principal_applicant = demandeur principal
+relationship-spouse = conjoint
+relationship-child = enfant
+relationship-parent = parent
+relationship-sibling = frère ou sœur
+relationship-grandchild = petit-enfant
+relationship-other_dependant = autre personne à charge
+sex-female = femme
+sex-male = homme
+sex-other = autre
+care_need-wheelchair_access = accès en fauteuil roulant
+care_need-specialised_hospital_care = soins hospitaliers spécialisés
+care_need-mental_health_support = soutien en santé mentale
+care_need-regular_treatment = traitement régulier
+
+## Rôles
+
+role-admin = administrateur
+role-planner = planificateur
+role-unhcr-liaison = agent de liaison du HCR
+role-case-officer = agent traitant
+role-medical-officer = médecin-conseil
+role-reception-officer = agent d'accueil
+role-municipality = commune
+role-sponsor = parrain
+role-auditor = auditeur
+
+## Champs d'un dossier
+
+field-case_number = numéro de dossier
+field-programme = programme
+field-state = état
+field-stage = phase
+field-version = version
+field-policy_profile = profil de politique
+field-country_of_asylum = pays de premier asile
+field-nationality = nationalité
+field-categories = catégories
+field-priority = priorité
+field-channel = canal
+field-submitted_on = soumis le
+field-members = famille
+field-members-member_no = n°
+field-members-full_name = nom complet
+field-members-date_of_birth = date de naissance
+field-members-sex = sexe
+field-members-relationship = lien de parenté
+field-members-languages = langues
+field-members-education = formation
+field-members-occupation = profession
+field-care_needs = besoins de soins
+field-linked_cases = dossiers liés
+field-mission = mission de sélection
+field-reception_place = lieu d'accueil
+field-sponsor_group = groupe de parrainage
+field-support = accompagnement à l'intégration
+field-promises = dates promises
+field-slipped_promises = dates promises non tenues
+field-reunification = regroupement familial
+field-pre_departure = contrôles avant le départ
+field-waiting = durée dans chaque état
+field-overdue = en retard
+field-allowed_transitions = peut passer à
+field-warnings = avertissements
+
+## Langues parlées
+
+language-ar = arabe
+language-en = anglais
+language-fa = persan
+language-fr = français
+language-ku = kurde
+language-ln = lingala
+language-ps = pachto
+language-rn = kirundi
+language-rw = kinyarwanda
+language-sw = swahili
+language-ti = tigrigna
+language-tr = turc
+language-ur = ourdou
+
+## Pays
+
+country-AF = Afghanistan
+country-BI = Burundi
+country-CD = RD Congo
+country-EG = Égypte
+country-ER = Érythrée
+country-ET = Éthiopie
+country-IQ = Irak
+country-IR = Iran
+country-JO = Jordanie
+country-LB = Liban
+country-LY = Libye
+country-NE = Niger
+country-PK = Pakistan
+country-RW = Rwanda
+country-SD = Soudan
+country-SO = Somalie
+country-SS = Soudan du Sud
+country-SY = Syrie
+country-TR = Turquie
+country-TZ = Tanzanie
+country-UG = Ouganda
+country-YE = Yémen
+country-AT = Autriche
+country-BE = Belgique
+country-BG = Bulgarie
+country-CH = Suisse
+country-CY = Chypre
+country-CZ = Tchéquie
+country-DE = Allemagne
+country-DK = Danemark
+country-EE = Estonie
+country-ES = Espagne
+country-FI = Finlande
+country-FR = France
+country-GB = Royaume-Uni
+country-GR = Grèce
+country-HR = Croatie
+country-HU = Hongrie
+country-IE = Irlande
+country-IS = Islande
+country-IT = Italie
+country-LI = Liechtenstein
+country-LT = Lituanie
+country-LU = Luxembourg
+country-LV = Lettonie
+country-MT = Malte
+country-NL = Pays-Bas
+country-NO = Norvège
+country-PL = Pologne
+country-PT = Portugal
+country-RO = Roumanie
+country-SE = Suède
+country-SI = Slovénie
+country-SK = Slovaquie
+country-UK = Royaume-Uni

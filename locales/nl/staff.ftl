@@ -1,0 +1,454 @@
+# Personeelspagina's van resettle, Nederlands. Elke boodschap hier bestaat ook in en en fr
+# (een test vergelijkt de drie bestanden). Domeincodes krijgen woorden via <soort>-<code>.
+
+## Paginakader
+
+nav-skip = Naar de inhoud
+nav-main = Hoofdmenu
+nav-language = Taal
+nav-programme = Programma
+nav-fair-share = Eerlijk aandeel
+nav-cases = Dossiers
+nav-placement = Plaatsing
+nav-audit = Auditlog
+sign-in = Aanmelden
+sign-out = Afmelden
+footer = resettle · opensourcesoftware voor hervestigingsprogramma's voor vluchtelingen
+filter = Filteren
+yes = ja
+no = nee
+date = { $day } { $month ->
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+
+## Foutpagina
+
+error-title = { $status ->
+        [401] Niet aangemeld
+        [403] Niet toegestaan
+        [404] Niet gevonden
+        [409] Intussen gewijzigd
+        [422] Kan niet worden uitgevoerd
+       *[other] Er ging iets mis
+    }
+error-next = Ga terug, of begin opnieuw vanaf
+error-home = de programmapagina
+
+## Aanmelden
+
+login-username = Gebruikersnaam
+login-password = Wachtwoord
+login-accounts = Accounts worden aangemaakt door een beheerder
+login-demo = De demo heeft één gebruiker per rol; zie de README.
+code-title = Tweede factor
+code-lead = Aangemeld als { $username } met een wachtwoord. Uw rol vereist een eenmalige code uit uw authenticator-app.
+code-label = Code van zes cijfers
+code-continue = Doorgaan
+
+## Dossierlijst
+
+cases-title = Dossiers
+cases-no-access = Uw rollen ({ $roles }) geven geen toegang tot de inhoud van dossiers.
+cases-see-audit = Zie de auditlog.
+cases-see-programme = Cijfers van het programma
+cases-see-fair-share = Plan eerlijk aandeel
+cases-filter-q = Naam of nummer
+cases-filter-state = Status
+cases-filter-any = elke status
+cases-count = { $total ->
+        [one] Eén dossier dat u mag zien
+       *[other] { $total } dossiers die u mag zien
+    }; pagina { $page }.
+cases-count-scoped = { $total ->
+        [one] Eén dossier dat u mag zien
+       *[other] { $total } dossiers die u mag zien
+    } (bereik: { $scope }); pagina { $page }.
+cases-col-case = Dossier
+cases-col-state = Status
+cases-col-priority = Prioriteit
+cases-col-nationality = Nationaliteit
+cases-col-persons = Personen
+cases-col-days = Dagen in status
+
+## Eén dossier
+
+case-title = Dossier { $number }
+case-lead = Wat uw rol van dit dossier mag zien; andere velden worden niet getoond. Elke inzage wordt vastgelegd in de auditlog.
+case-family = Gezin
+case-care-needs = Zorgnoden
+case-member = gezinslid { $number }
+case-medical = Medisch dossier
+case-promises = Data die aan het gezin zijn beloofd
+case-slipped = verschoven: { $reason }
+case-overdue = Over tijd
+case-overdue-by = uiterlijk { $due }, { $days ->
+        [one] één dag te laat
+       *[other] { $days } dagen te laat
+    }
+case-placement = Plaatsingsvoorstel
+case-placement-proposed = Voorgesteld: { $place } (score { $score }, rang { $rank }). Status: { placement-status }.
+case-placement-review = Beoordelen op de plaatsingspagina
+case-export = Inzageverzoek (export)
+case-export-lead = Alles wat over dit gezin wordt bewaard:
+case-export-audited = De export wordt vastgelegd in de auditlog.
+medical-member = Gezinslid
+medical-condition = Aandoening
+medical-care-needs = Zorgnoden
+medical-consent = Toestemming om te delen
+step-title = Volgende stap
+step-to = Naar
+step-reason = Reden
+step-data = Gegevens van de stap (wat de gekozen stap nodig heeft)
+step-grounds = Weigeringsgronden
+step-members = Aanvaarde gezinsleden
+step-mission = Selectiemissie
+step-reception-place = Opvangplaats
+step-sponsor-group = Sponsorgroep
+step-provider = Begeleidende organisatie
+step-departure-date = Vertrekdatum
+step-family-notified-on = Gezin ingelicht op
+step-checks = Uitgevoerde controles
+step-take = Stap zetten
+
+## Programmapagina
+
+dashboard-empty-title = Nog geen programma
+dashboard-empty-lead = Deze database bevat geen programma. Laad de demodossiers, of start de server met de demo:
+dashboard-policy-profile = Beleidsprofiel
+dashboard-cases = dossiers
+dashboard-persons = personen
+dashboard-pledges-title = Toezeggingen tegenover aankomsten
+dashboard-key-pledged = toegezegd
+dashboard-key-arrived = aangekomen
+dashboard-key-gap = het getal boven een paar is het aantal toegezegde personen dat niet is aangekomen.
+dashboard-col-year = Jaar
+dashboard-col-pledged = Toegezegd
+dashboard-col-arrived = Aangekomen
+dashboard-col-gap = Tekort
+dashboard-col-source = Bron
+dashboard-states-title = Dossiers per status
+dashboard-col-stage = Fase
+dashboard-col-state = Status
+dashboard-col-cases = Dossiers
+dashboard-col-persons = Personen
+dashboard-small-cells = Deze pagina is zonder aanmelding openbaar, dus aantallen van 1 tot { $below } worden getoond als { $shown }; waar een totaal zo'n aantal zou verraden, wordt ook het volgende kleinste aantal achtergehouden.
+
+## Auditlog
+
+audit-chain = Hashketen:
+audit-chain-intact = intact: { $entries } regels gecontroleerd
+audit-chain-broken = GEBROKEN bij regel { $seq }: { $reason }
+audit-actor = Wie
+audit-action = Handeling
+audit-entity = Object
+audit-id = Id
+audit-from = Van
+audit-to = Tot
+audit-csv = Deze regels exporteren als CSV
+audit-col-when = Wanneer
+audit-col-who = Wie
+audit-col-source = Vanaf
+audit-col-action = Handeling
+audit-col-what = Wat
+audit-col-fields = Bijzondere velden
+audit-col-outcome = Uitkomst
+audit-col-detail = Toelichting
+
+## Plaatsing
+
+placement-lead = Aanvaarde gezinnen die nog geen plaats hebben, door de optimalisatie gekoppeld aan lokale opvangplaatsen met vrije ruimte. Elk voorstel zegt waarom; bevestig het, bevestig een andere plaats (de uitleg toont wat dat kost), of wijs het af.
+placement-propose = Plaatsen voorstellen voor de wachtende gezinnen
+placement-run = Laatste berekening: { $status }, { $families } gezinnen over { $places } plaatsen; totale score { $objective }, grens { $bound }, verschil { $gap }%, { $seconds } s.
+placement-scores = Scores: { $model }.
+placement-distribution = Spreidingsplan: { $plan }.
+placement-no-distribution = Geen spreidingsplan in het beleidsprofiel.
+placement-unassigned = Niet geplaatst: { $count ->
+        [one] één gezin
+       *[other] { $count } gezinnen
+    }
+placement-more = en nog { $count }
+placement-none = Nog geen voorstellen.
+placement-col-place = Plaats
+placement-col-score = Score
+placement-col-rank = Rang
+placement-col-why = Waarom
+placement-col-status = Status
+placement-col-decide = Beslissen
+placement-rank = { $rank } van { $of }
+placement-instead = in plaats daarvan { $place }:
+placement-impossible = niet mogelijk zonder anderen te verplaatsen
+placement-no-loss = geen verlies voor het plan
+placement-costs = kost het plan { $cost }
+placement-status = { $status ->
+        [proposed] voorgesteld
+        [confirmed] bevestigd
+        [rejected] afgewezen
+       *[other] { $status }
+    }
+placement-decided = { placement-status } door { $by }
+placement-confirm = Bevestigen
+placement-reject = Afwijzen
+
+## Plan eerlijk aandeel en scenario's
+
+plan-title = Plan eerlijk aandeel
+plan-lead = Hoeveel mensen zou deze staat in het volgende plan moeten hervestigen, en hoe zou dat aantal jaar na jaar moeten groeien? Wijzig een gegeven: het plan, de grafiek en het aandeel van elke staat volgen meteen. Het formulier opent met de gegevens van het rapport van de Belgische ngo's (2021), afdeling 3.3. Methoden en bronnen:
+plan-need-legend = 1. Wereldwijde nood (UNHCR)
+plan-need-year = UNHCR-raming voor het jaar
+plan-rounded = afgerond
+plan-need-given = of een getal
+plan-growth-given = groei per volgend jaar
+plan-growth-average = of het gemiddelde van de laatste
+plan-growth-average-years = jaar ramingen
+plan-plan-legend = 2. Plan
+plan-start-year = eerste jaar
+plan-rounding = Afronding
+plan-rounding-floor = naar beneden
+plan-rounding-nearest = naar het dichtstbijzijnde getal
+plan-share-legend = 3. Het aandeel van de staat
+plan-share-given = aandeel
+plan-share-key = of volgens verdeelsleutel
+plan-key = { $key ->
+        [ec2015] verdeelsleutel Europese Commissie 2015
+        [ec2015-capped] verdeelsleutel Europese Commissie 2015, begrensd
+        [dublin2016] verdeelsleutel Dublinhervorming 2016
+        [population] bevolking
+        [gdp] bruto binnenlands product
+       *[other] { $key }
+    }
+plan-path-legend = 4. Groeipad
+plan-path-given = eerste jaren
+plan-path-given-rest = (het laatste jaar neemt de rest)
+plan-path-even = gelijk verdeeld
+plan-path-linear = lineair stijgend
+plan-compute = Berekenen
+plan-compute-live = (het plan volgt ook elke wijziging terwijl u typt)
+plan-save-as = Bewaren als scenario
+plan-save-name = naam
+plan-save = Bewaren
+plan-sign-in-to-save = meld u aan als planner om dit plan als scenario te bewaren.
+plan-compare = { $count ->
+        [one] Het bewaarde scenario bekijken
+       *[other] De { $count } bewaarde scenario's naast elkaar vergelijken
+    }
+plan-heading = Het plan
+plan-global-need = Wereldwijde nood
+plan-regional-target = Regionaal doel
+plan-state-total = { $state } over het plan
+plan-provenance = Waar de gegevens vandaan komen
+plan-distribution-heading = Het regionale doel over alle staten ({ plan-key })
+plan-distribution-lead = { $total } personen volgens de methode van de grootste overschotten op { $indicators }.
+plan-exact-quota = Exact quotum
+scenarios-title = Bewaarde scenario's
+scenarios-none = Nog geen scenario bewaard. Geef een plan een naam en bewaar het op de pagina
+scenarios-state = Staat
+scenarios-first-year-need = Nood in het eerste jaar
+scenarios-yearly-growth = Jaarlijkse groei
+scenarios-years = Jaren
+scenarios-regional-share = Regionaal aandeel
+scenarios-state-share = Aandeel van de staat
+scenarios-state-total = Totaal voor de staat
+scenarios-path = Groeipad
+scenarios-saved = Bewaard
+scenarios-delete = Verwijderen
+
+## Statussen van een dossier
+
+state-submitted = voorgedragen
+state-scheduled_for_mission = ingepland voor een selectiemissie
+state-dossier_review = dossierbehandeling
+state-interviewed = gehoord
+state-accepted = aanvaard
+state-accepted_in_part = gedeeltelijk aanvaard
+state-refused = geweigerd
+state-deferred = uitgesteld
+state-pre_departure = vertrek in voorbereiding
+state-departure_scheduled = vertrek gepland
+state-arrived = aangekomen
+state-in_reception = in opvang
+state-housed = gehuisvest
+state-integration_support = integratiebegeleiding
+state-closed = afgesloten
+state-withdrawn = ingetrokken
+state-deceased = overleden
+
+## Fasen
+
+stage-assessment = beoordeling
+stage-pre_departure = voor vertrek
+stage-travel = reis
+stage-reception = opvang
+stage-integration = integratie
+stage-ended = beëindigd
+
+## Voordrachtcategorieën van UNHCR
+
+category-legal_physical_protection = juridische en/of fysieke beschermingsnoden
+category-survivor_of_violence_torture = overlevende van geweld en/of foltering
+category-medical_needs = medische noden
+category-women_and_girls_at_risk = vrouwen en meisjes in gevaar
+category-family_reunification = gezinshereniging
+category-children_at_risk = kinderen en adolescenten in gevaar
+category-no_alternative_durable_solution = geen voorzienbare alternatieve duurzame oplossing
+
+## Prioriteiten, kanalen, beloften
+
+priority-emergency = spoed
+priority-urgent = dringend
+priority-normal = normaal
+channel-mission = selectiemissie
+channel-dossier = dossierbehandeling
+promise-interview = gehoor
+promise-departure = vertrek
+
+## Gezin
+
+relationship-principal_applicant = hoofdaanvrager
+relationship-spouse = partner
+relationship-child = kind
+relationship-parent = ouder
+relationship-sibling = broer of zus
+relationship-grandchild = kleinkind
+relationship-other_dependant = andere afhankelijke
+sex-female = vrouw
+sex-male = man
+sex-other = anders
+care_need-wheelchair_access = rolstoeltoegankelijk
+care_need-specialised_hospital_care = gespecialiseerde ziekenhuiszorg
+care_need-mental_health_support = geestelijke gezondheidszorg
+care_need-regular_treatment = regelmatige behandeling
+
+## Rollen
+
+role-admin = beheerder
+role-planner = planner
+role-unhcr-liaison = contactpersoon UNHCR
+role-case-officer = dossierbehandelaar
+role-medical-officer = medisch adviseur
+role-reception-officer = opvangmedewerker
+role-municipality = gemeente
+role-sponsor = sponsor
+role-auditor = auditor
+
+## Velden van een dossier
+
+field-case_number = dossiernummer
+field-programme = programma
+field-state = status
+field-stage = fase
+field-version = versie
+field-policy_profile = beleidsprofiel
+field-country_of_asylum = land van eerste asiel
+field-nationality = nationaliteit
+field-categories = categorieën
+field-priority = prioriteit
+field-channel = kanaal
+field-submitted_on = voorgedragen op
+field-members = gezin
+field-members-member_no = nr.
+field-members-full_name = volledige naam
+field-members-date_of_birth = geboortedatum
+field-members-sex = geslacht
+field-members-relationship = verwantschap
+field-members-languages = talen
+field-members-education = opleiding
+field-members-occupation = beroep
+field-care_needs = zorgnoden
+field-linked_cases = verbonden dossiers
+field-mission = selectiemissie
+field-reception_place = opvangplaats
+field-sponsor_group = sponsorgroep
+field-support = integratiebegeleiding
+field-promises = beloofde data
+field-slipped_promises = niet gehouden beloofde data
+field-reunification = gezinshereniging
+field-pre_departure = controles voor vertrek
+field-waiting = tijd per status
+field-overdue = over tijd
+field-allowed_transitions = kan naar
+field-warnings = waarschuwingen
+
+## Gesproken talen
+
+language-ar = Arabisch
+language-en = Engels
+language-fa = Perzisch
+language-fr = Frans
+language-ku = Koerdisch
+language-ln = Lingala
+language-ps = Pasjtoe
+language-rn = Kirundi
+language-rw = Kinyarwanda
+language-sw = Swahili
+language-ti = Tigrinya
+language-tr = Turks
+language-ur = Urdu
+
+## Landen
+
+country-AF = Afghanistan
+country-BI = Burundi
+country-CD = DR Congo
+country-EG = Egypte
+country-ER = Eritrea
+country-ET = Ethiopië
+country-IQ = Irak
+country-IR = Iran
+country-JO = Jordanië
+country-LB = Libanon
+country-LY = Libië
+country-NE = Niger
+country-PK = Pakistan
+country-RW = Rwanda
+country-SD = Soedan
+country-SO = Somalië
+country-SS = Zuid-Soedan
+country-SY = Syrië
+country-TR = Turkije
+country-TZ = Tanzania
+country-UG = Oeganda
+country-YE = Jemen
+country-AT = Oostenrijk
+country-BE = België
+country-BG = Bulgarije
+country-CH = Zwitserland
+country-CY = Cyprus
+country-CZ = Tsjechië
+country-DE = Duitsland
+country-DK = Denemarken
+country-EE = Estland
+country-ES = Spanje
+country-FI = Finland
+country-FR = Frankrijk
+country-GB = Verenigd Koninkrijk
+country-GR = Griekenland
+country-HR = Kroatië
+country-HU = Hongarije
+country-IE = Ierland
+country-IS = IJsland
+country-IT = Italië
+country-LI = Liechtenstein
+country-LT = Litouwen
+country-LU = Luxemburg
+country-LV = Letland
+country-MT = Malta
+country-NL = Nederland
+country-NO = Noorwegen
+country-PL = Polen
+country-PT = Portugal
+country-RO = Roemenië
+country-SE = Zweden
+country-SI = Slovenië
+country-SK = Slowakije
+country-UK = Verenigd Koninkrijk

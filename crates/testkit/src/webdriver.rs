@@ -90,6 +90,32 @@ pub async fn browser(width: u32) -> Browser {
     }
 }
 
+/// axe-core, injected into each page a test reviews (`assets/README.md`).
+const AXE: &str = include_str!("../assets/axe-core-4.14.1.min.js");
+
+/// The accessibility violations of serious or critical impact on the page the browser
+/// shows now, by axe-core's WCAG 2.1 A and AA rules: each as `rule: help (n elements: …)`.
+pub async fn accessibility_violations(client: &Client) -> Vec<String> {
+    client
+        .execute(&format!("{AXE}\n;return true;"), Vec::new())
+        .await
+        .expect("axe-core loads in the page");
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(r => done(r.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ' elements: '
+                   + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ')')))
+               .catch(e => done(['axe failed: ' + e]));",
+            Vec::new(),
+        )
+        .await
+        .expect("axe-core runs");
+    serde_json::from_value(found).expect("a list of violations")
+}
+
 /// Saves what the browser shows now as a PNG at `path`, for people to review.
 pub async fn save_screenshot(client: &Client, path: &Path) {
     let png = client.screenshot().await.expect("a screenshot");

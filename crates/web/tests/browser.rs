@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use resettle_app::{App, DemoConfig, FixedClock, Keyring};
-use resettle_testkit::webdriver::{Browser, browser, save_screenshot};
+use resettle_testkit::webdriver::{Browser, accessibility_violations, browser, save_screenshot};
 
 const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
 const DEMO_PASSWORD: &str = "resettle-demo-password";
@@ -56,6 +56,18 @@ async fn serve(db: resettle_testkit::TestDatabase) -> Served {
 }
 
 /// Where a page's screenshot goes.
+/// Reviews the page the browser shows: a screenshot under `name` for people, and axe-core
+/// for the machine, which must find no violation of serious or critical impact.
+async fn review(c: &Client, backend: &str, name: &str) {
+    save_screenshot(c, &shot(backend, name)).await;
+    let violations = accessibility_violations(c).await;
+    assert!(
+        violations.is_empty(),
+        "{backend}: page {name} has accessibility violations:\n{}",
+        violations.join("\n")
+    );
+}
+
 fn shot(backend: &str, name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("screenshots")
@@ -132,7 +144,7 @@ async fn sign_in(s: &Served, b: &Browser, username: &str) {
 /// Signs in from the sign-in page the browser is on, clicking the buttons in `words`.
 async fn sign_in_on_this_page(s: &Served, b: &Browser, username: &str, words: &Words) {
     let c = &b.client;
-    save_screenshot(c, &shot(s.backend, &format!("login-{}", words.code))).await;
+    review(c, s.backend, &format!("login-{}", words.code)).await;
     type_into(c, "username", username).await;
     type_into(c, "password", DEMO_PASSWORD).await;
     click_button(c, words.sign_in).await;
@@ -161,7 +173,7 @@ async fn a_case_officer_signs_in_opens_a_case_and_signs_out() {
         let c = &b.client;
         sign_in(&s, &b, "case-officer").await;
         c.goto(&format!("{}/cases", s.base)).await.unwrap();
-        save_screenshot(c, &shot(s.backend, "cases")).await;
+        review(c, s.backend, "cases").await;
         c.find(Locator::Css("main table a[href^='/cases/']"))
             .await
             .expect("a case in the list")
@@ -171,7 +183,7 @@ async fn a_case_officer_signs_in_opens_a_case_and_signs_out() {
         left(c, "/cases").await;
         let case = c.current_url().await.unwrap().path().to_string();
         assert!(case.starts_with("/cases/"), "{case}");
-        save_screenshot(c, &shot(s.backend, "case")).await;
+        review(c, s.backend, "case").await;
         click_button(c, "Sign out").await;
         left(c, &case).await;
         assert!(
@@ -201,7 +213,7 @@ async fn a_planner_saves_a_scenario_and_deletes_it() {
         type_into(c, "name", "Browser plan").await;
         click_button(c, "Save").await;
         left(c, "/fair-share").await;
-        save_screenshot(c, &shot(s.backend, "scenarios")).await;
+        review(c, s.backend, "scenarios").await;
         let page = text(c).await;
         assert!(
             page.contains("Browser plan") && page.contains("8,821"),
@@ -275,7 +287,7 @@ async fn a_case_officer_reads_cases_in(words: &Words, case_list: &[&str], case: 
             .unwrap();
         sign_in_on_this_page(&s, &b, "case-officer", words).await;
         c.goto(&format!("{}/cases", s.base)).await.unwrap();
-        save_screenshot(c, &shot(s.backend, &format!("cases-{}", words.code))).await;
+        review(c, s.backend, &format!("cases-{}", words.code)).await;
         assert_worded(c, s.backend, words, case_list).await;
         for cell in c
             .find_all(Locator::Css("#cases tbody td:nth-child(4)"))
@@ -296,14 +308,14 @@ async fn a_case_officer_reads_cases_in(words: &Words, case_list: &[&str], case: 
             .await
             .unwrap();
         left(c, "/cases").await;
-        save_screenshot(c, &shot(s.backend, &format!("case-{}", words.code))).await;
+        review(c, s.backend, &format!("case-{}", words.code)).await;
         c.execute(
             "document.getElementById('members').scrollIntoView()",
             Vec::new(),
         )
         .await
         .unwrap();
-        save_screenshot(c, &shot(s.backend, &format!("case-family-{}", words.code))).await;
+        review(c, s.backend, &format!("case-family-{}", words.code)).await;
         assert_worded(c, s.backend, words, case).await;
         click_button(c, words.sign_out).await;
         b.client.clone().close().await.unwrap();
@@ -362,4 +374,22 @@ async fn a_case_officer_reads_the_cases_in_french() {
         ],
     )
     .await;
+}
+
+/// The accessibility check is live: a page with an unlabelled field and an image without
+/// a text alternative fails it, so a page that passes has passed something.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_accessibility_check_finds_an_unlabelled_field_and_a_bare_image() {
+    let b = browser(1280).await;
+    b.client
+        .goto("data:text/html,<html lang=en><title>t</title><main><img src=x.png><input></main></html>")
+        .await
+        .unwrap();
+    let found = accessibility_violations(&b.client).await;
+    assert!(
+        found.iter().any(|v| v.starts_with("image-alt"))
+            && found.iter().any(|v| v.starts_with("label")),
+        "{found:?}"
+    );
+    b.client.clone().close().await.unwrap();
 }

@@ -987,3 +987,102 @@ async fn sign_in_finds_a_user_whatever_the_case_typed() {
     let session = app.session(&s.cookie, "192.0.2.3").await.unwrap();
     assert_eq!(session.caller.username, "planner");
 }
+
+/// The attacker's hash: plain SHA-256 over the previous hash and every field,
+/// length-prefixed, as the trail computed it before it was keyed.
+fn plain_hash(prev: &str, r: &sqlx::any::AnyRow) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    let seq: i64 = r.try_get("seq").unwrap();
+    let seq = seq.to_string();
+    let mut parts = vec![prev.to_string(), seq];
+    for c in [
+        "at", "actor", "source", "action", "entity", "entity_id", "fields", "outcome", "detail",
+    ] {
+        parts.push(r.try_get(c).unwrap());
+    }
+    for p in &parts {
+        h.update((p.len() as u64).to_be_bytes());
+        h.update(p.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// Attack: delete the newest entries with raw SQL (before: "intact").
+#[tokio::test]
+async fn attack_deleting_the_newest_entries_is_detected() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        for _ in 0..5 {
+            app.list_cases(&op, &Default::default()).await.unwrap();
+        }
+        let pool = raw(&db.url).await;
+        let head: i64 = sqlx::query_scalar("SELECT MAX(seq) FROM audit_log")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM audit_log WHERE seq > $1")
+            .bind(head - 3)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let check = app.verify_audit(&op).await.unwrap();
+        assert!(
+            matches!(check, ChainCheck::Broken { .. }),
+            "{}: {check:?}",
+            db.backend
+        );
+        pool.close().await;
+    }
+}
+
+/// Attack: rewrite an entry's detail and recompute every later hash with plain SHA-256,
+/// as someone with the database but not the key would (before: "intact").
+#[tokio::test]
+async fn attack_rewriting_an_entry_and_rehashing_the_rest_is_detected() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        app.list_cases(&op, &Default::default()).await.unwrap();
+        let pool = raw(&db.url).await;
+        let rows = sqlx::query("SELECT * FROM audit_log WHERE seq >= 2 ORDER BY seq")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        let mut prev: String = sqlx::query_scalar("SELECT hash FROM audit_log WHERE seq = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        for r in &rows {
+            let seq: i64 = r.try_get("seq").unwrap();
+            if seq == 3 {
+                sqlx::query("UPDATE audit_log SET detail = 'nothing to see' WHERE seq = 3")
+                    .execute(&pool)
+                    .await
+                    .unwrap();
+            }
+            let r = sqlx::query("SELECT * FROM audit_log WHERE seq = $1")
+                .bind(seq)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            let hash = plain_hash(&prev, &r);
+            sqlx::query("UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3")
+                .bind(&prev)
+                .bind(&hash)
+                .bind(seq)
+                .execute(&pool)
+                .await
+                .unwrap();
+            prev = hash;
+        }
+        let check = app.verify_audit(&op).await.unwrap();
+        assert!(
+            matches!(check, ChainCheck::Broken { seq: 3, .. }),
+            "{}: {check:?}",
+            db.backend
+        );
+        pool.close().await;
+    }
+}

@@ -29,8 +29,8 @@ pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instanc
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;
-pub use resettle_storage::{AnchorPolicy, ChainCheck, Fault};
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
+pub use resettle_storage::{AnchorPolicy, ChainCheck, Fault};
 pub use resettle_storage::{
     Backend, ImportSummary, redacted_url, sqlite_path, warn_if_readable_by_others,
 };

@@ -998,7 +998,15 @@ fn plain_hash(prev: &str, r: &sqlx::any::AnyRow) -> String {
     let seq = seq.to_string();
     let mut parts = vec![prev.to_string(), seq];
     for c in [
-        "at", "actor", "source", "action", "entity", "entity_id", "fields", "outcome", "detail",
+        "at",
+        "actor",
+        "source",
+        "action",
+        "entity",
+        "entity_id",
+        "fields",
+        "outcome",
+        "detail",
     ] {
         parts.push(r.try_get(c).unwrap());
     }
@@ -1034,7 +1042,15 @@ async fn attack_deleting_the_newest_entries_is_detected() {
         let app = anchored_demo_app(&db.url, dir.path()).await;
         let op = Caller::operator();
         let anchors = std::fs::read_to_string(dir.path().join("audit.anchor")).unwrap();
-        let last: i64 = anchors.lines().last().unwrap().split(' ').next().unwrap().parse().unwrap();
+        let last: i64 = anchors
+            .lines()
+            .last()
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert!(anchors.lines().count() >= 2, "{anchors}");
         let pool = raw(&db.url).await;
         sqlx::query("DELETE FROM audit_log WHERE seq > $1")
@@ -1047,9 +1063,17 @@ async fn attack_deleting_the_newest_entries_is_detected() {
                 seq,
                 fault: Fault::Truncated { head, anchored, .. },
             } => {
-                assert_eq!((seq, head, anchored), (last - 2, last - 3, last), "{}", db.backend);
+                assert_eq!(
+                    (seq, head, anchored),
+                    (last - 2, last - 3, last),
+                    "{}",
+                    db.backend
+                );
             }
-            other => panic!("{}: cutting the trail went unnoticed: {other:?}", db.backend),
+            other => panic!(
+                "{}: cutting the trail went unnoticed: {other:?}",
+                db.backend
+            ),
         }
         pool.close().await;
     }
@@ -1123,7 +1147,10 @@ async fn plain_entries_from_before_the_key_still_verify() {
         let unkeyed = App::open(&db.url).await.unwrap().with_clock(clock.clone());
         let op = Caller::operator();
         for _ in 0..3 {
-            unkeyed.audit_entries(&op, &Default::default()).await.unwrap();
+            unkeyed
+                .audit_entries(&op, &Default::default())
+                .await
+                .unwrap();
         }
         let pool = raw(&db.url).await;
         let rows = sqlx::query("SELECT * FROM audit_log ORDER BY seq")
@@ -1183,7 +1210,10 @@ async fn a_view_of_the_trail_checks_only_the_entries_since_the_last_verification
                 anchored: 0
             }
         );
-        assert_eq!(later.full_check_at, first.full_check_at, "no full check ran");
+        assert_eq!(
+            later.full_check_at, first.full_check_at,
+            "no full check ran"
+        );
         app.list_cases(&op, &Default::default()).await.unwrap();
         let pool = raw(&db.url).await;
         sqlx::query("UPDATE audit_log SET actor = 'someone else' WHERE seq = $1")

@@ -900,7 +900,11 @@ fn audit_verify_passes_on_the_demo_and_names_an_edited_entry() {
 fn audit_verify_names_entries_cut_from_the_end() {
     let (dir, db) = demo_database(60);
     let out = resettle(&["--database", &db, "audit", "verify"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let anchors = std::fs::read_to_string(dir.path().join("demo.db.anchor")).unwrap();
     assert_eq!(anchors.lines().count(), 1, "{anchors}");
     tokio::runtime::Runtime::new().unwrap().block_on(async {

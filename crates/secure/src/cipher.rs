@@ -167,7 +167,9 @@ impl Keyring {
                 let id = k.id.strip_prefix(AUDIT_KEY_PREFIX).unwrap_or(&k.id);
                 let retired = format!("{AUDIT_KEY_PREFIX}{id}");
                 check_id(&retired).map_err(|reason| bad(i + 1, &display_id(&k.id), &reason))?;
-                let key = self.chain_key(id).expect("every key of the ring has a chain key");
+                let key = self
+                    .chain_key(id)
+                    .expect("every key of the ring has a chain key");
                 Ok(format!("{retired}:{}", Base64::encode_string(key.bytes())))
             })
             .collect()

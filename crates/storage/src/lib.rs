@@ -29,8 +29,7 @@ mod users;
 
 pub use audit::{
     Anchor, AnchorPolicy, AuditEntry, AuditFilter, ChainCheck, Fault, GENESIS, NO_AUDIT_KEY,
-    NewAuditEntry,
-    Verified, parse_anchors,
+    NewAuditEntry, Verified, parse_anchors,
 };
 pub use caseload::ImportSummary;
 pub use cases::{

@@ -64,7 +64,14 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             // The old data keys go; their audit chain keys stay, or the entries they signed
             // could no longer be verified.
             let retired = ring.retired_chain_entries()?;
-            write_key_file(file, &[new].into_iter().chain(retired).collect::<Vec<_>>().join(","))?;
+            write_key_file(
+                file,
+                &[new]
+                    .into_iter()
+                    .chain(retired)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )?;
             println!(
                 "re-sealed {n} values under key {next_id}; older keys removed from {file} \
                  (their audit chain keys kept as audit-…)"

@@ -186,7 +186,10 @@ impl AnchorFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(self.error(e.to_string())),
         };
-        let len = file.metadata().map_err(|e| self.error(e.to_string()))?.len();
+        let len = file
+            .metadata()
+            .map_err(|e| self.error(e.to_string()))?
+            .len();
         let start = len.saturating_sub(TAIL);
         file.seek(SeekFrom::Start(start))
             .map_err(|e| self.error(e.to_string()))?;
@@ -260,7 +263,10 @@ mod tests {
         for (line, reason) in cases {
             let text = format!("1 {HASH} 2026-11-23T12:00:00Z\n{line}\n");
             let err = parse_anchors(text.as_bytes()).unwrap_err();
-            assert!(err.starts_with("line 2: ") && err.contains(reason), "{line}: {err}");
+            assert!(
+                err.starts_with("line 2: ") && err.contains(reason),
+                "{line}: {err}"
+            );
         }
     }
 

@@ -95,20 +95,16 @@ fn hashed_bytes(prev: &str, seq: i64, at: &str, key_id: &str, e: &NewAuditEntry)
     let seq = seq.to_string();
     let key_part = (!key_id.is_empty()).then_some(key_id);
     let mut bytes = Vec::with_capacity(256);
-    for part in [prev, seq.as_str(), at]
-        .into_iter()
-        .chain(key_part)
-        .chain([
-            e.actor.as_str(),
-            &e.source,
-            &e.action,
-            &e.entity,
-            &e.entity_id,
-            &e.fields,
-            &e.outcome,
-            &e.detail,
-        ])
-    {
+    for part in [prev, seq.as_str(), at].into_iter().chain(key_part).chain([
+        e.actor.as_str(),
+        &e.source,
+        &e.action,
+        &e.entity,
+        &e.entity_id,
+        &e.fields,
+        &e.outcome,
+        &e.detail,
+    ]) {
         bytes.extend_from_slice(&(part.len() as u64).to_be_bytes());
         bytes.extend_from_slice(part.as_bytes());
     }
@@ -208,17 +204,18 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        let last =
-            sqlx::query("SELECT seq, hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1")
-                .fetch_optional(&mut *tx)
-                .await?;
+        let last = sqlx::query("SELECT seq, hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1")
+            .fetch_optional(&mut *tx)
+            .await?;
         let (mut seq, mut prev, last_key): (i64, String, String) = match last {
             Some(r) => (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?),
             None => (0, GENESIS.to_string(), String::new()),
         };
         let key = self.keys.as_ref().map(|k| k.current_chain_key());
         if key.is_none() && !last_key.is_empty() {
-            return Err(StorageError::Invalid(format!("{NO_AUDIT_KEY} (`{last_key}`)")));
+            return Err(StorageError::Invalid(format!(
+                "{NO_AUDIT_KEY} (`{last_key}`)"
+            )));
         }
         let at = codec::timestamp(self.now());
         let key_id = key.as_ref().map_or("", ChainKey::id);

@@ -75,7 +75,9 @@ pub enum Fault {
     #[error("written without the key after keyed entries (rewritten without the key)")]
     Downgraded,
     /// Keyed under a key the ring does not hold.
-    #[error("keyed under `{0}`, which the key ring lacks (configure that key, or the entry is forged)")]
+    #[error(
+        "keyed under `{0}`, which the key ring lacks (configure that key, or the entry is forged)"
+    )]
     UnknownKey(String),
     /// An anchor recorded another hash for this entry.
     #[error("its hash is not the one anchored at {at} (rewritten)")]

@@ -150,6 +150,7 @@ dashboard-small-cells = This page is published without sign-in, so counts from 1
 audit-chain = Hash chain:
 audit-chain-intact = intact: { $entries } entries verified
 audit-chain-broken = BROKEN at entry { $seq }: { $reason }
+audit-chain-full = Whole chain last verified at { $at }; this view checked the entries written since and the newest anchor (`resettle audit verify` checks it all again).
 audit-actor = Actor
 audit-action = Action
 audit-entity = Entity

@@ -152,6 +152,7 @@ dashboard-small-cells = Cette page est publiée sans connexion : les effectifs d
 audit-chain = Chaîne de hachage :
 audit-chain-intact = intacte : { $entries } entrées vérifiées
 audit-chain-broken = ROMPUE à l'entrée { $seq } : { $reason }
+audit-chain-full = Chaîne entière vérifiée pour la dernière fois le { $at } ; cette vue a vérifié les entrées écrites depuis et la dernière ancre (`resettle audit verify` vérifie tout de nouveau).
 audit-actor = Acteur
 audit-action = Action
 audit-entity = Objet

@@ -149,6 +149,7 @@ dashboard-small-cells = Deze pagina is zonder aanmelding openbaar, dus aantallen
 audit-chain = Hashketen:
 audit-chain-intact = intact: { $entries } regels gecontroleerd
 audit-chain-broken = GEBROKEN bij regel { $seq }: { $reason }
+audit-chain-full = Hele keten laatst gecontroleerd op { $at }; deze weergave controleerde de regels sindsdien en het laatste anker (`resettle audit verify` controleert alles opnieuw).
 audit-actor = Wie
 audit-action = Handeling
 audit-entity = Object

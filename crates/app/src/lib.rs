@@ -17,7 +17,7 @@ pub mod reference;
 mod retention;
 mod scenarios;
 
-pub use access::audit::{AuditQuery, AuditRecord};
+pub use access::audit::{AuditQuery, AuditRecord, ChainStatus};
 pub use access::session::{NewSession, Session};
 pub use access::{Caller, Permission, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
@@ -29,9 +29,11 @@ pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instanc
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;
-pub use resettle_storage::ChainCheck;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
-pub use resettle_storage::{Backend, ImportSummary, redacted_url, warn_if_readable_by_others};
+pub use resettle_storage::{AnchorPolicy, ChainCheck, Fault};
+pub use resettle_storage::{
+    Backend, ImportSummary, redacted_url, sqlite_path, warn_if_readable_by_others,
+};
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 
@@ -148,6 +150,13 @@ impl App {
         let keys = std::sync::Arc::new(keys);
         self.store = self.store.with_keys(keys.clone());
         self.keys = Some(keys);
+        self
+    }
+
+    /// The same application anchoring its audit trail's head in `file` as often as
+    /// `policy` says (see `docs/decisions/0011-keyed-anchored-audit-trail.md`).
+    pub fn with_audit_anchor(mut self, file: std::path::PathBuf, policy: AnchorPolicy) -> App {
+        self.store = self.store.with_audit_anchor(file, policy);
         self
     }
 

@@ -1,6 +1,7 @@
 //! Access control, sign-in, the audit trail and data at rest, on SQLite and PostgreSQL.
 use resettle_app::{
-    App, AppError, Caller, ChainCheck, DemoConfig, FixedClock, Keyring, Role, Security,
+    AnchorPolicy, App, AppError, Caller, ChainCheck, DemoConfig, Fault, FixedClock, Keyring, Role,
+    Security,
 };
 use sqlx::Row;
 
@@ -84,7 +85,7 @@ async fn the_audit_chain_verifies_and_names_the_first_edited_or_removed_entry() 
         app.case(&op, &n).await.unwrap();
         assert!(matches!(
             app.verify_audit(&op).await.unwrap(),
-            ChainCheck::Intact { entries } if entries > 5
+            ChainCheck::Intact { entries, plain: 0, .. } if entries > 5
         ));
         let pool = raw(&db.url).await;
         sqlx::query("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3")
@@ -95,7 +96,7 @@ async fn the_audit_chain_verifies_and_names_the_first_edited_or_removed_entry() 
             app.verify_audit(&op).await.unwrap(),
             ChainCheck::Broken {
                 seq: 3,
-                reason: "content does not match its hash (edited)".into()
+                fault: Fault::Edited
             },
             "{}",
             db.backend
@@ -986,4 +987,249 @@ async fn sign_in_finds_a_user_whatever_the_case_typed() {
         .unwrap();
     let session = app.session(&s.cookie, "192.0.2.3").await.unwrap();
     assert_eq!(session.caller.username, "planner");
+}
+
+/// The attacker's hash: plain SHA-256 over the previous hash and every field,
+/// length-prefixed, as the trail computed it before it was keyed.
+fn plain_hash(prev: &str, r: &sqlx::any::AnyRow) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    let seq: i64 = r.try_get("seq").unwrap();
+    let seq = seq.to_string();
+    let mut parts = vec![prev.to_string(), seq];
+    for c in [
+        "at",
+        "actor",
+        "source",
+        "action",
+        "entity",
+        "entity_id",
+        "fields",
+        "outcome",
+        "detail",
+    ] {
+        parts.push(r.try_get(c).unwrap());
+    }
+    for p in &parts {
+        h.update((p.len() as u64).to_be_bytes());
+        h.update(p.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// The demo app anchoring its trail every 10 entries in a file of `dir`.
+async fn anchored_demo_app(url: &str, dir: &std::path::Path) -> App {
+    let policy = AnchorPolicy {
+        every_entries: 10,
+        every: time::Duration::seconds(60),
+    };
+    let app = demo_app(url)
+        .await
+        .with_audit_anchor(dir.join("audit.anchor"), policy);
+    let op = Caller::operator();
+    for _ in 0..25 {
+        app.list_cases(&op, &Default::default()).await.unwrap();
+    }
+    app
+}
+
+/// Attack: delete the newest entries with raw SQL. Before: "intact" (the rest links
+/// perfectly). Now the chain ends before the last anchor, and verify says so.
+#[tokio::test]
+async fn attack_deleting_the_newest_entries_is_detected() {
+    for db in resettle_testkit::databases() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = anchored_demo_app(&db.url, dir.path()).await;
+        let op = Caller::operator();
+        let anchors = std::fs::read_to_string(dir.path().join("audit.anchor")).unwrap();
+        let last: i64 = anchors
+            .lines()
+            .last()
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(anchors.lines().count() >= 2, "{anchors}");
+        let pool = raw(&db.url).await;
+        sqlx::query("DELETE FROM audit_log WHERE seq > $1")
+            .bind(last - 3)
+            .execute(&pool)
+            .await
+            .unwrap();
+        match app.verify_audit(&op).await.unwrap() {
+            ChainCheck::Broken {
+                seq,
+                fault: Fault::Truncated { head, anchored, .. },
+            } => {
+                assert_eq!(
+                    (seq, head, anchored),
+                    (last - 2, last - 3, last),
+                    "{}",
+                    db.backend
+                );
+            }
+            other => panic!(
+                "{}: cutting the trail went unnoticed: {other:?}",
+                db.backend
+            ),
+        }
+        pool.close().await;
+    }
+}
+
+/// Rewrites entry 3's detail and recomputes every later hash with plain SHA-256, as someone
+/// with the database but not the key would; `strip_key` also marks the rewritten entries
+/// as plain ones, so verify would apply the plain rule to them.
+async fn rewrite_and_rehash(pool: &sqlx::AnyPool, strip_key: bool) {
+    let mut prev: String = sqlx::query_scalar("SELECT hash FROM audit_log WHERE seq = 2")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE audit_log SET detail = 'nothing to see' WHERE seq = 3")
+        .execute(pool)
+        .await
+        .unwrap();
+    if strip_key {
+        sqlx::query("UPDATE audit_log SET key_id = '' WHERE seq >= 3")
+            .execute(pool)
+            .await
+            .unwrap();
+    }
+    let rows = sqlx::query("SELECT * FROM audit_log WHERE seq >= 3 ORDER BY seq")
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    for r in &rows {
+        let hash = plain_hash(&prev, r);
+        sqlx::query("UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3")
+            .bind(&prev)
+            .bind(&hash)
+            .bind(r.try_get::<i64, _>("seq").unwrap())
+            .execute(pool)
+            .await
+            .unwrap();
+        prev = hash;
+    }
+}
+
+/// Attack: rewrite an entry and recompute the chain after it. Before: "intact". Now the
+/// keyed hash of the entry no longer matches, or, with the entries marked plain, a plain
+/// entry follows keyed ones; either way verify names entry 3.
+#[tokio::test]
+async fn attack_rewriting_an_entry_and_rehashing_the_rest_is_detected() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        app.list_cases(&op, &Default::default()).await.unwrap();
+        let pool = raw(&db.url).await;
+        for (strip_key, fault) in [(false, Fault::Edited), (true, Fault::Downgraded)] {
+            rewrite_and_rehash(&pool, strip_key).await;
+            assert_eq!(
+                app.verify_audit(&op).await.unwrap(),
+                ChainCheck::Broken { seq: 3, fault },
+                "{}",
+                db.backend
+            );
+        }
+        pool.close().await;
+    }
+}
+
+/// Entries written before the chain was keyed (plain SHA-256, as a database without a key
+/// still writes them) verify beside keyed ones; once the chain is keyed, a process without
+/// the key may not append to it.
+#[tokio::test]
+async fn plain_entries_from_before_the_key_still_verify() {
+    for db in resettle_testkit::databases() {
+        let clock = std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY));
+        let unkeyed = App::open(&db.url).await.unwrap().with_clock(clock.clone());
+        let op = Caller::operator();
+        for _ in 0..3 {
+            unkeyed
+                .audit_entries(&op, &Default::default())
+                .await
+                .unwrap();
+        }
+        let pool = raw(&db.url).await;
+        let rows = sqlx::query("SELECT * FROM audit_log ORDER BY seq")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        let mut prev = resettle_storage::GENESIS.to_string();
+        for r in &rows {
+            let hash: String = r.try_get("hash").unwrap();
+            assert_eq!(hash, plain_hash(&prev, r), "the rule of before the key");
+            assert_eq!(r.try_get::<String, _>("key_id").unwrap(), "");
+            prev = hash;
+        }
+        let keyed = unkeyed.clone().with_keys(keys());
+        keyed.audit_entries(&op, &Default::default()).await.unwrap();
+        let check = keyed.verify_audit(&op).await.unwrap();
+        assert_eq!(
+            check,
+            ChainCheck::Intact {
+                entries: 4,
+                plain: 3,
+                anchored: 0
+            },
+            "{}",
+            db.backend
+        );
+        let refused = unkeyed.audit_entries(&op, &Default::default()).await;
+        assert!(
+            matches!(&refused, Err(AppError::Invalid(m)) if m.contains("keyed")),
+            "{refused:?}"
+        );
+        pool.close().await;
+    }
+}
+
+/// A view of the trail checks only what was written since the last verification: the
+/// first view verifies it all, later ones read on from there and still catch an edit of a
+/// newer entry, while the time of the last full check stays what it was.
+#[tokio::test]
+async fn a_view_of_the_trail_checks_only_the_entries_since_the_last_verification() {
+    for db in resettle_testkit::databases() {
+        let (app, clock) = demo_app_and_clock(&db.url).await;
+        let op = Caller::operator();
+        let first = app.audit_status(&op).await.unwrap();
+        let ChainCheck::Intact { entries, .. } = first.check else {
+            panic!("{first:?}")
+        };
+        assert_eq!(first.full_check_at, "2026-11-23T12:00:00Z");
+        clock.advance(time::Duration::minutes(5));
+        app.list_cases(&op, &Default::default()).await.unwrap();
+        let later = app.audit_status(&op).await.unwrap();
+        assert_eq!(
+            later.check,
+            ChainCheck::Intact {
+                entries: entries + 1,
+                plain: 0,
+                anchored: 0
+            }
+        );
+        assert_eq!(
+            later.full_check_at, first.full_check_at,
+            "no full check ran"
+        );
+        app.list_cases(&op, &Default::default()).await.unwrap();
+        let pool = raw(&db.url).await;
+        sqlx::query("UPDATE audit_log SET actor = 'someone else' WHERE seq = $1")
+            .bind(entries + 2)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            app.audit_status(&op).await.unwrap().check,
+            ChainCheck::Broken {
+                seq: entries + 2,
+                fault: Fault::Edited
+            },
+            "{}",
+            db.backend
+        );
+        pool.close().await;
+    }
 }

@@ -30,6 +30,12 @@ struct Cli {
     )]
     data_key_file: String,
 
+    /// The append-only file the audit trail's head is anchored in, outside the database
+    /// (default for SQLite: the database file's path with `.anchor` added; PostgreSQL has
+    /// no default). Put it where the database's users cannot rewrite it.
+    #[arg(long, global = true, env = "RESETTLE_AUDIT_ANCHOR")]
+    audit_anchor_file: Option<String>,
+
     /// Log level or filter (error, warn, info, debug, trace, or e.g. `resettle=debug`).
     #[arg(long, global = true, env = "RESETTLE_LOG", default_value = "info")]
     log_level: String,
@@ -102,6 +108,7 @@ fn main() -> std::process::ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let _ = commands::KEY_FILE.set(cli.data_key_file.clone());
+    let _ = commands::ANCHOR_FILE.set(cli.audit_anchor_file.clone());
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result = runtime.block_on(async {
         match cli.command {

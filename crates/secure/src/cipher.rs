@@ -20,6 +20,8 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
+use crate::chain::{AUDIT_KEY_PREFIX, ChainKey};
+
 /// Prefix and format version of every stored value. A new format gets a new version, so old
 /// rows stay readable while they are rewritten.
 const PREFIX: &str = "enc:v1:";
@@ -124,7 +126,53 @@ impl Keyring {
                 key,
             });
         }
+        if keys[0].id.starts_with(AUDIT_KEY_PREFIX) {
+            return Err(bad(
+                1,
+                &display_id(&keys[0].id),
+                "an `audit-` entry only verifies the audit trail and cannot seal: put a data \
+                 key first",
+            ));
+        }
         Ok(Keyring { keys })
+    }
+
+    /// The key that signs new audit entries: derived from the current data key.
+    pub fn current_chain_key(&self) -> ChainKey {
+        ChainKey::derive(&self.keys[0].id, &self.keys[0].key)
+    }
+
+    /// The chain key of the entries signed under data key `id`: derived from that data key
+    /// while it is in the ring, or kept as `audit-<id>` once rotation retired it.
+    pub fn chain_key(&self, id: &str) -> Option<ChainKey> {
+        let retired = format!("{AUDIT_KEY_PREFIX}{id}");
+        self.keys.iter().find_map(|k| {
+            if k.id == id && !id.starts_with(AUDIT_KEY_PREFIX) {
+                Some(ChainKey::derive(id, &k.key))
+            } else if k.id == retired {
+                Some(ChainKey::from_bytes(id, &k.key))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The ring's chain keys as `audit-<id>:BASE64` entries, for `resettle key rotate` to
+    /// keep when it drops the data keys: the audit trail they signed stays verifiable.
+    pub fn retired_chain_entries(&self) -> Result<Vec<String>, KeyError> {
+        self.keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let id = k.id.strip_prefix(AUDIT_KEY_PREFIX).unwrap_or(&k.id);
+                let retired = format!("{AUDIT_KEY_PREFIX}{id}");
+                check_id(&retired).map_err(|reason| bad(i + 1, &display_id(&k.id), &reason))?;
+                let key = self
+                    .chain_key(id)
+                    .expect("every key of the ring has a chain key");
+                Ok(format!("{retired}:{}", Base64::encode_string(key.bytes())))
+            })
+            .collect()
     }
 
     /// A new configuration entry `id:BASE64KEY` with 32 bytes from the operating system's
@@ -518,6 +566,29 @@ mod tests {
         let err = Keyring::parse(&bare).unwrap_err().to_string();
         assert!(err.contains("entry 1 ((no id))"), "{err}");
         assert!(!err.contains(&bare[..8]), "{err}");
+    }
+
+    #[test]
+    fn retired_chain_keys_verify_what_the_dropped_data_key_signed() {
+        let old = ring(&entry("k1", 1));
+        let signed = old.current_chain_key().mac(b"entry 1");
+        assert_eq!(old.chain_key("k1").unwrap().mac(b"entry 1"), signed);
+        let retired = old.retired_chain_entries().unwrap();
+        assert!(retired[0].starts_with("audit-k1:"), "{retired:?}");
+        let rotated = ring(&format!("{},{}", entry("k2", 2), retired.join(",")));
+        assert_eq!(rotated.chain_key("k1").unwrap().mac(b"entry 1"), signed);
+        assert_ne!(rotated.current_chain_key().mac(b"entry 1"), signed);
+        assert_eq!(rotated.current_id(), "k2");
+        assert!(rotated.chain_key("k3").is_none());
+        // Retiring again keeps the retired entry as it is, not a key derived from it.
+        let again = rotated.retired_chain_entries().unwrap();
+        assert_eq!(again[1], retired[0]);
+        // The retired key opens nothing: it is not the data key.
+        let sealed = old.encrypt(b"asthma", CONTEXT);
+        assert!(rotated.decrypt(&sealed, CONTEXT).is_err());
+        // And it may never seal.
+        let err = Keyring::parse(&retired[0]).unwrap_err().to_string();
+        assert!(err.contains("cannot seal"), "{err}");
     }
 
     #[test]

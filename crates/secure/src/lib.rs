@@ -1,3 +1,4 @@
 //! Protecting personal data at rest and at sign-in.
+pub mod chain;
 pub mod cipher;
 pub mod totp;

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 /// The file behind a `sqlite:` URL, if it names one (not `:memory:`).
-pub(crate) fn sqlite_path(url: &str) -> Option<PathBuf> {
+pub fn sqlite_path(url: &str) -> Option<PathBuf> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;

@@ -27,13 +27,16 @@ mod stats;
 mod unique;
 mod users;
 
-pub use audit::{AuditEntry, AuditFilter, ChainCheck, GENESIS, NewAuditEntry};
+pub use audit::{
+    Anchor, AnchorPolicy, AuditEntry, AuditFilter, ChainCheck, Fault, GENESIS, NO_AUDIT_KEY,
+    NewAuditEntry, Verified, parse_anchors,
+};
 pub use caseload::ImportSummary;
 pub use cases::{
     Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, ScopeFilter, StoredCase,
 };
 pub use error::StorageError;
-pub use file_mode::{readable_by_others, warn_if_readable_by_others};
+pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
 pub use missions::{MissionRow, SponsorRow};
 pub use outcomes::NewOutcome;
 pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
@@ -112,6 +115,8 @@ pub struct Store {
     keys: Option<std::sync::Arc<resettle_secure::cipher::Keyring>>,
     /// Stamps what the store records; the wall clock unless the caller gives another.
     clock: std::sync::Arc<dyn clock::Clock>,
+    /// The trail's anchor file and how far its chain was verified, shared by every clone.
+    audit: std::sync::Arc<audit::AuditTrail>,
 }
 
 impl Store {
@@ -172,6 +177,7 @@ impl Store {
             backend,
             keys: None,
             clock: std::sync::Arc::new(clock::SystemClock),
+            audit: std::sync::Arc::default(),
         })
     }
 

@@ -75,6 +75,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_usernames_folded.sql"),
         postgres: include_str!("../migrations/postgres/0010_usernames_folded.sql"),
     },
+    Migration {
+        version: 11,
+        description: "audit chain keyed by a key outside the database",
+        sqlite: include_str!("../migrations/sqlite/0011_audit_keyed.sql"),
+        postgres: include_str!("../migrations/postgres/0011_audit_keyed.sql"),
+    },
 ];
 
 impl Store {

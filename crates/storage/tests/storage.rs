@@ -292,7 +292,7 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
         assert!(
             matches!(
                 store.verify_audit().await.unwrap(),
-                ChainCheck::Intact { entries: 1 }
+                ChainCheck::Intact { entries: 1, .. }
             ),
             "{}",
             db.backend

@@ -259,6 +259,13 @@ async fn auditors_browse_and_export_the_trail_and_others_may_not() {
     let a = send(&app, get("/audit?action=login", Some(&auditor))).await;
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.body.contains("intact") && a.body.contains("second factor accepted"));
+    // The page says when the whole chain was last verified; it checks only what follows.
+    assert!(
+        a.body
+            .contains("Whole chain last verified at 2026-11-23T12:00:00Z"),
+        "{}",
+        a.body
+    );
     let a = send(&app, get("/audit.csv?actor=auditor", Some(&auditor))).await;
     assert!(
         a.body.starts_with("seq,at,actor,source,action"),

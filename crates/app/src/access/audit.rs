@@ -7,6 +7,15 @@ use crate::bounds::{AUDIT_ENTRIES, within};
 use crate::export_csv::SafeCsv;
 use crate::{App, AppError};
 
+/// The chain's state as a view of the trail shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainStatus {
+    /// The check of the entries since the last verification.
+    pub check: ChainCheck,
+    /// When the whole chain was last verified from its first entry (RFC 3339).
+    pub full_check_at: String,
+}
+
 /// An audit entry as shown to auditors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct AuditRecord {
@@ -173,19 +182,38 @@ impl App {
         Ok(())
     }
 
-    /// Checks the whole chain. Open to the operator (CLI) and auditors; the check itself
-    /// is recorded.
+    /// Checks the whole chain, against every anchor. Open to the operator (CLI) and
+    /// auditors; the check itself is recorded.
     pub async fn verify_audit(&self, caller: &Caller) -> Result<ChainCheck, AppError> {
         self.require(caller, Permission::ReadAudit, "audit_log", "")
             .await?;
         let check = self.store.verify_audit().await?;
-        let detail = match &check {
-            ChainCheck::Intact { entries } => format!("intact, {entries} entries"),
-            ChainCheck::Broken { seq, reason } => format!("broken at {seq}: {reason}"),
-        };
-        self.record_ok(caller, "verify", "audit_log", "", "", &detail)
+        self.record_ok(caller, "verify", "audit_log", "", "", &check.to_string())
             .await?;
         Ok(check)
+    }
+
+    /// The chain's state for a view of the trail: the entries written since the last
+    /// verification and the newest anchor are checked, not the whole chain again (that is
+    /// [`App::verify_audit`]). Not recorded apart: the view that asks is.
+    pub async fn audit_status(&self, caller: &Caller) -> Result<ChainStatus, AppError> {
+        self.require(caller, Permission::ReadAudit, "audit_log", "")
+            .await?;
+        let check = self.store.verify_audit_since_last().await?;
+        Ok(ChainStatus {
+            check,
+            full_check_at: self
+                .store
+                .last_verified()
+                .map(|v| v.full_at)
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Anchors the chain's head in the anchor file now: at shutdown, so the last entries of
+    /// a run are covered by an anchor too.
+    pub async fn anchor_audit_head(&self) -> Result<(), AppError> {
+        Ok(self.store.anchor_audit_head().await?)
     }
 
     /// Entries matching a query, newest first; the browsing is itself recorded.

@@ -13,7 +13,7 @@ pub enum Command {
         id: String,
     },
     /// Put a new key first in the key file, re-seal every value under it, then drop the
-    /// old keys from the file.
+    /// old keys from the file, keeping only their audit chain keys (`audit-<id>`).
     Rotate,
 }
 
@@ -61,8 +61,21 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             write_key_file(file, &format!("{new},{old}"))?;
             let app = super::open(database).await?;
             let n = app.reseal(&Caller::operator()).await?;
-            write_key_file(file, &new)?;
-            println!("re-sealed {n} values under key {next_id}; older keys removed from {file}");
+            // The old data keys go; their audit chain keys stay, or the entries they signed
+            // could no longer be verified.
+            let retired = ring.retired_chain_entries()?;
+            write_key_file(
+                file,
+                &[new]
+                    .into_iter()
+                    .chain(retired)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )?;
+            println!(
+                "re-sealed {n} values under key {next_id}; older keys removed from {file} \
+                 (their audit chain keys kept as audit-…)"
+            );
             Ok(())
         }
     }

@@ -22,6 +22,21 @@ use resettle_app::{App, Keyring};
 /// The data-key file named by `--data-key-file` (set once by `main`).
 pub static KEY_FILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
+/// The audit anchor file named by `--audit-anchor-file` (set once by `main`).
+pub static ANCHOR_FILE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Where the audit trail's head is anchored: the configured file, or beside a SQLite
+/// database (`resettle.db.anchor`), one file per database so two databases never read each
+/// other's anchors. A PostgreSQL database has no file to sit beside: it needs the option.
+pub fn anchor_file(database: &str) -> Option<std::path::PathBuf> {
+    if let Some(Some(file)) = ANCHOR_FILE.get() {
+        return Some(file.into());
+    }
+    let mut path = resettle_app::sqlite_path(database)?.into_os_string();
+    path.push(".anchor");
+    Some(path.into())
+}
+
 /// The data key from `RESETTLE_DATA_KEY`, or from the key file if it exists.
 fn configured_keys() -> anyhow::Result<Option<Keyring>> {
     if let Ok(text) = std::env::var("RESETTLE_DATA_KEY") {
@@ -41,11 +56,15 @@ fn configured_keys() -> anyhow::Result<Option<Keyring>> {
     ))
 }
 
-/// Opens (and migrates) the database with the configured data key, if any.
+/// Opens (and migrates) the database with the configured data key, if any, anchoring the
+/// audit trail's head in its anchor file.
 pub async fn open(database: &str) -> anyhow::Result<App> {
-    let app = App::open(database)
+    let mut app = App::open(database)
         .await
         .with_context(|| format!("cannot open {}", resettle_app::redacted_url(database)))?;
+    if let Some(file) = anchor_file(database) {
+        app = app.with_audit_anchor(file, resettle_app::AnchorPolicy::default());
+    }
     Ok(match configured_keys()? {
         Some(k) => app.with_keys(k),
         None => app,

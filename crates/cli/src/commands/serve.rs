@@ -77,7 +77,17 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
             None => tracing::info!("{shown} already holds a programme; demo not reloaded"),
         }
     }
-    resettle_web::serve(app, args.addr)
+    if super::anchor_file(database).is_none() {
+        tracing::warn!(
+            "no audit anchor file (--audit-anchor-file): cutting the newest audit entries \
+             would go unnoticed"
+        );
+    }
+    resettle_web::serve(app.clone(), args.addr)
         .await
-        .with_context(|| format!("cannot serve on {}", args.addr))
+        .with_context(|| format!("cannot serve on {}", args.addr))?;
+    // The entries of the run's last minutes are anchored too.
+    app.anchor_audit_head()
+        .await
+        .context("cannot anchor the audit trail's head at shutdown")
 }

@@ -206,8 +206,9 @@ impl Store {
         if let Some(p) = &assignment.promise {
             insert_promise(&mut tx, cur.id, p).await?;
         }
-        self.append_audit_in(&mut tx, audit).await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(new_version)
     }
 

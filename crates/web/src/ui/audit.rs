@@ -4,7 +4,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use resettle_app::{App, AuditQuery, ChainCheck};
+use resettle_app::{App, AuditQuery, ChainCheck, ChainStatus};
 
 use super::{Lang, failed, render, user_context};
 use crate::extract::ApiQuery;
@@ -22,10 +22,18 @@ pub(crate) async fn page(
         Ok(e) => e,
         Err(e) => return failed(lang, Some(&session), e),
     };
-    let chain = match app.verify_audit(caller).await {
-        Ok(ChainCheck::Intact { entries }) => context! { intact => true, entries => entries },
-        Ok(ChainCheck::Broken { seq, reason }) => {
-            context! { intact => false, seq => seq, reason => reason }
+    // Only what was written since the last verification is checked: a view must stay
+    // cheap however long the trail grows.
+    let chain = match app.audit_status(caller).await {
+        Ok(ChainStatus {
+            check: ChainCheck::Intact { entries, .. },
+            full_check_at,
+        }) => context! { intact => true, entries => entries, full_at => full_check_at },
+        Ok(ChainStatus {
+            check: ChainCheck::Broken { seq, fault },
+            full_check_at,
+        }) => {
+            context! { intact => false, seq => seq, reason => fault.to_string(), full_at => full_check_at }
         }
         Err(e) => return failed(lang, Some(&session), e),
     };

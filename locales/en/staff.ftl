@@ -81,6 +81,16 @@ cases-col-priority = Priority
 cases-col-nationality = Nationality
 cases-col-persons = Persons
 cases-col-days = Days in state
+cases-filter-priority = Priority
+cases-filter-any-priority = any priority
+cases-filter-category = Category
+cases-filter-any-category = any category
+cases-filter-overdue = overdue only, most overdue first
+cases-col-overdue = Days overdue
+cases-pages = Pages of the list
+cases-previous = ← previous page
+cases-next = next page →
+cases-page-of = page { $page } of { $pages }
 
 ## One case
 

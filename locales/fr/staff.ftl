@@ -83,6 +83,16 @@ cases-col-priority = Priorité
 cases-col-nationality = Nationalité
 cases-col-persons = Personnes
 cases-col-days = Jours dans l'état
+cases-filter-priority = Priorité
+cases-filter-any-priority = toute priorité
+cases-filter-category = Catégorie
+cases-filter-any-category = toute catégorie
+cases-filter-overdue = en retard seulement, le plus en retard d'abord
+cases-col-overdue = Jours de retard
+cases-pages = Pages de la liste
+cases-previous = ← page précédente
+cases-next = page suivante →
+cases-page-of = page { $page } sur { $pages }
 
 ## Un dossier
 

@@ -80,6 +80,16 @@ cases-col-priority = Prioriteit
 cases-col-nationality = Nationaliteit
 cases-col-persons = Personen
 cases-col-days = Dagen in status
+cases-filter-priority = Prioriteit
+cases-filter-any-priority = elke prioriteit
+cases-filter-category = Categorie
+cases-filter-any-category = elke categorie
+cases-filter-overdue = alleen over tijd, langst over tijd eerst
+cases-col-overdue = Dagen over tijd
+cases-pages = Pagina's van de lijst
+cases-previous = ← vorige pagina
+cases-next = volgende pagina →
+cases-page-of = pagina { $page } van { $pages }
 
 ## Eén dossier
 

@@ -33,13 +33,67 @@ pub(crate) async fn list(
         return render("cases.html", lang, context! { user, no_access => true });
     }
     match app.list_cases(&session.caller, &q).await {
-        Ok(list) => render(
-            "cases.html",
-            lang,
-            context! { user, states => CaseState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(), list => Value::from(Serde(&list)), q => q.q.clone().unwrap_or_default(), state => q.state.clone().unwrap_or_default() },
-        ),
+        Ok(list) => {
+            let pages = (list.total + i64::from(list.per_page) - 1) / i64::from(list.per_page);
+            let page = i64::from(list.page);
+            render(
+                "cases.html",
+                lang,
+                context! {
+                    user,
+                    filters => list_filters(&session.caller, &q),
+                    states => CaseState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+                    list => Value::from(Serde(&list)),
+                    pages => pages.max(1),
+                    previous => (page > 1).then(|| page_link(&q, page - 1)),
+                    next => (page < pages).then(|| page_link(&q, page + 1)),
+                },
+            )
+        }
         Err(e) => failed(lang, Some(&session), e),
     }
+}
+
+/// The filters the page offers the caller (only on fields its roles see, as the app
+/// layer enforces), with the values given.
+fn list_filters(caller: &resettle_app::Caller, q: &CaseQuery) -> minijinja::Value {
+    use resettle_app::access::visibility::sees;
+    use resettle_domain::case::{Priority, SubmissionCategory};
+    let given = |v: &Option<String>| v.clone().unwrap_or_default();
+    context! {
+        q => given(&q.q),
+        state => given(&q.state),
+        priority => sees(caller, "priority").then(|| given(&q.priority)),
+        priorities => Priority::ALL.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+        category => sees(caller, "categories").then(|| given(&q.category)),
+        categories => SubmissionCategory::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        overdue => (sees(caller, "overdue") && caller.scope() == resettle_app::access::permission::Scope::All)
+            .then_some(q.overdue == Some(true)),
+    }
+}
+
+/// The address of another page of the same list, every filter kept.
+fn page_link(q: &CaseQuery, page: i64) -> String {
+    let mut pairs: Vec<(&str, String)> = [
+        ("q", &q.q),
+        ("state", &q.state),
+        ("priority", &q.priority),
+        ("category", &q.category),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v)))
+    .collect();
+    if q.overdue == Some(true) {
+        pairs.push(("overdue", "true".into()));
+    }
+    if let Some(n) = q.per_page {
+        pairs.push(("per_page", n.to_string()));
+    }
+    pairs.push(("page", page.to_string()));
+    format!(
+        "/cases?{}",
+        serde_urlencoded::to_string(&pairs).expect("query pairs encode")
+    )
 }
 
 /// `GET /cases/{number}`: the case as the user's role sees it.

@@ -441,6 +441,11 @@ mod tests {
                     outcome => minijinja::context! { error => "years: 0 is not a number" },
                     case => minijinja::context! { case_number => "BE-26-00001" },
                     list => minijinja::context! { items => empty(), total => 0, page => 1 },
+                    filters => minijinja::context! {
+                        q => "", state => "", priority => "", category => "", overdue => true,
+                        priorities => vec!["urgent"], categories => vec!["medical_needs"],
+                    },
+                    pages => 1,
                     user => minijinja::context! { roles => vec!["auditor"] },
                     chain => minijinja::context! { intact => true, entries => 8821 },
                     q => minijinja::context! {},

@@ -93,6 +93,8 @@ mod sponsors;
 mod submission;
 mod world;
 
+pub use pledges::{FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, pledge_for};
+
 use resettle_domain::programme::ProgrammeImport;
 use time::Date;
 use time::macros::date;
@@ -126,10 +128,11 @@ impl Default for DemoConfig {
 /// ready to import in one piece.
 pub fn generate(config: &DemoConfig) -> ProgrammeImport {
     let world = world::World::new(config);
-    let cases = caseload::generate(&world, config.cases);
+    let (cases, later) = caseload::generate(&world, config.cases);
+    let arrivals = pledges::arrivals_by_year(&cases, &later);
     ProgrammeImport {
         programme: pledges::programme(),
-        pledges: pledges::pledges(config.as_of.year()),
+        pledges: pledges::pledges(config.seed, config.as_of, &arrivals),
         places: world.places.list,
         sponsor_groups: world.sponsors,
         missions: world.missions.list,

@@ -21,8 +21,9 @@ pub const FIRST_DEMO_YEAR: i32 = 2022;
 
 /// The share of a demo year's pledge that arrives, in per mille, drawn uniformly in this
 /// range for each year: the 80–95 % the staff workspace asked for, a programme that keeps
-/// most of its word. (The published years fell much further short: 12–42 %, see the
-/// `published` rows below; a demo that did too would read as a programme in collapse.)
+/// most of its word. (2019–2021 fell much further short, 15–42 % in the published rows
+/// below, with the programme on hold and then COVID-19; a demo doing so year after year
+/// would read as a programme in collapse.)
 pub const FULFILMENT_PER_MILLE: std::ops::RangeInclusive<u32> = 800..=950;
 
 /// Stream purpose of the yearly fulfilment rates (the world uses 1–3, cases 10–20).

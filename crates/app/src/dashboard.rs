@@ -30,8 +30,12 @@ pub struct PledgeYear {
     pub pledged: i64,
     /// Persons arrived (counted from cases, plus published figures before resettle).
     pub arrived: i64,
-    /// Pledged minus arrived; positive when the pledge was not kept.
+    /// Pledged minus arrived; positive when the pledge was not kept (or, in a partial
+    /// year, not yet).
     pub gap: i64,
+    /// The year is not over by the application's today (it is this year or a later one):
+    /// `arrived` counts those who arrived so far and `gap` is not final.
+    pub partial: bool,
     /// Where the figures come from.
     pub source: String,
 }

@@ -6,8 +6,10 @@ use crate::export_csv::SafeCsv;
 use crate::{App, AppError, Caller, Permission, PledgeYear};
 
 impl App {
-    /// A programme's pledges per year with the persons who arrived and the gap.
+    /// A programme's pledges per year with the persons who arrived and the gap; a year not
+    /// over by the application's today is marked partial.
     pub async fn pledges(&self, programme: &str) -> Result<Vec<PledgeYear>, AppError> {
+        let this_year = self.today().year();
         Ok(self
             .store
             .pledges(programme)
@@ -18,6 +20,7 @@ impl App {
                 pledged: r.pledged,
                 arrived: r.arrived(),
                 gap: r.pledged - r.arrived(),
+                partial: r.year >= this_year,
                 source: r.source,
             })
             .collect())

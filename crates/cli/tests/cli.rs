@@ -523,6 +523,34 @@ fn pledges_are_listed_as_csv_and_set_with_a_source() {
         csv.contains("2020,1150,176,974,") && csv.contains("2027,4000,"),
         "{csv}"
     );
+    // The CLI reads the wall clock: a year not over by today (this one or later, such as
+    // the 2027 pledge just set) is partial, every earlier year is not.
+    let this_year = time::OffsetDateTime::now_utc().year();
+    let json = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "pledge",
+        "list",
+        "--programme",
+        "BE",
+        "--format",
+        "json",
+    ]));
+    let years = json.as_array().unwrap();
+    for y in years {
+        let year = y["year"].as_i64().unwrap();
+        assert_eq!(y["partial"], year >= i64::from(this_year), "{y}");
+    }
+    let table = resettle(&["--database", &db, "pledge", "list", "--programme", "BE"]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    for y in years {
+        let marked = format!("{} (so far)", y["year"]);
+        assert_eq!(table.contains(&marked), y["partial"] == true, "{table}");
+    }
+    assert!(
+        this_year > 2027 || table.contains("2027 (so far)"),
+        "{table}"
+    );
     let missing = resettle(&["--database", &db, "pledge", "list", "--programme", "XX"]);
     assert!(!missing.status.success());
 }

@@ -31,6 +31,9 @@ pub(crate) struct Draft {
     pub(crate) sub: Submission,
     /// What happened since.
     pub(crate) walk: Walk,
+    /// For a case still on its way on `as_of`: the day its family would arrive later in
+    /// `as_of`'s year, as its history goes on (see `history::arrival_by`).
+    pub(crate) arrives_later_this_year: Option<Date>,
 }
 
 /// A case submitted on `day`, drawn from copies of the given streams so that a search over
@@ -45,16 +48,31 @@ pub(crate) fn draft(
 ) -> Draft {
     let sub = submission::draw(&mut submission_rng.clone(), day);
     let walk = history::walk(world, &sub, day, history_rng.clone(), steer);
+    let on_its_way = walk.arrived_on.is_none() && !walk.state().is_terminal();
+    let arrives_later_this_year = on_its_way
+        .then(|| history::arrival_by(world, &sub, day, history_rng.clone(), steer, world.year_end))
+        .flatten();
     Draft {
         index,
         submitted_on: day,
         sub,
         walk,
+        arrives_later_this_year,
     }
 }
 
-/// `count` case files for `world`.
-pub(crate) fn generate(world: &World, count: usize) -> Vec<CaseFile> {
+/// A family the pipeline brings in after `as_of` but within its year: the day and the
+/// persons of the case (counted as resettle counts arrivals, by family size).
+pub(crate) struct LaterArrival {
+    /// The day it would arrive.
+    pub(crate) on: Date,
+    /// Its persons.
+    pub(crate) persons: u32,
+}
+
+/// `count` case files for `world`, with the families still on their way on `as_of` that
+/// would arrive before the year is out.
+pub(crate) fn generate(world: &World, count: usize) -> (Vec<CaseFile>, Vec<LaterArrival>) {
     let seed = world.seed;
     let mut drafts: Vec<Draft> = (0..count as u64)
         .map(|i| {
@@ -66,10 +84,19 @@ pub(crate) fn generate(world: &World, count: usize) -> Vec<CaseFile> {
         .collect();
     coverage::complete(world, &mut drafts);
     drafts.sort_by_key(|d| (d.submitted_on, d.index));
+    let later = drafts
+        .iter()
+        .filter_map(|d| {
+            d.arrives_later_this_year.map(|on| LaterArrival {
+                on,
+                persons: d.sub.household.members.len() as u32,
+            })
+        })
+        .collect();
 
     let mut numbers = Rng::stream(seed, &[NUMBER_STREAM]);
     let mut last_number: BTreeMap<(&str, i32), u32> = BTreeMap::new();
-    drafts
+    let files = drafts
         .into_iter()
         .map(|d| {
             let office = office(d.sub.origin.asylum);
@@ -84,7 +111,8 @@ pub(crate) fn generate(world: &World, count: usize) -> Vec<CaseFile> {
             let case_number = CaseNumber::parse(&number).expect("office-year-C-digits is valid");
             into_file(world, d, case_number)
         })
-        .collect()
+        .collect();
+    (files, later)
 }
 
 /// Assembles the case file of a numbered draft.

@@ -1,18 +1,33 @@
-//! The Belgian programme and its yearly pledges: published figures up to 2021, demo
-//! figures from 2022 (whose arrivals resettle counts from the generated cases).
+//! The Belgian programme and its yearly pledges: published figures up to 2021, then demo
+//! pledges that follow the demo's own caseload (whose arrivals resettle counts from the
+//! generated cases).
+use std::collections::BTreeMap;
+
+use resettle_domain::case::{CaseFile, CaseState};
 use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Pledge, Programme};
+use time::Date;
+
+use crate::caseload::LaterArrival;
+use crate::rng::Rng;
 
 /// Where the published 2018–2021 figures come from (DOMAIN.md, "Numbers").
 const NGO_REPORT: &str = "11.11.11 et al. (2021), Belgian NGO report on resettlement, \
                           section 2 (figures from Fedasil/CGVS)";
 
-/// What the demo says about the years it invents.
-const DEMO_SOURCE: &str = "demo figure (illustrative, not published)";
+/// The first year the demo invents: its cases are submitted from 1 January 2022, after
+/// the last published figure (June 2021).
+pub const FIRST_DEMO_YEAR: i32 = 2022;
 
-/// The NGOs' fair-share growth path for 2022–2024 (section 3.3 of the report), held flat
-/// at 3,821 afterwards.
-const DEMO_PLEDGES: [(i32, u32); 3] = [(2022, 2_000), (2023, 3_000), (2024, 3_821)];
+/// The share of a demo year's pledge that arrives, in per mille, drawn uniformly in this
+/// range for each year: the 80–95 % the staff workspace asked for, a programme that keeps
+/// most of its word. (2019–2021 fell much further short, 15–42 % in the published rows
+/// below, with the programme on hold and then COVID-19; a demo doing so year after year
+/// would read as a programme in collapse.)
+pub const FULFILMENT_PER_MILLE: std::ops::RangeInclusive<u32> = 800..=950;
+
+/// Stream purpose of the yearly fulfilment rates (the world uses 1–3, cases 10–20).
+const FULFILMENT_STREAM: u64 = 30;
 
 /// The programme the whole demo belongs to.
 pub(crate) fn programme() -> Programme {
@@ -24,17 +39,41 @@ pub(crate) fn programme() -> Programme {
     }
 }
 
-/// Persons pledged for a demo year (2022 onwards).
-pub(crate) fn demo_pledge(year: i32) -> u32 {
-    DEMO_PLEDGES
-        .iter()
-        .find(|&&(y, _)| y == year)
-        .map_or(3_821, |&(_, p)| p)
+/// The share (per mille) of `year`'s pledge that arrives, drawn from the seed.
+fn fulfilment(seed: u64, year: i32) -> u32 {
+    let mut rng = Rng::stream(seed, &[FULFILMENT_STREAM, year as u64]);
+    let (lo, hi) = (*FULFILMENT_PER_MILLE.start(), *FULFILMENT_PER_MILLE.end());
+    rng.range(i64::from(lo), i64::from(hi)) as u32
 }
 
-/// The pledges from 2018 to `last_year`: the published ones as the report gives them,
-/// then demo ones with arrivals left to the cases.
-pub(crate) fn pledges(last_year: i32) -> Vec<Pledge> {
+/// The pledge under which `arrivals` persons are `per_mille` of it: the smallest whole
+/// number of persons `p` with `arrivals ≤ p × per_mille / 1000`.
+pub fn pledge_for(arrivals: u64, per_mille: u32) -> u32 {
+    u32::try_from((arrivals * 1_000).div_ceil(u64::from(per_mille)))
+        .expect("a demo year's pledge fits in u32")
+}
+
+/// Persons arriving per year, counted as resettle counts them (the family size of every
+/// case whose `arrived` event falls in the year), plus those still on their way on
+/// `as_of` who arrive before its year is out.
+pub(crate) fn arrivals_by_year(cases: &[CaseFile], later: &[LaterArrival]) -> BTreeMap<i32, u64> {
+    let mut years = BTreeMap::new();
+    for file in cases {
+        if let Some(e) = file.events.iter().find(|e| e.to == CaseState::Arrived) {
+            *years.entry(e.at.year()).or_default() += file.case.members.len() as u64;
+        }
+    }
+    for a in later {
+        *years.entry(a.on.year()).or_default() += u64::from(a.persons);
+    }
+    years
+}
+
+/// The pledges from 2018 to `as_of`'s year: the published ones as the report gives them,
+/// then for each demo year the persons the caseload brings in that year (`arrivals`, for
+/// `as_of`'s year to 31 December) divided by that year's drawn fulfilment rate, rounded up.
+pub(crate) fn pledges(seed: u64, as_of: Date, arrivals: &BTreeMap<i32, u64>) -> Vec<Pledge> {
+    let last_year = as_of.year();
     let published = |year, pledged, arrived, note: &str| Pledge {
         year,
         pledged,
@@ -60,11 +99,50 @@ pub(crate) fn pledges(last_year: i32) -> Vec<Pledge> {
         ),
     ];
     out.retain(|p| p.year <= last_year);
-    out.extend((2022..=last_year).map(|year| Pledge {
-        year,
-        pledged: demo_pledge(year),
-        arrived_before_resettle: None,
-        source: DEMO_SOURCE.into(),
+    out.extend((FIRST_DEMO_YEAR..=last_year).map(|year| {
+        let arrived = arrivals.get(&year).copied().unwrap_or(0);
+        let rate = fulfilment(seed, year);
+        let percent = f64::from(rate) / 10.0;
+        let mut source = format!(
+            "demo figure (illustrative, not published): set so that the {arrived} persons \
+             the demo's cases bring in that year are {percent} % of it"
+        );
+        if year == last_year {
+            source.push_str(&format!(
+                "; the year is not over on the demo's day ({as_of}): those arriving by \
+                 31 December as the cases go on are counted"
+            ));
+        }
+        Pledge {
+            year,
+            pledged: pledge_for(arrived, rate),
+            arrived_before_resettle: None,
+            source,
+        }
     }));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pledge_is_the_smallest_the_arrivals_keep_at_the_rate() {
+        assert_eq!(pledge_for(880, 800), 1_100);
+        assert_eq!(pledge_for(881, 800), 1_102);
+        assert_eq!(pledge_for(0, 900), 0);
+        for (arrived, rate) in [(48, 800), (1_256, 950), (97, 873)] {
+            let p = u64::from(pledge_for(arrived, rate));
+            assert!(arrived * 1_000 <= p * u64::from(rate));
+            assert!(arrived * 1_000 > (p - 1) * u64::from(rate));
+        }
+    }
+
+    #[test]
+    fn fulfilment_rates_stay_in_range_and_differ_between_years() {
+        let rates: Vec<u32> = (2022..2040).map(|y| fulfilment(2021, y)).collect();
+        assert!(rates.iter().all(|r| FULFILMENT_PER_MILLE.contains(r)));
+        assert!(rates.windows(2).any(|w| w[0] != w[1]));
+    }
 }

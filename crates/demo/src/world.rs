@@ -8,13 +8,30 @@ use crate::DemoConfig;
 use crate::calendar::{add_days, day_between, days_between};
 use crate::missions::Missions;
 use crate::places::Places;
-use crate::pledges::demo_pledge;
 use crate::rng::Rng;
 use crate::sponsors;
 
 /// The first day a demo case may be submitted: the first year resettle runs the
 /// programme (earlier years are the published pledges).
 const FIRST_SUBMISSION: Date = date!(2022 - 01 - 01);
+
+/// How UNHCR's submissions grow from year to year: in proportion to the NGOs' fair-share
+/// growth path for 2022–2024 (2,000 / 3,000 / 3,821 persons, report section 3.3; DOMAIN.md),
+/// held at 3,821 afterwards. Only the proportions matter (the pledges follow the caseload,
+/// see `pledges`), so a year weighs its persons in hundreds.
+const SUBMISSION_GROWTH: [(i32, u32); 3] = [(2022, 2_000), (2023, 3_000), (2024, 3_821)];
+
+/// The weight of [`SUBMISSION_GROWTH`] for years after its last.
+const SUBMISSION_GROWTH_AFTER: u32 = 3_821;
+
+/// Weight of one submission day in `year`.
+fn submission_weight(year: i32) -> u32 {
+    let persons = SUBMISSION_GROWTH
+        .iter()
+        .find(|&&(y, _)| y == year)
+        .map_or(SUBMISSION_GROWTH_AFTER, |&(_, p)| p);
+    persons / 100
+}
 
 /// Streams of the seed used for the world, apart from the per-case ones.
 const PLACES_STREAM: u64 = 1;
@@ -29,6 +46,9 @@ pub(crate) struct World {
     pub(crate) as_of: Date,
     /// The first day of submissions.
     pub(crate) first_day: Date,
+    /// The last day of `as_of`'s year, up to which the pipeline is followed for the pledge
+    /// of the year not yet over.
+    pub(crate) year_end: Date,
     /// Centres and LOIs.
     pub(crate) places: Places,
     /// Selection missions.
@@ -52,15 +72,18 @@ impl World {
                 let to = Date::from_ordinal_date(year + 1, 1)
                     .map_or(as_of, |next| add_days(next, -1))
                     .min(as_of);
-                // Submissions grow with the pledge, as UNHCR submits to what is pledged.
+                // Submissions grow along the fair-share path, as UNHCR submits to what a
+                // programme plans.
                 let days = days_between(from, to) as u32 + 1;
-                ((from, to), days * (demo_pledge(year) / 100))
+                ((from, to), days * submission_weight(year))
             })
             .collect();
         Self {
             seed: config.seed,
             as_of,
             first_day,
+            year_end: Date::from_calendar_date(as_of.year(), time::Month::December, 31)
+                .expect("31 December"),
             places: Places::generate(&mut Rng::stream(config.seed, &[PLACES_STREAM])),
             missions: Missions::generate(
                 &mut Rng::stream(config.seed, &[MISSIONS_STREAM]),
@@ -72,7 +95,7 @@ impl World {
         }
     }
 
-    /// A submission day, more of them in years with larger pledges.
+    /// A submission day, more of them in later years of the growth path.
     pub(crate) fn submission_day(&self, rng: &mut Rng) -> Date {
         let (from, to) = rng.weighted(&self.years);
         day_between(rng, from, to)

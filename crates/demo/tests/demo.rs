@@ -1,10 +1,10 @@
 //! The demo caseload is deterministic, complete and consistent with the domain's rules.
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use resettle_demo::{DemoConfig, generate};
-use resettle_domain::case::CaseState;
+use resettle_demo::{DemoConfig, FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, generate, pledge_for};
+use resettle_domain::case::{CaseState, PromiseKind};
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::programme::ProgrammeImport;
 use time::macros::date;
@@ -207,13 +207,157 @@ fn pledges_run_from_2018_to_the_demo_year() {
     );
 }
 
+/// Persons arrived per year as resettle counts them: the family size of every case whose
+/// `arrived` event falls in the year.
+fn arrivals_by_year(demo: &ProgrammeImport) -> BTreeMap<i32, u64> {
+    let mut years = BTreeMap::new();
+    for file in &demo.cases {
+        if let Some(e) = file.events.iter().find(|e| e.to == CaseState::Arrived) {
+            *years.entry(e.at.year()).or_default() += file.case.members.len() as u64;
+        }
+    }
+    years
+}
+
+/// The rule of the demo pledges: every full year from 2022 to the year before `as_of`'s has
+/// the pledge `⌈arrived ÷ r⌉` for a fulfilment rate `r` of 80.0–95.0 % (so arrivals are
+/// 75–100 % of it, and more than none arrive); `as_of`'s year has a pledge at least its
+/// arrivals so far and says it is not over.
+fn assert_pledges_follow_the_caseload(demo: &ProgrammeImport, config: &DemoConfig) {
+    let arrived = arrivals_by_year(demo);
+    let as_of_year = config.as_of.year();
+    for year in FIRST_DEMO_YEAR..as_of_year {
+        let pledge = demo.pledges.iter().find(|p| p.year == year).unwrap();
+        let a = arrived.get(&year).copied().unwrap_or(0);
+        assert!(a > 0, "{year}: nobody arrived");
+        assert!(
+            FULFILMENT_PER_MILLE
+                .clone()
+                .any(|r| pledge_for(a, r) == pledge.pledged),
+            "{year}: pledge {} is not ⌈{a} ÷ 80–95 %⌉",
+            pledge.pledged
+        );
+        let share = a as f64 / f64::from(pledge.pledged);
+        assert!(
+            (0.75..=1.0).contains(&share),
+            "{year}: {a} arrived of {} pledged ({share:.3})",
+            pledge.pledged
+        );
+        assert!(pledge.arrived_before_resettle.is_none(), "{year}");
+    }
+    let current = demo.pledges.last().unwrap();
+    assert_eq!(current.year, as_of_year);
+    let so_far = arrived.get(&as_of_year).copied().unwrap_or(0);
+    assert!(
+        u64::from(current.pledged) >= so_far,
+        "{as_of_year}: {so_far} arrived so far of {} pledged",
+        current.pledged
+    );
+    assert!(current.source.contains("not over"), "{}", current.source);
+}
+
 #[test]
-fn a_hundred_thousand_cases_generate() {
+fn published_years_are_exactly_the_published_figures() {
+    let published: Vec<(i32, u32, Option<u32>)> = default_demo().pledges[..4]
+        .iter()
+        .map(|p| (p.year, p.pledged, p.arrived_before_resettle))
+        .collect();
+    assert_eq!(
+        published,
+        [
+            (2018, 1_000, Some(880)),
+            (2019, 1_000, Some(239)),
+            (2020, 1_150, Some(176)),
+            (2021, 1_500, Some(635)),
+        ]
+    );
+    assert!(
+        default_demo().pledges[..4]
+            .iter()
+            .all(|p| p.source.starts_with("11.11.11 et al. (2021)"))
+    );
+    // No demo case arrives in a published year, so resettle shows the published arrivals.
+    let arrived = arrivals_by_year(default_demo());
+    assert!(arrived.keys().all(|&y| y >= FIRST_DEMO_YEAR), "{arrived:?}");
+}
+
+#[test]
+fn every_full_demo_year_arrives_at_80_to_95_percent_of_its_pledge() {
+    let runs = [
+        DemoConfig::default(),
+        DemoConfig {
+            seed: 7,
+            cases: 1_500,
+            as_of: date!(2025 - 06 - 15),
+        },
+        DemoConfig {
+            seed: 42,
+            cases: 2_000,
+            as_of: date!(2024 - 09 - 30),
+        },
+    ];
+    for config in &runs {
+        let demo = if *config == DemoConfig::default() {
+            default_demo().clone()
+        } else {
+            generate(config)
+        };
+        assert_pledges_follow_the_caseload(&demo, config);
+    }
+}
+
+#[test]
+fn the_default_demo_pledges_and_arrivals_read_like_a_programme() {
+    let demo = default_demo();
+    let arrived = arrivals_by_year(demo);
+    let pledged: BTreeMap<i32, u32> = demo.pledges.iter().map(|p| (p.year, p.pledged)).collect();
+    // From 2023, when cases submitted from January 2022 have come through, a year's pledge
+    // is of the programme's published size (hundreds to about 1,500 persons).
+    for year in 2023..=2026 {
+        assert!(
+            (400..=2_000).contains(&pledged[&year]),
+            "{year}: {}",
+            pledged[&year]
+        );
+    }
+    // The arrivals of 2026 up to 23 November fall short of the full year's pledge by more
+    // than a full year does: the year is partial.
+    let share_2026 = arrived[&2026] as f64 / f64::from(pledged[&2026]);
+    assert!(share_2026 < 0.9, "{share_2026}");
+}
+
+#[test]
+fn slipped_departures_carry_families_into_the_next_year() {
+    // Persons whose first departure date fell in one year and who arrived in a later one.
+    let carried: u64 = default_demo()
+        .cases
+        .iter()
+        .filter_map(|file| {
+            let planned = file
+                .promises
+                .iter()
+                .find(|p| p.kind == PromiseKind::Departure)?
+                .promised_date
+                .year();
+            let arrived = file.events.iter().find(|e| e.to == CaseState::Arrived)?;
+            (arrived.at.year() > planned).then_some(file.case.members.len() as u64)
+        })
+        .sum();
+    assert!(
+        carried >= 20,
+        "only {carried} persons slipped into a later year"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_cases_generate_with_pledges_to_match() {
     let config = DemoConfig {
         cases: 100_000,
         ..DemoConfig::default()
     };
-    assert_eq!(generate(&config).cases.len(), 100_000);
+    let demo = generate(&config);
+    assert_eq!(demo.cases.len(), 100_000);
+    assert_pledges_follow_the_caseload(&demo, &config);
 }
 
 proptest! {

@@ -63,7 +63,12 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 let mut rows = Rows::new(&["year", "pledged", "arrived", "gap", "source"]);
                 for y in &years {
                     rows.push(vec![
-                        y.year.to_string(),
+                        // A year not over: its arrivals so far, its gap not final.
+                        if y.partial {
+                            format!("{} (so far)", y.year)
+                        } else {
+                            y.year.to_string()
+                        },
                         y.pledged.to_string(),
                         y.arrived.to_string(),
                         y.gap.to_string(),

@@ -86,12 +86,39 @@ pub(crate) fn walk(
     rng: Rng,
     steer: Option<CaseState>,
 ) -> Walk {
+    walk_until(world, sub, submitted_on, rng, steer, world.as_of)
+}
+
+/// The day the family of an open case would arrive if its history went on past `as_of`
+/// up to `horizon`, with the same luck: the walk draws the same numbers in the same order
+/// whatever its horizon, so up to `as_of` it is the case's own history, and after it the
+/// pipeline's course (for the pledge of the year not yet over, see `pledges`).
+pub(crate) fn arrival_by(
+    world: &World,
+    sub: &Submission,
+    submitted_on: Date,
+    rng: Rng,
+    steer: Option<CaseState>,
+    horizon: Date,
+) -> Option<Date> {
+    walk_until(world, sub, submitted_on, rng, steer, horizon).arrived_on
+}
+
+/// [`walk`] with its last day at `horizon` instead of `world.as_of`.
+fn walk_until(
+    world: &World,
+    sub: &Submission,
+    submitted_on: Date,
+    rng: Rng,
+    steer: Option<CaseState>,
+    horizon: Date,
+) -> Walk {
     let mut w = Walker {
         world,
         sub,
         submitted_on,
         rng,
-        rec: Recorder::new(world.as_of),
+        rec: Recorder::new(horizon),
         steer,
         travelling: sub.household.members.len(),
         walk: Walk {

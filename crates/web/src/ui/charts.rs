@@ -93,7 +93,8 @@ pub(crate) fn grouped_bars(
 }
 
 /// Pledged and arrived persons per year as paired bars; the unkept part of each pledge is
-/// labelled with the gap, because the gap is what a Parliament should ask about.
+/// labelled with the gap, because the gap is what a Parliament should ask about. A year not
+/// over has no gap label: its pledge is not yet unkept.
 pub(crate) fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
     let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
     let series = [
@@ -110,7 +111,7 @@ pub(crate) fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
     ];
     let notes: Vec<Option<String>> = years
         .iter()
-        .map(|y| (y.gap > 0).then(|| format!("−{}", y.gap)))
+        .map(|y| (y.gap > 0 && !y.partial).then(|| format!("−{}", y.gap)))
         .collect();
     grouped_bars(
         "pledges-chart",
@@ -164,6 +165,7 @@ mod tests {
             pledged,
             arrived,
             gap: pledged - arrived,
+            partial: false,
             source: String::new(),
         }
     }
@@ -188,6 +190,16 @@ mod tests {
             1,
             "no gap label for a kept pledge"
         );
+    }
+
+    #[test]
+    fn a_partial_year_has_no_gap_label() {
+        let mut current = year(2026, 1392, 1184);
+        current.partial = true;
+        let svg = pledges_against_arrivals(&[year(2025, 1436, 1256), current]);
+        assert!(svg.contains("−180"), "the 2025 gap is shown");
+        assert!(!svg.contains("−208"), "the 2026 gap is not final");
+        assert_eq!(svg.matches("class=\"gap\"").count(), 1);
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod scenarios;
 
 pub use access::audit::{AuditQuery, AuditRecord};
 pub use access::session::{NewSession, Session};
-pub use access::{Caller, Permission, UserSummary};
+pub use access::{Caller, Organisation, Permission, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
 pub use missions::{
@@ -32,6 +32,7 @@ pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::ChainCheck;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
 pub use resettle_storage::{Backend, ImportSummary, redacted_url, warn_if_readable_by_others};
+pub use policies::PolicyInForce;
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 

@@ -26,13 +26,13 @@ pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
 pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
+pub use policies::PolicyInForce;
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::ChainCheck;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
 pub use resettle_storage::{Backend, ImportSummary, redacted_url, warn_if_readable_by_others};
-pub use policies::PolicyInForce;
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 

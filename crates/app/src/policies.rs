@@ -85,8 +85,13 @@ impl App {
     /// Each programme with the profile it runs under, for the administrator's read-only
     /// view: the settings of the programmes in force, not every profile on the shelf.
     pub async fn policies_in_force(&self, caller: &Caller) -> Result<Vec<PolicyInForce>, AppError> {
-        self.require(caller, crate::Permission::ManageSettings, "policy_profile", "")
-            .await?;
+        self.require(
+            caller,
+            crate::Permission::ManageSettings,
+            "policy_profile",
+            "",
+        )
+        .await?;
         let mut out = Vec::new();
         for programme in self.store.programmes().await? {
             out.push(PolicyInForce {

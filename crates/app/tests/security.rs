@@ -749,7 +749,9 @@ async fn a_reset_role_change_or_disable_ends_every_session_and_token() {
         .unwrap();
         assert_eq!(live, 0, "{}: nothing revives on re-enabling", db.backend);
         assert!(
-            app.login(user, "a brand new passphrase", "t").await.is_err(),
+            app.login(user, "a brand new passphrase", "t")
+                .await
+                .is_err(),
             "{}: a disabled user cannot sign in",
             db.backend
         );

@@ -260,9 +260,9 @@ impl App {
             .into_iter()
             .map(|(name, kind)| {
                 Ok(Organisation {
-                    kind: kind
-                        .parse()
-                        .map_err(|e: resettle_domain::ParseError| AppError::Invalid(e.to_string()))?,
+                    kind: kind.parse().map_err(|e: resettle_domain::ParseError| {
+                        AppError::Invalid(e.to_string())
+                    })?,
                     name,
                 })
             })

@@ -186,6 +186,12 @@ fn typed_twice(fields: &Fields) -> Option<&str> {
     (password == fields.one("password_again")).then_some(password)
 }
 
+/// A user's roles as the list the template words one by one (the app lists them
+/// comma-separated).
+fn roles_of(roles: &str) -> Vec<String> {
+    roles.split(',').map(str::to_string).collect()
+}
+
 fn role_codes() -> Vec<&'static str> {
     Role::ALL.iter().map(|r| r.as_str()).collect()
 }
@@ -229,7 +235,12 @@ async fn users_page(
         context! {
             user => user_context(Some(session)),
             csrf => session.csrf_token.clone(),
-            users => Value::from(Serde(&users)),
+            users => users.iter().map(|u| context! {
+                username => u.username.clone(),
+                organisation => u.organisation.clone(),
+                roles => roles_of(&u.roles),
+                disabled => u.disabled,
+            }).collect::<Vec<_>>(),
             organisations => Value::from(Serde(&organisations)),
             roles => role_codes(),
             done,
@@ -337,7 +348,7 @@ async fn user_page(
             user => user_context(Some(session)),
             csrf => session.csrf_token.clone(),
             account => Value::from(Serde(&one)),
-            held => one.roles.split(',').map(str::to_string).collect::<Vec<_>>(),
+            held => roles_of(&one.roles),
             roles => role_codes(),
             problem => problem.as_ref().map(|(p, _)| Value::from(Serde(p))),
         },

@@ -136,19 +136,29 @@ impl Problem {
         conflict_field: &str,
         fields: &Fields,
     ) -> Option<Problem> {
-        let field = match error {
+        let message = error.to_string();
+        // `password: at least 12 characters …`: the field is named by the page in the
+        // reader's language, so the reason is kept without its English prefix.
+        let named = match error {
             AppError::Invalid(m) => m
                 .split_once(':')
-                .map(|(f, _)| f.trim())
-                .filter(|f| FIELDS.contains(f))
-                .map(|f| if f == "role" { "roles" } else { f }.to_string()),
-            AppError::Conflict(_) | AppError::NotFound(_) => Some(conflict_field.to_string()),
+                .map(|(f, rest)| (f.trim(), rest.trim()))
+                .filter(|(f, _)| FIELDS.contains(f)),
+            AppError::Conflict(_) | AppError::NotFound(_) => None,
             _ => return None,
+        };
+        let (field, detail) = match named {
+            Some((f, rest)) => (
+                Some(if f == "role" { "roles" } else { f }.to_string()),
+                rest.to_string(),
+            ),
+            None if matches!(error, AppError::Invalid(_)) => (None, message),
+            None => (Some(conflict_field.to_string()), message),
         };
         Some(Problem {
             form,
             field,
-            detail: error.to_string(),
+            detail,
             username: fields.one("username").to_string(),
             roles: fields
                 .roles()

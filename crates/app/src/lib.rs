@@ -19,13 +19,14 @@ mod scenarios;
 
 pub use access::audit::{AuditQuery, AuditRecord, ChainStatus};
 pub use access::session::{NewSession, Session};
-pub use access::{Caller, Permission, UserSummary};
+pub use access::{Caller, Organisation, Permission, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
 pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
 pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
+pub use policies::PolicyInForce;
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;

@@ -6,6 +6,17 @@ use resettle_domain::policy::{PolicyError, PolicyProfile};
 
 use crate::{App, AppError, Caller};
 
+/// A programme and the policy profile it runs under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyInForce {
+    /// The programme's code.
+    pub programme: String,
+    /// The programme's name.
+    pub programme_name: String,
+    /// The profile in full, as the domain serialises it.
+    pub profile: Arc<PolicyProfile>,
+}
+
 /// The shipped profiles as (file name, text).
 pub const SHIPPED: &[(&str, &str)] = &[
     (
@@ -67,6 +78,27 @@ impl App {
                 ))
             })?;
             out.push(Arc::new(p));
+        }
+        Ok(out)
+    }
+
+    /// Each programme with the profile it runs under, for the administrator's read-only
+    /// view: the settings of the programmes in force, not every profile on the shelf.
+    pub async fn policies_in_force(&self, caller: &Caller) -> Result<Vec<PolicyInForce>, AppError> {
+        self.require(
+            caller,
+            crate::Permission::ManageSettings,
+            "policy_profile",
+            "",
+        )
+        .await?;
+        let mut out = Vec::new();
+        for programme in self.store.programmes().await? {
+            out.push(PolicyInForce {
+                profile: self.policy(&programme.policy_profile).await?,
+                programme: programme.code,
+                programme_name: programme.name,
+            });
         }
         Ok(out)
     }

@@ -749,6 +749,33 @@ async fn a_reset_role_change_or_disable_ends_every_session_and_token() {
         .try_get(0)
         .unwrap();
         assert_eq!(live, 0, "{}: nothing revives on re-enabling", db.backend);
+        assert!(
+            app.login(user, "a brand new passphrase", "t")
+                .await
+                .is_err(),
+            "{}: a disabled user cannot sign in",
+            db.backend
+        );
+        app.enable_user(&op, user).await.unwrap();
+        let revived: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE u.username = $1 AND s.ended_at IS NULL",
+        )
+        .bind(user)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
+        assert_eq!(revived, 0, "{}: re-enabling revives no session", db.backend);
+        assert!(
+            app.session(&fresh.0, "t").await.is_err(),
+            "{}: the cookie from before stays dead",
+            db.backend
+        );
+        app.login(user, "a brand new passphrase", "t")
+            .await
+            .unwrap_or_else(|e| panic!("{}: re-enabled, yet refused: {e}", db.backend));
         let details: Vec<String> = sqlx::query(
             "SELECT detail FROM audit_log WHERE entity = 'user' AND entity_id = $1 \
              AND action = 'write' AND detail NOT LIKE 'added%' ORDER BY seq",
@@ -766,6 +793,7 @@ async fn a_reset_role_change_or_disable_ends_every_session_and_token() {
                 "password reset; 1 session(s) ended, 1 token(s) revoked",
                 "roles set to reception-officer; 1 session(s) ended, 1 token(s) revoked",
                 "disabled; 1 session(s) ended, 1 token(s) revoked",
+                "re-enabled; 0 session(s) ended, 0 token(s) revoked",
             ],
             "{}",
             db.backend

@@ -65,6 +65,16 @@ impl Store {
         Ok(())
     }
 
+    /// Every organisation as (name, kind), by name.
+    pub async fn organisations(&self) -> Result<Vec<(String, String)>, StorageError> {
+        sqlx::query("SELECT name, kind FROM organisations ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+
     /// Adds a user; a username already used (in any case), or an unknown organisation, is
     /// refused.
     pub async fn add_user(

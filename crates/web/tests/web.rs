@@ -902,3 +902,67 @@ async fn open(url: &str) -> App {
             resettle_testkit::TODAY,
         )))
 }
+
+/// The administration sends the anonymous to sign in, and refuses a form without the
+/// session's CSRF token (changing nothing); with it, a change answers with the status
+/// line's redirect.
+#[tokio::test]
+async fn the_administration_needs_a_session_and_the_forms_csrf_token() {
+    let db = resettle_testkit::sqlite();
+    let app = open(&db.url).await.with_security(resettle_app::Security {
+        second_factor_roles: Vec::new(),
+        ..resettle_app::Security::default()
+    });
+    for (method, path) in [("GET", "/admin"), ("POST", "/admin/users/ana/disable")] {
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from("csrf=x"))
+            .unwrap();
+        let response = resettle_web::router(app.clone())
+            .oneshot(request)
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{method} {path}");
+        assert_eq!(response.headers()["location"], "/login", "{method} {path}");
+    }
+    let password = "a long admin passphrase";
+    for (name, role) in [("ana", "admin"), ("bo", "planner")] {
+        app.add_user(&op(), name, role, None, password)
+            .await
+            .unwrap();
+    }
+    let cookie = app.login("ana", password, "t").await.unwrap().cookie;
+    let csrf = app.session(&cookie, "t").await.unwrap().csrf_token;
+    let post = |form: String| {
+        let request = Request::post("/admin/users/bo/disable")
+            .header("cookie", format!("__Host-resettle={cookie}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .unwrap();
+        resettle_web::router(app.clone()).oneshot(request)
+    };
+    let forged = post("csrf=not-the-token".into()).await.unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let disabled = |app: App| async move {
+        app.users(&op())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.username == "bo")
+            .unwrap()
+            .disabled
+    };
+    assert!(
+        !disabled(app.clone()).await,
+        "a forged form changed nothing"
+    );
+    let done = post(format!("csrf={csrf}")).await.unwrap();
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        done.headers()["location"],
+        "/admin?done=user-disabled&user=bo"
+    );
+    assert!(disabled(app.clone()).await);
+}

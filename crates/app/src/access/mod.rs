@@ -13,7 +13,7 @@ mod users;
 pub mod visibility;
 
 pub use permission::Permission;
-pub use users::UserSummary;
+pub use users::{Organisation, UserSummary};
 
 use resettle_domain::access::Role;
 use serde::Serialize;

@@ -29,6 +29,15 @@ pub struct UserSummary {
     pub created_at: String,
 }
 
+/// An organisation as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organisation {
+    /// Its name, which users and cases refer to.
+    pub name: String,
+    /// What kind of body it is.
+    pub kind: OrganisationKind,
+}
+
 /// Passwords shorter than this, once spaces at either end are set aside, are refused
 /// (OWASP ASVS 2.1.1): twelve spaces are no password.
 const MIN_PASSWORD_CHARS: usize = 12;
@@ -220,6 +229,44 @@ impl App {
             &cut_off("disabled", cut),
         )
         .await
+    }
+
+    /// Re-enables a disabled user, so they can sign in again. Sessions and tokens from
+    /// before are cut off once more in the same transaction (none should be live): the
+    /// user starts again from a fresh sign-in, never from a cookie or token issued before
+    /// the account was disabled.
+    pub async fn enable_user(&self, caller: &Caller, username: &str) -> Result<(), AppError> {
+        self.require(caller, Permission::ManageUsers, "user", username)
+            .await?;
+        let cut = self.store.set_user_disabled(username, false).await?;
+        self.record_ok(
+            caller,
+            "write",
+            "user",
+            username,
+            "",
+            &cut_off("re-enabled", cut),
+        )
+        .await
+    }
+
+    /// Every organisation with its kind, by name: what a new user can belong to.
+    pub async fn organisations(&self, caller: &Caller) -> Result<Vec<Organisation>, AppError> {
+        self.require(caller, Permission::ManageUsers, "organisation", "")
+            .await?;
+        self.store
+            .organisations()
+            .await?
+            .into_iter()
+            .map(|(name, kind)| {
+                Ok(Organisation {
+                    kind: kind.parse().map_err(|e: resettle_domain::ParseError| {
+                        AppError::Invalid(e.to_string())
+                    })?,
+                    name,
+                })
+            })
+            .collect()
     }
 
     /// Sets a new password and ends every session and token of the user, in the same

@@ -39,6 +39,11 @@ pub enum Command {
         /// Login name.
         username: String,
     },
+    /// Re-enable a disabled user: they sign in afresh (nothing from before revives).
+    Enable {
+        /// Login name.
+        username: String,
+    },
     /// Replace a user's roles; the user's sessions end and tokens are revoked.
     Roles {
         /// Login name.
@@ -160,6 +165,10 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         Command::Disable { username } => {
             app.disable_user(&Caller::operator(), &username).await?;
             println!("user {username} disabled");
+        }
+        Command::Enable { username } => {
+            app.enable_user(&Caller::operator(), &username).await?;
+            println!("user {username} re-enabled; they can sign in again");
         }
         Command::Roles { username, role } => {
             app.change_roles(&Caller::operator(), &username, &role)

@@ -94,7 +94,7 @@ pub(crate) async fn login(
 /// `GET /login/code`.
 pub(crate) async fn code_page(lang: Lang, half: HalfSignedIn) -> Response {
     if !half.session.needs_second_factor {
-        return Redirect::to("/cases").into_response();
+        return Redirect::to(super::landing(&half.session.caller)).into_response();
     }
     render(
         "code.html",
@@ -118,7 +118,7 @@ pub(crate) async fn code(
         .second_factor(&half.cookie, &form.code, &half.session.caller.source)
         .await
     {
-        Ok(cookie) => redirect_with_cookie("/cases", &cookie),
+        Ok(cookie) => redirect_with_cookie(super::landing(&half.session.caller), &cookie),
         Err(AppError::Unauthorized(m)) => {
             let mut r = render(
                 "code.html",

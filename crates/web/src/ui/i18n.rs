@@ -295,11 +295,12 @@ mod tests {
     use std::collections::BTreeSet;
 
     use resettle_app::access::visibility::CASE_FIELDS;
-    use resettle_domain::access::Role;
+    use resettle_domain::access::{OrganisationKind, Role};
     use resettle_domain::case::{
         CareNeed, CaseState, Channel, Priority, PromiseKind, Relationship, Sex, Stage,
         SubmissionCategory,
     };
+    use resettle_domain::reception::PlaceKind;
     use time::macros::date;
 
     use super::*;
@@ -354,6 +355,45 @@ mod tests {
         assert_worded("promise", codes(PromiseKind::ALL));
         assert_worded("role", codes(Role::ALL));
         assert_worded("field", CASE_FIELDS.iter().map(|(f, _)| f.to_string()));
+        assert_worded("kind", codes(OrganisationKind::ALL));
+        assert_worded("place", codes(PlaceKind::ALL));
+    }
+
+    /// The administrator's status lines and the words of the shipped policy profiles
+    /// (reception models, check names) exist in every language: the pages name them by
+    /// code, so the scan of `t("…")` cannot find them.
+    #[test]
+    fn the_administration_words_exist_in_every_language() {
+        for lang in Lang::ALL {
+            for id in crate::ui::admin::DONE {
+                let mut args = FluentArgs::new();
+                args.set("user", "u");
+                args.set("name", "n");
+                args.set("n", 2);
+                lang.message(&format!("admin-done-{id}"), Some(&args))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        for profile in resettle_app::policies::all() {
+            assert_worded(
+                "reception",
+                [profile.reception_model().as_str().to_string()],
+            );
+            assert_worded(
+                "check",
+                profile
+                    .assessment()
+                    .checks
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .chain(
+                        profile
+                            .pre_departure_checks()
+                            .iter()
+                            .map(|c| c.name.clone()),
+                    ),
+            );
+        }
     }
 
     #[test]
@@ -448,6 +488,11 @@ mod tests {
                     pages => 1,
                     user => minijinja::context! { roles => vec!["auditor"] },
                     chain => minijinja::context! { intact => true, entries => 8821 },
+                    account => minijinja::context! { username => "u", roles => "admin" },
+                    held => vec!["admin"],
+                    roles => vec!["admin", "planner"],
+                    done => minijinja::context! { id => "admin-done-user-added", user => "u" },
+                    problem => minijinja::context! { form => "add", field => "password", detail => "" },
                     q => minijinja::context! {},
                     status => 404,
                     detail => "case 1 not found",
@@ -456,7 +501,8 @@ mod tests {
                     .get_template(template)
                     .and_then(|t| t.render(&context))
                     .unwrap_or_else(|e| panic!("{template} in {}: {e:#}", lang.code()));
-                if *template != "fair_share_outcome.html" {
+                // Fragments (the outcome htmx swaps in, partials named `_…`) have no frame.
+                if *template != "fair_share_outcome.html" && !template.starts_with('_') {
                     assert!(
                         html.contains(&format!("<html lang=\"{}\">", lang.code())),
                         "{template} in {}",

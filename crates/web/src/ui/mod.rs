@@ -1,6 +1,7 @@
 //! The server-rendered web UI: pages from embedded templates, charts drawn as SVG on the
 //! server, no JavaScript build.
 mod account;
+mod admin;
 mod audit;
 mod cases;
 mod charts;
@@ -62,6 +63,34 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         include_str!("../../templates/placement.html"),
     ),
     ("error.html", include_str!("../../templates/error.html")),
+    (
+        "_admin_nav.html",
+        include_str!("../../templates/_admin_nav.html"),
+    ),
+    (
+        "_admin_problem.html",
+        include_str!("../../templates/_admin_problem.html"),
+    ),
+    (
+        "admin_users.html",
+        include_str!("../../templates/admin_users.html"),
+    ),
+    (
+        "admin_user.html",
+        include_str!("../../templates/admin_user.html"),
+    ),
+    (
+        "admin_second_factor.html",
+        include_str!("../../templates/admin_second_factor.html"),
+    ),
+    (
+        "admin_organisations.html",
+        include_str!("../../templates/admin_organisations.html"),
+    ),
+    (
+        "admin_policy.html",
+        include_str!("../../templates/admin_policy.html"),
+    ),
 ];
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
@@ -91,6 +120,7 @@ pub(crate) fn router() -> Router<App> {
         .route("/audit.csv", get(audit::csv))
         .route("/placement", get(placement::page).post(placement::propose))
         .route("/placement/{number}", post(placement::decide))
+        .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
         .layer(axum::middleware::from_fn(language::choose))
@@ -116,6 +146,18 @@ async fn htmx() -> impl IntoResponse {
     )
 }
 
+/// Where a user lands after signing in: the case list for those who work on cases, the
+/// administration for an administrator who does not (an administrator used to land on a
+/// case list they may not read).
+pub(crate) fn landing(caller: &resettle_app::Caller) -> &'static str {
+    use resettle_app::Permission;
+    if caller.may(Permission::ManageUsers) && !caller.may(Permission::ReadCases) {
+        "/admin"
+    } else {
+        "/cases"
+    }
+}
+
 /// Who is signed in, for the header of every page: name, roles, and the CSRF token of the
 /// sign-out form.
 pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja::Value {
@@ -131,6 +173,7 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                 cases => s.caller.may(resettle_app::Permission::ReadCases),
                 audit => s.caller.may(resettle_app::Permission::ReadAudit),
                 place => s.caller.may(resettle_app::Permission::Place),
+                admin => s.caller.may(resettle_app::Permission::ManageUsers),
             }
         }
     }

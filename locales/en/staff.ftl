@@ -131,6 +131,8 @@ step-departure-date = Departure date
 step-family-notified-on = Family told on
 step-checks = Checks done
 step-take = Take the step
+step-done = Step taken: the case is now { $state }.
+step-refused = Not done, nothing changed:
 
 ## Programme page
 

@@ -133,6 +133,8 @@ step-departure-date = Date de départ
 step-family-notified-on = Famille informée le
 step-checks = Contrôles effectués
 step-take = Franchir l'étape
+step-done = Étape franchie : le dossier est maintenant { $state }.
+step-refused = Pas fait, rien n'a changé :
 
 ## Page du programme
 

@@ -130,6 +130,8 @@ step-departure-date = Vertrekdatum
 step-family-notified-on = Gezin ingelicht op
 step-checks = Uitgevoerde controles
 step-take = Stap zetten
+step-done = Stap gezet: het dossier is nu { $state }.
+step-refused = Niet gedaan, er is niets veranderd:
 
 ## Programmapagina
 

@@ -411,18 +411,39 @@ async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why
         "a withdrawal must say why: {}",
         a.body
     );
-    let a = step("dossier_review", "&departure_date=soon").await;
+    let a = step("dossier_review", "&departure_date=soon&mission=M-7").await;
     assert!(
         a.body.contains("departure_date: &quot;soon&quot;"),
         "{}",
         a.body
     );
+    assert!(
+        a.body.contains("value=\"soon\"")
+            && a.body.contains("value=\"M-7\"")
+            && a.body.contains("value=\"dossier_review\" selected"),
+        "a refused step keeps what was typed: {}",
+        a.body
+    );
     let a = step("dossier_review", "").await;
-    assert_eq!(a.location, format!("/cases/{number}"), "{}", a.body);
-    let page = send(&app, get(&format!("/cases/{number}"), Some(&cookie)))
-        .await
-        .body;
+    assert_eq!(
+        a.location,
+        format!("/cases/{number}?moved=dossier_review"),
+        "{}",
+        a.body
+    );
+    let page = send(&app, get(&a.location, Some(&cookie))).await.body;
     assert!(page.contains("<dd>dossier review</dd>"), "{page}");
+    assert!(
+        page.contains("id=\"step-done\"") && page.contains("the case is now dossier review"),
+        "a step taken says so: {page}"
+    );
+    let forged = send(
+        &app,
+        get(&format!("/cases/{number}?moved=%3Cb%3Ex"), Some(&cookie)),
+    )
+    .await
+    .body;
+    assert!(!forged.contains("step-done"), "only a real state is echoed");
     let a = step("accepted", "").await;
     assert!(
         a.body.contains("changed since you loaded it"),

@@ -207,7 +207,7 @@ impl App {
             nationality: q.nationality.clone().filter(|s| !s.is_empty()),
             country_of_asylum: q.country_of_asylum.clone().filter(|s| !s.is_empty()),
             category: q.category.clone().filter(|s| !s.is_empty()),
-            q: q.q.clone(),
+            q: q.q.clone().filter(|s| !s.trim().is_empty()),
             case_number: None,
             scope,
         };

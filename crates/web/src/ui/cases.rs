@@ -13,7 +13,7 @@ use resettle_app::access::visibility::CASE_FIELDS;
 use resettle_app::cases::{CaseQuery, TransitionRequest};
 use resettle_app::{App, AppError, Permission};
 use resettle_domain::case::CaseState;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
@@ -102,12 +102,25 @@ pub(crate) async fn show(
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Path(number): Path<String>,
+    ApiQuery(moved): ApiQuery<Moved>,
 ) -> Response {
-    render_case(&app, lang, &session, &number, None).await
+    // Only a real state is echoed, as words: the page says nothing it was not told by
+    // the lifecycle.
+    let moved = moved.moved.and_then(|s| s.parse::<CaseState>().ok());
+    render_case(&app, lang, &session, &number, Answer::Moved(moved)).await
 }
 
-/// The fields of the step form: every step's data as typed, lists comma-separated.
-#[derive(Debug, Default, Deserialize)]
+/// What the case page says about the step form's last use.
+enum Answer<'a> {
+    /// A step was taken and the case is now in this state (or nothing happened).
+    Moved(Option<CaseState>),
+    /// The step was refused, for this reason; the form keeps what was typed.
+    Refused(String, &'a StepForm),
+}
+
+/// The fields of the step form: every step's data as typed, lists comma-separated. A
+/// refused step shows the form again with what was typed (the token excepted).
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(crate) struct StepForm {
     to: String,
@@ -122,7 +135,14 @@ pub(crate) struct StepForm {
     departure_date: String,
     family_notified_on: String,
     checks: String,
+    #[serde(skip_serializing)]
     csrf: String,
+}
+
+/// `?moved=STATE` after a step was taken, so the page says so.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct Moved {
+    moved: Option<String>,
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -215,8 +235,10 @@ pub(crate) async fn step(
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(_) => Redirect::to(&format!("/cases/{number}")).into_response(),
-        Err(e) => render_case(&app, lang, &session, &number, Some(e)).await,
+        Ok(moved) => {
+            Redirect::to(&format!("/cases/{number}?moved={}", moved.state.as_str())).into_response()
+        }
+        Err(e) => render_case(&app, lang, &session, &number, Answer::Refused(e, &form)).await,
     }
 }
 
@@ -225,8 +247,12 @@ async fn render_case(
     lang: Lang,
     session: &resettle_app::Session,
     number: &str,
-    step_error: Option<String>,
+    answer: Answer<'_>,
 ) -> Response {
+    let (moved, step_error, typed) = match answer {
+        Answer::Moved(state) => (state.map(|s| s.as_str()), None, None),
+        Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form)))),
+    };
     let caller = &session.caller;
     let number = number.to_string();
     let case = match app.case(caller, &number).await {
@@ -263,6 +289,8 @@ async fn render_case(
         lang,
         context! {
             step_error => step_error,
+            moved => moved,
+            typed => typed,
             user => user_context(Some(session)),
             csrf => session.csrf_token.clone(),
             case => Value::from(Serde(&case)),

@@ -480,7 +480,7 @@ mod tests {
                     form => minijinja::context! {},
                     outcome => minijinja::context! { error => "years: 0 is not a number" },
                     case => minijinja::context! { case_number => "BE-26-00001" },
-                    list => minijinja::context! { items => empty(), total => 0, page => 1 },
+                    list => minijinja::context! { items => empty(), total => 0, page => 1, per_page => 50 },
                     filters => minijinja::context! {
                         q => "", state => "", priority => "", category => "", overdue => true,
                         priorities => vec!["urgent"], categories => vec!["medical_needs"],

@@ -126,6 +126,7 @@ step-members = Members accepted
 step-mission = Mission
 step-reception-place = Reception place
 step-sponsor-group = Sponsor group
+step-municipality = Municipality of the new home
 step-provider = Support provider
 step-departure-date = Departure date
 step-family-notified-on = Family told on

@@ -128,6 +128,7 @@ step-members = Membres acceptés
 step-mission = Mission de sélection
 step-reception-place = Lieu d'accueil
 step-sponsor-group = Groupe de parrainage
+step-municipality = Commune du nouveau logement
 step-provider = Organisme d'accompagnement
 step-departure-date = Date de départ
 step-family-notified-on = Famille informée le

@@ -125,6 +125,7 @@ step-members = Aanvaarde gezinsleden
 step-mission = Selectiemissie
 step-reception-place = Opvangplaats
 step-sponsor-group = Sponsorgroep
+step-municipality = Gemeente van de nieuwe woning
 step-provider = Begeleidende organisatie
 step-departure-date = Vertrekdatum
 step-family-notified-on = Gezin ingelicht op

@@ -1261,3 +1261,65 @@ async fn a_view_of_the_trail_checks_only_the_entries_since_the_last_verification
         pool.close().await;
     }
 }
+
+/// Attack on the scope: a municipality kept seeing a family after it moved to a home in
+/// another municipality (its scope matched the name of the reception place, which the move
+/// left behind). The case now carries the municipality the family lives in, kept current
+/// by every step that moves it.
+#[tokio::test]
+async fn a_municipality_sees_a_family_until_it_moves_away_and_the_new_one_from_then() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let here = caller_of(&app, "municipality").await;
+        let in_reception = resettle_app::cases::CaseQuery {
+            state: Some("in_reception".into()),
+            per_page: Some(500),
+            ..Default::default()
+        };
+        let mine = app.list_cases(&here, &in_reception).await.unwrap();
+        let n = mine
+            .items
+            .first()
+            .unwrap_or_else(|| panic!("{}: no family in reception in {here:?}", db.backend))
+            .case_number
+            .clone();
+        let elsewhere = Caller {
+            organisation: Some("Nieuwgemeente".into()),
+            ..here.clone()
+        };
+        assert!(app.case(&elsewhere, &n).await.is_err(), "{}", db.backend);
+        let version = app
+            .case_full(&Caller::operator(), &n)
+            .await
+            .unwrap()
+            .version;
+        app.transition(
+            &Caller::operator(),
+            &n,
+            &resettle_app::cases::TransitionRequest {
+                to: "housed".into(),
+                reason: "a home found".into(),
+                expected_version: version,
+                municipality: Some("Nieuwgemeente".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert!(
+            matches!(app.case(&here, &n).await, Err(AppError::NotFound(_))),
+            "{}: the municipality the family left no longer sees it",
+            db.backend
+        );
+        assert!(
+            app.case(&elsewhere, &n).await.is_ok(),
+            "{}: the municipality it moved to does",
+            db.backend
+        );
+        let listed = app
+            .list_cases(&elsewhere, &Default::default())
+            .await
+            .unwrap();
+        assert!(listed.items.iter().any(|c| c.case_number == n));
+    }
+}

@@ -58,7 +58,19 @@ impl Store {
         validate(import)?;
         let mut tx = self.begin_write().await?;
         let ids = reference::insert(&mut tx, import).await?;
-        let summary = insert_cases(&mut tx, &ids, &import.cases, self.keys.as_deref()).await?;
+        let municipalities: HashMap<String, String> = import
+            .places
+            .iter()
+            .map(|p| (p.code.clone(), p.municipality.clone()))
+            .collect();
+        let summary = insert_cases(
+            &mut tx,
+            &ids,
+            &import.cases,
+            &municipalities,
+            self.keys.as_deref(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(summary)
     }
@@ -147,6 +159,7 @@ pub(crate) async fn insert_cases(
     conn: &mut AnyConnection,
     ids: &ReferenceIds,
     files: &[CaseFile],
+    place_municipalities: &HashMap<String, String>,
     keys: Option<&resettle_secure::cipher::Keyring>,
 ) -> Result<ImportSummary, StorageError> {
     let mut cases = Rows::new(
@@ -166,6 +179,7 @@ pub(crate) async fn insert_cases(
             "mission_id",
             "reception_place_id",
             "sponsor_group_id",
+            "municipality",
         ],
     );
     for f in files {
@@ -192,6 +206,14 @@ pub(crate) async fn insert_cases(
             lookup(&ids.missions, &f.mission).into(),
             lookup(&ids.places, &f.reception_place).into(),
             lookup(&ids.sponsor_groups, &f.sponsor_group).into(),
+            f.moved_to_municipality()
+                .map(str::to_string)
+                .or_else(|| {
+                    f.reception_place
+                        .as_ref()
+                        .and_then(|p| place_municipalities.get(p).cloned())
+                })
+                .into(),
         ]);
     }
     let inserted = cases

@@ -81,6 +81,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_audit_keyed.sql"),
         postgres: include_str!("../migrations/postgres/0011_audit_keyed.sql"),
     },
+    Migration {
+        version: 12,
+        description: "the municipality a family lives in",
+        sqlite: include_str!("../migrations/sqlite/0012_case_municipality.sql"),
+        postgres: include_str!("../migrations/postgres/0012_case_municipality.sql"),
+    },
 ];
 
 impl Store {

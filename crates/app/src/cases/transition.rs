@@ -35,6 +35,9 @@ pub struct TransitionRequest {
     pub reception_place: Option<String>,
     /// housed: the sponsor group's name, for community sponsorship.
     pub sponsor_group: Option<String>,
+    /// housed: the municipality of the family's new home; its staff see the family from
+    /// then on, and the municipality it leaves no longer does.
+    pub municipality: Option<String>,
     /// integration_support: who gives the support.
     pub provider: Option<String>,
     /// departure_scheduled: the departure date told to the family.
@@ -176,6 +179,15 @@ fn step_data(
             }
             assignment.sponsor_group = req.sponsor_group.clone();
             assignment.reception_place = req.reception_place.clone();
+            if let Some(m) = req
+                .municipality
+                .as_deref()
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+            {
+                payload.insert("municipality".into(), m.into());
+                assignment.municipality = Some(m.to_string());
+            }
         }
         IntegrationSupport => {
             let provider = req

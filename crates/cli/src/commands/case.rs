@@ -153,6 +153,9 @@ pub struct TransitionArgs {
     /// housed: the sponsor group.
     #[arg(long)]
     sponsor_group: Option<String>,
+    /// housed: the municipality of the new home (its staff see the family from then on).
+    #[arg(long)]
+    municipality: Option<String>,
     /// integration_support: the provider.
     #[arg(long)]
     provider: Option<String>,
@@ -340,6 +343,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 mission: a.mission,
                 reception_place: a.reception_place,
                 sponsor_group: a.sponsor_group,
+                municipality: a.municipality,
                 provider: a.provider,
                 departure_date: a.departure_date,
                 family_notified_on: a.family_notified_on,

@@ -35,4 +35,16 @@ impl CaseFile {
     pub fn state(&self) -> Result<CaseState, TransitionError> {
         derive_state(&self.events)
     }
+
+    /// The municipality the family moved to, as the latest step that names one says (a
+    /// move into a home records it in its step data); `None` while no step has, in which
+    /// case the family is where its reception place is. A municipality's staff see the
+    /// families living in it, so this must follow every move.
+    pub fn moved_to_municipality(&self) -> Option<&str> {
+        self.events
+            .iter()
+            .rev()
+            .find_map(|e| e.payload.get("municipality").and_then(|m| m.as_str()))
+            .filter(|m| !m.trim().is_empty())
+    }
 }

@@ -155,9 +155,12 @@ impl CaseFilter {
                 let n = format!("${}", binds.len() + 1);
                 let (sql, org) = match s {
                     ScopeFilter::SubmittedBy(org) => ("c.submitted_by = $n", org),
+                    // The municipality the family lives in now (it follows every move), or
+                    // the reception place run by the organisation while the family is in it.
                     ScopeFilter::PlacedWith(org) => (
-                        "EXISTS (SELECT 1 FROM reception_places r WHERE \
-                         r.id = c.reception_place_id AND (r.municipality = $n OR r.name = $n))",
+                        "(c.municipality = $n OR (c.state = 'in_reception' AND EXISTS \
+                         (SELECT 1 FROM reception_places r WHERE \
+                         r.id = c.reception_place_id AND r.name = $n)))",
                         org,
                     ),
                     ScopeFilter::SponsoredBy(org) => (

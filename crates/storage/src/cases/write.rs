@@ -39,6 +39,9 @@ pub struct Assignment {
     pub reception_place: Option<String>,
     /// The sponsor group, by name.
     pub sponsor_group: Option<String>,
+    /// The municipality the family moves to (a home), by name; a reception place given
+    /// in the same step sets the place's municipality first, so this one wins.
+    pub municipality: Option<String>,
     /// The integration support plan.
     pub support: Option<SupportPlan>,
     /// A date told to the family with this step (the departure date).
@@ -116,6 +119,8 @@ impl Store {
             &mut tx,
             &ids,
             std::slice::from_ref(file),
+            // A new submission is in no reception place yet.
+            &std::collections::HashMap::new(),
             self.keys.as_deref(),
         )
         .await?;
@@ -308,7 +313,8 @@ async fn assign(
             &a.reception_place,
             "SELECT id FROM reception_places WHERE code = $1 \
              AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
-            "UPDATE cases SET reception_place_id = $1 WHERE id = $2",
+            "UPDATE cases SET reception_place_id = $1, municipality = \
+             (SELECT municipality FROM reception_places WHERE id = $1) WHERE id = $2",
             "reception place",
         ),
         (
@@ -328,6 +334,13 @@ async fn assign(
                 .execute(&mut *conn)
                 .await?;
         }
+    }
+    if let Some(m) = &a.municipality {
+        sqlx::query("UPDATE cases SET municipality = $1 WHERE id = $2")
+            .bind(m.clone())
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
     }
     if let Some(s) = &a.support {
         sqlx::query("DELETE FROM support_plans WHERE case_id = $1")

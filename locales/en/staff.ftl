@@ -584,3 +584,31 @@ check-medical_check = medical check
 check-housing_ready = home ready
 check-travel_documents = travel documents
 policy-euros = € { $amount }
+
+## The timeline of a case
+
+timeline-title = History
+timeline-opened = opened as { $to }
+timeline-moved = from { $from } to { $to }
+timeline-by = by { $actor }
+timeline-why = Why:
+timeline-member = member { $number }
+step_data-checks = checks done
+step_data-departure_date = departure date
+step_data-promised_date = new date promised
+step_data-slip = why the date moved
+step_data-grounds = grounds
+step_data-members_accepted = members accepted
+step_data-members_not_accepted = members not accepted
+step_data-mission_cancelled = mission cancelled
+step_data-reception_place = reception place
+step_data-place = reception place
+step_data-from_place = from
+step_data-municipality = municipality
+step_data-sponsor_group = sponsor group
+slip-travel_document = travel document
+slip-medical_clearance = medical clearance
+slip-exit_permit = exit permit
+slip-flight_cancelled = flight cancelled
+slip-reception_capacity = no reception place
+slip-travel_restrictions = travel restrictions

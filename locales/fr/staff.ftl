@@ -586,3 +586,31 @@ check-medical_check = examen médical
 check-housing_ready = logement prêt
 check-travel_documents = documents de voyage
 policy-euros = { $amount } €
+
+## L'historique d'un dossier
+
+timeline-title = Historique
+timeline-opened = ouvert : { $to }
+timeline-moved = de { $from } à { $to }
+timeline-by = par { $actor }
+timeline-why = Pourquoi :
+timeline-member = membre { $number }
+step_data-checks = contrôles faits
+step_data-departure_date = date de départ
+step_data-promised_date = nouvelle date promise
+step_data-slip = pourquoi la date a changé
+step_data-grounds = motifs
+step_data-members_accepted = membres acceptés
+step_data-members_not_accepted = membres non acceptés
+step_data-mission_cancelled = mission annulée
+step_data-reception_place = lieu d'accueil
+step_data-place = lieu d'accueil
+step_data-from_place = depuis
+step_data-municipality = commune
+step_data-sponsor_group = groupe de parrainage
+slip-travel_document = document de voyage
+slip-medical_clearance = autorisation médicale
+slip-exit_permit = permis de sortie
+slip-flight_cancelled = vol annulé
+slip-reception_capacity = pas de place d'accueil
+slip-travel_restrictions = restrictions de voyage

@@ -583,3 +583,31 @@ check-medical_check = medische keuring
 check-housing_ready = woning klaar
 check-travel_documents = reisdocumenten
 policy-euros = € { $amount }
+
+## De geschiedenis van een dossier
+
+timeline-title = Geschiedenis
+timeline-opened = geopend als { $to }
+timeline-moved = van { $from } naar { $to }
+timeline-by = door { $actor }
+timeline-why = Waarom:
+timeline-member = gezinslid { $number }
+step_data-checks = uitgevoerde controles
+step_data-departure_date = vertrekdatum
+step_data-promised_date = nieuwe beloofde datum
+step_data-slip = waarom de datum verschoof
+step_data-grounds = gronden
+step_data-members_accepted = aanvaarde gezinsleden
+step_data-members_not_accepted = niet aanvaarde gezinsleden
+step_data-mission_cancelled = geannuleerde missie
+step_data-reception_place = opvangplaats
+step_data-place = opvangplaats
+step_data-from_place = vanuit
+step_data-municipality = gemeente
+step_data-sponsor_group = sponsorgroep
+slip-travel_document = reisdocument
+slip-medical_clearance = medische goedkeuring
+slip-exit_permit = uitreisvergunning
+slip-flight_cancelled = vlucht geannuleerd
+slip-reception_capacity = geen opvangplaats
+slip-travel_restrictions = reisbeperkingen

@@ -886,6 +886,19 @@ async fn a_case_officer_works_the_overdue_list_and_takes_a_step() {
             s.backend
         );
         assert!(c.current_url().await.unwrap().path() == case);
+        let history = text_of(c, "#timeline").await;
+        assert!(
+            history.contains("to withdrawn") && history.contains("the family asked to withdraw"),
+            "{}: the history says what happened and why, in words: {history}",
+            s.backend
+        );
+        c.execute(
+            "document.getElementById('timeline').scrollIntoView()",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+        review(c, s.backend, "case-history").await;
         b.client.clone().close().await.unwrap();
     }
 }

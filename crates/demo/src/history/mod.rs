@@ -153,12 +153,13 @@ impl Walker<'_> {
     /// Submission, assessment, departure, settlement: each returns `Over` when the case
     /// stops, so the walk always ends in `Over`.
     fn run(&mut self) -> Result<std::convert::Infallible, Over> {
-        let categories: Vec<&str> = self.sub.categories.iter().map(|c| c.as_str()).collect();
+        // The categories are the case's own field, shown in words where the role sees
+        // them; a reason is free text, shown as typed, so it names no codes.
         self.record(
             self.submitted_on,
             CaseState::Submitted,
             "UNHCR",
-            format!("submitted by UNHCR ({})", categories.join(", ")),
+            "submitted by UNHCR".to_string(),
             Value::Null,
         )?;
         let accepted_on = self.assess(self.submitted_on)?;

@@ -286,6 +286,15 @@ async fn render_case(
         .filter(|f| case["members"][0].get(f).is_some())
         .collect();
     let placement = placement_context(app, caller, &number).await;
+    // The history, for the roles that see it (filtered by the field matrix in the app).
+    let events = if resettle_app::access::visibility::sees(caller, "waiting") {
+        match app.case_events(caller, &number).await {
+            Ok(events) => Value::from(Serde(&events)),
+            Err(e) => return failed(lang, Some(session), e),
+        }
+    } else {
+        Value::from(())
+    };
     render(
         "case.html",
         lang,
@@ -301,6 +310,7 @@ async fn render_case(
             medical => Value::from(Serde(&medical)),
             may_export => caller.may(Permission::ExportSubject),
             placement => placement,
+            events => events,
         },
     )
 }

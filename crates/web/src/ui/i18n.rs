@@ -46,6 +46,9 @@ pub(crate) const WORD_KINDS: &[&str] = &[
     "country",
     "language",
     "field",
+    "check",
+    "slip",
+    "step_data",
 ];
 
 impl Lang {

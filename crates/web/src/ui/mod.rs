@@ -56,6 +56,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("login.html", include_str!("../../templates/login.html")),
     ("code.html", include_str!("../../templates/code.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
+    (
+        "_timeline.html",
+        include_str!("../../templates/_timeline.html"),
+    ),
     ("case.html", include_str!("../../templates/case.html")),
     ("audit.html", include_str!("../../templates/audit.html")),
     (

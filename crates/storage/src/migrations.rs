@@ -87,6 +87,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_case_municipality.sql"),
         postgres: include_str!("../migrations/postgres/0012_case_municipality.sql"),
     },
+    Migration {
+        version: 13,
+        description: "the language each user reads in",
+        sqlite: include_str!("../migrations/sqlite/0013_user_language.sql"),
+        postgres: include_str!("../migrations/postgres/0013_user_language.sql"),
+    },
 ];
 
 impl Store {

@@ -77,6 +77,38 @@ impl Store {
         }))
     }
 
+    /// The language the user behind a live session chose, if any: read without touching
+    /// the session, so choosing a page's language costs no write.
+    pub async fn session_language(&self, id_hash: &str) -> Result<Option<String>, StorageError> {
+        Ok(sqlx::query(
+            "SELECT u.language FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.id_hash = $1 AND s.ended_at IS NULL AND u.disabled = 0",
+        )
+        .bind(id_hash.to_string())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| r.try_get::<Option<String>, _>(0))
+        .transpose()?
+        .flatten())
+    }
+
+    /// Keeps the language the user behind a live session chose.
+    pub async fn set_session_language(
+        &self,
+        id_hash: &str,
+        language: &str,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "UPDATE users SET language = $1 WHERE id = \
+             (SELECT user_id FROM sessions WHERE id_hash = $2 AND ended_at IS NULL)",
+        )
+        .bind(language.to_string())
+        .bind(id_hash.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// Records a request on a session (for the idle time-out).
     pub async fn touch_session(
         &self,

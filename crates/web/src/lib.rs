@@ -22,7 +22,7 @@ pub fn router(app: App) -> Router {
     let (api, _openapi) = api::router().split_for_parts();
     Router::new()
         .merge(api)
-        .merge(ui::router())
+        .merge(ui::router(&app))
         .layer(axum::middleware::from_fn(session::security_headers))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),

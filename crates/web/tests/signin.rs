@@ -525,3 +525,51 @@ async fn a_form_post_from_another_scheme_or_port_is_refused() {
         );
     }
 }
+
+/// The language a user picks sticks with the user: signed in again on another device (no
+/// `lang` cookie, an English browser), the pages are in the language chosen before.
+#[tokio::test]
+async fn the_language_chosen_sticks_with_the_user_across_devices() {
+    let (app, _db) = demo_app().await;
+    let sign_in = || async {
+        let a = send(
+            &app,
+            post(
+                "/login",
+                None,
+                "username=planner&password=resettle-demo-password",
+            ),
+        )
+        .await;
+        let set = a.cookie.expect("a session cookie");
+        set.split(';').next().unwrap().to_string()
+    };
+    let first = sign_in().await;
+    let page = send(&app, get("/fair-share/scenarios", Some(&first)))
+        .await
+        .body;
+    assert!(
+        page.contains("<html lang=\"en\">"),
+        "English before any choice"
+    );
+    send(&app, get("/fair-share/scenarios?lang=nl", Some(&first))).await;
+    let second = sign_in().await;
+    let a = send(&app, get("/fair-share/scenarios", Some(&second))).await;
+    assert!(
+        a.body.contains("<html lang=\"nl\">"),
+        "the other device reads Dutch: {}",
+        &a.body[..200.min(a.body.len())]
+    );
+    assert!(
+        a.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("lang=nl")),
+        "and remembers it there"
+    );
+    let anonymous = send(&app, get("/fair-share/scenarios", None)).await.body;
+    assert!(
+        anonymous.contains("<html lang=\"en\">"),
+        "nobody else's choice"
+    );
+}

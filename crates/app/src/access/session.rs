@@ -344,6 +344,26 @@ impl App {
         })
     }
 
+    /// The language the user signed in with this cookie chose on another visit, if any: a
+    /// user who picked Dutch reads Dutch on every device they sign in on.
+    pub async fn language_of(&self, cookie: &str) -> Result<Option<String>, AppError> {
+        Ok(self.store.session_language(&digest(cookie)).await?)
+    }
+
+    /// Keeps the language chosen by the user signed in with this cookie (an ISO 639-1
+    /// code of a language the pages are written in; the web layer checks which).
+    pub async fn choose_language(&self, cookie: &str, language: &str) -> Result<(), AppError> {
+        if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(AppError::Invalid(format!(
+                "language: {language:?} is not an ISO 639-1 code"
+            )));
+        }
+        Ok(self
+            .store
+            .set_session_language(&digest(cookie), language)
+            .await?)
+    }
+
     /// Ends a session server-side.
     pub async fn logout(&self, cookie: &str, caller: &Caller) -> Result<(), AppError> {
         self.store.end_session(&digest(cookie), self.now()).await?;

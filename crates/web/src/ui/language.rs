@@ -1,15 +1,17 @@
 //! Which language a page is written in: `?lang=` (a link of the switcher in the page
-//! header, remembered in the `lang` cookie), else that cookie, else the first of the
-//! browser's `Accept-Language` the pages are written in, else English. Links and a cookie
-//! work without JavaScript; the choice is not yet kept per user in the database.
+//! header, remembered in the `lang` cookie and, for a signed-in user, kept with the user),
+//! else that cookie, else the language the signed-in user chose before (on another device),
+//! else the first of the browser's `Accept-Language` the pages are written in, else
+//! English. Links and a cookie work without JavaScript.
 use std::convert::Infallible;
 
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Uri, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use resettle_app::App;
 
 use super::i18n::Lang;
 
@@ -18,14 +20,34 @@ pub(crate) const COOKIE: &str = "lang";
 
 /// Chooses the language of the request for the handlers ([`Lang`] as an extractor), and
 /// remembers a choice made with `?lang=` for a year.
-pub(crate) async fn choose(mut request: Request, next: Next) -> Response {
+pub(crate) async fn choose(State(app): State<App>, mut request: Request, next: Next) -> Response {
     let asked = asked(request.uri());
+    let signed_in = crate::session::cookie(request.headers());
+    if let (Some(lang), Some(cookie)) = (asked, &signed_in)
+        && let Err(e) = app.choose_language(cookie, lang.code()).await
+    {
+        // The page still shows in the language asked for; only keeping it failed.
+        tracing::warn!(error = %e, "the chosen language could not be kept");
+    }
+    let mut kept = None;
+    if asked.is_none()
+        && remembered(request.headers()).is_none()
+        && let Some(cookie) = &signed_in
+    {
+        kept = app
+            .language_of(cookie)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|l| Lang::parse(&l));
+    }
     let lang = asked
         .or_else(|| remembered(request.headers()))
+        .or(kept)
         .unwrap_or_else(|| accepted(request.headers()));
     request.extensions_mut().insert(lang);
     let mut response = next.run(request).await;
-    if let Some(lang) = asked {
+    if let Some(lang) = asked.or(kept) {
         // HttpOnly: no script needs it. Lax: a link from another site still opens the page
         // in the chosen language.
         let cookie = format!(

@@ -103,7 +103,7 @@ const STYLESHEET: &str = include_str!("../../static/style.css");
 const HTMX: &str = include_str!("../../static/htmx.min.js");
 
 /// The UI routes.
-pub(crate) fn router() -> Router<App> {
+pub(crate) fn router(app: &App) -> Router<App> {
     Router::new()
         .route("/", get(dashboard::page))
         .route("/fair-share", get(fair_share::page))
@@ -127,7 +127,10 @@ pub(crate) fn router() -> Router<App> {
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
-        .layer(axum::middleware::from_fn(language::choose))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            language::choose,
+        ))
 }
 
 async fn stylesheet() -> impl IntoResponse {

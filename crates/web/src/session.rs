@@ -33,15 +33,19 @@ pub(crate) fn clear_cookie() -> HeaderValue {
 
 /// The session cookie's value, if the request carries one.
 pub(crate) fn cookie(headers: &HeaderMap) -> Option<String> {
+    cookie_named(headers, COOKIE).filter(|v| !v.is_empty())
+}
+
+/// The value of the cookie `name`, if the request carries one.
+pub(crate) fn cookie_named(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
-        .filter(|v| !v.is_empty())
 }
 
 /// Whether a request's `Origin` names another site than the one it reached (an origin

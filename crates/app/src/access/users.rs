@@ -217,18 +217,7 @@ impl App {
     /// Disables a user: sign-in stops, and every session and token ends at once (for
     /// good: re-enabling would not revive them).
     pub async fn disable_user(&self, caller: &Caller, username: &str) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageUsers, "user", username)
-            .await?;
-        let cut = self.store.set_user_disabled(username, true).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "user",
-            username,
-            "",
-            &cut_off("disabled", cut),
-        )
-        .await
+        self.set_disabled(caller, username, true).await
     }
 
     /// Re-enables a disabled user, so they can sign in again. Sessions and tokens from
@@ -236,18 +225,23 @@ impl App {
     /// user starts again from a fresh sign-in, never from a cookie or token issued before
     /// the account was disabled.
     pub async fn enable_user(&self, caller: &Caller, username: &str) -> Result<(), AppError> {
+        self.set_disabled(caller, username, false).await
+    }
+
+    /// Disables or re-enables a user, cutting off every session and token either way, and
+    /// records it.
+    async fn set_disabled(
+        &self,
+        caller: &Caller,
+        username: &str,
+        disabled: bool,
+    ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        let cut = self.store.set_user_disabled(username, false).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "user",
-            username,
-            "",
-            &cut_off("re-enabled", cut),
-        )
-        .await
+        let cut = self.store.set_user_disabled(username, disabled).await?;
+        let what = if disabled { "disabled" } else { "re-enabled" };
+        self.record_ok(caller, "write", "user", username, "", &cut_off(what, cut))
+            .await
     }
 
     /// Every organisation with its kind, by name: what a new user can belong to.

@@ -73,14 +73,7 @@ fn asked(uri: &Uri) -> Option<Lang> {
 
 /// The `lang` cookie.
 fn remembered(headers: &HeaderMap) -> Option<Lang> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .and_then(|(_, v)| Lang::parse(v))
+    crate::session::cookie_named(headers, COOKIE).and_then(|v| Lang::parse(&v))
 }
 
 /// The best of the browser's languages (`nl-BE,nl;q=0.9,en;q=0.8` is Dutch), by Fluent's

@@ -46,6 +46,10 @@ pub const CASES_PER_PAGE: RangeInclusive<u32> = 1..=500;
 /// trail, a few megabytes of CSV; narrow by day or actor for more.
 pub const AUDIT_ENTRIES: RangeInclusive<i64> = 1..=10_000;
 
+/// A position in the audit trail (the `before` of a page): from the first entry to far past
+/// any trail a programme writes (a million entries a day for a thousand years).
+pub const AUDIT_SEQUENCE: RangeInclusive<i64> = 1..=i64::MAX / 2;
+
 /// Members of one case (and so a member number, and the members named in a split
 /// decision). UNHCR cases are families, rarely above 15 persons; 50 is every extended
 /// household while keeping a case's checks and documents small.

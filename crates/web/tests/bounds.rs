@@ -472,6 +472,7 @@ fn any_query_number_is_answered_or_refused_by_name() {
             ("/api/v1/cases", "page"),
             ("/api/v1/cases", "per_page"),
             ("/api/v1/audit", "limit"),
+            ("/api/v1/audit", "before"),
         ]),
         query_value(),
     );
@@ -493,6 +494,8 @@ async fn query_bounds_are_named_at_their_first_value_beyond() {
         ("/api/v1/cases?page=-1", "page"),
         ("/api/v1/audit?limit=10001", "limit"),
         ("/api/v1/audit?limit=abc", "limit"),
+        ("/api/v1/audit?before=0", "before"),
+        ("/api/v1/audit?before=x", "before"),
     ] {
         let answer = send_raw(&app, Some(&token), "GET", uri, String::new()).await;
         answer.assert_refused_naming(field);

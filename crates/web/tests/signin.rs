@@ -266,6 +266,31 @@ async fn auditors_browse_and_export_the_trail_and_others_may_not() {
         "{}",
         a.body
     );
+    // The whole trail, page by page: the newest five, then the five before them.
+    let seqs = |body: &str| -> Vec<i64> {
+        body.split("<tr><td>")
+            .skip(1)
+            .filter_map(|r| r.split("</td>").next()?.parse().ok())
+            .collect()
+    };
+    let first = send(&app, get("/audit?limit=5", Some(&auditor))).await.body;
+    let page = seqs(&first);
+    assert_eq!(page.len(), 5, "{first}");
+    let older = first
+        .split("href=\"")
+        .find(|h| h.contains("before="))
+        .and_then(|h| h.split('"').next())
+        .expect("a link to older entries")
+        .replace("&amp;", "&")
+        .replace("&#x2f;", "/");
+    let second = send(&app, get(&older, Some(&auditor))).await.body;
+    let next = seqs(&second);
+    assert_eq!(next.len(), 5, "{second}");
+    assert!(
+        next[0] < page[4] && next.windows(2).all(|w| w[0] > w[1]),
+        "the next page goes on below the first: {page:?} then {next:?}"
+    );
+    assert!(second.contains("newest entries"));
     let a = send(&app, get("/audit.csv?actor=auditor", Some(&auditor))).await;
     assert!(
         a.body.starts_with("seq,at,actor,source,action"),

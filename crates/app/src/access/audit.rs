@@ -3,7 +3,7 @@ use resettle_storage::{AuditEntry, AuditFilter, ChainCheck, NewAuditEntry};
 use serde::{Deserialize, Serialize};
 
 use super::{Caller, Permission};
-use crate::bounds::{AUDIT_ENTRIES, within};
+use crate::bounds::{AUDIT_ENTRIES, AUDIT_SEQUENCE, within};
 use crate::export_csv::SafeCsv;
 use crate::{App, AppError};
 
@@ -113,6 +113,9 @@ pub struct AuditQuery {
     pub to: Option<String>,
     /// At most this many, newest first (default 200, at most 10,000).
     pub limit: Option<i64>,
+    /// Only entries older than this sequence number: the next page after the oldest entry
+    /// shown.
+    pub before: Option<i64>,
 }
 
 /// `entry` as made by `caller` (its actor and source), "ok" unless it says otherwise.
@@ -243,6 +246,10 @@ impl App {
             entity_id: non_empty(&q.entity_id),
             from: non_empty(&q.from),
             to: non_empty(&q.to),
+            before: q
+                .before
+                .map(|b| within("before", b, &AUDIT_SEQUENCE))
+                .transpose()?,
             limit,
         };
         let rows = self.store.audit_entries(&filter).await?;

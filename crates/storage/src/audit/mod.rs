@@ -84,6 +84,8 @@ pub struct AuditFilter {
     pub from: Option<String>,
     /// Entries before the end of this day (`YYYY-MM-DD`).
     pub to: Option<String>,
+    /// Only entries older than this sequence number: the next page of a long trail.
+    pub before: Option<i64>,
     /// At most this many, newest first.
     pub limit: i64,
 }
@@ -295,6 +297,11 @@ impl Store {
             // Timestamps are RFC 3339 text; every one of the day `to` sorts before `to` + "U".
             binds.push(format!("{to}U"));
             clauses.push(format!("at < ${}", binds.len()));
+        }
+        if let Some(before) = f.before {
+            // An integer, written into the statement: the text binds above would compare
+            // as text on SQLite and fail on PostgreSQL.
+            clauses.push(format!("seq < {before}"));
         }
         let filter = if clauses.is_empty() {
             String::new()

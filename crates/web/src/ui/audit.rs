@@ -38,11 +38,29 @@ pub(crate) async fn page(
         Err(e) => return failed(lang, Some(&session), e),
     };
     let query = query_string(&q);
+    // A full page has older entries behind it: the next page starts below its oldest.
+    let page_size = q.limit.unwrap_or(200);
+    let older = (entries.len() as i64 == page_size)
+        .then(|| entries.last().map(|e| e.seq))
+        .flatten()
+        .map(|seq| {
+            let mut more = vec![format!("before={seq}")];
+            more.extend(q.limit.map(|l| format!("limit={l}")));
+            let joined = [query.clone()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .chain(more)
+                .collect::<Vec<_>>()
+                .join("&");
+            format!("/audit?{joined}")
+        });
     render(
         "audit.html",
         lang,
         context! {
             user => user_context(Some(&session)),
+            older => older,
+            newest => q.before.map(|_| format!("/audit?{query}")),
             entries => Value::from(Serde(&entries)),
             chain => chain,
             q => Value::from(Serde(&QueryEcho::from(&q))),

@@ -615,3 +615,22 @@ slip-exit_permit = exit permit
 slip-flight_cancelled = flight cancelled
 slip-reception_capacity = no reception place
 slip-travel_restrictions = travel restrictions
+
+## The reception officer's day
+
+nav-reception = Reception
+reception-summary = { $families ->
+        [one] One family
+       *[other] { $families } families
+    } ({ $persons } persons) with a departure date; { $free } free places in the reception network now.
+reception-arrivals = Expected arrivals, soonest first
+reception-no-arrivals = No family has a departure date.
+reception-col-date = Arrives
+reception-no-date = date not recorded
+reception-places = Reception places now, fullest first
+reception-col-place = Place
+reception-col-kind = Kind
+reception-col-municipality = Municipality
+reception-col-occupied = Persons now
+reception-col-capacity = Capacity
+reception-over = over capacity

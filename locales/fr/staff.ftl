@@ -617,3 +617,22 @@ slip-exit_permit = permis de sortie
 slip-flight_cancelled = vol annulé
 slip-reception_capacity = pas de place d'accueil
 slip-travel_restrictions = restrictions de voyage
+
+## La journée de l'agent d'accueil
+
+nav-reception = Accueil
+reception-summary = { $families ->
+        [one] Une famille
+       *[other] { $families } familles
+    } ({ $persons } personnes) avec une date de départ ; { $free } places libres dans le réseau d'accueil maintenant.
+reception-arrivals = Arrivées attendues, les plus proches d'abord
+reception-no-arrivals = Aucune famille n'a de date de départ.
+reception-col-date = Arrive le
+reception-no-date = date non enregistrée
+reception-places = Lieux d'accueil maintenant, les plus pleins d'abord
+reception-col-place = Lieu
+reception-col-kind = Type
+reception-col-municipality = Commune
+reception-col-occupied = Personnes maintenant
+reception-col-capacity = Capacité
+reception-over = au-delà de la capacité

@@ -614,3 +614,22 @@ slip-exit_permit = uitreisvergunning
 slip-flight_cancelled = vlucht geannuleerd
 slip-reception_capacity = geen opvangplaats
 slip-travel_restrictions = reisbeperkingen
+
+## De dag van de opvangmedewerker
+
+nav-reception = Opvang
+reception-summary = { $families ->
+        [one] Eén gezin
+       *[other] { $families } gezinnen
+    } ({ $persons } personen) met een vertrekdatum; nu { $free } vrije plaatsen in het opvangnetwerk.
+reception-arrivals = Verwachte aankomsten, eerstvolgende eerst
+reception-no-arrivals = Geen enkel gezin heeft een vertrekdatum.
+reception-col-date = Komt aan
+reception-no-date = datum niet vastgelegd
+reception-places = Opvangplaatsen nu, de volste eerst
+reception-col-place = Plaats
+reception-col-kind = Soort
+reception-col-municipality = Gemeente
+reception-col-occupied = Personen nu
+reception-col-capacity = Capaciteit
+reception-over = boven capaciteit

@@ -13,6 +13,7 @@ mod placement;
 mod pledges;
 pub mod policies;
 mod programmes;
+mod reception;
 pub mod reference;
 mod retention;
 mod scenarios;
@@ -27,6 +28,7 @@ pub use missions::{
 };
 pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use policies::PolicyInForce;
+pub use reception::{Arrival, Occupancy, ReceptionDay};
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;

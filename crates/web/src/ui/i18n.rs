@@ -489,6 +489,9 @@ mod tests {
                         priorities => vec!["urgent"], categories => vec!["medical_needs"],
                     },
                     pages => 1,
+                    day => minijinja::context! {
+                        arrivals => empty(), places => empty(), arriving_persons => 0, free_places => 12,
+                    },
                     user => minijinja::context! { roles => vec!["auditor"] },
                     chain => minijinja::context! { intact => true, entries => 8821 },
                     account => minijinja::context! { username => "u", roles => "admin" },

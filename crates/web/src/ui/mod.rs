@@ -57,6 +57,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("code.html", include_str!("../../templates/code.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
     (
+        "reception.html",
+        include_str!("../../templates/reception.html"),
+    ),
+    (
         "_timeline.html",
         include_str!("../../templates/_timeline.html"),
     ),
@@ -124,6 +128,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/audit.csv", get(audit::csv))
         .route("/placement", get(placement::page).post(placement::propose))
         .route("/placement/{number}", post(placement::decide))
+        .route("/reception", get(placement::reception))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))

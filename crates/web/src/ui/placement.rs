@@ -77,6 +77,32 @@ pub(crate) async fn page(
     }
 }
 
+/// `GET /reception`: the families arriving, soonest first, and every reception place's
+/// occupancy against its capacity now.
+pub(crate) async fn reception(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Query(q): Query<ProgrammeQuery>,
+) -> Response {
+    let programme = match default_programme(&app, q.programme).await {
+        Ok(p) => p,
+        Err(e) => return failed(lang, Some(&session), e),
+    };
+    match app.reception_day(&session.caller, &programme).await {
+        Ok(day) => render(
+            "reception.html",
+            lang,
+            context! {
+                user => user_context(Some(&session)),
+                programme => programme,
+                day => Value::from(Serde(&day)),
+            },
+        ),
+        Err(e) => failed(lang, Some(&session), e),
+    }
+}
+
 /// `POST /placement`: a new run.
 pub(crate) async fn propose(
     lang: Lang,

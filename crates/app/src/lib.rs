@@ -28,7 +28,7 @@ pub use missions::{
 };
 pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use policies::PolicyInForce;
-pub use reception::{Arrival, Occupancy, ReceptionDay};
+pub use reception::ReceptionDay;
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
 pub use resettle_secure::cipher::Keyring;

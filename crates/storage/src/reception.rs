@@ -1,11 +1,13 @@
 //! What a reception officer's day starts from: who arrives when, and how full every
 //! reception place is now.
+use serde::Serialize;
 use sqlx::Row;
 
 use crate::{StorageError, Store, codec};
 
-/// A reception place with the persons in it now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A reception place with the persons in it now (serialised as the reception page shows
+/// it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlaceOccupancy {
     /// Code.
     pub code: String,
@@ -22,7 +24,7 @@ pub struct PlaceOccupancy {
 }
 
 /// A family whose departure date is set: it arrives on that day.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExpectedArrival {
     /// UNHCR case number.
     pub case_number: String,

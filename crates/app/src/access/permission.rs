@@ -204,23 +204,32 @@ impl App {
         id: &str,
         why: &str,
     ) -> AppError {
-        let recorded = self
-            .record(
-                caller,
-                NewAuditEntry {
-                    action: "refused".into(),
-                    entity: entity.into(),
-                    entity_id: id.into(),
-                    outcome: "refused".into(),
-                    detail: why.into(),
-                    ..Default::default()
-                },
-            )
-            .await;
-        match recorded {
+        match self.record_refusal(caller, entity, id, why).await {
             Ok(()) => AppError::Forbidden(why.into()),
             Err(e) => e,
         }
+    }
+
+    /// Appends the trail's entry for a refusal of `caller` on an entity.
+    async fn record_refusal(
+        &self,
+        caller: &Caller,
+        entity: &str,
+        id: &str,
+        detail: &str,
+    ) -> Result<(), AppError> {
+        self.record(
+            caller,
+            NewAuditEntry {
+                action: "refused".into(),
+                entity: entity.into(),
+                entity_id: id.into(),
+                outcome: "refused".into(),
+                detail: detail.into(),
+                ..Default::default()
+            },
+        )
+        .await
     }
 
     /// Refuses with "not found" (audited as a refusal) unless the case is in the caller's
@@ -235,18 +244,8 @@ impl App {
         if visible {
             return Ok(());
         }
-        self.record(
-            caller,
-            NewAuditEntry {
-                action: "refused".into(),
-                entity: "case".into(),
-                entity_id: number.into(),
-                outcome: "refused".into(),
-                detail: "outside the caller's scope".into(),
-                ..Default::default()
-            },
-        )
-        .await?;
+        self.record_refusal(caller, "case", number, "outside the caller's scope")
+            .await?;
         Err(AppError::NotFound(format!("case {number} does not exist")))
     }
 }

@@ -80,6 +80,19 @@ fn code_lock(failures: i64) -> Option<Duration> {
     lock_for(failures, FAILED_CODES_BEFORE_LOCK, Duration::minutes(5))
 }
 
+/// The trail's entry for a failed sign-in step of `username` (as typed, cut to 64
+/// characters: a name nobody has is the caller's own words).
+fn sign_in_failed(username: &str, detail: String) -> NewAuditEntry {
+    NewAuditEntry {
+        action: "login".into(),
+        entity: "user".into(),
+        entity_id: username.chars().take(64).collect(),
+        outcome: "failed".into(),
+        detail,
+        ..Default::default()
+    }
+}
+
 fn parse_time(s: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
 }
@@ -117,14 +130,7 @@ impl App {
             organisation: None,
             source: source.to_string(),
         };
-        let fail = |detail: String| NewAuditEntry {
-            action: "login".into(),
-            entity: "user".into(),
-            entity_id: username.chars().take(64).collect(),
-            outcome: "failed".into(),
-            detail,
-            ..Default::default()
-        };
+        let fail = |detail: String| sign_in_failed(username, detail);
         // Spends the time of a real check, so timing does not tell why a sign-in failed.
         let as_if_checked = || self.check_password(password, &super::users::DUMMY_HASH);
         let Some(row) = row else {
@@ -232,14 +238,7 @@ impl App {
             Some(s) => self.decrypt_secret(&username, s)?,
             None => return Err(AppError::Unauthorized(REFUSED.into())),
         };
-        let refused = |detail: String| NewAuditEntry {
-            action: "login".into(),
-            entity: "user".into(),
-            entity_id: username.clone(),
-            outcome: "failed".into(),
-            detail,
-            ..Default::default()
-        };
+        let refused = |detail: String| sign_in_failed(&username, detail);
         let (failures, its_lock) = match self
             .store
             .charge_sign_in_attempt(&username, SignInStep::Code, now, |n| {

@@ -29,17 +29,21 @@ pub(crate) async fn choose(State(app): State<App>, mut request: Request, next: N
         // The page still shows in the language asked for; only keeping it failed.
         tracing::warn!(error = %e, "the chosen language could not be kept");
     }
+    // A signed-in browser without the cookie reads the user's language once, and gets the
+    // cookie (the saved language, or the browser's own), so no later request asks again.
     let mut kept = None;
     if asked.is_none()
         && remembered(request.headers()).is_none()
         && let Some(cookie) = &signed_in
     {
-        kept = app
-            .language_of(cookie)
-            .await
-            .ok()
-            .flatten()
-            .and_then(|l| Lang::parse(&l));
+        kept = Some(
+            app.language_of(cookie)
+                .await
+                .ok()
+                .flatten()
+                .and_then(|l| Lang::parse(&l))
+                .unwrap_or_else(|| accepted(request.headers())),
+        );
     }
     let lang = asked
         .or_else(|| remembered(request.headers()))

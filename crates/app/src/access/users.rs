@@ -165,7 +165,8 @@ impl App {
             .await
     }
 
-    /// Adds a user with roles (`case-officer,medical-officer`) and a password.
+    /// Adds a user with roles (`case-officer,medical-officer`) and a password; returns the
+    /// name as stored (folded to lowercase), which is the one to sign in and refer by.
     pub async fn add_user(
         &self,
         caller: &Caller,
@@ -173,11 +174,11 @@ impl App {
         roles: &str,
         organisation: Option<&str>,
         password: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<String, AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        let username = username_of(username)?;
-        let username = username.as_str();
+        let stored = username_of(username)?;
+        let username = stored.as_str();
         let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let hash = hash_password(password)?;
@@ -192,7 +193,8 @@ impl App {
             "",
             &format!("added with roles {}", words.join(",")),
         )
-        .await
+        .await?;
+        Ok(stored)
     }
 
     /// Every user.

@@ -135,15 +135,16 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             organisation,
             ..
         } => {
-            app.add_user(
-                &Caller::operator(),
-                &username,
-                &role,
-                organisation.as_deref(),
-                &password_from_stdin()?,
-            )
-            .await?;
-            println!("user {username} added");
+            let stored = app
+                .add_user(
+                    &Caller::operator(),
+                    &username,
+                    &role,
+                    organisation.as_deref(),
+                    &password_from_stdin()?,
+                )
+                .await?;
+            println!("user {stored} added");
         }
         Command::List { format } => {
             let users = app.users(&Caller::operator()).await?;

@@ -297,10 +297,7 @@ pub(crate) async fn add_user(
         )
         .await
     {
-        Ok(()) => to_admin(&format!(
-            "done=user-added&user={}",
-            q(&username.trim().to_ascii_lowercase())
-        )),
+        Ok(stored) => to_admin(&format!("done=user-added&user={}", q(&stored))),
         Err(e) => match Problem::of("add", &e, "username", &fields) {
             Some(p) => {
                 let organisation_missing = matches!(e, AppError::NotFound(_));

@@ -93,6 +93,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_user_language.sql"),
         postgres: include_str!("../migrations/postgres/0013_user_language.sql"),
     },
+    Migration {
+        version: 14,
+        description: "the case list's order as an index",
+        sqlite: include_str!("../migrations/sqlite/0014_cases_by_submission.sql"),
+        postgres: include_str!("../migrations/postgres/0014_cases_by_submission.sql"),
+    },
 ];
 
 impl Store {

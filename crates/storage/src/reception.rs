@@ -42,12 +42,17 @@ impl Store {
         &self,
         programme: &str,
     ) -> Result<Vec<PlaceOccupancy>, StorageError> {
+        // One pass over the programme's families in reception, grouped by place (through
+        // the programme-and-state index), joined to the places: a sum per place in a
+        // correlated subquery scanned every case once per place (6.9 s at 100,000 cases).
         sqlx::query(
             "SELECT r.code, r.name, r.kind, r.municipality, r.capacity_persons, \
-                    CAST(COALESCE((SELECT SUM(c.family_size) FROM cases c \
-                               WHERE c.reception_place_id = r.id \
-                                 AND c.state = 'in_reception'), 0) AS BIGINT) \
+                    CAST(COALESCE(o.persons, 0) AS BIGINT) \
                FROM reception_places r JOIN programmes g ON g.id = r.programme_id \
+               LEFT JOIN (SELECT c.reception_place_id AS place, SUM(c.family_size) AS persons \
+                            FROM cases c JOIN programmes p ON p.id = c.programme_id \
+                           WHERE p.code = $1 AND c.state = 'in_reception' \
+                           GROUP BY c.reception_place_id) o ON o.place = r.id \
               WHERE g.code = $1 ORDER BY r.code",
         )
         .bind(programme.to_string())

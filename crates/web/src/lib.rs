@@ -8,6 +8,7 @@ mod client;
 mod error;
 mod extract;
 mod session;
+mod timing;
 mod ui;
 
 use std::net::SocketAddr;
@@ -24,6 +25,7 @@ pub fn router(app: App) -> Router {
         .merge(api)
         .merge(ui::router(&app))
         .layer(axum::middleware::from_fn(session::security_headers))
+        .layer(axum::middleware::from_fn(timing::server_timing))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             client::identify,

@@ -250,6 +250,13 @@ async fn cross_site_and_tokenless_forms_are_refused_and_headers_are_set() {
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(a.headers[header::REFERRER_POLICY], "same-origin");
+    // The server's own time, for measuring pages apart from the network.
+    let timing = a.headers["server-timing"].to_str().unwrap();
+    let ms: f64 = timing
+        .strip_prefix("app;dur=")
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| panic!("Server-Timing {timing:?}"));
+    assert!(ms >= 0.0, "{timing}");
 }
 
 #[tokio::test]

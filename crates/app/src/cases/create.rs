@@ -97,6 +97,16 @@ impl NewCase {
                 "members[{i}].full_name: is empty"
             )));
         }
+        if let Some((i, m)) = members
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.date_of_birth > today)
+        {
+            return Err(AppError::Invalid(format!(
+                "members[{i}].date_of_birth: {} is in the future",
+                m.date_of_birth
+            )));
+        }
         let submitted_on = self.submitted_on.unwrap_or(today);
         if submitted_on > today {
             return Err(AppError::Invalid(format!(

@@ -183,3 +183,58 @@ impl App {
             .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use time::macros::{date, datetime};
+
+    use super::*;
+
+    fn member(name: &str, relationship: &str, born: Date) -> NewMember {
+        NewMember {
+            full_name: name.into(),
+            date_of_birth: born,
+            sex: "female".into(),
+            relationship: relationship.into(),
+            languages: vec!["ar".into()],
+            education: None,
+            occupation: None,
+        }
+    }
+
+    fn case(members: Vec<NewMember>) -> NewCase {
+        NewCase {
+            case_number: "TST-26C00001".into(),
+            programme: "BE".into(),
+            country_of_asylum: "LB".into(),
+            nationality: "SY".into(),
+            categories: vec!["medical_needs".into()],
+            priority: "normal".into(),
+            channel: "mission".into(),
+            submitted_on: None,
+            members,
+            linked_cases: vec![],
+        }
+    }
+
+    /// A person not yet born cannot be resettled: the date is refused, naming the member.
+    #[test]
+    fn a_date_of_birth_in_the_future_is_refused_naming_the_member() {
+        let now = datetime!(2026-11-23 10:00 UTC);
+        let family = |born| {
+            case(vec![
+                member("Amal Test", "principal_applicant", date!(1985 - 03 - 03)),
+                member("Sara Test", "child", born),
+            ])
+        };
+        let e = family(date!(2026 - 11 - 24))
+            .into_file("t", now)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "members[1].date_of_birth: 2026-11-24 is in the future"
+        );
+        let born_today = family(date!(2026 - 11 - 23)).into_file("t", now).unwrap();
+        assert_eq!(born_today.case.members.len(), 2);
+    }
+}

@@ -311,10 +311,37 @@ impl Problem {
     }
 }
 
-/// Refuses, audited by the app layer, a caller whose roles may not submit cases.
-async fn may_submit(app: &App, session: &Session) -> Result<(), AppError> {
-    app.require(&session.caller, Permission::SubmitCase, "case", "")
+/// Refuses, audited by the app layer, a caller whose roles may not submit cases: the
+/// page says so in the reader's words, their roles named.
+async fn may_submit(app: &App, lang: Lang, session: &Session) -> Result<(), Response> {
+    match app
+        .require(&session.caller, Permission::SubmitCase, "case", "")
         .await
+    {
+        Ok(()) => Ok(()),
+        Err(AppError::Forbidden(_)) => {
+            let roles: Vec<String> = session
+                .caller
+                .roles
+                .iter()
+                .map(|r| {
+                    lang.word("role", r.as_str())
+                        .unwrap_or_else(|_| r.to_string())
+                })
+                .collect();
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("roles", roles.join(", "));
+            let why = lang
+                .message("submit-not-allowed", Some(&args))
+                .unwrap_or_else(|e| e);
+            Err(failed(
+                lang,
+                Some(session),
+                ApiError::new(StatusCode::FORBIDDEN, why),
+            ))
+        }
+        Err(e) => Err(failed(lang, Some(session), e)),
+    }
 }
 
 /// `GET /cases/new`: an empty form.
@@ -323,8 +350,8 @@ pub(crate) async fn page(
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
 ) -> Response {
-    if let Err(e) = may_submit(&app, &session).await {
-        return failed(lang, Some(&session), e);
+    if let Err(refused) = may_submit(&app, lang, &session).await {
+        return refused;
     }
     let programme = match app.programmes().await {
         Ok(p) => p.first().map(|p| p.code.clone()).unwrap_or_default(),
@@ -345,8 +372,8 @@ pub(crate) async fn post(
     if let Err(refused) = check_csrf(&session, &csrf) {
         return failed(lang, Some(&session), refused);
     }
-    if let Err(e) = may_submit(&app, &session).await {
-        return failed(lang, Some(&session), e);
+    if let Err(refused) = may_submit(&app, lang, &session).await {
+        return refused;
     }
     match action {
         Action::Add => {
@@ -454,17 +481,21 @@ mod tests {
         "submit-why-not-a-choice",
     ];
 
-    /// Every reason the page words exists in every language, with the words it names.
+    /// Every reason the page words, and the refusal of a role that may not submit, exists
+    /// in every language with the words it names.
     #[test]
     fn every_reason_is_worded_in_every_language() {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("priority", "urgent");
+        args.set("channel", "mission");
+        args.set("roles", "sponsor");
         for lang in Lang::ALL {
             for id in WHY {
-                let mut args = fluent_bundle::FluentArgs::new();
-                args.set("priority", "urgent");
-                args.set("channel", "mission");
                 lang.message(id, Some(&args))
                     .unwrap_or_else(|e| panic!("{e}"));
             }
+            lang.message("submit-not-allowed", Some(&args))
+                .unwrap_or_else(|e| panic!("{e}"));
         }
     }
 

@@ -66,10 +66,10 @@ enum Action {
 }
 
 impl SubmissionForm {
-    /// A new form: submitted today, one member, the principal applicant.
-    fn blank(today: Date, programme: String) -> SubmissionForm {
+    /// A new form: submitted today, one member, the principal applicant (the programme
+    /// is the first offered until another is chosen).
+    fn blank(today: Date) -> SubmissionForm {
         SubmissionForm {
-            programme,
             submitted_on: today.to_string(),
             members: vec![MemberForm {
                 relationship: Relationship::PrincipalApplicant.as_str().into(),
@@ -268,7 +268,6 @@ impl Problem {
             .and_then(|rest| rest.split_once("]."))
         {
             Some((i, field)) => format!("member-{i}-{field}"),
-            None if path == "category" => "categories".into(),
             None => path.to_string(),
         };
         let why = if path == "members" {
@@ -305,7 +304,8 @@ impl Problem {
         };
         problem.why = why;
         if why.is_none() {
-            problem.detail = message.to_string();
+            // The field is named by the page; the reason stays in the use case's words.
+            problem.detail = reason.to_string();
         }
         Some(problem)
     }
@@ -353,11 +353,7 @@ pub(crate) async fn page(
     if let Err(refused) = may_submit(&app, lang, &session).await {
         return refused;
     }
-    let programme = match app.programmes().await {
-        Ok(p) => p.first().map(|p| p.code.clone()).unwrap_or_default(),
-        Err(e) => return failed(lang, Some(&session), e),
-    };
-    let form = SubmissionForm::blank(app.today(), programme);
+    let form = SubmissionForm::blank(app.today());
     form_page(&app, lang, &session, &form, None, false).await
 }
 

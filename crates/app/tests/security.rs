@@ -354,6 +354,68 @@ async fn tokens_expire_are_revoked_and_carry_only_their_roles() {
     }
 }
 
+/// "Our submissions" only ever narrows: a liaison's equal its scope, an agency officer's
+/// are its own organisation's, and a caller of no organisation is told why.
+#[tokio::test]
+async fn ours_lists_only_the_caller_s_own_organisation_s_submissions() {
+    use resettle_app::cases::CaseQuery;
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let numbers = |list: resettle_app::cases::CaseList| {
+            list.items
+                .into_iter()
+                .map(|c| c.case_number)
+                .collect::<Vec<_>>()
+        };
+        let all = CaseQuery {
+            per_page: Some(500),
+            ..Default::default()
+        };
+        let ours = CaseQuery {
+            ours: Some(true),
+            ..all.clone()
+        };
+        let liaison = caller_of(&app, "unhcr-liaison").await;
+        let scoped = numbers(app.list_cases(&liaison, &all).await.unwrap());
+        assert!(!scoped.is_empty(), "{}", db.backend);
+        assert_eq!(
+            numbers(app.list_cases(&liaison, &ours).await.unwrap()),
+            scoped,
+            "{}",
+            db.backend
+        );
+        let officer = caller_of(&app, "case-officer").await;
+        let pool = raw(&db.url).await;
+        let own: i64 = sqlx::query("SELECT COUNT(*) FROM cases WHERE submitted_by = $1")
+            .bind(officer.organisation.clone().unwrap())
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+        let listed = app.list_cases(&officer, &ours).await.unwrap();
+        assert_eq!(listed.total, own, "{}", db.backend);
+        assert!(
+            app.list_cases(&officer, &all).await.unwrap().total > listed.total,
+            "{}",
+            db.backend
+        );
+        let overdue = CaseQuery {
+            overdue: Some(true),
+            ..ours.clone()
+        };
+        let e = app.list_cases(&officer, &overdue).await.unwrap_err();
+        assert!(e.to_string().contains("ours"), "{e}");
+        let e = app
+            .list_cases(&Caller::operator(), &ours)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, AppError::Invalid(m) if m.starts_with("ours:")),
+            "{e}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn scoped_roles_see_only_their_organisations_cases() {
     for db in resettle_testkit::databases() {

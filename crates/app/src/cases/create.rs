@@ -97,6 +97,16 @@ impl NewCase {
                 "members[{i}].full_name: is empty"
             )));
         }
+        if let Some((i, m)) = members
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.date_of_birth > today)
+        {
+            return Err(AppError::Invalid(format!(
+                "members[{i}].date_of_birth: {} is in the future",
+                m.date_of_birth
+            )));
+        }
         let submitted_on = self.submitted_on.unwrap_or(today);
         if submitted_on > today {
             return Err(AppError::Invalid(format!(
@@ -171,5 +181,60 @@ impl App {
             .await?;
         self.changed_case(caller, &number, "categories", "submitted")
             .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::{date, datetime};
+
+    use super::*;
+
+    fn member(name: &str, relationship: &str, born: Date) -> NewMember {
+        NewMember {
+            full_name: name.into(),
+            date_of_birth: born,
+            sex: "female".into(),
+            relationship: relationship.into(),
+            languages: vec!["ar".into()],
+            education: None,
+            occupation: None,
+        }
+    }
+
+    fn case(members: Vec<NewMember>) -> NewCase {
+        NewCase {
+            case_number: "TST-26C00001".into(),
+            programme: "BE".into(),
+            country_of_asylum: "LB".into(),
+            nationality: "SY".into(),
+            categories: vec!["medical_needs".into()],
+            priority: "normal".into(),
+            channel: "mission".into(),
+            submitted_on: None,
+            members,
+            linked_cases: vec![],
+        }
+    }
+
+    /// A person not yet born cannot be resettled: the date is refused, naming the member.
+    #[test]
+    fn a_date_of_birth_in_the_future_is_refused_naming_the_member() {
+        let now = datetime!(2026-11-23 10:00 UTC);
+        let family = |born| {
+            case(vec![
+                member("Amal Test", "principal_applicant", date!(1985 - 03 - 03)),
+                member("Sara Test", "child", born),
+            ])
+        };
+        let e = family(date!(2026 - 11 - 24))
+            .into_file("t", now)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "members[1].date_of_birth: 2026-11-24 is in the future"
+        );
+        let born_today = family(date!(2026 - 11 - 23)).into_file("t", now).unwrap();
+        assert_eq!(born_today.case.members.len(), 2);
     }
 }

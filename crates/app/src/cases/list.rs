@@ -30,6 +30,9 @@ pub struct CaseQuery {
     pub overdue: Option<bool>,
     /// Case number or member name containing this text.
     pub q: Option<String>,
+    /// Only the cases the caller's own organisation submitted (a UNHCR office's
+    /// submissions), newest first like every list.
+    pub ours: Option<bool>,
     /// Page, from 1 (at most 100,000).
     pub page: Option<u32>,
     /// Cases per page, 1 to 500 (default 50).
@@ -147,6 +150,17 @@ impl CaseQuery {
         .filter_map(|(name, v)| v.map(|v| (name, v)))
         .collect()
     }
+
+    /// The organisation whose submissions `ours` asks for: the caller's own, so the filter
+    /// only ever narrows what the caller's scope already shows.
+    fn submitted_by(&self, caller: &Caller) -> Result<Option<String>, AppError> {
+        if self.ours != Some(true) {
+            return Ok(None);
+        }
+        caller.organisation.clone().map(Some).ok_or_else(|| {
+            AppError::Invalid("ours: you belong to no organisation that submits cases".into())
+        })
+    }
 }
 
 fn parse<T: std::str::FromStr>(v: &Option<String>) -> Result<Option<T>, AppError>
@@ -209,6 +223,7 @@ impl App {
             category: q.category.clone().filter(|s| !s.is_empty()),
             q: q.q.clone().filter(|s| !s.trim().is_empty()),
             case_number: None,
+            submitted_by: q.submitted_by(caller)?,
             scope,
         };
         // A filter on a special-category field is recorded with its value: who looked for
@@ -295,10 +310,10 @@ impl App {
         page: u32,
         per_page: u32,
     ) -> Result<CaseList, AppError> {
-        if filter.category.is_some() || filter.q.is_some() {
+        if filter.category.is_some() || filter.q.is_some() || filter.submitted_by.is_some() {
             return Err(AppError::Invalid(
-                "overdue: cannot be combined with category or q; filter by state, priority, \
-                 nationality or country_of_asylum"
+                "overdue: cannot be combined with category, q or ours; filter by state, \
+                 priority, nationality or country_of_asylum"
                     .into(),
             ));
         }

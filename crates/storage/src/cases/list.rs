@@ -26,6 +26,8 @@ pub struct CaseFilter {
     pub q: Option<String>,
     /// Exactly this case number.
     pub case_number: Option<String>,
+    /// Only the cases this organisation submitted (a UNHCR office's own submissions).
+    pub submitted_by: Option<String>,
     /// Only the cases a user with limited scopes may see: those within any of them (a
     /// user who is both a municipality and a sponsor sees both sets).
     pub scope: Option<Vec<ScopeFilter>>,
@@ -135,6 +137,9 @@ impl CaseFilter {
         }
         if let Some(n) = &self.case_number {
             add("c.case_number = $n", n.clone());
+        }
+        if let Some(o) = &self.submitted_by {
+            add("c.submitted_by = $n", o.clone());
         }
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!(

@@ -21,7 +21,8 @@ use super::{Lang, failed, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
 
-/// `GET /cases`: the cases in the user's scope, filtered and paged.
+/// `GET /cases`: the cases in the user's scope, filtered and paged; with `ours=true`, the
+/// submissions of the user's own office (a UNHCR liaison's "Our submissions").
 pub(crate) async fn list(
     lang: Lang,
     State(app): State<App>,
@@ -44,6 +45,7 @@ pub(crate) async fn list(
                     filters => list_filters(&session.caller, &q),
                     states => CaseState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
                     list => Value::from(Serde(&list)),
+                    ours => q.ours == Some(true),
                     pages => pages.max(1),
                     previous => (page > 1).then(|| page_link(&q, page - 1)),
                     next => (page < pages).then(|| page_link(&q, page + 1)),
@@ -83,8 +85,10 @@ fn page_link(q: &CaseQuery, page: i64) -> String {
     .into_iter()
     .filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v)))
     .collect();
-    if q.overdue == Some(true) {
-        pairs.push(("overdue", "true".into()));
+    for (name, on) in [("overdue", q.overdue), ("ours", q.ours)] {
+        if on == Some(true) {
+            pairs.push((name, "true".into()));
+        }
     }
     if let Some(n) = q.per_page {
         pairs.push(("per_page", n.to_string()));
@@ -106,12 +110,18 @@ pub(crate) async fn show(
 ) -> Response {
     // Only a real state is echoed, as words: the page says nothing it was not told by
     // the lifecycle.
-    let moved = moved.moved.and_then(|s| s.parse::<CaseState>().ok());
-    render_case(&app, lang, &session, &number, Answer::Moved(moved)).await
+    let answer = if moved.submitted == Some(true) {
+        Answer::Submitted
+    } else {
+        Answer::Moved(moved.moved.and_then(|s| s.parse::<CaseState>().ok()))
+    };
+    render_case(&app, lang, &session, &number, answer).await
 }
 
-/// What the case page says about the step form's last use.
+/// What the case page says about the step form's last use, or the submission form's.
 enum Answer<'a> {
+    /// The case was just submitted.
+    Submitted,
     /// A step was taken and the case is now in this state (or nothing happened).
     Moved(Option<CaseState>),
     /// The step was refused, for this reason; the form keeps what was typed.
@@ -140,10 +150,12 @@ pub(crate) struct StepForm {
     csrf: String,
 }
 
-/// `?moved=STATE` after a step was taken, so the page says so.
+/// `?moved=STATE` after a step was taken and `?submitted=true` after the case was
+/// submitted, so the page says so.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Moved {
     moved: Option<String>,
+    submitted: Option<bool>,
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -251,7 +263,9 @@ async fn render_case(
     number: &str,
     answer: Answer<'_>,
 ) -> Response {
+    let submitted = matches!(answer, Answer::Submitted);
     let (moved, step_error, typed) = match answer {
+        Answer::Submitted => (None, None, None),
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None),
         Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form)))),
     };
@@ -301,6 +315,7 @@ async fn render_case(
         context! {
             step_error => step_error,
             moved => moved,
+            submitted,
             typed => typed,
             user => user_context(Some(session)),
             csrf => session.csrf_token.clone(),

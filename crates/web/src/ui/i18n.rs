@@ -279,8 +279,29 @@ fn word(state: &State, kind: &str, code: &Value) -> String {
     })
 }
 
-/// Every message id of a language's file, for the tests that keep the three in step.
-#[cfg(test)]
+/// The codes of a kind of word (`country`, `language`) the pages have words for: the
+/// reference list a form offers to choose from, so a choice always reads as a word.
+pub(crate) fn codes(kind: &str) -> Vec<String> {
+    static ENGLISH: LazyLock<std::collections::BTreeSet<String>> =
+        LazyLock::new(|| message_ids(Lang::En));
+    let prefix = format!("{kind}-");
+    ENGLISH
+        .iter()
+        .filter_map(|id| id.strip_prefix(&prefix).map(str::to_string))
+        .collect()
+}
+
+/// A word as it sorts in a list: lower case, accents folded (`Égypte` among the E).
+pub(crate) fn sort_key(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every message id of a language's file: the codes a form offers, and the tests that
+/// keep the three languages in step.
 pub(crate) fn message_ids(lang: Lang) -> std::collections::BTreeSet<String> {
     let resource = FluentResource::try_new(lang.source().to_string())
         .unwrap_or_else(|(_, errors)| panic!("locales/{}/staff.ftl: {errors:?}", lang.code()));

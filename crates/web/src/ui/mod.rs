@@ -10,6 +10,7 @@ mod fair_share;
 mod i18n;
 mod language;
 mod placement;
+mod submission;
 
 use std::sync::LazyLock;
 
@@ -56,6 +57,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("login.html", include_str!("../../templates/login.html")),
     ("code.html", include_str!("../../templates/code.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
+    (
+        "case_new.html",
+        include_str!("../../templates/case_new.html"),
+    ),
     (
         "reception.html",
         include_str!("../../templates/reception.html"),
@@ -121,6 +126,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/login/code", get(account::code_page).post(account::code))
         .route("/logout", post(account::logout))
         .route("/cases", get(cases::list))
+        .route("/cases/new", get(submission::page).post(submission::post))
         .route("/cases/{number}", get(cases::show))
         .route("/cases/{number}/export.{format}", get(cases::export))
         .route("/cases/{number}/step", post(cases::step))
@@ -183,6 +189,7 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                 organisation => s.caller.organisation.clone(),
                 csrf => s.csrf_token.clone(),
                 cases => s.caller.may(resettle_app::Permission::ReadCases),
+                submit => s.caller.may(resettle_app::Permission::SubmitCase),
                 audit => s.caller.may(resettle_app::Permission::ReadAudit),
                 place => s.caller.may(resettle_app::Permission::Place),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),

@@ -93,6 +93,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_user_language.sql"),
         postgres: include_str!("../migrations/postgres/0013_user_language.sql"),
     },
+    Migration {
+        version: 14,
+        description: "fit to travel on the medical record",
+        sqlite: include_str!("../migrations/sqlite/0014_fit_to_travel.sql"),
+        postgres: include_str!("../migrations/postgres/0014_fit_to_travel.sql"),
+    },
 ];
 
 impl Store {

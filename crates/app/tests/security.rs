@@ -646,7 +646,8 @@ async fn medical_records_are_sealed_at_rest_and_survive_key_rotation() {
             Keyring::parse(&format!("{new},{}", resettle_testkit::TEST_DATA_KEY)).unwrap(),
         );
         let resealed = rotated.reseal(&Caller::operator()).await.unwrap();
-        assert!(resealed >= 2 * rows.len() as u64 + 1, "{resealed}");
+        // Every condition and care needs, and at least the one fit to travel written.
+        assert!(resealed > 2 * rows.len() as u64, "{resealed}");
         let only_new = App::open(&db.url)
             .await
             .unwrap()

@@ -105,8 +105,8 @@ pub(crate) async fn show(
     ApiQuery(moved): ApiQuery<Moved>,
 ) -> Response {
     // Only a real state is echoed, as words: the page says nothing it was not told by
-    // the lifecycle.
-    let answer = match moved.saved {
+    // the lifecycle (nor fails on a crafted link).
+    let answer = match moved.saved.and_then(|m| m.parse::<u32>().ok()) {
         Some(member_no) => Answer::Saved(member_no),
         None => Answer::Moved(moved.moved.and_then(|s| s.parse::<CaseState>().ok())),
     };
@@ -150,7 +150,7 @@ pub(crate) struct StepForm {
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Moved {
     moved: Option<String>,
-    saved: Option<u32>,
+    saved: Option<String>,
 }
 
 fn words(s: &str) -> Option<Vec<String>> {

@@ -175,7 +175,7 @@ impl App {
             "write",
             "data_key",
             "",
-            "condition,care_needs,totp_secret",
+            "condition,care_needs,fit_to_travel,totp_secret",
             &format!("{n} values re-sealed"),
         )
         .await?;

@@ -467,6 +467,206 @@ async fn scoped_roles_see_only_their_organisations_cases() {
     }
 }
 
+/// A medical officer's entry: a condition, no care needs, consent given.
+fn entry(condition: &str, fit_to_travel: Option<bool>) -> resettle_domain::case::MedicalEntry {
+    resettle_domain::case::MedicalEntry {
+        condition: condition.into(),
+        care_needs: vec![],
+        consent_to_share: true,
+        fit_to_travel,
+    }
+}
+
+/// The stored (sealed) medical rows of a case, as an attacker with the database sees them:
+/// a write seals afresh, so any write, even of the same values, changes them.
+async fn sealed_rows(
+    pool: &sqlx::AnyPool,
+    number: &str,
+) -> Vec<(i64, String, String, i64, Option<String>)> {
+    sqlx::query(
+        "SELECT m.member_no, m.condition, m.care_needs, m.consent_to_share, m.fit_to_travel \
+           FROM medical_records m JOIN cases c ON c.id = m.case_id \
+          WHERE c.case_number = $1 ORDER BY m.member_no",
+    )
+    .bind(number.to_string())
+    .fetch_all(pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| {
+        (
+            r.try_get(0).unwrap(),
+            r.try_get(1).unwrap(),
+            r.try_get(2).unwrap(),
+            r.try_get(3).unwrap(),
+            r.try_get(4).unwrap(),
+        )
+    })
+    .collect()
+}
+
+#[tokio::test]
+async fn a_medical_officer_writes_the_record_and_the_write_is_audited_with_its_fields() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let medical = caller_of(&app, "medical-officer").await;
+        let n = case_with_medical(&pool).await;
+        let members = app.case(&medical, &n).await.unwrap()["members"]
+            .as_array()
+            .unwrap()
+            .len() as u32;
+        let recorded = app.medical_records(&medical, &n).await.unwrap();
+        // A member without a record gets one; a member with one has it replaced.
+        let new_member = (1..=members).find(|m| recorded.iter().all(|r| r.member_no != *m));
+        let mut written = Vec::new();
+        for member_no in new_member.into_iter().chain([recorded[0].member_no]) {
+            let entry = resettle_domain::case::MedicalEntry {
+                condition: format!("  Chronic asthma of member {member_no} "),
+                care_needs: vec!["regular_treatment".into(), "mental_health_support".into()],
+                consent_to_share: false,
+                fit_to_travel: Some(true),
+            };
+            let record = app
+                .write_medical_record(&medical, &n, member_no, &entry)
+                .await
+                .unwrap();
+            assert_eq!(
+                record.condition,
+                format!("Chronic asthma of member {member_no}")
+            );
+            written.push(record);
+        }
+        let now = app.medical_records(&medical, &n).await.unwrap();
+        for w in &written {
+            assert!(now.contains(w), "{}: {w:?} not in {now:?}", db.backend);
+        }
+        // Reception sees the care needs (not the diagnosis) of the record just written.
+        let reception = caller_of(&app, "reception-officer").await;
+        let case = app.case(&reception, &n).await.unwrap();
+        assert!(
+            case["care_needs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["member_no"] == written[0].member_no
+                    && c["needs"]
+                        == serde_json::json!(["mental_health_support", "regular_treatment"])),
+            "{}: {case}",
+            db.backend
+        );
+        let trail = app
+            .audit_entries(&Caller::operator(), &Default::default())
+            .await
+            .unwrap();
+        for w in &written {
+            assert!(
+                trail.iter().any(|e| e.action == "write"
+                    && e.entity == "medical_record"
+                    && e.entity_id == n
+                    && e.actor == "medical-officer"
+                    && e.fields == "condition,care_needs,consent_to_share,fit_to_travel"
+                    && e.detail == format!("member {}", w.member_no)),
+                "{}: the write of member {} is not in the trail",
+                db.backend,
+                w.member_no
+            );
+        }
+        pool.close().await;
+    }
+}
+
+#[tokio::test]
+async fn attack_other_roles_cannot_write_a_medical_record_and_bad_entries_change_nothing() {
+    use resettle_app::cases::MedicalWriteError;
+    use resettle_domain::case::MedicalRefusal;
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let liaison = caller_of(&app, "unhcr-liaison").await;
+        // A case the liaison may see, so the refusal is for the role, not the scope.
+        let n = app
+            .list_cases(&liaison, &Default::default())
+            .await
+            .unwrap()
+            .items[0]
+            .case_number
+            .clone();
+        let before = sealed_rows(&pool, &n).await;
+        for user in ["case-officer", "unhcr-liaison", "reception-officer"] {
+            let caller = caller_of(&app, user).await;
+            let refused = app
+                .write_medical_record(&caller, &n, 1, &entry("Invented diagnosis", Some(false)))
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(refused, MedicalWriteError::App(AppError::Forbidden(_))),
+                "{}: {user}: {refused}",
+                db.backend
+            );
+            let trail = app
+                .audit_entries(&Caller::operator(), &Default::default())
+                .await
+                .unwrap();
+            assert!(
+                trail.iter().any(|e| e.action == "refused"
+                    && e.outcome == "refused"
+                    && e.entity == "medical_record"
+                    && e.entity_id == n
+                    && e.actor == user
+                    && e.detail.contains("WriteMedical")),
+                "{}: the refusal of {user} is not in the trail",
+                db.backend
+            );
+        }
+        assert_eq!(
+            sealed_rows(&pool, &n).await,
+            before,
+            "{}: a refused write changed the record",
+            db.backend
+        );
+        // A medical officer's entry refused on its content changes nothing either.
+        let medical = caller_of(&app, "medical-officer").await;
+        let mut too_many_needs = entry("Asthma", None);
+        too_many_needs.care_needs = vec!["regular_treatment".into(), "massage".into()];
+        for (member_no, bad, expected) in [
+            (
+                99,
+                entry("Asthma", None),
+                MedicalRefusal::NotInFamily { member_no: 99 },
+            ),
+            (1, entry(" \t ", None), MedicalRefusal::ConditionEmpty),
+            (
+                1,
+                entry(&"x".repeat(2001), None),
+                MedicalRefusal::ConditionTooLong { chars: 2001 },
+            ),
+            (
+                1,
+                too_many_needs,
+                MedicalRefusal::UnknownCareNeed {
+                    given: "massage".into(),
+                },
+            ),
+        ] {
+            match app
+                .write_medical_record(&medical, &n, member_no, &bad)
+                .await
+            {
+                Err(MedicalWriteError::Refused(r)) => assert_eq!(r, expected, "{}", db.backend),
+                other => panic!("{}: {bad:?} was not refused: {other:?}", db.backend),
+            }
+        }
+        assert_eq!(
+            sealed_rows(&pool, &n).await,
+            before,
+            "{}: a refused entry changed the record",
+            db.backend
+        );
+        pool.close().await;
+    }
+}
+
 #[tokio::test]
 async fn medical_records_are_sealed_at_rest_and_survive_key_rotation() {
     for db in resettle_testkit::databases() {
@@ -487,14 +687,29 @@ async fn medical_records_are_sealed_at_rest_and_survive_key_rotation() {
         }
         let medical = caller_of(&app, "medical-officer").await;
         let n: String = case_with_medical(&pool).await;
+        // An assessment written by a medical officer is sealed as well, and re-sealed.
+        app.write_medical_record(&medical, &n, 1, &entry("Asthma", Some(false)))
+            .await
+            .unwrap();
+        let fit: String = sqlx::query_scalar(
+            "SELECT m.fit_to_travel FROM medical_records m JOIN cases c ON c.id = m.case_id \
+             WHERE c.case_number = $1 AND m.member_no = 1",
+        )
+        .bind(&n)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert!(fit.starts_with("enc:v1:test:"), "{fit}");
         let before = app.medical_records(&medical, &n).await.unwrap();
         assert!(!before[0].condition.is_empty());
+        assert_eq!(before[0].fit_to_travel, Some(false));
         let new = Keyring::generate_key("k2").unwrap();
         let rotated = App::open(&db.url).await.unwrap().with_keys(
             Keyring::parse(&format!("{new},{}", resettle_testkit::TEST_DATA_KEY)).unwrap(),
         );
         let resealed = rotated.reseal(&Caller::operator()).await.unwrap();
-        assert!(resealed >= rows.len() as u64, "{resealed}");
+        // Every condition and care needs, and at least the one fit to travel written.
+        assert!(resealed > 2 * rows.len() as u64, "{resealed}");
         let only_new = App::open(&db.url)
             .await
             .unwrap()

@@ -260,6 +260,7 @@ fn every_subcommand_has_help() {
         &["serve", "--help"],
         &["migrate", "--help"],
         &["demo", "--help"],
+        &["case", "medical", "set", "--help"],
     ] {
         let out = resettle(sub);
         assert!(out.status.success(), "{sub:?}");
@@ -637,6 +638,114 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
         "{}",
         String::from_utf8_lossy(&overdue.stderr)
     );
+}
+
+#[test]
+fn a_medical_record_is_written_from_the_cli_and_a_refused_one_changes_nothing() {
+    let (_dir, db) = demo_database(60);
+    let list = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "list",
+        "--format",
+        "json",
+    ]));
+    let number = list["items"][0]["case_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let set = |extra: &[&str]| {
+        let mut args = vec!["--database", &db, "case", "medical", "set", &number];
+        args.extend_from_slice(extra);
+        resettle(&args)
+    };
+    let written = stdout_json(&set(&[
+        "--member",
+        "1",
+        "--condition",
+        " Type 1 diabetes, insulin supply irregular ",
+        "--care-need",
+        "regular_treatment,specialised_hospital_care",
+        "--no-consent",
+        "--fit-to-travel",
+        "no",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        written,
+        serde_json::json!({
+            "member_no": 1,
+            "condition": "Type 1 diabetes, insulin supply irregular",
+            "care_needs": ["specialised_hospital_care", "regular_treatment"],
+            "consent_to_share": false,
+            "fit_to_travel": false,
+        })
+    );
+    let show = || {
+        stdout_json(&resettle(&[
+            "--database",
+            &db,
+            "case",
+            "medical",
+            "show",
+            &number,
+            "--format",
+            "json",
+        ]))
+    };
+    let before = show();
+    assert!(before.as_array().unwrap().contains(&written), "{before}");
+    // Refused on its content (the field named), and by clap (consent must be given):
+    // the record stays as it was.
+    for (extra, says) in [
+        (
+            &[
+                "--member",
+                "1",
+                "--condition",
+                "x",
+                "--care-need",
+                "massage",
+                "--consent",
+                "--fit-to-travel",
+                "yes",
+            ][..],
+            "care_needs: unknown value \"massage\"",
+        ),
+        (
+            &[
+                "--member",
+                "99",
+                "--condition",
+                "x",
+                "--consent",
+                "--fit-to-travel",
+                "yes",
+            ],
+            "member_no: 99 is not in the family",
+        ),
+        (
+            &[
+                "--member",
+                "1",
+                "--condition",
+                "x",
+                "--fit-to-travel",
+                "yes",
+            ],
+            "--consent|--no-consent",
+        ),
+    ] {
+        let out = set(extra);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success() && stderr.contains(says),
+            "{extra:?}: {stderr}"
+        );
+    }
+    assert_eq!(show(), before, "a refused record changed what is stored");
 }
 
 #[test]

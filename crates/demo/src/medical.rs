@@ -142,6 +142,8 @@ pub(crate) fn draw(rng: &mut Rng, members: &[FamilyMember], on: Date) -> Vec<Med
                 condition: condition.into(),
                 care_needs,
                 consent_to_share: rng.chance(0.7),
+                // The medical check before departure comes later in the case.
+                fit_to_travel: None,
             }
         })
         .collect()

@@ -241,16 +241,7 @@ pub(crate) async fn insert_cases(
             "occupation",
         ],
     );
-    let mut medical = Rows::new(
-        "medical_records",
-        &[
-            "case_id",
-            "member_no",
-            "condition",
-            "care_needs",
-            "consent_to_share",
-        ],
-    );
+    let mut medical = Rows::new("medical_records", crate::cases::medical::COLUMNS);
     let mut events = Rows::new(
         "case_events",
         &[
@@ -319,17 +310,8 @@ pub(crate) async fn insert_cases(
         }
         summary.persons += f.case.members.len();
         for m in &f.medical {
-            let needs: Vec<&str> = m.care_needs.iter().map(|n| n.as_str()).collect();
             let number = f.case.case_number.as_str();
-            let seal =
-                |field, plain: &str| crate::sealed::seal(keys, field, number, m.member_no, plain);
-            medical.push([
-                id.into(),
-                m.member_no.into(),
-                seal("condition", &m.condition)?.into(),
-                seal("care_needs", &needs.join(","))?.into(),
-                m.consent_to_share.into(),
-            ]);
+            medical.push(crate::cases::medical::row(keys, id, number, m)?);
         }
         for e in &f.events {
             events.push([

@@ -99,6 +99,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_cases_by_submission.sql"),
         postgres: include_str!("../migrations/postgres/0014_cases_by_submission.sql"),
     },
+    Migration {
+        version: 15,
+        description: "fit to travel on the medical record",
+        sqlite: include_str!("../migrations/sqlite/0015_fit_to_travel.sql"),
+        postgres: include_str!("../migrations/postgres/0015_fit_to_travel.sql"),
+    },
 ];
 
 impl Store {

@@ -71,7 +71,8 @@ impl Store {
         let keys = self.keys.as_deref().ok_or_else(key_missing)?;
         let mut tx = self.begin_write().await?;
         let rows = sqlx::query(
-            "SELECT c.case_number, m.member_no, m.condition, m.care_needs, m.case_id \
+            "SELECT c.case_number, m.member_no, m.condition, m.care_needs, m.fit_to_travel, \
+                    m.case_id \
                FROM medical_records m JOIN cases c ON c.id = m.case_id",
         )
         .fetch_all(&mut *tx)
@@ -81,27 +82,35 @@ impl Store {
             let number: String = r.try_get(0)?;
             let member_no = r.try_get::<i64, _>(1)? as u32;
             let mut values = Vec::new();
-            for (field, i) in [("condition", 2), ("care_needs", 3)] {
-                let stored: String = r.try_get(i)?;
-                if keys.needs_reencryption(&stored) {
-                    let plain = open(Some(keys), field, &number, member_no, &stored)?;
-                    values.push(seal(Some(keys), field, &number, member_no, &plain)?);
-                } else {
-                    values.push(stored);
-                }
+            let before = resealed;
+            for (field, i) in [("condition", 2), ("care_needs", 3), ("fit_to_travel", 4)] {
+                // Fit to travel is NULL until assessed: nothing sealed, nothing to re-seal.
+                let value = match r.try_get::<Option<String>, _>(i)? {
+                    Some(stored) if keys.needs_reencryption(&stored) => {
+                        let plain = open(Some(keys), field, &number, member_no, &stored)?;
+                        resealed += 1;
+                        Some(seal(Some(keys), field, &number, member_no, &plain)?)
+                    }
+                    other => other,
+                };
+                values.push(value);
             }
-            let [condition, care_needs] = <[String; 2]>::try_from(values).expect("two fields");
-            let done = sqlx::query(
-                "UPDATE medical_records SET condition = $1, care_needs = $2 \
-                 WHERE case_id = $3 AND member_no = $4 AND (condition <> $1 OR care_needs <> $2)",
+            if resealed == before {
+                continue;
+            }
+            let [condition, care_needs, fit_to_travel] =
+                <[Option<String>; 3]>::try_from(values).expect("three fields");
+            sqlx::query(
+                "UPDATE medical_records SET condition = $1, care_needs = $2, fit_to_travel = $3 \
+                 WHERE case_id = $4 AND member_no = $5",
             )
             .bind(condition)
             .bind(care_needs)
-            .bind(r.try_get::<i64, _>(4)?)
+            .bind(fit_to_travel)
+            .bind(r.try_get::<i64, _>(5)?)
             .bind(i64::from(member_no))
             .execute(&mut *tx)
             .await?;
-            resealed += done.rows_affected();
         }
         let secrets =
             sqlx::query("SELECT username, totp_secret FROM users WHERE totp_secret IS NOT NULL")

@@ -100,6 +100,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "POST /api/v1/cases/{n}/reunification/1/status" => {
             Some(serde_json::json!({"status": "bogus"}))
         }
+        "PUT /api/v1/cases/{n}/medical/1" => {
+            Some(serde_json::json!({"condition": " ", "consent_to_share": false}))
+        }
         "POST /api/v1/cases/{n}/placement" => Some(serde_json::json!({"decision": "bogus"})),
         "POST /api/v1/cases/{n}/outcomes" => {
             Some(serde_json::json!({"member_no": 1, "months": 7, "employed": true}))
@@ -307,6 +310,7 @@ async fn every_role_meets_the_documented_matrix() {
                     .replace("/X/", "/{code}/")
                     .replace("/2031", "/{year}")
                     .replace("/1/", "/{request_no}/")
+                    .replace("/medical/1", "/medical/{member_no}")
                     .replace("/none", "/{name}")
                     .replace("/belgium", "/{name}");
                 d == generic

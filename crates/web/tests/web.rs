@@ -801,6 +801,117 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
     }
 }
 
+/// A medical officer writes a member's record through the API and reads it back; a refusal
+/// is a problem naming the field, and a case officer is refused the write.
+#[tokio::test]
+async fn a_medical_record_is_written_through_the_api_and_refusals_name_the_field() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(
+            &DemoConfig {
+                seed: 3,
+                cases: 40,
+                as_of: resettle_testkit::TODAY,
+            },
+            false,
+        )
+        .await
+        .unwrap();
+        let medical = token_for(&app, "doctor", "medical-officer").await;
+        let officer = token_for(&app, "officer", "case-officer").await;
+        let (_, list) = authed(&app, &medical, "GET", "/api/v1/cases", None).await;
+        let n = list["items"][0]["case_number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let put = |token: String, member: &'static str, body: serde_json::Value| {
+            let app = app.clone();
+            let path = format!("/api/v1/cases/{n}/medical/{member}");
+            async move {
+                let request = Request::put(path)
+                    .header("authorization", format!("Bearer {token}"))
+                    .header("content-type", "application/json")
+                    .body(Body::from(body.to_string()))
+                    .unwrap();
+                send(&app, request).await
+            }
+        };
+        let entry = serde_json::json!({
+            "condition": "Severe depression", "care_needs": ["mental_health_support"],
+            "consent_to_share": true, "fit_to_travel": true
+        });
+        let (status, _, text) = put(medical.clone(), "1", entry.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{}: {text}", db.backend);
+        let saved: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(saved["fit_to_travel"], true);
+        let (_, records) = authed(
+            &app,
+            &medical,
+            "GET",
+            &format!("/api/v1/cases/{n}/medical"),
+            None,
+        )
+        .await;
+        assert!(records.as_array().unwrap().contains(&saved), "{records}");
+        for (member, body, field) in [
+            (
+                "1",
+                serde_json::json!({"condition": "  ", "consent_to_share": true}),
+                "condition",
+            ),
+            (
+                "1",
+                serde_json::json!({"condition": "x", "consent_to_share": true,
+                                     "care_needs": ["spa"]}),
+                "care_needs",
+            ),
+            (
+                "1",
+                serde_json::json!({"condition": "x", "consent_to_share": "maybe"}),
+                "consent_to_share",
+            ),
+            (
+                "1",
+                serde_json::json!({"condition": "x", "consent_to_share": true,
+                                     "fit_to_travel": "yes"}),
+                "fit_to_travel",
+            ),
+            ("99", entry.clone(), "member_no"),
+            ("first", entry.clone(), "member_no"),
+        ] {
+            let (status, content_type, text) = put(medical.clone(), member, body).await;
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{}: {text}",
+                db.backend
+            );
+            assert_eq!(content_type, "application/problem+json");
+            let detail = serde_json::from_str::<serde_json::Value>(&text).unwrap()["detail"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(detail.starts_with(&format!("{field}:")), "{detail}");
+        }
+        let (status, content_type, _) = put(officer, "1", entry.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(content_type, "application/problem+json");
+        let (_, after) = authed(
+            &app,
+            &medical,
+            "GET",
+            &format!("/api/v1/cases/{n}/medical"),
+            None,
+        )
+        .await;
+        assert_eq!(
+            after, records,
+            "{}: a refused write changed the records",
+            db.backend
+        );
+    }
+}
+
 #[tokio::test]
 async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
     let db = resettle_testkit::sqlite();

@@ -109,10 +109,11 @@ impl SubjectExport {
             s.field(
                 format!("member {}", m.member_no),
                 format!(
-                    "{}; needs: {}; consent to share: {}",
+                    "{}; needs: {}; consent to share: {}; fit to travel: {}",
                     m.condition,
                     needs.join(", "),
-                    m.consent_to_share
+                    m.consent_to_share,
+                    resettle_domain::case::fit_to_travel_word(m.fit_to_travel)
                 ),
             );
         }

@@ -1,7 +1,36 @@
-//! The medical record: diagnoses and care needs, for medical officers only.
-use resettle_domain::case::MedicalRecord;
+//! The medical record: diagnoses, care needs, consent and fitness to travel, read and
+//! written by medical officers only.
+use resettle_domain::case::{MedicalEntry, MedicalRecord, MedicalRefusal};
 
+use super::case_number;
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller, Permission};
+
+/// The special-category fields of a record, named in the audit entry of each read and
+/// write.
+const FIELDS: &str = "condition,care_needs,consent_to_share,fit_to_travel";
+
+/// Why a medical record was not written: its content refused, with the domain's reason
+/// (which a page words in its reader's language), or refused or failed for any other
+/// reason. Either way nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum MedicalWriteError {
+    /// The entry was refused on its content.
+    #[error(transparent)]
+    Refused(#[from] MedicalRefusal),
+    /// Not allowed, not found, or storage failed.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<MedicalWriteError> for AppError {
+    fn from(e: MedicalWriteError) -> Self {
+        match e {
+            MedicalWriteError::Refused(r) => AppError::Invalid(r.to_string()),
+            MedicalWriteError::App(e) => e,
+        }
+    }
+}
 
 impl App {
     /// The medical records of a case's members. Only medical officers read diagnoses; the
@@ -14,15 +43,38 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::ReadMedical, "medical_record")
             .await?;
-        self.record_ok(
+        self.record_ok(caller, "read", "medical_record", number, FIELDS, "")
+            .await?;
+        Ok(stored.file.medical)
+    }
+
+    /// Writes the medical record of member `member_no` of a case, in place of what was
+    /// recorded for them. Only medical officers write it (a refusal is audited and writes
+    /// nothing); the write commits with its audit entry, which names the special-category
+    /// fields written. Returns the record as stored.
+    pub async fn write_medical_record(
+        &self,
+        caller: &Caller,
+        number: &str,
+        member_no: u32,
+        entry: &MedicalEntry,
+    ) -> Result<MedicalRecord, MedicalWriteError> {
+        let stored = self
+            .stored_case_for(caller, number, Permission::WriteMedical, "medical_record")
+            .await?;
+        let record = entry.record_for(member_no, &stored.file.case.members)?;
+        let audit = succeeded(
             caller,
-            "read",
+            "write",
             "medical_record",
             number,
-            "condition,care_needs",
-            "",
-        )
-        .await?;
-        Ok(stored.file.medical)
+            FIELDS,
+            &format!("member {member_no}"),
+        );
+        self.store
+            .write_medical_record(&case_number(number)?, &record, &[audit])
+            .await
+            .map_err(AppError::from)?;
+        Ok(record)
     }
 }

@@ -1,6 +1,6 @@
 //! Cases end to end: creating them, showing where each stands and how long it has waited,
-//! moving them through the lifecycle under the programme's policy profile, and recording
-//! the dates promised to families.
+//! moving them through the lifecycle under the programme's policy profile, recording
+//! the dates promised to families, and the medical records of their members.
 mod create;
 mod export;
 mod list;
@@ -13,6 +13,7 @@ mod view;
 pub use create::{NewCase, NewMember};
 pub use export::SubjectExport;
 pub use list::{CaseList, CaseListItem, CaseQuery};
+pub use medical::MedicalWriteError;
 pub use outcomes::NewOutcomeRecord;
 pub use promises::{NewPromise, NewReunification};
 pub use transition::{TransitionRequest, Transitioned};

@@ -83,6 +83,9 @@ pub enum Command {
         #[arg(long)]
         employed: bool,
     },
+    /// The medical record of each family member: show it, or write one member's.
+    #[command(subcommand)]
+    Medical(MedicalCommand),
     /// Record a date told to the family (a new date of a kind already promised is a slip).
     Promise {
         /// UNHCR case number.
@@ -100,6 +103,76 @@ pub enum Command {
         #[arg(long, value_parser = super::demo::parse_date)]
         notified_on: Option<Date>,
     },
+}
+
+/// What to do with the medical record.
+#[derive(Debug, Subcommand)]
+pub enum MedicalCommand {
+    /// The records of a case's members (condition, care needs, consent, fit to travel);
+    /// the read is recorded in the audit trail.
+    Show {
+        /// UNHCR case number.
+        number: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Write one member's record in place of the old one (give every field: nothing of
+    /// the old record is kept). Exits non-zero, changing nothing, when it is refused.
+    Set(MedicalArgs),
+}
+
+/// One member's medical record, whole.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("consent").required(true).args(["consent_given", "no_consent"])))]
+pub struct MedicalArgs {
+    /// UNHCR case number.
+    number: String,
+    /// The family member.
+    #[arg(long)]
+    member: u32,
+    /// The condition in words (at most 2,000 characters).
+    #[arg(long)]
+    condition: String,
+    /// A care need (repeat, or separate with commas): wheelchair_access,
+    /// specialised_hospital_care, mental_health_support, regular_treatment. None given:
+    /// no care needs.
+    #[arg(long = "care-need", value_delimiter = ',')]
+    care_needs: Vec<String>,
+    /// The family consents to share the condition with the receiving municipality.
+    #[arg(long = "consent")]
+    consent_given: bool,
+    /// The family does not consent to share it.
+    #[arg(long)]
+    no_consent: bool,
+    /// Whether the member may travel, as assessed: yes, no, or unknown (not yet assessed).
+    #[arg(long, value_parser = ["yes", "no", "unknown"])]
+    fit_to_travel: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// The records as a table: one row per member.
+fn medical_rows(records: &[resettle_domain::case::MedicalRecord]) -> Rows {
+    let mut rows = Rows::new(&[
+        "member",
+        "condition",
+        "care_needs",
+        "consent",
+        "fit_to_travel",
+    ]);
+    for m in records {
+        let needs: Vec<&str> = m.care_needs.iter().map(|n| n.as_str()).collect();
+        rows.push(vec![
+            m.member_no.to_string(),
+            m.condition.clone(),
+            needs.join(", "),
+            if m.consent_to_share { "yes" } else { "no" }.into(),
+            resettle_domain::case::fit_to_travel_word(m.fit_to_travel).into(),
+        ]);
+    }
+    rows
 }
 
 /// A request to bring a relative left behind, or a change of its status.
@@ -435,6 +508,24 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             .await?;
             println!("recorded: {number} member {member} at {months} months, employed: {employed}");
             Ok(())
+        }
+        Command::Medical(MedicalCommand::Show { number, format }) => {
+            let records = app.medical_records(&op, &number).await?;
+            print(format, &records, || medical_rows(&records))
+        }
+        Command::Medical(MedicalCommand::Set(a)) => {
+            let entry = resettle_domain::case::MedicalEntry {
+                condition: a.condition,
+                care_needs: a.care_needs,
+                consent_to_share: a.consent_given,
+                fit_to_travel: resettle_domain::case::parse_fit_to_travel(&a.fit_to_travel)?,
+            };
+            let record = app
+                .write_medical_record(&op, &a.number, a.member, &entry)
+                .await?;
+            print(a.format, &record, || {
+                medical_rows(std::slice::from_ref(&record))
+            })
         }
         Command::Promise {
             number,

@@ -1,4 +1,4 @@
-//! The people in a case, and the medical record kept apart from them.
+//! The people in a case. Their health data is kept apart, in [`super::MedicalRecord`].
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -46,7 +46,7 @@ word_enum!(Relationship, "relationship", {
 });
 
 /// One person in a case. What is here may be seen by every role that handles the case;
-/// health data is in [`MedicalRecord`].
+/// health data is in [`super::MedicalRecord`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FamilyMember {
     /// Position in the case, 1 for the principal applicant.
@@ -78,40 +78,6 @@ impl FamilyMember {
         }
         age
     }
-}
-
-/// What care a person needs, without the diagnosis: enough for reception and placement to
-/// choose a suitable place, nothing more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CareNeed {
-    /// Housing must be wheelchair accessible.
-    WheelchairAccess,
-    /// Needs a hospital with specialised care nearby.
-    SpecialisedHospitalCare,
-    /// Needs access to mental-health or trauma care.
-    MentalHealthSupport,
-    /// Needs regular treatment (dialysis, chemotherapy, …).
-    RegularTreatment,
-}
-word_enum!(CareNeed, "care_need", {
-    WheelchairAccess => "wheelchair_access",
-    SpecialisedHospitalCare => "specialised_hospital_care",
-    MentalHealthSupport => "mental_health_support",
-    RegularTreatment => "regular_treatment",
-});
-
-/// Special-category (GDPR art. 9) health data of one member. Stored in its own table and
-/// returned only to roles that need it; every read is audited.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MedicalRecord {
-    /// The member this record is about.
-    pub member_no: u32,
-    /// The medical condition in the words of the medical officer.
-    pub condition: String,
-    /// The care needs derived from it, which reception officers may see.
-    pub care_needs: Vec<CareNeed>,
-    /// Whether the family consented to share the condition with the receiving municipality.
-    pub consent_to_share: bool,
 }
 
 #[cfg(test)]

@@ -5,15 +5,20 @@ mod event;
 mod family;
 mod file;
 mod lifecycle;
+mod medical;
 mod number;
 mod promise;
 
 pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
-pub use family::{CareNeed, FamilyMember, MedicalRecord, Relationship, Sex};
+pub use family::{FamilyMember, Relationship, Sex};
 pub use file::CaseFile;
 pub(crate) use lifecycle::state_words;
 pub use lifecycle::{CaseState, Stage, TransitionError};
+pub use medical::{
+    CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, MedicalRefusal, fit_to_travel_word,
+    parse_fit_to_travel,
+};
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind};
 

@@ -1,5 +1,7 @@
-//! Cases after import: reading one, listing many, and changing them one event at a time.
+//! Cases after import: reading one, listing many, changing them one event at a time, and
+//! the medical records of their members.
 mod list;
+pub(crate) mod medical;
 mod read;
 mod write;
 

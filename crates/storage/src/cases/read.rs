@@ -5,8 +5,8 @@ use resettle_domain::case::{
 use resettle_domain::country::CountryCode;
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
-use sqlx::Row;
 use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use crate::codec::{corrupt, parse_date, parse_timestamp, parse_word};
@@ -155,28 +155,15 @@ impl Store {
 
     async fn medical_of(&self, id: i64, number: &str) -> Result<Vec<MedicalRecord>, StorageError> {
         let keys = self.keys.as_deref();
-        self.rows(
-            "SELECT member_no, condition, care_needs, consent_to_share \
-               FROM medical_records WHERE case_id = $1 ORDER BY member_no",
-            id,
-        )
+        sqlx::query(AssertSqlSafe(format!(
+            "SELECT {} FROM medical_records WHERE case_id = $1 ORDER BY member_no",
+            super::medical::SELECT
+        )))
+        .bind(id)
+        .fetch_all(&self.pool)
         .await?
         .iter()
-        .map(|r| {
-            let member_no = get::<i64>(r, 0)? as u32;
-            let open = |field, i| {
-                crate::sealed::open(keys, field, number, member_no, &get::<String>(r, i)?)
-            };
-            Ok(MedicalRecord {
-                member_no,
-                condition: open("condition", 1)?,
-                care_needs: split_list(&open("care_needs", 2)?)
-                    .iter()
-                    .map(|n| parse_word("medical_records.care_needs", n))
-                    .collect::<Result<_, _>>()?,
-                consent_to_share: get::<i64>(r, 3)? == 1,
-            })
-        })
+        .map(|r| super::medical::record(keys, number, r))
         .collect()
     }
 

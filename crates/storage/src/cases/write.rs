@@ -48,13 +48,18 @@ pub struct Assignment {
     pub promise: Option<Promise>,
 }
 
-struct Current {
-    id: i64,
+/// A case's internal id, state and version as the transaction reads them.
+pub(crate) struct Current {
+    pub(crate) id: i64,
     state: CaseState,
     version: i64,
 }
 
-async fn current(conn: &mut AnyConnection, number: &CaseNumber) -> Result<Current, StorageError> {
+/// The case with this number as the transaction reads it, or missing.
+pub(crate) async fn current(
+    conn: &mut AnyConnection,
+    number: &CaseNumber,
+) -> Result<Current, StorageError> {
     let row = sqlx::query("SELECT id, state, version FROM cases WHERE case_number = $1")
         .bind(number.as_str().to_string())
         .fetch_optional(&mut *conn)

@@ -75,6 +75,7 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(cases::list::get, cases::create::post))
         .routes(routes!(cases::show::get))
         .routes(routes!(cases::medical::get))
+        .routes(routes!(cases::medical::put))
         .routes(routes!(cases::export::export))
         .routes(routes!(cases::outcomes::post))
         .routes(routes!(audit::get))

@@ -15,7 +15,7 @@ use resettle_app::{App, AppError, Role, Session};
 use resettle_domain::access::OrganisationKind;
 use serde::{Deserialize, Serialize};
 
-use super::{Lang, failed, render, user_context};
+use super::{Fields, Lang, failed, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
 
@@ -72,27 +72,10 @@ impl DoneQuery {
     }
 }
 
-/// A form's fields as posted: repeated names (the role checkboxes) keep every value.
-#[derive(Debug, Default)]
-struct Fields(Vec<(String, String)>);
-
 impl Fields {
-    fn one(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-
     /// The checked roles, as the app's comma-separated list.
     fn roles(&self) -> String {
-        let roles: Vec<&str> = self
-            .0
-            .iter()
-            .filter(|(k, _)| k == "roles")
-            .map(|(_, v)| v.as_str())
-            .collect();
-        roles.join(",")
+        self.all("roles").collect::<Vec<_>>().join(",")
     }
 }
 

@@ -1,6 +1,6 @@
 //! Case pages: the list of cases the user may know exist, and one case as their role sees
-//! it (with the medical record for medical officers and the subject-access export for case
-//! officers).
+//! it (with the medical record of each member for medical officers, and the subject-access
+//! export for case officers).
 use std::collections::BTreeMap;
 
 use axum::Form;
@@ -12,7 +12,7 @@ use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
 use resettle_app::cases::{CaseQuery, TransitionRequest};
 use resettle_app::{App, AppError, Permission};
-use resettle_domain::case::CaseState;
+use resettle_domain::case::{CaseState, MedicalRecord};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
@@ -109,9 +109,11 @@ pub(crate) async fn show(
     ApiQuery(moved): ApiQuery<Moved>,
 ) -> Response {
     // Only a real state is echoed, as words: the page says nothing it was not told by
-    // the lifecycle.
+    // the lifecycle (nor fails on a crafted link).
     let answer = if moved.submitted == Some(true) {
         Answer::Submitted
+    } else if let Some(member_no) = moved.saved.and_then(|m| m.parse::<u32>().ok()) {
+        Answer::Saved(member_no)
     } else {
         Answer::Moved(moved.moved.and_then(|s| s.parse::<CaseState>().ok()))
     };
@@ -126,6 +128,8 @@ enum Answer<'a> {
     Moved(Option<CaseState>),
     /// The step was refused, for this reason; the form keeps what was typed.
     Refused(String, &'a StepForm),
+    /// The medical record of this member was saved.
+    Saved(u32),
 }
 
 /// The fields of the step form: every step's data as typed, lists comma-separated. A
@@ -150,12 +154,13 @@ pub(crate) struct StepForm {
     csrf: String,
 }
 
-/// `?moved=STATE` after a step was taken and `?submitted=true` after the case was
-/// submitted, so the page says so.
+/// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted
+/// and `?saved=MEMBER` after a medical record was saved, so the page says so.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Moved {
     moved: Option<String>,
     submitted: Option<bool>,
+    saved: Option<String>,
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -264,10 +269,11 @@ async fn render_case(
     answer: Answer<'_>,
 ) -> Response {
     let submitted = matches!(answer, Answer::Submitted);
-    let (moved, step_error, typed) = match answer {
-        Answer::Submitted => (None, None, None),
-        Answer::Moved(state) => (state.map(|s| s.as_str()), None, None),
-        Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form)))),
+    let (moved, step_error, typed, saved) = match answer {
+        Answer::Submitted => (None, None, None, None),
+        Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
+        Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form))), None),
+        Answer::Saved(member_no) => (None, None, None, Some(member_no)),
     };
     let caller = &session.caller;
     let number = number.to_string();
@@ -277,12 +283,20 @@ async fn render_case(
     };
     let medical = if caller.may(Permission::ReadMedical) {
         match app.medical_records(caller, &number).await {
-            Ok(m) => Some(m),
+            Ok(m) => Some(medical_rows(&case, &m)),
             Err(e) => return failed(lang, Some(session), e),
         }
     } else {
         None
     };
+    // Only a member of the family is named as saved: the line says nothing it was not told.
+    let saved = saved.and_then(|n| {
+        medical
+            .iter()
+            .flatten()
+            .find(|row| row.member_no == n)
+            .map(|row| row.full_name.clone())
+    });
     // In the order of the fields table, without empty values; the template words them.
     let scalars: Vec<(String, String)> = CASE_FIELDS
         .iter()
@@ -316,6 +330,7 @@ async fn render_case(
             step_error => step_error,
             moved => moved,
             submitted,
+            saved => saved,
             typed => typed,
             user => user_context(Some(session)),
             csrf => session.csrf_token.clone(),
@@ -328,6 +343,31 @@ async fn render_case(
             events => events,
         },
     )
+}
+
+/// One member's line of the medical record: every member has one, with their record if
+/// there is one, so a medical officer can write the first.
+#[derive(Debug, Serialize)]
+struct MedicalRow {
+    member_no: u32,
+    full_name: String,
+    record: Option<MedicalRecord>,
+}
+
+fn medical_rows(case: &serde_json::Value, records: &[MedicalRecord]) -> Vec<MedicalRow> {
+    case["members"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
+            let member_no = u32::try_from(m["member_no"].as_u64()?).ok()?;
+            Some(MedicalRow {
+                member_no,
+                full_name: m["full_name"].as_str().unwrap_or_default().to_string(),
+                record: records.iter().find(|r| r.member_no == member_no).cloned(),
+            })
+        })
+        .collect()
 }
 
 /// The open placement proposal of the case, for reception officers.

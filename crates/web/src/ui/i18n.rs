@@ -504,6 +504,11 @@ mod tests {
                     form => minijinja::context! {},
                     outcome => minijinja::context! { error => "years: 0 is not a number" },
                     case => minijinja::context! { case_number => "BE-26-00001" },
+                    case_number => "BE-26-00001",
+                    member => minijinja::context! { member_no => 1, full_name => "A" },
+                    typed => minijinja::context! { fit_to_travel => "unknown" },
+                    care_needs => vec!["regular_treatment"],
+                    max_chars => 2000,
                     list => minijinja::context! { items => empty(), total => 0, page => 1, per_page => 50 },
                     filters => minijinja::context! {
                         q => "", state => "", priority => "", category => "", overdue => true,

@@ -9,6 +9,7 @@ mod dashboard;
 mod fair_share;
 mod i18n;
 mod language;
+mod medical;
 mod placement;
 mod submission;
 
@@ -70,6 +71,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         include_str!("../../templates/_timeline.html"),
     ),
     ("case.html", include_str!("../../templates/case.html")),
+    (
+        "case_medical.html",
+        include_str!("../../templates/case_medical.html"),
+    ),
     ("audit.html", include_str!("../../templates/audit.html")),
     (
         "placement.html",
@@ -130,6 +135,10 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/cases/{number}", get(cases::show))
         .route("/cases/{number}/export.{format}", get(cases::export))
         .route("/cases/{number}/step", post(cases::step))
+        .route(
+            "/cases/{number}/medical/{member_no}",
+            get(medical::page).post(medical::save),
+        )
         .route("/audit", get(audit::page))
         .route("/audit.csv", get(audit::csv))
         .route("/placement", get(placement::page).post(placement::propose))
@@ -162,6 +171,28 @@ async fn htmx() -> impl IntoResponse {
         ],
         HTMX,
     )
+}
+
+/// A form's fields as posted: repeated names (a group of checkboxes) keep every value.
+#[derive(Debug, Default)]
+pub(crate) struct Fields(pub(crate) Vec<(String, String)>);
+
+impl Fields {
+    /// The first value posted under `name`, or nothing.
+    pub(crate) fn one(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every value posted under `name`, in the order posted (the checked boxes of a group).
+    pub(crate) fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// Where a user lands after signing in: the case list for those who work on cases, the

@@ -10,6 +10,7 @@ mod administrator;
 mod case_officer;
 mod languages;
 mod liaison;
+mod medical_officer;
 mod reception;
 mod sessions;
 

@@ -1,0 +1,292 @@
+//! The medical record of one family member (special-category health data), and the rules a
+//! medical officer's entry must meet before it replaces what is recorded.
+use serde::{Deserialize, Serialize};
+
+use super::FamilyMember;
+use crate::word_enum;
+
+/// What care a person needs, without the diagnosis: enough for reception and placement to
+/// choose a suitable place, nothing more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CareNeed {
+    /// Housing must be wheelchair accessible.
+    WheelchairAccess,
+    /// Needs a hospital with specialised care nearby.
+    SpecialisedHospitalCare,
+    /// Needs access to mental-health or trauma care.
+    MentalHealthSupport,
+    /// Needs regular treatment (dialysis, chemotherapy, …).
+    RegularTreatment,
+}
+word_enum!(CareNeed, "care_need", {
+    WheelchairAccess => "wheelchair_access",
+    SpecialisedHospitalCare => "specialised_hospital_care",
+    MentalHealthSupport => "mental_health_support",
+    RegularTreatment => "regular_treatment",
+});
+
+/// Special-category (GDPR art. 9) health data of one member. Stored in its own table and
+/// returned only to roles that need it; every read and write is audited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MedicalRecord {
+    /// The member this record is about.
+    pub member_no: u32,
+    /// The medical condition in the words of the medical officer.
+    pub condition: String,
+    /// The care needs derived from it, which reception officers may see.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    pub care_needs: Vec<CareNeed>,
+    /// Whether the family consented to share the condition with the receiving municipality.
+    pub consent_to_share: bool,
+    /// Whether the member may travel, as a medical officer last assessed it; null (`None`)
+    /// until assessed. Three values, not a flag: the pre-departure medical check comes
+    /// late, and "not yet assessed" must never read as "fit" (nor hold a family back as
+    /// "not fit"). Records kept before assessments were recorded read as not assessed.
+    #[serde(default)]
+    pub fit_to_travel: Option<bool>,
+}
+
+/// The longest condition a record holds, in characters: a diagnosis with its treatment in
+/// a few sentences fits many times over, while a pasted document does not become
+/// special-category data sealed in every backup.
+pub const CONDITION_MAX_CHARS: usize = 2_000;
+
+/// What a medical officer writes about one member, as given (care needs as words, the
+/// condition untrimmed); checked against the family before it replaces the member's
+/// record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MedicalEntry {
+    /// The condition in words (at most 2,000 characters, not empty).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Type 1 diabetes, insulin supply irregular")
+    )]
+    pub condition: String,
+    /// Care needs, each one of: wheelchair_access, specialised_hospital_care,
+    /// mental_health_support, regular_treatment.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = json!(["regular_treatment"])))]
+    pub care_needs: Vec<String>,
+    /// Whether the family consented to share the condition with the receiving municipality.
+    pub consent_to_share: bool,
+    /// true (fit), false (not fit), or null / absent (not yet assessed).
+    #[serde(default)]
+    pub fit_to_travel: Option<bool>,
+}
+
+/// Why an entry was refused. Nothing is written; each names the field it is about, so an
+/// API client sees `condition: …` and a page can say it in its reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MedicalRefusal {
+    /// The record is about someone not in the case's family.
+    #[error("member_no: {member_no} is not in the family")]
+    NotInFamily {
+        /// The member number given.
+        member_no: u32,
+    },
+    /// No condition was written (or only spaces).
+    #[error("condition: is empty; write the condition in words")]
+    ConditionEmpty,
+    /// The condition is longer than [`CONDITION_MAX_CHARS`].
+    #[error("condition: {chars} characters, at most {CONDITION_MAX_CHARS}")]
+    ConditionTooLong {
+        /// Characters given (after trimming).
+        chars: usize,
+    },
+    /// A care need outside the defined set.
+    #[error(
+        "care_needs: unknown value {given:?}; expected one of: {}",
+        care_need_words()
+    )]
+    UnknownCareNeed {
+        /// The word given.
+        given: String,
+    },
+}
+
+impl MedicalRefusal {
+    /// The field refused, as the API names it.
+    pub fn field(&self) -> &'static str {
+        match self {
+            MedicalRefusal::NotInFamily { .. } => "member_no",
+            MedicalRefusal::ConditionEmpty | MedicalRefusal::ConditionTooLong { .. } => "condition",
+            MedicalRefusal::UnknownCareNeed { .. } => "care_needs",
+        }
+    }
+}
+
+fn care_need_words() -> String {
+    let words: Vec<&str> = CareNeed::ALL.iter().map(|n| n.as_str()).collect();
+    words.join(", ")
+}
+
+impl MedicalEntry {
+    /// The record of member `member_no` of a family of `members`, or the first thing
+    /// refused. The condition is trimmed; care needs are a set (sorted, each once).
+    pub fn record_for(
+        &self,
+        member_no: u32,
+        members: &[FamilyMember],
+    ) -> Result<MedicalRecord, MedicalRefusal> {
+        if !members.iter().any(|m| m.member_no == member_no) {
+            return Err(MedicalRefusal::NotInFamily { member_no });
+        }
+        let condition = self.condition.trim();
+        if condition.is_empty() {
+            return Err(MedicalRefusal::ConditionEmpty);
+        }
+        let chars = condition.chars().count();
+        if chars > CONDITION_MAX_CHARS {
+            return Err(MedicalRefusal::ConditionTooLong { chars });
+        }
+        let mut care_needs = self
+            .care_needs
+            .iter()
+            .map(|w| {
+                w.trim()
+                    .parse::<CareNeed>()
+                    .map_err(|_| MedicalRefusal::UnknownCareNeed { given: w.clone() })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        care_needs.sort_unstable();
+        care_needs.dedup();
+        Ok(MedicalRecord {
+            member_no,
+            condition: condition.to_string(),
+            care_needs,
+            consent_to_share: self.consent_to_share,
+            fit_to_travel: self.fit_to_travel,
+        })
+    }
+}
+
+/// Reads fit to travel as people type it (`yes`, `no`, `unknown`), for the command line and
+/// the page's choice.
+pub fn parse_fit_to_travel(word: &str) -> Result<Option<bool>, crate::ParseError> {
+    match word.trim() {
+        "yes" => Ok(Some(true)),
+        "no" => Ok(Some(false)),
+        "unknown" => Ok(None),
+        other => Err(crate::ParseError::new(
+            "fit_to_travel",
+            format!("unknown value {other:?}; expected one of: yes, no, unknown"),
+        )),
+    }
+}
+
+/// Fit to travel as [`parse_fit_to_travel`] reads it.
+pub fn fit_to_travel_word(fit: Option<bool>) -> &'static str {
+    match fit {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Relationship, Sex};
+    use super::*;
+    use time::macros::date;
+
+    fn family() -> Vec<FamilyMember> {
+        [1, 2]
+            .map(|member_no| FamilyMember {
+                member_no,
+                full_name: format!("Member {member_no}"),
+                date_of_birth: date!(1990 - 01 - 01),
+                sex: Sex::Female,
+                relationship: if member_no == 1 {
+                    Relationship::PrincipalApplicant
+                } else {
+                    Relationship::Child
+                },
+                languages: vec![],
+                education: None,
+                occupation: None,
+            })
+            .to_vec()
+    }
+
+    fn entry(condition: &str, needs: &[&str]) -> MedicalEntry {
+        MedicalEntry {
+            condition: condition.into(),
+            care_needs: needs.iter().map(|n| n.to_string()).collect(),
+            consent_to_share: true,
+            fit_to_travel: Some(false),
+        }
+    }
+
+    #[test]
+    fn an_entry_becomes_the_record_trimmed_with_its_needs_as_a_set() {
+        let r = entry(
+            "  Heart failure ",
+            &[
+                "specialised_hospital_care",
+                "regular_treatment",
+                "regular_treatment",
+            ],
+        )
+        .record_for(2, &family())
+        .unwrap();
+        assert_eq!(r.member_no, 2);
+        assert_eq!(r.condition, "Heart failure");
+        assert_eq!(
+            r.care_needs,
+            [
+                CareNeed::SpecialisedHospitalCare,
+                CareNeed::RegularTreatment
+            ]
+        );
+        assert!(r.consent_to_share);
+        assert_eq!(r.fit_to_travel, Some(false));
+    }
+
+    #[test]
+    fn a_refusal_names_the_field_and_why() {
+        let refused = |e: MedicalEntry, member_no| e.record_for(member_no, &family()).unwrap_err();
+        let e = refused(entry("Asthma", &[]), 3);
+        assert_eq!(e, MedicalRefusal::NotInFamily { member_no: 3 });
+        assert_eq!(e.to_string(), "member_no: 3 is not in the family");
+        let e = refused(entry(" \n ", &[]), 1);
+        assert_eq!(
+            (e.field(), e),
+            ("condition", MedicalRefusal::ConditionEmpty)
+        );
+        let long = "é".repeat(CONDITION_MAX_CHARS + 1);
+        let e = refused(entry(&long, &[]), 1);
+        assert_eq!(e, MedicalRefusal::ConditionTooLong { chars: 2001 });
+        assert_eq!(e.to_string(), "condition: 2001 characters, at most 2000");
+        assert!(
+            entry(&long[2..], &[]).record_for(1, &family()).is_ok(),
+            "2,000 characters, counted as characters not bytes"
+        );
+        let e = refused(entry("Asthma", &["regular_treatment", "massage"]), 1);
+        assert_eq!(e.field(), "care_needs");
+        assert!(
+            e.to_string().contains("\"massage\"") && e.to_string().contains("wheelchair_access")
+        );
+    }
+
+    #[test]
+    fn fit_to_travel_reads_the_three_words_it_writes() {
+        for fit in [Some(true), Some(false), None] {
+            assert_eq!(parse_fit_to_travel(fit_to_travel_word(fit)), Ok(fit));
+        }
+        assert_eq!(
+            parse_fit_to_travel("maybe").unwrap_err().field,
+            "fit_to_travel"
+        );
+    }
+
+    #[test]
+    fn a_record_from_before_fit_to_travel_reads_as_not_assessed() {
+        let r: MedicalRecord = serde_json::from_str(
+            r#"{"member_no":1,"condition":"Asthma","care_needs":[],"consent_to_share":false}"#,
+        )
+        .unwrap();
+        assert_eq!(r.fit_to_travel, None);
+    }
+}

@@ -6,6 +6,7 @@ pub mod cases;
 mod dashboard;
 mod demo;
 mod error;
+pub mod families;
 pub mod export_csv;
 pub mod fair_share;
 mod missions;

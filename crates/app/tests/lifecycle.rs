@@ -60,7 +60,10 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
         reception_place: (to == InReception).then(|| ctx.place.clone()),
         sponsor_group: (to == Housed).then(|| ctx.sponsor.clone()).flatten(),
         provider: (to == IntegrationSupport).then(|| "Caritas International".to_string()),
-        departure_date: (to == DepartureScheduled).then(|| today + time::Duration::days(30)),
+        // Today: the family arrives on the day the walk takes the next step, never before
+        // the date it was told.
+        departure_date: (to == DepartureScheduled).then_some(today),
+        address: (to == Housed).then(|| "Rue Haute 1, 1000 Bruxelles".to_string()),
         checks: (to == DepartureScheduled).then(|| {
             ctx.profile
                 .pre_departure_checks()

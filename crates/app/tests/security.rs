@@ -1301,6 +1301,7 @@ async fn a_municipality_sees_a_family_until_it_moves_away_and_the_new_one_from_t
                 reason: "a home found".into(),
                 expected_version: version,
                 municipality: Some("Nieuwgemeente".into()),
+                address: Some("Dorpsstraat 1, 9999 Nieuwgemeente".into()),
                 ..Default::default()
             },
         )

@@ -132,9 +132,11 @@ pub(crate) struct StepForm {
     reception_place: String,
     sponsor_group: String,
     municipality: String,
+    address: String,
     provider: String,
     departure_date: String,
     family_notified_on: String,
+    arrived_on: String,
     checks: String,
     #[serde(skip_serializing)]
     csrf: String,
@@ -206,9 +208,11 @@ impl StepForm {
             reception_place: text(&self.reception_place),
             sponsor_group: text(&self.sponsor_group),
             municipality: text(&self.municipality),
+            address: text(&self.address),
             provider: text(&self.provider),
             departure_date: day("departure_date", &self.departure_date)?,
             family_notified_on: day("family_notified_on", &self.family_notified_on)?,
+            arrived_on: day("arrived_on", &self.arrived_on)?,
             checks,
         })
     }

@@ -7,6 +7,7 @@ mod cases;
 mod charts;
 mod dashboard;
 mod fair_share;
+mod families;
 mod i18n;
 mod language;
 mod placement;
@@ -59,6 +60,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     (
         "reception.html",
         include_str!("../../templates/reception.html"),
+    ),
+    (
+        "families.html",
+        include_str!("../../templates/families.html"),
     ),
     (
         "_timeline.html",
@@ -129,6 +134,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/placement", get(placement::page).post(placement::propose))
         .route("/placement/{number}", post(placement::decide))
         .route("/reception", get(placement::reception))
+        .route("/families", get(families::page))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
@@ -185,6 +191,9 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                 cases => s.caller.may(resettle_app::Permission::ReadCases),
                 audit => s.caller.may(resettle_app::Permission::ReadAudit),
                 place => s.caller.may(resettle_app::Permission::Place),
+                // The families page is for those who see where families live.
+                families => s.caller.may(resettle_app::Permission::ReadCases)
+                    && resettle_app::access::visibility::sees(&s.caller, "address"),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
             }
         }

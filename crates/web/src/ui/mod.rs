@@ -191,9 +191,15 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                 cases => s.caller.may(resettle_app::Permission::ReadCases),
                 audit => s.caller.may(resettle_app::Permission::ReadAudit),
                 place => s.caller.may(resettle_app::Permission::Place),
-                // The families page is for those who see where families live.
+                // "Our families" is the home of those who support families where they
+                // live (municipalities, sponsors); reception officers, who see every case,
+                // reach it by municipality from the reception page.
                 families => s.caller.may(resettle_app::Permission::ReadCases)
-                    && resettle_app::access::visibility::sees(&s.caller, "address"),
+                    && resettle_app::access::visibility::sees(&s.caller, "address")
+                    && matches!(
+                        s.caller.scope(),
+                        resettle_app::access::permission::Scope::Limited(_)
+                    ),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
             }
         }

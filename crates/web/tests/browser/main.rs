@@ -9,6 +9,7 @@ mod accessibility;
 mod administrator;
 mod case_officer;
 mod languages;
+mod municipality;
 mod reception;
 mod sessions;
 

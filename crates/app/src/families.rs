@@ -164,12 +164,7 @@ fn languages(members: &[FamilyMember]) -> Vec<String> {
 }
 
 /// The family as the caller may see it.
-fn view(
-    caller: &Caller,
-    f: FamilyRecord,
-    care_needs: Vec<MemberNeeds>,
-    today: Date,
-) -> FamilyView {
+fn view(caller: &Caller, f: FamilyRecord, care_needs: Vec<MemberNeeds>, today: Date) -> FamilyView {
     let shown = |field: &str| sees(caller, field);
     let follow_ups = match f.arrived_on {
         Some(arrived) if shown("support") && shown("arrived_on") => FOLLOW_UP_MONTHS
@@ -349,7 +344,14 @@ impl App {
             } else {
                 "care_needs"
             };
-            succeeded(caller, "read", "case", &f.case_number, fields, "our families")
+            succeeded(
+                caller,
+                "read",
+                "case",
+                &f.case_number,
+                fields,
+                "our families",
+            )
         }));
         self.store.append_audit(&entries).await?;
         Ok(out)
@@ -387,7 +389,13 @@ mod tests {
                     Relationship::PrincipalApplicant,
                     &["ar", "en"],
                 ),
-                member(2, "Sara", date!(2015 - 03 - 03), Relationship::Child, &["ar"]),
+                member(
+                    2,
+                    "Sara",
+                    date!(2015 - 03 - 03),
+                    Relationship::Child,
+                    &["ar"],
+                ),
             ],
             arrived_on: Some(date!(2025 - 06 - 30)),
             departure_date: Some(date!(2025 - 06 - 30)),

@@ -310,7 +310,10 @@ fn an_arrival_is_dated_the_day_it_happened_and_a_home_has_an_address() {
         };
         for (on, why) in [
             (today + time::Duration::days(1), "in the future"),
-            (departs - time::Duration::days(1), "before the departure date"),
+            (
+                departs - time::Duration::days(1),
+                "before the departure date",
+            ),
         ] {
             let e = app
                 .transition(&op(), "TST-26C00003", &arrive(on))

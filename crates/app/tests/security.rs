@@ -1413,7 +1413,10 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
         }
         let case = app.case(&liaison, &n).await.unwrap();
         assert!(case.get("address").is_none() && !case.to_string().contains(HOME));
-        assert!(case.get("arrived_on").is_some(), "the liaison sees the arrival");
+        assert!(
+            case.get("arrived_on").is_some(),
+            "the liaison sees the arrival"
+        );
         let history = app.case_events(&liaison, &n).await.unwrap();
         assert!(!serde_json::to_string(&history).unwrap().contains(HOME));
         // A family on its way: its place in the municipality is confirmed.

@@ -123,8 +123,14 @@ mod tests {
     #[test]
     fn follow_ups_fall_due_in_calendar_months_after_arrival() {
         use time::macros::date;
-        assert_eq!(follow_up_due(date!(2025 - 11 - 20), 12), date!(2026 - 11 - 20));
-        assert_eq!(follow_up_due(date!(2025 - 08 - 31), 18), date!(2027 - 02 - 28));
+        assert_eq!(
+            follow_up_due(date!(2025 - 11 - 20), 12),
+            date!(2026 - 11 - 20)
+        );
+        assert_eq!(
+            follow_up_due(date!(2025 - 08 - 31), 18),
+            date!(2027 - 02 - 28)
+        );
     }
 
     #[test]

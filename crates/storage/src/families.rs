@@ -143,7 +143,11 @@ fn family(r: &AnyRow) -> Result<(i64, FamilyRecord), StorageError> {
                 .map_err(|e| corrupt("case_events.payload", &payload, e))
         })
         .transpose()?
-        .and_then(|p| p.get("address").and_then(|a| a.as_str()).map(str::to_string));
+        .and_then(|p| {
+            p.get("address")
+                .and_then(|a| a.as_str())
+                .map(str::to_string)
+        });
     Ok((
         r.try_get(0)?,
         FamilyRecord {

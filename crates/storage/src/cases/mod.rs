@@ -4,6 +4,6 @@ mod read;
 mod write;
 
 pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter};
-pub(crate) use read::{care_needs, member};
 pub use read::StoredCase;
+pub(crate) use read::{care_needs, member};
 pub use write::{Assignment, NewEvent};

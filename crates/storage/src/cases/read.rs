@@ -50,10 +50,7 @@ pub(crate) fn member(r: &AnyRow, at: usize) -> Result<FamilyMember, StorageError
     Ok(FamilyMember {
         member_no: get::<i64>(r, at)? as u32,
         full_name: get(r, at + 1)?,
-        date_of_birth: parse_date(
-            "family_members.date_of_birth",
-            &get::<String>(r, at + 2)?,
-        )?,
+        date_of_birth: parse_date("family_members.date_of_birth", &get::<String>(r, at + 2)?)?,
         sex: parse_word("family_members.sex", &get::<String>(r, at + 3)?)?,
         relationship: parse_word("family_members.relationship", &get::<String>(r, at + 4)?)?,
         languages: split_list(&get::<String>(r, at + 5)?),

@@ -433,7 +433,10 @@ mod tests {
         }
         assert_eq!(
             labelled("arrived_on: 2026-11-24 is in the future".into()),
-            (Some("step-arrived-on"), "2026-11-24 is in the future".into())
+            (
+                Some("step-arrived-on"),
+                "2026-11-24 is in the future".into()
+            )
         );
         assert_eq!(
             labelled("case X is at version 3, not 2".into()),

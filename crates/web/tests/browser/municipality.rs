@@ -168,7 +168,13 @@ async fn a_municipality_and_a_sponsor_see_the_families_they_support() {
         let c = &b.client;
         sign_in(&s, &b, "municipality").await;
         let page = our_families(&s, c, "families-municipality").await;
-        assert_worded(c, s.backend, &ENGLISH, &["Our families", "Expected arrivals"]).await;
+        assert_worded(
+            c,
+            s.backend,
+            &ENGLISH,
+            &["Our families", "Expected arrivals"],
+        )
+        .await;
         let family = text_of(c, &format!("#family-{housed}")).await;
         assert!(
             family.contains(HOME) && family.contains("years") && family.contains("arrived on"),
@@ -183,7 +189,8 @@ async fn a_municipality_and_a_sponsor_see_the_families_they_support() {
                 .unwrap()
             {
                 let t = e.text().await.unwrap();
-                if t.contains("12 months after arrival, due") && !t.contains("no support plan yet") {
+                if t.contains("12 months after arrival, due") && !t.contains("no support plan yet")
+                {
                     v.push(t);
                 }
             }
@@ -204,10 +211,12 @@ async fn a_municipality_and_a_sponsor_see_the_families_they_support() {
         .unwrap();
         review(c, s.backend, "families-municipality-supported").await;
         assert!(
-            supported.iter().all(|t| t.contains("18 months after arrival, due")
-                && ["recorded", "overdue, not recorded", "not yet due"]
-                    .iter()
-                    .any(|w| t.contains(w))),
+            supported
+                .iter()
+                .all(|t| t.contains("18 months after arrival, due")
+                    && ["recorded", "overdue, not recorded", "not yet due"]
+                        .iter()
+                        .any(|w| t.contains(w))),
             "{}: {supported:?}",
             s.backend
         );
@@ -341,7 +350,11 @@ async fn the_liaison_and_the_planner_never_see_where_a_family_lives() {
             );
             c.goto(&format!("{}/cases/{n}", s.base)).await.unwrap();
             review(c, s.backend, &format!("case-as-{who}")).await;
-            assert!(!text(c).await.contains("Veldstraat"), "{}: {who}", s.backend);
+            assert!(
+                !text(c).await.contains("Veldstraat"),
+                "{}: {who}",
+                s.backend
+            );
             c.goto(&format!("{}/families?municipality={town}", s.base))
                 .await
                 .unwrap();

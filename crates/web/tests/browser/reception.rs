@@ -191,7 +191,10 @@ async fn a_reception_officer_records_an_arrival_day_and_a_home_address() {
             s.backend
         );
         assert_eq!(value_of(c, "arrived_on").await, tomorrow.to_string());
-        assert_eq!(value_of(c, "reason").await, "arrived on the Saturday flight");
+        assert_eq!(
+            value_of(c, "reason").await,
+            "arrived on the Saturday flight"
+        );
         assert_eq!(value_of(c, "to").await, "arrived", "{}", s.backend);
         assert!(
             !text_of(c, "#case-fields").await.contains("Arrived on"),

@@ -63,6 +63,10 @@ pub const SPONSOR_MEMBERS: RangeInclusive<u32> = 1..=1_000;
 /// treats it as a place's capacity, so a huge one would distort every run.
 pub const SPONSOR_CAPACITY: RangeInclusive<u32> = 1..=50;
 
+/// Characters of a home address: street, number, box, postcode and town fit in 100; 200
+/// leaves room for a c/o line, and keeps a case's history small.
+pub const ADDRESS_CHARS: usize = 200;
+
 /// `value` if it lies within `bound`; otherwise refused naming `field`, the bound and the
 /// value. A NaN lies within no bound.
 pub fn within<T: PartialOrd + Display + Copy>(

@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 
 use resettle_demo::DemoConfig;
 use resettle_domain::access::Role;
+use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, follow_up_due};
 use resettle_domain::programme::ProgrammeImport;
 use resettle_storage::{ImportSummary, NewOutcome};
 
@@ -118,8 +119,8 @@ fn demo_outcomes(import: &ProgrammeImport, config: &DemoConfig) -> Vec<NewOutcom
             continue;
         };
         let rate = 0.25 + 0.4 * unit(&format!("{}:{}", config.seed, place.code));
-        for months in [12u32, 18] {
-            let due = arrived + time::Duration::days(i64::from(months) * 365 / 12);
+        for months in FOLLOW_UP_MONTHS {
+            let due = follow_up_due(arrived, months);
             if due > config.as_of {
                 continue;
             }

@@ -8,6 +8,7 @@ mod demo;
 mod error;
 pub mod export_csv;
 pub mod fair_share;
+pub mod families;
 mod missions;
 mod placement;
 mod pledges;

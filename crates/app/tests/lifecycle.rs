@@ -60,7 +60,10 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
         reception_place: (to == InReception).then(|| ctx.place.clone()),
         sponsor_group: (to == Housed).then(|| ctx.sponsor.clone()).flatten(),
         provider: (to == IntegrationSupport).then(|| "Caritas International".to_string()),
-        departure_date: (to == DepartureScheduled).then(|| today + time::Duration::days(30)),
+        // Today: the family arrives on the day the walk takes the next step, never before
+        // the date it was told.
+        departure_date: (to == DepartureScheduled).then_some(today),
+        address: (to == Housed).then(|| "Rue Haute 1, 1000 Bruxelles".to_string()),
         checks: (to == DepartureScheduled).then(|| {
             ctx.profile
                 .pre_departure_checks()
@@ -268,6 +271,118 @@ fn the_two_profiles_receive_families_differently() {
             .unwrap_err()
             .to_string();
         assert!(e.contains("arrived") && e.contains("housed"), "{e}");
+    });
+}
+
+/// The reception officer records the day the family really arrived (a weekend arrival is
+/// recorded on Monday): not a day in the future, nor before the departure date told to the
+/// family; waiting times count from it. A home is recorded with its address.
+#[test]
+fn an_arrival_is_dated_the_day_it_happened_and_a_home_has_an_address() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = resettle_testkit::sqlite();
+    rt.block_on(async {
+        let clock = std::sync::Arc::new(resettle_app::FixedClock::on(resettle_testkit::TODAY));
+        let app = open(&db.url).await.with_clock(clock.clone());
+        load_demo(&app, 5, 30).await;
+        app.create_case(&op(), new_case("TST-26C00003", "BE"))
+            .await
+            .unwrap();
+        let ctx = Ctx {
+            place: String::new(),
+            ground: String::new(),
+            profile: resettle_app::policies::named("belgium").unwrap(),
+            sponsor: None,
+        };
+        let steps = [
+            CaseState::DossierReview,
+            CaseState::Accepted,
+            CaseState::PreDeparture,
+            CaseState::DepartureScheduled,
+        ];
+        take_steps(&app, "TST-26C00003", &steps, &ctx).await;
+        let departs = resettle_testkit::TODAY;
+        clock.advance(time::Duration::days(5));
+        let today = app.today();
+        let arrive = |on: time::Date| TransitionRequest {
+            arrived_on: Some(on),
+            ..request(CaseState::Arrived, 5, &ctx)
+        };
+        for (on, why) in [
+            (today + time::Duration::days(1), "in the future"),
+            (
+                departs - time::Duration::days(1),
+                "before the departure date",
+            ),
+        ] {
+            let e = app
+                .transition(&op(), "TST-26C00003", &arrive(on))
+                .await
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("arrived_on:") && e.contains(why), "{e}");
+        }
+        assert_eq!(
+            app.case_full(&op(), "TST-26C00003").await.unwrap().version,
+            5,
+            "a refused arrival changes nothing"
+        );
+        let arrived_on = departs + time::Duration::days(2);
+        app.transition(&op(), "TST-26C00003", &arrive(arrived_on))
+            .await
+            .unwrap();
+        let view = app.case_full(&op(), "TST-26C00003").await.unwrap();
+        assert_eq!(view.arrived_on, Some(arrived_on));
+        let waiting = view.waiting.last().unwrap();
+        assert_eq!(
+            (waiting.state, waiting.entered_on, waiting.days),
+            (CaseState::Arrived, arrived_on, 3),
+            "waiting counts from the day of arrival, not the day it was recorded"
+        );
+        let place = app.reception_day(&op(), "BE").await.unwrap().places[0]
+            .code
+            .clone();
+        app.transition(
+            &op(),
+            "TST-26C00003",
+            &TransitionRequest {
+                reception_place: Some(place),
+                ..request(CaseState::InReception, 6, &ctx)
+            },
+        )
+        .await
+        .unwrap();
+        let house = |address: Option<String>| TransitionRequest {
+            address,
+            municipality: Some("Gent".into()),
+            ..request(CaseState::Housed, 7, &ctx)
+        };
+        for (address, why) in [
+            (None, "say where the family lives"),
+            (Some("  ".into()), "say where the family lives"),
+            (Some("x".repeat(201)), "at most 200 characters, got 201"),
+        ] {
+            let e = app
+                .transition(&op(), "TST-26C00003", &house(address))
+                .await
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("address:") && e.contains(why), "{e}");
+        }
+        app.transition(
+            &op(),
+            "TST-26C00003",
+            &house(Some(" Veldstraat 1, 9000 Gent ".into())),
+        )
+        .await
+        .unwrap();
+        let view = app.case_full(&op(), "TST-26C00003").await.unwrap();
+        assert_eq!(view.address.as_deref(), Some("Veldstraat 1, 9000 Gent"));
+        let events = app.case_events(&op(), "TST-26C00003").await.unwrap();
+        assert_eq!(
+            events.last().unwrap().payload["address"],
+            "Veldstraat 1, 9000 Gent"
+        );
     });
 }
 

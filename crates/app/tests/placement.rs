@@ -163,6 +163,19 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             .await
             .unwrap()
             .version;
+        // It may not arrive before the date it was told: its flight was brought forward.
+        app.add_promise(
+            &reception,
+            &q.case_number,
+            &resettle_app::cases::NewPromise {
+                kind: "departure".into(),
+                promised_date: resettle_testkit::TODAY,
+                reason: Some("flight brought forward".into()),
+                family_notified_on: None,
+            },
+        )
+        .await
+        .unwrap();
         app.transition(&reception, &q.case_number, &step("arrived", version))
             .await
             .unwrap();

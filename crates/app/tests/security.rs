@@ -1578,6 +1578,7 @@ async fn a_municipality_sees_a_family_until_it_moves_away_and_the_new_one_from_t
                 reason: "a home found".into(),
                 expected_version: version,
                 municipality: Some("Nieuwgemeente".into()),
+                address: Some("Dorpsstraat 1, 9999 Nieuwgemeente".into()),
                 ..Default::default()
             },
         )
@@ -1598,5 +1599,178 @@ async fn a_municipality_sees_a_family_until_it_moves_away_and_the_new_one_from_t
             .await
             .unwrap();
         assert!(listed.items.iter().any(|c| c.case_number == n));
+    }
+}
+
+/// "Our families": the municipality a family lives in sees it with its address, and a
+/// family on its way there once a place in it is confirmed; another municipality does not.
+/// A UNHCR liaison, a medical officer and a planner are refused the page (the refusal
+/// audited, nothing shown), and the liaison never sees the address on the case or in its
+/// history. Each family shown is recorded as a read of its case.
+#[tokio::test]
+async fn only_those_who_support_a_family_see_where_it_lives() {
+    const HOME: &str = "Veldstraat 1, 9000 Gent";
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        let municipality = caller_of(&app, "municipality").await;
+        let reception = caller_of(&app, "reception-officer").await;
+        let liaison = caller_of(&app, "unhcr-liaison").await;
+        let town = municipality.organisation.clone().unwrap();
+        let in_reception = resettle_app::cases::CaseQuery {
+            state: Some("in_reception".into()),
+            per_page: Some(500),
+            ..Default::default()
+        };
+        // A family the liaison's office submitted moves into a home in the municipality.
+        let n = app
+            .list_cases(&liaison, &in_reception)
+            .await
+            .unwrap()
+            .items
+            .first()
+            .unwrap_or_else(|| panic!("{}: no family of {liaison:?} in reception", db.backend))
+            .case_number
+            .clone();
+        let version = app.case_full(&op, &n).await.unwrap().version;
+        app.transition(
+            &reception,
+            &n,
+            &resettle_app::cases::TransitionRequest {
+                to: "housed".into(),
+                reason: "a home found".into(),
+                expected_version: version,
+                municipality: Some(town.clone()),
+                address: Some(HOME.into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let all = resettle_app::families::FamiliesQuery {
+            per_page: Some(500),
+            ..Default::default()
+        };
+        let ours = app.families(&municipality, &all).await.unwrap();
+        let family = ours
+            .arrived
+            .iter()
+            .find(|f| f.case_number == n)
+            .unwrap_or_else(|| panic!("{}: {n} is not among {town}'s families", db.backend));
+        assert_eq!(family.address.as_deref(), Some(HOME), "{}", db.backend);
+        assert!(family.arrived_on.is_some() && family.follow_ups.len() == 2);
+        let elsewhere = Caller {
+            organisation: Some("Nieuwgemeente".into()),
+            ..municipality.clone()
+        };
+        let theirs = app.families(&elsewhere, &all).await.unwrap();
+        assert!(theirs.arrived.iter().all(|f| f.case_number != n));
+        // A reception officer sees what the municipality's staff see, once it chooses it.
+        let choose = app.families(&reception, &all).await.unwrap();
+        assert!(choose.arrived.is_empty() && choose.municipalities.contains(&town));
+        let chosen = app
+            .families(
+                &reception,
+                &resettle_app::families::FamiliesQuery {
+                    municipality: Some(town.clone()),
+                    ..all.clone()
+                },
+            )
+            .await
+            .unwrap();
+        let numbers = |f: &resettle_app::families::Families| -> Vec<String> {
+            f.arrived.iter().map(|x| x.case_number.clone()).collect()
+        };
+        assert_eq!(numbers(&chosen), numbers(&ours), "{}", db.backend);
+        // Those who do not support families are refused, and see nothing.
+        for who in ["unhcr-liaison", "medical-officer", "planner"] {
+            let caller = caller_of(&app, who).await;
+            let e = app.families(&caller, &all).await.unwrap_err();
+            assert!(matches!(e, AppError::Forbidden(_)), "{who}: {e}");
+        }
+        let case = app.case(&liaison, &n).await.unwrap();
+        assert!(case.get("address").is_none() && !case.to_string().contains(HOME));
+        assert!(
+            case.get("arrived_on").is_some(),
+            "the liaison sees the arrival"
+        );
+        let history = app.case_events(&liaison, &n).await.unwrap();
+        assert!(!serde_json::to_string(&history).unwrap().contains(HOME));
+        // A family on its way: its place in the municipality is confirmed.
+        app.propose_placements(&reception, "BE").await.unwrap();
+        let (_, proposals) = app.proposals(&reception, "BE").await.unwrap();
+        let mut abroad = None;
+        for p in &proposals {
+            if app.case(&reception, &p.case_number).await.unwrap()["state"] == "departure_scheduled"
+            {
+                abroad = Some(p.case_number.clone());
+                break;
+            }
+        }
+        let abroad = abroad.unwrap_or_else(|| panic!("{}: no family to place", db.backend));
+        assert!(
+            !app.families(&municipality, &all)
+                .await
+                .unwrap()
+                .expected
+                .iter()
+                .any(|f| f.case_number == abroad),
+            "{}: not before its place is confirmed",
+            db.backend
+        );
+        let place = app
+            .reception_day(&reception, "BE")
+            .await
+            .unwrap()
+            .places
+            .into_iter()
+            .find(|p| p.municipality == town && p.kind == "loi")
+            .unwrap_or_else(|| panic!("{}: no LOI in {town}", db.backend))
+            .code;
+        app.decide_placement(
+            &reception,
+            &abroad,
+            &resettle_app::PlacementDecision {
+                decision: "confirm".into(),
+                place: Some(place),
+            },
+        )
+        .await
+        .unwrap();
+        let expected = app.families(&municipality, &all).await.unwrap().expected;
+        assert!(
+            expected.iter().any(|f| f.case_number == abroad),
+            "{}: {abroad} is expected in {town}",
+            db.backend
+        );
+        assert!(
+            expected
+                .windows(2)
+                .all(|w| w[0].departure_date <= w[1].departure_date),
+            "soonest first"
+        );
+        assert!(
+            !app.families(&elsewhere, &all)
+                .await
+                .unwrap()
+                .expected
+                .iter()
+                .any(|f| f.case_number == abroad)
+        );
+        let trail = app.audit_entries(&op, &Default::default()).await.unwrap();
+        assert!(trail.iter().any(|e| e.action == "read"
+            && e.entity == "case"
+            && e.entity_id == n
+            && e.actor == municipality.username
+            && e.detail == "our families"));
+        assert!(
+            trail
+                .iter()
+                .filter(|e| e.action == "refused" && e.entity == "families")
+                .count()
+                >= 3,
+            "{}: every refusal is in the trail",
+            db.backend
+        );
     }
 }

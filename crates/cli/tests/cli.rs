@@ -640,6 +640,89 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
     );
 }
 
+/// The first case of the demo in `state`.
+fn first_in(db: &str, state: &str) -> String {
+    let list = stdout_json(&resettle(&[
+        "--database",
+        db,
+        "case",
+        "list",
+        "--state",
+        state,
+        "--format",
+        "json",
+    ]));
+    list["items"][0]["case_number"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no demo case in {state}: {list}"))
+        .to_string()
+}
+
+#[test]
+fn an_arrival_day_and_a_home_address_are_recorded_from_the_cli() {
+    let (_dir, db) = demo_database(200);
+    let abroad = first_in(&db, "departure_scheduled");
+    let refused = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "move",
+        &abroad,
+        "--to",
+        "arrived",
+        "--arrived-on",
+        "2999-01-01",
+    ]);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && err.contains("arrived_on") && err.contains("future"),
+        "{err}"
+    );
+    let received = first_in(&db, "in_reception");
+    let home = |address: Option<&str>| {
+        let mut args = vec![
+            "--database",
+            &db,
+            "case",
+            "move",
+            &received,
+            "--to",
+            "housed",
+            "--municipality",
+            "Gent",
+            "--format",
+            "json",
+        ];
+        if let Some(a) = address {
+            args.extend(["--address", a]);
+        }
+        resettle(&args)
+    };
+    let refused = home(None);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && err.contains("address"),
+        "{err}"
+    );
+    let moved = home(Some("Veldstraat 1, 9000 Gent"));
+    assert!(
+        moved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    let case = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "show",
+        &received,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(case["address"], "Veldstraat 1, 9000 Gent");
+    assert_eq!(case["state"], "housed");
+}
+
 #[test]
 fn a_medical_record_is_written_from_the_cli_and_a_refused_one_changes_nothing() {
     let (_dir, db) = demo_database(60);

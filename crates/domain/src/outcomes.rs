@@ -8,6 +8,17 @@
 //! but where they were placed, so the model cannot learn religion, ethnicity or health.
 use std::collections::BTreeMap;
 
+use time::Date;
+
+/// The follow-ups after arrival, in months: whether each adult has work is recorded at
+/// each, and those who support the family see when each falls due.
+pub const FOLLOW_UP_MONTHS: [u32; 2] = [12, 18];
+
+/// The day a follow-up falls due: `months` calendar months after the day of arrival.
+pub fn follow_up_due(arrived_on: Date, months: u32) -> Date {
+    crate::support::months_after(arrived_on, months)
+}
+
 /// One working-age adult's recorded outcome: where the family was placed, and whether the
 /// adult had work at the follow-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +118,19 @@ mod tests {
                 employed: i < employed,
             })
             .collect()
+    }
+
+    #[test]
+    fn follow_ups_fall_due_in_calendar_months_after_arrival() {
+        use time::macros::date;
+        assert_eq!(
+            follow_up_due(date!(2025 - 11 - 20), 12),
+            date!(2026 - 11 - 20)
+        );
+        assert_eq!(
+            follow_up_due(date!(2025 - 08 - 31), 18),
+            date!(2027 - 02 - 28)
+        );
     }
 
     #[test]

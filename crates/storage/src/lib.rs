@@ -11,6 +11,7 @@ mod cases;
 pub mod clock;
 mod codec;
 mod error;
+mod families;
 mod file_mode;
 mod migrations;
 mod missions;
@@ -37,6 +38,7 @@ pub use cases::{
     Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, ScopeFilter, StoredCase,
 };
 pub use error::StorageError;
+pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};
 pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
 pub use missions::{MissionRow, SponsorRow};
 pub use outcomes::NewOutcome;

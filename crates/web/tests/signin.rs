@@ -445,7 +445,7 @@ async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why
     );
     let a = step("dossier_review", "&departure_date=soon&mission=M-7").await;
     assert!(
-        a.body.contains("departure_date: &quot;soon&quot;"),
+        a.body.contains("departure date: &quot;soon&quot;"),
         "{}",
         a.body
     );

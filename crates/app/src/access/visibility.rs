@@ -36,6 +36,7 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("members.member_no", EVERY_CASE_ROLE),
     ("members.full_name", EVERY_CASE_ROLE),
     ("members.date_of_birth", &[L, C, M, R, U]),
+    ("members.age", EVERY_CASE_ROLE),
     ("members.sex", EVERY_CASE_ROLE),
     ("members.relationship", EVERY_CASE_ROLE),
     ("members.languages", &[L, C, R, U, S]),
@@ -44,8 +45,10 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("care_needs", &[C, M, R, U]),
     ("linked_cases", &[L, C, R]),
     ("mission", &[L, C, R]),
+    ("arrived_on", &[L, C, R, U, S]),
     ("reception_place", &[C, R, U]),
     ("sponsor_group", &[C, R, S]),
+    ("address", &[C, R, U, S]),
     ("support", &[C, R, U, S]),
     ("promises", &[L, C, R, U, S]),
     ("slipped_promises", &[L, C, R]),
@@ -123,6 +126,7 @@ pub const EVENT_PAYLOAD_FIELDS: &[(&str, &str)] = &[
     ("from_place", "reception_place"),
     ("municipality", "reception_place"),
     ("sponsor_group", "sponsor_group"),
+    ("address", "address"),
 ];
 
 /// The case field an event's reason belongs to, from the stage the step concerns: a slip
@@ -222,7 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn a_liaison_sees_no_medical_slip_reason_nor_the_home_municipality() {
+    fn a_liaison_sees_no_medical_slip_reason_nor_the_home_address() {
         let event = |from, to, reason: &str, payload| CaseEvent {
             seq: 2,
             at: time::macros::datetime!(2026-01-01 0:00 UTC),
@@ -242,7 +246,9 @@ mod tests {
             CaseState::InReception,
             CaseState::Housed,
             "moved into a home in Gent",
-            serde_json::json!({"municipality": "Gent", "from_place": "LOI-1"}),
+            serde_json::json!({
+                "municipality": "Gent", "from_place": "LOI-1", "address": "Veldstraat 1, 9000 Gent"
+            }),
         );
         let liaison = caller(&[Role::UnhcrLiaison]);
         for e in [slip.clone(), home.clone()] {
@@ -255,6 +261,12 @@ mod tests {
         assert_eq!(project_event(&officer, home.clone()), home);
         let reception = caller(&[Role::ReceptionOfficer]);
         assert_eq!(project_event(&reception, home.clone()), home);
+        // A sponsor group supports the family at home: it sees the address, not the place.
+        let sponsor = project_event(&caller(&[Role::Sponsor]), home);
+        assert_eq!(
+            sponsor.payload,
+            serde_json::json!({"address": "Veldstraat 1, 9000 Gent"})
+        );
     }
 
     #[test]

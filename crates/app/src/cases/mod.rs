@@ -17,7 +17,8 @@ pub use medical::MedicalWriteError;
 pub use outcomes::NewOutcomeRecord;
 pub use promises::{NewPromise, NewReunification};
 pub use transition::{TransitionRequest, Transitioned};
-pub use view::{CaseView, CheckView, ReunificationView, Waiting};
+pub(crate) use view::sees_unshared_care_needs;
+pub use view::{CaseView, CheckView, MemberNeeds, MemberView, ReunificationView, Waiting};
 
 use resettle_domain::case::CaseNumber;
 use resettle_domain::policy::PolicyProfile;

@@ -1,5 +1,6 @@
 //! Integration follow-up: whether each adult has work 12 and 18 months after arrival,
 //! recorded by reception officers; the programme's placement model is fitted on it.
+use resettle_domain::outcomes::FOLLOW_UP_MONTHS;
 use resettle_storage::NewOutcome;
 use serde::Deserialize;
 use time::Date;
@@ -35,7 +36,7 @@ impl App {
             .stored_case_for(caller, number, Permission::RecordOutcomes, "case")
             .await?;
         within("member_no", o.member_no, &CASE_MEMBERS)?;
-        if o.months != 12 && o.months != 18 {
+        if !FOLLOW_UP_MONTHS.contains(&o.months) {
             return Err(AppError::Invalid(format!(
                 "months: {} is not a follow-up; give 12 or 18",
                 o.months

@@ -7,10 +7,11 @@ use resettle_domain::case::{CaseState, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
 use resettle_storage::{Assignment, NewEvent, StoredCase};
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 use super::case_number;
 use crate::access::audit::succeeded;
+use crate::bounds::ADDRESS_CHARS;
 use crate::{App, AppError, Caller, Permission};
 
 /// A step to take, with its step data. `expected_version` is the version the user saw:
@@ -38,6 +39,9 @@ pub struct TransitionRequest {
     /// housed: the municipality of the family's new home; its staff see the family from
     /// then on, and the municipality it leaves no longer does.
     pub municipality: Option<String>,
+    /// housed: the family's home address (street and number, postcode, town), at most
+    /// 200 characters. Personal data: shown only to the roles that support the family.
+    pub address: Option<String>,
     /// integration_support: who gives the support.
     pub provider: Option<String>,
     /// departure_scheduled: the departure date told to the family.
@@ -46,6 +50,10 @@ pub struct TransitionRequest {
     /// departure_scheduled: the day the family was told.
     #[schema(value_type = Option<String>, format = Date)]
     pub family_notified_on: Option<Date>,
+    /// arrived: the day the family arrived, if not today; not in the future, nor before
+    /// the departure date told to the family or the case's last step.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub arrived_on: Option<Date>,
     /// pre_departure and later: dates of checks done (visa, medical_check, …).
     #[schema(value_type = Option<Object>)]
     pub checks: Option<BTreeMap<String, Date>>,
@@ -177,6 +185,25 @@ fn step_data(
                     ),
                 ));
             }
+            let address = req
+                .address
+                .as_deref()
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .ok_or_else(|| {
+                    invalid(
+                        "address",
+                        "say where the family lives: street and number, postcode and town",
+                    )
+                })?;
+            let chars = address.chars().count();
+            if chars > ADDRESS_CHARS {
+                return Err(invalid(
+                    "address",
+                    format!("at most {ADDRESS_CHARS} characters, got {chars}"),
+                ));
+            }
+            payload.insert("address".into(), address.into());
             assignment.sponsor_group = req.sponsor_group.clone();
             assignment.reception_place = req.reception_place.clone();
             if let Some(m) = req
@@ -255,6 +282,53 @@ fn step_data(
     Ok((serde_json::Value::Object(payload), assignment))
 }
 
+/// When the family arrived: the day given (default today), refused if in the future or
+/// before the departure date told to the family or the case's last step, so waiting times
+/// and follow-ups count from the real day. An earlier day is stamped at its start (but
+/// never before the last step, so the history stays in order); today at the moment of
+/// recording.
+fn arrival_time(
+    stored: &StoredCase,
+    arrived_on: Option<Date>,
+    now: OffsetDateTime,
+) -> Result<OffsetDateTime, AppError> {
+    let today = now.date();
+    let day = arrived_on.unwrap_or(today);
+    if day > today {
+        return Err(invalid(
+            "arrived_on",
+            format!("{day} is in the future; record the arrival on the day it happened"),
+        ));
+    }
+    let departure = stored
+        .file
+        .promises
+        .iter()
+        .rfind(|p| p.kind == PromiseKind::Departure)
+        .map(|p| p.promised_date);
+    if let Some(departs) = departure.filter(|&d| day < d) {
+        return Err(invalid(
+            "arrived_on",
+            format!(
+                "{day} is before the departure date told to the family ({departs}); \
+                 record the new departure date first"
+            ),
+        ));
+    }
+    let last = stored.file.events.last().map(|e| e.at);
+    if let Some(last) = last.filter(|l| day < l.date()) {
+        return Err(invalid(
+            "arrived_on",
+            format!("{day} is before the case's last step, on {}", last.date()),
+        ));
+    }
+    if day == today {
+        return Ok(now);
+    }
+    let start = day.midnight().assume_offset(now.offset());
+    Ok(last.map_or(start, |l| start.max(l)))
+}
+
 impl App {
     /// Moves a case one step. Refused (and nothing changed) when the policy profile does
     /// not allow the step, when step data is missing, or when the case changed since
@@ -301,9 +375,14 @@ impl App {
         };
         let now = self.now();
         let (payload, assignment) = step_data(&stored, req, to, &policy, now.date())?;
+        let at = if to == CaseState::Arrived {
+            arrival_time(&stored, req.arrived_on, now)?
+        } else {
+            now
+        };
         let event = NewEvent {
             to,
-            at: now,
+            at,
             actor: caller.username.clone(),
             reason: req.reason.trim().to_string(),
             payload,

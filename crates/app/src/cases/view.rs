@@ -85,17 +85,22 @@ pub struct CaseView {
     /// Day of submission.
     #[schema(value_type = String, format = Date)]
     pub submitted_on: Date,
-    /// The family, principal applicant first.
+    /// The family, principal applicant first, each with their age today.
     #[schema(value_type = Vec<Object>)]
-    pub members: Vec<FamilyMember>,
+    pub members: Vec<MemberView>,
     /// Relatives resettled as separate cases.
     pub linked_cases: Vec<String>,
     /// Selection mission, by code.
     pub mission: Option<String>,
+    /// The day the family arrived.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub arrived_on: Option<Date>,
     /// Reception place, by code.
     pub reception_place: Option<String>,
     /// Sponsor group, by name.
     pub sponsor_group: Option<String>,
+    /// The family's home address, from the step that housed it.
+    pub address: Option<String>,
     /// Integration support plan.
     #[schema(value_type = Option<Object>)]
     pub support: Option<SupportPlan>,
@@ -121,6 +126,25 @@ pub struct CaseView {
     pub allowed_transitions: Vec<CaseState>,
     /// Things to complete (e.g. fewer than two UNHCR categories).
     pub warnings: Vec<String>,
+}
+
+/// A family member with their age today: those who may not see the date of birth (a
+/// sponsor group) still know how old each child is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberView {
+    /// The member as registered.
+    #[serde(flatten)]
+    pub member: FamilyMember,
+    /// Whole years of age today.
+    pub age: i32,
+}
+
+impl std::ops::Deref for MemberView {
+    type Target = FamilyMember;
+
+    fn deref(&self) -> &FamilyMember {
+        &self.member
+    }
 }
 
 /// One member's care needs, from the medical record.
@@ -177,6 +201,8 @@ fn waiting(events: &[CaseEvent], today: Date) -> Vec<Waiting> {
 
 pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> CaseView {
     let f = stored.file;
+    let arrived_on = f.arrived_on();
+    let address = f.home_address().map(str::to_string);
     let overdue = if stored.state.is_terminal() {
         Vec::new()
     } else {
@@ -212,7 +238,17 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
         priority: f.case.priority,
         channel: f.case.channel,
         submitted_on: f.case.submitted_on,
-        members: f.case.members,
+        members: f
+            .case
+            .members
+            .into_iter()
+            .map(|m| MemberView {
+                age: m.age_on(today),
+                member: m,
+            })
+            .collect(),
+        arrived_on,
+        address,
         linked_cases: f
             .case
             .linked_cases
@@ -247,6 +283,15 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
         overdue,
         allowed_transitions: policy.next(stored.state),
     }
+}
+
+/// Whether the caller sees care needs a person did not consent to share: agency staff do,
+/// who arrange travel, reception and housing; municipalities and sponsors see only those
+/// shared with them.
+pub(crate) fn sees_unshared_care_needs(caller: &Caller) -> bool {
+    caller.has(Role::CaseOfficer)
+        || caller.has(Role::MedicalOfficer)
+        || caller.has(Role::ReceptionOfficer)
 }
 
 /// Fields of a case that are special-category data (GDPR art. 9): the UNHCR categories
@@ -324,10 +369,7 @@ impl App {
         let mut view = build(stored, &policy, self.today());
         view.allowed_transitions
             .retain(|&s| caller.may(Permission::MoveCase(s)));
-        let agency = caller.has(Role::CaseOfficer)
-            || caller.has(Role::MedicalOfficer)
-            || caller.has(Role::ReceptionOfficer);
-        if !agency {
+        if !sees_unshared_care_needs(caller) {
             view.care_needs.retain(|n| n.consent_to_share);
         }
         Ok(view)

@@ -53,6 +53,7 @@ pub enum Command {
         format: Format,
     },
     /// Move a case one step. Exits non-zero, changing nothing, when the step is refused.
+    #[command(visible_alias = "move")]
     Transition(Box<TransitionArgs>),
     /// Record a reunification request (--relative …) or change its status (--request N --status S).
     Reunification(ReunificationArgs),
@@ -229,6 +230,12 @@ pub struct TransitionArgs {
     /// housed: the municipality of the new home (its staff see the family from then on).
     #[arg(long)]
     municipality: Option<String>,
+    /// housed: the family's home address (street and number, postcode, town).
+    #[arg(long)]
+    address: Option<String>,
+    /// arrived: the day the family arrived (YYYY-MM-DD), if not today.
+    #[arg(long, value_parser = super::demo::parse_date)]
+    arrived_on: Option<Date>,
     /// integration_support: the provider.
     #[arg(long)]
     provider: Option<String>,
@@ -333,6 +340,12 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     format!("{} in {}", c.nationality, c.country_of_asylum),
                 );
                 add("family", format!("{} persons", c.members.len()));
+                if let Some(on) = c.arrived_on {
+                    add("arrived", on.to_string());
+                }
+                if let Some(home) = &c.address {
+                    add("address", home.clone());
+                }
                 for w in &c.waiting {
                     add(
                         "waited",
@@ -417,9 +430,11 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 reception_place: a.reception_place,
                 sponsor_group: a.sponsor_group,
                 municipality: a.municipality,
+                address: a.address,
                 provider: a.provider,
                 departure_date: a.departure_date,
                 family_notified_on: a.family_notified_on,
+                arrived_on: a.arrived_on,
                 checks: (!a.checks.is_empty()).then(|| a.checks.iter().cloned().collect()),
             };
             let t = app.transition(&op, &a.number, &req).await?;

@@ -47,4 +47,24 @@ impl CaseFile {
             .find_map(|e| e.payload.get("municipality").and_then(|m| m.as_str()))
             .filter(|m| !m.trim().is_empty())
     }
+
+    /// The day the family arrived: the day of its arrival step (stamped with the day the
+    /// reception officer gave, not the day it was recorded).
+    pub fn arrived_on(&self) -> Option<time::Date> {
+        self.events
+            .iter()
+            .rfind(|e| e.to == CaseState::Arrived)
+            .map(|e| e.at.date())
+    }
+
+    /// The family's home address, as the step that housed it recorded it (`address` in
+    /// its step data); `None` before then, and for histories from before addresses were
+    /// recorded.
+    pub fn home_address(&self) -> Option<&str> {
+        self.events
+            .iter()
+            .rfind(|e| e.to == CaseState::Housed)
+            .and_then(|e| e.payload.get("address"))
+            .and_then(|a| a.as_str())
+    }
 }

@@ -40,7 +40,9 @@ pub enum ScopeFilter {
     /// Cases submitted by this organisation (a UNHCR office).
     SubmittedBy(String),
     /// Cases placed at a reception place run by, or in, this organisation (a
-    /// municipality or local reception initiative).
+    /// municipality or local reception initiative), and the families on their way there
+    /// (departure date set or just arrived, a place there confirmed), so a home can be
+    /// got ready.
     PlacedWith(String),
     /// Cases sponsored by this group.
     SponsoredBy(String),
@@ -107,7 +109,7 @@ fn summary(r: &AnyRow) -> Result<CaseSummary, StorageError> {
 
 impl CaseFilter {
     /// The WHERE clause with numbered placeholders, and the values to bind in order.
-    fn clause(&self) -> (String, Vec<String>) {
+    pub(crate) fn clause(&self) -> (String, Vec<String>) {
         let mut conditions = Vec::new();
         let mut binds = Vec::new();
         let mut add = |sql: &str, value: String| {
@@ -161,11 +163,18 @@ impl CaseFilter {
                 let (sql, org) = match s {
                     ScopeFilter::SubmittedBy(org) => ("c.submitted_by = $n", org),
                     // The municipality the family lives in now (it follows every move), or
-                    // the reception place run by the organisation while the family is in it.
+                    // the reception place run by the organisation while the family is in
+                    // it, or the place confirmed for a family on its way (departure date
+                    // set, or arrived and not yet taken there).
                     ScopeFilter::PlacedWith(org) => (
                         "(c.municipality = $n OR (c.state = 'in_reception' AND EXISTS \
                          (SELECT 1 FROM reception_places r WHERE \
-                         r.id = c.reception_place_id AND r.name = $n)))",
+                         r.id = c.reception_place_id AND r.name = $n)) \
+                         OR (c.state IN ('departure_scheduled', 'arrived') AND EXISTS \
+                         (SELECT 1 FROM placement_proposals p JOIN reception_places r \
+                         ON r.programme_id = c.programme_id AND r.code = p.place_code \
+                         WHERE p.case_number = c.case_number AND p.status = 'confirmed' \
+                         AND (r.municipality = $n OR r.name = $n))))",
                         org,
                     ),
                     ScopeFilter::SponsoredBy(org) => (

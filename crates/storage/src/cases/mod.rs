@@ -7,4 +7,5 @@ mod write;
 
 pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter};
 pub use read::StoredCase;
+pub(crate) use read::{care_needs, member};
 pub use write::{Assignment, NewEvent};

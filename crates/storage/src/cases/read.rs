@@ -1,6 +1,7 @@
 //! Reading one case with everything recorded about it.
 use resettle_domain::case::{
-    Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, MedicalRecord, Promise,
+    CareNeed, Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, MedicalRecord,
+    Promise,
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::reunification::ReunificationRequest;
@@ -40,6 +41,41 @@ fn split_list(s: &str) -> Vec<String> {
         .filter(|x| !x.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A family member from a row whose columns, from `at`, are those of [`members`]'s query
+/// (member number, name, date of birth, sex, relationship, languages, education,
+/// occupation).
+pub(crate) fn member(r: &AnyRow, at: usize) -> Result<FamilyMember, StorageError> {
+    Ok(FamilyMember {
+        member_no: get::<i64>(r, at)? as u32,
+        full_name: get(r, at + 1)?,
+        date_of_birth: parse_date("family_members.date_of_birth", &get::<String>(r, at + 2)?)?,
+        sex: parse_word("family_members.sex", &get::<String>(r, at + 3)?)?,
+        relationship: parse_word("family_members.relationship", &get::<String>(r, at + 4)?)?,
+        languages: split_list(&get::<String>(r, at + 5)?),
+        education: get(r, at + 6)?,
+        occupation: get(r, at + 7)?,
+    })
+}
+
+/// A member's care needs, opened from their sealed column.
+pub(crate) fn care_needs(
+    keys: Option<&resettle_secure::cipher::Keyring>,
+    number: &str,
+    member_no: u32,
+    sealed: &str,
+) -> Result<Vec<CareNeed>, StorageError> {
+    split_list(&crate::sealed::open(
+        keys,
+        "care_needs",
+        number,
+        member_no,
+        sealed,
+    )?)
+    .iter()
+    .map(|n| parse_word("medical_records.care_needs", n))
+    .collect()
 }
 
 impl Store {
@@ -131,25 +167,14 @@ impl Store {
 
     async fn members(&self, id: i64) -> Result<Vec<FamilyMember>, StorageError> {
         self.rows(
-            "SELECT member_no, full_name, date_of_birth, sex, relationship, languages, \
-                    education, occupation \
-               FROM family_members WHERE case_id = $1 ORDER BY member_no",
+            "SELECT f.member_no, f.full_name, f.date_of_birth, f.sex, f.relationship, \
+                    f.languages, f.education, f.occupation \
+               FROM family_members f WHERE f.case_id = $1 ORDER BY f.member_no",
             id,
         )
         .await?
         .iter()
-        .map(|r| {
-            Ok(FamilyMember {
-                member_no: get::<i64>(r, 0)? as u32,
-                full_name: get(r, 1)?,
-                date_of_birth: parse_date("family_members.date_of_birth", &get::<String>(r, 2)?)?,
-                sex: parse_word("family_members.sex", &get::<String>(r, 3)?)?,
-                relationship: parse_word("family_members.relationship", &get::<String>(r, 4)?)?,
-                languages: split_list(&get::<String>(r, 5)?),
-                education: get(r, 6)?,
-                occupation: get(r, 7)?,
-            })
-        })
+        .map(|r| member(r, 0))
         .collect()
     }
 

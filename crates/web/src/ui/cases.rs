@@ -146,12 +146,49 @@ pub(crate) struct StepForm {
     reception_place: String,
     sponsor_group: String,
     municipality: String,
+    address: String,
     provider: String,
     departure_date: String,
     family_notified_on: String,
+    arrived_on: String,
     checks: String,
     #[serde(skip_serializing)]
     csrf: String,
+}
+
+/// Each field of the step form with the message id of its label: a refusal naming a field
+/// (`arrived_on: … is in the future`) names it as the form's label does, in the reader's
+/// language, not by its API name.
+const STEP_LABELS: &[(&str, &str)] = &[
+    ("to", "step-to"),
+    ("reason", "step-reason"),
+    ("grounds", "step-grounds"),
+    ("members", "step-members"),
+    ("mission", "step-mission"),
+    ("reception_place", "step-reception-place"),
+    ("sponsor_group", "step-sponsor-group"),
+    ("municipality", "step-municipality"),
+    ("address", "step-address"),
+    ("provider", "step-provider"),
+    ("departure_date", "step-departure-date"),
+    ("family_notified_on", "step-family-notified-on"),
+    ("arrived_on", "step-arrived-on"),
+    ("checks", "step-checks"),
+];
+
+/// A refusal split into the label id of the field it names, if it names one of the
+/// form's, and the reason.
+fn labelled(why: String) -> (Option<&'static str>, String) {
+    let named = why.split_once(": ").and_then(|(field, reason)| {
+        STEP_LABELS
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, id)| (*id, reason.to_string()))
+    });
+    match named {
+        Some((id, reason)) => (Some(id), reason),
+        None => (None, why),
+    }
 }
 
 /// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted
@@ -223,9 +260,11 @@ impl StepForm {
             reception_place: text(&self.reception_place),
             sponsor_group: text(&self.sponsor_group),
             municipality: text(&self.municipality),
+            address: text(&self.address),
             provider: text(&self.provider),
             departure_date: day("departure_date", &self.departure_date)?,
             family_notified_on: day("family_notified_on", &self.family_notified_on)?,
+            arrived_on: day("arrived_on", &self.arrived_on)?,
             checks,
         })
     }
@@ -274,6 +313,10 @@ async fn render_case(
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
         Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form))), None),
         Answer::Saved(member_no) => (None, None, None, Some(member_no)),
+    };
+    let (step_field, step_error) = match step_error.map(labelled) {
+        Some((field, why)) => (field, Some(why)),
+        None => (None, None),
     };
     let caller = &session.caller;
     let number = number.to_string();
@@ -327,6 +370,7 @@ async fn render_case(
         "case.html",
         lang,
         context! {
+            step_field => step_field,
             step_error => step_error,
             moved => moved,
             submitted,
@@ -427,5 +471,31 @@ pub(crate) async fn export(
             }
         }
         Err(e) => failed(lang, Some(&session), e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::Lang;
+
+    #[test]
+    fn a_refusal_names_the_field_by_its_label_in_every_language() {
+        for (_, id) in STEP_LABELS {
+            for lang in Lang::ALL {
+                lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        assert_eq!(
+            labelled("arrived_on: 2026-11-24 is in the future".into()),
+            (
+                Some("step-arrived-on"),
+                "2026-11-24 is in the future".into()
+            )
+        );
+        assert_eq!(
+            labelled("case X is at version 3, not 2".into()),
+            (None, "case X is at version 3, not 2".into())
+        );
     }
 }

@@ -518,6 +518,11 @@ mod tests {
                     day => minijinja::context! {
                         arrivals => empty(), places => empty(), arriving_persons => 0, free_places => 12,
                     },
+                    families => minijinja::context! {
+                        expected => empty(), expected_total => 0, arrived => empty(), total => 0,
+                        page => 1, per_page => 50, municipalities => empty(),
+                    },
+                    shows => minijinja::context! { care_needs => true, support => true },
                     user => minijinja::context! { roles => vec!["auditor"] },
                     chain => minijinja::context! { intact => true, entries => 8821 },
                     account => minijinja::context! { username => "u", roles => "admin" },

@@ -7,6 +7,7 @@ mod cases;
 mod charts;
 mod dashboard;
 mod fair_share;
+mod families;
 mod i18n;
 mod language;
 mod medical;
@@ -65,6 +66,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     (
         "reception.html",
         include_str!("../../templates/reception.html"),
+    ),
+    (
+        "families.html",
+        include_str!("../../templates/families.html"),
     ),
     (
         "_timeline.html",
@@ -144,6 +149,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/placement", get(placement::page).post(placement::propose))
         .route("/placement/{number}", post(placement::decide))
         .route("/reception", get(placement::reception))
+        .route("/families", get(families::page))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
@@ -223,6 +229,15 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                 submit => s.caller.may(resettle_app::Permission::SubmitCase),
                 audit => s.caller.may(resettle_app::Permission::ReadAudit),
                 place => s.caller.may(resettle_app::Permission::Place),
+                // "Our families" is the home of those who support families where they
+                // live (municipalities, sponsors); reception officers, who see every case,
+                // reach it by municipality from the reception page.
+                families => s.caller.may(resettle_app::Permission::ReadCases)
+                    && resettle_app::access::visibility::sees(&s.caller, "address")
+                    && matches!(
+                        s.caller.scope(),
+                        resettle_app::access::permission::Scope::Limited(_)
+                    ),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
             }
         }

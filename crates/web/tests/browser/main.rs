@@ -11,6 +11,7 @@ mod case_officer;
 mod languages;
 mod liaison;
 mod medical_officer;
+mod municipality;
 mod reception;
 mod sessions;
 

@@ -697,7 +697,6 @@ submit-refused = Not submitted, nothing was saved: { $reason }
 submit-refused-about = Not submitted, nothing was saved — { $field }: { $reason }
 submit-to-field = Go to the field
 submit-member-field = member { $number }, { $field }
-submit-not-allowed = Your roles ({ $roles }) do not include submitting cases for UNHCR.
 submit-why-missing = this is to be filled in.
 submit-why-not-a-date = this is not a date.
 submit-why-future = this date is in the future.
@@ -749,3 +748,21 @@ families-contact-sponsor = Sponsor group { $group }, contact person { $contact }
 families-no-contact-details = resettle holds no telephone numbers or e-mail addresses: reach these people through their organisation.
 families-by-municipality = Families by municipality
 reception-families = where each family lives, its support plan and follow-ups, as the municipality sees them.
+
+## A refused role: what its roles do not allow, in words
+
+not-allowed = Your roles ({ $roles }) do not allow { $what }.
+permission-manage_users = managing users and organisations
+permission-manage_settings = changing the programme's settings
+permission-plan_quotas = planning quotas and pledges
+permission-read_audit = reading the audit trail
+permission-submit_case = submitting cases for UNHCR
+permission-read_cases = reading cases
+permission-move_case = moving a case to “{ $state }”
+permission-record_promises = recording promised dates and reunification requests
+permission-read_medical = reading medical records
+permission-write_medical = writing medical records
+permission-manage_missions = planning missions and recording sponsor groups
+permission-place = proposing and confirming placements
+permission-record_outcomes = recording integration follow-ups
+permission-export_subject = exporting everything held on a person

@@ -699,7 +699,6 @@ submit-refused = Non soumis, rien n'a été enregistré : { $reason }
 submit-refused-about = Non soumis, rien n'a été enregistré — { $field } : { $reason }
 submit-to-field = Aller au champ
 submit-member-field = membre { $number }, { $field }
-submit-not-allowed = Vos rôles ({ $roles }) ne comprennent pas la soumission de dossiers pour le HCR.
 submit-why-missing = ce champ est à remplir.
 submit-why-not-a-date = ce n'est pas une date.
 submit-why-future = cette date est dans le futur.
@@ -751,3 +750,21 @@ families-contact-sponsor = Groupe de parrainage { $group }, personne de contact 
 families-no-contact-details = resettle ne conserve ni numéros de téléphone ni adresses e-mail : joignez ces personnes par leur organisation.
 families-by-municipality = Familles par commune
 reception-families = où vit chaque famille, son plan d'accompagnement et son suivi, comme la commune les voit.
+
+## A refused role: what its roles do not allow, in words
+
+not-allowed = Vos rôles ({ $roles }) ne permettent pas { $what }.
+permission-manage_users = la gestion des utilisateurs et des organisations
+permission-manage_settings = la modification des paramètres du programme
+permission-plan_quotas = la planification des quotas et des engagements
+permission-read_audit = la consultation de la piste d’audit
+permission-submit_case = la soumission de dossiers pour le HCR
+permission-read_cases = la consultation des dossiers
+permission-move_case = le passage d’un dossier à « { $state } »
+permission-record_promises = l’enregistrement des dates promises et des demandes de regroupement familial
+permission-read_medical = la consultation des dossiers médicaux
+permission-write_medical = la rédaction des dossiers médicaux
+permission-manage_missions = la planification des missions et l’enregistrement des groupes de parrainage
+permission-place = la proposition et la confirmation des placements
+permission-record_outcomes = l’enregistrement du suivi de l’intégration
+permission-export_subject = l’export de tout ce qui est conservé sur une personne

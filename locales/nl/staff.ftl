@@ -696,7 +696,6 @@ submit-refused = Niet voorgedragen, er is niets bewaard: { $reason }
 submit-refused-about = Niet voorgedragen, er is niets bewaard — { $field }: { $reason }
 submit-to-field = Naar het veld
 submit-member-field = gezinslid { $number }, { $field }
-submit-not-allowed = Uw rollen ({ $roles }) omvatten het voordragen van dossiers voor UNHCR niet.
 submit-why-missing = dit moet ingevuld zijn.
 submit-why-not-a-date = dit is geen datum.
 submit-why-future = deze datum ligt in de toekomst.
@@ -748,3 +747,21 @@ families-contact-sponsor = Sponsorgroep { $group }, contactpersoon { $contact }
 families-no-contact-details = resettle bewaart geen telefoonnummers of e-mailadressen: bereik deze mensen via hun organisatie.
 families-by-municipality = Gezinnen per gemeente
 reception-families = waar elk gezin woont, zijn begeleidingsplan en opvolging, zoals de gemeente ze ziet.
+
+## A refused role: what its roles do not allow, in words
+
+not-allowed = Uw rollen ({ $roles }) staan { $what } niet toe.
+permission-manage_users = het beheer van gebruikers en organisaties
+permission-manage_settings = het wijzigen van de instellingen van het programma
+permission-plan_quotas = het plannen van quota en toezeggingen
+permission-read_audit = het inzien van de auditlog
+permission-submit_case = het voordragen van dossiers voor UNHCR
+permission-read_cases = het inzien van dossiers
+permission-move_case = een dossier naar “{ $state }” brengen
+permission-record_promises = het vastleggen van beloofde data en verzoeken tot gezinshereniging
+permission-read_medical = het inzien van medische dossiers
+permission-write_medical = het schrijven van medische dossiers
+permission-manage_missions = het plannen van missies en het vastleggen van sponsorgroepen
+permission-place = het voorstellen en bevestigen van plaatsingen
+permission-record_outcomes = het vastleggen van integratieopvolging
+permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen

@@ -7,9 +7,16 @@ pub enum AppError {
     /// The caller could not be identified (no, an unknown, expired or revoked credential).
     #[error("{0}")]
     Unauthorized(String),
-    /// The caller is known but their roles do not allow this (the refusal is audited).
-    #[error("{0}")]
-    Forbidden(String),
+    /// The caller is known but their roles or scope do not allow this (the refusal is
+    /// audited).
+    #[error("{detail}")]
+    Forbidden {
+        /// Why, in English: the API's problem detail and the audit entry.
+        detail: String,
+        /// The permission the caller's roles lack, when that is the reason, so a page can
+        /// say it in the reader's words.
+        lacking: Option<crate::Permission>,
+    },
     /// The request refers to something that does not exist (or that the user may not know
     /// exists).
     #[error("{0}")]

@@ -46,7 +46,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
         let case_officer = officer(&app, "case-officer").await;
         assert!(matches!(
             app.propose_placements(&case_officer, "BE").await,
-            Err(AppError::Forbidden(_))
+            Err(AppError::Forbidden { .. })
         ));
         // A programme with nobody waiting still records its run.
         app.add_programme(&Caller::operator(), "EMPTY", "Empty", "BE", "belgium")
@@ -313,7 +313,7 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
         assert!(matches!(
             app.record_outcome(&case_officer, &housed, &record(12))
                 .await,
-            Err(AppError::Forbidden(_))
+            Err(AppError::Forbidden { .. })
         ));
     }
 }

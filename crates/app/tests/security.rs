@@ -136,7 +136,7 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             .clone();
         app.case(&caller, &n).await.unwrap();
         let refused = app.medical_records(&caller, &n).await.unwrap_err();
-        assert!(matches!(refused, AppError::Forbidden(_)), "{refused}");
+        assert!(matches!(refused, AppError::Forbidden { .. }), "{refused}");
         // A lifecycle step appends its entry in its own transaction (Store::append_event).
         let waiting = app
             .list_cases(
@@ -600,7 +600,7 @@ async fn attack_other_roles_cannot_write_a_medical_record_and_bad_entries_change
                 .await
                 .unwrap_err();
             assert!(
-                matches!(refused, MedicalWriteError::App(AppError::Forbidden(_))),
+                matches!(refused, MedicalWriteError::App(AppError::Forbidden { .. })),
                 "{}: {user}: {refused}",
                 db.backend
             );
@@ -1686,7 +1686,7 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
         for who in ["unhcr-liaison", "medical-officer", "planner"] {
             let caller = caller_of(&app, who).await;
             let e = app.families(&caller, &all).await.unwrap_err();
-            assert!(matches!(e, AppError::Forbidden(_)), "{who}: {e}");
+            assert!(matches!(e, AppError::Forbidden { .. }), "{who}: {e}");
         }
         let case = app.case(&liaison, &n).await.unwrap();
         assert!(case.get("address").is_none() && !case.to_string().contains(HOME));

@@ -1,7 +1,7 @@
 //! The one error type of the HTTP layer, answered as `application/problem+json` (RFC 9457).
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use resettle_app::AppError;
+use resettle_app::{AppError, Permission};
 use serde::Serialize;
 
 /// An error answer. Internal faults are logged and answered without detail, so nothing of
@@ -12,6 +12,8 @@ pub struct ApiError {
     detail: String,
     /// Seconds after which a refused (429) or shed (503) request may be tried again.
     retry_after: Option<u64>,
+    /// The permission a refused (403) caller's roles lack, for a page to word.
+    lacking: Option<Permission>,
 }
 
 #[derive(Serialize)]
@@ -30,7 +32,13 @@ impl ApiError {
             status,
             detail: detail.into(),
             retry_after: None,
+            lacking: None,
         }
+    }
+
+    /// The permission a refused caller's roles lack, when that is why.
+    pub(crate) fn lacking(&self) -> Option<Permission> {
+        self.lacking
     }
 
     /// The HTTP status, for the UI's error page.
@@ -60,7 +68,10 @@ impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
             AppError::Unauthorized(m) => ApiError::new(StatusCode::UNAUTHORIZED, m),
-            AppError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, m),
+            AppError::Forbidden { detail, lacking } => ApiError {
+                lacking,
+                ..ApiError::new(StatusCode::FORBIDDEN, detail)
+            },
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),

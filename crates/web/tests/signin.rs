@@ -605,3 +605,37 @@ async fn the_language_chosen_sticks_with_the_user_across_devices() {
         "nobody else's choice"
     );
 }
+
+/// A role refused a page reads why in its own language: its roles and what they do not
+/// allow, in words, never the permission's internal name.
+#[tokio::test]
+async fn a_refused_role_reads_why_in_words_in_its_language() {
+    let (app, _db) = demo_app().await;
+    let (planner, _) = sign_in(&app, "planner").await;
+    let a = send(&app, get("/cases", Some(&planner))).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(
+        a.body
+            .contains("Your roles (planner) do not allow reading cases."),
+        "{}",
+        a.body
+    );
+    assert!(!a.body.contains("ReadCases"), "{}", a.body);
+    let a = send(&app, get("/cases?lang=fr", Some(&planner))).await;
+    assert!(
+        a.body
+            .contains("ne permettent pas la consultation des dossiers"),
+        "{}",
+        a.body
+    );
+    // A state-named permission names the state in words.
+    let (auditor, _) = sign_in(&app, "auditor").await;
+    let a = send(&app, get("/placement", Some(&auditor))).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
+    assert!(
+        a.body
+            .contains("do not allow proposing and confirming placements"),
+        "{}",
+        a.body
+    );
+}

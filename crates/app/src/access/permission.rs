@@ -46,6 +46,28 @@ pub enum Permission {
 }
 
 impl Permission {
+    /// The permission as a word of its own (`read_cases`, `move_case`), for pages that say
+    /// in the reader's language what a refused role may not do; `MoveCase` names its state
+    /// apart.
+    pub fn code(self) -> &'static str {
+        match self {
+            Permission::ManageUsers => "manage_users",
+            Permission::ManageSettings => "manage_settings",
+            Permission::PlanQuotas => "plan_quotas",
+            Permission::ReadAudit => "read_audit",
+            Permission::SubmitCase => "submit_case",
+            Permission::ReadCases => "read_cases",
+            Permission::MoveCase(_) => "move_case",
+            Permission::RecordPromises => "record_promises",
+            Permission::ReadMedical => "read_medical",
+            Permission::WriteMedical => "write_medical",
+            Permission::ManageMissions => "manage_missions",
+            Permission::Place => "place",
+            Permission::RecordOutcomes => "record_outcomes",
+            Permission::ExportSubject => "export_subject",
+        }
+    }
+
     /// A short name for refusals and the audit trail.
     pub fn name(self) -> String {
         match self {
@@ -181,18 +203,18 @@ impl App {
         if caller.may(p) {
             return Ok(());
         }
-        Err(self
-            .refuse(
-                caller,
-                entity,
-                id,
-                &format!(
-                    "your roles ({}) do not allow this: {}",
-                    roles_text(caller),
-                    p.name()
-                ),
-            )
-            .await)
+        let why = format!(
+            "your roles ({}) do not allow this: {}",
+            roles_text(caller),
+            p.name()
+        );
+        Err(match self.refuse(caller, entity, id, &why).await {
+            AppError::Forbidden { detail, .. } => AppError::Forbidden {
+                detail,
+                lacking: Some(p),
+            },
+            other => other,
+        })
     }
 
     /// Records a refusal of `caller` on an entity and gives the error that says why (or
@@ -205,7 +227,10 @@ impl App {
         why: &str,
     ) -> AppError {
         match self.record_refusal(caller, entity, id, why).await {
-            Ok(()) => AppError::Forbidden(why.into()),
+            Ok(()) => AppError::Forbidden {
+                detail: why.into(),
+                lacking: None,
+            },
             Err(e) => e,
         }
     }

@@ -245,9 +245,10 @@ impl App {
             .await?;
         if q.overdue == Some(true) {
             if filter.scope.is_some() {
-                return Err(AppError::Forbidden(
-                    "overdue: the overdue list is for agency staff".into(),
-                ));
+                return Err(AppError::Forbidden {
+                    detail: "overdue: the overdue list is for agency staff".into(),
+                    lacking: None,
+                });
             }
             return self.overdue_page(caller, &filter, page, per_page).await;
         }

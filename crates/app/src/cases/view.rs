@@ -346,9 +346,11 @@ impl App {
     /// operator at the command line); refused for others.
     pub async fn case_full(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
         if !caller.has(Role::CaseOfficer) {
-            return Err(AppError::Forbidden(
-                "the full case is for case officers; ask for the case as your role sees it".into(),
-            ));
+            return Err(AppError::Forbidden {
+                detail: "the full case is for case officers; ask for the case as your role sees it"
+                    .into(),
+                lacking: None,
+            });
         }
         let view = self.view_for(caller, number).await?;
         self.record_ok(

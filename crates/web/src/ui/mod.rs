@@ -256,16 +256,46 @@ fn failed(
     if status.is_server_error() {
         tracing::error!(status = %status, detail = error.detail(), "page failed");
     }
+    let detail = match (error.lacking(), session) {
+        (Some(lacking), Some(s)) => not_allowed(lang, &s.caller, lacking),
+        _ => error.detail().to_string(),
+    };
     let page = render(
         "error.html",
         lang,
         minijinja::context! {
             user => user_context(session),
             status => status.as_u16(),
-            detail => error.detail(),
+            detail,
         },
     );
     error.status_of(page)
+}
+
+/// Why a role was refused, in the reader's words: the caller's roles and what they do not
+/// allow (`move a case to "arrived"`), never the permission's internal name.
+fn not_allowed(
+    lang: Lang,
+    caller: &resettle_app::Caller,
+    lacking: resettle_app::Permission,
+) -> String {
+    let word = |kind: &str, code: &str| lang.word(kind, code).unwrap_or_else(|_| code.into());
+    let roles: Vec<String> = caller
+        .roles
+        .iter()
+        .map(|r| word("role", r.as_str()))
+        .collect();
+    let mut args = fluent_bundle::FluentArgs::new();
+    if let resettle_app::Permission::MoveCase(state) = lacking {
+        args.set("state", word("state", state.as_str()));
+    }
+    let what = lang
+        .message(&format!("permission-{}", lacking.code()), Some(&args))
+        .unwrap_or_else(|e| e);
+    args.set("roles", roles.join(", "));
+    args.set("what", what);
+    lang.message("not-allowed", Some(&args))
+        .unwrap_or_else(|e| e)
 }
 
 /// Renders a page in the reader's language; a template error (a message missing from the

@@ -312,36 +312,11 @@ impl Problem {
 }
 
 /// Refuses, audited by the app layer, a caller whose roles may not submit cases: the
-/// page says so in the reader's words, their roles named.
+/// error page says so in the reader's words, their roles named.
 async fn may_submit(app: &App, lang: Lang, session: &Session) -> Result<(), Response> {
-    match app
-        .require(&session.caller, Permission::SubmitCase, "case", "")
+    app.require(&session.caller, Permission::SubmitCase, "case", "")
         .await
-    {
-        Ok(()) => Ok(()),
-        Err(AppError::Forbidden(_)) => {
-            let roles: Vec<String> = session
-                .caller
-                .roles
-                .iter()
-                .map(|r| {
-                    lang.word("role", r.as_str())
-                        .unwrap_or_else(|_| r.to_string())
-                })
-                .collect();
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("roles", roles.join(", "));
-            let why = lang
-                .message("submit-not-allowed", Some(&args))
-                .unwrap_or_else(|e| e);
-            Err(failed(
-                lang,
-                Some(session),
-                ApiError::new(StatusCode::FORBIDDEN, why),
-            ))
-        }
-        Err(e) => Err(failed(lang, Some(session), e)),
-    }
+        .map_err(|e| failed(lang, Some(session), e))
 }
 
 /// `GET /cases/new`: an empty form.
@@ -477,21 +452,17 @@ mod tests {
         "submit-why-not-a-choice",
     ];
 
-    /// Every reason the page words, and the refusal of a role that may not submit, exists
-    /// in every language with the words it names.
+    /// Every reason the page words exists in every language with the words it names.
     #[test]
     fn every_reason_is_worded_in_every_language() {
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("priority", "urgent");
         args.set("channel", "mission");
-        args.set("roles", "sponsor");
         for lang in Lang::ALL {
             for id in WHY {
                 lang.message(id, Some(&args))
                     .unwrap_or_else(|e| panic!("{e}"));
             }
-            lang.message("submit-not-allowed", Some(&args))
-                .unwrap_or_else(|e| panic!("{e}"));
         }
     }
 

@@ -320,7 +320,9 @@ async fn a_case_officer_is_refused_the_administration() {
         review(c, s.backend, "admin-refused-nl").await;
         let page = text(c).await;
         assert!(
-            page.contains("Niet toegestaan") && page.contains("ManageUsers"),
+            page.contains("Niet toegestaan")
+                && page.contains("staan het beheer van gebruikers en organisaties niet toe")
+                && !page.contains("ManageUsers"),
             "{}: {page:.400}",
             s.backend
         );

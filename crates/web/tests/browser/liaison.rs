@@ -344,7 +344,7 @@ async fn a_liaison_submits_a_case_and_follows_the_office_s_submissions() {
         review(c, backend, "submission-refused-role").await;
         assert_eq!(
             text_of(c, "#error-detail").await,
-            "Your roles (reception officer) do not include submitting cases for UNHCR.",
+            "Your roles (reception officer) do not allow submitting cases for UNHCR.",
             "{backend}"
         );
         assert!(c.find(Locator::Css("form.submission")).await.is_err());

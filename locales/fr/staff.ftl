@@ -636,3 +636,26 @@ reception-col-municipality = Commune
 reception-col-occupied = Personnes maintenant
 reception-col-capacity = Capacité
 reception-over = au-delà de la capacité
+
+## Les engagements du planificateur
+
+nav-pledges = Engagements
+pledges-title = Engagements
+pledges-lead = Les engagements de chaque programme par année, face aux personnes arrivées. Enregistrez l'engagement de l'année prochaine dès qu'il est décidé, ou corrigez une année ; chaque modification est inscrite au journal d'audit.
+pledges-col-change = Modifier
+pledges-change = Modifier
+pledges-set = Enregistrer ou corriger l'engagement d'une année
+pledges-field-pledged = Personnes promises
+pledges-field-arrived = Arrivées publiées avant resettle (facultatif)
+pledges-source-hint = La source dit où l'engagement est publié : une décision du gouvernement, un communiqué de presse, un rapport.
+pledges-save = Enregistrer l'engagement
+pledges-saved = Enregistré. { $programme } : engagement de { $pledged ->
+        [one] { $pledged } personne
+       *[other] { $pledged } personnes
+    } pour { $year }.
+pledges-refused = Non enregistré, rien n'a changé.
+pledges-rule-year = Année : une année de { $min } à { $max }.
+pledges-rule-pledged = Personnes promises : un nombre entier de { $min } à { $max }.
+pledges-rule-arrived = Arrivées publiées avant resettle : vide, ou un nombre entier de { $min } à { $max }.
+pledges-rule-source = Source : dites où l'engagement est publié (une décision, un communiqué de presse, …).
+dashboard-change-pledges = Enregistrer ou corriger les engagements

@@ -9,6 +9,8 @@ mod accessibility;
 mod administrator;
 mod case_officer;
 mod languages;
+mod narrow;
+mod planner;
 mod reception;
 mod sessions;
 

@@ -240,9 +240,10 @@ pub(crate) async fn save(
         .set_pledge(&session.caller, &form.programme, &pledge)
         .await
     {
-        // The top of the page, where the line says what was saved.
+        // To the line that says what was saved (named, or the form's `#set-…` would be
+        // kept across the redirect and open the page on the form again).
         Ok(()) => Redirect::to(&format!(
-            "/pledges?programme={}&saved={}",
+            "/pledges?programme={}&saved={}#done",
             q(&form.programme),
             pledge.year,
         ))

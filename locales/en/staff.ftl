@@ -766,3 +766,26 @@ permission-manage_missions = planning missions and recording sponsor groups
 permission-place = proposing and confirming placements
 permission-record_outcomes = recording integration follow-ups
 permission-export_subject = exporting everything held on a person
+
+## The planner's pledges
+
+nav-pledges = Pledges
+pledges-title = Pledges
+pledges-lead = Each programme's pledges by year against the persons who arrived. Record next year's pledge when it is decided, or correct a year; every change is recorded in the audit trail.
+pledges-col-change = Change
+pledges-change = Change
+pledges-set = Record or correct a year's pledge
+pledges-field-pledged = Persons pledged
+pledges-field-arrived = Arrivals published before resettle (optional)
+pledges-source-hint = The source says where the pledge is published: a government decision, a press release, a report.
+pledges-save = Save pledge
+pledges-saved = Saved. { $programme }: { $pledged ->
+        [one] { $pledged } person
+       *[other] { $pledged } persons
+    } pledged for { $year }.
+pledges-refused = Not saved, nothing changed.
+pledges-rule-year = Year: a year from { $min } to { $max }.
+pledges-rule-pledged = Persons pledged: a whole number from { $min } to { $max }.
+pledges-rule-arrived = Arrivals published before resettle: empty, or a whole number from { $min } to { $max }.
+pledges-rule-source = Source: say where the pledge is published (a decision, a press release, …).
+dashboard-change-pledges = Record or correct the pledges

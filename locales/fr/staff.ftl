@@ -768,3 +768,26 @@ permission-manage_missions = la planification des missions et l’enregistrement
 permission-place = la proposition et la confirmation des placements
 permission-record_outcomes = l’enregistrement du suivi de l’intégration
 permission-export_subject = l’export de tout ce qui est conservé sur une personne
+
+## Les engagements du planificateur
+
+nav-pledges = Engagements
+pledges-title = Engagements
+pledges-lead = Les engagements de chaque programme par année, face aux personnes arrivées. Enregistrez l'engagement de l'année prochaine dès qu'il est décidé, ou corrigez une année ; chaque modification est inscrite au journal d'audit.
+pledges-col-change = Modifier
+pledges-change = Modifier
+pledges-set = Enregistrer ou corriger l'engagement d'une année
+pledges-field-pledged = Personnes promises
+pledges-field-arrived = Arrivées publiées avant resettle (facultatif)
+pledges-source-hint = La source dit où l'engagement est publié : une décision du gouvernement, un communiqué de presse, un rapport.
+pledges-save = Enregistrer l'engagement
+pledges-saved = Enregistré. { $programme } : engagement de { $pledged ->
+        [one] { $pledged } personne
+       *[other] { $pledged } personnes
+    } pour { $year }.
+pledges-refused = Non enregistré, rien n'a changé.
+pledges-rule-year = Année : une année de { $min } à { $max }.
+pledges-rule-pledged = Personnes promises : un nombre entier de { $min } à { $max }.
+pledges-rule-arrived = Arrivées publiées avant resettle : vide, ou un nombre entier de { $min } à { $max }.
+pledges-rule-source = Source : dites où l'engagement est publié (une décision, un communiqué de presse, …).
+dashboard-change-pledges = Enregistrer ou corriger les engagements

@@ -765,3 +765,26 @@ permission-manage_missions = het plannen van missies en het vastleggen van spons
 permission-place = het voorstellen en bevestigen van plaatsingen
 permission-record_outcomes = het vastleggen van integratieopvolging
 permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen
+
+## De toezeggingen van de planner
+
+nav-pledges = Toezeggingen
+pledges-title = Toezeggingen
+pledges-lead = De toezeggingen van elk programma per jaar, tegenover de personen die aankwamen. Leg de toezegging voor volgend jaar vast zodra ze beslist is, of verbeter een jaar; elke wijziging komt in het auditlog.
+pledges-col-change = Wijzigen
+pledges-change = Wijzigen
+pledges-set = Een toezegging vastleggen of verbeteren
+pledges-field-pledged = Toegezegde personen
+pledges-field-arrived = Aankomsten gepubliceerd vóór resettle (niet verplicht)
+pledges-source-hint = De bron zegt waar de toezegging gepubliceerd is: een regeringsbeslissing, een persbericht, een rapport.
+pledges-save = Toezegging opslaan
+pledges-saved = Opgeslagen. { $programme }: { $pledged ->
+        [one] { $pledged } persoon
+       *[other] { $pledged } personen
+    } toegezegd voor { $year }.
+pledges-refused = Niet opgeslagen, er is niets veranderd.
+pledges-rule-year = Jaar: een jaar van { $min } tot { $max }.
+pledges-rule-pledged = Toegezegde personen: een geheel getal van { $min } tot { $max }.
+pledges-rule-arrived = Aankomsten gepubliceerd vóór resettle: leeg, of een geheel getal van { $min } tot { $max }.
+pledges-rule-source = Bron: zeg waar de toezegging gepubliceerd is (een beslissing, een persbericht, …).
+dashboard-change-pledges = Toezeggingen vastleggen of verbeteren

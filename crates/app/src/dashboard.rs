@@ -38,6 +38,10 @@ pub struct PledgeYear {
     pub partial: bool,
     /// Where the figures come from.
     pub source: String,
+    /// Arrivals entered by hand from published figures (years before the programme ran in
+    /// resettle), already counted in `arrived`; shown so that correcting a year's pledge
+    /// can keep them.
+    pub arrived_before_resettle: Option<i64>,
 }
 
 /// A programme with its pledges.
@@ -70,6 +74,20 @@ pub struct Dashboard {
 }
 
 impl App {
+    /// A programme with its pledges against arrivals, as the dashboard and the planner's
+    /// pledge page show it.
+    pub(crate) async fn summary(
+        &self,
+        p: resettle_storage::ProgrammeRow,
+    ) -> Result<ProgrammeSummary, AppError> {
+        Ok(ProgrammeSummary {
+            pledges: self.pledges(&p.code).await?,
+            code: p.code,
+            name: p.name,
+            policy_profile: p.policy_profile,
+        })
+    }
+
     /// Builds the dashboard. Aggregates only, with small cells withheld under the
     /// strictest threshold of the programmes' policy profiles.
     pub async fn dashboard(&self) -> Result<Dashboard, AppError> {
@@ -83,12 +101,7 @@ impl App {
                     .data_protection()
                     .small_cell_threshold,
             );
-            programmes.push(ProgrammeSummary {
-                pledges: self.pledges(&p.code).await?,
-                code: p.code,
-                name: p.name,
-                policy_profile: p.policy_profile,
-            });
+            programmes.push(self.summary(p).await?);
         }
         let counts = self.store.count_by_state().await?;
         let cases = suppress(

@@ -3,7 +3,7 @@ use resettle_domain::programme::Pledge;
 
 use crate::bounds::{CALENDAR_YEARS, PERSONS, within, within_opt};
 use crate::export_csv::SafeCsv;
-use crate::{App, AppError, Caller, Permission, PledgeYear};
+use crate::{App, AppError, Caller, Permission, PledgeYear, ProgrammeSummary};
 
 impl App {
     /// A programme's pledges per year with the persons who arrived and the gap; a year not
@@ -22,8 +22,22 @@ impl App {
                 gap: r.pledged - r.arrived(),
                 partial: r.year >= this_year,
                 source: r.source,
+                arrived_before_resettle: r.arrived_before_resettle,
             })
             .collect())
+    }
+
+    /// Every programme with its pledges by year against arrivals, for the planner who
+    /// records them (the pledge page). The figures are the public dashboard's; the page
+    /// that lists them is the one that changes them, so it is the planner's alone.
+    pub async fn pledge_book(&self, caller: &Caller) -> Result<Vec<ProgrammeSummary>, AppError> {
+        self.require(caller, Permission::PlanQuotas, "pledge", "")
+            .await?;
+        let mut programmes = Vec::new();
+        for p in self.store.programmes().await? {
+            programmes.push(self.summary(p).await?);
+        }
+        Ok(programmes)
     }
 
     /// Records or corrects the pledge of a year. A source is required: a pledge without one

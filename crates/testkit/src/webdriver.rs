@@ -46,8 +46,12 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// Starts ChromeDriver and opens a headless Chromium window `width` pixels wide, with a
-/// fresh profile, off the (closed) network.
+/// The narrowest window Chromium opens; narrower pages are emulated.
+const MIN_WINDOW_WIDTH: u32 = 500;
+
+/// Starts ChromeDriver and opens a headless Chromium window `width` pixels wide (a page
+/// `width` CSS pixels wide below 500, a phone's), with a fresh profile, off the (closed)
+/// network.
 pub async fn browser(width: u32) -> Browser {
     let port = free_port();
     let driver = Command::new(chromedriver())
@@ -70,14 +74,21 @@ pub async fn browser(width: u32) -> Browser {
     args.push("--headless=new".into());
     args.push(format!("--window-size={width},900"));
     args.push(format!("--user-data-dir={}", profile.path().display()));
+    let mut options = serde_json::json!({
+        "binary": crate::chromium::executable(),
+        "args": args,
+    });
+    if width < MIN_WINDOW_WIDTH {
+        // Chromium keeps a window at least 500 px wide, so a phone's width is emulated:
+        // the page is laid out at `width` CSS pixels, as a desktop browser would (no touch,
+        // no zooming out), which is what WCAG's reflow asks of it.
+        options["mobileEmulation"] = serde_json::json!({
+            "deviceMetrics": { "width": width, "height": 900, "pixelRatio": 1.0,
+                               "mobile": false, "touch": false },
+        });
+    }
     let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": crate::chromium::executable(),
-            "args": args,
-        }),
-    );
+    caps.insert("goog:chromeOptions".into(), options);
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))

@@ -1077,3 +1077,143 @@ async fn the_administration_needs_a_session_and_the_forms_csrf_token() {
     );
     assert!(disabled(app.clone()).await);
 }
+
+/// The pledge page is the planner's: every other role is refused the page and the form,
+/// even with its own valid CSRF token, and the refusal writes nothing (and is audited); a
+/// planner's refused value writes nothing either, and a planner's pledge is saved and
+/// audited as the API's is.
+#[tokio::test]
+async fn only_a_planner_records_a_pledge_through_the_page() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await.with_security(resettle_app::Security {
+            second_factor_roles: Vec::new(),
+            ..resettle_app::Security::default()
+        });
+        app.load_demo(
+            &DemoConfig {
+                cases: 20,
+                ..small_demo()
+            },
+            false,
+        )
+        .await
+        .unwrap();
+        let password = "a long pledge passphrase";
+        let roles = [
+            ("pat", "planner"),
+            ("cora", "case-officer"),
+            ("ada", "admin"),
+            ("otto", "auditor"),
+            ("rita", "reception-officer"),
+        ];
+        for (name, role) in roles {
+            app.add_user(&op(), name, role, Some("Fedasil"), password)
+                .await
+                .unwrap();
+        }
+        let before = app.pledges_csv("BE").await.unwrap();
+        let page = |name: &'static str, form: Option<String>| {
+            let app = app.clone();
+            async move {
+                let cookie = app.login(name, password, "t").await.unwrap().cookie;
+                let csrf = app.session(&cookie, "t").await.unwrap().csrf_token;
+                let request = match form {
+                    None => Request::get("/pledges").body(Body::empty()),
+                    Some(form) => Request::post("/pledges")
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body(Body::from(format!("csrf={csrf}&{form}"))),
+                };
+                let mut request = request.unwrap();
+                request.headers_mut().insert(
+                    "cookie",
+                    format!("__Host-resettle={cookie}").parse().unwrap(),
+                );
+                send(&app, request).await
+            }
+        };
+        let pledge = "programme=BE&year=2031&pledged=10&source=forged";
+        for (name, role) in &roles[1..] {
+            let (status, _, body) = page(name, None).await;
+            assert_eq!(
+                status,
+                StatusCode::FORBIDDEN,
+                "{}: {role} reads the page",
+                db.backend
+            );
+            assert!(!body.contains("name=\"pledged\""), "{role} gets the form");
+            let (status, _, _) = page(name, Some(pledge.into())).await;
+            assert_eq!(
+                status,
+                StatusCode::FORBIDDEN,
+                "{}: {role} saves",
+                db.backend
+            );
+            // Refused before the value is even read: nothing learnt from a bad number.
+            let (status, _, _) = page(name, Some(pledge.replace("=10", "=-1"))).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{}: {role}", db.backend);
+        }
+        assert_eq!(
+            app.pledges_csv("BE").await.unwrap(),
+            before,
+            "{}: a refusal changed the pledges",
+            db.backend
+        );
+        let refused = app
+            .audit_entries(
+                &op(),
+                &resettle_app::AuditQuery {
+                    action: Some("refused".into()),
+                    entity: Some("pledge".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert!(
+            roles[1..]
+                .iter()
+                .all(|(name, _)| refused.iter().any(|e| e.actor == *name)),
+            "{}: every refusal is audited: {refused:?}",
+            db.backend
+        );
+
+        // The planner: above the bound refused, by field, nothing written; then saved.
+        let (status, _, body) = page("pat", Some(pledge.replace("=10", "=10000001"))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.backend);
+        assert!(body.contains("Persons pledged: a whole number from 0 to 10,000,000"));
+        assert!(
+            body.contains("value=\"10000001\""),
+            "the form keeps what was typed"
+        );
+        assert_eq!(
+            app.pledges_csv("BE").await.unwrap(),
+            before,
+            "{}",
+            db.backend
+        );
+        let (status, _, _) = page("pat", Some(pledge.into())).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{}", db.backend);
+        assert!(
+            app.pledges_csv("BE")
+                .await
+                .unwrap()
+                .contains("2031,10,0,10,forged"),
+            "{}",
+            db.backend
+        );
+        let written = app
+            .audit_entries(
+                &op(),
+                &resettle_app::AuditQuery {
+                    actor: Some("pat".into()),
+                    action: Some("write".into()),
+                    entity: Some("pledge".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(written.len(), 1, "{}: {written:?}", db.backend);
+        assert_eq!(written[0].detail, "2031: 10");
+    }
+}

@@ -15,7 +15,7 @@ use resettle_app::{App, AppError, Role, Session};
 use resettle_domain::access::OrganisationKind;
 use serde::{Deserialize, Serialize};
 
-use super::{Fields, Lang, failed, render, user_context};
+use super::{Fields, Lang, failed, q, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
 
@@ -191,13 +191,6 @@ fn role_codes() -> Vec<&'static str> {
 
 fn to_admin(query: &str) -> Response {
     Redirect::to(&format!("/admin?{query}")).into_response()
-}
-
-/// Percent-encodes a value for the status line's query string.
-fn q(value: &str) -> String {
-    serde_urlencoded::to_string([("", value)])
-        .map(|s| s.trim_start_matches('=').to_string())
-        .unwrap_or_default()
 }
 
 /// `GET /admin`: every user, and the form to add one.

@@ -167,6 +167,7 @@ mod tests {
             gap: pledged - arrived,
             partial: false,
             source: String::new(),
+            arrived_before_resettle: None,
         }
     }
 

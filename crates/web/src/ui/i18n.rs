@@ -144,6 +144,20 @@ impl Lang {
         text
     }
 
+    /// A whole number as the reader may type it: digits, perhaps a minus, grouped by
+    /// spaces or by the language's grouping mark (`1,500`, `1.500`, `1 500`); `None` for
+    /// anything else (`1.5` in English, a word).
+    pub(crate) fn whole_number(self, text: &str) -> Option<i64> {
+        let grouping = self.number_locale().separator();
+        text.replace(grouping, "")
+            .replace('\u{2212}', "-")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .parse()
+            .ok()
+    }
+
     /// A day written out (`23 November 2026`, `23 november 2026`, `23 novembre 2026`), by
     /// the message `date`, so each language orders and names the parts itself.
     pub(crate) fn date(self, day: Date) -> Result<String, String> {

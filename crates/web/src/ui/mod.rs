@@ -12,6 +12,7 @@ mod i18n;
 mod language;
 mod medical;
 mod placement;
+mod pledges;
 mod submission;
 
 use std::sync::LazyLock;
@@ -59,6 +60,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("login.html", include_str!("../../templates/login.html")),
     ("code.html", include_str!("../../templates/code.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
+    ("pledges.html", include_str!("../../templates/pledges.html")),
     (
         "case_new.html",
         include_str!("../../templates/case_new.html"),
@@ -150,6 +152,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/placement/{number}", post(placement::decide))
         .route("/reception", get(placement::reception))
         .route("/families", get(families::page))
+        .route("/pledges", get(pledges::page).post(pledges::save))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
@@ -239,9 +242,18 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                         resettle_app::access::permission::Scope::Limited(_)
                     ),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
+                plan => s.caller.may(resettle_app::Permission::PlanQuotas),
             }
         }
     }
+}
+
+/// Percent-encodes a value for a query string of an answer's address (a status line's
+/// name, a programme code).
+fn q(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)])
+        .map(|s| s.trim_start_matches('=').to_string())
+        .unwrap_or_default()
 }
 
 /// An error as a page in the reader's language, for people in a browser; the API answers

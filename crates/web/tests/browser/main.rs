@@ -12,6 +12,8 @@ mod languages;
 mod liaison;
 mod medical_officer;
 mod municipality;
+mod narrow;
+mod planner;
 mod reception;
 mod sessions;
 

@@ -611,30 +611,29 @@ async fn the_language_chosen_sticks_with_the_user_across_devices() {
 #[tokio::test]
 async fn a_refused_role_reads_why_in_words_in_its_language() {
     let (app, _db) = demo_app().await;
-    let (planner, _) = sign_in(&app, "planner").await;
-    let a = send(&app, get("/cases", Some(&planner))).await;
+    let (officer, _) = sign_in(&app, "case-officer").await;
+    let a = send(&app, get("/pledges", Some(&officer))).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert!(
         a.body
-            .contains("Your roles (planner) do not allow reading cases."),
+            .contains("Your roles (case officer) do not allow planning quotas and pledges."),
         "{}",
         a.body
     );
-    assert!(!a.body.contains("ReadCases"), "{}", a.body);
-    let a = send(&app, get("/cases?lang=fr", Some(&planner))).await;
+    assert!(!a.body.contains("PlanQuotas"), "{}", a.body);
+    let a = send(&app, get("/pledges?lang=fr", Some(&officer))).await;
     assert!(
         a.body
-            .contains("ne permettent pas la consultation des dossiers"),
+            .contains("ne permettent pas la planification des quotas et des engagements"),
         "{}",
         a.body
     );
-    // A state-named permission names the state in words.
-    let (auditor, _) = sign_in(&app, "auditor").await;
-    let a = send(&app, get("/placement", Some(&auditor))).await;
+    let (sponsor, _) = sign_in(&app, "sponsor").await;
+    let a = send(&app, get("/placement?lang=nl", Some(&sponsor))).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
     assert!(
         a.body
-            .contains("do not allow proposing and confirming placements"),
+            .contains("staan het voorstellen en bevestigen van plaatsingen niet toe"),
         "{}",
         a.body
     );

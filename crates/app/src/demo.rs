@@ -158,6 +158,12 @@ impl App {
         config: &DemoConfig,
         replace: bool,
     ) -> Result<ImportSummary, AppError> {
+        // Checked like any other case before anything is deleted or written.
+        let import = resettle_demo::generate(config);
+        for f in &import.cases {
+            f.check()
+                .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
+        }
         let existing = self.store.programmes().await?;
         if !existing.is_empty() {
             if !replace {
@@ -178,7 +184,6 @@ impl App {
             )
             .await?;
         }
-        let import = resettle_demo::generate(config);
         let summary = self.store.import_programme(&import).await?;
         self.add_demo_users(&import).await?;
         self.store

@@ -604,6 +604,49 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
         "json",
     ]));
     assert_eq!(before, after, "a refused step changed the case");
+    // A decision needs its reason: clap asks for --reason, and a blank one is refused by
+    // the rule itself; neither changes the case.
+    let without = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &number,
+        "--to",
+        "accepted",
+    ]);
+    assert!(!without.status.success());
+    assert!(String::from_utf8_lossy(&without.stderr).contains("--reason"));
+    let blank = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &number,
+        "--to",
+        "accepted",
+        "--reason",
+        " ",
+    ]);
+    assert!(!blank.status.success());
+    assert!(
+        String::from_utf8_lossy(&blank.stderr).contains("reason: a move to accepted"),
+        "{}",
+        String::from_utf8_lossy(&blank.stderr)
+    );
+    let after = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "show",
+        &number,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        before, after,
+        "a decision without a reason changed the case"
+    );
     let moved = stdout_json(&resettle(&[
         "--database",
         &db,

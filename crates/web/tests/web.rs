@@ -558,6 +558,21 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             .iter()
             .enumerate()
         {
+            if *to == "accepted" {
+                // A decision without a reason is refused, naming the field, and the case
+                // stays where it was.
+                let mut blank = step(to, v as i64 + 1, serde_json::json!({}));
+                blank["reason"] = " ".into();
+                let (status, problem) = authed(&app, &t, "POST", path, Some(blank)).await;
+                assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+                let detail = problem["detail"].as_str().unwrap();
+                assert!(detail.starts_with("reason: "), "{detail}");
+                let (_, case) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99001", None).await;
+                assert_eq!(
+                    (case["state"].as_str(), case["version"].as_i64()),
+                    (Some("dossier_review"), Some(2))
+                );
+            }
             let (status, moved) = authed(
                 &app,
                 &t,

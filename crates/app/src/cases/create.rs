@@ -125,7 +125,7 @@ impl NewCase {
                 .collect::<Result<_, _>>()?,
         };
         case.validate().map_err(invalid)?;
-        Ok(CaseFile {
+        let file = CaseFile {
             case,
             events: vec![CaseEvent {
                 seq: 1,
@@ -143,7 +143,9 @@ impl NewCase {
             reception_place: None,
             sponsor_group: None,
             support: None,
-        })
+        };
+        file.check().map_err(invalid)?;
+        Ok(file)
     }
 }
 

@@ -51,17 +51,12 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        let kind: PromiseKind = p
-            .kind
-            .parse()
-            .map_err(|e| AppError::Invalid(format!("kind: {e}")))?;
-        let slip = stored.file.promises.iter().any(|e| e.kind == kind);
-        let reason = p.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-        if slip && reason.is_none() {
-            return Err(AppError::Invalid(format!(
-                "reason: a {kind} date was promised before; say why it changed"
-            )));
-        }
+        let kind: PromiseKind = p.kind.parse()?;
+        let slip_reason = Promise::slip_reason(
+            kind,
+            &stored.file.promises,
+            p.reason.as_deref().unwrap_or_default(),
+        )?;
         if let Some(n) = p.family_notified_on.filter(|n| *n > self.today()) {
             return Err(AppError::Invalid(format!(
                 "family_notified_on: {n} is in the future"
@@ -71,11 +66,7 @@ impl App {
             kind,
             promised_date: p.promised_date,
             made_on: self.today(),
-            slip_reason: if slip {
-                reason.map(str::to_string)
-            } else {
-                None
-            },
+            slip_reason,
             family_notified_on: p.family_notified_on,
         };
         self.store

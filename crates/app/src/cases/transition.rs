@@ -20,7 +20,9 @@ pub struct TransitionRequest {
     /// The state to move to.
     #[schema(example = "dossier_review")]
     pub to: String,
-    /// Why, in words; required for refusals, deferrals, withdrawals and deaths.
+    /// Why, in words; required for every decision (acceptance in whole or in part,
+    /// refusal, deferral), a withdrawal, a death, a departure called off and a new
+    /// departure date.
     #[serde(default)]
     pub reason: String,
     /// The case's version as last seen.
@@ -81,10 +83,8 @@ fn step_data(
     use CaseState::*;
     let mut payload = serde_json::Map::new();
     let mut assignment = Assignment::default();
-    let needs_reason = matches!(to, Refused | Deferred | Withdrawn | Deceased);
-    if needs_reason && req.reason.trim().is_empty() {
-        return Err(invalid("reason", format!("a move to {to} must say why")));
-    }
+    resettle_domain::case::check_reason(stored.state, to, &req.reason)?;
+    policy.check_grounds(to, req.grounds.as_deref().unwrap_or_default())?;
     if let Some(checks) = &req.checks {
         payload.insert(
             "checks".into(),
@@ -93,27 +93,10 @@ fn step_data(
     }
     match to {
         Refused => {
-            let grounds = req.grounds.clone().unwrap_or_default();
-            if grounds.is_empty() {
-                return Err(invalid(
-                    "grounds",
-                    format!(
-                        "name at least one of: {}",
-                        policy.refusal_grounds().join(", ")
-                    ),
-                ));
-            }
-            if let Some(g) = grounds.iter().find(|g| !policy.is_refusal_ground(g)) {
-                return Err(invalid(
-                    "grounds",
-                    format!(
-                        "{g:?} is not a refusal ground of profile {}; allowed: {}",
-                        policy.name(),
-                        policy.refusal_grounds().join(", ")
-                    ),
-                ));
-            }
-            payload.insert("grounds".into(), grounds.into());
+            payload.insert(
+                "grounds".into(),
+                req.grounds.clone().unwrap_or_default().into(),
+            );
         }
         AcceptedInPart => {
             let family: Vec<u32> = stored
@@ -211,17 +194,8 @@ fn step_data(
             if date < today {
                 return Err(invalid("departure_date", format!("{date} is in the past")));
             }
-            let earlier = stored
-                .file
-                .promises
-                .iter()
-                .any(|p| p.kind == PromiseKind::Departure);
-            if earlier && req.reason.trim().is_empty() {
-                return Err(invalid(
-                    "reason",
-                    "an earlier departure date was given; say why it changed",
-                ));
-            }
+            let slip_reason =
+                Promise::slip_reason(PromiseKind::Departure, &stored.file.promises, &req.reason)?;
             let done = super::view::checks_done(&stored.file.events);
             let given = req.checks.clone().unwrap_or_default();
             let missing: Vec<&str> = policy
@@ -246,7 +220,7 @@ fn step_data(
                 kind: PromiseKind::Departure,
                 promised_date: date,
                 made_on: today,
-                slip_reason: earlier.then(|| req.reason.clone()),
+                slip_reason,
                 family_notified_on: req.family_notified_on,
             });
         }

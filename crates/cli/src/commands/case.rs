@@ -132,9 +132,10 @@ pub struct TransitionArgs {
     /// The state to move to.
     #[arg(long)]
     to: String,
-    /// Why.
-    #[arg(long, default_value = "")]
-    reason: String,
+    /// Why; required for a decision or an ending (accepted, accepted_in_part, refused,
+    /// deferred, withdrawn, deceased), a departure called off and a new departure date.
+    #[arg(long, required_if_eq_any = decisions())]
+    reason: Option<String>,
     /// The version you saw (default: the current one).
     #[arg(long)]
     expected_version: Option<i64>,
@@ -171,6 +172,14 @@ pub struct TransitionArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+/// `--to` values that make `--reason` required, from the domain's list of decisions.
+fn decisions() -> Vec<(&'static str, &'static str)> {
+    resettle_domain::case::DECISIONS
+        .iter()
+        .map(|s| ("to", s.as_str()))
+        .collect()
 }
 
 fn parse_check(s: &str) -> Result<(String, Date), String> {
@@ -336,7 +345,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             };
             let req = TransitionRequest {
                 to: a.to,
-                reason: a.reason,
+                reason: a.reason.unwrap_or_default(),
                 expected_version,
                 grounds: a.grounds,
                 members: a.members,

@@ -4,9 +4,11 @@ mod category;
 mod event;
 mod family;
 mod file;
+mod integrity;
 mod lifecycle;
 mod number;
 mod promise;
+mod reason;
 
 pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
@@ -16,6 +18,7 @@ pub(crate) use lifecycle::state_words;
 pub use lifecycle::{CaseState, Stage, TransitionError};
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind};
+pub use reason::{DECISIONS, check_reason, needs_reason};
 
 use serde::{Deserialize, Serialize};
 use time::Date;

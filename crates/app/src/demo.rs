@@ -161,7 +161,7 @@ impl App {
         // Checked like any other case before anything is deleted or written.
         let import = resettle_demo::generate(config);
         for f in &import.cases {
-            f.check()
+            f.check(self.today())
                 .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
         }
         let existing = self.store.programmes().await?;

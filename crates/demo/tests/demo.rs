@@ -56,7 +56,8 @@ fn assert_consistent(demo: &ProgrammeImport, config: &DemoConfig) {
         let n = file.case.case_number.as_str();
         assert!(numbers.insert(n), "duplicate case number {n}");
         file.case.validate().unwrap_or_else(|e| panic!("{n}: {e}"));
-        file.check().unwrap_or_else(|e| panic!("{n}: {e}"));
+        file.check(config.as_of)
+            .unwrap_or_else(|e| panic!("{n}: {e}"));
         file.state().unwrap_or_else(|e| panic!("{n}: {e}"));
         assert!((1..=10).contains(&file.case.members.len()), "{n}");
         assert!(file.case.submitted_on <= config.as_of, "{n}");

@@ -534,6 +534,30 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
                 .contains("members[0].sex"),
             "{problem}"
         );
+        // A member born in the future, or after the submission: refused, nothing stored.
+        for (born, why) in [
+            (
+                "2027-03-01",
+                "members[1].date_of_birth: 2027-03-01 is after today (2026-11-23)",
+            ),
+            (
+                "2026-06-01",
+                "members[1].date_of_birth: 2026-06-01 is after the case was submitted (2026-01-05)",
+            ),
+        ] {
+            let mut unborn = submission("LEB-26C99003");
+            unborn["submitted_on"] = "2026-01-05".into();
+            unborn["members"][1]["date_of_birth"] = born.into();
+            let (status, problem) = authed(&app, &t, "POST", "/api/v1/cases", Some(unborn)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert_eq!(problem["detail"], why);
+            let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99003", None).await;
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "a refused submission was stored"
+            );
+        }
 
         let step = |to: &str, version: i64, extra: serde_json::Value| {
             let mut b =
@@ -640,6 +664,22 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         assert_eq!(visa["done_on"], today.as_str());
 
         let promises = "/api/v1/cases/LEB-26C99001/promises";
+        // A date promised for a day already past is refused and records nothing.
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            promises,
+            Some(serde_json::json!({"kind": "interview", "promised_date": "2025-06-01"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            problem["detail"],
+            "promised_date: 2025-06-01 is before the day it was promised (2026-11-23)"
+        );
+        let (_, case) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99001", None).await;
+        assert_eq!(case["promises"].as_array().unwrap().len(), 1, "{case}");
         let later = (resettle_testkit::TODAY + time::Duration::days(90)).to_string();
         let (status, problem) = authed(
             &app,

@@ -98,11 +98,6 @@ impl NewCase {
             )));
         }
         let submitted_on = self.submitted_on.unwrap_or(today);
-        if submitted_on > today {
-            return Err(AppError::Invalid(format!(
-                "submitted_on: {submitted_on} is in the future"
-            )));
-        }
         let case = Case {
             case_number: CaseNumber::parse(&self.case_number).map_err(invalid)?,
             programme: self.programme,
@@ -124,7 +119,6 @@ impl NewCase {
                 .map(|n| CaseNumber::parse(n).map_err(invalid))
                 .collect::<Result<_, _>>()?,
         };
-        case.validate().map_err(invalid)?;
         let file = CaseFile {
             case,
             events: vec![CaseEvent {
@@ -144,7 +138,7 @@ impl NewCase {
             sponsor_group: None,
             support: None,
         };
-        file.check().map_err(invalid)?;
+        file.check(today).map_err(invalid)?;
         Ok(file)
     }
 }

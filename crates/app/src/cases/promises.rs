@@ -57,11 +57,6 @@ impl App {
             &stored.file.promises,
             p.reason.as_deref().unwrap_or_default(),
         )?;
-        if let Some(n) = p.family_notified_on.filter(|n| *n > self.today()) {
-            return Err(AppError::Invalid(format!(
-                "family_notified_on: {n} is in the future"
-            )));
-        }
         let promise = Promise {
             kind,
             promised_date: p.promised_date,
@@ -69,6 +64,7 @@ impl App {
             slip_reason,
             family_notified_on: p.family_notified_on,
         };
+        promise.check(&stored.file.case, self.today())?;
         self.store
             .add_promise(&case_number(number)?, &promise)
             .await?;

@@ -3,7 +3,7 @@
 //! step changes nothing.
 use std::collections::BTreeMap;
 
-use resettle_domain::case::{CaseState, Promise, PromiseKind};
+use resettle_domain::case::{CaseEvent, CaseState, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
 use resettle_storage::{Assignment, NewEvent, StoredCase};
 use serde::{Deserialize, Serialize};
@@ -83,7 +83,6 @@ fn step_data(
     use CaseState::*;
     let mut payload = serde_json::Map::new();
     let mut assignment = Assignment::default();
-    resettle_domain::case::check_reason(stored.state, to, &req.reason)?;
     policy.check_grounds(to, req.grounds.as_deref().unwrap_or_default())?;
     if let Some(checks) = &req.checks {
         payload.insert(
@@ -191,12 +190,9 @@ fn step_data(
                     "a departure is scheduled for a date told to the family",
                 )
             })?;
-            if date < today {
-                return Err(invalid("departure_date", format!("{date} is in the past")));
-            }
             let slip_reason =
                 Promise::slip_reason(PromiseKind::Departure, &stored.file.promises, &req.reason)?;
-            let done = super::view::checks_done(&stored.file.events);
+            let done = stored.file.checks_done();
             let given = req.checks.clone().unwrap_or_default();
             let missing: Vec<&str> = policy
                 .pre_departure_checks()
@@ -275,11 +271,34 @@ impl App {
         };
         let now = self.now();
         let (payload, assignment) = step_data(&stored, req, to, &policy, now.date())?;
-        let event = NewEvent {
-            to,
+        // The step is checked as any step of an imported history is: its reason, its dates
+        // against today and the case's timeline, and the promise it makes.
+        let event = CaseEvent {
+            seq: stored.file.events.len() as u32 + 1,
             at: now,
             actor: caller.username.clone(),
+            from: Some(stored.state),
+            to,
             reason: req.reason.trim().to_string(),
+            payload,
+        };
+        let case = &stored.file.case;
+        event.check(case, stored.file.events.last(), now.date())?;
+        if let Some(p) = &assignment.promise {
+            p.check(case, now.date())?;
+        }
+        let CaseEvent {
+            at,
+            actor,
+            reason,
+            payload,
+            ..
+        } = event;
+        let event = NewEvent {
+            to,
+            at,
+            actor,
+            reason,
             payload,
         };
         // The entry commits with the event: a crash cannot leave one without the other.

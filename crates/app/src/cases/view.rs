@@ -140,24 +140,6 @@ pub(crate) fn entries(events: &[CaseEvent]) -> Vec<(CaseState, Date)> {
     events.iter().map(|e| (e.to, e.at.date())).collect()
 }
 
-/// The pre-departure checks recorded in the history (`"checks": {name: date}` in step
-/// data), the latest date of each.
-pub(crate) fn checks_done(events: &[CaseEvent]) -> std::collections::BTreeMap<String, Date> {
-    let mut done = std::collections::BTreeMap::new();
-    for e in events {
-        if let Some(checks) = e.payload.get("checks").and_then(|c| c.as_object()) {
-            for (name, on) in checks {
-                if let Some(d) = on.as_str().and_then(|s| {
-                    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
-                }) {
-                    done.insert(name.clone(), d);
-                }
-            }
-        }
-    }
-    done
-}
-
 /// Days spent in each state entered, the last until `today`.
 fn waiting(events: &[CaseEvent], today: Date) -> Vec<Waiting> {
     let entered = entries(events);
@@ -186,7 +168,7 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
             .filter(|o| o.stopped.is_none())
             .collect()
     };
-    let done = checks_done(&f.events);
+    let done = f.checks_done();
     let pre_departure = policy
         .pre_departure_checks()
         .iter()

@@ -1,27 +1,170 @@
 //! The checks a whole case file must pass before it is stored, whichever way it comes in
-//! (a submission, an import, the demo loader): the same rules a step through the app
-//! applies, so no entry point can store what another would refuse.
-use super::{CaseFile, check_reason};
+//! (a submission, a step, a promise, an import, the demo loader): each record is checked
+//! against today and against the case's own history by the same function, so no entry
+//! point can store what another would refuse.
+use std::collections::BTreeMap;
+
+use time::Date;
+use time::macros::format_description;
+
+use super::{Case, CaseEvent, CaseFile, FamilyMember, Promise, check_reason};
 use crate::ParseError;
+use crate::calendar::{not_after, not_after_today, not_before};
+
+/// The oldest age a date of birth may give: older is a typing error in the year.
+pub const MAX_AGE: i32 = 120;
+
+const SUBMITTED: &str = "the case was submitted";
 
 impl CaseFile {
-    /// Refuses a file whose history holds a step a user could not have taken: a decision,
-    /// an ending or a step back without its reason. The error names the element
-    /// (`events[3].reason`).
-    pub fn check(&self) -> Result<(), ParseError> {
+    /// Refuses a file that holds what cannot be: a date after `today` or before what it
+    /// follows (a birth after the submission, a step before it or before the step it
+    /// follows, a promise for a day before it was made), or a step a user could not have
+    /// taken (a decision without its reason). The error names the element
+    /// (`events[3].reason`, `members[1].date_of_birth`).
+    pub fn check(&self, today: Date) -> Result<(), ParseError> {
+        self.case.validate()?;
+        self.case.check(today)?;
         for (i, e) in self.events.iter().enumerate() {
-            if let Some(from) = e.from {
-                check_reason(from, e.to, &e.reason)
-                    .map_err(|r| r.within(format!("events[{i}]")))?;
-            }
+            let before = i.checked_sub(1).map(|b| &self.events[b]);
+            e.check(&self.case, before, today)
+                .map_err(|r| r.within(format!("events[{i}]")))?;
+        }
+        for (i, p) in self.promises.iter().enumerate() {
+            p.check(&self.case, today)
+                .map_err(|r| r.within(format!("promises[{i}]")))?;
+        }
+        Ok(())
+    }
+
+    /// The pre-departure checks recorded in the history (`"checks": {name: date}` in step
+    /// data), the latest date of each.
+    pub fn checks_done(&self) -> BTreeMap<String, Date> {
+        let mut done = BTreeMap::new();
+        for e in &self.events {
+            done.extend(e.checks().unwrap_or_default());
+        }
+        done
+    }
+}
+
+impl Case {
+    /// Refuses a submission dated after `today`, and a member born after `today`, after
+    /// the submission, or more than [`MAX_AGE`] years before `today`.
+    pub fn check(&self, today: Date) -> Result<(), ParseError> {
+        not_after_today("submitted_on", self.submitted_on, today)?;
+        for (i, m) in self.members.iter().enumerate() {
+            m.check(self.submitted_on, today)
+                .map_err(|r| r.within(format!("members[{i}]")))?;
         }
         Ok(())
     }
 }
 
+impl FamilyMember {
+    /// Refuses a date of birth after `today` or after the case was `submitted_on` (UNHCR
+    /// submits people already born), or one that would make the person older than
+    /// [`MAX_AGE`].
+    pub fn check(&self, submitted_on: Date, today: Date) -> Result<(), ParseError> {
+        let born = self.date_of_birth;
+        not_after_today("date_of_birth", born, today)?;
+        not_after("date_of_birth", born, SUBMITTED, submitted_on)?;
+        let age = self.age_on(today);
+        if age > MAX_AGE {
+            return Err(ParseError::new(
+                "date_of_birth",
+                format!("{born} would make the person {age} years old; check the year"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl CaseEvent {
+    /// The pre-departure checks this step records as done (`"checks": {name: date}`).
+    pub fn checks(&self) -> Result<BTreeMap<String, Date>, ParseError> {
+        let Some(checks) = self.payload.get("checks").and_then(|c| c.as_object()) else {
+            return Ok(BTreeMap::new());
+        };
+        checks
+            .iter()
+            .map(|(name, on)| {
+                let day = on.as_str().and_then(|s| parse_day(s).ok()).ok_or_else(|| {
+                    ParseError::new(
+                        format!("checks.{name}"),
+                        format!("{on} is not a day YYYY-MM-DD"),
+                    )
+                })?;
+                Ok((name.clone(), day))
+            })
+            .collect()
+    }
+
+    /// Refuses a step of `case` dated after `today`, before the submission or before the
+    /// step `before` it; a step that needs a reason without one; a check recorded as done
+    /// after the step or before the submission; a departure scheduled for a day before
+    /// the step that set it.
+    pub fn check(
+        &self,
+        case: &Case,
+        before: Option<&CaseEvent>,
+        today: Date,
+    ) -> Result<(), ParseError> {
+        let on = self.at.date();
+        not_after_today("at", on, today)?;
+        not_before("at", on, SUBMITTED, case.submitted_on)?;
+        if let Some(b) = before.filter(|b| self.at < b.at) {
+            return Err(ParseError::new(
+                "at",
+                format!("{} is before the step before it ({})", self.at, b.at),
+            ));
+        }
+        if let Some(from) = self.from {
+            check_reason(from, self.to, &self.reason)?;
+        }
+        for (name, done) in self.checks()? {
+            let within = |e: ParseError| ParseError::new(format!("checks.{name}"), e.reason);
+            not_before("checks", done, SUBMITTED, case.submitted_on).map_err(within)?;
+            not_after("checks", done, "the day the step was recorded", on).map_err(within)?;
+        }
+        if let Some(d) = self.payload.get("departure_date") {
+            let day = d.as_str().and_then(|s| parse_day(s).ok()).ok_or_else(|| {
+                ParseError::new("departure_date", format!("{d} is not a day YYYY-MM-DD"))
+            })?;
+            not_before("departure_date", day, "the day it was set", on)?;
+        }
+        Ok(())
+    }
+}
+
+impl Promise {
+    /// Refuses a promise of `case` made after `today` or before the case was submitted,
+    /// for a day before it was made, or told to the family after `today` or before the
+    /// case was submitted.
+    pub fn check(&self, case: &Case, today: Date) -> Result<(), ParseError> {
+        not_after_today("made_on", self.made_on, today)?;
+        not_before("made_on", self.made_on, SUBMITTED, case.submitted_on)?;
+        not_before(
+            "promised_date",
+            self.promised_date,
+            "the day it was promised",
+            self.made_on,
+        )?;
+        if let Some(told) = self.family_notified_on {
+            not_after_today("family_notified_on", told, today)?;
+            not_before("family_notified_on", told, SUBMITTED, case.submitted_on)?;
+        }
+        Ok(())
+    }
+}
+
+fn parse_day(s: &str) -> Result<Date, time::error::Parse> {
+    Date::parse(s, format_description!("[year]-[month]-[day]"))
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
-    use serde_json::Value;
+    use serde_json::{Value, json};
     use time::macros::{date, datetime};
 
     use super::*;
@@ -99,9 +242,11 @@ pub(crate) mod tests {
         }
     }
 
+    const TODAY: Date = date!(2026 - 11 - 23);
+
     #[test]
     fn a_file_of_possible_steps_passes() {
-        file().check().unwrap();
+        file().check(TODAY).unwrap();
     }
 
     #[test]
@@ -116,7 +261,102 @@ pub(crate) mod tests {
             reason: " ".into(),
             payload: Value::Null,
         });
-        let e = f.check().unwrap_err();
+        let e = f.check(TODAY).unwrap_err();
         assert_eq!(e.field, "events[2].reason");
+    }
+
+    #[test]
+    fn a_member_born_in_the_future_or_after_the_submission_is_refused() {
+        let mut f = file();
+        f.case.members[1].date_of_birth = date!(2027 - 03 - 01);
+        assert_eq!(
+            f.check(TODAY).unwrap_err().to_string(),
+            "members[1].date_of_birth: 2027-03-01 is after today (2026-11-23)"
+        );
+        f.case.members[1].date_of_birth = date!(2026 - 03 - 01);
+        assert_eq!(
+            f.check(TODAY).unwrap_err().to_string(),
+            "members[1].date_of_birth: 2026-03-01 is after the case was submitted (2026-01-05)"
+        );
+        f.case.members[1].date_of_birth = date!(1890 - 01 - 01);
+        assert!(f.check(TODAY).unwrap_err().reason.contains("136 years old"));
+    }
+
+    #[test]
+    fn a_submission_after_today_is_refused() {
+        let mut f = file();
+        f.case.submitted_on = date!(2026 - 12 - 01);
+        assert_eq!(f.check(TODAY).unwrap_err().field, "submitted_on");
+    }
+
+    #[test]
+    fn steps_before_the_submission_or_the_step_before_them_are_refused() {
+        let mut f = file();
+        f.events[1].at = datetime!(2025-12-31 23:00 UTC);
+        assert_eq!(
+            f.check(TODAY).unwrap_err().to_string(),
+            "events[1].at: 2025-12-31 is before the case was submitted (2026-01-05)"
+        );
+        f.events[1].at = datetime!(2026-01-05 08:00 UTC);
+        assert!(
+            f.check(TODAY)
+                .unwrap_err()
+                .reason
+                .contains("before the step before it")
+        );
+        f.events[1].at = datetime!(2026-11-24 08:00 UTC);
+        assert!(f.check(TODAY).unwrap_err().reason.contains("after today"));
+    }
+
+    #[test]
+    fn a_check_done_after_its_step_or_before_the_case_is_refused() {
+        let mut f = file();
+        f.events[1].payload = json!({"checks": {"humanitarian_visa": "2026-02-01"}});
+        assert_eq!(
+            f.check(TODAY).unwrap_err().field,
+            "events[1].checks.humanitarian_visa"
+        );
+        f.events[1].payload = json!({"checks": {"humanitarian_visa": "2025-02-01"}});
+        assert!(f.check(TODAY).unwrap_err().reason.contains("submitted"));
+        f.events[1].payload = json!({"checks": {"humanitarian_visa": "soon"}});
+        assert!(f.check(TODAY).unwrap_err().reason.contains("not a day"));
+        f.events[1].payload = json!({"checks": {"humanitarian_visa": "2026-01-06"}});
+        f.check(TODAY).unwrap();
+        assert_eq!(f.checks_done()["humanitarian_visa"], date!(2026 - 01 - 06));
+    }
+
+    #[test]
+    fn a_promise_before_the_case_existed_or_for_a_day_already_past_is_refused() {
+        let mut f = file();
+        let promise = Promise {
+            kind: crate::case::PromiseKind::Departure,
+            promised_date: date!(2026 - 12 - 15),
+            made_on: date!(2025 - 10 - 01),
+            slip_reason: None,
+            family_notified_on: None,
+        };
+        f.promises.push(promise.clone());
+        assert_eq!(
+            f.check(TODAY).unwrap_err().to_string(),
+            "promises[0].made_on: 2025-10-01 is before the case was submitted (2026-01-05)"
+        );
+        f.promises[0] = Promise {
+            made_on: date!(2026 - 11 - 01),
+            promised_date: date!(2026 - 10 - 01),
+            ..promise.clone()
+        };
+        assert_eq!(
+            f.check(TODAY).unwrap_err().field,
+            "promises[0].promised_date"
+        );
+        f.promises[0] = Promise {
+            made_on: date!(2026 - 11 - 01),
+            family_notified_on: Some(date!(2026 - 11 - 30)),
+            ..promise
+        };
+        assert_eq!(
+            f.check(TODAY).unwrap_err().field,
+            "promises[0].family_notified_on"
+        );
     }
 }

@@ -160,8 +160,9 @@ impl App {
     ) -> Result<ImportSummary, AppError> {
         // Checked like any other case before anything is deleted or written.
         let import = resettle_demo::generate(config);
+        let policy = self.policy(&import.programme.policy_profile).await?;
         for f in &import.cases {
-            f.check(self.today())
+            f.check(&policy, self.today())
                 .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
         }
         let existing = self.store.programmes().await?;

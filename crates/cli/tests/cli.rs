@@ -674,6 +674,51 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
         events.as_array().unwrap().last().unwrap()["reason"],
         "protection need established"
     );
+    // A place nobody defined is refused as input, naming the field, and changes nothing.
+    let arrived = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "list",
+        "--state",
+        "arrived",
+        "--format",
+        "json",
+    ]))["items"][0]["case_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let show = |number: &str| {
+        stdout_json(&resettle(&[
+            "--database",
+            &db,
+            "case",
+            "show",
+            number,
+            "--format",
+            "json",
+        ]))
+    };
+    let before = show(&arrived);
+    let nowhere = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &arrived,
+        "--to",
+        "in_reception",
+        "--reception-place",
+        "NOWHERE",
+    ]);
+    assert!(!nowhere.status.success());
+    assert!(
+        String::from_utf8_lossy(&nowhere.stderr)
+            .contains("reception_place: \"NOWHERE\" is not a reception place of programme BE"),
+        "{}",
+        String::from_utf8_lossy(&nowhere.stderr)
+    );
+    assert_eq!(before, show(&arrived), "a refused place changed the case");
     let overdue = resettle(&["--database", &db, "case", "list", "--overdue"]);
     assert!(
         overdue.status.success(),

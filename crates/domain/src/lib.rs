@@ -15,6 +15,7 @@ pub mod policy;
 pub mod programme;
 pub mod quota;
 pub mod reception;
+pub mod reference;
 pub mod reunification;
 pub mod sponsor;
 pub mod statistics;

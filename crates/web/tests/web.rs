@@ -534,6 +534,26 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
                 .contains("members[0].sex"),
             "{problem}"
         );
+        // Codes nobody defined: refused naming the field, nothing stored.
+        let mut stateless = submission("LEB-26C99003");
+        stateless["nationality"] = "XX".into();
+        let mut unspoken = submission("LEB-26C99003");
+        unspoken["members"][0]["languages"] = serde_json::json!(["ar", "klingonese"]);
+        for (bad, field) in [
+            (stateless, "nationality: "),
+            (unspoken, "members[0].languages: "),
+        ] {
+            let (status, problem) = authed(&app, &t, "POST", "/api/v1/cases", Some(bad)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            let detail = problem["detail"].as_str().unwrap();
+            assert!(detail.starts_with(field), "{detail}");
+            let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99003", None).await;
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "a refused submission was stored"
+            );
+        }
         // A member born in the future, or after the submission: refused, nothing stored.
         for (born, why) in [
             (
@@ -640,6 +660,25 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             "{detail}"
         );
         let today = resettle_testkit::TODAY.to_string();
+        // A check the profile does not define is refused, listing those it does.
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            path,
+            Some(step(
+                "departure_scheduled",
+                4,
+                serde_json::json!({"departure_date": in_a_month, "checks": {"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today, "visa": today}}),
+            )),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(
+            problem["detail"],
+            "checks: \"visa\" is not a pre-departure check of profile belgium; defined: \
+             travel_authorisation, humanitarian_visa, cultural_orientation, medical_check"
+        );
         let checks = serde_json::json!({"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today});
         let (status, moved) = authed(
             &app,

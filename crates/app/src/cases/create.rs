@@ -4,6 +4,8 @@ use resettle_domain::case::{
     SubmissionCategory,
 };
 use resettle_domain::country::CountryCode;
+use resettle_domain::policy::PolicyProfile;
+use resettle_domain::reference;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -24,7 +26,8 @@ pub struct NewMember {
     pub sex: String,
     /// principal_applicant, spouse, child, parent, sibling, grandchild, other_dependant.
     pub relationship: String,
-    /// Languages spoken.
+    /// Languages spoken: ISO 639-1 codes (ISO 639-3 for a language without one, such as
+    /// `din` for Dinka) or their English names, stored as codes.
     #[serde(default)]
     pub languages: Vec<String>,
     /// Highest education completed.
@@ -70,7 +73,12 @@ where
 }
 
 impl NewCase {
-    fn into_file(self, actor: &str, now: OffsetDateTime) -> Result<CaseFile, AppError> {
+    fn into_file(
+        self,
+        actor: &str,
+        now: OffsetDateTime,
+        policy: &PolicyProfile,
+    ) -> Result<CaseFile, AppError> {
         let today = now.date();
         let invalid = |e: resettle_domain::ParseError| AppError::Invalid(e.to_string());
         at_most_entries("members", self.members.len(), *CASE_MEMBERS.end() as usize)?;
@@ -86,7 +94,12 @@ impl NewCase {
                     date_of_birth: m.date_of_birth,
                     sex: field::<Sex>(&at("sex"), &m.sex)?,
                     relationship: field::<Relationship>(&at("relationship"), &m.relationship)?,
-                    languages: m.languages.clone(),
+                    languages: m
+                        .languages
+                        .iter()
+                        .map(|l| reference::language("languages", l).map(str::to_string))
+                        .collect::<Result<_, _>>()
+                        .map_err(|e| e.within(format!("members[{i}]")))?,
                     education: m.education.clone(),
                     occupation: m.occupation.clone(),
                 })
@@ -138,7 +151,7 @@ impl NewCase {
             sponsor_group: None,
             support: None,
         };
-        file.check(today).map_err(invalid)?;
+        file.check(policy, today).map_err(invalid)?;
         Ok(file)
     }
 }
@@ -152,7 +165,7 @@ impl App {
             .await?;
         let programme = new.programme.clone();
         let policy = self.programme_policy(&programme).await?;
-        let file = new.into_file(&caller.username, self.now())?;
+        let file = new.into_file(&caller.username, self.now(), &policy)?;
         if !policy.channel_allows(file.case.channel, file.case.priority) {
             return Err(AppError::Invalid(format!(
                 "channel: profile {} does not take {} cases by {}",

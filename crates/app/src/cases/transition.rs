@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use resettle_domain::case::{CaseEvent, CaseState, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
-use resettle_storage::{Assignment, NewEvent, StoredCase};
+use resettle_storage::{Assignment, NewEvent, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -70,6 +70,18 @@ pub struct Transitioned {
 
 fn invalid(field: &str, reason: impl std::fmt::Display) -> AppError {
     AppError::Invalid(format!("{field}: {reason}"))
+}
+
+/// A step naming a mission, place or sponsor group its programme does not have is refused
+/// as input, naming the field (`reception_place`), not as a missing page.
+fn unknown_reference(e: StorageError, programme: &str) -> AppError {
+    match e {
+        StorageError::Missing { what, key } => AppError::Invalid(format!(
+            "{}: {key:?} is not a {what} of programme {programme}",
+            what.replace(' ', "_")
+        )),
+        other => other.into(),
+    }
 }
 
 /// The payload and attached records of a step, or the reason it is refused.
@@ -283,7 +295,7 @@ impl App {
             payload,
         };
         let case = &stored.file.case;
-        event.check(case, stored.file.events.last(), now.date())?;
+        event.check(case, stored.file.events.last(), &policy, now.date())?;
         if let Some(p) = &assignment.promise {
             p.check(case, now.date())?;
         }
@@ -314,7 +326,8 @@ impl App {
                 &assignment,
                 &[audit],
             )
-            .await?;
+            .await
+            .map_err(|e| unknown_reference(e, &stored.programme))?;
         let mut allowed = policy.next(to);
         allowed.retain(|&s| caller.may(Permission::MoveCase(s)));
         Ok(Transitioned {

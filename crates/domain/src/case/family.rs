@@ -59,7 +59,8 @@ pub struct FamilyMember {
     pub sex: Sex,
     /// Relationship to the principal applicant.
     pub relationship: Relationship,
-    /// Languages spoken, as ISO 639-1 codes or names.
+    /// Languages spoken, as their codes in the shipped ISO 639 list
+    /// ([`crate::reference::language`]: `ar`, or `din` for Dinka, which has no ISO 639-1 code).
     pub languages: Vec<String>,
     /// Highest education completed, in words.
     pub education: Option<String>,

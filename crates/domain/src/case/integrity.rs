@@ -10,6 +10,8 @@ use time::macros::format_description;
 use super::{Case, CaseEvent, CaseFile, FamilyMember, Promise, check_reason};
 use crate::ParseError;
 use crate::calendar::{not_after, not_after_today, not_before};
+use crate::policy::PolicyProfile;
+use crate::reference;
 
 /// The oldest age a date of birth may give: older is a typing error in the year.
 pub const MAX_AGE: i32 = 120;
@@ -19,15 +21,16 @@ const SUBMITTED: &str = "the case was submitted";
 impl CaseFile {
     /// Refuses a file that holds what cannot be: a date after `today` or before what it
     /// follows (a birth after the submission, a step before it or before the step it
-    /// follows, a promise for a day before it was made), or a step a user could not have
-    /// taken (a decision without its reason). The error names the element
+    /// follows, a promise for a day before it was made), a step a user could not have
+    /// taken (a decision without its reason), or a code nobody defined (a language outside
+    /// ISO 639, a check `policy` does not have). The error names the element
     /// (`events[3].reason`, `members[1].date_of_birth`).
-    pub fn check(&self, today: Date) -> Result<(), ParseError> {
+    pub fn check(&self, policy: &PolicyProfile, today: Date) -> Result<(), ParseError> {
         self.case.validate()?;
         self.case.check(today)?;
         for (i, e) in self.events.iter().enumerate() {
             let before = i.checked_sub(1).map(|b| &self.events[b]);
-            e.check(&self.case, before, today)
+            e.check(&self.case, before, policy, today)
                 .map_err(|r| r.within(format!("events[{i}]")))?;
         }
         for (i, p) in self.promises.iter().enumerate() {
@@ -64,8 +67,18 @@ impl Case {
 impl FamilyMember {
     /// Refuses a date of birth after `today` or after the case was `submitted_on` (UNHCR
     /// submits people already born), or one that would make the person older than
-    /// [`MAX_AGE`].
+    /// [`MAX_AGE`]; and a language not written as its one code of the shipped list
+    /// ([`reference::language`]).
     pub fn check(&self, submitted_on: Date, today: Date) -> Result<(), ParseError> {
+        for given in &self.languages {
+            let code = reference::language("languages", given)?;
+            if code != given {
+                return Err(ParseError::new(
+                    "languages",
+                    format!("{given:?} is stored as its code {code:?}"),
+                ));
+            }
+        }
         let born = self.date_of_birth;
         not_after_today("date_of_birth", born, today)?;
         not_after("date_of_birth", born, SUBMITTED, submitted_on)?;
@@ -101,13 +114,14 @@ impl CaseEvent {
     }
 
     /// Refuses a step of `case` dated after `today`, before the submission or before the
-    /// step `before` it; a step that needs a reason without one; a check recorded as done
-    /// after the step or before the submission; a departure scheduled for a day before
-    /// the step that set it.
+    /// step `before` it; a step that needs a reason without one; a check `policy` does not
+    /// have, or recorded as done after the step or before the submission; a departure
+    /// scheduled for a day before the step that set it.
     pub fn check(
         &self,
         case: &Case,
         before: Option<&CaseEvent>,
+        policy: &PolicyProfile,
         today: Date,
     ) -> Result<(), ParseError> {
         let on = self.at.date();
@@ -123,6 +137,7 @@ impl CaseEvent {
             check_reason(from, self.to, &self.reason)?;
         }
         for (name, done) in self.checks()? {
+            policy.check_pre_departure(&name)?;
             let within = |e: ParseError| ParseError::new(format!("checks.{name}"), e.reason);
             not_before("checks", done, SUBMITTED, case.submitted_on).map_err(within)?;
             not_after("checks", done, "the day the step was recorded", on).map_err(within)?;
@@ -244,9 +259,13 @@ pub(crate) mod tests {
 
     const TODAY: Date = date!(2026 - 11 - 23);
 
+    fn belgium() -> PolicyProfile {
+        PolicyProfile::parse(include_str!("../../../../policies/belgium.toml")).unwrap()
+    }
+
     #[test]
     fn a_file_of_possible_steps_passes() {
-        file().check(TODAY).unwrap();
+        file().check(&belgium(), TODAY).unwrap();
     }
 
     #[test]
@@ -261,7 +280,7 @@ pub(crate) mod tests {
             reason: " ".into(),
             payload: Value::Null,
         });
-        let e = f.check(TODAY).unwrap_err();
+        let e = f.check(&belgium(), TODAY).unwrap_err();
         assert_eq!(e.field, "events[2].reason");
     }
 
@@ -270,23 +289,31 @@ pub(crate) mod tests {
         let mut f = file();
         f.case.members[1].date_of_birth = date!(2027 - 03 - 01);
         assert_eq!(
-            f.check(TODAY).unwrap_err().to_string(),
+            f.check(&belgium(), TODAY).unwrap_err().to_string(),
             "members[1].date_of_birth: 2027-03-01 is after today (2026-11-23)"
         );
         f.case.members[1].date_of_birth = date!(2026 - 03 - 01);
         assert_eq!(
-            f.check(TODAY).unwrap_err().to_string(),
+            f.check(&belgium(), TODAY).unwrap_err().to_string(),
             "members[1].date_of_birth: 2026-03-01 is after the case was submitted (2026-01-05)"
         );
         f.case.members[1].date_of_birth = date!(1890 - 01 - 01);
-        assert!(f.check(TODAY).unwrap_err().reason.contains("136 years old"));
+        assert!(
+            f.check(&belgium(), TODAY)
+                .unwrap_err()
+                .reason
+                .contains("136 years old")
+        );
     }
 
     #[test]
     fn a_submission_after_today_is_refused() {
         let mut f = file();
         f.case.submitted_on = date!(2026 - 12 - 01);
-        assert_eq!(f.check(TODAY).unwrap_err().field, "submitted_on");
+        assert_eq!(
+            f.check(&belgium(), TODAY).unwrap_err().field,
+            "submitted_on"
+        );
     }
 
     #[test]
@@ -294,18 +321,23 @@ pub(crate) mod tests {
         let mut f = file();
         f.events[1].at = datetime!(2025-12-31 23:00 UTC);
         assert_eq!(
-            f.check(TODAY).unwrap_err().to_string(),
+            f.check(&belgium(), TODAY).unwrap_err().to_string(),
             "events[1].at: 2025-12-31 is before the case was submitted (2026-01-05)"
         );
         f.events[1].at = datetime!(2026-01-05 08:00 UTC);
         assert!(
-            f.check(TODAY)
+            f.check(&belgium(), TODAY)
                 .unwrap_err()
                 .reason
                 .contains("before the step before it")
         );
         f.events[1].at = datetime!(2026-11-24 08:00 UTC);
-        assert!(f.check(TODAY).unwrap_err().reason.contains("after today"));
+        assert!(
+            f.check(&belgium(), TODAY)
+                .unwrap_err()
+                .reason
+                .contains("after today")
+        );
     }
 
     #[test]
@@ -313,15 +345,25 @@ pub(crate) mod tests {
         let mut f = file();
         f.events[1].payload = json!({"checks": {"humanitarian_visa": "2026-02-01"}});
         assert_eq!(
-            f.check(TODAY).unwrap_err().field,
+            f.check(&belgium(), TODAY).unwrap_err().field,
             "events[1].checks.humanitarian_visa"
         );
         f.events[1].payload = json!({"checks": {"humanitarian_visa": "2025-02-01"}});
-        assert!(f.check(TODAY).unwrap_err().reason.contains("submitted"));
+        assert!(
+            f.check(&belgium(), TODAY)
+                .unwrap_err()
+                .reason
+                .contains("submitted")
+        );
         f.events[1].payload = json!({"checks": {"humanitarian_visa": "soon"}});
-        assert!(f.check(TODAY).unwrap_err().reason.contains("not a day"));
+        assert!(
+            f.check(&belgium(), TODAY)
+                .unwrap_err()
+                .reason
+                .contains("not a day")
+        );
         f.events[1].payload = json!({"checks": {"humanitarian_visa": "2026-01-06"}});
-        f.check(TODAY).unwrap();
+        f.check(&belgium(), TODAY).unwrap();
         assert_eq!(f.checks_done()["humanitarian_visa"], date!(2026 - 01 - 06));
     }
 
@@ -337,7 +379,7 @@ pub(crate) mod tests {
         };
         f.promises.push(promise.clone());
         assert_eq!(
-            f.check(TODAY).unwrap_err().to_string(),
+            f.check(&belgium(), TODAY).unwrap_err().to_string(),
             "promises[0].made_on: 2025-10-01 is before the case was submitted (2026-01-05)"
         );
         f.promises[0] = Promise {
@@ -346,7 +388,7 @@ pub(crate) mod tests {
             ..promise.clone()
         };
         assert_eq!(
-            f.check(TODAY).unwrap_err().field,
+            f.check(&belgium(), TODAY).unwrap_err().field,
             "promises[0].promised_date"
         );
         f.promises[0] = Promise {
@@ -355,8 +397,33 @@ pub(crate) mod tests {
             ..promise
         };
         assert_eq!(
-            f.check(TODAY).unwrap_err().field,
+            f.check(&belgium(), TODAY).unwrap_err().field,
             "promises[0].family_notified_on"
+        );
+    }
+
+    #[test]
+    fn a_check_or_a_language_nobody_defined_is_refused() {
+        let mut f = file();
+        f.events[1].payload = json!({"checks": {"visa": "2026-01-06"}});
+        let e = f.check(&belgium(), TODAY).unwrap_err();
+        assert_eq!(e.field, "events[1].checks");
+        assert!(
+            e.reason.contains("\"visa\"") && e.reason.contains("humanitarian_visa"),
+            "{e}"
+        );
+        let mut f = file();
+        f.case.members[0].languages = vec!["klingonese".into()];
+        assert_eq!(
+            f.check(&belgium(), TODAY).unwrap_err().field,
+            "members[0].languages"
+        );
+        f.case.members[0].languages = vec!["Arabic".into()];
+        assert!(
+            f.check(&belgium(), TODAY)
+                .unwrap_err()
+                .reason
+                .contains("\"ar\"")
         );
     }
 }

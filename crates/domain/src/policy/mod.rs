@@ -205,6 +205,26 @@ impl PolicyProfile {
         &self.pre_departure
     }
 
+    /// Refuses a pre-departure check this profile does not define, listing those it does.
+    pub fn check_pre_departure(&self, name: &str) -> Result<(), ParseError> {
+        if self.pre_departure.iter().any(|c| c.name == name) {
+            return Ok(());
+        }
+        let defined: Vec<&str> = self.pre_departure.iter().map(|c| c.name.as_str()).collect();
+        Err(ParseError::new(
+            "checks",
+            format!(
+                "{name:?} is not a pre-departure check of profile {}; defined: {}",
+                self.name(),
+                if defined.is_empty() {
+                    "none".to_string()
+                } else {
+                    defined.join(", ")
+                }
+            ),
+        ))
+    }
+
     /// Every time limit, ordered by priority.
     pub fn time_limits(&self) -> &[TimeLimit] {
         &self.time_limits

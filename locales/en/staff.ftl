@@ -102,6 +102,11 @@ case-member = member { $number }
 case-medical = Medical record
 case-promises = Dates promised to the family
 case-slipped = slipped: { $reason }
+case-outcomes = Integration follow-up
+case-outcome = member { $number } at { $months } months (recorded { $date }): { $employed ->
+    [yes] in work
+   *[no] not in work
+}
 case-overdue = Overdue
 case-overdue-by = due { $due }, { $days ->
         [one] one day over
@@ -396,12 +401,16 @@ field-reunification = family reunification
 field-pre_departure = pre-departure checks
 field-waiting = time in each state
 field-overdue = overdue
+field-outcomes = integration follow-up
 field-allowed_transitions = may move to
 field-warnings = warnings
 
 ## Languages spoken (ISO 639-1)
 
 language-ar = Arabic
+language-bfa = Bari
+language-din = Dinka
+language-nus = Nuer
 language-en = English
 language-fa = Persian
 language-fr = French

@@ -104,6 +104,11 @@ case-member = membre { $number }
 case-medical = Dossier médical
 case-promises = Dates promises à la famille
 case-slipped = reportée : { $reason }
+case-outcomes = Suivi de l’intégration
+case-outcome = membre { $number } à { $months } mois (enregistré le { $date }) : { $employed ->
+    [yes] en emploi
+   *[no] sans emploi
+}
 case-overdue = En retard
 case-overdue-by = échéance { $due }, { $days ->
         [one] { $days } jour de retard
@@ -398,12 +403,16 @@ field-reunification = regroupement familial
 field-pre_departure = contrôles avant le départ
 field-waiting = durée dans chaque état
 field-overdue = en retard
+field-outcomes = suivi de l’intégration
 field-allowed_transitions = peut passer à
 field-warnings = avertissements
 
 ## Langues parlées
 
 language-ar = arabe
+language-bfa = bari
+language-din = dinka
+language-nus = nuer
 language-en = anglais
 language-fa = persan
 language-fr = français

@@ -101,6 +101,11 @@ case-member = gezinslid { $number }
 case-medical = Medisch dossier
 case-promises = Data die aan het gezin zijn beloofd
 case-slipped = verschoven: { $reason }
+case-outcomes = Integratieopvolging
+case-outcome = gezinslid { $number } na { $months } maanden (vastgelegd op { $date }): { $employed ->
+    [yes] aan het werk
+   *[no] niet aan het werk
+}
 case-overdue = Over tijd
 case-overdue-by = uiterlijk { $due }, { $days ->
         [one] één dag te laat
@@ -395,12 +400,16 @@ field-reunification = gezinshereniging
 field-pre_departure = controles voor vertrek
 field-waiting = tijd per status
 field-overdue = over tijd
+field-outcomes = integratieopvolging
 field-allowed_transitions = kan naar
 field-warnings = waarschuwingen
 
 ## Gesproken talen
 
 language-ar = Arabisch
+language-bfa = Bari
+language-din = Dinka
+language-nus = Nuer
 language-en = Engels
 language-fa = Perzisch
 language-fr = Frans

@@ -77,12 +77,11 @@ pub struct PlacementDecision {
     pub place: Option<String>,
 }
 
-/// Working age for the labour-market term: 18 to 64 at the day of the run.
-fn working_age(births: &[String], today: Date) -> u32 {
+/// The members of working age on the day of the run, for the labour-market term.
+fn working_age(births: &[Date], today: Date) -> u32 {
     births
         .iter()
-        .filter_map(|b| b.get(0..4)?.parse::<i32>().ok())
-        .filter(|y| (18..=64).contains(&(today.year() - y)))
+        .filter(|&&born| resettle_domain::outcomes::is_working_age(born, today))
         .count() as u32
 }
 
@@ -505,9 +504,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn working_age_counts_adults_under_65() {
-        let today = time::macros::date!(2026 - 11 - 23);
-        let births = ["1990-01-01", "2015-05-05", "1950-01-01", "2008-01-01"].map(String::from);
-        assert_eq!(working_age(&births, today), 2);
+    fn working_age_counts_adults_under_65_by_their_birthdays() {
+        use time::macros::date;
+        let today = date!(2026 - 11 - 23);
+        let births = [
+            date!(1990 - 01 - 01),
+            date!(2015 - 05 - 05),
+            date!(1950 - 01 - 01),
+            date!(2008 - 11 - 23),
+            date!(2008 - 11 - 24),
+            date!(1961 - 11 - 24),
+        ];
+        // 18 today counts, 18 tomorrow does not; 64 until the 65th birthday.
+        assert_eq!(working_age(&births, today), 3);
     }
 }

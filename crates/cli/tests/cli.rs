@@ -728,6 +728,68 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
 }
 
 #[test]
+fn an_outcome_that_cannot_exist_is_refused_and_changes_nothing() {
+    let (_dir, db) = demo_database(200);
+    let cli = |args: &[&str]| {
+        let mut all = vec!["--database", db.as_str()];
+        all.extend_from_slice(args);
+        resettle(&all)
+    };
+    let show = |number: &str| stdout_json(&cli(&["case", "show", number, "--format", "json"]));
+    // A family with a child arrives today.
+    let scheduled = stdout_json(&cli(&[
+        "case",
+        "list",
+        "--state",
+        "departure_scheduled",
+        "--format",
+        "json",
+    ]));
+    let (number, child) = scheduled["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|c| {
+            let number = c["case_number"].as_str().unwrap().to_string();
+            let case = show(&number);
+            let child = case["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["date_of_birth"].as_str().unwrap() > "2015-01-01")?["member_no"]
+                .as_u64()?;
+            Some((number, child.to_string()))
+        })
+        .expect("a family with a child about to arrive");
+    let arrived = cli(&["case", "transition", &number, "--to", "arrived"]);
+    assert!(
+        arrived.status.success(),
+        "{}",
+        String::from_utf8_lossy(&arrived.stderr)
+    );
+    let before = show(&number);
+    let refused = cli(&[
+        "case",
+        "outcome",
+        &number,
+        "--member",
+        &child,
+        "--months",
+        "18",
+        "--employed",
+    ]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("member_no: member") && stderr.contains("working-age adults (18 to 64)"),
+        "{stderr}"
+    );
+    let after = show(&number);
+    assert_eq!(before, after, "a refused outcome changed the case");
+    assert_eq!(after["outcomes"], serde_json::json!([]));
+}
+
+#[test]
 fn policy_profiles_are_listed_shown_checked_and_added() {
     let (dir, db) = temp_database("p.db");
     let list = String::from_utf8(resettle(&["--database", &db, "policy", "list"]).stdout).unwrap();

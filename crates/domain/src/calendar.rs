@@ -50,6 +50,25 @@ pub fn not_after(
     Ok(())
 }
 
+/// Age in whole years on `on` of a person born on `born`.
+pub fn age_on(born: Date, on: Date) -> i32 {
+    let mut age = on.year() - born.year();
+    if (on.month() as u8, on.day()) < (born.month() as u8, born.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// The day `months` calendar months after `date`, the day clamped to the month's length
+/// (31 August + 18 months = 29 February).
+pub fn add_months(date: Date, months: u32) -> Date {
+    let total = date.month() as i32 - 1 + months as i32;
+    let year = date.year() + total.div_euclid(12);
+    let month = time::Month::try_from((total.rem_euclid(12) + 1) as u8).expect("1..=12");
+    let day = date.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).expect("day clamped to month length")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,11 +17,7 @@ pub struct SupportPlan {
 impl SupportPlan {
     /// The last day of support, `months` after the start.
     pub fn ends_on(&self) -> Date {
-        let total = self.starts_on.month() as i32 - 1 + self.months as i32;
-        let year = self.starts_on.year() + total.div_euclid(12);
-        let month = time::Month::try_from((total.rem_euclid(12) + 1) as u8).expect("1..=12");
-        let day = self.starts_on.day().min(month.length(year));
-        Date::from_calendar_date(year, month, day).expect("day clamped to month length")
+        crate::calendar::add_months(self.starts_on, self.months)
     }
 }
 

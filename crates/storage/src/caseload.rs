@@ -291,6 +291,10 @@ pub(crate) async fn insert_cases(
         "support_plans",
         &["case_id", "provider", "starts_on", "months"],
     );
+    let mut outcomes = Rows::new(
+        "integration_outcomes",
+        &["case_id", "member_no", "months", "employed", "recorded_on"],
+    );
     let mut summary = ImportSummary {
         cases: files.len(),
         persons: 0,
@@ -365,6 +369,15 @@ pub(crate) async fn insert_cases(
                 r.resolved_on.map(codec::date).into(),
             ]);
         }
+        for o in &f.outcomes {
+            outcomes.push([
+                id.into(),
+                o.member_no.into(),
+                o.months.into(),
+                o.employed.into(),
+                codec::date(o.recorded_on).into(),
+            ]);
+        }
         if let Some(s) = &f.support {
             support.push([
                 id.into(),
@@ -383,6 +396,7 @@ pub(crate) async fn insert_cases(
         promises,
         reunification,
         support,
+        outcomes,
     ] {
         rows.insert(conn, None).await?;
     }

@@ -17,8 +17,8 @@ pub struct AwaitingCase {
     pub nationality: String,
     /// Persons.
     pub family_size: u32,
-    /// Dates of birth (`YYYY-MM-DD`) of the members.
-    pub births: Vec<String>,
+    /// Dates of birth of the members.
+    pub births: Vec<time::Date>,
     /// Languages spoken by any member.
     pub languages: Vec<String>,
     /// Relatives resettled as separate cases.
@@ -131,7 +131,10 @@ impl Store {
                 });
             }
             let case = out.last_mut().expect("just pushed");
-            case.births.push(r.try_get(4)?);
+            case.births.push(codec::parse_date(
+                "family_members.date_of_birth",
+                &r.try_get::<String, _>(4)?,
+            )?);
             for l in r
                 .try_get::<String, _>(5)?
                 .split(',')

@@ -150,6 +150,7 @@ impl NewCase {
             reception_place: None,
             sponsor_group: None,
             support: None,
+            outcomes: vec![],
         };
         file.check(policy, today).map_err(invalid)?;
         Ok(file)

@@ -1,6 +1,7 @@
 //! One case as shown to the people who handle it: where it stands, how long each stage
 //! took, which promises slipped, what is overdue and what may happen next.
 use resettle_domain::case::{CaseEvent, CaseState, FamilyMember, Promise, Stage};
+use resettle_domain::outcomes::FollowUp;
 use resettle_domain::policy::{Overdue, PolicyProfile};
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
@@ -110,6 +111,9 @@ pub struct CaseView {
     pub pre_departure: Vec<CheckView>,
     /// Time spent in each state so far.
     pub waiting: Vec<Waiting>,
+    /// Whether each working-age adult had work at the follow-ups after arrival.
+    #[schema(value_type = Vec<Object>)]
+    pub outcomes: Vec<FollowUp>,
     /// Time limits of the policy profile this case has overrun.
     #[schema(value_type = Vec<Object>)]
     pub overdue: Vec<Overdue>,
@@ -216,6 +220,7 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
             })
             .collect(),
         waiting: waiting(&f.events, today),
+        outcomes: f.outcomes,
         care_needs: f
             .medical
             .iter()

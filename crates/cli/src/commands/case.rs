@@ -312,6 +312,18 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                         ),
                     );
                 }
+                for o in &c.outcomes {
+                    add(
+                        "outcome",
+                        format!(
+                            "member {} at {} months: {} (recorded {})",
+                            o.member_no,
+                            o.months,
+                            if o.employed { "in work" } else { "not in work" },
+                            o.recorded_on
+                        ),
+                    );
+                }
                 let next: Vec<&str> = c.allowed_transitions.iter().map(|s| s.as_str()).collect();
                 add("may move to", next.join(", "));
                 for w in &c.warnings {

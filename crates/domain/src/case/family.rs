@@ -71,13 +71,7 @@ pub struct FamilyMember {
 impl FamilyMember {
     /// Age in whole years on `on`.
     pub fn age_on(&self, on: Date) -> i32 {
-        let mut age = on.year() - self.date_of_birth.year();
-        if (on.month() as u8, on.day())
-            < (self.date_of_birth.month() as u8, self.date_of_birth.day())
-        {
-            age -= 1;
-        }
-        age
+        crate::calendar::age_on(self.date_of_birth, on)
     }
 }
 

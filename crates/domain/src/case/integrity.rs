@@ -22,8 +22,9 @@ impl CaseFile {
     /// Refuses a file that holds what cannot be: a date after `today` or before what it
     /// follows (a birth after the submission, a step before it or before the step it
     /// follows, a promise for a day before it was made), a step a user could not have
-    /// taken (a decision without its reason), or a code nobody defined (a language outside
-    /// ISO 639, a check `policy` does not have). The error names the element
+    /// taken (a decision without its reason), a code nobody defined (a language outside
+    /// ISO 639, a check `policy` does not have), or an outcome that cannot exist
+    /// ([`crate::outcomes::FollowUp::check`]). The error names the element
     /// (`events[3].reason`, `members[1].date_of_birth`).
     pub fn check(&self, policy: &PolicyProfile, today: Date) -> Result<(), ParseError> {
         self.case.validate()?;
@@ -36,6 +37,10 @@ impl CaseFile {
         for (i, p) in self.promises.iter().enumerate() {
             p.check(&self.case, today)
                 .map_err(|r| r.within(format!("promises[{i}]")))?;
+        }
+        for (i, o) in self.outcomes.iter().enumerate() {
+            o.check(self, today)
+                .map_err(|r| r.within(format!("outcomes[{i}]")))?;
         }
         Ok(())
     }
@@ -254,6 +259,7 @@ pub(crate) mod tests {
             reception_place: None,
             sponsor_group: None,
             support: None,
+            outcomes: vec![],
         }
     }
 

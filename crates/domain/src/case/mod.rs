@@ -14,6 +14,8 @@ pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
 pub use family::{CareNeed, FamilyMember, MedicalRecord, Relationship, Sex};
 pub use file::CaseFile;
+#[cfg(test)]
+pub(crate) use integrity::tests::file as tests_file;
 pub(crate) use lifecycle::state_words;
 pub use lifecycle::{CaseState, Stage, TransitionError};
 pub use number::CaseNumber;

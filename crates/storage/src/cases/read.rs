@@ -3,6 +3,7 @@ use resettle_domain::case::{
     Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, MedicalRecord, Promise,
 };
 use resettle_domain::country::CountryCode;
+use resettle_domain::outcomes::FollowUp;
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
 use sqlx::Row;
@@ -87,6 +88,7 @@ impl Store {
             reception_place: get(&row, 11)?,
             sponsor_group: get(&row, 12)?,
             support: self.support_of(id).await?,
+            outcomes: self.outcomes_of(id).await?,
         };
         Ok(Some(StoredCase {
             file,
@@ -252,6 +254,25 @@ impl Store {
                 resolved_on: get::<Option<String>>(r, 5)?
                     .map(|d| parse_date("reunification_requests.resolved_on", &d))
                     .transpose()?,
+            })
+        })
+        .collect()
+    }
+
+    async fn outcomes_of(&self, id: i64) -> Result<Vec<FollowUp>, StorageError> {
+        self.rows(
+            "SELECT member_no, months, employed, recorded_on FROM integration_outcomes \
+              WHERE case_id = $1 ORDER BY months, member_no",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(FollowUp {
+                member_no: get::<i64>(r, 0)? as u32,
+                months: get::<i64>(r, 1)? as u32,
+                employed: get::<i64>(r, 2)? == 1,
+                recorded_on: parse_date("integration_outcomes.recorded_on", &get::<String>(r, 3)?)?,
             })
         })
         .collect()

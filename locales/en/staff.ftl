@@ -224,6 +224,8 @@ placement-status = { $status ->
 placement-decided = { placement-status } by { $by }
 placement-confirm = Confirm
 placement-reject = Reject
+placement-over-capacity = over capacity: { $reason }
+placement-over-capacity-reason = Over capacity, because
 
 ## Fair-share plan and scenarios
 

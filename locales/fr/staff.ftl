@@ -226,6 +226,8 @@ placement-status = { $status ->
 placement-decided = { placement-status } par { $by }
 placement-confirm = Confirmer
 placement-reject = Rejeter
+placement-over-capacity = au-delà de la capacité : { $reason }
+placement-over-capacity-reason = Au-delà de la capacité, parce que
 
 ## Plan de juste part et scénarios
 

@@ -223,6 +223,8 @@ placement-status = { $status ->
 placement-decided = { placement-status } door { $by }
 placement-confirm = Bevestigen
 placement-reject = Afwijzen
+placement-over-capacity = boven de capaciteit: { $reason }
+placement-over-capacity-reason = Boven de capaciteit, omdat
 
 ## Plan eerlijk aandeel en scenario's
 

@@ -10,6 +10,7 @@ use resettle_domain::placement::{
     self, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad, PlaceProfile,
     ScoreWeights, SolveOptions,
 };
+use resettle_domain::reception::check_room;
 use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -66,6 +67,8 @@ pub struct ProposalView {
     pub status: String,
     /// Who decided.
     pub decided_by: Option<String>,
+    /// Why the family was confirmed at a place without room for it, if it was.
+    pub over_capacity_reason: Option<String>,
 }
 
 /// A reception officer's decision on a proposal.
@@ -75,6 +78,10 @@ pub struct PlacementDecision {
     pub decision: String,
     /// Confirm at this place instead of the proposed one (an override).
     pub place: Option<String>,
+    /// Why the family goes to a place without room for it; a confirmation over the
+    /// place's capacity is refused without one, and the plan shows it with one.
+    #[serde(default)]
+    pub over_capacity_reason: Option<String>,
 }
 
 /// The members of working age on the day of the run, for the labour-market term.
@@ -237,6 +244,7 @@ fn view(row: resettle_storage::ProposalRow) -> ProposalView {
         explanation,
         status: row.status,
         decided_by: row.decided_by,
+        over_capacity_reason: row.over_capacity_reason,
     }
 }
 
@@ -405,7 +413,9 @@ impl App {
     }
 
     /// Confirms (at the proposed place or, as an override, another) or rejects a
-    /// proposal. A confirmed family that has arrived moves to `in_reception` there.
+    /// proposal. A confirmation that would take the place over its capacity is refused
+    /// unless it says why ([`check_room`]); the reason is kept with the decision. A
+    /// confirmed family that has arrived moves to `in_reception` there.
     pub async fn decide_placement(
         &self,
         caller: &Caller,
@@ -430,21 +440,28 @@ impl App {
                 AppError::NotFound(format!("case {number} has no open placement proposal"))
             })?;
         let programme = stored.programme.clone();
-        let place = match decision.decision.as_str() {
-            "reject" => open.place_code.clone(),
+        let (place, over_capacity) = match decision.decision.as_str() {
+            "reject" => (open.place_code.clone(), None),
             "confirm" => {
-                let place = decision
+                let code = decision
                     .place
                     .clone()
                     .filter(|p| !p.trim().is_empty())
                     .unwrap_or_else(|| open.place_code.clone());
                 let places = self.store.placement_places(&programme).await?;
-                if !places.iter().any(|p| p.code == place) {
-                    return Err(AppError::Invalid(format!(
-                        "place: {place:?} is not a local reception place of programme {programme}"
-                    )));
-                }
-                place
+                let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "place: {code:?} is not a local reception place of programme {programme}"
+                    ))
+                })?;
+                let over = check_room(
+                    &place.code,
+                    place.capacity_persons,
+                    place.occupied_persons + place.reserved_persons,
+                    stored.file.case.members.len() as u32,
+                    decision.over_capacity_reason.as_deref(),
+                )?;
+                (code, over)
             }
             other => {
                 return Err(AppError::Invalid(format!(
@@ -472,9 +489,19 @@ impl App {
             .await?;
         }
         self.store
-            .decide_proposal(number, status, &place, &caller.username)
+            .decide_proposal(
+                number,
+                status,
+                &place,
+                &caller.username,
+                over_capacity.as_deref(),
+            )
             .await?;
         let overridden = status == "confirmed" && place != open.place_code;
+        let over = over_capacity
+            .as_deref()
+            .map(|r| format!(", over capacity: {r}"))
+            .unwrap_or_default();
         self.record_ok(
             caller,
             "write",
@@ -483,11 +510,11 @@ impl App {
             "",
             &if overridden {
                 format!(
-                    "confirmed at {place} instead of proposed {}",
+                    "confirmed at {place} instead of proposed {}{over}",
                     open.place_code
                 )
             } else {
-                format!("{status} at {place}")
+                format!("{status} at {place}{over}")
             },
         )
         .await?;

@@ -120,6 +120,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                     &PlacementDecision {
                         decision: "confirm".into(),
                         place: Some(other.clone()),
+                        over_capacity_reason: None,
                     },
                 )
                 .await
@@ -148,6 +149,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             &PlacementDecision {
                 decision: "confirm".into(),
                 place: None,
+                over_capacity_reason: None,
             },
         )
         .await
@@ -187,6 +189,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                 &PlacementDecision {
                     decision: "reject".into(),
                     place: None,
+                    over_capacity_reason: None,
                 },
             )
             .await
@@ -199,11 +202,95 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                 &PlacementDecision {
                     decision: "confirm".into(),
                     place: None,
+                    over_capacity_reason: None,
                 },
             )
             .await,
             Err(AppError::NotFound(_))
         ));
+    }
+}
+
+#[tokio::test]
+async fn a_confirmation_over_capacity_needs_a_reason_which_the_plan_shows() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let reception = officer(&app, "reception-officer").await;
+        app.propose_placements(&reception, "BE").await.unwrap();
+        let (_, proposals) = app.proposals(&reception, "BE").await.unwrap();
+        let instance = app.placement_instance(&reception, "BE").await.unwrap();
+        // The family and the place it does not fit: the place with the least free room.
+        let fullest = instance
+            .places
+            .iter()
+            .min_by(|a, b| a.capacity["persons"].total_cmp(&b.capacity["persons"]))
+            .unwrap();
+        let room = fullest.capacity["persons"];
+        let mut pick = None;
+        for p in proposals.iter().filter(|p| p.place != fullest.id) {
+            let case = app
+                .case_full(&Caller::operator(), &p.case_number)
+                .await
+                .unwrap();
+            if case.members.len() as f64 > room {
+                pick = Some((p, case));
+                break;
+            }
+        }
+        let (p, before) = pick.unwrap_or_else(|| panic!("{}: no family too large", db.backend));
+        let confirm = |reason: Option<&str>| PlacementDecision {
+            decision: "confirm".into(),
+            place: Some(fullest.id.clone()),
+            over_capacity_reason: reason.map(str::to_string),
+        };
+        for blank in [None, Some("  ")] {
+            let e = app
+                .decide_placement(&reception, &p.case_number, &confirm(blank))
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, AppError::Invalid(m) if m.starts_with("over_capacity_reason: ")
+                    && m.contains(&fullest.id)),
+                "{}: {e}",
+                db.backend
+            );
+        }
+        // Nothing changed: the proposal is still open and the case where it was.
+        let still = app
+            .proposal(&reception, &p.case_number)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (still.status.as_str(), still.place.as_str()),
+            ("proposed", p.place.as_str())
+        );
+        assert_eq!(
+            app.case_full(&Caller::operator(), &p.case_number)
+                .await
+                .unwrap(),
+            before
+        );
+        // With a reason it is confirmed, and the plan records and shows why.
+        let why = "joins the grandmother, who lives there";
+        let decided = app
+            .decide_placement(&reception, &p.case_number, &confirm(Some(why)))
+            .await
+            .unwrap();
+        assert_eq!(decided.status, "confirmed");
+        assert_eq!(decided.over_capacity_reason.as_deref(), Some(why));
+        let (_, after) = app.proposals(&reception, "BE").await.unwrap();
+        let shown = after
+            .iter()
+            .find(|q| q.case_number == p.case_number)
+            .unwrap();
+        assert_eq!(shown.over_capacity_reason.as_deref(), Some(why));
+        // A family that fits needs no reason and records none.
+        assert!(
+            after
+                .iter()
+                .all(|q| q.case_number == p.case_number || q.over_capacity_reason.is_none())
+        );
     }
 }
 

@@ -93,6 +93,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_user_language.sql"),
         postgres: include_str!("../migrations/postgres/0013_user_language.sql"),
     },
+    Migration {
+        version: 14,
+        description: "placement decisions over capacity say why",
+        sqlite: include_str!("../migrations/sqlite/0014_placement_decisions.sql"),
+        postgres: include_str!("../migrations/postgres/0014_placement_decisions.sql"),
+    },
 ];
 
 impl Store {

@@ -61,6 +61,8 @@ pub struct ProposalRow {
     pub status: String,
     /// Who decided.
     pub decided_by: Option<String>,
+    /// Why the family was confirmed at a place without room for it.
+    pub over_capacity_reason: Option<String>,
 }
 
 /// A proposal to store.
@@ -80,8 +82,8 @@ pub struct NewProposal {
 const AWAITING: &str =
     "('accepted', 'accepted_in_part', 'pre_departure', 'departure_scheduled', 'arrived')";
 
-const PROPOSAL_COLUMNS: &str =
-    "p.case_number, p.place_code, p.score, p.explanation, p.status, p.decided_by";
+const PROPOSAL_COLUMNS: &str = "p.case_number, p.place_code, p.score, p.explanation, p.status, \
+     p.decided_by, p.over_capacity_reason";
 
 fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
     Ok(ProposalRow {
@@ -91,6 +93,7 @@ fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
         explanation: r.try_get(3)?,
         status: r.try_get(4)?,
         decided_by: r.try_get(5)?,
+        over_capacity_reason: r.try_get(6)?,
     })
 }
 
@@ -314,22 +317,26 @@ impl Store {
     }
 
     /// Records a decision on a case's open proposal, possibly at another place than
-    /// proposed. False if the case has no open proposal.
+    /// proposed, with the reason it goes over the place's capacity if it does. False if
+    /// the case has no open proposal.
     pub async fn decide_proposal(
         &self,
         case_number: &str,
         status: &str,
         place_code: &str,
         decided_by: &str,
+        over_capacity_reason: Option<&str>,
     ) -> Result<bool, StorageError> {
         let done = sqlx::query(
             "UPDATE placement_proposals SET status = $1, place_code = $2, decided_by = $3, \
-             decided_at = $4 WHERE case_number = $5 AND status = 'proposed'",
+             decided_at = $4, over_capacity_reason = $5 \
+             WHERE case_number = $6 AND status = 'proposed'",
         )
         .bind(status.to_string())
         .bind(place_code.to_string())
         .bind(decided_by.to_string())
         .bind(codec::timestamp(self.now()))
+        .bind(over_capacity_reason.map(str::to_string))
         .bind(case_number.to_string())
         .execute(&self.pool)
         .await?;

@@ -896,6 +896,76 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
 }
 
 #[tokio::test]
+async fn placement_refuses_a_confirmation_over_capacity_without_its_reason() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let t = token(&app).await;
+        let (status, _) = authed(&app, &t, "POST", "/api/v1/programmes/BE/placement", None).await;
+        assert_eq!(status, StatusCode::OK, "{}", db.backend);
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        let proposals = plan["proposals"].as_array().unwrap().clone();
+        let instance = app.placement_instance(&op(), "BE").await.unwrap();
+        let fullest = instance
+            .places
+            .iter()
+            .min_by(|a, b| a.capacity["persons"].total_cmp(&b.capacity["persons"]))
+            .unwrap();
+        let mut pick = None;
+        for p in proposals
+            .iter()
+            .filter(|p| p["place"] != fullest.id.as_str())
+        {
+            let number = p["case_number"].as_str().unwrap().to_string();
+            let (_, case) = authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+            if case["members"].as_array().unwrap().len() as f64 > fullest.capacity["persons"] {
+                pick = Some((number, case));
+                break;
+            }
+        }
+        let (number, before) = pick.expect("a family larger than the fullest place's room");
+        let path = format!("/api/v1/cases/{number}/placement");
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &path,
+            Some(serde_json::json!({"decision": "confirm", "place": fullest.id})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("over_capacity_reason: {} holds ", fullest.id)),
+            "{problem}"
+        );
+        let (_, after) = authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+        assert_eq!(before, after, "a refused confirmation changed the case");
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        let open = plan["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["case_number"] == number.as_str())
+            .unwrap()
+            .clone();
+        assert_eq!(open["status"], "proposed");
+        let (status, decided) = authed(
+            &app,
+            &t,
+            "POST",
+            &path,
+            Some(serde_json::json!({"decision": "confirm", "place": fullest.id, "over_capacity_reason": "joins her brother"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{decided}");
+        assert_eq!(decided["over_capacity_reason"], "joins her brother");
+    }
+}
+
+#[tokio::test]
 async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
     let db = resettle_testkit::sqlite();
     let app = open(&db.url).await;

@@ -35,6 +35,8 @@ pub(crate) struct DecideForm {
     #[serde(default)]
     place: String,
     #[serde(default)]
+    over_capacity_reason: String,
+    #[serde(default)]
     csrf: String,
 }
 
@@ -136,6 +138,8 @@ pub(crate) async fn decide(
     let decision = PlacementDecision {
         decision: form.decision.clone(),
         place: Some(form.place.clone()).filter(|p| !p.trim().is_empty()),
+        over_capacity_reason: Some(form.over_capacity_reason.clone())
+            .filter(|r| !r.trim().is_empty()),
     };
     match app
         .decide_placement(&session.caller, &number, &decision)

@@ -219,6 +219,7 @@ placement-status = { $status ->
         [proposed] proposed
         [confirmed] confirmed
         [rejected] rejected
+        [lapsed] lapsed: the case changed since; propose again
        *[other] { $status }
     }
 placement-decided = { placement-status } by { $by }

@@ -221,6 +221,7 @@ placement-status = { $status ->
         [proposed] proposé
         [confirmed] confirmé
         [rejected] rejeté
+        [lapsed] caduque : le dossier a changé depuis ; proposez à nouveau
        *[other] { $status }
     }
 placement-decided = { placement-status } par { $by }

@@ -218,6 +218,7 @@ placement-status = { $status ->
         [proposed] voorgesteld
         [confirmed] bevestigd
         [rejected] afgewezen
+        [lapsed] vervallen: het dossier is sindsdien gewijzigd; stel opnieuw voor
        *[other] { $status }
     }
 placement-decided = { placement-status } door { $by }

@@ -10,7 +10,7 @@ use resettle_domain::placement::{
     self, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad, PlaceProfile,
     ScoreWeights, SolveOptions,
 };
-use resettle_domain::reception::check_room;
+use resettle_domain::reception::{check_proposal_current, check_room, proposal_lapsed};
 use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -63,7 +63,8 @@ pub struct ProposalView {
     /// and what choosing them would cost the plan.
     #[schema(value_type = Object)]
     pub explanation: serde_json::Value,
-    /// proposed, confirmed or rejected.
+    /// proposed, confirmed, rejected, or lapsed (still open, but its case changed since:
+    /// it can no longer be confirmed).
     pub status: String,
     /// Who decided.
     pub decided_by: Option<String>,
@@ -226,13 +227,22 @@ pub fn build_instance(
 /// What a run solves, and how it was made.
 struct Prepared {
     instance: Instance,
+    /// The version of each waiting case, which its proposal keeps.
+    versions: BTreeMap<String, i64>,
     model: String,
     distribution: Option<String>,
 }
 
+/// A stored proposal as shown: an open one whose case changed since is `lapsed`.
 fn view(row: resettle_storage::ProposalRow) -> ProposalView {
     let explanation: serde_json::Value =
         serde_json::from_str(&row.explanation).unwrap_or(serde_json::Value::Null);
+    let status =
+        if row.status == "proposed" && proposal_lapsed(row.case_version, row.current_version) {
+            "lapsed".to_string()
+        } else {
+            row.status
+        };
     ProposalView {
         rank: explanation
             .get("rank")
@@ -242,7 +252,7 @@ fn view(row: resettle_storage::ProposalRow) -> ProposalView {
         place: row.place_code,
         score: row.score,
         explanation,
-        status: row.status,
+        status,
         decided_by: row.decided_by,
         over_capacity_reason: row.over_capacity_reason,
     }
@@ -309,6 +319,7 @@ impl App {
                     place_code: a.place.clone(),
                     score: e.and_then(|e| e.score).unwrap_or(0.0),
                     explanation: serde_json::to_string(&e).expect("an explanation serialises"),
+                    case_version: prepared.versions[&a.case],
                 }
             })
             .collect();
@@ -377,6 +388,10 @@ impl App {
         );
         Ok(Prepared {
             instance,
+            versions: waiting
+                .iter()
+                .map(|c| (c.case_number.clone(), c.version))
+                .collect(),
             model: described,
             distribution: fairness.map(DistributionPlan::describe),
         })
@@ -439,6 +454,9 @@ impl App {
             .ok_or_else(|| {
                 AppError::NotFound(format!("case {number} has no open placement proposal"))
             })?;
+        let case = stored.file.case.case_number.as_str();
+        check_proposal_current(case, open.case_version, stored.version, stored.state)
+            .map_err(|e| AppError::Conflict(e.to_string()))?;
         let programme = stored.programme.clone();
         let (place, over_capacity) = match decision.decision.as_str() {
             "reject" => (open.place_code.clone(), None),

@@ -64,6 +64,52 @@ pub fn check_room(
     }
 }
 
+/// A placement proposal that no longer fits its case: the case moved on (a step, a
+/// promise, anything that changed its version) after the run that proposed the place, so
+/// the proposal may place a family that is no longer waiting, or waiting elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the proposal for case {case} lapsed: the case changed since it was made (version {}, now \
+     {now}, in state {state}); propose places again",
+    proposed_for.map_or_else(|| "unknown".to_string(), |v| v.to_string())
+)]
+pub struct ProposalLapsed {
+    /// The case.
+    pub case: String,
+    /// The case's version when the proposal was made; `None` if it was not recorded.
+    pub proposed_for: Option<i64>,
+    /// The case's version now.
+    pub now: i64,
+    /// The case's state now.
+    pub state: crate::case::CaseState,
+}
+
+/// Whether a proposal made for a case at version `proposed_for` has lapsed now that the
+/// case stands at version `now`: it lapses when its case changes, and one made before
+/// versions were kept (`None`) cannot be shown to still fit.
+pub fn proposal_lapsed(proposed_for: Option<i64>, now: i64) -> bool {
+    proposed_for != Some(now)
+}
+
+/// Refuses to act on a proposal made for `case` at version `proposed_for` when the case
+/// stands at version `now` (in `state`): see [`proposal_lapsed`].
+pub fn check_proposal_current(
+    case: &str,
+    proposed_for: Option<i64>,
+    now: i64,
+    state: crate::case::CaseState,
+) -> Result<(), ProposalLapsed> {
+    if !proposal_lapsed(proposed_for, now) {
+        return Ok(());
+    }
+    Err(ProposalLapsed {
+        case: case.to_string(),
+        proposed_for,
+        now,
+        state,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +129,19 @@ mod tests {
             Ok(Some("joins her brother".into()))
         );
         assert_eq!(check_room("LOI-GENT", 18, 13, 5, None), Ok(None));
+    }
+
+    #[test]
+    fn a_proposal_lapses_when_its_case_changes() {
+        use crate::case::CaseState::{Arrived, PreDeparture};
+        assert_eq!(check_proposal_current("LEB-1", Some(7), 7, Arrived), Ok(()));
+        let e = check_proposal_current("LEB-1", Some(7), 8, PreDeparture).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the proposal for case LEB-1 lapsed: the case changed since it was made (version \
+             7, now 8, in state pre_departure); propose places again"
+        );
+        assert!(check_proposal_current("LEB-1", None, 8, Arrived).is_err());
     }
 
     proptest! {

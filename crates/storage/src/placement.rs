@@ -13,6 +13,9 @@ pub struct AwaitingCase {
     pub case_number: String,
     /// Current state.
     pub state: String,
+    /// The case's version, which a proposal for it keeps: the proposal lapses when the
+    /// case changes.
+    pub version: i64,
     /// Nationality.
     pub nationality: String,
     /// Persons.
@@ -63,6 +66,10 @@ pub struct ProposalRow {
     pub decided_by: Option<String>,
     /// Why the family was confirmed at a place without room for it.
     pub over_capacity_reason: Option<String>,
+    /// The case's version when the proposal was made (`None` before versions were kept).
+    pub case_version: Option<i64>,
+    /// The case's version now.
+    pub current_version: i64,
 }
 
 /// A proposal to store.
@@ -76,6 +83,8 @@ pub struct NewProposal {
     pub score: f64,
     /// Explanation, JSON.
     pub explanation: String,
+    /// The case's version the proposal is made for.
+    pub case_version: i64,
 }
 
 /// States in which a family waits for a place.
@@ -83,7 +92,8 @@ const AWAITING: &str =
     "('accepted', 'accepted_in_part', 'pre_departure', 'departure_scheduled', 'arrived')";
 
 const PROPOSAL_COLUMNS: &str = "p.case_number, p.place_code, p.score, p.explanation, p.status, \
-     p.decided_by, p.over_capacity_reason";
+     p.decided_by, p.over_capacity_reason, p.case_version, \
+     (SELECT c.version FROM cases c WHERE c.case_number = p.case_number)";
 
 fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
     Ok(ProposalRow {
@@ -94,6 +104,8 @@ fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
         status: r.try_get(4)?,
         decided_by: r.try_get(5)?,
         over_capacity_reason: r.try_get(6)?,
+        case_version: r.try_get(7)?,
+        current_version: r.try_get(8)?,
     })
 }
 
@@ -106,7 +118,7 @@ impl Store {
     ) -> Result<Vec<AwaitingCase>, StorageError> {
         let sql = format!(
             "SELECT c.case_number, c.state, c.nationality, c.family_size, f.date_of_birth, \
-                    f.languages \
+                    f.languages, c.version \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                JOIN family_members f ON f.case_id = c.id \
               WHERE g.code = $1 AND c.state IN {AWAITING} AND c.reception_place_id IS NULL \
@@ -126,6 +138,7 @@ impl Store {
                 out.push(AwaitingCase {
                     case_number: number,
                     state: r.try_get(1)?,
+                    version: r.try_get(6)?,
                     nationality: r.try_get(2)?,
                     family_size: r.try_get::<i64, _>(3)? as u32,
                     births: Vec::new(),
@@ -257,13 +270,14 @@ impl Store {
         for p in proposals {
             sqlx::query(
                 "INSERT INTO placement_proposals (run_id, case_number, place_code, score, \
-                 explanation, status) VALUES ($1, $2, $3, $4, $5, 'proposed')",
+                 explanation, status, case_version) VALUES ($1, $2, $3, $4, $5, 'proposed', $6)",
             )
             .bind(run_id)
             .bind(p.case_number.clone())
             .bind(p.place_code.clone())
             .bind(p.score)
             .bind(p.explanation.clone())
+            .bind(p.case_version)
             .execute(&mut *tx)
             .await?;
         }

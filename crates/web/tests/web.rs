@@ -896,7 +896,7 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
 }
 
 #[tokio::test]
-async fn placement_refuses_a_confirmation_over_capacity_without_its_reason() {
+async fn placement_refuses_over_capacity_without_a_reason_and_lapsed_proposals() {
     for db in resettle_testkit::databases() {
         let app = open(&db.url).await;
         app.load_demo(&small_demo(), false).await.unwrap();
@@ -962,6 +962,67 @@ async fn placement_refuses_a_confirmation_over_capacity_without_its_reason() {
         .await;
         assert_eq!(status, StatusCode::OK, "{decided}");
         assert_eq!(decided["over_capacity_reason"], "joins her brother");
+
+        // A proposal lapses when its case moves on by hand: the plan says so and a
+        // confirmation is refused, changing nothing.
+        let mut moved = None;
+        for p in proposals
+            .iter()
+            .filter(|p| p["case_number"] != number.as_str())
+        {
+            let n = p["case_number"].as_str().unwrap().to_string();
+            let (_, case) = authed(&app, &t, "GET", &format!("/api/v1/cases/{n}"), None).await;
+            if case["allowed_transitions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s == "withdrawn")
+            {
+                moved = Some((n, case["version"].as_i64().unwrap()));
+                break;
+            }
+        }
+        let (stale, version) = moved.expect("a proposed family that may still withdraw");
+        let (status, _) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("/api/v1/cases/{stale}/transitions"),
+            Some(serde_json::json!({"to": "withdrawn", "reason": "the family withdrew", "expected_version": version})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let status_of = |plan: &serde_json::Value| {
+            plan["proposals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["case_number"] == stale.as_str())
+                .unwrap()["status"]
+                .clone()
+        };
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        assert_eq!(status_of(&plan), "lapsed");
+        let (_, before) = authed(&app, &t, "GET", &format!("/api/v1/cases/{stale}"), None).await;
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("/api/v1/cases/{stale}/placement"),
+            Some(serde_json::json!({"decision": "confirm"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.starts_with(&format!("the proposal for case {stale} lapsed"))
+                && detail.contains("withdrawn"),
+            "{detail}"
+        );
+        let (_, after) = authed(&app, &t, "GET", &format!("/api/v1/cases/{stale}"), None).await;
+        assert_eq!(before, after, "a refused confirmation changed the case");
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        assert_eq!(status_of(&plan), "lapsed");
     }
 }
 

@@ -285,6 +285,7 @@ pub(crate) async fn insert_cases(
             "status",
             "requested_on",
             "resolved_on",
+            "decision_reason",
         ],
     );
     let mut support = Rows::new(
@@ -367,6 +368,7 @@ pub(crate) async fn insert_cases(
                 r.status.as_str().into(),
                 codec::date(r.requested_on).into(),
                 r.resolved_on.map(codec::date).into(),
+                r.reason.clone().into(),
             ]);
         }
         for o in &f.outcomes {

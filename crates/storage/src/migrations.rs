@@ -95,7 +95,7 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 14,
-        description: "placement decisions over capacity say why; proposals lapse with their case",
+        description: "decisions say why: reunification, placement over capacity; proposals lapse",
         sqlite: include_str!("../migrations/sqlite/0014_placement_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0014_placement_decisions.sql"),
     },

@@ -858,31 +858,93 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
             .as_str()
             .unwrap()
             .to_string();
-        let before = app
-            .case_full(&op(), &number)
-            .await
-            .unwrap()
-            .reunification
-            .len();
+        let full = app.case_full(&op(), &number).await.unwrap();
+        let before = full.reunification.len();
         let path = format!("/api/v1/cases/{number}/reunification");
-        let (status, case) = authed(&app, &t, "POST", &path, Some(serde_json::json!({"relative_name": "Karim Test", "relationship": "adult son", "location": "LB", "requested_on": "2026-01-10"}))).await;
+        // A request before the case existed cannot be.
+        let day_before = (full.submitted_on - time::Duration::days(1)).to_string();
+        let (status, problem) = authed(&app, &t, "POST", &path, Some(serde_json::json!({"relative_name": "Karim Test", "relationship": "adult son", "location": "LB", "requested_on": day_before}))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("requested_on: ")
+        );
+        assert_eq!(app.case_full(&op(), &number).await.unwrap(), full);
+        assert!(full.submitted_on <= time::macros::date!(2026 - 08 - 15));
+        let (status, case) = authed(&app, &t, "POST", &path, Some(serde_json::json!({"relative_name": "Karim Test", "relationship": "adult son", "location": "LB", "requested_on": "2026-08-15"}))).await;
         assert_eq!(status, StatusCode::CREATED, "{case}");
         let added = &case["reunification"][before];
         assert_eq!(added["status"], "requested");
-        assert!(
-            added["days_since_request"].as_i64().unwrap() >= 300,
-            "{added}"
+        assert_eq!(added["days_since_request"], 100, "{added}");
+        let status_path = format!("{path}/{}/status", before + 1);
+        // Each status has its own moves: not straight to reunited, and a decision says why.
+        for (body, why) in [
+            (
+                serde_json::json!({"status": "reunited", "resolved_on": "2026-11-01"}),
+                "status: a request that is requested cannot become reunited; allowed: approved, refused",
+            ),
+            (
+                serde_json::json!({"status": "approved", "resolved_on": "2026-09-01"}),
+                "reason: a request that is approved says why",
+            ),
+            (
+                serde_json::json!({"status": "approved", "resolved_on": "2026-08-01", "reason": "ties proven"}),
+                "resolved_on: 2026-08-01 is before the request was filed (2026-08-15)",
+            ),
+        ] {
+            let (status, problem) = authed(&app, &t, "POST", &status_path, Some(body)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            assert_eq!(problem["detail"], why);
+        }
+        let (status, case) = authed(
+            &app,
+            &t,
+            "POST",
+            &status_path,
+            Some(serde_json::json!({"status": "approved", "resolved_on": "2026-09-01", "reason": "adult son, dependent on the family"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        // Approved never goes back to requested (which would clear its resolution day).
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &status_path,
+            Some(serde_json::json!({"status": "requested", "reason": "reopened"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(
+            problem["detail"],
+            "status: a request that is approved cannot become requested; allowed: reunited, refused"
+        );
+        let (_, unchanged) =
+            authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+        assert_eq!(
+            unchanged["reunification"][before],
+            case["reunification"][before]
+        );
+        assert_eq!(
+            unchanged["reunification"][before]["resolved_on"],
+            "2026-09-01"
         );
         let (status, case) = authed(
             &app,
             &t,
             "POST",
-            &format!("{path}/{}/status", before + 1),
-            Some(serde_json::json!({"status": "reunited", "resolved_on": "2026-06-01"})),
+            &status_path,
+            Some(serde_json::json!({"status": "reunited", "resolved_on": "2026-11-01"})),
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{case}");
-        assert_eq!(case["reunification"][before]["days_since_request"], 142);
+        assert_eq!(case["reunification"][before]["days_since_request"], 78);
+        assert_eq!(
+            case["reunification"][before]["reason"], "adult son, dependent on the family",
+            "the approval's reason stays with the reunion"
+        );
         let (status, _) = authed(
             &app,
             &t,

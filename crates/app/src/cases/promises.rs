@@ -79,20 +79,19 @@ impl App {
         number: &str,
         r: &NewReunification,
     ) -> Result<Value, AppError> {
-        self.stored_case_for(caller, number, Permission::RecordPromises, "case")
+        let stored = self
+            .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        if r.relative_name.trim().is_empty() {
-            return Err(AppError::Invalid("relative_name: is empty".into()));
-        }
         let request = ReunificationRequest {
             relative_name: r.relative_name.trim().to_string(),
             relationship: r.relationship.trim().to_string(),
-            location: CountryCode::parse("location", &r.location)
-                .map_err(|e| AppError::Invalid(e.to_string()))?,
+            location: CountryCode::parse("location", &r.location)?,
             status: ReunificationStatus::Requested,
             requested_on: r.requested_on.unwrap_or(self.today()),
             resolved_on: None,
+            reason: None,
         };
+        request.check(&stored.file.case, self.today())?;
         self.store
             .add_reunification(&case_number(number)?, &request)
             .await?;

@@ -119,9 +119,12 @@ pub struct ReunificationArgs {
     /// The request to update, from 1.
     #[arg(long, requires = "status")]
     request: Option<u32>,
-    /// requested, approved, refused or reunited.
+    /// approved or refused (from requested), reunited or refused (from approved).
     #[arg(long, requires = "request")]
     status: Option<String>,
+    /// Why it was decided so (required to approve or refuse).
+    #[arg(long, requires = "status")]
+    reason: Option<String>,
 }
 
 /// A step and its data.
@@ -399,8 +402,15 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     .await?
                 }
                 (None, Some(request), Some(status)) => {
-                    app.set_reunification_status(&op, &a.number, request, &status, None)
-                        .await?
+                    app.set_reunification_status(
+                        &op,
+                        &a.number,
+                        request,
+                        &status,
+                        None,
+                        a.reason.as_deref(),
+                    )
+                    .await?
                 }
                 _ => anyhow::bail!(
                     "give --relative, --relationship and --location, or --request and --status"

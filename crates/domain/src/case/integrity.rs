@@ -38,6 +38,10 @@ impl CaseFile {
             p.check(&self.case, today)
                 .map_err(|r| r.within(format!("promises[{i}]")))?;
         }
+        for (i, r) in self.reunification.iter().enumerate() {
+            r.check(&self.case, today)
+                .map_err(|e| e.within(format!("reunification[{i}]")))?;
+        }
         for (i, o) in self.outcomes.iter().enumerate() {
             o.check(self, today)
                 .map_err(|r| r.within(format!("outcomes[{i}]")))?;

@@ -233,7 +233,8 @@ impl Store {
 
     async fn reunification_of(&self, id: i64) -> Result<Vec<ReunificationRequest>, StorageError> {
         self.rows(
-            "SELECT relative_name, relationship, location, status, requested_on, resolved_on \
+            "SELECT relative_name, relationship, location, status, requested_on, resolved_on, \
+                    decision_reason \
                FROM reunification_requests WHERE case_id = $1 ORDER BY id",
             id,
         )
@@ -254,6 +255,7 @@ impl Store {
                 resolved_on: get::<Option<String>>(r, 5)?
                     .map(|d| parse_date("reunification_requests.resolved_on", &d))
                     .transpose()?,
+                reason: get(r, 6)?,
             })
         })
         .collect()

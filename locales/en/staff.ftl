@@ -277,6 +277,7 @@ plan-state-total = { $state } over the plan
 plan-provenance = Where the inputs come from
 plan-distribution-heading = The regional target over all states ({ plan-key })
 plan-distribution-lead = { $total } persons by the largest-remainder method on { $indicators }.
+plan-distribution-given-share = { $state } takes the plan's { $persons } at its given share; the other states share the rest in proportion to the key.
 plan-exact-quota = Exact quota
 scenarios-title = Saved scenarios
 scenarios-none = No scenario saved yet. Give a plan a name and save it on the page

@@ -279,6 +279,7 @@ plan-state-total = { $state } sur la durée du plan
 plan-provenance = D'où viennent les données
 plan-distribution-heading = L'objectif régional réparti entre tous les États ({ plan-key })
 plan-distribution-lead = { $total } personnes selon la méthode du plus fort reste sur { $indicators }.
+plan-distribution-given-share = { $state } prend les { $persons } du plan, à la part donnée ; les autres États se partagent le reste au prorata de la clé.
 plan-exact-quota = Quota exact
 scenarios-title = Scénarios enregistrés
 scenarios-none = Aucun scénario enregistré. Donnez un nom à un plan et enregistrez-le sur la page

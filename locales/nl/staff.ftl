@@ -276,6 +276,7 @@ plan-state-total = { $state } over het plan
 plan-provenance = Waar de gegevens vandaan komen
 plan-distribution-heading = Het regionale doel over alle staten ({ plan-key })
 plan-distribution-lead = { $total } personen volgens de methode van de grootste overschotten op { $indicators }.
+plan-distribution-given-share = { $state } krijgt de { $persons } van het plan, tegen het opgegeven aandeel; de andere staten verdelen de rest naar verhouding van de sleutel.
 plan-exact-quota = Exact quotum
 scenarios-title = Bewaarde scenario's
 scenarios-none = Nog geen scenario bewaard. Geef een plan een naam en bewaar het op de pagina

@@ -213,6 +213,35 @@ async fn the_api_reproduces_the_belgian_report_plan() {
         .map(|y| y["persons"].as_i64().unwrap())
         .collect();
     assert_eq!(path, [2000, 3000, 3821]);
+    // The table of the regional target over all states is the plan's own: BE's row is the
+    // headline's 8,821 (it said 7,052, the key's share, under the same headline).
+    let rows = plan["distribution"]["states"].as_array().unwrap();
+    let be = rows.iter().find(|r| r["state"] == "BE").unwrap();
+    assert_eq!(be["persons"], 8821);
+    let sum: i64 = rows.iter().map(|r| r["persons"].as_i64().unwrap()).sum();
+    assert_eq!(sum, 310631);
+}
+
+#[tokio::test]
+async fn a_plan_for_a_state_nobody_defined_is_refused() {
+    let db = resettle_testkit::sqlite();
+    let app = open(&db.url).await;
+    let body = serde_json::json!({
+        "needs": 1473156, "growth": 40000, "years": 3, "regional_share": 0.2,
+        "state": "QQ", "share": 0.0284, "first_years": [2000, 3000]
+    });
+    let (status, content_type, text) =
+        send_json(&app, "POST", "/api/v1/fair-share/plan", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert_eq!(content_type, "application/problem+json");
+    let problem: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("state: QQ is not a state of the indicators"),
+        "{problem}"
+    );
 }
 
 #[tokio::test]

@@ -227,6 +227,7 @@ placement-confirm = Confirm
 placement-reject = Reject
 placement-over-capacity = over capacity: { $reason }
 placement-over-capacity-reason = Over capacity, because
+placement-refused = Not confirmed:
 
 ## Fair-share plan and scenarios
 

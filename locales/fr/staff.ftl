@@ -229,6 +229,7 @@ placement-confirm = Confirmer
 placement-reject = Rejeter
 placement-over-capacity = au-delà de la capacité : { $reason }
 placement-over-capacity-reason = Au-delà de la capacité, parce que
+placement-refused = Non confirmé :
 
 ## Plan de juste part et scénarios
 

@@ -226,6 +226,7 @@ placement-confirm = Bevestigen
 placement-reject = Afwijzen
 placement-over-capacity = boven de capaciteit: { $reason }
 placement-over-capacity-reason = Boven de capaciteit, omdat
+placement-refused = Niet bevestigd:
 
 ## Plan eerlijk aandeel en scenario's
 

@@ -123,7 +123,7 @@ impl CaseEvent {
     }
 
     /// Refuses a step of `case` dated after `today`, before the submission or before the
-    /// step `before` it; a step that needs a reason without one; a check `policy` does not
+    /// day of the step `before` it; a step that needs a reason without one; a check `policy` does not
     /// have, or recorded as done after the step or before the submission; a departure
     /// scheduled for a day before the step that set it.
     pub fn check(
@@ -136,11 +136,9 @@ impl CaseEvent {
         let on = self.at.date();
         not_after_today("at", on, today)?;
         not_before("at", on, SUBMITTED, case.submitted_on)?;
-        if let Some(b) = before.filter(|b| self.at < b.at) {
-            return Err(ParseError::new(
-                "at",
-                format!("{} is before the step before it ({})", self.at, b.at),
-            ));
+        // By day, as histories are kept (an imported day's steps carry any time of day).
+        if let Some(b) = before {
+            not_before("at", on, "the step before it", b.at.date())?;
         }
         if let Some(from) = self.from {
             check_reason(from, self.to, &self.reason)?;
@@ -334,13 +332,18 @@ pub(crate) mod tests {
             f.check(&belgium(), TODAY).unwrap_err().to_string(),
             "events[1].at: 2025-12-31 is before the case was submitted (2026-01-05)"
         );
+        // Earlier the same day is the same day; an earlier day is not.
         f.events[1].at = datetime!(2026-01-05 08:00 UTC);
-        assert!(
-            f.check(&belgium(), TODAY)
-                .unwrap_err()
-                .reason
-                .contains("before the step before it")
+        f.check(&belgium(), TODAY).unwrap();
+        f.events[1].at = datetime!(2026-01-07 08:00 UTC);
+        let mut third = f.events[1].clone();
+        (third.seq, third.at) = (3, datetime!(2026-01-06 08:00 UTC));
+        f.events.push(third);
+        assert_eq!(
+            f.check(&belgium(), TODAY).unwrap_err().to_string(),
+            "events[2].at: 2026-01-06 is before the step before it (2026-01-07)"
         );
+        f.events.pop();
         f.events[1].at = datetime!(2026-11-24 08:00 UTC);
         assert!(
             f.check(&belgium(), TODAY)

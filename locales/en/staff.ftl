@@ -102,6 +102,11 @@ case-member = member { $number }
 case-medical = Medical record
 case-promises = Dates promised to the family
 case-slipped = slipped: { $reason }
+case-outcomes = Integration follow-up
+case-outcome = member { $number } at { $months } months (recorded { $date }): { $employed ->
+    [yes] in work
+   *[no] not in work
+}
 case-overdue = Overdue
 case-overdue-by = due { $due }, { $days ->
         [one] one day over
@@ -239,11 +244,15 @@ placement-status = { $status ->
         [proposed] proposed
         [confirmed] confirmed
         [rejected] rejected
+        [lapsed] lapsed: the case changed since; propose again
        *[other] { $status }
     }
 placement-decided = { placement-status } by { $by }
 placement-confirm = Confirm
 placement-reject = Reject
+placement-over-capacity = over capacity: { $reason }
+placement-over-capacity-reason = Over capacity, because
+placement-refused = Not confirmed:
 
 ## Fair-share plan and scenarios
 
@@ -294,6 +303,7 @@ plan-state-total = { $state } over the plan
 plan-provenance = Where the inputs come from
 plan-distribution-heading = The regional target over all states ({ plan-key })
 plan-distribution-lead = { $total } persons by the largest-remainder method on { $indicators }.
+plan-distribution-given-share = { $state } takes the plan's { $persons } at its given share; the other states share the rest in proportion to the key.
 plan-exact-quota = Exact quota
 scenarios-title = Saved scenarios
 scenarios-none = No scenario saved yet. Give a plan a name and save it on the page
@@ -424,12 +434,16 @@ field-reunification = family reunification
 field-pre_departure = pre-departure checks
 field-waiting = time in each state
 field-overdue = overdue
+field-outcomes = integration follow-up
 field-allowed_transitions = may move to
 field-warnings = warnings
 
 ## Languages spoken (ISO 639-1)
 
 language-ar = Arabic
+language-bfa = Bari
+language-din = Dinka
+language-nus = Nuer
 language-en = English
 language-fa = Persian
 language-fr = French

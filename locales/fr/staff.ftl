@@ -104,6 +104,11 @@ case-member = membre { $number }
 case-medical = Dossier médical
 case-promises = Dates promises à la famille
 case-slipped = reportée : { $reason }
+case-outcomes = Suivi de l’intégration
+case-outcome = membre { $number } à { $months } mois (enregistré le { $date }) : { $employed ->
+    [yes] en emploi
+   *[no] sans emploi
+}
 case-overdue = En retard
 case-overdue-by = échéance { $due }, { $days ->
         [one] { $days } jour de retard
@@ -241,11 +246,15 @@ placement-status = { $status ->
         [proposed] proposé
         [confirmed] confirmé
         [rejected] rejeté
+        [lapsed] caduque : le dossier a changé depuis ; proposez à nouveau
        *[other] { $status }
     }
 placement-decided = { placement-status } par { $by }
 placement-confirm = Confirmer
 placement-reject = Rejeter
+placement-over-capacity = au-delà de la capacité : { $reason }
+placement-over-capacity-reason = Au-delà de la capacité, parce que
+placement-refused = Non confirmé :
 
 ## Plan de juste part et scénarios
 
@@ -296,6 +305,7 @@ plan-state-total = { $state } sur la durée du plan
 plan-provenance = D'où viennent les données
 plan-distribution-heading = L'objectif régional réparti entre tous les États ({ plan-key })
 plan-distribution-lead = { $total } personnes selon la méthode du plus fort reste sur { $indicators }.
+plan-distribution-given-share = { $state } prend les { $persons } du plan, à la part donnée ; les autres États se partagent le reste au prorata de la clé.
 plan-exact-quota = Quota exact
 scenarios-title = Scénarios enregistrés
 scenarios-none = Aucun scénario enregistré. Donnez un nom à un plan et enregistrez-le sur la page
@@ -426,12 +436,16 @@ field-reunification = regroupement familial
 field-pre_departure = contrôles avant le départ
 field-waiting = durée dans chaque état
 field-overdue = en retard
+field-outcomes = suivi de l’intégration
 field-allowed_transitions = peut passer à
 field-warnings = avertissements
 
 ## Langues parlées
 
 language-ar = arabe
+language-bfa = bari
+language-din = dinka
+language-nus = nuer
 language-en = anglais
 language-fa = persan
 language-fr = français

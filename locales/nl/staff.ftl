@@ -101,6 +101,11 @@ case-member = gezinslid { $number }
 case-medical = Medisch dossier
 case-promises = Data die aan het gezin zijn beloofd
 case-slipped = verschoven: { $reason }
+case-outcomes = Integratieopvolging
+case-outcome = gezinslid { $number } na { $months } maanden (vastgelegd op { $date }): { $employed ->
+    [yes] aan het werk
+   *[no] niet aan het werk
+}
 case-overdue = Over tijd
 case-overdue-by = uiterlijk { $due }, { $days ->
         [one] één dag te laat
@@ -238,11 +243,15 @@ placement-status = { $status ->
         [proposed] voorgesteld
         [confirmed] bevestigd
         [rejected] afgewezen
+        [lapsed] vervallen: het dossier is sindsdien gewijzigd; stel opnieuw voor
        *[other] { $status }
     }
 placement-decided = { placement-status } door { $by }
 placement-confirm = Bevestigen
 placement-reject = Afwijzen
+placement-over-capacity = boven de capaciteit: { $reason }
+placement-over-capacity-reason = Boven de capaciteit, omdat
+placement-refused = Niet bevestigd:
 
 ## Plan eerlijk aandeel en scenario's
 
@@ -293,6 +302,7 @@ plan-state-total = { $state } over het plan
 plan-provenance = Waar de gegevens vandaan komen
 plan-distribution-heading = Het regionale doel over alle staten ({ plan-key })
 plan-distribution-lead = { $total } personen volgens de methode van de grootste overschotten op { $indicators }.
+plan-distribution-given-share = { $state } krijgt de { $persons } van het plan, tegen het opgegeven aandeel; de andere staten verdelen de rest naar verhouding van de sleutel.
 plan-exact-quota = Exact quotum
 scenarios-title = Bewaarde scenario's
 scenarios-none = Nog geen scenario bewaard. Geef een plan een naam en bewaar het op de pagina
@@ -423,12 +433,16 @@ field-reunification = gezinshereniging
 field-pre_departure = controles voor vertrek
 field-waiting = tijd per status
 field-overdue = over tijd
+field-outcomes = integratieopvolging
 field-allowed_transitions = kan naar
 field-warnings = waarschuwingen
 
 ## Gesproken talen
 
 language-ar = Arabisch
+language-bfa = Bari
+language-din = Dinka
+language-nus = Nuer
 language-en = Engels
 language-fa = Perzisch
 language-fr = Frans

@@ -3,9 +3,10 @@ use std::collections::BTreeMap;
 
 use resettle_demo::DemoConfig;
 use resettle_domain::access::Role;
-use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, follow_up_due};
+use resettle_domain::case::CaseFile;
+use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp, follow_up_due};
 use resettle_domain::programme::ProgrammeImport;
-use resettle_storage::{ImportSummary, NewOutcome};
+use resettle_storage::ImportSummary;
 
 use crate::{App, AppError, Caller};
 
@@ -96,54 +97,44 @@ fn unit(text: &str) -> f64 {
     (h >> 11) as f64 / (1u64 << 53) as f64
 }
 
-/// Follow-up outcomes for the demo's adults placed at local reception places 12 and 18
-/// months after arrival. Each place has its own employment rate (25 % to 65 %), so the
-/// model fitted on them has something to find. Illustrative, like the whole demo.
-fn demo_outcomes(import: &ProgrammeImport, config: &DemoConfig) -> Vec<NewOutcome> {
-    let mut out = Vec::new();
-    for f in &import.cases {
+/// Follow-up outcomes for the demo's adults placed at local reception places, at each
+/// follow-up that fell due by the demo's day, recorded on the day it fell due. Each place
+/// has its own employment rate (25 % to 65 %), so the model fitted on them has something
+/// to find. Only outcomes that can exist are written ([`FollowUp::check`]: working-age
+/// adults, once due). Illustrative, like the whole demo.
+fn add_demo_outcomes(import: &mut ProgrammeImport, config: &DemoConfig) {
+    let places = &import.places;
+    for f in &mut import.cases {
         let Some(place) = f
             .reception_place
             .as_ref()
-            .and_then(|c| import.places.iter().find(|p| &p.code == c))
+            .and_then(|c| places.iter().find(|p| &p.code == c))
             .filter(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
         else {
             continue;
         };
-        let Some(arrived) = f
-            .events
-            .iter()
-            .find(|e| e.to == resettle_domain::case::CaseState::Arrived)
-            .map(|e| e.at.date())
-        else {
+        let Some(arrived) = f.arrived_on() else {
             continue;
         };
         let rate = 0.25 + 0.4 * unit(&format!("{}:{}", config.seed, place.code));
-        for months in FOLLOW_UP_MONTHS {
-            let due = follow_up_due(arrived, months);
-            if due > config.as_of {
-                continue;
-            }
-            for m in &f.case.members {
-                let age = due.year() - m.date_of_birth.year();
-                if !(18..=64).contains(&age) {
-                    continue;
-                }
-                let draw = unit(&format!(
-                    "{}:{}:{}:{months}",
-                    config.seed, f.case.case_number, m.member_no
-                ));
-                out.push(NewOutcome {
-                    case_number: f.case.case_number.to_string(),
+        let file: &CaseFile = f;
+        let outcomes: Vec<FollowUp> = FOLLOW_UP_MONTHS
+            .iter()
+            .flat_map(|&months| {
+                file.case.members.iter().map(move |m| FollowUp {
                     member_no: m.member_no,
                     months,
-                    employed: draw < rate,
-                    recorded_on: due,
-                });
-            }
-        }
+                    employed: unit(&format!(
+                        "{}:{}:{}:{months}",
+                        config.seed, file.case.case_number, m.member_no
+                    )) < rate,
+                    recorded_on: follow_up_due(arrived, months),
+                })
+            })
+            .filter(|o| o.check(file, config.as_of).is_ok())
+            .collect();
+        f.outcomes = outcomes;
     }
-    out
 }
 
 fn unhcr_office(country_of_asylum: &str) -> String {
@@ -159,6 +150,14 @@ impl App {
         config: &DemoConfig,
         replace: bool,
     ) -> Result<ImportSummary, AppError> {
+        // Checked like any other case before anything is deleted or written.
+        let mut import = resettle_demo::generate(config);
+        add_demo_outcomes(&mut import, config);
+        let policy = self.policy(&import.programme.policy_profile).await?;
+        for f in &import.cases {
+            f.check(&policy, self.today())
+                .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
+        }
         let existing = self.store.programmes().await?;
         if !existing.is_empty() {
             if !replace {
@@ -179,12 +178,8 @@ impl App {
             )
             .await?;
         }
-        let import = resettle_demo::generate(config);
         let summary = self.store.import_programme(&import).await?;
         self.add_demo_users(&import).await?;
-        self.store
-            .record_outcomes(&demo_outcomes(&import, config))
-            .await?;
         self.record_ok(
             &Caller::operator(),
             "write",

@@ -60,3 +60,10 @@ impl From<StorageError> for AppError {
         }
     }
 }
+
+impl From<resettle_domain::ParseError> for AppError {
+    /// A value or step refused by a rule of the domain: the message names the field.
+    fn from(e: resettle_domain::ParseError) -> Self {
+        AppError::Invalid(e.to_string())
+    }
+}

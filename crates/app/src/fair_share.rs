@@ -47,7 +47,7 @@ pub struct KeyResult {
 }
 
 /// A whole number of persons split over states.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Distribution {
     /// The method, as named on input.
     pub method: String,
@@ -132,6 +132,12 @@ pub struct PlanResult {
     pub yearly_growth: f64,
     /// The state's share used.
     pub state_share: f64,
+    /// The regional target over every state of the key (`method`, default `ec2015`), the
+    /// planned state's row being `state_total` and the others sharing the rest by the key:
+    /// the same computation as the headline, so the two cannot disagree. Absent from
+    /// scenarios saved before it was kept.
+    #[serde(default)]
+    pub distribution: Option<Distribution>,
     /// Where each input came from, in words.
     pub provenance: Vec<String>,
 }
@@ -280,36 +286,50 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         }
     };
     let state = StateCode::parse(&req.state).map_err(|e| refused("state", e))?;
-    let state_share = match (req.share, req.method.as_deref()) {
-        (Some(s), None) => {
+    if req.share.is_some() == req.method.is_some() {
+        return Err(invalid("share, method", "give exactly one of the two"));
+    }
+    // The key of the table under the plan, and of the share when it comes from a key: one
+    // key, read once, so the state must be one of its states either way.
+    let method = req.method.clone().unwrap_or_else(|| "ec2015".into());
+    let table_key = key(&KeyRequest {
+        method: method.clone(),
+        weights: req.weights.clone(),
+        cap: req.cap,
+        indicators: req.indicators.clone(),
+    })?;
+    let key_share = table_key
+        .states
+        .iter()
+        .find(|s| s.state == state)
+        .ok_or_else(|| {
+            invalid(
+                "state",
+                &format!(
+                    "{state} is not a state of the indicators ({}); states: {}",
+                    table_key.indicators,
+                    table_key
+                        .states
+                        .iter()
+                        .map(|s| s.state.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })?
+        .share;
+    let state_share = match req.share {
+        Some(s) => {
             provenance.push(format!("{state} share {s} as given"));
             s
         }
-        (None, Some(m)) => {
-            let k = key(&KeyRequest {
-                method: m.to_string(),
-                weights: req.weights.clone(),
-                cap: req.cap,
-                indicators: req.indicators.clone(),
-            })?;
-            let s = k
-                .states
-                .iter()
-                .find(|s| s.state == state)
-                .ok_or_else(|| {
-                    invalid(
-                        "state",
-                        &format!("{state} is not in the indicators ({})", k.indicators),
-                    )
-                })?
-                .share;
+        None => {
             provenance.push(format!(
-                "{state} share {s:.6} from key {m} on {}",
-                k.indicators
+                "{state} share {key_share:.6} from key {method} on {}",
+                table_key.indicators
             ));
-            s
+            key_share
         }
-        _ => return Err(invalid("share, method", "give exactly one of the two")),
     };
     let path = match (&req.first_years, req.ramp.as_deref()) {
         (Some(f), None) => PathShape::Given(f.clone()),
@@ -354,6 +374,19 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         path,
     })
     .map_err(plan_refusal)?;
+    let states = quota::apportion_plan(
+        regional_target,
+        &state,
+        state_share,
+        state_total,
+        &quota::key_of(&table_key.states),
+    )?;
+    provenance.push(format!(
+        "the table: {state} takes the plan's {state_total}; the other states share the \
+         remaining {} by key {method} on {}",
+        regional_target - state_total,
+        table_key.indicators
+    ));
     Ok(PlanResult {
         global_needs,
         regional_target,
@@ -362,6 +395,12 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         first_year_needs,
         yearly_growth,
         state_share,
+        distribution: Some(Distribution {
+            method,
+            indicators: table_key.indicators,
+            total: regional_target,
+            states,
+        }),
         provenance,
     })
 }
@@ -482,6 +521,57 @@ mod tests {
             DAY,
         );
         assert!(missing.unwrap_err().to_string().contains("ZZ"));
+    }
+
+    #[test]
+    fn the_table_under_a_plan_says_what_its_headline_says() {
+        // The report's plan at its given 2.84 %: the table once showed BE at the key's
+        // share (7,052) under a headline of 8,821.
+        let p = plan(&belgian_report(), DAY).unwrap();
+        let d = p.distribution.unwrap();
+        let be = d.states.iter().find(|a| a.state.as_str() == "BE").unwrap();
+        assert_eq!((be.persons, p.state_total), (8_821, 8_821));
+        assert_eq!(
+            d.states.iter().map(|a| a.persons).sum::<u64>(),
+            p.regional_target
+        );
+        assert_eq!(d.total, p.regional_target);
+        // From the key, the headline is the key's share of the target, and so is the row.
+        let by_key = plan(
+            &PlanRequest {
+                share: None,
+                method: Some("ec2015".into()),
+                ..belgian_report()
+            },
+            DAY,
+        )
+        .unwrap();
+        let row = by_key
+            .distribution
+            .unwrap()
+            .states
+            .into_iter()
+            .find(|a| a.state.as_str() == "BE")
+            .unwrap();
+        assert_eq!(row.persons, by_key.state_total);
+    }
+
+    #[test]
+    fn a_state_nobody_defined_is_refused_even_with_a_given_share() {
+        let e = plan(
+            &PlanRequest {
+                state: "ZZ".into(),
+                ..belgian_report()
+            },
+            DAY,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("state: ZZ is not a state of the indicators"),
+            "{e}"
+        );
+        assert!(e.contains("BE"), "{e}");
     }
 
     #[test]

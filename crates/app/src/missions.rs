@@ -254,7 +254,11 @@ impl App {
             .await
     }
 
-    /// Sets the status of a case's reunification request (numbered from 1).
+    /// Moves a case's reunification request (numbered from 1) to a new status, decided on
+    /// `resolved_on` (default today) for the `reason` given; refused, changing nothing,
+    /// when the status does not allow the move (approved never goes back to requested),
+    /// a decision says nothing of why, or the day cannot be
+    /// ([`resettle_domain::reunification::ReunificationRequest::moved`]).
     pub async fn set_reunification_status(
         &self,
         caller: &Caller,
@@ -262,27 +266,41 @@ impl App {
         request_no: u32,
         status: &str,
         resolved_on: Option<Date>,
+        reason: Option<&str>,
     ) -> Result<serde_json::Value, AppError> {
-        self.stored_case_for(caller, number, Permission::RecordPromises, "case")
+        let stored = self
+            .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        let status: ReunificationStatus = status.parse().map_err(invalid)?;
-        let resolved_on = match status {
-            ReunificationStatus::Requested => None,
-            _ => Some(resolved_on.unwrap_or(self.today())),
-        };
+        let to: ReunificationStatus = status.parse()?;
+        let request = request_no
+            .checked_sub(1)
+            .and_then(|i| stored.file.reunification.get(i as usize))
+            .ok_or_else(|| {
+                AppError::NotFound(format!(
+                    "reunification request {number} #{request_no} does not exist"
+                ))
+            })?;
+        let today = self.today();
+        let moved = request.moved(
+            to,
+            resolved_on.unwrap_or(today),
+            reason,
+            &stored.file.case,
+            today,
+        )?;
         self.store
-            .set_reunification_status(
-                &crate::cases::case_number(number)?,
+            .move_reunification(
+                &stored.file.case.case_number,
                 request_no,
-                status,
-                resolved_on,
+                request.status,
+                &moved,
             )
             .await?;
         self.changed_case(
             caller,
             number,
             "",
-            &format!("reunification {request_no}: {status}"),
+            &format!("reunification {request_no}: {} -> {to}", request.status),
         )
         .await
     }

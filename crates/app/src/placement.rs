@@ -10,6 +10,7 @@ use resettle_domain::placement::{
     self, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad, PlaceProfile,
     ScoreWeights, SolveOptions,
 };
+use resettle_domain::reception::{check_proposal_current, check_room, proposal_lapsed};
 use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -62,10 +63,13 @@ pub struct ProposalView {
     /// and what choosing them would cost the plan.
     #[schema(value_type = Object)]
     pub explanation: serde_json::Value,
-    /// proposed, confirmed or rejected.
+    /// proposed, confirmed, rejected, or lapsed (still open, but its case changed since:
+    /// it can no longer be confirmed).
     pub status: String,
     /// Who decided.
     pub decided_by: Option<String>,
+    /// Why the family was confirmed at a place without room for it, if it was.
+    pub over_capacity_reason: Option<String>,
 }
 
 /// A reception officer's decision on a proposal.
@@ -75,14 +79,17 @@ pub struct PlacementDecision {
     pub decision: String,
     /// Confirm at this place instead of the proposed one (an override).
     pub place: Option<String>,
+    /// Why the family goes to a place without room for it; a confirmation over the
+    /// place's capacity is refused without one, and the plan shows it with one.
+    #[serde(default)]
+    pub over_capacity_reason: Option<String>,
 }
 
-/// Working age for the labour-market term: 18 to 64 at the day of the run.
-fn working_age(births: &[String], today: Date) -> u32 {
+/// The members of working age on the day of the run, for the labour-market term.
+fn working_age(births: &[Date], today: Date) -> u32 {
     births
         .iter()
-        .filter_map(|b| b.get(0..4)?.parse::<i32>().ok())
-        .filter(|y| (18..=64).contains(&(today.year() - y)))
+        .filter(|&&born| resettle_domain::outcomes::is_working_age(born, today))
         .count() as u32
 }
 
@@ -220,13 +227,22 @@ pub fn build_instance(
 /// What a run solves, and how it was made.
 struct Prepared {
     instance: Instance,
+    /// The version of each waiting case, which its proposal keeps.
+    versions: BTreeMap<String, i64>,
     model: String,
     distribution: Option<String>,
 }
 
+/// A stored proposal as shown: an open one whose case changed since is `lapsed`.
 fn view(row: resettle_storage::ProposalRow) -> ProposalView {
     let explanation: serde_json::Value =
         serde_json::from_str(&row.explanation).unwrap_or(serde_json::Value::Null);
+    let status =
+        if row.status == "proposed" && proposal_lapsed(row.case_version, row.current_version) {
+            "lapsed".to_string()
+        } else {
+            row.status
+        };
     ProposalView {
         rank: explanation
             .get("rank")
@@ -236,8 +252,9 @@ fn view(row: resettle_storage::ProposalRow) -> ProposalView {
         place: row.place_code,
         score: row.score,
         explanation,
-        status: row.status,
+        status,
         decided_by: row.decided_by,
+        over_capacity_reason: row.over_capacity_reason,
     }
 }
 
@@ -302,6 +319,7 @@ impl App {
                     place_code: a.place.clone(),
                     score: e.and_then(|e| e.score).unwrap_or(0.0),
                     explanation: serde_json::to_string(&e).expect("an explanation serialises"),
+                    case_version: prepared.versions[&a.case],
                 }
             })
             .collect();
@@ -370,6 +388,10 @@ impl App {
         );
         Ok(Prepared {
             instance,
+            versions: waiting
+                .iter()
+                .map(|c| (c.case_number.clone(), c.version))
+                .collect(),
             model: described,
             distribution: fairness.map(DistributionPlan::describe),
         })
@@ -406,7 +428,9 @@ impl App {
     }
 
     /// Confirms (at the proposed place or, as an override, another) or rejects a
-    /// proposal. A confirmed family that has arrived moves to `in_reception` there.
+    /// proposal. A confirmation that would take the place over its capacity is refused
+    /// unless it says why ([`check_room`]); the reason is kept with the decision. A
+    /// confirmed family that has arrived moves to `in_reception` there.
     pub async fn decide_placement(
         &self,
         caller: &Caller,
@@ -430,22 +454,32 @@ impl App {
             .ok_or_else(|| {
                 AppError::NotFound(format!("case {number} has no open placement proposal"))
             })?;
+        let case = stored.file.case.case_number.as_str();
+        check_proposal_current(case, open.case_version, stored.version, stored.state)
+            .map_err(|e| AppError::Conflict(e.to_string()))?;
         let programme = stored.programme.clone();
-        let place = match decision.decision.as_str() {
-            "reject" => open.place_code.clone(),
+        let (place, over_capacity) = match decision.decision.as_str() {
+            "reject" => (open.place_code.clone(), None),
             "confirm" => {
-                let place = decision
+                let code = decision
                     .place
                     .clone()
                     .filter(|p| !p.trim().is_empty())
                     .unwrap_or_else(|| open.place_code.clone());
                 let places = self.store.placement_places(&programme).await?;
-                if !places.iter().any(|p| p.code == place) {
-                    return Err(AppError::Invalid(format!(
-                        "place: {place:?} is not a local reception place of programme {programme}"
-                    )));
-                }
-                place
+                let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "place: {code:?} is not a local reception place of programme {programme}"
+                    ))
+                })?;
+                let over = check_room(
+                    &place.code,
+                    place.capacity_persons,
+                    place.occupied_persons + place.reserved_persons,
+                    stored.file.case.members.len() as u32,
+                    decision.over_capacity_reason.as_deref(),
+                )?;
+                (code, over)
             }
             other => {
                 return Err(AppError::Invalid(format!(
@@ -473,9 +507,19 @@ impl App {
             .await?;
         }
         self.store
-            .decide_proposal(number, status, &place, &caller.username)
+            .decide_proposal(
+                number,
+                status,
+                &place,
+                &caller.username,
+                over_capacity.as_deref(),
+            )
             .await?;
         let overridden = status == "confirmed" && place != open.place_code;
+        let over = over_capacity
+            .as_deref()
+            .map(|r| format!(", over capacity: {r}"))
+            .unwrap_or_default();
         self.record_ok(
             caller,
             "write",
@@ -484,11 +528,11 @@ impl App {
             "",
             &if overridden {
                 format!(
-                    "confirmed at {place} instead of proposed {}",
+                    "confirmed at {place} instead of proposed {}{over}",
                     open.place_code
                 )
             } else {
-                format!("{status} at {place}")
+                format!("{status} at {place}{over}")
             },
         )
         .await?;
@@ -505,9 +549,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn working_age_counts_adults_under_65() {
-        let today = time::macros::date!(2026 - 11 - 23);
-        let births = ["1990-01-01", "2015-05-05", "1950-01-01", "2008-01-01"].map(String::from);
-        assert_eq!(working_age(&births, today), 2);
+    fn working_age_counts_adults_under_65_by_their_birthdays() {
+        use time::macros::date;
+        let today = date!(2026 - 11 - 23);
+        let births = [
+            date!(1990 - 01 - 01),
+            date!(2015 - 05 - 05),
+            date!(1950 - 01 - 01),
+            date!(2008 - 11 - 23),
+            date!(2008 - 11 - 24),
+            date!(1961 - 11 - 24),
+        ];
+        // 18 today counts, 18 tomorrow does not; 64 until the 65th birthday.
+        assert_eq!(working_age(&births, today), 3);
     }
 }

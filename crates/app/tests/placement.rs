@@ -120,6 +120,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                     &PlacementDecision {
                         decision: "confirm".into(),
                         place: Some(other.clone()),
+                        over_capacity_reason: None,
                     },
                 )
                 .await
@@ -148,6 +149,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             &PlacementDecision {
                 decision: "confirm".into(),
                 place: None,
+                over_capacity_reason: None,
             },
         )
         .await
@@ -200,6 +202,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                 &PlacementDecision {
                     decision: "reject".into(),
                     place: None,
+                    over_capacity_reason: None,
                 },
             )
             .await
@@ -212,11 +215,95 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                 &PlacementDecision {
                     decision: "confirm".into(),
                     place: None,
+                    over_capacity_reason: None,
                 },
             )
             .await,
             Err(AppError::NotFound(_))
         ));
+    }
+}
+
+#[tokio::test]
+async fn a_confirmation_over_capacity_needs_a_reason_which_the_plan_shows() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let reception = officer(&app, "reception-officer").await;
+        app.propose_placements(&reception, "BE").await.unwrap();
+        let (_, proposals) = app.proposals(&reception, "BE").await.unwrap();
+        let instance = app.placement_instance(&reception, "BE").await.unwrap();
+        // The family and the place it does not fit: the place with the least free room.
+        let fullest = instance
+            .places
+            .iter()
+            .min_by(|a, b| a.capacity["persons"].total_cmp(&b.capacity["persons"]))
+            .unwrap();
+        let room = fullest.capacity["persons"];
+        let mut pick = None;
+        for p in proposals.iter().filter(|p| p.place != fullest.id) {
+            let case = app
+                .case_full(&Caller::operator(), &p.case_number)
+                .await
+                .unwrap();
+            if case.members.len() as f64 > room {
+                pick = Some((p, case));
+                break;
+            }
+        }
+        let (p, before) = pick.unwrap_or_else(|| panic!("{}: no family too large", db.backend));
+        let confirm = |reason: Option<&str>| PlacementDecision {
+            decision: "confirm".into(),
+            place: Some(fullest.id.clone()),
+            over_capacity_reason: reason.map(str::to_string),
+        };
+        for blank in [None, Some("  ")] {
+            let e = app
+                .decide_placement(&reception, &p.case_number, &confirm(blank))
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, AppError::Invalid(m) if m.starts_with("over_capacity_reason: ")
+                    && m.contains(&fullest.id)),
+                "{}: {e}",
+                db.backend
+            );
+        }
+        // Nothing changed: the proposal is still open and the case where it was.
+        let still = app
+            .proposal(&reception, &p.case_number)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (still.status.as_str(), still.place.as_str()),
+            ("proposed", p.place.as_str())
+        );
+        assert_eq!(
+            app.case_full(&Caller::operator(), &p.case_number)
+                .await
+                .unwrap(),
+            before
+        );
+        // With a reason it is confirmed, and the plan records and shows why.
+        let why = "joins the grandmother, who lives there";
+        let decided = app
+            .decide_placement(&reception, &p.case_number, &confirm(Some(why)))
+            .await
+            .unwrap();
+        assert_eq!(decided.status, "confirmed");
+        assert_eq!(decided.over_capacity_reason.as_deref(), Some(why));
+        let (_, after) = app.proposals(&reception, "BE").await.unwrap();
+        let shown = after
+            .iter()
+            .find(|q| q.case_number == p.case_number)
+            .unwrap();
+        assert_eq!(shown.over_capacity_reason.as_deref(), Some(why));
+        // A family that fits needs no reason and records none.
+        assert!(
+            after
+                .iter()
+                .all(|q| q.case_number == p.case_number || q.over_capacity_reason.is_none())
+        );
     }
 }
 
@@ -243,67 +330,141 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
         );
         // Follow-up is for arrived families, at 12 or 18 months, by reception officers.
         let op = Caller::operator();
-        let submitted = app
-            .list_cases(
-                &op,
-                &resettle_app::cases::CaseQuery {
-                    state: Some("submitted".into()),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap()
-            .items[0]
-            .case_number
-            .clone();
-        let record = |months| resettle_app::cases::NewOutcomeRecord {
-            member_no: 1,
+        let in_state = |state: &str| {
+            let app = &app;
+            let op = &op;
+            let query = resettle_app::cases::CaseQuery {
+                state: Some(state.into()),
+                per_page: Some(500),
+                ..Default::default()
+            };
+            async move { app.list_cases(op, &query).await.unwrap().items }
+        };
+        let submitted = in_state("submitted").await[0].case_number.clone();
+        let record = |member_no, months| resettle_app::cases::NewOutcomeRecord {
+            member_no,
             months,
             employed: true,
             recorded_on: None,
         };
         let e = app
-            .record_outcome(&reception, &submitted, &record(12))
+            .record_outcome(&reception, &submitted, &record(1, 12))
             .await
             .unwrap_err();
         assert!(e.to_string().contains("has not arrived"), "{e}");
-        let housed = app
-            .list_cases(
-                &op,
-                &resettle_app::cases::CaseQuery {
-                    state: Some("housed".into()),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap()
-            .items[0]
-            .case_number
-            .clone();
+        // A family arriving today: employment at 18 months cannot be recorded for it yet,
+        // for a child never, and the refusals change nothing.
+        let today = resettle_testkit::TODAY;
+        let mut with_child = None;
+        for c in in_state("departure_scheduled").await {
+            let view = app.case_full(&op, &c.case_number).await.unwrap();
+            if view.members.iter().any(|m| m.age_on(today) < 16)
+                && view.members.iter().any(|m| m.is_working_age(today))
+            {
+                with_child = Some(view);
+                break;
+            }
+        }
+        let view = with_child.expect("a family with a child about to arrive");
+        let (family, version) = (view.case_number.clone(), view.version);
+        app.transition(
+            &reception,
+            &family,
+            &resettle_app::cases::TransitionRequest {
+                to: "arrived".into(),
+                reason: "landed".into(),
+                expected_version: version,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let before = app.case_full(&op, &family).await.unwrap();
+        let youngest = before
+            .members
+            .iter()
+            .max_by_key(|m| m.date_of_birth)
+            .unwrap();
+        let adult = before
+            .members
+            .iter()
+            .find(|m| m.is_working_age(today))
+            .unwrap();
         let e = app
-            .record_outcome(&reception, &housed, &record(6))
+            .record_outcome(&reception, &family, &record(youngest.member_no, 18))
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("working-age adults"), "{e}");
+        let e = app
+            .record_outcome(&reception, &family, &record(adult.member_no, 18))
+            .await
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("recorded_on: 2026-11-23 is before the 18-month follow-up is due"),
+            "{e}"
+        );
+        assert_eq!(app.case_full(&op, &family).await.unwrap(), before);
+        // A family that arrived more than a year ago: its adults' 12-month outcomes are
+        // recorded, a correction replaces the record, and the case view shows it.
+        let mut due = None;
+        for c in in_state("housed").await {
+            let view = app.case_full(&op, &c.case_number).await.unwrap();
+            let arrived = view
+                .waiting
+                .iter()
+                .find(|w| w.state == resettle_domain::case::CaseState::Arrived)
+                .unwrap()
+                .entered_on;
+            let at_12 = resettle_domain::calendar::add_months(arrived, 12);
+            if at_12 > resettle_testkit::TODAY {
+                continue;
+            }
+            if let Some(m) = view.members.iter().find(|m| m.is_working_age(at_12)) {
+                due = Some((
+                    c.case_number.clone(),
+                    m.member_no,
+                    view.members.len() as u32,
+                ));
+                break;
+            }
+        }
+        let (housed, adult, size) = due.expect("a housed adult a year after arrival");
+        let e = app
+            .record_outcome(&reception, &housed, &record(adult, 6))
             .await
             .unwrap_err();
         assert!(e.to_string().starts_with("months:"), "{e}");
-        app.record_outcome(&reception, &housed, &record(12))
+        app.record_outcome(&reception, &housed, &record(adult, 12))
             .await
             .unwrap();
-        // A correction replaces the record rather than failing on the key.
-        app.record_outcome(&reception, &housed, &record(12))
+        let shown = app
+            .record_outcome(
+                &reception,
+                &housed,
+                &resettle_app::cases::NewOutcomeRecord {
+                    employed: false,
+                    ..record(adult, 12)
+                },
+            )
             .await
             .unwrap();
-        let unknown = resettle_app::cases::NewOutcomeRecord {
-            member_no: 40,
-            ..record(12)
-        };
-        assert!(matches!(
-            app.record_outcome(&reception, &housed, &unknown).await,
-            Err(AppError::NotFound(_))
-        ));
-        let impossible = resettle_app::cases::NewOutcomeRecord {
-            member_no: 99,
-            ..record(12)
-        };
+        let at_12: Vec<&serde_json::Value> = shown["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["member_no"] == adult && o["months"] == 12)
+            .collect();
+        assert_eq!(at_12.len(), 1, "{shown}");
+        assert_eq!(at_12[0]["employed"], false);
+        assert_eq!(at_12[0]["recorded_on"], "2026-11-23");
+        let unknown = record(size + 1, 12);
+        let e = app
+            .record_outcome(&reception, &housed, &unknown)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().starts_with("member_no:"), "{e}");
+        let impossible = record(99, 12);
         let e = app
             .record_outcome(&reception, &housed, &impossible)
             .await
@@ -311,7 +472,7 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
         assert!(e.to_string().starts_with("member_no:"), "{e}");
         let case_officer = officer(&app, "case-officer").await;
         assert!(matches!(
-            app.record_outcome(&case_officer, &housed, &record(12))
+            app.record_outcome(&case_officer, &housed, &record(adult, 12))
                 .await,
             Err(AppError::Forbidden { .. })
         ));

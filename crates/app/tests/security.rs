@@ -1733,6 +1733,7 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
             &resettle_app::PlacementDecision {
                 decision: "confirm".into(),
                 place: Some(place),
+                over_capacity_reason: None,
             },
         )
         .await

@@ -605,6 +605,49 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
         "json",
     ]));
     assert_eq!(before, after, "a refused step changed the case");
+    // A decision needs its reason: clap asks for --reason, and a blank one is refused by
+    // the rule itself; neither changes the case.
+    let without = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &number,
+        "--to",
+        "accepted",
+    ]);
+    assert!(!without.status.success());
+    assert!(String::from_utf8_lossy(&without.stderr).contains("--reason"));
+    let blank = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &number,
+        "--to",
+        "accepted",
+        "--reason",
+        " ",
+    ]);
+    assert!(!blank.status.success());
+    assert!(
+        String::from_utf8_lossy(&blank.stderr).contains("reason: a move to accepted"),
+        "{}",
+        String::from_utf8_lossy(&blank.stderr)
+    );
+    let after = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "show",
+        &number,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        before, after,
+        "a decision without a reason changed the case"
+    );
     let moved = stdout_json(&resettle(&[
         "--database",
         &db,
@@ -632,6 +675,51 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
         events.as_array().unwrap().last().unwrap()["reason"],
         "protection need established"
     );
+    // A place nobody defined is refused as input, naming the field, and changes nothing.
+    let arrived = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "list",
+        "--state",
+        "arrived",
+        "--format",
+        "json",
+    ]))["items"][0]["case_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let show = |number: &str| {
+        stdout_json(&resettle(&[
+            "--database",
+            &db,
+            "case",
+            "show",
+            number,
+            "--format",
+            "json",
+        ]))
+    };
+    let before = show(&arrived);
+    let nowhere = resettle(&[
+        "--database",
+        &db,
+        "case",
+        "transition",
+        &arrived,
+        "--to",
+        "in_reception",
+        "--reception-place",
+        "NOWHERE",
+    ]);
+    assert!(!nowhere.status.success());
+    assert!(
+        String::from_utf8_lossy(&nowhere.stderr)
+            .contains("reception_place: \"NOWHERE\" is not a reception place of programme BE"),
+        "{}",
+        String::from_utf8_lossy(&nowhere.stderr)
+    );
+    assert_eq!(before, show(&arrived), "a refused place changed the case");
     let overdue = resettle(&["--database", &db, "case", "list", "--overdue"]);
     assert!(
         overdue.status.success(),
@@ -829,6 +917,68 @@ fn a_medical_record_is_written_from_the_cli_and_a_refused_one_changes_nothing() 
         );
     }
     assert_eq!(show(), before, "a refused record changed what is stored");
+}
+
+#[test]
+fn an_outcome_that_cannot_exist_is_refused_and_changes_nothing() {
+    let (_dir, db) = demo_database(200);
+    let cli = |args: &[&str]| {
+        let mut all = vec!["--database", db.as_str()];
+        all.extend_from_slice(args);
+        resettle(&all)
+    };
+    let show = |number: &str| stdout_json(&cli(&["case", "show", number, "--format", "json"]));
+    // A family with a child arrives today.
+    let scheduled = stdout_json(&cli(&[
+        "case",
+        "list",
+        "--state",
+        "departure_scheduled",
+        "--format",
+        "json",
+    ]));
+    let (number, child) = scheduled["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|c| {
+            let number = c["case_number"].as_str().unwrap().to_string();
+            let case = show(&number);
+            let child = case["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["date_of_birth"].as_str().unwrap() > "2015-01-01")?["member_no"]
+                .as_u64()?;
+            Some((number, child.to_string()))
+        })
+        .expect("a family with a child about to arrive");
+    let arrived = cli(&["case", "transition", &number, "--to", "arrived"]);
+    assert!(
+        arrived.status.success(),
+        "{}",
+        String::from_utf8_lossy(&arrived.stderr)
+    );
+    let before = show(&number);
+    let refused = cli(&[
+        "case",
+        "outcome",
+        &number,
+        "--member",
+        &child,
+        "--months",
+        "18",
+        "--employed",
+    ]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("member_no: member") && stderr.contains("working-age adults (18 to 64)"),
+        "{stderr}"
+    );
+    let after = show(&number);
+    assert_eq!(before, after, "a refused outcome changed the case");
+    assert_eq!(after["outcomes"], serde_json::json!([]));
 }
 
 #[test]

@@ -143,5 +143,6 @@ fn into_file(world: &World, d: Draft, case_number: CaseNumber) -> CaseFile {
         reception_place: d.walk.reception_place,
         sponsor_group: d.walk.sponsor_group,
         support: d.walk.support,
+        outcomes: vec![],
     }
 }

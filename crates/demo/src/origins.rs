@@ -109,7 +109,7 @@ pub(crate) fn family_sizes(people: People) -> [(usize, u32); 10] {
     std::array::from_fn(|i| (i + 1, w[i]))
 }
 
-/// The languages a household shares (ISO 639-1 where one exists, else the name).
+/// The languages a household shares (ISO 639-1 codes where one exists, else ISO 639-3).
 pub(crate) fn household_languages(rng: &mut Rng, origin: Origin) -> Vec<&'static str> {
     let mut langs = match origin.people {
         People::Syrian | People::Sudanese => vec!["ar"],
@@ -123,7 +123,7 @@ pub(crate) fn household_languages(rng: &mut Rng, origin: Origin) -> Vec<&'static
         People::Eritrean => vec!["ti"],
         People::Afghan if rng.chance(0.4) => vec!["ps", "fa"],
         People::Afghan => vec!["fa"],
-        People::SouthSudanese => vec![*rng.pick(&["Dinka", "Nuer", "Bari"]), "ar", "en"],
+        People::SouthSudanese => vec![*rng.pick(&["din", "nus", "bfa"]), "ar", "en"],
     };
     if origin.people == People::Congolese && rng.chance(0.3) {
         langs.push("ln");

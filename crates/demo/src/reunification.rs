@@ -13,6 +13,21 @@ use crate::submission::Submission;
 /// Share of arrived families who ask for a relative to join them.
 const SHARE: f64 = 0.10;
 
+/// Why a request was approved, as the decision says (§3.4 of the Belgian report: financial
+/// and emotional dependency, alternative proof of family ties).
+const APPROVALS: &[&str] = &[
+    "family ties and dependency on the family established",
+    "family ties shown by alternative proof (no civil documents available)",
+    "the relative lived in the family's household and depends on it",
+];
+
+/// Why a request was refused.
+const REFUSALS: &[&str] = &[
+    "no proof of family ties accepted",
+    "the relative has a household of their own; no dependency shown",
+    "the relative could not be reached for the interview",
+];
+
 /// A request for `sub`'s family, arrived on `arrived_on`, if it made one by `as_of`.
 pub(crate) fn draw(
     rng: &mut Rng,
@@ -54,16 +69,18 @@ pub(crate) fn draw(
         sub.origin.nationality
     };
     let decided_on = add_days(requested_on, rng.range(240, 540));
-    let (status, resolved_on) = if decided_on > as_of {
-        (ReunificationStatus::Requested, None)
+    let (status, resolved_on, reason) = if decided_on > as_of {
+        (ReunificationStatus::Requested, None, None)
     } else if rng.chance(0.2) {
-        (ReunificationStatus::Refused, Some(decided_on))
+        let why = *rng.pick(REFUSALS);
+        (ReunificationStatus::Refused, Some(decided_on), Some(why))
     } else {
+        let why = *rng.pick(APPROVALS);
         let joined_on = add_days(decided_on, rng.range(60, 180));
         if joined_on <= as_of {
-            (ReunificationStatus::Reunited, Some(joined_on))
+            (ReunificationStatus::Reunited, Some(joined_on), Some(why))
         } else {
-            (ReunificationStatus::Approved, Some(decided_on))
+            (ReunificationStatus::Approved, Some(decided_on), Some(why))
         }
     };
     vec![ReunificationRequest {
@@ -73,5 +90,6 @@ pub(crate) fn draw(
         status,
         requested_on,
         resolved_on,
+        reason: reason.map(String::from),
     }]
 }

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use resettle_demo::{DemoConfig, FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, generate, pledge_for};
 use resettle_domain::case::{CaseState, PromiseKind};
 use resettle_domain::mission::MissionStatus;
+use resettle_domain::policy::PolicyProfile;
 use resettle_domain::programme::ProgrammeImport;
 use time::macros::date;
 
@@ -13,6 +14,14 @@ use time::macros::date;
 fn default_demo() -> &'static ProgrammeImport {
     static DEMO: OnceLock<ProgrammeImport> = OnceLock::new();
     DEMO.get_or_init(|| generate(&DemoConfig::default()))
+}
+
+/// The profile the demo programme runs under.
+fn belgium() -> &'static PolicyProfile {
+    static PROFILE: OnceLock<PolicyProfile> = OnceLock::new();
+    PROFILE.get_or_init(|| {
+        PolicyProfile::parse(include_str!("../../../policies/belgium.toml")).unwrap()
+    })
 }
 
 fn state_counts(demo: &ProgrammeImport) -> Vec<(CaseState, usize)> {
@@ -56,6 +65,8 @@ fn assert_consistent(demo: &ProgrammeImport, config: &DemoConfig) {
         let n = file.case.case_number.as_str();
         assert!(numbers.insert(n), "duplicate case number {n}");
         file.case.validate().unwrap_or_else(|e| panic!("{n}: {e}"));
+        file.check(belgium(), config.as_of)
+            .unwrap_or_else(|e| panic!("{n}: {e}"));
         file.state().unwrap_or_else(|e| panic!("{n}: {e}"));
         assert!((1..=10).contains(&file.case.members.len()), "{n}");
         assert!(file.case.submitted_on <= config.as_of, "{n}");

@@ -10,15 +10,16 @@ use crate::ParseError;
 pub struct CountryCode(String);
 
 impl CountryCode {
-    /// Parses a two-letter code; lower case is accepted and normalised.
+    /// Parses a two-letter code assigned by ISO 3166-1 (the shipped list,
+    /// [`crate::reference::country_name`]); lower case is accepted and normalised.
     pub fn parse(field: &'static str, s: &str) -> Result<Self, ParseError> {
         let up = s.trim().to_ascii_uppercase();
-        if up.len() == 2 && up.bytes().all(|b| b.is_ascii_uppercase()) {
+        if crate::reference::country_name(&up).is_some() {
             Ok(Self(up))
         } else {
             Err(ParseError::new(
                 field,
-                format!("{s:?} is not a two-letter ISO 3166-1 country code"),
+                format!("{s:?} is not an assigned two-letter ISO 3166-1 country code"),
             ))
         }
     }
@@ -96,5 +97,13 @@ mod tests {
         let e = CountryCode::parse("country_of_asylum", "Syria").unwrap_err();
         assert_eq!(e.field, "country_of_asylum");
         assert!(e.reason.contains("Syria"));
+    }
+
+    #[test]
+    fn a_code_nobody_assigned_is_refused() {
+        for unassigned in ["XX", "ZZ", "UK", "EL"] {
+            let e = CountryCode::parse("nationality", unassigned).unwrap_err();
+            assert!(e.reason.contains("assigned"), "{unassigned}: {e}");
+        }
     }
 }

@@ -1,22 +1,36 @@
-//! The error every parser in the domain returns: the field, the value and the reason.
+//! The error every parser and rule in the domain returns: the field, the value and the
+//! reason.
+use std::borrow::Cow;
 use std::fmt;
 
-/// A value refused at the edge. It names the field and says why, so a CLI user or an API
-/// client can correct the input without reading code.
+/// A value refused at the edge, or by a rule. It names the field and says why, so a CLI user
+/// or an API client can correct the input without reading code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    /// The field that was refused, as the user named it (`case_number`, `priority`, …).
-    pub field: &'static str,
+    /// The field that was refused, as the user named it (`case_number`, `priority`, or
+    /// `members[2].date_of_birth` for one element of a list).
+    pub field: Cow<'static, str>,
     /// Why it was refused, with the offending value quoted.
     pub reason: String,
 }
 
 impl ParseError {
     /// A refusal of `field` for `reason`.
-    pub fn new(field: &'static str, reason: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<Cow<'static, str>>, reason: impl Into<String>) -> Self {
         Self {
-            field,
+            field: field.into(),
             reason: reason.into(),
+        }
+    }
+}
+
+impl ParseError {
+    /// The same refusal about a field of one element of a list, e.g. `reason` of
+    /// `events[3]` becomes `events[3].reason`.
+    pub fn within(self, element: impl fmt::Display) -> Self {
+        Self {
+            field: format!("{element}.{}", self.field).into(),
+            reason: self.reason,
         }
     }
 }

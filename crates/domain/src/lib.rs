@@ -3,6 +3,7 @@
 //! Types here are parsed once at the edge (`CaseNumber::parse`, `CountryCode::parse`) so an
 //! invalid value cannot exist further in; the storage and web crates convert to and from them.
 pub mod access;
+pub mod calendar;
 pub mod case;
 pub mod country;
 pub mod document;
@@ -14,6 +15,7 @@ pub mod policy;
 pub mod programme;
 pub mod quota;
 pub mod reception;
+pub mod reference;
 pub mod reunification;
 pub mod sponsor;
 pub mod statistics;

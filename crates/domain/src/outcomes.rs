@@ -7,8 +7,14 @@
 //! towards the programme's (empirical Bayes shrinkage). Nothing about the person enters
 //! but where they were placed, so the model cannot learn religion, ethnicity or health.
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
+use serde::{Deserialize, Serialize};
 use time::Date;
+
+use crate::ParseError;
+use crate::calendar::{add_months, age_on, not_after_today, not_before};
+use crate::case::{CaseFile, FamilyMember};
 
 /// The follow-ups after arrival, in months: whether each adult has work is recorded at
 /// each, and those who support the family see when each falls due.
@@ -16,7 +22,97 @@ pub const FOLLOW_UP_MONTHS: [u32; 2] = [12, 18];
 
 /// The day a follow-up falls due: `months` calendar months after the day of arrival.
 pub fn follow_up_due(arrived_on: Date, months: u32) -> Date {
-    crate::support::months_after(arrived_on, months)
+    add_months(arrived_on, months)
+}
+
+/// Working age, in whole years: the ages whose employment the follow-up records and the
+/// placement model's labour-market term counts (Eurostat's labour-force ages stop at 64).
+pub const WORKING_AGE: RangeInclusive<i32> = 18..=64;
+
+/// Whether a person born on `born` is of [`WORKING_AGE`] on `on`.
+pub fn is_working_age(born: Date, on: Date) -> bool {
+    WORKING_AGE.contains(&age_on(born, on))
+}
+
+impl FamilyMember {
+    /// Whether the member is of [`WORKING_AGE`] on `on`.
+    pub fn is_working_age(&self, on: Date) -> bool {
+        is_working_age(self.date_of_birth, on)
+    }
+}
+
+/// Whether one member of a case had work at a follow-up, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// The family member.
+    pub member_no: u32,
+    /// 12 or 18 (months after arrival).
+    pub months: u32,
+    /// Whether the person had work.
+    pub employed: bool,
+    /// The day it was recorded.
+    pub recorded_on: Date,
+}
+
+impl FollowUp {
+    /// Refuses an outcome that cannot exist for `file`: another follow-up than
+    /// [`FOLLOW_UP_MONTHS`], a family that has not arrived, a member not in the family or
+    /// not of [`WORKING_AGE`] when the follow-up falls due, or a record made before it
+    /// falls due or after `today`.
+    pub fn check(&self, file: &CaseFile, today: Date) -> Result<(), ParseError> {
+        if !FOLLOW_UP_MONTHS.contains(&self.months) {
+            return Err(ParseError::new(
+                "months",
+                format!("{} is not a follow-up; give 12 or 18", self.months),
+            ));
+        }
+        let arrived = file.arrived_on().ok_or_else(|| {
+            ParseError::new(
+                "case",
+                format!(
+                    "{} has not arrived; outcomes follow arrival",
+                    file.case.case_number
+                ),
+            )
+        })?;
+        let member = file
+            .case
+            .members
+            .iter()
+            .find(|m| m.member_no == self.member_no)
+            .ok_or_else(|| {
+                ParseError::new(
+                    "member_no",
+                    format!(
+                        "{} is not in the family (members 1 to {})",
+                        self.member_no,
+                        file.case.members.len()
+                    ),
+                )
+            })?;
+        let due = follow_up_due(arrived, self.months);
+        if !member.is_working_age(due) {
+            return Err(ParseError::new(
+                "member_no",
+                format!(
+                    "member {} is {} at the {}-month follow-up ({due}); outcomes are recorded \
+                     for working-age adults ({} to {})",
+                    self.member_no,
+                    member.age_on(due),
+                    self.months,
+                    WORKING_AGE.start(),
+                    WORKING_AGE.end()
+                ),
+            ));
+        }
+        not_after_today("recorded_on", self.recorded_on, today)?;
+        not_before(
+            "recorded_on",
+            self.recorded_on,
+            &format!("the {}-month follow-up is due", self.months),
+            due,
+        )
+    }
 }
 
 /// One working-age adult's recorded outcome: where the family was placed, and whether the
@@ -118,6 +214,111 @@ mod tests {
                 employed: i < employed,
             })
             .collect()
+    }
+
+    mod follow_up {
+        use time::macros::{date, datetime};
+
+        use super::super::*;
+        use crate::case::{CaseEvent, CaseState};
+
+        const TODAY: Date = date!(2026 - 11 - 23);
+
+        /// The test family (a woman born 1985, a girl born 2015) arrived on `arrived`.
+        fn arrived_on(arrived: time::OffsetDateTime) -> CaseFile {
+            let mut f = crate::case::tests_file();
+            f.events.push(CaseEvent {
+                seq: 3,
+                at: arrived,
+                actor: "test".into(),
+                from: Some(CaseState::DossierReview),
+                to: CaseState::Arrived,
+                reason: String::new(),
+                payload: serde_json::Value::Null,
+            });
+            f
+        }
+
+        fn outcome(member_no: u32, months: u32, recorded_on: Date) -> FollowUp {
+            FollowUp {
+                member_no,
+                months,
+                employed: true,
+                recorded_on,
+            }
+        }
+
+        #[test]
+        fn employed_at_18_months_for_a_child_on_the_day_of_arrival_cannot_exist() {
+            let mut f = arrived_on(datetime!(2026-11-23 10:00 UTC));
+            f.case.members[1].date_of_birth = date!(2023 - 05 - 01);
+            assert_eq!(f.case.members[1].age_on(TODAY), 3);
+            let e = outcome(2, 18, TODAY).check(&f, TODAY).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "member_no: member 2 is 5 at the 18-month follow-up (2028-05-23); outcomes \
+                 are recorded for working-age adults (18 to 64)"
+            );
+            let e = outcome(1, 18, TODAY).check(&f, TODAY).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "recorded_on: 2026-11-23 is before the 18-month follow-up is due (2028-05-23)"
+            );
+        }
+
+        #[test]
+        fn a_due_follow_up_of_an_adult_is_accepted_and_other_months_are_not() {
+            let f = arrived_on(datetime!(2025-05-02 10:00 UTC));
+            outcome(1, 18, TODAY).check(&f, TODAY).unwrap();
+            outcome(1, 12, date!(2026 - 05 - 02))
+                .check(&f, TODAY)
+                .unwrap();
+            assert_eq!(
+                outcome(1, 6, TODAY).check(&f, TODAY).unwrap_err().field,
+                "months"
+            );
+            assert_eq!(
+                outcome(9, 12, TODAY).check(&f, TODAY).unwrap_err().field,
+                "member_no"
+            );
+            let later = outcome(1, 12, date!(2026 - 12 - 01));
+            assert!(
+                later
+                    .check(&f, TODAY)
+                    .unwrap_err()
+                    .reason
+                    .contains("after today")
+            );
+            let f = crate::case::tests_file();
+            assert_eq!(
+                outcome(1, 12, TODAY).check(&f, TODAY).unwrap_err().field,
+                "case"
+            );
+        }
+
+        proptest::proptest! {
+            /// Over any arrival and birth: an outcome passes exactly when the member is of
+            /// working age on the day the follow-up falls due and it is recorded between
+            /// that day and today.
+            #[test]
+            fn an_outcome_exists_only_for_a_working_age_adult_once_due(
+                arrived in 0i64..4000, born in 0i64..40_000, recorded in 0i64..4000, late in proptest::bool::ANY
+            ) {
+                let day0 = date!(2015 - 01 - 01);
+                let arrival = day0 + time::Duration::days(arrived);
+                let mut f = arrived_on(arrival.midnight().assume_utc());
+                f.case.members[0].date_of_birth = day0 - time::Duration::days(born);
+                let months = if late { 18 } else { 12 };
+                let on = arrival + time::Duration::days(recorded);
+                let today = arrival + time::Duration::days(3000);
+                let due = add_months(arrival, months);
+                let ok = outcome(1, months, on).check(&f, today).is_ok();
+                proptest::prop_assert_eq!(
+                    ok,
+                    f.case.members[0].is_working_age(due) && due <= on && on <= today
+                );
+            }
+        }
     }
 
     #[test]

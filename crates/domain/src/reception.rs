@@ -32,3 +32,134 @@ pub struct ReceptionPlace {
     /// Persons it can house at once.
     pub capacity_persons: u32,
 }
+
+/// Refuses placing `persons` more at `place`, which holds `present` persons (staying or
+/// already confirmed) of its `capacity`, when they would not fit, unless the reception
+/// officer gives an `over_capacity_reason` (a family placed with relatives, an emergency).
+/// Returns the reason to record with the decision when the place goes over, `None` when
+/// the family fits.
+pub fn check_room(
+    place: &str,
+    capacity: u32,
+    present: u32,
+    persons: u32,
+    over_capacity_reason: Option<&str>,
+) -> Result<Option<String>, crate::ParseError> {
+    let after = present.saturating_add(persons);
+    if after <= capacity {
+        return Ok(None);
+    }
+    match over_capacity_reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        Some(reason) => Ok(Some(reason.to_string())),
+        None => Err(crate::ParseError::new(
+            "over_capacity_reason",
+            format!(
+                "{place} holds {present} of its {capacity} places; {persons} more would make \
+                 {after}: choose a place with room, or say why the family goes there anyway"
+            ),
+        )),
+    }
+}
+
+/// A placement proposal that no longer fits its case: the case moved on (a step, a
+/// promise, anything that changed its version) after the run that proposed the place, so
+/// the proposal may place a family that is no longer waiting, or waiting elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the proposal for case {case} lapsed: the case changed since it was made (version {}, now \
+     {now}, in state {state}); propose places again",
+    proposed_for.map_or_else(|| "unknown".to_string(), |v| v.to_string())
+)]
+pub struct ProposalLapsed {
+    /// The case.
+    pub case: String,
+    /// The case's version when the proposal was made; `None` if it was not recorded.
+    pub proposed_for: Option<i64>,
+    /// The case's version now.
+    pub now: i64,
+    /// The case's state now.
+    pub state: crate::case::CaseState,
+}
+
+/// Whether a proposal made for a case at version `proposed_for` has lapsed now that the
+/// case stands at version `now`: it lapses when its case changes, and one made before
+/// versions were kept (`None`) cannot be shown to still fit.
+pub fn proposal_lapsed(proposed_for: Option<i64>, now: i64) -> bool {
+    proposed_for != Some(now)
+}
+
+/// Refuses to act on a proposal made for `case` at version `proposed_for` when the case
+/// stands at version `now` (in `state`): see [`proposal_lapsed`].
+pub fn check_proposal_current(
+    case: &str,
+    proposed_for: Option<i64>,
+    now: i64,
+    state: crate::case::CaseState,
+) -> Result<(), ProposalLapsed> {
+    if !proposal_lapsed(proposed_for, now) {
+        return Ok(());
+    }
+    Err(ProposalLapsed {
+        case: case.to_string(),
+        proposed_for,
+        now,
+        state,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_family_into_a_full_place_needs_a_reason_which_is_recorded() {
+        let e = check_room("LOI-GENT", 18, 18, 5, None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "over_capacity_reason: LOI-GENT holds 18 of its 18 places; 5 more would make 23: \
+             choose a place with room, or say why the family goes there anyway"
+        );
+        assert!(check_room("LOI-GENT", 18, 18, 5, Some("  ")).is_err());
+        assert_eq!(
+            check_room("LOI-GENT", 18, 18, 5, Some(" joins her brother ")),
+            Ok(Some("joins her brother".into()))
+        );
+        assert_eq!(check_room("LOI-GENT", 18, 13, 5, None), Ok(None));
+    }
+
+    #[test]
+    fn a_proposal_lapses_when_its_case_changes() {
+        use crate::case::CaseState::{Arrived, PreDeparture};
+        assert_eq!(check_proposal_current("LEB-1", Some(7), 7, Arrived), Ok(()));
+        let e = check_proposal_current("LEB-1", Some(7), 8, PreDeparture).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the proposal for case LEB-1 lapsed: the case changed since it was made (version \
+             7, now 8, in state pre_departure); propose places again"
+        );
+        assert!(check_proposal_current("LEB-1", None, 8, Arrived).is_err());
+    }
+
+    proptest! {
+        /// A family that fits needs no reason and records none; one that does not fit is
+        /// refused without a reason and records the reason given.
+        #[test]
+        fn a_reason_is_needed_exactly_over_capacity(
+            capacity in 0u32..100, present in 0u32..120, persons in 1u32..15, why in "[a-z ]{0,8}"
+        ) {
+            let fits = present + persons <= capacity;
+            let given = check_room("P", capacity, present, persons, Some(&why));
+            let bare = check_room("P", capacity, present, persons, None);
+            prop_assert_eq!(bare.is_ok(), fits);
+            if fits {
+                prop_assert_eq!(given, Ok(None));
+            } else {
+                prop_assert_eq!(given.is_ok(), !why.trim().is_empty());
+            }
+        }
+    }
+}

@@ -17,18 +17,8 @@ pub struct SupportPlan {
 impl SupportPlan {
     /// The last day of support, `months` after the start.
     pub fn ends_on(&self) -> Date {
-        months_after(self.starts_on, self.months)
+        crate::calendar::add_months(self.starts_on, self.months)
     }
-}
-
-/// The same day `months` calendar months later, clamped to the month's last day (31
-/// August + 6 months is 28 or 29 February): support ends and follow-ups fall due so.
-pub fn months_after(day: Date, months: u32) -> Date {
-    let total = day.month() as i32 - 1 + months as i32;
-    let year = day.year() + total.div_euclid(12);
-    let month = time::Month::try_from((total.rem_euclid(12) + 1) as u8).expect("1..=12");
-    let d = day.day().min(month.length(year));
-    Date::from_calendar_date(year, month, d).expect("day clamped to month length")
 }
 
 #[cfg(test)]

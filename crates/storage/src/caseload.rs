@@ -276,11 +276,16 @@ pub(crate) async fn insert_cases(
             "status",
             "requested_on",
             "resolved_on",
+            "decision_reason",
         ],
     );
     let mut support = Rows::new(
         "support_plans",
         &["case_id", "provider", "starts_on", "months"],
+    );
+    let mut outcomes = Rows::new(
+        "integration_outcomes",
+        &["case_id", "member_no", "months", "employed", "recorded_on"],
     );
     let mut summary = ImportSummary {
         cases: files.len(),
@@ -345,6 +350,16 @@ pub(crate) async fn insert_cases(
                 r.status.as_str().into(),
                 codec::date(r.requested_on).into(),
                 r.resolved_on.map(codec::date).into(),
+                r.reason.clone().into(),
+            ]);
+        }
+        for o in &f.outcomes {
+            outcomes.push([
+                id.into(),
+                o.member_no.into(),
+                o.months.into(),
+                o.employed.into(),
+                codec::date(o.recorded_on).into(),
             ]);
         }
         if let Some(s) = &f.support {
@@ -365,6 +380,7 @@ pub(crate) async fn insert_cases(
         promises,
         reunification,
         support,
+        outcomes,
     ] {
         rows.insert(conn, None).await?;
     }

@@ -105,6 +105,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_fit_to_travel.sql"),
         postgres: include_str!("../migrations/postgres/0015_fit_to_travel.sql"),
     },
+    Migration {
+        version: 16,
+        description: "decisions say why: reunification, placement over capacity; proposals lapse",
+        sqlite: include_str!("../migrations/sqlite/0016_placement_decisions.sql"),
+        postgres: include_str!("../migrations/postgres/0016_placement_decisions.sql"),
+    },
 ];
 
 impl Store {

@@ -13,12 +13,15 @@ pub struct AwaitingCase {
     pub case_number: String,
     /// Current state.
     pub state: String,
+    /// The case's version, which a proposal for it keeps: the proposal lapses when the
+    /// case changes.
+    pub version: i64,
     /// Nationality.
     pub nationality: String,
     /// Persons.
     pub family_size: u32,
-    /// Dates of birth (`YYYY-MM-DD`) of the members.
-    pub births: Vec<String>,
+    /// Dates of birth of the members.
+    pub births: Vec<time::Date>,
     /// Languages spoken by any member.
     pub languages: Vec<String>,
     /// Relatives resettled as separate cases.
@@ -61,6 +64,12 @@ pub struct ProposalRow {
     pub status: String,
     /// Who decided.
     pub decided_by: Option<String>,
+    /// Why the family was confirmed at a place without room for it.
+    pub over_capacity_reason: Option<String>,
+    /// The case's version when the proposal was made (`None` before versions were kept).
+    pub case_version: Option<i64>,
+    /// The case's version now.
+    pub current_version: i64,
 }
 
 /// A proposal to store.
@@ -74,14 +83,17 @@ pub struct NewProposal {
     pub score: f64,
     /// Explanation, JSON.
     pub explanation: String,
+    /// The case's version the proposal is made for.
+    pub case_version: i64,
 }
 
 /// States in which a family waits for a place.
 const AWAITING: &str =
     "('accepted', 'accepted_in_part', 'pre_departure', 'departure_scheduled', 'arrived')";
 
-const PROPOSAL_COLUMNS: &str =
-    "p.case_number, p.place_code, p.score, p.explanation, p.status, p.decided_by";
+const PROPOSAL_COLUMNS: &str = "p.case_number, p.place_code, p.score, p.explanation, p.status, \
+     p.decided_by, p.over_capacity_reason, p.case_version, \
+     (SELECT c.version FROM cases c WHERE c.case_number = p.case_number)";
 
 fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
     Ok(ProposalRow {
@@ -91,6 +103,9 @@ fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
         explanation: r.try_get(3)?,
         status: r.try_get(4)?,
         decided_by: r.try_get(5)?,
+        over_capacity_reason: r.try_get(6)?,
+        case_version: r.try_get(7)?,
+        current_version: r.try_get(8)?,
     })
 }
 
@@ -103,7 +118,7 @@ impl Store {
     ) -> Result<Vec<AwaitingCase>, StorageError> {
         let sql = format!(
             "SELECT c.case_number, c.state, c.nationality, c.family_size, f.date_of_birth, \
-                    f.languages \
+                    f.languages, c.version \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                JOIN family_members f ON f.case_id = c.id \
               WHERE g.code = $1 AND c.state IN {AWAITING} AND c.reception_place_id IS NULL \
@@ -123,6 +138,7 @@ impl Store {
                 out.push(AwaitingCase {
                     case_number: number,
                     state: r.try_get(1)?,
+                    version: r.try_get(6)?,
                     nationality: r.try_get(2)?,
                     family_size: r.try_get::<i64, _>(3)? as u32,
                     births: Vec::new(),
@@ -131,7 +147,10 @@ impl Store {
                 });
             }
             let case = out.last_mut().expect("just pushed");
-            case.births.push(r.try_get(4)?);
+            case.births.push(codec::parse_date(
+                "family_members.date_of_birth",
+                &r.try_get::<String, _>(4)?,
+            )?);
             for l in r
                 .try_get::<String, _>(5)?
                 .split(',')
@@ -251,13 +270,14 @@ impl Store {
         for p in proposals {
             sqlx::query(
                 "INSERT INTO placement_proposals (run_id, case_number, place_code, score, \
-                 explanation, status) VALUES ($1, $2, $3, $4, $5, 'proposed')",
+                 explanation, status, case_version) VALUES ($1, $2, $3, $4, $5, 'proposed', $6)",
             )
             .bind(run_id)
             .bind(p.case_number.clone())
             .bind(p.place_code.clone())
             .bind(p.score)
             .bind(p.explanation.clone())
+            .bind(p.case_version)
             .execute(&mut *tx)
             .await?;
         }
@@ -311,22 +331,26 @@ impl Store {
     }
 
     /// Records a decision on a case's open proposal, possibly at another place than
-    /// proposed. False if the case has no open proposal.
+    /// proposed, with the reason it goes over the place's capacity if it does. False if
+    /// the case has no open proposal.
     pub async fn decide_proposal(
         &self,
         case_number: &str,
         status: &str,
         place_code: &str,
         decided_by: &str,
+        over_capacity_reason: Option<&str>,
     ) -> Result<bool, StorageError> {
         let done = sqlx::query(
             "UPDATE placement_proposals SET status = $1, place_code = $2, decided_by = $3, \
-             decided_at = $4 WHERE case_number = $5 AND status = 'proposed'",
+             decided_at = $4, over_capacity_reason = $5 \
+             WHERE case_number = $6 AND status = 'proposed'",
         )
         .bind(status.to_string())
         .bind(place_code.to_string())
         .bind(decided_by.to_string())
         .bind(codec::timestamp(self.now()))
+        .bind(over_capacity_reason.map(str::to_string))
         .bind(case_number.to_string())
         .execute(&self.pool)
         .await?;

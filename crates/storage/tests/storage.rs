@@ -71,6 +71,7 @@ fn case_file(number: &str, persons: u32, path: &[CaseState], year: i32) -> CaseF
         reception_place: None,
         sponsor_group: None,
         support: None,
+        outcomes: vec![],
     }
 }
 

@@ -213,6 +213,35 @@ async fn the_api_reproduces_the_belgian_report_plan() {
         .map(|y| y["persons"].as_i64().unwrap())
         .collect();
     assert_eq!(path, [2000, 3000, 3821]);
+    // The table of the regional target over all states is the plan's own: BE's row is the
+    // headline's 8,821 (it said 7,052, the key's share, under the same headline).
+    let rows = plan["distribution"]["states"].as_array().unwrap();
+    let be = rows.iter().find(|r| r["state"] == "BE").unwrap();
+    assert_eq!(be["persons"], 8821);
+    let sum: i64 = rows.iter().map(|r| r["persons"].as_i64().unwrap()).sum();
+    assert_eq!(sum, 310631);
+}
+
+#[tokio::test]
+async fn a_plan_for_a_state_nobody_defined_is_refused() {
+    let db = resettle_testkit::sqlite();
+    let app = open(&db.url).await;
+    let body = serde_json::json!({
+        "needs": 1473156, "growth": 40000, "years": 3, "regional_share": 0.2,
+        "state": "QQ", "share": 0.0284, "first_years": [2000, 3000]
+    });
+    let (status, content_type, text) =
+        send_json(&app, "POST", "/api/v1/fair-share/plan", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert_eq!(content_type, "application/problem+json");
+    let problem: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("state: QQ is not a state of the indicators"),
+        "{problem}"
+    );
 }
 
 #[tokio::test]
@@ -534,6 +563,50 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
                 .contains("members[0].sex"),
             "{problem}"
         );
+        // Codes nobody defined: refused naming the field, nothing stored.
+        let mut stateless = submission("LEB-26C99003");
+        stateless["nationality"] = "XX".into();
+        let mut unspoken = submission("LEB-26C99003");
+        unspoken["members"][0]["languages"] = serde_json::json!(["ar", "klingonese"]);
+        for (bad, field) in [
+            (stateless, "nationality: "),
+            (unspoken, "members[0].languages: "),
+        ] {
+            let (status, problem) = authed(&app, &t, "POST", "/api/v1/cases", Some(bad)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            let detail = problem["detail"].as_str().unwrap();
+            assert!(detail.starts_with(field), "{detail}");
+            let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99003", None).await;
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "a refused submission was stored"
+            );
+        }
+        // A member born in the future, or after the submission: refused, nothing stored.
+        for (born, why) in [
+            (
+                "2027-03-01",
+                "members[1].date_of_birth: 2027-03-01 is after today (2026-11-23)",
+            ),
+            (
+                "2026-06-01",
+                "members[1].date_of_birth: 2026-06-01 is after the case was submitted (2026-01-05)",
+            ),
+        ] {
+            let mut unborn = submission("LEB-26C99003");
+            unborn["submitted_on"] = "2026-01-05".into();
+            unborn["members"][1]["date_of_birth"] = born.into();
+            let (status, problem) = authed(&app, &t, "POST", "/api/v1/cases", Some(unborn)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert_eq!(problem["detail"], why);
+            let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99003", None).await;
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "a refused submission was stored"
+            );
+        }
 
         let step = |to: &str, version: i64, extra: serde_json::Value| {
             let mut b =
@@ -558,6 +631,21 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             .iter()
             .enumerate()
         {
+            if *to == "accepted" {
+                // A decision without a reason is refused, naming the field, and the case
+                // stays where it was.
+                let mut blank = step(to, v as i64 + 1, serde_json::json!({}));
+                blank["reason"] = " ".into();
+                let (status, problem) = authed(&app, &t, "POST", path, Some(blank)).await;
+                assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+                let detail = problem["detail"].as_str().unwrap();
+                assert!(detail.starts_with("reason: "), "{detail}");
+                let (_, case) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99001", None).await;
+                assert_eq!(
+                    (case["state"].as_str(), case["version"].as_i64()),
+                    (Some("dossier_review"), Some(2))
+                );
+            }
             let (status, moved) = authed(
                 &app,
                 &t,
@@ -601,6 +689,25 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             "{detail}"
         );
         let today = resettle_testkit::TODAY.to_string();
+        // A check the profile does not define is refused, listing those it does.
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            path,
+            Some(step(
+                "departure_scheduled",
+                4,
+                serde_json::json!({"departure_date": in_a_month, "checks": {"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today, "visa": today}}),
+            )),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(
+            problem["detail"],
+            "checks: \"visa\" is not a pre-departure check of profile belgium; defined: \
+             travel_authorisation, humanitarian_visa, cultural_orientation, medical_check"
+        );
         let checks = serde_json::json!({"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today});
         let (status, moved) = authed(
             &app,
@@ -625,6 +732,22 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         assert_eq!(visa["done_on"], today.as_str());
 
         let promises = "/api/v1/cases/LEB-26C99001/promises";
+        // A date promised for a day already past is refused and records nothing.
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            promises,
+            Some(serde_json::json!({"kind": "interview", "promised_date": "2025-06-01"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            problem["detail"],
+            "promised_date: 2025-06-01 is before the day it was promised (2026-11-23)"
+        );
+        let (_, case) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99001", None).await;
+        assert_eq!(case["promises"].as_array().unwrap().len(), 1, "{case}");
         let later = (resettle_testkit::TODAY + time::Duration::days(90)).to_string();
         let (status, problem) = authed(
             &app,
@@ -764,31 +887,93 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
             .as_str()
             .unwrap()
             .to_string();
-        let before = app
-            .case_full(&op(), &number)
-            .await
-            .unwrap()
-            .reunification
-            .len();
+        let full = app.case_full(&op(), &number).await.unwrap();
+        let before = full.reunification.len();
         let path = format!("/api/v1/cases/{number}/reunification");
-        let (status, case) = authed(&app, &t, "POST", &path, Some(serde_json::json!({"relative_name": "Karim Test", "relationship": "adult son", "location": "LB", "requested_on": "2026-01-10"}))).await;
+        // A request before the case existed cannot be.
+        let day_before = (full.submitted_on - time::Duration::days(1)).to_string();
+        let (status, problem) = authed(&app, &t, "POST", &path, Some(serde_json::json!({"relative_name": "Karim Test", "relationship": "adult son", "location": "LB", "requested_on": day_before}))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("requested_on: ")
+        );
+        assert_eq!(app.case_full(&op(), &number).await.unwrap(), full);
+        assert!(full.submitted_on <= time::macros::date!(2026 - 08 - 15));
+        let (status, case) = authed(&app, &t, "POST", &path, Some(serde_json::json!({"relative_name": "Karim Test", "relationship": "adult son", "location": "LB", "requested_on": "2026-08-15"}))).await;
         assert_eq!(status, StatusCode::CREATED, "{case}");
         let added = &case["reunification"][before];
         assert_eq!(added["status"], "requested");
-        assert!(
-            added["days_since_request"].as_i64().unwrap() >= 300,
-            "{added}"
+        assert_eq!(added["days_since_request"], 100, "{added}");
+        let status_path = format!("{path}/{}/status", before + 1);
+        // Each status has its own moves: not straight to reunited, and a decision says why.
+        for (body, why) in [
+            (
+                serde_json::json!({"status": "reunited", "resolved_on": "2026-11-01"}),
+                "status: a request that is requested cannot become reunited; allowed: approved, refused",
+            ),
+            (
+                serde_json::json!({"status": "approved", "resolved_on": "2026-09-01"}),
+                "reason: a request that is approved says why",
+            ),
+            (
+                serde_json::json!({"status": "approved", "resolved_on": "2026-08-01", "reason": "ties proven"}),
+                "resolved_on: 2026-08-01 is before the request was filed (2026-08-15)",
+            ),
+        ] {
+            let (status, problem) = authed(&app, &t, "POST", &status_path, Some(body)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            assert_eq!(problem["detail"], why);
+        }
+        let (status, case) = authed(
+            &app,
+            &t,
+            "POST",
+            &status_path,
+            Some(serde_json::json!({"status": "approved", "resolved_on": "2026-09-01", "reason": "adult son, dependent on the family"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        // Approved never goes back to requested (which would clear its resolution day).
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &status_path,
+            Some(serde_json::json!({"status": "requested", "reason": "reopened"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(
+            problem["detail"],
+            "status: a request that is approved cannot become requested; allowed: reunited, refused"
+        );
+        let (_, unchanged) =
+            authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+        assert_eq!(
+            unchanged["reunification"][before],
+            case["reunification"][before]
+        );
+        assert_eq!(
+            unchanged["reunification"][before]["resolved_on"],
+            "2026-09-01"
         );
         let (status, case) = authed(
             &app,
             &t,
             "POST",
-            &format!("{path}/{}/status", before + 1),
-            Some(serde_json::json!({"status": "reunited", "resolved_on": "2026-06-01"})),
+            &status_path,
+            Some(serde_json::json!({"status": "reunited", "resolved_on": "2026-11-01"})),
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{case}");
-        assert_eq!(case["reunification"][before]["days_since_request"], 142);
+        assert_eq!(case["reunification"][before]["days_since_request"], 78);
+        assert_eq!(
+            case["reunification"][before]["reason"], "adult son, dependent on the family",
+            "the approval's reason stays with the reunion"
+        );
         let (status, _) = authed(
             &app,
             &t,
@@ -909,6 +1094,137 @@ async fn a_medical_record_is_written_through_the_api_and_refusals_name_the_field
             "{}: a refused write changed the records",
             db.backend
         );
+    }
+}
+
+#[tokio::test]
+async fn placement_refuses_over_capacity_without_a_reason_and_lapsed_proposals() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let t = token(&app).await;
+        let (status, _) = authed(&app, &t, "POST", "/api/v1/programmes/BE/placement", None).await;
+        assert_eq!(status, StatusCode::OK, "{}", db.backend);
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        let proposals = plan["proposals"].as_array().unwrap().clone();
+        let instance = app.placement_instance(&op(), "BE").await.unwrap();
+        let fullest = instance
+            .places
+            .iter()
+            .min_by(|a, b| a.capacity["persons"].total_cmp(&b.capacity["persons"]))
+            .unwrap();
+        let mut pick = None;
+        for p in proposals
+            .iter()
+            .filter(|p| p["place"] != fullest.id.as_str())
+        {
+            let number = p["case_number"].as_str().unwrap().to_string();
+            let (_, case) = authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+            if case["members"].as_array().unwrap().len() as f64 > fullest.capacity["persons"] {
+                pick = Some((number, case));
+                break;
+            }
+        }
+        let (number, before) = pick.expect("a family larger than the fullest place's room");
+        let path = format!("/api/v1/cases/{number}/placement");
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &path,
+            Some(serde_json::json!({"decision": "confirm", "place": fullest.id})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("over_capacity_reason: {} holds ", fullest.id)),
+            "{problem}"
+        );
+        let (_, after) = authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+        assert_eq!(before, after, "a refused confirmation changed the case");
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        let open = plan["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["case_number"] == number.as_str())
+            .unwrap()
+            .clone();
+        assert_eq!(open["status"], "proposed");
+        let (status, decided) = authed(
+            &app,
+            &t,
+            "POST",
+            &path,
+            Some(serde_json::json!({"decision": "confirm", "place": fullest.id, "over_capacity_reason": "joins her brother"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{decided}");
+        assert_eq!(decided["over_capacity_reason"], "joins her brother");
+
+        // A proposal lapses when its case moves on by hand: the plan says so and a
+        // confirmation is refused, changing nothing.
+        let mut moved = None;
+        for p in proposals
+            .iter()
+            .filter(|p| p["case_number"] != number.as_str())
+        {
+            let n = p["case_number"].as_str().unwrap().to_string();
+            let (_, case) = authed(&app, &t, "GET", &format!("/api/v1/cases/{n}"), None).await;
+            if case["allowed_transitions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s == "withdrawn")
+            {
+                moved = Some((n, case["version"].as_i64().unwrap()));
+                break;
+            }
+        }
+        let (stale, version) = moved.expect("a proposed family that may still withdraw");
+        let (status, _) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("/api/v1/cases/{stale}/transitions"),
+            Some(serde_json::json!({"to": "withdrawn", "reason": "the family withdrew", "expected_version": version})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let status_of = |plan: &serde_json::Value| {
+            plan["proposals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["case_number"] == stale.as_str())
+                .unwrap()["status"]
+                .clone()
+        };
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        assert_eq!(status_of(&plan), "lapsed");
+        let (_, before) = authed(&app, &t, "GET", &format!("/api/v1/cases/{stale}"), None).await;
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("/api/v1/cases/{stale}/placement"),
+            Some(serde_json::json!({"decision": "confirm"})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.starts_with(&format!("the proposal for case {stale} lapsed"))
+                && detail.contains("withdrawn"),
+            "{detail}"
+        );
+        let (_, after) = authed(&app, &t, "GET", &format!("/api/v1/cases/{stale}"), None).await;
+        assert_eq!(before, after, "a refused confirmation changed the case");
+        let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
+        assert_eq!(status_of(&plan), "lapsed");
     }
 }
 

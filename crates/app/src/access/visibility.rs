@@ -56,6 +56,7 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("pre_departure", &[C, R]),
     ("waiting", &[L, C, R]),
     ("overdue", &[C, R]),
+    ("outcomes", &[C, R, U]),
     ("allowed_transitions", &[L, C, R]),
     ("warnings", &[L, C]),
 ];

@@ -51,33 +51,20 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        let kind: PromiseKind = p
-            .kind
-            .parse()
-            .map_err(|e| AppError::Invalid(format!("kind: {e}")))?;
-        let slip = stored.file.promises.iter().any(|e| e.kind == kind);
-        let reason = p.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-        if slip && reason.is_none() {
-            return Err(AppError::Invalid(format!(
-                "reason: a {kind} date was promised before; say why it changed"
-            )));
-        }
-        if let Some(n) = p.family_notified_on.filter(|n| *n > self.today()) {
-            return Err(AppError::Invalid(format!(
-                "family_notified_on: {n} is in the future"
-            )));
-        }
+        let kind: PromiseKind = p.kind.parse()?;
+        let slip_reason = Promise::slip_reason(
+            kind,
+            &stored.file.promises,
+            p.reason.as_deref().unwrap_or_default(),
+        )?;
         let promise = Promise {
             kind,
             promised_date: p.promised_date,
             made_on: self.today(),
-            slip_reason: if slip {
-                reason.map(str::to_string)
-            } else {
-                None
-            },
+            slip_reason,
             family_notified_on: p.family_notified_on,
         };
+        promise.check(&stored.file.case, self.today())?;
         self.store
             .add_promise(&case_number(number)?, &promise)
             .await?;
@@ -92,20 +79,19 @@ impl App {
         number: &str,
         r: &NewReunification,
     ) -> Result<Value, AppError> {
-        self.stored_case_for(caller, number, Permission::RecordPromises, "case")
+        let stored = self
+            .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        if r.relative_name.trim().is_empty() {
-            return Err(AppError::Invalid("relative_name: is empty".into()));
-        }
         let request = ReunificationRequest {
             relative_name: r.relative_name.trim().to_string(),
             relationship: r.relationship.trim().to_string(),
-            location: CountryCode::parse("location", &r.location)
-                .map_err(|e| AppError::Invalid(e.to_string()))?,
+            location: CountryCode::parse("location", &r.location)?,
             status: ReunificationStatus::Requested,
             requested_on: r.requested_on.unwrap_or(self.today()),
             resolved_on: None,
+            reason: None,
         };
+        request.check(&stored.file.case, self.today())?;
         self.store
             .add_reunification(&case_number(number)?, &request)
             .await?;

@@ -3,9 +3,9 @@
 //! step changes nothing.
 use std::collections::BTreeMap;
 
-use resettle_domain::case::{CaseState, Promise, PromiseKind};
+use resettle_domain::case::{CaseEvent, CaseState, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
-use resettle_storage::{Assignment, NewEvent, StoredCase};
+use resettle_storage::{Assignment, NewEvent, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -21,7 +21,9 @@ pub struct TransitionRequest {
     /// The state to move to.
     #[schema(example = "dossier_review")]
     pub to: String,
-    /// Why, in words; required for refusals, deferrals, withdrawals and deaths.
+    /// Why, in words; required for every decision (acceptance in whole or in part,
+    /// refusal, deferral), a withdrawal, a death, a departure called off and a new
+    /// departure date.
     #[serde(default)]
     pub reason: String,
     /// The case's version as last seen.
@@ -78,6 +80,18 @@ fn invalid(field: &str, reason: impl std::fmt::Display) -> AppError {
     AppError::Invalid(format!("{field}: {reason}"))
 }
 
+/// A step naming a mission, place or sponsor group its programme does not have is refused
+/// as input, naming the field (`reception_place`), not as a missing page.
+fn unknown_reference(e: StorageError, programme: &str) -> AppError {
+    match e {
+        StorageError::Missing { what, key } => AppError::Invalid(format!(
+            "{}: {key:?} is not a {what} of programme {programme}",
+            what.replace(' ', "_")
+        )),
+        other => other.into(),
+    }
+}
+
 /// The payload and attached records of a step, or the reason it is refused.
 fn step_data(
     stored: &StoredCase,
@@ -89,10 +103,7 @@ fn step_data(
     use CaseState::*;
     let mut payload = serde_json::Map::new();
     let mut assignment = Assignment::default();
-    let needs_reason = matches!(to, Refused | Deferred | Withdrawn | Deceased);
-    if needs_reason && req.reason.trim().is_empty() {
-        return Err(invalid("reason", format!("a move to {to} must say why")));
-    }
+    policy.check_grounds(to, req.grounds.as_deref().unwrap_or_default())?;
     if let Some(checks) = &req.checks {
         payload.insert(
             "checks".into(),
@@ -101,27 +112,10 @@ fn step_data(
     }
     match to {
         Refused => {
-            let grounds = req.grounds.clone().unwrap_or_default();
-            if grounds.is_empty() {
-                return Err(invalid(
-                    "grounds",
-                    format!(
-                        "name at least one of: {}",
-                        policy.refusal_grounds().join(", ")
-                    ),
-                ));
-            }
-            if let Some(g) = grounds.iter().find(|g| !policy.is_refusal_ground(g)) {
-                return Err(invalid(
-                    "grounds",
-                    format!(
-                        "{g:?} is not a refusal ground of profile {}; allowed: {}",
-                        policy.name(),
-                        policy.refusal_grounds().join(", ")
-                    ),
-                ));
-            }
-            payload.insert("grounds".into(), grounds.into());
+            payload.insert(
+                "grounds".into(),
+                req.grounds.clone().unwrap_or_default().into(),
+            );
         }
         AcceptedInPart => {
             let family: Vec<u32> = stored
@@ -235,21 +229,9 @@ fn step_data(
                     "a departure is scheduled for a date told to the family",
                 )
             })?;
-            if date < today {
-                return Err(invalid("departure_date", format!("{date} is in the past")));
-            }
-            let earlier = stored
-                .file
-                .promises
-                .iter()
-                .any(|p| p.kind == PromiseKind::Departure);
-            if earlier && req.reason.trim().is_empty() {
-                return Err(invalid(
-                    "reason",
-                    "an earlier departure date was given; say why it changed",
-                ));
-            }
-            let done = super::view::checks_done(&stored.file.events);
+            let slip_reason =
+                Promise::slip_reason(PromiseKind::Departure, &stored.file.promises, &req.reason)?;
+            let done = stored.file.checks_done();
             let given = req.checks.clone().unwrap_or_default();
             let missing: Vec<&str> = policy
                 .pre_departure_checks()
@@ -273,7 +255,7 @@ fn step_data(
                 kind: PromiseKind::Departure,
                 promised_date: date,
                 made_on: today,
-                slip_reason: earlier.then(|| req.reason.clone()),
+                slip_reason,
                 family_notified_on: req.family_notified_on,
             });
         }
@@ -380,11 +362,34 @@ impl App {
         } else {
             now
         };
+        // The step is checked as any step of an imported history is: its reason, its dates
+        // against today and the case's timeline, and the promise it makes.
+        let event = CaseEvent {
+            seq: stored.file.events.len() as u32 + 1,
+            at,
+            actor: caller.username.clone(),
+            from: Some(stored.state),
+            to,
+            reason: req.reason.trim().to_string(),
+            payload,
+        };
+        let case = &stored.file.case;
+        event.check(case, stored.file.events.last(), &policy, now.date())?;
+        if let Some(p) = &assignment.promise {
+            p.check(case, now.date())?;
+        }
+        let CaseEvent {
+            at,
+            actor,
+            reason,
+            payload,
+            ..
+        } = event;
         let event = NewEvent {
             to,
             at,
-            actor: caller.username.clone(),
-            reason: req.reason.trim().to_string(),
+            actor,
+            reason,
             payload,
         };
         // The entry commits with the event: a crash cannot leave one without the other.
@@ -400,7 +405,8 @@ impl App {
                 &assignment,
                 &[audit],
             )
-            .await?;
+            .await
+            .map_err(|e| unknown_reference(e, &stored.programme))?;
         let mut allowed = policy.next(to);
         allowed.retain(|&s| caller.may(Permission::MoveCase(s)));
         Ok(Transitioned {

@@ -1,6 +1,7 @@
 //! One case as shown to the people who handle it: where it stands, how long each stage
 //! took, which promises slipped, what is overdue and what may happen next.
 use resettle_domain::case::{CaseEvent, CaseState, FamilyMember, Promise, Stage};
+use resettle_domain::outcomes::FollowUp;
 use resettle_domain::policy::{Overdue, PolicyProfile};
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
@@ -115,6 +116,9 @@ pub struct CaseView {
     pub pre_departure: Vec<CheckView>,
     /// Time spent in each state so far.
     pub waiting: Vec<Waiting>,
+    /// Whether each working-age adult had work at the follow-ups after arrival.
+    #[schema(value_type = Vec<Object>)]
+    pub outcomes: Vec<FollowUp>,
     /// Time limits of the policy profile this case has overrun.
     #[schema(value_type = Vec<Object>)]
     pub overdue: Vec<Overdue>,
@@ -164,24 +168,6 @@ pub(crate) fn entries(events: &[CaseEvent]) -> Vec<(CaseState, Date)> {
     events.iter().map(|e| (e.to, e.at.date())).collect()
 }
 
-/// The pre-departure checks recorded in the history (`"checks": {name: date}` in step
-/// data), the latest date of each.
-pub(crate) fn checks_done(events: &[CaseEvent]) -> std::collections::BTreeMap<String, Date> {
-    let mut done = std::collections::BTreeMap::new();
-    for e in events {
-        if let Some(checks) = e.payload.get("checks").and_then(|c| c.as_object()) {
-            for (name, on) in checks {
-                if let Some(d) = on.as_str().and_then(|s| {
-                    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
-                }) {
-                    done.insert(name.clone(), d);
-                }
-            }
-        }
-    }
-    done
-}
-
 /// Days spent in each state entered, the last until `today`.
 fn waiting(events: &[CaseEvent], today: Date) -> Vec<Waiting> {
     let entered = entries(events);
@@ -212,7 +198,7 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
             .filter(|o| o.stopped.is_none())
             .collect()
     };
-    let done = checks_done(&f.events);
+    let done = f.checks_done();
     let pre_departure = policy
         .pre_departure_checks()
         .iter()
@@ -270,6 +256,7 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
             })
             .collect(),
         waiting: waiting(&f.events, today),
+        outcomes: f.outcomes,
         care_needs: f
             .medical
             .iter()

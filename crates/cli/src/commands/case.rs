@@ -193,9 +193,12 @@ pub struct ReunificationArgs {
     /// The request to update, from 1.
     #[arg(long, requires = "status")]
     request: Option<u32>,
-    /// requested, approved, refused or reunited.
+    /// approved or refused (from requested), reunited or refused (from approved).
     #[arg(long, requires = "request")]
     status: Option<String>,
+    /// Why it was decided so (required to approve or refuse).
+    #[arg(long, requires = "status")]
+    reason: Option<String>,
 }
 
 /// A step and its data.
@@ -206,9 +209,10 @@ pub struct TransitionArgs {
     /// The state to move to.
     #[arg(long)]
     to: String,
-    /// Why.
-    #[arg(long, default_value = "")]
-    reason: String,
+    /// Why; required for a decision or an ending (accepted, accepted_in_part, refused,
+    /// deferred, withdrawn, deceased), a departure called off and a new departure date.
+    #[arg(long, required_if_eq_any = decisions())]
+    reason: Option<String>,
     /// The version you saw (default: the current one).
     #[arg(long)]
     expected_version: Option<i64>,
@@ -251,6 +255,14 @@ pub struct TransitionArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+/// `--to` values that make `--reason` required, from the domain's list of decisions.
+fn decisions() -> Vec<(&'static str, &'static str)> {
+    resettle_domain::case::DECISIONS
+        .iter()
+        .map(|s| ("to", s.as_str()))
+        .collect()
 }
 
 fn parse_check(s: &str) -> Result<(String, Date), String> {
@@ -389,6 +401,18 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                         ),
                     );
                 }
+                for o in &c.outcomes {
+                    add(
+                        "outcome",
+                        format!(
+                            "member {} at {} months: {} (recorded {})",
+                            o.member_no,
+                            o.months,
+                            if o.employed { "in work" } else { "not in work" },
+                            o.recorded_on
+                        ),
+                    );
+                }
                 let next: Vec<&str> = c.allowed_transitions.iter().map(|s| s.as_str()).collect();
                 add("may move to", next.join(", "));
                 for w in &c.warnings {
@@ -422,7 +446,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             };
             let req = TransitionRequest {
                 to: a.to,
-                reason: a.reason,
+                reason: a.reason.unwrap_or_default(),
                 expected_version,
                 grounds: a.grounds,
                 members: a.members,
@@ -466,8 +490,15 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     .await?
                 }
                 (None, Some(request), Some(status)) => {
-                    app.set_reunification_status(&op, &a.number, request, &status, None)
-                        .await?
+                    app.set_reunification_status(
+                        &op,
+                        &a.number,
+                        request,
+                        &status,
+                        None,
+                        a.reason.as_deref(),
+                    )
+                    .await?
                 }
                 _ => anyhow::bail!(
                     "give --relative, --relationship and --location, or --request and --status"

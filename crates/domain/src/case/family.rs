@@ -59,7 +59,8 @@ pub struct FamilyMember {
     pub sex: Sex,
     /// Relationship to the principal applicant.
     pub relationship: Relationship,
-    /// Languages spoken, as ISO 639-1 codes or names.
+    /// Languages spoken, as their codes in the shipped ISO 639 list
+    /// ([`crate::reference::language`]: `ar`, or `din` for Dinka, which has no ISO 639-1 code).
     pub languages: Vec<String>,
     /// Highest education completed, in words.
     pub education: Option<String>,
@@ -70,13 +71,7 @@ pub struct FamilyMember {
 impl FamilyMember {
     /// Age in whole years on `on`.
     pub fn age_on(&self, on: Date) -> i32 {
-        let mut age = on.year() - self.date_of_birth.year();
-        if (on.month() as u8, on.day())
-            < (self.date_of_birth.month() as u8, self.date_of_birth.day())
-        {
-            age -= 1;
-        }
-        age
+        crate::calendar::age_on(self.date_of_birth, on)
     }
 }
 

@@ -2,6 +2,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Case, CaseEvent, CaseState, MedicalRecord, Promise, TransitionError, derive_state};
+use crate::outcomes::FollowUp;
 use crate::reunification::ReunificationRequest;
 use crate::support::SupportPlan;
 
@@ -27,6 +28,9 @@ pub struct CaseFile {
     pub sponsor_group: Option<String>,
     /// Integration support, once it started.
     pub support: Option<SupportPlan>,
+    /// Whether each working-age adult had work at the follow-ups after arrival.
+    #[serde(default)]
+    pub outcomes: Vec<FollowUp>,
 }
 
 impl CaseFile {

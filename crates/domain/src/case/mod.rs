@@ -4,15 +4,19 @@ mod category;
 mod event;
 mod family;
 mod file;
+mod integrity;
 mod lifecycle;
 mod medical;
 mod number;
 mod promise;
+mod reason;
 
 pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
 pub use family::{FamilyMember, Relationship, Sex};
 pub use file::CaseFile;
+#[cfg(test)]
+pub(crate) use integrity::tests::file as tests_file;
 pub(crate) use lifecycle::state_words;
 pub use lifecycle::{CaseState, Stage, TransitionError};
 pub use medical::{
@@ -21,6 +25,7 @@ pub use medical::{
 };
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind};
+pub use reason::{DECISIONS, check_reason, needs_reason};
 
 use serde::{Deserialize, Serialize};
 use time::Date;

@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::word_enum;
+use crate::{ParseError, word_enum};
 
 /// What a promised date is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,5 +34,61 @@ impl Promise {
     /// Whether this promise replaced an earlier one that was not kept.
     pub fn is_slip(&self) -> bool {
         self.slip_reason.is_some()
+    }
+
+    /// The slip reason a new promise of `kind` carries, given the promises made `earlier`:
+    /// `None` for the first of its kind; for a slip the reason, trimmed, which must not be
+    /// blank, so no family waits for a new date without being told why.
+    pub fn slip_reason(
+        kind: PromiseKind,
+        earlier: &[Promise],
+        reason: &str,
+    ) -> Result<Option<String>, ParseError> {
+        if !earlier.iter().any(|p| p.kind == kind) {
+            return Ok(None);
+        }
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(ParseError::new(
+                "reason",
+                format!("a {kind} date was promised before; say why it changed"),
+            ));
+        }
+        Ok(Some(reason.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn departure() -> Promise {
+        Promise {
+            kind: PromiseKind::Departure,
+            promised_date: date!(2026 - 12 - 01),
+            made_on: date!(2026 - 10 - 01),
+            slip_reason: None,
+            family_notified_on: None,
+        }
+    }
+
+    #[test]
+    fn a_first_promise_needs_no_reason_and_a_slip_does() {
+        assert_eq!(
+            Promise::slip_reason(PromiseKind::Departure, &[], ""),
+            Ok(None)
+        );
+        let e = Promise::slip_reason(PromiseKind::Departure, &[departure()], " ").unwrap_err();
+        assert_eq!(e.field, "reason");
+        assert_eq!(
+            Promise::slip_reason(PromiseKind::Departure, &[departure()], " flight cancelled "),
+            Ok(Some("flight cancelled".into()))
+        );
+        // An interview date is not a slip of a departure date.
+        assert_eq!(
+            Promise::slip_reason(PromiseKind::Interview, &[departure()], ""),
+            Ok(None)
+        );
     }
 }

@@ -46,6 +46,7 @@ pub use time_limit::{Overdue, Stop, TimeLimit};
 use serde::Serialize;
 use time::Date;
 
+use crate::ParseError;
 use crate::case::{CaseState, Channel, Priority, TransitionError};
 use fields::Cx;
 
@@ -160,9 +161,38 @@ impl PolicyProfile {
         self.assessment.refusal_grounds()
     }
 
-    /// Whether a refusal decision may cite `ground`.
-    pub fn is_refusal_ground(&self, ground: &str) -> bool {
-        self.refusal_grounds().contains(&ground)
+    /// The list a move to `to` must cite its grounds from, where the profile has one for
+    /// that step: a refusal cites the grounds of the assessment's checks.
+    pub fn grounds_for(&self, to: CaseState) -> Option<Vec<&str>> {
+        (to == CaseState::Refused).then(|| self.refusal_grounds())
+    }
+
+    /// Refuses a move to a step with a list of grounds ([`Self::grounds_for`]) that cites
+    /// none, or cites one the list does not have; any other step takes no grounds.
+    pub fn check_grounds(&self, to: CaseState, grounds: &[String]) -> Result<(), ParseError> {
+        let Some(allowed) = self.grounds_for(to) else {
+            return Ok(());
+        };
+        if grounds.is_empty() {
+            return Err(ParseError::new(
+                "grounds",
+                format!(
+                    "a move to {to} names at least one of: {}",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+        match grounds.iter().find(|g| !allowed.contains(&g.as_str())) {
+            Some(g) => Err(ParseError::new(
+                "grounds",
+                format!(
+                    "{g:?} is not a ground of profile {} for {to}; allowed: {}",
+                    self.name(),
+                    allowed.join(", ")
+                ),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// Whether this policy weighs integration prospects.
@@ -173,6 +203,26 @@ impl PolicyProfile {
     /// What must be done before departure, in order.
     pub fn pre_departure_checks(&self) -> &[PreDepartureCheck] {
         &self.pre_departure
+    }
+
+    /// Refuses a pre-departure check this profile does not define, listing those it does.
+    pub fn check_pre_departure(&self, name: &str) -> Result<(), ParseError> {
+        if self.pre_departure.iter().any(|c| c.name == name) {
+            return Ok(());
+        }
+        let defined: Vec<&str> = self.pre_departure.iter().map(|c| c.name.as_str()).collect();
+        Err(ParseError::new(
+            "checks",
+            format!(
+                "{name:?} is not a pre-departure check of profile {}; defined: {}",
+                self.name(),
+                if defined.is_empty() {
+                    "none".to_string()
+                } else {
+                    defined.join(", ")
+                }
+            ),
+        ))
     }
 
     /// Every time limit, ordered by priority.

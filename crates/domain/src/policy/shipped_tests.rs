@@ -80,10 +80,12 @@ fn only_the_dutch_policy_may_refuse_on_integration_perspective() {
             "integration_perspective"
         ]
     );
-    assert!(nl.has_integration_check() && nl.is_refusal_ground(INTEGRATION_PERSPECTIVE));
+    assert!(nl.has_integration_check() && nl.refusal_grounds().contains(&INTEGRATION_PERSPECTIVE));
     let be = belgium();
     assert_eq!(be.refusal_grounds(), ["protection_need"]);
-    assert!(!be.has_integration_check() && !be.is_refusal_ground(INTEGRATION_PERSPECTIVE));
+    assert!(
+        !be.has_integration_check() && !be.refusal_grounds().contains(&INTEGRATION_PERSPECTIVE)
+    );
     assert_eq!(be.assessment().expected_acceptance_rate, Some(0.95));
     assert_eq!(
         (
@@ -365,4 +367,18 @@ fn the_dutch_profile_has_a_distribution_plan_and_a_bad_band_is_refused() {
     let typo = NETHERLANDS.replace("minimum_persons = 0", "minimum_person = 0");
     let e = PolicyProfile::parse(&typo).unwrap_err().to_string();
     assert!(e.contains("minimum_person"), "{e}");
+}
+
+#[test]
+fn a_refusal_cites_grounds_from_the_profile_list_and_other_steps_cite_none() {
+    use crate::case::CaseState::{Accepted, Refused};
+    let be = belgium();
+    assert_eq!(be.check_grounds(Refused, &[]).unwrap_err().field, "grounds");
+    let e = be
+        .check_grounds(Refused, &["balanced_caseload".into()])
+        .unwrap_err();
+    assert!(e.reason.contains("protection_need"), "{e}");
+    be.check_grounds(Refused, &["protection_need".into()])
+        .unwrap();
+    be.check_grounds(Accepted, &[]).unwrap();
 }

@@ -140,6 +140,75 @@ pub fn apportion(total: u64, key: &[KeyShare]) -> Result<Vec<Allocation>, QuotaE
         .collect())
 }
 
+/// A plan's regional target over every state of `key`, such that the planned `state`'s
+/// row is the plan's own `state_total`: the other states share what is left in proportion
+/// to their key shares, by the largest remainder. One computation so feeds a plan's
+/// headline and the table under it, which cannot then disagree (a headline at a given
+/// share of 2.84 % above a table at the key's 2.27 % once said 8,821 and 7,052 for the
+/// same state). The state's exact quota is `regional_target × state_share`, the share the
+/// plan used. Refused when `state` is not in the key, naming the key's states.
+pub fn apportion_plan(
+    regional_target: u64,
+    state: &StateCode,
+    state_share: f64,
+    state_total: u64,
+    key: &[KeyShare],
+) -> Result<Vec<Allocation>, QuotaError> {
+    check_share("state share", state_share)?;
+    validate_whole_key(key, "key")?;
+    let at = key
+        .iter()
+        .position(|k| &k.state == state)
+        .ok_or_else(|| QuotaError::NotInKey {
+            state: state.to_string(),
+            states: key
+                .iter()
+                .map(|k| k.state.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    let rest: f64 = key
+        .iter()
+        .filter(|k| &k.state != state)
+        .map(|k| k.share)
+        .sum();
+    let others: Vec<KeyShare> = key
+        .iter()
+        .filter(|k| &k.state != state)
+        .map(|k| KeyShare {
+            state: k.state.clone(),
+            share: k.share / rest,
+        })
+        .collect();
+    let left = regional_target.saturating_sub(state_total);
+    let mut rows = if left == 0 {
+        others
+            .iter()
+            .map(|k| Allocation {
+                state: k.state.clone(),
+                quota: 0.0,
+                persons: 0,
+            })
+            .collect()
+    } else if rest > 0.0 {
+        apportion(left, &others)?
+    } else {
+        // Persons are left for the other states, and the key gives them no share.
+        return Err(QuotaError::Empty {
+            what: "key without the planned state",
+        });
+    };
+    rows.insert(
+        at,
+        Allocation {
+            state: state.clone(),
+            quota: regional_target as f64 * state_share,
+            persons: state_total,
+        },
+    );
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +258,23 @@ mod tests {
     fn share_out_of_range_is_named() {
         let e = persons_for_share(10, 1.5, Rounding::Floor).unwrap_err();
         assert_eq!(e.to_string(), "share must be within [0, 1], got 1.5");
+    }
+
+    #[test]
+    fn a_plan_keeps_its_state_total_and_the_others_share_the_rest_by_the_key() {
+        let k = key(&[("AA", 0.5), ("BB", 0.3), ("CC", 0.2)]);
+        let be = StateCode::parse("BB").unwrap();
+        // The plan gave BB 40 % of 100 (not the key's 30 %): BB keeps 40, AA and CC share
+        // the 60 left as 5 : 2.
+        let rows = apportion_plan(100, &be, 0.4, 40, &k).unwrap();
+        let got: Vec<(&str, u64)> = rows.iter().map(|a| (a.state.as_str(), a.persons)).collect();
+        assert_eq!(got, [("AA", 43), ("BB", 40), ("CC", 17)]);
+        assert_eq!(rows[1].quota, 40.0);
+        let e = apportion_plan(100, &StateCode::parse("ZZ").unwrap(), 0.4, 40, &k).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "state ZZ is not a state of the key (AA, BB, CC)"
+        );
     }
 
     #[test]

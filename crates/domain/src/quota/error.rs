@@ -63,6 +63,15 @@ pub enum QuotaError {
         what: &'static str,
     },
 
+    /// A state asked for that the key does not have.
+    #[error("state {state} is not a state of the key ({states})")]
+    NotInKey {
+        /// The state asked for.
+        state: String,
+        /// The key's states, comma-separated.
+        states: String,
+    },
+
     /// A state present in one input of a calculation but missing from another.
     #[error("state {state} is in the {present_in} but not in the {missing_from}")]
     StateMismatch {

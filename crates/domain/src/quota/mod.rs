@@ -18,7 +18,7 @@ mod proptests;
 #[cfg(test)]
 mod reference_tests;
 
-pub use apportion::{Allocation, Rounding, apportion, persons_for_share};
+pub use apportion::{Allocation, Rounding, apportion, apportion_plan, persons_for_share};
 pub use csv_input::{parse_indicators_csv, parse_key_csv, parse_pop_gdp_csv};
 pub use error::QuotaError;
 pub use indicators::{IndicatorSet, Indicators, PopGdp, PopGdpSet};

@@ -2,8 +2,8 @@
 use proptest::prelude::*;
 
 use super::{
-    IndicatorSet, Indicators, KeyShare, Method, PathShape, StateCode, Weights, apportion,
-    compute_shares, growth_path,
+    IndicatorSet, Indicators, KeyShare, Method, PathShape, Rounding, StateCode, Weights, apportion,
+    apportion_plan, compute_shares, growth_path, key_of,
 };
 
 /// A distinct code for state number `i` (AA, AB, …).
@@ -131,6 +131,36 @@ proptest! {
                 let is_exceeds = matches!(e, super::QuotaError::PathExceedsTotal { .. });
                 prop_assert!(is_exceeds, "{}", e);
             }
+        }
+    }
+
+    /// The table under a plan and its headline are one computation: whatever the key and
+    /// the share the plan used, the planned state's row is the plan's total, the rows sum
+    /// to the regional target, and every other state gets the floor or ceiling of its
+    /// share of the rest.
+    #[test]
+    fn a_plan_table_agrees_with_its_headline(
+        set in indicator_set(), m in method(), pick in 0usize..35,
+        target in 0u64..2_000_000, share in 0.0..1.0f64,
+    ) {
+        let key = key_of(&compute_shares(&set, &m).unwrap());
+        let state = key[pick % key.len()].state.clone();
+        let total = Rounding::Floor.apply(target as f64 * share);
+        let rows = match apportion_plan(target, &state, share, total, &key) {
+            Ok(rows) => rows,
+            Err(e) => {
+                // Only a key that leaves the other states nothing cannot take the rest.
+                let rest: f64 = key.iter().filter(|k| k.state != state).map(|k| k.share).sum();
+                prop_assert!(rest <= 0.0 && total < target, "{e}");
+                return Ok(());
+            }
+        };
+        prop_assert_eq!(rows.len(), key.len());
+        prop_assert_eq!(rows.iter().map(|a| a.persons).sum::<u64>(), target);
+        let own = rows.iter().find(|a| a.state == state).unwrap();
+        prop_assert_eq!(own.persons, total);
+        for a in rows.iter().filter(|a| a.state != state) {
+            prop_assert!((a.persons as f64 - a.quota).abs() < 1.0 + 1e-6, "{a:?}");
         }
     }
 }

@@ -4,6 +4,7 @@ use resettle_domain::case::{
     Promise,
 };
 use resettle_domain::country::CountryCode;
+use resettle_domain::outcomes::FollowUp;
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
 use sqlx::any::AnyRow;
@@ -123,6 +124,7 @@ impl Store {
             reception_place: get(&row, 11)?,
             sponsor_group: get(&row, 12)?,
             support: self.support_of(id).await?,
+            outcomes: self.outcomes_of(id).await?,
         };
         Ok(Some(StoredCase {
             file,
@@ -243,7 +245,8 @@ impl Store {
 
     async fn reunification_of(&self, id: i64) -> Result<Vec<ReunificationRequest>, StorageError> {
         self.rows(
-            "SELECT relative_name, relationship, location, status, requested_on, resolved_on \
+            "SELECT relative_name, relationship, location, status, requested_on, resolved_on, \
+                    decision_reason \
                FROM reunification_requests WHERE case_id = $1 ORDER BY id",
             id,
         )
@@ -264,6 +267,26 @@ impl Store {
                 resolved_on: get::<Option<String>>(r, 5)?
                     .map(|d| parse_date("reunification_requests.resolved_on", &d))
                     .transpose()?,
+                reason: get(r, 6)?,
+            })
+        })
+        .collect()
+    }
+
+    async fn outcomes_of(&self, id: i64) -> Result<Vec<FollowUp>, StorageError> {
+        self.rows(
+            "SELECT member_no, months, employed, recorded_on FROM integration_outcomes \
+              WHERE case_id = $1 ORDER BY months, member_no",
+            id,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(FollowUp {
+                member_no: get::<i64>(r, 0)? as u32,
+                months: get::<i64>(r, 1)? as u32,
+                employed: get::<i64>(r, 2)? == 1,
+                recorded_on: parse_date("integration_outcomes.recorded_on", &get::<String>(r, 3)?)?,
             })
         })
         .collect()

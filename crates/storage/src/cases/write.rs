@@ -1,7 +1,7 @@
 //! Changing cases: creating one, appending a lifecycle event, recording promises and
 //! reunification requests. Each change is one transaction.
 use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise};
-use resettle_domain::reunification::ReunificationRequest;
+use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
 use resettle_domain::support::SupportPlan;
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
@@ -235,14 +235,16 @@ impl Store {
         Ok(())
     }
 
-    /// Sets the status of a case's reunification request, numbered from 1 in the order
-    /// the requests were made.
-    pub async fn set_reunification_status(
+    /// Writes a case's reunification request (numbered from 1 in the order the requests
+    /// were made) as `moved` to a new status, if it still stands at `from`: a move decided
+    /// on a status someone changed meanwhile is refused as stale, so no two moves race
+    /// past the state machine.
+    pub async fn move_reunification(
         &self,
         number: &CaseNumber,
         request_no: u32,
-        status: resettle_domain::reunification::ReunificationStatus,
-        resolved_on: Option<time::Date>,
+        from: ReunificationStatus,
+        moved: &ReunificationRequest,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
@@ -254,21 +256,30 @@ impl Store {
                 .iter()
                 .map(|r| r.try_get(0))
                 .collect::<Result<_, _>>()?;
+        let key = format!("{number} #{request_no}");
         let id = request_no
             .checked_sub(1)
             .and_then(|i| ids.get(i as usize))
             .ok_or_else(|| StorageError::Missing {
                 what: "reunification request",
-                key: format!("{number} #{request_no}"),
+                key: key.clone(),
             })?;
-        sqlx::query(
-            "UPDATE reunification_requests SET status = $1, resolved_on = $2 WHERE id = $3",
+        let done = sqlx::query(
+            "UPDATE reunification_requests SET status = $1, resolved_on = $2, \
+             decision_reason = $3 WHERE id = $4 AND status = $5",
         )
-        .bind(status.as_str().to_string())
-        .bind(resolved_on.map(codec::date))
+        .bind(moved.status.as_str().to_string())
+        .bind(moved.resolved_on.map(codec::date))
+        .bind(moved.reason.clone())
         .bind(*id)
+        .bind(from.as_str().to_string())
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() == 0 {
+            return Err(StorageError::Invalid(format!(
+                "status: reunification request {key} is no longer {from}; reload and retry"
+            )));
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -282,9 +293,9 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
         sqlx::query(
-            "INSERT INTO reunification_requests \
-             (case_id, relative_name, relationship, location, status, requested_on, resolved_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO reunification_requests (case_id, relative_name, relationship, \
+             location, status, requested_on, resolved_on, decision_reason) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(cur.id)
         .bind(request.relative_name.clone())
@@ -293,6 +304,7 @@ impl Store {
         .bind(request.status.as_str().to_string())
         .bind(codec::date(request.requested_on))
         .bind(request.resolved_on.map(codec::date))
+        .bind(request.reason.clone())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

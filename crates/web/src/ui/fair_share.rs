@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::App;
-use resettle_app::fair_share::{self, KeyRequest, PlanRequest};
+use resettle_app::fair_share::{self, PlanRequest};
 use serde::{Deserialize, Serialize};
 
 use super::{Lang, charts, failed, render, user_context};
@@ -127,26 +127,20 @@ impl PlanForm {
         Ok(r)
     }
 
-    /// Computes the plan and the distribution of its regional target over all states.
+    /// Computes the plan, with the distribution of its regional target over all states
+    /// that the plan itself computed (so the table cannot contradict the headline).
     fn outcome(&self, today: time::Date) -> minijinja::Value {
         let req = match self.request() {
             Ok(r) => r,
             Err(e) => return context! { error => e },
         };
         match fair_share::plan(&req, today) {
-            Ok(plan) => {
-                let key = KeyRequest {
-                    method: req.method.clone().unwrap_or_else(|| "ec2015".into()),
-                    ..KeyRequest::default()
-                };
-                let distribution = fair_share::distribute(plan.regional_target, &key).ok();
-                context! {
-                    chart => charts::plan_path(&plan.path),
-                    plan => Value::from(Serde(&plan)),
-                    distribution => Value::from(Serde(&distribution)),
-                    state => req.state.to_ascii_uppercase(),
-                }
-            }
+            Ok(plan) => context! {
+                chart => charts::plan_path(&plan.path),
+                plan => Value::from(Serde(&plan)),
+                state => req.state.trim().to_ascii_uppercase(),
+                share_given => req.share.is_some(),
+            },
             Err(e) => context! { error => e.to_string() },
         }
     }
@@ -263,6 +257,39 @@ mod tests {
         let r = PlanForm::default().request().unwrap();
         let plan = fair_share::plan(&r, time::macros::date!(2026 - 11 - 23)).unwrap();
         assert_eq!(plan.state_total, 8_821);
+    }
+
+    #[test]
+    fn the_table_under_the_plan_gives_the_state_the_plan_s_total() {
+        let outcome = PlanForm::default().outcome(time::macros::date!(2026 - 11 - 23));
+        let plan = outcome.get_attr("plan").unwrap();
+        let total = plan.get_attr("state_total").unwrap();
+        let rows = plan
+            .get_attr("distribution")
+            .unwrap()
+            .get_attr("states")
+            .unwrap();
+        let be = rows
+            .try_iter()
+            .unwrap()
+            .find(|r| r.get_attr("state").unwrap().as_str() == Some("BE"))
+            .unwrap();
+        assert_eq!(be.get_attr("persons").unwrap(), total);
+        assert_eq!(total.to_string(), "8821");
+    }
+
+    #[test]
+    fn an_unknown_state_is_refused_on_the_page() {
+        let form = PlanForm {
+            state: "ZZ".into(),
+            ..PlanForm::default()
+        };
+        let outcome = form.outcome(time::macros::date!(2026 - 11 - 23));
+        let e = outcome.get_attr("error").unwrap().to_string();
+        assert!(
+            e.starts_with("state: ZZ is not a state of the indicators"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use resettle_app::{App, PlacementDecision};
-use serde::Deserialize;
+use resettle_app::{App, AppError, PlacementDecision};
+use serde::{Deserialize, Serialize};
 
 use super::{Lang, failed, render, user_context};
 use crate::ApiError;
@@ -35,6 +35,8 @@ pub(crate) struct DecideForm {
     #[serde(default)]
     place: String,
     #[serde(default)]
+    over_capacity_reason: String,
+    #[serde(default)]
     csrf: String,
 }
 
@@ -61,19 +63,41 @@ pub(crate) async fn page(
         Ok(p) => p,
         Err(e) => return failed(lang, Some(&session), e),
     };
-    match app.proposals(&session.caller, &programme).await {
+    plan_page(&app, lang, &session, &programme, None).await
+}
+
+/// A decision refused: which case, why (the rule's words, without the field name the form
+/// shows as a label), and what was typed, kept.
+#[derive(Debug, Serialize)]
+struct Refused {
+    case: String,
+    why: String,
+    place: String,
+    over_capacity_reason: String,
+}
+
+/// The plan of `programme`, with the refusal of the last decision at its row, if any.
+async fn plan_page(
+    app: &App,
+    lang: Lang,
+    session: &resettle_app::Session,
+    programme: &str,
+    refused: Option<Refused>,
+) -> Response {
+    match app.proposals(&session.caller, programme).await {
         Ok((run, proposals)) => render(
             "placement.html",
             lang,
             context! {
-                user => user_context(Some(&session)),
+                user => user_context(Some(session)),
                 csrf => session.csrf_token.clone(),
                 programme => programme,
                 run => Value::from(Serde(&run)),
                 proposals => Value::from(Serde(&proposals)),
+                refused => Value::from(Serde(&refused)),
             },
         ),
-        Err(e) => failed(lang, Some(&session), e),
+        Err(e) => failed(lang, Some(session), e),
     }
 }
 
@@ -136,6 +160,8 @@ pub(crate) async fn decide(
     let decision = PlacementDecision {
         decision: form.decision.clone(),
         place: Some(form.place.clone()).filter(|p| !p.trim().is_empty()),
+        over_capacity_reason: Some(form.over_capacity_reason.clone())
+            .filter(|r| !r.trim().is_empty()),
     };
     match app
         .decide_placement(&session.caller, &number, &decision)
@@ -143,6 +169,23 @@ pub(crate) async fn decide(
     {
         Ok(_) => Redirect::to(&format!("/placement?programme={}#{number}", form.programme))
             .into_response(),
+        // A decision refused by a rule (a full place, a lapsed proposal) shows the plan
+        // again with the reason at the family's row and what was typed kept.
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            let message = e.to_string();
+            let why = ["place: ", "over_capacity_reason: ", "decision: "]
+                .iter()
+                .find_map(|field| message.strip_prefix(field))
+                .unwrap_or(&message)
+                .to_string();
+            let refused = Refused {
+                case: number,
+                why,
+                place: form.place,
+                over_capacity_reason: form.over_capacity_reason,
+            };
+            plan_page(&app, lang, &session, &form.programme, Some(refused)).await
+        }
         Err(e) => failed(lang, Some(&session), e),
     }
 }

@@ -45,9 +45,14 @@ pub(crate) struct ReunificationStatusChange {
     /// Day decided or completed; default today.
     #[schema(value_type = Option<String>, format = Date)]
     resolved_on: Option<time::Date>,
+    /// Why it was decided so; required to approve or refuse, kept from the approval when a
+    /// reunion gives none.
+    reason: Option<String>,
 }
 
-/// Sets the status of a case's reunification request (numbered from 1, in the order made).
+/// Moves a case's reunification request (numbered from 1, in the order made) to a new
+/// status: requested → approved or refused, approved → reunited or refused; a decision
+/// says why. A move the status does not allow is refused and changes nothing.
 #[utoipa::path(
     post,
     path = "/api/v1/cases/{case_number}/reunification/{request_no}/status",
@@ -62,7 +67,7 @@ pub(crate) struct ReunificationStatusChange {
         (status = 200, description = "The case after the change", body = CaseView),
         (status = 401, description = "No valid token", content_type = "application/problem+json"),
         (status = 404, description = "No such case or request", content_type = "application/problem+json"),
-        (status = 422, description = "Unknown status", content_type = "application/problem+json"),
+        (status = 422, description = "Unknown status, a move the status does not allow, no reason, or an impossible day", content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn status(
@@ -72,7 +77,14 @@ pub(crate) async fn status(
     ApiJson(c): ApiJson<ReunificationStatusChange>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     Ok(Json(
-        app.set_reunification_status(&caller, &number, request_no, &c.status, c.resolved_on)
-            .await?,
+        app.set_reunification_status(
+            &caller,
+            &number,
+            request_no,
+            &c.status,
+            c.resolved_on,
+            c.reason.as_deref(),
+        )
+        .await?,
     ))
 }

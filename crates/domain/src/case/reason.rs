@@ -1,0 +1,74 @@
+//! Which steps must say why. A decision is explained to the family and to UNHCR, an ending
+//! that is not the programme's own is explained in the report, and a step back (a
+//! departure called off) is explained to a family that gave up its home on the date.
+use super::CaseState;
+use crate::ParseError;
+
+use CaseState::*;
+
+/// The states whose every entry is a decision or an ending someone must explain:
+/// acceptance in whole or in part, refusal, deferral, withdrawal and death.
+pub const DECISIONS: &[CaseState] = &[
+    Accepted,
+    AcceptedInPart,
+    Refused,
+    Deferred,
+    Withdrawn,
+    Deceased,
+];
+
+/// Whether a move from `from` to `to` must carry a reason: every entry into one of the
+/// [`DECISIONS`], and the step back from a scheduled departure to pre-departure.
+pub fn needs_reason(from: CaseState, to: CaseState) -> bool {
+    DECISIONS.contains(&to) || (from, to) == (DepartureScheduled, PreDeparture)
+}
+
+/// Refuses a move that needs a reason (see [`needs_reason`]) and has none but blanks.
+pub fn check_reason(from: CaseState, to: CaseState, reason: &str) -> Result<(), ParseError> {
+    if !needs_reason(from, to) || !reason.trim().is_empty() {
+        return Ok(());
+    }
+    let why = if DECISIONS.contains(&to) {
+        format!("a move to {to} is a decision or an ending and must say why")
+    } else {
+        format!("moving back from {from} to {to} calls off the departure date; say why")
+    };
+    Err(ParseError::new("reason", why))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn an_acceptance_without_a_reason_is_refused_naming_the_field() {
+        let e = check_reason(Interviewed, Accepted, "  ").unwrap_err();
+        assert_eq!(e.field, "reason");
+        assert!(e.to_string().contains("accepted"), "{e}");
+        assert!(check_reason(Interviewed, Accepted, "protection need established").is_ok());
+    }
+
+    #[test]
+    fn a_departure_called_off_must_say_why_but_a_first_one_need_not() {
+        assert!(check_reason(DepartureScheduled, PreDeparture, "").is_err());
+        assert!(check_reason(Accepted, PreDeparture, "").is_ok());
+        assert!(check_reason(Submitted, DossierReview, "").is_ok());
+    }
+
+    proptest! {
+        /// Over every step of the lifecycle: a blank reason is refused exactly where one is
+        /// needed, and any words are accepted everywhere.
+        #[test]
+        fn blank_reasons_are_refused_exactly_where_needed(
+            from in 0usize..17, pick in 0usize..8, blank in "[ \t]{0,3}", words in "[a-z]{1,12}"
+        ) {
+            let from = CaseState::ALL[from];
+            let next = from.next();
+            prop_assume!(!next.is_empty());
+            let to = next[pick % next.len()];
+            prop_assert_eq!(check_reason(from, to, &blank).is_err(), needs_reason(from, to));
+            prop_assert!(check_reason(from, to, &words).is_ok());
+        }
+    }
+}

@@ -358,8 +358,15 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
         let mut with_child = None;
         for c in in_state("departure_scheduled").await {
             let view = app.case_full(&op, &c.case_number).await.unwrap();
+            // A family cannot arrive before the departure day it was told.
+            let departs = view
+                .promises
+                .iter()
+                .rfind(|p| p.kind == resettle_domain::case::PromiseKind::Departure)
+                .map(|p| p.promised_date);
             if view.members.iter().any(|m| m.age_on(today) < 16)
                 && view.members.iter().any(|m| m.is_working_age(today))
+                && departs.is_none_or(|d| d <= today)
             {
                 with_child = Some(view);
                 break;

@@ -803,3 +803,14 @@ pledges-rule-pledged = Persons pledged: a whole number from { $min } to { $max }
 pledges-rule-arrived = Arrivals published before resettle: empty, or a whole number from { $min } to { $max }.
 pledges-rule-source = Source: say where the pledge is published (a decision, a press release, …).
 dashboard-change-pledges = Record or correct the pledges
+
+## The placement page: each row's family and controls named for it
+
+placement-persons = { $count ->
+    [one] 1 person
+   *[other] { $count } persons
+}
+placement-place-for = Place for { $case }
+placement-over-capacity-for = Over capacity, because (for { $case })
+placement-confirm-for = Confirm { $case }
+placement-reject-for = Reject { $case }

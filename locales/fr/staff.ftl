@@ -805,3 +805,14 @@ pledges-rule-pledged = Personnes promises : un nombre entier de { $min } à { $m
 pledges-rule-arrived = Arrivées publiées avant resettle : vide, ou un nombre entier de { $min } à { $max }.
 pledges-rule-source = Source : dites où l'engagement est publié (une décision, un communiqué de presse, …).
 dashboard-change-pledges = Enregistrer ou corriger les engagements
+
+## The placement page: each row's family and controls named for it
+
+placement-persons = { $count ->
+    [one] 1 personne
+   *[other] { $count } personnes
+}
+placement-place-for = Lieu pour { $case }
+placement-over-capacity-for = Au-delà de la capacité, parce que (pour { $case })
+placement-confirm-for = Confirmer { $case }
+placement-reject-for = Rejeter { $case }

@@ -802,3 +802,14 @@ pledges-rule-pledged = Toegezegde personen: een geheel getal van { $min } tot { 
 pledges-rule-arrived = Aankomsten gepubliceerd vóór resettle: leeg, of een geheel getal van { $min } tot { $max }.
 pledges-rule-source = Bron: zeg waar de toezegging gepubliceerd is (een beslissing, een persbericht, …).
 dashboard-change-pledges = Toezeggingen vastleggen of verbeteren
+
+## The placement page: each row's family and controls named for it
+
+placement-persons = { $count ->
+    [one] 1 persoon
+   *[other] { $count } personen
+}
+placement-place-for = Plaats voor { $case }
+placement-over-capacity-for = Boven de capaciteit, omdat (voor { $case })
+placement-confirm-for = Bevestigen { $case }
+placement-reject-for = Afwijzen { $case }

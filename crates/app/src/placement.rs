@@ -70,6 +70,8 @@ pub struct ProposalView {
     pub decided_by: Option<String>,
     /// Why the family was confirmed at a place without room for it, if it was.
     pub over_capacity_reason: Option<String>,
+    /// Persons in the family: what the place must hold.
+    pub family_size: i64,
 }
 
 /// A reception officer's decision on a proposal.
@@ -255,6 +257,7 @@ fn view(row: resettle_storage::ProposalRow) -> ProposalView {
         status,
         decided_by: row.decided_by,
         over_capacity_reason: row.over_capacity_reason,
+        family_size: row.family_size,
     }
 }
 

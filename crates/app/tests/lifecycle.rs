@@ -275,8 +275,8 @@ fn the_two_profiles_receive_families_differently() {
 }
 
 /// The reception officer records the day the family really arrived (a weekend arrival is
-/// recorded on Monday): not a day in the future, nor before the departure date told to the
-/// family; waiting times count from it. A home is recorded with its address.
+/// recorded on Monday): not a day in the future, nor before the case's last step; waiting
+/// times count from it. A home is recorded with its address.
 #[test]
 fn an_arrival_is_dated_the_day_it_happened_and_a_home_has_an_address() {
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -312,7 +312,7 @@ fn an_arrival_is_dated_the_day_it_happened_and_a_home_has_an_address() {
             (today + time::Duration::days(1), "in the future"),
             (
                 departs - time::Duration::days(1),
-                "before the departure date",
+                "before the case's last step",
             ),
         ] {
             let e = app

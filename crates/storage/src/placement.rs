@@ -70,6 +70,8 @@ pub struct ProposalRow {
     pub case_version: Option<i64>,
     /// The case's version now.
     pub current_version: i64,
+    /// Persons in the family now.
+    pub family_size: i64,
 }
 
 /// A proposal to store.
@@ -93,7 +95,8 @@ const AWAITING: &str =
 
 const PROPOSAL_COLUMNS: &str = "p.case_number, p.place_code, p.score, p.explanation, p.status, \
      p.decided_by, p.over_capacity_reason, p.case_version, \
-     (SELECT c.version FROM cases c WHERE c.case_number = p.case_number)";
+     (SELECT c.version FROM cases c WHERE c.case_number = p.case_number), \
+     (SELECT c.family_size FROM cases c WHERE c.case_number = p.case_number)";
 
 fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
     Ok(ProposalRow {
@@ -106,6 +109,7 @@ fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
         over_capacity_reason: r.try_get(6)?,
         case_version: r.try_get(7)?,
         current_version: r.try_get(8)?,
+        family_size: r.try_get(9)?,
     })
 }
 

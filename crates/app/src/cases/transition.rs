@@ -53,7 +53,7 @@ pub struct TransitionRequest {
     #[schema(value_type = Option<String>, format = Date)]
     pub family_notified_on: Option<Date>,
     /// arrived: the day the family arrived, if not today; not in the future, nor before
-    /// the departure date told to the family or the case's last step.
+    /// the case's last step.
     #[schema(value_type = Option<String>, format = Date)]
     pub arrived_on: Option<Date>,
     /// pre_departure and later: dates of checks done (visa, medical_check, …).
@@ -265,8 +265,10 @@ fn step_data(
 }
 
 /// When the family arrived: the day given (default today), refused if in the future or
-/// before the departure date told to the family or the case's last step, so waiting times
-/// and follow-ups count from the real day. An earlier day is stamped at its start (but
+/// before the case's last step, so waiting times and follow-ups count from the real day.
+/// A day before the departure date told to the family is taken: flights are brought
+/// forward, and a departure date cannot be recorded for a day already past (a promise is
+/// never for a day before it was made), so the arrival is what corrects the record. An earlier day is stamped at its start (but
 /// never before the last step, so the history stays in order); today at the moment of
 /// recording.
 fn arrival_time(
@@ -280,21 +282,6 @@ fn arrival_time(
         return Err(invalid(
             "arrived_on",
             format!("{day} is in the future; record the arrival on the day it happened"),
-        ));
-    }
-    let departure = stored
-        .file
-        .promises
-        .iter()
-        .rfind(|p| p.kind == PromiseKind::Departure)
-        .map(|p| p.promised_date);
-    if let Some(departs) = departure.filter(|&d| day < d) {
-        return Err(invalid(
-            "arrived_on",
-            format!(
-                "{day} is before the departure date told to the family ({departs}); \
-                 record the new departure date first"
-            ),
         ));
     }
     let last = stored.file.events.last().map(|e| e.at);

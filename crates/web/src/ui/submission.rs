@@ -282,7 +282,7 @@ impl Problem {
             || reason.starts_with("at least one")
         {
             Some("submit-why-missing")
-        } else if reason.ends_with("is in the future") {
+        } else if reason.contains(" is after today (") {
             Some("submit-why-future")
         } else if path == "case_number" {
             Some("submit-why-case-number")

@@ -41,6 +41,24 @@ async fn a_reception_officer_cannot_overfill_a_place_or_confirm_a_lapsed_proposa
         let number = pick.expect("a family larger than the fullest place's room");
         let field = |name: &str| format!("{} input[name='{name}']", row(&number));
         let confirm = format!("{} button[value='confirm']", row(&number));
+        // The row says how many persons the place must hold, and its controls are named
+        // for the family, so a screen reader does not hear twenty bare "Confirm" buttons.
+        let size = s.app.case_full(&op, &number).await.unwrap().members.len();
+        assert!(
+            text_of(c, &row(&number))
+                .await
+                .contains(&format!("{size} persons")),
+            "{}: no family size on the row of {number}",
+            s.backend
+        );
+        let named = c
+            .find(Locator::Css(&confirm))
+            .await
+            .unwrap()
+            .attr("aria-label")
+            .await
+            .unwrap();
+        assert_eq!(named.as_deref(), Some(format!("Confirm {number}").as_str()));
         let fill = |css: String, value: String| async move {
             let input = c.find(Locator::Css(&css)).await.unwrap();
             input.clear().await.unwrap();

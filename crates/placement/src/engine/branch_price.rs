@@ -22,9 +22,9 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::time::Instant;
 
-use super::partition::Generation;
-use super::plan::Plan;
-use super::problem::Problem;
+use crate::engine::partition::Generation;
+use crate::model::plan::Plan;
+use crate::model::problem::Problem;
 
 /// Limits of one search.
 pub(crate) struct Limits {

@@ -7,10 +7,10 @@
 //! the start of a plan.
 use std::time::Instant;
 
-use super::lagrange::Relaxation;
-use super::master::{MAX_ROWS, Master, Var};
-use super::plan::Plan;
-use super::problem::Problem;
+use crate::engine::lagrange::Relaxation;
+use crate::engine::master::{MAX_ROWS, Master, Var};
+use crate::model::plan::Plan;
+use crate::model::problem::Problem;
 
 /// The solved LP relaxation.
 pub(crate) struct Relaxed {

@@ -59,7 +59,13 @@ pub(crate) fn search(
             .options
             .iter()
             .map(|o| {
-                let r = crate::engine::heuristic::reduced(p, lambda, g, o.place, o.score + relax.bonus[g]);
+                let r = crate::engine::heuristic::reduced(
+                    p,
+                    lambda,
+                    g,
+                    o.place,
+                    o.score + relax.bonus[g],
+                );
                 (r, o.score + relax.bonus[g], o.place)
             })
             .collect();

@@ -387,7 +387,8 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
             let more = sparse
                 .iter()
                 .map(|&(d, a)| {
-                    ((p.cap[base + d] - plan.load[base + d] + crate::model::problem::EPS) / a).floor()
+                    ((p.cap[base + d] - plan.load[base + d] + crate::model::problem::EPS) / a)
+                        .floor()
                 })
                 .fold(f64::INFINITY, f64::min);
             *slot = more.clamp(0.0, members.len() as f64) as i64;

@@ -504,7 +504,10 @@ impl<'a> Generation<'a> {
         for (k, level) in solution {
             integral &= !(1e-6..=1.0 - 1e-6).contains(&level);
             let c = &self.columns[k];
-            let free = c.groups.iter().all(|&g| plan.at[g] == crate::model::plan::NONE);
+            let free = c
+                .groups
+                .iter()
+                .all(|&g| plan.at[g] == crate::model::plan::NONE);
             if level >= 0.5 && free && c.groups.iter().all(|&g| plan.fits(p, g, c.place)) {
                 for &g in &c.groups {
                     plan.place(p, g, c.place);

@@ -13,7 +13,7 @@
 //! Depth first, groups with the fewest remaining places first, best reduced score first.
 //! Nodes within `gap` of the incumbent are pruned, so a finished search proves the
 //! incumbent optimal within the requested gap; the bound it proves is reported.
-use crate::engine::lagrange::Relaxation;
+use super::lagrange::Relaxation;
 use crate::model::plan::{NONE, Plan};
 use crate::model::problem::Problem;
 
@@ -59,13 +59,7 @@ pub(crate) fn search(
             .options
             .iter()
             .map(|o| {
-                let r = crate::engine::heuristic::reduced(
-                    p,
-                    lambda,
-                    g,
-                    o.place,
-                    o.score + relax.bonus[g],
-                );
+                let r = super::heuristic::reduced(p, lambda, g, o.place, o.score + relax.bonus[g]);
                 (r, o.score + relax.bonus[g], o.place)
             })
             .collect();

@@ -22,7 +22,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::time::Instant;
 
-use crate::engine::partition::Generation;
+use super::partition::Generation;
 use crate::model::plan::Plan;
 use crate::model::problem::Problem;
 

@@ -7,8 +7,8 @@
 //! the start of a plan.
 use std::time::Instant;
 
-use crate::engine::lagrange::Relaxation;
-use crate::engine::master::{MAX_ROWS, Master, Var};
+use super::lagrange::Relaxation;
+use super::master::{MAX_ROWS, Master, Var};
 use crate::model::plan::Plan;
 use crate::model::problem::Problem;
 

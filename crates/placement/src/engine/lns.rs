@@ -3,8 +3,8 @@
 //! where they score best with room (repairing by ejection when needed), run the local
 //! search, and keep the result if it is at least as good. Deterministic: the random
 //! choices come from a fixed-seed generator and the number of rounds is fixed.
-use crate::engine::heuristic::{fill_floors, repair};
-use crate::engine::local_search::improve;
+use super::heuristic::{fill_floors, repair};
+use super::local_search::improve;
 use crate::model::plan::Plan;
 use crate::model::problem::Problem;
 

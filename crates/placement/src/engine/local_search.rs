@@ -3,10 +3,10 @@
 //! place after a resident there moves on to wherever it fits). Every move keeps all
 //! capacities and never opens or deepens a shortfall below a place's floor; each pass visits
 //! the groups in index order, so the result is deterministic.
-use crate::engine::flow::max_score_assignment;
-use crate::engine::heuristic::best_direct;
+use super::flow::max_score_assignment;
+use super::heuristic::best_direct;
 use crate::model::plan::{NONE, Plan};
-use crate::model::problem::Problem;
+use crate::model::problem::{EPS, Problem};
 
 /// Improvements smaller than this are ignored (no cycling on rounding noise).
 const MIN_GAIN: f64 = 1e-9;
@@ -262,7 +262,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
         (0..d)
             .map(|x| {
                 let r = j * d + x;
-                if p.floor[r] > crate::model::problem::EPS {
+                if p.floor[r] > EPS {
                     p.cap[r] - p.floor[r].min(plan.load[r])
                 } else {
                     f64::INFINITY
@@ -307,7 +307,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
                     self.rooms[side]
                         .iter()
                         .zip(&self.most_room[side])
-                        .any(|(room, most)| *room > most + crate::model::problem::EPS)
+                        .any(|(room, most)| *room > most + EPS)
                 });
                 if short {
                     return;
@@ -327,10 +327,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
                     continue;
                 }
                 let sparse = &self.p.groups[g].sparse;
-                if sparse
-                    .iter()
-                    .any(|&(x, a)| a > self.rooms[side][x] + crate::model::problem::EPS)
-                {
+                if sparse.iter().any(|&(x, a)| a > self.rooms[side][x] + EPS) {
                     continue;
                 }
                 for &(x, a) in sparse {
@@ -386,10 +383,7 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
             let base = j * p.dims;
             let more = sparse
                 .iter()
-                .map(|&(d, a)| {
-                    ((p.cap[base + d] - plan.load[base + d] + crate::model::problem::EPS) / a)
-                        .floor()
-                })
+                .map(|&(d, a)| ((p.cap[base + d] - plan.load[base + d] + EPS) / a).floor())
                 .fold(f64::INFINITY, f64::min);
             *slot = more.clamp(0.0, members.len() as f64) as i64;
         }
@@ -440,8 +434,8 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
 /// Whether `after` has no floor row below both its minimum and its load in `before`.
 fn no_new_shortfall(p: &Problem, before: &Plan, after: &Plan) -> bool {
     (0..p.floor.len()).all(|r| {
-        p.floor[r] <= crate::model::problem::EPS
-            || after.load[r] >= p.floor[r] - crate::model::problem::EPS
-            || after.load[r] >= before.load[r] - crate::model::problem::EPS
+        p.floor[r] <= EPS
+            || after.load[r] >= p.floor[r] - EPS
+            || after.load[r] >= before.load[r] - EPS
     })
 }

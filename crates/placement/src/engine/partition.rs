@@ -34,9 +34,9 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use crate::engine::knapsack::{self, Best};
-use crate::engine::master::{MAX_ROWS, Master, Var};
-use crate::model::plan::Plan;
+use super::knapsack::{self, Best};
+use super::master::{MAX_ROWS, Master, Var};
+use crate::model::plan::{NONE, Plan};
 use crate::model::problem::{EPS, Problem};
 use crate::model::solution::relative_gap;
 
@@ -504,10 +504,7 @@ impl<'a> Generation<'a> {
         for (k, level) in solution {
             integral &= !(1e-6..=1.0 - 1e-6).contains(&level);
             let c = &self.columns[k];
-            let free = c
-                .groups
-                .iter()
-                .all(|&g| plan.at[g] == crate::model::plan::NONE);
+            let free = c.groups.iter().all(|&g| plan.at[g] == NONE);
             if level >= 0.5 && free && c.groups.iter().all(|&g| plan.fits(p, g, c.place)) {
                 for &g in &c.groups {
                     plan.place(p, g, c.place);
@@ -542,7 +539,7 @@ pub(crate) fn bound<'a>(
         centre[g] = group
             .options
             .iter()
-            .map(|o| crate::engine::heuristic::reduced(p, lambda, g, o.place, o.score))
+            .map(|o| super::heuristic::reduced(p, lambda, g, o.place, o.score))
             .fold(f64::NEG_INFINITY, f64::max);
     }
     for (r, row) in rows.capacity.iter().enumerate() {

@@ -29,12 +29,12 @@
 //! minimums and bands, so planners still see a plan and the diagnosis says why.
 use std::time::Instant;
 
-use crate::engine::branch::{Limits, search};
-use crate::engine::heuristic::{construct, fill_floors, repair};
-use crate::engine::lagrange::Relaxation;
-use crate::engine::local_search::{improve, insert_unplaced};
-use crate::engine::partition::Dual;
-use crate::model::plan::Plan;
+use super::branch::{Limits, search};
+use super::heuristic::{construct, fill_floors, repair};
+use super::lagrange::Relaxation;
+use super::local_search::{improve, insert_unplaced};
+use super::partition::Dual;
+use crate::model::plan::{NONE, Plan};
 use crate::model::problem::Problem;
 use crate::model::solution::relative_gap;
 
@@ -140,7 +140,7 @@ fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
     }
     let mut v = plan.score(p);
     for (g, &j) in plan.at.iter().enumerate() {
-        if j != crate::model::plan::NONE {
+        if j != NONE {
             v += relax.bonus[g];
         }
     }
@@ -177,7 +177,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         floor_prices: mu.clone(),
     };
     run.offer(p, relax, heuristic(p, relax, &net, budget));
-    let mut choice = vec![crate::model::plan::NONE; p.groups.len()];
+    let mut choice = vec![NONE; p.groups.len()];
     let mut slack = Vec::new();
     let mut direction = vec![0.0; relax.rows.len() + relax.floor_rows.len()];
     let mut theta = 1.0;
@@ -234,7 +234,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             // The relaxed choice fits every capacity: it is a plan, and optimal.
             let mut plan = Plan::empty(p);
             for (g, &j) in choice.iter().enumerate() {
-                if j != crate::model::plan::NONE {
+                if j != NONE {
                     plan.place(p, g, j);
                 }
             }
@@ -277,7 +277,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         && relative_gap(run.bound, run.value) > budget.gap
         && !budget.expired()
         && let Some(plan) = &run.plan
-        && let Some(lp) = crate::engine::linear::solve(p, relax, plan, budget.deadline)
+        && let Some(lp) = super::linear::solve(p, relax, plan, budget.deadline)
     {
         // Few large places: the exact LP prices (the subgradient only approaches them),
         // and a plan rounded from the LP's solution.
@@ -316,7 +316,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             .at
             .iter()
             .enumerate()
-            .filter(|&(_, &j)| j != crate::model::plan::NONE)
+            .filter(|&(_, &j)| j != NONE)
             .map(|(g, _)| relax.bonus[g])
             .sum();
         // Rounds in inverse proportion to the instance's size (about the same work for
@@ -333,11 +333,11 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             (d, _) => d,
         };
         let expired = || deadline.is_some_and(|d| Instant::now() >= d);
-        let mut plan = crate::engine::lns::search(p, plan, rounds, 5, deadline, |v| {
+        let mut plan = super::lns::search(p, plan, rounds, 5, deadline, |v| {
             expired() || relative_gap(bound, v + bonus) <= gap
         });
         if !expired() {
-            crate::engine::local_search::same_demand_flows(p, &mut plan);
+            super::local_search::same_demand_flows(p, &mut plan);
         }
         run.value = value(p, relax, &plan).unwrap_or(run.value);
         run.plan = Some(plan);
@@ -393,7 +393,7 @@ fn partition<'a>(
         && relative_gap(run.bound, run.value) > budget.gap
         && !budget.expired()
         && let Some(plan) = &run.plan
-        && let Some(dual) = crate::engine::partition::bound(
+        && let Some(dual) = super::partition::bound(
             p,
             &run.best_prices(relax).0,
             plan,
@@ -420,7 +420,7 @@ fn branch_price(p: &Problem, relax: &Relaxation, dual: &mut Dual, budget: &Budge
     let Some(plan) = &run.plan else {
         return;
     };
-    let limits = crate::engine::branch_price::Limits {
+    let limits = super::branch_price::Limits {
         nodes: PRICED_NODES * budget.iterations / 2000,
         gap: budget.gap,
         deadline: budget.deadline,
@@ -429,7 +429,7 @@ fn branch_price(p: &Problem, relax: &Relaxation, dual: &mut Dual, budget: &Budge
         polish(p, relax, &mut plan, budget);
         value(p, relax, &plan).map(|v| (plan, v))
     };
-    let found = crate::engine::branch_price::search(
+    let found = super::branch_price::search(
         p,
         &mut dual.generation,
         plan,

@@ -8,10 +8,10 @@
 //! which cannot be met and why, or where the plan shown, which ignores them, falls short.
 use std::collections::VecDeque;
 
+use super::instance::Instance;
+use super::plan::NONE;
+use super::problem::{EPS, Problem};
 use crate::engine::solver::Outcome;
-use crate::model::instance::Instance;
-use crate::model::plan::NONE;
-use crate::model::problem::{EPS, Problem};
 
 /// How many ids a sentence lists before "and N more".
 const LIST: usize = 8;

@@ -19,8 +19,8 @@
 //!   placed together.
 use std::collections::BTreeMap;
 
-use crate::model::instance::{Case, Instance, Place};
-use crate::model::score::FamilyScore;
+use super::instance::{Case, Instance, Place};
+use super::score::FamilyScore;
 
 /// Capacity dimensions, in the order `dimensions` takes them.
 const DIMENSIONS: [&str; 7] = [
@@ -289,7 +289,7 @@ pub fn generate_with_band(
         places: places_out,
         cases: cases_out,
         scores,
-        fairness: band.map(|band| crate::model::instance::Fairness {
+        fairness: band.map(|band| super::instance::Fairness {
             dimension: "persons".to_string(),
             band,
         }),

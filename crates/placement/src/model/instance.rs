@@ -328,7 +328,7 @@ impl Instance {
                 } else {
                     0.0
                 };
-                let (least, most) = crate::model::distribution::band_around(target, fairness.band);
+                let (least, most) = super::distribution::band_around(target, fairness.band);
                 (least.max(0.0), most.max(0.0))
             })
             .collect();

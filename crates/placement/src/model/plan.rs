@@ -1,6 +1,6 @@
 //! A plan under construction: where each linked group is, the load of every place, and who
 //! lives where. Moves keep the loads exact so feasibility checks are O(non-zero demands).
-use crate::model::problem::{EPS, Problem};
+use super::problem::{EPS, Problem};
 
 /// Marks a group without a place.
 pub(crate) const NONE: usize = usize::MAX;

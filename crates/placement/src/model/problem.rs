@@ -1,7 +1,7 @@
 //! The instance as the solvers see it: linked cases merged into groups (one super-case per
 //! linked group), forbidden pairs and pairs that can never fit removed, dense demand and
 //! capacity vectors. Built once per solve; everything downstream indexes into it.
-use crate::model::instance::Instance;
+use super::instance::Instance;
 
 /// Slack allowed when comparing loads to capacities, so sums of decimal demands that equal a
 /// capacity are not refused for rounding.

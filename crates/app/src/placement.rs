@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use resettle_domain::outcomes::EmploymentModel;
-use resettle_domain::placement::{
-    self, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad, PlaceProfile,
-    ScoreWeights, SolveOptions,
-};
 use resettle_domain::reception::{check_proposal_current, check_room, proposal_lapsed};
+use resettle_placement::{
+    self as placement, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad,
+    PlaceProfile, ScoreWeights, SolveOptions,
+};
 use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
 use time::Date;

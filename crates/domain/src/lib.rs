@@ -10,7 +10,6 @@ pub mod document;
 pub mod error;
 pub mod mission;
 pub mod outcomes;
-pub mod placement;
 pub mod policy;
 pub mod programme;
 pub mod quota;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use resettle_domain::placement::{self, Instance, Solution, SolveOptions};
+use resettle_placement::{self as placement, Instance, Solution, SolveOptions};
 
 /// Output format of `place solve` and `place explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -67,8 +67,8 @@ pub struct PolicyProfile {
     money: Money,
     planning: Option<Planning>,
     data_protection: DataProtection,
-    placement_weights: crate::placement::ScoreWeights,
-    placement_fairness: Option<crate::placement::DistributionPlan>,
+    placement_weights: resettle_placement::ScoreWeights,
+    placement_fairness: Option<resettle_placement::DistributionPlan>,
 }
 
 impl PolicyProfile {
@@ -284,12 +284,12 @@ impl PolicyProfile {
 
     /// The weights of the default placement score model (`[placement.weights]`), and how
     /// members' chances combine into a family's score.
-    pub fn placement_weights(&self) -> &crate::placement::ScoreWeights {
+    pub fn placement_weights(&self) -> &resettle_placement::ScoreWeights {
         &self.placement_weights
     }
 
     /// The distribution plan proposals must follow (`[placement.fairness]`), if any.
-    pub fn placement_fairness(&self) -> Option<&crate::placement::DistributionPlan> {
+    pub fn placement_fairness(&self) -> Option<&resettle_placement::DistributionPlan> {
         self.placement_fairness.as_ref()
     }
 

@@ -45,9 +45,9 @@ pub(super) struct Profile {
 pub(super) struct Placement {
     /// `[placement.weights]`: the default score model's weights and family rule.
     #[serde(default)]
-    pub weights: crate::placement::ScoreWeights,
+    pub weights: resettle_placement::ScoreWeights,
     /// `[placement.fairness]`: the distribution plan, if the programme has one.
-    pub fairness: Option<crate::placement::DistributionPlan>,
+    pub fairness: Option<resettle_placement::DistributionPlan>,
 }
 
 /// `version`: an integer or a string (a date is written quoted).

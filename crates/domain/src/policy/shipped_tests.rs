@@ -339,7 +339,7 @@ fn a_profile_serialises_to_json_for_display() {
 
 #[test]
 fn placement_weights_come_from_the_profile_and_a_misspelt_one_is_refused() {
-    use crate::placement::{FamilyScore, ScoreWeights};
+    use resettle_placement::{FamilyScore, ScoreWeights};
     assert_eq!(belgium().placement_weights(), &ScoreWeights::default());
     let geomatch = BELGIUM.replace(
         "family_score = \"sum_of_members\"",

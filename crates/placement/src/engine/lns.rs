@@ -5,8 +5,8 @@
 //! choices come from a fixed-seed generator and the number of rounds is fixed.
 use super::heuristic::{fill_floors, repair};
 use super::local_search::improve;
-use super::plan::Plan;
-use super::problem::Problem;
+use crate::model::plan::Plan;
+use crate::model::problem::Problem;
 
 /// Rounds without a strictly better plan after which the search gives up.
 const STALE_ROUNDS: usize = 600;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
+use crate::engine::{branch, branch_price, knapsack, lagrange, linear, partition, solver};
 
 /// The most place `j` may receive in `dimension` without the band: its capacity, or its
 /// maximum when lower.

@@ -34,9 +34,9 @@ use super::heuristic::{construct, fill_floors, repair};
 use super::lagrange::Relaxation;
 use super::local_search::{improve, insert_unplaced};
 use super::partition::Dual;
-use super::plan::Plan;
-use super::problem::Problem;
-use super::solution::relative_gap;
+use crate::model::plan::{NONE, Plan};
+use crate::model::problem::Problem;
+use crate::model::solution::relative_gap;
 
 /// What the general solver found.
 pub(crate) struct Outcome {
@@ -140,7 +140,7 @@ fn value(p: &Problem, relax: &Relaxation, plan: &Plan) -> Option<f64> {
     }
     let mut v = plan.score(p);
     for (g, &j) in plan.at.iter().enumerate() {
-        if j != super::plan::NONE {
+        if j != NONE {
             v += relax.bonus[g];
         }
     }
@@ -177,7 +177,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
         floor_prices: mu.clone(),
     };
     run.offer(p, relax, heuristic(p, relax, &net, budget));
-    let mut choice = vec![super::plan::NONE; p.groups.len()];
+    let mut choice = vec![NONE; p.groups.len()];
     let mut slack = Vec::new();
     let mut direction = vec![0.0; relax.rows.len() + relax.floor_rows.len()];
     let mut theta = 1.0;
@@ -234,7 +234,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             // The relaxed choice fits every capacity: it is a plan, and optimal.
             let mut plan = Plan::empty(p);
             for (g, &j) in choice.iter().enumerate() {
-                if j != super::plan::NONE {
+                if j != NONE {
                     plan.place(p, g, j);
                 }
             }
@@ -316,7 +316,7 @@ fn optimise(p: &Problem, relax: &Relaxation, budget: &Budget) -> Run {
             .at
             .iter()
             .enumerate()
-            .filter(|&(_, &j)| j != super::plan::NONE)
+            .filter(|&(_, &j)| j != NONE)
             .map(|(g, _)| relax.bonus[g])
             .sum();
         // Rounds in inverse proportion to the instance's size (about the same work for

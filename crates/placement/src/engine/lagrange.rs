@@ -10,8 +10,8 @@
 //! prices `μ ≥ 0`: a group's reduced score becomes `s_gj − (λ_j − μ_j)·a_g` and
 //! `L = … + Σ_j λ_j·K_j − Σ_j μ_j·M_j`. The heuristics and the branch and bound see only the
 //! net price `λ − μ` (negative where a place still needs families).
-use super::plan::NONE;
-use super::problem::{EPS, Problem};
+use crate::model::plan::NONE;
+use crate::model::problem::{EPS, Problem};
 
 /// The relaxed problem for one objective.
 pub(crate) struct Relaxation<'a> {

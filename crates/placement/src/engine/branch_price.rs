@@ -23,8 +23,8 @@ use std::collections::{BTreeMap, BinaryHeap};
 use std::time::Instant;
 
 use super::partition::Generation;
-use super::plan::Plan;
-use super::problem::Problem;
+use crate::model::plan::Plan;
+use crate::model::problem::Problem;
 
 /// Limits of one search.
 pub(crate) struct Limits {

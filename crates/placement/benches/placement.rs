@@ -1,10 +1,10 @@
 //! Placement benchmark: generates the named instances of docs/placement.md and solves each,
-//! printing objective, bound, gap and time. `cargo bench -p resettle-domain --bench
+//! printing objective, bound, gap and time. `cargo bench -p resettle-placement --bench
 //! placement [-- NAME…]`; `scripts/bench-placement` compares with HiGHS. With
 //! `PLACEMENT_WRITE=DIR` each instance is also written to `DIR/NAME.json`.
 use std::time::Duration;
 
-use resettle_domain::placement::{SolveOptions, Status, generate, solve};
+use resettle_placement::{SolveOptions, Status, generate, solve};
 
 /// (name, cases, places, dimensions, time limit in seconds).
 const INSTANCES: [(&str, usize, usize, usize, f64); 6] = [

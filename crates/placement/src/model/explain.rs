@@ -10,11 +10,11 @@
 //! someone without a place or a place below its minimum.
 use serde::{Deserialize, Serialize};
 
-use super::heuristic::best_direct;
 use super::instance::Instance;
 use super::plan::{NONE, Plan};
 use super::problem::{EPS, Problem};
 use super::solution::Solution;
+use crate::engine::heuristic::best_direct;
 
 /// The explanation of one family's placement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

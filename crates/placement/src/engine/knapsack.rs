@@ -11,7 +11,7 @@
 //! group together would not. A search that
 //! hits its node limit reports its best set and an upper bound instead of the optimum, so a
 //! bound built from it stays valid.
-use super::problem::{EPS, Problem};
+use crate::model::problem::{EPS, Problem};
 
 /// The answer for one place.
 #[derive(Debug, Clone, Default)]

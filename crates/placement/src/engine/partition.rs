@@ -36,9 +36,9 @@ use std::time::{Duration, Instant};
 
 use super::knapsack::{self, Best};
 use super::master::{MAX_ROWS, Master, Var};
-use super::plan::Plan;
-use super::problem::{EPS, Problem};
-use super::solution::relative_gap;
+use crate::model::plan::{NONE, Plan};
+use crate::model::problem::{EPS, Problem};
+use crate::model::solution::relative_gap;
 
 /// Node limit of one pricing knapsack.
 const PRICING_NODES: usize = 50_000;
@@ -504,7 +504,7 @@ impl<'a> Generation<'a> {
         for (k, level) in solution {
             integral &= !(1e-6..=1.0 - 1e-6).contains(&level);
             let c = &self.columns[k];
-            let free = c.groups.iter().all(|&g| plan.at[g] == super::plan::NONE);
+            let free = c.groups.iter().all(|&g| plan.at[g] == NONE);
             if level >= 0.5 && free && c.groups.iter().all(|&g| plan.fits(p, g, c.place)) {
                 for &g in &c.groups {
                     plan.place(p, g, c.place);

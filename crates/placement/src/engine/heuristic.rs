@@ -2,8 +2,8 @@
 //! Lagrangian capacity prices, the groups with most to lose first) and a repair step that
 //! finds room for groups left over by moving one or two residents elsewhere; then, where
 //! places have minimums, a fill step that raises each to its floor.
-use super::plan::{NONE, Plan};
-use super::problem::{EPS, Problem};
+use crate::model::plan::{NONE, Plan};
+use crate::model::problem::{EPS, Problem};
 
 /// Score of group `g` at option `k` less the capacity it uses, priced at `lambda`.
 pub(crate) fn reduced(p: &Problem, lambda: &[f64], g: usize, place: usize, score: f64) -> f64 {

@@ -14,8 +14,8 @@
 //! Nodes within `gap` of the incumbent are pruned, so a finished search proves the
 //! incumbent optimal within the requested gap; the bound it proves is reported.
 use super::lagrange::Relaxation;
-use super::plan::{NONE, Plan};
-use super::problem::Problem;
+use crate::model::plan::{NONE, Plan};
+use crate::model::problem::Problem;
 
 /// The outcome of a search.
 pub(crate) struct Search {

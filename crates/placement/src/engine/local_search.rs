@@ -5,8 +5,8 @@
 //! the groups in index order, so the result is deterministic.
 use super::flow::max_score_assignment;
 use super::heuristic::best_direct;
-use super::plan::{NONE, Plan};
-use super::problem::Problem;
+use crate::model::plan::{NONE, Plan};
+use crate::model::problem::{EPS, Problem};
 
 /// Improvements smaller than this are ignored (no cycling on rounding noise).
 const MIN_GAIN: f64 = 1e-9;
@@ -262,7 +262,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
         (0..d)
             .map(|x| {
                 let r = j * d + x;
-                if p.floor[r] > super::problem::EPS {
+                if p.floor[r] > EPS {
                     p.cap[r] - p.floor[r].min(plan.load[r])
                 } else {
                     f64::INFINITY
@@ -307,7 +307,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
                     self.rooms[side]
                         .iter()
                         .zip(&self.most_room[side])
-                        .any(|(room, most)| *room > most + super::problem::EPS)
+                        .any(|(room, most)| *room > most + EPS)
                 });
                 if short {
                     return;
@@ -327,10 +327,7 @@ fn best_split(p: &Problem, plan: &Plan, items: &[usize], j: usize, k: usize) -> 
                     continue;
                 }
                 let sparse = &self.p.groups[g].sparse;
-                if sparse
-                    .iter()
-                    .any(|&(x, a)| a > self.rooms[side][x] + super::problem::EPS)
-                {
+                if sparse.iter().any(|&(x, a)| a > self.rooms[side][x] + EPS) {
                     continue;
                 }
                 for &(x, a) in sparse {
@@ -386,9 +383,7 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
             let base = j * p.dims;
             let more = sparse
                 .iter()
-                .map(|&(d, a)| {
-                    ((p.cap[base + d] - plan.load[base + d] + super::problem::EPS) / a).floor()
-                })
+                .map(|&(d, a)| ((p.cap[base + d] - plan.load[base + d] + EPS) / a).floor())
                 .fold(f64::INFINITY, f64::min);
             *slot = more.clamp(0.0, members.len() as f64) as i64;
         }
@@ -439,8 +434,8 @@ pub(crate) fn same_demand_flows(p: &Problem, plan: &mut Plan) -> bool {
 /// Whether `after` has no floor row below both its minimum and its load in `before`.
 fn no_new_shortfall(p: &Problem, before: &Plan, after: &Plan) -> bool {
     (0..p.floor.len()).all(|r| {
-        p.floor[r] <= super::problem::EPS
-            || after.load[r] >= p.floor[r] - super::problem::EPS
-            || after.load[r] >= before.load[r] - super::problem::EPS
+        p.floor[r] <= EPS
+            || after.load[r] >= p.floor[r] - EPS
+            || after.load[r] >= before.load[r] - EPS
     })
 }

@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use super::instance::Instance;
 use super::plan::NONE;
 use super::problem::{EPS, Problem};
-use super::solver::Outcome;
+use crate::engine::solver::Outcome;
 
 /// How many ids a sentence lists before "and N more".
 const LIST: usize = 8;

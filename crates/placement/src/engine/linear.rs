@@ -9,8 +9,8 @@ use std::time::Instant;
 
 use super::lagrange::Relaxation;
 use super::master::{MAX_ROWS, Master, Var};
-use super::plan::Plan;
-use super::problem::Problem;
+use crate::model::plan::Plan;
+use crate::model::problem::Problem;
 
 /// The solved LP relaxation.
 pub(crate) struct Relaxed {

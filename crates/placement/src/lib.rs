@@ -7,16 +7,23 @@
 //! maximise `Σ s_cj x_cj`. When not every family can be placed, the plan places as many
 //! persons as possible and then maximises the score, and says why (`diagnosis`).
 //!
-//! How it is solved (docs/decisions/0005-placement-solver.md):
+//! How it is solved (docs/decisions/0005-placement-solver.md), in `engine/`:
 //! - pure assignment (one unit of one counted dimension per family, nothing else binding)
 //!   is a transportation problem: min-cost flow, exact (`flow.rs`);
 //! - otherwise a Lagrangian relaxation of the capacity rows gives the bound (`lagrange.rs`;
 //!   the exact LP for few large places, `linear.rs`; column generation on the
 //!   set-partitioning formulation for the places that hold only a few families,
-//!   `partition.rs`; both on the simplex of `master.rs`) and its prices steer a greedy, a repair, a
-//!   local search and a large-neighbourhood search for the plan (`heuristic.rs`,
+//!   `partition.rs`; both on the simplex of `master.rs`) and its prices steer a greedy, a
+//!   repair, a local search and a large-neighbourhood search for the plan (`heuristic.rs`,
 //!   `local_search.rs`, `lns.rs`); small instances are closed by branch and bound
-//!   (`branch.rs`).
+//!   (`branch.rs`) or branch and price (`branch_price.rs`).
+//!
+//! What it works on and answers is in `model/`: the instance, the score model, the
+//! distribution plan, the solution, explanations and the diagnosis.
+//!
+//! The crate knows nothing of cases, lifecycles or policy profiles
+//! (docs/decisions/0014-placement-in-its-own-crate.md): it reads the wall clock only to
+//! honour an optional time limit, which is why it is not part of `resettle-domain`.
 //!
 //! "Optimal" means the plan is within the requested relative gap of the bound (default
 //! `1e-4`, the default `mip_rel_gap` of HiGHS), not that the bound is tight.
@@ -24,40 +31,23 @@
 //! default path is bounded by iterations, not time.
 use std::time::{Duration, Instant};
 
-mod branch;
-mod branch_price;
-mod diagnose;
-mod distribution;
-mod explain;
-mod flow;
-mod generate;
-mod heuristic;
-mod instance;
-mod knapsack;
-mod lagrange;
-mod linear;
-mod lns;
-mod local_search;
-mod master;
-mod partition;
-mod plan;
-mod problem;
-mod score;
-mod solution;
-mod solver;
+mod engine;
+mod model;
 
-pub use distribution::{DistributionPlan, PlaceLoad};
-pub use explain::{Alternative, Excluded, Explanation, explain};
-pub use generate::{generate, generate_with_band};
-pub use instance::{Case, Fairness, Instance, InstanceError, Place};
-pub use score::{
+pub use model::distribution::{DistributionPlan, PlaceLoad};
+pub use model::explain::{Alternative, Excluded, Explanation, explain};
+pub use model::generate::{generate, generate_with_band};
+pub use model::instance::{Case, Fairness, Instance, InstanceError, Place};
+pub use model::score::{
     CaseProfile, FamilyScore, PlaceProfile, ScoreBreakdown, ScoreWeights, score, score_matrix,
 };
-pub use solution::{Assignment, Solution, Status};
+pub use model::solution::{Assignment, Solution, Status};
 
-use plan::{NONE, Plan};
-use problem::{EPS, Problem};
-use solution::relative_gap;
+use engine::{flow, lagrange, solver};
+use model::diagnose;
+use model::plan::{NONE, Plan};
+use model::problem::{EPS, Problem};
+use model::solution::relative_gap;
 
 /// How hard to try.
 #[derive(Debug, Clone, PartialEq)]

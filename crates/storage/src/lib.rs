@@ -166,6 +166,16 @@ impl Store {
             Backend::Postgres => {
                 AnyPoolOptions::new()
                     .max_connections(8)
+                    // Every query here is short (a page, a case, a count); PostgreSQL's
+                    // JIT compiles a plan once its estimated cost passes a threshold, which
+                    // sub-queries per row reach, and compiling took ~50 ms of each such
+                    // query against a few ms of running it (docs/performance.md).
+                    .after_connect(|conn, _meta| {
+                        Box::pin(async move {
+                            conn.execute("SET jit = off").await?;
+                            Ok(())
+                        })
+                    })
                     .connect_with(options)
                     .await?
             }

@@ -61,12 +61,14 @@ impl Store {
 
     /// A programme's pledges by year, each with the persons who arrived that year.
     pub async fn pledges(&self, programme: &str) -> Result<Vec<PledgeRow>, StorageError> {
+        // A year's arrivals as a range of days (timestamps are ISO text, so '2024' <= at <
+        // '2025' is the year), which the index on (to_state, at, case_id) answers alone.
         let rows = sqlx::query(
             "SELECT p.year, p.pledged, p.arrived_before_resettle, p.source, \
                (SELECT CAST(COALESCE(SUM(c.family_size), 0) AS BIGINT) \
                   FROM case_events e JOIN cases c ON c.id = e.case_id \
                  WHERE c.programme_id = p.programme_id AND e.to_state = 'arrived' \
-                   AND substr(e.at, 1, 4) = CAST(p.year AS TEXT)) \
+                   AND e.at >= CAST(p.year AS TEXT) AND e.at < CAST(p.year + 1 AS TEXT)) \
              FROM pledges p JOIN programmes g ON g.id = p.programme_id \
              WHERE g.code = $1 ORDER BY p.year",
         )

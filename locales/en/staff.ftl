@@ -317,6 +317,7 @@ scenarios-state-total = State total
 scenarios-path = Path
 scenarios-saved = Saved
 scenarios-delete = Delete
+scenarios-delete-named = Delete “{ $name }”
 
 ## Lifecycle states (crates/domain/src/case/lifecycle.rs)
 

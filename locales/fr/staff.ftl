@@ -319,6 +319,7 @@ scenarios-state-total = Total pour l'État
 scenarios-path = Trajectoire
 scenarios-saved = Enregistré
 scenarios-delete = Supprimer
+scenarios-delete-named = Supprimer « { $name } »
 
 ## États d'un dossier
 

@@ -316,6 +316,7 @@ scenarios-state-total = Totaal voor de staat
 scenarios-path = Groeipad
 scenarios-saved = Bewaard
 scenarios-delete = Verwijderen
+scenarios-delete-named = Verwijderen “{ $name }”
 
 ## Statussen van een dossier
 

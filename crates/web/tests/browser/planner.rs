@@ -254,6 +254,20 @@ async fn a_planner_compares_two_scenarios_and_deletes_them() {
             "{who}: the two scenarios are not side by side"
         );
         assert_eq!(totals, ["8,821", longer.as_str()], "{who}");
+        // Each Delete is named for its scenario, so a screen reader tells them apart.
+        let mut delete_names = Vec::new();
+        for b in c
+            .find_all(Locator::Css("#scenarios button[type='submit']"))
+            .await
+            .unwrap()
+        {
+            delete_names.push(b.attr("aria-label").await.unwrap().unwrap_or_default());
+        }
+        assert_eq!(
+            delete_names,
+            ["Delete “Browser plan”", "Delete “Five-year plan”"],
+            "{who}"
+        );
 
         for name in ["Browser plan", "Five-year plan"] {
             click_button(c, "Delete").await;

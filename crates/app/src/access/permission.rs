@@ -208,12 +208,10 @@ impl App {
             roles_text(caller),
             p.name()
         );
-        Err(match self.refuse(caller, entity, id, &why).await {
-            AppError::Forbidden { detail, .. } => AppError::Forbidden {
-                detail,
-                lacking: Some(p),
-            },
-            other => other,
+        self.record_refusal(caller, entity, id, &why).await?;
+        Err(AppError::Forbidden {
+            detail: why,
+            lacking: Some(p),
         })
     }
 

@@ -16,30 +16,6 @@ async fn set_date(c: &Client, name: &str, day: &str) {
     .unwrap();
 }
 
-/// The current value of the field `name`.
-async fn value_of(c: &Client, name: &str) -> String {
-    c.find(Locator::Css(&format!("[name='{name}']")))
-        .await
-        .unwrap_or_else(|e| panic!("no field {name}: {e}"))
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
-/// Whether the checkbox `name` with `value` is ticked.
-async fn ticked(c: &Client, name: &str, value: &str) -> bool {
-    c.find(Locator::Css(&format!(
-        "input[name='{name}'][value='{value}']"
-    )))
-    .await
-    .unwrap()
-    .prop("checked")
-    .await
-    .unwrap()
-        == Some("true".into())
-}
-
 /// Presses the button `label` of the submission form, which posts the form back to the
 /// address it came from, and waits for the new page (the old form goes stale).
 async fn post_back(c: &Client, label: &str) {
@@ -114,7 +90,7 @@ async fn a_liaison_submits_a_case_and_follows_the_office_s_submissions() {
         assert_eq!(c.current_url().await.unwrap().path(), "/cases/new");
         review(c, backend, "submission-form").await;
         assert_eq!(
-            value_of(c, "submitted_on").await,
+            value_of(c, "[name='submitted_on']").await,
             "2026-11-23",
             "{backend}: submitted today unless said otherwise"
         );
@@ -134,16 +110,23 @@ async fn a_liaison_submits_a_case_and_follows_the_office_s_submissions() {
             ["Amal Haddad", "Omar Haddad", ""],
             "{backend}"
         );
-        assert_eq!(value_of(c, "case_number").await, number, "{backend}");
-        assert_eq!(value_of(c, "nationality").await, "SY", "{backend}");
         assert_eq!(
-            value_of(c, "member-0-date_of_birth").await,
+            value_of(c, "[name='case_number']").await,
+            number,
+            "{backend}"
+        );
+        assert_eq!(value_of(c, "[name='nationality']").await, "SY", "{backend}");
+        assert_eq!(
+            value_of(c, "[name='member-0-date_of_birth']").await,
             "1985-03-03",
             "{backend}"
         );
-        assert!(ticked(c, "member-0-languages", "ar").await, "{backend}");
         assert!(
-            ticked(c, "categories", "children_at_risk").await,
+            checked(c, "input[name='member-0-languages'][value='ar']").await,
+            "{backend}"
+        );
+        assert!(
+            checked(c, "input[name='categories'][value='children_at_risk']").await,
             "{backend}"
         );
         review(c, backend, "submission-three-members").await;
@@ -190,19 +173,30 @@ async fn a_liaison_submits_a_case_and_follows_the_office_s_submissions() {
         );
         review(c, backend, "submission-refused-field").await;
         assert_eq!(members(c).await, ["Amal Haddad", ""], "{backend}");
-        assert_eq!(value_of(c, "case_number").await, number, "{backend}");
-        assert_eq!(value_of(c, "country_of_asylum").await, "TR", "{backend}");
         assert_eq!(
-            value_of(c, "member-1-date_of_birth").await,
+            value_of(c, "[name='case_number']").await,
+            number,
+            "{backend}"
+        );
+        assert_eq!(
+            value_of(c, "[name='country_of_asylum']").await,
+            "TR",
+            "{backend}"
+        );
+        assert_eq!(
+            value_of(c, "[name='member-1-date_of_birth']").await,
             "2014-06-01",
             "{backend}"
         );
         assert_eq!(
-            value_of(c, "member-1-relationship").await,
+            value_of(c, "[name='member-1-relationship']").await,
             "child",
             "{backend}"
         );
-        assert!(ticked(c, "member-0-languages", "ar").await, "{backend}");
+        assert!(
+            checked(c, "input[name='member-0-languages'][value='ar']").await,
+            "{backend}"
+        );
         assert!(!exists(&s, number).await, "{backend}: nothing was saved");
 
         // Corrected and submitted: the new case, with a line saying so.
@@ -250,17 +244,7 @@ async fn a_liaison_submits_a_case_and_follows_the_office_s_submissions() {
             row.contains("23 November 2026") && row.contains("submitted"),
             "{backend}: {row}"
         );
-        let days: Vec<String> = {
-            let mut days = Vec::new();
-            for cell in c
-                .find_all(Locator::Css("#cases tbody td:nth-child(2)"))
-                .await
-                .unwrap()
-            {
-                days.push(cell.text().await.unwrap());
-            }
-            days
-        };
+        let days = texts_of(c, "#cases tbody td:nth-child(2)").await;
         assert_eq!(days[0], "23 November 2026", "{backend}: newest first");
         assert_worded(c, backend, &ENGLISH, &["Our submissions"]).await;
 

@@ -269,3 +269,35 @@ async fn text_of(c: &Client, css: &str) -> String {
         Err(_) => String::new(),
     }
 }
+
+/// The texts of every element `css`, in page order.
+async fn texts_of(c: &Client, css: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    for e in c.find_all(Locator::Css(css)).await.unwrap() {
+        texts.push(e.text().await.unwrap());
+    }
+    texts
+}
+
+/// The value of the form field `css` (what the browser would post).
+async fn value_of(c: &Client, css: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+/// Whether the checkbox or radio button `css` is checked.
+async fn checked(c: &Client, css: &str) -> bool {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .prop("checked")
+        .await
+        .unwrap()
+        .as_deref()
+        == Some("true")
+}

@@ -15,29 +15,6 @@ async fn shown(c: &Client, css: &str) {
     panic!("no {css} on the page");
 }
 
-/// The value of the form field `css` (what the browser would post).
-async fn value_of(c: &Client, css: &str) -> String {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"))
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
-/// Whether the checkbox or radio button `css` is checked.
-async fn checked(c: &Client, css: &str) -> bool {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"))
-        .prop("checked")
-        .await
-        .unwrap()
-        .as_deref()
-        == Some("true")
-}
-
 /// Ticks or unticks the checkbox `css`, as a person clicks it.
 async fn tick(c: &Client, css: &str, on: bool) {
     if checked(c, css).await != on {

@@ -181,21 +181,13 @@ async fn a_municipality_and_a_sponsor_see_the_families_they_support() {
             "{}: the family's home, ages and arrival: {family}",
             s.backend
         );
-        let supported: Vec<String> = {
-            let mut v = Vec::new();
-            for e in c
-                .find_all(Locator::Css("#families section.family"))
-                .await
-                .unwrap()
-            {
-                let t = e.text().await.unwrap();
-                if t.contains("12 months after arrival, due") && !t.contains("no support plan yet")
-                {
-                    v.push(t);
-                }
-            }
-            v
-        };
+        let supported: Vec<String> = texts_of(c, "#families section.family")
+            .await
+            .into_iter()
+            .filter(|t| {
+                t.contains("12 months after arrival, due") && !t.contains("no support plan yet")
+            })
+            .collect();
         assert!(
             !supported.is_empty(),
             "{}: a family of {town} with its support plan and follow-ups",

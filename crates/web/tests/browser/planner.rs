@@ -229,25 +229,8 @@ async fn a_planner_compares_two_scenarios_and_deletes_them() {
         left(c, "/fair-share").await;
         review(c, who, "scenarios").await;
 
-        let names: Vec<String> = {
-            let mut names = Vec::new();
-            for th in c
-                .find_all(Locator::Css("#scenarios thead th"))
-                .await
-                .unwrap()
-            {
-                names.push(th.text().await.unwrap());
-            }
-            names
-        };
-        let mut totals = Vec::new();
-        for td in c
-            .find_all(Locator::Css("#scenarios tr.total td"))
-            .await
-            .unwrap()
-        {
-            totals.push(td.text().await.unwrap());
-        }
+        let names = texts_of(c, "#scenarios thead th").await;
+        let totals = texts_of(c, "#scenarios tr.total td").await;
         assert_eq!(
             names[1..],
             ["Browser plan", "Five-year plan"],

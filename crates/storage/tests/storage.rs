@@ -128,16 +128,48 @@ async fn migrations_build_the_same_schema_on_both_backends_and_run_once() {
             store.schema_version().await.unwrap(),
             Store::latest_schema_version()
         );
-        let cols = store.schema_columns().await.unwrap();
-        assert!(cols.contains(&("cases".into(), "case_number".into())));
-        schemas.push((db.backend, cols));
+        let shape = store.schema_shape().await.unwrap();
+        assert!(
+            shape.columns.iter().any(|c| c.table == "cases"
+                && c.column == "case_number"
+                && c.kind == "text"
+                && c.not_null),
+            "{}: {:?}",
+            db.backend,
+            shape.columns
+        );
+        assert!(
+            shape.indexes.iter().any(|i| i.table == "case_events"),
+            "{}",
+            db.backend
+        );
+        assert!(
+            shape.checks.iter().any(|(t, _)| t == "cases"),
+            "{}",
+            db.backend
+        );
+        schemas.push((db.backend, shape));
     }
     if let [(_, sqlite), (_, postgres)] = &schemas[..] {
-        assert_eq!(
-            sqlite, postgres,
-            "the two migration dialects define different schemas"
+        same_in_both(
+            "columns (kind, nullability)",
+            &sqlite.columns,
+            &postgres.columns,
         );
+        same_in_both("indexes", &sqlite.indexes, &postgres.indexes);
+        same_in_both("checks per table", &sqlite.checks, &postgres.checks);
     }
+}
+
+/// Fails naming what only one dialect's schema has.
+fn same_in_both<T: PartialEq + std::fmt::Debug>(what: &str, sqlite: &[T], postgres: &[T]) {
+    let only_sqlite: Vec<&T> = sqlite.iter().filter(|x| !postgres.contains(x)).collect();
+    let only_postgres: Vec<&T> = postgres.iter().filter(|x| !sqlite.contains(x)).collect();
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "the two migration dialects build different {what}: only in SQLite {only_sqlite:#?}, \
+         only in PostgreSQL {only_postgres:#?}"
+    );
 }
 
 #[tokio::test]

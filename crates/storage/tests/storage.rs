@@ -409,3 +409,63 @@ async fn the_sqlite_database_and_its_wal_are_readable_by_their_owner_only() {
     );
     store.close().await;
 }
+
+/// A database on another host is reached over TLS, verifying the server's certificate
+/// against the authority `sslrootcert` names: the connection is encrypted, and a server
+/// whose certificate another authority signed is refused, not trusted.
+#[tokio::test]
+async fn postgresql_is_reached_over_verified_tls() {
+    use sqlx::{Connection, Row};
+    let Some(cluster) = resettle_testkit::postgres::cluster() else {
+        return;
+    };
+    let url = cluster.create_database();
+    let verified = format!(
+        "{url}?sslmode=verify-full&sslrootcert={}",
+        cluster.certificate_authority().display()
+    );
+    let store = Store::connect(&verified).await.unwrap();
+    assert!(store.migrate().await.unwrap() > 0);
+    let mut conn = sqlx::PgConnection::connect(&verified).await.unwrap();
+    let row = sqlx::query("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert!(row.get::<bool, _>(0), "the connection is not encrypted");
+    assert!(
+        row.get::<String, _>(1).starts_with("TLSv1."),
+        "{}",
+        row.get::<String, _>(1)
+    );
+
+    let other = tempfile::tempdir().unwrap();
+    let other_ca = other.path().join("other.crt");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+        ])
+        .args(["-nodes", "-days", "2", "-subj", "/CN=someone else"])
+        .arg("-keyout")
+        .arg(other.path().join("other.key"))
+        .arg("-out")
+        .arg(&other_ca)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let impostor = format!(
+        "{url}?sslmode=verify-full&sslrootcert={}",
+        other_ca.display()
+    );
+    let Err(refused) = Store::connect(&impostor).await else {
+        panic!("a server certificate no trusted authority signed was accepted");
+    };
+    assert!(
+        refused.to_string().to_lowercase().contains("certificate"),
+        "refused for another reason: {refused}"
+    );
+}

@@ -9,6 +9,7 @@ pub mod country;
 pub mod document;
 pub mod error;
 pub mod mission;
+pub mod names;
 pub mod outcomes;
 pub mod policy;
 pub mod programme;

@@ -111,7 +111,17 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_placement_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0016_placement_decisions.sql"),
     },
+    Migration {
+        version: NAME_WORDS,
+        description: "the folded words of members' names, for search",
+        sqlite: include_str!("../migrations/sqlite/0017_member_name_words.sql"),
+        postgres: include_str!("../migrations/postgres/0017_member_name_words.sql"),
+    },
 ];
+
+/// The migration that made the table of name words, which is then filled from the names
+/// in Rust (SQL cannot fold Unicode alike on both databases).
+const NAME_WORDS: i64 = 17;
 
 impl Store {
     /// Applies every migration not yet applied, each in its own transaction, and returns
@@ -132,6 +142,9 @@ impl Store {
                 Backend::Postgres => m.postgres,
             };
             sqlx::raw_sql(AssertSqlSafe(sql)).execute(&mut *tx).await?;
+            if m.version == NAME_WORDS {
+                crate::caseload::fill_name_words(&mut tx).await?;
+            }
             sqlx::query(
                 "INSERT INTO schema_migrations (version, description, applied_at) \
                  VALUES ($1, $2, $3)",

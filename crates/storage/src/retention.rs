@@ -27,6 +27,7 @@ const ANONYMISE: &[&str] = &[
      date_of_birth = substr(date_of_birth, 1, 4) || '-01-01', languages = '', \
      education = NULL, occupation = NULL WHERE case_id IN ({ids})",
     "DELETE FROM medical_records WHERE case_id IN ({ids})",
+    "DELETE FROM member_name_words WHERE case_id IN ({ids})",
     "UPDATE reunification_requests SET relative_name = 'anonymised' WHERE case_id IN ({ids})",
     "UPDATE promises SET slip_reason = CASE WHEN slip_reason IS NULL THEN NULL ELSE '(anonymised)' END \
      WHERE case_id IN ({ids})",

@@ -469,3 +469,105 @@ async fn postgresql_is_reached_over_verified_tls() {
         "refused for another reason: {refused}"
     );
 }
+
+/// A name search folds case, accents and Arabic vowel marks alike on both databases, finds
+/// a family by the beginning of any member's name word (every word typed must match), and
+/// forgets a family once it is anonymised.
+#[tokio::test]
+async fn names_are_found_alike_on_both_databases_in_any_script() {
+    use resettle_storage::CaseFilter;
+    let named = |number: &str, names: &[&str]| {
+        let mut f = case_file(number, names.len() as u32, TO_ARRIVAL, 2021);
+        for (m, name) in f.case.members.iter_mut().zip(names) {
+            m.full_name = name.to_string();
+        }
+        f
+    };
+    let mut answers = Vec::new();
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store
+            .import_programme(&programme(vec![
+                named("TST-21C00001", &["Aḥmad Al-Ḥassan", "Émilie Dupont"]),
+                named("TST-21C00002", &["مُحَمَّد أحمد"]),
+                named("TST-21C00003", &["Hassan Omar", "Amina Omar"]),
+            ]))
+            .await
+            .unwrap();
+        let search = |q: &str| {
+            let store = &store;
+            let filter = CaseFilter {
+                q: Some(q.into()),
+                ..CaseFilter::default()
+            };
+            async move {
+                let (found, total) = store.list_cases(&filter, 1, 50).await.unwrap();
+                assert_eq!(found.len() as i64, total);
+                let mut numbers: Vec<String> = found.into_iter().map(|c| c.case_number).collect();
+                numbers.sort();
+                numbers
+            }
+        };
+        let one = |n: &str| vec![format!("TST-21C0000{n}")];
+        assert_eq!(search("ahmad").await, one("1"), "{}", db.backend);
+        assert_eq!(search("AHMAD al-hass").await, one("1"), "{}", db.backend);
+        assert_eq!(search("emilie").await, one("1"), "{}", db.backend);
+        assert_eq!(search("محمد").await, one("2"), "{}", db.backend);
+        assert_eq!(search("احمد").await, one("2"), "{}", db.backend);
+        assert_eq!(search("hassan").await.len(), 2, "{}", db.backend);
+        assert_eq!(search("hassan omar").await, one("3"), "{}", db.backend);
+        assert_eq!(
+            search("assan").await,
+            Vec::<String>::new(),
+            "words are found by their beginning"
+        );
+        assert_eq!(search("21c00002").await, one("2"), "{}", db.backend);
+        answers.push(search("a").await);
+
+        store
+            .anonymise_cases(&["TST-21C00001".into()], date!(2026 - 11 - 23))
+            .await
+            .unwrap();
+        assert_eq!(
+            search("ahmad").await,
+            Vec::<String>::new(),
+            "{}",
+            db.backend
+        );
+    }
+    if let [sqlite, postgres] = &answers[..] {
+        assert_eq!(
+            sqlite, postgres,
+            "the two databases answered one search differently"
+        );
+    }
+}
+
+/// A database from before the name words (schema 16, names already held) gets them filled
+/// from its members' names when it is migrated, so its families stay findable.
+#[tokio::test]
+async fn an_older_database_gets_its_name_words_when_migrated() {
+    use resettle_storage::CaseFilter;
+    use sqlx::Connection;
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let mut f = case_file("TST-21C00009", 1, TO_ARRIVAL, 2021);
+        f.case.members[0].full_name = "Zaïd Barakat".into();
+        store.import_programme(&programme(vec![f])).await.unwrap();
+        let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
+        sqlx::raw_sql(
+            "DROP TABLE member_name_words; DELETE FROM schema_migrations WHERE version = 17",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        conn.close().await.unwrap();
+        let store = fresh(&db.url).await;
+        let filter = CaseFilter {
+            q: Some("zaid bar".into()),
+            ..CaseFilter::default()
+        };
+        let (found, _) = store.list_cases(&filter, 1, 10).await.unwrap();
+        assert_eq!(found.len(), 1, "{}", db.backend);
+    }
+}

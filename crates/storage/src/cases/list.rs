@@ -22,7 +22,8 @@ pub struct CaseFilter {
     pub country_of_asylum: Option<String>,
     /// Only cases with this submission category.
     pub category: Option<String>,
-    /// Case number or member name containing this text (case-insensitive).
+    /// Case number containing this text, or a member whose name has a word beginning with
+    /// each word of it (case, accents and vowel marks do not matter).
     pub q: Option<String>,
     /// Exactly this case number.
     pub case_number: Option<String>,
@@ -107,11 +108,45 @@ fn summary(r: &AnyRow) -> Result<CaseSummary, StorageError> {
     })
 }
 
+/// The condition of a search for `q`: a case number containing it, or a family with, for
+/// every word typed, a member's name word beginning with it (folded alike, so case,
+/// accents and Arabic vowel marks do not matter, and both databases answer the same).
+/// Each word is a range over the index of name words.
+fn search(q: &str, binds: &mut Vec<String>) -> String {
+    use resettle_domain::names::{prefix_end, words};
+    binds.push(format!(
+        "%{}%",
+        q.to_lowercase().replace('\\', "").replace(['%', '_'], "")
+    ));
+    let number = format!("LOWER(c.case_number) LIKE ${}", binds.len());
+    let typed = words(q);
+    if typed.is_empty() {
+        return number;
+    }
+    let name: Vec<String> = typed
+        .iter()
+        .map(|w| {
+            binds.push(w.clone());
+            binds.push(prefix_end(w));
+            format!(
+                "c.id IN (SELECT w.case_id FROM member_name_words w \
+                 WHERE w.word >= ${} AND w.word < ${})",
+                binds.len() - 1,
+                binds.len()
+            )
+        })
+        .collect();
+    format!("({number} OR ({}))", name.join(" AND "))
+}
+
 impl CaseFilter {
     /// The WHERE clause with numbered placeholders, and the values to bind in order.
     pub(crate) fn clause(&self) -> (String, Vec<String>) {
         let mut conditions = Vec::new();
         let mut binds = Vec::new();
+        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            conditions.push(search(q, &mut binds));
+        }
         let mut add = |sql: &str, value: String| {
             binds.push(value);
             conditions.push(sql.replace("$n", &format!("${}", binds.len())));
@@ -142,17 +177,6 @@ impl CaseFilter {
         }
         if let Some(o) = &self.submitted_by {
             add("c.submitted_by = $n", o.clone());
-        }
-        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!(
-                "%{}%",
-                q.to_lowercase().replace('\\', "").replace(['%', '_'], "")
-            );
-            add(
-                "(LOWER(c.case_number) LIKE $n OR EXISTS (SELECT 1 FROM family_members f \
-                 WHERE f.case_id = c.id AND LOWER(f.full_name) LIKE $n))",
-                pattern,
-            );
         }
         if let Some(scopes) = &self.scope {
             // One placeholder for all the limits' organisations would not do: each limit

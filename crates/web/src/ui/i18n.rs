@@ -307,11 +307,7 @@ pub(crate) fn codes(kind: &str) -> Vec<String> {
 
 /// A word as it sorts in a list: lower case, accents folded (`Égypte` among the E).
 pub(crate) fn sort_key(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    word.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    resettle_domain::names::fold(word)
 }
 
 /// Every message id of a language's file: the codes a form offers, and the tests that

@@ -111,6 +111,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_placement_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0016_placement_decisions.sql"),
     },
+    Migration {
+        version: 17,
+        description: "family contacts and the outbox of notices to families",
+        sqlite: include_str!("../migrations/sqlite/0017_family_notices.sql"),
+        postgres: include_str!("../migrations/postgres/0017_family_notices.sql"),
+    },
 ];
 
 impl Store {

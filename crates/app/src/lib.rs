@@ -10,6 +10,7 @@ pub mod export_csv;
 pub mod fair_share;
 pub mod families;
 mod missions;
+pub mod notices;
 mod placement;
 mod pledges;
 pub mod policies;
@@ -24,6 +25,11 @@ pub use access::session::{NewSession, Session};
 pub use access::{Caller, Organisation, Permission, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
+pub use notices::{
+    Delivered, FamiliesToInform, FamilyToInformView, InformQuery, NewContact, NoticeSettings,
+    NoticeView,
+};
+pub use resettle_notify::{Courier, MailSecurity, MailSettings, SmsSettings};
 pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
@@ -57,6 +63,8 @@ pub struct App {
     limits: std::sync::Arc<access::limits::RateLimiter>,
     /// How much CPU-heavy work may run at once.
     pools: std::sync::Arc<access::limits::Pools>,
+    /// Where notices to families go; `None` keeps them queued.
+    notices: Option<std::sync::Arc<NoticeSettings>>,
 }
 
 impl std::fmt::Debug for App {
@@ -127,6 +135,7 @@ impl App {
             clock: std::sync::Arc::new(SystemClock),
             limits: std::sync::Arc::default(),
             pools: std::sync::Arc::default(),
+            notices: None,
         }
     }
 

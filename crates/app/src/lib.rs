@@ -25,19 +25,19 @@ pub use access::session::{NewSession, Session};
 pub use access::{Caller, Organisation, Permission, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
 pub use error::AppError;
+pub use missions::{
+    MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
+};
 pub use notices::{
     Delivered, FamiliesToInform, FamilyToInformView, InformQuery, NewContact, NoticeSettings,
     NoticeView,
-};
-pub use resettle_notify::{Courier, MailSecurity, MailSettings, SmsSettings};
-pub use missions::{
-    MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
 pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use policies::PolicyInForce;
 pub use reception::ReceptionDay;
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
+pub use resettle_notify::{Courier, MailSecurity, MailSettings, SmsSettings};
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
 pub use resettle_storage::{AnchorPolicy, ChainCheck, Fault};

@@ -60,7 +60,10 @@ impl Courier {
     /// A courier for the channels configured; refused naming the first setting that
     /// cannot work, so a server never starts with a mail or SMS setting it would only find
     /// wrong at its first notice.
-    pub fn new(mail: Option<MailSettings>, sms: Option<SmsSettings>) -> Result<Courier, SettingsError> {
+    pub fn new(
+        mail: Option<MailSettings>,
+        sms: Option<SmsSettings>,
+    ) -> Result<Courier, SettingsError> {
         Ok(Courier {
             mail: mail.map(mail::Mailer::new).transpose()?,
             sms: sms.map(sms::Gateway::new).transpose()?,

@@ -95,7 +95,10 @@ impl Mailer {
             .parse()
             .map_err(|e| SettingsError::new("--smtp-from", format!("{:?}: {e}", s.from)))?;
         if s.host.trim().is_empty() {
-            return Err(SettingsError::new("--smtp-host", "give the mail server's host name"));
+            return Err(SettingsError::new(
+                "--smtp-host",
+                "give the mail server's host name",
+            ));
         }
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(s.host.clone())
             .port(s.port.unwrap_or(s.security.default_port()))
@@ -142,7 +145,12 @@ impl Mailer {
         })
     }
 
-    pub(crate) async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), DeliveryError> {
+    pub(crate) async fn send(
+        &self,
+        to: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), DeliveryError> {
         let to: Mailbox = to
             .parse()
             .map_err(|e| DeliveryError(format!("the e-mail address is not valid ({e})")))?;

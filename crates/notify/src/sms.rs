@@ -125,7 +125,10 @@ mod tests {
             "https://gw.example/send?key=k&to=%2B961%203%20123\
              &text=News%20%26%20more%3A%20https%3A%2F%2Fx%2Ffamily"
         );
-        assert_eq!(fill("http://h/{phone}/{text}", "1", "ا"), "http://h/1/%D8%A7");
+        assert_eq!(
+            fill("http://h/{phone}/{text}", "1", "ا"),
+            "http://h/1/%D8%A7"
+        );
     }
 
     #[test]
@@ -137,8 +140,15 @@ mod tests {
             .err()
             .map(|e| e.reason)
         };
-        assert_eq!(refused("https://gw.example/send?to={phone}&text={text}"), None);
-        assert!(refused("https://gw.example/send?to={phone}").unwrap().contains("{text}"));
+        assert_eq!(
+            refused("https://gw.example/send?to={phone}&text={text}"),
+            None
+        );
+        assert!(
+            refused("https://gw.example/send?to={phone}")
+                .unwrap()
+                .contains("{text}")
+        );
         assert!(refused("ftp://gw.example/{phone}/{text}").is_some());
         assert!(refused("gw.example/{phone}/{text}").is_some());
     }
@@ -148,10 +158,12 @@ mod tests {
         let shown = format!(
             "{:?}",
             SmsSettings {
-                url_template: "https://gw.example/send?key=SECRETKEY&to={phone}&text={text}"
-                    .into()
+                url_template: "https://gw.example/send?key=SECRETKEY&to={phone}&text={text}".into()
             }
         );
-        assert!(!shown.contains("SECRETKEY") && shown.contains("gw.example"), "{shown}");
+        assert!(
+            !shown.contains("SECRETKEY") && shown.contains("gw.example"),
+            "{shown}"
+        );
     }
 }

@@ -220,7 +220,10 @@ mod tests {
             "550 <layla@example.org> unknown; gateway refused 9613123456",
             &n,
         );
-        assert!(!text.contains("layla") && !text.contains("3123456"), "{text}");
+        assert!(
+            !text.contains("layla") && !text.contains("3123456"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -40,7 +40,9 @@ impl NoticeSettings {
     pub fn new(public_url: &str, courier: Courier) -> Result<NoticeSettings, AppError> {
         let url = public_url.trim().trim_end_matches('/');
         let ok = (url.starts_with("https://") || url.starts_with("http://"))
-            && url.split_once("://").is_some_and(|(_, rest)| !rest.is_empty())
+            && url
+                .split_once("://")
+                .is_some_and(|(_, rest)| !rest.is_empty())
             && !url.contains(['?', '#', ' ']);
         if !ok {
             return Err(AppError::Invalid(format!(
@@ -230,8 +232,16 @@ impl App {
             "",
             &format!(
                 "e-mail {}, phone {}",
-                if contact.email.is_some() { "set" } else { "none" },
-                if contact.phone.is_some() { "set" } else { "none" }
+                if contact.email.is_some() {
+                    "set"
+                } else {
+                    "none"
+                },
+                if contact.phone.is_some() {
+                    "set"
+                } else {
+                    "none"
+                }
             ),
         );
         self.store
@@ -276,7 +286,10 @@ mod tests {
 
     #[test]
     fn contact_details_are_read_or_refused_by_field() {
-        assert_eq!(email(Some(" a.b@x.org ")).unwrap().as_deref(), Some("a.b@x.org"));
+        assert_eq!(
+            email(Some(" a.b@x.org ")).unwrap().as_deref(),
+            Some("a.b@x.org")
+        );
         assert_eq!(email(Some("  ")).unwrap(), None);
         for bad in ["ab", "a@b", "a @b.org", "@b.org", "a@b@c.org", "a@.org"] {
             let e = email(Some(bad)).unwrap_err().to_string();
@@ -297,7 +310,10 @@ mod tests {
         let s = NoticeSettings::new("https://resettle.example/", Courier::default()).unwrap();
         assert_eq!(s.family_page(), "https://resettle.example/family");
         for bad in ["resettle.example", "https://", "https://x/?a=1", "ftp://x"] {
-            assert!(NoticeSettings::new(bad, Courier::default()).is_err(), "{bad}");
+            assert!(
+                NoticeSettings::new(bad, Courier::default()).is_err(),
+                "{bad}"
+            );
         }
     }
 }

@@ -26,7 +26,8 @@ static BUNDLES: LazyLock<Vec<(&'static str, Bundle)>> = LazyLock::new(|| {
             let resource = FluentResource::try_new(source.to_string())
                 .unwrap_or_else(|(_, e)| panic!("locales/{code}/notice.ftl: {e:?}"));
             let mut bundle = Bundle::new_concurrent(vec![
-                code.parse().expect("an ISO 639-1 code is a language identifier"),
+                code.parse()
+                    .expect("an ISO 639-1 code is a language identifier"),
             ]);
             // No invisible isolation marks around the number and the link: a phone
             // would make them part of the address.
@@ -44,7 +45,12 @@ static BUNDLES: LazyLock<Vec<(&'static str, Bundle)>> = LazyLock::new(|| {
 pub(crate) fn language_for(languages: &[String]) -> &'static str {
     languages
         .iter()
-        .find_map(|l| LANGUAGES.iter().find(|(code, _)| code == l).map(|(c, _)| *c))
+        .find_map(|l| {
+            LANGUAGES
+                .iter()
+                .find(|(code, _)| code == l)
+                .map(|(c, _)| *c)
+        })
         .unwrap_or("en")
 }
 
@@ -66,7 +72,9 @@ fn message(lang: &str, id: &str, args: &FluentArgs) -> String {
         .and_then(|m| m.value())
         .unwrap_or_else(|| panic!("no message {id} in locales/{lang}/notice.ftl"));
     let mut errors = Vec::new();
-    bundle.format_pattern(pattern, Some(args), &mut errors).into_owned()
+    bundle
+        .format_pattern(pattern, Some(args), &mut errors)
+        .into_owned()
 }
 
 /// The notice of case `case` whose family page is at `link`, in `lang` and, when that is
@@ -100,7 +108,10 @@ mod tests {
             let w = compose(lang, "BEL-26C00042", "https://resettle.example/family");
             for text in [&w.subject, &w.body, &w.sms] {
                 assert!(text.contains("BEL-26C00042"), "{lang}: {text}");
-                assert!(!text.contains('\u{2068}'), "{lang}: isolation marks in {text}");
+                assert!(
+                    !text.contains('\u{2068}'),
+                    "{lang}: isolation marks in {text}"
+                );
             }
             for text in [&w.body, &w.sms] {
                 assert!(
@@ -118,7 +129,11 @@ mod tests {
         assert_eq!(language_for(&langs(&["ti"])), "en");
         assert_eq!(language_for(&[]), "en");
         let w = compose("ar", "X-1", "https://h/family");
-        assert!(w.body.contains("There is news"), "English follows: {}", w.body);
+        assert!(
+            w.body.contains("There is news"),
+            "English follows: {}",
+            w.body
+        );
         assert!(!compose("en", "X-1", "l").body.contains("\n\nThere"));
     }
 }

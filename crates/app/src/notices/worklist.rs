@@ -86,9 +86,7 @@ impl App {
         let items: Vec<FamilyToInformView> = rows
             .into_iter()
             .map(|r| FamilyToInformView {
-                days_past: r
-                    .passed
-                    .then(|| (today - r.promised_date).whole_days()),
+                days_past: r.passed.then(|| (today - r.promised_date).whole_days()),
                 case_number: r.case_number,
                 state: r.state,
                 kind: r.kind,

@@ -390,10 +390,18 @@ pub(crate) async fn promise(
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(kind) => Redirect::to(&format!("/cases/{number}?promised={kind}#promises-title"))
-            .into_response(),
+        Ok(kind) => {
+            Redirect::to(&format!("/cases/{number}?promised={kind}#promises-title")).into_response()
+        }
         Err(e) => {
-            render_case(&app, lang, &session, &number, Answer::PromiseRefused(e, &form)).await
+            render_case(
+                &app,
+                lang,
+                &session,
+                &number,
+                Answer::PromiseRefused(e, &form),
+            )
+            .await
         }
     }
 }
@@ -415,8 +423,9 @@ pub(crate) async fn contact(
         phone: text(&form.phone),
     };
     match app.set_contact(&session.caller, &number, &typed).await {
-        Ok(_) => Redirect::to(&format!("/cases/{number}?contact=true#contact-title"))
-            .into_response(),
+        Ok(_) => {
+            Redirect::to(&format!("/cases/{number}?contact=true#contact-title")).into_response()
+        }
         Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
             failed(lang, Some(&session), e)
         }
@@ -649,7 +658,11 @@ mod tests {
 
     #[test]
     fn a_refusal_names_the_field_by_its_label_in_every_language() {
-        for (_, id) in STEP_LABELS.iter().chain(PROMISE_LABELS).chain(CONTACT_LABELS) {
+        for (_, id) in STEP_LABELS
+            .iter()
+            .chain(PROMISE_LABELS)
+            .chain(CONTACT_LABELS)
+        {
             for lang in Lang::ALL {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }

@@ -338,8 +338,8 @@ mod tests {
     use resettle_app::access::visibility::CASE_FIELDS;
     use resettle_domain::access::{OrganisationKind, Role};
     use resettle_domain::case::{
-        CareNeed, CaseState, Channel, News, NoticeState, Priority, PromiseKind, Relationship,
-        Sex, Stage, SubmissionCategory,
+        CareNeed, CaseState, Channel, News, NoticeState, Priority, PromiseKind, Relationship, Sex,
+        Stage, SubmissionCategory,
     };
     use resettle_domain::reception::PlaceKind;
     use time::macros::date;

@@ -815,3 +815,70 @@ placement-place-for = Place for { $case }
 placement-over-capacity-for = Over capacity, because (for { $case })
 placement-confirm-for = Confirm { $case }
 placement-reject-for = Reject { $case }
+
+# Families informed: notices, contact details, dates told, the work list.
+nav-inform = Families to inform
+permission-inform_families = keeping families' contact details and informing families
+field-contact = how to reach the family
+field-notices = notices to the family
+news-mission_scheduled = put on a selection mission
+news-accepted = accepted
+news-accepted_in_part = accepted in part
+news-refused = refused
+news-deferred = decision deferred
+news-preparing = preparations for travel begun
+news-departure_called_off = departure called off
+news-departure_date = departure date set
+news-departure_date_slipped = departure date moved
+news-interview_date = interview date set
+news-interview_date_slipped = interview date moved
+news-withdrawn = withdrawn
+notice_state-queued = waiting to be sent
+notice_state-sent = sent
+notice_state-failed = failed
+notice_channel-email = e-mail
+notice_channel-sms = SMS
+promise-lead = Record a date told to the family. A new date replacing an earlier one needs the reason; the family gets a notice either way.
+promise-kind = Date of
+promise-date = Date
+promise-reason = Reason for the change
+promise-save = Record the date
+promise-done = The { $kind } date is recorded, and a notice to the family is queued.
+contact-title = How to reach the family
+contact-lead = The principal applicant's e-mail address and mobile number, for notices. Notices say only that there is news, with the case number and the family page's address.
+contact-email = E-mail address
+contact-phone = Mobile number
+contact-save = Save the contact details
+contact-saved = The contact details are saved.
+contact-none = none
+notices-title = Notices to the family
+notices-lead = Each step or date the family should know of queues a notice; it goes by e-mail, SMS or both, as this server is configured, and is tried again if it fails.
+notices-not-configured = No e-mail or SMS delivery is configured on this server: notices wait until it is.
+notices-no-contact = No e-mail address or mobile number for the channels configured: notices wait until one is recorded.
+notices-col-news = What happened
+notices-col-queued = Queued
+notices-col-state = Where it stands
+notices-none = No notice yet.
+notice-sent = sent on { $date } by { $by }
+notice-failed-retry = { $attempts ->
+        [one] first attempt failed
+       *[other] { $attempts } attempts failed
+    } ({ $error }); next attempt on { $date } at { $time } UTC
+notice-failed-final = given up after { $attempts } attempts ({ $error }): tell the family another way
+inform-title = Families to inform
+inform-lead = Promised dates that passed while the case still waits for them, and dates that changed without the family being told since (no notice sent, no day of telling recorded). Passed dates first, the longest passed first.
+inform-count = { $total ->
+        [one] One family to inform
+       *[other] { $total } families to inform
+    }; page { $page }.
+inform-col-date = Date promised
+inform-col-why = Why
+inform-col-notice = Last notice
+inform-passed = { $days ->
+        [one] passed yesterday
+       *[other] passed { $days } days ago
+    }, not kept
+inform-slip-untold = changed on { $date }, family not told
+inform-no-notice = none
+inform-unreachable = no contact details
+inform-none = No family to inform: every promised date is still ahead or was kept, and every change was told.

@@ -817,3 +817,70 @@ placement-place-for = Lieu pour { $case }
 placement-over-capacity-for = Au-delà de la capacité, parce que (pour { $case })
 placement-confirm-for = Confirmer { $case }
 placement-reject-for = Rejeter { $case }
+
+# Familles informées : avis, coordonnées, dates annoncées, liste de travail.
+nav-inform = Familles à informer
+permission-inform_families = tenir les coordonnées des familles et informer les familles
+field-contact = comment joindre la famille
+field-notices = avis à la famille
+news-mission_scheduled = inscrit à une mission de sélection
+news-accepted = accepté
+news-accepted_in_part = accepté en partie
+news-refused = refusé
+news-deferred = décision reportée
+news-preparing = préparatifs du voyage commencés
+news-departure_called_off = départ annulé
+news-departure_date = date de départ fixée
+news-departure_date_slipped = date de départ déplacée
+news-interview_date = date d’entretien fixée
+news-interview_date_slipped = date d’entretien déplacée
+news-withdrawn = retiré
+notice_state-queued = en attente d’envoi
+notice_state-sent = envoyé
+notice_state-failed = échoué
+notice_channel-email = e-mail
+notice_channel-sms = SMS
+promise-lead = Enregistrer une date annoncée à la famille. Une nouvelle date qui en remplace une autre demande le motif ; la famille reçoit un avis dans les deux cas.
+promise-kind = Date de
+promise-date = Date
+promise-reason = Motif du changement
+promise-save = Enregistrer la date
+promise-done = La date de { $kind } est enregistrée et un avis à la famille est en attente d’envoi.
+contact-title = Comment joindre la famille
+contact-lead = L’adresse e-mail et le numéro de portable du demandeur principal, pour les avis. Un avis dit seulement qu’il y a du nouveau, avec le numéro de dossier et l’adresse de la page de la famille.
+contact-email = Adresse e-mail
+contact-phone = Numéro de portable
+contact-save = Enregistrer les coordonnées
+contact-saved = Les coordonnées sont enregistrées.
+contact-none = aucune
+notices-title = Avis à la famille
+notices-lead = Chaque étape ou date que la famille doit connaître met un avis en attente ; il part par e-mail, SMS ou les deux, selon la configuration de ce serveur, et est réessayé en cas d’échec.
+notices-not-configured = Aucun envoi par e-mail ou SMS n’est configuré sur ce serveur : les avis attendent qu’il le soit.
+notices-no-contact = Aucune adresse e-mail ni numéro de portable pour les canaux configurés : les avis attendent qu’une coordonnée soit enregistrée.
+notices-col-news = Ce qui s’est passé
+notices-col-queued = Mis en attente
+notices-col-state = Où il en est
+notices-none = Pas encore d’avis.
+notice-sent = envoyé le { $date } par { $by }
+notice-failed-retry = { $attempts ->
+        [one] première tentative échouée
+       *[other] { $attempts } tentatives échouées
+    } ({ $error }) ; prochaine tentative le { $date } à { $time } UTC
+notice-failed-final = abandonné après { $attempts } tentatives ({ $error }) : informez la famille autrement
+inform-title = Familles à informer
+inform-lead = Les dates annoncées passées alors que le dossier les attend encore, et les dates changées sans que la famille le sache depuis (aucun avis envoyé, aucun jour d’information enregistré). Les dates passées d’abord, la plus ancienne d’abord.
+inform-count = { $total ->
+        [one] Une famille à informer
+       *[other] { $total } familles à informer
+    } ; page { $page }.
+inform-col-date = Date annoncée
+inform-col-why = Pourquoi
+inform-col-notice = Dernier avis
+inform-passed = { $days ->
+        [one] passée depuis hier
+       *[other] passée depuis { $days } jours
+    }, non tenue
+inform-slip-untold = changée le { $date }, famille non informée
+inform-no-notice = aucun
+inform-unreachable = pas de coordonnées
+inform-none = Aucune famille à informer : chaque date annoncée est encore à venir ou a été tenue, et chaque changement a été annoncé.

@@ -814,3 +814,70 @@ placement-place-for = Plaats voor { $case }
 placement-over-capacity-for = Boven de capaciteit, omdat (voor { $case })
 placement-confirm-for = Bevestigen { $case }
 placement-reject-for = Afwijzen { $case }
+
+# Gezinnen op de hoogte: berichten, contactgegevens, beloofde data, de werklijst.
+nav-inform = Te informeren gezinnen
+permission-inform_families = contactgegevens van gezinnen bijhouden en gezinnen informeren
+field-contact = hoe het gezin te bereiken
+field-notices = berichten aan het gezin
+news-mission_scheduled = ingepland voor een selectiemissie
+news-accepted = aanvaard
+news-accepted_in_part = gedeeltelijk aanvaard
+news-refused = geweigerd
+news-deferred = beslissing uitgesteld
+news-preparing = voorbereiding van de reis begonnen
+news-departure_called_off = vertrek afgelast
+news-departure_date = vertrekdatum vastgelegd
+news-departure_date_slipped = vertrekdatum verschoven
+news-interview_date = interviewdatum vastgelegd
+news-interview_date_slipped = interviewdatum verschoven
+news-withdrawn = ingetrokken
+notice_state-queued = wacht op verzending
+notice_state-sent = verzonden
+notice_state-failed = mislukt
+notice_channel-email = e-mail
+notice_channel-sms = sms
+promise-lead = Leg een datum vast die aan het gezin is meegedeeld. Een nieuwe datum in de plaats van een eerdere vraagt de reden; het gezin krijgt in beide gevallen een bericht.
+promise-kind = Datum van
+promise-date = Datum
+promise-reason = Reden van de wijziging
+promise-save = Datum vastleggen
+promise-done = De datum voor { $kind } is vastgelegd en een bericht aan het gezin staat klaar.
+contact-title = Hoe het gezin te bereiken
+contact-lead = Het e-mailadres en gsm-nummer van de hoofdaanvrager, voor berichten. Een bericht zegt alleen dat er nieuws is, met het dossiernummer en het adres van de gezinspagina.
+contact-email = E-mailadres
+contact-phone = Gsm-nummer
+contact-save = Contactgegevens bewaren
+contact-saved = De contactgegevens zijn bewaard.
+contact-none = geen
+notices-title = Berichten aan het gezin
+notices-lead = Elke stap of datum die het gezin moet kennen, zet een bericht klaar; het gaat per e-mail, sms of beide, zoals deze server is ingesteld, en wordt opnieuw geprobeerd als het mislukt.
+notices-not-configured = Op deze server is geen verzending per e-mail of sms ingesteld: berichten wachten tot dat gebeurt.
+notices-no-contact = Geen e-mailadres of gsm-nummer voor de ingestelde kanalen: berichten wachten tot er een is vastgelegd.
+notices-col-news = Wat er gebeurde
+notices-col-queued = Klaargezet
+notices-col-state = Stand
+notices-none = Nog geen bericht.
+notice-sent = verzonden op { $date } per { $by }
+notice-failed-retry = { $attempts ->
+        [one] eerste poging mislukt
+       *[other] { $attempts } pogingen mislukt
+    } ({ $error }); volgende poging op { $date } om { $time } UTC
+notice-failed-final = opgegeven na { $attempts } pogingen ({ $error }): informeer het gezin op een andere manier
+inform-title = Te informeren gezinnen
+inform-lead = Beloofde data die voorbij zijn terwijl het dossier er nog op wacht, en data die veranderden zonder dat het gezin het sindsdien weet (geen bericht verzonden, geen dag van meedelen vastgelegd). Verstreken data eerst, de langst verstreken eerst.
+inform-count = { $total ->
+        [one] Eén gezin te informeren
+       *[other] { $total } gezinnen te informeren
+    }; pagina { $page }.
+inform-col-date = Beloofde datum
+inform-col-why = Waarom
+inform-col-notice = Laatste bericht
+inform-passed = { $days ->
+        [one] gisteren verstreken
+       *[other] { $days } dagen geleden verstreken
+    }, niet gehaald
+inform-slip-untold = gewijzigd op { $date }, gezin niet op de hoogte
+inform-no-notice = geen
+inform-unreachable = geen contactgegevens
+inform-none = Geen gezin te informeren: elke beloofde datum ligt nog voor ons of werd gehaald, en elke wijziging werd meegedeeld.

@@ -10,6 +10,7 @@ pub mod export_csv;
 pub mod fair_share;
 pub mod families;
 mod missions;
+pub mod notices;
 mod placement;
 mod pledges;
 pub mod policies;
@@ -27,11 +28,16 @@ pub use error::AppError;
 pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
+pub use notices::{
+    Delivered, FamiliesToInform, FamilyToInformView, InformQuery, NewContact, NoticeSettings,
+    NoticeView,
+};
 pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use policies::PolicyInForce;
 pub use reception::ReceptionDay;
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
+pub use resettle_notify::{Courier, MailSecurity, MailSettings, SmsSettings};
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
 pub use resettle_storage::{AnchorPolicy, ChainCheck, Fault};
@@ -57,6 +63,8 @@ pub struct App {
     limits: std::sync::Arc<access::limits::RateLimiter>,
     /// How much CPU-heavy work may run at once.
     pools: std::sync::Arc<access::limits::Pools>,
+    /// Where notices to families go; `None` keeps them queued.
+    notices: Option<std::sync::Arc<NoticeSettings>>,
 }
 
 impl std::fmt::Debug for App {
@@ -127,6 +135,7 @@ impl App {
             clock: std::sync::Arc::new(SystemClock),
             limits: std::sync::Arc::default(),
             pools: std::sync::Arc::default(),
+            notices: None,
         }
     }
 

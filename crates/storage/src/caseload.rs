@@ -33,6 +33,8 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "placement_runs",
     "support_plans",
     "reunification_requests",
+    "family_notices",
+    "family_contacts",
     "promises",
     "case_events",
     "medical_records",

@@ -15,6 +15,7 @@ mod families;
 mod file_mode;
 mod migrations;
 mod missions;
+mod notices;
 mod outcomes;
 mod placement;
 mod policies;
@@ -42,6 +43,10 @@ pub use error::StorageError;
 pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};
 pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
 pub use missions::{MissionRow, SponsorRow};
+pub use notices::{
+    ClaimedNotice, DeliveryAttempt, FamilyContact, FamilyToInform, NewNotice, NoticeChannel,
+    NoticeChannels, StoredNotice,
+};
 pub use outcomes::NewOutcome;
 pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};

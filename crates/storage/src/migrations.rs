@@ -117,6 +117,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_member_name_words.sql"),
         postgres: include_str!("../migrations/postgres/0017_member_name_words.sql"),
     },
+    Migration {
+        version: 18,
+        description: "family contacts and the outbox of notices to families",
+        sqlite: include_str!("../migrations/sqlite/0018_family_notices.sql"),
+        postgres: include_str!("../migrations/postgres/0018_family_notices.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -1,6 +1,6 @@
 //! Anonymising cases whose retention period has passed. Names, dates of birth (kept to
 //! the year), languages, education, occupation, health data, relatives' names and the free
-//! text of the history are removed; the case, its states, dates, nationality and family
+//! text of the history and how to reach the family are removed; the case, its states, dates, nationality and family
 //! size stay, so every count and report remains correct.
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::Date;
@@ -33,6 +33,8 @@ const ANONYMISE: &[&str] = &[
      WHERE case_id IN ({ids})",
     "UPDATE case_events SET reason = '(anonymised)', payload = 'null' WHERE case_id IN ({ids})",
     "DELETE FROM case_links WHERE case_id IN ({ids})",
+    "DELETE FROM family_contacts WHERE case_id IN ({ids})",
+    "UPDATE family_notices SET last_error = NULL WHERE case_id IN ({ids})",
 ];
 
 impl Store {

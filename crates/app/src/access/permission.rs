@@ -43,6 +43,8 @@ pub enum Permission {
     RecordOutcomes,
     /// Export everything held on one person (a subject-access request).
     ExportSubject,
+    /// Keep how to reach a family, and follow the families to inform of a change.
+    InformFamilies,
 }
 
 impl Permission {
@@ -65,6 +67,7 @@ impl Permission {
             Permission::Place => "place",
             Permission::RecordOutcomes => "record_outcomes",
             Permission::ExportSubject => "export_subject",
+            Permission::InformFamilies => "inform_families",
         }
     }
 
@@ -137,6 +140,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         ManageMissions => matches!(role, CaseOfficer | ReceptionOfficer),
         Place | RecordOutcomes => role == ReceptionOfficer,
         ExportSubject => role == CaseOfficer,
+        InformFamilies => matches!(role, CaseOfficer | ReceptionOfficer),
     }
 }
 

@@ -51,6 +51,8 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("address", &[C, R, U, S]),
     ("support", &[C, R, U, S]),
     ("promises", &[L, C, R, U, S]),
+    ("contact", &[C, R]),
+    ("notices", &[C, R]),
     ("slipped_promises", &[L, C, R]),
     ("reunification", &[C, R]),
     ("pre_departure", &[C, R]),

@@ -1,5 +1,5 @@
 //! Dates promised to families and relatives left behind.
-use resettle_domain::case::{Promise, PromiseKind};
+use resettle_domain::case::{News, Promise, PromiseKind};
 use resettle_domain::country::CountryCode;
 use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
 use serde::{Deserialize, Serialize};
@@ -8,6 +8,7 @@ use time::Date;
 use serde_json::Value;
 
 use super::case_number;
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller, Permission};
 
 /// A date told to the family; when it replaces an earlier one of the same kind, the reason
@@ -65,11 +66,20 @@ impl App {
             family_notified_on: p.family_notified_on,
         };
         promise.check(&stored.file.case, self.today())?;
+        // The date, its audit entry and the family's notice commit together.
+        let audit = succeeded(
+            caller,
+            "write",
+            "case",
+            number,
+            "",
+            &format!("promised {kind} date"),
+        );
+        let notice = self.notice_to_family(&stored.file, News::of_promise(&promise));
         self.store
-            .add_promise(&case_number(number)?, &promise)
+            .add_promise(&case_number(number)?, &promise, &[audit], &[notice])
             .await?;
-        self.changed_case(caller, number, "", &format!("promised {kind} date"))
-            .await
+        self.case(caller, number).await
     }
 
     /// Records a reunification request.

@@ -3,7 +3,7 @@
 //! step changes nothing.
 use std::collections::BTreeMap;
 
-use resettle_domain::case::{CaseEvent, CaseState, Promise, PromiseKind};
+use resettle_domain::case::{CaseEvent, CaseState, News, Promise, PromiseKind};
 use resettle_domain::support::SupportPlan;
 use resettle_storage::{Assignment, NewEvent, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
@@ -365,6 +365,11 @@ impl App {
         if let Some(p) = &assignment.promise {
             p.check(case, now.date())?;
         }
+        // The family hears of the step in the step's own transaction: no step without its
+        // notice, no notice of a step that did not happen.
+        let mut assignment = assignment;
+        assignment.notice = News::of_step(stored.state, to, assignment.promise.as_ref())
+            .map(|news| self.notice_to_family(&stored.file, news));
         let CaseEvent {
             at,
             actor,

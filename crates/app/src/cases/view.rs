@@ -110,6 +110,12 @@ pub struct CaseView {
     pub promises: Vec<Promise>,
     /// How many promised dates were replaced by later ones.
     pub slipped_promises: usize,
+    /// How to reach the family (the principal applicant's e-mail and mobile number), for
+    /// the roles that inform families.
+    #[schema(value_type = Option<Object>)]
+    pub contact: Option<resettle_storage::FamilyContact>,
+    /// Notices to the family, newest first: what each told of and whether it went out.
+    pub notices: Vec<crate::notices::NoticeView>,
     /// Relatives left behind.
     pub reunification: Vec<ReunificationView>,
     /// The profile's pre-departure checks and when each was done.
@@ -246,6 +252,9 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
         sponsor_group: f.sponsor_group,
         support: f.support,
         slipped_promises: f.promises.iter().filter(|p| p.is_slip()).count(),
+        // Read apart, and only for the roles that see them (`App::view_for`).
+        contact: None,
+        notices: Vec::new(),
         promises: f.promises,
         reunification: f
             .reunification
@@ -361,6 +370,9 @@ impl App {
         if !sees_unshared_care_needs(caller) {
             view.care_needs.retain(|n| n.consent_to_share);
         }
+        let (contact, notices) = self.contact_and_notices(caller, number).await?;
+        view.contact = contact;
+        view.notices = notices.unwrap_or_default();
         Ok(view)
     }
 

@@ -7,6 +7,7 @@ mod file;
 mod integrity;
 mod lifecycle;
 mod medical;
+mod notice;
 mod number;
 mod promise;
 mod reason;
@@ -23,6 +24,7 @@ pub use medical::{
     CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, MedicalRefusal, fit_to_travel_word,
     parse_fit_to_travel,
 };
+pub use notice::{NOTICE_ATTEMPTS, News, NoticeState, retry_after};
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind};
 pub use reason::{DECISIONS, check_reason, needs_reason};

@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use crate::NewAuditEntry;
 use crate::caseload::{KnownCodes, insert_cases, validate_files};
 use crate::codec::{self, parse_word};
+use crate::notices::{self, NewNotice};
 use crate::reference;
 use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store};
@@ -46,6 +47,8 @@ pub struct Assignment {
     pub support: Option<SupportPlan>,
     /// A date told to the family with this step (the departure date).
     pub promise: Option<Promise>,
+    /// The notice telling the family of this step, queued with it.
+    pub notice: Option<NewNotice>,
 }
 
 /// A case's internal id, state and version as the transaction reads them.
@@ -157,7 +160,8 @@ impl Store {
 
     /// Appends a lifecycle event and moves the case's stored state with it, if and only if
     /// the case is still at `expected_version` in state `from`, with the `audit` entries
-    /// recording it in the same transaction. Returns the new version.
+    /// recording it in the same transaction (and the notice telling the family of it, if
+    /// the assignment carries one). Returns the new version.
     pub async fn append_event(
         &self,
         number: &CaseNumber,
@@ -216,22 +220,29 @@ impl Store {
         if let Some(p) = &assignment.promise {
             insert_promise(&mut tx, cur.id, p).await?;
         }
+        notices::queue(&mut tx, assignment.notice.as_slice(), self.now()).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
         Ok(new_version)
     }
 
-    /// Records a date told to the family.
+    /// Records a date told to the family, with the `audit` entries recording it and the
+    /// `notices` telling the family in the same transaction.
     pub async fn add_promise(
         &self,
         number: &CaseNumber,
         promise: &Promise,
+        audit: &[NewAuditEntry],
+        notices: &[NewNotice],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
         insert_promise(&mut tx, cur.id, promise).await?;
+        notices::queue(&mut tx, notices, self.now()).await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 

@@ -4,6 +4,7 @@ mod audit;
 mod cases;
 mod dashboard;
 mod fair_share;
+mod families_to_inform;
 mod health;
 mod missions;
 mod openapi;
@@ -84,6 +85,8 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(cases::events::get))
         .routes(routes!(cases::transition::post))
         .routes(routes!(cases::promises::post))
+        .routes(routes!(cases::contact::put))
+        .routes(routes!(families_to_inform::get))
         .routes(routes!(cases::reunification::post))
         .routes(routes!(cases::reunification::status))
         .routes(routes!(missions::list, missions::plan))

@@ -49,6 +49,9 @@ pub(crate) const WORD_KINDS: &[&str] = &[
     "check",
     "slip",
     "step_data",
+    "news",
+    "notice_state",
+    "notice_channel",
 ];
 
 impl Lang {
@@ -331,8 +334,8 @@ mod tests {
     use resettle_app::access::visibility::CASE_FIELDS;
     use resettle_domain::access::{OrganisationKind, Role};
     use resettle_domain::case::{
-        CareNeed, CaseState, Channel, Priority, PromiseKind, Relationship, Sex, Stage,
-        SubmissionCategory,
+        CareNeed, CaseState, Channel, News, NoticeState, Priority, PromiseKind, Relationship, Sex,
+        Stage, SubmissionCategory,
     };
     use resettle_domain::reception::PlaceKind;
     use time::macros::date;
@@ -387,6 +390,9 @@ mod tests {
         assert_worded("sex", codes(Sex::ALL));
         assert_worded("care_need", codes(CareNeed::ALL));
         assert_worded("promise", codes(PromiseKind::ALL));
+        assert_worded("news", codes(News::ALL));
+        assert_worded("notice_state", codes(NoticeState::ALL));
+        assert_worded("notice_channel", ["email".to_string(), "sms".to_string()]);
         assert_worded("role", codes(Role::ALL));
         assert_worded("field", CASE_FIELDS.iter().map(|(f, _)| f.to_string()));
         assert_worded("kind", codes(OrganisationKind::ALL));

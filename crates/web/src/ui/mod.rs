@@ -9,6 +9,7 @@ mod dashboard;
 mod fair_share;
 mod families;
 mod i18n;
+mod inform;
 mod language;
 mod medical;
 mod placement;
@@ -87,6 +88,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         "placement.html",
         include_str!("../../templates/placement.html"),
     ),
+    ("inform.html", include_str!("../../templates/inform.html")),
     ("error.html", include_str!("../../templates/error.html")),
     (
         "_admin_nav.html",
@@ -142,6 +144,9 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/cases/{number}", get(cases::show))
         .route("/cases/{number}/export.{format}", get(cases::export))
         .route("/cases/{number}/step", post(cases::step))
+        .route("/cases/{number}/promise", post(cases::promise))
+        .route("/cases/{number}/contact", post(cases::contact))
+        .route("/inform", get(inform::page))
         .route(
             "/cases/{number}/medical/{member_no}",
             get(medical::page).post(medical::save),
@@ -243,6 +248,7 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                     ),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
                 plan => s.caller.may(resettle_app::Permission::PlanQuotas),
+                inform => s.caller.may(resettle_app::Permission::InformFamilies),
             }
         }
     }

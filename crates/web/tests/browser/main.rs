@@ -14,6 +14,7 @@ mod liaison;
 mod medical_officer;
 mod municipality;
 mod narrow;
+mod notices;
 mod planner;
 mod reception;
 mod sessions;
@@ -38,11 +39,22 @@ struct Served {
 }
 
 async fn serve(db: resettle_testkit::TestDatabase) -> Served {
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY)));
+    serve_with(db, |app| app).await
+}
+
+/// A demo programme served as [`serve`] does, the application changed by `configure`
+/// first (a clock the test moves, notices delivered somewhere).
+async fn serve_with(
+    db: resettle_testkit::TestDatabase,
+    configure: impl FnOnce(App) -> App,
+) -> Served {
+    let app = configure(
+        App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+            .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY))),
+    );
     app.load_demo(
         &DemoConfig {
             seed: 5,

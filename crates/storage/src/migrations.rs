@@ -111,6 +111,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_placement_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0016_placement_decisions.sql"),
     },
+    Migration {
+        version: 17,
+        description: "reason codes from the profile's lists on steps and slipped promises",
+        sqlite: include_str!("../migrations/sqlite/0017_reason_codes.sql"),
+        postgres: include_str!("../migrations/postgres/0017_reason_codes.sql"),
+    },
 ];
 
 impl Store {

@@ -24,8 +24,8 @@ pub use medical::{
     parse_fit_to_travel,
 };
 pub use number::CaseNumber;
-pub use promise::{Promise, PromiseKind};
-pub use reason::{DECISIONS, check_reason, needs_reason};
+pub use promise::{Promise, PromiseKind, Slip};
+pub use reason::{DECISIONS, check_reason, check_reason_code, needs_reason, reason_list};
 
 use serde::{Deserialize, Serialize};
 use time::Date;

@@ -10,14 +10,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
+use resettle_app::cases::NewPromise;
 use resettle_app::cases::{CaseQuery, TransitionRequest};
 use resettle_app::{App, AppError, Permission};
-use resettle_domain::case::{CaseState, MedicalRecord};
+use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
-use super::{Lang, failed, render, user_context};
+use super::{Lang, failed, names, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
 
@@ -114,6 +115,8 @@ pub(crate) async fn show(
         Answer::Submitted
     } else if let Some(member_no) = moved.saved.and_then(|m| m.parse::<u32>().ok()) {
         Answer::Saved(member_no)
+    } else if let Some(kind) = moved.promised.and_then(|k| k.parse::<PromiseKind>().ok()) {
+        Answer::Promised(kind)
     } else {
         Answer::Moved(moved.moved.and_then(|s| s.parse::<CaseState>().ok()))
     };
@@ -130,6 +133,10 @@ enum Answer<'a> {
     Refused(String, &'a StepForm),
     /// The medical record of this member was saved.
     Saved(u32),
+    /// A date of this kind was promised.
+    Promised(PromiseKind),
+    /// The promise was refused, for this reason; the form keeps what was typed.
+    PromiseRefused(String, &'a PromiseForm),
 }
 
 /// The fields of the step form: every step's data as typed, lists comma-separated. A
@@ -139,6 +146,7 @@ enum Answer<'a> {
 pub(crate) struct StepForm {
     to: String,
     reason: String,
+    reason_code: String,
     expected_version: i64,
     grounds: String,
     members: String,
@@ -162,6 +170,7 @@ pub(crate) struct StepForm {
 const STEP_LABELS: &[(&str, &str)] = &[
     ("to", "step-to"),
     ("reason", "step-reason"),
+    ("reason_code", "step-reason-code"),
     ("grounds", "step-grounds"),
     ("members", "step-members"),
     ("mission", "step-mission"),
@@ -176,11 +185,20 @@ const STEP_LABELS: &[(&str, &str)] = &[
     ("checks", "step-checks"),
 ];
 
+/// Each field of the promise form with the message id of its label.
+const PROMISE_LABELS: &[(&str, &str)] = &[
+    ("kind", "promised-kind"),
+    ("promised_date", "promised-date"),
+    ("reason_code", "promised-reason-code"),
+    ("reason", "promised-reason"),
+    ("family_notified_on", "promised-notified-on"),
+];
+
 /// A refusal split into the label id of the field it names, if it names one of the
-/// form's, and the reason.
-fn labelled(why: String) -> (Option<&'static str>, String) {
+/// form's (`labels`), and the reason.
+fn labelled(why: String, labels: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
     let named = why.split_once(": ").and_then(|(field, reason)| {
-        STEP_LABELS
+        labels
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, id)| (*id, reason.to_string()))
@@ -191,13 +209,42 @@ fn labelled(why: String) -> (Option<&'static str>, String) {
     }
 }
 
-/// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted
-/// and `?saved=MEMBER` after a medical record was saved, so the page says so.
+/// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted,
+/// `?saved=MEMBER` after a medical record was saved and `?promised=KIND` after a date was
+/// promised, so the page says so.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Moved {
     moved: Option<String>,
     submitted: Option<bool>,
     saved: Option<String>,
+    promised: Option<String>,
+}
+
+/// The fields of the promise form, as typed; a refused promise shows them again.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct PromiseForm {
+    kind: String,
+    promised_date: String,
+    reason_code: String,
+    reason: String,
+    family_notified_on: String,
+    #[serde(skip_serializing)]
+    csrf: String,
+}
+
+impl PromiseForm {
+    /// The promise as the use case takes it, or the first field that cannot be read.
+    fn request(&self) -> Result<NewPromise, String> {
+        Ok(NewPromise {
+            kind: self.kind.clone(),
+            promised_date: day("promised_date", &self.promised_date)?
+                .ok_or_else(|| "promised_date: say which day was promised".to_string())?,
+            reason: text(&self.reason),
+            reason_code: text(&self.reason_code),
+            family_notified_on: day("family_notified_on", &self.family_notified_on)?,
+        })
+    }
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -253,6 +300,7 @@ impl StepForm {
         Ok(TransitionRequest {
             to: self.to.clone(),
             reason: self.reason.clone(),
+            reason_code: text(&self.reason_code),
             expected_version: self.expected_version,
             grounds: words(&self.grounds),
             members,
@@ -300,6 +348,47 @@ pub(crate) async fn step(
     }
 }
 
+/// `POST /cases/{number}/promise`: records a date told to the family, or a new one that
+/// replaces it (a slip, with its reason from the profile's list); a refused promise changes
+/// nothing and the page says why.
+pub(crate) async fn promise(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<PromiseForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return failed(lang, Some(&session), refused);
+    }
+    let outcome = match form.request() {
+        Ok(p) => app
+            .add_promise(&session.caller, &number, &p)
+            .await
+            .map(|_| p.kind)
+            .map_err(|e| match e {
+                AppError::Storage(_) => "the date could not be saved; it has been logged".into(),
+                other => other.to_string(),
+            }),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(kind) => {
+            Redirect::to(&format!("/cases/{number}?promised={kind}#promises")).into_response()
+        }
+        Err(e) => {
+            render_case(
+                &app,
+                lang,
+                &session,
+                &number,
+                Answer::PromiseRefused(e, &form),
+            )
+            .await
+        }
+    }
+}
+
 async fn render_case(
     app: &App,
     lang: Lang,
@@ -308,16 +397,33 @@ async fn render_case(
     answer: Answer<'_>,
 ) -> Response {
     let submitted = matches!(answer, Answer::Submitted);
+    let promised = match answer {
+        Answer::Promised(kind) => Some(kind.as_str()),
+        _ => None,
+    };
+    let (promise_error, promise_typed) = match answer {
+        Answer::PromiseRefused(ref why, form) => {
+            (Some(why.clone()), Some(Value::from(Serde(form))))
+        }
+        _ => (None, None),
+    };
     let (moved, step_error, typed, saved) = match answer {
-        Answer::Submitted => (None, None, None, None),
+        Answer::Submitted | Answer::Promised(_) | Answer::PromiseRefused(..) => {
+            (None, None, None, None)
+        }
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
         Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form))), None),
         Answer::Saved(member_no) => (None, None, None, Some(member_no)),
     };
-    let (step_field, step_error) = match step_error.map(labelled) {
+    let (step_field, step_error) = match step_error.map(|why| labelled(why, STEP_LABELS)) {
         Some((field, why)) => (field, Some(why)),
         None => (None, None),
     };
+    let (promise_field, promise_error) =
+        match promise_error.map(|why| labelled(why, PROMISE_LABELS)) {
+            Some((field, why)) => (field, Some(why)),
+            None => (None, None),
+        };
     let caller = &session.caller;
     let number = number.to_string();
     let case = match app.case(caller, &number).await {
@@ -360,12 +466,33 @@ async fn render_case(
     // The history, for the roles that see it (filtered by the field matrix in the app).
     let events = if resettle_app::access::visibility::sees(caller, "waiting") {
         match app.case_events(caller, &number).await {
-            Ok(events) => Value::from(Serde(&events)),
+            Ok(events) => names::timeline(&events),
             Err(e) => return failed(lang, Some(session), e),
         }
     } else {
         Value::from(())
     };
+    // The words of the profile's checks, grounds and reasons, and the lists the forms offer.
+    let programme = case["programme"].as_str().unwrap_or_default();
+    let policy = match app.programme_policy(programme).await {
+        Ok(p) => p,
+        Err(e) => return failed(lang, Some(session), e),
+    };
+    let state: Option<CaseState> = case["state"].as_str().and_then(|s| s.parse().ok());
+    let allowed: Vec<CaseState> = case["allowed_transitions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str()?.parse().ok())
+        .collect();
+    let departure_promised = case["promises"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|p| p["kind"] == PromiseKind::Departure.as_str());
+    let step_lists = state
+        .map(|s| names::step_lists(s, &allowed, departure_promised))
+        .unwrap_or_default();
     render(
         "case.html",
         lang,
@@ -385,6 +512,15 @@ async fn render_case(
             may_export => caller.may(Permission::ExportSubject),
             placement => placement,
             events => events,
+            names => names::names(&policy),
+            reasons => Value::from(Serde(policy.reasons())),
+            step_lists => step_lists,
+            may_promise => caller.may(Permission::RecordPromises),
+            promise_kinds => PromiseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            promised => promised,
+            promise_error => promise_error,
+            promise_field => promise_field,
+            promise_typed => promise_typed,
         },
     )
 }
@@ -481,20 +617,23 @@ mod tests {
 
     #[test]
     fn a_refusal_names_the_field_by_its_label_in_every_language() {
-        for (_, id) in STEP_LABELS {
+        for (_, id) in STEP_LABELS.iter().chain(PROMISE_LABELS) {
             for lang in Lang::ALL {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }
         }
         assert_eq!(
-            labelled("arrived_on: 2026-11-24 is in the future".into()),
+            labelled(
+                "arrived_on: 2026-11-24 is in the future".into(),
+                STEP_LABELS
+            ),
             (
                 Some("step-arrived-on"),
                 "2026-11-24 is in the future".into()
             )
         );
         assert_eq!(
-            labelled("case X is at version 3, not 2".into()),
+            labelled("case X is at version 3, not 2".into(), STEP_LABELS),
             (None, "case X is at version 3, not 2".into())
         );
     }

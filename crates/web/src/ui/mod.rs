@@ -11,6 +11,7 @@ mod families;
 mod i18n;
 mod language;
 mod medical;
+mod names;
 mod placement;
 mod pledges;
 mod submission;
@@ -142,6 +143,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/cases/{number}", get(cases::show))
         .route("/cases/{number}/export.{format}", get(cases::export))
         .route("/cases/{number}/step", post(cases::step))
+        .route("/cases/{number}/promise", post(cases::promise))
         .route(
             "/cases/{number}/medical/{member_no}",
             get(medical::page).post(medical::save),

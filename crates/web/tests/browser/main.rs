@@ -15,6 +15,7 @@ mod medical_officer;
 mod municipality;
 mod narrow;
 mod planner;
+mod reasons;
 mod reception;
 mod sessions;
 
@@ -149,6 +150,22 @@ const ENGLISH: Words = Words {
     sign_in: "Sign in",
     next: "Continue",
     sign_out: "Sign out",
+};
+
+const DUTCH: Words = Words {
+    code: "nl",
+    name: "Nederlands",
+    sign_in: "Aanmelden",
+    next: "Doorgaan",
+    sign_out: "Afmelden",
+};
+
+const FRENCH: Words = Words {
+    code: "fr",
+    name: "Français",
+    sign_in: "Se connecter",
+    next: "Continuer",
+    sign_out: "Se déconnecter",
 };
 
 /// Signs in as `username` with the password and, where the page asks, the one-time code.

@@ -168,6 +168,8 @@ async fn promise(app: &App, on: time::Date, reason: Option<&str>) -> Result<(), 
             kind: "departure".into(),
             promised_date: on,
             reason: reason.map(str::to_string),
+            // A slip names its reason from the profile's list as well as in words.
+            reason_code: reason.map(|_| "flight_availability".to_string()),
             family_notified_on: None,
         },
     )

@@ -559,6 +559,74 @@ fn pledges_are_listed_as_csv_and_set_with_a_source() {
     assert!(!missing.status.success());
 }
 
+/// A deferral names its reason from the profile's list (`--reason-code`, which clap asks
+/// for) as well as in words; a code from no list is refused naming the codes allowed.
+#[test]
+fn a_deferral_from_the_cli_names_a_reason_of_the_profile() {
+    let (_dir, db) = demo_database(200);
+    let list = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "list",
+        "--state",
+        "dossier_review",
+        "--format",
+        "json",
+    ]));
+    let number = list["items"][0]["case_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let defer = |code: Option<&str>| {
+        let mut args = vec![
+            "--database",
+            &db,
+            "case",
+            "transition",
+            &number,
+            "--to",
+            "deferred",
+            "--reason",
+            "UNHCR to confirm the family composition",
+        ];
+        if let Some(code) = code {
+            args.extend(["--reason-code", code]);
+        }
+        resettle(&args)
+    };
+    let without = defer(None);
+    assert!(!without.status.success());
+    assert!(String::from_utf8_lossy(&without.stderr).contains("--reason-code"));
+    let wrong = defer(Some("visa"));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        !wrong.status.success()
+            && err.contains("reason_code: \"visa\" is not a deferral reason")
+            && err.contains("family_composition"),
+        "{err}"
+    );
+    let moved = defer(Some("family_composition"));
+    assert!(
+        moved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    let events = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "events",
+        &number,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        events.as_array().unwrap().last().unwrap()["reason_code"],
+        "family_composition"
+    );
+}
+
 #[test]
 fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
     let (_dir, db) = demo_database(200);

@@ -257,6 +257,7 @@ pub(crate) async fn insert_cases(
             "to_state",
             "reason",
             "payload",
+            "reason_code",
         ],
     );
     let mut promises = Rows::new(
@@ -268,6 +269,7 @@ pub(crate) async fn insert_cases(
             "made_on",
             "slip_reason",
             "family_notified_on",
+            "slip_reason_code",
         ],
     );
     let mut reunification = Rows::new(
@@ -335,6 +337,7 @@ pub(crate) async fn insert_cases(
                 e.to.as_str().into(),
                 e.reason.as_str().into(),
                 e.payload.to_string().into(),
+                e.reason_code.clone().into(),
             ]);
         }
         summary.events += f.events.len();
@@ -346,6 +349,7 @@ pub(crate) async fn insert_cases(
                 codec::date(p.made_on).into(),
                 p.slip_reason.clone().into(),
                 p.family_notified_on.map(codec::date).into(),
+                p.slip_reason_code.clone().into(),
             ]);
         }
         for r in &f.reunification {

@@ -123,6 +123,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_family_notices.sql"),
         postgres: include_str!("../migrations/postgres/0018_family_notices.sql"),
     },
+    Migration {
+        version: 19,
+        description: "reason codes from the profile's lists on steps and slipped promises",
+        sqlite: include_str!("../migrations/sqlite/0019_reason_codes.sql"),
+        postgres: include_str!("../migrations/postgres/0019_reason_codes.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -22,6 +22,7 @@ fn event(seq: u32, from: Option<CaseState>, to: CaseState, year: i32) -> CaseEve
         from,
         to,
         reason: format!("step {seq}"),
+        reason_code: None,
         payload: serde_json::json!({ "seq": seq }),
     }
 }
@@ -294,6 +295,7 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
                     at: datetime!(2021-01-04 09:00 UTC),
                     actor: "case-officer".into(),
                     reason: "meets the criteria".into(),
+                    reason_code: None,
                     payload: serde_json::json!({}),
                 },
                 NewAuditEntry {
@@ -360,6 +362,70 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
         assert_eq!(
             (after.state, after.version, after.file.events.len()),
             (before.state, before.version, before.file.events.len()),
+            "{}",
+            db.backend
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn reason_codes_are_kept_with_the_step_and_the_slipped_promise() {
+    use resettle_domain::case::{Promise, PromiseKind};
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let mut file = case_file("TST-20C00031", 2, &[CaseState::DossierReview], 2020);
+        let promise = |slip: Option<(&str, &str)>| Promise {
+            kind: PromiseKind::Departure,
+            promised_date: date!(2020 - 06 - 01),
+            made_on: date!(2020 - 03 - 01),
+            slip_reason: slip.map(|(_, r)| r.into()),
+            slip_reason_code: slip.map(|(c, _)| c.into()),
+            family_notified_on: None,
+        };
+        file.promises = vec![
+            promise(None),
+            promise(Some(("visa", "laissez-passer late"))),
+        ];
+        store
+            .import_programme(&programme(vec![file]))
+            .await
+            .unwrap();
+        let number = CaseNumber::parse("TST-20C00031").unwrap();
+        let event = NewEvent {
+            to: CaseState::Deferred,
+            at: datetime!(2021-01-04 09:00 UTC),
+            actor: "case-officer".into(),
+            reason: "second interview in March".into(),
+            reason_code: Some("further_interview".into()),
+            payload: serde_json::json!({}),
+        };
+        store
+            .append_event(
+                &number,
+                2,
+                CaseState::DossierReview,
+                &event,
+                &Assignment::default(),
+                &[],
+            )
+            .await
+            .unwrap();
+        let stored = store.case(&number).await.unwrap().unwrap().file;
+        assert_eq!(
+            stored.events.last().unwrap().reason_code.as_deref(),
+            Some("further_interview"),
+            "{}",
+            db.backend
+        );
+        assert_eq!(stored.events[0].reason_code, None, "{}", db.backend);
+        assert_eq!(
+            stored
+                .promises
+                .iter()
+                .map(|p| p.slip_reason_code.as_deref())
+                .collect::<Vec<_>>(),
+            [None, Some("visa")],
             "{}",
             db.backend
         );

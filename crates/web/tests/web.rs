@@ -763,7 +763,22 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             "a slip needs its reason"
         );
         assert!(problem["detail"].as_str().unwrap().contains("reason"));
-        let (status, case) = authed(&app, &t, "POST", promises, Some(serde_json::json!({"kind": "departure", "promised_date": later, "reason": "visa delayed"}))).await;
+        let slip = serde_json::json!({"kind": "departure", "promised_date": later, "reason": "visa delayed", "reason_code": "weather"});
+        let (status, problem) = authed(&app, &t, "POST", promises, Some(slip.clone())).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a slip names a reason of the profile"
+        );
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.starts_with("reason_code: \"weather\" is not a slip reason")
+                && detail.contains("visa"),
+            "{detail}"
+        );
+        let mut slip = slip;
+        slip["reason_code"] = "visa".into();
+        let (status, case) = authed(&app, &t, "POST", promises, Some(slip)).await;
         assert_eq!(status, StatusCode::CREATED, "{case}");
         assert_eq!(case["slipped_promises"], 1);
         assert_eq!(case["version"], 5);
@@ -1190,7 +1205,7 @@ async fn placement_refuses_over_capacity_without_a_reason_and_lapsed_proposals()
             &t,
             "POST",
             &format!("/api/v1/cases/{stale}/transitions"),
-            Some(serde_json::json!({"to": "withdrawn", "reason": "the family withdrew", "expected_version": version})),
+            Some(serde_json::json!({"to": "withdrawn", "reason": "the family withdrew", "reason_code": "family_declined", "expected_version": version})),
         )
         .await;
         assert_eq!(status, StatusCode::OK);

@@ -119,7 +119,6 @@ pub const EVENT_PAYLOAD_FIELDS: &[(&str, &str)] = &[
     ("checks", "pre_departure"),
     ("departure_date", "pre_departure"),
     ("promised_date", "pre_departure"),
-    ("slip", "pre_departure"),
     ("grounds", "categories"),
     ("members_not_accepted", "categories"),
     ("mission_cancelled", "categories"),
@@ -157,6 +156,7 @@ fn reason_field(e: &CaseEvent) -> &'static str {
 pub fn project_event(caller: &Caller, mut e: CaseEvent) -> CaseEvent {
     if !sees(caller, reason_field(&e)) {
         e.reason = String::new();
+        e.reason_code = None;
     }
     if let Value::Object(map) = e.payload {
         e.payload = Value::Object(
@@ -237,13 +237,14 @@ mod tests {
             from: Some(from),
             to,
             reason: reason.into(),
+            reason_code: Some("medical_clearance".into()),
             payload,
         };
         let slip = event(
             CaseState::DepartureScheduled,
             CaseState::PreDeparture,
             "medical clearance pending after the IOM health assessment",
-            serde_json::json!({"slip": "medical_clearance"}),
+            serde_json::json!({"promised_date": "2026-01-20"}),
         );
         let home = event(
             CaseState::InReception,
@@ -256,7 +257,7 @@ mod tests {
         let liaison = caller(&[Role::UnhcrLiaison]);
         for e in [slip.clone(), home.clone()] {
             let seen = project_event(&liaison, e);
-            assert_eq!(seen.reason, "");
+            assert_eq!((seen.reason.as_str(), seen.reason_code), ("", None));
             assert_eq!(seen.payload, serde_json::json!({}));
         }
         let officer = caller(&[Role::CaseOfficer]);

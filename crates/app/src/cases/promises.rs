@@ -20,8 +20,12 @@ pub struct NewPromise {
     /// The date promised.
     #[schema(value_type = String, format = Date)]
     pub promised_date: Date,
-    /// Why the previous date of this kind was not kept (required for a slip).
+    /// Why the previous date of this kind was not kept, in words (required for a slip).
     pub reason: Option<String>,
+    /// The same reason as a code from the policy profile's slip list (required for a
+    /// slip; `other` needs the words).
+    #[schema(example = "flight_availability")]
+    pub reason_code: Option<String>,
     /// The day the family was told.
     #[schema(value_type = Option<String>, format = Date)]
     pub family_notified_on: Option<Date>,
@@ -53,19 +57,23 @@ impl App {
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
         let kind: PromiseKind = p.kind.parse()?;
-        let slip_reason = Promise::slip_reason(
+        let policy = self.programme_policy(&stored.programme).await?;
+        let slip = Promise::slip_reason(
             kind,
             &stored.file.promises,
+            p.reason_code.as_deref(),
             p.reason.as_deref().unwrap_or_default(),
+            &policy,
         )?;
         let promise = Promise {
             kind,
             promised_date: p.promised_date,
             made_on: self.today(),
-            slip_reason,
+            slip_reason_code: slip.as_ref().map(|s| s.code.clone()),
+            slip_reason: slip.map(|s| s.reason),
             family_notified_on: p.family_notified_on,
         };
-        promise.check(&stored.file.case, self.today())?;
+        promise.check(&stored.file.case, &policy, self.today())?;
         // The date, its audit entry and the family's notice commit together.
         let audit = succeeded(
             caller,

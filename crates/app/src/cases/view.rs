@@ -446,6 +446,7 @@ mod tests {
             from: None,
             to,
             reason: String::new(),
+            reason_code: None,
             payload: serde_json::Value::Null,
         };
         let events = [

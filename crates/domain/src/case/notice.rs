@@ -145,6 +145,7 @@ mod tests {
             kind,
             promised_date: date!(2026 - 12 - 01),
             made_on: date!(2026 - 11 - 23),
+            slip_reason_code: slip.map(|_| "other".to_string()),
             slip_reason: slip.map(str::to_string),
             family_notified_on: None,
         }

@@ -37,6 +37,35 @@ pub(super) struct Profile {
     pub planning: Option<Planning>,
     pub data_protection: Option<DataProtection>,
     pub placement: Option<Placement>,
+    pub reasons: Option<Spanned<Reasons>>,
+}
+
+/// `label`: a name's words per language (`label.en = "…"`, `label.nl = "…"`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Labels {
+    pub en: Option<Word>,
+    pub nl: Option<Word>,
+    pub fr: Option<Word>,
+    pub ar: Option<Word>,
+    pub fa: Option<Word>,
+}
+
+/// `[reasons]`: the lists staff choose a reason from.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Reasons {
+    pub slip: Option<Spanned<Vec<Reason>>>,
+    pub deferral: Option<Spanned<Vec<Reason>>>,
+    pub withdrawal: Option<Spanned<Vec<Reason>>>,
+}
+
+/// `[[reasons.slip]]`, `[[reasons.deferral]]`, `[[reasons.withdrawal]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Reason {
+    pub code: Word,
+    pub label: Option<Spanned<Labels>>,
 }
 
 /// `[placement]`: how families are matched to places.
@@ -122,6 +151,7 @@ pub(super) struct Check {
     #[serde(default)]
     pub basis: String,
     pub refusal_ground: Option<bool>,
+    pub label: Option<Spanned<Labels>>,
 }
 
 /// `[[pre_departure]]`.
@@ -129,6 +159,7 @@ pub(super) struct Check {
 #[serde(deny_unknown_fields)]
 pub(super) struct PreDeparture {
     pub name: Word,
+    pub label: Option<Spanned<Labels>>,
     pub required: Option<bool>,
     #[serde(default)]
     pub by: String,

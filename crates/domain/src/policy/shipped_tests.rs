@@ -382,3 +382,61 @@ fn a_refusal_cites_grounds_from_the_profile_list_and_other_steps_cite_none() {
         .unwrap();
     be.check_grounds(Accepted, &[]).unwrap();
 }
+
+#[test]
+fn every_name_of_every_shipped_profile_is_labelled_in_all_five_languages() {
+    for p in [belgium(), netherlands()] {
+        for list in NameList::ALL {
+            let named = p.labelled(list);
+            assert!(!named.is_empty(), "{}: {list:?} is empty", p.name());
+            for (code, labels) in named {
+                for lang in LABEL_LANGUAGES {
+                    let label = labels
+                        .given(lang)
+                        .unwrap_or_else(|| panic!("{}: {code} has no label.{lang}", p.name()));
+                    assert!(
+                        !label.contains('_') && label != code,
+                        "{}: {code} label.{lang} is {label:?}",
+                        p.name()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_slip_list_is_the_one_the_family_page_words() {
+    let be = belgium();
+    let codes: Vec<&str> = be
+        .reasons()
+        .of(ReasonList::Slip)
+        .iter()
+        .map(|r| r.code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "visa",
+            "medical_clearance",
+            "flight_availability",
+            "security_check",
+            "reception_capacity",
+            "travel_restrictions",
+            "programme_hold",
+            "other"
+        ]
+    );
+    let slip = NameList::Reason(ReasonList::Slip);
+    assert_eq!(
+        be.label(slip, "visa", "fr"),
+        Some("visa ou documents de voyage pas encore délivrés")
+    );
+    // A language the profile has no labels in falls back to English.
+    assert_eq!(be.label(slip, "other", "de"), Some("other reason"));
+    assert_eq!(be.label(slip, "weather", "en"), None);
+    assert_eq!(
+        be.label(NameList::Check, "protection_need", "nl"),
+        Some("beschermingsnood")
+    );
+}

@@ -197,7 +197,7 @@ impl Store {
     /// The history of the case with this internal id, oldest first.
     pub(crate) async fn events_of(&self, id: i64) -> Result<Vec<CaseEvent>, StorageError> {
         self.rows(
-            "SELECT seq, at, actor, from_state, to_state, reason, payload \
+            "SELECT seq, at, actor, from_state, to_state, reason, payload, reason_code \
                FROM case_events WHERE case_id = $1 ORDER BY seq",
             id,
         )
@@ -214,6 +214,7 @@ impl Store {
                     .transpose()?,
                 to: parse_word("case_events.to_state", &get::<String>(r, 4)?)?,
                 reason: get(r, 5)?,
+                reason_code: get(r, 7)?,
                 payload: serde_json::from_str(&payload)
                     .map_err(|e| corrupt("case_events.payload", &payload, e))?,
             })
@@ -223,7 +224,8 @@ impl Store {
 
     async fn promises_of(&self, id: i64) -> Result<Vec<Promise>, StorageError> {
         self.rows(
-            "SELECT kind, promised_date, made_on, slip_reason, family_notified_on \
+            "SELECT kind, promised_date, made_on, slip_reason, family_notified_on, \
+                    slip_reason_code \
                FROM promises WHERE case_id = $1 ORDER BY id",
             id,
         )
@@ -235,6 +237,7 @@ impl Store {
                 promised_date: parse_date("promises.promised_date", &get::<String>(r, 1)?)?,
                 made_on: parse_date("promises.made_on", &get::<String>(r, 2)?)?,
                 slip_reason: get(r, 3)?,
+                slip_reason_code: get(r, 5)?,
                 family_notified_on: get::<Option<String>>(r, 4)?
                     .map(|d| parse_date("promises.family_notified_on", &d))
                     .transpose()?,

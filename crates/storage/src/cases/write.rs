@@ -27,6 +27,8 @@ pub struct NewEvent {
     pub actor: String,
     /// Why.
     pub reason: String,
+    /// Why, as a code from the profile's reason list for the step, if one applies.
+    pub reason_code: Option<String>,
     /// Step data.
     pub payload: serde_json::Value,
 }
@@ -203,8 +205,9 @@ impl Store {
             });
         }
         sqlx::query(
-            "INSERT INTO case_events (case_id, seq, at, actor, from_state, to_state, reason, payload) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO case_events \
+             (case_id, seq, at, actor, from_state, to_state, reason, payload, reason_code) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(cur.id)
         .bind(new_version)
@@ -214,6 +217,7 @@ impl Store {
         .bind(event.to.as_str().to_string())
         .bind(event.reason.clone())
         .bind(event.payload.to_string())
+        .bind(event.reason_code.clone())
         .execute(&mut *tx)
         .await?;
         assign(&mut tx, cur.id, assignment).await?;
@@ -394,8 +398,9 @@ async fn insert_promise(
     promise: &Promise,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO promises (case_id, kind, promised_date, made_on, slip_reason, family_notified_on) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO promises \
+         (case_id, kind, promised_date, made_on, slip_reason, family_notified_on, slip_reason_code) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(case_id)
     .bind(promise.kind.as_str().to_string())
@@ -403,6 +408,7 @@ async fn insert_promise(
     .bind(codec::date(promise.made_on))
     .bind(promise.slip_reason.clone())
     .bind(promise.family_notified_on.map(codec::date))
+    .bind(promise.slip_reason_code.clone())
     .execute(&mut *conn)
     .await?;
     Ok(())

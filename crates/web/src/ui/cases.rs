@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
-use super::{Lang, failed, render, user_context};
+use super::{Lang, failed, names, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
 
@@ -150,6 +150,7 @@ enum Answer<'a> {
 pub(crate) struct PromiseForm {
     kind: String,
     promised_date: String,
+    reason_code: String,
     reason: String,
     family_notified_on: String,
     #[serde(skip_serializing)]
@@ -164,6 +165,7 @@ impl PromiseForm {
             promised_date: day("promised_date", &self.promised_date)?
                 .ok_or_else(|| "promised_date: give the date told to the family".to_string())?,
             reason: text(&self.reason),
+            reason_code: text(&self.reason_code),
             family_notified_on: day("family_notified_on", &self.family_notified_on)?,
         })
     }
@@ -186,6 +188,7 @@ pub(crate) struct ContactForm {
 pub(crate) struct StepForm {
     to: String,
     reason: String,
+    reason_code: String,
     expected_version: i64,
     grounds: String,
     members: String,
@@ -209,6 +212,7 @@ pub(crate) struct StepForm {
 const STEP_LABELS: &[(&str, &str)] = &[
     ("to", "step-to"),
     ("reason", "step-reason"),
+    ("reason_code", "step-reason-code"),
     ("grounds", "step-grounds"),
     ("members", "step-members"),
     ("mission", "step-mission"),
@@ -225,11 +229,12 @@ const STEP_LABELS: &[(&str, &str)] = &[
 
 /// The fields of the date form with the message ids of their labels.
 const PROMISE_LABELS: &[(&str, &str)] = &[
-    ("kind", "promise-kind"),
-    ("promised_date", "promise-date"),
-    ("reason", "promise-reason"),
-    ("family_notified_on", "step-family-notified-on"),
-    ("made_on", "promise-date"),
+    ("kind", "promised-kind"),
+    ("promised_date", "promised-date"),
+    ("reason_code", "promised-reason-code"),
+    ("reason", "promised-reason"),
+    ("family_notified_on", "promised-notified-on"),
+    ("made_on", "promised-date"),
 ];
 
 /// The fields of the contact form with the message ids of their labels.
@@ -321,6 +326,7 @@ impl StepForm {
         Ok(TransitionRequest {
             to: self.to.clone(),
             reason: self.reason.clone(),
+            reason_code: text(&self.reason_code),
             expected_version: self.expected_version,
             grounds: words(&self.grounds),
             members,
@@ -391,7 +397,7 @@ pub(crate) async fn promise(
     };
     match outcome {
         Ok(kind) => {
-            Redirect::to(&format!("/cases/{number}?promised={kind}#promises-title")).into_response()
+            Redirect::to(&format!("/cases/{number}?promised={kind}#promises")).into_response()
         }
         Err(e) => {
             render_case(
@@ -530,12 +536,33 @@ async fn render_case(
     // The history, for the roles that see it (filtered by the field matrix in the app).
     let events = if resettle_app::access::visibility::sees(caller, "waiting") {
         match app.case_events(caller, &number).await {
-            Ok(events) => Value::from(Serde(&events)),
+            Ok(events) => names::timeline(&events),
             Err(e) => return failed(lang, Some(session), e),
         }
     } else {
         Value::from(())
     };
+    // The words of the profile's checks, grounds and reasons, and the lists the forms offer.
+    let programme = case["programme"].as_str().unwrap_or_default();
+    let policy = match app.programme_policy(programme).await {
+        Ok(p) => p,
+        Err(e) => return failed(lang, Some(session), e),
+    };
+    let state: Option<CaseState> = case["state"].as_str().and_then(|s| s.parse().ok());
+    let allowed: Vec<CaseState> = case["allowed_transitions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str()?.parse().ok())
+        .collect();
+    let departure_promised = case["promises"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|p| p["kind"] == PromiseKind::Departure.as_str());
+    let step_lists = state
+        .map(|s| names::step_lists(s, &allowed, departure_promised))
+        .unwrap_or_default();
     render(
         "case.html",
         lang,
@@ -555,7 +582,11 @@ async fn render_case(
             may_export => caller.may(Permission::ExportSubject),
             placement => placement,
             events => events,
+            names => names::names(&policy),
+            reasons => Value::from(Serde(policy.reasons())),
+            step_lists => step_lists,
             may_promise => caller.may(Permission::RecordPromises),
+            promise_kinds => PromiseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             may_inform => caller.may(Permission::InformFamilies),
             channels => context! {
                 email => app.notice_channels().email,

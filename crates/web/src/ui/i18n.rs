@@ -46,8 +46,6 @@ pub(crate) const WORD_KINDS: &[&str] = &[
     "country",
     "language",
     "field",
-    "check",
-    "slip",
     "step_data",
     "news",
     "notice_state",
@@ -219,12 +217,17 @@ fn lang_of(state: &State) -> Lang {
         .unwrap_or_default()
 }
 
-/// Adds `t(id, name=value, …)` and the filters `number`, `date`, `word(kind)` and one per
-/// [`WORD_KINDS`] to the template environment.
+/// Adds `t(id, name=value, …)` and the filters `number`, `date`, `word(kind)`, one per
+/// [`WORD_KINDS`], and `label` and `named(list)` for the names a policy profile defines, to
+/// the template environment.
 pub(crate) fn register(env: &mut minijinja::Environment<'static>) {
     env.add_function("t", t);
     env.add_filter("number", number);
     env.add_filter("date", date);
+    env.add_filter("label", |state: &State, labels: Value| {
+        label(lang_of(state), &labels)
+    });
+    env.add_filter("named", named);
     env.add_filter("word", |state: &State, code: Value, kind: &str| {
         word(state, kind, &code)
     });
@@ -294,6 +297,42 @@ fn word(state: &State, kind: &str, code: &Value) -> String {
         tracing::warn!(kind, code, error = %e, "no word for a code; shown as it is");
         code
     })
+}
+
+/// A name's label (a policy profile's `label` table, serialised) in `lang`, or in English
+/// where the profile gives none in it.
+fn label(lang: Lang, labels: &Value) -> String {
+    let given = |code: &str| {
+        labels
+            .get_attr(code)
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_none())
+            .map(|v| v.to_string())
+    };
+    given(lang.code())
+        .or_else(|| given("en"))
+        .unwrap_or_default()
+}
+
+/// `{{ code | named("pre_departure") }}`: the label of a name the case's policy profile
+/// defines, from the page's `names` (see `names::names`); nothing for nothing, and the code
+/// itself (logged) for a name the profile does not label.
+fn named(state: &State, code: Value, list: Value) -> String {
+    if code.is_undefined() || code.is_none() {
+        return String::new();
+    }
+    let labels = state
+        .lookup("names")
+        .and_then(|names| names.get_item(&list).ok())
+        .and_then(|names| names.get_item(&code).ok())
+        .filter(|l| !l.is_undefined() && !l.is_none());
+    match labels {
+        Some(labels) => label(lang_of(state), &labels),
+        None => {
+            tracing::warn!(%list, %code, "a name without a label in the profile; shown as it is");
+            code.to_string()
+        }
+    }
 }
 
 /// The codes of a kind of word (`country`, `language`) the pages have words for: the
@@ -397,11 +436,12 @@ mod tests {
         assert_worded("field", CASE_FIELDS.iter().map(|(f, _)| f.to_string()));
         assert_worded("kind", codes(OrganisationKind::ALL));
         assert_worded("place", codes(PlaceKind::ALL));
+        assert_worded("reasons", codes(resettle_domain::policy::ReasonList::ALL));
     }
 
-    /// The administrator's status lines and the words of the shipped policy profiles
-    /// (reception models, check names) exist in every language: the pages name them by
-    /// code, so the scan of `t("…")` cannot find them.
+    /// The administrator's status lines and the words of the shipped policy profiles'
+    /// reception models exist in every language: the pages name them by code, so the scan
+    /// of `t("…")` cannot find them. (Checks and reasons are labelled in the profiles.)
     #[test]
     fn the_administration_words_exist_in_every_language() {
         for lang in Lang::ALL {
@@ -418,20 +458,6 @@ mod tests {
             assert_worded(
                 "reception",
                 [profile.reception_model().as_str().to_string()],
-            );
-            assert_worded(
-                "check",
-                profile
-                    .assessment()
-                    .checks
-                    .iter()
-                    .map(|c| c.name.clone())
-                    .chain(
-                        profile
-                            .pre_departure_checks()
-                            .iter()
-                            .map(|c| c.name.clone()),
-                    ),
             );
         }
     }

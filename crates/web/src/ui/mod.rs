@@ -12,6 +12,7 @@ mod i18n;
 mod inform;
 mod language;
 mod medical;
+mod names;
 mod placement;
 mod pledges;
 mod submission;

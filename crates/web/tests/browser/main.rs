@@ -16,6 +16,7 @@ mod municipality;
 mod narrow;
 mod notices;
 mod planner;
+mod reasons;
 mod reception;
 mod sessions;
 
@@ -161,6 +162,22 @@ const ENGLISH: Words = Words {
     sign_in: "Sign in",
     next: "Continue",
     sign_out: "Sign out",
+};
+
+const DUTCH: Words = Words {
+    code: "nl",
+    name: "Nederlands",
+    sign_in: "Aanmelden",
+    next: "Doorgaan",
+    sign_out: "Afmelden",
+};
+
+const FRENCH: Words = Words {
+    code: "fr",
+    name: "Français",
+    sign_in: "Se connecter",
+    next: "Continuer",
+    sign_out: "Se déconnecter",
 };
 
 /// Signs in as `username` with the password and, where the page asks, the one-time code.

@@ -17,7 +17,13 @@ async fn pick_day(c: &Client, name: &str, day: time::Date) {
 }
 
 /// Types the reason of the date form (the step form has a reason of its own).
+/// Chooses the slip's reason from the profile's list, then types the words for staff.
 async fn reason(c: &Client, text: &str) {
+    click(
+        c,
+        "form[action*='/promise'] select[name='reason_code'] option[value='flight_availability']",
+    )
+    .await;
     let field = c
         .find(Locator::Css("form[action*='/promise'] [name='reason']"))
         .await
@@ -85,7 +91,7 @@ async fn an_officer_records_a_slip_and_sees_the_family_told_and_the_date_passed(
         review(c, s.backend, "notices-slip-refused").await;
         let refusal = text_of(c, "#promise-error").await;
         assert!(
-            refusal.contains("reason for the change") && refusal.contains("say why"),
+            refusal.contains("why it moved") && refusal.contains("say which slip reason applies"),
             "{}: the refusal names the field: {refusal}",
             s.backend
         );

@@ -855,6 +855,7 @@ notice-failed-retry = { $attempts ->
        *[other] { $attempts } attempts failed
     } ({ $error }); next attempt on { $date } at { $time } UTC
 notice-failed-final = given up after { $attempts } attempts ({ $error }): tell the family another way
+reception-inform = promised dates passed without a departure, and dates moved without the family told.
 inform-title = Families to inform
 inform-lead = Promised dates that passed while the case still waits for them, and dates that changed without the family being told since (no notice sent, no day of telling recorded). Passed dates first, the longest passed first.
 inform-count = { $total ->

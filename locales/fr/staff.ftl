@@ -857,6 +857,7 @@ notice-failed-retry = { $attempts ->
        *[other] { $attempts } tentatives échouées
     } ({ $error }) ; prochaine tentative le { $date } à { $time } UTC
 notice-failed-final = abandonné après { $attempts } tentatives ({ $error }) : informez la famille autrement
+reception-inform = dates annoncées passées sans départ, et dates déplacées sans que la famille le sache.
 inform-title = Familles à informer
 inform-lead = Les dates annoncées passées alors que le dossier les attend encore, et les dates changées sans que la famille le sache depuis (aucun avis envoyé, aucun jour d’information enregistré). Les dates passées d’abord, la plus ancienne d’abord.
 inform-count = { $total ->

@@ -854,6 +854,7 @@ notice-failed-retry = { $attempts ->
        *[other] { $attempts } pogingen mislukt
     } ({ $error }); volgende poging op { $date } om { $time } UTC
 notice-failed-final = opgegeven na { $attempts } pogingen ({ $error }): informeer het gezin op een andere manier
+reception-inform = beloofde data verstreken zonder vertrek, en verschoven data die het gezin niet kent.
 inform-title = Te informeren gezinnen
 inform-lead = Beloofde data die voorbij zijn terwijl het dossier er nog op wacht, en data die veranderden zonder dat het gezin het sindsdien weet (geen bericht verzonden, geen dag van meedelen vastgelegd). Verstreken data eerst, de langst verstreken eerst.
 inform-count = { $total ->

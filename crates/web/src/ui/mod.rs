@@ -249,7 +249,11 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                     ),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
                 plan => s.caller.may(resettle_app::Permission::PlanQuotas),
-                inform => s.caller.may(resettle_app::Permission::InformFamilies),
+                // The work list of families to inform is a case officer's; reception
+                // officers, whose header holds reception and placement, reach it from the
+                // reception page.
+                inform => s.caller.may(resettle_app::Permission::InformFamilies)
+                    && !s.caller.may(resettle_app::Permission::Place),
             }
         }
     }

@@ -17,6 +17,15 @@ async fn pick_day(c: &Client, name: &str, day: time::Date) {
 }
 
 /// Types the reason of the date form (the step form has a reason of its own).
+/// Chooses a departure date in the date form (its first choice is the interview).
+async fn departure(c: &Client) {
+    click(
+        c,
+        "form[action*='/promise'] select[name='kind'] option[value='departure']",
+    )
+    .await;
+}
+
 /// Chooses the slip's reason from the profile's list, then types the words for staff.
 async fn reason(c: &Client, text: &str) {
     click(
@@ -70,12 +79,14 @@ async fn an_officer_records_a_slip_and_sees_the_family_told_and_the_date_passed(
 
         let first = resettle_testkit::TODAY + time::Duration::days(10);
         let later = resettle_testkit::TODAY + time::Duration::days(40);
+        departure(c).await;
         pick_day(c, "promised_date", first).await;
         submit(c, "Record the date").await;
         // A demo case back in preparation may have had a date already: then this one is
         // a slip too, and needs its reason.
         if !text_of(c, "#promise-error").await.is_empty() {
             reason(c, "reception place not ready").await;
+            departure(c).await;
             pick_day(c, "promised_date", first).await;
             submit(c, "Record the date").await;
         }
@@ -86,16 +97,18 @@ async fn an_officer_records_a_slip_and_sees_the_family_told_and_the_date_passed(
             text(c).await
         );
         // The slip: refused without a reason, and nothing changes.
+        departure(c).await;
         pick_day(c, "promised_date", later).await;
         submit(c, "Record the date").await;
         review(c, s.backend, "notices-slip-refused").await;
         let refusal = text_of(c, "#promise-error").await;
         assert!(
-            refusal.contains("why it moved") && refusal.contains("say which slip reason applies"),
+            refusal.contains("in words") && refusal.contains("say why it changed"),
             "{}: the refusal names the field: {refusal}",
             s.backend
         );
         reason(c, "flight cancelled").await;
+        departure(c).await;
         pick_day(c, "promised_date", later).await;
         submit(c, "Record the date").await;
         assert!(

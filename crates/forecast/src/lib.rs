@@ -24,8 +24,8 @@ mod scenario;
 mod weeks;
 
 pub use outcome::{
-    Band, BufferAdvice, BufferTry, Forecast, PledgeForecast, PledgeWithout, RunsOut,
-    ShockEffect, StageBuffer, StageForecast,
+    Band, BufferAdvice, BufferTry, Forecast, PledgeForecast, RunsOut, ShockEffect, ShockOnPledge,
+    StageBuffer, StageForecast,
 };
 pub use scenario::{
     CapacityChange, CaseInPipeline, DossierFlow, Location, MAX_HORIZON_WEEKS, MAX_PERSONS,
@@ -35,7 +35,7 @@ pub use scenario::{
 pub use weeks::{MAX_WEEKS, Weeks};
 
 use model::parallel::simulate;
-use model::plan::Plan;
+use model::plan::{Plan, Variant};
 use outcome::{p_met, pledged, runs_out, series_bands, short_share};
 
 /// The most runs one forecast may ask for: a million runs of a three-year programme take
@@ -57,7 +57,8 @@ pub struct Options {
     pub threads: usize,
     /// Whether to search the buffer that reaches the target.
     pub buffer: bool,
-    /// Whether to price each shock by running without it.
+    /// Whether to price each shock by running without it (and each what-if by running
+    /// with it).
     pub shock_effects: bool,
 }
 
@@ -122,7 +123,7 @@ pub fn forecast(
     }
     let runs = options.runs as usize;
     let threads = options.threads.max(1);
-    let plan = Plan::compile(scenario, &[], None);
+    let plan = Plan::compile(scenario, &[], Variant::AsWritten);
     let total = options.runs;
     let all = simulate(&plan, runs, options.seed, threads, true, &|done| {
         progress(Progress::Runs { done, runs: total })
@@ -184,33 +185,52 @@ pub fn forecast(
 
     let mut shocks = Vec::new();
     if options.shock_effects {
-        for (i, shock) in scenario.shocks.iter().enumerate() {
-            let without = simulate(
-                &Plan::compile(scenario, &[], Some(i)),
+        let variants = (0..scenario.shocks.len())
+            .map(|i| (&scenario.shocks[i], Variant::Without(i)))
+            .chain((0..scenario.what_if.len()).map(|i| (&scenario.what_if[i], Variant::With(i))));
+        let count = (scenario.shocks.len() + scenario.what_if.len()) as u32;
+        for (done, (shock, variant)) in variants.enumerate() {
+            let other = simulate(
+                &Plan::compile(scenario, &[], variant),
                 runs,
                 options.seed,
                 threads,
                 false,
                 &|_| {},
             );
+            let applied = matches!(variant, Variant::Without(_));
             shocks.push(ShockEffect {
                 shock: shock.describe(),
+                applied,
                 pledges: scenario
                     .pledges
                     .iter()
                     .enumerate()
-                    .map(|(p, pl)| PledgeWithout {
-                        label: pl.label(),
-                        p_met: pledges[p].p_met,
-                        p_met_without: p_met(&without, n_pledges, p, pl.persons),
-                        median: pledges[p].arrivals.median,
-                        median_without: Band::of(&mut pledged(&without, n_pledges, p)).median,
+                    .map(|(p, pl)| {
+                        let (p_other, median_other) = (
+                            p_met(&other, n_pledges, p, pl.persons),
+                            Band::of(&mut pledged(&other, n_pledges, p)).median,
+                        );
+                        let (p_here, median_here) = (pledges[p].p_met, pledges[p].arrivals.median);
+                        let ((p_met_with, median_with), (p_met_without, median_without)) =
+                            if applied {
+                                ((p_here, median_here), (p_other, median_other))
+                            } else {
+                                ((p_other, median_other), (p_here, median_here))
+                            };
+                        ShockOnPledge {
+                            label: pl.label(),
+                            p_met_with,
+                            p_met_without,
+                            median_with,
+                            median_without,
+                        }
                     })
                     .collect(),
             });
             progress(Progress::Shocks {
-                done: i as u32 + 1,
-                shocks: scenario.shocks.len() as u32,
+                done: done as u32 + 1,
+                shocks: count,
             });
         }
     }

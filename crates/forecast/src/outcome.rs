@@ -128,22 +128,27 @@ pub struct PledgeForecast {
 pub struct BufferAdvice {
     /// The target probability for every pledge.
     pub target: f64,
-    /// Whether the target is reached within `limit` places.
+    /// Whether the target is reached within `limit` places per stage.
     pub reached: bool,
-    /// Buffer places in all (0: the network already holds); when not reached, the limit.
+    /// Buffer places in all (0: the network already holds).
     pub places: u32,
-    /// Their split over the stages that have places, in proportion to the stages' mean
-    /// lengths of stay (each stage needs places for as many weeks as families stay).
+    /// Per stage that has places.
     pub per_stage: Vec<StageBuffer>,
-    /// The lowest pledge probability with these places.
+    /// The lowest pledge probability with these places (when not reached: with the limit
+    /// on the stage that could not reach the target).
     pub probability: f64,
-    /// The largest buffer tried: as many places as persons pass through the pipeline.
+    /// The largest buffer tried on a stage: as many places as persons pass through the
+    /// pipeline.
     pub limit: u32,
-    /// Every buffer tried with its lowest pledge probability, by places.
+    /// Every buffer tried, in the order tried.
     pub tried: Vec<BufferTry>,
-    /// Whether the probability never fell as places grew among those tried: the search
-    /// assumes it does not.
+    /// Whether, in each search, the probability never fell as places grew. It can fall:
+    /// more places let families arrive in the year they are ready instead of spilling into
+    /// the next, which can lower the next year's chance.
     pub monotone: bool,
+    /// Whether, in each search, every buffer tried below the answer missed the target and
+    /// every one at or above it reached it: what makes the answer the least.
+    pub consistent: bool,
 }
 
 /// Buffer places for one stage.
@@ -157,10 +162,13 @@ pub struct StageBuffer {
 }
 
 /// One buffer tried by the search.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BufferTry {
-    /// Buffer places in all.
+    /// The stage searched (the stages before it with their buffers, those after it with
+    /// room to spare); none for the network as it is.
+    pub stage: Option<String>,
+    /// Places added to that stage.
     pub places: u32,
     /// The lowest pledge probability with them.
     pub probability: f64,
@@ -172,22 +180,24 @@ pub struct BufferTry {
 pub struct ShockEffect {
     /// The shock in words (`halt from 2018-10-01 for 7 months`).
     pub shock: String,
+    /// Whether the forecast applies it (a shock that happens) or not (a what-if).
+    pub applied: bool,
     /// Per pledge, as in [`Forecast::pledges`].
-    pub pledges: Vec<PledgeWithout>,
+    pub pledges: Vec<ShockOnPledge>,
 }
 
 /// A pledge with and without a shock.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PledgeWithout {
+pub struct ShockOnPledge {
     /// The pledge's label.
     pub label: String,
-    /// The probability it is met with the shock (as forecast).
-    pub p_met: f64,
+    /// The probability it is met with the shock.
+    pub p_met_with: f64,
     /// Without the shock.
     pub p_met_without: f64,
     /// Median persons arriving within its years with the shock.
-    pub median: u32,
+    pub median_with: u32,
     /// Without the shock.
     pub median_without: u32,
 }
@@ -222,7 +232,7 @@ pub struct Forecast {
     /// The buffer that brings every pledge to the target probability (none without
     /// pledges or stages with places, or when not asked).
     pub buffer: Option<BufferAdvice>,
-    /// Each shock of the scenario and what it costs.
+    /// Each shock and what-if of the scenario and what it costs.
     pub shocks: Vec<ShockEffect>,
 }
 

@@ -193,6 +193,7 @@ impl Sampler {
     }
 
     /// The mean of the table, in weeks.
+    #[cfg(test)]
     pub(crate) fn mean(&self) -> f64 {
         self.table.iter().map(|&d| f64::from(d)).sum::<f64>() / TABLE as f64
     }

@@ -32,6 +32,17 @@ pub(crate) struct PledgeWindow {
     pub before: u32,
 }
 
+/// Which shocks a compiled scenario applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Variant {
+    /// The shocks that happen, not the what-ifs.
+    AsWritten,
+    /// Without shock `i` of those that happen.
+    Without(usize),
+    /// With what-if `i` as well.
+    With(usize),
+}
+
 /// The compiled scenario.
 #[derive(Debug, Clone)]
 pub(crate) struct Plan {
@@ -71,20 +82,22 @@ fn months_later(d: Date, n: u32) -> Date {
 
 impl Plan {
     /// Compiles a checked scenario with `buffer` extra places on each stage that has a
-    /// capacity (in stage order; missing entries are 0), leaving out the shock of index
-    /// `without` if any.
-    pub(crate) fn compile(scenario: &Scenario, buffer: &[u32], without: Option<usize>) -> Plan {
+    /// capacity (in stage order; missing entries are 0), with the shocks of `variant`.
+    pub(crate) fn compile(scenario: &Scenario, buffer: &[u32], variant: Variant) -> Plan {
         let start = scenario.start;
         let weeks = scenario.horizon_weeks() as usize;
         let stages = scenario.stages.len();
         let week_start = |w: usize| start + Duration::weeks(w as i64);
-        let shocks: Vec<&Shock> = scenario
+        let mut shocks: Vec<&Shock> = scenario
             .shocks
             .iter()
             .enumerate()
-            .filter(|(i, _)| Some(*i) != without)
+            .filter(|(i, _)| variant != Variant::Without(*i))
             .map(|(_, s)| s)
             .collect();
+        if let Variant::With(i) = variant {
+            shocks.extend(scenario.what_if.get(i));
+        }
 
         let mut capacity = vec![UNLIMITED; stages * weeks];
         for (k, stage) in scenario.stages.iter().enumerate() {

@@ -184,22 +184,22 @@ impl Workspace {
                 };
                 let mark = self.stays.len();
                 stays(rng, &mut self.stays);
-                if !b.submitted {
+                let decided = b.week + decision;
+                let ready = decided + preparation;
+                // A cancelled mission's families are drawn and dropped, so the others draw
+                // the same with or without the shock; families ready before the first day
+                // travelled before it (the stages' occupants at the start hold them).
+                if !b.submitted || (accepted && ready < 0) {
                     self.stays.truncate(mark);
                     continue;
                 }
-                let decided = b.week + decision;
                 self.families.push(Family {
                     size: s,
                     stage: -1,
                     exit: 0,
                     submitted: b.week,
                     decided,
-                    ready: if accepted {
-                        (decided + preparation).max(0)
-                    } else {
-                        NEVER
-                    },
+                    ready: if accepted { ready } else { NEVER },
                 });
             }
         }

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use time::macros::date;
 
 use super::parallel::simulate;
-use super::plan::Plan;
+use super::plan::{Plan, Variant};
 use super::run::{Account, Record, Workspace, columns};
 use crate::scenario::{
     CaseInPipeline, DossierFlow, Mission, Pledge, Position, Scenario, Shock, Sourced, Stage,
@@ -84,12 +84,13 @@ pub(crate) fn small(centre: Option<u32>, loi: Option<u32>) -> Scenario {
             },
         ],
         shocks: Vec::new(),
+        what_if: Vec::new(),
         cases: Vec::new(),
     }
 }
 
 fn accounts(s: &Scenario, seed: u64, run: u64) -> (Vec<Account>, Vec<u32>, u64) {
-    let plan = Plan::compile(s, &[], None);
+    let plan = Plan::compile(s, &[], Variant::AsWritten);
     let mut ws = Workspace::default();
     let mut series = vec![0; plan.weeks * columns(plan.stages)];
     let mut pledged = vec![0; plan.pledges.len()];
@@ -170,7 +171,7 @@ proptest! {
     fn unlimited_places_never_make_a_queue(seed: u64) {
         let mut s = with_cases(small(None, None));
         s.shocks.clear();
-        let plan = Plan::compile(&s, &[], None);
+        let plan = Plan::compile(&s, &[], Variant::AsWritten);
         let runs = simulate(&plan, 8, seed, 2, true, &|_| {});
         let cols = columns(plan.stages);
         for r in 0..runs.runs {
@@ -186,7 +187,7 @@ proptest! {
     #[test]
     fn no_places_no_arrivals(seed: u64) {
         let s = small(Some(0), Some(100));
-        let plan = Plan::compile(&s, &[], None);
+        let plan = Plan::compile(&s, &[], Variant::AsWritten);
         let runs = simulate(&plan, 8, seed, 1, true, &|_| {});
         let cols = columns(plan.stages);
         for r in 0..runs.runs {
@@ -201,7 +202,7 @@ proptest! {
 #[test]
 fn a_seed_gives_one_answer_on_any_number_of_threads() {
     let s = with_cases(small(Some(60), Some(120)));
-    let plan = Plan::compile(&s, &[], None);
+    let plan = Plan::compile(&s, &[], Variant::AsWritten);
     let one = simulate(&plan, 200, 42, 1, true, &|_| {});
     let two = simulate(&plan, 200, 42, 2, true, &|_| {});
     let three = simulate(&plan, 200, 42, 3, true, &|_| {});
@@ -221,7 +222,7 @@ fn a_halt_stops_every_arrival_while_it_lasts() {
         months: 6,
         source: "test".into(),
     }];
-    let plan = Plan::compile(&s, &[], None);
+    let plan = Plan::compile(&s, &[], Variant::AsWritten);
     let runs = simulate(&plan, 20, 1, 2, true, &|_| {});
     let cols = columns(plan.stages);
     for w in 0..plan.weeks {
@@ -238,12 +239,12 @@ fn a_halt_stops_every_arrival_while_it_lasts() {
 #[test]
 fn a_cancelled_mission_submits_nobody_and_shifts_no_other_draw() {
     let mut s = small(None, None);
-    let base = simulate(&Plan::compile(&s, &[], None), 50, 9, 2, false, &|_| {});
+    let base = simulate(&Plan::compile(&s, &[], Variant::AsWritten), 50, 9, 2, false, &|_| {});
     s.shocks = vec![Shock::MissionCancelled {
         mission: "m3".into(),
         source: "test".into(),
     }];
-    let cancelled = simulate(&Plan::compile(&s, &[], None), 50, 9, 2, false, &|_| {});
+    let cancelled = simulate(&Plan::compile(&s, &[], Variant::AsWritten), 50, 9, 2, false, &|_| {});
     // m3 (October 2028) arrives after 2027: the 2027 pledge's arrivals are the same, run by
     // run, because every other family drew the same durations.
     for r in 0..50 {
@@ -271,13 +272,13 @@ fn closed_places_and_changes_shape_the_capacity() {
         months: Some(2),
         source: "test".into(),
     }];
-    let plan = Plan::compile(&s, &[5, 7], None);
+    let plan = Plan::compile(&s, &[5, 7], Variant::AsWritten);
     assert_eq!(plan.places(0, 0), 105);
     assert_eq!(plan.places(0, 26), 85, "the change from week 26, with the buffer");
     assert_eq!(plan.places(0, 52), 55, "30 closed from week 52");
     assert_eq!(plan.places(0, 61), 85, "reopened after two months");
     assert_eq!(plan.places(1, 0), 207);
     assert_eq!(plan.places(2, 0), super::plan::UNLIMITED);
-    let without = Plan::compile(&s, &[], Some(0));
+    let without = Plan::compile(&s, &[], Variant::Without(0));
     assert_eq!(without.places(0, 52), 80, "the closure removed");
 }

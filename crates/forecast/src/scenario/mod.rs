@@ -54,7 +54,9 @@ pub struct Scenario {
     /// check, cultural orientation, a flight).
     pub pre_departure_weeks: Sourced<Weeks>,
     /// Selection missions: each mission's families are decided and prepared together and
-    /// are ready to travel in the same week.
+    /// are ready to travel in the same week. A mission before the first day feeds the
+    /// pipeline with those of its families not yet ready then (those ready before travelled
+    /// before, and are among the stages' occupants at the start).
     pub missions: Vec<Mission>,
     /// Dossier submissions: a steady flow of families decided one by one.
     pub dossiers: Vec<DossierFlow>,
@@ -63,8 +65,12 @@ pub struct Scenario {
     pub stages: Vec<Stage>,
     /// The pledges to meet.
     pub pledges: Vec<Pledge>,
-    /// Shocks applied to the run, each also removed in turn to show its effect.
+    /// Shocks that happen (applied to the forecast), each also removed in turn to show
+    /// what it costs.
     pub shocks: Vec<Shock>,
+    /// Shocks that might happen (not applied), each added in turn to show what it would
+    /// cost.
+    pub what_if: Vec<Shock>,
     /// Families already in the pipeline on the first day (the live programme's cases).
     pub cases: Vec<CaseInPipeline>,
 }
@@ -473,8 +479,10 @@ impl Scenario {
     }
 
     fn check_shocks(&self) -> Result<(), ScenarioError> {
-        for (i, s) in self.shocks.iter().enumerate() {
-            let key = |f: &str| format!("shocks[{i}].{f}");
+        let all = self.shocks.iter().enumerate().map(|(i, s)| ("shocks", i, s));
+        let what_if = self.what_if.iter().enumerate().map(|(i, s)| ("what_if", i, s));
+        for (table, i, s) in all.chain(what_if) {
+            let key = |f: &str| format!("{table}[{i}].{f}");
             match s {
                 Shock::Halt { months, .. } => {
                     if !(1..=120).contains(months) {

@@ -37,6 +37,8 @@ struct Raw {
     pledges: Vec<RawPledge>,
     #[serde(default)]
     shocks: Vec<RawShock>,
+    #[serde(default)]
+    what_if: Vec<RawShock>,
 }
 
 #[derive(Deserialize)]
@@ -239,7 +241,13 @@ fn typed(raw: Raw) -> Result<Scenario, ScenarioError> {
             .shocks
             .into_iter()
             .enumerate()
-            .map(|(i, s)| shock(i, s))
+            .map(|(i, s)| shock("shocks", i, s))
+            .collect::<Result<_, ScenarioError>>()?,
+        what_if: raw
+            .what_if
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| shock("what_if", i, s))
             .collect::<Result<_, ScenarioError>>()?,
         cases: Vec::new(),
     };
@@ -276,8 +284,8 @@ fn stage(i: usize, s: RawStage) -> Result<Stage, ScenarioError> {
     })
 }
 
-fn shock(i: usize, s: RawShock) -> Result<Shock, ScenarioError> {
-    let key = |f: &str| format!("shocks[{i}].{f}");
+fn shock(table: &str, i: usize, s: RawShock) -> Result<Shock, ScenarioError> {
+    let key = |f: &str| format!("{table}[{i}].{f}");
     Ok(match s {
         RawShock::Halt {
             from,

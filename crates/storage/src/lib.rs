@@ -16,6 +16,7 @@ mod file_mode;
 mod migrations;
 mod missions;
 mod outcomes;
+mod pipeline;
 mod placement;
 mod policies;
 mod programmes;
@@ -43,6 +44,7 @@ pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, Sponso
 pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
 pub use missions::{MissionRow, SponsorRow};
 pub use outcomes::NewOutcome;
+pub use pipeline::PipelineCase;
 pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
 pub use reception::{ExpectedArrival, PlaceOccupancy};

@@ -815,3 +815,87 @@ placement-place-for = Place for { $case }
 placement-over-capacity-for = Over capacity, because (for { $case })
 placement-confirm-for = Confirm { $case }
 placement-reject-for = Reject { $case }
+
+## Capacity forecast (planners)
+nav-forecast = Forecast
+forecast-title = Capacity forecast
+forecast-lead = Will the reception network hold the pledges, and how many buffer places does it take? Choose a shipped scenario or a programme as it stands today; the forecast simulates it many times, family by family and week by week, and gives the chance each pledge is met, when places run short and the fewest buffer places that make every pledge hold.
+forecast-live = { $programme } as it stands today
+forecast-what = What to forecast
+forecast-field-runs = Runs (at most { $max })
+forecast-field-seed = Seed
+forecast-field-target = Target probability for every pledge
+forecast-hint = 1,000 runs give each probability within about 3 percentage points; the same runs and seed give the same forecast. The buffer search repeats the runs for each buffer it tries, so a forecast takes a few seconds.
+forecast-run = Run forecast
+forecast-refused = Not run.
+forecast-rule-runs = Runs: a whole number from { $min } to { $max }.
+forecast-rule-seed = Seed: a whole number, 0 or more.
+forecast-rule-target = Target probability: a whole percentage from { $min } to { $max }.
+forecast-runs = { $runs } runs, seed { $seed }.
+forecast-pledges = Will each pledge be met?
+forecast-no-pledges = This scenario has no pledge to meet.
+forecast-col-pledge = Pledge
+forecast-col-pledged = Persons pledged
+forecast-col-p-met = Chance it is met
+forecast-col-median = Median
+forecast-col-band50 = 50 % of runs
+forecast-col-band80 = 80 % of runs
+forecast-col-band95 = 95 % of runs
+forecast-col-stage = Stage
+forecast-col-median-week = Median week
+forecast-col-never = Never short
+forecast-col-week = Week of
+forecast-col-places = Places
+forecast-col-p-over = Chance places are short
+forecast-col-shock = Shock
+forecast-col-p-with = Chance met with it
+forecast-col-p-without = without it
+forecast-col-median-with = Median arrivals with it
+forecast-col-median-without = without it
+forecast-buffer = Buffer places
+forecast-buffer-none = The network holds as it is: every pledge is met with a chance of { $probability } (target { $target }).
+forecast-buffer-places = { $places } buffer places ({ $split }) bring every pledge to a chance of { $probability } (target { $target }).
+forecast-buffer-unreached = No buffer of up to { $limit } places per stage brings every pledge to { $target } (at most { $probability }): the submissions or a halt, not the places, limit the arrivals.
+forecast-buffer-not-monotone = In the search more places sometimes gave a lower chance: families then arrive in the year they are ready rather than the next.
+forecast-buffer-consistent = The answer is still the fewest: every smaller buffer tried missed the target.
+forecast-buffer-inconsistent = The answer may not be the fewest.
+forecast-short = When places first run short
+forecast-any-stage = Any stage
+forecast-never = never
+forecast-chart-arrivals = Persons arrived towards each pledge
+forecast-chart-arrivals-desc = For each pledge, the persons arrived within its years by each week: the median inside the bands of 50, 80 and 95 % of runs, with the pledge as a dotted line.
+forecast-chart-stage = Occupancy: { $stage }
+forecast-chart-stage-desc = Persons in { $stage } at the end of each week: the median inside the bands of 50, 80 and 95 % of runs, against the places (dashed line).
+forecast-chart-stage-unlimited-desc = Persons in { $stage } at the end of each week, with no limit on places: the median inside the bands of 50, 80 and 95 % of runs.
+forecast-chart-waiting = Accepted and waiting for a place
+forecast-chart-waiting-desc = Persons accepted and ready to travel but waiting for a free place (or for a halt to end) at the end of each week: the median inside the bands of 50, 80 and 95 % of runs.
+forecast-key-median = median
+forecast-key-bands = 50, 80 and 95 % of runs
+forecast-key-places = places
+forecast-key-pledge = pledge
+forecast-table-of = Table: { $chart }
+forecast-shocks = Shocks and what they cost
+forecast-happens = happens
+forecast-what-if = what if
+forecast-shock-halt = Nobody travels from { $from } for { $months ->
+        [one] one month
+       *[other] { $months } months
+    }
+forecast-shock-mission = Mission { $mission } cancelled
+forecast-shock-closed = { $places } places closed in { $stage } from { $from }
+forecast-shock-closed-for = { $places } places closed in { $stage } from { $from } for { $months ->
+        [one] one month
+       *[other] { $months } months
+    }
+forecast-inputs = Inputs and their sources
+forecast-input-family-sizes = Family sizes
+forecast-input-acceptance-rate = Acceptance rate
+forecast-input-decision-weeks = Weeks to the decision
+forecast-input-pre-departure-weeks = Weeks from acceptance to departure
+forecast-input-stage = Stage: { $about }
+forecast-input-submissions = Submissions ahead
+forecast-input-pledge = Pledge { $about }
+forecast-stage-centre = reception centre
+forecast-stage-loi = local reception initiative
+forecast-stage-municipality = municipality
+forecast-stage-integration_support = integration support

@@ -817,3 +817,87 @@ placement-place-for = Lieu pour { $case }
 placement-over-capacity-for = Au-delà de la capacité, parce que (pour { $case })
 placement-confirm-for = Confirmer { $case }
 placement-reject-for = Rejeter { $case }
+
+## Prévision des capacités (planificateurs)
+nav-forecast = Prévision
+forecast-title = Prévision des capacités
+forecast-lead = Le réseau d'accueil tiendra-t-il les engagements, et combien de places tampons faut-il ? Choisissez un scénario livré ou un programme tel qu'il est aujourd'hui ; la prévision le simule de nombreuses fois, famille par famille et semaine par semaine, et donne la probabilité que chaque engagement soit tenu, le moment où les places manquent et le plus petit nombre de places tampons qui fait tenir chaque engagement.
+forecast-live = { $programme } tel qu'il est aujourd'hui
+forecast-what = Que prévoir
+forecast-field-runs = Simulations (au plus { $max })
+forecast-field-seed = Graine
+forecast-field-target = Probabilité visée pour chaque engagement
+forecast-hint = 1 000 simulations donnent chaque probabilité à environ 3 points de pourcentage près ; les mêmes simulations et la même graine donnent la même prévision. La recherche des places tampons répète les simulations pour chaque tampon essayé : une prévision prend quelques secondes.
+forecast-run = Lancer la prévision
+forecast-refused = Non lancée.
+forecast-rule-runs = Simulations : un nombre entier de { $min } à { $max }.
+forecast-rule-seed = Graine : un nombre entier, 0 ou plus.
+forecast-rule-target = Probabilité visée : un pourcentage entier de { $min } à { $max }.
+forecast-runs = { $runs } simulations, graine { $seed }.
+forecast-pledges = Chaque engagement sera-t-il tenu ?
+forecast-no-pledges = Ce scénario n'a pas d'engagement à tenir.
+forecast-col-pledge = Engagement
+forecast-col-pledged = Personnes promises
+forecast-col-p-met = Probabilité qu'il soit tenu
+forecast-col-median = Médiane
+forecast-col-band50 = 50 % des simulations
+forecast-col-band80 = 80 % des simulations
+forecast-col-band95 = 95 % des simulations
+forecast-col-stage = Étape
+forecast-col-median-week = Semaine médiane
+forecast-col-never = Jamais à court
+forecast-col-week = Semaine du
+forecast-col-places = Places
+forecast-col-p-over = Probabilité de manquer de places
+forecast-col-shock = Choc
+forecast-col-p-with = Probabilité tenue avec le choc
+forecast-col-p-without = sans
+forecast-col-median-with = Arrivées médianes avec le choc
+forecast-col-median-without = sans
+forecast-buffer = Places tampons
+forecast-buffer-none = Le réseau tient tel qu'il est : chaque engagement est tenu avec une probabilité de { $probability } (objectif { $target }).
+forecast-buffer-places = { $places } places tampons ({ $split }) portent chaque engagement à une probabilité de { $probability } (objectif { $target }).
+forecast-buffer-unreached = Aucun tampon jusqu'à { $limit } places par étape ne porte chaque engagement à { $target } (au plus { $probability }) : les propositions ou une suspension, et non les places, limitent les arrivées.
+forecast-buffer-not-monotone = Pendant la recherche, davantage de places ont parfois donné une probabilité plus faible : les familles arrivent alors l'année où elles sont prêtes plutôt que la suivante.
+forecast-buffer-consistent = La réponse reste la plus petite : chaque tampon plus petit essayé manquait l'objectif.
+forecast-buffer-inconsistent = La réponse n'est peut-être pas la plus petite.
+forecast-short = Quand les places manquent pour la première fois
+forecast-any-stage = Toute étape
+forecast-never = jamais
+forecast-chart-arrivals = Personnes arrivées au titre de chaque engagement
+forecast-chart-arrivals-desc = Pour chaque engagement, les personnes arrivées pendant ses années, semaine par semaine : la médiane dans les bandes de 50, 80 et 95 % des simulations, avec l'engagement en pointillé.
+forecast-chart-stage = Occupation : { $stage }
+forecast-chart-stage-desc = Personnes en { $stage } à la fin de chaque semaine : la médiane dans les bandes de 50, 80 et 95 % des simulations, face aux places (tirets).
+forecast-chart-stage-unlimited-desc = Personnes en { $stage } à la fin de chaque semaine, sans limite de places : la médiane dans les bandes de 50, 80 et 95 % des simulations.
+forecast-chart-waiting = Acceptées et en attente d'une place
+forecast-chart-waiting-desc = Personnes acceptées et prêtes à voyager mais en attente d'une place libre (ou de la fin d'une suspension) à la fin de chaque semaine : la médiane dans les bandes de 50, 80 et 95 % des simulations.
+forecast-key-median = médiane
+forecast-key-bands = 50, 80 et 95 % des simulations
+forecast-key-places = places
+forecast-key-pledge = engagement
+forecast-table-of = Tableau : { $chart }
+forecast-shocks = Chocs et leur coût
+forecast-happens = a lieu
+forecast-what-if = et si
+forecast-shock-halt = Personne ne voyage à partir du { $from } pendant { $months ->
+        [one] un mois
+       *[other] { $months } mois
+    }
+forecast-shock-mission = Mission { $mission } annulée
+forecast-shock-closed = { $places } places fermées en { $stage } à partir du { $from }
+forecast-shock-closed-for = { $places } places fermées en { $stage } à partir du { $from } pendant { $months ->
+        [one] un mois
+       *[other] { $months } mois
+    }
+forecast-inputs = Données d'entrée et leurs sources
+forecast-input-family-sizes = Taille des familles
+forecast-input-acceptance-rate = Taux d'acceptation
+forecast-input-decision-weeks = Semaines jusqu'à la décision
+forecast-input-pre-departure-weeks = Semaines de l'acceptation au départ
+forecast-input-stage = Étape : { $about }
+forecast-input-submissions = Propositions à venir
+forecast-input-pledge = Engagement { $about }
+forecast-stage-centre = centre d'accueil
+forecast-stage-loi = initiative locale d'accueil
+forecast-stage-municipality = commune
+forecast-stage-integration_support = accompagnement à l'intégration

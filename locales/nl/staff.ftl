@@ -814,3 +814,87 @@ placement-place-for = Plaats voor { $case }
 placement-over-capacity-for = Boven de capaciteit, omdat (voor { $case })
 placement-confirm-for = Bevestigen { $case }
 placement-reject-for = Afwijzen { $case }
+
+## Capaciteitsprognose (planners)
+nav-forecast = Prognose
+forecast-title = Capaciteitsprognose
+forecast-lead = Houdt het opvangnetwerk de engagementen, en hoeveel bufferplaatsen zijn er nodig? Kies een meegeleverd scenario of een programma zoals het er vandaag voor staat; de prognose simuleert het vele keren, gezin per gezin en week per week, en geeft de kans dat elk engagement gehaald wordt, wanneer de plaatsen te kort schieten en het kleinste aantal bufferplaatsen waarmee elk engagement standhoudt.
+forecast-live = { $programme } zoals het er vandaag voor staat
+forecast-what = Wat voorspellen
+forecast-field-runs = Simulaties (hoogstens { $max })
+forecast-field-seed = Startwaarde (seed)
+forecast-field-target = Beoogde kans voor elk engagement
+forecast-hint = Met 1.000 simulaties ligt elke kans op ongeveer 3 procentpunten nauwkeurig; dezelfde simulaties en startwaarde geven dezelfde prognose. De zoektocht naar bufferplaatsen herhaalt de simulaties voor elke buffer die ze probeert, dus een prognose duurt enkele seconden.
+forecast-run = Prognose maken
+forecast-refused = Niet uitgevoerd.
+forecast-rule-runs = Simulaties: een geheel getal van { $min } tot { $max }.
+forecast-rule-seed = Startwaarde: een geheel getal, 0 of meer.
+forecast-rule-target = Beoogde kans: een geheel percentage van { $min } tot { $max }.
+forecast-runs = { $runs } simulaties, startwaarde { $seed }.
+forecast-pledges = Wordt elk engagement gehaald?
+forecast-no-pledges = Dit scenario heeft geen engagement om te halen.
+forecast-col-pledge = Engagement
+forecast-col-pledged = Toegezegde personen
+forecast-col-p-met = Kans dat het gehaald wordt
+forecast-col-median = Mediaan
+forecast-col-band50 = 50 % van de simulaties
+forecast-col-band80 = 80 % van de simulaties
+forecast-col-band95 = 95 % van de simulaties
+forecast-col-stage = Fase
+forecast-col-median-week = Mediane week
+forecast-col-never = Nooit te kort
+forecast-col-week = Week van
+forecast-col-places = Plaatsen
+forecast-col-p-over = Kans op plaatstekort
+forecast-col-shock = Schok
+forecast-col-p-with = Kans gehaald met de schok
+forecast-col-p-without = zonder
+forecast-col-median-with = Mediane aankomsten met de schok
+forecast-col-median-without = zonder
+forecast-buffer = Bufferplaatsen
+forecast-buffer-none = Het netwerk houdt zoals het is: elk engagement wordt gehaald met een kans van { $probability } (doel { $target }).
+forecast-buffer-places = { $places } bufferplaatsen ({ $split }) brengen elk engagement op een kans van { $probability } (doel { $target }).
+forecast-buffer-unreached = Geen buffer van tot { $limit } plaatsen per fase brengt elk engagement op { $target } (hoogstens { $probability }): de voordrachten of een stopzetting, niet de plaatsen, beperken de aankomsten.
+forecast-buffer-not-monotone = Bij het zoeken gaven meer plaatsen soms een kleinere kans: gezinnen komen dan aan in het jaar waarin ze klaar zijn in plaats van het volgende.
+forecast-buffer-consistent = Het antwoord blijft het kleinste: elke kleinere geprobeerde buffer haalde het doel niet.
+forecast-buffer-inconsistent = Het antwoord is misschien niet het kleinste.
+forecast-short = Wanneer de plaatsen voor het eerst te kort schieten
+forecast-any-stage = Eender welke fase
+forecast-never = nooit
+forecast-chart-arrivals = Aangekomen personen per engagement
+forecast-chart-arrivals-desc = Voor elk engagement de personen die binnen zijn jaren aangekomen zijn, week per week: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties, met het engagement als stippellijn.
+forecast-chart-stage = Bezetting: { $stage }
+forecast-chart-stage-desc = Personen in { $stage } aan het einde van elke week: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties, tegenover de plaatsen (streepjeslijn).
+forecast-chart-stage-unlimited-desc = Personen in { $stage } aan het einde van elke week, zonder grens op de plaatsen: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties.
+forecast-chart-waiting = Aanvaard en wachtend op een plaats
+forecast-chart-waiting-desc = Personen die aanvaard zijn en klaar om te reizen, maar wachten op een vrije plaats (of op het einde van een stopzetting), aan het einde van elke week: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties.
+forecast-key-median = mediaan
+forecast-key-bands = 50, 80 en 95 % van de simulaties
+forecast-key-places = plaatsen
+forecast-key-pledge = engagement
+forecast-table-of = Tabel: { $chart }
+forecast-shocks = Schokken en wat ze kosten
+forecast-happens = gebeurt
+forecast-what-if = wat als
+forecast-shock-halt = Niemand reist vanaf { $from } gedurende { $months ->
+        [one] één maand
+       *[other] { $months } maanden
+    }
+forecast-shock-mission = Missie { $mission } geschrapt
+forecast-shock-closed = { $places } plaatsen gesloten in { $stage } vanaf { $from }
+forecast-shock-closed-for = { $places } plaatsen gesloten in { $stage } vanaf { $from } gedurende { $months ->
+        [one] één maand
+       *[other] { $months } maanden
+    }
+forecast-inputs = Invoer en bronnen
+forecast-input-family-sizes = Gezinsgrootte
+forecast-input-acceptance-rate = Aanvaardingsgraad
+forecast-input-decision-weeks = Weken tot de beslissing
+forecast-input-pre-departure-weeks = Weken van aanvaarding tot vertrek
+forecast-input-stage = Fase: { $about }
+forecast-input-submissions = Komende voordrachten
+forecast-input-pledge = Engagement { $about }
+forecast-stage-centre = opvangcentrum
+forecast-stage-loi = lokaal opvanginitiatief
+forecast-stage-municipality = gemeente
+forecast-stage-integration_support = integratiebegeleiding

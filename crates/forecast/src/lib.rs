@@ -36,7 +36,7 @@ pub use weeks::{MAX_WEEKS, Weeks};
 
 use model::parallel::simulate;
 use model::plan::{Plan, Variant};
-use outcome::{p_met, pledged, runs_out, series_bands, short_share};
+use outcome::{p_met, pledged, progress_bands, runs_out, series_bands, short_share};
 
 /// The most runs one forecast may ask for: a million runs of a three-year programme take
 /// about a minute on two cores and a few gigabytes; the server caps far lower.
@@ -169,6 +169,13 @@ pub fn forecast(
             persons: pl.persons,
             arrivals: Band::of(&mut pledged(&all, n_pledges, p)),
             p_met: p_met(&all, n_pledges, p, pl.persons),
+            first_week: plan.pledges[p].first,
+            progress: progress_bands(
+                &all,
+                plan.pledges[p].first,
+                plan.pledges[p].end,
+                pl.arrived_before_start,
+            ),
         })
         .collect();
 
@@ -200,7 +207,8 @@ pub fn forecast(
             );
             let applied = matches!(variant, Variant::Without(_));
             shocks.push(ShockEffect {
-                shock: shock.describe(),
+                shock: shock.clone(),
+                description: shock.describe(),
                 applied,
                 pledges: scenario
                     .pledges

@@ -120,6 +120,10 @@ pub struct PledgeForecast {
     pub arrivals: Band,
     /// The share of runs in which at least the pledged persons arrive.
     pub p_met: f64,
+    /// The first simulated week within its years.
+    pub first_week: usize,
+    /// Persons arrived within its years by the end of each of its weeks from `first_week`.
+    pub progress: Vec<Band>,
 }
 
 /// The smallest buffer that brings every pledge to the target probability.
@@ -178,8 +182,10 @@ pub struct BufferTry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShockEffect {
+    /// The shock.
+    pub shock: crate::Shock,
     /// The shock in words (`halt from 2018-10-01 for 7 months`).
-    pub shock: String,
+    pub description: String,
     /// Whether the forecast applies it (a shock that happens) or not (a what-if).
     pub applied: bool,
     /// Per pledge, as in [`Forecast::pledges`].
@@ -254,7 +260,24 @@ pub(crate) fn series_bands(runs: &Runs, c: usize, cumulative: bool) -> Vec<Band>
         .collect()
 }
 
-/// The share of runs in which the stages `mask` are short, week by week.
+/// Persons arrived in weeks `first..end` by the end of each of them, plus `before`.
+pub(crate) fn progress_bands(runs: &Runs, first: usize, end: usize, before: u32) -> Vec<Band> {
+    let cols = columns(runs.stages);
+    let width = cols * runs.weeks;
+    let mut sums = vec![before; runs.runs];
+    let mut values = vec![0u32; runs.runs];
+    (first..end)
+        .map(|w| {
+            for r in 0..runs.runs {
+                sums[r] += runs.series[r * width + w * cols];
+                values[r] = sums[r];
+            }
+            Band::of(&mut values)
+        })
+        .collect()
+}
+
+/// The share of runs in which stage `k` is short, week by week.
 pub(crate) fn short_share(runs: &Runs, k: usize) -> Vec<f64> {
     (0..runs.weeks)
         .map(|w| {

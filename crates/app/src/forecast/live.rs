@@ -292,7 +292,8 @@ fn place_stages(scenario: &mut Scenario, places: &[resettle_storage::PlaceOccupa
         let capacity: i64 = of_kind.iter().map(|p| p.capacity_persons.max(0)).sum();
         stage.capacity = Some(u32::try_from(capacity).unwrap_or(u32::MAX));
         stage.source = format!(
-            "{} places of kind {} in the programme ({capacity} persons); stay: {}",
+            "places: the programme's {} {} places ({capacity} persons), occupied by its cases \
+             in reception today; length of stay from the scenario defaults: {}",
             of_kind.len(),
             stage.name,
             stage.source

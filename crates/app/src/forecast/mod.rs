@@ -88,8 +88,11 @@ pub struct ScenarioSummary {
 /// Where one input comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct InputSource {
-    /// The input (`decision weeks`, `stage centre`, …).
+    /// The input: `family_sizes`, `acceptance_rate`, `decision_weeks`,
+    /// `pre_departure_weeks`, `stage`, `submissions` or `pledge`.
     pub input: String,
+    /// Which one, for a stage (its name) or a pledge (its years).
+    pub about: Option<String>,
     /// Its source.
     pub source: String,
 }
@@ -98,19 +101,19 @@ impl ScenarioSummary {
     /// The summary of `s`.
     pub fn of(s: &Scenario) -> ScenarioSummary {
         let mut inputs = vec![
-            input("family sizes", &s.family_sizes.source),
-            input("acceptance rate", &s.acceptance_rate.source),
-            input("decision weeks", &s.decision_weeks.source),
-            input("pre-departure weeks", &s.pre_departure_weeks.source),
+            input("family_sizes", None, &s.family_sizes.source),
+            input("acceptance_rate", None, &s.acceptance_rate.source),
+            input("decision_weeks", None, &s.decision_weeks.source),
+            input("pre_departure_weeks", None, &s.pre_departure_weeks.source),
         ];
         for stage in &s.stages {
-            inputs.push(input(&format!("stage {}", stage.name), &stage.source));
+            inputs.push(input("stage", Some(&stage.name), &stage.source));
         }
         for d in &s.dossiers {
-            inputs.push(input("submissions", &d.source));
+            inputs.push(input("submissions", None, &d.source));
         }
         for p in &s.pledges {
-            inputs.push(input(&format!("pledge {}", p.label()), &p.source));
+            inputs.push(input("pledge", Some(&p.label()), &p.source));
         }
         ScenarioSummary {
             name: s.name.clone(),
@@ -122,9 +125,10 @@ impl ScenarioSummary {
     }
 }
 
-fn input(what: &str, source: &str) -> InputSource {
+fn input(what: &str, about: Option<&str>, source: &str) -> InputSource {
     InputSource {
         input: what.into(),
+        about: about.map(str::to_string),
         source: source.into(),
     }
 }
@@ -137,7 +141,35 @@ pub fn refused(e: ScenarioError) -> AppError {
     }
 }
 
+/// What a planner may forecast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ForecastChoices {
+    /// The shipped scenarios as (name, title).
+    pub scenarios: Vec<(String, String)>,
+    /// The programmes as (code, name).
+    pub programmes: Vec<(String, String)>,
+}
+
 impl App {
+    /// The shipped scenarios and the programmes a planner may forecast.
+    pub async fn forecast_choices(&self, caller: &Caller) -> Result<ForecastChoices, AppError> {
+        self.require(caller, Permission::PlanQuotas, "forecast", "")
+            .await?;
+        Ok(ForecastChoices {
+            scenarios: shipped()
+                .iter()
+                .map(|s| (s.name.clone(), s.title.clone()))
+                .collect(),
+            programmes: self
+                .store
+                .programmes()
+                .await?
+                .into_iter()
+                .map(|p| (p.code, p.name))
+                .collect(),
+        })
+    }
+
     /// A shipped scenario by name, or a refusal listing those there are.
     pub fn shipped_scenario(name: &str) -> Result<&'static Scenario, AppError> {
         shipped().iter().find(|s| s.name == name).ok_or_else(|| {

@@ -219,7 +219,7 @@ fn print_table(f: &Forecast) {
         for s in &f.shocks {
             for p in &s.pledges {
                 shocks.push(vec![
-                    s.shock.clone(),
+                    s.description.clone(),
                     if s.applied { "happens".into() } else { "what-if".into() },
                     p.label.clone(),
                     percent(p.p_met_with),

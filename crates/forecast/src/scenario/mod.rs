@@ -179,6 +179,7 @@ impl Pledge {
 /// Something that goes wrong, to see what it costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Shock {
     /// Nobody travels for `months` months from `from` (Belgium from October 2018; the
     /// pandemic in 2020); decisions and preparations go on and families wait.

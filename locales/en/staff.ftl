@@ -821,6 +821,7 @@ nav-forecast = Forecast
 forecast-title = Capacity forecast
 forecast-lead = Will the reception network hold the pledges, and how many buffer places does it take? Choose a shipped scenario or a programme as it stands today; the forecast simulates it many times, family by family and week by week, and gives the chance each pledge is met, when places run short and the fewest buffer places that make every pledge hold.
 forecast-live = { $programme } as it stands today
+forecast-live-description = Programme { $programme }'s cases where they stand on { $today }, its places and its pledges; durations from its own history where it holds enough, else from the shipped growth-path scenario; submissions go on at the last twelve months' pace.
 forecast-what = What to forecast
 forecast-field-runs = Runs (at most { $max })
 forecast-field-seed = Seed

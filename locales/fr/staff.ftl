@@ -823,6 +823,7 @@ nav-forecast = Prévision
 forecast-title = Prévision des capacités
 forecast-lead = Le réseau d'accueil tiendra-t-il les engagements, et combien de places tampons faut-il ? Choisissez un scénario livré ou un programme tel qu'il est aujourd'hui ; la prévision le simule de nombreuses fois, famille par famille et semaine par semaine, et donne la probabilité que chaque engagement soit tenu, le moment où les places manquent et le plus petit nombre de places tampons qui fait tenir chaque engagement.
 forecast-live = { $programme } tel qu'il est aujourd'hui
+forecast-live-description = Les dossiers du programme { $programme } tels qu'ils sont le { $today }, ses places et ses engagements ; des durées tirées de son propre historique là où il suffit, sinon du scénario de trajectoire de croissance livré ; les propositions se poursuivent au rythme des douze derniers mois.
 forecast-what = Que prévoir
 forecast-field-runs = Simulations (au plus { $max })
 forecast-field-seed = Graine

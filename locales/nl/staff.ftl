@@ -820,6 +820,7 @@ nav-forecast = Prognose
 forecast-title = Capaciteitsprognose
 forecast-lead = Houdt het opvangnetwerk de engagementen, en hoeveel bufferplaatsen zijn er nodig? Kies een meegeleverd scenario of een programma zoals het er vandaag voor staat; de prognose simuleert het vele keren, gezin per gezin en week per week, en geeft de kans dat elk engagement gehaald wordt, wanneer de plaatsen te kort schieten en het kleinste aantal bufferplaatsen waarmee elk engagement standhoudt.
 forecast-live = { $programme } zoals het er vandaag voor staat
+forecast-live-description = De dossiers van programma { $programme } zoals ze er op { $today } voor staan, zijn plaatsen en engagementen; doorlooptijden uit zijn eigen geschiedenis waar die volstaat, anders uit het meegeleverde groeipadscenario; voordrachten gaan door in het tempo van de voorbije twaalf maanden.
 forecast-what = Wat voorspellen
 forecast-field-runs = Simulaties (hoogstens { $max })
 forecast-field-seed = Startwaarde (seed)

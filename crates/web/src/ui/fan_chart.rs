@@ -163,7 +163,7 @@ fn legend(svg: &mut String, words: &Words, places: bool, target: bool) {
             at + 22.0,
             escape(text)
         );
-        at += 30.0 + 6.0 * text.chars().count() as f64;
+        at += 36.0 + 6.6 * text.chars().count() as f64;
     }
 }
 

@@ -165,6 +165,24 @@ async fn forecast_page(
     } else {
         options.first().map(|o| o.value.clone()).unwrap_or_default()
     };
+    let result = answer.map(|a| {
+        let mut v = view(lang, a);
+        // A live programme's title and description in the reader's words.
+        if let Some(code) = chosen.strip_prefix("programme:")
+            && let Some(label) = options.iter().find(|o| o.value == chosen)
+        {
+            v.title = label.label.clone();
+            v.description = message(
+                lang,
+                "forecast-live-description",
+                &[
+                    ("programme", code.to_string().into()),
+                    ("today", lang.date(app.today()).unwrap_or_default().into()),
+                ],
+            );
+        }
+        Value::from(Serde(v))
+    });
     render(
         "forecast.html",
         lang,
@@ -181,7 +199,7 @@ async fn forecast_page(
                 target_min => (TARGET_PROBABILITY.start() * 100.0).round() as i64,
                 target_max => (TARGET_PROBABILITY.end() * 100.0).round() as i64,
             },
-            result => answer.map(|a| Value::from(Serde(view(lang, a)))),
+            result,
         },
     )
 }

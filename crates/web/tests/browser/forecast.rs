@@ -69,11 +69,18 @@ async fn a_planner_reads_the_chance_of_each_pledge_and_the_buffer_places() {
         let charts = c.find_all(Locator::Css("#result svg.fan")).await.unwrap();
         assert_eq!(charts.len(), 5, "{who}: arrivals, three stages, waiting");
         review(c, who, "forecast-growth-path").await;
+        c.execute(
+            "document.getElementById('chart-stage-0-heading').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+        review(c, who, "forecast-growth-path-centre").await;
 
         // The live demo programme: its cases, places and pledges today.
         click(c, "input[value='programme:BE']").await;
         type_into(c, "runs", "100").await;
-        run_forecast(c, "today").await;
+        run_forecast(c, "(demo) as it stands today").await;
         let rows = texts_of(c, "#forecast-pledges tbody tr").await;
         assert!(
             rows.iter().any(|r| r.starts_with("2026")),

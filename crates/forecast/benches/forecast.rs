@@ -1,7 +1,9 @@
 //! Forecast benchmark: 10,000 runs of a three-year programme of 4,000 persons (twelve
 //! missions and a dossier flow through a centre, local reception and integration support),
 //! on every core and on one, then the buffer search. `cargo bench -p resettle-forecast`;
-//! `-- RUNS` to change the runs. The goal (issue 22): under one second on two cores.
+//! `-- RUNS` to change the runs, `-- RUNS FILE.toml` to time a scenario file instead
+//! (`scripts/forecast-simpy.py` does, for the time per run beside SimPy's). The goal
+//! (issue 22): 10,000 runs of the programme in under one second on two cores.
 use std::time::Instant;
 
 use resettle_forecast::{
@@ -81,12 +83,19 @@ fn cpu_seconds() -> Option<f64> {
 }
 
 fn main() {
-    let runs: u32 = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with("--"))
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let runs: u32 = args
+        .iter()
+        .find(|a| a.parse::<u32>().is_ok())
         .map_or(10_000, |r| r.parse().expect("runs"));
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let s = programme();
+    let s = match args.iter().find(|a| a.ends_with(".toml")) {
+        Some(file) => {
+            let text = std::fs::read_to_string(file).expect("a readable scenario file");
+            Scenario::parse(&text).unwrap_or_else(|e| panic!("{}", e.in_file(file)))
+        }
+        None => programme(),
+    };
     let time = |threads: usize, buffer: bool| {
         let options = Options {
             runs,
@@ -104,7 +113,8 @@ fn main() {
     let cpu_text = |cpu: Option<f64>| cpu.map_or(String::new(), |c| format!(", {c:.2} s of CPU"));
     let (seconds, cpu, f) = time(cores, false);
     println!(
-        "{runs} runs, 3 years, 4,000 persons, {cores} threads: {seconds:.3} s ({:.1} µs per run{})",
+        "{runs} runs of {}, {cores} threads: {seconds:.3} s ({:.1} µs per run{})",
+        s.title,
         seconds * 1e6 / f64::from(runs),
         cpu_text(cpu)
     );

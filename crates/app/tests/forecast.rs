@@ -67,7 +67,9 @@ async fn only_planners_may_forecast_and_a_refusal_does_nothing_but_record_itself
             let caller = caller_of(&app, &username).await;
             let before = audit_entries(&db.url).await;
             let refusals = [
-                app.forecast(&caller, &small("belgium-growth-path")).await.err(),
+                app.forecast(&caller, &small("belgium-growth-path"))
+                    .await
+                    .err(),
                 app.forecast(
                     &caller,
                     &ForecastRequest {
@@ -106,14 +108,23 @@ async fn only_planners_may_forecast_and_a_refusal_does_nothing_but_record_itself
                 .await
                 .unwrap();
             assert!(
-                trail.iter().all(|e| e.outcome == "refused" && e.actor == username),
+                trail
+                    .iter()
+                    .all(|e| e.outcome == "refused" && e.actor == username),
                 "{}: {role}: {:?}",
                 db.backend,
                 trail
             );
         }
         let planner = caller_of(&app, "planner").await;
-        assert_eq!(app.forecast_choices(&planner).await.unwrap().programmes.len(), 1);
+        assert_eq!(
+            app.forecast_choices(&planner)
+                .await
+                .unwrap()
+                .programmes
+                .len(),
+            1
+        );
     }
 }
 
@@ -144,7 +155,9 @@ async fn the_live_programme_answers_from_its_cases() {
         );
         assert!(
             s.decision_weeks.source.starts_with("fitted")
-                || s.decision_weeks.source.contains(&format!("{ENOUGH_SPELLS} needed")),
+                || s.decision_weeks
+                    .source
+                    .contains(&format!("{ENOUGH_SPELLS} needed")),
             "{who}: {}",
             s.decision_weeks.source
         );

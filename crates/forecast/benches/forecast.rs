@@ -44,11 +44,25 @@ fn programme() -> Scenario {
         reception_model: "centre_then_local".into(),
         start: date!(2027 - 01 - 01),
         end: date!(2029 - 12 - 31),
-        family_sizes: Sourced::new(vec![13.0, 13.0, 15.0, 18.0, 16.0, 11.0, 7.0, 4.0, 2.0, 1.0], "bench"),
+        family_sizes: Sourced::new(
+            vec![13.0, 13.0, 15.0, 18.0, 16.0, 11.0, 7.0, 4.0, 2.0, 1.0],
+            "bench",
+        ),
         acceptance_rate: Sourced::new(0.95, "bench"),
-        decision_weeks: Sourced::new(Weeks::Triangular { min: 2.0, mode: 4.0, max: 8.0 }, "bench"),
+        decision_weeks: Sourced::new(
+            Weeks::Triangular {
+                min: 2.0,
+                mode: 4.0,
+                max: 8.0,
+            },
+            "bench",
+        ),
         pre_departure_weeks: Sourced::new(
-            Weeks::Triangular { min: 10.0, mode: 16.0, max: 24.0 },
+            Weeks::Triangular {
+                min: 10.0,
+                mode: 16.0,
+                max: 24.0,
+            },
             "bench",
         ),
         missions,
@@ -59,8 +73,26 @@ fn programme() -> Scenario {
             source: "bench".into(),
         }],
         stages: vec![
-            stage("centre", Some(200), Weeks::Triangular { min: 4.0, mode: 6.0, max: 9.0 }, 60),
-            stage("loi", Some(700), Weeks::Triangular { min: 8.0, mode: 20.0, max: 39.0 }, 200),
+            stage(
+                "centre",
+                Some(200),
+                Weeks::Triangular {
+                    min: 4.0,
+                    mode: 6.0,
+                    max: 9.0,
+                },
+                60,
+            ),
+            stage(
+                "loi",
+                Some(700),
+                Weeks::Triangular {
+                    min: 8.0,
+                    mode: 20.0,
+                    max: 39.0,
+                },
+                200,
+            ),
             stage("integration_support", None, Weeks::Fixed(78.0), 0),
         ],
         pledges: vec![pledge(2027, 1200), pledge(2028, 1300), pledge(2029, 1500)],
@@ -83,7 +115,10 @@ fn cpu_seconds() -> Option<f64> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let runs: u32 = args
         .iter()
         .find(|a| a.parse::<u32>().is_ok())
@@ -119,7 +154,10 @@ fn main() {
         cpu_text(cpu)
     );
     for p in &f.pledges {
-        println!("  pledge {} of {}: P(met) = {:.3}, median {}", p.label, p.persons, p.p_met, p.arrivals.median);
+        println!(
+            "  pledge {} of {}: P(met) = {:.3}, median {}",
+            p.label, p.persons, p.p_met, p.arrivals.median
+        );
     }
     let (one, cpu, _) = time(1, false);
     println!(
@@ -132,7 +170,11 @@ fn main() {
     println!(
         "with the buffer search ({} forecasts of {runs} runs): {with_buffer:.3} s; {} {} places ({})",
         b.tried.len(),
-        if b.reached { "buffer" } else { "target not reached with" },
+        if b.reached {
+            "buffer"
+        } else {
+            "target not reached with"
+        },
         b.places,
         b.per_stage
             .iter()

@@ -78,7 +78,10 @@ impl Search<'_> {
                 })
                 .sum::<u64>()
             + s.cases.iter().map(|c| u64::from(c.persons)).sum::<u64>()
-            + s.stages.iter().map(|st| u64::from(st.occupied_at_start)).sum::<u64>();
+            + s.stages
+                .iter()
+                .map(|st| u64::from(st.occupied_at_start))
+                .sum::<u64>();
         u32::try_from(submitted.max(1)).unwrap_or(u32::MAX)
     }
 
@@ -178,9 +181,7 @@ impl Search<'_> {
         BufferAdvice {
             target: self.target,
             reached,
-            places: buffers
-                .iter()
-                .fold(0u32, |a, &b| a.saturating_add(b)),
+            places: buffers.iter().fold(0u32, |a, &b| a.saturating_add(b)),
             per_stage: limited
                 .iter()
                 .zip(&buffers)
@@ -214,9 +215,10 @@ fn searches(tried: &[BufferTry]) -> Vec<Vec<&BufferTry>> {
 
 /// Whether, in each search, the probability never fell as places grew.
 fn monotone(tried: &[BufferTry]) -> bool {
-    searches(tried)
-        .iter()
-        .all(|seen| seen.windows(2).all(|w| w[0].probability <= w[1].probability))
+    searches(tried).iter().all(|seen| {
+        seen.windows(2)
+            .all(|w| w[0].probability <= w[1].probability)
+    })
 }
 
 /// Whether, in each search, every buffer smaller than the least one found missed the target
@@ -224,13 +226,12 @@ fn monotone(tried: &[BufferTry]) -> bool {
 /// which holds even where the probability is not monotone (more places can lower one year's
 /// chance by letting families arrive in the year before rather than spill into it).
 fn consistent(tried: &[BufferTry], target: f64) -> bool {
-    searches(tried).iter().all(|seen| {
-        match seen.iter().find(|t| t.probability >= target) {
+    searches(tried)
+        .iter()
+        .all(|seen| match seen.iter().find(|t| t.probability >= target) {
             None => true,
             Some(least) => seen
                 .iter()
                 .all(|t| (t.places >= least.places) == (t.probability >= target)),
-        }
-    })
+        })
 }
-

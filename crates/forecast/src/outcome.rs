@@ -38,8 +38,7 @@ impl Band {
             return Band::default();
         }
         let n = values.len();
-        let index: [usize; 7] =
-            QUANTILES.map(|q| ((q * n as f64).ceil() as usize).clamp(1, n) - 1);
+        let index: [usize; 7] = QUANTILES.map(|q| ((q * n as f64).ceil() as usize).clamp(1, n) - 1);
         let mut out = [0u32; 7];
         select(values, 0, &index, &mut out, 0);
         Band {
@@ -312,7 +311,9 @@ pub(crate) fn runs_out(runs: &Runs, mask: u8, week_names: &[String]) -> RunsOut 
 
 /// Persons arrived within pledge `p`'s years, run by run.
 pub(crate) fn pledged(runs: &Runs, pledges: usize, p: usize) -> Vec<u32> {
-    (0..runs.runs).map(|r| runs.pledged[r * pledges + p]).collect()
+    (0..runs.runs)
+        .map(|r| runs.pledged[r * pledges + p])
+        .collect()
 }
 
 /// The share of runs meeting pledge `p` of `persons`.

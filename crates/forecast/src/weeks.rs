@@ -54,7 +54,9 @@ impl Weeks {
             if v.is_finite() && (0.0..=MAX_WEEKS).contains(&v) {
                 Ok(())
             } else {
-                Err(format!("{name} must be from 0 to {MAX_WEEKS} weeks, got {v}"))
+                Err(format!(
+                    "{name} must be from 0 to {MAX_WEEKS} weeks, got {v}"
+                ))
             }
         };
         match self {
@@ -63,7 +65,9 @@ impl Weeks {
                 in_range("uniform's min", *min)?;
                 in_range("uniform's max", *max)?;
                 if min > max {
-                    return Err(format!("uniform's min ({min}) is more than its max ({max})"));
+                    return Err(format!(
+                        "uniform's min ({min}) is more than its max ({max})"
+                    ));
                 }
                 Ok(())
             }
@@ -246,7 +250,13 @@ mod tests {
 
     #[test]
     fn remaining_weeks_follow_the_elapsed_ones() {
-        let s = Sampler::new(&Weeks::Uniform { min: 0.0, max: 20.0 }, 1);
+        let s = Sampler::new(
+            &Weeks::Uniform {
+                min: 0.0,
+                max: 20.0,
+            },
+            1,
+        );
         let mut rng = Rng::stream(2, 0);
         for _ in 0..1000 {
             let r = s.remaining(&mut rng, 15);

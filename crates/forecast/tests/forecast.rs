@@ -31,7 +31,11 @@ fn the_shipped_scenarios_read_and_answer() {
         "near the 1,119 who arrived: {:?}",
         p.arrivals
     );
-    let halt = f.shocks.iter().find(|s| s.shock.starts_with("halt")).unwrap();
+    let halt = f
+        .shocks
+        .iter()
+        .find(|s| s.shock.starts_with("halt"))
+        .unwrap();
     assert!(halt.applied);
 
     let growth = Scenario::parse(GROWTH_PATH).unwrap_or_else(|e| panic!("{e}"));
@@ -49,9 +53,25 @@ fn the_shipped_scenarios_read_and_answer() {
 fn a_seed_gives_one_forecast() {
     let s = Scenario::parse(BELGIUM_2018).unwrap();
     let a = forecast(&s, &options(200), &|_| {}).unwrap();
-    let b = forecast(&s, &Options { threads: 1, ..options(200) }, &|_| {}).unwrap();
+    let b = forecast(
+        &s,
+        &Options {
+            threads: 1,
+            ..options(200)
+        },
+        &|_| {},
+    )
+    .unwrap();
     assert_eq!(a, b, "the same on one thread as on two");
-    let c = forecast(&s, &Options { seed: 8, ..options(200) }, &|_| {}).unwrap();
+    let c = forecast(
+        &s,
+        &Options {
+            seed: 8,
+            ..options(200)
+        },
+        &|_| {},
+    )
+    .unwrap();
     assert_ne!(a.arrived, c.arrived, "another seed, other runs");
 }
 
@@ -115,7 +135,12 @@ source = "test"
 /// limit), through the public API only.
 fn probability(s: &Scenario, extra: &[Option<u32>], runs: u32) -> f64 {
     let mut s = s.clone();
-    for (stage, extra) in s.stages.iter_mut().filter(|st| st.capacity.is_some()).zip(extra) {
+    for (stage, extra) in s
+        .stages
+        .iter_mut()
+        .filter(|st| st.capacity.is_some())
+        .zip(extra)
+    {
         stage.capacity = extra.map(|e| stage.capacity.unwrap() + e);
     }
     let f = forecast(
@@ -180,7 +205,10 @@ fn a_network_that_holds_needs_no_buffer_and_an_impossible_target_is_said() {
 
     // More persons pledged than are ever submitted: no places can keep it.
     s.pledges[0].persons = 10_000;
-    let b = forecast(&s, &options(100), &|_| {}).unwrap().buffer.unwrap();
+    let b = forecast(&s, &options(100), &|_| {})
+        .unwrap()
+        .buffer
+        .unwrap();
     assert!(!b.reached);
     assert_eq!(b.probability, 0.0);
 }
@@ -303,12 +331,18 @@ fn refusals_name_the_key_and_the_place() {
 
     let e = refused("start = \"2027-01-01\"", "start = \"2027-13-01\"");
     assert_eq!(e.key.as_deref(), Some("start"));
-    assert_eq!(e.to_string(), "line 5, column 9: start: \"2027-13-01\" is not a day written YYYY-MM-DD, e.g. \"2018-10-01\"");
+    assert_eq!(
+        e.to_string(),
+        "line 5, column 9: start: \"2027-13-01\" is not a day written YYYY-MM-DD, e.g. \"2018-10-01\""
+    );
 
     let e = refused("capacity = 100", "capacity = \"many\"");
     assert_eq!(e.key.as_deref(), Some("stages[0].capacity"), "{e}");
 
-    let e = refused("weeks = { uniform = [10, 30] }", "weeks = { uniform = [10, 30], fixed = 3 }");
+    let e = refused(
+        "weeks = { uniform = [10, 30] }",
+        "weeks = { uniform = [10, 30], fixed = 3 }",
+    );
     assert_eq!(e.key.as_deref(), Some("stages[0].weeks"));
     assert!(e.reason.contains("exactly one"), "{e}");
 

@@ -1567,7 +1567,10 @@ async fn planners_forecast_through_the_api() {
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{who}: {json}");
-        assert_eq!(json["forecast"]["weeks"][0], "2026-11-23", "{who}: from the fixed day");
+        assert_eq!(
+            json["forecast"]["weeks"][0], "2026-11-23",
+            "{who}: from the fixed day"
+        );
 
         let officer = token(&app).await;
         let (status, json) = authed(
@@ -1590,7 +1593,10 @@ async fn planners_forecast_through_the_api() {
         .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}: {json}");
         assert!(
-            json["detail"].as_str().unwrap().starts_with("runs: must be from 1 to 2000"),
+            json["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("runs: must be from 1 to 2000"),
             "{who}: {json}"
         );
     }

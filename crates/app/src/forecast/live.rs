@@ -19,9 +19,7 @@
 use std::collections::BTreeMap;
 
 use resettle_domain::case::CaseState;
-use resettle_forecast::{
-    CaseInPipeline, DossierFlow, Pledge, Position, Scenario, Sourced, Weeks,
-};
+use resettle_forecast::{CaseInPipeline, DossierFlow, Pledge, Position, Scenario, Sourced, Weeks};
 use resettle_storage::PipelineCase;
 use time::{Date, Duration, Month};
 
@@ -56,7 +54,9 @@ fn weeks_between(from: Date, to: Date) -> u32 {
 fn empirical(weeks: &[u32]) -> Weeks {
     let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
     for &w in weeks {
-        *counts.entry(w.min(resettle_forecast::MAX_WEEKS as u32)).or_default() += 1.0;
+        *counts
+            .entry(w.min(resettle_forecast::MAX_WEEKS as u32))
+            .or_default() += 1.0;
     }
     Weeks::Empirical {
         weeks: counts.keys().copied().collect(),
@@ -113,7 +113,11 @@ fn spell(
 
 /// The day a case last entered `state`.
 fn entered(entries: &[(CaseState, Date)], pick: impl Fn(CaseState) -> bool) -> Option<Date> {
-    entries.iter().rev().find(|(s, _)| pick(*s)).map(|(_, d)| *d)
+    entries
+        .iter()
+        .rev()
+        .find(|(s, _)| pick(*s))
+        .map(|(_, d)| *d)
 }
 
 impl App {
@@ -130,7 +134,9 @@ impl App {
         let model = policy.reception().model.as_str().to_string();
         let defaults = defaults_for(&model)?;
         let today = self.today();
-        let since = today.replace_year(today.year() - HISTORY_YEARS).unwrap_or(today);
+        let since = today
+            .replace_year(today.year() - HISTORY_YEARS)
+            .unwrap_or(today);
         let cases = self.store.pipeline_cases(code).await?;
         let places = self.store.reception_occupancy(code).await?;
 
@@ -210,13 +216,20 @@ impl App {
             .iter()
             .filter_map(|c| {
                 let (from, to) = spell(&c.entries, |s| s == CaseState::Submitted, is_decision)?;
-                let outcome = c.entries.iter().find(|(s, d)| is_decision(*s) && *d == to)?.0;
+                let outcome = c
+                    .entries
+                    .iter()
+                    .find(|(s, d)| is_decision(*s) && *d == to)?
+                    .0;
                 Some((from, to, outcome))
             })
             .filter(|(_, to, _)| *to >= since)
             .collect();
         if decisions.len() >= ENOUGH_SPELLS {
-            let accepted = decisions.iter().filter(|(_, _, s)| is_acceptance(*s)).count();
+            let accepted = decisions
+                .iter()
+                .filter(|(_, _, s)| is_acceptance(*s))
+                .count();
             scenario.acceptance_rate = Sourced::new(
                 accepted as f64 / decisions.len() as f64,
                 format!(
@@ -323,10 +336,9 @@ fn where_they_stand(
                 entered(&c.entries, pick).map_or(0, |d| weeks_between(d, today))
             };
             let (at, weeks_in) = match c.state {
-                Submitted | ScheduledForMission | DossierReview | Interviewed | Deferred => (
-                    Position::Deciding,
-                    since(&|s| s == Submitted),
-                ),
+                Submitted | ScheduledForMission | DossierReview | Interviewed | Deferred => {
+                    (Position::Deciding, since(&|s| s == Submitted))
+                }
                 Accepted | AcceptedInPart | PreDeparture => {
                     (Position::PreDeparture, since(&is_acceptance))
                 }

@@ -52,7 +52,8 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
         (Some(path), _) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            Scenario::parse(&text).map_err(|e| anyhow::anyhow!(e.in_file(&path.display().to_string())))?
+            Scenario::parse(&text)
+                .map_err(|e| anyhow::anyhow!(e.in_file(&path.display().to_string())))?
         }
         (None, Some(code)) => {
             let app = super::open(database).await?;
@@ -215,12 +216,24 @@ fn print_table(f: &Forecast) {
 
     if !f.shocks.is_empty() {
         println!();
-        let mut shocks = Rows::new(&["shock", "", "pledge", "P(met) with", "without", "median with", "without"]);
+        let mut shocks = Rows::new(&[
+            "shock",
+            "",
+            "pledge",
+            "P(met) with",
+            "without",
+            "median with",
+            "without",
+        ]);
         for s in &f.shocks {
             for p in &s.pledges {
                 shocks.push(vec![
                     s.description.clone(),
-                    if s.applied { "happens".into() } else { "what-if".into() },
+                    if s.applied {
+                        "happens".into()
+                    } else {
+                        "what-if".into()
+                    },
                     p.label.clone(),
                     percent(p.p_met_with),
                     percent(p.p_met_without),

@@ -36,8 +36,16 @@ pub(crate) fn simulate(
         runs,
         weeks,
         stages,
-        series: if full { vec![0; runs * width] } else { Vec::new() },
-        short: if full { vec![0; runs * weeks] } else { Vec::new() },
+        series: if full {
+            vec![0; runs * width]
+        } else {
+            Vec::new()
+        },
+        short: if full {
+            vec![0; runs * weeks]
+        } else {
+            Vec::new()
+        },
         pledged: vec![0; runs * pledges],
     };
     let threads = threads.clamp(1, runs.max(1));
@@ -62,8 +70,12 @@ pub(crate) fn simulate(
                 let mut none: [u32; 0] = [];
                 for (i, r) in (first..last).enumerate() {
                     let record = Record {
-                        series: series.as_deref_mut().map(|s| &mut s[i * width..(i + 1) * width]),
-                        short: short.as_deref_mut().map(|s| &mut s[i * weeks..(i + 1) * weeks]),
+                        series: series
+                            .as_deref_mut()
+                            .map(|s| &mut s[i * width..(i + 1) * width]),
+                        short: short
+                            .as_deref_mut()
+                            .map(|s| &mut s[i * weeks..(i + 1) * weeks]),
                         pledged: match pledged.as_deref_mut() {
                             Some(p) => &mut p[i * pledges..(i + 1) * pledges],
                             None => &mut none,

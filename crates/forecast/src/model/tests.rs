@@ -64,7 +64,14 @@ pub(crate) fn small(centre: Option<u32>, loi: Option<u32>) -> Scenario {
                     max: 9.0,
                 },
             ),
-            stage("loi", loi, Weeks::Uniform { min: 8.0, max: 26.0 }),
+            stage(
+                "loi",
+                loi,
+                Weeks::Uniform {
+                    min: 8.0,
+                    max: 26.0,
+                },
+            ),
             stage("integration_support", None, Weeks::Fixed(78.0)),
         ],
         pledges: vec![
@@ -111,12 +118,36 @@ fn accounts(s: &Scenario, seed: u64, run: u64) -> (Vec<Account>, Vec<u32>, u64) 
 
 fn with_cases(mut s: Scenario) -> Scenario {
     s.cases = vec![
-        CaseInPipeline { persons: 4, at: Position::Deciding, weeks_in: 3 },
-        CaseInPipeline { persons: 2, at: Position::PreDeparture, weeks_in: 30 },
-        CaseInPipeline { persons: 6, at: Position::Ready, weeks_in: 2 },
-        CaseInPipeline { persons: 5, at: Position::Stage(0), weeks_in: 2 },
-        CaseInPipeline { persons: 3, at: Position::Stage(1), weeks_in: 40 },
-        CaseInPipeline { persons: 1, at: Position::Stage(2), weeks_in: 10 },
+        CaseInPipeline {
+            persons: 4,
+            at: Position::Deciding,
+            weeks_in: 3,
+        },
+        CaseInPipeline {
+            persons: 2,
+            at: Position::PreDeparture,
+            weeks_in: 30,
+        },
+        CaseInPipeline {
+            persons: 6,
+            at: Position::Ready,
+            weeks_in: 2,
+        },
+        CaseInPipeline {
+            persons: 5,
+            at: Position::Stage(0),
+            weeks_in: 2,
+        },
+        CaseInPipeline {
+            persons: 3,
+            at: Position::Stage(1),
+            weeks_in: 40,
+        },
+        CaseInPipeline {
+            persons: 1,
+            at: Position::Stage(2),
+            weeks_in: 10,
+        },
     ];
     s.stages[1].occupied_at_start = 17;
     s.shocks = vec![
@@ -239,12 +270,26 @@ fn a_halt_stops_every_arrival_while_it_lasts() {
 #[test]
 fn a_cancelled_mission_submits_nobody_and_shifts_no_other_draw() {
     let mut s = small(None, None);
-    let base = simulate(&Plan::compile(&s, &[], Variant::AsWritten), 50, 9, 2, false, &|_| {});
+    let base = simulate(
+        &Plan::compile(&s, &[], Variant::AsWritten),
+        50,
+        9,
+        2,
+        false,
+        &|_| {},
+    );
     s.shocks = vec![Shock::MissionCancelled {
         mission: "m3".into(),
         source: "test".into(),
     }];
-    let cancelled = simulate(&Plan::compile(&s, &[], Variant::AsWritten), 50, 9, 2, false, &|_| {});
+    let cancelled = simulate(
+        &Plan::compile(&s, &[], Variant::AsWritten),
+        50,
+        9,
+        2,
+        false,
+        &|_| {},
+    );
     // m3 (October 2028) arrives after 2027: the 2027 pledge's arrivals are the same, run by
     // run, because every other family drew the same durations.
     for r in 0..50 {
@@ -274,7 +319,11 @@ fn closed_places_and_changes_shape_the_capacity() {
     }];
     let plan = Plan::compile(&s, &[5, 7], Variant::AsWritten);
     assert_eq!(plan.places(0, 0), 105);
-    assert_eq!(plan.places(0, 26), 85, "the change from week 26, with the buffer");
+    assert_eq!(
+        plan.places(0, 26),
+        85,
+        "the change from week 26, with the buffer"
+    );
     assert_eq!(plan.places(0, 52), 55, "30 closed from week 52");
     assert_eq!(plan.places(0, 61), 85, "reopened after two months");
     assert_eq!(plan.places(1, 0), 207);

@@ -323,8 +323,7 @@ impl Scenario {
                 ),
             );
         }
-        if sizes.iter().any(|w| !w.is_finite() || *w < 0.0) || sizes.iter().sum::<f64>() <= 0.0
-        {
+        if sizes.iter().any(|w| !w.is_finite() || *w < 0.0) || sizes.iter().sum::<f64>() <= 0.0 {
             return bad(
                 "families.size_weights".into(),
                 "weights must be 0 or more and not all 0".into(),
@@ -349,16 +348,28 @@ impl Scenario {
         for (i, m) in self.missions.iter().enumerate() {
             let key = |f: &str| format!("missions[{i}].{f}");
             if !is_name(&m.name) {
-                return bad(key("name"), format!("{:?} is not a name (lower-case letters, digits, - and _)", m.name));
+                return bad(
+                    key("name"),
+                    format!(
+                        "{:?} is not a name (lower-case letters, digits, - and _)",
+                        m.name
+                    ),
+                );
             }
             if self.missions[..i].iter().any(|o| o.name == m.name) {
                 return bad(key("name"), format!("{:?} is named twice", m.name));
             }
             if m.persons > MAX_PERSONS {
-                return bad(key("persons"), format!("at most {MAX_PERSONS}, got {}", m.persons));
+                return bad(
+                    key("persons"),
+                    format!("at most {MAX_PERSONS}, got {}", m.persons),
+                );
             }
             if m.month > self.end {
-                return bad(key("month"), format!("{} is after end ({})", m.month, self.end));
+                return bad(
+                    key("month"),
+                    format!("{} is after end ({})", m.month, self.end),
+                );
             }
             total += u64::from(m.persons);
         }
@@ -369,11 +380,17 @@ impl Scenario {
             {
                 return bad(
                     key("persons_per_month"),
-                    format!("must be from 0 to {MAX_PERSONS}, got {}", d.persons_per_month),
+                    format!(
+                        "must be from 0 to {MAX_PERSONS}, got {}",
+                        d.persons_per_month
+                    ),
                 );
             }
             if d.until < d.from {
-                return bad(key("until"), format!("{} is before from ({})", d.until, d.from));
+                return bad(
+                    key("until"),
+                    format!("{} is before from ({})", d.until, d.from),
+                );
             }
             let months = months_between(d.from, d.until) + 1;
             total += (d.persons_per_month * f64::from(months)).ceil() as u64;
@@ -395,7 +412,10 @@ impl Scenario {
         }
         for (i, c) in self.cases.iter().enumerate() {
             if c.persons == 0 || c.persons > 100 {
-                return bad(format!("cases[{i}].persons"), format!("must be from 1 to 100, got {}", c.persons));
+                return bad(
+                    format!("cases[{i}].persons"),
+                    format!("must be from 1 to 100, got {}", c.persons),
+                );
             }
             if let Position::Stage(k) = c.at
                 && k >= self.stages.len()
@@ -417,7 +437,13 @@ impl Scenario {
         for (i, s) in self.stages.iter().enumerate() {
             let key = |f: &str| format!("stages[{i}].{f}");
             if !is_name(&s.name) {
-                return bad(key("name"), format!("{:?} is not a name (lower-case letters, digits, - and _)", s.name));
+                return bad(
+                    key("name"),
+                    format!(
+                        "{:?} is not a name (lower-case letters, digits, - and _)",
+                        s.name
+                    ),
+                );
             }
             if self.stages[..i].iter().any(|o| o.name == s.name) {
                 return bad(key("name"), format!("{:?} is named twice", s.name));
@@ -429,18 +455,34 @@ impl Scenario {
             }
             s.weeks.check().or_else(|r| bad(key("weeks"), r))?;
             if s.occupied_at_start > MAX_PERSONS {
-                return bad(key("occupied_at_start"), format!("at most {MAX_PERSONS}, got {}", s.occupied_at_start));
+                return bad(
+                    key("occupied_at_start"),
+                    format!("at most {MAX_PERSONS}, got {}", s.occupied_at_start),
+                );
             }
             for (j, c) in s.changes.iter().enumerate() {
                 let key = |f: &str| format!("stages[{i}].changes[{j}].{f}");
                 if s.capacity.is_none() {
-                    return bad(key("capacity"), format!("stage {} has no capacity to change", s.name));
+                    return bad(
+                        key("capacity"),
+                        format!("stage {} has no capacity to change", s.name),
+                    );
                 }
                 if c.capacity > MAX_PERSONS {
-                    return bad(key("capacity"), format!("at most {MAX_PERSONS}, got {}", c.capacity));
+                    return bad(
+                        key("capacity"),
+                        format!("at most {MAX_PERSONS}, got {}", c.capacity),
+                    );
                 }
                 if j > 0 && c.from <= s.changes[j - 1].from {
-                    return bad(key("from"), format!("{} is not after the change before it ({})", c.from, s.changes[j - 1].from));
+                    return bad(
+                        key("from"),
+                        format!(
+                            "{} is not after the change before it ({})",
+                            c.from,
+                            s.changes[j - 1].from
+                        ),
+                    );
                 }
             }
         }
@@ -480,8 +522,16 @@ impl Scenario {
     }
 
     fn check_shocks(&self) -> Result<(), ScenarioError> {
-        let all = self.shocks.iter().enumerate().map(|(i, s)| ("shocks", i, s));
-        let what_if = self.what_if.iter().enumerate().map(|(i, s)| ("what_if", i, s));
+        let all = self
+            .shocks
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ("shocks", i, s));
+        let what_if = self
+            .what_if
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ("what_if", i, s));
         for (table, i, s) in all.chain(what_if) {
             let key = |f: &str| format!("{table}[{i}].{f}");
             match s {

@@ -363,7 +363,9 @@ fn year(key: &str, v: i64) -> Result<i32, ScenarioError> {
     i32::try_from(v)
         .ok()
         .filter(|y| (1950..=2100).contains(y))
-        .ok_or_else(|| ScenarioError::key(key, format!("must be a year from 1950 to 2100, got {v}")))
+        .ok_or_else(|| {
+            ScenarioError::key(key, format!("must be a year from 1950 to 2100, got {v}"))
+        })
 }
 
 fn source(key: &str, s: String) -> Result<String, ScenarioError> {

@@ -88,7 +88,9 @@ pub(crate) fn fan_chart(
         }
     }
     for s in segments {
-        let xs: Vec<f64> = (0..s.bands.len()).map(|i| x((s.first + i) as f64)).collect();
+        let xs: Vec<f64> = (0..s.bands.len())
+            .map(|i| x((s.first + i) as f64))
+            .collect();
         type Bound = fn(&Band) -> u32;
         let shades: [(&str, Bound, Bound); 3] = [
             ("fan95", |b| b.lo95, |b| b.hi95),
@@ -103,13 +105,21 @@ pub(crate) fn fan_chart(
             for (b, &px) in s.bands.iter().zip(&xs).rev() {
                 let _ = write!(points, "{px:.1},{:.1} ", y(lo(b)));
             }
-            let _ = write!(svg, r#"<polygon class="{class}" points="{}"/>"#, points.trim_end());
+            let _ = write!(
+                svg,
+                r#"<polygon class="{class}" points="{}"/>"#,
+                points.trim_end()
+            );
         }
         let mut line = String::new();
         for (b, &px) in s.bands.iter().zip(&xs) {
             let _ = write!(line, "{px:.1},{:.1} ", y(b.median));
         }
-        let _ = write!(svg, r#"<polyline class="median" points="{}"/>"#, line.trim_end());
+        let _ = write!(
+            svg,
+            r#"<polyline class="median" points="{}"/>"#,
+            line.trim_end()
+        );
         if let (Some(target), Some(first), Some(last)) = (s.target, xs.first(), xs.last()) {
             let at = y(target);
             let _ = write!(
@@ -130,9 +140,18 @@ pub(crate) fn fan_chart(
                 let _ = write!(steps, "{:.1},{:.1} ", x((w + 1) as f64), y(c));
             }
         }
-        let _ = write!(svg, r#"<polyline class="capacity" points="{}"/>"#, steps.trim_end());
+        let _ = write!(
+            svg,
+            r#"<polyline class="capacity" points="{}"/>"#,
+            steps.trim_end()
+        );
     }
-    legend(&mut svg, words, capacity.is_some(), segments.iter().any(|s| s.target.is_some()));
+    legend(
+        &mut svg,
+        words,
+        capacity.is_some(),
+        segments.iter().any(|s| s.target.is_some()),
+    );
     svg.push_str("</svg>");
     svg
 }
@@ -149,7 +168,10 @@ fn legend(svg: &mut String, words: &Words, places: bool, target: bool) {
     let mut at = LEFT;
     for (class, text) in items {
         let _ = if class == "band" {
-            write!(svg, r#"<rect class="fan80" x="{at:.1}" y="6" width="18" height="12"/>"#)
+            write!(
+                svg,
+                r#"<rect class="fan80" x="{at:.1}" y="6" width="18" height="12"/>"#
+            )
         } else {
             write!(
                 svg,
@@ -204,7 +226,11 @@ mod tests {
             "c",
             &words(),
             &weeks,
-            &[Segment { first: 0, bands: &bands, target: None }],
+            &[Segment {
+                first: 0,
+                bands: &bands,
+                target: None,
+            }],
             Some(&[50, 50, 30, 30]),
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
@@ -212,7 +238,10 @@ mod tests {
             assert!(svg.contains(&format!("class=\"{class}\"")), "{class}");
         }
         assert!(svg.contains(">2028</text>"), "a tick where 2028 begins");
-        assert!(svg.contains("Occupancy &lt;centre&gt;"), "the title escaped");
+        assert!(
+            svg.contains("Occupancy &lt;centre&gt;"),
+            "the title escaped"
+        );
         assert!(svg.contains("aria-labelledby=\"c-title c-desc\""));
     }
 
@@ -224,7 +253,11 @@ mod tests {
             "p",
             &words(),
             &weeks,
-            &[Segment { first: 3, bands: &bands, target: Some(350) }],
+            &[Segment {
+                first: 3,
+                bands: &bands,
+                target: Some(350),
+            }],
             None,
         );
         assert!(svg.contains("class=\"target\""));

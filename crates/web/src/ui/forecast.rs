@@ -212,10 +212,13 @@ fn stage_word(lang: Lang, name: &str) -> String {
 }
 
 fn date(lang: Lang, day: &str) -> String {
-    time::Date::parse(day, time::macros::format_description!("[year]-[month]-[day]"))
-        .ok()
-        .and_then(|d| lang.date(d).ok())
-        .unwrap_or_else(|| day.to_string())
+    time::Date::parse(
+        day,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+    .and_then(|d| lang.date(d).ok())
+    .unwrap_or_else(|| day.to_string())
 }
 
 fn message(lang: Lang, id: &str, args: &[(&str, fluent_bundle::FluentValue<'static>)]) -> String {
@@ -410,7 +413,11 @@ fn view(lang: Lang, answer: &ForecastAnswer) -> View {
     }
     for (k, s) in f.stages.iter().enumerate() {
         let stage = stage_word(lang, &s.name);
-        let title = message(lang, "forecast-chart-stage", &[("stage", V::from(stage.clone()))]);
+        let title = message(
+            lang,
+            "forecast-chart-stage",
+            &[("stage", V::from(stage.clone()))],
+        );
         let description = message(
             lang,
             if s.capacity.is_some() {
@@ -500,7 +507,13 @@ fn view(lang: Lang, answer: &ForecastAnswer) -> View {
             per_stage: b
                 .per_stage
                 .iter()
-                .map(|s| format!("{} {}", stage_word(lang, &s.stage), lang.number(f64::from(s.places), 0)))
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        stage_word(lang, &s.stage),
+                        lang.number(f64::from(s.places), 0)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             probability: b.probability,

@@ -5,7 +5,9 @@ use super::*;
 async fn run_forecast(c: &Client, title: &str) {
     click_button(c, "Run forecast").await;
     for _ in 0..1200 {
-        if text_of(c, "#result-title").await.contains(title) || !text_of(c, "#problem").await.is_empty() {
+        if text_of(c, "#result-title").await.contains(title)
+            || !text_of(c, "#problem").await.is_empty()
+        {
             return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -15,7 +17,9 @@ async fn run_forecast(c: &Client, title: &str) {
 
 /// The percentage in the text of `row` (`… 93.1 % …`).
 fn percent_in(row: &str) -> f64 {
-    let at = row.find(" %").unwrap_or_else(|| panic!("no percentage in {row:?}"));
+    let at = row
+        .find(" %")
+        .unwrap_or_else(|| panic!("no percentage in {row:?}"));
     let start = row[..at]
         .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
         .map_or(0, |i| i + 1);
@@ -50,13 +54,18 @@ async fn a_planner_reads_the_chance_of_each_pledge_and_the_buffer_places() {
         for (row, year) in rows.iter().zip(["2027", "2028", "2029"]) {
             assert!(row.starts_with(year), "{who}: {row:?}");
         }
-        assert!(rows[0].contains("2,000") && rows[2].contains("3,821"), "{who}: {rows:?}");
+        assert!(
+            rows[0].contains("2,000") && rows[2].contains("3,821"),
+            "{who}: {rows:?}"
+        );
         let third = percent_in(&rows[2]);
-        assert!(third < 50.0, "{who}: today's centres cannot take 3,821 in a year: {rows:?}");
+        assert!(
+            third < 50.0,
+            "{who}: today's centres cannot take 3,821 in a year: {rows:?}"
+        );
         let buffer = text_of(c, "#buffer").await;
         assert!(
-            buffer.contains("buffer places (reception centre")
-                && buffer.contains("target 90.0 %"),
+            buffer.contains("buffer places (reception centre") && buffer.contains("target 90.0 %"),
             "{who}: no buffer recommendation: {buffer:?}"
         );
         let places: u32 = buffer
@@ -104,11 +113,16 @@ async fn a_planner_reads_the_chance_of_each_pledge_and_the_buffer_places() {
         }
         let refusal = text_of(c, "#problem").await;
         assert!(
-            refusal.contains("Not run.") && refusal.contains("Runs: a whole number from 1 to 2,000."),
+            refusal.contains("Not run.")
+                && refusal.contains("Runs: a whole number from 1 to 2,000."),
             "{who}: {refusal:?}"
         );
         assert_eq!(text_of(c, "#result").await, "", "{who}: a refused form ran");
-        assert_eq!(value_of(c, "[name='runs']").await, "5,000", "{who}: the form as typed");
+        assert_eq!(
+            value_of(c, "[name='runs']").await,
+            "5,000",
+            "{who}: the form as typed"
+        );
         review(c, who, "forecast-refused").await;
 
         // A case officer has no way to the page and is refused it.
@@ -116,7 +130,9 @@ async fn a_planner_reads_the_chance_of_each_pledge_and_the_buffer_places() {
         left(c, "/forecast").await;
         sign_in(&s, &b, "case-officer").await;
         assert!(
-            c.find(Locator::Css("header nav a[href='/forecast']")).await.is_err(),
+            c.find(Locator::Css("header nav a[href='/forecast']"))
+                .await
+                .is_err(),
             "{who}: a case officer is shown the forecast in the navigation"
         );
         c.goto(&format!("{}/forecast", s.base)).await.unwrap();

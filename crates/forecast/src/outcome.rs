@@ -264,14 +264,12 @@ pub(crate) fn progress_bands(runs: &Runs, first: usize, end: usize, before: u32)
     let cols = columns(runs.stages);
     let width = cols * runs.weeks;
     let mut sums = vec![before; runs.runs];
-    let mut values = vec![0u32; runs.runs];
     (first..end)
         .map(|w| {
-            for r in 0..runs.runs {
-                sums[r] += runs.series[r * width + w * cols];
-                values[r] = sums[r];
+            for (r, sum) in sums.iter_mut().enumerate() {
+                *sum += runs.series[r * width + w * cols];
             }
-            Band::of(&mut values)
+            Band::of(&mut sums.clone())
         })
         .collect()
 }

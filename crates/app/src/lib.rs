@@ -9,6 +9,7 @@ mod error;
 pub mod export_csv;
 pub mod fair_share;
 pub mod families;
+pub mod forecast;
 mod missions;
 pub mod notices;
 mod placement;

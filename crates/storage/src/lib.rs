@@ -17,6 +17,7 @@ mod migrations;
 mod missions;
 mod notices;
 mod outcomes;
+mod pipeline;
 mod placement;
 mod policies;
 mod programmes;
@@ -48,6 +49,7 @@ pub use notices::{
     NoticeChannels, StoredNotice,
 };
 pub use outcomes::NewOutcome;
+pub use pipeline::PipelineCase;
 pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
 pub use reception::{ExpectedArrival, PlaceOccupancy};

@@ -573,6 +573,7 @@ mod tests {
                     done => minijinja::context! { id => "admin-done-user-added", user => "u" },
                     problem => minijinja::context! { form => "add", field => "password", detail => "" },
                     q => minijinja::context! {},
+                    bounds => minijinja::context! { runs_min => 1, runs_max => 2000, target_min => 50, target_max => 99 },
                     status => 404,
                     detail => "case 1 not found",
                 };

@@ -8,6 +8,8 @@ mod charts;
 mod dashboard;
 mod fair_share;
 mod families;
+mod fan_chart;
+mod forecast;
 mod i18n;
 mod inform;
 mod language;
@@ -63,6 +65,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("code.html", include_str!("../../templates/code.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
     ("pledges.html", include_str!("../../templates/pledges.html")),
+    (
+        "forecast.html",
+        include_str!("../../templates/forecast.html"),
+    ),
     (
         "case_new.html",
         include_str!("../../templates/case_new.html"),
@@ -159,6 +165,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/reception", get(placement::reception))
         .route("/families", get(families::page))
         .route("/pledges", get(pledges::page).post(pledges::save))
+        .route("/forecast", get(forecast::page).post(forecast::run))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))

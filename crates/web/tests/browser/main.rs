@@ -8,6 +8,7 @@
 mod accessibility;
 mod administrator;
 mod case_officer;
+mod forecast;
 mod impossible_data;
 mod languages;
 mod liaison;

@@ -24,7 +24,7 @@ pub use medical::{
     parse_fit_to_travel,
 };
 pub use number::CaseNumber;
-pub use promise::{Promise, PromiseKind};
+pub use promise::{Promise, PromiseKind, open_promises};
 pub use reason::{DECISIONS, check_reason, needs_reason};
 
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::CaseState;
 use crate::{ParseError, word_enum};
 
 /// What a promised date is for.
@@ -13,6 +14,32 @@ pub enum PromiseKind {
     Departure,
 }
 word_enum!(PromiseKind, "kind", { Interview => "interview", Departure => "departure" });
+
+impl PromiseKind {
+    /// Whether a case in `state` still waits for what a promise of this kind is for: an
+    /// interview until the mission has interviewed (or the dossier is reviewed instead), a
+    /// departure from the decision until the family arrives.
+    pub fn awaited_in(self, state: CaseState) -> bool {
+        use CaseState::*;
+        match self {
+            PromiseKind::Interview => matches!(state, Submitted | ScheduledForMission | Deferred),
+            PromiseKind::Departure => matches!(
+                state,
+                Accepted | AcceptedInPart | PreDeparture | DepartureScheduled
+            ),
+        }
+    }
+}
+
+/// The promises still to be kept for a case in `state`: of each kind the case still waits
+/// for, the latest made (the one in force; earlier ones slipped). `promises` oldest first.
+pub fn open_promises(promises: &[Promise], state: CaseState) -> Vec<&Promise> {
+    PromiseKind::ALL
+        .iter()
+        .filter(|k| k.awaited_in(state))
+        .filter_map(|&k| promises.iter().rev().find(|p| p.kind == k))
+        .collect()
+}
 
 /// A date told to a family. A slip is a new promise that names the reason and when the
 /// family was told, so nobody waits ten months without knowing why.
@@ -71,6 +98,24 @@ mod tests {
             slip_reason: None,
             family_notified_on: None,
         }
+    }
+
+    #[test]
+    fn only_the_latest_promise_of_a_kind_still_awaited_is_open() {
+        let first = departure();
+        let slipped = Promise {
+            promised_date: date!(2027 - 02 - 01),
+            made_on: date!(2026 - 11 - 20),
+            slip_reason: Some("flight cancelled".into()),
+            ..departure()
+        };
+        let both = [first, slipped.clone()];
+        assert_eq!(
+            open_promises(&both, CaseState::DepartureScheduled),
+            vec![&slipped]
+        );
+        assert!(open_promises(&both, CaseState::Arrived).is_empty());
+        assert!(open_promises(&both, CaseState::Submitted).is_empty());
     }
 
     #[test]

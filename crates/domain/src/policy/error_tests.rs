@@ -265,3 +265,22 @@ fn the_quota_must_add_up() {
     ));
     assert_eq!(e.key.as_deref(), Some("planning.last_year"));
 }
+
+#[test]
+fn a_family_text_needs_english_and_real_language_codes() {
+    let without_english = format!(
+        "{MINIMAL}\n[family]\nadvice = {{ nl = \"Wacht.\" }}\ncontact = {{ en = \"UNHCR\" }}\n"
+    );
+    let e = refuse(&without_english);
+    assert!(e.to_string().contains("family.advice"), "{e}");
+    assert!(e.to_string().contains("English"), "{e}");
+    let bad_code = format!(
+        "{MINIMAL}\n[family]\nadvice = {{ en = \"Wait.\", Arabic = \"x\" }}\ncontact = {{ en = \"UNHCR\" }}\n"
+    );
+    assert!(refuse(&bad_code).to_string().contains("ISO 639-1"));
+    let blank = format!(
+        "{MINIMAL}\n[family]\nadvice = {{ en = \"Wait.\" }}\ncontact = {{ en = \"  \" }}\n"
+    );
+    assert!(refuse(&blank).to_string().contains("family.contact.en"));
+    assert!(PolicyProfile::parse(MINIMAL).unwrap().family().is_none());
+}

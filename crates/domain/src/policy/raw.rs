@@ -37,6 +37,7 @@ pub(super) struct Profile {
     pub planning: Option<Planning>,
     pub data_protection: Option<DataProtection>,
     pub placement: Option<Placement>,
+    pub family: Option<Family>,
 }
 
 /// `[placement]`: how families are matched to places.
@@ -236,4 +237,12 @@ pub(super) struct PerChannel {
 pub(super) struct DataProtection {
     pub retention_years: Option<Int>,
     pub small_cell_threshold: Option<Int>,
+}
+
+/// `[family]`: the family status page's texts, each a table of language code to text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Family {
+    pub advice: Spanned<std::collections::BTreeMap<String, String>>,
+    pub contact: Spanned<std::collections::BTreeMap<String, String>>,
 }

@@ -382,3 +382,22 @@ fn a_refusal_cites_grounds_from_the_profile_list_and_other_steps_cite_none() {
         .unwrap();
     be.check_grounds(Accepted, &[]).unwrap();
 }
+
+/// Both profiles tell their families what not to do yet and whom to ask, in every
+/// language of the family status page, and the advice names the home and the work.
+#[test]
+fn both_profiles_speak_to_families_in_their_languages() {
+    for profile in [belgium(), netherlands()] {
+        let family = profile.family().expect("a [family] section");
+        for lang in ["en", "nl", "fr", "ar", "fa"] {
+            assert!(
+                family.advice.has(lang) && family.contact.has(lang),
+                "{}: no {lang} text",
+                profile.name()
+            );
+        }
+        assert!(family.advice.get("en").contains("home"));
+        assert!(family.advice.get("en").contains("work"));
+        assert_eq!(family.advice.get("ti"), family.advice.get("en"));
+    }
+}

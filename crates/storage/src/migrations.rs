@@ -111,6 +111,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_placement_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0016_placement_decisions.sql"),
     },
+    Migration {
+        version: 17,
+        description: "families informed: access codes, family sessions, programme holds",
+        sqlite: include_str!("../migrations/sqlite/0017_families_informed.sql"),
+        postgres: include_str!("../migrations/postgres/0017_families_informed.sql"),
+    },
 ];
 
 impl Store {

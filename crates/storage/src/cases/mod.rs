@@ -9,3 +9,4 @@ pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member};
 pub use write::{Assignment, NewEvent};
+pub(crate) use write::current;

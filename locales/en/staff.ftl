@@ -431,6 +431,7 @@ field-address = home address
 field-support = integration support
 field-promises = promised dates
 field-slipped_promises = promised dates not kept
+field-held_promises = promised dates a programme hold breaks
 field-reunification = family reunification
 field-pre_departure = pre-departure checks
 field-waiting = time in each state
@@ -781,6 +782,7 @@ permission-manage_missions = planning missions and recording sponsor groups
 permission-place = proposing and confirming placements
 permission-record_outcomes = recording integration follow-ups
 permission-export_subject = exporting everything held on a person
+permission-issue_family_code = issuing a family’s access code to its status page
 
 ## The planner's pledges
 

@@ -433,6 +433,7 @@ field-address = adresse du logement
 field-support = accompagnement à l'intégration
 field-promises = dates promises
 field-slipped_promises = dates promises non tenues
+field-held_promises = dates promises rompues par une suspension du programme
 field-reunification = regroupement familial
 field-pre_departure = contrôles avant le départ
 field-waiting = durée dans chaque état
@@ -783,6 +784,7 @@ permission-manage_missions = la planification des missions et l’enregistrement
 permission-place = la proposition et la confirmation des placements
 permission-record_outcomes = l’enregistrement du suivi de l’intégration
 permission-export_subject = l’export de tout ce qui est conservé sur une personne
+permission-issue_family_code = la remise du code d’accès d’une famille à sa page de suivi
 
 ## Les engagements du planificateur
 

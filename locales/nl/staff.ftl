@@ -430,6 +430,7 @@ field-address = adres van de woning
 field-support = integratiebegeleiding
 field-promises = beloofde data
 field-slipped_promises = niet gehouden beloofde data
+field-held_promises = beloofde data die een programmastop breekt
 field-reunification = gezinshereniging
 field-pre_departure = controles voor vertrek
 field-waiting = tijd per status
@@ -780,6 +781,7 @@ permission-manage_missions = het plannen van missies en het vastleggen van spons
 permission-place = het voorstellen en bevestigen van plaatsingen
 permission-record_outcomes = het vastleggen van integratieopvolging
 permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen
+permission-issue_family_code = het uitreiken van de toegangscode van een gezin tot zijn statuspagina
 
 ## De toezeggingen van de planner
 

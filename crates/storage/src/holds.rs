@@ -1,9 +1,11 @@
 //! Programme holds: the days a programme stops, and why.
+use resettle_domain::case::{CaseState, Promise};
 use resettle_domain::hold::ProgrammeHold;
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use crate::codec::{date, parse_date, timestamp};
+use crate::cases::promise;
+use crate::codec::{date, parse_date, parse_word, timestamp};
 use crate::reference::programme_id;
 use crate::{StorageError, Store};
 
@@ -73,6 +75,41 @@ impl Store {
                     recorded_by: r.try_get(5)?,
                     recorded_at: r.try_get(6)?,
                 })
+            })
+            .collect()
+    }
+
+    /// The promises in force (the latest of their kind on their case) of a programme's
+    /// cases with a date from `from` to `until`, each with its case's number and state:
+    /// the promises a hold over those days may break.
+    pub async fn promises_between(
+        &self,
+        programme: &str,
+        from: time::Date,
+        until: time::Date,
+    ) -> Result<Vec<(String, CaseState, Promise)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT c.case_number, c.state, p.kind, p.promised_date, p.made_on, p.slip_reason, \
+                    p.family_notified_on \
+               FROM promises p JOIN cases c ON c.id = p.case_id \
+               JOIN programmes g ON g.id = c.programme_id \
+              WHERE g.code = $1 AND p.promised_date >= $2 AND p.promised_date <= $3 \
+                AND NOT EXISTS (SELECT 1 FROM promises q \
+                                 WHERE q.case_id = p.case_id AND q.kind = p.kind AND q.id > p.id) \
+              ORDER BY c.case_number, p.id",
+        )
+        .bind(programme.to_string())
+        .bind(date(from))
+        .bind(date(until))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get(0)?,
+                    parse_word("cases.state", &r.try_get::<String, _>(1)?)?,
+                    promise(r, 2)?,
+                ))
             })
             .collect()
     }

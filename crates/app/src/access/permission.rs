@@ -43,6 +43,8 @@ pub enum Permission {
     RecordOutcomes,
     /// Export everything held on one person (a subject-access request).
     ExportSubject,
+    /// Issue a family's access code to its status page (the letter that carries it).
+    IssueFamilyCode,
 }
 
 impl Permission {
@@ -65,6 +67,7 @@ impl Permission {
             Permission::Place => "place",
             Permission::RecordOutcomes => "record_outcomes",
             Permission::ExportSubject => "export_subject",
+            Permission::IssueFamilyCode => "issue_family_code",
         }
     }
 
@@ -137,6 +140,9 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         ManageMissions => matches!(role, CaseOfficer | ReceptionOfficer),
         Place | RecordOutcomes => role == ReceptionOfficer,
         ExportSubject => role == CaseOfficer,
+        // Those who tell families their dates: the case officer before departure, the
+        // reception officer from pre-departure on.
+        IssueFamilyCode => matches!(role, CaseOfficer | ReceptionOfficer),
     }
 }
 

@@ -1,0 +1,90 @@
+//! The duration table behind the families' estimates (and, later, capacity forecasts and
+//! the report), kept in memory: the stays of every case in every state, counted by the
+//! database and grouped by comparable cases. A status page reads it and never the whole
+//! history, so the page costs the same at 100,000 cases as at 100.
+//!
+//! Built on the first use (the server starts building it as it starts), then rebuilt in
+//! the background once it is older than [`REFRESH_AFTER`], the old table answering
+//! meanwhile: the estimate is a statistic over months of history, which an hour does not
+//! change. The age is measured by the application's clock, so tests on a fixed day
+//! build it once.
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
+
+use resettle_domain::statistics::durations::{ComparableGroup, DurationTable};
+use time::{Duration, OffsetDateTime};
+
+use crate::{App, AppError};
+
+/// How old the table may grow before a view starts rebuilding it.
+pub const REFRESH_AFTER: Duration = Duration::hours(1);
+
+/// The table as built, and when.
+#[derive(Debug)]
+pub struct StepDurationTable {
+    /// Step durations per comparable group and step.
+    pub table: DurationTable<ComparableGroup>,
+    /// When it was built, by the application's clock.
+    pub built_at: OffsetDateTime,
+}
+
+/// The table shared by every clone of the application.
+#[derive(Debug, Default)]
+pub(crate) struct Durations {
+    built: RwLock<Option<Arc<StepDurationTable>>>,
+    /// Held while the first table is built, so concurrent first views build it once.
+    first: tokio::sync::Mutex<()>,
+    /// Set while a background rebuild runs, so views start one at a time.
+    rebuilding: AtomicBool,
+}
+
+impl Durations {
+    fn current(&self) -> Option<Arc<StepDurationTable>> {
+        self.built
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+impl App {
+    /// The step durations of every case, per comparable group and step: built on first
+    /// use, and rebuilt in the background once older than [`REFRESH_AFTER`].
+    pub async fn step_durations(&self) -> Result<Arc<StepDurationTable>, AppError> {
+        if let Some(t) = self.durations.current() {
+            if self.now() - t.built_at > REFRESH_AFTER
+                && !self.durations.rebuilding.swap(true, Ordering::AcqRel)
+            {
+                let app = self.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = app.rebuild_step_durations().await {
+                        tracing::warn!(error = %e, "the duration table could not be rebuilt");
+                    }
+                    app.durations.rebuilding.store(false, Ordering::Release);
+                });
+            }
+            return Ok(t);
+        }
+        let _first = self.durations.first.lock().await;
+        match self.durations.current() {
+            Some(t) => Ok(t),
+            None => self.rebuild_step_durations().await,
+        }
+    }
+
+    /// Builds the table from the database now and puts it in place of the old one: at
+    /// server start, and when it has grown old.
+    pub async fn rebuild_step_durations(&self) -> Result<Arc<StepDurationTable>, AppError> {
+        let rows = self.store.step_spells(self.today()).await?;
+        let built = Arc::new(StepDurationTable {
+            table: DurationTable::from_counts(rows),
+            built_at: self.now(),
+        });
+        *self
+            .durations
+            .built
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
+        Ok(built)
+    }
+}

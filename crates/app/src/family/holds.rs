@@ -1,0 +1,206 @@
+//! Programme holds: a planner records that a programme stops (from, until, why); every
+//! departure or interview date promised inside it is broken, flagged on the case page and
+//! told to the family on its status page in its language.
+use resettle_domain::hold::ProgrammeHold;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::reasons::HOLD_REASONS;
+use crate::{App, AppError, Caller, Permission};
+
+/// A hold as a planner enters it.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewHold {
+    /// The first day no family travels.
+    #[schema(value_type = String, format = Date)]
+    pub from: Date,
+    /// The last day of the hold, as expected.
+    #[schema(value_type = String, format = Date)]
+    pub until: Date,
+    /// Why, as a code families read in their language (`reception_capacity`,
+    /// `travel_restrictions`, `security_check`, `visa`, `flight_availability`,
+    /// `medical_clearance`, `other`).
+    pub reason: String,
+    /// What staff know beyond the code; never shown to families.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A hold as listed publicly: when and why, in a code; not staff's note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct HoldView {
+    /// Its number.
+    pub id: i64,
+    /// The first day of the hold.
+    #[schema(value_type = String, format = Date)]
+    pub from: Date,
+    /// The last day.
+    #[schema(value_type = String, format = Date)]
+    pub until: Date,
+    /// Why, as a code of the reason list.
+    pub reason: String,
+}
+
+/// A hold with what staff know of it, for the planner who records holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct HoldRecord {
+    /// When and why.
+    #[serde(flatten)]
+    pub hold: HoldView,
+    /// Staff's note.
+    pub note: String,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// When (RFC 3339).
+    pub recorded_at: String,
+}
+
+/// A hold just recorded, and how many families it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct RecordedHold {
+    /// The hold.
+    #[serde(flatten)]
+    pub hold: HoldRecord,
+    /// Families whose promised date falls inside the hold: the families to tell.
+    pub families_affected: usize,
+    /// Their case numbers, for the notices to them; never sent to the planner, who sees
+    /// no case.
+    #[serde(skip)]
+    pub broken: Vec<String>,
+}
+
+fn record(row: resettle_storage::HoldRow) -> HoldRecord {
+    HoldRecord {
+        hold: HoldView {
+            id: row.id,
+            from: row.hold.from,
+            until: row.hold.until,
+            reason: row.hold.reason,
+        },
+        note: row.hold.note,
+        recorded_by: row.recorded_by,
+        recorded_at: row.recorded_at,
+    }
+}
+
+impl App {
+    /// Records a hold of a programme and returns it with the cases whose promised dates
+    /// it breaks (the promise in force of each kind the case still waits for, dated
+    /// inside the hold). For planners; audited. The notices to families (issue 20's
+    /// notices part) hook in here: each case in [`RecordedHold::broken`] is a family to
+    /// tell, in the same step as the hold is recorded.
+    pub async fn record_hold(
+        &self,
+        caller: &Caller,
+        programme: &str,
+        new: &NewHold,
+    ) -> Result<RecordedHold, AppError> {
+        self.require(caller, Permission::PlanQuotas, "programme_hold", programme)
+            .await?;
+        if !self.programme_exists(programme).await? {
+            return Err(AppError::NotFound(format!(
+                "programme {programme} does not exist"
+            )));
+        }
+        let hold = ProgrammeHold {
+            from: new.from,
+            until: new.until,
+            reason: new.reason.trim().to_string(),
+            note: new.note.trim().to_string(),
+        };
+        hold.check(HOLD_REASONS)?;
+        let id = self
+            .store
+            .add_hold(programme, &hold, &caller.username, self.now())
+            .await?;
+        let mut broken: Vec<String> = self
+            .store
+            .promises_between(programme, hold.from, hold.until)
+            .await?
+            .into_iter()
+            .filter(|(_, state, p)| !hold.breaks(std::slice::from_ref(p), *state).is_empty())
+            .map(|(case, _, _)| case)
+            .collect();
+        broken.dedup();
+        self.record_ok(
+            caller,
+            "write",
+            "programme_hold",
+            programme,
+            "",
+            &format!(
+                "hold {id} from {} until {} ({}); {} families' promised dates fall inside",
+                hold.from,
+                hold.until,
+                hold.reason,
+                broken.len()
+            ),
+        )
+        .await?;
+        let row = self
+            .store
+            .holds(programme)
+            .await?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| AppError::NotFound(format!("hold {id} does not exist")))?;
+        Ok(RecordedHold {
+            hold: record(row),
+            families_affected: broken.len(),
+            broken,
+        })
+    }
+
+    /// A programme's holds, earliest first: when and why, public as the pledges are
+    /// (the report explains the delays they caused).
+    pub async fn holds(&self, programme: &str) -> Result<Vec<HoldView>, AppError> {
+        if !self.programme_exists(programme).await? {
+            return Err(AppError::NotFound(format!(
+                "programme {programme} does not exist"
+            )));
+        }
+        Ok(self
+            .store
+            .holds(programme)
+            .await?
+            .into_iter()
+            .map(|r| record(r).hold)
+            .collect())
+    }
+
+    /// Every programme's holds with staff's notes, for the planner who records them.
+    pub async fn hold_book(
+        &self,
+        caller: &Caller,
+    ) -> Result<Vec<(String, Vec<HoldRecord>)>, AppError> {
+        self.require(caller, Permission::PlanQuotas, "programme_hold", "")
+            .await?;
+        let mut book = Vec::new();
+        for p in self.store.programmes().await? {
+            let holds = self
+                .store
+                .holds(&p.code)
+                .await?
+                .into_iter()
+                .map(record)
+                .collect();
+            book.push((p.code, holds));
+        }
+        Ok(book)
+    }
+
+    /// The holds of a programme as the domain knows them, for the pages that flag the
+    /// promises they break.
+    pub(crate) async fn programme_holds(
+        &self,
+        programme: &str,
+    ) -> Result<Vec<ProgrammeHold>, AppError> {
+        Ok(self
+            .store
+            .holds(programme)
+            .await?
+            .into_iter()
+            .map(|r| r.hold)
+            .collect())
+    }
+}

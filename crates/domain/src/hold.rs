@@ -12,6 +12,9 @@ use crate::case::{CaseState, Promise, open_promises};
 /// the end of a programme, which is not a hold.
 pub const MAX_HOLD_DAYS: i64 = 3653;
 
+/// The longest note staff may keep on a hold.
+pub const NOTE_MAX_CHARS: usize = 500;
+
 /// A stop of a programme from one day to another, both included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgrammeHold {
@@ -26,9 +29,17 @@ pub struct ProgrammeHold {
 }
 
 impl ProgrammeHold {
-    /// Refuses a hold that ends before it starts, lasts more than [`MAX_HOLD_DAYS`], or
-    /// gives a reason not in `reasons` (the codes families can read in their language).
+    /// Refuses a hold that ends before it starts, lasts more than [`MAX_HOLD_DAYS`], gives
+    /// a reason not in `reasons` (the codes families can read in their language), or
+    /// carries a note longer than [`NOTE_MAX_CHARS`].
     pub fn check(&self, reasons: &[&str]) -> Result<(), ParseError> {
+        let note = self.note.chars().count();
+        if note > NOTE_MAX_CHARS {
+            return Err(ParseError::new(
+                "note",
+                format!("at most {NOTE_MAX_CHARS} characters, got {note}"),
+            ));
+        }
         if self.until < self.from {
             return Err(ParseError::new(
                 "until",
@@ -121,6 +132,11 @@ mod tests {
         let e = unknown.check(&reasons).unwrap_err();
         assert_eq!(e.field, "reason");
         assert!(e.to_string().contains("reception_capacity"), "{e}");
+        let long = ProgrammeHold {
+            note: "x".repeat(NOTE_MAX_CHARS + 1),
+            ..hold()
+        };
+        assert_eq!(long.check(&reasons).unwrap_err().field, "note");
     }
 
     #[test]

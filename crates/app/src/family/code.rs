@@ -37,6 +37,8 @@ pub struct IssuedCode {
     pub case_number: String,
     /// The code, in groups of four (`K7QM-2XHD-9RFT`).
     pub code: String,
+    /// What the programme tells every family (its contact goes on the letter).
+    pub texts: Option<resettle_domain::policy::FamilyInformation>,
     /// The languages of the principal applicant (ISO 639-1, as registered), so the
     /// letter can be printed in one the family reads.
     pub languages: Vec<String>,
@@ -115,6 +117,7 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::IssueFamilyCode, "family_code")
             .await?;
+        let policy = self.programme_policy(&stored.programme).await?;
         let code = new_code()?;
         let plain = normalise(&code).expect("a new code is a code");
         let hash = tokio::task::spawn_blocking(move || hash_secret("code", &plain))
@@ -145,6 +148,7 @@ impl App {
         Ok(IssuedCode {
             case_number: n.to_string(),
             code,
+            texts: policy.family().cloned(),
             languages,
             issued_at,
         })

@@ -53,33 +53,29 @@ pub struct HoldRecord {
     pub recorded_by: String,
     /// When (RFC 3339).
     pub recorded_at: String,
+    /// Families whose promised date, still to be kept, falls inside the hold: the
+    /// families to tell.
+    pub families_affected: usize,
 }
 
-/// A hold just recorded, and how many families it concerns.
+/// A hold just recorded, with the cases whose promised dates it breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RecordedHold {
-    /// The hold.
+    /// The hold, with how many families it concerns.
     #[serde(flatten)]
-    pub hold: HoldRecord,
-    /// Families whose promised date falls inside the hold: the families to tell.
-    pub families_affected: usize,
-    /// Their case numbers, for the notices to them; never sent to the planner, who sees
-    /// no case.
+    pub record: HoldRecord,
+    /// The case numbers of those families, for the notices to them; never sent to the
+    /// planner, who sees no case.
     #[serde(skip)]
     pub broken: Vec<String>,
 }
 
-fn record(row: resettle_storage::HoldRow) -> HoldRecord {
-    HoldRecord {
-        hold: HoldView {
-            id: row.id,
-            from: row.hold.from,
-            until: row.hold.until,
-            reason: row.hold.reason,
-        },
-        note: row.hold.note,
-        recorded_by: row.recorded_by,
-        recorded_at: row.recorded_at,
+fn view(row: &resettle_storage::HoldRow) -> HoldView {
+    HoldView {
+        id: row.id,
+        from: row.hold.from,
+        until: row.hold.until,
+        reason: row.hold.reason.clone(),
     }
 }
 
@@ -113,15 +109,7 @@ impl App {
             .store
             .add_hold(programme, &hold, &caller.username, self.now())
             .await?;
-        let mut broken: Vec<String> = self
-            .store
-            .promises_between(programme, hold.from, hold.until)
-            .await?
-            .into_iter()
-            .filter(|(_, state, p)| !hold.breaks(std::slice::from_ref(p), *state).is_empty())
-            .map(|(case, _, _)| case)
-            .collect();
-        broken.dedup();
+        let broken = self.broken_by(programme, &hold).await?;
         self.record_ok(
             caller,
             "write",
@@ -145,10 +133,30 @@ impl App {
             .find(|r| r.id == id)
             .ok_or_else(|| AppError::NotFound(format!("hold {id} does not exist")))?;
         Ok(RecordedHold {
-            hold: record(row),
-            families_affected: broken.len(),
+            record: HoldRecord {
+                hold: view(&row),
+                note: row.hold.note,
+                recorded_by: row.recorded_by,
+                recorded_at: row.recorded_at,
+                families_affected: broken.len(),
+            },
             broken,
         })
+    }
+
+    /// The cases of a programme whose promised date in force, still awaited, falls inside
+    /// the hold.
+    async fn broken_by(&self, programme: &str, hold: &ProgrammeHold) -> Result<Vec<String>, AppError> {
+        let mut broken: Vec<String> = self
+            .store
+            .promises_between(programme, hold.from, hold.until)
+            .await?
+            .into_iter()
+            .filter(|(_, state, p)| !hold.breaks(std::slice::from_ref(p), *state).is_empty())
+            .map(|(case, _, _)| case)
+            .collect();
+        broken.dedup();
+        Ok(broken)
     }
 
     /// A programme's holds, earliest first: when and why, public as the pledges are
@@ -159,16 +167,11 @@ impl App {
                 "programme {programme} does not exist"
             )));
         }
-        Ok(self
-            .store
-            .holds(programme)
-            .await?
-            .into_iter()
-            .map(|r| record(r).hold)
-            .collect())
+        Ok(self.store.holds(programme).await?.iter().map(view).collect())
     }
 
-    /// Every programme's holds with staff's notes, for the planner who records them.
+    /// Every programme's holds with staff's notes and the families each concerns, for the
+    /// planner who records them.
     pub async fn hold_book(
         &self,
         caller: &Caller,
@@ -177,13 +180,17 @@ impl App {
             .await?;
         let mut book = Vec::new();
         for p in self.store.programmes().await? {
-            let holds = self
-                .store
-                .holds(&p.code)
-                .await?
-                .into_iter()
-                .map(record)
-                .collect();
+            let mut holds = Vec::new();
+            for row in self.store.holds(&p.code).await? {
+                let families_affected = self.broken_by(&p.code, &row.hold).await?.len();
+                holds.push(HoldRecord {
+                    hold: view(&row),
+                    note: row.hold.note,
+                    recorded_by: row.recorded_by,
+                    recorded_at: row.recorded_at,
+                    families_affected,
+                });
+            }
             book.push((p.code, holds));
         }
         Ok(book)

@@ -99,7 +99,8 @@ pub struct FamilyStatus {
     pub days_in_step: u32,
     /// Whether the family has arrived (the advice not to give things up no longer applies).
     pub arrived: bool,
-    /// Whether the case has ended (nothing comes next).
+    /// Whether the case has ended for the family (closed, withdrawn, refused): nothing
+    /// comes next.
     pub ended: bool,
     /// Every step with its date, oldest first, as the family may see it.
     pub history: Vec<CaseEvent>,
@@ -161,7 +162,8 @@ impl App {
         let state = stored.state;
         let since = file.events.last().map_or(file.case.submitted_on, |e| e.at.date());
         let days_in_step = u32::try_from((today - since).whole_days()).unwrap_or(0);
-        let ended = state.is_terminal();
+        // A refusal ends what the family waits for, though staff still close the case.
+        let ended = state.is_terminal() || state == CaseState::Refused;
         let travelling = !ended && !state.has_arrived();
         let open = open_promises(&file.promises, state);
         let promised = open

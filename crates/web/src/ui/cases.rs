@@ -383,10 +383,32 @@ async fn render_case(
             member_columns => member_columns,
             medical => Value::from(Serde(&medical)),
             may_export => caller.may(Permission::ExportSubject),
+            letter_languages => caller.may(Permission::IssueFamilyCode).then(|| {
+                Lang::FAMILY
+                    .iter()
+                    .map(|l| context! { code => l.code(), name => l.own_name() })
+                    .collect::<Vec<_>>()
+            }),
+            letter_language => super::family_letter::letter_language(&principal_languages(&case)).code(),
             placement => placement,
             events => events,
         },
     )
+}
+
+/// The languages of the principal applicant as the caller sees them (none where the role
+/// does not see languages), for the language a family's letter opens in.
+fn principal_languages(case: &serde_json::Value) -> Vec<String> {
+    case["members"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["relationship"] == "principal_applicant")
+        .and_then(|m| m["languages"].as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l.as_str().map(str::to_string))
+        .collect()
 }
 
 /// One member's line of the medical record: every member has one, with their record if
@@ -482,7 +504,7 @@ mod tests {
     #[test]
     fn a_refusal_names_the_field_by_its_label_in_every_language() {
         for (_, id) in STEP_LABELS {
-            for lang in Lang::ALL {
+            for lang in Lang::STAFF {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }
         }

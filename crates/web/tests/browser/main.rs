@@ -8,6 +8,7 @@
 mod accessibility;
 mod administrator;
 mod case_officer;
+mod family;
 mod impossible_data;
 mod languages;
 mod liaison;
@@ -38,6 +39,13 @@ struct Served {
 }
 
 async fn serve(db: resettle_testkit::TestDatabase) -> Served {
+    serve_cases(db, 150).await
+}
+
+/// A demo programme of `cases` families served as [`serve`] does: more cases where a test
+/// needs the programme's own history to say something (an estimate needs 20 comparable
+/// families).
+async fn serve_cases(db: resettle_testkit::TestDatabase, cases: usize) -> Served {
     let app = App::open(&db.url)
         .await
         .unwrap()
@@ -46,7 +54,7 @@ async fn serve(db: resettle_testkit::TestDatabase) -> Served {
     app.load_demo(
         &DemoConfig {
             seed: 5,
-            cases: 150,
+            cases,
             as_of: resettle_testkit::TODAY,
         },
         false,
@@ -300,4 +308,20 @@ async fn checked(c: &Client, css: &str) -> bool {
         .unwrap()
         .as_deref()
         == Some("true")
+}
+
+/// Chooses `value` in the select named `name`.
+async fn choose(c: &Client, name: &str, value: &str) {
+    click(c, &format!("select[name='{name}'] option[value='{value}']")).await;
+}
+
+/// Sets the date input `name` to a `YYYY-MM-DD` day (typed keys follow the browser's
+/// locale, the value does not).
+async fn set_date(c: &Client, name: &str, day: &str) {
+    c.execute(
+        "document.querySelector(`[name='${arguments[0]}']`).value = arguments[1]",
+        vec![name.into(), day.into()],
+    )
+    .await
+    .unwrap();
 }

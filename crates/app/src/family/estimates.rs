@@ -75,11 +75,19 @@ impl App {
     /// Builds the table from the database now and puts it in place of the old one: at
     /// server start, and when it has grown old.
     pub async fn rebuild_step_durations(&self) -> Result<Arc<StepDurationTable>, AppError> {
+        let started = std::time::Instant::now();
         let rows = self.store.step_spells(self.today()).await?;
+        let counted = rows.len();
         let built = Arc::new(StepDurationTable {
             table: DurationTable::from_counts(rows),
             built_at: self.now(),
         });
+        tracing::info!(
+            stays = built.table.len(),
+            rows = counted,
+            ms = started.elapsed().as_millis() as u64,
+            "duration table built"
+        );
         *self
             .durations
             .built

@@ -79,6 +79,7 @@ family-estimate-half = Probably in { $low } or more.
 family-estimate-basis = Of { $cases } families in a situation like yours (same programme, same kind of procedure, same urgency, same country) who had already waited as long as you, half reached the next step within { $low } and nine in ten within { $high }.
 family-estimate-basis-half = Of { $cases } families in a situation like yours who had already waited as long as you, half reached the next step within { $low }; too many are still waiting to say more.
 family-estimate-unknown = Of { $cases } families in a situation like yours who had already waited as long as you, more than half are still waiting: no estimate can be given yet.
+family-estimate-not-ready = The estimate is being prepared; look again in a few minutes.
 family-estimate-too-few = Fewer than 20 families in a situation like yours have waited this long: too few for an estimate.
 family-estimate-not-a-promise = This is counted from what happened to other families. It is not a date given to you; your own date may come earlier or later.
 

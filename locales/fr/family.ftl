@@ -77,6 +77,7 @@ family-estimate-half = Probablement dans { $low } ou plus.
 family-estimate-basis = Sur { $cases } familles dans une situation comme la vôtre (même programme, même type de procédure, même urgence, même pays) qui avaient déjà attendu aussi longtemps que vous, la moitié a atteint l’étape suivante en { $low } au plus, et neuf sur dix en { $high } au plus.
 family-estimate-basis-half = Sur { $cases } familles dans une situation comme la vôtre qui avaient déjà attendu aussi longtemps que vous, la moitié a atteint l’étape suivante en { $low } au plus ; trop attendent encore pour en dire plus.
 family-estimate-unknown = Sur { $cases } familles dans une situation comme la vôtre qui avaient déjà attendu aussi longtemps que vous, plus de la moitié attendent encore : aucune estimation n’est encore possible.
+family-estimate-not-ready = L’estimation est en préparation ; revenez dans quelques minutes.
 family-estimate-too-few = Moins de 20 familles dans une situation comme la vôtre ont attendu aussi longtemps : trop peu pour une estimation.
 family-estimate-not-a-promise = Ce calcul vient de ce qu’ont vécu d’autres familles. Ce n’est pas une date qui vous a été donnée ; la vôtre peut venir plus tôt ou plus tard.
 

@@ -77,6 +77,7 @@ family-estimate-half = Waarschijnlijk over { $low } of later.
 family-estimate-basis = Van de { $cases } gezinnen in een situatie als de uwe (zelfde programma, zelfde soort procedure, zelfde urgentie, zelfde land) die al even lang wachtten als u, bereikte de helft de volgende stap binnen { $low } en negen op tien binnen { $high }.
 family-estimate-basis-half = Van de { $cases } gezinnen in een situatie als de uwe die al even lang wachtten als u, bereikte de helft de volgende stap binnen { $low }; te veel wachten nog om meer te zeggen.
 family-estimate-unknown = Van de { $cases } gezinnen in een situatie als de uwe die al even lang wachtten als u, wacht meer dan de helft nog: er is nog geen schatting mogelijk.
+family-estimate-not-ready = De schatting wordt voorbereid; kijk over enkele minuten opnieuw.
 family-estimate-too-few = Minder dan 20 gezinnen in een situatie als de uwe hebben zo lang gewacht: te weinig voor een schatting.
 family-estimate-not-a-promise = Dit is geteld uit wat andere gezinnen meemaakten. Het is geen datum die u werd gegeven; uw eigen datum kan vroeger of later komen.
 

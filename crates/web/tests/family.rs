@@ -187,6 +187,12 @@ async fn a_family_reads_its_own_case_and_nothing_more() {
         assert!(page.body.contains("Estimate, not a promise"), "{who}");
         assert!(page.body.contains("What not to do yet"), "{who}");
         assert!(!page.body.contains("(by "), "{who}: no one is named as acting");
+        // Once the programme's history is counted, the estimate is no longer "being
+        // prepared" (the first view after a start never waits for the count).
+        app.rebuild_step_durations().await.unwrap();
+        let counted = send(&app, get("/family", Some(&cookie))).await;
+        assert!(!counted.body.contains("being prepared"), "{who}");
+        assert!(counted.body.contains("id=\"estimate\""), "{who}");
         for secret in secrets_of(&app, &case).await {
             assert!(
                 !page.body.contains(&secret),

@@ -3,11 +3,12 @@
 //! database and grouped by comparable cases. A status page reads it and never the whole
 //! history, so the page costs the same at 100,000 cases as at 100.
 //!
-//! Built on the first use (the server starts building it as it starts), then rebuilt in
-//! the background once it is older than [`REFRESH_AFTER`], the old table answering
-//! meanwhile: the estimate is a statistic over months of history, which an hour does not
-//! change. The age is measured by the application's clock, so tests on a fixed day
-//! build it once.
+//! Built in the background, never while a family waits: the server starts building it as
+//! it starts; a view that finds none (the first minute after a start) starts the build if
+//! none runs and shows that the estimate is being prepared; a view that finds it older
+//! than [`REFRESH_AFTER`] starts a rebuild and answers from the old table meanwhile. The
+//! estimate is a statistic over months of history, which an hour does not change. The
+//! age is measured by the application's clock, so tests on a fixed day build it once.
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
@@ -32,10 +33,8 @@ pub struct StepDurationTable {
 #[derive(Debug, Default)]
 pub(crate) struct Durations {
     built: RwLock<Option<Arc<StepDurationTable>>>,
-    /// Held while the first table is built, so concurrent first views build it once.
-    first: tokio::sync::Mutex<()>,
-    /// Set while a background rebuild runs, so views start one at a time.
-    rebuilding: AtomicBool,
+    /// Set while a build runs, so views start one at a time.
+    building: AtomicBool,
 }
 
 impl Durations {
@@ -48,32 +47,28 @@ impl Durations {
 }
 
 impl App {
-    /// The step durations of every case, per comparable group and step: built on first
-    /// use, and rebuilt in the background once older than [`REFRESH_AFTER`].
-    pub async fn step_durations(&self) -> Result<Arc<StepDurationTable>, AppError> {
-        if let Some(t) = self.durations.current() {
-            if self.now() - t.built_at > REFRESH_AFTER
-                && !self.durations.rebuilding.swap(true, Ordering::AcqRel)
-            {
-                let app = self.clone();
-                tokio::spawn(async move {
-                    if let Err(e) = app.rebuild_step_durations().await {
-                        tracing::warn!(error = %e, "the duration table could not be rebuilt");
-                    }
-                    app.durations.rebuilding.store(false, Ordering::Release);
-                });
-            }
-            return Ok(t);
+    /// The step durations of every case, per comparable group and step, as last built;
+    /// `None` before the first build is done. Never waits for a build: one that is missing
+    /// or older than [`REFRESH_AFTER`] is started in the background.
+    pub fn step_durations(&self) -> Option<Arc<StepDurationTable>> {
+        let current = self.durations.current();
+        let stale = current
+            .as_ref()
+            .is_none_or(|t| self.now() - t.built_at > REFRESH_AFTER);
+        if stale && !self.durations.building.swap(true, Ordering::AcqRel) {
+            let app = self.clone();
+            tokio::spawn(async move {
+                if let Err(e) = app.rebuild_step_durations().await {
+                    tracing::warn!(error = %e, "the duration table could not be built");
+                }
+                app.durations.building.store(false, Ordering::Release);
+            });
         }
-        let _first = self.durations.first.lock().await;
-        match self.durations.current() {
-            Some(t) => Ok(t),
-            None => self.rebuild_step_durations().await,
-        }
+        current
     }
 
-    /// Builds the table from the database now and puts it in place of the old one: at
-    /// server start, and when it has grown old.
+    /// Builds the table from the database now and puts it in place of the old one; for
+    /// the background builds, and for tests and tools that need the table at once.
     pub async fn rebuild_step_durations(&self) -> Result<Arc<StepDurationTable>, AppError> {
         let started = std::time::Instant::now();
         let rows = self.store.step_spells(self.today()).await?;

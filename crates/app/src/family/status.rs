@@ -48,6 +48,9 @@ pub struct DateSlip {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StepEstimate {
+    /// The programme's history is still being counted (the first minute after the server
+    /// starts): no estimate yet.
+    NotReady,
     /// Fewer than 20 comparable cases waited as long: no estimate.
     TooFew {
         /// How many did.
@@ -203,22 +206,26 @@ impl App {
                 priority: file.case.priority,
                 country_of_asylum: file.case.country_of_asylum.clone(),
             };
-            let table = self.step_durations().await?;
-            let step = table.table.step(&group, state);
-            Some(match step.and_then(|s| s.remaining(days_in_step)) {
-                None => StepEstimate::TooFew {
-                    comparable: step.map_or(0, |s| s.comparable(days_in_step)),
-                },
-                Some(r) => match r.median {
-                    None => StepEstimate::NotYetKnown {
-                        comparable: r.comparable,
-                    },
-                    Some(median_days) => StepEstimate::Range {
-                        comparable: r.comparable,
-                        median_days,
-                        p90_days: r.p90,
-                    },
-                },
+            Some(match self.step_durations() {
+                None => StepEstimate::NotReady,
+                Some(table) => {
+                    let step = table.table.step(&group, state);
+                    match step.and_then(|s| s.remaining(days_in_step)) {
+                        None => StepEstimate::TooFew {
+                            comparable: step.map_or(0, |s| s.comparable(days_in_step)),
+                        },
+                        Some(r) => match r.median {
+                            None => StepEstimate::NotYetKnown {
+                                comparable: r.comparable,
+                            },
+                            Some(median_days) => StepEstimate::Range {
+                                comparable: r.comparable,
+                                median_days,
+                                p90_days: r.p90,
+                            },
+                        },
+                    }
+                }
             })
         };
         let status = FamilyStatus {

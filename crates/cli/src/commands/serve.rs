@@ -83,14 +83,9 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
              would go unnoticed"
         );
     }
-    // The duration table behind the families' estimates is built while the server starts
-    // answering, so the first family's page need not wait for it.
-    let warm = app.clone();
-    tokio::spawn(async move {
-        if let Err(e) = warm.rebuild_step_durations().await {
-            tracing::warn!(error = %e, "the duration table could not be built at start");
-        }
-    });
+    // The duration table behind the families' estimates starts building while the server
+    // starts answering.
+    app.step_durations();
     resettle_web::serve(app.clone(), args.addr)
         .await
         .with_context(|| format!("cannot serve on {}", args.addr))?;

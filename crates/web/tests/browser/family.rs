@@ -29,7 +29,7 @@ async fn family_to_inform(app: &App) -> String {
         )
         .await
         .unwrap();
-    let table = app.step_durations().await.unwrap();
+    let table = app.rebuild_step_durations().await.unwrap();
     for item in list.items {
         let c = app.case_full(&op, &item.case_number).await.unwrap();
         let group = ComparableGroup {

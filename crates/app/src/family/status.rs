@@ -168,7 +168,13 @@ impl App {
         // A refusal ends what the family waits for, though staff still close the case.
         let ended = state.is_terminal() || state == CaseState::Refused;
         let travelling = !ended && !state.has_arrived();
-        let open = open_promises(&file.promises, state);
+        // The dates told to the family, as the field matrix lets the family see them.
+        let told: &[Promise] = if Audience::Family.sees("promises") {
+            &file.promises
+        } else {
+            &[]
+        };
+        let open = open_promises(told, state);
         let promised = open
             .iter()
             .map(|p| PromisedDate {
@@ -181,14 +187,14 @@ impl App {
         let holds = if travelling {
             holds
                 .iter()
-                .filter(|h| h.lasts_on_or_after(today) || !h.breaks(&file.promises, state).is_empty())
+                .filter(|h| h.lasts_on_or_after(today) || !h.breaks(told, state).is_empty())
                 .map(|h| HoldNotice {
                     from: h.from,
                     until: h.until,
                     reason: h.reason.clone(),
                     current: h.covers(today),
                     breaks: h
-                        .breaks(&file.promises, state)
+                        .breaks(told, state)
                         .into_iter()
                         .map(|p| p.kind)
                         .collect(),
@@ -242,7 +248,7 @@ impl App {
                 .map(|e| project_event(Audience::Family, e))
                 .collect(),
             promised,
-            slips: slips(&file.promises),
+            slips: slips(told),
             estimate,
             holds,
             texts: policy.family().cloned(),

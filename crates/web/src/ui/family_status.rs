@@ -205,12 +205,12 @@ fn trouble(lang: Lang, e: AppError) -> Response {
         true,
         context! { error => "family-error", retry_minutes => 0 },
     );
-    let status = if error.status().is_server_error() {
-        error.status()
+    if error.status().is_server_error() {
+        // Its status, and a busy server's Retry-After.
+        error.status_of(page)
     } else {
-        StatusCode::INTERNAL_SERVER_ERROR
-    };
-    (status, page).into_response()
+        (StatusCode::INTERNAL_SERVER_ERROR, page).into_response()
+    }
 }
 
 #[cfg(test)]

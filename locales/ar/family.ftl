@@ -145,7 +145,6 @@ timeline-why = السبب:
 timeline-member = الفرد رقم { $number }
 step_data-departure_date = موعد السفر
 step_data-promised_date = الموعد الذي كان قد أُعطي لكم
-step_data-slip = سبب تغيّر الموعد
 
 ## الخطوات
 
@@ -182,23 +181,6 @@ next-arrived = مكان إقامتكم الأول: مركز استقبال أو 
 next-in_reception = مسكنكم الخاص.
 next-housed = دعم الاندماج.
 next-integration_support = نهاية فترة الدعم.
-
-## لماذا تغيّر موعد، أو لماذا توقّف البرنامج
-
-slip-travel_document = لم تصدر وثيقة السفر بعد
-slip-medical_clearance = لم تصدر الموافقة الطبية بعد
-slip-exit_permit = لم يُمنح إذن الخروج من بلد اللجوء بعد
-slip-flight_cancelled = أُلغيت الرحلة
-slip-reception_capacity = لا يوجد مكان استقبال شاغر في ذلك الموعد
-slip-travel_restrictions = قيود على السفر
-reason-visa = لم تصدر التأشيرة بعد
-reason-medical_clearance = لم تصدر الموافقة الطبية بعد
-reason-flight_availability = لا تتوفّر رحلة في ذلك الموعد
-reason-security_check = لم ينتهِ الفحص الأمني بعد
-reason-reception_capacity = لا يوجد مكان استقبال شاغر
-reason-travel_restrictions = قيود على السفر
-reason-programme_hold = البرنامج متوقف
-reason-other = سبب آخر (اسألوا جهة الاتصال)
 
 ## الرسالة التي تحمل رمز الدخول
 

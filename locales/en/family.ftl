@@ -115,7 +115,6 @@ timeline-why = Why:
 timeline-member = member { $number }
 step_data-departure_date = departure date
 step_data-promised_date = the date you had been given
-step_data-slip = why the date moved
 
 ## The steps
 
@@ -152,23 +151,6 @@ next-arrived = Your first place to stay: a reception centre or your home.
 next-in_reception = Your own home.
 next-housed = Integration support.
 next-integration_support = The end of your support period.
-
-## Why a date moved, or why the programme stopped
-
-slip-travel_document = travel document not issued yet
-slip-medical_clearance = medical clearance not given yet
-slip-exit_permit = exit permit from the country of asylum not granted yet
-slip-flight_cancelled = flight cancelled
-slip-reception_capacity = no reception place free on the date
-slip-travel_restrictions = travel restrictions
-reason-visa = visa not issued yet
-reason-medical_clearance = medical clearance not given yet
-reason-flight_availability = no flight available on the date
-reason-security_check = security check not finished yet
-reason-reception_capacity = no reception place free
-reason-travel_restrictions = travel restrictions
-reason-programme_hold = the programme is on hold
-reason-other = another reason (ask your contact)
 
 ## The letter with the access code
 

@@ -101,7 +101,16 @@ case-care-needs = Care needs
 case-member = member { $number }
 case-medical = Medical record
 case-promises = Dates promised to the family
-case-slipped = slipped: { $reason }
+case-slipped = slipped: { $reason } — { $words }
+promised-title = Record a promised date
+promised-kind = Date for
+promised-date = Date promised
+promised-reason-code = If it replaces a date: why it moved
+promised-reason = In words
+promised-notified-on = Family told on
+promised-record = Record the date
+promised-done = The { $kind } date was recorded.
+promised-refused = Not recorded, nothing was saved:
 case-outcomes = Integration follow-up
 case-outcome = member { $number } at { $months } months (recorded { $date }): { $employed ->
     [yes] in work
@@ -147,7 +156,12 @@ medical-refused-condition-too-long = the condition has { $chars } characters; at
 medical-refused-unknown-care-need = “{ $given }” is not a care need this programme knows.
 step-title = Next step
 step-to = Move to
-step-reason = Reason
+step-reason = Reason, in words
+step-reason-code = Reason from the list
+reason-none = (none)
+reasons-slip = Why the date moved
+reasons-deferral = Why the decision is deferred
+reasons-withdrawal = Why the case is withdrawn
 step-data = Step data (what the chosen step needs)
 step-grounds = Refusal grounds
 step-members = Members accepted
@@ -605,6 +619,9 @@ policy-pre-departure = Before departure
 policy-required = Required
 policy-by = By
 policy-time-limits = Time limits
+policy-reasons = Reasons staff choose from
+policy-reason-list = List
+policy-reason-labels = Reasons
 policy-from = From
 policy-to = To
 policy-priority = Priority
@@ -616,20 +633,6 @@ reception-direct_municipality = directly into a municipality, with a home ready
 place-centre = reception centre
 place-loi = local reception initiative
 place-municipality = municipality
-check-protection_need = need for protection
-check-balanced_caseload = balanced caseload
-check-refugee_convention = refugee under the Convention
-check-exclusion_1f = exclusion (article 1F)
-check-article_29_a = article 29(1)(a)
-check-article_29_b = article 29(1)(b)
-check-article_29_c = article 29(1)(c)
-check-integration_perspective = integration perspective
-check-travel_authorisation = travel authorisation
-check-humanitarian_visa = humanitarian visa
-check-cultural_orientation = cultural orientation
-check-medical_check = medical check
-check-housing_ready = home ready
-check-travel_documents = travel documents
 policy-euros = € { $amount }
 
 ## The timeline of a case
@@ -643,7 +646,6 @@ timeline-member = member { $number }
 step_data-checks = checks done
 step_data-departure_date = departure date
 step_data-promised_date = new date promised
-step_data-slip = why the date moved
 step_data-grounds = grounds
 step_data-members_accepted = members accepted
 step_data-members_not_accepted = members not accepted
@@ -654,12 +656,6 @@ step_data-from_place = from
 step_data-municipality = municipality
 step_data-sponsor_group = sponsor group
 step_data-address = home address
-slip-travel_document = travel document
-slip-medical_clearance = medical clearance
-slip-exit_permit = exit permit
-slip-flight_cancelled = flight cancelled
-slip-reception_capacity = no reception place
-slip-travel_restrictions = travel restrictions
 
 ## The reception officer's day
 
@@ -782,7 +778,6 @@ permission-manage_missions = planning missions and recording sponsor groups
 permission-place = proposing and confirming placements
 permission-record_outcomes = recording integration follow-ups
 permission-export_subject = exporting everything held on a person
-permission-issue_family_code = issuing a family’s access code to its status page
 
 ## The planner's pledges
 
@@ -838,17 +833,8 @@ holds-col-recorded = Recorded
 holds-none = No hold recorded.
 holds-record = Record a hold
 holds-refused = The hold was not recorded:
-holds-field-programme = Programme
 holds-note-hint = Families read the reason in their language; the note stays with staff.
 holds-save = Record hold
-reason-visa = visa not issued yet
-reason-medical_clearance = medical clearance not given yet
-reason-flight_availability = no flight available
-reason-security_check = security check not finished
-reason-reception_capacity = no reception capacity
-reason-travel_restrictions = travel restrictions
-reason-programme_hold = programme on hold
-reason-other = other
 case-held = Promised dates a programme hold breaks
 case-held-promise = The { $kind } date { $date } falls in the hold from { $from } to { $until } ({ $reason }): it cannot be kept; give the family a new date.
 case-family-page = Family status page
@@ -858,3 +844,149 @@ case-family-issue = Issue a new code and print the letter
 letter-note-once = A new access code was issued for case { $number }. It is shown only on this letter: print it now. The previous code no longer works.
 letter-note-print = Print this page (Ctrl+P): only the letter is printed.
 letter-note-back = Back to the case
+
+# Families informed: notices, contact details, dates told, the work list.
+nav-inform = Families to inform
+permission-inform_families = keeping families' contact details and informing families
+field-contact = how to reach the family
+field-notices = notices to the family
+news-mission_scheduled = put on a selection mission
+news-accepted = accepted
+news-accepted_in_part = accepted in part
+news-refused = refused
+news-deferred = decision deferred
+news-preparing = preparations for travel begun
+news-departure_called_off = departure called off
+news-departure_date = departure date set
+news-departure_date_slipped = departure date moved
+news-interview_date = interview date set
+news-interview_date_slipped = interview date moved
+news-withdrawn = withdrawn
+notice_state-queued = waiting to be sent
+notice_state-sent = sent
+notice_state-failed = failed
+notice_channel-email = e-mail
+notice_channel-sms = SMS
+contact-title = How to reach the family
+contact-lead = The principal applicant's e-mail address and mobile number, for notices. Notices say only that there is news, with the case number and the family page's address.
+contact-email = E-mail address
+contact-phone = Mobile number
+contact-save = Save the contact details
+contact-saved = The contact details are saved.
+contact-none = none
+notices-title = Notices to the family
+notices-lead = Each step or date the family should know of queues a notice; it goes by e-mail, SMS or both, as this server is configured, and is tried again if it fails.
+notices-not-configured = No e-mail or SMS delivery is configured on this server: notices wait until it is.
+notices-no-contact = No e-mail address or mobile number for the channels configured: notices wait until one is recorded.
+notices-col-news = What happened
+notices-col-queued = Queued
+notices-col-state = Where it stands
+notices-none = No notice yet.
+notice-sent = sent on { $date } by { $by }
+notice-failed-retry = { $attempts ->
+        [one] first attempt failed
+       *[other] { $attempts } attempts failed
+    } ({ $error }); next attempt on { $date } at { $time } UTC
+notice-failed-final = given up after { $attempts } attempts ({ $error }): tell the family another way
+reception-inform = promised dates passed without a departure, and dates moved without the family told.
+inform-title = Families to inform
+inform-lead = Promised dates that passed while the case still waits for them, and dates that changed without the family being told since (no notice sent, no day of telling recorded). Passed dates first, the longest passed first.
+inform-count = { $total ->
+        [one] One family to inform
+       *[other] { $total } families to inform
+    }; page { $page }.
+inform-col-date = Date promised
+inform-col-why = Why
+inform-col-notice = Last notice
+inform-passed = { $days ->
+        [one] passed yesterday
+       *[other] passed { $days } days ago
+    }, not kept
+inform-slip-untold = changed on { $date }, family not told
+inform-no-notice = none
+inform-unreachable = no contact details
+inform-none = No family to inform: every promised date is still ahead or was kept, and every change was told.
+## Capacity forecast (planners)
+nav-forecast = Forecast
+forecast-title = Capacity forecast
+forecast-lead = Will the reception network hold the pledges, and how many buffer places does it take? Choose a shipped scenario or a programme as it stands today; the forecast simulates it many times, family by family and week by week, and gives the chance each pledge is met, when places run short and the fewest buffer places that make every pledge hold.
+forecast-live = { $programme } as it stands today
+forecast-live-description = Programme { $programme }'s cases where they stand on { $today }, its places and its pledges; durations from its own history where it holds enough, else from the shipped growth-path scenario; submissions go on at the last twelve months' pace.
+forecast-what = What to forecast
+forecast-field-runs = Runs (at most { $max })
+forecast-field-seed = Seed
+forecast-field-target = Target probability for every pledge
+forecast-hint = 1,000 runs give each probability within about 3 percentage points; the same runs and seed give the same forecast. The buffer search repeats the runs for each buffer it tries, so a forecast takes a few seconds.
+forecast-run = Run forecast
+forecast-refused = Not run.
+forecast-rule-runs = Runs: a whole number from { $min } to { $max }.
+forecast-rule-seed = Seed: a whole number, 0 or more.
+forecast-rule-target = Target probability: a whole percentage from { $min } to { $max }.
+forecast-runs = { $runs } runs, seed { $seed }.
+forecast-pledges = Will each pledge be met?
+forecast-no-pledges = This scenario has no pledge to meet.
+forecast-col-pledge = Pledge
+forecast-col-pledged = Persons pledged
+forecast-col-p-met = Chance it is met
+forecast-col-median = Median
+forecast-col-band50 = 50 % of runs
+forecast-col-band80 = 80 % of runs
+forecast-col-band95 = 95 % of runs
+forecast-col-stage = Stage
+forecast-col-median-week = Median week
+forecast-col-never = Never short
+forecast-col-week = Week of
+forecast-col-places = Places
+forecast-col-p-over = Chance places are short
+forecast-col-shock = Shock
+forecast-col-p-with = Chance met with it
+forecast-col-p-without = without it
+forecast-col-median-with = Median arrivals with it
+forecast-col-median-without = without it
+forecast-buffer = Buffer places
+forecast-buffer-none = The network holds as it is: every pledge is met with a chance of { $probability } (target { $target }).
+forecast-buffer-places = { $places } buffer places ({ $split }) bring every pledge to a chance of { $probability } (target { $target }).
+forecast-buffer-unreached = No buffer of up to { $limit } places per stage brings every pledge to { $target } (at most { $probability }): the submissions or a halt, not the places, limit the arrivals.
+forecast-buffer-not-monotone = In the search more places sometimes gave a lower chance: families then arrive in the year they are ready rather than the next.
+forecast-buffer-consistent = The answer is still the fewest: every smaller buffer tried missed the target.
+forecast-buffer-inconsistent = The answer may not be the fewest.
+forecast-short = When places first run short
+forecast-any-stage = Any stage
+forecast-never = never
+forecast-chart-arrivals = Persons arrived towards each pledge
+forecast-chart-arrivals-desc = For each pledge, the persons arrived within its years by each week: the median inside the bands of 50, 80 and 95 % of runs, with the pledge as a dotted line.
+forecast-chart-stage = Occupancy: { $stage }
+forecast-chart-stage-desc = Persons in { $stage } at the end of each week: the median inside the bands of 50, 80 and 95 % of runs, against the places (dashed line).
+forecast-chart-stage-unlimited-desc = Persons in { $stage } at the end of each week, with no limit on places: the median inside the bands of 50, 80 and 95 % of runs.
+forecast-chart-waiting = Accepted and waiting for a place
+forecast-chart-waiting-desc = Persons accepted and ready to travel but waiting for a free place (or for a halt to end) at the end of each week: the median inside the bands of 50, 80 and 95 % of runs.
+forecast-key-median = median
+forecast-key-bands = 50, 80 and 95 % of runs
+forecast-key-places = places
+forecast-key-pledge = pledge
+forecast-table-of = Table: { $chart }
+forecast-shocks = Shocks and what they cost
+forecast-happens = happens
+forecast-what-if = what if
+forecast-shock-halt = Nobody travels from { $from } for { $months ->
+        [one] one month
+       *[other] { $months } months
+    }
+forecast-shock-mission = Mission { $mission } cancelled
+forecast-shock-closed = { $places } places closed in { $stage } from { $from }
+forecast-shock-closed-for = { $places } places closed in { $stage } from { $from } for { $months ->
+        [one] one month
+       *[other] { $months } months
+    }
+forecast-inputs = Inputs and their sources
+forecast-input-family-sizes = Family sizes
+forecast-input-acceptance-rate = Acceptance rate
+forecast-input-decision-weeks = Weeks to the decision
+forecast-input-pre-departure-weeks = Weeks from acceptance to departure
+forecast-input-stage = Stage: { $about }
+forecast-input-submissions = Submissions ahead
+forecast-input-pledge = Pledge { $about }
+forecast-stage-centre = reception centre
+forecast-stage-loi = local reception initiative
+forecast-stage-municipality = municipality
+forecast-stage-integration_support = integration support

@@ -101,7 +101,6 @@ timeline-why = دلیل:
 timeline-member = عضو شماره { $number }
 step_data-departure_date = تاریخ سفر
 step_data-promised_date = تاریخی که به شما داده شده بود
-step_data-slip = دلیل تغییر تاریخ
 
 ## گام‌ها
 
@@ -138,23 +137,6 @@ next-arrived = نخستین محل اقامت شما: مرکز پذیرش یا �
 next-in_reception = خانه خودتان.
 next-housed = حمایت برای سازگاری.
 next-integration_support = پایان دوره حمایت.
-
-## چرا تاریخی تغییر کرد، یا چرا برنامه متوقف شد
-
-slip-travel_document = سند سفر هنوز صادر نشده است
-slip-medical_clearance = تأییدیه پزشکی هنوز داده نشده است
-slip-exit_permit = اجازه خروج از کشور پناهندگی هنوز داده نشده است
-slip-flight_cancelled = پرواز لغو شد
-slip-reception_capacity = در آن تاریخ جای خالی در مرکز پذیرش نبود
-slip-travel_restrictions = محدودیت‌های سفر
-reason-visa = ویزا هنوز صادر نشده است
-reason-medical_clearance = تأییدیه پزشکی هنوز داده نشده است
-reason-flight_availability = در آن تاریخ پروازی در دسترس نیست
-reason-security_check = بررسی امنیتی هنوز تمام نشده است
-reason-reception_capacity = جای خالی در مراکز پذیرش نیست
-reason-travel_restrictions = محدودیت‌های سفر
-reason-programme_hold = برنامه متوقف شده است
-reason-other = دلیلی دیگر (از مرجع تماس بپرسید)
 
 ## نامه‌ای که کد دسترسی را می‌رساند
 

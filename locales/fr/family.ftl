@@ -113,7 +113,6 @@ timeline-why = Pourquoi :
 timeline-member = membre { $number }
 step_data-departure_date = date de départ
 step_data-promised_date = la date qui vous avait été donnée
-step_data-slip = pourquoi la date a changé
 
 ## Les étapes
 
@@ -150,23 +149,6 @@ next-arrived = Votre premier lieu de séjour : un centre d’accueil ou votre lo
 next-in_reception = Votre propre logement.
 next-housed = L’accompagnement à l’intégration.
 next-integration_support = La fin de votre accompagnement.
-
-## Pourquoi une date a changé, ou pourquoi le programme est suspendu
-
-slip-travel_document = document de voyage pas encore délivré
-slip-medical_clearance = accord médical pas encore donné
-slip-exit_permit = autorisation de sortie du pays d’asile pas encore accordée
-slip-flight_cancelled = vol annulé
-slip-reception_capacity = aucune place d’accueil libre à cette date
-slip-travel_restrictions = restrictions de voyage
-reason-visa = visa pas encore délivré
-reason-medical_clearance = accord médical pas encore donné
-reason-flight_availability = aucun vol disponible à cette date
-reason-security_check = contrôle de sécurité pas encore terminé
-reason-reception_capacity = aucune place d’accueil libre
-reason-travel_restrictions = restrictions de voyage
-reason-programme_hold = le programme est suspendu
-reason-other = une autre raison (demandez à votre contact)
 
 ## La lettre avec le code d’accès
 

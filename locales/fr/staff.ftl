@@ -103,7 +103,16 @@ case-care-needs = Besoins de soins
 case-member = membre { $number }
 case-medical = Dossier médical
 case-promises = Dates promises à la famille
-case-slipped = reportée : { $reason }
+case-slipped = reportée : { $reason } — { $words }
+promised-title = Enregistrer une date promise
+promised-kind = Date pour
+promised-date = Date promise
+promised-reason-code = Si elle remplace une date : pourquoi celle-ci a changé
+promised-reason = En mots
+promised-notified-on = Famille informée le
+promised-record = Enregistrer la date
+promised-done = La date ({ $kind }) a été enregistrée.
+promised-refused = Non enregistrée, rien n’a été enregistré :
 case-outcomes = Suivi de l’intégration
 case-outcome = membre { $number } à { $months } mois (enregistré le { $date }) : { $employed ->
     [yes] en emploi
@@ -149,7 +158,12 @@ medical-refused-condition-too-long = l'affection compte { $chars } caractères ;
 medical-refused-unknown-care-need = « { $given } » n'est pas un besoin de soins connu du programme.
 step-title = Étape suivante
 step-to = Passer à
-step-reason = Motif
+step-reason = Motif, en mots
+step-reason-code = Motif de la liste
+reason-none = (aucun)
+reasons-slip = Pourquoi la date a changé
+reasons-deferral = Pourquoi la décision est ajournée
+reasons-withdrawal = Pourquoi le dossier est retiré
 step-data = Données de l'étape (ce que l'étape choisie demande)
 step-grounds = Motifs de refus
 step-members = Membres acceptés
@@ -607,6 +621,9 @@ policy-pre-departure = Avant le départ
 policy-required = Obligatoire
 policy-by = Par
 policy-time-limits = Délais
+policy-reasons = Motifs parmi lesquels le personnel choisit
+policy-reason-list = Liste
+policy-reason-labels = Motifs
 policy-from = De
 policy-to = À
 policy-priority = Priorité
@@ -618,20 +635,6 @@ reception-direct_municipality = directement dans une commune, avec un logement p
 place-centre = centre d’accueil
 place-loi = initiative locale d’accueil
 place-municipality = commune
-check-protection_need = besoin de protection
-check-balanced_caseload = équilibre des dossiers
-check-refugee_convention = réfugié au sens de la Convention
-check-exclusion_1f = exclusion (article 1F)
-check-article_29_a = article 29, paragraphe 1, point a
-check-article_29_b = article 29, paragraphe 1, point b
-check-article_29_c = article 29, paragraphe 1, point c
-check-integration_perspective = perspective d’intégration
-check-travel_authorisation = autorisation de voyage
-check-humanitarian_visa = visa humanitaire
-check-cultural_orientation = orientation culturelle
-check-medical_check = examen médical
-check-housing_ready = logement prêt
-check-travel_documents = documents de voyage
 policy-euros = { $amount } €
 
 ## L'historique d'un dossier
@@ -645,7 +648,6 @@ timeline-member = membre { $number }
 step_data-checks = contrôles faits
 step_data-departure_date = date de départ
 step_data-promised_date = nouvelle date promise
-step_data-slip = pourquoi la date a changé
 step_data-grounds = motifs
 step_data-members_accepted = membres acceptés
 step_data-members_not_accepted = membres non acceptés
@@ -656,12 +658,6 @@ step_data-from_place = depuis
 step_data-municipality = commune
 step_data-sponsor_group = groupe de parrainage
 step_data-address = adresse du logement
-slip-travel_document = document de voyage
-slip-medical_clearance = autorisation médicale
-slip-exit_permit = permis de sortie
-slip-flight_cancelled = vol annulé
-slip-reception_capacity = pas de place d'accueil
-slip-travel_restrictions = restrictions de voyage
 
 ## La journée de l'agent d'accueil
 
@@ -784,7 +780,6 @@ permission-manage_missions = la planification des missions et l’enregistrement
 permission-place = la proposition et la confirmation des placements
 permission-record_outcomes = l’enregistrement du suivi de l’intégration
 permission-export_subject = l’export de tout ce qui est conservé sur une personne
-permission-issue_family_code = la remise du code d’accès d’une famille à sa page de suivi
 
 ## Les engagements du planificateur
 
@@ -840,17 +835,8 @@ holds-col-recorded = Enregistrée
 holds-none = Aucune suspension enregistrée.
 holds-record = Enregistrer une suspension
 holds-refused = La suspension n’a pas été enregistrée :
-holds-field-programme = Programme
 holds-note-hint = Les familles lisent le motif dans leur langue ; la note reste au personnel.
 holds-save = Enregistrer la suspension
-reason-visa = visa pas encore délivré
-reason-medical_clearance = accord médical pas encore donné
-reason-flight_availability = aucun vol disponible
-reason-security_check = contrôle de sécurité non terminé
-reason-reception_capacity = capacité d’accueil insuffisante
-reason-travel_restrictions = restrictions de voyage
-reason-programme_hold = programme suspendu
-reason-other = autre motif
 case-held = Dates promises rompues par une suspension du programme
 case-held-promise = La date ({ $kind }) du { $date } tombe dans la suspension du { $from } au { $until } ({ $reason }) : elle ne peut pas être tenue ; donnez une nouvelle date à la famille.
 case-family-page = Page de suivi de la famille
@@ -860,3 +846,149 @@ case-family-issue = Remettre un nouveau code et imprimer la lettre
 letter-note-once = Un nouveau code d’accès a été remis pour le dossier { $number }. Il ne figure que sur cette lettre : imprimez-la maintenant. L’ancien code ne fonctionne plus.
 letter-note-print = Imprimez cette page (Ctrl+P) : seule la lettre est imprimée.
 letter-note-back = Retour au dossier
+
+# Familles informées : avis, coordonnées, dates annoncées, liste de travail.
+nav-inform = Familles à informer
+permission-inform_families = tenir les coordonnées des familles et informer les familles
+field-contact = comment joindre la famille
+field-notices = avis à la famille
+news-mission_scheduled = inscrit à une mission de sélection
+news-accepted = accepté
+news-accepted_in_part = accepté en partie
+news-refused = refusé
+news-deferred = décision reportée
+news-preparing = préparatifs du voyage commencés
+news-departure_called_off = départ annulé
+news-departure_date = date de départ fixée
+news-departure_date_slipped = date de départ déplacée
+news-interview_date = date d’entretien fixée
+news-interview_date_slipped = date d’entretien déplacée
+news-withdrawn = retiré
+notice_state-queued = en attente d’envoi
+notice_state-sent = envoyé
+notice_state-failed = échoué
+notice_channel-email = e-mail
+notice_channel-sms = SMS
+contact-title = Comment joindre la famille
+contact-lead = L’adresse e-mail et le numéro de portable du demandeur principal, pour les avis. Un avis dit seulement qu’il y a du nouveau, avec le numéro de dossier et l’adresse de la page de la famille.
+contact-email = Adresse e-mail
+contact-phone = Numéro de portable
+contact-save = Enregistrer les coordonnées
+contact-saved = Les coordonnées sont enregistrées.
+contact-none = aucune
+notices-title = Avis à la famille
+notices-lead = Chaque étape ou date que la famille doit connaître met un avis en attente ; il part par e-mail, SMS ou les deux, selon la configuration de ce serveur, et est réessayé en cas d’échec.
+notices-not-configured = Aucun envoi par e-mail ou SMS n’est configuré sur ce serveur : les avis attendent qu’il le soit.
+notices-no-contact = Aucune adresse e-mail ni numéro de portable pour les canaux configurés : les avis attendent qu’une coordonnée soit enregistrée.
+notices-col-news = Ce qui s’est passé
+notices-col-queued = Mis en attente
+notices-col-state = Où il en est
+notices-none = Pas encore d’avis.
+notice-sent = envoyé le { $date } par { $by }
+notice-failed-retry = { $attempts ->
+        [one] première tentative échouée
+       *[other] { $attempts } tentatives échouées
+    } ({ $error }) ; prochaine tentative le { $date } à { $time } UTC
+notice-failed-final = abandonné après { $attempts } tentatives ({ $error }) : informez la famille autrement
+reception-inform = dates annoncées passées sans départ, et dates déplacées sans que la famille le sache.
+inform-title = Familles à informer
+inform-lead = Les dates annoncées passées alors que le dossier les attend encore, et les dates changées sans que la famille le sache depuis (aucun avis envoyé, aucun jour d’information enregistré). Les dates passées d’abord, la plus ancienne d’abord.
+inform-count = { $total ->
+        [one] Une famille à informer
+       *[other] { $total } familles à informer
+    } ; page { $page }.
+inform-col-date = Date annoncée
+inform-col-why = Pourquoi
+inform-col-notice = Dernier avis
+inform-passed = { $days ->
+        [one] passée depuis hier
+       *[other] passée depuis { $days } jours
+    }, non tenue
+inform-slip-untold = changée le { $date }, famille non informée
+inform-no-notice = aucun
+inform-unreachable = pas de coordonnées
+inform-none = Aucune famille à informer : chaque date annoncée est encore à venir ou a été tenue, et chaque changement a été annoncé.
+## Prévision des capacités (planificateurs)
+nav-forecast = Prévision
+forecast-title = Prévision des capacités
+forecast-lead = Le réseau d'accueil tiendra-t-il les engagements, et combien de places tampons faut-il ? Choisissez un scénario livré ou un programme tel qu'il est aujourd'hui ; la prévision le simule de nombreuses fois, famille par famille et semaine par semaine, et donne la probabilité que chaque engagement soit tenu, le moment où les places manquent et le plus petit nombre de places tampons qui fait tenir chaque engagement.
+forecast-live = { $programme } tel qu'il est aujourd'hui
+forecast-live-description = Les dossiers du programme { $programme } tels qu'ils sont le { $today }, ses places et ses engagements ; des durées tirées de son propre historique là où il suffit, sinon du scénario de trajectoire de croissance livré ; les propositions se poursuivent au rythme des douze derniers mois.
+forecast-what = Que prévoir
+forecast-field-runs = Simulations (au plus { $max })
+forecast-field-seed = Graine
+forecast-field-target = Probabilité visée pour chaque engagement
+forecast-hint = 1 000 simulations donnent chaque probabilité à environ 3 points de pourcentage près ; les mêmes simulations et la même graine donnent la même prévision. La recherche des places tampons répète les simulations pour chaque tampon essayé : une prévision prend quelques secondes.
+forecast-run = Lancer la prévision
+forecast-refused = Non lancée.
+forecast-rule-runs = Simulations : un nombre entier de { $min } à { $max }.
+forecast-rule-seed = Graine : un nombre entier, 0 ou plus.
+forecast-rule-target = Probabilité visée : un pourcentage entier de { $min } à { $max }.
+forecast-runs = { $runs } simulations, graine { $seed }.
+forecast-pledges = Chaque engagement sera-t-il tenu ?
+forecast-no-pledges = Ce scénario n'a pas d'engagement à tenir.
+forecast-col-pledge = Engagement
+forecast-col-pledged = Personnes promises
+forecast-col-p-met = Probabilité qu'il soit tenu
+forecast-col-median = Médiane
+forecast-col-band50 = 50 % des simulations
+forecast-col-band80 = 80 % des simulations
+forecast-col-band95 = 95 % des simulations
+forecast-col-stage = Étape
+forecast-col-median-week = Semaine médiane
+forecast-col-never = Jamais à court
+forecast-col-week = Semaine du
+forecast-col-places = Places
+forecast-col-p-over = Probabilité de manquer de places
+forecast-col-shock = Choc
+forecast-col-p-with = Probabilité tenue avec le choc
+forecast-col-p-without = sans
+forecast-col-median-with = Arrivées médianes avec le choc
+forecast-col-median-without = sans
+forecast-buffer = Places tampons
+forecast-buffer-none = Le réseau tient tel qu'il est : chaque engagement est tenu avec une probabilité de { $probability } (objectif { $target }).
+forecast-buffer-places = { $places } places tampons ({ $split }) portent chaque engagement à une probabilité de { $probability } (objectif { $target }).
+forecast-buffer-unreached = Aucun tampon jusqu'à { $limit } places par étape ne porte chaque engagement à { $target } (au plus { $probability }) : les propositions ou une suspension, et non les places, limitent les arrivées.
+forecast-buffer-not-monotone = Pendant la recherche, davantage de places ont parfois donné une probabilité plus faible : les familles arrivent alors l'année où elles sont prêtes plutôt que la suivante.
+forecast-buffer-consistent = La réponse reste la plus petite : chaque tampon plus petit essayé manquait l'objectif.
+forecast-buffer-inconsistent = La réponse n'est peut-être pas la plus petite.
+forecast-short = Quand les places manquent pour la première fois
+forecast-any-stage = Toute étape
+forecast-never = jamais
+forecast-chart-arrivals = Personnes arrivées au titre de chaque engagement
+forecast-chart-arrivals-desc = Pour chaque engagement, les personnes arrivées pendant ses années, semaine par semaine : la médiane dans les bandes de 50, 80 et 95 % des simulations, avec l'engagement en pointillé.
+forecast-chart-stage = Occupation : { $stage }
+forecast-chart-stage-desc = Personnes en { $stage } à la fin de chaque semaine : la médiane dans les bandes de 50, 80 et 95 % des simulations, face aux places (tirets).
+forecast-chart-stage-unlimited-desc = Personnes en { $stage } à la fin de chaque semaine, sans limite de places : la médiane dans les bandes de 50, 80 et 95 % des simulations.
+forecast-chart-waiting = Acceptées et en attente d'une place
+forecast-chart-waiting-desc = Personnes acceptées et prêtes à voyager mais en attente d'une place libre (ou de la fin d'une suspension) à la fin de chaque semaine : la médiane dans les bandes de 50, 80 et 95 % des simulations.
+forecast-key-median = médiane
+forecast-key-bands = 50, 80 et 95 % des simulations
+forecast-key-places = places
+forecast-key-pledge = engagement
+forecast-table-of = Tableau : { $chart }
+forecast-shocks = Chocs et leur coût
+forecast-happens = a lieu
+forecast-what-if = et si
+forecast-shock-halt = Personne ne voyage à partir du { $from } pendant { $months ->
+        [one] un mois
+       *[other] { $months } mois
+    }
+forecast-shock-mission = Mission { $mission } annulée
+forecast-shock-closed = { $places } places fermées en { $stage } à partir du { $from }
+forecast-shock-closed-for = { $places } places fermées en { $stage } à partir du { $from } pendant { $months ->
+        [one] un mois
+       *[other] { $months } mois
+    }
+forecast-inputs = Données d'entrée et leurs sources
+forecast-input-family-sizes = Taille des familles
+forecast-input-acceptance-rate = Taux d'acceptation
+forecast-input-decision-weeks = Semaines jusqu'à la décision
+forecast-input-pre-departure-weeks = Semaines de l'acceptation au départ
+forecast-input-stage = Étape : { $about }
+forecast-input-submissions = Propositions à venir
+forecast-input-pledge = Engagement { $about }
+forecast-stage-centre = centre d'accueil
+forecast-stage-loi = initiative locale d'accueil
+forecast-stage-municipality = commune
+forecast-stage-integration_support = accompagnement à l'intégration

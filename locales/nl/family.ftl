@@ -113,7 +113,6 @@ timeline-why = Waarom:
 timeline-member = gezinslid { $number }
 step_data-departure_date = vertrekdatum
 step_data-promised_date = de datum die u had gekregen
-step_data-slip = waarom de datum verschoof
 
 ## De stappen
 
@@ -150,23 +149,6 @@ next-arrived = Uw eerste verblijfplaats: een opvangcentrum of uw woning.
 next-in_reception = Uw eigen woning.
 next-housed = Begeleiding bij de integratie.
 next-integration_support = Het einde van uw begeleiding.
-
-## Waarom een datum verschoof, of waarom het programma stilligt
-
-slip-travel_document = reisdocument nog niet uitgereikt
-slip-medical_clearance = medische goedkeuring nog niet gegeven
-slip-exit_permit = uitreisvergunning van het land van asiel nog niet toegekend
-slip-flight_cancelled = vlucht geannuleerd
-slip-reception_capacity = geen opvangplaats vrij op die datum
-slip-travel_restrictions = reisbeperkingen
-reason-visa = visum nog niet uitgereikt
-reason-medical_clearance = medische goedkeuring nog niet gegeven
-reason-flight_availability = geen vlucht beschikbaar op die datum
-reason-security_check = veiligheidscontrole nog niet afgerond
-reason-reception_capacity = geen opvangplaats vrij
-reason-travel_restrictions = reisbeperkingen
-reason-programme_hold = het programma ligt stil
-reason-other = een andere reden (vraag het uw contactpersoon)
 
 ## De brief met de toegangscode
 

@@ -100,7 +100,16 @@ case-care-needs = Zorgnoden
 case-member = gezinslid { $number }
 case-medical = Medisch dossier
 case-promises = Data die aan het gezin zijn beloofd
-case-slipped = verschoven: { $reason }
+case-slipped = verschoven: { $reason } — { $words }
+promised-title = Een beloofde datum vastleggen
+promised-kind = Datum voor
+promised-date = Beloofde datum
+promised-reason-code = Als hij een datum vervangt: waarom die verschoof
+promised-reason = In woorden
+promised-notified-on = Gezin ingelicht op
+promised-record = Datum vastleggen
+promised-done = De datum van het { $kind } is vastgelegd.
+promised-refused = Niet vastgelegd, er is niets bewaard:
 case-outcomes = Integratieopvolging
 case-outcome = gezinslid { $number } na { $months } maanden (vastgelegd op { $date }): { $employed ->
     [yes] aan het werk
@@ -146,7 +155,12 @@ medical-refused-condition-too-long = de aandoening telt { $chars } tekens; er pa
 medical-refused-unknown-care-need = „{ $given }” is geen zorgnood die dit programma kent.
 step-title = Volgende stap
 step-to = Naar
-step-reason = Reden
+step-reason = Reden, in woorden
+step-reason-code = Reden uit de lijst
+reason-none = (geen)
+reasons-slip = Waarom de datum verschoof
+reasons-deferral = Waarom de beslissing is uitgesteld
+reasons-withdrawal = Waarom het dossier is ingetrokken
 step-data = Gegevens van de stap (wat de gekozen stap nodig heeft)
 step-grounds = Weigeringsgronden
 step-members = Aanvaarde gezinsleden
@@ -604,6 +618,9 @@ policy-pre-departure = Voor vertrek
 policy-required = Verplicht
 policy-by = Door
 policy-time-limits = Termijnen
+policy-reasons = Redenen waaruit medewerkers kiezen
+policy-reason-list = Lijst
+policy-reason-labels = Redenen
 policy-from = Van
 policy-to = Tot
 policy-priority = Prioriteit
@@ -615,20 +632,6 @@ reception-direct_municipality = rechtstreeks naar een gemeente, met een woning k
 place-centre = opvangcentrum
 place-loi = lokaal opvanginitiatief
 place-municipality = gemeente
-check-protection_need = beschermingsnood
-check-balanced_caseload = evenwichtige samenstelling van de dossiers
-check-refugee_convention = vluchteling volgens het Verdrag
-check-exclusion_1f = uitsluiting (artikel 1F)
-check-article_29_a = artikel 29, lid 1, onder a
-check-article_29_b = artikel 29, lid 1, onder b
-check-article_29_c = artikel 29, lid 1, onder c
-check-integration_perspective = integratieperspectief
-check-travel_authorisation = reistoestemming
-check-humanitarian_visa = humanitair visum
-check-cultural_orientation = culturele oriëntatie
-check-medical_check = medische keuring
-check-housing_ready = woning klaar
-check-travel_documents = reisdocumenten
 policy-euros = € { $amount }
 
 ## De geschiedenis van een dossier
@@ -642,7 +645,6 @@ timeline-member = gezinslid { $number }
 step_data-checks = uitgevoerde controles
 step_data-departure_date = vertrekdatum
 step_data-promised_date = nieuwe beloofde datum
-step_data-slip = waarom de datum verschoof
 step_data-grounds = gronden
 step_data-members_accepted = aanvaarde gezinsleden
 step_data-members_not_accepted = niet aanvaarde gezinsleden
@@ -653,12 +655,6 @@ step_data-from_place = vanuit
 step_data-municipality = gemeente
 step_data-sponsor_group = sponsorgroep
 step_data-address = adres van de woning
-slip-travel_document = reisdocument
-slip-medical_clearance = medische goedkeuring
-slip-exit_permit = uitreisvergunning
-slip-flight_cancelled = vlucht geannuleerd
-slip-reception_capacity = geen opvangplaats
-slip-travel_restrictions = reisbeperkingen
 
 ## De dag van de opvangmedewerker
 
@@ -781,7 +777,6 @@ permission-manage_missions = het plannen van missies en het vastleggen van spons
 permission-place = het voorstellen en bevestigen van plaatsingen
 permission-record_outcomes = het vastleggen van integratieopvolging
 permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen
-permission-issue_family_code = het uitreiken van de toegangscode van een gezin tot zijn statuspagina
 
 ## De toezeggingen van de planner
 
@@ -837,17 +832,8 @@ holds-col-recorded = Vastgelegd
 holds-none = Geen stop vastgelegd.
 holds-record = Een stop vastleggen
 holds-refused = De stop werd niet vastgelegd:
-holds-field-programme = Programma
 holds-note-hint = Gezinnen lezen de reden in hun taal; de notitie blijft bij de medewerkers.
 holds-save = Stop vastleggen
-reason-visa = visum nog niet uitgereikt
-reason-medical_clearance = medische goedkeuring nog niet gegeven
-reason-flight_availability = geen vlucht beschikbaar
-reason-security_check = veiligheidscontrole niet afgerond
-reason-reception_capacity = geen opvangcapaciteit
-reason-travel_restrictions = reisbeperkingen
-reason-programme_hold = programma ligt stil
-reason-other = andere reden
 case-held = Beloofde data die een programmastop breekt
 case-held-promise = De datum voor { $kind } { $date } valt in de stop van { $from } tot { $until } ({ $reason }): die kan niet doorgaan; geef het gezin een nieuwe datum.
 case-family-page = Statuspagina van het gezin
@@ -857,3 +843,149 @@ case-family-issue = Nieuwe code uitreiken en de brief afdrukken
 letter-note-once = Er werd een nieuwe toegangscode uitgereikt voor dossier { $number }. Ze staat alleen in deze brief: druk hem nu af. De vorige code werkt niet meer.
 letter-note-print = Druk deze pagina af (Ctrl+P): alleen de brief wordt afgedrukt.
 letter-note-back = Terug naar het dossier
+
+# Gezinnen op de hoogte: berichten, contactgegevens, beloofde data, de werklijst.
+nav-inform = Te informeren gezinnen
+permission-inform_families = contactgegevens van gezinnen bijhouden en gezinnen informeren
+field-contact = hoe het gezin te bereiken
+field-notices = berichten aan het gezin
+news-mission_scheduled = ingepland voor een selectiemissie
+news-accepted = aanvaard
+news-accepted_in_part = gedeeltelijk aanvaard
+news-refused = geweigerd
+news-deferred = beslissing uitgesteld
+news-preparing = voorbereiding van de reis begonnen
+news-departure_called_off = vertrek afgelast
+news-departure_date = vertrekdatum vastgelegd
+news-departure_date_slipped = vertrekdatum verschoven
+news-interview_date = interviewdatum vastgelegd
+news-interview_date_slipped = interviewdatum verschoven
+news-withdrawn = ingetrokken
+notice_state-queued = wacht op verzending
+notice_state-sent = verzonden
+notice_state-failed = mislukt
+notice_channel-email = e-mail
+notice_channel-sms = sms
+contact-title = Hoe het gezin te bereiken
+contact-lead = Het e-mailadres en gsm-nummer van de hoofdaanvrager, voor berichten. Een bericht zegt alleen dat er nieuws is, met het dossiernummer en het adres van de gezinspagina.
+contact-email = E-mailadres
+contact-phone = Gsm-nummer
+contact-save = Contactgegevens bewaren
+contact-saved = De contactgegevens zijn bewaard.
+contact-none = geen
+notices-title = Berichten aan het gezin
+notices-lead = Elke stap of datum die het gezin moet kennen, zet een bericht klaar; het gaat per e-mail, sms of beide, zoals deze server is ingesteld, en wordt opnieuw geprobeerd als het mislukt.
+notices-not-configured = Op deze server is geen verzending per e-mail of sms ingesteld: berichten wachten tot dat gebeurt.
+notices-no-contact = Geen e-mailadres of gsm-nummer voor de ingestelde kanalen: berichten wachten tot er een is vastgelegd.
+notices-col-news = Wat er gebeurde
+notices-col-queued = Klaargezet
+notices-col-state = Stand
+notices-none = Nog geen bericht.
+notice-sent = verzonden op { $date } per { $by }
+notice-failed-retry = { $attempts ->
+        [one] eerste poging mislukt
+       *[other] { $attempts } pogingen mislukt
+    } ({ $error }); volgende poging op { $date } om { $time } UTC
+notice-failed-final = opgegeven na { $attempts } pogingen ({ $error }): informeer het gezin op een andere manier
+reception-inform = beloofde data verstreken zonder vertrek, en verschoven data die het gezin niet kent.
+inform-title = Te informeren gezinnen
+inform-lead = Beloofde data die voorbij zijn terwijl het dossier er nog op wacht, en data die veranderden zonder dat het gezin het sindsdien weet (geen bericht verzonden, geen dag van meedelen vastgelegd). Verstreken data eerst, de langst verstreken eerst.
+inform-count = { $total ->
+        [one] Eén gezin te informeren
+       *[other] { $total } gezinnen te informeren
+    }; pagina { $page }.
+inform-col-date = Beloofde datum
+inform-col-why = Waarom
+inform-col-notice = Laatste bericht
+inform-passed = { $days ->
+        [one] gisteren verstreken
+       *[other] { $days } dagen geleden verstreken
+    }, niet gehaald
+inform-slip-untold = gewijzigd op { $date }, gezin niet op de hoogte
+inform-no-notice = geen
+inform-unreachable = geen contactgegevens
+inform-none = Geen gezin te informeren: elke beloofde datum ligt nog voor ons of werd gehaald, en elke wijziging werd meegedeeld.
+## Capaciteitsprognose (planners)
+nav-forecast = Prognose
+forecast-title = Capaciteitsprognose
+forecast-lead = Houdt het opvangnetwerk de engagementen, en hoeveel bufferplaatsen zijn er nodig? Kies een meegeleverd scenario of een programma zoals het er vandaag voor staat; de prognose simuleert het vele keren, gezin per gezin en week per week, en geeft de kans dat elk engagement gehaald wordt, wanneer de plaatsen te kort schieten en het kleinste aantal bufferplaatsen waarmee elk engagement standhoudt.
+forecast-live = { $programme } zoals het er vandaag voor staat
+forecast-live-description = De dossiers van programma { $programme } zoals ze er op { $today } voor staan, zijn plaatsen en engagementen; doorlooptijden uit zijn eigen geschiedenis waar die volstaat, anders uit het meegeleverde groeipadscenario; voordrachten gaan door in het tempo van de voorbije twaalf maanden.
+forecast-what = Wat voorspellen
+forecast-field-runs = Simulaties (hoogstens { $max })
+forecast-field-seed = Startwaarde (seed)
+forecast-field-target = Beoogde kans voor elk engagement
+forecast-hint = Met 1.000 simulaties ligt elke kans op ongeveer 3 procentpunten nauwkeurig; dezelfde simulaties en startwaarde geven dezelfde prognose. De zoektocht naar bufferplaatsen herhaalt de simulaties voor elke buffer die ze probeert, dus een prognose duurt enkele seconden.
+forecast-run = Prognose maken
+forecast-refused = Niet uitgevoerd.
+forecast-rule-runs = Simulaties: een geheel getal van { $min } tot { $max }.
+forecast-rule-seed = Startwaarde: een geheel getal, 0 of meer.
+forecast-rule-target = Beoogde kans: een geheel percentage van { $min } tot { $max }.
+forecast-runs = { $runs } simulaties, startwaarde { $seed }.
+forecast-pledges = Wordt elk engagement gehaald?
+forecast-no-pledges = Dit scenario heeft geen engagement om te halen.
+forecast-col-pledge = Engagement
+forecast-col-pledged = Toegezegde personen
+forecast-col-p-met = Kans dat het gehaald wordt
+forecast-col-median = Mediaan
+forecast-col-band50 = 50 % van de simulaties
+forecast-col-band80 = 80 % van de simulaties
+forecast-col-band95 = 95 % van de simulaties
+forecast-col-stage = Fase
+forecast-col-median-week = Mediane week
+forecast-col-never = Nooit te kort
+forecast-col-week = Week van
+forecast-col-places = Plaatsen
+forecast-col-p-over = Kans op plaatstekort
+forecast-col-shock = Schok
+forecast-col-p-with = Kans gehaald met de schok
+forecast-col-p-without = zonder
+forecast-col-median-with = Mediane aankomsten met de schok
+forecast-col-median-without = zonder
+forecast-buffer = Bufferplaatsen
+forecast-buffer-none = Het netwerk houdt zoals het is: elk engagement wordt gehaald met een kans van { $probability } (doel { $target }).
+forecast-buffer-places = { $places } bufferplaatsen ({ $split }) brengen elk engagement op een kans van { $probability } (doel { $target }).
+forecast-buffer-unreached = Geen buffer van tot { $limit } plaatsen per fase brengt elk engagement op { $target } (hoogstens { $probability }): de voordrachten of een stopzetting, niet de plaatsen, beperken de aankomsten.
+forecast-buffer-not-monotone = Bij het zoeken gaven meer plaatsen soms een kleinere kans: gezinnen komen dan aan in het jaar waarin ze klaar zijn in plaats van het volgende.
+forecast-buffer-consistent = Het antwoord blijft het kleinste: elke kleinere geprobeerde buffer haalde het doel niet.
+forecast-buffer-inconsistent = Het antwoord is misschien niet het kleinste.
+forecast-short = Wanneer de plaatsen voor het eerst te kort schieten
+forecast-any-stage = Eender welke fase
+forecast-never = nooit
+forecast-chart-arrivals = Aangekomen personen per engagement
+forecast-chart-arrivals-desc = Voor elk engagement de personen die binnen zijn jaren aangekomen zijn, week per week: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties, met het engagement als stippellijn.
+forecast-chart-stage = Bezetting: { $stage }
+forecast-chart-stage-desc = Personen in { $stage } aan het einde van elke week: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties, tegenover de plaatsen (streepjeslijn).
+forecast-chart-stage-unlimited-desc = Personen in { $stage } aan het einde van elke week, zonder grens op de plaatsen: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties.
+forecast-chart-waiting = Aanvaard en wachtend op een plaats
+forecast-chart-waiting-desc = Personen die aanvaard zijn en klaar om te reizen, maar wachten op een vrije plaats (of op het einde van een stopzetting), aan het einde van elke week: de mediaan binnen de banden van 50, 80 en 95 % van de simulaties.
+forecast-key-median = mediaan
+forecast-key-bands = 50, 80 en 95 % van de simulaties
+forecast-key-places = plaatsen
+forecast-key-pledge = engagement
+forecast-table-of = Tabel: { $chart }
+forecast-shocks = Schokken en wat ze kosten
+forecast-happens = gebeurt
+forecast-what-if = wat als
+forecast-shock-halt = Niemand reist vanaf { $from } gedurende { $months ->
+        [one] één maand
+       *[other] { $months } maanden
+    }
+forecast-shock-mission = Missie { $mission } geschrapt
+forecast-shock-closed = { $places } plaatsen gesloten in { $stage } vanaf { $from }
+forecast-shock-closed-for = { $places } plaatsen gesloten in { $stage } vanaf { $from } gedurende { $months ->
+        [one] één maand
+       *[other] { $months } maanden
+    }
+forecast-inputs = Invoer en bronnen
+forecast-input-family-sizes = Gezinsgrootte
+forecast-input-acceptance-rate = Aanvaardingsgraad
+forecast-input-decision-weeks = Weken tot de beslissing
+forecast-input-pre-departure-weeks = Weken van aanvaarding tot vertrek
+forecast-input-stage = Fase: { $about }
+forecast-input-submissions = Komende voordrachten
+forecast-input-pledge = Engagement { $about }
+forecast-stage-centre = opvangcentrum
+forecast-stage-loi = lokaal opvanginitiatief
+forecast-stage-municipality = gemeente
+forecast-stage-integration_support = integratiebegeleiding

@@ -67,6 +67,15 @@ pub const SPONSOR_CAPACITY: RangeInclusive<u32> = 1..=50;
 /// leaves room for a c/o line, and keeps a case's history small.
 pub const ADDRESS_CHARS: usize = 200;
 
+/// Runs of one capacity forecast on the server: 2,000 runs give each probability within
+/// about ±2 percentage points (95 %); the buffer search repeats them some 30 times, a few
+/// seconds of one core. The CLI's operator may ask for more (`resettle simulate --runs`).
+pub const FORECAST_RUNS: RangeInclusive<u32> = 1..=2_000;
+
+/// The probability a forecast's buffer search aims every pledge at: below one half a
+/// "buffer" would plan for failure; at 1 no finite buffer can be shown to suffice.
+pub const TARGET_PROBABILITY: RangeInclusive<f64> = 0.5..=0.99;
+
 /// `value` if it lies within `bound`; otherwise refused naming `field`, the bound and the
 /// value. A NaN lies within no bound.
 pub fn within<T: PartialOrd + Display + Copy>(

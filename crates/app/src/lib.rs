@@ -10,7 +10,9 @@ pub mod export_csv;
 pub mod fair_share;
 pub mod families;
 pub mod family;
+pub mod forecast;
 mod missions;
+pub mod notices;
 mod placement;
 mod pledges;
 pub mod policies;
@@ -28,11 +30,16 @@ pub use error::AppError;
 pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
+pub use notices::{
+    Delivered, FamiliesToInform, FamilyToInformView, InformQuery, NewContact, NoticeSettings,
+    NoticeView,
+};
 pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
 pub use policies::PolicyInForce;
 pub use reception::ReceptionDay;
 pub use resettle_demo::DemoConfig;
 pub use resettle_domain::access::Role;
+pub use resettle_notify::{Courier, MailSecurity, MailSettings, SmsSettings};
 pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
 pub use resettle_storage::{AnchorPolicy, ChainCheck, Fault};
@@ -60,6 +67,8 @@ pub struct App {
     pools: std::sync::Arc<access::limits::Pools>,
     /// The step durations behind the families' estimates, built once and kept fresh.
     durations: std::sync::Arc<family::Durations>,
+    /// Where notices to families go; `None` keeps them queued.
+    notices: Option<std::sync::Arc<NoticeSettings>>,
 }
 
 impl std::fmt::Debug for App {
@@ -131,6 +140,7 @@ impl App {
             limits: std::sync::Arc::default(),
             pools: std::sync::Arc::default(),
             durations: std::sync::Arc::default(),
+            notices: None,
         }
     }
 

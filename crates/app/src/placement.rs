@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use resettle_domain::outcomes::EmploymentModel;
+use resettle_domain::policy::PolicyProfile;
 use resettle_domain::reception::{check_proposal_current, check_room, proposal_lapsed};
+use resettle_domain::reference::{RegionFacts, region_facts};
 use resettle_placement::{
     self as placement, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad,
-    PlaceProfile, ScoreWeights, SolveOptions,
+    PlaceProfile, SolveOptions,
 };
 use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
@@ -95,30 +97,6 @@ fn working_age(births: &[Date], today: Date) -> u32 {
         .count() as u32
 }
 
-/// Official languages by Belgian province, and the unemployment rates of the three
-/// regions (Statbel labour force survey 2023, rounded): placeholders a programme replaces
-/// with its places' own declared figures.
-fn region_facts(province: &str) -> (Vec<&'static str>, f64) {
-    let p = province.to_ascii_lowercase();
-    if p.contains("brussel") || p.contains("bruxelles") {
-        (vec!["fr", "nl", "en"], 0.11)
-    } else if [
-        "hainaut",
-        "liège",
-        "liege",
-        "luxembourg",
-        "namur",
-        "brabant wallon",
-    ]
-    .iter()
-    .any(|w| p.contains(w))
-    {
-        (vec!["fr", "en"], 0.08)
-    } else {
-        (vec!["nl", "en"], 0.04)
-    }
-}
-
 fn free(p: &PlacementPlace) -> u32 {
     p.capacity_persons
         .saturating_sub(p.occupied_persons + p.reserved_persons)
@@ -131,11 +109,12 @@ fn free(p: &PlacementPlace) -> u32 {
 pub fn build_instance(
     waiting: &[AwaitingCase],
     places: &[PlacementPlace],
-    weights: &ScoreWeights,
+    policy: &PolicyProfile,
     model: Option<&EmploymentModel>,
-    fairness: Option<&DistributionPlan>,
     today: Date,
 ) -> Instance {
+    let fairness = policy.placement_fairness();
+    let country = policy.identity().country.as_str();
     let limits: Vec<(f64, f64)> = match fairness {
         Some(plan) => {
             let loads: Vec<PlaceLoad> = places
@@ -165,16 +144,21 @@ pub fn build_instance(
     let place_profiles: Vec<PlaceProfile> = places
         .iter()
         .map(|p| {
-            let (languages, regional_rate) = region_facts(&p.region);
-            let unemployment_rate =
-                model.map_or(regional_rate, |m| 1.0 - m.probability(&p.code, &p.region));
+            // No figures for the country: every place gets the same labour-market term.
+            let facts = region_facts(country, &p.region).unwrap_or(RegionFacts {
+                languages: Vec::new(),
+                unemployment_rate: 0.0,
+            });
+            let unemployment_rate = model.map_or(facts.unemployment_rate, |m| {
+                1.0 - m.probability(&p.code, &p.region)
+            });
             let room = free(p);
             let housing_units = [("small", 1), ("medium", 3), ("large", 6)]
                 .into_iter()
                 .map(|(class, persons)| (class.to_string(), u32::from(room >= persons)))
                 .collect();
             PlaceProfile {
-                languages: languages.into_iter().map(str::to_string).collect(),
+                languages: facts.languages.iter().map(|l| l.to_string()).collect(),
                 community: p.community.clone(),
                 unemployment_rate,
                 housing_units,
@@ -221,7 +205,7 @@ pub fn build_instance(
                     .collect(),
             })
             .collect(),
-        scores: placement::score_matrix(&profiles, &place_profiles, weights),
+        scores: placement::score_matrix(&profiles, &place_profiles, policy.placement_weights()),
         fairness: None,
     }
 }
@@ -380,15 +364,7 @@ impl App {
                 resettle_domain::outcomes::MIN_OBSERVATIONS
             ),
         };
-        let fairness = policy.placement_fairness();
-        let instance = build_instance(
-            &waiting,
-            &places,
-            policy.placement_weights(),
-            model.as_ref(),
-            fairness,
-            self.today(),
-        );
+        let instance = build_instance(&waiting, &places, &policy, model.as_ref(), self.today());
         Ok(Prepared {
             instance,
             versions: waiting
@@ -396,7 +372,7 @@ impl App {
                 .map(|c| (c.case_number.clone(), c.version))
                 .collect(),
             model: described,
-            distribution: fairness.map(DistributionPlan::describe),
+            distribution: policy.placement_fairness().map(DistributionPlan::describe),
         })
     }
 

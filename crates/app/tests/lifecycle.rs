@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use resettle_app::cases::{NewCase, NewMember, TransitionRequest};
 use resettle_app::{App, AppError, DemoConfig};
-use resettle_domain::case::{CaseState, derive_state};
+use resettle_domain::case::{CaseState, PromiseKind, derive_state, reason_list};
+use resettle_domain::policy::ReasonList;
 use time::macros::date;
 
 fn new_case(number: &str, programme: &str) -> NewCase {
@@ -75,6 +76,17 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
     }
 }
 
+/// `req`, a move from `from`, with the reason code it needs under the walk's profile: the
+/// first of the profile's list where one applies (a deferral, a withdrawal, a departure
+/// called off, or one scheduled again after a date was told, `slip`).
+fn coded(mut req: TransitionRequest, from: CaseState, slip: bool, ctx: &Ctx) -> TransitionRequest {
+    let to: CaseState = req.to.parse().unwrap();
+    let list = reason_list(from, to)
+        .or((slip && to == CaseState::DepartureScheduled).then_some(ReasonList::Slip));
+    req.reason_code = list.map(|l| ctx.profile.reasons().of(l)[0].code.clone());
+    req
+}
+
 /// Loads a small demo caseload (Belgian programme, places, sponsor groups) on the fixed day.
 async fn load_demo(app: &App, seed: u64, cases: usize) {
     let config = DemoConfig {
@@ -87,8 +99,12 @@ async fn load_demo(app: &App, seed: u64, cases: usize) {
 
 /// Moves a freshly submitted case through `steps`, each of which must be allowed.
 async fn take_steps(app: &App, number: &str, steps: &[CaseState], ctx: &Ctx) {
+    let mut from = CaseState::INITIAL;
     for (i, &to) in steps.iter().enumerate() {
-        app.transition(&op(), number, &request(to, i as i64 + 1, ctx))
+        let slip = steps[..i].contains(&CaseState::DepartureScheduled);
+        let req = coded(request(to, i as i64 + 1, ctx), from, slip, ctx);
+        from = to;
+        app.transition(&op(), number, &req)
             .await
             .unwrap_or_else(|e| panic!("{number} → {to}: {e}"));
     }
@@ -140,8 +156,19 @@ async fn walk(app: &App, number: &str, programme: &str, choices: &[usize], ctx: 
         );
 
         let to = allowed[c % allowed.len()];
+        let slip = app
+            .case_full(&op(), number)
+            .await
+            .unwrap()
+            .promises
+            .iter()
+            .any(|p| p.kind == PromiseKind::Departure);
         let moved = app
-            .transition(&op(), number, &request(to, version, ctx))
+            .transition(
+                &op(),
+                number,
+                &coded(request(to, version, ctx), state, slip, ctx),
+            )
             .await
             .unwrap_or_else(|e| panic!("{number}: {state} → {to} refused: {e}"));
         assert_eq!((moved.state, moved.version), (to, version + 1));
@@ -271,6 +298,118 @@ fn the_two_profiles_receive_families_differently() {
             .unwrap_err()
             .to_string();
         assert!(e.contains("arrived") && e.contains("housed"), "{e}");
+    });
+}
+
+/// A deferral, a withdrawal and a departure date that moves name their reason from the
+/// profile's list (as well as in words): a missing code, a code from no list and a code
+/// given where no list applies are refused naming `reason_code`, and change nothing.
+#[test]
+fn deferrals_withdrawals_and_slips_name_a_reason_of_the_profile() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = resettle_testkit::sqlite();
+    rt.block_on(async {
+        let app = open(&db.url).await;
+        app.add_programme(&op(), "BE", "Belgian programme", "BE", "belgium")
+            .await
+            .unwrap();
+        app.create_case(&op(), new_case("TST-26C00011", "BE"))
+            .await
+            .unwrap();
+        let ctx = Ctx {
+            place: String::new(),
+            ground: String::new(),
+            profile: resettle_app::policies::named("belgium").unwrap(),
+            sponsor: None,
+        };
+        take_steps(&app, "TST-26C00011", &[CaseState::DossierReview], &ctx).await;
+        let refused = |req: TransitionRequest| {
+            let app = &app;
+            async move {
+                let e = app
+                    .transition(&op(), "TST-26C00011", &req)
+                    .await
+                    .unwrap_err();
+                let view = app.case_full(&op(), "TST-26C00011").await.unwrap();
+                assert_eq!(view.version, 2, "a refused step changed the case: {e}");
+                e.to_string()
+            }
+        };
+        let defer = request(CaseState::Deferred, 2, &ctx);
+        let e = refused(defer.clone()).await;
+        assert!(
+            e.starts_with("reason_code: ") && e.contains("further_interview"),
+            "{e}"
+        );
+        let e = refused(TransitionRequest {
+            reason_code: Some("visa".into()),
+            ..defer.clone()
+        })
+        .await;
+        assert!(
+            e.contains("\"visa\" is not a deferral reason of profile belgium"),
+            "{e}"
+        );
+        let e = refused(TransitionRequest {
+            reason_code: Some("other".into()),
+            ..request(CaseState::Accepted, 2, &ctx)
+        })
+        .await;
+        assert!(e.starts_with("reason_code: "), "{e}");
+        app.transition(
+            &op(),
+            "TST-26C00011",
+            &TransitionRequest {
+                reason_code: Some("security_screening".into()),
+                ..defer
+            },
+        )
+        .await
+        .unwrap();
+        let events = app.case_events(&op(), "TST-26C00011").await.unwrap();
+        assert_eq!(
+            events.last().unwrap().reason_code.as_deref(),
+            Some("security_screening")
+        );
+
+        // A second departure date is a slip: the promise names a slip reason.
+        app.create_case(&op(), new_case("TST-26C00012", "BE"))
+            .await
+            .unwrap();
+        let steps = [
+            CaseState::DossierReview,
+            CaseState::Accepted,
+            CaseState::PreDeparture,
+            CaseState::DepartureScheduled,
+        ];
+        take_steps(&app, "TST-26C00012", &steps, &ctx).await;
+        let promise = |code: Option<&str>| resettle_app::cases::NewPromise {
+            kind: "departure".into(),
+            promised_date: date!(2027 - 01 - 15),
+            reason: Some("no seats on the charter".into()),
+            reason_code: code.map(Into::into),
+            family_notified_on: None,
+        };
+        let e = app
+            .add_promise(&op(), "TST-26C00012", &promise(None))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("reason_code: ") && e.contains("flight_availability"),
+            "{e}"
+        );
+        app.add_promise(&op(), "TST-26C00012", &promise(Some("flight_availability")))
+            .await
+            .unwrap();
+        let view = app.case_full(&op(), "TST-26C00012").await.unwrap();
+        assert_eq!(
+            view.promises
+                .iter()
+                .map(|p| p.slip_reason_code.as_deref())
+                .collect::<Vec<_>>(),
+            [None, Some("flight_availability")]
+        );
     });
 }
 
@@ -522,7 +661,12 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
             app.transition(
                 &op(),
                 "TST-20C00001",
-                &request(CaseState::Withdrawn, 1, &ctx),
+                &coded(
+                    request(CaseState::Withdrawn, 1, &ctx),
+                    CaseState::Submitted,
+                    false,
+                    &ctx,
+                ),
             )
             .await
             .unwrap();

@@ -173,6 +173,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                 kind: "departure".into(),
                 promised_date: resettle_testkit::TODAY,
                 reason: Some("flight brought forward".into()),
+                reason_code: Some("flight_availability".into()),
                 family_notified_on: None,
             },
         )

@@ -91,6 +91,9 @@ enum Command {
     /// Placement optimisation: solve or explain an instance file, generate an instance.
     #[command(subcommand)]
     Place(commands::place::Command),
+    /// Capacity forecast: the chance each pledge is met with the reception places there
+    /// are, when places run short, and the buffer places that make the pledges hold.
+    Simulate(commands::simulate::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -128,6 +131,7 @@ fn main() -> std::process::ExitCode {
             Command::Place(c) => commands::place::run(&cli.database, c).await,
             Command::Audit(c) => commands::audit::run(&cli.database, c).await,
             Command::Key(c) => commands::key::run(&cli.database, c).await,
+            Command::Simulate(args) => commands::simulate::run(&cli.database, args).await,
         }
     });
     match result {

@@ -559,6 +559,74 @@ fn pledges_are_listed_as_csv_and_set_with_a_source() {
     assert!(!missing.status.success());
 }
 
+/// A deferral names its reason from the profile's list (`--reason-code`, which clap asks
+/// for) as well as in words; a code from no list is refused naming the codes allowed.
+#[test]
+fn a_deferral_from_the_cli_names_a_reason_of_the_profile() {
+    let (_dir, db) = demo_database(200);
+    let list = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "list",
+        "--state",
+        "dossier_review",
+        "--format",
+        "json",
+    ]));
+    let number = list["items"][0]["case_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let defer = |code: Option<&str>| {
+        let mut args = vec![
+            "--database",
+            &db,
+            "case",
+            "transition",
+            &number,
+            "--to",
+            "deferred",
+            "--reason",
+            "UNHCR to confirm the family composition",
+        ];
+        if let Some(code) = code {
+            args.extend(["--reason-code", code]);
+        }
+        resettle(&args)
+    };
+    let without = defer(None);
+    assert!(!without.status.success());
+    assert!(String::from_utf8_lossy(&without.stderr).contains("--reason-code"));
+    let wrong = defer(Some("visa"));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        !wrong.status.success()
+            && err.contains("reason_code: \"visa\" is not a deferral reason")
+            && err.contains("family_composition"),
+        "{err}"
+    );
+    let moved = defer(Some("family_composition"));
+    assert!(
+        moved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    let events = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "case",
+        "events",
+        &number,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        events.as_array().unwrap().last().unwrap()["reason_code"],
+        "family_composition"
+    );
+}
+
 #[test]
 fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
     let (_dir, db) = demo_database(200);
@@ -1516,6 +1584,112 @@ fn csv_output_never_starts_a_spreadsheet_formula() {
         pledges.contains("2001,5,17,-12,'-1+cmd|' /C calc'!A0"),
         "{pledges}"
     );
+}
+
+/// `resettle simulate` on a shipped scenario: the JSON holds the weekly bands, each
+/// pledge's chance and the buffer; the same seed gives the same answer; the table names
+/// the pledge and the buffer; a bad scenario file is refused naming its key and line.
+#[test]
+fn simulate_forecasts_a_scenario_file_and_refuses_a_bad_one() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/scenarios/belgium-2018-2019.toml"
+    );
+    let args = [
+        "simulate",
+        "--scenario",
+        file,
+        "--runs",
+        "60",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ];
+    let json = stdout_json(&resettle(&args));
+    let f = &json["forecast"];
+    assert_eq!(f["runs"], 60);
+    assert_eq!(f["pledges"][0]["label"], "2018–2019");
+    assert!(
+        f["pledges"][0]["p_met"].as_f64().unwrap() < 0.1,
+        "{}",
+        f["pledges"]
+    );
+    let weeks = f["weeks"].as_array().unwrap().len();
+    assert_eq!(weeks, 105, "2018 and 2019 in weeks");
+    assert_eq!(f["stages"][0]["occupancy"].as_array().unwrap().len(), weeks);
+    assert!(f["buffer"]["places"].as_u64().is_some(), "{}", f["buffer"]);
+    assert_eq!(json["scenario"]["name"], "belgium-2018-2019");
+    assert_eq!(
+        stdout_json(&resettle(&args)),
+        json,
+        "the same seed, the same forecast"
+    );
+
+    let table = resettle(&["simulate", "--scenario", file, "--runs", "40"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    assert!(
+        text.contains("2018–2019") && text.contains("places run short"),
+        "{text}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    let text =
+        std::fs::read_to_string(file)
+            .unwrap()
+            .replacen("capacity = 430", "capacity = -4", 1);
+    std::fs::write(&bad, text).unwrap();
+    let out = resettle(&["simulate", "--scenario", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml: line ")
+            && err.contains("stages[0].capacity: must be a whole number from 0, got -4"),
+        "{err}"
+    );
+    let out = resettle(&["simulate", "--runs", "10"]);
+    assert!(
+        !out.status.success(),
+        "a scenario or a programme is required"
+    );
+}
+
+/// `resettle simulate --programme BE` answers from the demo programme's cases. (The CLI
+/// reads the wall clock, so nothing here depends on the day: the app's tests check the
+/// live forecast on the fixed day.)
+#[test]
+fn simulate_forecasts_the_live_programme() {
+    let (_dir, db) = demo_database(150);
+    let json = stdout_json(&resettle(&[
+        "--database",
+        &db,
+        "simulate",
+        "--programme",
+        "BE",
+        "--runs",
+        "30",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json["scenario"]["name"], "programme-be");
+    assert_eq!(json["forecast"]["runs"], 30);
+    let inputs = json["scenario"]["inputs"].as_array().unwrap();
+    assert!(
+        inputs.iter().any(|i| i["input"] == "family_sizes"
+            && i["source"]
+                .as_str()
+                .unwrap()
+                .starts_with("fitted: the 150 cases")),
+        "{inputs:?}"
+    );
+    let out = resettle(&["--database", &db, "simulate", "--programme", "XX"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("programme XX does not exist"));
 }
 
 /// `resettle case family-code CASE` prints a new code once; the family signs in with it,

@@ -107,6 +107,7 @@ mod tests {
             promised_date: on,
             made_on: date!(2026 - 10 - 01),
             slip_reason: None,
+            slip_reason_code: None,
             family_notified_on: None,
         }
     }

@@ -10,6 +10,7 @@ pub mod document;
 pub mod error;
 pub mod hold;
 pub mod mission;
+pub mod names;
 pub mod outcomes;
 pub mod policy;
 pub mod programme;

@@ -234,6 +234,7 @@ mod tests {
                 from: Some(CaseState::DossierReview),
                 to: CaseState::Arrived,
                 reason: String::new(),
+                reason_code: None,
                 payload: serde_json::Value::Null,
             });
             f

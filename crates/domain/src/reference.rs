@@ -8,6 +8,7 @@ use crate::ParseError;
 
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
 const LANGUAGES: &str = include_str!("../../../data/languages.tsv");
+const REGIONS: &str = include_str!("../../../data/regions.tsv");
 
 /// The `code<TAB>name` rows of a shipped list, without its `#` comment lines.
 fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -55,6 +56,50 @@ pub fn language(field: &'static str, given: &str) -> Result<&'static str, ParseE
         })
 }
 
+/// What the default placement model weighs about the region a place lies in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionFacts {
+    /// The region's official languages (ISO 639-1); empty when only the country is known.
+    pub languages: Vec<&'static str>,
+    /// The ILO unemployment rate, a fraction of the labour force.
+    pub unemployment_rate: f64,
+}
+
+/// The facts `data/regions.tsv` holds for `region` (any spelling it lists, in any case) of
+/// `country`: the region's row, else the country's national rate with no languages, else
+/// `None` when the country has no figures at all. Programmes in other countries add their
+/// regions there, with the source, rather than inheriting another country's figures.
+pub fn region_facts(country: &str, region: &str) -> Option<RegionFacts> {
+    type Row = (&'static str, String, RegionFacts);
+    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        REGIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (country, region, languages, rate) =
+                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+                Some((
+                    country,
+                    region.to_lowercase(),
+                    RegionFacts {
+                        languages: languages.split_whitespace().collect(),
+                        unemployment_rate: rate.parse().ok()?,
+                    },
+                ))
+            })
+            .collect()
+    });
+    let wanted = region.trim().to_lowercase();
+    let find = |r: &str| {
+        rows.iter()
+            .find(|(c, name, _)| c.eq_ignore_ascii_case(country) && name == r)
+            .map(|(_, _, facts)| facts.clone())
+    };
+    find(&wanted).or_else(|| find("*"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +142,43 @@ mod tests {
             assert!((2..=3).contains(&code.len()), "{code}");
             assert!(code.bytes().all(|b| b.is_ascii_lowercase()), "{code}");
             assert!(!name.is_empty() && seen.insert(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_region_is_found_by_any_of_its_spellings_and_an_unknown_one_by_its_country() {
+        let brussels = region_facts("BE", "Brussels-Capital").unwrap();
+        assert_eq!(brussels.languages, ["fr", "nl"]);
+        assert_eq!(region_facts("be", " bruxelles "), Some(brussels));
+        let liege = region_facts("BE", "Liège").unwrap();
+        assert_eq!(liege.languages, ["fr", "de"]);
+        assert!(
+            liege.unemployment_rate > region_facts("BE", "Antwerpen").unwrap().unemployment_rate
+        );
+        let nowhere = region_facts("BE", "Atlantis").unwrap();
+        assert!(nowhere.languages.is_empty());
+        assert_eq!(nowhere.unemployment_rate, 0.056);
+        assert_eq!(
+            region_facts("NL", "Utrecht"),
+            None,
+            "no figures borrowed across borders"
+        );
+    }
+
+    #[test]
+    fn every_region_row_reads_whole() {
+        let rows = REGIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty());
+        for line in rows {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 4, "{line:?}");
+            let rate: f64 = cols[3].parse().unwrap();
+            assert!((0.0..1.0).contains(&rate), "{line:?}");
+            for l in cols[2].split_whitespace() {
+                assert_eq!(language("languages", l), Ok(l), "{line:?}");
+            }
+            assert!(country_name(cols[0]).is_some(), "{line:?}");
         }
     }
 }

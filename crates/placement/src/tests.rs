@@ -66,12 +66,7 @@ fn limits(instance: &Instance) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
 /// checked unless the solution is `infeasible` (which may ignore them, and says so).
 fn check(instance: &Instance, solution: &Solution) -> (f64, f64) {
     let (least, most) = limits(instance);
-    let place_index: BTreeMap<&str, usize> = instance
-        .places
-        .iter()
-        .enumerate()
-        .map(|(j, p)| (p.id.as_str(), j))
-        .collect();
+    let place_index = instance.place_index();
     let mut at = vec![None; instance.cases.len()];
     for a in &solution.assignment {
         let i = instance.cases.iter().position(|c| c.id == a.case).unwrap();

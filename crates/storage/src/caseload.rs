@@ -36,9 +36,12 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "placement_runs",
     "support_plans",
     "reunification_requests",
+    "family_notices",
+    "family_contacts",
     "promises",
     "case_events",
     "medical_records",
+    "member_name_words",
     "family_members",
     "case_links",
     "case_categories",
@@ -244,6 +247,7 @@ pub(crate) async fn insert_cases(
             "occupation",
         ],
     );
+    let mut name_words = Rows::new("member_name_words", &["word", "case_id"]);
     let mut medical = Rows::new("medical_records", crate::cases::medical::COLUMNS);
     let mut events = Rows::new(
         "case_events",
@@ -256,6 +260,7 @@ pub(crate) async fn insert_cases(
             "to_state",
             "reason",
             "payload",
+            "reason_code",
         ],
     );
     let mut promises = Rows::new(
@@ -267,6 +272,7 @@ pub(crate) async fn insert_cases(
             "made_on",
             "slip_reason",
             "family_notified_on",
+            "slip_reason_code",
         ],
     );
     let mut reunification = Rows::new(
@@ -316,6 +322,9 @@ pub(crate) async fn insert_cases(
                 m.occupation.clone().into(),
             ]);
         }
+        for word in case_name_words(f.case.members.iter().map(|m| m.full_name.as_str())) {
+            name_words.push([word.into(), id.into()]);
+        }
         summary.persons += f.case.members.len();
         for m in &f.medical {
             let number = f.case.case_number.as_str();
@@ -331,6 +340,7 @@ pub(crate) async fn insert_cases(
                 e.to.as_str().into(),
                 e.reason.as_str().into(),
                 e.payload.to_string().into(),
+                e.reason_code.clone().into(),
             ]);
         }
         summary.events += f.events.len();
@@ -342,6 +352,7 @@ pub(crate) async fn insert_cases(
                 codec::date(p.made_on).into(),
                 p.slip_reason.clone().into(),
                 p.family_notified_on.map(codec::date).into(),
+                p.slip_reason_code.clone().into(),
             ]);
         }
         for r in &f.reunification {
@@ -378,6 +389,7 @@ pub(crate) async fn insert_cases(
         categories,
         links,
         members,
+        name_words,
         medical,
         events,
         promises,
@@ -388,6 +400,38 @@ pub(crate) async fn insert_cases(
         rows.insert(conn, None).await?;
     }
     Ok(summary)
+}
+
+/// The words a case's family is found by: every member's, each once.
+pub(crate) fn case_name_words<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut words: Vec<String> = names.flat_map(resettle_domain::names::words).collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Fills the name words of every case from its members' names: once, after the migration
+/// that made the table, in its transaction.
+pub(crate) async fn fill_name_words(conn: &mut AnyConnection) -> Result<(), StorageError> {
+    let rows = sqlx::query("SELECT case_id, full_name FROM family_members ORDER BY case_id")
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut by_case: Vec<(i64, Vec<String>)> = Vec::new();
+    for r in &rows {
+        let (case, name): (i64, String) = (r.try_get(0)?, r.try_get(1)?);
+        match by_case.last_mut() {
+            Some((c, names)) if *c == case => names.push(name),
+            _ => by_case.push((case, vec![name])),
+        }
+    }
+    let mut words = Rows::new("member_name_words", &["word", "case_id"]);
+    for (case, names) in &by_case {
+        for word in case_name_words(names.iter().map(String::as_str)) {
+            words.push([word.into(), (*case).into()]);
+        }
+    }
+    words.insert(conn, None).await?;
+    Ok(())
 }
 
 /// Turns a unique violation on `cases.case_number` into a refusal naming a case number

@@ -90,7 +90,7 @@ impl Store {
     ) -> Result<Vec<(String, CaseState, Promise)>, StorageError> {
         let rows = sqlx::query(
             "SELECT c.case_number, c.state, p.kind, p.promised_date, p.made_on, p.slip_reason, \
-                    p.family_notified_on \
+                    p.family_notified_on, p.slip_reason_code \
                FROM promises p JOIN cases c ON c.id = p.case_id \
                JOIN programmes g ON g.id = c.programme_id \
               WHERE g.code = $1 AND p.promised_date >= $2 AND p.promised_date <= $3 \

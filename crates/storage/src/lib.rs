@@ -17,7 +17,9 @@ mod file_mode;
 mod holds;
 mod migrations;
 mod missions;
+mod notices;
 mod outcomes;
+mod pipeline;
 mod placement;
 mod policies;
 mod programmes;
@@ -25,6 +27,7 @@ mod reception;
 mod reference;
 mod retention;
 mod scenarios;
+mod schema_shape;
 mod sealed;
 mod sessions;
 mod stats;
@@ -46,12 +49,18 @@ pub use family_access::FamilySessionRow;
 pub use holds::HoldRow;
 pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
 pub use missions::{MissionRow, SponsorRow};
+pub use notices::{
+    ClaimedNotice, DeliveryAttempt, FamilyContact, FamilyToInform, NewNotice, NoticeChannel,
+    NoticeChannels, StoredNotice,
+};
 pub use outcomes::NewOutcome;
+pub use pipeline::PipelineCase;
 pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
 pub use reception::{ExpectedArrival, PlaceOccupancy};
 pub use retention::EndedCase;
 pub use scenarios::ScenarioRow;
+pub use schema_shape::{ColumnShape, IndexShape, SchemaShape};
 pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;

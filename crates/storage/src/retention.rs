@@ -1,8 +1,8 @@
 //! Anonymising cases whose retention period has passed. Names, dates of birth (kept to
 //! the year), languages, education, occupation, health data, relatives' names, the free
-//! text of the history and the family's access code with its sessions are removed; the
-//! case, its states, dates, nationality and family size stay, so every count and report
-//! remains correct.
+//! text of the history, how to reach the family and the family's access code with its
+//! sessions are removed; the case, its states, dates, nationality and family size stay, so
+//! every count and report remains correct.
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::Date;
 
@@ -28,11 +28,14 @@ const ANONYMISE: &[&str] = &[
      date_of_birth = substr(date_of_birth, 1, 4) || '-01-01', languages = '', \
      education = NULL, occupation = NULL WHERE case_id IN ({ids})",
     "DELETE FROM medical_records WHERE case_id IN ({ids})",
+    "DELETE FROM member_name_words WHERE case_id IN ({ids})",
     "UPDATE reunification_requests SET relative_name = 'anonymised' WHERE case_id IN ({ids})",
     "UPDATE promises SET slip_reason = CASE WHEN slip_reason IS NULL THEN NULL ELSE '(anonymised)' END \
      WHERE case_id IN ({ids})",
     "UPDATE case_events SET reason = '(anonymised)', payload = 'null' WHERE case_id IN ({ids})",
     "DELETE FROM case_links WHERE case_id IN ({ids})",
+    "DELETE FROM family_contacts WHERE case_id IN ({ids})",
+    "UPDATE family_notices SET last_error = NULL WHERE case_id IN ({ids})",
     "DELETE FROM family_sessions WHERE case_id IN ({ids})",
     "DELETE FROM family_codes WHERE case_id IN ({ids})",
 ];

@@ -22,6 +22,7 @@ fn event(seq: u32, from: Option<CaseState>, to: CaseState, year: i32) -> CaseEve
         from,
         to,
         reason: format!("step {seq}"),
+        reason_code: None,
         payload: serde_json::json!({ "seq": seq }),
     }
 }
@@ -128,16 +129,48 @@ async fn migrations_build_the_same_schema_on_both_backends_and_run_once() {
             store.schema_version().await.unwrap(),
             Store::latest_schema_version()
         );
-        let cols = store.schema_columns().await.unwrap();
-        assert!(cols.contains(&("cases".into(), "case_number".into())));
-        schemas.push((db.backend, cols));
+        let shape = store.schema_shape().await.unwrap();
+        assert!(
+            shape.columns.iter().any(|c| c.table == "cases"
+                && c.column == "case_number"
+                && c.kind == "text"
+                && c.not_null),
+            "{}: {:?}",
+            db.backend,
+            shape.columns
+        );
+        assert!(
+            shape.indexes.iter().any(|i| i.table == "case_events"),
+            "{}",
+            db.backend
+        );
+        assert!(
+            shape.checks.iter().any(|(t, _)| t == "cases"),
+            "{}",
+            db.backend
+        );
+        schemas.push((db.backend, shape));
     }
     if let [(_, sqlite), (_, postgres)] = &schemas[..] {
-        assert_eq!(
-            sqlite, postgres,
-            "the two migration dialects define different schemas"
+        same_in_both(
+            "columns (kind, nullability)",
+            &sqlite.columns,
+            &postgres.columns,
         );
+        same_in_both("indexes", &sqlite.indexes, &postgres.indexes);
+        same_in_both("checks per table", &sqlite.checks, &postgres.checks);
     }
+}
+
+/// Fails naming what only one dialect's schema has.
+fn same_in_both<T: PartialEq + std::fmt::Debug>(what: &str, sqlite: &[T], postgres: &[T]) {
+    let only_sqlite: Vec<&T> = sqlite.iter().filter(|x| !postgres.contains(x)).collect();
+    let only_postgres: Vec<&T> = postgres.iter().filter(|x| !sqlite.contains(x)).collect();
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "the two migration dialects build different {what}: only in SQLite {only_sqlite:#?}, \
+         only in PostgreSQL {only_postgres:#?}"
+    );
 }
 
 #[tokio::test]
@@ -262,6 +295,7 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
                     at: datetime!(2021-01-04 09:00 UTC),
                     actor: "case-officer".into(),
                     reason: "meets the criteria".into(),
+                    reason_code: None,
                     payload: serde_json::json!({}),
                 },
                 NewAuditEntry {
@@ -335,6 +369,70 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
     }
 }
 
+#[tokio::test]
+async fn reason_codes_are_kept_with_the_step_and_the_slipped_promise() {
+    use resettle_domain::case::{Promise, PromiseKind};
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let mut file = case_file("TST-20C00031", 2, &[CaseState::DossierReview], 2020);
+        let promise = |slip: Option<(&str, &str)>| Promise {
+            kind: PromiseKind::Departure,
+            promised_date: date!(2020 - 06 - 01),
+            made_on: date!(2020 - 03 - 01),
+            slip_reason: slip.map(|(_, r)| r.into()),
+            slip_reason_code: slip.map(|(c, _)| c.into()),
+            family_notified_on: None,
+        };
+        file.promises = vec![
+            promise(None),
+            promise(Some(("visa", "laissez-passer late"))),
+        ];
+        store
+            .import_programme(&programme(vec![file]))
+            .await
+            .unwrap();
+        let number = CaseNumber::parse("TST-20C00031").unwrap();
+        let event = NewEvent {
+            to: CaseState::Deferred,
+            at: datetime!(2021-01-04 09:00 UTC),
+            actor: "case-officer".into(),
+            reason: "second interview in March".into(),
+            reason_code: Some("further_interview".into()),
+            payload: serde_json::json!({}),
+        };
+        store
+            .append_event(
+                &number,
+                2,
+                CaseState::DossierReview,
+                &event,
+                &Assignment::default(),
+                &[],
+            )
+            .await
+            .unwrap();
+        let stored = store.case(&number).await.unwrap().unwrap().file;
+        assert_eq!(
+            stored.events.last().unwrap().reason_code.as_deref(),
+            Some("further_interview"),
+            "{}",
+            db.backend
+        );
+        assert_eq!(stored.events[0].reason_code, None, "{}", db.backend);
+        assert_eq!(
+            stored
+                .promises
+                .iter()
+                .map(|p| p.slip_reason_code.as_deref())
+                .collect::<Vec<_>>(),
+            [None, Some("visa")],
+            "{}",
+            db.backend
+        );
+        store.close().await;
+    }
+}
+
 /// The mode bits of a file.
 #[cfg(unix)]
 fn mode(path: &str) -> u32 {
@@ -376,6 +474,168 @@ async fn the_sqlite_database_and_its_wal_are_readable_by_their_owner_only() {
         "a loose file is told apart"
     );
     store.close().await;
+}
+
+/// A database on another host is reached over TLS, verifying the server's certificate
+/// against the authority `sslrootcert` names: the connection is encrypted, and a server
+/// whose certificate another authority signed is refused, not trusted.
+#[tokio::test]
+async fn postgresql_is_reached_over_verified_tls() {
+    use sqlx::{Connection, Row};
+    let Some(cluster) = resettle_testkit::postgres::cluster() else {
+        return;
+    };
+    let url = cluster.create_database();
+    let verified = format!(
+        "{url}?sslmode=verify-full&sslrootcert={}",
+        cluster.certificate_authority().display()
+    );
+    let store = Store::connect(&verified).await.unwrap();
+    assert!(store.migrate().await.unwrap() > 0);
+    let mut conn = sqlx::PgConnection::connect(&verified).await.unwrap();
+    let row = sqlx::query("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert!(row.get::<bool, _>(0), "the connection is not encrypted");
+    assert!(
+        row.get::<String, _>(1).starts_with("TLSv1."),
+        "{}",
+        row.get::<String, _>(1)
+    );
+
+    let other = tempfile::tempdir().unwrap();
+    let other_ca = other.path().join("other.crt");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+        ])
+        .args(["-nodes", "-days", "2", "-subj", "/CN=someone else"])
+        .arg("-keyout")
+        .arg(other.path().join("other.key"))
+        .arg("-out")
+        .arg(&other_ca)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let impostor = format!(
+        "{url}?sslmode=verify-full&sslrootcert={}",
+        other_ca.display()
+    );
+    let Err(refused) = Store::connect(&impostor).await else {
+        panic!("a server certificate no trusted authority signed was accepted");
+    };
+    assert!(
+        refused.to_string().to_lowercase().contains("certificate"),
+        "refused for another reason: {refused}"
+    );
+}
+
+/// A name search folds case, accents and Arabic vowel marks alike on both databases, finds
+/// a family by the beginning of any member's name word (every word typed must match), and
+/// forgets a family once it is anonymised.
+#[tokio::test]
+async fn names_are_found_alike_on_both_databases_in_any_script() {
+    use resettle_storage::CaseFilter;
+    let named = |number: &str, names: &[&str]| {
+        let mut f = case_file(number, names.len() as u32, TO_ARRIVAL, 2021);
+        for (m, name) in f.case.members.iter_mut().zip(names) {
+            m.full_name = name.to_string();
+        }
+        f
+    };
+    let mut answers = Vec::new();
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store
+            .import_programme(&programme(vec![
+                named("TST-21C00001", &["Aḥmad Al-Ḥassan", "Émilie Dupont"]),
+                named("TST-21C00002", &["مُحَمَّد أحمد"]),
+                named("TST-21C00003", &["Hassan Omar", "Amina Omar"]),
+            ]))
+            .await
+            .unwrap();
+        let search = |q: &str| {
+            let store = &store;
+            let filter = CaseFilter {
+                q: Some(q.into()),
+                ..CaseFilter::default()
+            };
+            async move {
+                let (found, total) = store.list_cases(&filter, 1, 50).await.unwrap();
+                assert_eq!(found.len() as i64, total);
+                let mut numbers: Vec<String> = found.into_iter().map(|c| c.case_number).collect();
+                numbers.sort();
+                numbers
+            }
+        };
+        let one = |n: &str| vec![format!("TST-21C0000{n}")];
+        assert_eq!(search("ahmad").await, one("1"), "{}", db.backend);
+        assert_eq!(search("AHMAD al-hass").await, one("1"), "{}", db.backend);
+        assert_eq!(search("emilie").await, one("1"), "{}", db.backend);
+        assert_eq!(search("محمد").await, one("2"), "{}", db.backend);
+        assert_eq!(search("احمد").await, one("2"), "{}", db.backend);
+        assert_eq!(search("hassan").await.len(), 2, "{}", db.backend);
+        assert_eq!(search("hassan omar").await, one("3"), "{}", db.backend);
+        assert_eq!(
+            search("assan").await,
+            Vec::<String>::new(),
+            "words are found by their beginning"
+        );
+        assert_eq!(search("21c00002").await, one("2"), "{}", db.backend);
+        answers.push(search("a").await);
+
+        store
+            .anonymise_cases(&["TST-21C00001".into()], date!(2026 - 11 - 23))
+            .await
+            .unwrap();
+        assert_eq!(
+            search("ahmad").await,
+            Vec::<String>::new(),
+            "{}",
+            db.backend
+        );
+    }
+    if let [sqlite, postgres] = &answers[..] {
+        assert_eq!(
+            sqlite, postgres,
+            "the two databases answered one search differently"
+        );
+    }
+}
+
+/// A database from before the name words (schema 16, names already held) gets them filled
+/// from its members' names when it is migrated, so its families stay findable.
+#[tokio::test]
+async fn an_older_database_gets_its_name_words_when_migrated() {
+    use resettle_storage::CaseFilter;
+    use sqlx::Connection;
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let mut f = case_file("TST-21C00009", 1, TO_ARRIVAL, 2021);
+        f.case.members[0].full_name = "Zaïd Barakat".into();
+        store.import_programme(&programme(vec![f])).await.unwrap();
+        let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
+        sqlx::raw_sql(
+            "DROP TABLE member_name_words; DELETE FROM schema_migrations WHERE version = 17",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        conn.close().await.unwrap();
+        let store = fresh(&db.url).await;
+        let filter = CaseFilter {
+            q: Some("zaid bar".into()),
+            ..CaseFilter::default()
+        };
+        let (found, _) = store.list_cases(&filter, 1, 10).await.unwrap();
+        assert_eq!(found.len(), 1, "{}", db.backend);
+    }
 }
 
 /// The stays the database counts for the families' estimates are the stays the domain

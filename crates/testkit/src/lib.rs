@@ -6,8 +6,10 @@
 //!   `initdb`/`pg_ctl` and removes it when the process ends.
 //! - [`chromium`] renders pages in headless Chromium; [`webdriver`] drives it through
 //!   WebDriver, typing, clicking and submitting as people do.
+//! - [`smtp`] runs a real SMTP server (aiosmtpd) that keeps what it receives.
 pub mod chromium;
 pub mod postgres;
+pub mod smtp;
 pub mod webdriver;
 
 use std::sync::atomic::{AtomicU32, Ordering};

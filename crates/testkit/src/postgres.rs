@@ -5,6 +5,10 @@
 //! crash safety). `initdb` refuses to run as root, so as root the cluster runs as the
 //! `postgres` system user of Debian's package. A watchdog process stops the cluster and
 //! deletes its directory as soon as the test process is gone, however it ended.
+//!
+//! The cluster speaks TLS, with a certificate for 127.0.0.1 signed by a certificate
+//! authority made for it (`Cluster::certificate_authority`), so tests can prove that a
+//! connection asked to verify the server does, and that one is encrypted.
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,6 +19,7 @@ pub struct Cluster {
     bin: PathBuf,
     port: u16,
     run_as: Option<&'static str>,
+    authority: PathBuf,
 }
 
 /// The process-wide cluster, started on first use. `None` only when PostgreSQL is absent
@@ -91,7 +96,12 @@ impl Cluster {
             bin,
             port: free_port(),
             run_as,
+            authority: dir.join("ca.crt"),
         };
+        let (cert, key) = certificates(&dir);
+        if let Some(user) = run_as {
+            run(Command::new("chown").arg(format!("{user}:")).arg(&key));
+        }
         let data = dir.join("data");
         run(cluster.command("initdb").arg("-D").arg(&data).args([
             "-U",
@@ -103,9 +113,12 @@ impl Cluster {
         ]));
         let options = format!(
             "-h 127.0.0.1 -p {} -k {} -c fsync=off -c synchronous_commit=off \
-             -c full_page_writes=off -c max_connections=200",
+             -c full_page_writes=off -c max_connections=200 \
+             -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
             cluster.port,
-            dir.display()
+            dir.display(),
+            cert.display(),
+            key.display()
         );
         run(cluster
             .command("pg_ctl")
@@ -129,6 +142,11 @@ impl Cluster {
             dir.display()
         );
         cluster
+    }
+
+    /// The certificate of the authority that signed the server's, for `sslrootcert`.
+    pub fn certificate_authority(&self) -> &Path {
+        &self.authority
     }
 
     /// Creates an empty database and returns its URL.
@@ -186,6 +204,61 @@ impl Cluster {
             .expect("start the cluster watchdog");
         assert!(status.success(), "the cluster watchdog did not start");
     }
+}
+
+/// Makes, in `dir`, a certificate authority (`ca.crt`) and a server certificate for
+/// 127.0.0.1 signed by it, with the server's key readable by its owner only (PostgreSQL
+/// refuses any other); returns the server's certificate and key. Elliptic-curve keys, since
+/// they are made in milliseconds.
+fn certificates(dir: &Path) -> (PathBuf, PathBuf) {
+    let file = |name: &str| dir.join(name);
+    let key_options = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    run(Command::new("openssl")
+        .args(["req", "-x509"])
+        .args(key_options)
+        .args(["-days", "2", "-subj", "/CN=resettle test authority"])
+        .args(["-addext", "basicConstraints=critical,CA:TRUE"])
+        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+        .arg("-keyout")
+        .arg(file("ca.key"))
+        .arg("-out")
+        .arg(file("ca.crt")));
+    run(Command::new("openssl")
+        .arg("req")
+        .args(key_options)
+        .args(["-subj", "/CN=127.0.0.1"])
+        .arg("-keyout")
+        .arg(file("server.key"))
+        .arg("-out")
+        .arg(file("server.csr")));
+    std::fs::write(
+        file("server.ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n\
+         keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n",
+    )
+    .expect("certificate extensions");
+    run(Command::new("openssl")
+        .args(["x509", "-req", "-days", "2", "-CAcreateserial"])
+        .arg("-in")
+        .arg(file("server.csr"))
+        .arg("-CA")
+        .arg(file("ca.crt"))
+        .arg("-CAkey")
+        .arg(file("ca.key"))
+        .arg("-extfile")
+        .arg(file("server.ext"))
+        .arg("-out")
+        .arg(file("server.crt")));
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(file("server.key"), std::fs::Permissions::from_mode(0o600))
+        .expect("key permissions");
+    (file("server.crt"), file("server.key"))
 }
 
 fn run(cmd: &mut Command) {

@@ -429,8 +429,8 @@ async fn a_hold_is_recorded_by_a_planner_flagged_on_the_case_and_told_to_the_fam
         assert!(page.body.contains(r#"<html lang="ar" dir="rtl">"#), "{who}");
         assert!(page.body.contains("البرنامج متوقف"), "{who}: the hold, in Arabic");
         assert!(
-            page.body.contains("لا يوجد مكان استقبال شاغر"),
-            "{who}: its reason, in Arabic"
+            page.body.contains("لا يتوفر مكان استقبال"),
+            "{who}: its reason, in Arabic, as the profile words it"
         );
         assert!(page.body.contains("يقع موعد سفركم خلال هذه الفترة"), "{who}");
         assert!(!page.body.contains("the four centres"), "{who}: not the note");

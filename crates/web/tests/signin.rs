@@ -439,7 +439,7 @@ async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why
     };
     let a = step("withdrawn", "").await;
     assert!(
-        a.body.contains("id=\"step-error\"") && a.body.contains("reason:"),
+        a.body.contains("id=\"step-error\"") && a.body.contains("reason, in words:"),
         "a withdrawal must say why: {}",
         a.body
     );

@@ -763,7 +763,22 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             "a slip needs its reason"
         );
         assert!(problem["detail"].as_str().unwrap().contains("reason"));
-        let (status, case) = authed(&app, &t, "POST", promises, Some(serde_json::json!({"kind": "departure", "promised_date": later, "reason": "visa delayed"}))).await;
+        let slip = serde_json::json!({"kind": "departure", "promised_date": later, "reason": "visa delayed", "reason_code": "weather"});
+        let (status, problem) = authed(&app, &t, "POST", promises, Some(slip.clone())).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a slip names a reason of the profile"
+        );
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.starts_with("reason_code: \"weather\" is not a slip reason")
+                && detail.contains("visa"),
+            "{detail}"
+        );
+        let mut slip = slip;
+        slip["reason_code"] = "visa".into();
+        let (status, case) = authed(&app, &t, "POST", promises, Some(slip)).await;
         assert_eq!(status, StatusCode::CREATED, "{case}");
         assert_eq!(case["slipped_promises"], 1);
         assert_eq!(case["version"], 5);
@@ -1190,7 +1205,7 @@ async fn placement_refuses_over_capacity_without_a_reason_and_lapsed_proposals()
             &t,
             "POST",
             &format!("/api/v1/cases/{stale}/transitions"),
-            Some(serde_json::json!({"to": "withdrawn", "reason": "the family withdrew", "expected_version": version})),
+            Some(serde_json::json!({"to": "withdrawn", "reason": "the family withdrew", "reason_code": "family_declined", "expected_version": version})),
         )
         .await;
         assert_eq!(status, StatusCode::OK);
@@ -1531,5 +1546,73 @@ async fn only_a_planner_records_a_pledge_through_the_page() {
             .unwrap();
         assert_eq!(written.len(), 1, "{}: {written:?}", db.backend);
         assert_eq!(written[0].detail, "2031: 10");
+    }
+}
+
+/// `POST /api/v1/forecast`: a planner forecasts a shipped scenario and the live programme;
+/// the officer's token is refused; too many runs are a problem naming `runs`.
+#[tokio::test]
+async fn planners_forecast_through_the_api() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let planner = token_for(&app, "forecaster", "planner").await;
+        let who = db.backend;
+        let (status, json) = authed(
+            &app,
+            &planner,
+            "POST",
+            "/api/v1/forecast",
+            Some(serde_json::json!({"scenario": "belgium-growth-path", "runs": 40, "seed": 2})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{who}: {json}");
+        let pledges = json["forecast"]["pledges"].as_array().unwrap();
+        assert_eq!(pledges.len(), 3, "{who}");
+        assert_eq!(pledges[2]["persons"], 3821);
+        assert!(json["forecast"]["buffer"]["places"].is_u64(), "{who}");
+        assert_eq!(json["scenario"]["name"], "belgium-growth-path");
+
+        let (status, json) = authed(
+            &app,
+            &planner,
+            "POST",
+            "/api/v1/forecast",
+            Some(serde_json::json!({"programme": "BE", "runs": 20})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{who}: {json}");
+        assert_eq!(
+            json["forecast"]["weeks"][0], "2026-11-23",
+            "{who}: from the fixed day"
+        );
+
+        let officer = token(&app).await;
+        let (status, json) = authed(
+            &app,
+            &officer,
+            "POST",
+            "/api/v1/forecast",
+            Some(serde_json::json!({"scenario": "belgium-growth-path", "runs": 10})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{who}: {json}");
+
+        let (status, json) = authed(
+            &app,
+            &planner,
+            "POST",
+            "/api/v1/forecast",
+            Some(serde_json::json!({"scenario": "belgium-growth-path", "runs": 100000})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}: {json}");
+        assert!(
+            json["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("runs: must be from 1 to 2000"),
+            "{who}: {json}"
+        );
     }
 }

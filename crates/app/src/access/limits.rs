@@ -151,6 +151,7 @@ pub(crate) fn seconds(d: Duration) -> u64 {
 pub struct Pools {
     hashing: Arc<Semaphore>,
     placement: Arc<Semaphore>,
+    forecast: Arc<Semaphore>,
 }
 
 impl Default for Pools {
@@ -160,6 +161,7 @@ impl Default for Pools {
             // One core stays free for the requests that do not hash.
             hashing: Arc::new(Semaphore::new(cores.saturating_sub(1).max(1))),
             placement: Arc::new(Semaphore::new(1)),
+            forecast: Arc::new(Semaphore::new(1)),
         }
     }
 }
@@ -253,19 +255,32 @@ impl App {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
-        let permit = self
-            .pools
-            .placement
-            .clone()
-            .try_acquire_owned()
-            .map_err(|_| busy("a placement run"))?;
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            work()
-        })
-        .await
-        .map_err(|e| AppError::Invalid(format!("placement run failed: {e}")))
+        run_alone(&self.pools.placement, "a placement run", work).await
     }
+
+    /// Runs a capacity forecast on a blocking thread, one at a time, like placement.
+    pub(crate) async fn run_forecast<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        run_alone(&self.pools.forecast, "a capacity forecast", work).await
+    }
+}
+
+/// Runs `work` on a blocking thread if `pool` has a permit free, else refuses as busy with
+/// `what`.
+async fn run_alone<T: Send + 'static>(
+    pool: &Arc<Semaphore>,
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let permit = pool.clone().try_acquire_owned().map_err(|_| busy(what))?;
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        work()
+    })
+    .await
+    .map_err(|e| AppError::Invalid(format!("{what} failed: {e}")))
 }
 
 fn too_many(what: Limited, retry_after: Duration) -> AppError {

@@ -13,6 +13,7 @@ pub(crate) mod users;
 pub mod visibility;
 
 pub use permission::Permission;
+pub(crate) use users::random_hex;
 pub use users::{Organisation, UserSummary};
 
 use resettle_domain::access::Role;

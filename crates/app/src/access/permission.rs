@@ -43,8 +43,9 @@ pub enum Permission {
     RecordOutcomes,
     /// Export everything held on one person (a subject-access request).
     ExportSubject,
-    /// Issue a family's access code to its status page (the letter that carries it).
-    IssueFamilyCode,
+    /// Keep how to reach a family, follow the families to inform of a change, and issue a
+    /// family's access code to its status page (the letter that carries it).
+    InformFamilies,
 }
 
 impl Permission {
@@ -67,7 +68,7 @@ impl Permission {
             Permission::Place => "place",
             Permission::RecordOutcomes => "record_outcomes",
             Permission::ExportSubject => "export_subject",
-            Permission::IssueFamilyCode => "issue_family_code",
+            Permission::InformFamilies => "inform_families",
         }
     }
 
@@ -140,9 +141,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         ManageMissions => matches!(role, CaseOfficer | ReceptionOfficer),
         Place | RecordOutcomes => role == ReceptionOfficer,
         ExportSubject => role == CaseOfficer,
-        // Those who tell families their dates: the case officer before departure, the
-        // reception officer from pre-departure on.
-        IssueFamilyCode => matches!(role, CaseOfficer | ReceptionOfficer),
+        InformFamilies => matches!(role, CaseOfficer | ReceptionOfficer),
     }
 }
 

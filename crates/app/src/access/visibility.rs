@@ -5,6 +5,7 @@
 //! authorisation matrix test reads the document and checks every role's answer against it.
 use resettle_domain::access::Role;
 use resettle_domain::case::{CaseEvent, CaseState, Stage};
+use resettle_domain::policy::ReasonList;
 use serde_json::Value;
 
 use super::Caller;
@@ -51,6 +52,8 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("address", &[C, R, U, S]),
     ("support", &[C, R, U, S]),
     ("promises", &[L, C, R, U, S]),
+    ("contact", &[C, R]),
+    ("notices", &[C, R]),
     ("slipped_promises", &[L, C, R]),
     ("held_promises", &[L, C, R, U, S]),
     ("reunification", &[C, R]),
@@ -68,10 +71,10 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
 /// not lead anyone to where a family lives).
 pub const FAMILY_FIELDS: &[&str] = &["case_number", "state", "stage", "promises"];
 
-/// The keys of an event's step data a family sees, each a date told to it or the code of
-/// why a date moved (which the page says in the family's language). Check dates, places,
-/// grounds and the address stay with staff.
-pub const FAMILY_EVENT_KEYS: &[&str] = &["departure_date", "promised_date", "slip"];
+/// The keys of an event's step data a family sees: the dates told to it. Check dates,
+/// places, grounds and the address stay with staff. (Why a date moved reaches the family
+/// as the event's reason code from the slip list, worded in its language.)
+pub const FAMILY_EVENT_KEYS: &[&str] = &["departure_date", "promised_date"];
 
 /// Whom a case is shown to: staff, by the roles of the caller, or the family itself on
 /// its status page, by [`FAMILY_FIELDS`].
@@ -155,7 +158,6 @@ pub const EVENT_PAYLOAD_FIELDS: &[(&str, &str)] = &[
     ("checks", "pre_departure"),
     ("departure_date", "pre_departure"),
     ("promised_date", "pre_departure"),
-    ("slip", "pre_departure"),
     ("grounds", "categories"),
     ("members_not_accepted", "categories"),
     ("mission_cancelled", "categories"),
@@ -188,15 +190,20 @@ fn reason_field(e: &CaseEvent) -> &'static str {
 }
 
 /// An event of a case's timeline with only what the audience may see. Staff: its step
-/// data by [`EVENT_PAYLOAD_FIELDS`], its reason by the stage it concerns (withheld as
-/// absent text); who acted, when, and from which state to which stay. The family: when,
-/// from which state to which, and the keys of [`FAMILY_EVENT_KEYS`]; never the reason
-/// (staff's own words) nor who acted.
+/// data by [`EVENT_PAYLOAD_FIELDS`], its reason and reason code by the stage it concerns
+/// (withheld as absent text); who acted, when, and from which state to which stay. The
+/// family: when, from which state to which, the keys of [`FAMILY_EVENT_KEYS`] and a slip's
+/// reason code; never the reason in staff's own words nor who acted.
 pub fn project_event<'a>(audience: impl Into<Audience<'a>>, mut e: CaseEvent) -> CaseEvent {
     let audience = audience.into();
     let family = matches!(audience, Audience::Family);
     if family || !audience.sees(reason_field(&e)) {
         e.reason = String::new();
+        // The family reads why its date moved, as the slip list's code worded in its own
+        // language; any other code (a deferral's, a withdrawal's) stays with staff.
+        if !(family && e.reason_list() == Some(ReasonList::Slip)) {
+            e.reason_code = None;
+        }
     }
     if family {
         e.actor = String::new();
@@ -281,13 +288,14 @@ mod tests {
             from: Some(from),
             to,
             reason: reason.into(),
+            reason_code: Some("medical_clearance".into()),
             payload,
         };
         let slip = event(
             CaseState::DepartureScheduled,
             CaseState::PreDeparture,
             "medical clearance pending after the IOM health assessment",
-            serde_json::json!({"slip": "medical_clearance"}),
+            serde_json::json!({"promised_date": "2026-01-20"}),
         );
         let home = event(
             CaseState::InReception,
@@ -300,7 +308,7 @@ mod tests {
         let liaison = caller(&[Role::UnhcrLiaison]);
         for e in [slip.clone(), home.clone()] {
             let seen = project_event(&liaison, e);
-            assert_eq!(seen.reason, "");
+            assert_eq!((seen.reason.as_str(), seen.reason_code), ("", None));
             assert_eq!(seen.payload, serde_json::json!({}));
         }
         let officer = caller(&[Role::CaseOfficer]);
@@ -316,17 +324,19 @@ mod tests {
         );
     }
 
-    /// The family reads when each step was taken and the dates it was told, never who
-    /// took the step, staff's reasons, grounds, check dates, places or the address.
+    /// The family reads when each step was taken, the dates it was told and why a date
+    /// moved (the slip list's code), never who took the step, staff's words, other reason
+    /// codes, grounds, check dates, places or the address.
     #[test]
-    fn the_family_sees_steps_and_dates_but_no_names_reasons_or_places() {
-        let event = |from, to, reason: &str, payload| CaseEvent {
+    fn the_family_sees_steps_dates_and_slips_but_no_names_reasons_or_places() {
+        let event = |from, to, reason: &str, code: Option<&str>, payload| CaseEvent {
             seq: 2,
             at: time::macros::datetime!(2026-01-01 0:00 UTC),
             actor: "ana.peeters".into(),
             from: Some(from),
             to,
             reason: reason.into(),
+            reason_code: code.map(str::to_string),
             payload,
         };
         let slip = project_event(
@@ -335,21 +345,35 @@ mod tests {
                 CaseState::DepartureScheduled,
                 CaseState::PreDeparture,
                 "medical clearance pending after the IOM health assessment",
-                serde_json::json!({"slip": "medical_clearance", "promised_date": "2026-02-01",
+                Some("medical_clearance"),
+                serde_json::json!({"promised_date": "2026-02-01",
                                    "checks": {"medical_check": "2025-12-20"}}),
             ),
         );
         assert_eq!((slip.actor.as_str(), slip.reason.as_str()), ("", ""));
+        assert_eq!(slip.reason_code.as_deref(), Some("medical_clearance"));
         assert_eq!(
             slip.payload,
-            serde_json::json!({"slip": "medical_clearance", "promised_date": "2026-02-01"})
+            serde_json::json!({"promised_date": "2026-02-01"})
         );
+        let deferral = project_event(
+            Audience::Family,
+            event(
+                CaseState::Interviewed,
+                CaseState::Deferred,
+                "the interpreter doubted the account",
+                Some("more_information"),
+                serde_json::json!({}),
+            ),
+        );
+        assert_eq!((deferral.reason.as_str(), deferral.reason_code), ("", None));
         let refusal = project_event(
             Audience::Family,
             event(
                 CaseState::Interviewed,
                 CaseState::Refused,
                 "exclusion under article 1F",
+                None,
                 serde_json::json!({"grounds": ["exclusion_1f"]}),
             ),
         );
@@ -362,6 +386,7 @@ mod tests {
                 CaseState::InReception,
                 CaseState::Housed,
                 "moved into a home in Gent",
+                None,
                 serde_json::json!({"address": "Veldstraat 1, 9000 Gent", "municipality": "Gent"}),
             ),
         );

@@ -141,6 +141,7 @@ impl NewCase {
                 from: None,
                 to: CaseState::Submitted,
                 reason: "submitted by UNHCR".into(),
+                reason_code: None,
                 payload: serde_json::Value::Null,
             }],
             promises: vec![],

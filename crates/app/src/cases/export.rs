@@ -54,7 +54,17 @@ impl App {
             .collect();
         let events = stored.file.events.clone();
         let medical_records = stored.file.medical.clone();
-        let view = super::view::build(stored, &policy, &holds, self.today());
+        let mut view = super::view::build(stored, &policy, &holds, self.today());
+        // How to reach the family and what it was sent are held on it too.
+        let n = super::case_number(number)?;
+        view.contact = self.store.contact(&n).await?;
+        view.notices = self
+            .store
+            .notices_of(&n)
+            .await?
+            .into_iter()
+            .map(crate::notices::NoticeView::from)
+            .collect();
         self.record_ok(
             caller,
             "export",

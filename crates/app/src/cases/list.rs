@@ -28,7 +28,9 @@ pub struct CaseQuery {
     pub category: Option<String>,
     /// Only cases past a time limit of their policy profile, most overdue first.
     pub overdue: Option<bool>,
-    /// Case number or member name containing this text.
+    /// A member whose name has a word beginning with each word of this text (case,
+    /// accents and Arabic vowel marks do not matter), or, when it has a digit, a case
+    /// number containing it.
     pub q: Option<String>,
     /// Only the cases the caller's own organisation submitted (a UNHCR office's
     /// submissions), newest first like every list.

@@ -28,8 +28,9 @@ use resettle_domain::policy::PolicyProfile;
 use crate::{App, AppError};
 
 impl App {
-    /// The policy profile of a programme.
-    pub(crate) async fn programme_policy(
+    /// The policy profile of a programme: its rules, and the labels of the names it
+    /// defines (checks, grounds, reasons), which pages show in the reader's language.
+    pub async fn programme_policy(
         &self,
         programme: &str,
     ) -> Result<std::sync::Arc<PolicyProfile>, AppError> {

@@ -1,5 +1,5 @@
 //! Dates promised to families and relatives left behind.
-use resettle_domain::case::{Promise, PromiseKind};
+use resettle_domain::case::{News, Promise, PromiseKind};
 use resettle_domain::country::CountryCode;
 use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
 use serde::{Deserialize, Serialize};
@@ -8,6 +8,7 @@ use time::Date;
 use serde_json::Value;
 
 use super::case_number;
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller, Permission};
 
 /// A date told to the family; when it replaces an earlier one of the same kind, the reason
@@ -19,8 +20,12 @@ pub struct NewPromise {
     /// The date promised.
     #[schema(value_type = String, format = Date)]
     pub promised_date: Date,
-    /// Why the previous date of this kind was not kept (required for a slip).
+    /// Why the previous date of this kind was not kept, in words (required for a slip).
     pub reason: Option<String>,
+    /// The same reason as a code from the policy profile's slip list (required for a
+    /// slip; `other` needs the words).
+    #[schema(example = "flight_availability")]
+    pub reason_code: Option<String>,
     /// The day the family was told.
     #[schema(value_type = Option<String>, format = Date)]
     pub family_notified_on: Option<Date>,
@@ -52,24 +57,37 @@ impl App {
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
         let kind: PromiseKind = p.kind.parse()?;
-        let slip_reason = Promise::slip_reason(
+        let policy = self.programme_policy(&stored.programme).await?;
+        let slip = Promise::slip_reason(
             kind,
             &stored.file.promises,
+            p.reason_code.as_deref(),
             p.reason.as_deref().unwrap_or_default(),
+            &policy,
         )?;
         let promise = Promise {
             kind,
             promised_date: p.promised_date,
             made_on: self.today(),
-            slip_reason,
+            slip_reason_code: slip.as_ref().map(|s| s.code.clone()),
+            slip_reason: slip.map(|s| s.reason),
             family_notified_on: p.family_notified_on,
         };
-        promise.check(&stored.file.case, self.today())?;
+        promise.check(&stored.file.case, &policy, self.today())?;
+        // The date, its audit entry and the family's notice commit together.
+        let audit = succeeded(
+            caller,
+            "write",
+            "case",
+            number,
+            "",
+            &format!("promised {kind} date"),
+        );
+        let notice = self.notice_to_family(&stored.file, News::of_promise(&promise));
         self.store
-            .add_promise(&case_number(number)?, &promise)
+            .add_promise(&case_number(number)?, &promise, &[audit], &[notice])
             .await?;
-        self.changed_case(caller, number, "", &format!("promised {kind} date"))
-            .await
+        self.case(caller, number).await
     }
 
     /// Records a reunification request.

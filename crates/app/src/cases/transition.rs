@@ -3,7 +3,7 @@
 //! step changes nothing.
 use std::collections::BTreeMap;
 
-use resettle_domain::case::{CaseEvent, CaseState, Promise, PromiseKind};
+use resettle_domain::case::{CaseEvent, CaseState, News, Promise, PromiseKind, check_reason_code};
 use resettle_domain::support::SupportPlan;
 use resettle_storage::{Assignment, NewEvent, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,11 @@ pub struct TransitionRequest {
     /// departure date.
     #[serde(default)]
     pub reason: String,
+    /// deferred, withdrawn, a departure called off (back to pre_departure) and a new
+    /// departure date after one was told: the reason as a code from the policy profile's
+    /// list (deferral, withdrawal or slip); `other` needs the words in `reason`.
+    #[schema(example = "further_interview")]
+    pub reason_code: Option<String>,
     /// The case's version as last seen.
     pub expected_version: i64,
     /// refused: the grounds, from the policy profile's list.
@@ -229,8 +234,13 @@ fn step_data(
                     "a departure is scheduled for a date told to the family",
                 )
             })?;
-            let slip_reason =
-                Promise::slip_reason(PromiseKind::Departure, &stored.file.promises, &req.reason)?;
+            let slip = Promise::slip_reason(
+                PromiseKind::Departure,
+                &stored.file.promises,
+                req.reason_code.as_deref(),
+                &req.reason,
+                policy,
+            )?;
             let done = stored.file.checks_done();
             let given = req.checks.clone().unwrap_or_default();
             let missing: Vec<&str> = policy
@@ -255,7 +265,8 @@ fn step_data(
                 kind: PromiseKind::Departure,
                 promised_date: date,
                 made_on: today,
-                slip_reason,
+                slip_reason_code: slip.as_ref().map(|s| s.code.clone()),
+                slip_reason: slip.map(|s| s.reason),
                 family_notified_on: req.family_notified_on,
             });
         }
@@ -344,6 +355,7 @@ impl App {
         };
         let now = self.now();
         let (payload, assignment) = step_data(&stored, req, to, &policy, now.date())?;
+
         let at = if to == CaseState::Arrived {
             arrival_time(&stored, req.arrived_on, now)?
         } else {
@@ -358,17 +370,40 @@ impl App {
             from: Some(stored.state),
             to,
             reason: req.reason.trim().to_string(),
+            reason_code: req
+                .reason_code
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
             payload,
         };
         let case = &stored.file.case;
         event.check(case, stored.file.events.last(), &policy, now.date())?;
+        // Whether a departure scheduled is a slip only the promises tell: a code on a first
+        // one is refused.
+        let slip = assignment.promise.as_ref().is_some_and(Promise::is_slip);
+        check_reason_code(
+            stored.state,
+            to,
+            slip,
+            event.reason_code.as_deref(),
+            &event.reason,
+            &policy,
+        )?;
         if let Some(p) = &assignment.promise {
-            p.check(case, now.date())?;
+            p.check(case, &policy, now.date())?;
         }
+        // The family hears of the step in the step's own transaction: no step without its
+        // notice, no notice of a step that did not happen.
+        let mut assignment = assignment;
+        assignment.notice = News::of_step(stored.state, to, assignment.promise.as_ref())
+            .map(|news| self.notice_to_family(&stored.file, news));
         let CaseEvent {
             at,
             actor,
             reason,
+            reason_code,
             payload,
             ..
         } = event;
@@ -377,6 +412,7 @@ impl App {
             at,
             actor,
             reason,
+            reason_code,
             payload,
         };
         // The entry commits with the event: a crash cannot leave one without the other.

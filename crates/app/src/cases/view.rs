@@ -132,6 +132,12 @@ pub struct CaseView {
     pub slipped_promises: usize,
     /// Promised dates still awaited that a programme hold breaks.
     pub held_promises: Vec<HeldPromise>,
+    /// How to reach the family (the principal applicant's e-mail and mobile number), for
+    /// the roles that inform families.
+    #[schema(value_type = Option<Object>)]
+    pub contact: Option<resettle_storage::FamilyContact>,
+    /// Notices to the family, newest first: what each told of and whether it went out.
+    pub notices: Vec<crate::notices::NoticeView>,
     /// Relatives left behind.
     pub reunification: Vec<ReunificationView>,
     /// The profile's pre-departure checks and when each was done.
@@ -291,6 +297,9 @@ pub(crate) fn build(
         support: f.support,
         slipped_promises: f.promises.iter().filter(|p| p.is_slip()).count(),
         held_promises,
+        // Read apart, and only for the roles that see them (`App::view_for`).
+        contact: None,
+        notices: Vec::new(),
         promises: f.promises,
         reunification: f
             .reunification
@@ -407,6 +416,9 @@ impl App {
         if !sees_unshared_care_needs(caller) {
             view.care_needs.retain(|n| n.consent_to_share);
         }
+        let (contact, notices) = self.contact_and_notices(caller, number).await?;
+        view.contact = contact;
+        view.notices = notices.unwrap_or_default();
         Ok(view)
     }
 
@@ -480,6 +492,7 @@ mod tests {
             from: None,
             to,
             reason: String::new(),
+            reason_code: None,
             payload: serde_json::Value::Null,
         };
         let events = [

@@ -106,6 +106,14 @@ pub fn normalise(typed: &str) -> Option<String> {
 }
 
 impl App {
+    /// The family page's public address (`serve --public-url` and `/family`), when the
+    /// server was given one: the address a letter prints and every notice gives.
+    pub fn family_page_address(&self) -> Option<String> {
+        self.notices
+            .as_deref()
+            .map(crate::notices::NoticeSettings::family_page)
+    }
+
     /// Issues a new access code for a case's family; the old code and every session it
     /// opened stop working at once. For officers who tell families their dates (case and
     /// reception officers, and the operator); audited.
@@ -115,7 +123,7 @@ impl App {
         number: &str,
     ) -> Result<IssuedCode, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::IssueFamilyCode, "family_code")
+            .stored_case_for(caller, number, Permission::InformFamilies, "family_code")
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let code = new_code()?;

@@ -1,12 +1,25 @@
 //! Programme holds: a planner records that a programme stops (from, until, why); every
 //! departure or interview date promised inside it is broken, flagged on the case page and
 //! told to the family on its status page in its language.
+use std::sync::Arc;
+
 use resettle_domain::hold::ProgrammeHold;
+use resettle_domain::policy::{PolicyProfile, Reason, ReasonList};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::reasons::HOLD_REASONS;
 use crate::{App, AppError, Caller, Permission};
+
+/// The reasons a hold of a programme under `policy` may give: the profile's slip list (the
+/// words families read why their date moved), but for the hold itself.
+pub fn hold_reasons(policy: &PolicyProfile) -> Vec<&Reason> {
+    policy
+        .reasons()
+        .of(ReasonList::Slip)
+        .iter()
+        .filter(|r| r.code != "programme_hold")
+        .collect()
+}
 
 /// A hold as a planner enters it.
 #[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
@@ -17,9 +30,9 @@ pub struct NewHold {
     /// The last day of the hold, as expected.
     #[schema(value_type = String, format = Date)]
     pub until: Date,
-    /// Why, as a code families read in their language (`reception_capacity`,
-    /// `travel_restrictions`, `security_check`, `visa`, `flight_availability`,
-    /// `medical_clearance`, `other`).
+    /// Why, as a code of the programme's slip list (`reception_capacity`,
+    /// `travel_restrictions`, …; not `programme_hold`), which families read in their
+    /// language.
     pub reason: String,
     /// What staff know beyond the code; never shown to families.
     #[serde(default)]
@@ -56,6 +69,17 @@ pub struct HoldRecord {
     /// Families whose promised date, still to be kept, falls inside the hold: the
     /// families to tell.
     pub families_affected: usize,
+}
+
+/// A programme's holds with its policy profile, whose slip list words their reasons.
+#[derive(Debug, Clone)]
+pub struct ProgrammeHolds {
+    /// The programme's code.
+    pub programme: String,
+    /// Its policy profile.
+    pub policy: Arc<PolicyProfile>,
+    /// Its holds, earliest first.
+    pub holds: Vec<HoldRecord>,
 }
 
 /// A hold just recorded, with the cases whose promised dates it breaks.
@@ -104,7 +128,12 @@ impl App {
             reason: new.reason.trim().to_string(),
             note: new.note.trim().to_string(),
         };
-        hold.check(HOLD_REASONS)?;
+        let policy = self.programme_policy(programme).await?;
+        let reasons: Vec<&str> = hold_reasons(&policy)
+            .into_iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        hold.check(&reasons)?;
         let id = self
             .store
             .add_hold(programme, &hold, &caller.username, self.now())
@@ -172,14 +201,12 @@ impl App {
 
     /// Every programme's holds with staff's notes and the families each concerns, for the
     /// planner who records them.
-    pub async fn hold_book(
-        &self,
-        caller: &Caller,
-    ) -> Result<Vec<(String, Vec<HoldRecord>)>, AppError> {
+    pub async fn hold_book(&self, caller: &Caller) -> Result<Vec<ProgrammeHolds>, AppError> {
         self.require(caller, Permission::PlanQuotas, "programme_hold", "")
             .await?;
         let mut book = Vec::new();
         for p in self.store.programmes().await? {
+            let policy = self.policy(&p.policy_profile).await?;
             let mut holds = Vec::new();
             for row in self.store.holds(&p.code).await? {
                 let families_affected = self.broken_by(&p.code, &row.hold).await?.len();
@@ -191,7 +218,11 @@ impl App {
                     families_affected,
                 });
             }
-            book.push((p.code, holds));
+            book.push(ProgrammeHolds {
+                programme: p.code,
+                policy,
+                holds,
+            });
         }
         Ok(book)
     }

@@ -4,11 +4,10 @@
 mod code;
 mod estimates;
 mod holds;
-pub mod reasons;
 mod status;
 
 pub use code::{CODE_LENGTH, FAMILY_SESSION, FamilySession, IssuedCode, normalise};
 pub(crate) use estimates::Durations;
 pub use estimates::{REFRESH_AFTER, StepDurationTable};
-pub use holds::{HoldRecord, HoldView, NewHold, RecordedHold};
+pub use holds::{HoldRecord, HoldView, NewHold, ProgrammeHolds, RecordedHold, hold_reasons};
 pub use status::{DateSlip, FamilyStatus, HoldNotice, PromisedDate, StepEstimate};

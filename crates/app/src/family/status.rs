@@ -4,8 +4,10 @@
 //! holds that stop its journey, and what the programme tells every family. Nothing else:
 //! the history comes through the one field matrix ([`Audience::Family`]), so no staff
 //! name, no staff reason, no category, ground, medical word, place or address.
+use std::sync::Arc;
+
 use resettle_domain::case::{CaseEvent, CaseState, Promise, PromiseKind, open_promises};
-use resettle_domain::policy::FamilyInformation;
+use resettle_domain::policy::PolicyProfile;
 use resettle_domain::statistics::durations::ComparableGroup;
 use serde::Serialize;
 use time::Date;
@@ -39,8 +41,9 @@ pub struct DateSlip {
     pub new_date: Date,
     /// When the new date was set.
     pub on: Date,
-    /// Why, as a code of the reason list the page words in the family's language; `None`
-    /// when the officer gave only words of their own, which stay with staff.
+    /// Why, as a code of the profile's slip list, which the page words in the family's
+    /// language; `None` for a slip recorded before the lists existed. The officer's own
+    /// words stay with staff.
     pub reason: Option<String>,
 }
 
@@ -116,8 +119,10 @@ pub struct FamilyStatus {
     /// Holds of the programme that stop the family's journey: current or to come, while
     /// the family has not travelled.
     pub holds: Vec<HoldNotice>,
-    /// What the programme tells every family (what not to do yet, whom to contact).
-    pub texts: Option<FamilyInformation>,
+    /// The programme's policy profile: what it tells every family (what not to do yet,
+    /// whom to contact) and the words of its reason codes, in the family's language.
+    #[serde(skip)]
+    pub policy: Arc<PolicyProfile>,
 }
 
 /// Every promise that replaced an earlier one of its kind, with the date it replaced.
@@ -133,19 +138,10 @@ fn slips(promises: &[Promise]) -> Vec<DateSlip> {
                 old_date: before.promised_date,
                 new_date: p.promised_date,
                 on: p.made_on,
-                reason: slip_reason_code(p),
+                reason: p.slip_reason_code.clone(),
             })
         })
         .collect()
-}
-
-/// The code of why a promise slipped, if it is one the family can read in its language;
-/// anything else is the officer's own words, for staff only.
-fn slip_reason_code(p: &Promise) -> Option<String> {
-    p.slip_reason
-        .as_deref()
-        .filter(|r| super::reasons::REASONS.contains(r))
-        .map(str::to_string)
 }
 
 impl App {
@@ -251,7 +247,7 @@ impl App {
             slips: slips(told),
             estimate,
             holds,
-            texts: policy.family().cloned(),
+            policy,
         };
         self.record_ok(
             family.caller(),
@@ -271,18 +267,19 @@ mod tests {
     use super::*;
     use time::macros::date;
 
-    fn promise(on: Date, made: Date, reason: Option<&str>) -> Promise {
+    fn promise(on: Date, made: Date, code: Option<&str>) -> Promise {
         Promise {
             kind: PromiseKind::Departure,
             promised_date: on,
             made_on: made,
-            slip_reason: reason.map(str::to_string),
+            slip_reason: code.map(|_| "the IOM doctor in Beirut wants another X-ray".into()),
+            slip_reason_code: code.map(str::to_string),
             family_notified_on: None,
         }
     }
 
     #[test]
-    fn a_slip_names_the_old_and_new_date_and_only_a_coded_reason() {
+    fn a_slip_names_the_old_and_new_date_and_the_coded_reason_not_staffs_words() {
         let promises = [
             promise(date!(2026 - 09 - 01), date!(2026 - 07 - 01), None),
             promise(
@@ -293,7 +290,7 @@ mod tests {
             promise(
                 date!(2027 - 01 - 10),
                 date!(2026 - 10 - 01),
-                Some("the IOM doctor in Beirut wants another X-ray"),
+                Some("medical_clearance"),
             ),
         ];
         let s = slips(&promises);
@@ -307,6 +304,8 @@ mod tests {
             )
         );
         assert_eq!(s[1].old_date, date!(2026 - 10 - 15));
-        assert_eq!(s[1].reason, None, "staff's own words never reach the family");
+        assert_eq!(s[1].reason.as_deref(), Some("medical_clearance"));
+        let shown = serde_json::to_string(&s).unwrap();
+        assert!(!shown.contains("X-ray"), "staff's own words never reach the family");
     }
 }

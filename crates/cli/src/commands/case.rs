@@ -104,9 +104,13 @@ pub enum Command {
         /// The date promised (YYYY-MM-DD).
         #[arg(long, value_parser = super::demo::parse_date)]
         date: Date,
-        /// Why the previous date changed (required for a slip).
+        /// Why the previous date changed, in words (required for a slip).
         #[arg(long)]
         reason: Option<String>,
+        /// Why the previous date changed, as a code from the policy profile's slip list
+        /// (required for a slip; `resettle policy show` lists them).
+        #[arg(long)]
+        reason_code: Option<String>,
         /// The day the family was told.
         #[arg(long, value_parser = super::demo::parse_date)]
         notified_on: Option<Date>,
@@ -220,6 +224,11 @@ pub struct TransitionArgs {
     /// deferred, withdrawn, deceased), a departure called off and a new departure date.
     #[arg(long, required_if_eq_any = decisions())]
     reason: Option<String>,
+    /// deferred, withdrawn, a departure called off and a new departure date: the reason
+    /// as a code from the policy profile's list (deferral, withdrawal or slip); `other`
+    /// needs the words in --reason.
+    #[arg(long, required_if_eq_any = [("to", "deferred"), ("to", "withdrawn")])]
+    reason_code: Option<String>,
     /// The version you saw (default: the current one).
     #[arg(long)]
     expected_version: Option<i64>,
@@ -372,11 +381,11 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     );
                 }
                 for p in &c.promises {
-                    let slip = p
-                        .slip_reason
-                        .as_deref()
-                        .map(|r| format!(", slipped: {r}"))
-                        .unwrap_or_default();
+                    let slip = match (&p.slip_reason_code, &p.slip_reason) {
+                        (Some(code), Some(r)) => format!(", slipped: {code}: {r}"),
+                        (None, Some(r)) => format!(", slipped: {r}"),
+                        _ => String::new(),
+                    };
                     let told = p
                         .family_notified_on
                         .map_or("family not told".into(), |d| format!("told {d}"));
@@ -431,7 +440,8 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         Command::Events { number, format } => {
             let events = app.case_events(&op, &number).await?;
             print(format, &events, || {
-                let mut rows = Rows::new(&["seq", "at", "actor", "from", "to", "reason"]);
+                let mut rows =
+                    Rows::new(&["seq", "at", "actor", "from", "to", "reason", "reason_code"]);
                 for e in &events {
                     rows.push(vec![
                         e.seq.to_string(),
@@ -440,6 +450,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                         e.from.map(|s| s.to_string()).unwrap_or_default(),
                         e.to.to_string(),
                         e.reason.clone(),
+                        e.reason_code.clone().unwrap_or_default(),
                     ]);
                 }
                 rows
@@ -454,6 +465,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             let req = TransitionRequest {
                 to: a.to,
                 reason: a.reason.unwrap_or_default(),
+                reason_code: a.reason_code,
                 expected_version,
                 grounds: a.grounds,
                 members: a.members,
@@ -597,6 +609,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             kind,
             date,
             reason,
+            reason_code,
             notified_on,
         } => {
             app.add_promise(
@@ -606,6 +619,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     kind,
                     promised_date: date,
                     reason,
+                    reason_code,
                     family_notified_on: notified_on,
                 },
             )

@@ -12,6 +12,7 @@ pub mod policy;
 pub mod programme;
 pub mod retention;
 pub mod serve;
+pub mod simulate;
 pub mod user;
 
 use std::path::Path;

@@ -181,18 +181,8 @@ fn solve_file(args: &SolveArgs) -> anyhow::Result<(Instance, Solution)> {
 }
 
 fn print_table(instance: &Instance, solution: &Solution) {
-    let index: std::collections::BTreeMap<&str, usize> = instance
-        .cases
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let place_index: std::collections::BTreeMap<&str, usize> = instance
-        .places
-        .iter()
-        .enumerate()
-        .map(|(j, p)| (p.id.as_str(), j))
-        .collect();
+    let index = instance.case_index();
+    let place_index = instance.place_index();
     let width = solution
         .assignment
         .iter()

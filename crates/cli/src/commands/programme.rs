@@ -40,9 +40,9 @@ pub enum Command {
         /// The last day of the hold, as expected (YYYY-MM-DD).
         #[arg(long, value_parser = super::demo::parse_date)]
         until: time::Date,
-        /// Why, as families read it in their language: one of
-        /// visa, medical_clearance, flight_availability, security_check,
-        /// reception_capacity, travel_restrictions, other.
+        /// Why, as families read it in their language: a code of the programme's slip
+        /// list (`resettle policy show PROFILE`), e.g. reception_capacity; not
+        /// programme_hold.
         #[arg(long)]
         reason: String,
         /// What staff know beyond the reason (never shown to families).
@@ -105,8 +105,8 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             let book = app.hold_book(&Caller::operator()).await?;
             let holds = book
                 .into_iter()
-                .find(|(c, _)| c.eq_ignore_ascii_case(&code))
-                .map(|(_, h)| h)
+                .find(|p| p.programme.eq_ignore_ascii_case(&code))
+                .map(|p| p.holds)
                 .ok_or_else(|| anyhow::anyhow!("programme {code} does not exist"))?;
             print(format, &holds, || {
                 let mut rows = Rows::new(&["hold", "from", "until", "reason", "families", "note"]);

@@ -33,6 +33,97 @@ pub struct Args {
 
     #[command(flatten)]
     pub demo_options: DemoOptions,
+
+    #[command(flatten)]
+    pub notices: NoticeOptions,
+}
+
+/// Where notices to families go (README, "Notices to families"). With neither a mail
+/// server nor an SMS gateway, notices stay queued and the case page says so.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NoticeOptions {
+    /// The public address of this server, which notices link to (`<URL>/family`);
+    /// required with a mail server or an SMS gateway.
+    #[arg(long, env = "RESETTLE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// The mail server notices go through (host name).
+    #[arg(long, env = "RESETTLE_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+
+    /// Its port (default: 587 for starttls, 465 for tls, 25 for none).
+    #[arg(long, env = "RESETTLE_SMTP_PORT")]
+    pub smtp_port: Option<u16>,
+
+    /// How the connection is protected: starttls, tls or none (a relay on this host).
+    #[arg(long, env = "RESETTLE_SMTP_SECURITY", default_value = "starttls")]
+    pub smtp_security: String,
+
+    /// Login name at the mail server, if it wants one.
+    #[arg(long, env = "RESETTLE_SMTP_USER")]
+    pub smtp_user: Option<String>,
+
+    /// Password for the login (prefer the environment variable to the flag: a flag shows
+    /// in the process list).
+    #[arg(long, env = "RESETTLE_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+
+    /// The sender of notices (`Fedasil <resettlement@fedasil.be>`); required with a mail
+    /// server.
+    #[arg(long, env = "RESETTLE_SMTP_FROM")]
+    pub smtp_from: Option<String>,
+
+    /// A private certificate authority (PEM file) to trust for the mail server, besides
+    /// the public ones.
+    #[arg(long, env = "RESETTLE_SMTP_CA_FILE")]
+    pub smtp_ca_file: Option<std::path::PathBuf>,
+
+    /// The SMS gateway: a URL with `{phone}` and `{text}` where the number and the text go,
+    /// fetched with GET (`https://gw.example/send?key=K&to={phone}&text={text}`).
+    #[arg(long, env = "RESETTLE_SMS_URL", hide_env_values = true)]
+    pub sms_url: Option<String>,
+}
+
+impl NoticeOptions {
+    /// The delivery settings, `None` when no channel is configured; refused naming the
+    /// option that cannot work.
+    fn settings(&self) -> anyhow::Result<Option<resettle_app::NoticeSettings>> {
+        let mail =
+            match &self.smtp_host {
+                None => None,
+                Some(host) => Some(resettle_app::MailSettings {
+                    host: host.clone(),
+                    port: self.smtp_port,
+                    security: self.smtp_security.parse()?,
+                    username: self.smtp_user.clone(),
+                    password: self.smtp_password.clone(),
+                    from: self
+                        .smtp_from
+                        .clone()
+                        .context("--smtp-from: give the sender of notices with --smtp-host")?,
+                    ca_pem: match &self.smtp_ca_file {
+                        Some(f) => Some(std::fs::read(f).with_context(|| {
+                            format!("--smtp-ca-file: cannot read {}", f.display())
+                        })?),
+                        None => None,
+                    },
+                }),
+            };
+        let sms = self
+            .sms_url
+            .clone()
+            .map(|url_template| resettle_app::SmsSettings { url_template });
+        if mail.is_none() && sms.is_none() {
+            return Ok(None);
+        }
+        let public_url = self.public_url.as_deref().context(
+            "--public-url: notices link to the family page; give this server's public address",
+        )?;
+        let courier = resettle_app::Courier::new(mail, sms)?;
+        Ok(Some(resettle_app::NoticeSettings::new(
+            public_url, courier,
+        )?))
+    }
 }
 
 /// Demo options that make sense when serving (no --replace: serving never deletes data).
@@ -65,6 +156,20 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
         trusted_proxies: args.trusted_proxies.clone(),
         ..defaults
     });
+    let notices = args.notices.settings()?;
+    let app = match notices {
+        Some(settings) => {
+            tracing::info!(courier = ?settings.courier, url = %settings.family_page(), "notices to families on");
+            app.with_notices(settings)
+        }
+        None => {
+            tracing::warn!(
+                "no mail server (--smtp-host) nor SMS gateway (--sms-url): notices to \
+                 families stay queued"
+            );
+            app
+        }
+    };
     let shown = resettle_app::redacted_url(database);
     if args.demo {
         let config = resettle_app::DemoConfig {
@@ -86,9 +191,12 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
     // The duration table behind the families' estimates starts building while the server
     // starts answering.
     app.step_durations();
-    resettle_web::serve(app.clone(), args.addr)
-        .await
-        .with_context(|| format!("cannot serve on {}", args.addr))?;
+    // The outbox's state is in the database: stopping mid-delivery loses nothing, and a
+    // claim left behind is taken up again once it runs out.
+    let worker = tokio::spawn(app.clone().run_notice_worker());
+    let served = resettle_web::serve(app.clone(), args.addr).await;
+    worker.abort();
+    served.with_context(|| format!("cannot serve on {}", args.addr))?;
     // The entries of the run's last minutes are anchored too.
     app.anchor_audit_head()
         .await

@@ -24,11 +24,17 @@ const REFUSALS: &[&str] = &[
 const REFUSALS_FILED: f64 = 0.4;
 
 /// Why a decision is put off.
-const DEFERRALS: &[&str] = &[
-    "additional information requested from UNHCR (family composition)",
-    "security screening not yet completed",
-    "medical file incomplete; UNHCR asked for a recent report",
-    "identity documents to be verified",
+const DEFERRALS: &[(&str, &str)] = &[
+    (
+        "family_composition",
+        "additional information requested from UNHCR (family composition)",
+    ),
+    ("security_screening", "security screening not yet completed"),
+    (
+        "medical_assessment",
+        "medical file incomplete; UNHCR asked for a recent report",
+    ),
+    ("documents_missing", "identity documents to be verified"),
 ];
 
 /// Why one member is left out of an acceptance, whoever it is.
@@ -121,13 +127,13 @@ impl Walker<'_> {
                     return Err(Over);
                 }
                 Outcome::Defer => {
-                    let why = *self.rng.pick(DEFERRALS);
-                    self.record(
+                    let &(code, why) = self.rng.pick(DEFERRALS);
+                    self.record_reasoned(
                         decided,
                         CaseState::Deferred,
                         "CGVS",
-                        format!("deferred: {why}"),
-                        json!({ "grounds": why }),
+                        (code, format!("deferred: {why}")),
+                        Value::Null,
                     )?;
                     let back = self.later(decided, 30, 150);
                     self.hazard(decided, back, true)?;

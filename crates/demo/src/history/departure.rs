@@ -11,10 +11,13 @@ use crate::calendar::add_days;
 /// Until this day travel could still be held up by pandemic measures.
 const PANDEMIC_MEASURES_UNTIL: Date = date!(2022 - 06 - 30);
 
+/// While departures were suspended in 2020, the programme itself was on hold.
+const PROGRAMME_HOLD: (Date, Date) = (date!(2020 - 03 - 15), date!(2020 - 09 - 30));
+
 /// Why a departure date slipped, whether the family goes back to preparing (a new date
 /// only once that is done), and how often (per mille).
 struct Slip {
-    /// Short code in the event payload.
+    /// The code from the Belgian profile's slip list (`policies/belgium.toml`).
     code: &'static str,
     /// The reason recorded and given to the family.
     reason: &'static str,
@@ -26,7 +29,7 @@ struct Slip {
 
 const SLIPS: &[Slip] = &[
     Slip {
-        code: "travel_document",
+        code: "visa",
         reason: "travel document (ICRC laissez-passer) not yet issued",
         back_to_preparation: true,
         weight: 25,
@@ -38,14 +41,20 @@ const SLIPS: &[Slip] = &[
         weight: 15,
     },
     Slip {
-        code: "exit_permit",
+        code: "other",
         reason: "exit permit not granted by the country of asylum",
         back_to_preparation: false,
-        weight: 15,
+        weight: 10,
     },
     Slip {
-        code: "flight_cancelled",
-        reason: "flight cancelled",
+        code: "security_check",
+        reason: "security check of an adult member not yet completed",
+        back_to_preparation: false,
+        weight: 5,
+    },
+    Slip {
+        code: "flight_availability",
+        reason: "flight cancelled; no seats for the family before the next charter",
         back_to_preparation: false,
         weight: 15,
     },
@@ -58,6 +67,12 @@ const SLIPS: &[Slip] = &[
     Slip {
         code: "travel_restrictions",
         reason: "travel restrictions (pandemic measures)",
+        back_to_preparation: false,
+        weight: 10,
+    },
+    Slip {
+        code: "programme_hold",
+        reason: "resettlement departures suspended while the programme was on hold (pandemic)",
         back_to_preparation: false,
         weight: 10,
     },
@@ -100,26 +115,34 @@ impl Walker<'_> {
             };
             let mut departs = self.later(set_on, lo, hi);
             let checks = self.checks(since, set_on, departs, slipped.map(|s| s.code));
-            let reason = match slipped {
-                None => "departure date set and told to the family".to_string(),
-                Some(s) => format!("new departure date set after delay: {}", s.reason),
-            };
             self.rec.within(set_on)?;
             let told = self.told(slipped.is_some());
             self.promise(
                 PromiseKind::Departure,
                 departs,
                 set_on,
-                slipped.map(|s| s.reason),
+                slipped.map(|s| (s.code, s.reason)),
                 told,
             );
-            self.record(
-                set_on,
-                CaseState::DepartureScheduled,
-                "Fedasil",
-                reason,
-                checks,
-            )?;
+            match slipped {
+                None => self.record(
+                    set_on,
+                    CaseState::DepartureScheduled,
+                    "Fedasil",
+                    "departure date set and told to the family".to_string(),
+                    checks,
+                )?,
+                Some(s) => self.record_reasoned(
+                    set_on,
+                    CaseState::DepartureScheduled,
+                    "Fedasil",
+                    (
+                        s.code,
+                        format!("new departure date set after delay: {}", s.reason),
+                    ),
+                    checks,
+                )?,
+            }
             let mut last_news = set_on;
             loop {
                 if !self.slips_again(slips) {
@@ -146,12 +169,12 @@ impl Walker<'_> {
                 .max(add_days(last_news, 1));
                 self.hazard(last_news, noticed, true)?;
                 if slip.back_to_preparation {
-                    self.record(
+                    self.record_reasoned(
                         noticed,
                         CaseState::PreDeparture,
                         "Fedasil",
-                        format!("departure postponed: {}", slip.reason),
-                        json!({ "slip": slip.code, "promised_date": departs.to_string() }),
+                        (slip.code, format!("departure postponed: {}", slip.reason)),
+                        json!({ "promised_date": departs.to_string() }),
                     )?;
                     since = noticed;
                     preparing = self.slip_delay();
@@ -166,7 +189,7 @@ impl Walker<'_> {
                     PromiseKind::Departure,
                     departs,
                     noticed,
-                    Some(slip.reason),
+                    Some((slip.code, slip.reason)),
                     told,
                 );
                 last_news = noticed;
@@ -191,8 +214,10 @@ impl Walker<'_> {
         let table: Vec<(&'static Slip, u32)> = SLIPS
             .iter()
             .map(|s| {
+                let (hold_from, hold_until) = PROGRAMME_HOLD;
                 let weight = match s.code {
                     "travel_restrictions" if departs > PANDEMIC_MEASURES_UNTIL => 0,
+                    "programme_hold" if departs < hold_from || departs > hold_until => 0,
                     "medical_clearance" if medical => s.weight * 4,
                     _ => s.weight,
                 };
@@ -229,7 +254,7 @@ impl Walker<'_> {
         let papers_on = self.day(since, set_on).to_string();
         let health = self.day(since, set_on).to_string();
         match redone {
-            Some("travel_document") => json!({
+            Some("visa") => json!({
                 "checks": { "humanitarian_visa": papers_on },
                 "departure_date": departs.to_string(),
             }),

@@ -24,14 +24,32 @@ const WITHDRAWAL_PER_STEP: f64 = 0.004;
 const DEATH_PER_STEP: f64 = 0.0005;
 
 /// Why cases are withdrawn.
-const WITHDRAWALS: &[(&str, &str)] = &[
-    ("family", "the family no longer wishes to be resettled"),
-    ("UNHCR", "the family has left the country of asylum"),
+const WITHDRAWALS: &[(&str, &str, &str)] = &[
     (
         "family",
+        "family_declined",
+        "the family no longer wishes to be resettled",
+    ),
+    (
+        "UNHCR",
+        "lost_contact",
+        "the family has left the country of asylum and cannot be reached",
+    ),
+    (
+        "family",
+        "other",
         "the family found another solution (family reunification visa)",
     ),
-    ("UNHCR", "change in family composition; UNHCR will resubmit"),
+    (
+        "UNHCR",
+        "unhcr_withdrawal",
+        "change in family composition; UNHCR will resubmit",
+    ),
+    (
+        "UNHCR",
+        "resettled_elsewhere",
+        "accepted for resettlement by another country",
+    ),
 ];
 
 /// What a walk produced: the history and where the case stands on `as_of`.
@@ -179,7 +197,21 @@ impl Walker<'_> {
         payload: Value,
     ) -> Result<(), Over> {
         self.rec
-            .record(&mut self.rng, on, to, actor, reason, payload)
+            .record(&mut self.rng, on, to, actor, reason, None, payload)
+    }
+
+    /// Records a step that names its reason from the Belgian profile's lists
+    /// (`policies/belgium.toml`, `[reasons]`) as well as in words.
+    fn record_reasoned(
+        &mut self,
+        on: Date,
+        to: CaseState,
+        actor: &str,
+        (code, reason): (&str, String),
+        payload: Value,
+    ) -> Result<(), Over> {
+        self.rec
+            .record(&mut self.rng, on, to, actor, reason, Some(code), payload)
     }
 
     /// A day in `from..=to`.
@@ -212,12 +244,12 @@ impl Walker<'_> {
             return Ok(());
         };
         if withdraw {
-            let &(actor, reason) = self.rng.pick(WITHDRAWALS);
-            self.record(
+            let &(actor, code, reason) = self.rng.pick(WITHDRAWALS);
+            self.record_reasoned(
                 on,
                 CaseState::Withdrawn,
                 actor,
-                format!("withdrawn: {reason}"),
+                (code, format!("withdrawn: {reason}")),
                 Value::Null,
             )
         } else {
@@ -234,7 +266,7 @@ impl Walker<'_> {
         kind: PromiseKind,
         promised_date: Date,
         made_on: Date,
-        slip_reason: Option<&str>,
+        slip: Option<(&str, &str)>,
         told_after: Option<i64>,
     ) {
         let family_notified_on = told_after
@@ -244,7 +276,8 @@ impl Walker<'_> {
             kind,
             promised_date,
             made_on,
-            slip_reason: slip_reason.map(String::from),
+            slip_reason: slip.map(|(_, reason)| reason.to_string()),
+            slip_reason_code: slip.map(|(code, _)| code.to_string()),
             family_notified_on,
         });
     }

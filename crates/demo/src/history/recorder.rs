@@ -34,9 +34,11 @@ impl Recorder {
         if on > self.horizon { Err(Over) } else { Ok(()) }
     }
 
-    /// Records the move to `to` on `on`, during office hours and after the previous event.
-    /// Returns `Over` when the step lies after the horizon (nothing is recorded) or ends
-    /// the case.
+    /// Records the move to `to` on `on`, during office hours and after the previous event,
+    /// with its reason in words and, for a step that names one from the profile's lists,
+    /// as a code. Returns `Over` when the step lies after the horizon (nothing is
+    /// recorded) or ends the case.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn record(
         &mut self,
         rng: &mut Rng,
@@ -44,6 +46,7 @@ impl Recorder {
         to: CaseState,
         actor: &str,
         reason: String,
+        reason_code: Option<&str>,
         payload: Value,
     ) -> Result<(), Over> {
         self.within(on)?;
@@ -65,6 +68,7 @@ impl Recorder {
             from: self.events.last().map(|e| e.to),
             to,
             reason,
+            reason_code: reason_code.map(String::from),
             payload,
         });
         if to.is_terminal() { Err(Over) } else { Ok(()) }

@@ -21,6 +21,11 @@ pub struct CaseEvent {
     pub to: CaseState,
     /// Why, in the actor's words (required for refusals, deferrals and slips).
     pub reason: String,
+    /// Why, as a code from the profile's reason list for the step (a deferral, a
+    /// withdrawal, a departure date that moved): what reports count and the family status
+    /// page words in the family's language. `None` for steps no list applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<String>,
     /// Step data: decision grounds, members accepted, dates of checks, places.
     pub payload: serde_json::Value,
 }
@@ -70,6 +75,7 @@ mod tests {
             from,
             to,
             reason: String::new(),
+            reason_code: None,
             payload: serde_json::Value::Null,
         }
     }

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use time::Date;
 use time::macros::format_description;
 
-use super::{Case, CaseEvent, CaseFile, FamilyMember, Promise, check_reason};
+use super::{
+    Case, CaseEvent, CaseFile, CaseState, FamilyMember, Promise, check_reason, check_reason_code,
+};
 use crate::ParseError;
 use crate::calendar::{not_after, not_after_today, not_before};
 use crate::policy::PolicyProfile;
@@ -35,7 +37,7 @@ impl CaseFile {
                 .map_err(|r| r.within(format!("events[{i}]")))?;
         }
         for (i, p) in self.promises.iter().enumerate() {
-            p.check(&self.case, today)
+            p.check(&self.case, policy, today)
                 .map_err(|r| r.within(format!("promises[{i}]")))?;
         }
         for (i, r) in self.reunification.iter().enumerate() {
@@ -123,9 +125,11 @@ impl CaseEvent {
     }
 
     /// Refuses a step of `case` dated after `today`, before the submission or before the
-    /// day of the step `before` it; a step that needs a reason without one; a check `policy` does not
-    /// have, or recorded as done after the step or before the submission; a departure
-    /// scheduled for a day before the step that set it.
+    /// day of the step `before` it; a step that needs a reason without one, or a reason
+    /// code outside `policy`'s list for the step (a departure scheduled with a code is
+    /// taken as one scheduled again after a slip); a check `policy` does not have, or
+    /// recorded as done after the step or before the submission; a departure scheduled
+    /// for a day before the step that set it.
     pub fn check(
         &self,
         case: &Case,
@@ -142,6 +146,14 @@ impl CaseEvent {
         }
         if let Some(from) = self.from {
             check_reason(from, self.to, &self.reason)?;
+            let code = self.reason_code.as_deref();
+            let slip = self.to == CaseState::DepartureScheduled && code.is_some();
+            check_reason_code(from, self.to, slip, code, &self.reason, policy)?;
+        } else if self.reason_code.is_some() {
+            return Err(ParseError::new(
+                "reason_code",
+                "the submission that opens a case names no reason from a list",
+            ));
         }
         for (name, done) in self.checks()? {
             policy.check_pre_departure(&name)?;
@@ -162,8 +174,26 @@ impl CaseEvent {
 impl Promise {
     /// Refuses a promise of `case` made after `today` or before the case was submitted,
     /// for a day before it was made, or told to the family after `today` or before the
-    /// case was submitted.
-    pub fn check(&self, case: &Case, today: Date) -> Result<(), ParseError> {
+    /// case was submitted; and a slip whose reason code is not in `policy`'s slip list (or
+    /// a code without a slip).
+    pub fn check(
+        &self,
+        case: &Case,
+        policy: &PolicyProfile,
+        today: Date,
+    ) -> Result<(), ParseError> {
+        match (&self.slip_reason, self.slip_reason_code.as_deref()) {
+            (Some(reason), code) => {
+                policy.check_reason_code(crate::policy::ReasonList::Slip, code, reason)?;
+            }
+            (None, Some(_)) => {
+                return Err(ParseError::new(
+                    "reason_code",
+                    "a first promise replaces no date, so it names no slip reason",
+                ));
+            }
+            (None, None) => {}
+        }
         not_after_today("made_on", self.made_on, today)?;
         not_before("made_on", self.made_on, SUBMITTED, case.submitted_on)?;
         not_before(
@@ -215,6 +245,7 @@ pub(crate) mod tests {
             from,
             to,
             reason: reason.into(),
+            reason_code: None,
             payload: Value::Null,
         };
         CaseFile {
@@ -286,10 +317,68 @@ pub(crate) mod tests {
             from: Some(CaseState::DossierReview),
             to: CaseState::Accepted,
             reason: " ".into(),
+            reason_code: None,
             payload: Value::Null,
         });
         let e = f.check(&belgium(), TODAY).unwrap_err();
         assert_eq!(e.field, "events[2].reason");
+    }
+
+    #[test]
+    fn an_imported_deferral_names_a_reason_of_the_profile_and_no_other_step_does() {
+        let mut f = file();
+        f.events.push(CaseEvent {
+            seq: 3,
+            at: datetime!(2026-02-01 09:00 UTC),
+            actor: "test".into(),
+            from: Some(CaseState::DossierReview),
+            to: CaseState::Deferred,
+            reason: "second interview in March".into(),
+            reason_code: None,
+            payload: Value::Null,
+        });
+        let e = f.check(&belgium(), TODAY).unwrap_err();
+        assert_eq!(e.field, "events[2].reason_code");
+        assert!(e.reason.contains("further_interview"), "{e}");
+        f.events[2].reason_code = Some("visa".into());
+        assert!(
+            f.check(&belgium(), TODAY)
+                .unwrap_err()
+                .reason
+                .contains("\"visa\" is not a deferral reason")
+        );
+        f.events[2].reason_code = Some("further_interview".into());
+        f.check(&belgium(), TODAY).unwrap();
+        f.events[1].reason_code = Some("other".into());
+        assert_eq!(
+            f.check(&belgium(), TODAY).unwrap_err().field,
+            "events[1].reason_code"
+        );
+    }
+
+    #[test]
+    fn an_imported_slip_names_a_slip_reason() {
+        let mut f = file();
+        let promise = |slip_reason: Option<&str>, code: Option<&str>| Promise {
+            kind: crate::case::PromiseKind::Departure,
+            promised_date: date!(2026 - 12 - 15),
+            made_on: date!(2026 - 11 - 01),
+            slip_reason: slip_reason.map(Into::into),
+            slip_reason_code: code.map(Into::into),
+            family_notified_on: None,
+        };
+        f.promises = vec![promise(None, None), promise(Some("no seats"), None)];
+        assert_eq!(
+            f.check(&belgium(), TODAY).unwrap_err().field,
+            "promises[1].reason_code"
+        );
+        f.promises[1] = promise(Some("no seats"), Some("flight_availability"));
+        f.check(&belgium(), TODAY).unwrap();
+        f.promises[0] = promise(None, Some("visa"));
+        assert_eq!(
+            f.check(&belgium(), TODAY).unwrap_err().field,
+            "promises[0].reason_code"
+        );
     }
 
     #[test]
@@ -388,6 +477,7 @@ pub(crate) mod tests {
             promised_date: date!(2026 - 12 - 15),
             made_on: date!(2025 - 10 - 01),
             slip_reason: None,
+            slip_reason_code: None,
             family_notified_on: None,
         };
         f.promises.push(promise.clone());

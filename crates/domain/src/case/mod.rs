@@ -7,6 +7,7 @@ mod file;
 mod integrity;
 mod lifecycle;
 mod medical;
+mod notice;
 mod number;
 mod promise;
 mod reason;
@@ -23,9 +24,10 @@ pub use medical::{
     CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, MedicalRefusal, fit_to_travel_word,
     parse_fit_to_travel,
 };
+pub use notice::{NOTICE_ATTEMPTS, News, NoticeState, retry_after};
 pub use number::CaseNumber;
-pub use promise::{Promise, PromiseKind, open_promises};
-pub use reason::{DECISIONS, check_reason, needs_reason};
+pub use promise::{Promise, PromiseKind, Slip, open_promises};
+pub use reason::{DECISIONS, check_reason, check_reason_code, needs_reason, reason_list};
 
 use serde::{Deserialize, Serialize};
 use time::Date;

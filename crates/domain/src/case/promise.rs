@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::CaseState;
+use crate::policy::{PolicyProfile, ReasonList};
 use crate::{ParseError, word_enum};
 
 /// What a promised date is for.
@@ -15,28 +16,12 @@ pub enum PromiseKind {
 }
 word_enum!(PromiseKind, "kind", { Interview => "interview", Departure => "departure" });
 
-impl PromiseKind {
-    /// Whether a case in `state` still waits for what a promise of this kind is for: an
-    /// interview until the mission has interviewed (or the dossier is reviewed instead), a
-    /// departure from the decision until the family arrives.
-    pub fn awaited_in(self, state: CaseState) -> bool {
-        use CaseState::*;
-        match self {
-            PromiseKind::Interview => matches!(state, Submitted | ScheduledForMission | Deferred),
-            PromiseKind::Departure => matches!(
-                state,
-                Accepted | AcceptedInPart | PreDeparture | DepartureScheduled
-            ),
-        }
-    }
-}
-
 /// The promises still to be kept for a case in `state`: of each kind the case still waits
 /// for, the latest made (the one in force; earlier ones slipped). `promises` oldest first.
 pub fn open_promises(promises: &[Promise], state: CaseState) -> Vec<&Promise> {
     PromiseKind::ALL
         .iter()
-        .filter(|k| k.awaited_in(state))
+        .filter(|k| k.awaited_in().contains(&state))
         .filter_map(|&k| promises.iter().rev().find(|p| p.kind == k))
         .collect()
 }
@@ -51,8 +36,13 @@ pub struct Promise {
     pub promised_date: Date,
     /// When the promise was made.
     pub made_on: Date,
-    /// Why the previous promise of this kind was not kept; `None` for a first promise.
+    /// Why the previous promise of this kind was not kept, in the officer's words; `None`
+    /// for a first promise.
     pub slip_reason: Option<String>,
+    /// The same reason as a code from the profile's slip list, which the family status
+    /// page and the reports word; set exactly when `slip_reason` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip_reason_code: Option<String>,
     /// When the family was told of this date.
     pub family_notified_on: Option<Date>,
 }
@@ -64,13 +54,16 @@ impl Promise {
     }
 
     /// The slip reason a new promise of `kind` carries, given the promises made `earlier`:
-    /// `None` for the first of its kind; for a slip the reason, trimmed, which must not be
-    /// blank, so no family waits for a new date without being told why.
+    /// `None` for the first of its kind; for a slip, the code from `policy`'s slip list and
+    /// the officer's words, trimmed, neither of which may be blank, so no family waits for a
+    /// new date without being told why.
     pub fn slip_reason(
         kind: PromiseKind,
         earlier: &[Promise],
+        code: Option<&str>,
         reason: &str,
-    ) -> Result<Option<String>, ParseError> {
+        policy: &PolicyProfile,
+    ) -> Result<Option<Slip>, ParseError> {
         if !earlier.iter().any(|p| p.kind == kind) {
             return Ok(None);
         }
@@ -81,8 +74,21 @@ impl Promise {
                 format!("a {kind} date was promised before; say why it changed"),
             ));
         }
-        Ok(Some(reason.to_string()))
+        let code = policy.check_reason_code(ReasonList::Slip, code, reason)?;
+        Ok(Some(Slip {
+            code,
+            reason: reason.to_string(),
+        }))
     }
+}
+
+/// Why a promised date moved: a code of the profile's slip list and the officer's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slip {
+    /// The code, from the slip list.
+    pub code: String,
+    /// The officer's words.
+    pub reason: String,
 }
 
 #[cfg(test)]
@@ -96,8 +102,13 @@ mod tests {
             promised_date: date!(2026 - 12 - 01),
             made_on: date!(2026 - 10 - 01),
             slip_reason: None,
+            slip_reason_code: None,
             family_notified_on: None,
         }
+    }
+
+    fn belgium() -> PolicyProfile {
+        PolicyProfile::parse(include_str!("../../../../policies/belgium.toml")).unwrap()
     }
 
     #[test]
@@ -120,20 +131,44 @@ mod tests {
 
     #[test]
     fn a_first_promise_needs_no_reason_and_a_slip_does() {
-        assert_eq!(
-            Promise::slip_reason(PromiseKind::Departure, &[], ""),
-            Ok(None)
-        );
-        let e = Promise::slip_reason(PromiseKind::Departure, &[departure()], " ").unwrap_err();
+        let p = belgium();
+        let slip = |earlier: &[Promise], code, reason| {
+            Promise::slip_reason(PromiseKind::Departure, earlier, code, reason, &p)
+        };
+        assert_eq!(slip(&[], None, ""), Ok(None));
+        let e = slip(&[departure()], Some("flight_availability"), " ").unwrap_err();
         assert_eq!(e.field, "reason");
         assert_eq!(
-            Promise::slip_reason(PromiseKind::Departure, &[departure()], " flight cancelled "),
-            Ok(Some("flight cancelled".into()))
+            slip(
+                &[departure()],
+                Some("flight_availability"),
+                " flight cancelled "
+            ),
+            Ok(Some(Slip {
+                code: "flight_availability".into(),
+                reason: "flight cancelled".into()
+            }))
         );
         // An interview date is not a slip of a departure date.
         assert_eq!(
-            Promise::slip_reason(PromiseKind::Interview, &[departure()], ""),
+            Promise::slip_reason(PromiseKind::Interview, &[departure()], None, "", &p),
             Ok(None)
         );
+    }
+
+    #[test]
+    fn a_slip_names_a_reason_of_the_profile() {
+        let p = belgium();
+        let slip =
+            |code| Promise::slip_reason(PromiseKind::Departure, &[departure()], code, "late", &p);
+        let e = slip(None).unwrap_err();
+        assert_eq!(e.field, "reason_code");
+        assert!(
+            e.reason.contains("visa") && e.reason.contains("other"),
+            "{e}"
+        );
+        let e = slip(Some("weather")).unwrap_err();
+        assert!(e.reason.contains("\"weather\" is not a slip reason"), "{e}");
+        assert_eq!(slip(Some("visa")).unwrap().unwrap().code, "visa");
     }
 }

@@ -1,8 +1,11 @@
 //! Which steps must say why. A decision is explained to the family and to UNHCR, an ending
 //! that is not the programme's own is explained in the report, and a step back (a
 //! departure called off) is explained to a family that gave up its home on the date.
+//! Deferrals, withdrawals and moved dates also name their reason from the profile's list,
+//! so they can be counted and told to the family in its language.
 use super::CaseState;
 use crate::ParseError;
+use crate::policy::{PolicyProfile, ReasonList};
 
 use CaseState::*;
 
@@ -34,6 +37,59 @@ pub fn check_reason(from: CaseState, to: CaseState, reason: &str) -> Result<(), 
         format!("moving back from {from} to {to} calls off the departure date; say why")
     };
     Err(ParseError::new("reason", why))
+}
+
+/// The reason list a move from `from` to `to` must name its reason from: a deferral's,
+/// a withdrawal's, or the slip list for a departure called off. A departure scheduled
+/// again after a slip names a slip reason too, but only the promises tell that it is one
+/// (see [`crate::case::Promise::slip_reason`]).
+pub fn reason_list(from: CaseState, to: CaseState) -> Option<ReasonList> {
+    match (from, to) {
+        (_, Deferred) => Some(ReasonList::Deferral),
+        (_, Withdrawn) => Some(ReasonList::Withdrawal),
+        (DepartureScheduled, PreDeparture) => Some(ReasonList::Slip),
+        _ => None,
+    }
+}
+
+impl super::CaseEvent {
+    /// The list this step's reason code comes from: [`reason_list`] of its move, or the
+    /// slip list for a departure scheduled again with a code. `None` for the submission
+    /// and for steps that name no code.
+    pub fn reason_list(&self) -> Option<ReasonList> {
+        let from = self.from?;
+        reason_list(from, self.to).or(
+            (self.to == DepartureScheduled && self.reason_code.is_some())
+                .then_some(ReasonList::Slip),
+        )
+    }
+}
+
+/// Checks the reason code of a move from `from` to `to` against `policy`: required from
+/// [`reason_list`] where a list applies, or from the slip list where `slip` says the move
+/// replaces a departure date told before; refused on any other step, which has no list to
+/// name it from. Returns the code to store.
+pub fn check_reason_code(
+    from: CaseState,
+    to: CaseState,
+    slip: bool,
+    code: Option<&str>,
+    text: &str,
+    policy: &PolicyProfile,
+) -> Result<Option<String>, ParseError> {
+    let list =
+        reason_list(from, to).or((slip && to == DepartureScheduled).then_some(ReasonList::Slip));
+    match (list, code.map(str::trim).filter(|c| !c.is_empty())) {
+        (Some(list), code) => policy.check_reason_code(list, code, text).map(Some),
+        (None, None) => Ok(None),
+        (None, Some(code)) => Err(ParseError::new(
+            "reason_code",
+            format!(
+                "{code:?} names a reason from a list, but a move from {from} to {to} has none; \
+                 reason codes are for a deferral, a withdrawal and a departure date that moved"
+            ),
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::error::PolicyError;
 use super::fields::Cx;
 use super::raw;
+use super::reasons::{Labels, read_named};
 
 /// The name of the check on integration prospects (the Netherlands 2012: in every case,
 /// after the asylum-law grounds). The NGOs and UNHCR ask that it never be used; a profile
@@ -35,6 +36,8 @@ pub struct Check {
     /// Whether failing it is a ground a refusal may cite. A selection aim such as a
     /// balanced caseload is weighed but refuses nobody.
     pub refusal_ground: bool,
+    /// Its words in each language, for pages, letters and reports.
+    pub label: Labels,
 }
 
 impl Assessment {
@@ -73,15 +76,20 @@ impl Assessment {
         };
         let mut checks: Vec<Check> = Vec::new();
         for (i, c) in raw.checks.get_ref().iter().enumerate() {
-            let key = format!("assessment.checks[{i}].name");
-            let name = cx.name(&c.name, &key)?;
+            let key = format!("assessment.checks[{i}]");
+            let (name, label) = read_named(&c.name, c.label.as_ref(), &key, "name", cx)?;
             if checks.iter().any(|k| k.name == name) {
-                return Err(cx.at(&c.name, key, format!("the check {name:?} is listed twice")));
+                return Err(cx.at(
+                    &c.name,
+                    format!("{key}.name"),
+                    format!("the check {name:?} is listed twice"),
+                ));
             }
             checks.push(Check {
                 name,
                 basis: c.basis.trim().to_string(),
                 refusal_ground: c.refusal_ground.unwrap_or(true),
+                label,
             });
         }
         if checks.is_empty() {

@@ -1,8 +1,27 @@
 //! Broken profiles are refused with the line, column and key to fix.
 use super::*;
 
+/// The smallest reason lists: `other` alone in each, labelled in English only.
+macro_rules! minimal_reasons {
+    () => {
+        r#"
+[[reasons.slip]]
+code = "other"
+label.en = "other reason"
+[[reasons.deferral]]
+code = "other"
+label.en = "other reason"
+[[reasons.withdrawal]]
+code = "other"
+label.en = "other reason"
+"#
+    };
+}
+pub(super) use minimal_reasons;
+
 /// The smallest profile that passes; tests append to it or replace parts of it.
-const MINIMAL: &str = r#"name = "test"
+const MINIMAL: &str = concat!(
+    r#"name = "test"
 version = 1
 title = "Test"
 country = "BE"
@@ -16,10 +35,14 @@ emergency = true
 authority = "CGVS"
 [[assessment.checks]]
 name = "protection_need"
-
+label.en = "need for protection"
+"#,
+    minimal_reasons!(),
+    r#"
 [reception]
 model = "centre_then_local"
-"#;
+"#
+);
 
 /// The line (from 1) of `text` on which `needle` first appears.
 fn line_of(text: &str, needle: &str) -> usize {
@@ -217,7 +240,7 @@ fn emergency_limits_need_a_channel_for_emergencies() {
 fn refusal_grounds_follow_the_checks() {
     let text = MINIMAL.replace(
         "name = \"protection_need\"",
-        "name = \"protection_need\"\n[[assessment.checks]]\nname = \"integration_perspective\"\n[[assessment.checks]]\nname = \"balanced_caseload\"\nrefusal_ground = false",
+        "name = \"protection_need\"\nlabel.en = \"need\"\n[[assessment.checks]]\nname = \"integration_perspective\"\nlabel.en = \"integration\"\n[[assessment.checks]]\nname = \"balanced_caseload\"\nrefusal_ground = false",
     );
     let p = PolicyProfile::parse(&text).unwrap();
     assert_eq!(
@@ -267,6 +290,90 @@ fn the_quota_must_add_up() {
 }
 
 #[test]
+fn a_name_without_an_english_label_is_refused_at_its_key() {
+    let text = MINIMAL.replace("label.en = \"need for protection\"\n", "");
+    let e = refuse(&text);
+    assert_eq!(
+        e.key.as_deref(),
+        Some("assessment.checks[0].label.en"),
+        "{e}"
+    );
+    assert_eq!(
+        e.location.unwrap().line,
+        line_of(&text, "name = \"protection_need\"")
+    );
+    let text = MINIMAL.replace(
+        "label.en = \"need for protection\"",
+        "label.nl = \"beschermingsnood\"",
+    );
+    let e = refuse(&text);
+    assert_eq!(
+        e.key.as_deref(),
+        Some("assessment.checks[0].label.en"),
+        "{e}"
+    );
+    let e = refuse(&MINIMAL.replace(
+        "label.en = \"need for protection\"",
+        "label.en = \"need\"\nlabel.de = \"Schutzbedarf\"",
+    ));
+    assert!(e.reason.contains("de"), "{e}");
+    let e = refuse(&MINIMAL.replace("label.en = \"need for protection\"", "label.en = \" \""));
+    assert_eq!(
+        e.key.as_deref(),
+        Some("assessment.checks[0].label.en"),
+        "{e}"
+    );
+}
+
+#[test]
+fn reason_lists_are_required_hold_other_and_name_each_code_once() {
+    let start = MINIMAL.find("\n[[reasons.slip]]").unwrap();
+    let end = MINIMAL.find("\n[reception]").unwrap();
+    let without = format!("{}{}", &MINIMAL[..start], &MINIMAL[end..]);
+    assert_eq!(refuse(&without).key.as_deref(), Some("reasons"));
+    let e = refuse(&MINIMAL.replacen(
+        "[[reasons.slip]]\ncode = \"other\"",
+        "[[reasons.slip]]\ncode = \"visa\"",
+        1,
+    ));
+    assert_eq!(e.key.as_deref(), Some("reasons.slip"), "{e}");
+    assert!(e.reason.contains("\"other\""), "{e}");
+    let twice = MINIMAL.replacen(
+        "[[reasons.deferral]]",
+        "[[reasons.deferral]]\ncode = \"other\"\nlabel.en = \"other\"\n[[reasons.deferral]]",
+        1,
+    );
+    let e = refuse(&twice);
+    assert_eq!(e.key.as_deref(), Some("reasons.deferral[1].code"), "{e}");
+    let e = refuse(&MINIMAL.replacen("code = \"other\"", "code = \"Other reason\"", 1));
+    assert_eq!(e.key.as_deref(), Some("reasons.slip[0].code"), "{e}");
+    let e = refuse(&MINIMAL.replacen(
+        "[[reasons.withdrawal]]\ncode = \"other\"\nlabel.en = \"other reason\"\n",
+        "",
+        1,
+    ));
+    assert_eq!(e.key.as_deref(), Some("reasons.withdrawal"), "{e}");
+}
+
+#[test]
+fn a_reason_code_outside_the_list_is_refused_and_other_needs_words() {
+    let p = PolicyProfile::parse(MINIMAL).unwrap();
+    let e = p
+        .check_reason_code(ReasonList::Withdrawal, Some("moved_away"), "gone")
+        .unwrap_err();
+    assert_eq!(e.field, "reason_code");
+    assert!(e.reason.contains("allowed: other"), "{e}");
+    let e = p
+        .check_reason_code(ReasonList::Withdrawal, Some("other"), " ")
+        .unwrap_err();
+    assert_eq!(e.field, "reason");
+    assert_eq!(
+        p.check_reason_code(ReasonList::Withdrawal, Some("other"), "moved away"),
+        Ok("other".into())
+    );
+}
+
+#[test]
 fn a_family_text_needs_english_and_real_language_codes() {
     let without_english = format!(
         "{MINIMAL}\n[family]\nadvice = {{ nl = \"Wacht.\" }}\ncontact = {{ en = \"UNHCR\" }}\n"
@@ -277,7 +384,7 @@ fn a_family_text_needs_english_and_real_language_codes() {
     let bad_code = format!(
         "{MINIMAL}\n[family]\nadvice = {{ en = \"Wait.\", Arabic = \"x\" }}\ncontact = {{ en = \"UNHCR\" }}\n"
     );
-    assert!(refuse(&bad_code).to_string().contains("ISO 639-1"));
+    assert!(refuse(&bad_code).to_string().contains("Arabic"));
     let blank = format!(
         "{MINIMAL}\n[family]\nadvice = {{ en = \"Wait.\" }}\ncontact = {{ en = \"  \" }}\n"
     );

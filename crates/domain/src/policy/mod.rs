@@ -20,6 +20,7 @@ mod money;
 mod planning;
 mod pre_departure;
 mod raw;
+mod reasons;
 mod reception;
 mod steps;
 mod time_limit;
@@ -35,12 +36,13 @@ pub use assessment::{Assessment, Check, INTEGRATION_PERSPECTIVE};
 pub use channels::ChannelRule;
 pub use data_protection::{DEFAULT_RETENTION_YEARS, DEFAULT_SMALL_CELL_THRESHOLD, DataProtection};
 pub use error::{Location, PolicyError};
-pub use family::{FALLBACK_LANGUAGE, FamilyInformation, Translated};
+pub use family::FamilyInformation;
 pub use identity::{Identity, Version};
 pub use integration::{DEFAULT_SUPPORT_MONTHS, IntegrationSupport};
 pub use money::{Allowance, Money};
 pub use planning::{ChannelQuota, Planning, PlanningKind};
 pub use pre_departure::PreDepartureCheck;
+pub use reasons::{LABEL_LANGUAGES, Labels, NameList, OTHER, Reason, ReasonList, Reasons};
 pub use reception::{Reception, ReceptionModel, ReceptionPhase};
 pub use steps::{SWITCHABLE_STEPS, Steps};
 pub use time_limit::{Overdue, Stop, TimeLimit};
@@ -72,6 +74,7 @@ pub struct PolicyProfile {
     placement_weights: resettle_placement::ScoreWeights,
     placement_fairness: Option<resettle_placement::DistributionPlan>,
     family: Option<FamilyInformation>,
+    reasons: Reasons,
 }
 
 impl PolicyProfile {
@@ -96,6 +99,7 @@ impl PolicyProfile {
             .transpose()?;
         let data_protection = DataProtection::read(p.data_protection.as_ref(), &cx)?;
         let family = FamilyInformation::read(p.family.as_ref(), &cx)?;
+        let reasons = Reasons::read(p.reasons.as_ref(), &cx)?;
         let placement = p.placement.unwrap_or_default();
         if let Some(plan) = &placement.fairness {
             plan.validate()
@@ -116,6 +120,7 @@ impl PolicyProfile {
             placement_weights: placement.weights,
             placement_fairness: placement.fairness,
             family,
+            reasons,
         })
     }
 
@@ -198,6 +203,65 @@ impl PolicyProfile {
             )),
             None => Ok(()),
         }
+    }
+
+    /// The reason lists: why a date moved, a decision was put off, a case withdrawn.
+    pub fn reasons(&self) -> &Reasons {
+        &self.reasons
+    }
+
+    /// Checks the reason code a step or a promise names against `list`, and the words
+    /// that go with it: the code must be one of the list's (the error, on `reason_code`,
+    /// lists those allowed), and the code [`OTHER`] says nothing by itself, so it needs
+    /// the officer's words in `text`. Returns the code, trimmed.
+    pub fn check_reason_code(
+        &self,
+        list: ReasonList,
+        code: Option<&str>,
+        text: &str,
+    ) -> Result<String, ParseError> {
+        let code = reasons::check_code(self.name(), list, self.reasons.of(list), code)?;
+        if code == OTHER && text.trim().is_empty() {
+            return Err(ParseError::new(
+                "reason",
+                format!("the {list} reason is \"other\": say what it is in words"),
+            ));
+        }
+        Ok(code)
+    }
+
+    /// Every name of `list` with its labels, in the profile's order.
+    pub fn labelled(&self, list: NameList) -> Vec<(&str, &Labels)> {
+        match list {
+            NameList::Reason(r) => self
+                .reasons
+                .of(r)
+                .iter()
+                .map(|r| (r.code.as_str(), &r.label))
+                .collect(),
+            NameList::Check => self
+                .assessment
+                .checks
+                .iter()
+                .map(|c| (c.name.as_str(), &c.label))
+                .collect(),
+            NameList::PreDeparture => self
+                .pre_departure
+                .iter()
+                .map(|c| (c.name.as_str(), &c.label))
+                .collect(),
+        }
+    }
+
+    /// The label of `code` in `list` in `language` (an ISO 639-1 code), falling back to
+    /// English where the profile gives none in that language; `None` for a code the list
+    /// does not have. Pages, letters and the family status page show reasons and checks
+    /// through this, so the words live in the profile beside the codes they explain.
+    pub fn label(&self, list: NameList, code: &str, language: &str) -> Option<&str> {
+        self.labelled(list)
+            .into_iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, l)| l.get(language))
     }
 
     /// Whether this policy weighs integration prospects.

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::error::PolicyError;
 use super::fields::Cx;
 use super::raw;
+use super::reasons::{Labels, read_named};
 
 /// One pre-departure step. A required one must be recorded as done before a departure is
 /// scheduled; an optional one is recorded when it happens.
@@ -21,6 +22,8 @@ pub struct PreDepartureCheck {
     pub description: String,
     /// Where this comes from.
     pub source: String,
+    /// Its words in each language, for the checklist on pages and letters.
+    pub label: Labels,
 }
 
 /// Reads `[[pre_departure]]`.
@@ -30,12 +33,12 @@ pub(super) fn read(
 ) -> Result<Vec<PreDepartureCheck>, PolicyError> {
     let mut checks: Vec<PreDepartureCheck> = Vec::new();
     for (i, c) in raw.iter().enumerate() {
-        let key = format!("pre_departure[{i}].name");
-        let name = cx.name(&c.name, &key)?;
+        let key = format!("pre_departure[{i}]");
+        let (name, label) = read_named(&c.name, c.label.as_ref(), &key, "name", cx)?;
         if checks.iter().any(|k| k.name == name) {
             return Err(cx.at(
                 &c.name,
-                key,
+                format!("{key}.name"),
                 format!("the pre-departure check {name:?} is listed twice"),
             ));
         }
@@ -45,6 +48,7 @@ pub(super) fn read(
             by: c.by.trim().to_string(),
             description: c.description.trim().to_string(),
             source: c.source.trim().to_string(),
+            label,
         });
     }
     Ok(checks)

@@ -21,7 +21,8 @@ fn profile_text(off: &[CaseState]) -> String {
     }
     let words: Vec<String> = off.iter().map(|s| format!("{:?}", s.as_str())).collect();
     t += &format!("[steps]\noff = [{}]\n", words.join(", "));
-    t += "[assessment]\nauthority = \"X\"\n[[assessment.checks]]\nname = \"protection_need\"\n";
+    t += "[assessment]\nauthority = \"X\"\n[[assessment.checks]]\nname = \"protection_need\"\nlabel.en = \"need\"\n";
+    t += super::error_tests::minimal_reasons!();
     let model = if on(InReception) {
         "centre_then_local"
     } else {

@@ -38,6 +38,35 @@ pub(super) struct Profile {
     pub data_protection: Option<DataProtection>,
     pub placement: Option<Placement>,
     pub family: Option<Family>,
+    pub reasons: Option<Spanned<Reasons>>,
+}
+
+/// `label`: a name's words per language (`label.en = "…"`, `label.nl = "…"`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Labels {
+    pub en: Option<Word>,
+    pub nl: Option<Word>,
+    pub fr: Option<Word>,
+    pub ar: Option<Word>,
+    pub fa: Option<Word>,
+}
+
+/// `[reasons]`: the lists staff choose a reason from.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Reasons {
+    pub slip: Option<Spanned<Vec<Reason>>>,
+    pub deferral: Option<Spanned<Vec<Reason>>>,
+    pub withdrawal: Option<Spanned<Vec<Reason>>>,
+}
+
+/// `[[reasons.slip]]`, `[[reasons.deferral]]`, `[[reasons.withdrawal]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Reason {
+    pub code: Word,
+    pub label: Option<Spanned<Labels>>,
 }
 
 /// `[placement]`: how families are matched to places.
@@ -123,6 +152,7 @@ pub(super) struct Check {
     #[serde(default)]
     pub basis: String,
     pub refusal_ground: Option<bool>,
+    pub label: Option<Spanned<Labels>>,
 }
 
 /// `[[pre_departure]]`.
@@ -130,6 +160,7 @@ pub(super) struct Check {
 #[serde(deny_unknown_fields)]
 pub(super) struct PreDeparture {
     pub name: Word,
+    pub label: Option<Spanned<Labels>>,
     pub required: Option<bool>,
     #[serde(default)]
     pub by: String,
@@ -243,6 +274,6 @@ pub(super) struct DataProtection {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Family {
-    pub advice: Spanned<std::collections::BTreeMap<String, String>>,
-    pub contact: Spanned<std::collections::BTreeMap<String, String>>,
+    pub advice: Spanned<Labels>,
+    pub contact: Spanned<Labels>,
 }

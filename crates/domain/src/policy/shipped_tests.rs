@@ -383,6 +383,64 @@ fn a_refusal_cites_grounds_from_the_profile_list_and_other_steps_cite_none() {
     be.check_grounds(Accepted, &[]).unwrap();
 }
 
+#[test]
+fn every_name_of_every_shipped_profile_is_labelled_in_all_five_languages() {
+    for p in [belgium(), netherlands()] {
+        for list in NameList::ALL {
+            let named = p.labelled(list);
+            assert!(!named.is_empty(), "{}: {list:?} is empty", p.name());
+            for (code, labels) in named {
+                for lang in LABEL_LANGUAGES {
+                    let label = labels
+                        .given(lang)
+                        .unwrap_or_else(|| panic!("{}: {code} has no label.{lang}", p.name()));
+                    assert!(
+                        !label.contains('_') && label != code,
+                        "{}: {code} label.{lang} is {label:?}",
+                        p.name()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_slip_list_is_the_one_the_family_page_words() {
+    let be = belgium();
+    let codes: Vec<&str> = be
+        .reasons()
+        .of(ReasonList::Slip)
+        .iter()
+        .map(|r| r.code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "visa",
+            "medical_clearance",
+            "flight_availability",
+            "security_check",
+            "reception_capacity",
+            "travel_restrictions",
+            "programme_hold",
+            "other"
+        ]
+    );
+    let slip = NameList::Reason(ReasonList::Slip);
+    assert_eq!(
+        be.label(slip, "visa", "fr"),
+        Some("visa ou documents de voyage pas encore délivrés")
+    );
+    // A language the profile has no labels in falls back to English.
+    assert_eq!(be.label(slip, "other", "de"), Some("other reason"));
+    assert_eq!(be.label(slip, "weather", "en"), None);
+    assert_eq!(
+        be.label(NameList::Check, "protection_need", "nl"),
+        Some("beschermingsnood")
+    );
+}
+
 /// Both profiles tell their families what not to do yet and whom to ask, in every
 /// language of the family status page, and the advice names the home and the work.
 #[test]
@@ -391,7 +449,7 @@ fn both_profiles_speak_to_families_in_their_languages() {
         let family = profile.family().expect("a [family] section");
         for lang in ["en", "nl", "fr", "ar", "fa"] {
             assert!(
-                family.advice.has(lang) && family.contact.has(lang),
+                family.advice.given(lang).is_some() && family.contact.given(lang).is_some(),
                 "{}: no {lang} text",
                 profile.name()
             );

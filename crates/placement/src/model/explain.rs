@@ -77,18 +77,8 @@ fn amount(x: f64) -> String {
 /// `instance` are treated as unplaced.
 pub fn explain(instance: &Instance, solution: &Solution) -> Vec<Explanation> {
     let p = Problem::build(instance);
-    let index: std::collections::BTreeMap<&str, usize> = instance
-        .places
-        .iter()
-        .enumerate()
-        .map(|(j, place)| (place.id.as_str(), j))
-        .collect();
-    let case_index: std::collections::BTreeMap<&str, usize> = instance
-        .cases
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let index = instance.place_index();
+    let case_index = instance.case_index();
     let mut plan = Plan::empty(&p);
     for a in &solution.assignment {
         if let (Some(&i), Some(&j)) = (case_index.get(a.case.as_str()), index.get(a.place.as_str()))

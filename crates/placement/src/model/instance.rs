@@ -127,6 +127,25 @@ impl fmt::Display for InstanceError {
 impl std::error::Error for InstanceError {}
 
 impl Instance {
+    /// Each case's position by its id, for reading a solution (which names cases by id)
+    /// against the instance's rows.
+    pub fn case_index(&self) -> BTreeMap<&str, usize> {
+        self.cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect()
+    }
+
+    /// Each place's position by its id, for reading a solution against the columns.
+    pub fn place_index(&self) -> BTreeMap<&str, usize> {
+        self.places
+            .iter()
+            .enumerate()
+            .map(|(j, p)| (p.id.as_str(), j))
+            .collect()
+    }
+
     /// Parses and validates the JSON format. Syntax and type errors name the JSON path of the
     /// offending value (`cases[2].demand.persons: invalid type: string "5", expected f64`).
     pub fn from_json(text: &str) -> Result<Instance, InstanceError> {

@@ -276,12 +276,7 @@ fn dense(groups: &[Group], places: usize) -> Option<Vec<f64>> {
 /// listed by ascending case index, ordered by their first case.
 pub(crate) fn linked_groups(instance: &Instance) -> Vec<Vec<usize>> {
     let n = instance.cases.len();
-    let index: std::collections::BTreeMap<&str, usize> = instance
-        .cases
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let index = instance.case_index();
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {

@@ -22,7 +22,9 @@ pub struct CaseFilter {
     pub country_of_asylum: Option<String>,
     /// Only cases with this submission category.
     pub category: Option<String>,
-    /// Case number or member name containing this text (case-insensitive).
+    /// A member whose name has a word beginning with each word of this text (case,
+    /// accents and vowel marks do not matter), or, when it has a digit, a case number
+    /// containing it.
     pub q: Option<String>,
     /// Exactly this case number.
     pub case_number: Option<String>,
@@ -107,11 +109,52 @@ fn summary(r: &AnyRow) -> Result<CaseSummary, StorageError> {
     })
 }
 
+/// The condition of a search for `q`: a family with, for every word typed, a member's name
+/// word beginning with it (folded alike, so case, accents and Arabic vowel marks do not
+/// matter, and both databases answer the same), each word a range over the index of name
+/// words; and, when `q` has a digit as every case number does, a case number containing
+/// it. Names without digits never pay for scanning every case number.
+fn search(q: &str, binds: &mut Vec<String>) -> String {
+    use resettle_domain::names::{prefix_end, words};
+    let mut either = Vec::new();
+    if q.chars().any(|c| c.is_ascii_digit()) {
+        binds.push(format!(
+            "%{}%",
+            q.to_lowercase().replace('\\', "").replace(['%', '_'], "")
+        ));
+        either.push(format!("LOWER(c.case_number) LIKE ${}", binds.len()));
+    }
+    let typed = words(q);
+    if !typed.is_empty() {
+        let name: Vec<String> = typed
+            .iter()
+            .map(|w| {
+                binds.push(w.clone());
+                binds.push(prefix_end(w));
+                format!(
+                    "c.id IN (SELECT w.case_id FROM member_name_words w \
+                     WHERE w.word >= ${} AND w.word < ${})",
+                    binds.len() - 1,
+                    binds.len()
+                )
+            })
+            .collect();
+        either.push(format!("({})", name.join(" AND ")));
+    }
+    match either.len() {
+        0 => "FALSE".to_string(),
+        _ => format!("({})", either.join(" OR ")),
+    }
+}
+
 impl CaseFilter {
     /// The WHERE clause with numbered placeholders, and the values to bind in order.
     pub(crate) fn clause(&self) -> (String, Vec<String>) {
         let mut conditions = Vec::new();
         let mut binds = Vec::new();
+        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            conditions.push(search(q, &mut binds));
+        }
         let mut add = |sql: &str, value: String| {
             binds.push(value);
             conditions.push(sql.replace("$n", &format!("${}", binds.len())));
@@ -142,17 +185,6 @@ impl CaseFilter {
         }
         if let Some(o) = &self.submitted_by {
             add("c.submitted_by = $n", o.clone());
-        }
-        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!(
-                "%{}%",
-                q.to_lowercase().replace('\\', "").replace(['%', '_'], "")
-            );
-            add(
-                "(LOWER(c.case_number) LIKE $n OR EXISTS (SELECT 1 FROM family_members f \
-                 WHERE f.case_id = c.id AND LOWER(f.full_name) LIKE $n))",
-                pattern,
-            );
         }
         if let Some(scopes) = &self.scope {
             // One placeholder for all the limits' organisations would not do: each limit

@@ -37,14 +37,15 @@ where
     Ok(row.try_get(i)?)
 }
 
-/// A promise from the five columns `kind, promised_date, made_on, slip_reason,
-/// family_notified_on` of a row, the first at `at`.
+/// A promise from the six columns `kind, promised_date, made_on, slip_reason,
+/// family_notified_on, slip_reason_code` of a row, the first at `at`.
 pub(crate) fn promise(r: &AnyRow, at: usize) -> Result<Promise, StorageError> {
     Ok(Promise {
         kind: parse_word("promises.kind", &get::<String>(r, at)?)?,
         promised_date: parse_date("promises.promised_date", &get::<String>(r, at + 1)?)?,
         made_on: parse_date("promises.made_on", &get::<String>(r, at + 2)?)?,
         slip_reason: get(r, at + 3)?,
+        slip_reason_code: get(r, at + 5)?,
         family_notified_on: get::<Option<String>>(r, at + 4)?
             .map(|d| parse_date("promises.family_notified_on", &d))
             .transpose()?,
@@ -211,7 +212,7 @@ impl Store {
     /// The history of the case with this internal id, oldest first.
     pub(crate) async fn events_of(&self, id: i64) -> Result<Vec<CaseEvent>, StorageError> {
         self.rows(
-            "SELECT seq, at, actor, from_state, to_state, reason, payload \
+            "SELECT seq, at, actor, from_state, to_state, reason, payload, reason_code \
                FROM case_events WHERE case_id = $1 ORDER BY seq",
             id,
         )
@@ -228,6 +229,7 @@ impl Store {
                     .transpose()?,
                 to: parse_word("case_events.to_state", &get::<String>(r, 4)?)?,
                 reason: get(r, 5)?,
+                reason_code: get(r, 7)?,
                 payload: serde_json::from_str(&payload)
                     .map_err(|e| corrupt("case_events.payload", &payload, e))?,
             })
@@ -237,7 +239,8 @@ impl Store {
 
     async fn promises_of(&self, id: i64) -> Result<Vec<Promise>, StorageError> {
         self.rows(
-            "SELECT kind, promised_date, made_on, slip_reason, family_notified_on \
+            "SELECT kind, promised_date, made_on, slip_reason, family_notified_on, \
+                    slip_reason_code \
                FROM promises WHERE case_id = $1 ORDER BY id",
             id,
         )

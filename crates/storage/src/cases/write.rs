@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use crate::NewAuditEntry;
 use crate::caseload::{KnownCodes, insert_cases, validate_files};
 use crate::codec::{self, parse_word};
+use crate::notices::{self, NewNotice};
 use crate::reference;
 use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store};
@@ -26,6 +27,8 @@ pub struct NewEvent {
     pub actor: String,
     /// Why.
     pub reason: String,
+    /// Why, as a code from the profile's reason list for the step, if one applies.
+    pub reason_code: Option<String>,
     /// Step data.
     pub payload: serde_json::Value,
 }
@@ -46,6 +49,8 @@ pub struct Assignment {
     pub support: Option<SupportPlan>,
     /// A date told to the family with this step (the departure date).
     pub promise: Option<Promise>,
+    /// The notice telling the family of this step, queued with it.
+    pub notice: Option<NewNotice>,
 }
 
 /// A case's internal id, state and version as the transaction reads them.
@@ -157,7 +162,8 @@ impl Store {
 
     /// Appends a lifecycle event and moves the case's stored state with it, if and only if
     /// the case is still at `expected_version` in state `from`, with the `audit` entries
-    /// recording it in the same transaction. Returns the new version.
+    /// recording it in the same transaction (and the notice telling the family of it, if
+    /// the assignment carries one). Returns the new version.
     pub async fn append_event(
         &self,
         number: &CaseNumber,
@@ -199,8 +205,9 @@ impl Store {
             });
         }
         sqlx::query(
-            "INSERT INTO case_events (case_id, seq, at, actor, from_state, to_state, reason, payload) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO case_events \
+             (case_id, seq, at, actor, from_state, to_state, reason, payload, reason_code) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(cur.id)
         .bind(new_version)
@@ -210,28 +217,36 @@ impl Store {
         .bind(event.to.as_str().to_string())
         .bind(event.reason.clone())
         .bind(event.payload.to_string())
+        .bind(event.reason_code.clone())
         .execute(&mut *tx)
         .await?;
         assign(&mut tx, cur.id, assignment).await?;
         if let Some(p) = &assignment.promise {
             insert_promise(&mut tx, cur.id, p).await?;
         }
+        notices::queue(&mut tx, assignment.notice.as_slice(), self.now()).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
         Ok(new_version)
     }
 
-    /// Records a date told to the family.
+    /// Records a date told to the family, with the `audit` entries recording it and the
+    /// `notices` telling the family in the same transaction.
     pub async fn add_promise(
         &self,
         number: &CaseNumber,
         promise: &Promise,
+        audit: &[NewAuditEntry],
+        notices: &[NewNotice],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
         insert_promise(&mut tx, cur.id, promise).await?;
+        notices::queue(&mut tx, notices, self.now()).await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -383,8 +398,9 @@ async fn insert_promise(
     promise: &Promise,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO promises (case_id, kind, promised_date, made_on, slip_reason, family_notified_on) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO promises \
+         (case_id, kind, promised_date, made_on, slip_reason, family_notified_on, slip_reason_code) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(case_id)
     .bind(promise.kind.as_str().to_string())
@@ -392,6 +408,7 @@ async fn insert_promise(
     .bind(codec::date(promise.made_on))
     .bind(promise.slip_reason.clone())
     .bind(promise.family_notified_on.map(codec::date))
+    .bind(promise.slip_reason_code.clone())
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -4,6 +4,8 @@ mod audit;
 mod cases;
 mod dashboard;
 mod fair_share;
+mod families_to_inform;
+mod forecast;
 mod health;
 mod missions;
 mod openapi;
@@ -32,6 +34,7 @@ use utoipa_axum::routes;
         (name = "cases", description = "Cases from UNHCR submission to the end of integration support"),
         (name = "missions", description = "Selection missions and community sponsor groups"),
         (name = "placement", description = "Families to local reception places: proposals by optimisation, decided by reception officers"),
+        (name = "forecast", description = "Capacity forecasts for planners: will the reception network hold the pledges, and how many buffer places does it take"),
         (name = "audit", description = "The hash-chained audit trail, for auditors"),
     )
 )]
@@ -82,9 +85,12 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(audit::get))
         .routes(routes!(placement::propose, placement::list))
         .routes(routes!(placement::decide))
+        .routes(routes!(forecast::post))
         .routes(routes!(cases::events::get))
         .routes(routes!(cases::transition::post))
         .routes(routes!(cases::promises::post))
+        .routes(routes!(cases::contact::put))
+        .routes(routes!(families_to_inform::get))
         .routes(routes!(cases::reunification::post))
         .routes(routes!(cases::reunification::status))
         .routes(routes!(missions::list, missions::plan))

@@ -10,14 +10,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
-use resettle_app::cases::{CaseQuery, TransitionRequest};
-use resettle_app::{App, AppError, Permission};
-use resettle_domain::case::{CaseState, MedicalRecord};
+use resettle_app::cases::{CaseQuery, NewPromise, TransitionRequest};
+use resettle_app::{App, AppError, NewContact, Permission};
+use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
-use super::{Lang, failed, render, user_context};
+use super::{Lang, failed, names, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
 
@@ -114,6 +114,10 @@ pub(crate) async fn show(
         Answer::Submitted
     } else if let Some(member_no) = moved.saved.and_then(|m| m.parse::<u32>().ok()) {
         Answer::Saved(member_no)
+    } else if let Some(kind) = moved.promised.and_then(|k| k.parse::<PromiseKind>().ok()) {
+        Answer::Promised(kind)
+    } else if moved.contact == Some(true) {
+        Answer::ContactSaved
     } else {
         Answer::Moved(moved.moved.and_then(|s| s.parse::<CaseState>().ok()))
     };
@@ -130,6 +134,51 @@ enum Answer<'a> {
     Refused(String, &'a StepForm),
     /// The medical record of this member was saved.
     Saved(u32),
+    /// A date of this kind was recorded (and the family's notice queued).
+    Promised(PromiseKind),
+    /// The date was refused, for this reason; the form keeps what was typed.
+    PromiseRefused(String, &'a PromiseForm),
+    /// How to reach the family was saved.
+    ContactSaved,
+    /// The contact was refused, for this reason; the form keeps what was typed.
+    ContactRefused(String, &'a ContactForm),
+}
+
+/// The fields of the form that records a date told to the family.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct PromiseForm {
+    kind: String,
+    promised_date: String,
+    reason_code: String,
+    reason: String,
+    family_notified_on: String,
+    #[serde(skip_serializing)]
+    csrf: String,
+}
+
+impl PromiseForm {
+    /// The date as the use case takes it, or the first field that cannot be read.
+    fn promise(&self) -> Result<NewPromise, String> {
+        Ok(NewPromise {
+            kind: self.kind.clone(),
+            promised_date: day("promised_date", &self.promised_date)?
+                .ok_or_else(|| "promised_date: give the date told to the family".to_string())?,
+            reason: text(&self.reason),
+            reason_code: text(&self.reason_code),
+            family_notified_on: day("family_notified_on", &self.family_notified_on)?,
+        })
+    }
+}
+
+/// The fields of the form that records how to reach the family.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct ContactForm {
+    email: String,
+    phone: String,
+    #[serde(skip_serializing)]
+    csrf: String,
 }
 
 /// The fields of the step form: every step's data as typed, lists comma-separated. A
@@ -139,6 +188,7 @@ enum Answer<'a> {
 pub(crate) struct StepForm {
     to: String,
     reason: String,
+    reason_code: String,
     expected_version: i64,
     grounds: String,
     members: String,
@@ -162,6 +212,7 @@ pub(crate) struct StepForm {
 const STEP_LABELS: &[(&str, &str)] = &[
     ("to", "step-to"),
     ("reason", "step-reason"),
+    ("reason_code", "step-reason-code"),
     ("grounds", "step-grounds"),
     ("members", "step-members"),
     ("mission", "step-mission"),
@@ -176,11 +227,30 @@ const STEP_LABELS: &[(&str, &str)] = &[
     ("checks", "step-checks"),
 ];
 
+/// The fields of the date form with the message ids of their labels.
+const PROMISE_LABELS: &[(&str, &str)] = &[
+    ("kind", "promised-kind"),
+    ("promised_date", "promised-date"),
+    ("reason_code", "promised-reason-code"),
+    ("reason", "promised-reason"),
+    ("family_notified_on", "promised-notified-on"),
+    ("made_on", "promised-date"),
+];
+
+/// The fields of the contact form with the message ids of their labels.
+const CONTACT_LABELS: &[(&str, &str)] = &[("email", "contact-email"), ("phone", "contact-phone")];
+
 /// A refusal split into the label id of the field it names, if it names one of the
-/// form's, and the reason.
+/// step form's, and the reason.
 fn labelled(why: String) -> (Option<&'static str>, String) {
+    labelled_by(why, STEP_LABELS)
+}
+
+/// A refusal split into the label id of the field it names, if it names one of `labels`,
+/// and the reason.
+fn labelled_by(why: String, labels: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
     let named = why.split_once(": ").and_then(|(field, reason)| {
-        STEP_LABELS
+        labels
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, id)| (*id, reason.to_string()))
@@ -191,13 +261,16 @@ fn labelled(why: String) -> (Option<&'static str>, String) {
     }
 }
 
-/// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted
-/// and `?saved=MEMBER` after a medical record was saved, so the page says so.
+/// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted,
+/// `?saved=MEMBER` after a medical record was saved, `?promised=KIND` after a date was
+/// recorded and `?contact=true` after the family's contact was saved, so the page says so.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Moved {
     moved: Option<String>,
     submitted: Option<bool>,
     saved: Option<String>,
+    promised: Option<String>,
+    contact: Option<bool>,
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -253,6 +326,7 @@ impl StepForm {
         Ok(TransitionRequest {
             to: self.to.clone(),
             reason: self.reason.clone(),
+            reason_code: text(&self.reason_code),
             expected_version: self.expected_version,
             grounds: words(&self.grounds),
             members,
@@ -300,6 +374,89 @@ pub(crate) async fn step(
     }
 }
 
+/// `POST /cases/{number}/promise`: records a date told to the family (a slip needs its
+/// reason); the family's notice is queued with it. A refusal changes nothing and the page
+/// says why, keeping what was typed.
+pub(crate) async fn promise(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<PromiseForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return failed(lang, Some(&session), refused);
+    }
+    let outcome = match form.promise() {
+        Ok(p) => app
+            .add_promise(&session.caller, &number, &p)
+            .await
+            .map(|_| p.kind)
+            .map_err(refusal),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(kind) => {
+            Redirect::to(&format!("/cases/{number}?promised={kind}#promises")).into_response()
+        }
+        Err(e) => {
+            render_case(
+                &app,
+                lang,
+                &session,
+                &number,
+                Answer::PromiseRefused(e, &form),
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /cases/{number}/contact`: records how to reach the family, for the roles that
+/// inform families; a refusal names the field and keeps what was typed.
+pub(crate) async fn contact(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<ContactForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return failed(lang, Some(&session), refused);
+    }
+    let typed = NewContact {
+        email: text(&form.email),
+        phone: text(&form.phone),
+    };
+    match app.set_contact(&session.caller, &number, &typed).await {
+        Ok(_) => {
+            Redirect::to(&format!("/cases/{number}?contact=true#contact-title")).into_response()
+        }
+        Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
+            failed(lang, Some(&session), e)
+        }
+        Err(e) => {
+            render_case(
+                &app,
+                lang,
+                &session,
+                &number,
+                Answer::ContactRefused(refusal(e), &form),
+            )
+            .await
+        }
+    }
+}
+
+/// A refused change in words for the page: the use case's sentence, or a plain line for a
+/// storage failure (logged, never shown).
+fn refusal(e: AppError) -> String {
+    match e {
+        AppError::Storage(_) => "the change could not be saved; it has been logged".into(),
+        other => other.to_string(),
+    }
+}
+
 async fn render_case(
     app: &App,
     lang: Lang,
@@ -308,11 +465,30 @@ async fn render_case(
     answer: Answer<'_>,
 ) -> Response {
     let submitted = matches!(answer, Answer::Submitted);
+    let mut notice = context! {};
     let (moved, step_error, typed, saved) = match answer {
         Answer::Submitted => (None, None, None, None),
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
         Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form))), None),
         Answer::Saved(member_no) => (None, None, None, Some(member_no)),
+        Answer::Promised(kind) => {
+            notice = context! { promised => kind.as_str() };
+            (None, None, None, None)
+        }
+        Answer::PromiseRefused(why, form) => {
+            let (field, why) = labelled_by(why, PROMISE_LABELS);
+            notice = context! { promise_error => why, promise_field => field, promise_typed => Value::from(Serde(form)) };
+            (None, None, None, None)
+        }
+        Answer::ContactSaved => {
+            notice = context! { contact_saved => true };
+            (None, None, None, None)
+        }
+        Answer::ContactRefused(why, form) => {
+            let (field, why) = labelled_by(why, CONTACT_LABELS);
+            notice = context! { contact_error => why, contact_field => field, contact_typed => Value::from(Serde(form)) };
+            (None, None, None, None)
+        }
     };
     let (step_field, step_error) = match step_error.map(labelled) {
         Some((field, why)) => (field, Some(why)),
@@ -360,12 +536,33 @@ async fn render_case(
     // The history, for the roles that see it (filtered by the field matrix in the app).
     let events = if resettle_app::access::visibility::sees(caller, "waiting") {
         match app.case_events(caller, &number).await {
-            Ok(events) => Value::from(Serde(&events)),
+            Ok(events) => names::timeline(&events),
             Err(e) => return failed(lang, Some(session), e),
         }
     } else {
         Value::from(())
     };
+    // The words of the profile's checks, grounds and reasons, and the lists the forms offer.
+    let programme = case["programme"].as_str().unwrap_or_default();
+    let policy = match app.programme_policy(programme).await {
+        Ok(p) => p,
+        Err(e) => return failed(lang, Some(session), e),
+    };
+    let state: Option<CaseState> = case["state"].as_str().and_then(|s| s.parse().ok());
+    let allowed: Vec<CaseState> = case["allowed_transitions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str()?.parse().ok())
+        .collect();
+    let departure_promised = case["promises"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|p| p["kind"] == PromiseKind::Departure.as_str());
+    let step_lists = state
+        .map(|s| names::step_lists(s, &allowed, departure_promised))
+        .unwrap_or_default();
     render(
         "case.html",
         lang,
@@ -383,7 +580,7 @@ async fn render_case(
             member_columns => member_columns,
             medical => Value::from(Serde(&medical)),
             may_export => caller.may(Permission::ExportSubject),
-            letter_languages => caller.may(Permission::IssueFamilyCode).then(|| {
+            letter_languages => caller.may(Permission::InformFamilies).then(|| {
                 Lang::FAMILY
                     .iter()
                     .map(|l| context! { code => l.code(), name => l.own_name() })
@@ -392,6 +589,17 @@ async fn render_case(
             letter_language => super::family_letter::letter_language(&principal_languages(&case)).code(),
             placement => placement,
             events => events,
+            names => names::names(&policy),
+            reasons => Value::from(Serde(policy.reasons())),
+            step_lists => step_lists,
+            may_promise => caller.may(Permission::RecordPromises),
+            promise_kinds => PromiseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            may_inform => caller.may(Permission::InformFamilies),
+            channels => context! {
+                email => app.notice_channels().email,
+                sms => app.notice_channels().sms,
+            },
+            ..notice
         },
     )
 }
@@ -503,7 +711,11 @@ mod tests {
 
     #[test]
     fn a_refusal_names_the_field_by_its_label_in_every_language() {
-        for (_, id) in STEP_LABELS {
+        for (_, id) in STEP_LABELS
+            .iter()
+            .chain(PROMISE_LABELS)
+            .chain(CONTACT_LABELS)
+        {
             for lang in Lang::STAFF {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }

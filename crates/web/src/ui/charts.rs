@@ -139,14 +139,16 @@ pub(crate) fn plan_path(path: &[PlanYear]) -> String {
     )
 }
 
-fn escape(s: &str) -> String {
+/// `s` safe inside SVG text and attributes.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The smallest 1, 2 or 5 times a power of ten at or above `v`, for round axis ticks.
-fn nice_ceiling(v: f64) -> f64 {
+pub(crate) fn nice_ceiling(v: f64) -> f64 {
     let p = 10f64.powf(v.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .iter()

@@ -52,13 +52,15 @@ pub(crate) async fn issue(
     };
     let letter_lang = Lang::parse_in(Catalogue::Family, &form.language)
         .unwrap_or_else(|| letter_language(&issued.languages));
-    // The page's address as the officer's browser reached this server (behind a proxy,
-    // the scheme it names): the address the family types.
-    let scheme = client.map_or("http", |c| c.0.scheme);
-    let address = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map_or_else(|| "/family".to_string(), |host| format!("{scheme}://{host}/family"));
+    // The page's public address (`--public-url`), as the notices give it; else as the
+    // officer's browser reached this server (behind a proxy, the scheme it names).
+    let address = app.family_page_address().unwrap_or_else(|| {
+        let scheme = client.map_or("http", |c| c.0.scheme);
+        headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map_or_else(|| "/family".to_string(), |host| format!("{scheme}://{host}/family"))
+    });
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("number", issued.case_number.clone());
     let staff = |id: &str, args: Option<&fluent_bundle::FluentArgs>| {

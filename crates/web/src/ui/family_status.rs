@@ -178,7 +178,7 @@ fn status_page(lang: Lang, status: &FamilyStatus) -> Response {
         },
         _ => context! {},
     });
-    let texts = status.texts.as_ref();
+    let texts = status.policy.family();
     let before_travel = !status.arrived && !status.ended;
     render_family(
         "family.html",
@@ -186,7 +186,8 @@ fn status_page(lang: Lang, status: &FamilyStatus) -> Response {
         true,
         context! {
             family => Value::from(Serde(status)),
-            events => Value::from(Serde(&status.history)),
+            events => super::names::timeline(&status.history),
+            names => super::names::names(&status.policy),
             durations => estimate,
             advice => texts.filter(|_| before_travel).map(|t| t.advice.get(lang.code())),
             contact => texts.map(|t| t.contact.get(lang.code())),

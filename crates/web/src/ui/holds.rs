@@ -9,8 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use resettle_app::family::NewHold;
-use resettle_app::family::reasons::HOLD_REASONS;
+use resettle_app::family::{NewHold, hold_reasons};
 use resettle_app::{App, Session};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -113,7 +112,7 @@ async fn holds_page(
     };
     let done = recorded.and_then(|id| {
         book.iter()
-            .flat_map(|(_, holds)| holds)
+            .flat_map(|p| &p.holds)
             .find(|h| h.hold.id == id)
             .map(|h| Value::from(Serde(h)))
     });
@@ -128,11 +127,14 @@ async fn holds_page(
         context! {
             user => user_context(Some(session)),
             csrf => session.csrf_token.clone(),
-            programmes => book.iter().map(|(code, holds)| context! {
-                code => code.clone(),
-                holds => Value::from(Serde(holds)),
+            // Each programme with its holds and the reasons its profile words, in its own
+            // form: the reasons are the programme's.
+            programmes => book.iter().map(|p| context! {
+                code => p.programme.clone(),
+                holds => Value::from(Serde(&p.holds)),
+                reasons => Value::from(Serde(hold_reasons(&p.policy))),
+                names => super::names::names(&p.policy),
             }).collect::<Vec<_>>(),
-            reasons => HOLD_REASONS.to_vec(),
             form => Value::from(Serde(&form)),
             problem,
             done,

@@ -10,11 +10,15 @@ mod fair_share;
 mod families;
 mod family_letter;
 mod family_status;
+mod fan_chart;
 mod fonts;
+mod forecast;
 mod holds;
 mod i18n;
+mod inform;
 mod language;
 mod medical;
+mod names;
 mod placement;
 mod pledges;
 mod submission;
@@ -66,6 +70,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("cases.html", include_str!("../../templates/cases.html")),
     ("pledges.html", include_str!("../../templates/pledges.html")),
     (
+        "forecast.html",
+        include_str!("../../templates/forecast.html"),
+    ),
+    (
         "case_new.html",
         include_str!("../../templates/case_new.html"),
     ),
@@ -91,6 +99,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         "placement.html",
         include_str!("../../templates/placement.html"),
     ),
+    ("inform.html", include_str!("../../templates/inform.html")),
     ("error.html", include_str!("../../templates/error.html")),
     (
         "_admin_nav.html",
@@ -166,6 +175,9 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/cases/{number}", get(cases::show))
         .route("/cases/{number}/export.{format}", get(cases::export))
         .route("/cases/{number}/step", post(cases::step))
+        .route("/cases/{number}/promise", post(cases::promise))
+        .route("/cases/{number}/contact", post(cases::contact))
+        .route("/inform", get(inform::page))
         .route(
             "/cases/{number}/medical/{member_no}",
             get(medical::page).post(medical::save),
@@ -179,6 +191,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/pledges", get(pledges::page).post(pledges::save))
         .route("/holds", get(holds::page).post(holds::save))
         .route("/cases/{number}/family-code", post(family_letter::issue))
+        .route("/forecast", get(forecast::page).post(forecast::run))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
@@ -280,6 +293,11 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                     ),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
                 plan => s.caller.may(resettle_app::Permission::PlanQuotas),
+                // The work list of families to inform is a case officer's; reception
+                // officers, whose header holds reception and placement, reach it from the
+                // reception page.
+                inform => s.caller.may(resettle_app::Permission::InformFamilies)
+                    && !s.caller.may(resettle_app::Permission::Place),
             }
         }
     }

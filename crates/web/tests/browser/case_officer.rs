@@ -101,6 +101,11 @@ async fn a_case_officer_works_the_overdue_list_and_takes_a_step() {
             .unwrap();
         assert_eq!(chosen.as_deref(), Some("withdrawn"), "{}", s.backend);
         type_into(c, "reason", "the family asked to withdraw").await;
+        click(
+            c,
+            "select[name='reason_code'] option[value='family_declined']",
+        )
+        .await;
         submit(c, "Take the step").await;
         review(c, s.backend, "case-step-taken").await;
         assert!(
@@ -111,7 +116,9 @@ async fn a_case_officer_works_the_overdue_list_and_takes_a_step() {
         assert!(c.current_url().await.unwrap().path() == case);
         let history = text_of(c, "#timeline").await;
         assert!(
-            history.contains("to withdrawn") && history.contains("the family asked to withdraw"),
+            history.contains("to withdrawn")
+                && history
+                    .contains("the family declined resettlement (the family asked to withdraw)"),
             "{}: the history says what happened and why, in words: {history}",
             s.backend
         );

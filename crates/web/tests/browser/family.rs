@@ -150,14 +150,33 @@ async fn a_family_reads_its_case_in_arabic_on_a_phone_with_the_code_from_the_off
         assert!(estimate.contains("تقدير، وليس وعدًا"), "{who}: {estimate}");
         assert!(estimate.contains("على الأرجح خلال"), "{who}: {estimate}");
         assert!(estimate.contains("إلى"), "{who}: a range: {estimate}");
-        // Why its date moved: old and new dates, and the reason in words it can read.
+        // Why its date moved: old and new dates, and the reason as the profile words it in
+        // Arabic, never the officer's own words.
         let slips = text_of(p, "#slips").await;
         assert!(slips.contains("تغيّر موعد سفركم من"), "{who}: {slips}");
+        let c = s.app.case_full(&Caller::operator(), &case).await.unwrap();
+        let last = c.promises.iter().rev().find(|p| p.is_slip()).unwrap();
+        let profile = resettle_app::policies::named(&c.policy_profile).unwrap();
+        let slip = resettle_domain::policy::NameList::Reason(resettle_domain::policy::ReasonList::Slip);
+        let words = profile
+            .label(slip, last.slip_reason_code.as_deref().unwrap(), "ar")
+            .unwrap();
+        assert!(slips.contains(&format!("السبب: {words}")), "{who}: {slips}");
         assert!(
-            slips.contains("السبب:") || slips.contains("لم يُسجَّل السبب"),
-            "{who}: {slips}"
+            !slips.contains(last.slip_reason.as_deref().unwrap()),
+            "{who}: staff's words shown"
         );
         assert!(text_of(p, "#advice").await.contains("لا تتركوا مسكنكم"), "{who}");
+        // The rest of the page, for people to look at: the slips, the history, the advice.
+        for part in ["slips", "history", "advice"] {
+            p.execute(
+                "document.getElementById(arguments[0]).scrollIntoView()",
+                vec![part.into()],
+            )
+            .await
+            .unwrap();
+            save_screenshot(p, &shot(who, &format!("family-status-ar-{part}"))).await;
+        }
         for code in CODES {
             assert!(!page.contains(code), "{who}: {code} is shown");
         }
@@ -236,7 +255,6 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
         left(c, "/cases").await;
         assert_eq!(c.current_url().await.unwrap().path(), "/holds", "{who}");
         review(c, who, "holds").await;
-        choose(c, "programme", "BE").await;
         set_date(c, "from", "2027-03-01").await;
         set_date(c, "until", "2027-01-01").await;
         choose(c, "reason", "reception_capacity").await;
@@ -263,7 +281,7 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
         let o = &officer.client;
         o.goto(&format!("{}/cases/{case}", s.base)).await.unwrap();
         let held = text_of(o, "#held-promises").await;
-        assert!(held.contains("no reception capacity"), "{who}: {held}");
+        assert!(held.contains("no reception place available"), "{who}: {held}");
         review(o, who, "case-held").await;
 
         let code = s.app.issue_family_code(&op, &case).await.unwrap().code;
@@ -276,7 +294,7 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
         assert_eq!(html_lang_dir(p).await, ("fa".into(), "rtl".into()), "{who}");
         let holds = text_of(p, "#holds").await;
         assert!(holds.contains("برنامه"), "{who}: {holds}");
-        assert!(holds.contains("جای خالی در مراکز پذیرش نیست"), "{who}: {holds}");
+        assert!(holds.contains("جای پذیرش در دسترس نیست"), "{who}: {holds}");
         assert!(holds.contains("تاریخ سفر شما در این مدت است"), "{who}: {holds}");
         assert!(!holds.contains("four centres"), "{who}: the note stays with staff");
         review(p, who, "family-status-fa").await;

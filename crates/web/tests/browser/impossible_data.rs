@@ -128,6 +128,7 @@ async fn a_reception_officer_cannot_overfill_a_place_or_confirm_a_lapsed_proposa
                 &TransitionRequest {
                     to: "withdrawn".into(),
                     reason: "the family withdrew".into(),
+                    reason_code: Some("family_declined".into()),
                     expected_version: moved.version,
                     ..TransitionRequest::default()
                 },

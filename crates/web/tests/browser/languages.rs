@@ -54,15 +54,8 @@ async fn a_case_officer_reads_cases_in(words: &Words, case_list: &[&str], case: 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_officer_reads_the_cases_in_dutch() {
-    let dutch = Words {
-        code: "nl",
-        name: "Nederlands",
-        sign_in: "Aanmelden",
-        next: "Doorgaan",
-        sign_out: "Afmelden",
-    };
     a_case_officer_reads_cases_in(
-        &dutch,
+        &DUTCH,
         &[
             "Dossiers",
             "Nationaliteit",
@@ -81,15 +74,8 @@ async fn a_case_officer_reads_the_cases_in_dutch() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_officer_reads_the_cases_in_french() {
-    let french = Words {
-        code: "fr",
-        name: "Français",
-        sign_in: "Se connecter",
-        next: "Continuer",
-        sign_out: "Se déconnecter",
-    };
     a_case_officer_reads_cases_in(
-        &french,
+        &FRENCH,
         &[
             "Dossiers",
             "Nationalité",

@@ -9,13 +9,16 @@ mod accessibility;
 mod administrator;
 mod case_officer;
 mod family;
+mod forecast;
 mod impossible_data;
 mod languages;
 mod liaison;
 mod medical_officer;
 mod municipality;
 mod narrow;
+mod notices;
 mod planner;
+mod reasons;
 mod reception;
 mod sessions;
 
@@ -39,18 +42,37 @@ struct Served {
 }
 
 async fn serve(db: resettle_testkit::TestDatabase) -> Served {
-    serve_cases(db, 150).await
+    serve_with(db, |app| app).await
+}
+
+/// A demo programme served as [`serve`] does, the application changed by `configure`
+/// first (a clock the test moves, notices delivered somewhere).
+async fn serve_with(
+    db: resettle_testkit::TestDatabase,
+    configure: impl FnOnce(App) -> App,
+) -> Served {
+    serve_demo(db, 150, configure).await
 }
 
 /// A demo programme of `cases` families served as [`serve`] does: more cases where a test
 /// needs the programme's own history to say something (an estimate needs 20 comparable
 /// families).
 async fn serve_cases(db: resettle_testkit::TestDatabase, cases: usize) -> Served {
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY)));
+    serve_demo(db, cases, |app| app).await
+}
+
+async fn serve_demo(
+    db: resettle_testkit::TestDatabase,
+    cases: usize,
+    configure: impl FnOnce(App) -> App,
+) -> Served {
+    let app = configure(
+        App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+            .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY))),
+    );
     app.load_demo(
         &DemoConfig {
             seed: 5,
@@ -157,6 +179,22 @@ const ENGLISH: Words = Words {
     sign_in: "Sign in",
     next: "Continue",
     sign_out: "Sign out",
+};
+
+const DUTCH: Words = Words {
+    code: "nl",
+    name: "Nederlands",
+    sign_in: "Aanmelden",
+    next: "Doorgaan",
+    sign_out: "Afmelden",
+};
+
+const FRENCH: Words = Words {
+    code: "fr",
+    name: "Français",
+    sign_in: "Se connecter",
+    next: "Continuer",
+    sign_out: "Se déconnecter",
 };
 
 /// Signs in as `username` with the password and, where the page asks, the one-time code.

@@ -1,5 +1,6 @@
 //! `/api/v1/cases/…`: cases, their lifecycle, timeline, promises and reunification.
 //! Every route needs an API token; the caller is recorded as the actor of each change.
+pub(crate) mod contact;
 pub(crate) mod create;
 pub(crate) mod events;
 pub(crate) mod export;

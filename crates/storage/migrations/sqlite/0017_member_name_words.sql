@@ -1,0 +1,10 @@
+-- The words of family members' names, folded (lower case, accents and vowel marks
+-- removed, by resettle_domain::names), one row per word and case, so a name search is a
+-- range over an index, answered alike by both databases. Filled from the names after
+-- this migration (storage's migrations.rs), kept by every write of members.
+CREATE TABLE member_name_words (
+    word TEXT NOT NULL,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    PRIMARY KEY (word, case_id)
+) WITHOUT ROWID;
+CREATE INDEX member_name_words_case ON member_name_words (case_id);

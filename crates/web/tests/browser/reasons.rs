@@ -1,0 +1,176 @@
+//! Reasons from the policy profile's lists, in the reader's language: a case officer
+//! reading French records a departure date that moved, choosing why from the profile's slip
+//! list; the page words the reason with the profile's French label beside the officer's own
+//! words, and the timeline of a demo case words its slips the same way.
+use resettle_app::Caller;
+use resettle_app::cases::CaseQuery;
+use resettle_domain::case::PromiseKind;
+
+use super::*;
+
+/// A demo case with a departure date told to the family, still waiting to travel.
+async fn scheduled_case(s: &Served) -> String {
+    let op = Caller::operator();
+    let list = s
+        .app
+        .list_cases(
+            &op,
+            &CaseQuery {
+                state: Some("departure_scheduled".into()),
+                per_page: Some(100),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    for item in &list.items {
+        let case = s.app.case_full(&op, &item.case_number).await.unwrap();
+        if case
+            .promises
+            .iter()
+            .any(|p| p.kind == PromiseKind::Departure)
+        {
+            return item.case_number.clone();
+        }
+    }
+    panic!("{}: no demo case with a departure date", s.backend);
+}
+
+/// A demo case whose departure was called off, with its slip reason on the step.
+async fn called_off_case(s: &Served) -> (String, String) {
+    let op = Caller::operator();
+    for state in ["pre_departure", "departure_scheduled", "arrived", "housed"] {
+        let list = s
+            .app
+            .list_cases(
+                &op,
+                &CaseQuery {
+                    state: Some(state.into()),
+                    per_page: Some(100),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        for item in &list.items {
+            let events = s.app.case_events(&op, &item.case_number).await.unwrap();
+            if let Some(code) = events
+                .iter()
+                .find(|e| e.to.as_str() == "pre_departure" && e.reason_code.is_some())
+                .and_then(|e| e.reason_code.clone())
+            {
+                return (item.case_number.clone(), code);
+            }
+        }
+    }
+    panic!("{}: no demo case whose departure was called off", s.backend);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_officer_records_a_slip_with_a_reason_of_the_profile_in_french() {
+    for db in resettle_testkit::databases() {
+        let s = serve(db).await;
+        let b = browser(1280).await;
+        let c = &b.client;
+        c.goto(&format!("{}/login", s.base)).await.unwrap();
+        c.find(Locator::LinkText(FRENCH.name))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        sign_in_on_this_page(&s, &b, "case-officer", &FRENCH).await;
+        let number = scheduled_case(&s).await;
+        let path = format!("/cases/{number}");
+        c.goto(&format!("{}{path}", s.base)).await.unwrap();
+        // The slip list is offered in the profile's French labels.
+        let offered = texts_of(c, "#promise-form select[name='reason_code'] option").await;
+        assert!(
+            offered.contains(&"aucun vol disponible à la date prévue".to_string())
+                && offered.contains(&"autre raison".to_string()),
+            "{}: {offered:?}",
+            s.backend
+        );
+        // A new date without a reason from the list: refused, what was typed kept.
+        click(
+            c,
+            "#promise-form select[name='kind'] option[value='departure']",
+        )
+        .await;
+        super::reception::type_day(c, "promised_date", time::macros::date!(2027 - 01 - 15)).await;
+        let words = "plus de places sur le vol affrété";
+        c.find(Locator::Css("#promise-form input[name='reason']"))
+            .await
+            .unwrap()
+            .send_keys(words)
+            .await
+            .unwrap();
+        click_button(c, "Enregistrer la date").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        review(c, s.backend, "promise-refused-fr").await;
+        let refusal = text_of(c, "#promise-error").await;
+        assert!(
+            refusal.contains("si elle remplace une date : pourquoi celle-ci a changé")
+                && !refusal.contains("reason_code"),
+            "{}: the refusal names the field by its label: {refusal}",
+            s.backend
+        );
+        assert_eq!(
+            value_of(c, "#promise-form input[name='reason']").await,
+            words,
+            "{}: the words typed are kept",
+            s.backend
+        );
+        click(
+            c,
+            "#promise-form select[name='reason_code'] option[value='flight_availability']",
+        )
+        .await;
+        submit(c, "Enregistrer la date").await;
+        review(c, s.backend, "promise-recorded-fr").await;
+        assert!(
+            text_of(c, "#promise-done").await.contains("départ"),
+            "{}: the page says the date was recorded",
+            s.backend
+        );
+        let promises = text_of(c, "#promise-list").await;
+        assert!(
+            promises.contains(&format!(
+                "reportée : aucun vol disponible à la date prévue — {words}"
+            )),
+            "{}: the slip reads as the profile's French label beside the words: {promises}",
+            s.backend
+        );
+        assert!(!promises.contains("flight_availability"), "{promises}");
+
+        // A demo case whose departure was called off words the reason on its timeline.
+        let (called_off, code) = called_off_case(&s).await;
+        c.goto(&format!("{}/cases/{called_off}", s.base))
+            .await
+            .unwrap();
+        c.execute(
+            "document.getElementById('timeline').scrollIntoView()",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+        review(c, s.backend, "timeline-slip-fr").await;
+        let history = text_of(c, "#timeline").await;
+        let profile = resettle_app::policies::named("belgium").unwrap();
+        let label = profile
+            .label(
+                resettle_domain::policy::NameList::Reason(
+                    resettle_domain::policy::ReasonList::Slip,
+                ),
+                &code,
+                "fr",
+            )
+            .unwrap();
+        assert!(
+            history.contains(label) && !history.contains("_"),
+            "{}: the slip {code} reads as {label:?}: {history}",
+            s.backend
+        );
+        b.client.clone().close().await.unwrap();
+    }
+}

@@ -1716,7 +1716,10 @@ fn a_family_code_is_issued_from_the_cli_and_replaces_the_old_one() {
     assert_ne!(old, new);
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let app = resettle_app::App::open(&db).await.unwrap();
+        let app = resettle_app::App::open(&db)
+            .await
+            .unwrap()
+            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
         assert!(matches!(
             app.family_sign_in(&case, &old, "192.0.2.7").await,
             Err(resettle_app::AppError::Unauthorized(_))
@@ -1751,8 +1754,17 @@ fn a_programme_hold_is_recorded_from_the_cli_and_a_backwards_one_refused() {
     };
     assert_eq!(holds(), serde_json::json!([]));
     let refused = resettle(&[
-        "--database", &db, "programme", "hold", "BE", "--from", "2027-03-01", "--until",
-        "2027-01-01", "--reason", "reception_capacity",
+        "--database",
+        &db,
+        "programme",
+        "hold",
+        "BE",
+        "--from",
+        "2027-03-01",
+        "--until",
+        "2027-01-01",
+        "--reason",
+        "reception_capacity",
     ]);
     assert!(!refused.status.success());
     assert!(
@@ -1762,8 +1774,19 @@ fn a_programme_hold_is_recorded_from_the_cli_and_a_backwards_one_refused() {
     );
     assert_eq!(holds(), serde_json::json!([]), "nothing recorded");
     let out = resettle(&[
-        "--database", &db, "programme", "hold", "BE", "--from", "2026-12-01", "--until",
-        "2027-06-30", "--reason", "reception_capacity", "--note", "the four centres are full",
+        "--database",
+        &db,
+        "programme",
+        "hold",
+        "BE",
+        "--from",
+        "2026-12-01",
+        "--until",
+        "2027-06-30",
+        "--reason",
+        "reception_capacity",
+        "--note",
+        "the four centres are full",
     ]);
     assert!(
         out.status.success(),

@@ -143,13 +143,20 @@ mod tests {
     #[test]
     fn a_hold_breaks_the_open_promises_inside_it_and_no_other() {
         let inside = [departure(date!(2027 - 01 - 15))];
-        assert_eq!(hold().breaks(&inside, CaseState::DepartureScheduled).len(), 1);
+        assert_eq!(
+            hold().breaks(&inside, CaseState::DepartureScheduled).len(),
+            1
+        );
         assert!(
             hold().breaks(&inside, CaseState::Arrived).is_empty(),
             "kept already"
         );
         let after = [departure(date!(2027 - 03 - 01))];
-        assert!(hold().breaks(&after, CaseState::DepartureScheduled).is_empty());
+        assert!(
+            hold()
+                .breaks(&after, CaseState::DepartureScheduled)
+                .is_empty()
+        );
         // The first and last days are inside.
         assert!(hold().covers(date!(2026 - 12 - 01)) && hold().covers(date!(2027 - 02 - 28)));
         // A date that already slipped out of the hold is not broken by it.

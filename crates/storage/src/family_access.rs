@@ -54,7 +54,10 @@ impl Store {
     }
 
     /// The hash of a case's access code, if one was issued (and the case exists).
-    pub async fn family_code_hash(&self, number: &CaseNumber) -> Result<Option<String>, StorageError> {
+    pub async fn family_code_hash(
+        &self,
+        number: &CaseNumber,
+    ) -> Result<Option<String>, StorageError> {
         Ok(sqlx::query(
             "SELECT f.code_hash FROM family_codes f JOIN cases c ON c.id = f.case_id \
              WHERE c.case_number = $1",

@@ -46,8 +46,8 @@ pub use cases::{
 pub use error::StorageError;
 pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};
 pub use family_access::FamilySessionRow;
-pub use holds::HoldRow;
 pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
+pub use holds::HoldRow;
 pub use missions::{MissionRow, SponsorRow};
 pub use notices::{
     ClaimedNotice, DeliveryAttempt, FamilyContact, FamilyToInform, NewNotice, NoticeChannel,

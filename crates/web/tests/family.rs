@@ -186,7 +186,10 @@ async fn a_family_reads_its_own_case_and_nothing_more() {
         assert!(page.body.contains("Your case so far"), "{who}");
         assert!(page.body.contains("Estimate, not a promise"), "{who}");
         assert!(page.body.contains("What not to do yet"), "{who}");
-        assert!(!page.body.contains("(by "), "{who}: no one is named as acting");
+        assert!(
+            !page.body.contains("(by "),
+            "{who}: no one is named as acting"
+        );
         // Once the programme's history is counted, the estimate is no longer "being
         // prepared" (the first view after a start never waits for the count).
         app.rebuild_step_durations().await.unwrap();
@@ -335,7 +338,11 @@ async fn only_case_and_reception_officers_issue_codes_and_a_refusal_changes_noth
             );
         }
         let a = send(&app, sign_in(&case, &code)).await;
-        assert_eq!(a.status, StatusCode::SEE_OTHER, "{who}: the code still works");
+        assert_eq!(
+            a.status,
+            StatusCode::SEE_OTHER,
+            "{who}: the code still works"
+        );
         let refusals = app
             .audit_entries(
                 &staff(&[Role::Auditor]),
@@ -373,7 +380,14 @@ async fn a_hold_is_recorded_by_a_planner_flagged_on_the_case_and_told_to_the_fam
         let planner = token(Role::Planner).await;
         let officer = token(Role::CaseOfficer).await;
         let case = first_in(&app, "departure_scheduled").await;
-        let departs = app.case_full(&op, &case).await.unwrap().promises.last().unwrap().promised_date;
+        let departs = app
+            .case_full(&op, &case)
+            .await
+            .unwrap()
+            .promises
+            .last()
+            .unwrap()
+            .promised_date;
         let hold = serde_json::json!({
             "from": (departs - time::Duration::days(3)).to_string(),
             "until": (departs + time::Duration::days(60)).to_string(),
@@ -388,7 +402,10 @@ async fn a_hold_is_recorded_by_a_planner_flagged_on_the_case_and_told_to_the_fam
         });
         let invalid = send(&app, api("POST", path, Some(&planner), backwards)).await;
         assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY, "{who}");
-        assert!(invalid.body.starts_with("{") && invalid.body.contains("until"), "{who}");
+        assert!(
+            invalid.body.starts_with("{") && invalid.body.contains("until"),
+            "{who}"
+        );
         let unknown = serde_json::json!({
             "from": "2027-01-01", "until": "2027-02-01", "reason": "budget"
         });
@@ -398,18 +415,37 @@ async fn a_hold_is_recorded_by_a_planner_flagged_on_the_case_and_told_to_the_fam
         assert_eq!(listed.body, "[]", "{who}: nothing recorded by the refusals");
 
         let created = send(&app, api("POST", path, Some(&planner), hold)).await;
-        assert_eq!(created.status, StatusCode::CREATED, "{who}: {}", created.body);
+        assert_eq!(
+            created.status,
+            StatusCode::CREATED,
+            "{who}: {}",
+            created.body
+        );
         let recorded: serde_json::Value = serde_json::from_str(&created.body).unwrap();
-        assert!(recorded["families_affected"].as_u64().unwrap() >= 1, "{who}");
-        assert!(recorded.get("broken").is_none(), "{who}: no case numbers to a planner");
+        assert!(
+            recorded["families_affected"].as_u64().unwrap() >= 1,
+            "{who}"
+        );
+        assert!(
+            recorded.get("broken").is_none(),
+            "{who}: no case numbers to a planner"
+        );
         let listed = send(&app, api("GET", path, None, serde_json::json!(null))).await;
         let listed: serde_json::Value = serde_json::from_str(&listed.body).unwrap();
         assert_eq!(listed[0]["reason"], "reception_capacity", "{who}");
-        assert!(listed[0].get("note").is_none(), "{who}: the note stays with staff");
+        assert!(
+            listed[0].get("note").is_none(),
+            "{who}: the note stays with staff"
+        );
 
         let case_json = send(
             &app,
-            api("GET", &format!("/api/v1/cases/{case}"), Some(&officer), serde_json::json!(null)),
+            api(
+                "GET",
+                &format!("/api/v1/cases/{case}"),
+                Some(&officer),
+                serde_json::json!(null),
+            ),
         )
         .await;
         let case_json: serde_json::Value = serde_json::from_str(&case_json.body).unwrap();
@@ -427,14 +463,23 @@ async fn a_hold_is_recorded_by_a_planner_flagged_on_the_case_and_told_to_the_fam
         let cookie = pair(&send(&app, sign_in(&case, &code)).await.cookie.unwrap());
         let page = send(&app, get("/family?lang=ar", Some(&cookie))).await;
         assert!(page.body.contains(r#"<html lang="ar" dir="rtl">"#), "{who}");
-        assert!(page.body.contains("البرنامج متوقف"), "{who}: the hold, in Arabic");
+        assert!(
+            page.body.contains("البرنامج متوقف"),
+            "{who}: the hold, in Arabic"
+        );
         assert!(
             page.body.contains("لا يتوفر مكان استقبال"),
             "{who}: its reason, in Arabic, as the profile words it"
         );
         assert!(page.body.contains("يقع موعد سفركم خلال هذه الفترة"), "{who}");
-        assert!(!page.body.contains("the four centres"), "{who}: not the note");
-        assert!(page.body.contains("٢٠٢٦") || page.body.contains("٢٠٢٧"), "{who}: Arabic digits");
+        assert!(
+            !page.body.contains("the four centres"),
+            "{who}: not the note"
+        );
+        assert!(
+            page.body.contains("٢٠٢٦") || page.body.contains("٢٠٢٧"),
+            "{who}: Arabic digits"
+        );
         let remembered = page
             .headers
             .get_all(header::SET_COOKIE)
@@ -456,17 +501,29 @@ async fn the_sign_in_form_speaks_the_familys_language_without_script() {
         .body(Body::empty())
         .unwrap();
     let page = send(&app, persian).await;
-    assert!(page.body.contains(r#"<html lang="fa" dir="rtl">"#), "{}", page.body);
+    assert!(
+        page.body.contains(r#"<html lang="fa" dir="rtl">"#),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("کد دسترسی"));
-    assert!(page.body.contains(r#"<form method="post" action="/family""#));
-    assert!(!page.body.contains("<script"), "the family's page needs no script");
+    assert!(
+        page.body
+            .contains(r#"<form method="post" action="/family""#)
+    );
+    assert!(
+        !page.body.contains("<script"),
+        "the family's page needs no script"
+    );
     let dutch = send(&app, get("/family?lang=nl", None)).await;
     assert!(dutch.body.contains(r#"<html lang="nl" dir="ltr">"#));
     assert!(dutch.body.contains("Toegangscode"));
     for lang in ["English", "Nederlands", "Français", "العربية", "فارسی"] {
         assert!(dutch.body.contains(lang), "the switcher offers {lang}");
     }
-    let csp = dutch.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let csp = dutch.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
     assert!(csp.contains("default-src 'self'"), "{csp}");
 }
 

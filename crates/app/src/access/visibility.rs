@@ -391,7 +391,13 @@ mod tests {
             ),
         );
         assert_eq!(home.payload, serde_json::json!({}));
-        for field in ["categories", "care_needs", "address", "reception_place", "members"] {
+        for field in [
+            "categories",
+            "care_needs",
+            "address",
+            "reception_place",
+            "members",
+        ] {
             assert!(!Audience::Family.sees(field), "{field}");
         }
         for field in FAMILY_FIELDS {

@@ -199,11 +199,8 @@ impl App {
                 (Some(_), Some(_), Some(_)) => "wrong code",
             };
             let case = number.as_ref().map_or("", |n| n.as_str());
-            self.record(
-                &Caller::anonymous(source),
-                family_sign_in_failed(case, why),
-            )
-            .await?;
+            self.record(&Caller::anonymous(source), family_sign_in_failed(case, why))
+                .await?;
             self.count(Limited::FamilyCodeClient, source, source)
                 .await?;
             // Counted for any case number, issued a code or not, so that when refusals
@@ -327,7 +324,11 @@ mod tests {
             Some("K7QM2XHD9RFT".to_string())
         );
         assert_eq!(normalise("K7QM-2XHD-9RF"), None, "too short");
-        assert_eq!(normalise("K7QM-2XHD-9RF0"), None, "0 is not in the alphabet");
+        assert_eq!(
+            normalise("K7QM-2XHD-9RF0"),
+            None,
+            "0 is not in the alphabet"
+        );
         assert_eq!(normalise(""), None);
     }
 

@@ -39,10 +39,7 @@ pub(crate) struct Durations {
 
 impl Durations {
     fn current(&self) -> Option<Arc<StepDurationTable>> {
-        self.built
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.built.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 

@@ -175,7 +175,11 @@ impl App {
 
     /// The cases of a programme whose promised date in force, still awaited, falls inside
     /// the hold.
-    async fn broken_by(&self, programme: &str, hold: &ProgrammeHold) -> Result<Vec<String>, AppError> {
+    async fn broken_by(
+        &self,
+        programme: &str,
+        hold: &ProgrammeHold,
+    ) -> Result<Vec<String>, AppError> {
         let mut broken: Vec<String> = self
             .store
             .promises_between(programme, hold.from, hold.until)
@@ -196,7 +200,13 @@ impl App {
                 "programme {programme} does not exist"
             )));
         }
-        Ok(self.store.holds(programme).await?.iter().map(view).collect())
+        Ok(self
+            .store
+            .holds(programme)
+            .await?
+            .iter()
+            .map(view)
+            .collect())
     }
 
     /// Every programme's holds with staff's notes and the families each concerns, for the

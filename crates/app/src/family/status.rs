@@ -159,7 +159,10 @@ impl App {
         let today = self.today();
         let file = &stored.file;
         let state = stored.state;
-        let since = file.events.last().map_or(file.case.submitted_on, |e| e.at.date());
+        let since = file
+            .events
+            .last()
+            .map_or(file.case.submitted_on, |e| e.at.date());
         let days_in_step = u32::try_from((today - since).whole_days()).unwrap_or(0);
         // A refusal ends what the family waits for, though staff still close the case.
         let ended = state.is_terminal() || state == CaseState::Refused;
@@ -189,11 +192,7 @@ impl App {
                     until: h.until,
                     reason: h.reason.clone(),
                     current: h.covers(today),
-                    breaks: h
-                        .breaks(told, state)
-                        .into_iter()
-                        .map(|p| p.kind)
-                        .collect(),
+                    breaks: h.breaks(told, state).into_iter().map(|p| p.kind).collect(),
                 })
                 .collect()
         } else {
@@ -306,6 +305,9 @@ mod tests {
         assert_eq!(s[1].old_date, date!(2026 - 10 - 15));
         assert_eq!(s[1].reason.as_deref(), Some("medical_clearance"));
         let shown = serde_json::to_string(&s).unwrap();
-        assert!(!shown.contains("X-ray"), "staff's own words never reach the family");
+        assert!(
+            !shown.contains("X-ray"),
+            "staff's own words never reach the family"
+        );
     }
 }

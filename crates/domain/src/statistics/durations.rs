@@ -367,7 +367,11 @@ mod tests {
         assert_eq!(r.comparable, 50);
         assert_eq!(r.median, None, "more than half are still waiting");
         let only_ended = StepDurations::new(ended(&[20; 20])).remaining(0).unwrap();
-        assert_eq!(only_ended.median, Some(20), "what dropping them would claim");
+        assert_eq!(
+            only_ended.median,
+            Some(20),
+            "what dropping them would claim"
+        );
     }
 
     /// The quantile `q` of `sorted` by the inverse distribution function: the smallest

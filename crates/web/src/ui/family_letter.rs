@@ -59,7 +59,10 @@ pub(crate) async fn issue(
         headers
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
-            .map_or_else(|| "/family".to_string(), |host| format!("{scheme}://{host}/family"))
+            .map_or_else(
+                || "/family".to_string(),
+                |host| format!("{scheme}://{host}/family"),
+            )
     });
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("number", issued.case_number.clone());

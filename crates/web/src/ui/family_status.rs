@@ -138,7 +138,9 @@ fn sign_in_form(lang: Lang, said: Said) -> Response {
         Said::Nothing => (None, None, "", 0),
         Said::Status(id) => (None, Some(id), "", 0),
         Said::Refused(typed) => (Some("family-refused"), None, typed, 0),
-        Said::TooMany(typed, seconds) => (Some("family-too-many"), None, typed, seconds.div_ceil(60)),
+        Said::TooMany(typed, seconds) => {
+            (Some("family-too-many"), None, typed, seconds.div_ceil(60))
+        }
     };
     render_family(
         "family.html",

@@ -363,9 +363,9 @@ fn bundle(catalogue: Catalogue, lang: Lang) -> Bundle {
 /// [`Lang::EVERY`], since Fluent takes a plain function, not a closure.
 fn fluent_number<M, const L: usize>(value: &FluentValue, _: &M) -> Option<String> {
     match value {
-        FluentValue::Number(n) => Some(
-            Lang::EVERY[L].number(n.value, n.options.minimum_fraction_digits.unwrap_or(0)),
-        ),
+        FluentValue::Number(n) => {
+            Some(Lang::EVERY[L].number(n.value, n.options.minimum_fraction_digits.unwrap_or(0)))
+        }
         _ => None,
     }
 }
@@ -384,7 +384,10 @@ fn lang_of(state: &State) -> Lang {
 /// The catalogue of the page being rendered: the context's `catalogue`, staff unless it
 /// says `family`.
 fn catalogue_of(state: &State) -> Catalogue {
-    match state.lookup("catalogue").and_then(|v| v.as_str().map(str::to_string)) {
+    match state
+        .lookup("catalogue")
+        .and_then(|v| v.as_str().map(str::to_string))
+    {
         Some(c) if c == Catalogue::Family.name() => Catalogue::Family,
         _ => Catalogue::Staff,
     }
@@ -740,72 +743,72 @@ mod tests {
     fn every_template_renders_in_every_language() {
         let empty = || Vec::<u8>::new();
         for (template, _) in TEMPLATE_SOURCES {
-          for catalogue in catalogues_of(template) {
-            for &lang in catalogue.languages() {
-                let context = minijinja::context! {
-                    lang => lang.code(),
-                    dir => lang.dir(),
-                    catalogue => catalogue.name(),
-                    languages => empty(),
-                    letter => minijinja::context! {
-                        case_number => "BE-26-00001", code => "K7QM-2XHD-9RFT",
-                        issued_on => "2026-11-23", address => "https://resettle.example/family",
-                    },
-                    staff_note => minijinja::context! { print => "Print", once => "Once" },
-                    dashboard => minijinja::context! {
-                        programmes => empty(), states => empty(), small_cell_threshold => 10,
-                    },
-                    form => minijinja::context! {},
-                    outcome => minijinja::context! { error => "years: 0 is not a number" },
-                    case => minijinja::context! { case_number => "BE-26-00001" },
-                    case_number => "BE-26-00001",
-                    member => minijinja::context! { member_no => 1, full_name => "A" },
-                    typed => minijinja::context! { fit_to_travel => "unknown" },
-                    care_needs => vec!["regular_treatment"],
-                    max_chars => 2000,
-                    list => minijinja::context! { items => empty(), total => 0, page => 1, per_page => 50 },
-                    filters => minijinja::context! {
-                        q => "", state => "", priority => "", category => "", overdue => true,
-                        priorities => vec!["urgent"], categories => vec!["medical_needs"],
-                    },
-                    pages => 1,
-                    day => minijinja::context! {
-                        arrivals => empty(), places => empty(), arriving_persons => 0, free_places => 12,
-                    },
-                    families => minijinja::context! {
-                        expected => empty(), expected_total => 0, arrived => empty(), total => 0,
-                        page => 1, per_page => 50, municipalities => empty(),
-                    },
-                    shows => minijinja::context! { care_needs => true, support => true },
-                    user => minijinja::context! { roles => vec!["auditor"] },
-                    chain => minijinja::context! { intact => true, entries => 8821 },
-                    account => minijinja::context! { username => "u", roles => "admin" },
-                    held => vec!["admin"],
-                    roles => vec!["admin", "planner"],
-                    done => minijinja::context! { id => "admin-done-user-added", user => "u" },
-                    problem => minijinja::context! { form => "add", field => "password", detail => "" },
-                    q => minijinja::context! {},
-                    bounds => minijinja::context! { runs_min => 1, runs_max => 2000, target_min => 50, target_max => 99 },
-                    status => 404,
-                    detail => "case 1 not found",
-                };
-                let html = TEMPLATES
-                    .get_template(template)
-                    .and_then(|t| t.render(&context))
-                    .unwrap_or_else(|e| panic!("{template} in {}: {e:#}", lang.code()));
-                // Fragments (the outcome htmx swaps in, partials named `_…`) have no frame;
-                // the family's pages say their direction too.
-                let frame = match catalogue {
-                    Catalogue::Staff => format!("<html lang=\"{}\">", lang.code()),
-                    Catalogue::Family => {
-                        format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir())
+            for catalogue in catalogues_of(template) {
+                for &lang in catalogue.languages() {
+                    let context = minijinja::context! {
+                        lang => lang.code(),
+                        dir => lang.dir(),
+                        catalogue => catalogue.name(),
+                        languages => empty(),
+                        letter => minijinja::context! {
+                            case_number => "BE-26-00001", code => "K7QM-2XHD-9RFT",
+                            issued_on => "2026-11-23", address => "https://resettle.example/family",
+                        },
+                        staff_note => minijinja::context! { print => "Print", once => "Once" },
+                        dashboard => minijinja::context! {
+                            programmes => empty(), states => empty(), small_cell_threshold => 10,
+                        },
+                        form => minijinja::context! {},
+                        outcome => minijinja::context! { error => "years: 0 is not a number" },
+                        case => minijinja::context! { case_number => "BE-26-00001" },
+                        case_number => "BE-26-00001",
+                        member => minijinja::context! { member_no => 1, full_name => "A" },
+                        typed => minijinja::context! { fit_to_travel => "unknown" },
+                        care_needs => vec!["regular_treatment"],
+                        max_chars => 2000,
+                        list => minijinja::context! { items => empty(), total => 0, page => 1, per_page => 50 },
+                        filters => minijinja::context! {
+                            q => "", state => "", priority => "", category => "", overdue => true,
+                            priorities => vec!["urgent"], categories => vec!["medical_needs"],
+                        },
+                        pages => 1,
+                        day => minijinja::context! {
+                            arrivals => empty(), places => empty(), arriving_persons => 0, free_places => 12,
+                        },
+                        families => minijinja::context! {
+                            expected => empty(), expected_total => 0, arrived => empty(), total => 0,
+                            page => 1, per_page => 50, municipalities => empty(),
+                        },
+                        shows => minijinja::context! { care_needs => true, support => true },
+                        user => minijinja::context! { roles => vec!["auditor"] },
+                        chain => minijinja::context! { intact => true, entries => 8821 },
+                        account => minijinja::context! { username => "u", roles => "admin" },
+                        held => vec!["admin"],
+                        roles => vec!["admin", "planner"],
+                        done => minijinja::context! { id => "admin-done-user-added", user => "u" },
+                        problem => minijinja::context! { form => "add", field => "password", detail => "" },
+                        q => minijinja::context! {},
+                        bounds => minijinja::context! { runs_min => 1, runs_max => 2000, target_min => 50, target_max => 99 },
+                        status => 404,
+                        detail => "case 1 not found",
+                    };
+                    let html = TEMPLATES
+                        .get_template(template)
+                        .and_then(|t| t.render(&context))
+                        .unwrap_or_else(|e| panic!("{template} in {}: {e:#}", lang.code()));
+                    // Fragments (the outcome htmx swaps in, partials named `_…`) have no frame;
+                    // the family's pages say their direction too.
+                    let frame = match catalogue {
+                        Catalogue::Staff => format!("<html lang=\"{}\">", lang.code()),
+                        Catalogue::Family => {
+                            format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir())
+                        }
+                    };
+                    if *template != "fair_share_outcome.html" && !template.starts_with('_') {
+                        assert!(html.contains(&frame), "{template} in {}", lang.code());
                     }
-                };
-                if *template != "fair_share_outcome.html" && !template.starts_with('_') {
-                    assert!(html.contains(&frame), "{template} in {}", lang.code());
                 }
             }
-          }
         }
     }
 

@@ -157,7 +157,8 @@ async fn a_family_reads_its_case_in_arabic_on_a_phone_with_the_code_from_the_off
         let c = s.app.case_full(&Caller::operator(), &case).await.unwrap();
         let last = c.promises.iter().rev().find(|p| p.is_slip()).unwrap();
         let profile = resettle_app::policies::named(&c.policy_profile).unwrap();
-        let slip = resettle_domain::policy::NameList::Reason(resettle_domain::policy::ReasonList::Slip);
+        let slip =
+            resettle_domain::policy::NameList::Reason(resettle_domain::policy::ReasonList::Slip);
         let words = profile
             .label(slip, last.slip_reason_code.as_deref().unwrap(), "ar")
             .unwrap();
@@ -166,7 +167,10 @@ async fn a_family_reads_its_case_in_arabic_on_a_phone_with_the_code_from_the_off
             !slips.contains(last.slip_reason.as_deref().unwrap()),
             "{who}: staff's words shown"
         );
-        assert!(text_of(p, "#advice").await.contains("لا تتركوا مسكنكم"), "{who}");
+        assert!(
+            text_of(p, "#advice").await.contains("لا تتركوا مسكنكم"),
+            "{who}"
+        );
         // The rest of the page, for people to look at: the slips, the history, the advice.
         for part in ["slips", "history", "advice"] {
             p.execute(
@@ -183,9 +187,15 @@ async fn a_family_reads_its_case_in_arabic_on_a_phone_with_the_code_from_the_off
         // Mirrored: the title starts at the right edge of the phone, the brand sits at
         // the right of the header; in English the brand is back at the left.
         let (x, _, w, _) = rect(p, "h1").await;
-        assert!(x + w > 330.0, "{who}: the title is not at the right ({x} + {w})");
+        assert!(
+            x + w > 330.0,
+            "{who}: the title is not at the right ({x} + {w})"
+        );
         let (bx, _, bw, _) = rect(p, "header.top .brand").await;
-        assert!(bx + bw > 330.0, "{who}: the brand is not at the right ({bx})");
+        assert!(
+            bx + bw > 330.0,
+            "{who}: the brand is not at the right ({bx})"
+        );
         click(p, "nav.languages a[hreflang='en']").await;
         for _ in 0..100 {
             if html_lang_dir(p).await.0 == "en" {
@@ -195,7 +205,10 @@ async fn a_family_reads_its_case_in_arabic_on_a_phone_with_the_code_from_the_off
         }
         assert_eq!(html_lang_dir(p).await, ("en".into(), "ltr".into()), "{who}");
         let (bx, _, _, _) = rect(p, "header.top .brand").await;
-        assert!(bx < 60.0, "{who}: in English the brand is at the left ({bx})");
+        assert!(
+            bx < 60.0,
+            "{who}: in English the brand is at the left ({bx})"
+        );
         review(p, who, "family-status-en").await;
 
         // With JavaScript off: the same form, posted as it is.
@@ -266,7 +279,12 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
         review(c, who, "holds-refused").await;
         assert!(s.app.holds("BE").await.unwrap().is_empty(), "{who}");
         set_date(c, "from", &(departs - time::Duration::days(5)).to_string()).await;
-        set_date(c, "until", &(departs + time::Duration::days(90)).to_string()).await;
+        set_date(
+            c,
+            "until",
+            &(departs + time::Duration::days(90)).to_string(),
+        )
+        .await;
         choose(c, "reason", "reception_capacity").await;
         type_into(c, "note", "the four centres are full").await;
         submit(c, "Record hold").await;
@@ -281,7 +299,10 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
         let o = &officer.client;
         o.goto(&format!("{}/cases/{case}", s.base)).await.unwrap();
         let held = text_of(o, "#held-promises").await;
-        assert!(held.contains("no reception place available"), "{who}: {held}");
+        assert!(
+            held.contains("no reception place available"),
+            "{who}: {held}"
+        );
         review(o, who, "case-held").await;
 
         let code = s.app.issue_family_code(&op, &case).await.unwrap().code;
@@ -295,8 +316,14 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
         let holds = text_of(p, "#holds").await;
         assert!(holds.contains("برنامه"), "{who}: {holds}");
         assert!(holds.contains("جای پذیرش در دسترس نیست"), "{who}: {holds}");
-        assert!(holds.contains("تاریخ سفر شما در این مدت است"), "{who}: {holds}");
-        assert!(!holds.contains("four centres"), "{who}: the note stays with staff");
+        assert!(
+            holds.contains("تاریخ سفر شما در این مدت است"),
+            "{who}: {holds}"
+        );
+        assert!(
+            !holds.contains("four centres"),
+            "{who}: the note stays with staff"
+        );
         review(p, who, "family-status-fa").await;
     }
 }

@@ -89,6 +89,9 @@ pub struct RemainingTime {
     pub p90: Option<u32>,
 }
 
+/// Distinct lengths in days, each with how many stays lasted so long, sorted by length.
+type Lengths = [(u32, u32)];
+
 /// The lengths of many stays in one step, each distinct length once with its count,
 /// sorted: stays that ended and stays still going on apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,7 +135,7 @@ impl StepDurations {
     /// The stays still in the step after `waited` days: those that ended later than that,
     /// and those still going on that have lasted at least as long. Their times beyond
     /// `waited` are what the family in the step may still face.
-    fn beyond(&self, waited: u32) -> (&[(u32, u32)], &[(u32, u32)]) {
+    fn beyond(&self, waited: u32) -> (&Lengths, &Lengths) {
         let ended = &self.ended[self.ended.partition_point(|&(d, _)| d <= waited)..];
         let open = &self.open[self.open.partition_point(|&(d, _)| d < waited)..];
         (ended, open)
@@ -197,7 +200,7 @@ impl StepDurations {
     }
 }
 
-fn count(lengths: &[(u32, u32)]) -> usize {
+fn count(lengths: &Lengths) -> usize {
     lengths.iter().map(|&(_, n)| n as usize).sum()
 }
 

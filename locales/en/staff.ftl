@@ -445,6 +445,7 @@ field-address = home address
 field-support = integration support
 field-promises = promised dates
 field-slipped_promises = promised dates not kept
+field-held_promises = promised dates a programme hold breaks
 field-reunification = family reunification
 field-pre_departure = pre-departure checks
 field-waiting = time in each state
@@ -811,6 +812,38 @@ placement-place-for = Place for { $case }
 placement-over-capacity-for = Over capacity, because (for { $case })
 placement-confirm-for = Confirm { $case }
 placement-reject-for = Reject { $case }
+
+## Programme holds (the planner's) and families informed (case page)
+
+nav-holds = Holds
+holds-title = Programme holds
+holds-lead = A hold stops a programme's departures from one day to another. Every date promised to a family inside it is broken: it is flagged on the case page, and the family reads the hold and its reason on its status page, in its language. Every hold recorded is in the audit trail.
+holds-recorded = Hold recorded from { $from } to { $until }: { $families ->
+        [0] no family's promised date falls inside it.
+        [one] { $families } family's promised date falls inside it.
+       *[other] { $families } families' promised dates fall inside it.
+    }
+holds-programme = Programme { $programme }
+holds-col-from = From
+holds-col-until = Until
+holds-col-reason = Reason
+holds-col-families = Families whose date falls inside
+holds-col-note = Note for staff
+holds-col-recorded = Recorded
+holds-none = No hold recorded.
+holds-record = Record a hold
+holds-refused = The hold was not recorded:
+holds-note-hint = Families read the reason in their language; the note stays with staff.
+holds-save = Record hold
+case-held = Promised dates a programme hold breaks
+case-held-promise = The { $kind } date { $date } falls in the hold from { $from } to { $until } ({ $reason }): it cannot be kept; give the family a new date.
+case-family-page = Family status page
+case-family-page-lead = The family follows its case at /family, in its language, with its case number and an access code. Issuing a new code prints a letter with it; the previous code and its sessions stop working at once.
+case-family-letter-language = Language of the letter
+case-family-issue = Issue a new code and print the letter
+letter-note-once = A new access code was issued for case { $number }. It is shown only on this letter: print it now. The previous code no longer works.
+letter-note-print = Print this page (Ctrl+P): only the letter is printed.
+letter-note-back = Back to the case
 
 # Families informed: notices, contact details, dates told, the work list.
 nav-inform = Families to inform

@@ -447,6 +447,7 @@ field-address = adresse du logement
 field-support = accompagnement à l'intégration
 field-promises = dates promises
 field-slipped_promises = dates promises non tenues
+field-held_promises = dates promises rompues par une suspension du programme
 field-reunification = regroupement familial
 field-pre_departure = contrôles avant le départ
 field-waiting = durée dans chaque état
@@ -813,6 +814,38 @@ placement-place-for = Lieu pour { $case }
 placement-over-capacity-for = Au-delà de la capacité, parce que (pour { $case })
 placement-confirm-for = Confirmer { $case }
 placement-reject-for = Rejeter { $case }
+
+## Suspensions du programme (du planificateur) et familles informées (page du dossier)
+
+nav-holds = Suspensions
+holds-title = Suspensions du programme
+holds-lead = Une suspension arrête les départs d’un programme d’un jour à un autre. Toute date promise à une famille pendant cette période est rompue : la page du dossier le signale, et la famille lit la suspension et son motif sur sa page de suivi, dans sa langue. Chaque suspension enregistrée figure dans la piste d’audit.
+holds-recorded = Suspension enregistrée du { $from } au { $until } : { $families ->
+        [0] aucune date promise à une famille n’y tombe.
+        [one] la date promise à { $families } famille y tombe.
+       *[other] les dates promises à { $families } familles y tombent.
+    }
+holds-programme = Programme { $programme }
+holds-col-from = Du
+holds-col-until = Au
+holds-col-reason = Motif
+holds-col-families = Familles dont la date y tombe
+holds-col-note = Note pour le personnel
+holds-col-recorded = Enregistrée
+holds-none = Aucune suspension enregistrée.
+holds-record = Enregistrer une suspension
+holds-refused = La suspension n’a pas été enregistrée :
+holds-note-hint = Les familles lisent le motif dans leur langue ; la note reste au personnel.
+holds-save = Enregistrer la suspension
+case-held = Dates promises rompues par une suspension du programme
+case-held-promise = La date ({ $kind }) du { $date } tombe dans la suspension du { $from } au { $until } ({ $reason }) : elle ne peut pas être tenue ; donnez une nouvelle date à la famille.
+case-family-page = Page de suivi de la famille
+case-family-page-lead = La famille suit son dossier sur /family, dans sa langue, avec son numéro de dossier et un code d’accès. Remettre un nouveau code imprime une lettre qui le porte ; l’ancien code et ses sessions cessent aussitôt de fonctionner.
+case-family-letter-language = Langue de la lettre
+case-family-issue = Remettre un nouveau code et imprimer la lettre
+letter-note-once = Un nouveau code d’accès a été remis pour le dossier { $number }. Il ne figure que sur cette lettre : imprimez-la maintenant. L’ancien code ne fonctionne plus.
+letter-note-print = Imprimez cette page (Ctrl+P) : seule la lettre est imprimée.
+letter-note-back = Retour au dossier
 
 # Familles informées : avis, coordonnées, dates annoncées, liste de travail.
 nav-inform = Familles à informer

@@ -444,6 +444,7 @@ field-address = adres van de woning
 field-support = integratiebegeleiding
 field-promises = beloofde data
 field-slipped_promises = niet gehouden beloofde data
+field-held_promises = beloofde data die een programmastop breekt
 field-reunification = gezinshereniging
 field-pre_departure = controles voor vertrek
 field-waiting = tijd per status
@@ -810,6 +811,38 @@ placement-place-for = Plaats voor { $case }
 placement-over-capacity-for = Boven de capaciteit, omdat (voor { $case })
 placement-confirm-for = Bevestigen { $case }
 placement-reject-for = Afwijzen { $case }
+
+## Programmastops (van de planner) en gezinnen informeren (dossierpagina)
+
+nav-holds = Stops
+holds-title = Programmastops
+holds-lead = Een stop legt de vertrekken van een programma stil van de ene dag tot de andere. Elke datum die een gezin binnen die periode werd beloofd, is gebroken: dat staat op de dossierpagina, en het gezin leest de stop en de reden op zijn statuspagina, in zijn taal. Elke vastgelegde stop staat in de auditlog.
+holds-recorded = Stop vastgelegd van { $from } tot { $until }: { $families ->
+        [0] de beloofde datum van geen enkel gezin valt erin.
+        [one] de beloofde datum van { $families } gezin valt erin.
+       *[other] de beloofde data van { $families } gezinnen vallen erin.
+    }
+holds-programme = Programma { $programme }
+holds-col-from = Van
+holds-col-until = Tot
+holds-col-reason = Reden
+holds-col-families = Gezinnen met een datum erin
+holds-col-note = Notitie voor medewerkers
+holds-col-recorded = Vastgelegd
+holds-none = Geen stop vastgelegd.
+holds-record = Een stop vastleggen
+holds-refused = De stop werd niet vastgelegd:
+holds-note-hint = Gezinnen lezen de reden in hun taal; de notitie blijft bij de medewerkers.
+holds-save = Stop vastleggen
+case-held = Beloofde data die een programmastop breekt
+case-held-promise = De datum voor { $kind } { $date } valt in de stop van { $from } tot { $until } ({ $reason }): die kan niet doorgaan; geef het gezin een nieuwe datum.
+case-family-page = Statuspagina van het gezin
+case-family-page-lead = Het gezin volgt zijn dossier op /family, in zijn taal, met zijn dossiernummer en een toegangscode. Een nieuwe code uitreiken drukt een brief met die code af; de vorige code en haar sessies werken meteen niet meer.
+case-family-letter-language = Taal van de brief
+case-family-issue = Nieuwe code uitreiken en de brief afdrukken
+letter-note-once = Er werd een nieuwe toegangscode uitgereikt voor dossier { $number }. Ze staat alleen in deze brief: druk hem nu af. De vorige code werkt niet meer.
+letter-note-print = Druk deze pagina af (Ctrl+P): alleen de brief wordt afgedrukt.
+letter-note-back = Terug naar het dossier
 
 # Gezinnen op de hoogte: berichten, contactgegevens, beloofde data, de werklijst.
 nav-inform = Te informeren gezinnen

@@ -9,6 +9,7 @@ mod error;
 pub mod export_csv;
 pub mod fair_share;
 pub mod families;
+pub mod family;
 pub mod forecast;
 mod missions;
 pub mod notices;
@@ -64,6 +65,8 @@ pub struct App {
     limits: std::sync::Arc<access::limits::RateLimiter>,
     /// How much CPU-heavy work may run at once.
     pools: std::sync::Arc<access::limits::Pools>,
+    /// The step durations behind the families' estimates, built once and kept fresh.
+    durations: std::sync::Arc<family::Durations>,
     /// Where notices to families go; `None` keeps them queued.
     notices: Option<std::sync::Arc<NoticeSettings>>,
 }
@@ -136,6 +139,7 @@ impl App {
             clock: std::sync::Arc::new(SystemClock),
             limits: std::sync::Arc::default(),
             pools: std::sync::Arc::default(),
+            durations: std::sync::Arc::default(),
             notices: None,
         }
     }

@@ -1691,3 +1691,111 @@ fn simulate_forecasts_the_live_programme() {
     let out = resettle(&["--database", &db, "simulate", "--programme", "XX"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("programme XX does not exist"));
 }
+
+/// `resettle case family-code CASE` prints a new code once; the family signs in with it,
+/// and the code printed before it no longer opens the page.
+#[test]
+fn a_family_code_is_issued_from_the_cli_and_replaces_the_old_one() {
+    let (_dir, db) = demo_database(60);
+    let case = first_in(&db, "pre_departure");
+    let issue = || {
+        let out = resettle(&["--database", &db, "case", "family-code", &case]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let code = text.trim().rsplit(' ').next().unwrap().to_string();
+        assert!(text.contains(&case), "{text}");
+        assert_eq!(code.len(), 14, "twelve characters in three groups: {text}");
+        code
+    };
+    let old = issue();
+    let new = issue();
+    assert_ne!(old, new);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let app = resettle_app::App::open(&db)
+            .await
+            .unwrap()
+            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap());
+        assert!(matches!(
+            app.family_sign_in(&case, &old, "192.0.2.7").await,
+            Err(resettle_app::AppError::Unauthorized(_))
+        ));
+        let (_, family) = app
+            .family_sign_in(&case, &new.to_lowercase(), "192.0.2.7")
+            .await
+            .unwrap();
+        assert_eq!(family.case_number(), case);
+    });
+    let unknown = resettle(&["--database", &db, "case", "family-code", "XYZ-26C99999"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("does not exist"));
+}
+
+/// `resettle programme hold` records a hold and says how many families' dates fall
+/// inside it; a hold that ends before it starts is refused naming the field, and nothing
+/// is recorded.
+#[test]
+fn a_programme_hold_is_recorded_from_the_cli_and_a_backwards_one_refused() {
+    let (_dir, db) = demo_database(60);
+    let holds = || {
+        stdout_json(&resettle(&[
+            "--database",
+            &db,
+            "programme",
+            "holds",
+            "BE",
+            "--format",
+            "json",
+        ]))
+    };
+    assert_eq!(holds(), serde_json::json!([]));
+    let refused = resettle(&[
+        "--database",
+        &db,
+        "programme",
+        "hold",
+        "BE",
+        "--from",
+        "2027-03-01",
+        "--until",
+        "2027-01-01",
+        "--reason",
+        "reception_capacity",
+    ]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("until"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert_eq!(holds(), serde_json::json!([]), "nothing recorded");
+    let out = resettle(&[
+        "--database",
+        &db,
+        "programme",
+        "hold",
+        "BE",
+        "--from",
+        "2026-12-01",
+        "--until",
+        "2027-06-30",
+        "--reason",
+        "reception_capacity",
+        "--note",
+        "the four centres are full",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("families' promised dates"));
+    let listed = holds();
+    assert_eq!(listed[0]["reason"], "reception_capacity");
+    assert_eq!(listed[0]["note"], "the four centres are full");
+    assert_eq!(listed[0]["from"], "2026-12-01");
+}

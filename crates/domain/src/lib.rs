@@ -8,6 +8,7 @@ pub mod case;
 pub mod country;
 pub mod document;
 pub mod error;
+pub mod hold;
 pub mod mission;
 pub mod names;
 pub mod outcomes;

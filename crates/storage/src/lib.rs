@@ -12,7 +12,9 @@ pub mod clock;
 mod codec;
 mod error;
 mod families;
+mod family_access;
 mod file_mode;
+mod holds;
 mod migrations;
 mod missions;
 mod notices;
@@ -29,6 +31,7 @@ mod schema_shape;
 mod sealed;
 mod sessions;
 mod stats;
+mod step_durations;
 mod unique;
 mod users;
 
@@ -42,7 +45,9 @@ pub use cases::{
 };
 pub use error::StorageError;
 pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};
+pub use family_access::FamilySessionRow;
 pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
+pub use holds::HoldRow;
 pub use missions::{MissionRow, SponsorRow};
 pub use notices::{
     ClaimedNotice, DeliveryAttempt, FamilyContact, FamilyToInform, NewNotice, NoticeChannel,

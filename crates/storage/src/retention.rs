@@ -1,7 +1,8 @@
 //! Anonymising cases whose retention period has passed. Names, dates of birth (kept to
-//! the year), languages, education, occupation, health data, relatives' names and the free
-//! text of the history and how to reach the family are removed; the case, its states, dates, nationality and family
-//! size stay, so every count and report remains correct.
+//! the year), languages, education, occupation, health data, relatives' names, the free
+//! text of the history, how to reach the family and the family's access code with its
+//! sessions are removed; the case, its states, dates, nationality and family size stay, so
+//! every count and report remains correct.
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::Date;
 
@@ -35,6 +36,8 @@ const ANONYMISE: &[&str] = &[
     "DELETE FROM case_links WHERE case_id IN ({ids})",
     "DELETE FROM family_contacts WHERE case_id IN ({ids})",
     "UPDATE family_notices SET last_error = NULL WHERE case_id IN ({ids})",
+    "DELETE FROM family_sessions WHERE case_id IN ({ids})",
+    "DELETE FROM family_codes WHERE case_id IN ({ids})",
 ];
 
 impl Store {

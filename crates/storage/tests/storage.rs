@@ -637,3 +637,60 @@ async fn an_older_database_gets_its_name_words_when_migrated() {
         assert_eq!(found.len(), 1, "{}", db.backend);
     }
 }
+
+/// The stays the database counts for the families' estimates are the stays the domain
+/// reads from each history (`statistics::durations::spells`), group by group, on both
+/// backends: the SQL's date arithmetic, window and grouping say what the rule says.
+#[tokio::test]
+async fn the_stays_counted_in_the_database_are_the_domains() {
+    use std::collections::BTreeMap;
+
+    use resettle_domain::statistics::durations::spells;
+
+    let config = resettle_demo::DemoConfig {
+        cases: 300,
+        ..Default::default()
+    };
+    let import = resettle_demo::generate(&config);
+    let today = config.as_of;
+    let mut expected = BTreeMap::new();
+    for file in &import.cases {
+        let history: Vec<(CaseState, time::Date)> =
+            file.events.iter().map(|e| (e.to, e.at.date())).collect();
+        for (state, spell) in spells(&history, today) {
+            let key = (
+                file.case.channel.as_str(),
+                file.case.priority.as_str(),
+                file.case.country_of_asylum.to_string(),
+                state.as_str(),
+                spell.days,
+                spell.ended,
+            );
+            *expected.entry(key).or_insert(0u32) += 1;
+        }
+    }
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await.with_keys(std::sync::Arc::new(
+            resettle_secure::cipher::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap(),
+        ));
+        store.import_programme(&import).await.unwrap();
+        let mut counted = BTreeMap::new();
+        for (group, state, spell, n) in store.step_spells(today).await.unwrap() {
+            assert_eq!(group.programme, "BE");
+            if state.is_terminal() {
+                continue;
+            }
+            let key = (
+                group.channel.as_str(),
+                group.priority.as_str(),
+                group.country_of_asylum.to_string(),
+                state.as_str(),
+                spell.days,
+                spell.ended,
+            );
+            *counted.entry(key).or_insert(0u32) += n;
+        }
+        assert_eq!(counted, expected, "{}", db.backend);
+        store.close().await;
+    }
+}

@@ -53,6 +53,17 @@ const MIN_WINDOW_WIDTH: u32 = 500;
 /// `width` CSS pixels wide below 500, a phone's), with a fresh profile, off the (closed)
 /// network.
 pub async fn browser(width: u32) -> Browser {
+    open(width, true).await
+}
+
+/// The same browser with JavaScript switched off for every page, as some people browse:
+/// a page that must work without script is tested in it. (axe-core, itself a script,
+/// cannot review a page in it.)
+pub async fn browser_without_script(width: u32) -> Browser {
+    open(width, false).await
+}
+
+async fn open(width: u32, script: bool) -> Browser {
     let port = free_port();
     let driver = Command::new(chromedriver())
         .arg(format!("--port={port}"))
@@ -78,6 +89,11 @@ pub async fn browser(width: u32) -> Browser {
         "binary": crate::chromium::executable(),
         "args": args,
     });
+    if !script {
+        options["prefs"] = serde_json::json!({
+            "profile.managed_default_content_settings.javascript": 2,
+        });
+    }
     if width < MIN_WINDOW_WIDTH {
         // Chromium keeps a window at least 500 px wide, so a phone's width is emulated:
         // the page is laid out at `width` CSS pixels, as a desktop browser would (no touch,

@@ -31,6 +31,33 @@ pub(crate) fn clear_cookie() -> HeaderValue {
     .expect("a static cookie is a valid header")
 }
 
+/// A family's session cookie on its status page: apart from staff's, so a family's phone
+/// never holds a staff session nor the reverse; it opens one case for half an hour.
+pub(crate) const FAMILY_COOKIE: &str = "__Host-resettle-family";
+
+/// The `Set-Cookie` value that starts a family's session: HttpOnly, Secure,
+/// SameSite=Strict, gone after [`resettle_app::family::FAMILY_SESSION`].
+pub(crate) fn set_family_cookie(value: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{FAMILY_COOKIE}={value}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age={}",
+        resettle_app::family::FAMILY_SESSION.whole_seconds()
+    ))
+    .expect("a hex cookie is a valid header")
+}
+
+/// The `Set-Cookie` value that removes a family's cookie.
+pub(crate) fn clear_family_cookie() -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{FAMILY_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0"
+    ))
+    .expect("a static cookie is a valid header")
+}
+
+/// The family's session cookie, if the request carries one.
+pub(crate) fn family_cookie(headers: &HeaderMap) -> Option<String> {
+    cookie_named(headers, FAMILY_COOKIE).filter(|v| !v.is_empty())
+}
+
 /// The session cookie's value, if the request carries one.
 pub(crate) fn cookie(headers: &HeaderMap) -> Option<String> {
     cookie_named(headers, COOKIE).filter(|v| !v.is_empty())

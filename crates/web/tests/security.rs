@@ -81,6 +81,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "PUT /api/v1/programmes/BE/pledges/2031" => {
             Some(serde_json::json!({"pledged": 1, "source": " "}))
         }
+        "POST /api/v1/programmes/BE/holds" => Some(serde_json::json!({
+            "from": "2027-03-01", "until": "2027-01-01", "reason": "other"
+        })),
         "POST /api/v1/cases" => Some(serde_json::json!({
             "case_number": "bad", "programme": "BE", "country_of_asylum": "LB",
             "nationality": "SY", "categories": ["legal_physical_protection"],

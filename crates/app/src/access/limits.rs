@@ -4,8 +4,9 @@
 //! amount of work, nor fill the audit trail: sign-in attempts and failed credentials are
 //! counted per client address in fixed windows, and past the limit a request is refused
 //! at once (429, with the seconds until the window ends) and only the first refusal of a
-//! window is recorded. The family status page and expensive endpoints take their limits
-//! from the same table ([`Limited`]).
+//! window is recorded. Wrong access codes to the family status page are counted the same
+//! way, per case and per address, and expensive endpoints take their limits from the same
+//! table ([`Limited`]).
 //!
 //! Hashing a password and running the placement optimiser take whole CPU cores for
 //! milliseconds or seconds; they run on blocking threads, never on the async workers that
@@ -30,6 +31,14 @@ pub enum Limited {
     /// Requests with an unknown, expired or revoked API token from one address: the trail
     /// records the first few of each window, then one line for the rest.
     BadToken,
+    /// Wrong family access codes for one case, from anywhere: a family mistypes a few
+    /// times; a guesser spread over many addresses gets ten tries a quarter of an hour at
+    /// a code of 60 bits. The window ends, so a family is never locked out for good.
+    FamilyCodeCase,
+    /// Wrong family access codes (or case numbers) from one address, over every case: a
+    /// guesser trying many cases from one place. Generous, because families share the
+    /// address of a camp's or an office's network.
+    FamilyCodeClient,
 }
 
 impl Limited {
@@ -38,6 +47,8 @@ impl Limited {
         match self {
             Limited::SignIn => (20, Duration::minutes(1)),
             Limited::BadToken => (10, Duration::minutes(1)),
+            Limited::FamilyCodeCase => (10, Duration::minutes(15)),
+            Limited::FamilyCodeClient => (30, Duration::minutes(15)),
         }
     }
 
@@ -45,6 +56,16 @@ impl Limited {
         match self {
             Limited::SignIn => "sign-in attempts",
             Limited::BadToken => "requests with a bad token",
+            Limited::FamilyCodeCase => "wrong access codes for this case",
+            Limited::FamilyCodeClient => "wrong access codes",
+        }
+    }
+
+    /// What the key counted is, for the trail's entry of a refusal.
+    fn entity(self) -> &'static str {
+        match self {
+            Limited::FamilyCodeCase => "case",
+            _ => "client",
         }
     }
 }
@@ -154,15 +175,30 @@ impl App {
     /// Counts a request of `what` from `source`; past the allowance, refuses it with the
     /// seconds to wait, recording only the first refusal of the window.
     pub(crate) async fn admit(&self, what: Limited, source: &str) -> Result<(), AppError> {
-        let retry_after = match self.limits.admit(what, source, self.now()) {
-            Admission::Admitted => return Ok(()),
+        match self.count(what, source, source).await? {
+            None => Ok(()),
+            Some(retry_after) => Err(too_many(what, retry_after)),
+        }
+    }
+
+    /// Counts one of `what` by `key` (an address, or a case for wrong family codes) from
+    /// `source`; past the allowance, gives the time until the window ends, recording only
+    /// the first refusal of the window.
+    pub(crate) async fn count(
+        &self,
+        what: Limited,
+        key: &str,
+        source: &str,
+    ) -> Result<Option<Duration>, AppError> {
+        let retry_after = match self.limits.admit(what, key, self.now()) {
+            Admission::Admitted => return Ok(None),
             Admission::FirstRefused { retry_after } => {
                 self.record(
                     &crate::Caller::anonymous(source),
                     resettle_storage::NewAuditEntry {
                         action: "throttled".into(),
-                        entity: "client".into(),
-                        entity_id: source.chars().take(64).collect(),
+                        entity: what.entity().into(),
+                        entity_id: key.chars().take(64).collect(),
                         outcome: "refused".into(),
                         detail: format!(
                             "more than {} {} within {}; further ones refused unrecorded \
@@ -180,12 +216,13 @@ impl App {
             }
             Admission::Refused { retry_after } => retry_after,
         };
-        Err(too_many(what, retry_after))
+        Ok(Some(retry_after))
     }
 
-    /// Refuses at once, unrecorded, a source already over its allowance of `what`.
-    pub(crate) fn check_not_over(&self, what: Limited, source: &str) -> Result<(), AppError> {
-        match self.limits.over(what, source, self.now()) {
+    /// Refuses at once, unrecorded, a key (an address, a case) already over its allowance
+    /// of `what`.
+    pub(crate) fn check_not_over(&self, what: Limited, key: &str) -> Result<(), AppError> {
+        match self.limits.over(what, key, self.now()) {
             Some(retry_after) => Err(too_many(what, retry_after)),
             None => Ok(()),
         }
@@ -247,11 +284,12 @@ async fn run_alone<T: Send + 'static>(
 }
 
 fn too_many(what: Limited, retry_after: Duration) -> AppError {
+    let from = match what {
+        Limited::FamilyCodeCase => "",
+        _ => " from your address",
+    };
     AppError::TooManyRequests {
-        detail: format!(
-            "too many {} from your address; try again later",
-            what.name()
-        ),
+        detail: format!("too many {}{from}; try again later", what.name()),
         retry_after: seconds(retry_after),
     }
 }

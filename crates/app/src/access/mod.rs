@@ -9,7 +9,7 @@ pub mod audit;
 pub mod limits;
 pub mod permission;
 pub mod session;
-mod users;
+pub(crate) mod users;
 pub mod visibility;
 
 pub use permission::Permission;
@@ -56,6 +56,18 @@ impl Caller {
             roles: Role::ALL.to_vec(),
             organisation: None,
             source: "cli".into(),
+        }
+    }
+
+    /// A family signed in to its status page with its access code: no role (it reads
+    /// its own case through the family's own use case, never through staff's), and the
+    /// trail names it `family:CASE`.
+    pub fn family(case_number: &str, source: &str) -> Caller {
+        Caller {
+            username: format!("family:{case_number}"),
+            roles: Vec::new(),
+            organisation: None,
+            source: source.to_string(),
         }
     }
 

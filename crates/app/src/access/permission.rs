@@ -43,7 +43,8 @@ pub enum Permission {
     RecordOutcomes,
     /// Export everything held on one person (a subject-access request).
     ExportSubject,
-    /// Keep how to reach a family, and follow the families to inform of a change.
+    /// Keep how to reach a family, follow the families to inform of a change, and issue a
+    /// family's access code to its status page (the letter that carries it).
     InformFamilies,
 }
 

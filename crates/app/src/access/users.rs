@@ -82,10 +82,16 @@ fn hash_password(password: &str) -> Result<String, AppError> {
     if let Some(reason) = password_weakness(password) {
         return Err(AppError::Invalid(reason));
     }
+    hash_secret("password", password)
+}
+
+/// An argon2id hash of a secret a person types (a password, a family's access code), as
+/// the PHC string stored; `field` names it if hashing fails.
+pub(crate) fn hash_secret(field: &str, secret: &str) -> Result<String, AppError> {
     Argon2::default()
-        .hash_password(password.as_bytes())
+        .hash_password(secret.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| AppError::Invalid(format!("password: cannot be hashed: {e}")))
+        .map_err(|e| AppError::Invalid(format!("{field}: cannot be hashed: {e}")))
 }
 
 /// A new user name as stored: folded to lowercase and limited to ASCII letters, digits

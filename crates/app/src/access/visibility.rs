@@ -5,6 +5,7 @@
 //! authorisation matrix test reads the document and checks every role's answer against it.
 use resettle_domain::access::Role;
 use resettle_domain::case::{CaseEvent, CaseState, Stage};
+use resettle_domain::policy::ReasonList;
 use serde_json::Value;
 
 use super::Caller;
@@ -54,6 +55,7 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("contact", &[C, R]),
     ("notices", &[C, R]),
     ("slipped_promises", &[L, C, R]),
+    ("held_promises", &[L, C, R, U, S]),
     ("reunification", &[C, R]),
     ("pre_departure", &[C, R]),
     ("waiting", &[L, C, R]),
@@ -62,6 +64,43 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("allowed_transitions", &[L, C, R]),
     ("warnings", &[L, C]),
 ];
+
+/// The fields of its own case a family sees on its status page: where the case stands
+/// and the dates promised to it, which it was told anyway. Nothing else: no category, no
+/// ground, nothing medical, no staff name, and no place or address (a code passed on must
+/// not lead anyone to where a family lives).
+pub const FAMILY_FIELDS: &[&str] = &["case_number", "state", "stage", "promises"];
+
+/// The keys of an event's step data a family sees: the dates told to it. Check dates,
+/// places, grounds and the address stay with staff. (Why a date moved reaches the family
+/// as the event's reason code from the slip list, worded in its language.)
+pub const FAMILY_EVENT_KEYS: &[&str] = &["departure_date", "promised_date"];
+
+/// Whom a case is shown to: staff, by the roles of the caller, or the family itself on
+/// its status page, by [`FAMILY_FIELDS`].
+#[derive(Debug, Clone, Copy)]
+pub enum Audience<'a> {
+    /// A member of staff (or the operator), by their roles.
+    Staff(&'a Caller),
+    /// The family of the case, signed in with its access code.
+    Family,
+}
+
+impl Audience<'_> {
+    /// Whether this audience sees a field of the case.
+    pub fn sees(self, field: &str) -> bool {
+        match self {
+            Audience::Staff(caller) => sees(caller, field),
+            Audience::Family => FAMILY_FIELDS.contains(&field),
+        }
+    }
+}
+
+impl<'a> From<&'a Caller> for Audience<'a> {
+    fn from(caller: &'a Caller) -> Self {
+        Audience::Staff(caller)
+    }
+}
 
 /// Whether any of the caller's roles sees a field.
 pub fn sees(caller: &Caller, field: &str) -> bool {
@@ -150,22 +189,34 @@ fn reason_field(e: &CaseEvent) -> &'static str {
     }
 }
 
-/// An event of a case's timeline with only what the caller may see: its step data by
-/// [`EVENT_PAYLOAD_FIELDS`], its reason by the stage it concerns (withheld as absent
-/// text). Who acted, when, and from which state to which stay: the state is seen by all.
-pub fn project_event(caller: &Caller, mut e: CaseEvent) -> CaseEvent {
-    if !sees(caller, reason_field(&e)) {
+/// An event of a case's timeline with only what the audience may see. Staff: its step
+/// data by [`EVENT_PAYLOAD_FIELDS`], its reason and reason code by the stage it concerns
+/// (withheld as absent text); who acted, when, and from which state to which stay. The
+/// family: when, from which state to which, the keys of [`FAMILY_EVENT_KEYS`] and a slip's
+/// reason code; never the reason in staff's own words nor who acted.
+pub fn project_event<'a>(audience: impl Into<Audience<'a>>, mut e: CaseEvent) -> CaseEvent {
+    let audience = audience.into();
+    let family = matches!(audience, Audience::Family);
+    if family || !audience.sees(reason_field(&e)) {
         e.reason = String::new();
-        e.reason_code = None;
+        // The family reads why its date moved, as the slip list's code worded in its own
+        // language; any other code (a deferral's, a withdrawal's) stays with staff.
+        if !(family && e.reason_list() == Some(ReasonList::Slip)) {
+            e.reason_code = None;
+        }
+    }
+    if family {
+        e.actor = String::new();
     }
     if let Value::Object(map) = e.payload {
         e.payload = Value::Object(
             map.into_iter()
-                .filter(|(k, _)| {
-                    EVENT_PAYLOAD_FIELDS
+                .filter(|(k, _)| match audience {
+                    Audience::Family => FAMILY_EVENT_KEYS.contains(&k.as_str()),
+                    Audience::Staff(caller) => EVENT_PAYLOAD_FIELDS
                         .iter()
                         .find(|(key, _)| key == k)
-                        .is_some_and(|(_, field)| sees(caller, field))
+                        .is_some_and(|(_, field)| sees(caller, field)),
                 })
                 .collect(),
         );
@@ -271,6 +322,90 @@ mod tests {
             sponsor.payload,
             serde_json::json!({"address": "Veldstraat 1, 9000 Gent"})
         );
+    }
+
+    /// The family reads when each step was taken, the dates it was told and why a date
+    /// moved (the slip list's code), never who took the step, staff's words, other reason
+    /// codes, grounds, check dates, places or the address.
+    #[test]
+    fn the_family_sees_steps_dates_and_slips_but_no_names_reasons_or_places() {
+        let event = |from, to, reason: &str, code: Option<&str>, payload| CaseEvent {
+            seq: 2,
+            at: time::macros::datetime!(2026-01-01 0:00 UTC),
+            actor: "ana.peeters".into(),
+            from: Some(from),
+            to,
+            reason: reason.into(),
+            reason_code: code.map(str::to_string),
+            payload,
+        };
+        let slip = project_event(
+            Audience::Family,
+            event(
+                CaseState::DepartureScheduled,
+                CaseState::PreDeparture,
+                "medical clearance pending after the IOM health assessment",
+                Some("medical_clearance"),
+                serde_json::json!({"promised_date": "2026-02-01",
+                                   "checks": {"medical_check": "2025-12-20"}}),
+            ),
+        );
+        assert_eq!((slip.actor.as_str(), slip.reason.as_str()), ("", ""));
+        assert_eq!(slip.reason_code.as_deref(), Some("medical_clearance"));
+        assert_eq!(
+            slip.payload,
+            serde_json::json!({"promised_date": "2026-02-01"})
+        );
+        let deferral = project_event(
+            Audience::Family,
+            event(
+                CaseState::Interviewed,
+                CaseState::Deferred,
+                "the interpreter doubted the account",
+                Some("more_information"),
+                serde_json::json!({}),
+            ),
+        );
+        assert_eq!((deferral.reason.as_str(), deferral.reason_code), ("", None));
+        let refusal = project_event(
+            Audience::Family,
+            event(
+                CaseState::Interviewed,
+                CaseState::Refused,
+                "exclusion under article 1F",
+                None,
+                serde_json::json!({"grounds": ["exclusion_1f"]}),
+            ),
+        );
+        assert_eq!(refusal.to, CaseState::Refused);
+        assert_eq!(refusal.reason, "");
+        assert_eq!(refusal.payload, serde_json::json!({}));
+        let home = project_event(
+            Audience::Family,
+            event(
+                CaseState::InReception,
+                CaseState::Housed,
+                "moved into a home in Gent",
+                None,
+                serde_json::json!({"address": "Veldstraat 1, 9000 Gent", "municipality": "Gent"}),
+            ),
+        );
+        assert_eq!(home.payload, serde_json::json!({}));
+        for field in [
+            "categories",
+            "care_needs",
+            "address",
+            "reception_place",
+            "members",
+        ] {
+            assert!(!Audience::Family.sees(field), "{field}");
+        }
+        for field in FAMILY_FIELDS {
+            assert!(CASE_FIELDS.iter().any(|(f, _)| f == field), "{field}");
+        }
+        for key in FAMILY_EVENT_KEYS {
+            assert!(EVENT_PAYLOAD_FIELDS.iter().any(|(k, _)| k == key), "{key}");
+        }
     }
 
     #[test]

@@ -40,6 +40,7 @@ impl App {
             .stored_case_for(caller, number, Permission::ExportSubject, "case")
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
+        let holds = self.programme_holds(&stored.programme).await?;
         let accesses = self
             .store
             .audit_entries(&AuditFilter {
@@ -53,7 +54,7 @@ impl App {
             .collect();
         let events = stored.file.events.clone();
         let medical_records = stored.file.medical.clone();
-        let mut view = super::view::build(stored, &policy, self.today());
+        let mut view = super::view::build(stored, &policy, &holds, self.today());
         // How to reach the family and what it was sent are held on it too.
         let n = super::case_number(number)?;
         view.contact = self.store.contact(&n).await?;

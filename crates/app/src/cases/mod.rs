@@ -18,7 +18,9 @@ pub use outcomes::NewOutcomeRecord;
 pub use promises::{NewPromise, NewReunification};
 pub use transition::{TransitionRequest, Transitioned};
 pub(crate) use view::sees_unshared_care_needs;
-pub use view::{CaseView, CheckView, MemberNeeds, MemberView, ReunificationView, Waiting};
+pub use view::{
+    CaseView, CheckView, HeldPromise, MemberNeeds, MemberView, ReunificationView, Waiting,
+};
 
 use resettle_domain::case::CaseNumber;
 use resettle_domain::policy::PolicyProfile;

@@ -1,6 +1,7 @@
 //! One case as shown to the people who handle it: where it stands, how long each stage
 //! took, which promises slipped, what is overdue and what may happen next.
-use resettle_domain::case::{CaseEvent, CaseState, FamilyMember, Promise, Stage};
+use resettle_domain::case::{CaseEvent, CaseState, FamilyMember, Promise, PromiseKind, Stage};
+use resettle_domain::hold::ProgrammeHold;
 use resettle_domain::outcomes::FollowUp;
 use resettle_domain::policy::{Overdue, PolicyProfile};
 use resettle_domain::reunification::ReunificationRequest;
@@ -25,6 +26,25 @@ pub struct Waiting {
     pub entered_on: Date,
     /// Days spent in it (until today for the current state).
     pub days: i64,
+}
+
+/// A promised date a programme hold breaks: the family must be told it cannot be kept.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct HeldPromise {
+    /// What the date is for (interview or departure).
+    #[schema(value_type = String)]
+    pub kind: PromiseKind,
+    /// The date promised.
+    #[schema(value_type = String, format = Date)]
+    pub promised_date: Date,
+    /// The first day of the hold.
+    #[schema(value_type = String, format = Date)]
+    pub hold_from: Date,
+    /// Its last day.
+    #[schema(value_type = String, format = Date)]
+    pub hold_until: Date,
+    /// Why the programme stopped, as a code of the reason list.
+    pub reason: String,
 }
 
 /// A pre-departure check of the policy profile, and when it was done.
@@ -110,6 +130,8 @@ pub struct CaseView {
     pub promises: Vec<Promise>,
     /// How many promised dates were replaced by later ones.
     pub slipped_promises: usize,
+    /// Promised dates still awaited that a programme hold breaks.
+    pub held_promises: Vec<HeldPromise>,
     /// How to reach the family (the principal applicant's e-mail and mobile number), for
     /// the roles that inform families.
     #[schema(value_type = Option<Object>)]
@@ -191,8 +213,30 @@ fn waiting(events: &[CaseEvent], today: Date) -> Vec<Waiting> {
         .collect()
 }
 
-pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> CaseView {
+/// The promises of a case in `state` that the programme's holds break.
+fn held(promises: &[Promise], state: CaseState, holds: &[ProgrammeHold]) -> Vec<HeldPromise> {
+    holds
+        .iter()
+        .flat_map(|h| {
+            h.breaks(promises, state).into_iter().map(|p| HeldPromise {
+                kind: p.kind,
+                promised_date: p.promised_date,
+                hold_from: h.from,
+                hold_until: h.until,
+                reason: h.reason.clone(),
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn build(
+    stored: StoredCase,
+    policy: &PolicyProfile,
+    holds: &[ProgrammeHold],
+    today: Date,
+) -> CaseView {
     let f = stored.file;
+    let held_promises = held(&f.promises, stored.state, holds);
     let arrived_on = f.arrived_on();
     let address = f.home_address().map(str::to_string);
     let overdue = if stored.state.is_terminal() {
@@ -252,6 +296,7 @@ pub(crate) fn build(stored: StoredCase, policy: &PolicyProfile, today: Date) -> 
         sponsor_group: f.sponsor_group,
         support: f.support,
         slipped_promises: f.promises.iter().filter(|p| p.is_slip()).count(),
+        held_promises,
         // Read apart, and only for the roles that see them (`App::view_for`).
         contact: None,
         notices: Vec::new(),
@@ -364,7 +409,8 @@ impl App {
     async fn view_for(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
         let stored = self.stored_case(caller, number).await?;
         let policy = self.programme_policy(&stored.programme).await?;
-        let mut view = build(stored, &policy, self.today());
+        let holds = self.programme_holds(&stored.programme).await?;
+        let mut view = build(stored, &policy, &holds, self.today());
         view.allowed_transitions
             .retain(|&s| caller.may(Permission::MoveCase(s)));
         if !sees_unshared_care_needs(caller) {

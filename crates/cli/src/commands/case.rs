@@ -87,6 +87,13 @@ pub enum Command {
     /// The medical record of each family member: show it, or write one member's.
     #[command(subcommand)]
     Medical(MedicalCommand),
+    /// Issue a new access code to the family status page (/family) and print it once; the
+    /// previous code and every session it opened stop working. Give the code to the family
+    /// with the page's address (the case page prints it as a letter).
+    FamilyCode {
+        /// UNHCR case number.
+        number: String,
+    },
     /// Record a date told to the family (a new date of a kind already promised is a slip).
     Promise {
         /// UNHCR case number.
@@ -584,6 +591,18 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             print(a.format, &record, || {
                 medical_rows(std::slice::from_ref(&record))
             })
+        }
+        Command::FamilyCode { number } => {
+            let issued = app.issue_family_code(&op, &number).await?;
+            println!(
+                "access code for case {}: {}",
+                issued.case_number, issued.code
+            );
+            eprintln!(
+                "the previous code no longer works; the family opens /family with the case \
+                 number and this code (shown only now)"
+            );
+            Ok(())
         }
         Command::Promise {
             number,

@@ -188,6 +188,9 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
              would go unnoticed"
         );
     }
+    // The duration table behind the families' estimates starts building while the server
+    // starts answering.
+    app.step_durations();
     // The outbox's state is in the database: stopping mid-delivery loses nothing, and a
     // claim left behind is taken up again once it runs out.
     let worker = tokio::spawn(app.clone().run_notice_worker());

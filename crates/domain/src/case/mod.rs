@@ -26,7 +26,7 @@ pub use medical::{
 };
 pub use notice::{NOTICE_ATTEMPTS, News, NoticeState, retry_after};
 pub use number::CaseNumber;
-pub use promise::{Promise, PromiseKind, Slip};
+pub use promise::{Promise, PromiseKind, Slip, open_promises};
 pub use reason::{DECISIONS, check_reason, check_reason_code, needs_reason, reason_list};
 
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::CaseState;
 use crate::policy::{PolicyProfile, ReasonList};
 use crate::{ParseError, word_enum};
 
@@ -14,6 +15,16 @@ pub enum PromiseKind {
     Departure,
 }
 word_enum!(PromiseKind, "kind", { Interview => "interview", Departure => "departure" });
+
+/// The promises still to be kept for a case in `state`: of each kind the case still waits
+/// for, the latest made (the one in force; earlier ones slipped). `promises` oldest first.
+pub fn open_promises(promises: &[Promise], state: CaseState) -> Vec<&Promise> {
+    PromiseKind::ALL
+        .iter()
+        .filter(|k| k.awaited_in().contains(&state))
+        .filter_map(|&k| promises.iter().rev().find(|p| p.kind == k))
+        .collect()
+}
 
 /// A date told to a family. A slip is a new promise that names the reason and when the
 /// family was told, so nobody waits ten months without knowing why.
@@ -98,6 +109,24 @@ mod tests {
 
     fn belgium() -> PolicyProfile {
         PolicyProfile::parse(include_str!("../../../../policies/belgium.toml")).unwrap()
+    }
+
+    #[test]
+    fn only_the_latest_promise_of_a_kind_still_awaited_is_open() {
+        let first = departure();
+        let slipped = Promise {
+            promised_date: date!(2027 - 02 - 01),
+            made_on: date!(2026 - 11 - 20),
+            slip_reason: Some("flight cancelled".into()),
+            ..departure()
+        };
+        let both = [first, slipped.clone()];
+        assert_eq!(
+            open_promises(&both, CaseState::DepartureScheduled),
+            vec![&slipped]
+        );
+        assert!(open_promises(&both, CaseState::Arrived).is_empty());
+        assert!(open_promises(&both, CaseState::Submitted).is_empty());
     }
 
     #[test]

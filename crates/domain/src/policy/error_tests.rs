@@ -372,3 +372,22 @@ fn a_reason_code_outside_the_list_is_refused_and_other_needs_words() {
         Ok("other".into())
     );
 }
+
+#[test]
+fn a_family_text_needs_english_and_real_language_codes() {
+    let without_english = format!(
+        "{MINIMAL}\n[family]\nadvice = {{ nl = \"Wacht.\" }}\ncontact = {{ en = \"UNHCR\" }}\n"
+    );
+    let e = refuse(&without_english);
+    assert!(e.to_string().contains("family.advice"), "{e}");
+    assert!(e.to_string().contains("English"), "{e}");
+    let bad_code = format!(
+        "{MINIMAL}\n[family]\nadvice = {{ en = \"Wait.\", Arabic = \"x\" }}\ncontact = {{ en = \"UNHCR\" }}\n"
+    );
+    assert!(refuse(&bad_code).to_string().contains("Arabic"));
+    let blank = format!(
+        "{MINIMAL}\n[family]\nadvice = {{ en = \"Wait.\" }}\ncontact = {{ en = \"  \" }}\n"
+    );
+    assert!(refuse(&blank).to_string().contains("family.contact.en"));
+    assert!(PolicyProfile::parse(MINIMAL).unwrap().family().is_none());
+}

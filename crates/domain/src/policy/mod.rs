@@ -12,6 +12,7 @@ mod assessment;
 mod channels;
 mod data_protection;
 mod error;
+mod family;
 mod fields;
 mod identity;
 mod integration;
@@ -35,6 +36,7 @@ pub use assessment::{Assessment, Check, INTEGRATION_PERSPECTIVE};
 pub use channels::ChannelRule;
 pub use data_protection::{DEFAULT_RETENTION_YEARS, DEFAULT_SMALL_CELL_THRESHOLD, DataProtection};
 pub use error::{Location, PolicyError};
+pub use family::FamilyInformation;
 pub use identity::{Identity, Version};
 pub use integration::{DEFAULT_SUPPORT_MONTHS, IntegrationSupport};
 pub use money::{Allowance, Money};
@@ -71,6 +73,7 @@ pub struct PolicyProfile {
     data_protection: DataProtection,
     placement_weights: resettle_placement::ScoreWeights,
     placement_fairness: Option<resettle_placement::DistributionPlan>,
+    family: Option<FamilyInformation>,
     reasons: Reasons,
 }
 
@@ -95,6 +98,7 @@ impl PolicyProfile {
             .map(|r| Planning::read(r, &channels, &cx))
             .transpose()?;
         let data_protection = DataProtection::read(p.data_protection.as_ref(), &cx)?;
+        let family = FamilyInformation::read(p.family.as_ref(), &cx)?;
         let reasons = Reasons::read(p.reasons.as_ref(), &cx)?;
         let placement = p.placement.unwrap_or_default();
         if let Some(plan) = &placement.fairness {
@@ -115,6 +119,7 @@ impl PolicyProfile {
             data_protection,
             placement_weights: placement.weights,
             placement_fairness: placement.fairness,
+            family,
             reasons,
         })
     }
@@ -355,6 +360,13 @@ impl PolicyProfile {
     /// The distribution plan proposals must follow (`[placement.fairness]`), if any.
     pub fn placement_fairness(&self) -> Option<&resettle_placement::DistributionPlan> {
         self.placement_fairness.as_ref()
+    }
+
+    /// What the family status page tells the programme's families (`[family]`): what not
+    /// to do yet and whom to contact, in their languages; `None` when the profile says
+    /// nothing, and the page then shows neither.
+    pub fn family(&self) -> Option<&FamilyInformation> {
+        self.family.as_ref()
     }
 
     /// Retention and small-count publication settings.

@@ -37,6 +37,7 @@ pub(super) struct Profile {
     pub planning: Option<Planning>,
     pub data_protection: Option<DataProtection>,
     pub placement: Option<Placement>,
+    pub family: Option<Family>,
     pub reasons: Option<Spanned<Reasons>>,
 }
 
@@ -267,4 +268,12 @@ pub(super) struct PerChannel {
 pub(super) struct DataProtection {
     pub retention_years: Option<Int>,
     pub small_cell_threshold: Option<Int>,
+}
+
+/// `[family]`: the family status page's texts, each a table of language code to text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Family {
+    pub advice: Spanned<Labels>,
+    pub contact: Spanned<Labels>,
 }

@@ -77,17 +77,27 @@ impl Labels {
                 ),
             ));
         };
+        Labels::read_table(raw, &format!("{key}.label"), cx)
+    }
+
+    /// Reads a table of texts by language at `key` (`reasons.slip[2].label`,
+    /// `family.advice`): English required, every text given must say something.
+    pub(super) fn read_table(
+        raw: &Spanned<raw::Labels>,
+        key: &str,
+        cx: &Cx,
+    ) -> Result<Labels, PolicyError> {
         let l = raw.get_ref();
         let text = |value: &Option<raw::Word>, lang: &str| -> Result<Option<String>, PolicyError> {
             value
                 .as_ref()
-                .map(|v| cx.text(v, &format!("{key}.label.{lang}")))
+                .map(|v| cx.text(v, &format!("{key}.{lang}")))
                 .transpose()
         };
         let en = text(&l.en, "en")?.ok_or_else(|| {
             cx.at(
                 raw,
-                format!("{key}.label.en"),
+                format!("{key}.en"),
                 "missing: every label has an English one, the words other languages fall back to"
                     .into(),
             )

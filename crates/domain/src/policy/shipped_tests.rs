@@ -440,3 +440,22 @@ fn the_slip_list_is_the_one_the_family_page_words() {
         Some("beschermingsnood")
     );
 }
+
+/// Both profiles tell their families what not to do yet and whom to ask, in every
+/// language of the family status page, and the advice names the home and the work.
+#[test]
+fn both_profiles_speak_to_families_in_their_languages() {
+    for profile in [belgium(), netherlands()] {
+        let family = profile.family().expect("a [family] section");
+        for lang in ["en", "nl", "fr", "ar", "fa"] {
+            assert!(
+                family.advice.given(lang).is_some() && family.contact.given(lang).is_some(),
+                "{}: no {lang} text",
+                profile.name()
+            );
+        }
+        assert!(family.advice.get("en").contains("home"));
+        assert!(family.advice.get("en").contains("work"));
+        assert_eq!(family.advice.get("ti"), family.advice.get("en"));
+    }
+}

@@ -37,6 +37,21 @@ where
     Ok(row.try_get(i)?)
 }
 
+/// A promise from the six columns `kind, promised_date, made_on, slip_reason,
+/// family_notified_on, slip_reason_code` of a row, the first at `at`.
+pub(crate) fn promise(r: &AnyRow, at: usize) -> Result<Promise, StorageError> {
+    Ok(Promise {
+        kind: parse_word("promises.kind", &get::<String>(r, at)?)?,
+        promised_date: parse_date("promises.promised_date", &get::<String>(r, at + 1)?)?,
+        made_on: parse_date("promises.made_on", &get::<String>(r, at + 2)?)?,
+        slip_reason: get(r, at + 3)?,
+        slip_reason_code: get(r, at + 5)?,
+        family_notified_on: get::<Option<String>>(r, at + 4)?
+            .map(|d| parse_date("promises.family_notified_on", &d))
+            .transpose()?,
+    })
+}
+
 fn split_list(s: &str) -> Vec<String> {
     s.split(',')
         .filter(|x| !x.is_empty())
@@ -231,18 +246,7 @@ impl Store {
         )
         .await?
         .iter()
-        .map(|r| {
-            Ok(Promise {
-                kind: parse_word("promises.kind", &get::<String>(r, 0)?)?,
-                promised_date: parse_date("promises.promised_date", &get::<String>(r, 1)?)?,
-                made_on: parse_date("promises.made_on", &get::<String>(r, 2)?)?,
-                slip_reason: get(r, 3)?,
-                slip_reason_code: get(r, 5)?,
-                family_notified_on: get::<Option<String>>(r, 4)?
-                    .map(|d| parse_date("promises.family_notified_on", &d))
-                    .transpose()?,
-            })
-        })
+        .map(|r| promise(r, 0))
         .collect()
     }
 

@@ -30,7 +30,7 @@ use utoipa_axum::routes;
         (name = "system", description = "Health and the API description"),
         (name = "statistics", description = "Aggregates without personal data"),
         (name = "fair-share", description = "Quota keys, distributions, multi-year plans and saved scenarios"),
-        (name = "pledges", description = "Pledges against arrivals per programme and year"),
+        (name = "pledges", description = "Pledges against arrivals per programme and year, and the holds that stop a programme"),
         (name = "cases", description = "Cases from UNHCR submission to the end of integration support"),
         (name = "missions", description = "Selection missions and community sponsor groups"),
         (name = "placement", description = "Families to local reception places: proposals by optimisation, decided by reception officers"),
@@ -75,6 +75,7 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(programmes::pledges::list))
         .routes(routes!(programmes::pledges::csv))
         .routes(routes!(programmes::pledges::put))
+        .routes(routes!(programmes::holds::list, programmes::holds::post))
         .routes(routes!(cases::list::get, cases::create::post))
         .routes(routes!(cases::show::get))
         .routes(routes!(cases::medical::get))

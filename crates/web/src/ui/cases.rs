@@ -580,6 +580,13 @@ async fn render_case(
             member_columns => member_columns,
             medical => Value::from(Serde(&medical)),
             may_export => caller.may(Permission::ExportSubject),
+            letter_languages => caller.may(Permission::InformFamilies).then(|| {
+                Lang::FAMILY
+                    .iter()
+                    .map(|l| context! { code => l.code(), name => l.own_name() })
+                    .collect::<Vec<_>>()
+            }),
+            letter_language => super::family_letter::letter_language(&principal_languages(&case)).code(),
             placement => placement,
             events => events,
             names => names::names(&policy),
@@ -595,6 +602,21 @@ async fn render_case(
             ..notice
         },
     )
+}
+
+/// The languages of the principal applicant as the caller sees them (none where the role
+/// does not see languages), for the language a family's letter opens in.
+fn principal_languages(case: &serde_json::Value) -> Vec<String> {
+    case["members"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["relationship"] == "principal_applicant")
+        .and_then(|m| m["languages"].as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l.as_str().map(str::to_string))
+        .collect()
 }
 
 /// One member's line of the medical record: every member has one, with their record if
@@ -694,7 +716,7 @@ mod tests {
             .chain(PROMISE_LABELS)
             .chain(CONTACT_LABELS)
         {
-            for lang in Lang::ALL {
+            for lang in Lang::STAFF {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }
         }

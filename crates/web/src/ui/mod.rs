@@ -8,8 +8,12 @@ mod charts;
 mod dashboard;
 mod fair_share;
 mod families;
+mod family_letter;
+mod family_status;
 mod fan_chart;
+mod fonts;
 mod forecast;
+mod holds;
 mod i18n;
 mod inform;
 mod language;
@@ -125,7 +129,27 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         "admin_policy.html",
         include_str!("../../templates/admin_policy.html"),
     ),
+    ("holds.html", include_str!("../../templates/holds.html")),
+    (
+        "family_base.html",
+        include_str!("../../templates/family_base.html"),
+    ),
+    ("family.html", include_str!("../../templates/family.html")),
+    (
+        "family_letter.html",
+        include_str!("../../templates/family_letter.html"),
+    ),
 ];
+
+/// The templates of the family's pages, rendered in the family's catalogue
+/// (`family.ftl`) and its languages (the message tests render each in each).
+#[cfg(test)]
+const FAMILY_TEMPLATES: &[&str] = &["family_base.html", "family.html", "family_letter.html"];
+
+/// The partials both the staff's and the family's pages include, so rendered in both
+/// catalogues: the one timeline renderer.
+#[cfg(test)]
+const SHARED_TEMPLATES: &[&str] = &["_timeline.html"];
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
 
@@ -165,14 +189,27 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/reception", get(placement::reception))
         .route("/families", get(families::page))
         .route("/pledges", get(pledges::page).post(pledges::save))
+        .route("/holds", get(holds::page).post(holds::save))
+        .route("/cases/{number}/family-code", post(family_letter::issue))
         .route("/forecast", get(forecast::page).post(forecast::run))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
+        .route("/static/fonts/{file}", get(fonts::font))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             language::choose,
         ))
+        .merge(
+            // The family's page chooses among the families' languages, not the staff's.
+            Router::new()
+                .route(
+                    "/family",
+                    get(family_status::page).post(family_status::sign_in),
+                )
+                .route("/family/sign-out", post(family_status::sign_out))
+                .layer(axum::middleware::from_fn(language::choose_family)),
+        )
 }
 
 async fn stylesheet() -> impl IntoResponse {
@@ -326,6 +363,31 @@ fn not_allowed(
     args.set("what", what);
     lang.message("not-allowed", Some(&args))
         .unwrap_or_else(|e| e)
+}
+
+/// Renders a family's page (`family.ftl`) in the family's language, written in its
+/// direction, with the language switcher when `switcher` (not on the printed letter).
+fn render_family(name: &str, lang: Lang, switcher: bool, context: minijinja::Value) -> Response {
+    let languages: Vec<minijinja::Value> = if switcher {
+        Lang::FAMILY
+            .iter()
+            .map(|l| {
+                minijinja::context! { code => l.code(), name => l.own_name(), dir => l.dir() }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    render(
+        name,
+        lang,
+        minijinja::context! {
+            catalogue => "family",
+            dir => lang.dir(),
+            languages,
+            ..context
+        },
+    )
 }
 
 /// Renders a page in the reader's language; a template error (a message missing from the

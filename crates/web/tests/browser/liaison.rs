@@ -1,21 +1,5 @@
 use super::*;
 
-/// Chooses `value` in the select named `name`.
-async fn choose(c: &Client, name: &str, value: &str) {
-    click(c, &format!("select[name='{name}'] option[value='{value}']")).await;
-}
-
-/// Sets the date input `name` to a `YYYY-MM-DD` day (typed keys follow the browser's
-/// locale, the value does not).
-async fn set_date(c: &Client, name: &str, day: &str) {
-    c.execute(
-        "document.querySelector(`[name='${arguments[0]}']`).value = arguments[1]",
-        vec![name.into(), day.into()],
-    )
-    .await
-    .unwrap();
-}
-
 /// Presses the button `label` of the submission form, which posts the form back to the
 /// address it came from, and waits for the new page (the old form goes stale).
 async fn post_back(c: &Client, label: &str) {

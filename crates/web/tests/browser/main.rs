@@ -8,6 +8,7 @@
 mod accessibility;
 mod administrator;
 mod case_officer;
+mod family;
 mod forecast;
 mod impossible_data;
 mod languages;
@@ -50,6 +51,21 @@ async fn serve_with(
     db: resettle_testkit::TestDatabase,
     configure: impl FnOnce(App) -> App,
 ) -> Served {
+    serve_demo(db, 150, configure).await
+}
+
+/// A demo programme of `cases` families served as [`serve`] does: more cases where a test
+/// needs the programme's own history to say something (an estimate needs 20 comparable
+/// families).
+async fn serve_cases(db: resettle_testkit::TestDatabase, cases: usize) -> Served {
+    serve_demo(db, cases, |app| app).await
+}
+
+async fn serve_demo(
+    db: resettle_testkit::TestDatabase,
+    cases: usize,
+    configure: impl FnOnce(App) -> App,
+) -> Served {
     let app = configure(
         App::open(&db.url)
             .await
@@ -60,7 +76,7 @@ async fn serve_with(
     app.load_demo(
         &DemoConfig {
             seed: 5,
-            cases: 150,
+            cases,
             as_of: resettle_testkit::TODAY,
         },
         false,
@@ -330,4 +346,20 @@ async fn checked(c: &Client, css: &str) -> bool {
         .unwrap()
         .as_deref()
         == Some("true")
+}
+
+/// Chooses `value` in the select named `name`.
+async fn choose(c: &Client, name: &str, value: &str) {
+    click(c, &format!("select[name='{name}'] option[value='{value}']")).await;
+}
+
+/// Sets the date input `name` to a `YYYY-MM-DD` day (typed keys follow the browser's
+/// locale, the value does not).
+async fn set_date(c: &Client, name: &str, day: &str) {
+    c.execute(
+        "document.querySelector(`[name='${arguments[0]}']`).value = arguments[1]",
+        vec![name.into(), day.into()],
+    )
+    .await
+    .unwrap();
 }

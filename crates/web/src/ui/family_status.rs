@@ -1,0 +1,235 @@
+//! `/family`: a family's status page, in its language, opened with the case number and the
+//! access code of its letter. A plain form and a redirect, so it works with JavaScript
+//! off; the session cookie opens that one case for half an hour. Every refusal is a page
+//! in the family's language (never an error document), and says the same whatever went
+//! wrong: a wrong code, a case that does not exist, a code replaced by a new one.
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use resettle_app::family::{FamilyStatus, StepEstimate};
+use resettle_app::{App, AppError};
+use serde::Deserialize;
+
+use super::i18n::{Catalogue, Lang};
+use super::render_family;
+use crate::ApiError;
+use crate::extract::ApiQuery;
+use crate::session::{ClientAddr, clear_family_cookie, family_cookie, set_family_cookie};
+
+/// The sign-in form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct SignInForm {
+    case_number: String,
+    code: String,
+}
+
+/// `?signed_out=true` after the family signed out, so the page says so.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct After {
+    signed_out: bool,
+}
+
+/// What the sign-in form says above itself.
+enum Said<'a> {
+    /// Nothing: a first visit.
+    Nothing,
+    /// A line of the family's catalogue, as a status (signed out, session ended).
+    Status(&'static str),
+    /// The refusal of a sign-in, with what was typed as the case number.
+    Refused(&'a str),
+    /// Too many wrong codes: wait this many seconds.
+    TooMany(&'a str, u64),
+}
+
+/// `GET /family`: the status page of the family signed in, or the sign-in form.
+pub(crate) async fn page(
+    lang: Lang,
+    State(app): State<App>,
+    ClientAddr(source): ClientAddr,
+    headers: HeaderMap,
+    ApiQuery(after): ApiQuery<After>,
+) -> Response {
+    let Some(cookie) = family_cookie(&headers) else {
+        let said = if after.signed_out {
+            Said::Status("family-signed-out")
+        } else {
+            Said::Nothing
+        };
+        return sign_in_form(lang, said);
+    };
+    let family = match app.family_session(&cookie, &source).await {
+        Ok(f) => f,
+        Err(AppError::Unauthorized(_)) => {
+            let mut r = sign_in_form(lang, Said::Status("family-session-ended"));
+            r.headers_mut()
+                .insert(header::SET_COOKIE, clear_family_cookie());
+            return r;
+        }
+        Err(e) => return trouble(lang, e),
+    };
+    match app.family_status(&family).await {
+        Ok(status) => status_page(lang, &status),
+        Err(e) => trouble(lang, e),
+    }
+}
+
+/// `POST /family`: signs the family in and sends it to its page; a refusal gives the form
+/// back with the case number as typed (never the code), with 401, or with 429 and
+/// `Retry-After` once too many wrong codes were tried.
+pub(crate) async fn sign_in(
+    lang: Lang,
+    State(app): State<App>,
+    ClientAddr(source): ClientAddr,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    match app
+        .family_sign_in(&form.case_number, &form.code, &source)
+        .await
+    {
+        Ok((cookie, _)) => {
+            let mut r = Redirect::to("/family").into_response();
+            r.headers_mut()
+                .insert(header::SET_COOKIE, set_family_cookie(&cookie));
+            r
+        }
+        Err(e @ AppError::Unauthorized(_)) => {
+            ApiError::from(e).status_of(sign_in_form(lang, Said::Refused(&form.case_number)))
+        }
+        Err(AppError::TooManyRequests {
+            detail,
+            retry_after,
+        }) => {
+            let page = sign_in_form(lang, Said::TooMany(&form.case_number, retry_after));
+            ApiError::from(AppError::TooManyRequests {
+                detail,
+                retry_after,
+            })
+            .status_of(page)
+        }
+        Err(e) => trouble(lang, e),
+    }
+}
+
+/// `POST /family/sign-out`: ends the family's session and clears its cookie.
+pub(crate) async fn sign_out(
+    State(app): State<App>,
+    ClientAddr(source): ClientAddr,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(cookie) = family_cookie(&headers)
+        && let Ok(family) = app.family_session(&cookie, &source).await
+        && let Err(e) = app.family_sign_out(&cookie, &family).await
+    {
+        tracing::warn!(error = %e, "a family session could not be ended");
+    }
+    let mut r = Redirect::to("/family?signed_out=true").into_response();
+    r.headers_mut()
+        .insert(header::SET_COOKIE, clear_family_cookie());
+    r
+}
+
+fn sign_in_form(lang: Lang, said: Said) -> Response {
+    let (error, notice, typed, minutes) = match said {
+        Said::Nothing => (None, None, "", 0),
+        Said::Status(id) => (None, Some(id), "", 0),
+        Said::Refused(typed) => (Some("family-refused"), None, typed, 0),
+        Said::TooMany(typed, seconds) => {
+            (Some("family-too-many"), None, typed, seconds.div_ceil(60))
+        }
+    };
+    render_family(
+        "family.html",
+        lang,
+        true,
+        context! {
+            error,
+            notice,
+            typed_case => typed.trim(),
+            retry_minutes => minutes,
+        },
+    )
+}
+
+/// A time to wait in the family's words: days up to two months, then months.
+fn duration(lang: Lang, days: u32) -> String {
+    let (id, n) = if days < 60 {
+        ("duration-days", days)
+    } else {
+        ("duration-months", (f64::from(days) / 30.44).round() as u32)
+    };
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("n", n);
+    lang.message_in(Catalogue::Family, id, Some(&args))
+        .unwrap_or_else(|e| e)
+}
+
+fn status_page(lang: Lang, status: &FamilyStatus) -> Response {
+    let estimate = status.estimate.as_ref().map(|e| match e {
+        StepEstimate::Range {
+            median_days,
+            p90_days,
+            ..
+        } => context! {
+            low => duration(lang, (*median_days).max(1)),
+            high => p90_days.map(|d| duration(lang, d.max(1))),
+        },
+        _ => context! {},
+    });
+    let texts = status.policy.family();
+    let before_travel = !status.arrived && !status.ended;
+    render_family(
+        "family.html",
+        lang,
+        true,
+        context! {
+            family => Value::from(Serde(status)),
+            events => super::names::timeline(&status.history),
+            names => super::names::names(&status.policy),
+            durations => estimate,
+            advice => texts.filter(|_| before_travel).map(|t| t.advice.get(lang.code())),
+            contact => texts.map(|t| t.contact.get(lang.code())),
+        },
+    )
+}
+
+/// Something the family cannot mend (the database failed): a short page in its language,
+/// the fault logged for staff.
+fn trouble(lang: Lang, e: AppError) -> Response {
+    let error = ApiError::from(e);
+    tracing::error!(status = %error.status(), detail = error.detail(), "family page failed");
+    let page = render_family(
+        "family.html",
+        lang,
+        true,
+        context! { error => "family-error", retry_minutes => 0 },
+    );
+    if error.status().is_server_error() {
+        // Its status, and a busy server's Retry-After.
+        error.status_of(page)
+    } else {
+        (StatusCode::INTERNAL_SERVER_ERROR, page).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_read_as_days_then_months_in_every_language() {
+        assert_eq!(duration(Lang::En, 1), "1 day");
+        assert_eq!(duration(Lang::En, 45), "45 days");
+        assert_eq!(duration(Lang::En, 100), "3 months");
+        assert_eq!(duration(Lang::Nl, 100), "3 maanden");
+        assert_eq!(duration(Lang::Fr, 100), "3 mois");
+        assert_eq!(duration(Lang::Ar, 2), "يومين");
+        assert_eq!(duration(Lang::Ar, 45), "٤٥ يومًا");
+        assert_eq!(duration(Lang::Ar, 100), "٣ أشهر");
+        assert_eq!(duration(Lang::Fa, 45), "۴۵ روز");
+    }
+}

@@ -312,7 +312,7 @@ def rust_forecast(path, runs, seed):
 
 def rust_time_per_run(path, runs):
     out = subprocess.run(
-        ["cargo", "bench", "-q", "-p", "resettle-forecast", "--", str(runs), str(path)],
+        ["cargo", "bench", "-q", "-p", "resettle-forecast", "--", str(runs), str(pathlib.Path(path).resolve())],
         cwd=ROOT,
         check=True,
         capture_output=True,

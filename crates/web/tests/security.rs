@@ -78,6 +78,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "POST /api/v1/programmes" => Some(serde_json::json!({
             "code": "", "name": "x", "state": "BE", "policy_profile": "belgium"
         })),
+        "POST /api/v1/forecast" => Some(serde_json::json!({
+            "scenario": "belgium-growth-path", "runs": 0
+        })),
         "PUT /api/v1/programmes/BE/pledges/2031" => {
             Some(serde_json::json!({"pledged": 1, "source": " "}))
         }

@@ -99,9 +99,7 @@ pub struct MemberCareNeeds {
 }
 
 const FAMILY_COLUMNS: &str = "c.id, c.case_number, c.state, c.municipality, r.name, s.name, \
-     s.contact, sp.provider, sp.starts_on, sp.months, \
-     (SELECT substr(e.at, 1, 10) FROM case_events e WHERE e.case_id = c.id \
-        AND e.to_state = 'arrived' ORDER BY e.seq DESC LIMIT 1) AS arrived, \
+     s.contact, sp.provider, sp.starts_on, sp.months, a.arrived_on AS arrived, \
      (SELECT p.promised_date FROM promises p WHERE p.case_id = c.id \
         AND p.kind = 'departure' ORDER BY p.id DESC LIMIT 1) AS departs, \
      (SELECT e.payload FROM case_events e WHERE e.case_id = c.id \
@@ -115,7 +113,8 @@ const FAMILY_COLUMNS: &str = "c.id, c.case_number, c.state, c.municipality, r.na
 const FAMILY_JOINS: &str = " FROM cases c JOIN programmes g ON g.id = c.programme_id \
      LEFT JOIN reception_places r ON r.id = c.reception_place_id \
      LEFT JOIN sponsor_groups s ON s.id = c.sponsor_group_id \
-     LEFT JOIN support_plans sp ON sp.case_id = c.id";
+     LEFT JOIN support_plans sp ON sp.case_id = c.id \
+     LEFT JOIN arrivals a ON a.case_id = c.id";
 
 fn date_or_none(field: &'static str, v: Option<String>) -> Result<Option<Date>, StorageError> {
     v.map(|d| parse_date(field, &d)).transpose()
@@ -161,7 +160,7 @@ fn family(r: &AnyRow) -> Result<(i64, FamilyRecord), StorageError> {
                 _ => None,
             },
             support,
-            arrived_on: date_or_none("case_events.at", r.try_get(10)?)?,
+            arrived_on: date_or_none("arrivals.arrived_on", r.try_get(10)?)?,
             departure_date: date_or_none("promises.promised_date", r.try_get(11)?)?,
             address,
             last_actor: r

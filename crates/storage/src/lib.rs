@@ -26,6 +26,7 @@ mod scenarios;
 mod sealed;
 mod sessions;
 mod stats;
+mod stays;
 mod unique;
 mod users;
 
@@ -42,14 +43,15 @@ pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, Sponso
 pub use file_mode::{readable_by_others, sqlite_path, warn_if_readable_by_others};
 pub use missions::{MissionRow, SponsorRow};
 pub use outcomes::NewOutcome;
-pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
+pub use placement::{Awaiting, AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
-pub use reception::{ExpectedArrival, PlaceOccupancy};
+pub use reception::{ExpectedArrival, ExpectedArrivals, PlaceOccupancy};
 pub use retention::EndedCase;
 pub use scenarios::ScenarioRow;
 pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
+pub use stays::{NewStay, PlaceLoad};
 pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;

@@ -8,4 +8,5 @@ mod write;
 pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member};
+pub(crate) use write::current;
 pub use write::{Assignment, NewEvent};

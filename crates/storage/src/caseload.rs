@@ -317,6 +317,7 @@ pub(crate) async fn insert_cases(
             "until_on",
             "persons",
             "reason",
+            "over_capacity_reason",
         ],
     );
     let mut arrivals = Rows::new(
@@ -413,6 +414,7 @@ pub(crate) async fn insert_cases(
                 s.until.map(codec::date).into(),
                 s.persons.into(),
                 s.reason.as_str().into(),
+                s.over_capacity_reason.clone().into(),
             ]);
         }
         if let Some(on) = f.arrived_on() {

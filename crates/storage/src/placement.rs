@@ -53,6 +53,8 @@ pub struct PlacementPlace {
     pub municipality: String,
     /// Region (province).
     pub region: String,
+    /// Local reception initiative or municipality.
+    pub kind: PlaceKind,
     /// Declared capacity in persons.
     pub capacity_persons: u32,
     /// Persons staying there now, as the programme's occupancy rule counts them.
@@ -249,6 +251,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT r.code, r.name, r.municipality, r.region, r.capacity_persons, \
+                    r.kind, \
                     CAST(COALESCE((SELECT SUM(s.persons) FROM stays s \
                                WHERE s.place_id = r.id AND {}), 0) AS BIGINT), \
                     CAST(COALESCE((SELECT SUM(c.travelling) FROM placement_proposals p \
@@ -294,8 +297,9 @@ impl Store {
                     municipality,
                     region: r.try_get(3)?,
                     capacity_persons: r.try_get::<i64, _>(4)? as u32,
-                    occupied_persons: r.try_get::<i64, _>(5)? as u32,
-                    reserved_persons: r.try_get::<i64, _>(6)? as u32,
+                    kind: codec::parse_word("reception_places.kind", &r.try_get::<String, _>(5)?)?,
+                    occupied_persons: r.try_get::<i64, _>(6)? as u32,
+                    reserved_persons: r.try_get::<i64, _>(7)? as u32,
                 })
             })
             .collect()

@@ -18,6 +18,8 @@ pub struct NewStay {
     pub next: Move,
     /// The persons who stay (those of the family who travelled).
     pub persons: u32,
+    /// Why the family goes to a place without room for it, if it does.
+    pub over_capacity_reason: Option<String>,
 }
 
 /// A reception place as a capacity check reads it: what it holds now under the
@@ -134,7 +136,7 @@ pub(crate) async fn begin_stay(
         .await?;
     sqlx::query(
         "INSERT INTO stays (case_id, kind, place_id, sponsor_group_id, from_on, until_on, \
-         persons, reason) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)",
+         persons, reason, over_capacity_reason) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8)",
     )
     .bind(case_id)
     .bind(next.kind.as_str().to_string())
@@ -143,6 +145,7 @@ pub(crate) async fn begin_stay(
     .bind(on)
     .bind(i64::from(stay.persons))
     .bind(next.reason.trim().to_string())
+    .bind(stay.over_capacity_reason.clone())
     .execute(&mut *conn)
     .await?;
     sqlx::query(
@@ -166,8 +169,8 @@ pub(crate) async fn begin_stay(
 
 /// The columns of a stay read by [`stay`], with `s` the stays table, `r` its place and
 /// `g` its sponsor group.
-pub(crate) const STAY_COLUMNS: &str =
-    "s.kind, COALESCE(r.code, g.name), s.from_on, s.until_on, s.persons, s.reason";
+pub(crate) const STAY_COLUMNS: &str = "s.kind, COALESCE(r.code, g.name), s.from_on, s.until_on, s.persons, s.reason, \
+     s.over_capacity_reason";
 
 pub(crate) const STAY_JOINS: &str = "LEFT JOIN reception_places r ON r.id = s.place_id \
      LEFT JOIN sponsor_groups g ON g.id = s.sponsor_group_id";
@@ -184,6 +187,7 @@ pub(crate) fn stay(r: &AnyRow, at: usize) -> Result<Stay, StorageError> {
             .transpose()?,
         persons: r.try_get::<i64, _>(at + 4)? as u32,
         reason: r.try_get(at + 5)?,
+        over_capacity_reason: r.try_get(at + 6)?,
     })
 }
 
@@ -219,6 +223,43 @@ impl Store {
         .iter()
         .map(|r| Ok((r.try_get(0)?, stay(r, 1)?)))
         .collect()
+    }
+
+    /// The families of a programme whose current stay is of one of `kinds` (those in an
+    /// LOI, due to move into a home), the longest there first: the first `limit`, with the
+    /// persons who travelled, and how many there are in all.
+    pub async fn staying_in(
+        &self,
+        programme: &str,
+        kinds: &[StayKind],
+        limit: u32,
+    ) -> Result<(Vec<(String, i64, Stay)>, i64), StorageError> {
+        let kinds = kinds_list(&OccupancyRule {
+            day: time::Date::MIN,
+            kinds: kinds.to_vec(),
+        });
+        let from = format!(
+            "FROM stays s JOIN cases c ON c.id = s.case_id \
+             JOIN programmes p ON p.id = c.programme_id {STAY_JOINS} \
+             WHERE p.code = $1 AND s.until_on IS NULL AND s.kind IN {kinds}"
+        );
+        let total: i64 = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) {from}")))
+            .bind(programme.to_string())
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT c.case_number, c.travelling, {STAY_COLUMNS} {from} \
+             ORDER BY s.from_on, c.case_number LIMIT {limit}"
+        )))
+        .bind(programme.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let staying = rows
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, stay(r, 2)?)))
+            .collect::<Result<_, StorageError>>()?;
+        Ok((staying, total))
     }
 
     /// Records a move of a family between places without a lifecycle step (a centre to

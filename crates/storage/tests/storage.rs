@@ -249,6 +249,7 @@ async fn stays_follow_steps_and_moves_and_occupancy_counts_only_current_ones() {
                 reason: String::new(),
             },
             persons: 4,
+            over_capacity_reason: None,
         };
         let (event, a) = step(
             CaseState::InReception,

@@ -361,6 +361,7 @@ pub(crate) mod tests {
             until: None,
             persons: 1,
             reason: String::new(),
+            over_capacity_reason: None,
         }];
         f
     }

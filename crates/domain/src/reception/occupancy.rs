@@ -92,6 +92,7 @@ mod tests {
                 until: Some(date!(2026 - 08 - 01)),
                 persons: 5,
                 reason: String::new(),
+                over_capacity_reason: None,
             },
             Stay {
                 kind: StayKind::Home,
@@ -100,6 +101,7 @@ mod tests {
                 until: None,
                 persons: 5,
                 reason: String::new(),
+                over_capacity_reason: None,
             },
         ];
         let on = |day| occupancy(&OccupancyRule::on(&be, day), &stays);

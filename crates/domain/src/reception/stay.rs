@@ -96,6 +96,9 @@ pub struct Stay {
     /// down), may be empty for a step forward.
     #[serde(default)]
     pub reason: String,
+    /// Why the family went to a place without room for it, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over_capacity_reason: Option<String>,
 }
 
 impl Stay {
@@ -206,6 +209,7 @@ pub fn after_move(stays: &[Stay], next: &Move, persons: u32) -> Vec<Stay> {
         until: None,
         persons,
         reason: next.reason.trim().to_string(),
+        over_capacity_reason: None,
     });
     after
 }
@@ -272,6 +276,47 @@ pub fn check_stays(
         }
     }
     Ok(())
+}
+
+/// Refuses a move that would change the family's lifecycle state, which only a step
+/// does: a move goes from a centre or an LOI to another (the family stays in reception),
+/// or from one home the programme provides to another (a sponsor group's home that broke
+/// down to a municipality's, in a programme without state reception). Into state
+/// reception from a home is the step back to `in_reception`; into a home of its own, the
+/// `housed` step.
+pub fn check_move_keeps_state(current: Option<&Stay>, next: StayKind) -> Result<(), ParseError> {
+    let Some(now) = current else {
+        return Err(ParseError::new(
+            "place",
+            "the family is in no stay yet: take it into reception with the in_reception step",
+        ));
+    };
+    let allowed = match now.kind {
+        StayKind::Centre | StayKind::Loi => next.is_state_reception(),
+        StayKind::Sponsor | StayKind::Municipality => next == StayKind::Municipality,
+        StayKind::Home => false,
+    };
+    if allowed {
+        return Ok(());
+    }
+    let step = if next.is_state_reception() {
+        "the step back to in reception"
+    } else {
+        "the housed step"
+    };
+    Err(ParseError::new(
+        "place",
+        format!(
+            "a move from a {} to a {next} changes where the case stands: take {step}",
+            now.kind
+        ),
+    ))
+}
+
+/// Whether a family may step back from a home into state reception: only from the home
+/// a sponsor group found it, when the sponsorship breaks down.
+pub fn may_step_back(stays: &[Stay]) -> bool {
+    current(stays).is_some_and(|s| s.kind == StayKind::Sponsor)
 }
 
 /// Refuses a step back from a home into state reception (a centre or an LOI) unless the
@@ -382,6 +427,7 @@ pub(crate) mod tests {
             until,
             persons: 4,
             reason: String::new(),
+            over_capacity_reason: None,
         }
     }
 
@@ -541,6 +587,22 @@ pub(crate) mod tests {
             "reception_place"
         );
         assert!(check_step_back(&[], "x").is_err());
+    }
+
+    #[test]
+    fn a_move_keeps_the_lifecycle_state() {
+        let at = |kind| stay(kind, Some("P"), ARRIVED, None);
+        assert!(check_move_keeps_state(Some(&at(StayKind::Centre)), StayKind::Loi).is_ok());
+        assert!(check_move_keeps_state(Some(&at(StayKind::Loi)), StayKind::Centre).is_ok());
+        assert!(
+            check_move_keeps_state(Some(&at(StayKind::Sponsor)), StayKind::Municipality).is_ok()
+        );
+        let e = check_move_keeps_state(Some(&at(StayKind::Sponsor)), StayKind::Centre);
+        assert!(e.unwrap_err().reason.contains("step back"));
+        let e = check_move_keeps_state(Some(&at(StayKind::Loi)), StayKind::Municipality);
+        assert!(e.unwrap_err().reason.contains("housed step"));
+        assert!(check_move_keeps_state(Some(&at(StayKind::Loi)), StayKind::Home).is_err());
+        assert!(check_move_keeps_state(None, StayKind::Loi).is_err());
     }
 
     #[test]

@@ -19,6 +19,7 @@ CREATE TABLE stays (
     until_on TEXT,
     persons BIGINT NOT NULL CHECK (persons > 0),
     reason TEXT NOT NULL,
+    over_capacity_reason TEXT,
     CHECK (until_on IS NULL OR until_on >= from_on)
 );
 CREATE INDEX stays_case ON stays (case_id, from_on);

@@ -27,7 +27,9 @@ pub use error::AppError;
 pub use missions::{
     MissionList, MissionView, MissionYear, NewMission, NewSponsorGroup, SponsorGroupView,
 };
-pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
+pub use placement::{
+    DueHome, DueHomes, PlacementDecision, PlacementRun, ProposalView, build_instance,
+};
 pub use policies::PolicyInForce;
 pub use reception::ReceptionDay;
 pub use resettle_demo::DemoConfig;

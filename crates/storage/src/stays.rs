@@ -206,6 +206,30 @@ impl Store {
         .collect()
     }
 
+    /// The reception places of a programme as (code, name, kind), by code: what a form
+    /// offers to move a family to, and the names its stays are shown with.
+    pub async fn place_names(
+        &self,
+        programme: &str,
+    ) -> Result<Vec<(String, String, resettle_domain::reception::PlaceKind)>, StorageError> {
+        sqlx::query(
+            "SELECT r.code, r.name, r.kind FROM reception_places r \
+               JOIN programmes g ON g.id = r.programme_id WHERE g.code = $1 ORDER BY r.code",
+        )
+        .bind(programme.to_string())
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get(0)?,
+                r.try_get(1)?,
+                parse_word("reception_places.kind", &r.try_get::<String, _>(2)?)?,
+            ))
+        })
+        .collect()
+    }
+
     /// Every stay of a programme's families, by case number, each family's oldest first:
     /// what occupancy is counted from (and what a check of it counts again in Rust).
     pub async fn programme_stays(

@@ -91,6 +91,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "POST /api/v1/cases/{n}/transitions" => Some(serde_json::json!({
             "to": "withdrawn", "reason": "matrix test", "expected_version": 99999
         })),
+        "POST /api/v1/cases/{n}/stays" => Some(serde_json::json!({
+            "place": "NOWHERE", "reason": "matrix test", "expected_version": 99999
+        })),
         "POST /api/v1/cases/{n}/promises" => {
             Some(serde_json::json!({"kind": "bogus", "promised_date": "2027-01-01"}))
         }

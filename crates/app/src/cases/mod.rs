@@ -17,7 +17,7 @@ pub use list::{CaseList, CaseListItem, CaseQuery};
 pub use medical::MedicalWriteError;
 pub use outcomes::NewOutcomeRecord;
 pub use promises::{NewPromise, NewReunification};
-pub use stays::{MoveRequest, Moved, StayView};
+pub use stays::{MoveRequest, Moved, PlaceChoice, StayView};
 pub use transition::{TransitionRequest, Transitioned};
 pub(crate) use view::sees_unshared_care_needs;
 pub use view::{CaseView, CheckView, MemberNeeds, MemberView, ReunificationView, Waiting};

@@ -63,6 +63,20 @@ pub struct StayView {
     /// 183 days; a centre: about 42).
     #[schema(value_type = Option<String>, format = Date)]
     pub due_by: Option<Date>,
+    /// The reception place's name (the sponsor group's is its `place`).
+    pub place_name: Option<String>,
+}
+
+/// A reception place a family may be moved to, as a form offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct PlaceChoice {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Centre, LOI or municipality.
+    #[schema(value_type = String)]
+    pub kind: resettle_domain::reception::PlaceKind,
 }
 
 /// Where the family stands after a move.
@@ -86,12 +100,58 @@ pub(crate) fn stay_views(stays: &[Stay], policy: &PolicyProfile, today: Date) ->
                 .is_open()
                 .then(|| due_to_move_on(policy.reception(), s))
                 .flatten(),
+            place_name: None,
             stay: s.clone(),
         })
         .collect()
 }
 
 impl App {
+    /// The reception places of a programme a family may be moved to (for reception
+    /// officers, whose form offers them).
+    pub async fn place_choices(
+        &self,
+        caller: &Caller,
+        programme: &str,
+    ) -> Result<Vec<PlaceChoice>, AppError> {
+        self.require(caller, Permission::Place, "reception", programme)
+            .await?;
+        Ok(self
+            .store
+            .place_names(programme)
+            .await?
+            .into_iter()
+            .map(|(code, name, kind)| PlaceChoice { code, name, kind })
+            .collect())
+    }
+
+    /// Names the reception places of `stays` (of a case of `programme`).
+    pub(crate) async fn name_places(
+        &self,
+        programme: &str,
+        stays: &mut [StayView],
+    ) -> Result<(), AppError> {
+        if stays
+            .iter()
+            .all(|s| s.stay.kind == StayKind::Sponsor || s.stay.place.is_none())
+        {
+            return Ok(());
+        }
+        let names = self.store.place_names(programme).await?;
+        for s in stays
+            .iter_mut()
+            .filter(|s| s.stay.kind != StayKind::Sponsor)
+        {
+            s.place_name = s.stay.place.as_ref().and_then(|code| {
+                names
+                    .iter()
+                    .find(|(c, _, _)| c == code)
+                    .map(|(_, name, _)| name.clone())
+            });
+        }
+        Ok(())
+    }
+
     /// The stay a family begins at `to` on `on`, with `reason`: refused when the move
     /// cannot be ([`check_move`]), names a place the programme does not have (`field`
     /// names the input), is to a kind of stay `allowed` refuses (the step or move says
@@ -108,7 +168,7 @@ impl App {
         on: Date,
         reason: &str,
         over_capacity_reason: Option<&str>,
-        allowed: &dyn Fn(StayKind) -> Result<(), ParseError>,
+        allowed: &(dyn Fn(StayKind) -> Result<(), ParseError> + Sync),
     ) -> Result<NewStay, AppError> {
         let named = |e: ParseError| -> AppError {
             if e.field == "place" {
@@ -231,10 +291,12 @@ impl App {
             .case(&case_number(number)?)
             .await?
             .ok_or_else(|| AppError::NotFound(format!("case {number} does not exist")))?;
+        let mut stays = stay_views(&after.file.stays, &policy, self.today());
+        self.name_places(&after.programme, &mut stays).await?;
         Ok(Moved {
             case_number: after.file.case.case_number.to_string(),
             version,
-            stays: stay_views(&after.file.stays, &policy, self.today()),
+            stays,
         })
     }
 }

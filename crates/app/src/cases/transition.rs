@@ -334,59 +334,61 @@ impl App {
             .as_deref()
             .map(str::trim)
             .filter(|p| !p.is_empty());
-        let (to_place, allowed): (Destination, &dyn Fn(StayKind) -> Result<(), ParseError>) =
-            match to {
-                CaseState::InReception => {
-                    if matches!(
-                        stored.state,
-                        CaseState::Housed | CaseState::IntegrationSupport
-                    ) {
-                        check_step_back(&stored.file.stays, &req.reason)?;
-                    }
-                    let Some(place) = place else {
-                        return Ok(None);
-                    };
-                    (Destination::Place(place), &|kind: StayKind| {
-                        if kind.is_state_reception() {
-                            Ok(())
-                        } else {
-                            Err(ParseError::new(
-                                "place",
-                                format!(
-                                    "a {kind} is not state reception; a family placed in it \
+        let (to_place, allowed): (
+            Destination,
+            &(dyn Fn(StayKind) -> Result<(), ParseError> + Sync),
+        ) = match to {
+            CaseState::InReception => {
+                if matches!(
+                    stored.state,
+                    CaseState::Housed | CaseState::IntegrationSupport
+                ) {
+                    check_step_back(&stored.file.stays, &req.reason)?;
+                }
+                let Some(place) = place else {
+                    return Ok(None);
+                };
+                (Destination::Place(place), &|kind: StayKind| {
+                    if kind.is_state_reception() {
+                        Ok(())
+                    } else {
+                        Err(ParseError::new(
+                            "place",
+                            format!(
+                                "a {kind} is not state reception; a family placed in it \
                                      takes the housed step"
-                                ),
-                            ))
-                        }
-                    })
-                }
-                CaseState::Housed => {
-                    let group = req
-                        .sponsor_group
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|g| !g.is_empty());
-                    let to_place = match (group, place) {
-                        (Some(g), _) => Destination::Sponsor(g),
-                        (None, Some(p)) => Destination::Place(p),
-                        (None, None) => Destination::Home,
-                    };
-                    (to_place, &|kind: StayKind| {
-                        if kind.place_kind().is_none() || kind == StayKind::Municipality {
-                            Ok(())
-                        } else {
-                            Err(ParseError::new(
-                                "place",
-                                format!(
-                                    "a {kind} is no home: a family housed goes to its own home, \
+                            ),
+                        ))
+                    }
+                })
+            }
+            CaseState::Housed => {
+                let group = req
+                    .sponsor_group
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|g| !g.is_empty());
+                let to_place = match (group, place) {
+                    (Some(g), _) => Destination::Sponsor(g),
+                    (None, Some(p)) => Destination::Place(p),
+                    (None, None) => Destination::Home,
+                };
+                (to_place, &|kind: StayKind| {
+                    if kind.place_kind().is_none() || kind == StayKind::Municipality {
+                        Ok(())
+                    } else {
+                        Err(ParseError::new(
+                            "place",
+                            format!(
+                                "a {kind} is no home: a family housed goes to its own home, \
                                      a sponsor group's or a municipality that houses it directly"
-                                ),
-                            ))
-                        }
-                    })
-                }
-                _ => return Ok(None),
-            };
+                            ),
+                        ))
+                    }
+                })
+            }
+            _ => return Ok(None),
+        };
         self.begin_stay_at(
             stored,
             policy,

@@ -368,6 +368,7 @@ impl App {
         let stored = self.stored_case(caller, number).await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let mut view = build(stored, &policy, self.today());
+        self.name_places(&view.programme, &mut view.stays).await?;
         view.allowed_transitions
             .retain(|&s| caller.may(Permission::MoveCase(s)));
         if !sees_unshared_care_needs(caller) {

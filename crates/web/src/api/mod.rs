@@ -83,6 +83,7 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(placement::decide))
         .routes(routes!(cases::events::get))
         .routes(routes!(cases::transition::post))
+        .routes(routes!(cases::stays::post))
         .routes(routes!(cases::promises::post))
         .routes(routes!(cases::reunification::post))
         .routes(routes!(cases::reunification::status))

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
-use resettle_app::cases::{CaseQuery, TransitionRequest};
+use resettle_app::cases::{CaseQuery, MoveRequest, TransitionRequest};
 use resettle_app::{App, AppError, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord};
 use serde::{Deserialize, Serialize};
@@ -112,6 +112,8 @@ pub(crate) async fn show(
     // the lifecycle (nor fails on a crafted link).
     let answer = if moved.submitted == Some(true) {
         Answer::Submitted
+    } else if moved.relocated == Some(true) {
+        Answer::Relocated
     } else if let Some(member_no) = moved.saved.and_then(|m| m.parse::<u32>().ok()) {
         Answer::Saved(member_no)
     } else {
@@ -130,6 +132,10 @@ enum Answer<'a> {
     Refused(String, &'a StepForm),
     /// The medical record of this member was saved.
     Saved(u32),
+    /// The family's move to another place was recorded.
+    Relocated,
+    /// The move was refused, for this reason; the form keeps what was typed.
+    MoveRefused(String, &'a MoveForm),
 }
 
 /// The fields of the step form: every step's data as typed, lists comma-separated. A
@@ -152,9 +158,31 @@ pub(crate) struct StepForm {
     family_notified_on: String,
     arrived_on: String,
     checks: String,
+    over_capacity_reason: String,
     #[serde(skip_serializing)]
     csrf: String,
 }
+
+/// The fields of the form that moves a family to another reception place.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct MoveForm {
+    place: String,
+    on: String,
+    reason: String,
+    over_capacity_reason: String,
+    expected_version: i64,
+    #[serde(skip_serializing)]
+    csrf: String,
+}
+
+/// Each field of the move form with the message id of its label.
+const MOVE_LABELS: &[(&str, &str)] = &[
+    ("place", "move-place"),
+    ("on", "move-on"),
+    ("reason", "move-reason"),
+    ("over_capacity_reason", "move-over-capacity-reason"),
+];
 
 /// Each field of the step form with the message id of its label: a refusal naming a field
 /// (`arrived_on: … is in the future`) names it as the form's label does, in the reader's
@@ -174,13 +202,14 @@ const STEP_LABELS: &[(&str, &str)] = &[
     ("family_notified_on", "step-family-notified-on"),
     ("arrived_on", "step-arrived-on"),
     ("checks", "step-checks"),
+    ("over_capacity_reason", "step-over-capacity-reason"),
 ];
 
 /// A refusal split into the label id of the field it names, if it names one of the
-/// form's, and the reason.
-fn labelled(why: String) -> (Option<&'static str>, String) {
+/// form's (`labels`), and the reason.
+fn labelled(why: String, labels: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
     let named = why.split_once(": ").and_then(|(field, reason)| {
-        STEP_LABELS
+        labels
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, id)| (*id, reason.to_string()))
@@ -198,6 +227,7 @@ pub(crate) struct Moved {
     moved: Option<String>,
     submitted: Option<bool>,
     saved: Option<String>,
+    relocated: Option<bool>,
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -266,8 +296,59 @@ impl StepForm {
             family_notified_on: day("family_notified_on", &self.family_notified_on)?,
             arrived_on: day("arrived_on", &self.arrived_on)?,
             checks,
+            over_capacity_reason: text(&self.over_capacity_reason),
         })
     }
+}
+
+impl MoveForm {
+    /// The move as the use case takes it, or the first field that cannot be read.
+    fn request(&self) -> Result<MoveRequest, String> {
+        Ok(MoveRequest {
+            place: self.place.trim().to_string(),
+            on: day("on", &self.on)?,
+            reason: self.reason.clone(),
+            over_capacity_reason: text(&self.over_capacity_reason),
+            expected_version: self.expected_version,
+        })
+    }
+}
+
+/// `POST /cases/{number}/move`: moves the family to another reception place (a centre to
+/// an LOI); a refused move changes nothing and the page says why, naming the field.
+pub(crate) async fn relocate(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return failed(lang, Some(&session), refused);
+    }
+    let refused = match form.request() {
+        Err(e) => e,
+        Ok(req) => match app.move_family(&session.caller, &number, &req).await {
+            Ok(_) => {
+                return Redirect::to(&format!("/cases/{number}?relocated=true#stays"))
+                    .into_response();
+            }
+            // Refused by a role or a scope: the error page says so in the reader's words.
+            Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
+                return failed(lang, Some(&session), e);
+            }
+            Err(AppError::Storage(_)) => "the move could not be saved; it has been logged".into(),
+            Err(other) => other.to_string(),
+        },
+    };
+    render_case(
+        &app,
+        lang,
+        &session,
+        &number,
+        Answer::MoveRefused(refused, &form),
+    )
+    .await
 }
 
 /// `POST /cases/{number}/step`: moves the case one step; a refused step changes nothing and
@@ -308,15 +389,28 @@ async fn render_case(
     answer: Answer<'_>,
 ) -> Response {
     let submitted = matches!(answer, Answer::Submitted);
-    let (moved, step_error, typed, saved) = match answer {
-        Answer::Submitted => (None, None, None, None),
+    let relocated = matches!(answer, Answer::Relocated);
+    let (moved, step_error, typed, saved) = match &answer {
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
-        Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form))), None),
-        Answer::Saved(member_no) => (None, None, None, Some(member_no)),
+        Answer::Refused(why, form) => (
+            None,
+            Some(why.clone()),
+            Some(Value::from(Serde(form))),
+            None,
+        ),
+        Answer::Saved(member_no) => (None, None, None, Some(*member_no)),
+        Answer::Submitted | Answer::Relocated | Answer::MoveRefused(..) => (None, None, None, None),
     };
-    let (step_field, step_error) = match step_error.map(labelled) {
+    let (step_field, step_error) = match step_error.map(|w| labelled(w, STEP_LABELS)) {
         Some((field, why)) => (field, Some(why)),
         None => (None, None),
+    };
+    let (move_field, move_error, move_typed) = match answer {
+        Answer::MoveRefused(why, form) => {
+            let (field, why) = labelled(why, MOVE_LABELS);
+            (field, Some(why), Some(Value::from(Serde(form))))
+        }
+        _ => (None, None, None),
     };
     let caller = &session.caller;
     let number = number.to_string();
@@ -357,14 +451,35 @@ async fn render_case(
         .filter(|f| case["members"][0].get(f).is_some())
         .collect();
     let placement = placement_context(app, caller, &number).await;
-    // The history, for the roles that see it (filtered by the field matrix in the app).
+    // The history, for the roles that see it (filtered by the field matrix in the app),
+    // with the family's stays among its steps.
     let events = if resettle_app::access::visibility::sees(caller, "waiting") {
         match app.case_events(caller, &number).await {
-            Ok(events) => Value::from(Serde(&events)),
+            Ok(events) => events
+                .iter()
+                .map(|e| serde_json::to_value(e).unwrap_or_default())
+                .collect(),
             Err(e) => return failed(lang, Some(session), e),
         }
     } else {
-        Value::from(())
+        Vec::new()
+    };
+    let timeline = with_stays(events, &case["stays"]);
+    // A reception officer moves a family on from a stay at a reception place or a sponsor
+    // group's home; the places the form offers are the programme's.
+    let current = case["stays"]
+        .as_array()
+        .and_then(|s| s.last())
+        .filter(|s| s["until"].is_null() && s["kind"] != "home");
+    let places = match current {
+        Some(_) if caller.may(Permission::Place) => {
+            let programme = case["programme"].as_str().unwrap_or_default();
+            match app.place_choices(caller, programme).await {
+                Ok(p) => Some(p),
+                Err(e) => return failed(lang, Some(session), e),
+            }
+        }
+        _ => None,
     };
     render(
         "case.html",
@@ -384,9 +499,36 @@ async fn render_case(
             medical => Value::from(Serde(&medical)),
             may_export => caller.may(Permission::ExportSubject),
             placement => placement,
-            events => events,
+            events => Value::from(Serde(&timeline)),
+            places => Value::from(Serde(&places)),
+            relocated,
+            move_field => move_field,
+            move_error => move_error,
+            move_typed => move_typed,
         },
     )
+}
+
+/// The events of a case with its stays among them, each stay after the steps of the day
+/// it began (the step that began it among them): the timeline in order of days.
+fn with_stays(events: Vec<serde_json::Value>, stays: &serde_json::Value) -> Vec<serde_json::Value> {
+    let day = |v: &serde_json::Value, key: &str| {
+        v[key]
+            .as_str()
+            .map(|s| s.chars().take(10).collect::<String>())
+            .unwrap_or_default()
+    };
+    let mut timeline: Vec<(String, u8, serde_json::Value)> =
+        events.into_iter().map(|e| (day(&e, "at"), 0, e)).collect();
+    for s in stays.as_array().into_iter().flatten() {
+        timeline.push((
+            day(s, "from"),
+            1,
+            serde_json::json!({ "at": s["from"], "stay": s }),
+        ));
+    }
+    timeline.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    timeline.into_iter().map(|(_, _, v)| v).collect()
 }
 
 /// One member's line of the medical record: every member has one, with their record if
@@ -486,15 +628,27 @@ mod tests {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }
         }
+        for (_, id) in MOVE_LABELS {
+            for lang in Lang::ALL {
+                lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
         assert_eq!(
-            labelled("arrived_on: 2026-11-24 is in the future".into()),
+            labelled("place: \"X\" is not a reception place".into(), MOVE_LABELS),
+            (Some("move-place"), "\"X\" is not a reception place".into())
+        );
+        assert_eq!(
+            labelled(
+                "arrived_on: 2026-11-24 is in the future".into(),
+                STEP_LABELS
+            ),
             (
                 Some("step-arrived-on"),
                 "2026-11-24 is in the future".into()
             )
         );
         assert_eq!(
-            labelled("case X is at version 3, not 2".into()),
+            labelled("case X is at version 3, not 2".into(), STEP_LABELS),
             (None, "case X is at version 3, not 2".into())
         );
     }

@@ -49,6 +49,7 @@ pub(crate) const WORD_KINDS: &[&str] = &[
     "check",
     "slip",
     "step_data",
+    "stay",
 ];
 
 impl Lang {
@@ -338,7 +339,7 @@ mod tests {
         CareNeed, CaseState, Channel, Priority, PromiseKind, Relationship, Sex, Stage,
         SubmissionCategory,
     };
-    use resettle_domain::reception::PlaceKind;
+    use resettle_domain::reception::{PlaceKind, StayKind};
     use time::macros::date;
 
     use super::*;
@@ -395,6 +396,7 @@ mod tests {
         assert_worded("field", CASE_FIELDS.iter().map(|(f, _)| f.to_string()));
         assert_worded("kind", codes(OrganisationKind::ALL));
         assert_worded("place", codes(PlaceKind::ALL));
+        assert_worded("stay", codes(StayKind::ALL));
     }
 
     /// The administrator's status lines and the words of the shipped policy profiles
@@ -531,7 +533,9 @@ mod tests {
                     pages => 1,
                     day => minijinja::context! {
                         arrivals => empty(), places => empty(), arriving_persons => 0, free_places => 12,
+                        arriving_families => 0, page => 1,
                     },
+                    due_home => minijinja::context! { families => empty(), total => 0 },
                     families => minijinja::context! {
                         expected => empty(), expected_total => 0, arrived => empty(), total => 0,
                         page => 1, per_page => 50, municipalities => empty(),

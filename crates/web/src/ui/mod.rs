@@ -142,6 +142,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/cases/{number}", get(cases::show))
         .route("/cases/{number}/export.{format}", get(cases::export))
         .route("/cases/{number}/step", post(cases::step))
+        .route("/cases/{number}/move", post(cases::relocate))
         .route(
             "/cases/{number}/medical/{member_no}",
             get(medical::page).post(medical::save),

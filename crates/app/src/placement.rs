@@ -158,6 +158,14 @@ pub struct PlacementDecision {
     pub over_capacity_reason: Option<String>,
 }
 
+/// Why a family confirmed by placement moves to a place, naming the place.
+fn placed_at(code: &str, place: &Option<(PlaceKind, String)>) -> String {
+    format!(
+        "placed at {}",
+        place.as_ref().map_or(code, |(_, name)| name.as_str())
+    )
+}
+
 /// The members of working age on the day of the run, for the labour-market term.
 fn working_age(births: &[Date], today: Date) -> u32 {
     births
@@ -621,7 +629,7 @@ impl App {
                     persons,
                     decision.over_capacity_reason.as_deref(),
                 )?;
-                (code, over, Some(place.kind))
+                (code, over, Some((place.kind, place.name.clone())))
             }
             other => {
                 return Err(AppError::Invalid(format!(
@@ -639,14 +647,16 @@ impl App {
         let in_a_stay = stored.file.current_stay().is_some();
         if status == "confirmed" && stored.state == CaseState::Arrived && !in_a_stay {
             let into_reception = policy.steps().is_on(CaseState::InReception)
-                && kind.is_some_and(|k| StayKind::from(k).is_state_reception());
+                && kind
+                    .as_ref()
+                    .is_some_and(|(k, _)| StayKind::from(*k).is_state_reception());
             if into_reception {
                 self.transition(
                     caller,
                     number,
                     &TransitionRequest {
                         to: "in_reception".into(),
-                        reason: format!("placed at {place}"),
+                        reason: placed_at(&place, &kind),
                         expected_version: stored.version,
                         reception_place: Some(place.clone()),
                         over_capacity_reason: over_capacity.clone(),
@@ -662,7 +672,7 @@ impl App {
                 &MoveRequest {
                     place: place.clone(),
                     on: None,
-                    reason: format!("placed at {place}"),
+                    reason: placed_at(&place, &kind),
                     over_capacity_reason: over_capacity.clone(),
                     expected_version: stored.version,
                 },

@@ -509,8 +509,9 @@ async fn render_case(
     )
 }
 
-/// The events of a case with its stays among them, each stay after the steps of the day
-/// it began (the step that began it among them): the timeline in order of days.
+/// The events of a case with its stays among them, in the order they happened: a stay
+/// begun by a step (into reception, into a home) right after that step, a move between
+/// places right after the stay it ended.
 fn with_stays(events: Vec<serde_json::Value>, stays: &serde_json::Value) -> Vec<serde_json::Value> {
     let day = |v: &serde_json::Value, key: &str| {
         v[key]
@@ -518,17 +519,40 @@ fn with_stays(events: Vec<serde_json::Value>, stays: &serde_json::Value) -> Vec<
             .map(|s| s.chars().take(10).collect::<String>())
             .unwrap_or_default()
     };
-    let mut timeline: Vec<(String, u8, serde_json::Value)> =
-        events.into_iter().map(|e| (day(&e, "at"), 0, e)).collect();
-    for s in stays.as_array().into_iter().flatten() {
-        timeline.push((
-            day(s, "from"),
-            1,
-            serde_json::json!({ "at": s["from"], "stay": s }),
-        ));
+    // The step that begins a stay of this kind: into reception for a centre or an LOI,
+    // into a home for the rest.
+    let begins = |event: &serde_json::Value, stay: &serde_json::Value| {
+        let reception = matches!(stay["kind"].as_str(), Some("centre" | "loi"));
+        event["to"] == if reception { "in_reception" } else { "housed" }
+    };
+    // For each event, the stays placed right after it.
+    let mut after: Vec<Vec<serde_json::Value>> = vec![Vec::new(); events.len()];
+    let mut unplaced = Vec::new();
+    let mut last: Option<usize> = None;
+    for stay in stays.as_array().into_iter().flatten() {
+        let from = day(stay, "from");
+        let step = (last.map_or(0, |l| l + 1)..events.len())
+            .find(|&i| day(&events[i], "at") == from && begins(&events[i], stay))
+            .or_else(|| {
+                // A move: after the stay it ended (that is, after the same event), or
+                // after the last step on or before its day.
+                last.or_else(|| events.iter().rposition(|e| day(e, "at") <= from))
+            });
+        let entry = serde_json::json!({ "at": stay["from"], "stay": stay });
+        match step {
+            Some(i) => {
+                after[i].push(entry);
+                last = Some(i);
+            }
+            None => unplaced.push(entry),
+        }
     }
-    timeline.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    timeline.into_iter().map(|(_, _, v)| v).collect()
+    let mut timeline = unplaced;
+    for (event, stays) in events.into_iter().zip(after) {
+        timeline.push(event);
+        timeline.extend(stays);
+    }
+    timeline
 }
 
 /// One member's line of the medical record: every member has one, with their record if
@@ -620,6 +644,38 @@ pub(crate) async fn export(
 mod tests {
     use super::*;
     use crate::ui::Lang;
+
+    #[test]
+    fn stays_follow_the_step_that_began_them_and_moves_the_stay_they_ended() {
+        let event = |at: &str, to: &str| serde_json::json!({ "at": at, "to": to });
+        let stay = |kind: &str, from: &str| serde_json::json!({ "kind": kind, "from": from });
+        let events = vec![
+            event("2026-11-20T09:00:00Z", "arrived"),
+            event("2026-11-23T09:00:00Z", "in_reception"),
+            event("2026-11-23T12:00:00Z", "housed"),
+        ];
+        let stays = serde_json::json!([
+            stay("centre", "2026-11-23"),
+            stay("loi", "2026-11-23"),
+            stay("home", "2026-11-23"),
+        ]);
+        let order: Vec<String> = with_stays(events.clone(), &stays)
+            .iter()
+            .map(|e| {
+                e["stay"]["kind"]
+                    .as_str()
+                    .or(e["to"].as_str())
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            order,
+            ["arrived", "in_reception", "centre", "loi", "housed", "home"]
+        );
+        // A role that sees no events still sees the stays, in order.
+        assert_eq!(with_stays(Vec::new(), &stays).len(), 3);
+    }
 
     #[test]
     fn a_refusal_names_the_field_by_its_label_in_every_language() {

@@ -17,6 +17,7 @@ mod narrow;
 mod planner;
 mod reception;
 mod sessions;
+mod stages;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

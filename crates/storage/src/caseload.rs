@@ -198,6 +198,7 @@ pub(crate) async fn insert_cases(
             "sponsor_group_id",
             "municipality",
             "travelling",
+            "departs_on",
         ],
     );
     for f in files {
@@ -233,6 +234,11 @@ pub(crate) async fn insert_cases(
                 })
                 .into(),
             (f.travelling().len() as i64).into(),
+            f.promises
+                .iter()
+                .rfind(|p| p.kind == resettle_domain::case::PromiseKind::Departure)
+                .map(|p| codec::date(p.promised_date))
+                .into(),
         ]);
     }
     let inserted = cases

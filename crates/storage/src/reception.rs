@@ -106,12 +106,10 @@ impl Store {
         .await?;
         let offset = u64::from(page.saturating_sub(1)) * u64::from(per_page);
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT c.case_number, c.travelling, c.nationality, \
-                    (SELECT p.promised_date FROM promises p WHERE p.case_id = c.id \
-                       AND p.kind = 'departure' ORDER BY p.id DESC LIMIT 1) AS departs \
+            "SELECT c.case_number, c.travelling, c.nationality, c.departs_on \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
               WHERE g.code = $1 AND c.state = 'departure_scheduled' \
-              ORDER BY departs, c.case_number LIMIT {per_page} OFFSET {offset}"
+              ORDER BY c.departs_on, c.case_number LIMIT {per_page} OFFSET {offset}"
         )))
         .bind(programme.to_string())
         .fetch_all(&self.pool)
@@ -125,7 +123,7 @@ impl Store {
                     persons: r.try_get(1)?,
                     nationality: r.try_get(2)?,
                     departure_date: departs
-                        .map(|d| codec::parse_date("promises.promised_date", &d))
+                        .map(|d| codec::parse_date("cases.departs_on", &d))
                         .transpose()?
                         .map(|d| d.to_string()),
                 })

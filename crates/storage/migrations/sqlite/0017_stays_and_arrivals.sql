@@ -86,6 +86,20 @@ SELECT c.id, CASE WHEN c.sponsor_group_id IS NULL THEN 'home' ELSE 'sponsor' END
                     WHERE r.id = c.reception_place_id AND r.kind = 'municipality')
    AND h.day >= COALESCE((SELECT MAX(s.from_on) FROM stays s WHERE s.case_id = c.id), h.day);
 
+-- A municipality's and a sponsor group's families are read from indexes: those received
+-- at a place the municipality runs, and those a group receives.
+CREATE INDEX cases_reception_place ON cases (reception_place_id);
+CREATE INDEX cases_sponsor_group ON cases (sponsor_group_id);
+
+-- The departure date last told, kept on the case with each departure promise: the
+-- families on their way are listed in its order from an index (the reception page read
+-- the latest promise of each of them, 3,806 at 100,000 cases, to sort them).
+ALTER TABLE cases ADD COLUMN departs_on TEXT;
+UPDATE cases SET departs_on = (SELECT p.promised_date FROM promises p
+                                WHERE p.case_id = cases.id AND p.kind = 'departure'
+                                ORDER BY p.id DESC LIMIT 1);
+CREATE INDEX cases_departing ON cases (programme_id, state, departs_on, case_number, travelling);
+
 -- The reception place is where the family is now: none once it lives in a home.
 UPDATE cases SET reception_place_id = NULL
  WHERE EXISTS (SELECT 1 FROM stays s WHERE s.case_id = cases.id AND s.until_on IS NULL

@@ -1,6 +1,6 @@
 //! Changing cases: creating one, appending a lifecycle event, recording promises and
 //! reunification requests. Each change is one transaction.
-use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise};
+use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise, PromiseKind};
 use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
 use resettle_domain::support::SupportPlan;
 use sqlx::{AnyConnection, Row};
@@ -409,5 +409,14 @@ async fn insert_promise(
     .bind(promise.family_notified_on.map(codec::date))
     .execute(&mut *conn)
     .await?;
+    if promise.kind == PromiseKind::Departure {
+        // The departure date last told, kept on the case: the reception page and the
+        // families on their way are read in its order from an index.
+        sqlx::query("UPDATE cases SET departs_on = $1 WHERE id = $2")
+            .bind(codec::date(promise.promised_date))
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }

@@ -249,9 +249,9 @@ impl Store {
         .collect()
     }
 
-    /// The families of a programme whose current stay is of one of `kinds` (those in an
-    /// LOI, due to move into a home), the longest there first: the first `limit`, with the
-    /// persons who travelled, and how many there are in all.
+    /// The families staying now at a reception place of a programme of one of `kinds`
+    /// (those in an LOI, due to move into a home), the longest there first: the first
+    /// `limit`, with the persons who travelled, and how many there are in all.
     pub async fn staying_in(
         &self,
         programme: &str,
@@ -262,19 +262,22 @@ impl Store {
             day: time::Date::MIN,
             kinds: kinds.to_vec(),
         });
-        let from = format!(
-            "FROM stays s JOIN cases c ON c.id = s.case_id \
-             JOIN programmes p ON p.id = c.programme_id {STAY_JOINS} \
-             WHERE p.code = $1 AND s.until_on IS NULL AND s.kind IN {kinds}"
+        // From the open stays' index and the programme's places, not from its cases.
+        let open = format!(
+            "stays s WHERE s.until_on IS NULL AND s.kind IN {kinds} AND s.place_id IN \
+             (SELECT r.id FROM reception_places r JOIN programmes p ON p.id = r.programme_id \
+               WHERE p.code = $1)"
         );
-        let total: i64 = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) {from}")))
+        let total: i64 = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM {open}")))
             .bind(programme.to_string())
             .fetch_one(&self.pool)
             .await?
             .try_get(0)?;
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT c.case_number, c.travelling, {STAY_COLUMNS} {from} \
-             ORDER BY s.from_on, c.case_number LIMIT {limit}"
+            "SELECT c.case_number, c.travelling, {STAY_COLUMNS} \
+               FROM (SELECT s.* FROM {open} ORDER BY s.from_on, s.case_id LIMIT {limit}) s \
+               JOIN cases c ON c.id = s.case_id {STAY_JOINS} \
+              ORDER BY s.from_on, c.case_number"
         )))
         .bind(programme.to_string())
         .fetch_all(&self.pool)

@@ -23,7 +23,9 @@ CREATE TABLE stays (
     CHECK (until_on IS NULL OR until_on >= from_on)
 );
 CREATE INDEX stays_case ON stays (case_id, from_on);
-CREATE INDEX stays_place ON stays (place_id, until_on, from_on, persons);
+CREATE INDEX stays_place ON stays (place_id, until_on, kind, from_on, persons, case_id);
+-- The families in a kind of stay now (those due a home: in an LOI), longest there first.
+CREATE INDEX stays_open ON stays (kind, from_on) WHERE until_on IS NULL;
 
 CREATE TABLE arrivals (
     case_id INTEGER PRIMARY KEY REFERENCES cases (id),

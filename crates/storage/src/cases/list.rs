@@ -171,9 +171,9 @@ impl CaseFilter {
                     // ORs made both databases read every family in reception.
                     ScopeFilter::PlacedWith(org) => (
                         "c.id IN (SELECT m.id FROM cases m WHERE m.municipality = $n \
-                         UNION SELECT h.id FROM reception_places r \
-                         JOIN cases h ON h.reception_place_id = r.id \
-                         WHERE r.name = $n AND h.state = 'in_reception' \
+                         UNION SELECT h.id FROM cases h WHERE h.reception_place_id IN \
+                         (SELECT r.id FROM reception_places r WHERE r.name = $n) \
+                         AND h.state = 'in_reception' \
                          UNION SELECT w.id FROM placement_proposals p \
                          JOIN cases w ON w.case_number = p.case_number \
                          JOIN reception_places r ON r.programme_id = w.programme_id \

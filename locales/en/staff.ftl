@@ -164,7 +164,7 @@ reasons-deferral = Why the decision is deferred
 reasons-withdrawal = Why the case is withdrawn
 step-data = Step data (what the chosen step needs)
 step-grounds = Refusal grounds
-step-members = Members accepted
+step-members = Members (accepted; on arrival, who travelled)
 step-mission = Mission
 step-reception-place = Reception place
 step-sponsor-group = Sponsor group
@@ -231,7 +231,7 @@ audit-col-detail = Detail
 
 ## Placement
 
-placement-lead = Families accepted and not yet placed, matched to local reception places with free room by the optimiser. Each proposal says why; confirm it, confirm at another place (the explanation shows what that costs), or reject it.
+placement-lead = Families awaiting their next stay (accepted and on their way, or in a reception centre) matched to the places that come next under the programme's reception model (local reception initiatives in Belgium, municipalities in the Netherlands) with free room, by the optimiser. Each proposal says why; confirm it, confirm at another place (the explanation shows what that costs), or reject it. Confirming a family in a centre moves it there today.
 placement-propose = Propose places for the waiting families
 placement-run = Last run: { $status }, { $families } families over { $places } places; total score { $objective }, bound { $bound }, gap { $gap }%, { $seconds } s.
 placement-scores = Scores: { $model }.
@@ -440,6 +440,7 @@ field-linked_cases = linked cases
 field-mission = selection mission
 field-arrived_on = arrived on
 field-reception_place = reception place
+field-stays = stays
 field-sponsor_group = sponsor group
 field-address = home address
 field-support = integration support
@@ -990,3 +991,46 @@ forecast-stage-centre = reception centre
 forecast-stage-loi = local reception initiative
 forecast-stage-municipality = municipality
 forecast-stage-integration_support = integration support
+## Reception in stages: each stay dated, moves between places
+
+stay-centre = reception centre
+stay-loi = local reception initiative
+stay-municipality = municipality
+stay-sponsor = sponsor group's home
+stay-home = own home
+timeline-stay = moved into { $kind } { $place } ({ $persons ->
+        [one] 1 person
+       *[other] { $persons } persons
+    })
+timeline-stay-sponsor = moved into the home found by sponsor group { $place } ({ $persons ->
+        [one] 1 person
+       *[other] { $persons } persons
+    })
+timeline-stay-home = moved into a home of its own ({ $persons ->
+        [one] 1 person
+       *[other] { $persons } persons
+    })
+timeline-stay-until = stayed until { $until } ({ $days } days)
+timeline-stay-due = { $days } days so far; the stay ends by { $due }
+timeline-stay-over = over capacity: { $reason }
+step-over-capacity-reason = Over capacity, because
+step_data-members_travelled = members who travelled
+step_data-over_capacity_reason = over capacity, because
+move-title = Move to another place
+move-lead = The family's current stay ends and the next one begins on the day of the move. A move back (from an LOI to a centre) says why.
+move-place = Place
+move-on = Day of the move (if not today)
+move-reason = Reason
+move-over-capacity-reason = Over capacity, because
+move-take = Record the move
+move-done = The move was recorded: the family stays at its new place from that day.
+move-refused = Not moved, nothing changed:
+placement-in-stay = in { $kind } { $place } since { $from }
+placement-stay-ends = ends by { $due }
+placement-due-home = Due to move into a home
+placement-due-home-lead = Families whose next stay is a home of their own: { $total } in all, those there longest first. The profile's limit says by when.
+placement-due-home-none = No family is due to move into a home.
+placement-col-since = Since
+placement-col-ends = Stay ends by
+placement-past-limit = past its limit
+reception-pages = Pages of the expected arrivals

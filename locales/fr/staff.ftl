@@ -166,7 +166,7 @@ reasons-deferral = Pourquoi la décision est ajournée
 reasons-withdrawal = Pourquoi le dossier est retiré
 step-data = Données de l'étape (ce que l'étape choisie demande)
 step-grounds = Motifs de refus
-step-members = Membres acceptés
+step-members = Membres (acceptés ; à l'arrivée, ceux qui ont voyagé)
 step-mission = Mission de sélection
 step-reception-place = Lieu d'accueil
 step-sponsor-group = Groupe de parrainage
@@ -233,7 +233,7 @@ audit-col-detail = Détail
 
 ## Placement
 
-placement-lead = Familles acceptées et pas encore placées, associées par l'optimiseur à des places d'accueil locales disponibles. Chaque proposition dit pourquoi ; confirmez-la, confirmez un autre lieu (l'explication montre ce que cela coûte), ou rejetez-la.
+placement-lead = Familles en attente de leur prochain séjour (acceptées et en route, ou dans un centre d'accueil), associées par l'optimiseur aux lieux qui suivent dans le modèle d'accueil du programme (initiatives locales d'accueil en Belgique, communes aux Pays-Bas) disposant de places libres. Chaque proposition dit pourquoi ; confirmez-la, confirmez un autre lieu (l'explication montre ce que cela coûte), ou rejetez-la. Une famille dans un centre que vous confirmez y déménage aujourd'hui.
 placement-propose = Proposer des places pour les familles en attente
 placement-run = Dernier calcul : { $status }, { $families } familles sur { $places } places ; score total { $objective }, borne { $bound }, écart { $gap } %, { $seconds } s.
 placement-scores = Scores : { $model }.
@@ -442,6 +442,7 @@ field-linked_cases = dossiers liés
 field-mission = mission de sélection
 field-arrived_on = arrivée le
 field-reception_place = lieu d'accueil
+field-stays = séjours
 field-sponsor_group = groupe de parrainage
 field-address = adresse du logement
 field-support = accompagnement à l'intégration
@@ -992,3 +993,46 @@ forecast-stage-centre = centre d'accueil
 forecast-stage-loi = initiative locale d'accueil
 forecast-stage-municipality = commune
 forecast-stage-integration_support = accompagnement à l'intégration
+## L'accueil par étapes : chaque séjour daté, les déménagements entre lieux
+
+stay-centre = centre d'accueil
+stay-loi = initiative locale d'accueil
+stay-municipality = commune
+stay-sponsor = logement d'un groupe de parrainage
+stay-home = logement propre
+timeline-stay = début du séjour : { $kind } { $place } ({ $persons ->
+        [one] 1 personne
+       *[other] { $persons } personnes
+    })
+timeline-stay-sponsor = début du séjour dans le logement trouvé par le groupe de parrainage { $place } ({ $persons ->
+        [one] 1 personne
+       *[other] { $persons } personnes
+    })
+timeline-stay-home = début du séjour dans un logement propre ({ $persons ->
+        [one] 1 personne
+       *[other] { $persons } personnes
+    })
+timeline-stay-until = jusqu'au { $until } ({ $days } jours)
+timeline-stay-due = { $days } jours jusqu'ici ; le séjour prend fin au plus tard le { $due }
+timeline-stay-over = au-delà de la capacité : { $reason }
+step-over-capacity-reason = Au-delà de la capacité, parce que
+step_data-members_travelled = membres qui ont voyagé
+step_data-over_capacity_reason = au-delà de la capacité, parce que
+move-title = Déménager vers un autre lieu
+move-lead = Le séjour actuel de la famille prend fin et le suivant commence le jour du déménagement. Un retour en arrière (d'une ILA vers un centre) dit pourquoi.
+move-place = Lieu
+move-on = Jour du déménagement (si ce n'est pas aujourd'hui)
+move-reason = Motif
+move-over-capacity-reason = Au-delà de la capacité, parce que
+move-take = Enregistrer le déménagement
+move-done = Le déménagement est enregistré : la famille séjourne dans son nouveau lieu à partir de ce jour.
+move-refused = Pas de déménagement, rien n'a changé :
+placement-in-stay = en { $kind } { $place } depuis le { $from }
+placement-stay-ends = prend fin au plus tard le { $due }
+placement-due-home = À reloger dans un logement propre
+placement-due-home-lead = Familles dont le prochain séjour est un logement propre : { $total } en tout, celles qui y sont depuis le plus longtemps d'abord. Le délai du profil dit pour quand.
+placement-due-home-none = Aucune famille n'est à reloger.
+placement-col-since = Depuis
+placement-col-ends = Fin du séjour au plus tard
+placement-past-limit = délai dépassé
+reception-pages = Pages des arrivées attendues

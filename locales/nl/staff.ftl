@@ -163,7 +163,7 @@ reasons-deferral = Waarom de beslissing is uitgesteld
 reasons-withdrawal = Waarom het dossier is ingetrokken
 step-data = Gegevens van de stap (wat de gekozen stap nodig heeft)
 step-grounds = Weigeringsgronden
-step-members = Aanvaarde gezinsleden
+step-members = Gezinsleden (aanvaard; bij aankomst: wie reisde)
 step-mission = Selectiemissie
 step-reception-place = Opvangplaats
 step-sponsor-group = Sponsorgroep
@@ -230,7 +230,7 @@ audit-col-detail = Toelichting
 
 ## Plaatsing
 
-placement-lead = Aanvaarde gezinnen die nog geen plaats hebben, door de optimalisatie gekoppeld aan lokale opvangplaatsen met vrije ruimte. Elk voorstel zegt waarom; bevestig het, bevestig een andere plaats (de uitleg toont wat dat kost), of wijs het af.
+placement-lead = Gezinnen die op hun volgende verblijf wachten (aanvaard en onderweg, of in een opvangcentrum), door de optimalisatie gekoppeld aan de plaatsen die volgens het opvangmodel van het programma volgen (lokale opvanginitiatieven in België, gemeenten in Nederland) met vrije ruimte. Elk voorstel zegt waarom; bevestig het, bevestig een andere plaats (de uitleg toont wat dat kost), of wijs het af. Een gezin in een centrum dat je bevestigt, verhuist er vandaag naartoe.
 placement-propose = Plaatsen voorstellen voor de wachtende gezinnen
 placement-run = Laatste berekening: { $status }, { $families } gezinnen over { $places } plaatsen; totale score { $objective }, grens { $bound }, verschil { $gap }%, { $seconds } s.
 placement-scores = Scores: { $model }.
@@ -439,6 +439,7 @@ field-linked_cases = verbonden dossiers
 field-mission = selectiemissie
 field-arrived_on = aangekomen op
 field-reception_place = opvangplaats
+field-stays = verblijven
 field-sponsor_group = sponsorgroep
 field-address = adres van de woning
 field-support = integratiebegeleiding
@@ -989,3 +990,46 @@ forecast-stage-centre = opvangcentrum
 forecast-stage-loi = lokaal opvanginitiatief
 forecast-stage-municipality = gemeente
 forecast-stage-integration_support = integratiebegeleiding
+## Opvang in fasen: elk verblijf gedateerd, verhuizingen tussen plaatsen
+
+stay-centre = opvangcentrum
+stay-loi = lokaal opvanginitiatief
+stay-municipality = gemeente
+stay-sponsor = woning van een sponsorgroep
+stay-home = eigen woning
+timeline-stay = verhuisd naar { $kind } { $place } ({ $persons ->
+        [one] 1 persoon
+       *[other] { $persons } personen
+    })
+timeline-stay-sponsor = verhuisd naar de woning die sponsorgroep { $place } vond ({ $persons ->
+        [one] 1 persoon
+       *[other] { $persons } personen
+    })
+timeline-stay-home = verhuisd naar een eigen woning ({ $persons ->
+        [one] 1 persoon
+       *[other] { $persons } personen
+    })
+timeline-stay-until = verbleef er tot { $until } ({ $days } dagen)
+timeline-stay-due = { $days } dagen tot nu; het verblijf eindigt uiterlijk { $due }
+timeline-stay-over = boven de capaciteit: { $reason }
+step-over-capacity-reason = Boven de capaciteit, omdat
+step_data-members_travelled = gezinsleden die reisden
+step_data-over_capacity_reason = boven de capaciteit, omdat
+move-title = Naar een andere plaats verhuizen
+move-lead = Het huidige verblijf van het gezin eindigt en het volgende begint op de dag van de verhuizing. Wie terug verhuist (van een LOI naar een centrum), zegt waarom.
+move-place = Plaats
+move-on = Dag van de verhuizing (als het niet vandaag is)
+move-reason = Reden
+move-over-capacity-reason = Boven de capaciteit, omdat
+move-take = Verhuizing vastleggen
+move-done = De verhuizing is vastgelegd: het gezin verblijft vanaf die dag op zijn nieuwe plaats.
+move-refused = Niet verhuisd, niets veranderd:
+placement-in-stay = in { $kind } { $place } sinds { $from }
+placement-stay-ends = eindigt uiterlijk { $due }
+placement-due-home = Klaar om naar een woning te verhuizen
+placement-due-home-lead = Gezinnen van wie het volgende verblijf een eigen woning is: { $total } in totaal, wie er het langst is eerst. De termijn van het profiel zegt tegen wanneer.
+placement-due-home-none = Geen enkel gezin moet naar een woning verhuizen.
+placement-col-since = Sinds
+placement-col-ends = Verblijf eindigt uiterlijk
+placement-past-limit = termijn overschreden
+reception-pages = Pagina's van de verwachte aankomsten

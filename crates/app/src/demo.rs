@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 
 use resettle_demo::DemoConfig;
 use resettle_domain::access::Role;
-use resettle_domain::case::CaseFile;
+use resettle_domain::case::{CaseFile, CaseState};
 use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp, follow_up_due};
 use resettle_domain::programme::ProgrammeImport;
 use resettle_storage::ImportSummary;
@@ -46,12 +46,15 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
         *asylum
             .entry(f.case.country_of_asylum.to_string())
             .or_insert(0) += 1;
-        if let Some(place) = f
-            .reception_place
-            .as_ref()
-            .and_then(|c| import.places.iter().find(|p| &p.code == c))
-            .filter(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
-        {
+        // The municipality whose LOIs received the most of the families still in
+        // reception or supported at home: its staff have families to follow.
+        let open = f.events.last().is_some_and(|e| {
+            matches!(
+                e.to,
+                CaseState::InReception | CaseState::Housed | CaseState::IntegrationSupport
+            )
+        });
+        if let Some(place) = placed_loi(f, &import.places).filter(|_| open) {
             *municipality.entry(place.municipality.clone()).or_insert(0) += 1;
         }
     }
@@ -86,6 +89,21 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
         .collect()
 }
 
+/// The local reception initiative a family stayed in last, if it stayed in one.
+fn placed_loi<'a>(
+    f: &CaseFile,
+    places: &'a [resettle_domain::reception::ReceptionPlace],
+) -> Option<&'a resettle_domain::reception::ReceptionPlace> {
+    let code = f
+        .stays
+        .iter()
+        .rev()
+        .find(|s| s.kind == resettle_domain::reception::StayKind::Loi)?
+        .place
+        .as_ref()?;
+    places.iter().find(|p| &p.code == code)
+}
+
 /// A number in [0, 1) from text, the same on every run (FNV-1a): demo outcomes must be
 /// reproducible without a random generator.
 fn unit(text: &str) -> f64 {
@@ -105,12 +123,7 @@ fn unit(text: &str) -> f64 {
 fn add_demo_outcomes(import: &mut ProgrammeImport, config: &DemoConfig) {
     let places = &import.places;
     for f in &mut import.cases {
-        let Some(place) = f
-            .reception_place
-            .as_ref()
-            .and_then(|c| places.iter().find(|p| &p.code == c))
-            .filter(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
-        else {
+        let Some(place) = placed_loi(f, places) else {
             continue;
         };
         let Some(arrived) = f.arrived_on() else {

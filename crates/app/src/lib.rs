@@ -34,7 +34,9 @@ pub use notices::{
     Delivered, FamiliesToInform, FamilyToInformView, InformQuery, NewContact, NoticeSettings,
     NoticeView,
 };
-pub use placement::{PlacementDecision, PlacementRun, ProposalView, build_instance};
+pub use placement::{
+    DueHome, DueHomes, PlacementDecision, PlacementRun, ProposalView, build_instance,
+};
 pub use policies::PolicyInForce;
 pub use reception::ReceptionDay;
 pub use resettle_demo::DemoConfig;

@@ -1,23 +1,34 @@
-//! Placement in the programme: build the instance from the families awaiting a place and
-//! the places' free capacity, solve it, store the plan as proposals, and let a reception
-//! officer confirm (possibly elsewhere) or reject each one. Confirming a family that has
-//! arrived moves it to `in_reception` at the place: a lifecycle event like any other.
+//! Placement in the programme: build the instance from the families awaiting their next
+//! stay and the places' free capacity, solve it, store the plan as proposals, and let a
+//! reception officer confirm (possibly elsewhere) or reject each one.
+//!
+//! Placement proposes the next stay the programme's reception model gives a family
+//! (`resettle_domain::reception::stay::placed_next`): in Belgium an LOI, to a family on its
+//! way (reserved for its arrival) or in a centre; in the Netherlands a municipality. A
+//! family in an LOI is due to move into a home of its own, by the day the profile's limit
+//! says ([`App::due_home`]). Confirming a family that has arrived moves it to
+//! `in_reception` at the place, a lifecycle event like any other; confirming a family in a
+//! centre records its move to the LOI.
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use resettle_domain::case::CaseState;
 use resettle_domain::outcomes::EmploymentModel;
-use resettle_domain::policy::PolicyProfile;
-use resettle_domain::reception::{check_proposal_current, check_room, proposal_lapsed};
+use resettle_domain::policy::{PolicyProfile, Reception};
+use resettle_domain::reception::stay::{due_to_move_on, placed_next};
+use resettle_domain::reception::{
+    OccupancyRule, PlaceKind, Stay, StayKind, check_proposal_current, check_room, proposal_lapsed,
+};
 use resettle_domain::reference::{RegionFacts, region_facts};
 use resettle_placement::{
     self as placement, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad,
     PlaceProfile, SolveOptions,
 };
-use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
+use resettle_storage::{Awaiting, AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::cases::TransitionRequest;
+use crate::cases::{MoveRequest, TransitionRequest};
 use crate::{App, AppError, Caller, Permission};
 
 /// A run of the optimiser over a programme's waiting families.
@@ -72,8 +83,67 @@ pub struct ProposalView {
     pub decided_by: Option<String>,
     /// Why the family was confirmed at a place without room for it, if it was.
     pub over_capacity_reason: Option<String>,
-    /// Persons in the family: what the place must hold.
+    /// Persons in the family who travelled: what the place must hold.
     pub family_size: i64,
+    /// Where the family stays now, if it is in a stay (a family in a centre is proposed
+    /// its LOI).
+    #[schema(value_type = Option<Object>)]
+    pub current_stay: Option<Stay>,
+    /// The day the current stay should end by under the profile (a centre: about six
+    /// weeks after the family came).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due_by: Option<Date>,
+}
+
+/// A family whose next stay is a home of its own (in Belgium: a family in an LOI), with
+/// the day its stay should end by.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct DueHome {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// Persons who travelled.
+    pub persons: i64,
+    /// The stay it is in.
+    #[schema(value_type = Object)]
+    pub stay: Stay,
+    /// The day the profile's limit ends it (a Belgian LOI: 183 days), if it sets one.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due_by: Option<Date>,
+    /// Past that day.
+    pub overdue: bool,
+}
+
+/// The families due to move into a home, the soonest due first.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct DueHomes {
+    /// The first of them (at most 50).
+    pub families: Vec<DueHome>,
+    /// How many there are in all.
+    pub total: i64,
+}
+
+/// Whom placement matches, and to which kinds of place, under a reception model: the
+/// families whose next stay is a place placement proposes, on their way or in a stay.
+pub(crate) fn matched(reception: &Reception) -> (Awaiting, Vec<PlaceKind>) {
+    let mut kinds: Vec<PlaceKind> = Vec::new();
+    let before = placed_next(reception, None);
+    kinds.extend(before);
+    let mut staying_in = Vec::new();
+    for &k in StayKind::ALL {
+        if let Some(p) = placed_next(reception, Some(k)) {
+            staying_in.push(k);
+            if !kinds.contains(&p) {
+                kinds.push(p);
+            }
+        }
+    }
+    (
+        Awaiting {
+            before_any_stay: before.is_some(),
+            staying_in,
+        },
+        kinds,
+    )
 }
 
 /// A reception officer's decision on a proposal.
@@ -87,6 +157,14 @@ pub struct PlacementDecision {
     /// place's capacity is refused without one, and the plan shows it with one.
     #[serde(default)]
     pub over_capacity_reason: Option<String>,
+}
+
+/// Why a family confirmed by placement moves to a place, naming the place.
+fn placed_at(code: &str, place: &Option<(PlaceKind, String)>) -> String {
+    format!(
+        "placed at {}",
+        place.as_ref().map_or(code, |(_, name)| name.as_str())
+    )
 }
 
 /// The members of working age on the day of the run, for the labour-market term.
@@ -220,7 +298,7 @@ struct Prepared {
 }
 
 /// A stored proposal as shown: an open one whose case changed since is `lapsed`.
-fn view(row: resettle_storage::ProposalRow) -> ProposalView {
+fn view(row: resettle_storage::ProposalRow, reception: &Reception) -> ProposalView {
     let explanation: serde_json::Value =
         serde_json::from_str(&row.explanation).unwrap_or(serde_json::Value::Null);
     let status =
@@ -242,6 +320,11 @@ fn view(row: resettle_storage::ProposalRow) -> ProposalView {
         decided_by: row.decided_by,
         over_capacity_reason: row.over_capacity_reason,
         family_size: row.family_size,
+        due_by: row
+            .current_stay
+            .as_ref()
+            .and_then(|s| due_to_move_on(reception, s)),
+        current_stay: row.current_stay,
     }
 }
 
@@ -349,8 +432,13 @@ impl App {
         self.require(caller, Permission::Place, "placement", programme)
             .await?;
         let policy = self.programme_policy(programme).await?;
-        let waiting = self.store.awaiting_placement(programme).await?;
-        let places = self.store.placement_places(programme).await?;
+        let (awaiting, kinds) = matched(policy.reception());
+        let rule = OccupancyRule::on(policy.reception(), self.today());
+        let waiting = self.store.awaiting_placement(programme, &awaiting).await?;
+        let places = self
+            .store
+            .placement_places(programme, &kinds, &rule)
+            .await?;
         let outcomes = self.store.placement_outcomes(programme, 12).await?;
         let model = EmploymentModel::fit(&outcomes);
         let described = match &model {
@@ -390,9 +478,53 @@ impl App {
             .latest_run(programme)
             .await?
             .and_then(|r| serde_json::from_str(&r).ok());
+        let policy = self.programme_policy(programme).await?;
         self.record_ok(caller, "read", "placement", programme, "", "")
             .await?;
-        Ok((run, rows.into_iter().map(view).collect()))
+        Ok((
+            run,
+            rows.into_iter()
+                .map(|r| view(r, policy.reception()))
+                .collect(),
+        ))
+    }
+
+    /// The families of a programme due to move into a home of their own (whose next
+    /// stay, under the reception model, is their home: in Belgium those in an LOI), the
+    /// soonest due first, each with the day the profile's limit ends its stay.
+    pub async fn due_home(&self, caller: &Caller, programme: &str) -> Result<DueHomes, AppError> {
+        self.require(caller, Permission::Place, "placement", programme)
+            .await?;
+        let policy = self.programme_policy(programme).await?;
+        let reception = policy.reception();
+        let kinds: Vec<StayKind> = StayKind::ALL
+            .iter()
+            .copied()
+            .filter(|&k| {
+                resettle_domain::reception::stay::next_stay(reception, Some(k))
+                    == resettle_domain::reception::NextStay::Home
+            })
+            .collect();
+        let (staying, total) = self.store.staying_in(programme, &kinds, 50).await?;
+        let today = self.today();
+        self.record_ok(caller, "read", "placement", programme, "", "due home")
+            .await?;
+        Ok(DueHomes {
+            families: staying
+                .into_iter()
+                .map(|(case_number, persons, stay)| {
+                    let due_by = due_to_move_on(reception, &stay);
+                    DueHome {
+                        case_number,
+                        persons,
+                        overdue: due_by.is_some_and(|d| d < today),
+                        due_by,
+                        stay,
+                    }
+                })
+                .collect(),
+            total,
+        })
     }
 
     /// The current proposal for one case, if any.
@@ -401,9 +533,15 @@ impl App {
         caller: &Caller,
         number: &str,
     ) -> Result<Option<ProposalView>, AppError> {
-        self.stored_case_for(caller, number, Permission::Place, "placement")
+        let stored = self
+            .stored_case_for(caller, number, Permission::Place, "placement")
             .await?;
-        Ok(self.store.proposal(number).await?.map(view))
+        let policy = self.programme_policy(&stored.programme).await?;
+        Ok(self
+            .store
+            .proposal(number)
+            .await?
+            .map(|r| view(r, policy.reception())))
     }
 
     /// Confirms (at the proposed place or, as an override, another) or rejects a
@@ -437,28 +575,36 @@ impl App {
         check_proposal_current(case, open.case_version, stored.version, stored.state)
             .map_err(|e| AppError::Conflict(e.to_string()))?;
         let programme = stored.programme.clone();
-        let (place, over_capacity) = match decision.decision.as_str() {
-            "reject" => (open.place_code.clone(), None),
+        let policy = self.programme_policy(&programme).await?;
+        let persons = stored.file.travelling().len() as u32;
+        let (place, over_capacity, kind) = match decision.decision.as_str() {
+            "reject" => (open.place_code.clone(), None, None),
             "confirm" => {
                 let code = decision
                     .place
                     .clone()
                     .filter(|p| !p.trim().is_empty())
                     .unwrap_or_else(|| open.place_code.clone());
-                let places = self.store.placement_places(&programme).await?;
+                let (_, kinds) = matched(policy.reception());
+                let rule = OccupancyRule::on(policy.reception(), self.today());
+                let places = self
+                    .store
+                    .placement_places(&programme, &kinds, &rule)
+                    .await?;
                 let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
                     AppError::Invalid(format!(
-                        "place: {code:?} is not a local reception place of programme {programme}"
+                        "place: {code:?} is not a place placement proposes in programme \
+                         {programme}"
                     ))
                 })?;
                 let over = check_room(
                     &place.code,
                     place.capacity_persons,
                     place.occupied_persons + place.reserved_persons,
-                    stored.file.case.members.len() as u32,
+                    persons,
                     decision.over_capacity_reason.as_deref(),
                 )?;
-                (code, over)
+                (code, over, Some((place.kind, place.name.clone())))
             }
             other => {
                 return Err(AppError::Invalid(format!(
@@ -471,16 +617,39 @@ impl App {
         } else {
             "rejected"
         };
-        if status == "confirmed" && stored.state == resettle_domain::case::CaseState::Arrived {
-            self.transition(
+        // A family that has arrived goes to the place now: into reception (a step), or
+        // from its centre to the LOI (a move). One on its way keeps it for its arrival.
+        let in_a_stay = stored.file.current_stay().is_some();
+        if status == "confirmed" && stored.state == CaseState::Arrived && !in_a_stay {
+            let into_reception = policy.steps().is_on(CaseState::InReception)
+                && kind
+                    .as_ref()
+                    .is_some_and(|(k, _)| StayKind::from(*k).is_state_reception());
+            if into_reception {
+                self.transition(
+                    caller,
+                    number,
+                    &TransitionRequest {
+                        to: "in_reception".into(),
+                        reason: placed_at(&place, &kind),
+                        expected_version: stored.version,
+                        reception_place: Some(place.clone()),
+                        over_capacity_reason: over_capacity.clone(),
+                        ..TransitionRequest::default()
+                    },
+                )
+                .await?;
+            }
+        } else if status == "confirmed" && stored.state == CaseState::InReception && in_a_stay {
+            self.move_family(
                 caller,
                 number,
-                &TransitionRequest {
-                    to: "in_reception".into(),
-                    reason: format!("placed at {place}"),
+                &MoveRequest {
+                    place: place.clone(),
+                    on: None,
+                    reason: placed_at(&place, &kind),
+                    over_capacity_reason: over_capacity.clone(),
                     expected_version: stored.version,
-                    reception_place: Some(place.clone()),
-                    ..TransitionRequest::default()
                 },
             )
             .await?;
@@ -518,7 +687,7 @@ impl App {
         self.store
             .proposal(number)
             .await?
-            .map(view)
+            .map(|r| view(r, policy.reception()))
             .ok_or_else(|| AppError::NotFound(format!("case {number} has no proposal")))
     }
 }

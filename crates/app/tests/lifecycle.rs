@@ -59,6 +59,8 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
         grounds: (to == Refused).then(|| vec![ctx.ground.clone()]),
         members: (to == AcceptedInPart).then(|| vec![1, 2]),
         reception_place: (to == InReception).then(|| ctx.place.clone()),
+        // Every walk takes its family into the same place, which fills up.
+        over_capacity_reason: (to == InReception).then(|| "the walks share a place".into()),
         sponsor_group: (to == Housed).then(|| ctx.sponsor.clone()).flatten(),
         provider: (to == IntegrationSupport).then(|| "Caritas International".to_string()),
         // Today: the family arrives on the day the walk takes the next step, never before
@@ -478,9 +480,15 @@ fn an_arrival_is_dated_the_day_it_happened_and_a_home_has_an_address() {
             (CaseState::Arrived, arrived_on, 3),
             "waiting counts from the day of arrival, not the day it was recorded"
         );
-        let place = app.reception_day(&op(), "BE").await.unwrap().places[0]
-            .code
-            .clone();
+        let place = app
+            .reception_day(&op(), "BE", None, None)
+            .await
+            .unwrap()
+            .places
+            .into_iter()
+            .find(|p| p.kind == "centre" && p.occupied_persons + 3 <= p.capacity_persons)
+            .expect("a centre with room")
+            .code;
         app.transition(
             &op(),
             "TST-26C00003",
@@ -736,4 +744,73 @@ async fn open(url: &str) -> App {
         .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
             resettle_testkit::TODAY,
         )))
+}
+
+/// Arrivals count the persons who travelled: of a family of three accepted in part (two
+/// members), one could not travel after all, so the arrival and the year's arrivals
+/// against the pledge count one person, not three; naming a member who was not accepted
+/// is refused and changes nothing. (Storage's test counts the dashboard's persons.)
+#[test]
+fn an_arrival_counts_the_persons_who_travelled() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    for db in resettle_testkit::databases() {
+        rt.block_on(async {
+            let app = open(&db.url).await;
+            load_demo(&app, 5, 30).await;
+            app.create_case(&op(), new_case("TST-26C00009", "BE"))
+                .await
+                .unwrap();
+            let ctx = Ctx {
+                place: String::new(),
+                ground: String::new(),
+                profile: resettle_app::policies::named("belgium").unwrap(),
+                sponsor: None,
+            };
+            let steps = [
+                CaseState::DossierReview,
+                CaseState::AcceptedInPart,
+                CaseState::PreDeparture,
+                CaseState::DepartureScheduled,
+            ];
+            take_steps(&app, "TST-26C00009", &steps, &ctx).await;
+            let year = resettle_testkit::TODAY.year();
+            let arrived_this_year = |app: &App| {
+                let app = app.clone();
+                async move {
+                    app.pledges("BE")
+                        .await
+                        .unwrap()
+                        .into_iter()
+                        .find(|p| p.year == year)
+                        .map_or(0, |p| p.arrived)
+                }
+            };
+            let before = arrived_this_year(&app).await;
+            let arrive = |members: Vec<u32>| TransitionRequest {
+                members: Some(members),
+                ..request(CaseState::Arrived, 5, &ctx)
+            };
+            let e = app
+                .transition(&op(), "TST-26C00009", &arrive(vec![3]))
+                .await
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("members: member 3 was not expected"), "{e}");
+            assert_eq!(arrived_this_year(&app).await, before, "{}", db.backend);
+            app.transition(&op(), "TST-26C00009", &arrive(vec![1]))
+                .await
+                .unwrap();
+            assert_eq!(
+                arrived_this_year(&app).await,
+                before + 1,
+                "{}: one of the three travelled",
+                db.backend
+            );
+            let events = app.case_events(&op(), "TST-26C00009").await.unwrap();
+            assert_eq!(
+                events.last().unwrap().payload["members_travelled"],
+                serde_json::json!([1])
+            );
+        });
+    }
 }

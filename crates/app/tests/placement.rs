@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use resettle_app::{App, AppError, Caller, DemoConfig, Keyring, PlacementDecision};
+use resettle_domain::case::CaseState;
 
 fn demo() -> DemoConfig {
     DemoConfig {
@@ -81,9 +82,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             assert_eq!(p.status, "proposed");
             assert!(p.rank.is_some_and(|r| r >= 1), "{p:?}");
             assert_eq!(p.explanation["place"], p.place.as_str());
-            let case = app.case(&reception, &p.case_number).await.unwrap();
-            *persons.entry(p.place.clone()).or_default() +=
-                case["members"].as_array().unwrap().len() as i64;
+            *persons.entry(p.place.clone()).or_default() += p.family_size;
         }
         let instance = app.placement_instance(&reception, "BE").await.unwrap();
         for place in &instance.places {
@@ -246,7 +245,7 @@ async fn a_confirmation_over_capacity_needs_a_reason_which_the_plan_shows() {
                 .case_full(&Caller::operator(), &p.case_number)
                 .await
                 .unwrap();
-            if case.members.len() as f64 > room {
+            if p.family_size as f64 > room {
                 pick = Some((p, case));
                 break;
             }
@@ -595,5 +594,367 @@ async fn a_distribution_plan_in_the_profile_bounds_every_place() {
             "{}",
             db.backend
         );
+    }
+}
+
+/// A case of the demo in `state`, as the operator lists them.
+async fn in_state(app: &App, state: &str) -> Vec<String> {
+    app.list_cases(
+        &Caller::operator(),
+        &resettle_app::cases::CaseQuery {
+            state: Some(state.into()),
+            per_page: Some(500),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .items
+    .into_iter()
+    .map(|c| c.case_number)
+    .collect()
+}
+
+/// The stays of a case as (kind, place, from, until).
+async fn stays_of(
+    app: &App,
+    number: &str,
+) -> Vec<(String, Option<String>, String, Option<String>)> {
+    let case = app.case_full(&Caller::operator(), number).await.unwrap();
+    case.stays
+        .iter()
+        .map(|s| {
+            (
+                s.stay.kind.to_string(),
+                s.stay.place.clone(),
+                s.stay.from.to_string(),
+                s.stay.until.map(|d| d.to_string()),
+            )
+        })
+        .collect()
+}
+
+/// The persons a place holds today, as the reception page counts them.
+async fn held(app: &App, caller: &Caller, code: &str) -> (i64, i64) {
+    let day = app.reception_day(caller, "BE", None, None).await.unwrap();
+    let p = day.places.iter().find(|p| p.code == code).unwrap();
+    (p.occupied_persons, p.capacity_persons)
+}
+
+/// Reception in stages, as the Belgian report describes it: a family that arrives is taken
+/// to a centre; placement proposes it an LOI; confirming moves it there that day; a move
+/// over an LOI's capacity is refused and changes nothing; the family is then due a home
+/// and moves into one. Each stay is on record with its days, and each place's occupancy
+/// counts only the families staying there now.
+#[tokio::test]
+async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_record() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let reception = officer(&app, "reception-officer").await;
+        let today = resettle_testkit::TODAY.to_string();
+        let number = in_state(&app, "arrived").await[0].clone();
+        let persons = app.case(&reception, &number).await.unwrap()["members"]
+            .as_array()
+            .unwrap()
+            .len() as i64;
+        let day = app
+            .reception_day(&reception, "BE", None, None)
+            .await
+            .unwrap();
+        let centre = day
+            .places
+            .iter()
+            .find(|p| p.kind == "centre" && p.occupied_persons + persons <= p.capacity_persons)
+            .unwrap_or_else(|| panic!("{}: a centre with room", db.backend))
+            .code
+            .clone();
+        let before = held(&app, &reception, &centre).await.0;
+        let version = app
+            .case_full(&Caller::operator(), &number)
+            .await
+            .unwrap()
+            .version;
+        app.transition(
+            &reception,
+            &number,
+            &resettle_app::cases::TransitionRequest {
+                to: "in_reception".into(),
+                reason: "taken from the airport".into(),
+                expected_version: version,
+                reception_place: Some(centre.clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            stays_of(&app, &number).await,
+            [("centre".into(), Some(centre.clone()), today.clone(), None)],
+            "{}",
+            db.backend
+        );
+        assert_eq!(held(&app, &reception, &centre).await.0, before + persons);
+
+        // Placement proposes the family, in its centre, an LOI.
+        app.propose_placements(&reception, "BE").await.unwrap();
+        let (_, proposals) = app.proposals(&reception, "BE").await.unwrap();
+        let proposal = proposals
+            .iter()
+            .find(|p| p.case_number == number)
+            .unwrap_or_else(|| panic!("{}: no LOI proposed to {number}", db.backend));
+        assert!(proposal.place.starts_with("LOI-"), "{proposal:?}");
+        assert_eq!(
+            proposal.current_stay.as_ref().map(|s| s.kind.as_str()),
+            Some("centre")
+        );
+        assert_eq!(
+            proposal.due_by,
+            Some(resettle_testkit::TODAY + time::Duration::days(42)),
+            "a centre's stay is about six weeks, from the profile"
+        );
+        let loi = proposal.place.clone();
+        let loi_before = held(&app, &reception, &loi).await.0;
+        app.decide_placement(
+            &reception,
+            &number,
+            &PlacementDecision {
+                decision: "confirm".into(),
+                place: None,
+                over_capacity_reason: None,
+            },
+        )
+        .await
+        .unwrap();
+        let case = app.case(&reception, &number).await.unwrap();
+        assert_eq!(
+            (case["state"].as_str(), case["reception_place"].as_str()),
+            (Some("in_reception"), Some(loi.as_str())),
+            "{}",
+            db.backend
+        );
+        assert_eq!(
+            stays_of(&app, &number).await,
+            [
+                (
+                    "centre".into(),
+                    Some(centre.clone()),
+                    today.clone(),
+                    Some(today.clone())
+                ),
+                ("loi".into(), Some(loi.clone()), today.clone(), None),
+            ],
+            "{}: the centre's stay ends the day the LOI's begins",
+            db.backend
+        );
+        assert_eq!(held(&app, &reception, &centre).await.0, before);
+        assert_eq!(held(&app, &reception, &loi).await.0, loi_before + persons);
+
+        // A move to an LOI without room is refused, and changes nothing.
+        let full = app
+            .reception_day(&reception, "BE", None, None)
+            .await
+            .unwrap()
+            .places
+            .into_iter()
+            .find(|p| {
+                p.kind == "loi"
+                    && p.code != loi
+                    && p.occupied_persons + persons > p.capacity_persons
+            })
+            .unwrap_or_else(|| panic!("{}: an LOI without room", db.backend));
+        let version = app
+            .case_full(&Caller::operator(), &number)
+            .await
+            .unwrap()
+            .version;
+        let mv = |over: Option<&str>| resettle_app::cases::MoveRequest {
+            place: full.code.clone(),
+            on: None,
+            reason: "nearer the school".into(),
+            over_capacity_reason: over.map(str::to_string),
+            expected_version: version,
+        };
+        let refused = app.move_family(&reception, &number, &mv(None)).await;
+        match refused {
+            Err(AppError::Invalid(m)) => assert!(
+                m.starts_with("over_capacity_reason:") && m.contains(&full.code),
+                "{m}"
+            ),
+            other => panic!("{}: {other:?}", db.backend),
+        }
+        let after = app.case_full(&Caller::operator(), &number).await.unwrap();
+        assert_eq!(after.version, version, "{}: nothing changed", db.backend);
+        assert_eq!(after.stays.len(), 2);
+        assert_eq!(
+            held(&app, &reception, &full.code).await.0,
+            full.occupied_persons
+        );
+
+        // In its LOI the family is due a home, by the profile's six months.
+        let due = app.due_home(&reception, "BE").await.unwrap();
+        assert!(due.total >= 1, "{}", db.backend);
+        let (_, stays) = (
+            (),
+            app.case_full(&Caller::operator(), &number)
+                .await
+                .unwrap()
+                .stays,
+        );
+        assert_eq!(
+            stays[1].due_by,
+            Some(resettle_testkit::TODAY + time::Duration::days(183))
+        );
+        app.transition(
+            &reception,
+            &number,
+            &resettle_app::cases::TransitionRequest {
+                to: "housed".into(),
+                reason: "a flat found by the LOI".into(),
+                expected_version: version,
+                address: Some("Veldstraat 1, 9000 Gent".into()),
+                municipality: Some("Gent".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            stays_of(&app, &number).await,
+            [
+                (
+                    "centre".into(),
+                    Some(centre.clone()),
+                    today.clone(),
+                    Some(today.clone())
+                ),
+                (
+                    "loi".into(),
+                    Some(loi.clone()),
+                    today.clone(),
+                    Some(today.clone())
+                ),
+                ("home".into(), None, today.clone(), None),
+            ],
+            "{}",
+            db.backend
+        );
+        assert_eq!(
+            held(&app, &reception, &loi).await.0,
+            loi_before,
+            "{}: a housed family no longer counts against its LOI",
+            db.backend
+        );
+        let case = app.case(&reception, &number).await.unwrap();
+        assert!(case["reception_place"].is_null(), "{case}");
+    }
+}
+
+/// A sponsorship that breaks down: the family steps back from its sponsor group's home
+/// into an LOI, saying why; a family in a home of its own cannot step back, and the group
+/// no longer sees a family it no longer receives.
+#[tokio::test]
+async fn a_sponsored_family_steps_back_into_reception_when_the_sponsorship_breaks_down() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let reception = officer(&app, "reception-officer").await;
+        let op = Caller::operator();
+        let number = in_state(&app, "arrived").await[0].clone();
+        let group = app.sponsor_groups(&op).await.unwrap()[0].group.name.clone();
+        let version = app.case_full(&op, &number).await.unwrap().version;
+        let step = |to: &str, version: i64| resettle_app::cases::TransitionRequest {
+            to: to.into(),
+            expected_version: version,
+            ..Default::default()
+        };
+        app.transition(
+            &reception,
+            &number,
+            &resettle_app::cases::TransitionRequest {
+                sponsor_group: Some(group.clone()),
+                address: Some("Kerkstraat 2, 9000 Gent".into()),
+                ..step("housed", version)
+            },
+        )
+        .await
+        .unwrap();
+        let view = app.case_full(&op, &number).await.unwrap();
+        assert!(view.allowed_transitions.contains(&CaseState::InReception));
+        assert_eq!(view.stays.last().unwrap().stay.kind.as_str(), "sponsor");
+        let loi = app
+            .reception_day(&reception, "BE", None, None)
+            .await
+            .unwrap()
+            .places
+            .into_iter()
+            .find(|p| p.kind == "loi" && p.occupied_persons + 8 <= p.capacity_persons)
+            .unwrap()
+            .code;
+        let back = |reason: &str| resettle_app::cases::TransitionRequest {
+            reason: reason.into(),
+            reception_place: Some(loi.clone()),
+            ..step("in_reception", version + 1)
+        };
+        let e = app
+            .transition(&reception, &number, &back(" "))
+            .await
+            .unwrap_err();
+        assert!(e.to_string().starts_with("reason:"), "{e}");
+        assert_eq!(
+            app.case_full(&op, &number).await.unwrap().version,
+            version + 1
+        );
+        app.transition(
+            &reception,
+            &number,
+            &back("the sponsorship broke down: the group dissolved"),
+        )
+        .await
+        .unwrap();
+        let view = app.case_full(&op, &number).await.unwrap();
+        assert_eq!(view.state, CaseState::InReception);
+        assert_eq!(view.sponsor_group, None, "{}", db.backend);
+        let last = &view.stays.last().unwrap().stay;
+        assert_eq!(
+            (
+                last.kind.as_str(),
+                last.place.as_deref(),
+                last.reason.as_str()
+            ),
+            (
+                "loi",
+                Some(loi.as_str()),
+                "the sponsorship broke down: the group dissolved"
+            )
+        );
+        assert_eq!(
+            view.stays[view.stays.len() - 2].stay.kind.as_str(),
+            "sponsor"
+        );
+
+        // A family in its own home has no step back into reception.
+        let housed = in_state(&app, "housed").await;
+        for n in housed.iter().take(10) {
+            let v = app.case_full(&op, n).await.unwrap();
+            if v.stays
+                .last()
+                .is_some_and(|s| s.stay.kind.as_str() == "home")
+            {
+                assert!(!v.allowed_transitions.contains(&CaseState::InReception));
+                let e = app
+                    .transition(
+                        &reception,
+                        n,
+                        &resettle_app::cases::TransitionRequest {
+                            reason: "evicted".into(),
+                            reception_place: Some(loi.clone()),
+                            ..step("in_reception", v.version)
+                        },
+                    )
+                    .await
+                    .unwrap_err();
+                assert!(e.to_string().starts_with("reception_place:"), "{e}");
+                break;
+            }
+        }
     }
 }

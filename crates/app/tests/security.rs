@@ -1720,7 +1720,7 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
             db.backend
         );
         let place = app
-            .reception_day(&reception, "BE")
+            .reception_day(&reception, "BE", None, None)
             .await
             .unwrap()
             .places
@@ -1772,6 +1772,103 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
                 .count()
                 >= 3,
             "{}: every refusal is in the trail",
+            db.backend
+        );
+    }
+}
+
+/// Attack on reception in stages: every role but the reception officer's is refused a
+/// move between reception places (those who may know the case exists forbidden, with the
+/// refusal in the trail; the others told it does not exist), a stale move is refused too,
+/// and none of them changes the family's stays.
+#[tokio::test]
+async fn attack_only_a_reception_officer_moves_a_family_and_a_refused_move_changes_nothing() {
+    for db in resettle_testkit::databases() {
+        let app = demo_app(&db.url).await;
+        let op = Caller::operator();
+        let n = app
+            .list_cases(
+                &op,
+                &resettle_app::cases::CaseQuery {
+                    state: Some("in_reception".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .items[0]
+            .case_number
+            .clone();
+        let before = app.case_full(&op, &n).await.unwrap();
+        let here = before.reception_place.clone().unwrap();
+        let reception = caller_of(&app, "reception-officer").await;
+        let other = app
+            .reception_day(&reception, "BE", None, None)
+            .await
+            .unwrap()
+            .places
+            .into_iter()
+            .find(|p| {
+                p.kind == "loi" && p.code != here && p.occupied_persons + 10 <= p.capacity_persons
+            })
+            .unwrap()
+            .code;
+        let mv = |version| resettle_app::cases::MoveRequest {
+            place: other.clone(),
+            on: None,
+            reason: "nearer the school".into(),
+            over_capacity_reason: None,
+            expected_version: version,
+        };
+        for role in [
+            "case-officer",
+            "medical-officer",
+            "unhcr-liaison",
+            "municipality",
+            "sponsor",
+            "planner",
+            "auditor",
+            "admin",
+        ] {
+            let caller = caller_of(&app, role).await;
+            match app.move_family(&caller, &n, &mv(before.version)).await {
+                Err(AppError::Forbidden { .. } | AppError::NotFound(_)) => {}
+                other => panic!("{}: {role} moved the family: {other:?}", db.backend),
+            }
+        }
+        assert!(matches!(
+            app.move_family(&reception, &n, &mv(before.version - 1))
+                .await,
+            Err(AppError::Conflict(_))
+        ));
+        let after = app.case_full(&op, &n).await.unwrap();
+        assert_eq!(
+            (after.version, &after.stays, &after.reception_place),
+            (before.version, &before.stays, &before.reception_place),
+            "{}: the refused moves changed nothing",
+            db.backend
+        );
+        let trail = app.audit_entries(&op, &Default::default()).await.unwrap();
+        assert!(
+            trail
+                .iter()
+                .any(|e| e.action == "refused" && e.entity == "stay" && e.entity_id == n),
+            "{}: the refusal is in the trail",
+            db.backend
+        );
+        let moved = app
+            .move_family(&reception, &n, &mv(before.version))
+            .await
+            .unwrap();
+        assert_eq!(moved.version, before.version + 1);
+        let trail = app.audit_entries(&op, &Default::default()).await.unwrap();
+        assert!(
+            trail.iter().any(|e| e.action == "write"
+                && e.entity == "case"
+                && e.entity_id == n
+                && e.detail
+                    .starts_with(&format!("moved from {here} to {other}"))),
+            "{}: the move is in the trail",
             db.backend
         );
     }

@@ -882,6 +882,79 @@ fn an_arrival_day_and_a_home_address_are_recorded_from_the_cli() {
     assert_eq!(case["state"], "housed");
 }
 
+/// A family in reception is moved to another place from the command line: a move over
+/// the place's capacity is refused without a reason and changes nothing; with one it is
+/// recorded, and `case show` lists the stays.
+#[test]
+fn a_move_between_places_is_recorded_from_the_cli() {
+    let (_dir, db) = demo_database(200);
+    let received = first_in(&db, "in_reception");
+    let show = || {
+        stdout_json(&resettle(&[
+            "--database",
+            &db,
+            "case",
+            "show",
+            &received,
+            "--format",
+            "json",
+        ]))
+    };
+    let before = show();
+    let here = before["reception_place"].as_str().unwrap().to_string();
+    // A centre other than the family's place (from an LOI, a step back: it says why).
+    let target = ["CENTRE-kapellen", "CENTRE-florennes"]
+        .into_iter()
+        .find(|c| *c != here)
+        .unwrap();
+    let stay = |over: Option<&str>| {
+        let mut args = vec![
+            "--database",
+            &db,
+            "case",
+            "stay",
+            &received,
+            "--place",
+            target,
+            "--reason",
+            "moved by the CLI test",
+            "--format",
+            "json",
+        ];
+        if let Some(o) = over {
+            args.extend(["--over-capacity-reason", o]);
+        }
+        resettle(&args)
+    };
+    let first = stay(None);
+    if !first.status.success() {
+        let err = String::from_utf8_lossy(&first.stderr);
+        assert!(err.contains("over_capacity_reason:"), "{err}");
+        assert_eq!(before, show(), "a refused move changed the case");
+    }
+    let moved = if first.status.success() {
+        first
+    } else {
+        stay(Some("the only place with an interpreter"))
+    };
+    assert!(
+        moved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    let after = show();
+    assert_eq!(after["reception_place"], target);
+    let stays = after["stays"].as_array().unwrap();
+    assert_eq!(stays.last().unwrap()["place"], target);
+    assert_eq!(stays[stays.len() - 2]["place"], here.as_str());
+    let table = resettle(&["--database", &db, "case", "show", &received]);
+    assert!(
+        String::from_utf8_lossy(&table.stdout).contains("stay"),
+        "{}",
+        String::from_utf8_lossy(&table.stdout)
+    );
+}
+
 #[test]
 fn a_medical_record_is_written_from_the_cli_and_a_refused_one_changes_nothing() {
     let (_dir, db) = demo_database(60);

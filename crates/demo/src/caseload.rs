@@ -32,8 +32,9 @@ pub(crate) struct Draft {
     /// What happened since.
     pub(crate) walk: Walk,
     /// For a case still on its way on `as_of`: the day its family would arrive later in
-    /// `as_of`'s year, as its history goes on (see `history::arrival_by`).
-    pub(crate) arrives_later_this_year: Option<Date>,
+    /// `as_of`'s year, as its history goes on (see `history::arrival_by`), and the persons
+    /// who would travel.
+    pub(crate) arrives_later_this_year: Option<(Date, u32)>,
 }
 
 /// A case submitted on `day`, drawn from copies of the given streams so that a search over
@@ -62,7 +63,7 @@ pub(crate) fn draft(
 }
 
 /// A family the pipeline brings in after `as_of` but within its year: the day and the
-/// persons of the case (counted as resettle counts arrivals, by family size).
+/// persons who travel (counted as resettle counts arrivals).
 pub(crate) struct LaterArrival {
     /// The day it would arrive.
     pub(crate) on: Date,
@@ -87,10 +88,8 @@ pub(crate) fn generate(world: &World, count: usize) -> (Vec<CaseFile>, Vec<Later
     let later = drafts
         .iter()
         .filter_map(|d| {
-            d.arrives_later_this_year.map(|on| LaterArrival {
-                on,
-                persons: d.sub.household.members.len() as u32,
-            })
+            d.arrives_later_this_year
+                .map(|(on, persons)| LaterArrival { on, persons })
         })
         .collect();
 
@@ -144,5 +143,6 @@ fn into_file(world: &World, d: Draft, case_number: CaseNumber) -> CaseFile {
         sponsor_group: d.walk.sponsor_group,
         support: d.walk.support,
         outcomes: vec![],
+        stays: d.walk.stays,
     }
 }

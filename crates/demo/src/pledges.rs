@@ -53,14 +53,14 @@ pub fn pledge_for(arrivals: u64, per_mille: u32) -> u32 {
         .expect("a demo year's pledge fits in u32")
 }
 
-/// Persons arriving per year, counted as resettle counts them (the family size of every
-/// case whose `arrived` event falls in the year), plus those still on their way on
-/// `as_of` who arrive before its year is out.
+/// Persons arriving per year, counted as resettle counts them (the persons who travelled
+/// on every case whose `arrived` event falls in the year), plus those still on their way
+/// on `as_of` who arrive before its year is out.
 pub(crate) fn arrivals_by_year(cases: &[CaseFile], later: &[LaterArrival]) -> BTreeMap<i32, u64> {
     let mut years = BTreeMap::new();
     for file in cases {
         if let Some(e) = file.events.iter().find(|e| e.to == CaseState::Arrived) {
-            *years.entry(e.at.year()).or_default() += file.case.members.len() as u64;
+            *years.entry(e.at.year()).or_default() += file.travelling().len() as u64;
         }
     }
     for a in later {

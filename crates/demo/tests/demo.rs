@@ -8,6 +8,7 @@ use resettle_domain::case::{CaseState, PromiseKind};
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::policy::PolicyProfile;
 use resettle_domain::programme::ProgrammeImport;
+use resettle_domain::reception::StayKind;
 use time::macros::date;
 
 /// The default demo, generated once for all tests that only read it.
@@ -128,11 +129,28 @@ fn assert_consistent(demo: &ProgrammeImport, config: &DemoConfig) {
             CaseState::IntegrationSupport => assert!(file.support.is_some(), "{n}"),
             _ => {}
         }
+        // Where the family stays now agrees with where its case stands.
+        let now = file.current_stay().map(|s| s.kind);
+        match file.state().unwrap() {
+            CaseState::InReception => assert!(
+                now.is_some_and(StayKind::is_state_reception),
+                "{n}: in reception but staying {now:?}"
+            ),
+            CaseState::Housed | CaseState::IntegrationSupport => assert!(
+                matches!(now, Some(StayKind::Home | StayKind::Sponsor)),
+                "{n}: housed but staying {now:?}"
+            ),
+            _ if file.arrived_on().is_none() => {
+                assert!(file.stays.is_empty(), "{n}: stays before arrival")
+            }
+            _ => {}
+        }
         if file.sponsor_group.is_some() {
             assert!(
                 file.reception_place.is_none(),
                 "{n}: sponsored families skip reception"
             );
+            assert_eq!(now, Some(StayKind::Sponsor), "{n}");
         }
         if let Some(p) = &file.reception_place {
             assert!(places.contains(p.as_str()), "{n}: unknown place {p}");
@@ -218,13 +236,14 @@ fn pledges_run_from_2018_to_the_demo_year() {
     );
 }
 
-/// Persons arrived per year as resettle counts them: the family size of every case whose
-/// `arrived` event falls in the year.
+/// Persons arrived per year as resettle counts them: the persons who travelled on every
+/// case whose `arrived` event falls in the year (not members a split decision left
+/// behind).
 fn arrivals_by_year(demo: &ProgrammeImport) -> BTreeMap<i32, u64> {
     let mut years = BTreeMap::new();
     for file in &demo.cases {
         if let Some(e) = file.events.iter().find(|e| e.to == CaseState::Arrived) {
-            *years.entry(e.at.year()).or_default() += file.case.members.len() as u64;
+            *years.entry(e.at.year()).or_default() += file.travelling().len() as u64;
         }
     }
     years
@@ -358,6 +377,41 @@ fn slipped_departures_carry_families_into_the_next_year() {
         carried >= 20,
         "only {carried} persons slipped into a later year"
     );
+}
+
+/// Families are received in stages: most go from a centre to an LOI to a home, each stay
+/// beginning the day the one before ended; a few sponsored families go back into
+/// reception when their sponsorship breaks down, and the stay says why.
+#[test]
+fn families_are_received_in_dated_stages_and_some_sponsorships_break_down() {
+    let config = DemoConfig {
+        cases: 12_000,
+        ..DemoConfig::default()
+    };
+    let demo = generate(&config);
+    let paths: Vec<Vec<StayKind>> = demo
+        .cases
+        .iter()
+        .map(|f| f.stays.iter().map(|s| s.kind).collect())
+        .collect();
+    let count = |path: &[StayKind]| paths.iter().filter(|p| p.as_slice() == path).count();
+    let staged = count(&[StayKind::Centre, StayKind::Loi, StayKind::Home]);
+    let direct = count(&[StayKind::Centre, StayKind::Home]);
+    assert!(
+        staged > 2 * direct && direct > 0,
+        "{staged} through an LOI, {direct} not"
+    );
+    let broke: Vec<_> = demo
+        .cases
+        .iter()
+        .flat_map(|f| &f.stays)
+        .filter(|s| s.reason.starts_with("the sponsorship broke down"))
+        .collect();
+    assert!(
+        !broke.is_empty(),
+        "no sponsorship broke down in 12,000 cases"
+    );
+    assert!(broke.iter().all(|s| s.kind == StayKind::Loi));
 }
 
 #[test]

@@ -3,6 +3,7 @@ use std::collections::{HashMap, HashSet};
 
 use resettle_domain::case::CaseFile;
 use resettle_domain::programme::ProgrammeImport;
+use resettle_domain::reception::StayKind;
 use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
@@ -34,6 +35,8 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "programme_holds",
     "placement_proposals",
     "placement_runs",
+    "stays",
+    "arrivals",
     "support_plans",
     "reunification_requests",
     "family_notices",
@@ -157,6 +160,20 @@ pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(
                 return Err(refuse(format!("{what}: {k:?} is not in the import")));
             }
         }
+        for (i, s) in f.stays.iter().enumerate() {
+            let known = if s.kind == StayKind::Sponsor {
+                sponsors
+            } else {
+                places
+            };
+            if let Some(k) = &s.place
+                && !known.contains(k)
+            {
+                return Err(refuse(format!(
+                    "stays[{i}].place: {k:?} is not in the import"
+                )));
+            }
+        }
     }
     Ok(())
 }
@@ -186,6 +203,8 @@ pub(crate) async fn insert_cases(
             "reception_place_id",
             "sponsor_group_id",
             "municipality",
+            "travelling",
+            "departs_on",
         ],
     );
     for f in files {
@@ -219,6 +238,12 @@ pub(crate) async fn insert_cases(
                         .as_ref()
                         .and_then(|p| place_municipalities.get(p).cloned())
                 })
+                .into(),
+            (f.travelling().len() as i64).into(),
+            f.promises
+                .iter()
+                .rfind(|p| p.kind == resettle_domain::case::PromiseKind::Departure)
+                .map(|p| codec::date(p.promised_date))
                 .into(),
         ]);
     }
@@ -295,6 +320,24 @@ pub(crate) async fn insert_cases(
     let mut outcomes = Rows::new(
         "integration_outcomes",
         &["case_id", "member_no", "months", "employed", "recorded_on"],
+    );
+    let mut stays = Rows::new(
+        "stays",
+        &[
+            "case_id",
+            "kind",
+            "place_id",
+            "sponsor_group_id",
+            "from_on",
+            "until_on",
+            "persons",
+            "reason",
+            "over_capacity_reason",
+        ],
+    );
+    let mut arrivals = Rows::new(
+        "arrivals",
+        &["case_id", "programme_id", "arrived_on", "persons"],
     );
     let mut summary = ImportSummary {
         cases: files.len(),
@@ -376,6 +419,32 @@ pub(crate) async fn insert_cases(
                 codec::date(o.recorded_on).into(),
             ]);
         }
+        for s in &f.stays {
+            let (place, group) = match (&s.place, s.kind) {
+                (Some(name), StayKind::Sponsor) => (None, Some(ids.sponsor_groups[name.as_str()])),
+                (Some(code), _) => (Some(ids.places[code.as_str()]), None),
+                (None, _) => (None, None),
+            };
+            stays.push([
+                id.into(),
+                s.kind.as_str().into(),
+                place.into(),
+                group.into(),
+                codec::date(s.from).into(),
+                s.until.map(codec::date).into(),
+                s.persons.into(),
+                s.reason.as_str().into(),
+                s.over_capacity_reason.clone().into(),
+            ]);
+        }
+        if let Some(on) = f.arrived_on() {
+            arrivals.push([
+                id.into(),
+                ids.programme.into(),
+                codec::date(on).into(),
+                (f.travelling().len() as i64).into(),
+            ]);
+        }
         if let Some(s) = &f.support {
             support.push([
                 id.into(),
@@ -396,6 +465,8 @@ pub(crate) async fn insert_cases(
         reunification,
         support,
         outcomes,
+        stays,
+        arrivals,
     ] {
         rows.insert(conn, None).await?;
     }

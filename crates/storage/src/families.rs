@@ -31,10 +31,14 @@ impl FamilyStage {
         }
     }
 
+    /// The order of the stage's list, read per family from an index (the arrival's day,
+    /// the departure date last told), so that only the families in scope are looked up.
     fn order(self) -> &'static str {
         match self {
-            FamilyStage::Arrived => "arrived DESC, c.case_number",
-            FamilyStage::Expected => "departs, c.case_number",
+            FamilyStage::Arrived => {
+                "(SELECT a.arrived_on FROM arrivals a WHERE a.case_id = c.id) DESC, c.case_number"
+            }
+            FamilyStage::Expected => "c.departs_on, c.case_number",
         }
     }
 }
@@ -99,11 +103,8 @@ pub struct MemberCareNeeds {
 }
 
 const FAMILY_COLUMNS: &str = "c.id, c.case_number, c.state, c.municipality, r.name, s.name, \
-     s.contact, sp.provider, sp.starts_on, sp.months, \
-     (SELECT substr(e.at, 1, 10) FROM case_events e WHERE e.case_id = c.id \
-        AND e.to_state = 'arrived' ORDER BY e.seq DESC LIMIT 1) AS arrived, \
-     (SELECT p.promised_date FROM promises p WHERE p.case_id = c.id \
-        AND p.kind = 'departure' ORDER BY p.id DESC LIMIT 1) AS departs, \
+     s.contact, sp.provider, sp.starts_on, sp.months, a.arrived_on AS arrived, \
+     c.departs_on, \
      (SELECT e.payload FROM case_events e WHERE e.case_id = c.id \
         AND e.to_state = 'housed' ORDER BY e.seq DESC LIMIT 1), \
      (SELECT e.actor FROM case_events e WHERE e.case_id = c.id ORDER BY e.seq DESC LIMIT 1), \
@@ -115,7 +116,8 @@ const FAMILY_COLUMNS: &str = "c.id, c.case_number, c.state, c.municipality, r.na
 const FAMILY_JOINS: &str = " FROM cases c JOIN programmes g ON g.id = c.programme_id \
      LEFT JOIN reception_places r ON r.id = c.reception_place_id \
      LEFT JOIN sponsor_groups s ON s.id = c.sponsor_group_id \
-     LEFT JOIN support_plans sp ON sp.case_id = c.id";
+     LEFT JOIN support_plans sp ON sp.case_id = c.id \
+     LEFT JOIN arrivals a ON a.case_id = c.id";
 
 fn date_or_none(field: &'static str, v: Option<String>) -> Result<Option<Date>, StorageError> {
     v.map(|d| parse_date(field, &d)).transpose()
@@ -161,8 +163,8 @@ fn family(r: &AnyRow) -> Result<(i64, FamilyRecord), StorageError> {
                 _ => None,
             },
             support,
-            arrived_on: date_or_none("case_events.at", r.try_get(10)?)?,
-            departure_date: date_or_none("promises.promised_date", r.try_get(11)?)?,
+            arrived_on: date_or_none("arrivals.arrived_on", r.try_get(10)?)?,
+            departure_date: date_or_none("cases.departs_on", r.try_get(11)?)?,
             address,
             last_actor: r
                 .try_get::<Option<String>, _>(13)?
@@ -215,8 +217,12 @@ impl Store {
             count = count.bind(b.clone());
         }
         let total: i64 = count.fetch_one(&self.pool).await?.try_get(0)?;
+        // The page's families first, in order, then what each needs for those alone: the
+        // sub-queries per family (address, latest actor) and the joins run for a page, not
+        // for every family in scope.
         let sql = format!(
-            "SELECT {FAMILY_COLUMNS}{FAMILY_JOINS}{clause} ORDER BY {} LIMIT {per_page} OFFSET {}",
+            "SELECT c.id FROM cases c JOIN programmes g ON g.id = c.programme_id{clause} \
+             ORDER BY {} LIMIT {per_page} OFFSET {}",
             stage.order(),
             u64::from(page.saturating_sub(1)) * u64::from(per_page)
         );
@@ -224,14 +230,28 @@ impl Store {
         for b in binds {
             q = q.bind(b);
         }
-        let rows = q.fetch_all(&self.pool).await?;
-        let mut families: Vec<(i64, FamilyRecord)> =
-            rows.iter().map(family).collect::<Result<_, _>>()?;
-        if families.is_empty() {
+        let ids: Vec<i64> = q
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<Result<_, _>>()?;
+        if ids.is_empty() {
             return Ok((Vec::new(), total));
         }
-        let ids: Vec<i64> = families.iter().map(|(id, _)| *id).collect();
         let list = ids_list(&ids);
+        let mut found: BTreeMap<i64, FamilyRecord> = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {FAMILY_COLUMNS}{FAMILY_JOINS} WHERE c.id IN ({list})"
+        )))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(family)
+        .collect::<Result<_, _>>()?;
+        let mut families: Vec<(i64, FamilyRecord)> = ids
+            .iter()
+            .filter_map(|id| found.remove(id).map(|f| (*id, f)))
+            .collect();
         let mut members: BTreeMap<i64, Vec<FamilyMember>> = BTreeMap::new();
         for r in sqlx::query(AssertSqlSafe(format!(
             "SELECT f.case_id, f.member_no, f.full_name, f.date_of_birth, f.sex, \

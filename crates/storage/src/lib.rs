@@ -31,6 +31,7 @@ mod schema_shape;
 mod sealed;
 mod sessions;
 mod stats;
+mod stays;
 mod step_durations;
 mod unique;
 mod users;
@@ -55,15 +56,16 @@ pub use notices::{
 };
 pub use outcomes::NewOutcome;
 pub use pipeline::PipelineCase;
-pub use placement::{AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
+pub use placement::{Awaiting, AwaitingCase, NewProposal, PlacementPlace, ProposalRow};
 pub use programmes::{PledgeRow, ProgrammeRow};
-pub use reception::{ExpectedArrival, PlaceOccupancy};
+pub use reception::{ExpectedArrival, ExpectedArrivals, PlaceOccupancy};
 pub use retention::EndedCase;
 pub use scenarios::ScenarioRow;
 pub use schema_shape::{ColumnShape, IndexShape, SchemaShape};
 pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
+pub use stays::{NewStay, PlaceLoad};
 pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;

@@ -135,6 +135,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0020_families_informed.sql"),
         postgres: include_str!("../migrations/postgres/0020_families_informed.sql"),
     },
+    Migration {
+        version: 21,
+        description: "reception in stays; arrivals counted as the persons who travelled",
+        sqlite: include_str!("../migrations/sqlite/0021_stays_and_arrivals.sql"),
+        postgres: include_str!("../migrations/postgres/0021_stays_and_arrivals.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names
@@ -145,6 +151,12 @@ impl Store {
     /// Applies every migration not yet applied, each in its own transaction, and returns
     /// how many were applied.
     pub async fn migrate(&self) -> Result<usize, StorageError> {
+        self.migrate_through(i64::MAX).await
+    }
+
+    /// [`Store::migrate`], up to version `last`: a test of one migration's conversion of
+    /// existing data writes that data at the version before it.
+    async fn migrate_through(&self, last: i64) -> Result<usize, StorageError> {
         sqlx::query(
             "CREATE TABLE IF NOT EXISTS schema_migrations (\
              version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)",
@@ -161,7 +173,10 @@ impl Store {
                 .map(|r| r.try_get(0))
                 .collect::<Result<_, _>>()?;
         let mut applied = 0;
-        for m in MIGRATIONS.iter().filter(|m| !done.contains(&m.version)) {
+        for m in MIGRATIONS
+            .iter()
+            .filter(|m| !done.contains(&m.version) && m.version <= last)
+        {
             let mut tx = self.begin_write().await?;
             let sql = match self.backend {
                 Backend::Sqlite => m.sqlite,
@@ -214,5 +229,266 @@ impl Store {
     /// The newest schema version this build knows.
     pub fn latest_schema_version() -> i64 {
         MIGRATIONS.last().map_or(0, |m| m.version)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows written at schema version 16, as a programme held them before stays: a family
+    /// in an LOI, one housed after its LOI (which the case still named), one housed by a
+    /// sponsor group, one accepted in part and arrived, one placed directly in a Dutch
+    /// municipality.
+    const AT_16: &[&str] = &[
+        "INSERT INTO programmes (code, name, state_code, policy_profile) \
+         VALUES ('BE', 'Belgium', 'BE', 'belgium')",
+        "INSERT INTO reception_places (programme_id, code, name, kind, municipality, region, \
+         capacity_persons) SELECT id, 'LOI-GENT', 'LOI Gent', 'loi', 'Gent', 'East Flanders', 20 \
+         FROM programmes",
+        "INSERT INTO reception_places (programme_id, code, name, kind, municipality, region, \
+         capacity_persons) SELECT id, 'GEM-UTRECHT', 'Utrecht', 'municipality', 'Utrecht', \
+         'Utrecht', 40 FROM programmes",
+        "INSERT INTO sponsor_groups (programme_id, name, municipality, contact, members, \
+         capacity_persons) SELECT id, 'Welkom', 'Gent', 'An', 5, 6 FROM programmes",
+    ];
+
+    /// (case number, persons, state, place code, sponsor group, events as (to, at, payload)).
+    type OldCase = (
+        &'static str,
+        i64,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        &'static [(&'static str, &'static str, &'static str)],
+    );
+
+    const CASES: &[OldCase] = &[
+        (
+            "TST-26C00001",
+            4,
+            "in_reception",
+            Some("LOI-GENT"),
+            None,
+            &[
+                ("arrived", "2026-03-02T10:00:00Z", "null"),
+                ("in_reception", "2026-03-03T10:00:00Z", "{}"),
+            ],
+        ),
+        (
+            "TST-26C00002",
+            3,
+            "housed",
+            Some("LOI-GENT"),
+            None,
+            &[
+                ("arrived", "2026-01-05T10:00:00Z", "null"),
+                ("in_reception", "2026-01-05T12:00:00Z", "{}"),
+                (
+                    "housed",
+                    "2026-06-01T10:00:00Z",
+                    "{\"municipality\": \"Gent\"}",
+                ),
+            ],
+        ),
+        (
+            "TST-26C00003",
+            2,
+            "integration_support",
+            None,
+            Some("Welkom"),
+            &[
+                ("arrived", "2026-02-01T10:00:00Z", "null"),
+                ("housed", "2026-02-02T10:00:00Z", "{}"),
+                ("integration_support", "2026-02-20T10:00:00Z", "{}"),
+            ],
+        ),
+        (
+            "TST-26C00004",
+            5,
+            "arrived",
+            None,
+            None,
+            &[
+                (
+                    "accepted_in_part",
+                    "2025-12-01T10:00:00Z",
+                    "{\"members_accepted\": [1, 2, 3]}",
+                ),
+                ("arrived", "2026-04-01T10:00:00Z", "null"),
+            ],
+        ),
+        (
+            "TST-26C00005",
+            2,
+            "housed",
+            Some("GEM-UTRECHT"),
+            None,
+            &[
+                ("arrived", "2026-05-01T10:00:00Z", "null"),
+                ("housed", "2026-05-02T10:00:00Z", "{}"),
+            ],
+        ),
+    ];
+
+    async fn write_at_16(store: &Store) {
+        for sql in AT_16 {
+            sqlx::query(AssertSqlSafe(*sql))
+                .execute(&store.pool)
+                .await
+                .unwrap();
+        }
+        for &(number, persons, state, place, group, events) in CASES {
+            sqlx::query(
+                "INSERT INTO cases (programme_id, case_number, country_of_asylum, nationality, \
+                 priority, channel, submitted_on, family_size, state, state_since, version, \
+                 reception_place_id, sponsor_group_id) \
+                 SELECT g.id, $1, 'LB', 'SY', 'normal', 'dossier', '2025-06-01', $2, $3, \
+                        '2026-06-01T10:00:00Z', $4, \
+                        (SELECT id FROM reception_places WHERE code = $5), \
+                        (SELECT id FROM sponsor_groups WHERE name = $6) \
+                   FROM programmes g",
+            )
+            .bind(number)
+            .bind(persons)
+            .bind(state)
+            .bind(events.len() as i64)
+            .bind(place)
+            .bind(group)
+            .execute(&store.pool)
+            .await
+            .unwrap();
+            for (seq, (to, at, payload)) in events.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO case_events (case_id, seq, at, actor, from_state, to_state, \
+                     reason, payload) SELECT id, $1, $2, 'test', NULL, $3, '', $4 FROM cases \
+                     WHERE case_number = $5",
+                )
+                .bind(seq as i64 + 1)
+                .bind(*at)
+                .bind(*to)
+                .bind(*payload)
+                .bind(number)
+                .execute(&store.pool)
+                .await
+                .unwrap();
+            }
+        }
+    }
+
+    /// Migration 21 turns each family's reception place into dated stays (the LOI a
+    /// housed family left closed on the day it was housed, a home or a sponsor group's
+    /// home after it, a Dutch municipality open), names only the current place on the
+    /// case, and records each arrival with the persons who travelled.
+    #[tokio::test]
+    async fn existing_places_become_stays_and_arrivals_count_who_travelled() {
+        for db in resettle_testkit::databases() {
+            let store = Store::connect(&db.url).await.unwrap();
+            store.migrate_through(16).await.unwrap();
+            write_at_16(&store).await;
+            store.migrate().await.unwrap();
+            let rows = sqlx::query(
+                "SELECT c.case_number, s.kind, COALESCE(r.code, g.name, ''), s.from_on, \
+                        COALESCE(s.until_on, ''), s.persons \
+                   FROM stays s JOIN cases c ON c.id = s.case_id \
+                   LEFT JOIN reception_places r ON r.id = s.place_id \
+                   LEFT JOIN sponsor_groups g ON g.id = s.sponsor_group_id \
+                  ORDER BY c.case_number, s.from_on, s.id",
+            )
+            .fetch_all(&store.pool)
+            .await
+            .unwrap();
+            let stays: Vec<(String, String, String, String, String, i64)> = rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.try_get(0).unwrap(),
+                        r.try_get(1).unwrap(),
+                        r.try_get(2).unwrap(),
+                        r.try_get(3).unwrap(),
+                        r.try_get(4).unwrap(),
+                        r.try_get(5).unwrap(),
+                    )
+                })
+                .collect();
+            let row = |n: &str, k: &str, p: &str, f: &str, u: &str, persons| {
+                (n.into(), k.into(), p.into(), f.into(), u.into(), persons)
+            };
+            assert_eq!(
+                stays,
+                [
+                    row("TST-26C00001", "loi", "LOI-GENT", "2026-03-03", "", 4),
+                    row(
+                        "TST-26C00002",
+                        "loi",
+                        "LOI-GENT",
+                        "2026-01-05",
+                        "2026-06-01",
+                        3
+                    ),
+                    row("TST-26C00002", "home", "", "2026-06-01", "", 3),
+                    row("TST-26C00003", "sponsor", "Welkom", "2026-02-02", "", 2),
+                    row(
+                        "TST-26C00005",
+                        "municipality",
+                        "GEM-UTRECHT",
+                        "2026-05-02",
+                        "",
+                        2
+                    ),
+                ],
+                "{}",
+                db.backend
+            );
+            let places: Vec<(String, Option<i64>, i64)> = sqlx::query(
+                "SELECT case_number, reception_place_id, travelling FROM cases ORDER BY case_number",
+            )
+            .fetch_all(&store.pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (r.try_get(0).unwrap(), r.try_get(1).unwrap(), r.try_get(2).unwrap()))
+            .collect();
+            let placed: Vec<(&str, bool, i64)> = places
+                .iter()
+                .map(|(n, p, t)| (n.as_str(), p.is_some(), *t))
+                .collect();
+            assert_eq!(
+                placed,
+                [
+                    ("TST-26C00001", true, 4),
+                    ("TST-26C00002", false, 3),
+                    ("TST-26C00003", false, 2),
+                    ("TST-26C00004", false, 3),
+                    ("TST-26C00005", true, 2),
+                ],
+                "{}: only the current place is named; the split family travels as 3",
+                db.backend
+            );
+            let arrivals: Vec<(String, String, i64)> = sqlx::query(
+                "SELECT c.case_number, a.arrived_on, a.persons FROM arrivals a \
+                   JOIN cases c ON c.id = a.case_id ORDER BY c.case_number",
+            )
+            .fetch_all(&store.pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r.try_get(0).unwrap(),
+                    r.try_get(1).unwrap(),
+                    r.try_get(2).unwrap(),
+                )
+            })
+            .collect();
+            assert_eq!(arrivals.len(), 5, "{}", db.backend);
+            assert_eq!(
+                arrivals[3],
+                ("TST-26C00004".into(), "2026-04-01".into(), 3),
+                "{}",
+                db.backend
+            );
+            store.close().await;
+        }
     }
 }

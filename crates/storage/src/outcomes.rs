@@ -83,7 +83,9 @@ impl Store {
     }
 
     /// The outcomes at `months` of a programme's families, with the place each family was
-    /// placed at (cases without a place are left out).
+    /// placed at: the last place of its stays that placement chooses (an LOI or a
+    /// municipality, not the centre it was taken to on arrival). Families never placed are
+    /// left out.
     pub async fn placement_outcomes(
         &self,
         programme: &str,
@@ -93,7 +95,10 @@ impl Store {
             "SELECT r.code, r.region, o.employed FROM integration_outcomes o \
                JOIN cases c ON c.id = o.case_id \
                JOIN programmes g ON g.id = c.programme_id \
-               JOIN reception_places r ON r.id = c.reception_place_id \
+               JOIN reception_places r ON r.id = \
+                    (SELECT s.place_id FROM stays s JOIN reception_places p ON p.id = s.place_id \
+                      WHERE s.case_id = c.id AND p.kind <> 'centre' \
+                      ORDER BY s.from_on DESC, s.id DESC LIMIT 1) \
               WHERE g.code = $1 AND o.months = $2 \
               ORDER BY c.case_number, o.member_no",
         )

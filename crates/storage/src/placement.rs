@@ -2,11 +2,25 @@
 //! the proposals it writes.
 use std::collections::BTreeMap;
 
-use sqlx::Row;
+use resettle_domain::reception::{OccupancyRule, PlaceKind, Stay, StayKind};
+use sqlx::{AssertSqlSafe, Row};
 
+use crate::stays::{RESERVING, STAY_COLUMNS, STAY_JOINS, current_at_place, kinds_list, stay};
 use crate::{StorageError, Store, codec};
 
-/// A family awaiting a place: accepted, not yet placed.
+/// Which families await a place from placement: those on their way (no stay yet), and
+/// those whose current stay is of one of the kinds (a centre, in Belgium), as the
+/// programme's reception model says what follows each (`reception::stay::placed_next`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Awaiting {
+    /// Families accepted and not yet in any stay (on their way, or arrived).
+    pub before_any_stay: bool,
+    /// Families in reception whose current stay is of these kinds.
+    pub staying_in: Vec<StayKind>,
+}
+
+/// A family awaiting a place: accepted and on its way, or in a stay that placement moves
+/// it on from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwaitingCase {
     /// UNHCR case number.
@@ -18,7 +32,7 @@ pub struct AwaitingCase {
     pub version: i64,
     /// Nationality.
     pub nationality: String,
-    /// Persons.
+    /// Persons who travel (the family less the members a split decision left behind).
     pub family_size: u32,
     /// Dates of birth of the members.
     pub births: Vec<time::Date>,
@@ -39,11 +53,13 @@ pub struct PlacementPlace {
     pub municipality: String,
     /// Region (province).
     pub region: String,
+    /// Local reception initiative or municipality.
+    pub kind: PlaceKind,
     /// Declared capacity in persons.
     pub capacity_persons: u32,
-    /// Persons of open cases placed there now (in reception or housed there).
+    /// Persons staying there now, as the programme's occupancy rule counts them.
     pub occupied_persons: u32,
-    /// Persons placed there by confirmed proposals not yet arrived.
+    /// Persons placed there by confirmed proposals whose families are not there yet.
     pub reserved_persons: u32,
     /// Families per nationality already in the municipality.
     pub community: BTreeMap<String, u32>,
@@ -70,8 +86,11 @@ pub struct ProposalRow {
     pub case_version: Option<i64>,
     /// The case's version now.
     pub current_version: i64,
-    /// Persons in the family now.
+    /// Persons who travel in the family now.
     pub family_size: i64,
+    /// The family's current stay, if it is in one (a family in a centre is proposed its
+    /// LOI).
+    pub current_stay: Option<Stay>,
 }
 
 /// A proposal to store.
@@ -89,17 +108,18 @@ pub struct NewProposal {
     pub case_version: i64,
 }
 
-/// States in which a family waits for a place.
+/// States in which a family waits for a place before its first stay.
 const AWAITING: &str =
     "('accepted', 'accepted_in_part', 'pre_departure', 'departure_scheduled', 'arrived')";
 
 const PROPOSAL_COLUMNS: &str = "p.case_number, p.place_code, p.score, p.explanation, p.status, \
-     p.decided_by, p.over_capacity_reason, p.case_version, \
-     (SELECT c.version FROM cases c WHERE c.case_number = p.case_number), \
-     (SELECT c.family_size FROM cases c WHERE c.case_number = p.case_number)";
+     p.decided_by, p.over_capacity_reason, p.case_version, c.version, c.travelling, c.id";
+
+const PROPOSAL_JOINS: &str = "JOIN cases c ON c.case_number = p.case_number";
 
 fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
     Ok(ProposalRow {
+        current_stay: None,
         case_number: r.try_get(0)?,
         place_code: r.try_get(1)?,
         score: r.try_get(2)?,
@@ -114,24 +134,48 @@ fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
 }
 
 impl Store {
-    /// Families of a programme awaiting a place and without a confirmed proposal, oldest
-    /// submission first.
+    /// Families of a programme awaiting a place (`awaiting`) and without a confirmed
+    /// proposal for a place they have not yet reached, oldest submission first.
     pub async fn awaiting_placement(
         &self,
         programme: &str,
+        awaiting: &Awaiting,
     ) -> Result<Vec<AwaitingCase>, StorageError> {
+        let mut which = Vec::new();
+        if awaiting.before_any_stay {
+            which.push(format!(
+                "(c.state IN {AWAITING} AND c.sponsor_group_id IS NULL)"
+            ));
+        }
+        if !awaiting.staying_in.is_empty() {
+            let kinds = kinds_list(&OccupancyRule {
+                day: time::Date::MIN,
+                kinds: awaiting.staying_in.clone(),
+            });
+            which.push(format!(
+                "(c.state = 'in_reception' AND EXISTS (SELECT 1 FROM stays s \
+                  WHERE s.case_id = c.id AND s.until_on IS NULL AND s.kind IN {kinds}))"
+            ));
+        }
+        if which.is_empty() {
+            return Ok(Vec::new());
+        }
         let sql = format!(
-            "SELECT c.case_number, c.state, c.nationality, c.family_size, f.date_of_birth, \
+            "SELECT c.case_number, c.state, c.nationality, c.travelling, f.date_of_birth, \
                     f.languages, c.version \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                JOIN family_members f ON f.case_id = c.id \
-              WHERE g.code = $1 AND c.state IN {AWAITING} AND c.reception_place_id IS NULL \
-                AND c.sponsor_group_id IS NULL \
+              WHERE g.code = $1 AND ({}) \
                 AND NOT EXISTS (SELECT 1 FROM placement_proposals p \
-                                 WHERE p.case_number = c.case_number AND p.status = 'confirmed') \
-              ORDER BY c.submitted_on, c.case_number, f.member_no"
+                                 JOIN reception_places r ON r.programme_id = c.programme_id \
+                                  AND r.code = p.place_code \
+                                 WHERE p.case_number = c.case_number AND p.status = 'confirmed' \
+                                   AND NOT EXISTS (SELECT 1 FROM stays s \
+                                        WHERE s.case_id = c.id AND s.place_id = r.id)) \
+              ORDER BY c.submitted_on, c.case_number, f.member_no",
+            which.join(" OR ")
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(programme.to_string())
             .fetch_all(&self.pool)
             .await?;
@@ -182,32 +226,56 @@ impl Store {
         Ok(out)
     }
 
-    /// The local reception places and municipalities of a programme (not the centres),
-    /// with the persons they hold now and the communities around them.
+    /// The reception places of a programme of the `kinds` placement proposes (the local
+    /// reception initiatives, or the municipalities), with the persons staying there under
+    /// `rule`, those placement reserved there for families not yet there, and the
+    /// communities around them (the families living in each municipality now, by
+    /// nationality).
     pub async fn placement_places(
         &self,
         programme: &str,
+        kinds: &[PlaceKind],
+        rule: &OccupancyRule,
     ) -> Result<Vec<PlacementPlace>, StorageError> {
-        let rows = sqlx::query(
+        let kinds = if kinds.is_empty() {
+            "(NULL)".to_string()
+        } else {
+            format!(
+                "({})",
+                kinds
+                    .iter()
+                    .map(|k| format!("'{}'", k.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        let sql = format!(
             "SELECT r.code, r.name, r.municipality, r.region, r.capacity_persons, \
-                    CAST(COALESCE((SELECT SUM(c.family_size) FROM cases c \
-                               WHERE c.reception_place_id = r.id \
-                                 AND c.state IN ('in_reception', 'housed')), 0) AS BIGINT), \
-                    CAST(COALESCE((SELECT SUM(c.family_size) FROM placement_proposals p \
+                    r.kind, \
+                    CAST(COALESCE((SELECT SUM(s.persons) FROM stays s \
+                               WHERE s.place_id = r.id AND {}), 0) AS BIGINT), \
+                    CAST(COALESCE((SELECT SUM(c.travelling) FROM placement_proposals p \
                                JOIN cases c ON c.case_number = p.case_number \
                               WHERE p.place_code = r.code AND p.status = 'confirmed' \
-                                AND c.reception_place_id IS NULL), 0) AS BIGINT) \
+                                AND c.state IN {RESERVING} \
+                                AND NOT EXISTS (SELECT 1 FROM stays s2 \
+                                     WHERE s2.case_id = c.id AND s2.place_id = r.id)), 0) \
+                         AS BIGINT) \
                FROM reception_places r JOIN programmes g ON g.id = r.programme_id \
-              WHERE g.code = $1 AND r.kind <> 'centre' ORDER BY r.code",
-        )
-        .bind(programme.to_string())
-        .fetch_all(&self.pool)
-        .await?;
+              WHERE g.code = $1 AND r.kind IN {kinds} ORDER BY r.code",
+            current_at_place(rule, "$2")
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(programme.to_string())
+            .bind(codec::date(rule.day))
+            .fetch_all(&self.pool)
+            .await?;
         let community_rows = sqlx::query(
-            "SELECT r.municipality, c.nationality, COUNT(*) FROM cases c \
-               JOIN reception_places r ON r.id = c.reception_place_id \
+            "SELECT c.municipality, c.nationality, COUNT(*) FROM cases c \
                JOIN programmes g ON g.id = c.programme_id \
-              WHERE g.code = $1 GROUP BY r.municipality, c.nationality",
+              WHERE g.code = $1 AND c.municipality IS NOT NULL \
+                AND c.state IN ('in_reception', 'housed', 'integration_support', 'closed') \
+              GROUP BY c.municipality, c.nationality",
         )
         .bind(programme.to_string())
         .fetch_all(&self.pool)
@@ -229,8 +297,9 @@ impl Store {
                     municipality,
                     region: r.try_get(3)?,
                     capacity_persons: r.try_get::<i64, _>(4)? as u32,
-                    occupied_persons: r.try_get::<i64, _>(5)? as u32,
-                    reserved_persons: r.try_get::<i64, _>(6)? as u32,
+                    kind: codec::parse_word("reception_places.kind", &r.try_get::<String, _>(5)?)?,
+                    occupied_persons: r.try_get::<i64, _>(6)? as u32,
+                    reserved_persons: r.try_get::<i64, _>(7)? as u32,
                 })
             })
             .collect()
@@ -291,19 +360,52 @@ impl Store {
 
     /// The open and decided proposals of a programme (not superseded), by case number.
     pub async fn proposals(&self, programme: &str) -> Result<Vec<ProposalRow>, StorageError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {PROPOSAL_COLUMNS} FROM placement_proposals p \
+        let sql = AssertSqlSafe(format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM placement_proposals p {PROPOSAL_JOINS} \
                JOIN placement_runs r ON r.id = p.run_id \
                JOIN programmes g ON g.id = r.programme_id \
               WHERE g.code = $1 AND p.status <> 'superseded' ORDER BY p.case_number, p.id"
         ));
-        sqlx::query(sql)
+        let rows = sqlx::query(sql)
             .bind(programme.to_string())
             .fetch_all(&self.pool)
+            .await?;
+        self.with_current_stays(&rows).await
+    }
+
+    /// Proposals from rows of [`PROPOSAL_COLUMNS`], each with its family's current stay,
+    /// read in one query for them all.
+    async fn with_current_stays(
+        &self,
+        rows: &[sqlx::any::AnyRow],
+    ) -> Result<Vec<ProposalRow>, StorageError> {
+        let mut out = Vec::with_capacity(rows.len());
+        let mut ids = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(proposal(r)?);
+            ids.push(r.try_get::<i64, _>(10)?);
+        }
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let mut current: BTreeMap<i64, Stay> = BTreeMap::new();
+        for chunk in ids.chunks(500) {
+            let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
+            for r in sqlx::query(AssertSqlSafe(format!(
+                "SELECT s.case_id, {STAY_COLUMNS} FROM stays s {STAY_JOINS} \
+                  WHERE s.until_on IS NULL AND s.case_id IN ({})",
+                list.join(", ")
+            )))
+            .fetch_all(&self.pool)
             .await?
-            .iter()
-            .map(proposal)
-            .collect()
+            {
+                current.insert(r.try_get(0)?, stay(&r, 1)?);
+            }
+        }
+        for (p, id) in out.iter_mut().zip(ids) {
+            p.current_stay = current.get(&id).cloned();
+        }
+        Ok(out)
     }
 
     /// The figures of a programme's latest run (JSON), if it ever ran.
@@ -321,17 +423,15 @@ impl Store {
 
     /// The latest proposal of a case that is not superseded.
     pub async fn proposal(&self, case_number: &str) -> Result<Option<ProposalRow>, StorageError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {PROPOSAL_COLUMNS} FROM placement_proposals p \
+        let sql = AssertSqlSafe(format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM placement_proposals p {PROPOSAL_JOINS} \
               WHERE p.case_number = $1 AND p.status <> 'superseded' ORDER BY p.id DESC LIMIT 1"
         ));
-        sqlx::query(sql)
+        let rows = sqlx::query(sql)
             .bind(case_number.to_string())
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(proposal)
-            .transpose()
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(self.with_current_stays(&rows).await?.pop())
     }
 
     /// Records a decision on a case's open proposal, possibly at another place than

@@ -25,7 +25,7 @@ pub struct PledgeRow {
     pub pledged: i64,
     /// Arrivals entered by hand from published figures (years before resettle).
     pub arrived_before_resettle: Option<i64>,
-    /// Persons whose case arrived that year, counted from case events.
+    /// Persons who travelled on the arrivals recorded that year.
     pub arrived_counted: i64,
     /// Source of the pledge (and hand-entered arrivals).
     pub source: String,
@@ -61,14 +61,15 @@ impl Store {
 
     /// A programme's pledges by year, each with the persons who arrived that year.
     pub async fn pledges(&self, programme: &str) -> Result<Vec<PledgeRow>, StorageError> {
-        // A year's arrivals as a range of days (timestamps are ISO text, so '2024' <= at <
-        // '2025' is the year), which the index on (to_state, at, case_id) answers alone.
+        // A year's arrivals as a range of days (days are ISO text, so '2024' <= day <
+        // '2025' is the year), summing the persons who travelled from the index on
+        // (programme_id, arrived_on, persons) alone.
         let rows = sqlx::query(
             "SELECT p.year, p.pledged, p.arrived_before_resettle, p.source, \
-               (SELECT CAST(COALESCE(SUM(c.family_size), 0) AS BIGINT) \
-                  FROM case_events e JOIN cases c ON c.id = e.case_id \
-                 WHERE c.programme_id = p.programme_id AND e.to_state = 'arrived' \
-                   AND e.at >= CAST(p.year AS TEXT) AND e.at < CAST(p.year + 1 AS TEXT)) \
+               (SELECT CAST(COALESCE(SUM(a.persons), 0) AS BIGINT) FROM arrivals a \
+                 WHERE a.programme_id = p.programme_id \
+                   AND a.arrived_on >= CAST(p.year AS TEXT) \
+                   AND a.arrived_on < CAST(p.year + 1 AS TEXT)) \
              FROM pledges p JOIN programmes g ON g.id = p.programme_id \
              WHERE g.code = $1 ORDER BY p.year",
         )

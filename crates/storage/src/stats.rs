@@ -11,7 +11,8 @@ pub struct StateCount {
     pub state: CaseState,
     /// Cases in it.
     pub cases: i64,
-    /// Persons in those cases.
+    /// Persons in those cases: those who travel (or travelled), not members a split
+    /// decision left behind.
     pub persons: i64,
 }
 
@@ -20,7 +21,7 @@ impl Store {
     /// lifecycle order.
     pub async fn count_by_state(&self) -> Result<Vec<StateCount>, StorageError> {
         let rows = sqlx::query(
-            "SELECT state, COUNT(*), CAST(SUM(family_size) AS BIGINT) FROM cases GROUP BY state",
+            "SELECT state, COUNT(*), CAST(SUM(travelling) AS BIGINT) FROM cases GROUP BY state",
         )
         .fetch_all(&self.pool)
         .await?;

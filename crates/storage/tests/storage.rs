@@ -5,7 +5,12 @@ use resettle_domain::case::{
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Pledge, Programme, ProgrammeImport};
-use resettle_storage::{Assignment, ChainCheck, NewAuditEntry, NewEvent, StorageError, Store};
+use resettle_domain::reception::{
+    Move, OccupancyRule, PlaceKind, ReceptionPlace, Stay, StayKind, occupancy,
+};
+use resettle_storage::{
+    Assignment, Awaiting, ChainCheck, NewAuditEntry, NewEvent, NewStay, StorageError, Store,
+};
 use time::macros::{date, datetime};
 
 async fn fresh(url: &str) -> Store {
@@ -73,6 +78,7 @@ fn case_file(number: &str, persons: u32, path: &[CaseState], year: i32) -> CaseF
         sponsor_group: None,
         support: None,
         outcomes: vec![],
+        stays: vec![],
     }
 }
 
@@ -197,6 +203,259 @@ async fn an_import_is_counted_by_state_and_arrivals_by_year() {
         assert_eq!(pledges.len(), 2);
         assert_eq!(pledges[0].arrived(), 100, "2020: hand-entered only");
         assert_eq!(pledges[1].arrived_counted, 6, "2021: counted from cases");
+        store.close().await;
+    }
+}
+
+fn place(code: &str, kind: PlaceKind, capacity: u32) -> ReceptionPlace {
+    ReceptionPlace {
+        code: code.into(),
+        name: format!("{code} place"),
+        kind,
+        municipality: format!("{code} town"),
+        region: "Limburg".into(),
+        capacity_persons: capacity,
+    }
+}
+
+/// A family received in stages: taken to a centre the day it arrived, moved to an LOI,
+/// then into a home, each stay dated and read back; occupancy counts only the stays
+/// current on a day, as the domain defines it; a split family's arrival counts the
+/// persons who travelled.
+#[tokio::test]
+async fn stays_follow_steps_and_moves_and_occupancy_counts_only_current_ones() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let mut split = case_file(
+            "TST-20C00002",
+            5,
+            &[
+                CaseState::DossierReview,
+                CaseState::AcceptedInPart,
+                CaseState::PreDeparture,
+                CaseState::DepartureScheduled,
+                CaseState::Arrived,
+            ],
+            2021,
+        );
+        split.events[2].payload = serde_json::json!({"members_accepted": [1, 2, 3]});
+        let mut import = programme(vec![case_file("TST-20C00001", 4, TO_ARRIVAL, 2021), split]);
+        import.places = vec![
+            place("CENTRE-A", PlaceKind::Centre, 50),
+            place("LOI-B", PlaceKind::Loi, 10),
+        ];
+        store.import_programme(&import).await.unwrap();
+        let pledges = store.pledges("BE").await.unwrap();
+        assert_eq!(
+            pledges[1].arrived_counted, 7,
+            "{}: 4 + the 3 of 5 who travelled",
+            db.backend
+        );
+        let arrived = store.count_by_state().await.unwrap();
+        let arrived = arrived
+            .iter()
+            .find(|c| c.state == CaseState::Arrived)
+            .unwrap();
+        assert_eq!((arrived.cases, arrived.persons), (2, 7), "{}", db.backend);
+
+        let number = CaseNumber::parse("TST-20C00001").unwrap();
+        let step = |to, at, stay: Option<NewStay>| {
+            (
+                NewEvent {
+                    to,
+                    at,
+                    actor: "reception-officer".into(),
+                    reason: String::new(),
+                    reason_code: None,
+                    payload: serde_json::json!({}),
+                },
+                Assignment {
+                    stay,
+                    ..Assignment::default()
+                },
+            )
+        };
+        let stay_at = |kind, place: Option<&str>, on| NewStay {
+            next: Move {
+                kind,
+                place: place.map(str::to_string),
+                on,
+                reason: String::new(),
+            },
+            persons: 4,
+            over_capacity_reason: None,
+        };
+        let (event, a) = step(
+            CaseState::InReception,
+            datetime!(2021-03-01 15:00 UTC),
+            Some(stay_at(
+                StayKind::Centre,
+                Some("CENTRE-A"),
+                date!(2021 - 03 - 01),
+            )),
+        );
+        let v = store
+            .append_event(&number, 6, CaseState::Arrived, &event, &a, &[])
+            .await
+            .unwrap();
+        let waiting = store
+            .awaiting_placement(
+                "BE",
+                &Awaiting {
+                    before_any_stay: false,
+                    staying_in: vec![StayKind::Centre],
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            waiting
+                .iter()
+                .map(|c| c.case_number.as_str())
+                .collect::<Vec<_>>(),
+            ["TST-20C00001"],
+            "{}: a family in a centre awaits its LOI",
+            db.backend
+        );
+        let v = store
+            .move_family(
+                &number,
+                v,
+                &stay_at(StayKind::Loi, Some("LOI-B"), date!(2021 - 04 - 12)),
+                &[],
+            )
+            .await
+            .unwrap();
+        let stale = store
+            .move_family(
+                &number,
+                v - 1,
+                &stay_at(StayKind::Centre, Some("CENTRE-A"), date!(2021 - 04 - 12)),
+                &[],
+            )
+            .await;
+        assert!(
+            matches!(stale, Err(StorageError::Stale { .. })),
+            "{}",
+            db.backend
+        );
+        let (event, a) = step(
+            CaseState::Housed,
+            datetime!(2021-09-01 10:00 UTC),
+            Some(stay_at(StayKind::Home, None, date!(2021 - 09 - 01))),
+        );
+        let v = store
+            .append_event(&number, v, CaseState::InReception, &event, &a, &[])
+            .await
+            .unwrap();
+        let case = store.case(&number).await.unwrap().unwrap();
+        assert_eq!(case.version, v);
+        assert_eq!(
+            case.file.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6, 7, 8],
+            "{}: the move is no event, and the events are numbered without a gap",
+            db.backend
+        );
+        assert_eq!(case.file.reception_place, None, "{}: home", db.backend);
+        let dated: Vec<(StayKind, Option<&str>, time::Date, Option<time::Date>)> = case
+            .file
+            .stays
+            .iter()
+            .map(|s| (s.kind, s.place.as_deref(), s.from, s.until))
+            .collect();
+        assert_eq!(
+            dated,
+            [
+                (
+                    StayKind::Centre,
+                    Some("CENTRE-A"),
+                    date!(2021 - 03 - 01),
+                    Some(date!(2021 - 04 - 12))
+                ),
+                (
+                    StayKind::Loi,
+                    Some("LOI-B"),
+                    date!(2021 - 04 - 12),
+                    Some(date!(2021 - 09 - 01))
+                ),
+                (StayKind::Home, None, date!(2021 - 09 - 01), None),
+            ],
+            "{}",
+            db.backend
+        );
+        // Occupancy by SQL, day by day, is the domain's count over the same stays.
+        let stays: Vec<Stay> = store
+            .programme_stays("BE")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        for day in [
+            date!(2021 - 02 - 28),
+            date!(2021 - 03 - 01),
+            date!(2021 - 04 - 11),
+            date!(2021 - 04 - 12),
+            date!(2021 - 08 - 31),
+            date!(2021 - 09 - 01),
+        ] {
+            let rule = OccupancyRule {
+                day,
+                kinds: vec![StayKind::Centre, StayKind::Loi, StayKind::Sponsor],
+            };
+            let defined = occupancy(&rule, &stays);
+            let counted: Vec<(String, i64)> = store
+                .reception_occupancy("BE", &rule)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|p| (p.code, p.occupied_persons))
+                .collect();
+            for (code, persons) in counted {
+                let kind = if code.starts_with("LOI") {
+                    StayKind::Loi
+                } else {
+                    StayKind::Centre
+                };
+                assert_eq!(
+                    persons,
+                    i64::from(defined.get(&(kind, code.clone())).copied().unwrap_or(0)),
+                    "{}: {code} on {day}",
+                    db.backend
+                );
+            }
+        }
+        let rule = |day| OccupancyRule {
+            day,
+            kinds: vec![StayKind::Centre, StayKind::Loi, StayKind::Sponsor],
+        };
+        let load = store
+            .place_load("BE", "LOI-B", "TST-20C00002", &rule(date!(2021 - 05 - 01)))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                load.capacity_persons,
+                load.occupied_persons,
+                load.reserved_persons
+            ),
+            (10, 4, 0),
+            "{}",
+            db.backend
+        );
+        assert!(
+            store
+                .place_load(
+                    "BE",
+                    "NOWHERE",
+                    "TST-20C00002",
+                    &rule(date!(2021 - 05 - 01))
+                )
+                .await
+                .unwrap()
+                .is_none()
+        );
         store.close().await;
     }
 }

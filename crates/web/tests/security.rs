@@ -98,6 +98,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
             "to": "withdrawn", "reason": "matrix test", "expected_version": 99999
         })),
         "PUT /api/v1/cases/{n}/contact" => Some(serde_json::json!({"email": "not an address"})),
+        "POST /api/v1/cases/{n}/stays" => Some(serde_json::json!({
+            "place": "NOWHERE", "reason": "matrix test", "expected_version": 99999
+        })),
         "POST /api/v1/cases/{n}/promises" => {
             Some(serde_json::json!({"kind": "bogus", "promised_date": "2027-01-01"}))
         }

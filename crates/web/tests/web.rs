@@ -1135,7 +1135,7 @@ async fn placement_refuses_over_capacity_without_a_reason_and_lapsed_proposals()
         {
             let number = p["case_number"].as_str().unwrap().to_string();
             let (_, case) = authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
-            if case["members"].as_array().unwrap().len() as f64 > fullest.capacity["persons"] {
+            if p["family_size"].as_f64().unwrap() > fullest.capacity["persons"] {
                 pick = Some((number, case));
                 break;
             }
@@ -1240,6 +1240,149 @@ async fn placement_refuses_over_capacity_without_a_reason_and_lapsed_proposals()
         assert_eq!(before, after, "a refused confirmation changed the case");
         let (_, plan) = authed(&app, &t, "GET", "/api/v1/programmes/BE/placement", None).await;
         assert_eq!(status_of(&plan), "lapsed");
+    }
+}
+
+/// Reception in stages through the API: a family arrived is taken to a centre (a step),
+/// moved to an LOI (`POST …/stays`), then housed; each stay is on the case with its days.
+/// A move over an LOI's capacity is a problem naming `over_capacity_reason`, a stale one
+/// a conflict, and neither changes anything.
+#[tokio::test]
+async fn a_family_moves_centre_then_loi_then_home_through_the_api() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let t = token(&app).await;
+        let (_, list) = authed(&app, &t, "GET", "/api/v1/cases?state=arrived", None).await;
+        let number = list["items"][0]["case_number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let case_path = format!("/api/v1/cases/{number}");
+        let (_, case) = authed(&app, &t, "GET", &case_path, None).await;
+        let persons = case["members"].as_array().unwrap().len() as i64;
+        let day = app.reception_day(&op(), "BE", None, None).await.unwrap();
+        let room = |kind: &str| {
+            day.places
+                .iter()
+                .find(|p| p.kind == kind && p.occupied_persons + persons <= p.capacity_persons)
+                .unwrap()
+                .code
+                .clone()
+        };
+        let (centre, loi) = (room("centre"), room("loi"));
+        let full = day
+            .places
+            .iter()
+            .find(|p| p.kind == "loi" && p.occupied_persons + persons > p.capacity_persons)
+            .expect("an LOI without room")
+            .code
+            .clone();
+        let (status, moved) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("{case_path}/transitions"),
+            Some(serde_json::json!({
+                "to": "in_reception", "expected_version": case["version"],
+                "reception_place": centre,
+            })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{}: {moved}", db.backend);
+        let version = moved["version"].as_i64().unwrap();
+        let stays = format!("{case_path}/stays");
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &stays,
+            Some(serde_json::json!({"place": full, "expected_version": version})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.backend);
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("over_capacity_reason:"),
+            "{problem}"
+        );
+        let (status, _) = authed(
+            &app,
+            &t,
+            "POST",
+            &stays,
+            Some(serde_json::json!({"place": loi, "expected_version": version - 1})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{}", db.backend);
+        let (_, unchanged) = authed(&app, &t, "GET", &case_path, None).await;
+        assert_eq!(unchanged["version"], version, "{}", db.backend);
+        assert_eq!(unchanged["stays"].as_array().unwrap().len(), 1);
+        let (status, moved) = authed(
+            &app,
+            &t,
+            "POST",
+            &stays,
+            Some(serde_json::json!({
+                "place": loi, "expected_version": version, "reason": "an LOI for the family"
+            })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{}: {moved}", db.backend);
+        assert_eq!(moved["version"], version + 1);
+        let today = resettle_testkit::TODAY.to_string();
+        let kinds: Vec<(&str, &str, Option<&str>)> = moved["stays"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["kind"].as_str().unwrap(),
+                    s["from"].as_str().unwrap(),
+                    s["until"].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("centre", today.as_str(), Some(today.as_str())),
+                ("loi", today.as_str(), None)
+            ]
+        );
+        assert_eq!(
+            moved["stays"][1]["due_by"], "2027-05-25",
+            "183 days in an LOI"
+        );
+        let (status, housed) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("{case_path}/transitions"),
+            Some(serde_json::json!({
+                "to": "housed", "expected_version": version + 1,
+                "address": "Veldstraat 1, 9000 Gent", "municipality": "Gent",
+            })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{}: {housed}", db.backend);
+        let (_, case) = authed(&app, &t, "GET", &case_path, None).await;
+        let kinds: Vec<&str> = case["stays"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["centre", "loi", "home"], "{}", db.backend);
+        assert!(case["reception_place"].is_null());
+        assert_eq!(
+            case["stays"][1]["place_name"]
+                .as_str()
+                .map(|n| n.is_empty()),
+            Some(false)
+        );
     }
 }
 

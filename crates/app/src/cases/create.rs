@@ -152,6 +152,7 @@ impl NewCase {
             sponsor_group: None,
             support: None,
             outcomes: vec![],
+            stays: vec![],
         };
         file.check(policy, today).map_err(invalid)?;
         Ok(file)

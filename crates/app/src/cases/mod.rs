@@ -7,6 +7,7 @@ mod list;
 mod medical;
 mod outcomes;
 mod promises;
+mod stays;
 mod transition;
 mod view;
 
@@ -16,6 +17,7 @@ pub use list::{CaseList, CaseListItem, CaseQuery};
 pub use medical::MedicalWriteError;
 pub use outcomes::NewOutcomeRecord;
 pub use promises::{NewPromise, NewReunification};
+pub use stays::{MoveRequest, Moved, PlaceChoice, StayView};
 pub use transition::{TransitionRequest, Transitioned};
 pub(crate) use view::sees_unshared_care_needs;
 pub use view::{

@@ -3,13 +3,17 @@
 //! step changes nothing.
 use std::collections::BTreeMap;
 
+use resettle_domain::ParseError;
 use resettle_domain::case::{CaseEvent, CaseState, News, Promise, PromiseKind, check_reason_code};
+use resettle_domain::reception::StayKind;
+use resettle_domain::reception::stay::check_step_back;
 use resettle_domain::support::SupportPlan;
-use resettle_storage::{Assignment, NewEvent, StorageError, StoredCase};
+use resettle_storage::{Assignment, NewEvent, NewStay, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::case_number;
+use super::stays::Destination;
 use crate::access::audit::succeeded;
 use crate::bounds::ADDRESS_CHARS;
 use crate::{App, AppError, Caller, Permission};
@@ -35,13 +39,21 @@ pub struct TransitionRequest {
     pub expected_version: i64,
     /// refused: the grounds, from the policy profile's list.
     pub grounds: Option<Vec<String>>,
-    /// accepted_in_part: the member numbers accepted.
+    /// accepted_in_part: the member numbers accepted; arrived: the members who travelled,
+    /// if not all those accepted (a member who could not travel).
     pub members: Option<Vec<u32>>,
     /// scheduled_for_mission: the mission's code.
     pub mission: Option<String>,
-    /// in_reception (required) or housed: the place's code.
+    /// in_reception (required: a centre or an LOI; the place confirmed by placement if
+    /// none is given) or housed (a municipality that houses the family directly): the
+    /// place's code. The family's stay there begins with the step.
     pub reception_place: Option<String>,
-    /// housed: the sponsor group's name, for community sponsorship.
+    /// in_reception or housed at a place without room for the family: why it goes there
+    /// anyway. A step over the place's capacity is refused without one.
+    #[serde(default)]
+    pub over_capacity_reason: Option<String>,
+    /// housed: the sponsor group's name, for community sponsorship; the family's stay in
+    /// the group's home begins with the step.
     pub sponsor_group: Option<String>,
     /// housed: the municipality of the family's new home; its staff see the family from
     /// then on, and the municipality it leaves no longer does.
@@ -150,8 +162,16 @@ fn step_data(
                 .into_iter()
                 .filter(|m| !accepted.contains(m))
                 .collect();
+            assignment.travelling = Some(accepted.len() as u32);
             payload.insert("members_accepted".into(), accepted.into());
             payload.insert("members_not_accepted".into(), not.into());
+        }
+        Arrived => {
+            let travelled = stored.file.check_travelled(req.members.as_deref())?;
+            if req.members.as_ref().is_some_and(|m| !m.is_empty()) {
+                payload.insert("members_travelled".into(), travelled.clone().into());
+            }
+            assignment.travelling = Some(travelled.len() as u32);
         }
         ScheduledForMission => assignment.mission = req.mission.clone(),
         InReception => {
@@ -161,8 +181,7 @@ fn step_data(
                     "say which centre or LOI receives the family (none was confirmed by placement)",
                 )
             })?;
-            payload.insert("reception_place".into(), place.clone().into());
-            assignment.reception_place = Some(place);
+            payload.insert("reception_place".into(), place.into());
         }
         Housed => {
             // Where the profile has reception, only a family received by a sponsor group
@@ -203,8 +222,6 @@ fn step_data(
                 ));
             }
             payload.insert("address".into(), address.into());
-            assignment.sponsor_group = req.sponsor_group.clone();
-            assignment.reception_place = req.reception_place.clone();
             if let Some(m) = req
                 .municipality
                 .as_deref()
@@ -310,6 +327,93 @@ fn arrival_time(
 }
 
 impl App {
+    /// The stay a step begins, if it begins one: `in_reception` a centre or an LOI (from
+    /// arrival, or back from a sponsor group's home that broke down, with its reason);
+    /// `housed` a sponsor group's home, a municipality's (placed directly) or the
+    /// family's own. Checked as every stay is ([`App::begin_stay_at`]).
+    async fn stay_of_step(
+        &self,
+        stored: &StoredCase,
+        policy: &resettle_domain::policy::PolicyProfile,
+        req: &TransitionRequest,
+        to: CaseState,
+        on: Date,
+    ) -> Result<Option<NewStay>, AppError> {
+        let over = req.over_capacity_reason.as_deref();
+        let place = req
+            .reception_place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let (to_place, allowed): (
+            Destination,
+            &(dyn Fn(StayKind) -> Result<(), ParseError> + Sync),
+        ) = match to {
+            CaseState::InReception => {
+                if matches!(
+                    stored.state,
+                    CaseState::Housed | CaseState::IntegrationSupport
+                ) {
+                    check_step_back(&stored.file.stays, &req.reason)?;
+                }
+                let Some(place) = place else {
+                    return Ok(None);
+                };
+                (Destination::Place(place), &|kind: StayKind| {
+                    if kind.is_state_reception() {
+                        Ok(())
+                    } else {
+                        Err(ParseError::new(
+                            "place",
+                            format!(
+                                "a {kind} is not state reception; a family placed in it \
+                                     takes the housed step"
+                            ),
+                        ))
+                    }
+                })
+            }
+            CaseState::Housed => {
+                let group = req
+                    .sponsor_group
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|g| !g.is_empty());
+                let to_place = match (group, place) {
+                    (Some(g), _) => Destination::Sponsor(g),
+                    (None, Some(p)) => Destination::Place(p),
+                    (None, None) => Destination::Home,
+                };
+                (to_place, &|kind: StayKind| {
+                    if kind.place_kind().is_none() || kind == StayKind::Municipality {
+                        Ok(())
+                    } else {
+                        Err(ParseError::new(
+                            "place",
+                            format!(
+                                "a {kind} is no home: a family housed goes to its own home, \
+                                     a sponsor group's or a municipality that houses it directly"
+                            ),
+                        ))
+                    }
+                })
+            }
+            _ => return Ok(None),
+        };
+        self.begin_stay_at(
+            stored,
+            policy,
+            to_place,
+            "reception_place",
+            on,
+            &req.reason,
+            over,
+            allowed,
+        )
+        .await
+        .map(Some)
+    }
+
     /// Moves a case one step. Refused (and nothing changed) when the policy profile does
     /// not allow the step, when step data is missing, or when the case changed since
     /// `expected_version`.
@@ -337,9 +441,16 @@ impl App {
         policy
             .allows(stored.state, to)
             .map_err(|e| AppError::Invalid(e.to_string()))?;
-        // A family whose place was confirmed before it arrived goes there by default.
+        // A family whose place was confirmed before it arrived goes there by default: into
+        // reception, or into a municipality's home where the model places directly.
+        let placed_directly =
+            resettle_domain::reception::stay::placed_next(policy.reception(), None)
+                == Some(resettle_domain::reception::PlaceKind::Municipality);
         let confirmed;
-        let req = if to == CaseState::InReception && req.reception_place.is_none() {
+        let req = if req.reception_place.is_none()
+            && (to == CaseState::InReception
+                || (to == CaseState::Housed && placed_directly && req.sponsor_group.is_none()))
+        {
             confirmed = TransitionRequest {
                 reception_place: self
                     .store
@@ -354,13 +465,24 @@ impl App {
             req
         };
         let now = self.now();
-        let (payload, assignment) = step_data(&stored, req, to, &policy, now.date())?;
-
+        let (mut payload, mut assignment) = step_data(&stored, req, to, &policy, now.date())?;
         let at = if to == CaseState::Arrived {
             arrival_time(&stored, req.arrived_on, now)?
         } else {
             now
         };
+        if to == CaseState::Arrived {
+            assignment.arrival = assignment.travelling.map(|persons| (at.date(), persons));
+        }
+        if let Some(stay) = self
+            .stay_of_step(&stored, &policy, req, to, at.date())
+            .await?
+        {
+            if let (Some(over), Some(map)) = (&stay.over_capacity_reason, payload.as_object_mut()) {
+                map.insert("over_capacity_reason".into(), over.clone().into());
+            }
+            assignment.stay = Some(stay);
+        }
         // The step is checked as any step of an imported history is: its reason, its dates
         // against today and the case's timeline, and the promise it makes.
         let event = CaseEvent {
@@ -396,7 +518,6 @@ impl App {
         }
         // The family hears of the step in the step's own transaction: no step without its
         // notice, no notice of a step that did not happen.
-        let mut assignment = assignment;
         assignment.notice = News::of_step(stored.state, to, assignment.promise.as_ref())
             .map(|news| self.notice_to_family(&stored.file, news));
         let CaseEvent {

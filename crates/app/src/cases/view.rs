@@ -11,8 +11,10 @@ use serde::Serialize;
 use time::Date;
 
 use super::case_number;
+use super::stays::{StayView, stay_views};
 use crate::access::visibility::{project, project_event, sees};
 use crate::{App, AppError, Caller, Permission, Role};
+use resettle_domain::reception::stay::may_step_back;
 use serde_json::Value;
 
 /// Time spent in one state, for the family and for the report on delays.
@@ -116,8 +118,11 @@ pub struct CaseView {
     /// The day the family arrived.
     #[schema(value_type = Option<String>, format = Date)]
     pub arrived_on: Option<Date>,
-    /// Reception place, by code.
+    /// Reception place, by code: where the family stays now.
     pub reception_place: Option<String>,
+    /// Where the family has stayed since it arrived, oldest first (centre, LOI,
+    /// municipality, sponsor group, home), each from one day until the next began.
+    pub stays: Vec<StayView>,
     /// Sponsor group, by name.
     pub sponsor_group: Option<String>,
     /// The family's home address, from the step that housed it.
@@ -237,6 +242,12 @@ pub(crate) fn build(
 ) -> CaseView {
     let f = stored.file;
     let held_promises = held(&f.promises, stored.state, holds);
+    let mut allowed_transitions = policy.next(stored.state);
+    // Back into reception only from a sponsor group's home that broke down.
+    if !may_step_back(&f.stays) {
+        allowed_transitions
+            .retain(|&s| !(s == CaseState::InReception && stored.state != CaseState::Arrived));
+    }
     let arrived_on = f.arrived_on();
     let address = f.home_address().map(str::to_string);
     let overdue = if stored.state.is_terminal() {
@@ -293,6 +304,7 @@ pub(crate) fn build(
             .collect(),
         mission: f.mission,
         reception_place: f.reception_place,
+        stays: stay_views(&f.stays, policy, today),
         sponsor_group: f.sponsor_group,
         support: f.support,
         slipped_promises: f.promises.iter().filter(|p| p.is_slip()).count(),
@@ -322,7 +334,7 @@ pub(crate) fn build(
             })
             .collect(),
         overdue,
-        allowed_transitions: policy.next(stored.state),
+        allowed_transitions,
     }
 }
 
@@ -411,6 +423,7 @@ impl App {
         let policy = self.programme_policy(&stored.programme).await?;
         let holds = self.programme_holds(&stored.programme).await?;
         let mut view = build(stored, &policy, &holds, self.today());
+        self.name_places(&view.programme, &mut view.stays).await?;
         view.allowed_transitions
             .retain(|&s| caller.may(Permission::MoveCase(s)));
         if !sees_unshared_care_needs(caller) {

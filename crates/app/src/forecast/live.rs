@@ -19,6 +19,7 @@
 use std::collections::BTreeMap;
 
 use resettle_domain::case::CaseState;
+use resettle_domain::reception::OccupancyRule;
 use resettle_forecast::{CaseInPipeline, DossierFlow, Pledge, Position, Scenario, Sourced, Weeks};
 use resettle_storage::PipelineCase;
 use time::{Date, Duration, Month};
@@ -138,7 +139,8 @@ impl App {
             .replace_year(today.year() - HISTORY_YEARS)
             .unwrap_or(today);
         let cases = self.store.pipeline_cases(code).await?;
-        let places = self.store.reception_occupancy(code).await?;
+        let rule = OccupancyRule::on(policy.reception(), today);
+        let places = self.store.reception_occupancy(code, &rule).await?;
 
         let mut scenario = defaults.clone();
         scenario.name = format!("programme-{}", code.to_ascii_lowercase());

@@ -1,7 +1,7 @@
 //! `resettle case …`: follow and move cases from the command line.
 use clap::Subcommand;
 use resettle_app::Caller;
-use resettle_app::cases::{CaseQuery, NewPromise, TransitionRequest};
+use resettle_app::cases::{CaseQuery, MoveRequest, NewPromise, StayView, TransitionRequest};
 use time::Date;
 
 use crate::output::{Format, Rows, print};
@@ -55,6 +55,11 @@ pub enum Command {
     /// Move a case one step. Exits non-zero, changing nothing, when the step is refused.
     #[command(visible_alias = "move")]
     Transition(Box<TransitionArgs>),
+    /// Move a family to another reception place without a lifecycle step (a centre to an
+    /// LOI): its current stay ends and the next begins on the day of the move. Exits
+    /// non-zero, changing nothing, when the move is refused (a place without room and no
+    /// --over-capacity-reason, a step back without --reason).
+    Stay(StayArgs),
     /// Record a reunification request (--relative …) or change its status (--request N --status S).
     Reunification(ReunificationArgs),
     /// Everything held on a case's family (a subject-access request, GDPR art. 15), as
@@ -212,6 +217,59 @@ pub struct ReunificationArgs {
     reason: Option<String>,
 }
 
+/// A move to another reception place.
+#[derive(Debug, clap::Args)]
+pub struct StayArgs {
+    /// UNHCR case number.
+    number: String,
+    /// The place's code (a centre or an LOI).
+    #[arg(long)]
+    place: String,
+    /// The day of the move (YYYY-MM-DD), if not today.
+    #[arg(long, value_parser = super::demo::parse_date)]
+    on: Option<Date>,
+    /// Why; required for a step back (an LOI to a centre).
+    #[arg(long, default_value = "")]
+    reason: String,
+    /// Why the family goes to a place without room for it.
+    #[arg(long)]
+    over_capacity_reason: Option<String>,
+    /// The version you saw (default: the current one).
+    #[arg(long)]
+    expected_version: Option<i64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// The columns of a stay in `case stay` and `case show`.
+const STAY_COLUMNS: &[&str] = &["kind", "place", "from", "until", "days", "persons", "why"];
+
+/// One stay's cells, under [`STAY_COLUMNS`].
+fn stay_cells(s: &StayView) -> Vec<String> {
+    let until = match (s.stay.until, s.due_by) {
+        (Some(until), _) => until.to_string(),
+        (None, Some(due)) => format!("(ends by {due})"),
+        (None, None) => String::new(),
+    };
+    let why = match &s.stay.over_capacity_reason {
+        Some(over) => format!("{} (over capacity: {over})", s.stay.reason),
+        None => s.stay.reason.clone(),
+    };
+    vec![
+        s.stay.kind.to_string(),
+        s.place_name
+            .clone()
+            .or_else(|| s.stay.place.clone())
+            .unwrap_or_default(),
+        s.stay.from.to_string(),
+        until,
+        s.days.to_string(),
+        s.stay.persons.to_string(),
+        why,
+    ]
+}
+
 /// A step and its data.
 #[derive(Debug, clap::Args)]
 pub struct TransitionArgs {
@@ -235,15 +293,20 @@ pub struct TransitionArgs {
     /// refused: grounds, comma-separated.
     #[arg(long, value_delimiter = ',')]
     grounds: Option<Vec<String>>,
-    /// accepted_in_part: member numbers accepted, comma-separated.
+    /// accepted_in_part: member numbers accepted; arrived: the members who travelled, if
+    /// not all those accepted (comma-separated).
     #[arg(long, value_delimiter = ',')]
     members: Option<Vec<u32>>,
     /// scheduled_for_mission: the mission code.
     #[arg(long)]
     mission: Option<String>,
-    /// in_reception or housed: the place code.
+    /// in_reception (a centre or an LOI) or housed (a municipality placing directly): the
+    /// place code; the family's stay there begins with the step.
     #[arg(long)]
     reception_place: Option<String>,
+    /// in_reception or housed at a place without room: why the family goes there anyway.
+    #[arg(long)]
+    over_capacity_reason: Option<String>,
     /// housed: the sponsor group.
     #[arg(long)]
     sponsor_group: Option<String>,
@@ -429,6 +492,16 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                         ),
                     );
                 }
+                for s in &c.stays {
+                    let cells = stay_cells(s);
+                    let line: Vec<String> = STAY_COLUMNS
+                        .iter()
+                        .zip(cells)
+                        .filter(|(_, v)| !v.is_empty())
+                        .map(|(k, v)| format!("{k} {v}"))
+                        .collect();
+                    add("stay", line.join(", "));
+                }
                 let next: Vec<&str> = c.allowed_transitions.iter().map(|s| s.as_str()).collect();
                 add("may move to", next.join(", "));
                 for w in &c.warnings {
@@ -479,6 +552,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 family_notified_on: a.family_notified_on,
                 arrived_on: a.arrived_on,
                 checks: (!a.checks.is_empty()).then(|| a.checks.iter().cloned().collect()),
+                over_capacity_reason: a.over_capacity_reason,
             };
             let t = app.transition(&op, &a.number, &req).await?;
             print(a.format, &t, || {
@@ -490,6 +564,32 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     t.version.to_string(),
                     next.join(", "),
                 ]);
+                rows
+            })
+        }
+        Command::Stay(a) => {
+            let expected_version = match a.expected_version {
+                Some(v) => v,
+                None => app.case_full(&op, &a.number).await?.version,
+            };
+            let moved = app
+                .move_family(
+                    &op,
+                    &a.number,
+                    &MoveRequest {
+                        place: a.place,
+                        on: a.on,
+                        reason: a.reason,
+                        over_capacity_reason: a.over_capacity_reason,
+                        expected_version,
+                    },
+                )
+                .await?;
+            print(a.format, &moved, || {
+                let mut rows = Rows::new(STAY_COLUMNS);
+                for s in &moved.stays {
+                    rows.push(stay_cells(s));
+                }
                 rows
             })
         }

@@ -6,6 +6,7 @@ mod recorder;
 mod settlement;
 
 use resettle_domain::case::{CaseEvent, CaseState, Channel, Promise, PromiseKind};
+use resettle_domain::reception::{Stay, StayKind};
 use resettle_domain::support::SupportPlan;
 use serde_json::Value;
 use time::Date;
@@ -62,8 +63,12 @@ pub(crate) struct Walk {
     pub(crate) channel: Channel,
     /// The mission the case was scheduled on.
     pub(crate) mission: Option<String>,
-    /// Where the family lives on `as_of`, or the LOI it passed through once housed.
+    /// The reception place the family is in on `as_of` (the place of its current stay).
     pub(crate) reception_place: Option<String>,
+    /// Where the family stayed after arrival, up to `as_of`.
+    pub(crate) stays: Vec<Stay>,
+    /// The persons who travel (the family less the members a split decision left behind).
+    pub(crate) travelling: u32,
     /// The sponsor group that received the family.
     pub(crate) sponsor_group: Option<String>,
     /// Integration support, once started.
@@ -108,9 +113,10 @@ pub(crate) fn walk(
 }
 
 /// The day the family of an open case would arrive if its history went on past `as_of`
-/// up to `horizon`, with the same luck: the walk draws the same numbers in the same order
-/// whatever its horizon, so up to `as_of` it is the case's own history, and after it the
-/// pipeline's course (for the pledge of the year not yet over, see `pledges`).
+/// up to `horizon`, with the same luck, and the persons who would travel: the walk draws
+/// the same numbers in the same order whatever its horizon, so up to `as_of` it is the
+/// case's own history, and after it the pipeline's course (for the pledge of the year not
+/// yet over, see `pledges`).
 pub(crate) fn arrival_by(
     world: &World,
     sub: &Submission,
@@ -118,8 +124,9 @@ pub(crate) fn arrival_by(
     rng: Rng,
     steer: Option<CaseState>,
     horizon: Date,
-) -> Option<Date> {
-    walk_until(world, sub, submitted_on, rng, steer, horizon).arrived_on
+) -> Option<(Date, u32)> {
+    let walk = walk_until(world, sub, submitted_on, rng, steer, horizon);
+    walk.arrived_on.map(|on| (on, walk.travelling))
 }
 
 /// [`walk`] with its last day at `horizon` instead of `world.as_of`.
@@ -150,6 +157,8 @@ fn walk_until(
             },
             mission: None,
             reception_place: None,
+            stays: Vec::new(),
+            travelling: 0,
             sponsor_group: None,
             support: None,
             arrived_on: None,
@@ -158,12 +167,12 @@ fn walk_until(
     let Err(Over) = w.run();
     let mut walk = w.walk;
     walk.events = w.rec.events;
-    if !matches!(
-        walk.state(),
-        CaseState::InReception | CaseState::Housed | CaseState::IntegrationSupport
-    ) {
-        walk.reception_place = None;
-    }
+    walk.travelling = w.travelling as u32;
+    walk.reception_place = walk
+        .stays
+        .last()
+        .filter(|s| s.is_open() && s.kind.place_kind().is_some())
+        .and_then(|s| s.place.clone());
     walk
 }
 
@@ -212,6 +221,23 @@ impl Walker<'_> {
     ) -> Result<(), Over> {
         self.rec
             .record(&mut self.rng, on, to, actor, reason, Some(code), payload)
+    }
+
+    /// Begins a stay on `on` (checked to be within the horizon by the caller), ending the
+    /// current one that day.
+    fn stay(&mut self, kind: StayKind, place: Option<&str>, on: Date, reason: &str) {
+        if let Some(last) = self.walk.stays.last_mut().filter(|s| s.is_open()) {
+            last.until = Some(on);
+        }
+        self.walk.stays.push(Stay {
+            kind,
+            place: place.map(str::to_string),
+            from: on,
+            until: None,
+            persons: self.travelling as u32,
+            reason: reason.to_string(),
+            over_capacity_reason: None,
+        });
     }
 
     /// A day in `from..=to`.

@@ -1,9 +1,12 @@
 //! After arrival: about six weeks in a Fedasil centre, up to six months in an LOI (longer
 //! when no home can be found), a home, and 18 months of individual integration support;
-//! or, for sponsored families, straight into the home their sponsor group found.
+//! or, for sponsored families, straight into the home their sponsor group found, which
+//! now and then breaks down: the family goes back to an LOI, then to a home of its own.
+//! Each place is a dated stay.
 use std::convert::Infallible;
 
 use resettle_domain::case::CaseState;
+use resettle_domain::reception::StayKind;
 use resettle_domain::support::SupportPlan;
 use serde_json::{Value, json};
 use time::Date;
@@ -17,12 +20,22 @@ const SPONSORED: f64 = 0.012;
 /// Months of individual support the NGOs ask for.
 const SUPPORT_MONTHS: u32 = 18;
 
+/// Share of sponsorships that break down during the support (the sponsorship box of the
+/// Belgian report, §3.1, asks what happens then: the family returns to state reception).
+const BREAKS_DOWN: f64 = 0.2;
+
+/// Why a sponsorship broke down.
+const BREAKDOWNS: &[&str] = &[
+    "the sponsor group dissolved after two members moved away",
+    "the landlord ended the lease the group had signed",
+    "the family and the group no longer agreed on the support",
+];
+
 impl Walker<'_> {
     /// Walks from arrival to the end of integration support.
     pub(super) fn settle(&mut self, arrived: Date) -> Result<Infallible, Over> {
-        let (housed, provider) = if self.branch(SPONSORED, &[])
-            && let Some(group) = self.sponsor_with_room()
-        {
+        let sponsored = self.branch(SPONSORED, &[]);
+        let (housed, provider) = if sponsored && let Some(group) = self.sponsor_with_room() {
             self.sponsor_home(arrived, group)?
         } else {
             self.reception(arrived)?
@@ -30,23 +43,17 @@ impl Walker<'_> {
         if self.branch(0.85, &[CaseState::IntegrationSupport, CaseState::Closed]) {
             let starts_on = self.later(housed, 7, 45);
             self.hazard(housed, starts_on, false)?;
-            let plan = SupportPlan {
-                provider: provider.clone(),
-                starts_on,
-                months: SUPPORT_MONTHS,
-            };
-            let ends_on = plan.ends_on();
-            self.rec.within(starts_on)?;
-            self.walk.support = Some(plan);
-            self.record(
-                starts_on,
-                CaseState::IntegrationSupport,
-                &provider,
-                format!("{SUPPORT_MONTHS} months of individual integration support"),
-                Value::Null,
-            )?;
+            let mut ends_on = self.support(starts_on, &provider)?;
+            if self.walk.sponsor_group.is_some() && self.branch(BREAKS_DOWN, &[]) {
+                ends_on = self.sponsorship_breaks_down(starts_on)?;
+            }
             self.hazard(starts_on, ends_on, false)?;
             let reason = "integration support ended".to_string();
+            let provider = self
+                .walk
+                .support
+                .as_ref()
+                .map_or(provider, |s| s.provider.clone());
             self.record(ends_on, CaseState::Closed, &provider, reason, Value::Null)?;
         } else {
             let closed = self.later(housed, 90, 365);
@@ -55,6 +62,65 @@ impl Walker<'_> {
             self.record(closed, CaseState::Closed, "Fedasil", reason, Value::Null)?;
         }
         Err(Over)
+    }
+
+    /// Starts `SUPPORT_MONTHS` of integration support by `provider` on `starts_on`;
+    /// returns the day it ends.
+    fn support(&mut self, starts_on: Date, provider: &str) -> Result<Date, Over> {
+        let plan = SupportPlan {
+            provider: provider.to_string(),
+            starts_on,
+            months: SUPPORT_MONTHS,
+        };
+        let ends_on = plan.ends_on();
+        self.rec.within(starts_on)?;
+        self.walk.support = Some(plan);
+        self.record(
+            starts_on,
+            CaseState::IntegrationSupport,
+            provider,
+            format!("{SUPPORT_MONTHS} months of individual integration support"),
+            Value::Null,
+        )?;
+        Ok(ends_on)
+    }
+
+    /// The sponsorship breaks down some months into the support: the family steps back
+    /// into reception at an LOI, finds a home of its own a few months later and is
+    /// supported from there by an NGO; returns the day that support ends.
+    fn sponsorship_breaks_down(&mut self, supported_from: Date) -> Result<Date, Over> {
+        let broke = self.later(supported_from, 30, 240);
+        let why = format!("the sponsorship broke down: {}", self.rng.pick(BREAKDOWNS));
+        let loi = self
+            .world
+            .places
+            .pick_loi(&mut self.rng, self.travelling as u32)
+            .clone();
+        let rehoused = self.later(broke, 45, 150);
+        self.hazard(supported_from, broke, false)?;
+        self.rec.within(broke)?;
+        self.walk.sponsor_group = None;
+        self.stay(StayKind::Loi, Some(&loi.code), broke, &why);
+        self.record(
+            broke,
+            CaseState::InReception,
+            "Fedasil",
+            why,
+            json!({ "reception_place": loi.code }),
+        )?;
+        self.hazard(broke, rehoused, false)?;
+        self.rec.within(rehoused)?;
+        self.stay(StayKind::Home, None, rehoused, "");
+        self.record(
+            rehoused,
+            CaseState::Housed,
+            "Fedasil",
+            format!("moved into a home in {}", loi.municipality),
+            json!({ "municipality": loi.municipality, "from_place": loi.code }),
+        )?;
+        let starts_on = self.later(rehoused, 7, 30);
+        self.hazard(rehoused, starts_on, false)?;
+        self.support(starts_on, "Caritas International")
     }
 
     /// A sponsor group with room for the family, if one is drawn.
@@ -75,6 +141,7 @@ impl Walker<'_> {
         self.hazard(arrived, housed, false)?;
         self.rec.within(housed)?;
         self.walk.sponsor_group = Some(group.name.clone());
+        self.stay(StayKind::Sponsor, Some(&group.name), housed, "");
         self.record(
             housed,
             CaseState::Housed,
@@ -98,7 +165,7 @@ impl Walker<'_> {
         };
         self.hazard(arrived, taken_in, false)?;
         self.rec.within(taken_in)?;
-        self.walk.reception_place = Some(centre.code.clone());
+        self.stay(StayKind::Centre, Some(&centre.code), taken_in, "");
         self.record(
             taken_in,
             CaseState::InReception,
@@ -120,7 +187,7 @@ impl Walker<'_> {
         let housed = match loi {
             Some(loi) => {
                 if self.rec.within(leaves_centre).is_ok() {
-                    self.walk.reception_place = Some(loi.code.clone());
+                    self.stay(StayKind::Loi, Some(&loi.code), leaves_centre, "");
                 }
                 // At most six months, but homes are hard to find: some stay longer.
                 let (lo, hi) = if self.rng.chance(0.08) {
@@ -151,9 +218,7 @@ impl Walker<'_> {
             Region::Brussels => *self.rng.pick(&["Convivial", "Caritas International"]),
         };
         self.rec.within(housed)?;
-        if loi.is_none() {
-            self.walk.reception_place = None;
-        }
+        self.stay(StayKind::Home, None, housed, "");
         self.record(
             housed,
             CaseState::Housed,

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Case, CaseEvent, CaseState, MedicalRecord, Promise, TransitionError, derive_state};
 use crate::outcomes::FollowUp;
+use crate::reception::Stay;
 use crate::reunification::ReunificationRequest;
 use crate::support::SupportPlan;
 
@@ -22,7 +23,8 @@ pub struct CaseFile {
     pub reunification: Vec<ReunificationRequest>,
     /// The selection mission that interviewed or will interview the family, by code.
     pub mission: Option<String>,
-    /// The reception place (centre, LOI or municipality) the family is in, by code.
+    /// The reception place (centre, LOI or municipality) the family is in now, by code:
+    /// the place of its current stay, if that is at a reception place.
     pub reception_place: Option<String>,
     /// The sponsor group receiving the family, by name.
     pub sponsor_group: Option<String>,
@@ -31,6 +33,10 @@ pub struct CaseFile {
     /// Whether each working-age adult had work at the follow-ups after arrival.
     #[serde(default)]
     pub outcomes: Vec<FollowUp>,
+    /// Where the family has lived since it arrived, oldest first: centre, LOI,
+    /// municipality, sponsor group, home, each from one day until the next begins.
+    #[serde(default)]
+    pub stays: Vec<Stay>,
 }
 
 impl CaseFile {
@@ -59,6 +65,67 @@ impl CaseFile {
             .iter()
             .rfind(|e| e.to == CaseState::Arrived)
             .map(|e| e.at.date())
+    }
+
+    /// The members who travel, or travelled: those the arrival step says travelled
+    /// (`members_travelled`), else those a split decision accepted (`members_accepted`),
+    /// else the whole family. Arrivals, reception and placement count these persons, not
+    /// the family as submitted: a member left behind did not arrive.
+    pub fn travelling(&self) -> Vec<u32> {
+        let listed = |key: &str| {
+            self.events.iter().rev().find_map(|e| {
+                let list = e.payload.get(key)?.as_array()?;
+                Some(
+                    list.iter()
+                        .filter_map(serde_json::Value::as_u64)
+                        .map(|n| n as u32)
+                        .collect::<Vec<u32>>(),
+                )
+            })
+        };
+        listed("members_travelled")
+            .or_else(|| listed("members_accepted"))
+            .unwrap_or_else(|| self.case.members.iter().map(|m| m.member_no).collect())
+    }
+
+    /// The members said to have travelled on arrival, checked against those expected to
+    /// travel ([`CaseFile::travelling`]): none given means all of them; otherwise some of
+    /// them, each once.
+    pub fn check_travelled(&self, given: Option<&[u32]>) -> Result<Vec<u32>, crate::ParseError> {
+        let expected = self.travelling();
+        let Some(given) = given.filter(|g| !g.is_empty()) else {
+            return Ok(expected);
+        };
+        let mut seen = Vec::new();
+        for &m in given {
+            if !expected.contains(&m) {
+                return Err(crate::ParseError::new(
+                    "members",
+                    format!(
+                        "member {m} was not expected to travel (expected: {})",
+                        expected
+                            .iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
+            if seen.contains(&m) {
+                return Err(crate::ParseError::new(
+                    "members",
+                    format!("member {m} is listed twice"),
+                ));
+            }
+            seen.push(m);
+        }
+        seen.sort_unstable();
+        Ok(seen)
+    }
+
+    /// The stay the family is in now, if any.
+    pub fn current_stay(&self) -> Option<&Stay> {
+        crate::reception::stay::current(&self.stays)
     }
 
     /// The family's home address, as the step that housed it recorded it (`address` in

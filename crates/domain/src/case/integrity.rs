@@ -48,6 +48,31 @@ impl CaseFile {
             o.check(self, today)
                 .map_err(|r| r.within(format!("outcomes[{i}]")))?;
         }
+        self.check_stays(today)
+    }
+
+    /// Refuses stays that cannot be ([`crate::reception::stay::check_stays`]), and a
+    /// reception place that is not where the current stay is (a file without stays, from
+    /// before they were kept, names its place alone).
+    fn check_stays(&self, today: Date) -> Result<(), ParseError> {
+        if self.stays.is_empty() {
+            return Ok(());
+        }
+        crate::reception::stay::check_stays(&self.stays, self.arrived_on(), today)?;
+        let here = self
+            .current_stay()
+            .filter(|s| s.kind.place_kind().is_some())
+            .and_then(|s| s.place.as_deref());
+        if self.reception_place.as_deref() != here {
+            return Err(ParseError::new(
+                "reception_place",
+                format!(
+                    "{} is not the place of the current stay ({})",
+                    self.reception_place.as_deref().unwrap_or("none"),
+                    here.unwrap_or("none")
+                ),
+            ));
+        }
         Ok(())
     }
 
@@ -293,6 +318,7 @@ pub(crate) mod tests {
             sponsor_group: None,
             support: None,
             outcomes: vec![],
+            stays: vec![],
         }
     }
 
@@ -300,6 +326,114 @@ pub(crate) mod tests {
 
     fn belgium() -> PolicyProfile {
         PolicyProfile::parse(include_str!("../../../../policies/belgium.toml")).unwrap()
+    }
+
+    /// The fixture, accepted in part (member 1 only), arrived on 2026-03-02 and taken to
+    /// a centre that day.
+    fn arrived() -> CaseFile {
+        let mut f = file();
+        let step = |seq, at, from, to, reason: &str, payload: Value| CaseEvent {
+            seq,
+            at,
+            actor: "test".into(),
+            from: Some(from),
+            to,
+            reason: reason.into(),
+            reason_code: None,
+            payload,
+        };
+        use CaseState::*;
+        f.events.extend([
+            step(
+                3,
+                datetime!(2026-01-20 09:00 UTC),
+                DossierReview,
+                AcceptedInPart,
+                "protection",
+                json!({"members_accepted": [1], "members_not_accepted": [2]}),
+            ),
+            step(
+                4,
+                datetime!(2026-01-21 09:00 UTC),
+                AcceptedInPart,
+                PreDeparture,
+                "",
+                Value::Null,
+            ),
+            step(
+                5,
+                datetime!(2026-02-01 09:00 UTC),
+                PreDeparture,
+                DepartureScheduled,
+                "",
+                json!({"departure_date": "2026-03-02"}),
+            ),
+            step(
+                6,
+                datetime!(2026-03-02 09:00 UTC),
+                DepartureScheduled,
+                Arrived,
+                "",
+                Value::Null,
+            ),
+            step(
+                7,
+                datetime!(2026-03-02 12:00 UTC),
+                Arrived,
+                InReception,
+                "",
+                Value::Null,
+            ),
+        ]);
+        f.reception_place = Some("CENTRE-KAPELLEN".into());
+        f.stays = vec![crate::reception::Stay {
+            kind: crate::reception::StayKind::Centre,
+            place: Some("CENTRE-KAPELLEN".into()),
+            from: date!(2026 - 03 - 02),
+            until: None,
+            persons: 1,
+            reason: String::new(),
+            over_capacity_reason: None,
+        }];
+        f
+    }
+
+    #[test]
+    fn stays_are_checked_with_the_file_and_name_the_current_place() {
+        let f = arrived();
+        f.check(&belgium(), TODAY).unwrap();
+        assert_eq!(f.travelling(), [1], "member 2 was not accepted");
+        let mut elsewhere = f.clone();
+        elsewhere.reception_place = Some("LOI-GENT".into());
+        assert_eq!(
+            elsewhere.check(&belgium(), TODAY).unwrap_err().to_string(),
+            "reception_place: LOI-GENT is not the place of the current stay (CENTRE-KAPELLEN)"
+        );
+        let mut early = f.clone();
+        early.stays[0].from = date!(2026 - 03 - 01);
+        assert_eq!(
+            early.check(&belgium(), TODAY).unwrap_err().field,
+            "stays[0].from"
+        );
+        let mut abroad = file();
+        abroad.stays = f.stays.clone();
+        assert!(abroad.check(&belgium(), TODAY).is_err(), "not arrived");
+    }
+
+    #[test]
+    fn the_persons_who_travelled_are_those_accepted_unless_the_arrival_says_fewer() {
+        let mut f = arrived();
+        assert_eq!(f.check_travelled(None), Ok(vec![1]));
+        assert_eq!(
+            f.check_travelled(Some(&[2])).unwrap_err().to_string(),
+            "members: member 2 was not expected to travel (expected: 1)"
+        );
+        f.events[2].payload = Value::Null;
+        assert_eq!(f.travelling(), [1, 2], "no split decision: everyone");
+        assert_eq!(f.check_travelled(Some(&[2])), Ok(vec![2]));
+        assert!(f.check_travelled(Some(&[2, 2])).is_err());
+        f.events[5].payload = json!({"members_travelled": [2]});
+        assert_eq!(f.travelling(), [2], "the arrival says who travelled");
     }
 
     #[test]

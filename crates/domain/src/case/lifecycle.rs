@@ -96,7 +96,8 @@ impl CaseState {
     pub const INITIAL: CaseState = Submitted;
 
     /// The states that may follow this one. Withdrawal is possible until the family has
-    /// travelled; death from any open state.
+    /// travelled; death from any open state; a family received by a sponsor group goes
+    /// back into reception when the sponsorship breaks down.
     pub fn next(self) -> &'static [CaseState] {
         match self {
             Submitted => &[ScheduledForMission, DossierReview, Withdrawn, Deceased],
@@ -116,8 +117,10 @@ impl CaseState {
             DepartureScheduled => &[Arrived, PreDeparture, Withdrawn, Deceased],
             Arrived => &[InReception, Housed, Deceased],
             InReception => &[Housed, Deceased],
-            Housed => &[IntegrationSupport, Closed, Deceased],
-            IntegrationSupport => &[Closed, Deceased],
+            // Back into reception: a sponsorship that broke down (the step's rule
+            // refuses it for a family in a home of its own).
+            Housed => &[IntegrationSupport, Closed, InReception, Deceased],
+            IntegrationSupport => &[Closed, InReception, Deceased],
             Closed | Withdrawn | Deceased => &[],
         }
     }

@@ -21,9 +21,12 @@ pub const DECISIONS: &[CaseState] = &[
 ];
 
 /// Whether a move from `from` to `to` must carry a reason: every entry into one of the
-/// [`DECISIONS`], and the step back from a scheduled departure to pre-departure.
+/// [`DECISIONS`], the step back from a scheduled departure to pre-departure, and the step
+/// back from a home into reception (a sponsorship that broke down).
 pub fn needs_reason(from: CaseState, to: CaseState) -> bool {
-    DECISIONS.contains(&to) || (from, to) == (DepartureScheduled, PreDeparture)
+    DECISIONS.contains(&to)
+        || (from, to) == (DepartureScheduled, PreDeparture)
+        || (matches!(from, Housed | IntegrationSupport) && to == InReception)
 }
 
 /// Refuses a move that needs a reason (see [`needs_reason`]) and has none but blanks.
@@ -33,6 +36,8 @@ pub fn check_reason(from: CaseState, to: CaseState, reason: &str) -> Result<(), 
     }
     let why = if DECISIONS.contains(&to) {
         format!("a move to {to} is a decision or an ending and must say why")
+    } else if to == InReception {
+        format!("moving back from {from} to {to} ends a sponsorship; say why it broke down")
     } else {
         format!("moving back from {from} to {to} calls off the departure date; say why")
     };
@@ -110,6 +115,14 @@ mod tests {
         assert!(check_reason(DepartureScheduled, PreDeparture, "").is_err());
         assert!(check_reason(Accepted, PreDeparture, "").is_ok());
         assert!(check_reason(Submitted, DossierReview, "").is_ok());
+    }
+
+    #[test]
+    fn a_step_back_into_reception_must_say_why() {
+        let e = check_reason(Housed, InReception, "").unwrap_err();
+        assert!(e.reason.contains("sponsorship"), "{e}");
+        assert!(check_reason(IntegrationSupport, InReception, "group dissolved").is_ok());
+        assert!(check_reason(Arrived, InReception, "").is_ok());
     }
 
     proptest! {

@@ -198,20 +198,26 @@ impl CaseFilter {
                     // the reception place run by the organisation while the family is in
                     // it, or the place confirmed for a family on its way (departure date
                     // set, or arrived and not yet taken there).
+                    // Each way in is read from an index of its own (the municipality, the
+                    // current place, the confirmed proposals), united: one condition with
+                    // ORs made both databases read every family in reception.
                     ScopeFilter::PlacedWith(org) => (
-                        "(c.municipality = $n OR (c.state = 'in_reception' AND EXISTS \
-                         (SELECT 1 FROM reception_places r WHERE \
-                         r.id = c.reception_place_id AND r.name = $n)) \
-                         OR (c.state IN ('departure_scheduled', 'arrived') AND EXISTS \
-                         (SELECT 1 FROM placement_proposals p JOIN reception_places r \
-                         ON r.programme_id = c.programme_id AND r.code = p.place_code \
-                         WHERE p.case_number = c.case_number AND p.status = 'confirmed' \
-                         AND (r.municipality = $n OR r.name = $n))))",
+                        "c.id IN (SELECT m.id FROM cases m WHERE m.municipality = $n \
+                         UNION SELECT h.id FROM cases h WHERE h.reception_place_id IN \
+                         (SELECT r.id FROM reception_places r WHERE r.name = $n) \
+                         AND h.state = 'in_reception' \
+                         UNION SELECT w.id FROM placement_proposals p \
+                         JOIN cases w ON w.case_number = p.case_number \
+                         JOIN reception_places r ON r.programme_id = w.programme_id \
+                         AND r.code = p.place_code \
+                         WHERE p.status = 'confirmed' \
+                         AND w.state IN ('departure_scheduled', 'arrived') \
+                         AND (r.municipality = $n OR r.name = $n))",
                         org,
                     ),
                     ScopeFilter::SponsoredBy(org) => (
-                        "EXISTS (SELECT 1 FROM sponsor_groups s WHERE \
-                         s.id = c.sponsor_group_id AND s.name = $n)",
+                        "c.sponsor_group_id IN (SELECT s.id FROM sponsor_groups s \
+                         WHERE s.name = $n)",
                         org,
                     ),
                 };

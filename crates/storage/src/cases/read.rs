@@ -140,6 +140,7 @@ impl Store {
             sponsor_group: get(&row, 12)?,
             support: self.support_of(id).await?,
             outcomes: self.outcomes_of(id).await?,
+            stays: self.stays_of(id).await?,
         };
         Ok(Some(StoredCase {
             file,

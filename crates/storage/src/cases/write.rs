@@ -1,6 +1,6 @@
 //! Changing cases: creating one, appending a lifecycle event, recording promises and
 //! reunification requests. Each change is one transaction.
-use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise};
+use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise, PromiseKind};
 use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
 use resettle_domain::support::SupportPlan;
 use sqlx::{AnyConnection, Row};
@@ -11,6 +11,7 @@ use crate::caseload::{KnownCodes, insert_cases, validate_files};
 use crate::codec::{self, parse_word};
 use crate::notices::{self, NewNotice};
 use crate::reference;
+use crate::stays::{NewStay, begin_stay};
 use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store};
 
@@ -38,13 +39,17 @@ pub struct NewEvent {
 pub struct Assignment {
     /// The selection mission, by code.
     pub mission: Option<String>,
-    /// The reception place, by code.
-    pub reception_place: Option<String>,
-    /// The sponsor group, by name.
-    pub sponsor_group: Option<String>,
+    /// The stay the step begins (a reception place, a sponsor group's home, the family's
+    /// own): the current one ends that day, and the case's current place follows.
+    pub stay: Option<NewStay>,
     /// The municipality the family moves to (a home), by name; a reception place given
     /// in the same step sets the place's municipality first, so this one wins.
     pub municipality: Option<String>,
+    /// The arrival: its day and the persons who travelled.
+    pub arrival: Option<(time::Date, u32)>,
+    /// The persons of the family who travel from this step on (a split decision names
+    /// them, an arrival says who came).
+    pub travelling: Option<u32>,
     /// The integration support plan.
     pub support: Option<SupportPlan>,
     /// A date told to the family with this step (the departure date).
@@ -57,7 +62,7 @@ pub struct Assignment {
 pub(crate) struct Current {
     pub(crate) id: i64,
     state: CaseState,
-    version: i64,
+    pub(crate) version: i64,
 }
 
 /// The case with this number as the transaction reads it, or missing.
@@ -184,6 +189,14 @@ impl Store {
             });
         }
         let new_version = cur.version + 1;
+        // A move between places changes the case (its version) without a step, so the
+        // next event's number is counted from the events.
+        let seq: i64 =
+            sqlx::query("SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = $1")
+                .bind(cur.id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
         let at = codec::timestamp(event.at);
         let moved = sqlx::query(
             "UPDATE cases SET state = $1, state_since = $2, version = $3 \
@@ -210,7 +223,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(cur.id)
-        .bind(new_version)
+        .bind(seq)
         .bind(at)
         .bind(event.actor.clone())
         .bind(from.as_str().to_string())
@@ -332,40 +345,42 @@ async fn assign(
     case_id: i64,
     a: &Assignment,
 ) -> Result<(), StorageError> {
-    // (code or name, lookup within the case's programme, the column to set, what it is)
-    let links: [(&Option<String>, &'static str, &'static str, &'static str); 3] = [
-        (
-            &a.mission,
+    if let Some(key) = &a.mission {
+        let id = id_by(
+            conn,
             "SELECT id FROM selection_missions WHERE code = $1 \
              AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
-            "UPDATE cases SET mission_id = $1 WHERE id = $2",
             "mission",
-        ),
-        (
-            &a.reception_place,
-            "SELECT id FROM reception_places WHERE code = $1 \
-             AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
-            "UPDATE cases SET reception_place_id = $1, municipality = \
-             (SELECT municipality FROM reception_places WHERE id = $1) WHERE id = $2",
-            "reception place",
-        ),
-        (
-            &a.sponsor_group,
-            "SELECT id FROM sponsor_groups WHERE name = $1 \
-             AND programme_id = (SELECT programme_id FROM cases WHERE id = $2)",
-            "UPDATE cases SET sponsor_group_id = $1 WHERE id = $2",
-            "sponsor group",
-        ),
-    ];
-    for (key, lookup, update, what) in links {
-        if let Some(key) = key {
-            let id = id_by(conn, lookup, what, key, case_id).await?;
-            sqlx::query(update)
-                .bind(id)
-                .bind(case_id)
-                .execute(&mut *conn)
-                .await?;
-        }
+            key,
+            case_id,
+        )
+        .await?;
+        sqlx::query("UPDATE cases SET mission_id = $1 WHERE id = $2")
+            .bind(id)
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if let Some(stay) = &a.stay {
+        begin_stay(conn, case_id, stay).await?;
+    }
+    if let Some(persons) = a.travelling {
+        sqlx::query("UPDATE cases SET travelling = $1 WHERE id = $2")
+            .bind(i64::from(persons))
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if let Some((on, persons)) = a.arrival {
+        sqlx::query(
+            "INSERT INTO arrivals (case_id, programme_id, arrived_on, persons) \
+             SELECT id, programme_id, $1, $2 FROM cases WHERE id = $3",
+        )
+        .bind(codec::date(on))
+        .bind(i64::from(persons))
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
     }
     if let Some(m) = &a.municipality {
         sqlx::query("UPDATE cases SET municipality = $1 WHERE id = $2")
@@ -411,5 +426,14 @@ async fn insert_promise(
     .bind(promise.slip_reason_code.clone())
     .execute(&mut *conn)
     .await?;
+    if promise.kind == PromiseKind::Departure {
+        // The departure date last told, kept on the case: the reception page and the
+        // families on their way are read in its order from an index.
+        sqlx::query("UPDATE cases SET departs_on = $1 WHERE id = $2")
+            .bind(codec::date(promise.promised_date))
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }

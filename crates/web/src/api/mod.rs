@@ -88,6 +88,7 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(forecast::post))
         .routes(routes!(cases::events::get))
         .routes(routes!(cases::transition::post))
+        .routes(routes!(cases::stays::post))
         .routes(routes!(cases::promises::post))
         .routes(routes!(cases::contact::put))
         .routes(routes!(families_to_inform::get))

@@ -1,18 +1,20 @@
 //! Placement proposals: run the optimiser, list proposals, decide on one.
 use axum::Json;
 use axum::extract::{Path, State};
-use resettle_app::{App, PlacementDecision, PlacementRun, ProposalView};
+use resettle_app::{App, DueHomes, PlacementDecision, PlacementRun, ProposalView};
 use serde::Serialize;
 
 use crate::ApiError;
 use crate::auth::Authenticated;
 use crate::extract::ApiJson;
 
-/// A run's figures and its proposals.
+/// A run's figures and its proposals, and the families due to move into a home (whose
+/// next stay is not a place placement proposes).
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub(crate) struct Proposals {
     run: Option<PlacementRun>,
     proposals: Vec<ProposalView>,
+    due_home: DueHomes,
 }
 
 /// Proposes places for every family of the programme awaiting one (reception officers).
@@ -37,7 +39,7 @@ pub(crate) async fn propose(
     Ok(Json(app.propose_placements(&caller, &code).await?))
 }
 
-/// The programme's proposals and the run that made them.
+/// The programme's proposals and the run that made them, and the families due a home.
 #[utoipa::path(
     get,
     path = "/api/v1/programmes/{code}/placement",
@@ -56,7 +58,12 @@ pub(crate) async fn list(
     Path(code): Path<String>,
 ) -> Result<Json<Proposals>, ApiError> {
     let (run, proposals) = app.proposals(&caller, &code).await?;
-    Ok(Json(Proposals { run, proposals }))
+    let due_home = app.due_home(&caller, &code).await?;
+    Ok(Json(Proposals {
+        run,
+        proposals,
+        due_home,
+    }))
 }
 
 /// Confirms (possibly at another place) or rejects a case's proposal.

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
-use resettle_app::cases::{CaseQuery, NewPromise, TransitionRequest};
+use resettle_app::cases::{CaseQuery, MoveRequest, NewPromise, TransitionRequest};
 use resettle_app::{App, AppError, NewContact, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
 use serde::{Deserialize, Serialize};
@@ -112,6 +112,8 @@ pub(crate) async fn show(
     // the lifecycle (nor fails on a crafted link).
     let answer = if moved.submitted == Some(true) {
         Answer::Submitted
+    } else if moved.relocated == Some(true) {
+        Answer::Relocated
     } else if let Some(member_no) = moved.saved.and_then(|m| m.parse::<u32>().ok()) {
         Answer::Saved(member_no)
     } else if let Some(kind) = moved.promised.and_then(|k| k.parse::<PromiseKind>().ok()) {
@@ -134,6 +136,10 @@ enum Answer<'a> {
     Refused(String, &'a StepForm),
     /// The medical record of this member was saved.
     Saved(u32),
+    /// The family's move to another place was recorded.
+    Relocated,
+    /// The move was refused, for this reason; the form keeps what was typed.
+    MoveRefused(String, &'a MoveForm),
     /// A date of this kind was recorded (and the family's notice queued).
     Promised(PromiseKind),
     /// The date was refused, for this reason; the form keeps what was typed.
@@ -202,9 +208,31 @@ pub(crate) struct StepForm {
     family_notified_on: String,
     arrived_on: String,
     checks: String,
+    over_capacity_reason: String,
     #[serde(skip_serializing)]
     csrf: String,
 }
+
+/// The fields of the form that moves a family to another reception place.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct MoveForm {
+    place: String,
+    on: String,
+    reason: String,
+    over_capacity_reason: String,
+    expected_version: i64,
+    #[serde(skip_serializing)]
+    csrf: String,
+}
+
+/// Each field of the move form with the message id of its label.
+const MOVE_LABELS: &[(&str, &str)] = &[
+    ("place", "move-place"),
+    ("on", "move-on"),
+    ("reason", "move-reason"),
+    ("over_capacity_reason", "move-over-capacity-reason"),
+];
 
 /// Each field of the step form with the message id of its label: a refusal naming a field
 /// (`arrived_on: … is in the future`) names it as the form's label does, in the reader's
@@ -225,6 +253,7 @@ const STEP_LABELS: &[(&str, &str)] = &[
     ("family_notified_on", "step-family-notified-on"),
     ("arrived_on", "step-arrived-on"),
     ("checks", "step-checks"),
+    ("over_capacity_reason", "step-over-capacity-reason"),
 ];
 
 /// The fields of the date form with the message ids of their labels.
@@ -241,14 +270,8 @@ const PROMISE_LABELS: &[(&str, &str)] = &[
 const CONTACT_LABELS: &[(&str, &str)] = &[("email", "contact-email"), ("phone", "contact-phone")];
 
 /// A refusal split into the label id of the field it names, if it names one of the
-/// step form's, and the reason.
-fn labelled(why: String) -> (Option<&'static str>, String) {
-    labelled_by(why, STEP_LABELS)
-}
-
-/// A refusal split into the label id of the field it names, if it names one of `labels`,
-/// and the reason.
-fn labelled_by(why: String, labels: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
+/// form's (`labels`), and the reason.
+fn labelled(why: String, labels: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
     let named = why.split_once(": ").and_then(|(field, reason)| {
         labels
             .iter()
@@ -271,6 +294,7 @@ pub(crate) struct Moved {
     saved: Option<String>,
     promised: Option<String>,
     contact: Option<bool>,
+    relocated: Option<bool>,
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -340,8 +364,59 @@ impl StepForm {
             family_notified_on: day("family_notified_on", &self.family_notified_on)?,
             arrived_on: day("arrived_on", &self.arrived_on)?,
             checks,
+            over_capacity_reason: text(&self.over_capacity_reason),
         })
     }
+}
+
+impl MoveForm {
+    /// The move as the use case takes it, or the first field that cannot be read.
+    fn request(&self) -> Result<MoveRequest, String> {
+        Ok(MoveRequest {
+            place: self.place.trim().to_string(),
+            on: day("on", &self.on)?,
+            reason: self.reason.clone(),
+            over_capacity_reason: text(&self.over_capacity_reason),
+            expected_version: self.expected_version,
+        })
+    }
+}
+
+/// `POST /cases/{number}/move`: moves the family to another reception place (a centre to
+/// an LOI); a refused move changes nothing and the page says why, naming the field.
+pub(crate) async fn relocate(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return failed(lang, Some(&session), refused);
+    }
+    let refused = match form.request() {
+        Err(e) => e,
+        Ok(req) => match app.move_family(&session.caller, &number, &req).await {
+            Ok(_) => {
+                return Redirect::to(&format!("/cases/{number}?relocated=true#stays"))
+                    .into_response();
+            }
+            // Refused by a role or a scope: the error page says so in the reader's words.
+            Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
+                return failed(lang, Some(&session), e);
+            }
+            Err(AppError::Storage(_)) => "the move could not be saved; it has been logged".into(),
+            Err(other) => other.to_string(),
+        },
+    };
+    render_case(
+        &app,
+        lang,
+        &session,
+        &number,
+        Answer::MoveRefused(refused, &form),
+    )
+    .await
 }
 
 /// `POST /cases/{number}/step`: moves the case one step; a refused step changes nothing and
@@ -465,18 +540,24 @@ async fn render_case(
     answer: Answer<'_>,
 ) -> Response {
     let submitted = matches!(answer, Answer::Submitted);
+    let relocated = matches!(answer, Answer::Relocated);
     let mut notice = context! {};
-    let (moved, step_error, typed, saved) = match answer {
-        Answer::Submitted => (None, None, None, None),
+    let (moved, step_error, typed, saved) = match &answer {
+        Answer::Submitted | Answer::Relocated | Answer::MoveRefused(..) => (None, None, None, None),
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
-        Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form))), None),
-        Answer::Saved(member_no) => (None, None, None, Some(member_no)),
+        Answer::Refused(why, form) => (
+            None,
+            Some(why.clone()),
+            Some(Value::from(Serde(form))),
+            None,
+        ),
+        Answer::Saved(member_no) => (None, None, None, Some(*member_no)),
         Answer::Promised(kind) => {
             notice = context! { promised => kind.as_str() };
             (None, None, None, None)
         }
         Answer::PromiseRefused(why, form) => {
-            let (field, why) = labelled_by(why, PROMISE_LABELS);
+            let (field, why) = labelled(why.clone(), PROMISE_LABELS);
             notice = context! { promise_error => why, promise_field => field, promise_typed => Value::from(Serde(form)) };
             (None, None, None, None)
         }
@@ -485,14 +566,21 @@ async fn render_case(
             (None, None, None, None)
         }
         Answer::ContactRefused(why, form) => {
-            let (field, why) = labelled_by(why, CONTACT_LABELS);
+            let (field, why) = labelled(why.clone(), CONTACT_LABELS);
             notice = context! { contact_error => why, contact_field => field, contact_typed => Value::from(Serde(form)) };
             (None, None, None, None)
         }
     };
-    let (step_field, step_error) = match step_error.map(labelled) {
+    let (step_field, step_error) = match step_error.map(|w| labelled(w, STEP_LABELS)) {
         Some((field, why)) => (field, Some(why)),
         None => (None, None),
+    };
+    let (move_field, move_error, move_typed) = match answer {
+        Answer::MoveRefused(why, form) => {
+            let (field, why) = labelled(why, MOVE_LABELS);
+            (field, Some(why), Some(Value::from(Serde(form))))
+        }
+        _ => (None, None, None),
     };
     let caller = &session.caller;
     let number = number.to_string();
@@ -533,14 +621,32 @@ async fn render_case(
         .filter(|f| case["members"][0].get(f).is_some())
         .collect();
     let placement = placement_context(app, caller, &number).await;
-    // The history, for the roles that see it (filtered by the field matrix in the app).
+    // The history, for the roles that see it (filtered by the field matrix in the app),
+    // with the family's stays among its steps.
     let events = if resettle_app::access::visibility::sees(caller, "waiting") {
         match app.case_events(caller, &number).await {
             Ok(events) => names::timeline(&events),
             Err(e) => return failed(lang, Some(session), e),
         }
     } else {
-        Value::from(())
+        Vec::new()
+    };
+    let timeline = with_stays(events, &case["stays"]);
+    // A reception officer moves a family on from a stay at a reception place or a sponsor
+    // group's home; the places the form offers are the programme's.
+    let current = case["stays"]
+        .as_array()
+        .and_then(|s| s.last())
+        .filter(|s| s["until"].is_null() && s["kind"] != "home");
+    let places = match current {
+        Some(_) if caller.may(Permission::Place) => {
+            let programme = case["programme"].as_str().unwrap_or_default();
+            match app.place_choices(caller, programme).await {
+                Ok(p) => Some(p),
+                Err(e) => return failed(lang, Some(session), e),
+            }
+        }
+        _ => None,
     };
     // The words of the profile's checks, grounds and reasons, and the lists the forms offer.
     let programme = case["programme"].as_str().unwrap_or_default();
@@ -588,7 +694,12 @@ async fn render_case(
             }),
             letter_language => super::family_letter::letter_language(&principal_languages(&case)).code(),
             placement => placement,
-            events => events,
+            events => Value::from(Serde(&timeline)),
+            places => Value::from(Serde(&places)),
+            relocated,
+            move_field => move_field,
+            move_error => move_error,
+            move_typed => move_typed,
             names => names::names(&policy),
             reasons => Value::from(Serde(policy.reasons())),
             step_lists => step_lists,
@@ -617,6 +728,52 @@ fn principal_languages(case: &serde_json::Value) -> Vec<String> {
         .flatten()
         .filter_map(|l| l.as_str().map(str::to_string))
         .collect()
+}
+
+/// The events of a case with its stays among them, in the order they happened: a stay
+/// begun by a step (into reception, into a home) right after that step, a move between
+/// places right after the stay it ended.
+fn with_stays(events: Vec<serde_json::Value>, stays: &serde_json::Value) -> Vec<serde_json::Value> {
+    let day = |v: &serde_json::Value, key: &str| {
+        v[key]
+            .as_str()
+            .map(|s| s.chars().take(10).collect::<String>())
+            .unwrap_or_default()
+    };
+    // The step that begins a stay of this kind: into reception for a centre or an LOI,
+    // into a home for the rest.
+    let begins = |event: &serde_json::Value, stay: &serde_json::Value| {
+        let reception = matches!(stay["kind"].as_str(), Some("centre" | "loi"));
+        event["to"] == if reception { "in_reception" } else { "housed" }
+    };
+    // For each event, the stays placed right after it.
+    let mut after: Vec<Vec<serde_json::Value>> = vec![Vec::new(); events.len()];
+    let mut unplaced = Vec::new();
+    let mut last: Option<usize> = None;
+    for stay in stays.as_array().into_iter().flatten() {
+        let from = day(stay, "from");
+        let step = (last.map_or(0, |l| l + 1)..events.len())
+            .find(|&i| day(&events[i], "at") == from && begins(&events[i], stay))
+            .or_else(|| {
+                // A move: after the stay it ended (that is, after the same event), or
+                // after the last step on or before its day.
+                last.or_else(|| events.iter().rposition(|e| day(e, "at") <= from))
+            });
+        let entry = serde_json::json!({ "at": stay["from"], "stay": stay });
+        match step {
+            Some(i) => {
+                after[i].push(entry);
+                last = Some(i);
+            }
+            None => unplaced.push(entry),
+        }
+    }
+    let mut timeline = unplaced;
+    for (event, stays) in events.into_iter().zip(after) {
+        timeline.push(event);
+        timeline.extend(stays);
+    }
+    timeline
 }
 
 /// One member's line of the medical record: every member has one, with their record if
@@ -710,25 +867,65 @@ mod tests {
     use crate::ui::Lang;
 
     #[test]
+    fn stays_follow_the_step_that_began_them_and_moves_the_stay_they_ended() {
+        let event = |at: &str, to: &str| serde_json::json!({ "at": at, "to": to });
+        let stay = |kind: &str, from: &str| serde_json::json!({ "kind": kind, "from": from });
+        let events = vec![
+            event("2026-11-20T09:00:00Z", "arrived"),
+            event("2026-11-23T09:00:00Z", "in_reception"),
+            event("2026-11-23T12:00:00Z", "housed"),
+        ];
+        let stays = serde_json::json!([
+            stay("centre", "2026-11-23"),
+            stay("loi", "2026-11-23"),
+            stay("home", "2026-11-23"),
+        ]);
+        let order: Vec<String> = with_stays(events.clone(), &stays)
+            .iter()
+            .map(|e| {
+                e["stay"]["kind"]
+                    .as_str()
+                    .or(e["to"].as_str())
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            order,
+            ["arrived", "in_reception", "centre", "loi", "housed", "home"]
+        );
+        // A role that sees no events still sees the stays, in order.
+        assert_eq!(with_stays(Vec::new(), &stays).len(), 3);
+    }
+
+    #[test]
     fn a_refusal_names_the_field_by_its_label_in_every_language() {
         for (_, id) in STEP_LABELS
             .iter()
             .chain(PROMISE_LABELS)
             .chain(CONTACT_LABELS)
+            .chain(MOVE_LABELS)
         {
             for lang in Lang::STAFF {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }
         }
         assert_eq!(
-            labelled("arrived_on: 2026-11-24 is in the future".into()),
+            labelled("place: \"X\" is not a reception place".into(), MOVE_LABELS),
+            (Some("move-place"), "\"X\" is not a reception place".into())
+        );
+        assert_eq!(
+            labelled(
+                "arrived_on: 2026-11-24 is in the future".into(),
+                STEP_LABELS
+            ),
             (
                 Some("step-arrived-on"),
                 "2026-11-24 is in the future".into()
             )
         );
         assert_eq!(
-            labelled("case X is at version 3, not 2".into()),
+            labelled("case X is at version 3, not 2".into(), STEP_LABELS),
             (None, "case X is at version 3, not 2".into())
         );
     }

@@ -188,7 +188,7 @@ fn status_page(lang: Lang, status: &FamilyStatus) -> Response {
         true,
         context! {
             family => Value::from(Serde(status)),
-            events => super::names::timeline(&status.history),
+            events => Value::from(Serde(super::names::timeline(&status.history))),
             names => super::names::names(&status.policy),
             durations => estimate,
             advice => texts.filter(|_| before_travel).map(|t| t.advice.get(lang.code())),

@@ -97,6 +97,7 @@ pub(crate) const WORD_KINDS: &[&str] = &[
     "news",
     "notice_state",
     "notice_channel",
+    "stay",
 ];
 
 impl Lang {
@@ -558,7 +559,7 @@ mod tests {
         CareNeed, CaseState, Channel, News, NoticeState, Priority, PromiseKind, Relationship, Sex,
         Stage, SubmissionCategory,
     };
-    use resettle_domain::reception::PlaceKind;
+    use resettle_domain::reception::{PlaceKind, StayKind};
     use time::macros::date;
 
     use super::*;
@@ -628,6 +629,7 @@ mod tests {
         assert_worded("kind", codes(OrganisationKind::ALL));
         assert_worded("place", codes(PlaceKind::ALL));
         assert_worded("reasons", codes(resettle_domain::policy::ReasonList::ALL));
+        assert_worded("stay", codes(StayKind::ALL));
     }
 
     /// The administrator's status lines and the words of the shipped policy profiles'
@@ -774,7 +776,9 @@ mod tests {
                         pages => 1,
                         day => minijinja::context! {
                             arrivals => empty(), places => empty(), arriving_persons => 0, free_places => 12,
+                            arriving_families => 0, page => 1,
                         },
+                        due_home => minijinja::context! { families => empty(), total => 0 },
                         families => minijinja::context! {
                             expected => empty(), expected_total => 0, arrived => empty(), total => 0,
                             page => 1, per_page => 50, municipalities => empty(),

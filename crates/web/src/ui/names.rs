@@ -21,8 +21,8 @@ pub(crate) fn names(profile: &PolicyProfile) -> Value {
 
 /// The events of a timeline, each with the word of the list its reason code comes from
 /// (`reason_list`), so the template can name the code by its label.
-pub(crate) fn timeline(events: &[CaseEvent]) -> Value {
-    let events: Vec<serde_json::Value> = events
+pub(crate) fn timeline(events: &[CaseEvent]) -> Vec<serde_json::Value> {
+    events
         .iter()
         .map(|e| {
             let mut v = serde_json::to_value(e).expect("an event serialises");
@@ -31,8 +31,7 @@ pub(crate) fn timeline(events: &[CaseEvent]) -> Value {
             }
             v
         })
-        .collect();
-    Value::from(Serde(events))
+        .collect()
 }
 
 /// The reason lists the step form offers, for a case in `state` that may move to

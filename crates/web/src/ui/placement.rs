@@ -12,11 +12,13 @@ use super::{Lang, failed, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
 
-/// Which programme.
+/// Which programme (and, on the reception page, which page of its arrivals).
 #[derive(Debug, Deserialize)]
 pub(crate) struct ProgrammeQuery {
     #[serde(default)]
     programme: Option<String>,
+    #[serde(default)]
+    page: Option<u32>,
 }
 
 /// The propose form.
@@ -84,6 +86,10 @@ async fn plan_page(
     programme: &str,
     refused: Option<Refused>,
 ) -> Response {
+    let due_home = match app.due_home(&session.caller, programme).await {
+        Ok(d) => d,
+        Err(e) => return failed(lang, Some(session), e),
+    };
     match app.proposals(&session.caller, programme).await {
         Ok((run, proposals)) => render(
             "placement.html",
@@ -94,6 +100,7 @@ async fn plan_page(
                 programme => programme,
                 run => Value::from(Serde(&run)),
                 proposals => Value::from(Serde(&proposals)),
+                due_home => Value::from(Serde(&due_home)),
                 refused => Value::from(Serde(&refused)),
             },
         ),
@@ -101,8 +108,8 @@ async fn plan_page(
     }
 }
 
-/// `GET /reception`: the families arriving, soonest first, and every reception place's
-/// occupancy against its capacity now.
+/// `GET /reception`: the families arriving, soonest first, a page at a time, and every
+/// reception place's occupancy against its capacity now.
 pub(crate) async fn reception(
     lang: Lang,
     State(app): State<App>,
@@ -113,16 +120,28 @@ pub(crate) async fn reception(
         Ok(p) => p,
         Err(e) => return failed(lang, Some(&session), e),
     };
-    match app.reception_day(&session.caller, &programme).await {
-        Ok(day) => render(
-            "reception.html",
-            lang,
-            context! {
-                user => user_context(Some(&session)),
-                programme => programme,
-                day => Value::from(Serde(&day)),
-            },
-        ),
+    match app
+        .reception_day(&session.caller, &programme, q.page, None)
+        .await
+    {
+        Ok(day) => {
+            let pages =
+                (day.arriving_families + i64::from(day.per_page) - 1) / i64::from(day.per_page);
+            let page = i64::from(day.page);
+            let link = |p: i64| format!("/reception?programme={}&page={p}", super::q(&programme));
+            render(
+                "reception.html",
+                lang,
+                context! {
+                    user => user_context(Some(&session)),
+                    programme => programme.clone(),
+                    pages => pages.max(1),
+                    previous => (page > 1).then(|| link(page - 1)),
+                    next => (page < pages).then(|| link(page + 1)),
+                    day => Value::from(Serde(&day)),
+                },
+            )
+        }
         Err(e) => failed(lang, Some(&session), e),
     }
 }

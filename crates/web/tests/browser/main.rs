@@ -21,6 +21,7 @@ mod planner;
 mod reasons;
 mod reception;
 mod sessions;
+mod stages;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -1,4 +1,4 @@
-//! `/api/v1/cases/…`: cases, their lifecycle, timeline, promises and reunification.
+//! `/api/v1/cases/…`: cases, their lifecycle, timeline, stays, promises and reunification.
 //! Every route needs an API token; the caller is recorded as the actor of each change.
 pub(crate) mod contact;
 pub(crate) mod create;
@@ -10,4 +10,5 @@ pub(crate) mod outcomes;
 pub(crate) mod promises;
 pub(crate) mod reunification;
 pub(crate) mod show;
+pub(crate) mod stays;
 pub(crate) mod transition;

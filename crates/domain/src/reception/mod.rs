@@ -1,4 +1,12 @@
-//! Where families live after arrival: centres, local reception initiatives, municipalities.
+//! Where families live after arrival: centres, local reception initiatives, municipalities,
+//! a sponsor group's home, their own; each stay dated ([`stay`]), and how full each place
+//! is on a day ([`occupancy`]).
+pub mod occupancy;
+pub mod stay;
+
+pub use occupancy::{OccupancyRule, occupancy};
+pub use stay::{Move, NextStay, Stay, StayKind};
+
 use serde::{Deserialize, Serialize};
 
 use crate::word_enum;

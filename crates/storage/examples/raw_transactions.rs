@@ -76,11 +76,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// A pool as the store opens one (same size and, on SQLite, the same pragmas).
+/// A pool as the store opens one (same size and, on SQLite, the same pragmas; set
+/// RESETTLE_SQLITE_SYNCHRONOUS=NORMAL to measure the server's former setting).
 async fn connect(url: &str, sqlite: bool) -> Result<AnyPool, sqlx::Error> {
     install_default_drivers();
     let options = AnyConnectOptions::from_str(url)?;
-    let synchronous = std::env::var("RESETTLE_SQLITE_SYNCHRONOUS").unwrap_or("NORMAL".into());
+    let synchronous = std::env::var("RESETTLE_SQLITE_SYNCHRONOUS").unwrap_or("FULL".into());
     let pragmas = format!(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; \
          PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"

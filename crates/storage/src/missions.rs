@@ -6,7 +6,7 @@ use sqlx::Row;
 use crate::codec::{corrupt, parse_date, parse_word};
 use crate::reference::programme_id;
 use crate::unique::refuse_if_taken;
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// A mission with the outcome of the cases assigned to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +103,7 @@ impl Store {
         &self,
         programme: &str,
         m: &SelectionMission,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
@@ -126,7 +127,9 @@ impl Store {
         .bind(m.team.join("\n"))
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -135,11 +138,13 @@ impl Store {
         &self,
         code: &str,
         status: MissionStatus,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("UPDATE selection_missions SET status = $1 WHERE code = $2")
             .bind(status.as_str().to_string())
             .bind(code.to_string())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StorageError::Missing {
@@ -147,6 +152,9 @@ impl Store {
                 key: code.to_string(),
             });
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
+        tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -181,6 +189,7 @@ impl Store {
         &self,
         programme: &str,
         s: &SponsorGroup,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
@@ -210,7 +219,9 @@ impl Store {
         .bind(i64::from(s.capacity_persons))
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

@@ -2,11 +2,11 @@
 use sqlx::Row;
 
 use crate::unique::refuse_if_taken;
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 impl Store {
     /// Stores a profile's text under its name; a name already stored is refused.
-    pub async fn add_policy_profile(&self, name: &str, text: &str) -> Result<(), StorageError> {
+    pub async fn add_policy_profile(&self, name: &str, text: &str, audit: &[NewAuditEntry]) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         refuse_if_taken(
             &mut tx,
@@ -21,7 +21,9 @@ impl Store {
             .bind(codec::timestamp(self.now()))
             .execute(&mut *tx)
             .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 

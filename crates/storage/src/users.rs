@@ -4,7 +4,7 @@ use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
 use crate::unique::refuse_if_taken;
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// A user as stored (never with the password hash).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +47,7 @@ const USER_FROM: &str = "FROM users u LEFT JOIN organisations o ON o.id = u.orga
 
 impl Store {
     /// Adds an organisation; a name already used is refused.
-    pub async fn add_organisation(&self, name: &str, kind: &str) -> Result<(), StorageError> {
+    pub async fn add_organisation(&self, name: &str, kind: &str, audit: &[NewAuditEntry]) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         refuse_if_taken(
             &mut tx,
@@ -61,7 +61,9 @@ impl Store {
             .bind(kind.to_string())
             .execute(&mut *tx)
             .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -83,6 +85,7 @@ impl Store {
         roles: &str,
         organisation: Option<&str>,
         password_hash: &str,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         refuse_if_taken(
@@ -117,7 +120,9 @@ impl Store {
         .bind(codec::timestamp(self.now()))
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -196,6 +201,7 @@ impl Store {
         token_hash: &str,
         roles: Option<&str>,
         expires_at: Option<OffsetDateTime>,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let user_id: i64 = sqlx::query("SELECT id FROM users WHERE username = $1")
@@ -218,7 +224,9 @@ impl Store {
         .bind(roles.map(str::to_string))
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 

@@ -360,6 +360,7 @@ async fn the_sqlite_database_and_its_wal_are_readable_by_their_owner_only() {
                 arrived_before_resettle: None,
                 source: "a write, so the WAL holds something".into(),
             },
+            &[],
         )
         .await
         .ok();
@@ -376,4 +377,74 @@ async fn the_sqlite_database_and_its_wal_are_readable_by_their_owner_only() {
         "a loose file is told apart"
     );
     store.close().await;
+}
+
+/// Many callers appending at once share group commits: every caller is answered only once
+/// its entries are committed, each with its own last sequence number, and the chain the
+/// batches sealed verifies, one entry per caller, in one unbroken sequence.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_appends_are_group_committed_into_one_verifiable_chain() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let callers: Vec<_> = (0..200)
+            .map(|i| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let entries = vec![
+                        NewAuditEntry {
+                            actor: format!("reader-{i}"),
+                            action: "read".into(),
+                            entity: "case".into(),
+                            entity_id: format!("TST-20C{i:05}"),
+                            outcome: "ok".into(),
+                            ..Default::default()
+                        };
+                        1 + i % 3
+                    ];
+                    let last = store.append_audit(&entries).await.unwrap();
+                    (i, entries.len() as i64, last)
+                })
+            })
+            .collect();
+        let mut answered = Vec::new();
+        for c in callers {
+            answered.push(c.await.unwrap());
+        }
+        let total: i64 = answered.iter().map(|(_, n, _)| n).sum();
+        // Each caller's entries are consecutive and end at the sequence number it was told.
+        let mut ranges: Vec<(i64, i64)> = answered
+            .iter()
+            .map(|(_, n, last)| (last - n + 1, *last))
+            .collect();
+        ranges.sort();
+        let mut next = 1;
+        for (first, last) in ranges {
+            assert_eq!(first, next, "{}", db.backend);
+            next = last + 1;
+        }
+        assert_eq!(next - 1, total, "{}", db.backend);
+        for (i, n, last) in &answered {
+            let mine = store
+                .audit_entries(&resettle_storage::AuditFilter {
+                    actor: Some(format!("reader-{i}")),
+                    limit: 10,
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            let seqs: Vec<i64> = mine.iter().map(|e| e.seq).collect();
+            let expected: Vec<i64> = (last - n + 1..=*last).rev().collect();
+            assert_eq!(seqs, expected, "{}", db.backend);
+        }
+        assert_eq!(
+            store.verify_audit().await.unwrap(),
+            ChainCheck::Intact {
+                entries: total,
+                plain: total,
+                anchored: 0
+            },
+            "{}",
+            db.backend
+        );
+    }
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::Duration;
 
+use super::audit::succeeded;
 use super::limits::Limited;
 use super::{Caller, Permission};
 use crate::{App, AppError};
@@ -158,11 +159,11 @@ impl App {
         if name.trim().is_empty() {
             return Err(AppError::Invalid("name: is empty".into()));
         }
+        let entry = succeeded(caller, "write", "organisation", name.trim(), "", "added");
         self.store
-            .add_organisation(name.trim(), kind.as_str())
+            .add_organisation(name.trim(), kind.as_str(), &[entry])
             .await?;
-        self.record_ok(caller, "write", "organisation", name.trim(), "", "added")
-            .await
+        Ok(())
     }
 
     /// Adds a user with roles (`case-officer,medical-officer`) and a password; returns the
@@ -182,18 +183,11 @@ impl App {
         let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let hash = hash_password(password)?;
+        let detail = format!("added with roles {}", words.join(","));
+        let entry = succeeded(caller, "write", "user", username, "", &detail);
         self.store
-            .add_user(username, &words.join(","), organisation, &hash)
+            .add_user(username, &words.join(","), organisation, &hash, &[entry])
             .await?;
-        self.record_ok(
-            caller,
-            "write",
-            "user",
-            username,
-            "",
-            &format!("added with roles {}", words.join(",")),
-        )
-        .await?;
         Ok(stored)
     }
 
@@ -348,10 +342,15 @@ impl App {
         };
         let token = format!("{TOKEN_PREFIX}{}", random_hex()?);
         let expires = expires_days.map(|d| self.now() + Duration::days(i64::from(d)));
+        let entry = succeeded(caller, "write", "api_token", username, "", "issued");
         self.store
-            .add_token(username, &digest(&token), roles.as_deref(), expires)
-            .await?;
-        self.record_ok(caller, "write", "api_token", username, "", "issued")
+            .add_token(
+                username,
+                &digest(&token),
+                roles.as_deref(),
+                expires,
+                &[entry],
+            )
             .await?;
         Ok(token)
     }

@@ -8,7 +8,7 @@ mod medical;
 mod outcomes;
 mod promises;
 mod transition;
-mod view;
+pub(crate) mod view;
 
 pub use create::{NewCase, NewMember};
 pub use export::SubjectExport;

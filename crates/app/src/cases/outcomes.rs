@@ -6,6 +6,7 @@ use resettle_storage::NewOutcome;
 use serde::Deserialize;
 use time::Date;
 
+use super::view::case_written;
 use crate::bounds::{CASE_MEMBERS, within};
 use crate::{App, AppError, Caller, Permission};
 
@@ -53,14 +54,15 @@ impl App {
                 months: outcome.months,
                 employed: outcome.employed,
                 recorded_on: outcome.recorded_on,
-            }])
+            }],
+                &[case_written(
+                    caller,
+                    number,
+                    "",
+                    &format!("outcome at {} months of member {}", o.months, o.member_no),
+                )],
+            )
             .await?;
-        self.changed_case(
-            caller,
-            number,
-            "",
-            &format!("outcome at {} months of member {}", o.months, o.member_no),
-        )
-        .await
+        self.case(caller, number).await
     }
 }

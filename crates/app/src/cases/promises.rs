@@ -8,6 +8,7 @@ use time::Date;
 use serde_json::Value;
 
 use super::case_number;
+use super::view::case_written;
 use crate::{App, AppError, Caller, Permission};
 
 /// A date told to the family; when it replaces an earlier one of the same kind, the reason
@@ -66,10 +67,13 @@ impl App {
         };
         promise.check(&stored.file.case, self.today())?;
         self.store
-            .add_promise(&case_number(number)?, &promise)
+            .add_promise(
+                &case_number(number)?,
+                &promise,
+                &[case_written(caller, number, "", &format!("promised {kind} date"))],
+            )
             .await?;
-        self.changed_case(caller, number, "", &format!("promised {kind} date"))
-            .await
+        self.case(caller, number).await
     }
 
     /// Records a reunification request.
@@ -93,9 +97,12 @@ impl App {
         };
         request.check(&stored.file.case, self.today())?;
         self.store
-            .add_reunification(&case_number(number)?, &request)
+            .add_reunification(
+                &case_number(number)?,
+                &request,
+                &[case_written(caller, number, "", "reunification requested")],
+            )
             .await?;
-        self.changed_case(caller, number, "", "reunification requested")
-            .await
+        self.case(caller, number).await
     }
 }

@@ -104,6 +104,7 @@ impl Store {
         programme: &str,
         file: &CaseFile,
         submitted_by: Option<&str>,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let ids = reference::load(&mut tx, programme).await?;
@@ -134,7 +135,9 @@ impl Store {
             .bind(file.case.case_number.as_str().to_string())
             .execute(&mut *tx)
             .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -227,11 +230,14 @@ impl Store {
         &self,
         number: &CaseNumber,
         promise: &Promise,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
         insert_promise(&mut tx, cur.id, promise).await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -245,6 +251,7 @@ impl Store {
         request_no: u32,
         from: ReunificationStatus,
         moved: &ReunificationRequest,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
@@ -280,7 +287,9 @@ impl Store {
                 "status: reunification request {key} is no longer {from}; reload and retry"
             )));
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -289,6 +298,7 @@ impl Store {
         &self,
         number: &CaseNumber,
         request: &ReunificationRequest,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
@@ -307,7 +317,9 @@ impl Store {
         .bind(request.reason.clone())
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

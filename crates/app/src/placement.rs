@@ -15,6 +15,7 @@ use resettle_storage::{AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::access::audit::succeeded;
 use crate::cases::TransitionRequest;
 use crate::{App, AppError, Caller, Permission};
 
@@ -327,24 +328,17 @@ impl App {
             })
             .collect();
         let run_json = serde_json::to_string(&run).expect("a run serialises");
+        let detail = format!(
+            "{} proposals, {} unplaced, {} (gap {:.4})",
+            proposals.len(),
+            run.unassigned.len(),
+            run.status,
+            run.gap
+        );
+        let entry = succeeded(caller, "write", "placement", programme, "", &detail);
         self.store
-            .replace_proposals(programme, &run_json, &proposals)
+            .replace_proposals(programme, &run_json, &proposals, &[entry])
             .await?;
-        self.record_ok(
-            caller,
-            "write",
-            "placement",
-            programme,
-            "",
-            &format!(
-                "{} proposals, {} unplaced, {} (gap {:.4})",
-                proposals.len(),
-                run.unassigned.len(),
-                run.status,
-                run.gap
-            ),
-        )
-        .await?;
         Ok(run)
     }
 
@@ -509,6 +503,20 @@ impl App {
             )
             .await?;
         }
+        let overridden = status == "confirmed" && place != open.place_code;
+        let over = over_capacity
+            .as_deref()
+            .map(|r| format!(", over capacity: {r}"))
+            .unwrap_or_default();
+        let detail = if overridden {
+            format!(
+                "confirmed at {place} instead of proposed {}{over}",
+                open.place_code
+            )
+        } else {
+            format!("{status} at {place}{over}")
+        };
+        let entry = succeeded(caller, "write", "placement", number, "", &detail);
         self.store
             .decide_proposal(
                 number,
@@ -516,29 +524,9 @@ impl App {
                 &place,
                 &caller.username,
                 over_capacity.as_deref(),
+                &[entry],
             )
             .await?;
-        let overridden = status == "confirmed" && place != open.place_code;
-        let over = over_capacity
-            .as_deref()
-            .map(|r| format!(", over capacity: {r}"))
-            .unwrap_or_default();
-        self.record_ok(
-            caller,
-            "write",
-            "placement",
-            number,
-            "",
-            &if overridden {
-                format!(
-                    "confirmed at {place} instead of proposed {}{over}",
-                    open.place_code
-                )
-            } else {
-                format!("{status} at {place}{over}")
-            },
-        )
-        .await?;
         self.store
             .proposal(number)
             .await?

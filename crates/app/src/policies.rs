@@ -126,7 +126,14 @@ impl App {
                 profile.name()
             )));
         }
-        let entry = succeeded(caller, "write", "policy_profile", profile.name(), "", "added");
+        let entry = succeeded(
+            caller,
+            "write",
+            "policy_profile",
+            profile.name(),
+            "",
+            "added",
+        );
         self.store
             .add_policy_profile(profile.name(), text, &[entry])
             .await?;

@@ -38,13 +38,7 @@ impl App {
         let result_json = serde_json::to_string(&result).expect("a plan serialises");
         let entry = succeeded(caller, "write", "scenario", name, "", "saved");
         self.store
-            .save_scenario(
-                name,
-                &inputs_json,
-                &result_json,
-                &caller.username,
-                &[entry],
-            )
+            .save_scenario(name, &inputs_json, &result_json, &caller.username, &[entry])
             .await?;
         Ok(self
             .scenarios()

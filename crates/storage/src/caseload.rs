@@ -7,7 +7,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
 use crate::reference::{self, ReferenceIds};
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// What an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,7 @@ impl Store {
     pub async fn import_programme(
         &self,
         import: &ProgrammeImport,
+        audit: &[NewAuditEntry],
     ) -> Result<ImportSummary, StorageError> {
         validate(import)?;
         let mut tx = self.begin_write().await?;
@@ -71,20 +72,24 @@ impl Store {
             self.keys.as_deref(),
         )
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(summary)
     }
 
     /// Deletes every row of every application table, keeping the schema; used to replace
     /// the demo caseload.
-    pub async fn delete_all_data(&self) -> Result<(), StorageError> {
+    pub async fn delete_all_data(&self, audit: &[NewAuditEntry]) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         for t in TABLES_CHILD_FIRST {
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DELETE FROM {t}")))
                 .execute(&mut *tx)
                 .await?;
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

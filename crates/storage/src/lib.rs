@@ -30,8 +30,8 @@ mod unique;
 mod users;
 
 pub use audit::{
-    Anchor, AnchorPolicy, AuditEntry, AuditFilter, ChainCheck, Fault, GENESIS, NO_AUDIT_KEY,
-    NewAuditEntry, Verified, parse_anchors,
+    Anchor, AnchorPolicy, AuditEntry, AuditFilter, AuditOf, ChainCheck, Fault, GENESIS,
+    NO_AUDIT_KEY, NewAuditEntry, Verified, parse_anchors,
 };
 pub use caseload::ImportSummary;
 pub use cases::{

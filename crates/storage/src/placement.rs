@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use sqlx::Row;
 
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// A family awaiting a place: accepted, not yet placed.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,6 +243,7 @@ impl Store {
         programme: &str,
         run: &str,
         proposals: &[NewProposal],
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id: i64 = sqlx::query("SELECT id FROM programmes WHERE code = $1")
@@ -285,7 +286,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -344,7 +347,9 @@ impl Store {
         place_code: &str,
         decided_by: &str,
         over_capacity_reason: Option<&str>,
+        audit: &[NewAuditEntry],
     ) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE placement_proposals SET status = $1, place_code = $2, decided_by = $3, \
              decided_at = $4, over_capacity_reason = $5 \
@@ -356,8 +361,11 @@ impl Store {
         .bind(codec::timestamp(self.now()))
         .bind(over_capacity_reason.map(str::to_string))
         .bind(case_number.to_string())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
+        tx.commit().await?;
+        self.committed(head);
         Ok(done.rows_affected() > 0)
     }
 }

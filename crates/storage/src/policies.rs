@@ -6,7 +6,12 @@ use crate::{NewAuditEntry, StorageError, Store, codec};
 
 impl Store {
     /// Stores a profile's text under its name; a name already stored is refused.
-    pub async fn add_policy_profile(&self, name: &str, text: &str, audit: &[NewAuditEntry]) -> Result<(), StorageError> {
+    pub async fn add_policy_profile(
+        &self,
+        name: &str,
+        text: &str,
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         refuse_if_taken(
             &mut tx,

@@ -145,11 +145,14 @@ async fn an_import_is_counted_by_state_and_arrivals_by_year() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         let summary = store
-            .import_programme(&programme(vec![
-                case_file("TST-20C00001", 4, TO_ARRIVAL, 2021),
-                case_file("TST-20C00002", 2, TO_ARRIVAL, 2021),
-                case_file("TST-20C00003", 3, &[CaseState::DossierReview], 2020),
-            ]))
+            .import_programme(
+                &programme(vec![
+                    case_file("TST-20C00001", 4, TO_ARRIVAL, 2021),
+                    case_file("TST-20C00002", 2, TO_ARRIVAL, 2021),
+                    case_file("TST-20C00003", 3, &[CaseState::DossierReview], 2020),
+                ]),
+                &[],
+            )
             .await
             .unwrap();
         assert_eq!((summary.cases, summary.persons), (3, 9), "{}", db.backend);
@@ -175,10 +178,10 @@ async fn a_rejected_import_writes_nothing() {
         let mut bad = case_file("TST-20C00009", 1, TO_ARRIVAL, 2021);
         bad.events[2].to = CaseState::Housed; // accepted → housed skips the journey
         let err = store
-            .import_programme(&programme(vec![
-                case_file("TST-20C00008", 2, &[], 2020),
-                bad,
-            ]))
+            .import_programme(
+                &programme(vec![case_file("TST-20C00008", 2, &[], 2020), bad]),
+                &[],
+            )
             .await
             .unwrap_err();
         let msg = err.to_string();
@@ -203,7 +206,7 @@ async fn a_duplicate_case_number_is_refused_naming_it() {
             case_file("TST-20C00001", 1, &[], 2020),
             case_file("tst-20c00001", 2, &[], 2020),
         ];
-        match store.import_programme(&programme(twice)).await {
+        match store.import_programme(&programme(twice), &[]).await {
             Err(StorageError::Duplicate { what: "case", key }) => assert_eq!(key, "TST-20C00001"),
             other => panic!(
                 "{}: expected a duplicate refusal, got {other:?}",
@@ -219,19 +222,20 @@ async fn delete_all_data_empties_every_table() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         store
-            .import_programme(&programme(vec![case_file(
-                "TST-20C00001",
-                3,
-                TO_ARRIVAL,
-                2021,
-            )]))
+            .import_programme(
+                &programme(vec![case_file("TST-20C00001", 3, TO_ARRIVAL, 2021)]),
+                &[],
+            )
             .await
             .unwrap();
-        store.delete_all_data().await.unwrap();
+        store.delete_all_data(&[]).await.unwrap();
         assert_eq!(store.case_count().await.unwrap(), 0, "{}", db.backend);
         assert!(store.programmes().await.unwrap().is_empty());
         // The same programme can be imported again afterwards.
-        store.import_programme(&programme(vec![])).await.unwrap();
+        store
+            .import_programme(&programme(vec![]), &[])
+            .await
+            .unwrap();
     }
 }
 
@@ -249,10 +253,13 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         store
-            .import_programme(&programme(vec![
-                case_file("TST-20C00021", 3, &[CaseState::DossierReview], 2020),
-                case_file("TST-20C00022", 2, &[CaseState::DossierReview], 2020),
-            ]))
+            .import_programme(
+                &programme(vec![
+                    case_file("TST-20C00021", 3, &[CaseState::DossierReview], 2020),
+                    case_file("TST-20C00022", 2, &[CaseState::DossierReview], 2020),
+                ]),
+                &[],
+            )
             .await
             .unwrap();
         let step = |number: &str| {

@@ -119,7 +119,7 @@ pub struct AuditQuery {
 }
 
 /// `entry` as made by `caller` (its actor and source), "ok" unless it says otherwise.
-fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
+pub(crate) fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
     NewAuditEntry {
         actor: caller.username.clone(),
         source: caller.source.clone(),

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Argon2, PasswordHash};
 use resettle_domain::access::{OrganisationKind, Role};
+use resettle_storage::CutOff;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::Duration;
@@ -109,7 +110,7 @@ pub(crate) fn username_of(typed: &str) -> Result<String, AppError> {
 }
 
 /// The audit detail of a change that cut a user off: what changed and what it ended.
-fn cut_off(what: &str, cut: resettle_storage::CutOff) -> String {
+fn cut_off(what: &str, cut: CutOff) -> String {
     format!(
         "{what}; {} session(s) ended, {} token(s) revoked",
         cut.sessions, cut.tokens
@@ -234,10 +235,21 @@ impl App {
     ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        let cut = self.store.set_user_disabled(username, disabled).await?;
         let what = if disabled { "disabled" } else { "re-enabled" };
-        self.record_ok(caller, "write", "user", username, "", &cut_off(what, cut))
-            .await
+        let entry = |cut: &CutOff| {
+            vec![succeeded(
+                caller,
+                "write",
+                "user",
+                username,
+                "",
+                &cut_off(what, *cut),
+            )]
+        };
+        self.store
+            .set_user_disabled(username, disabled, &entry)
+            .await?;
+        Ok(())
     }
 
     /// Every organisation with its kind, by name: what a new user can belong to.
@@ -271,16 +283,14 @@ impl App {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
         let hash = hash_password(password)?;
-        let cut = self.store.set_password_hash(username, &hash).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "user",
-            username,
-            "",
-            &cut_off("password reset", cut),
-        )
-        .await
+        let entry = |cut: &CutOff| {
+            let detail = cut_off("password reset", *cut);
+            vec![succeeded(caller, "write", "user", username, "", &detail)]
+        };
+        self.store
+            .set_password_hash(username, &hash, &entry)
+            .await?;
+        Ok(())
     }
 
     /// Replaces a user's roles (`case-officer,medical-officer`) and ends every session and
@@ -296,10 +306,19 @@ impl App {
         let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let words = words.join(",");
-        let cut = self.store.set_user_roles(username, &words).await?;
         let what = format!("roles set to {words}");
-        self.record_ok(caller, "write", "user", username, "", &cut_off(&what, cut))
-            .await
+        let entry = |cut: &CutOff| {
+            vec![succeeded(
+                caller,
+                "write",
+                "user",
+                username,
+                "",
+                &cut_off(&what, *cut),
+            )]
+        };
+        self.store.set_user_roles(username, &words, &entry).await?;
+        Ok(())
     }
 
     /// Issues an API token for a user, valid for `expires_days` (none: until revoked) and
@@ -359,17 +378,18 @@ impl App {
     pub async fn revoke_tokens(&self, caller: &Caller, username: &str) -> Result<u64, AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        let n = self.store.revoke_tokens(username).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "api_token",
-            username,
-            "",
-            &format!("{n} revoked"),
-        )
-        .await?;
-        Ok(n)
+        let entry = |n: &u64| {
+            let detail = format!("{n} revoked");
+            vec![succeeded(
+                caller,
+                "write",
+                "api_token",
+                username,
+                "",
+                &detail,
+            )]
+        };
+        Ok(self.store.revoke_tokens(username, &entry).await?)
     }
 
     /// The caller holding this token; refused alike for unknown, expired, revoked and

@@ -48,13 +48,14 @@ impl App {
         };
         outcome.check(&stored.file, self.today())?;
         self.store
-            .record_outcomes(&[NewOutcome {
-                case_number: stored.file.case.case_number.to_string(),
-                member_no: outcome.member_no,
-                months: outcome.months,
-                employed: outcome.employed,
-                recorded_on: outcome.recorded_on,
-            }],
+            .record_outcomes(
+                &[NewOutcome {
+                    case_number: stored.file.case.case_number.to_string(),
+                    member_no: outcome.member_no,
+                    months: outcome.months,
+                    employed: outcome.employed,
+                    recorded_on: outcome.recorded_on,
+                }],
                 &[case_written(
                     caller,
                     number,

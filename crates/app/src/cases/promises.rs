@@ -70,7 +70,12 @@ impl App {
             .add_promise(
                 &case_number(number)?,
                 &promise,
-                &[case_written(caller, number, "", &format!("promised {kind} date"))],
+                &[case_written(
+                    caller,
+                    number,
+                    "",
+                    &format!("promised {kind} date"),
+                )],
             )
             .await?;
         self.case(caller, number).await

@@ -328,7 +328,6 @@ impl App {
         Ok(json)
     }
 
-
     /// One case with every field, for callers who see every field (case officers and the
     /// operator at the command line); refused for others.
     pub async fn case_full(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {

@@ -37,7 +37,10 @@ struct Pending {
 }
 
 /// Queues `entries`, starts a writer if none runs, and waits until they are committed.
-pub(super) async fn append(store: &Store, entries: Vec<NewAuditEntry>) -> Result<i64, StorageError> {
+pub(super) async fn append(
+    store: &Store,
+    entries: Vec<NewAuditEntry>,
+) -> Result<i64, StorageError> {
     let (done, outcome) = oneshot::channel();
     let group = &store.audit.group;
     group
@@ -48,9 +51,9 @@ pub(super) async fn append(store: &Store, entries: Vec<NewAuditEntry>) -> Result
     if !group.writing.swap(true, Ordering::AcqRel) {
         tokio::spawn(drain(store.clone()));
     }
-    outcome.await.map_err(|_| {
-        StorageError::AuditBatch("the writer stopped before committing".into())
-    })?
+    outcome
+        .await
+        .map_err(|_| StorageError::AuditBatch("the writer stopped before committing".into()))?
 }
 
 /// Commits batches until the queue is empty, then gives up the writer's role; a caller

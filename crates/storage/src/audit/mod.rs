@@ -33,6 +33,11 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 pub const NO_AUDIT_KEY: &str = "audit trail: it is keyed and no data key is configured, so \
      nothing can be recorded; set RESETTLE_DATA_KEY or --data-key-file to the key that keys it";
 
+/// The entries recording a write whose detail depends on what the write did (how many
+/// sessions a change to a user ended, say): called inside the write's transaction with
+/// its outcome, so the entries commit with it.
+pub type AuditOf<'a, T> = &'a (dyn Fn(&T) -> Vec<NewAuditEntry> + Sync);
+
 /// An entry to append; `seq`, time and hashes are added by [`Store::append_audit`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewAuditEntry {
@@ -191,6 +196,21 @@ impl Store {
     /// reads share a commit instead of queueing for the chain one by one.
     pub async fn append_audit(&self, entries: &[NewAuditEntry]) -> Result<i64, StorageError> {
         group::append(self, entries.to_vec()).await
+    }
+
+    /// Runs one statement that writes and appends the entries recording it (made from the
+    /// rows it changed) in the same transaction; returns the rows changed.
+    pub(crate) async fn execute_audited(
+        &self,
+        statement: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
+        audit: AuditOf<'_, u64>,
+    ) -> Result<u64, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let changed = statement.execute(&mut *tx).await?.rows_affected();
+        let head = self.append_audit_in(&mut tx, &audit(&changed)).await?;
+        tx.commit().await?;
+        self.committed(head);
+        Ok(changed)
     }
 
     /// Appends entries in a transaction of their own: one batch of the group commit.

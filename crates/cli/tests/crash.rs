@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sqlx::Row;
@@ -103,8 +103,8 @@ fn next(seed: &mut u64) -> u64 {
     *seed
 }
 
-/// One client: moves its cases between dossier review and deferred, reading each after
-/// its step, until told to stop or the server is gone. Learns each case's version from
+/// One client: moves its cases into dossier review (from submission or deferral) and to
+/// deferred (from review or an interview), reading each before its first step, until told to stop or the server is gone. Learns each case's version from
 /// the server when a step is not acknowledged (it may have committed before the kill).
 fn client(port: u16, token: &str, cases: &[String], stop: &AtomicBool, acks: &Mutex<Acknowledged>) {
     let mut known: BTreeMap<&str, (String, i64)> = BTreeMap::new();
@@ -118,18 +118,21 @@ fn client(port: u16, token: &str, cases: &[String], stop: &AtomicBool, acks: &Mu
                 let Some((200, body)) = http(port, token, "GET", &path, "") else {
                     return;
                 };
-                acks.lock().unwrap().reads.entry(case.clone()).and_modify(|n| *n += 1).or_insert(1);
+                acks.lock()
+                    .unwrap()
+                    .reads
+                    .entry(case.clone())
+                    .and_modify(|n| *n += 1)
+                    .or_insert(1);
                 let v: serde_json::Value = serde_json::from_str(&body).unwrap();
                 let state = v["state"].as_str().unwrap().to_string();
                 known.insert(case, (state, v["version"].as_i64().unwrap()));
             }
             let (state, version) = known[case.as_str()].clone();
-            let body = if state == "deferred" {
+            let body = if state == "deferred" || state == "submitted" {
                 format!(r#"{{"to":"dossier_review","expected_version":{version}}}"#)
             } else {
-                format!(
-                    r#"{{"to":"deferred","reason":"crash test","expected_version":{version}}}"#
-                )
+                format!(r#"{{"to":"deferred","reason":"crash test","expected_version":{version}}}"#)
             };
             match http(port, token, "POST", &format!("{path}/transitions"), &body) {
                 Some((200, answer)) => {
@@ -154,29 +157,41 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
         let started = Instant::now();
         let dir = tempfile::tempdir().unwrap();
         let url = &db.url;
-        ok(resettle(url, &["demo", "--cases", "150", "--as-of", "2026-11-23"]));
-        let token = ok(resettle(url, &["user", "token", "--username", "case-officer"]))
-            .trim()
-            .to_string();
+        ok(resettle(
+            url,
+            &["demo", "--cases", "300", "--as-of", "2026-11-23"],
+        ));
+        let token = ok(resettle(
+            url,
+            &["user", "token", "--username", "case-officer"],
+        ))
+        .trim()
+        .to_string();
         let runtime = tokio::runtime::Runtime::new().unwrap();
         let pool = runtime.block_on(async {
             sqlx::any::install_default_drivers();
             sqlx::AnyPool::connect(url).await.unwrap()
         });
-        let query = |sql: &str| runtime.block_on(sqlx::query(sql).fetch_all(&pool)).unwrap();
+        let query =
+            |sql: &'static str| runtime.block_on(sqlx::query(sql).fetch_all(&pool)).unwrap();
         let movable: Vec<String> = query(
-            "SELECT case_number FROM cases WHERE state IN ('dossier_review', 'deferred') \
-             ORDER BY case_number",
+            "SELECT case_number FROM cases WHERE state IN ('submitted', 'interviewed', \
+             'dossier_review', 'deferred') ORDER BY case_number",
         )
         .iter()
         .map(|r| r.get(0))
         .take(CLIENTS * CASES_PER_CLIENT)
         .collect();
-        assert!(movable.len() >= CLIENTS, "{}: too few cases to move", db.backend);
-        let versions_before: BTreeMap<String, i64> = query("SELECT case_number, version FROM cases")
-            .iter()
-            .map(|r| (r.get(0), r.get(1)))
-            .collect();
+        assert!(
+            movable.len() >= CLIENTS,
+            "{}: too few cases to move",
+            db.backend
+        );
+        let versions_before: BTreeMap<String, i64> =
+            query("SELECT case_number, version FROM cases")
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
         let acks = Arc::new(Mutex::new(Acknowledged::default()));
         let mut seed = 0x5eed_c0de_u64;
         for _ in 0..ROUNDS {
@@ -200,7 +215,11 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
             }
         }
         let acks = acks.lock().unwrap();
-        assert!(!acks.steps.is_empty(), "{}: no step was acknowledged", db.backend);
+        assert!(
+            !acks.steps.is_empty(),
+            "{}: no step was acknowledged",
+            db.backend
+        );
 
         // Every acknowledged step is there.
         let events: BTreeMap<(String, i64), String> = query(
@@ -220,7 +239,9 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
         // Every case's stored state and version are those its events give.
         for r in query("SELECT case_number, state, version FROM cases") {
             let (case, state, version): (String, String, i64) = (r.get(0), r.get(1), r.get(2));
-            let last = events.range((case.clone(), 0)..=(case.clone(), i64::MAX)).last();
+            let last = events
+                .range((case.clone(), 0)..=(case.clone(), i64::MAX))
+                .last();
             let (derived_version, derived_state) = last.map(|((_, v), s)| (*v, s.clone())).unwrap();
             assert_eq!(
                 (version, state.as_str()),
@@ -239,13 +260,29 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
         .map(|r| ((r.get(0), r.get(1)), r.get(2)))
         .collect();
         for case in &movable {
-            let steps = events.range((case.clone(), 0)..=(case.clone(), i64::MAX)).count() as i64
+            let steps = events
+                .range((case.clone(), 0)..=(case.clone(), i64::MAX))
+                .count() as i64
                 - versions_before[case];
-            let written = entries.get(&(case.clone(), "write".into())).copied().unwrap_or(0);
-            assert_eq!(written, steps, "{}: {case}: steps without entries", db.backend);
-            let read = entries.get(&(case.clone(), "read".into())).copied().unwrap_or(0);
+            let written = entries
+                .get(&(case.clone(), "write".into()))
+                .copied()
+                .unwrap_or(0);
+            assert_eq!(
+                written, steps,
+                "{}: {case}: steps without entries",
+                db.backend
+            );
+            let read = entries
+                .get(&(case.clone(), "read".into()))
+                .copied()
+                .unwrap_or(0);
             let acked = acks.reads.get(case).copied().unwrap_or(0) as i64;
-            assert!(read >= acked, "{}: {case}: {acked} reads answered, {read} recorded", db.backend);
+            assert!(
+                read >= acked,
+                "{}: {case}: {acked} reads answered, {read} recorded",
+                db.backend
+            );
         }
         runtime.block_on(pool.close());
         // The chain verifies (and against the anchors written before each kill).

@@ -397,11 +397,13 @@ pub(crate) async fn insert_cases(
 fn duplicate_case(e: StorageError, files: &[CaseFile]) -> StorageError {
     match &e {
         StorageError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+            // SQLite names the value in its message, PostgreSQL only the constraint; a
+            // single new case is that case either way.
             let msg = db.message();
-            let key = files
-                .iter()
-                .map(|f| f.case.case_number.as_str())
+            let numbers = || files.iter().map(|f| f.case.case_number.as_str());
+            let key = numbers()
                 .find(|n| msg.contains(n))
+                .or_else(|| numbers().next().filter(|_| files.len() == 1))
                 .unwrap_or("(one of the imported cases)");
             StorageError::Duplicate {
                 what: "case",

@@ -1,7 +1,7 @@
 //! Saved fair-share scenarios: a plan's inputs and result under a name.
 use sqlx::Row;
 
-use crate::unique::refuse_if_taken;
+use crate::unique::taken;
 use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// A saved scenario. Inputs and result are kept as the JSON the app layer wrote, so a
@@ -29,13 +29,6 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM fair_share_scenarios WHERE name = $1",
-            "scenario",
-            name,
-        )
-        .await?;
         sqlx::query(
             "INSERT INTO fair_share_scenarios (name, inputs, result, saved_at, saved_by) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -46,7 +39,8 @@ impl Store {
         .bind(codec::timestamp(self.now()))
         .bind(saved_by.to_string())
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(taken("scenario", name))?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);

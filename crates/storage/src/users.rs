@@ -3,7 +3,7 @@
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
-use crate::unique::refuse_if_taken;
+use crate::unique::taken;
 use crate::{AuditOf, NewAuditEntry, StorageError, Store, codec};
 
 /// A user as stored (never with the password hash).
@@ -54,18 +54,12 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM organisations WHERE name = $1",
-            "organisation",
-            name,
-        )
-        .await?;
         sqlx::query("INSERT INTO organisations (name, kind) VALUES ($1, $2)")
             .bind(name.to_string())
             .bind(kind.to_string())
             .execute(&mut *tx)
-            .await?;
+            .await
+            .map_err(taken("organisation", name))?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -93,13 +87,6 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM users WHERE LOWER(username) = LOWER($1)",
-            "user",
-            username,
-        )
-        .await?;
         let organisation_id: Option<i64> = match organisation {
             None => None,
             Some(name) => Some(
@@ -124,7 +111,8 @@ impl Store {
         .bind(password_hash.to_string())
         .bind(codec::timestamp(self.now()))
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(taken("user", username))?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);

@@ -455,3 +455,100 @@ async fn concurrent_appends_are_group_committed_into_one_verifiable_chain() {
         );
     }
 }
+
+/// Two servers starting together on one empty database: both migrate without a fault,
+/// every migration is applied once, and the schema is complete.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_migrating_at_once_take_turns() {
+    for db in resettle_testkit::databases() {
+        let (a, b) = (
+            Store::connect(&db.url).await.unwrap(),
+            Store::connect(&db.url).await.unwrap(),
+        );
+        let (ra, rb) = tokio::join!(a.migrate(), b.migrate());
+        let (ra, rb) = (ra.unwrap(), rb.unwrap());
+        let latest = Store::latest_schema_version();
+        assert_eq!((ra + rb) as i64, latest, "{}: {ra} + {rb}", db.backend);
+        assert_eq!(a.schema_version().await.unwrap(), latest, "{}", db.backend);
+        assert_eq!(b.migrate().await.unwrap(), 0, "{}", db.backend);
+    }
+}
+
+/// A migration whose text changed after it was applied is refused by name, and nothing
+/// is migrated.
+#[tokio::test]
+async fn a_changed_applied_migration_is_refused() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let runtime_pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+        use sqlx::Row;
+        sqlx::query("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 3")
+            .execute(&runtime_pool)
+            .await
+            .unwrap();
+        let err = store.migrate().await.unwrap_err().to_string();
+        assert!(
+            err.contains("migration 3 (organisations, users and API tokens) differs")
+                && err.contains("checksum edited applied"),
+            "{}: {err}",
+            db.backend
+        );
+        // A database migrated before checksums were kept gets them, and migrates.
+        sqlx::query("UPDATE schema_migrations SET checksum = ''")
+            .execute(&runtime_pool)
+            .await
+            .unwrap();
+        assert_eq!(store.migrate().await.unwrap(), 0, "{}", db.backend);
+        let empty: i64 = sqlx::query("SELECT COUNT(*) FROM schema_migrations WHERE checksum = ''")
+            .fetch_one(&runtime_pool)
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+        assert_eq!(empty, 0, "{}", db.backend);
+        runtime_pool.close().await;
+    }
+}
+
+/// Attack: two administrators (two servers) add the same organisation at the same moment.
+/// The database's unique constraint decides: one is added, the other refused as a
+/// duplicate naming it (a 409), never a database fault (a 500); one entry is written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_concurrent_creates_of_one_key_give_one_success_and_one_duplicate() {
+    for db in resettle_testkit::databases() {
+        let a = fresh(&db.url).await;
+        let b = Store::connect(&db.url).await.unwrap();
+        let entry = |who: &str| NewAuditEntry {
+            actor: who.into(),
+            action: "write".into(),
+            entity: "organisation".into(),
+            entity_id: "Fedasil".into(),
+            outcome: "ok".into(),
+            ..Default::default()
+        };
+        for round in 0..5 {
+            let name = format!("Fedasil {round}");
+            let (ea, eb) = ([entry("admin-a")], [entry("admin-b")]);
+            let (ra, rb) = tokio::join!(
+                a.add_organisation(&name, "agency", &ea),
+                b.add_organisation(&name, "agency", &eb)
+            );
+            let (oks, dups): (Vec<_>, Vec<_>) = [ra, rb].into_iter().partition(|r| r.is_ok());
+            assert_eq!(oks.len(), 1, "{}: {dups:?}", db.backend);
+            match dups.into_iter().next().unwrap() {
+                Err(StorageError::Duplicate { what, key }) => {
+                    assert_eq!((what, key.as_str()), ("organisation", name.as_str()))
+                }
+                other => panic!("{}: {other:?}", db.backend),
+            }
+        }
+        assert!(
+            matches!(
+                a.verify_audit().await.unwrap(),
+                ChainCheck::Intact { entries: 5, .. }
+            ),
+            "{}",
+            db.backend
+        );
+    }
+}

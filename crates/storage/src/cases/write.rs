@@ -10,7 +10,6 @@ use crate::NewAuditEntry;
 use crate::caseload::{KnownCodes, insert_cases, validate_files};
 use crate::codec::{self, parse_word};
 use crate::reference;
-use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store};
 
 /// A lifecycle step to append. Whether the step is allowed is decided by the app layer
@@ -114,13 +113,6 @@ impl Store {
             sponsor_groups: ids.sponsor_groups.keys().cloned().collect(),
         };
         validate_files(std::slice::from_ref(file), &known)?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM cases WHERE case_number = $1",
-            "case",
-            file.case.case_number.as_str(),
-        )
-        .await?;
         insert_cases(
             &mut tx,
             &ids,

@@ -19,7 +19,7 @@ pub mod reference;
 mod retention;
 mod scenarios;
 
-pub use access::audit::{AuditQuery, AuditRecord, ChainStatus};
+pub use access::audit::{AuditQuery, AuditRecord, ChainStatus, in_request, new_request_id};
 pub use access::session::{NewSession, Session};
 pub use access::{Caller, Organisation, Permission, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};

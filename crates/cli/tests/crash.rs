@@ -6,6 +6,9 @@
 //!
 //! Bounded: `ROUNDS` kills per database, each after at most `MAX_RUN_MS` of load; every
 //! request goes to 127.0.0.1.
+//!
+//! Beside it, the graceful stop: SIGTERM while a long request runs lets it finish, anchors
+//! the chain's head and exits cleanly; and each audit entry names its request's id.
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -46,6 +49,17 @@ fn ok(out: Output) -> String {
 
 /// A plain HTTP/1.0 request with a bearer token; `None` when the server is gone.
 fn http(port: u16, token: &str, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
+    http_with_head(port, token, method, path, body).map(|(status, _, body)| (status, body))
+}
+
+/// As [`http`], with the answer's head (status line and headers) too.
+fn http_with_head(
+    port: u16,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: &str,
+) -> Option<(u16, String, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
     write!(
@@ -58,7 +72,8 @@ fn http(port: u16, token: &str, method: &str, path: &str, body: &str) -> Option<
     let mut raw = String::new();
     s.read_to_string(&mut raw).ok()?;
     let status = raw.split(' ').nth(1)?.parse().ok()?;
-    Some((status, raw.split_once("\r\n\r\n")?.1.to_string()))
+    let (head, body) = raw.split_once("\r\n\r\n")?;
+    Some((status, head.to_lowercase(), body.to_string()))
 }
 
 fn start(db: &str, dir: &std::path::Path) -> (Child, u16) {
@@ -296,4 +311,106 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
             started.elapsed().as_secs_f64()
         );
     }
+}
+
+/// SIGTERM while a placement run (seconds of work) is under way: the run is answered, the
+/// server exits 0, and the chain's head is anchored, so the anchor file ends at the last
+/// entry. Each entry names the request it was made in, as the answer's `X-Request-Id` does.
+#[test]
+fn sigterm_finishes_the_request_under_way_anchors_the_head_and_exits_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("stop.db").display());
+    ok(resettle(
+        &url,
+        &["demo", "--cases", "1500", "--as-of", "2026-11-23"],
+    ));
+    let officer = ok(resettle(
+        &url,
+        &["user", "token", "--username", "reception-officer"],
+    ))
+    .trim()
+    .to_string();
+    let (server, port) = start(&url, dir.path());
+
+    let (status, head, body) =
+        http_with_head(port, &officer, "GET", "/api/v1/cases?per_page=1", "").expect("an answer");
+    assert_eq!(status, 200, "{body}");
+    let id = head
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .expect("an X-Request-Id header")
+        .trim()
+        .to_string();
+    assert!(
+        id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
+
+    let run = std::thread::spawn(move || {
+        let started = Instant::now();
+        let answer = http(
+            port,
+            &officer,
+            "POST",
+            "/api/v1/programmes/BE/placement",
+            "",
+        );
+        (answer, started.elapsed())
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let term = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let (answer, took) = run.join().unwrap();
+    let (status, body) = answer.expect("the run under way is answered, not cut");
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        took > Duration::from_millis(300),
+        "the run ended before the signal: {took:?}"
+    );
+    let mut server = server;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let exit = loop {
+        if let Some(exit) = server.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still running 60 s after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit}");
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (head_seq, read_id): (i64, String) = runtime.block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        let head: i64 = sqlx::query("SELECT MAX(seq) FROM audit_log")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+        let read: String = sqlx::query(
+            "SELECT request_id FROM audit_log WHERE action = 'read' AND entity = 'case_list' \
+             AND actor = 'reception-officer'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get(0);
+        pool.close().await;
+        (head, read)
+    });
+    assert_eq!(read_id, id, "the list's entry names its request");
+    let anchors = std::fs::read_to_string(dir.path().join("stop.db.anchor")).unwrap();
+    let last = anchors.lines().last().expect("an anchor at shutdown");
+    assert!(
+        last.starts_with(&format!("{head_seq} ")),
+        "{last} / head {head_seq}"
+    );
+    let verified = ok(resettle(&url, &["audit", "verify"]));
+    assert!(verified.contains("intact"), "{verified}");
 }

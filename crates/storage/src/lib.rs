@@ -277,7 +277,8 @@ impl Store {
         })
     }
 
-    /// Closes every connection; for tests that remove the database afterwards.
+    /// Closes every connection, waiting for those in use to be returned: at the end of a
+    /// graceful shutdown, and for tests that remove the database afterwards.
     pub async fn close(&self) {
         self.pool.close().await;
     }

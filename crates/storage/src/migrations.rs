@@ -112,6 +112,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_placement_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0016_placement_decisions.sql"),
     },
+    Migration {
+        version: 17,
+        description: "the request each audit entry was made in",
+        sqlite: include_str!("../migrations/sqlite/0017_audit_request_id.sql"),
+        postgres: include_str!("../migrations/postgres/0017_audit_request_id.sql"),
+    },
 ];
 
 /// The PostgreSQL advisory lock that migrating holds, so two servers starting at once on

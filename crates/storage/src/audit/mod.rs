@@ -57,6 +57,9 @@ pub struct NewAuditEntry {
     pub outcome: String,
     /// A short free-text detail (the step taken, the reason refused).
     pub detail: String,
+    /// The HTTP request it was made in (the id the server's log and the answer's
+    /// `X-Request-Id` carry); empty outside a request.
+    pub request_id: String,
 }
 
 /// An entry as stored.
@@ -100,20 +103,27 @@ pub struct AuditFilter {
 /// The bytes an entry's hash covers: every field, length-prefixed so no two field lists
 /// collide. A keyed entry's bytes also cover its key id, so it cannot be moved to another
 /// key; a plain entry's bytes are what they were before keys, so old entries still verify.
+/// A request id, when there is one, comes last, so entries without one (all those written
+/// before migration 17) hash as they always did.
 fn hashed_bytes(prev: &str, seq: i64, at: &str, key_id: &str, e: &NewAuditEntry) -> Vec<u8> {
     let seq = seq.to_string();
     let key_part = (!key_id.is_empty()).then_some(key_id);
     let mut bytes = Vec::with_capacity(256);
-    for part in [prev, seq.as_str(), at].into_iter().chain(key_part).chain([
-        e.actor.as_str(),
-        &e.source,
-        &e.action,
-        &e.entity,
-        &e.entity_id,
-        &e.fields,
-        &e.outcome,
-        &e.detail,
-    ]) {
+    for part in [prev, seq.as_str(), at]
+        .into_iter()
+        .chain(key_part)
+        .chain([
+            e.actor.as_str(),
+            &e.source,
+            &e.action,
+            &e.entity,
+            &e.entity_id,
+            &e.fields,
+            &e.outcome,
+            &e.detail,
+        ])
+        .chain((!e.request_id.is_empty()).then_some(e.request_id.as_str()))
+    {
         bytes.extend_from_slice(&(part.len() as u64).to_be_bytes());
         bytes.extend_from_slice(part.as_bytes());
     }
@@ -132,7 +142,7 @@ fn entry_hash(key: Option<&ChainKey>, prev: &str, seq: i64, at: &str, e: &NewAud
 }
 
 const COLUMNS: &str = "seq, at, actor, source, action, entity, entity_id, fields, outcome, \
-                       detail, prev_hash, hash, key_id";
+                       detail, prev_hash, hash, key_id, request_id";
 
 fn row(r: &sqlx::any::AnyRow) -> Result<AuditEntry, StorageError> {
     Ok(AuditEntry {
@@ -147,6 +157,7 @@ fn row(r: &sqlx::any::AnyRow) -> Result<AuditEntry, StorageError> {
             fields: r.try_get(7)?,
             outcome: r.try_get(8)?,
             detail: r.try_get(9)?,
+            request_id: r.try_get(13)?,
         },
         prev_hash: r.try_get(10)?,
         hash: r.try_get(11)?,
@@ -269,6 +280,7 @@ impl Store {
                 "prev_hash",
                 "hash",
                 "key_id",
+                "request_id",
             ],
         );
         for e in entries {
@@ -288,6 +300,7 @@ impl Store {
                 prev.as_str().into(),
                 hash.as_str().into(),
                 key_id.into(),
+                e.request_id.as_str().into(),
             ]);
             prev = hash;
         }

@@ -82,7 +82,7 @@ fn start(db: &str, dir: &std::path::Path) -> (Child, u16) {
         .local_addr()
         .unwrap()
         .port();
-    let child = Command::new(env!("CARGO_BIN_EXE_resettle"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resettle"))
         .args(["--log-level", "error", "--database", db, "serve", "--addr"])
         .arg(format!("127.0.0.1:{port}"))
         .current_dir(dir)
@@ -99,6 +99,8 @@ fn start(db: &str, dir: &std::path::Path) -> (Child, u16) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    child.kill().ok();
+    child.wait().ok();
     panic!("resettle serve did not answer /api/v1/health within 60 s");
 }
 

@@ -4,8 +4,9 @@
 //! audit entry and each acknowledged read its entry, the audit chain verifies, and every
 //! case's stored state and version are those its events give.
 //!
-//! Bounded: `ROUNDS` kills per database, each after at most `MAX_RUN_MS` of load; every
-//! request goes to 127.0.0.1.
+//! Bounded: `ROUNDS` kills per database, each at most `MAX_RUN_MS` after the round's first
+//! acknowledged step (awaited for at most `FIRST_STEP_WITHIN_S`); every request goes to
+//! 127.0.0.1.
 //!
 //! Beside it, the graceful stop: SIGTERM while a long request runs lets it finish, anchors
 //! the chain's head and exits cleanly; and each audit entry names its request's id.
@@ -23,6 +24,8 @@ use sqlx::Row;
 const ROUNDS: u64 = 10;
 /// The longest a round's load runs before the kill (the shortest is a tenth of it).
 const MAX_RUN_MS: u64 = 600;
+/// How long a round waits for its first acknowledged step before the kill's countdown.
+const FIRST_STEP_WITHIN_S: u64 = 20;
 /// Case officers sending requests at once, each moving its own cases.
 const CLIENTS: usize = 4;
 /// Cases each client moves.
@@ -222,6 +225,13 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
                     std::thread::spawn(move || client(port, &token, &cases, &stop, &acks))
                 })
                 .collect();
+            // The random moment counts from the round's first acknowledged step, so even
+            // a slow machine (a debug build beside other work) is killed under load.
+            let before = acks.lock().unwrap().steps.len();
+            let deadline = Instant::now() + Duration::from_secs(FIRST_STEP_WITHIN_S);
+            while acks.lock().unwrap().steps.len() == before && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
             let run = MAX_RUN_MS / 10 + next(&mut seed) % (MAX_RUN_MS * 9 / 10);
             std::thread::sleep(Duration::from_millis(run));
             server.kill().unwrap(); // SIGKILL: no shutdown, no flush, no anchor

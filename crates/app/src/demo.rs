@@ -8,6 +8,7 @@ use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp, follow_up_due};
 use resettle_domain::programme::ProgrammeImport;
 use resettle_storage::ImportSummary;
 
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller};
 
 /// The password of every demo user (README, "Signing in"). Demo only: the demo refuses to
@@ -180,28 +181,26 @@ impl App {
                     existing[0].code
                 )));
             }
-            self.store.delete_all_data().await?;
-            self.record_ok(
+            let entry = succeeded(
                 &Caller::operator(),
                 "write",
                 "programme",
                 &existing[0].code,
                 "",
                 "all data deleted to load the demo (--replace); the audit trail is kept",
-            )
-            .await?;
+            );
+            self.store.delete_all_data(&[entry]).await?;
         }
-        let summary = self.store.import_programme(&import).await?;
-        self.add_demo_users(&import).await?;
-        self.record_ok(
+        let entry = succeeded(
             &Caller::operator(),
             "write",
             "programme",
             &import.programme.code,
             "",
-            &format!("demo caseload loaded: {} cases", summary.cases),
-        )
-        .await?;
+            &format!("demo caseload loaded: {} cases", import.cases.len()),
+        );
+        let summary = self.store.import_programme(&import, &[entry]).await?;
+        self.add_demo_users(&import).await?;
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,
@@ -250,7 +249,7 @@ impl App {
                 DEMO_PASSWORD,
             )
             .await?;
-            self.set_totp_secret(&u.username, &secret).await?;
+            self.set_totp_secret(&u.username, &secret, &[]).await?;
         }
         Ok(())
     }

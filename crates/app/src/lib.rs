@@ -22,7 +22,7 @@ pub mod reference;
 mod retention;
 mod scenarios;
 
-pub use access::audit::{AuditQuery, AuditRecord, ChainStatus};
+pub use access::audit::{AuditQuery, AuditRecord, ChainStatus, in_request, new_request_id};
 pub use access::session::{NewSession, Session};
 pub use access::{Caller, Organisation, Permission, UserSummary};
 pub use dashboard::{Dashboard, PledgeYear, ProgrammeSummary, StageCount};
@@ -186,17 +186,20 @@ impl App {
         self.require(caller, Permission::ManageSettings, "data_key", "")
             .await?;
         self.keys()?;
-        let n = self.store.reseal_all(access::session::totp_context).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "data_key",
-            "",
-            "condition,care_needs,fit_to_travel,totp_secret",
-            &format!("{n} values re-sealed"),
-        )
-        .await?;
-        Ok(n)
+        let entry = |n: &u64| {
+            vec![access::audit::succeeded(
+                caller,
+                "write",
+                "data_key",
+                "",
+                "condition,care_needs,fit_to_travel,totp_secret",
+                &format!("{n} values re-sealed"),
+            )]
+        };
+        Ok(self
+            .store
+            .reseal_all(access::session::totp_context, &entry)
+            .await?)
     }
 
     /// The same application with other sign-in settings.

@@ -9,7 +9,9 @@ use resettle_domain::sponsor::SponsorGroup;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::access::audit::succeeded;
 use crate::bounds::{SPONSOR_CAPACITY, SPONSOR_MEMBERS, within};
+use crate::cases::view::case_written;
 use crate::{App, AppError, Caller, Permission};
 
 /// A mission with what came of it.
@@ -184,9 +186,11 @@ impl App {
             status: MissionStatus::Planned,
             team: m.team.clone(),
         };
-        self.store.add_mission(&m.programme, &mission).await?;
-        self.record_ok(caller, "write", "mission", &mission.code, "", "planned")
-            .await
+        let entry = succeeded(caller, "write", "mission", &mission.code, "", "planned");
+        self.store
+            .add_mission(&m.programme, &mission, &[entry])
+            .await?;
+        Ok(())
     }
 
     /// Records that a mission was completed or cancelled.
@@ -199,9 +203,11 @@ impl App {
         self.require(caller, Permission::ManageMissions, "mission", code)
             .await?;
         let status: MissionStatus = status.parse().map_err(invalid)?;
-        self.store.set_mission_status(code, status).await?;
-        self.record_ok(caller, "write", "mission", code, "", status.as_str())
-            .await
+        let entry = succeeded(caller, "write", "mission", code, "", status.as_str());
+        self.store
+            .set_mission_status(code, status, &[entry])
+            .await?;
+        Ok(())
     }
 
     /// Every sponsor group (its contact person is personal data: agency staff only).
@@ -249,9 +255,11 @@ impl App {
             members: s.members,
             capacity_persons: s.capacity_persons,
         };
-        self.store.add_sponsor_group(&s.programme, &group).await?;
-        self.record_ok(caller, "write", "sponsor_group", &group.name, "", "added")
-            .await
+        let entry = succeeded(caller, "write", "sponsor_group", &group.name, "", "added");
+        self.store
+            .add_sponsor_group(&s.programme, &group, &[entry])
+            .await?;
+        Ok(())
     }
 
     /// Moves a case's reunification request (numbered from 1) to a new status, decided on
@@ -294,14 +302,14 @@ impl App {
                 request_no,
                 request.status,
                 &moved,
+                &[case_written(
+                    caller,
+                    number,
+                    "",
+                    &format!("reunification {request_no}: {} -> {to}", request.status),
+                )],
             )
             .await?;
-        self.changed_case(
-            caller,
-            number,
-            "",
-            &format!("reunification {request_no}: {} -> {to}", request.status),
-        )
-        .await
+        self.case(caller, number).await
     }
 }

@@ -28,6 +28,7 @@ use resettle_storage::{Awaiting, AwaitingCase, NewProposal, PlacementPlace};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::access::audit::succeeded;
 use crate::cases::{MoveRequest, TransitionRequest};
 use crate::{App, AppError, Caller, Permission};
 
@@ -394,24 +395,17 @@ impl App {
             })
             .collect();
         let run_json = serde_json::to_string(&run).expect("a run serialises");
+        let detail = format!(
+            "{} proposals, {} unplaced, {} (gap {:.4})",
+            proposals.len(),
+            run.unassigned.len(),
+            run.status,
+            run.gap
+        );
+        let entry = succeeded(caller, "write", "placement", programme, "", &detail);
         self.store
-            .replace_proposals(programme, &run_json, &proposals)
+            .replace_proposals(programme, &run_json, &proposals, &[entry])
             .await?;
-        self.record_ok(
-            caller,
-            "write",
-            "placement",
-            programme,
-            "",
-            &format!(
-                "{} proposals, {} unplaced, {} (gap {:.4})",
-                proposals.len(),
-                run.unassigned.len(),
-                run.status,
-                run.gap
-            ),
-        )
-        .await?;
         Ok(run)
     }
 
@@ -654,6 +648,20 @@ impl App {
             )
             .await?;
         }
+        let overridden = status == "confirmed" && place != open.place_code;
+        let over = over_capacity
+            .as_deref()
+            .map(|r| format!(", over capacity: {r}"))
+            .unwrap_or_default();
+        let detail = if overridden {
+            format!(
+                "confirmed at {place} instead of proposed {}{over}",
+                open.place_code
+            )
+        } else {
+            format!("{status} at {place}{over}")
+        };
+        let entry = succeeded(caller, "write", "placement", number, "", &detail);
         self.store
             .decide_proposal(
                 number,
@@ -661,29 +669,9 @@ impl App {
                 &place,
                 &caller.username,
                 over_capacity.as_deref(),
+                &[entry],
             )
             .await?;
-        let overridden = status == "confirmed" && place != open.place_code;
-        let over = over_capacity
-            .as_deref()
-            .map(|r| format!(", over capacity: {r}"))
-            .unwrap_or_default();
-        self.record_ok(
-            caller,
-            "write",
-            "placement",
-            number,
-            "",
-            &if overridden {
-                format!(
-                    "confirmed at {place} instead of proposed {}{over}",
-                    open.place_code
-                )
-            } else {
-                format!("{status} at {place}{over}")
-            },
-        )
-        .await?;
         self.store
             .proposal(number)
             .await?

@@ -1,6 +1,7 @@
 //! Pledges against arrivals: reading, recording and exporting them.
 use resettle_domain::programme::Pledge;
 
+use crate::access::audit::succeeded;
 use crate::bounds::{CALENDAR_YEARS, PERSONS, within, within_opt};
 use crate::export_csv::SafeCsv;
 use crate::{App, AppError, Caller, Permission, PledgeYear, ProgrammeSummary};
@@ -62,16 +63,10 @@ impl App {
             pledge.arrived_before_resettle.map(u64::from),
             &PERSONS,
         )?;
-        self.store.set_pledge(programme, pledge).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "pledge",
-            programme,
-            "",
-            &format!("{}: {}", pledge.year, pledge.pledged),
-        )
-        .await
+        let detail = format!("{}: {}", pledge.year, pledge.pledged);
+        let entry = succeeded(caller, "write", "pledge", programme, "", &detail);
+        self.store.set_pledge(programme, pledge, &[entry]).await?;
+        Ok(())
     }
 
     /// The pledges as CSV (`year,pledged,arrived,gap,source`), for spreadsheets and for the

@@ -4,6 +4,7 @@ use std::sync::{Arc, LazyLock};
 
 use resettle_domain::policy::{PolicyError, PolicyProfile};
 
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller};
 
 /// A programme and the policy profile it runs under.
@@ -125,16 +126,17 @@ impl App {
                 profile.name()
             )));
         }
-        self.store.add_policy_profile(profile.name(), text).await?;
-        self.record_ok(
+        let entry = succeeded(
             caller,
             "write",
             "policy_profile",
             profile.name(),
             "",
             "added",
-        )
-        .await?;
+        );
+        self.store
+            .add_policy_profile(profile.name(), text, &[entry])
+            .await?;
         Ok(Arc::new(profile))
     }
 }

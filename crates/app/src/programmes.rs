@@ -3,6 +3,7 @@ use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Programme, ProgrammeImport};
 use resettle_storage::ProgrammeRow;
 
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller};
 
 impl App {
@@ -46,16 +47,16 @@ impl App {
             missions: vec![],
             cases: vec![],
         };
-        self.store.import_programme(&import).await?;
-        self.record_ok(
+        let entry = succeeded(
             caller,
             "write",
             "programme",
             &import.programme.code,
             "",
             "added",
-        )
-        .await
+        );
+        self.store.import_programme(&import, &[entry]).await?;
+        Ok(())
     }
 
     /// Every programme.

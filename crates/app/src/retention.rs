@@ -6,6 +6,7 @@ use resettle_domain::case::CaseState;
 use serde::Serialize;
 use time::Date;
 
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller};
 
 /// A case whose retention period has passed.
@@ -82,17 +83,11 @@ impl App {
             0
         } else {
             let numbers: Vec<String> = due.iter().map(|c| c.case_number.clone()).collect();
-            let n = self.store.anonymise_cases(&numbers, today).await?;
-            self.record_ok(
-                caller,
-                "write",
-                "retention",
-                "",
-                "",
-                &format!("{n} cases anonymised"),
-            )
-            .await?;
-            n
+            let entry = |n: &u64| {
+                let detail = format!("{n} cases anonymised");
+                vec![succeeded(caller, "write", "retention", "", "", &detail)]
+            };
+            self.store.anonymise_cases(&numbers, today, &entry).await?
         };
         Ok(RetentionReport {
             due,

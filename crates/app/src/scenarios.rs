@@ -1,6 +1,7 @@
 //! Saved fair-share scenarios, so planners can compare alternatives side by side.
 use serde::Serialize;
 
+use crate::access::audit::succeeded;
 use crate::fair_share::{self, PlanRequest, PlanResult};
 use crate::{App, AppError, Caller, Permission};
 
@@ -35,10 +36,9 @@ impl App {
         let result = fair_share::plan(inputs, self.today())?;
         let inputs_json = serde_json::to_string(inputs).expect("plan inputs serialise");
         let result_json = serde_json::to_string(&result).expect("a plan serialises");
+        let entry = succeeded(caller, "write", "scenario", name, "", "saved");
         self.store
-            .save_scenario(name, &inputs_json, &result_json, &caller.username)
-            .await?;
-        self.record_ok(caller, "write", "scenario", name, "", "saved")
+            .save_scenario(name, &inputs_json, &result_json, &caller.username, &[entry])
             .await?;
         Ok(self
             .scenarios()
@@ -72,8 +72,8 @@ impl App {
     pub async fn delete_scenario(&self, caller: &Caller, name: &str) -> Result<(), AppError> {
         self.require(caller, Permission::PlanQuotas, "scenario", name)
             .await?;
-        self.store.delete_scenario(name).await?;
-        self.record_ok(caller, "write", "scenario", name, "", "deleted")
-            .await
+        let entry = succeeded(caller, "write", "scenario", name, "", "deleted");
+        self.store.delete_scenario(name, &[entry]).await?;
+        Ok(())
     }
 }

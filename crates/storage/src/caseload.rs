@@ -8,7 +8,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
 use crate::reference::{self, ReferenceIds};
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// What an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +63,7 @@ impl Store {
     pub async fn import_programme(
         &self,
         import: &ProgrammeImport,
+        audit: &[NewAuditEntry],
     ) -> Result<ImportSummary, StorageError> {
         validate(import)?;
         let mut tx = self.begin_write().await?;
@@ -80,20 +81,24 @@ impl Store {
             self.keys.as_deref(),
         )
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(summary)
     }
 
     /// Deletes every row of every application table, keeping the schema; used to replace
     /// the demo caseload.
-    pub async fn delete_all_data(&self) -> Result<(), StorageError> {
+    pub async fn delete_all_data(&self, audit: &[NewAuditEntry]) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         for t in TABLES_CHILD_FIRST {
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DELETE FROM {t}")))
                 .execute(&mut *tx)
                 .await?;
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }
@@ -510,11 +515,13 @@ pub(crate) async fn fill_name_words(conn: &mut AnyConnection) -> Result<(), Stor
 fn duplicate_case(e: StorageError, files: &[CaseFile]) -> StorageError {
     match &e {
         StorageError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+            // SQLite names the value in its message, PostgreSQL only the constraint; a
+            // single new case is that case either way.
             let msg = db.message();
-            let key = files
-                .iter()
-                .map(|f| f.case.case_number.as_str())
+            let numbers = || files.iter().map(|f| f.case.case_number.as_str());
+            let key = numbers()
                 .find(|n| msg.contains(n))
+                .or_else(|| numbers().next().filter(|_| files.len() == 1))
                 .unwrap_or("(one of the imported cases)");
             StorageError::Duplicate {
                 what: "case",

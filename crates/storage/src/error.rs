@@ -60,6 +60,10 @@ pub enum StorageError {
     /// The input was refused before anything was written.
     #[error("{0}")]
     Invalid(String),
+    /// A group commit of audit entries failed (the reason is the database's, told to each
+    /// caller of the batch). Nothing of the batch was written.
+    #[error("audit trail not written: {0}")]
+    AuditBatch(String),
     /// The database refused or failed.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),

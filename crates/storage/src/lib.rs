@@ -37,8 +37,8 @@ mod unique;
 mod users;
 
 pub use audit::{
-    Anchor, AnchorPolicy, AuditEntry, AuditFilter, ChainCheck, Fault, GENESIS, NO_AUDIT_KEY,
-    NewAuditEntry, Verified, parse_anchors,
+    Anchor, AnchorPolicy, AuditEntry, AuditFilter, AuditOf, ChainCheck, Fault, GENESIS,
+    NO_AUDIT_KEY, NewAuditEntry, Verified, parse_anchors,
 };
 pub use caseload::ImportSummary;
 pub use cases::{
@@ -137,6 +137,39 @@ pub struct Store {
     clock: std::sync::Arc<dyn clock::Clock>,
     /// The trail's anchor file and how far its chain was verified, shared by every clone.
     audit: std::sync::Arc<audit::AuditTrail>,
+    /// The turn to write, on SQLite (see [`Store::begin_write`]); shared by every clone.
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction, holding this process's turn to write on SQLite until it ends.
+pub(crate) struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    /// Commits, then gives up the turn.
+    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    /// Rolls back, then gives up the turn.
+    pub(crate) async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
 }
 
 impl Store {
@@ -164,12 +197,17 @@ impl Store {
             .log_slow_statements(log::LevelFilter::Debug, Duration::from_secs(1));
         let pool = match backend {
             Backend::Sqlite => {
+                // `synchronous = FULL`: every commit is on disk before it returns, so an
+                // acknowledged write and its audit entry survive a power loss, not only a
+                // killed process (NORMAL in WAL mode may lose the last commits then). The
+                // group commit of audit entries makes that one sync per batch of reads;
+                // docs/reliability.md has the choice and its cost.
                 AnyPoolOptions::new()
                     .max_connections(4)
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
                             conn.execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                                  PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
                             )
                             .await?;
@@ -208,6 +246,7 @@ impl Store {
             keys: None,
             clock: std::sync::Arc::new(clock::SystemClock),
             audit: std::sync::Arc::default(),
+            writer: std::sync::Arc::default(),
         })
     }
 
@@ -234,15 +273,28 @@ impl Store {
     }
 
     /// Starts a transaction that writes. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing half-way.
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StorageError> {
+    /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing half-way; and the
+    /// writers of this process queue first on [`Store::writer`], in turn, since SQLite
+    /// lets one write at a time anyway and its own wait for the lock is a sleep that grows
+    /// to 100 ms between tries (at 32 concurrent writers it was most of their time).
+    async fn begin_write(&self) -> Result<WriteTx, StorageError> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Sqlite => {
+                let turn = self.writer.clone().lock_owned().await;
+                WriteTx {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                }
+            }
+            Backend::Postgres => WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            },
         })
     }
 
-    /// Closes every connection; for tests that remove the database afterwards.
+    /// Closes every connection, waiting for those in use to be returned: at the end of a
+    /// graceful shutdown, and for tests that remove the database afterwards.
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -3,6 +3,7 @@
 //! Each migration holds its SQLite and its PostgreSQL text side by side, so the two
 //! dialects cannot drift apart in version or number; a cross-backend test checks that they
 //! also build the same shape of schema (see `schema_shape`).
+use sha2::{Digest, Sha256};
 use sqlx::{AssertSqlSafe, Row};
 
 use crate::{Backend, StorageError, Store, codec};
@@ -141,15 +142,42 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_stays_and_arrivals.sql"),
         postgres: include_str!("../migrations/postgres/0021_stays_and_arrivals.sql"),
     },
+    Migration {
+        version: 22,
+        description: "the request each audit entry was made in",
+        sqlite: include_str!("../migrations/sqlite/0022_audit_request_id.sql"),
+        postgres: include_str!("../migrations/postgres/0022_audit_request_id.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names
 /// in Rust (SQL cannot fold Unicode alike on both databases).
 const NAME_WORDS: i64 = 17;
 
+/// The PostgreSQL advisory lock that migrating holds, so two servers starting at once on
+/// one database take turns: the second finds the first's migrations applied. (On SQLite
+/// each migration's `BEGIN IMMEDIATE` already excludes other writers.)
+const MIGRATION_LOCK: i64 = 0x7265_7365_7474_6c65; // "resettle"
+
+impl Migration {
+    fn sql(&self, backend: Backend) -> &'static str {
+        match backend {
+            Backend::Sqlite => self.sqlite,
+            Backend::Postgres => self.postgres,
+        }
+    }
+
+    /// SHA-256 of the text this backend runs: what an applied migration is checked against.
+    fn checksum(&self, backend: Backend) -> String {
+        hex::encode(Sha256::digest(self.sql(backend).as_bytes()))
+    }
+}
+
 impl Store {
     /// Applies every migration not yet applied, each in its own transaction, and returns
-    /// how many were applied.
+    /// how many were applied. Refuses to run, naming the migration, when one already
+    /// applied is not the one this build holds (its text changed since): the schema would
+    /// not be the one the code expects. On PostgreSQL it holds an advisory lock meanwhile.
     pub async fn migrate(&self) -> Result<usize, StorageError> {
         self.migrate_through(i64::MAX).await
     }
@@ -157,42 +185,64 @@ impl Store {
     /// [`Store::migrate`], up to version `last`: a test of one migration's conversion of
     /// existing data writes that data at the version before it.
     async fn migrate_through(&self, last: i64) -> Result<usize, StorageError> {
+        let mut lock = None;
+        if self.backend == Backend::Postgres {
+            let mut conn = self.pool.acquire().await?;
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(MIGRATION_LOCK)
+                .execute(&mut *conn)
+                .await?;
+            lock = Some(conn);
+        }
+        let migrated = self.migrate_locked(last).await;
+        if let Some(mut conn) = lock {
+            sqlx::query("SELECT pg_advisory_unlock($1)")
+                .bind(MIGRATION_LOCK)
+                .execute(&mut *conn)
+                .await?;
+        }
+        migrated
+    }
+
+    async fn migrate_locked(&self, last: i64) -> Result<usize, StorageError> {
         sqlx::query(
             "CREATE TABLE IF NOT EXISTS schema_migrations (\
-             version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)",
+             version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL, \
+             checksum TEXT NOT NULL DEFAULT '')",
         )
         .execute(&self.pool)
         .await?;
+        self.add_checksum_column().await?;
+        self.check_applied().await?;
+        let mut applied = 0;
         // Each migration missing from the record, not only those above the highest: a
         // database restored or repaired without one gets it (the name words' test).
-        let done: std::collections::BTreeSet<i64> =
-            sqlx::query("SELECT version FROM schema_migrations")
-                .fetch_all(&self.pool)
-                .await?
-                .iter()
-                .map(|r| r.try_get(0))
-                .collect::<Result<_, _>>()?;
-        let mut applied = 0;
-        for m in MIGRATIONS
-            .iter()
-            .filter(|m| !done.contains(&m.version) && m.version <= last)
-        {
+        for m in MIGRATIONS.iter().filter(|m| m.version <= last) {
             let mut tx = self.begin_write().await?;
-            let sql = match self.backend {
-                Backend::Sqlite => m.sqlite,
-                Backend::Postgres => m.postgres,
-            };
-            sqlx::raw_sql(AssertSqlSafe(sql)).execute(&mut *tx).await?;
+            // Read under the write lock: another process may have applied it meanwhile.
+            let done: i64 =
+                sqlx::query("SELECT COUNT(*) FROM schema_migrations WHERE version = $1")
+                    .bind(m.version)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get(0)?;
+            if done > 0 {
+                continue;
+            }
+            sqlx::raw_sql(AssertSqlSafe(m.sql(self.backend)))
+                .execute(&mut *tx)
+                .await?;
             if m.version == NAME_WORDS {
                 crate::caseload::fill_name_words(&mut tx).await?;
             }
             sqlx::query(
-                "INSERT INTO schema_migrations (version, description, applied_at) \
-                 VALUES ($1, $2, $3)",
+                "INSERT INTO schema_migrations (version, description, applied_at, checksum) \
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(m.version)
             .bind(m.description)
             .bind(codec::timestamp(self.now()))
+            .bind(m.checksum(self.backend))
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
@@ -200,6 +250,66 @@ impl Store {
             applied += 1;
         }
         Ok(applied)
+    }
+
+    /// Databases migrated before checksums were kept lack the column.
+    async fn add_checksum_column(&self) -> Result<(), StorageError> {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') \
+                 WHERE name = 'checksum'"
+            }
+            Backend::Postgres => {
+                "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = \
+                 current_schema() AND table_name = 'schema_migrations' AND column_name = 'checksum'"
+            }
+        };
+        // Under the write lock, so two processes on one SQLite file do not both add it.
+        let mut tx = self.begin_write().await?;
+        let has: i64 = sqlx::query(sql).fetch_one(&mut *tx).await?.try_get(0)?;
+        if has == 0 {
+            sqlx::query(
+                "ALTER TABLE schema_migrations ADD COLUMN checksum TEXT NOT NULL DEFAULT ''",
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Compares every applied migration with this build's: a changed one is refused; one
+    /// applied before checksums were kept gets this build's (the text it ran then is not
+    /// known; from now on a change shows).
+    async fn check_applied(&self) -> Result<(), StorageError> {
+        let rows = sqlx::query("SELECT version, checksum FROM schema_migrations ORDER BY version")
+            .fetch_all(&self.pool)
+            .await?;
+        for r in rows {
+            let (version, stored): (i64, String) = (r.try_get(0)?, r.try_get(1)?);
+            let Some(m) = MIGRATIONS.iter().find(|m| m.version == version) else {
+                return Err(StorageError::Invalid(format!(
+                    "the database has migration {version}, which this build does not know: \
+                     it was migrated by a newer resettle; run that version"
+                )));
+            };
+            let ours = m.checksum(self.backend);
+            if stored.is_empty() {
+                sqlx::query("UPDATE schema_migrations SET checksum = $1 WHERE version = $2")
+                    .bind(ours)
+                    .bind(version)
+                    .execute(&self.pool)
+                    .await?;
+            } else if stored != ours {
+                return Err(StorageError::Invalid(format!(
+                    "migration {version} ({}) differs from the one applied to this database \
+                     (checksum {stored} applied, {ours} in this build): an applied migration \
+                     must never change; add a new one instead",
+                    m.description
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// The highest migration applied; 0 on an empty database.

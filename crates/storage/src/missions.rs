@@ -5,8 +5,8 @@ use sqlx::Row;
 
 use crate::codec::{corrupt, parse_date, parse_word};
 use crate::reference::programme_id;
-use crate::unique::refuse_if_taken;
-use crate::{StorageError, Store, codec};
+use crate::unique::taken;
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// A mission with the outcome of the cases assigned to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,16 +103,10 @@ impl Store {
         &self,
         programme: &str,
         m: &SelectionMission,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM selection_missions WHERE code = $1",
-            "mission",
-            &m.code,
-        )
-        .await?;
         sqlx::query(
             "INSERT INTO selection_missions (programme_id, code, destination, starts_on, ends_on, status, team) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -125,8 +119,11 @@ impl Store {
         .bind(m.status.as_str().to_string())
         .bind(m.team.join("\n"))
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(taken("mission", &m.code))?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -135,11 +132,13 @@ impl Store {
         &self,
         code: &str,
         status: MissionStatus,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("UPDATE selection_missions SET status = $1 WHERE code = $2")
             .bind(status.as_str().to_string())
             .bind(code.to_string())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StorageError::Missing {
@@ -147,6 +146,9 @@ impl Store {
                 key: code.to_string(),
             });
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
+        tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -181,23 +183,10 @@ impl Store {
         &self,
         programme: &str,
         s: &SponsorGroup,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
-        let taken: i64 = sqlx::query(
-            "SELECT COUNT(*) FROM sponsor_groups WHERE programme_id = $1 AND name = $2",
-        )
-        .bind(programme_id)
-        .bind(s.name.clone())
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        if taken > 0 {
-            return Err(StorageError::Duplicate {
-                what: "sponsor group",
-                key: s.name.clone(),
-            });
-        }
         sqlx::query(
             "INSERT INTO sponsor_groups (programme_id, name, municipality, contact, members, capacity_persons) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -209,8 +198,11 @@ impl Store {
         .bind(i64::from(s.members))
         .bind(i64::from(s.capacity_persons))
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(taken("sponsor group", &s.name))?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

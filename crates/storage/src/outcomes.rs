@@ -6,7 +6,7 @@ use sqlx::Row;
 use time::Date;
 
 use crate::batch::Rows;
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// One adult's outcome to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,11 @@ pub struct NewOutcome {
 impl Store {
     /// Records outcomes in one transaction (a later record of the same member and follow-up
     /// replaces the earlier one); an unknown case or member refuses the whole batch.
-    pub async fn record_outcomes(&self, outcomes: &[NewOutcome]) -> Result<(), StorageError> {
+    pub async fn record_outcomes(
+        &self,
+        outcomes: &[NewOutcome],
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let mut numbers: Vec<&str> = outcomes.iter().map(|o| o.case_number.as_str()).collect();
         numbers.sort_unstable();
@@ -78,7 +82,9 @@ impl Store {
             ]);
         }
         rows.insert(&mut tx, None).await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 

@@ -6,7 +6,7 @@ use resettle_domain::reception::{OccupancyRule, PlaceKind, Stay, StayKind};
 use sqlx::{AssertSqlSafe, Row};
 
 use crate::stays::{RESERVING, STAY_COLUMNS, STAY_JOINS, current_at_place, kinds_list, stay};
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// Which families await a place from placement: those on their way (no stay yet), and
 /// those whose current stay is of one of the kinds (a centre, in Belgium), as the
@@ -312,6 +312,7 @@ impl Store {
         programme: &str,
         run: &str,
         proposals: &[NewProposal],
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id: i64 = sqlx::query("SELECT id FROM programmes WHERE code = $1")
@@ -354,7 +355,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -444,7 +447,9 @@ impl Store {
         place_code: &str,
         decided_by: &str,
         over_capacity_reason: Option<&str>,
+        audit: &[NewAuditEntry],
     ) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE placement_proposals SET status = $1, place_code = $2, decided_by = $3, \
              decided_at = $4, over_capacity_reason = $5 \
@@ -456,8 +461,11 @@ impl Store {
         .bind(codec::timestamp(self.now()))
         .bind(over_capacity_reason.map(str::to_string))
         .bind(case_number.to_string())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
+        tx.commit().await?;
+        self.committed(head);
         Ok(done.rows_affected() > 0)
     }
 }

@@ -1,27 +1,28 @@
 //! Custom policy profiles, kept as the text the user wrote (checked by the app layer).
 use sqlx::Row;
 
-use crate::unique::refuse_if_taken;
-use crate::{StorageError, Store, codec};
+use crate::unique::taken;
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 impl Store {
     /// Stores a profile's text under its name; a name already stored is refused.
-    pub async fn add_policy_profile(&self, name: &str, text: &str) -> Result<(), StorageError> {
+    pub async fn add_policy_profile(
+        &self,
+        name: &str,
+        text: &str,
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM policy_profiles WHERE name = $1",
-            "policy profile",
-            name,
-        )
-        .await?;
         sqlx::query("INSERT INTO policy_profiles (name, text, added_at) VALUES ($1, $2, $3)")
             .bind(name.to_string())
             .bind(text.to_string())
             .bind(codec::timestamp(self.now()))
             .execute(&mut *tx)
-            .await?;
+            .await
+            .map_err(taken("policy profile", name))?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 

@@ -1,7 +1,7 @@
 //! Reading programmes and their pledges against arrivals.
 use sqlx::Row;
 
-use crate::{StorageError, Store};
+use crate::{NewAuditEntry, StorageError, Store};
 
 /// A programme as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +97,7 @@ impl Store {
         &self,
         programme: &str,
         pledge: &resettle_domain::programme::Pledge,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let id: Option<i64> = sqlx::query("SELECT id FROM programmes WHERE code = $1")
@@ -122,7 +123,9 @@ impl Store {
         .bind(pledge.source.clone())
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

@@ -6,7 +6,7 @@ use resettle_domain::programme::ProgrammeImport;
 use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
-use crate::unique::refuse_if_taken;
+use crate::unique::taken;
 use crate::{StorageError, codec};
 
 /// Ids of the records that case files refer to by code or name.
@@ -23,13 +23,6 @@ pub(crate) async fn insert(
     import: &ProgrammeImport,
 ) -> Result<ReferenceIds, StorageError> {
     let p = &import.programme;
-    refuse_if_taken(
-        conn,
-        "SELECT COUNT(*) FROM programmes WHERE code = $1",
-        "programme",
-        &p.code,
-    )
-    .await?;
     let programme: i64 = sqlx::query(
         "INSERT INTO programmes (code, name, state_code, policy_profile) \
          VALUES ($1, $2, $3, $4) RETURNING id",
@@ -39,7 +32,8 @@ pub(crate) async fn insert(
     .bind(p.state.as_str().to_string())
     .bind(p.policy_profile.clone())
     .fetch_one(&mut *conn)
-    .await?
+    .await
+    .map_err(taken("programme", &p.code))?
     .try_get(0)?;
 
     let mut pledges = Rows::new(

@@ -7,7 +7,7 @@ use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::Date;
 
 use crate::codec::{parse_date, parse_word};
-use crate::{StorageError, Store, codec};
+use crate::{AuditOf, StorageError, Store, codec};
 
 /// A case that has ended and still holds personal data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,12 @@ impl Store {
     }
 
     /// Anonymises the named cases in one transaction; returns how many were anonymised.
-    pub async fn anonymise_cases(&self, numbers: &[String], on: Date) -> Result<u64, StorageError> {
+    pub async fn anonymise_cases(
+        &self,
+        numbers: &[String],
+        on: Date,
+        audit: AuditOf<'_, u64>,
+    ) -> Result<u64, StorageError> {
         let mut tx = self.begin_write().await?;
         let mut done = 0;
         for chunk in numbers.chunks(500) {
@@ -90,7 +95,9 @@ impl Store {
             .await?
             .rows_affected();
         }
+        let head = self.append_audit_in(&mut tx, &audit(&done)).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(done)
     }
 }

@@ -1,8 +1,8 @@
 //! Saved fair-share scenarios: a plan's inputs and result under a name.
 use sqlx::Row;
 
-use crate::unique::refuse_if_taken;
-use crate::{StorageError, Store, codec};
+use crate::unique::taken;
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// A saved scenario. Inputs and result are kept as the JSON the app layer wrote, so a
 /// scenario shows what was computed then, even after reference data changes.
@@ -26,15 +26,9 @@ impl Store {
         inputs: &str,
         result: &str,
         saved_by: &str,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM fair_share_scenarios WHERE name = $1",
-            "scenario",
-            name,
-        )
-        .await?;
         sqlx::query(
             "INSERT INTO fair_share_scenarios (name, inputs, result, saved_at, saved_by) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -45,8 +39,11 @@ impl Store {
         .bind(codec::timestamp(self.now()))
         .bind(saved_by.to_string())
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(taken("scenario", name))?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -70,10 +67,15 @@ impl Store {
     }
 
     /// Deletes a scenario by name.
-    pub async fn delete_scenario(&self, name: &str) -> Result<(), StorageError> {
+    pub async fn delete_scenario(
+        &self,
+        name: &str,
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM fair_share_scenarios WHERE name = $1")
             .bind(name.to_string())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StorageError::Missing {
@@ -81,6 +83,9 @@ impl Store {
                 key: name.to_string(),
             });
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
+        tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

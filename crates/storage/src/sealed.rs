@@ -6,7 +6,7 @@
 use resettle_secure::cipher::Keyring;
 use sqlx::Row;
 
-use crate::{StorageError, Store};
+use crate::{AuditOf, StorageError, Store};
 
 /// What a sealed medical field is bound to.
 fn context(field: &str, case_number: &str, member_no: u32) -> String {
@@ -67,6 +67,7 @@ impl Store {
     pub async fn reseal_all(
         &self,
         totp_context: impl Fn(&str) -> String,
+        audit: AuditOf<'_, u64>,
     ) -> Result<u64, StorageError> {
         let keys = self.keys.as_deref().ok_or_else(key_missing)?;
         let mut tx = self.begin_write().await?;
@@ -133,7 +134,9 @@ impl Store {
                 .await?;
             resealed += 1;
         }
+        let head = self.append_audit_in(&mut tx, &audit(&resealed)).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(resealed)
     }
 }

@@ -3,7 +3,7 @@
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use crate::{StorageError, Store, codec};
+use crate::{AuditOf, StorageError, Store, codec};
 
 /// A live session with its user (only while the session has not ended and the user is
 /// not disabled).
@@ -34,9 +34,10 @@ impl Store {
         csrf_token: &str,
         second_factor_done: bool,
         now: OffsetDateTime,
+        audit: AuditOf<'_, u64>,
     ) -> Result<(), StorageError> {
         let now = codec::timestamp(now);
-        sqlx::query(
+        let insert = sqlx::query(
             "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, \
              second_factor_done) \
              SELECT $1, id, $2, $3, $3, $4 FROM users WHERE username = $5",
@@ -45,9 +46,8 @@ impl Store {
         .bind(csrf_token.to_string())
         .bind(now)
         .bind(i64::from(second_factor_done))
-        .bind(username.to_string())
-        .execute(&self.pool)
-        .await?;
+        .bind(username.to_string());
+        self.execute_audited(insert, audit).await?;
         Ok(())
     }
 
@@ -132,17 +132,16 @@ impl Store {
         id_hash: &str,
         new_id_hash: &str,
         new_csrf_token: &str,
+        audit: AuditOf<'_, u64>,
     ) -> Result<bool, StorageError> {
-        let done = sqlx::query(
+        let update = sqlx::query(
             "UPDATE sessions SET id_hash = $1, csrf_token = $2, second_factor_done = 1 \
              WHERE id_hash = $3 AND ended_at IS NULL",
         )
         .bind(new_id_hash.to_string())
         .bind(new_csrf_token.to_string())
-        .bind(id_hash.to_string())
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        .bind(id_hash.to_string());
+        Ok(self.execute_audited(update, audit).await? == 1)
     }
 
     /// Ends a session (logout or time-out); it can never be used again.
@@ -150,12 +149,14 @@ impl Store {
         &self,
         id_hash: &str,
         now: OffsetDateTime,
+        audit: AuditOf<'_, u64>,
     ) -> Result<(), StorageError> {
-        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id_hash = $2 AND ended_at IS NULL")
-            .bind(codec::timestamp(now))
-            .bind(id_hash.to_string())
-            .execute(&self.pool)
-            .await?;
+        let update = sqlx::query(
+            "UPDATE sessions SET ended_at = $1 WHERE id_hash = $2 AND ended_at IS NULL",
+        )
+        .bind(codec::timestamp(now))
+        .bind(id_hash.to_string());
+        self.execute_audited(update, audit).await?;
         Ok(())
     }
 }

@@ -1,27 +1,18 @@
-//! Refusing a new record whose key is already used, before anything is written, so the
-//! user gets a `Duplicate` naming the key rather than a constraint violation.
-use sqlx::{AnyConnection, Row};
-
+//! Refusing a new record whose key is already used, as the database's unique constraint
+//! finds it: the insert itself is the check, so two writers adding the same key at once
+//! get one success and one `Duplicate` naming the key (a 409), never a constraint
+//! violation surfacing as a fault (a 500). A count before the insert could not promise
+//! that: both writers may count before either inserts.
 use crate::StorageError;
 
-/// Refuses with `Duplicate { what, key }` when `count_sql` (one `$1` bound to `key`)
-/// counts a row.
-pub(crate) async fn refuse_if_taken(
-    conn: &mut AnyConnection,
-    count_sql: &'static str,
-    what: &'static str,
-    key: &str,
-) -> Result<(), StorageError> {
-    let taken: i64 = sqlx::query(count_sql)
-        .bind(key.to_string())
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
-    if taken > 0 {
-        return Err(StorageError::Duplicate {
-            what,
-            key: key.to_string(),
-        });
+/// Maps the insert's unique violation to `Duplicate { what, key }`; any other error is a
+/// database error as usual.
+pub(crate) fn taken(what: &'static str, key: &str) -> impl FnOnce(sqlx::Error) -> StorageError {
+    let key = key.to_string();
+    move |e| match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            StorageError::Duplicate { what, key }
+        }
+        _ => StorageError::Database(e),
     }
-    Ok(())
 }

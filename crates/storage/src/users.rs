@@ -3,8 +3,8 @@
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
-use crate::unique::refuse_if_taken;
-use crate::{StorageError, Store, codec};
+use crate::unique::taken;
+use crate::{AuditOf, NewAuditEntry, StorageError, Store, codec};
 
 /// A user as stored (never with the password hash).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,21 +47,22 @@ const USER_FROM: &str = "FROM users u LEFT JOIN organisations o ON o.id = u.orga
 
 impl Store {
     /// Adds an organisation; a name already used is refused.
-    pub async fn add_organisation(&self, name: &str, kind: &str) -> Result<(), StorageError> {
+    pub async fn add_organisation(
+        &self,
+        name: &str,
+        kind: &str,
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM organisations WHERE name = $1",
-            "organisation",
-            name,
-        )
-        .await?;
         sqlx::query("INSERT INTO organisations (name, kind) VALUES ($1, $2)")
             .bind(name.to_string())
             .bind(kind.to_string())
             .execute(&mut *tx)
-            .await?;
+            .await
+            .map_err(taken("organisation", name))?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -83,15 +84,9 @@ impl Store {
         roles: &str,
         organisation: Option<&str>,
         password_hash: &str,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM users WHERE LOWER(username) = LOWER($1)",
-            "user",
-            username,
-        )
-        .await?;
         let organisation_id: Option<i64> = match organisation {
             None => None,
             Some(name) => Some(
@@ -116,8 +111,11 @@ impl Store {
         .bind(password_hash.to_string())
         .bind(codec::timestamp(self.now()))
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(taken("user", username))?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -141,11 +139,12 @@ impl Store {
         &self,
         username: &str,
         disabled: bool,
+        audit: AuditOf<'_, CutOff>,
     ) -> Result<CutOff, StorageError> {
         let update = sqlx::query("UPDATE users SET disabled = $1 WHERE username = $2")
             .bind(i64::from(disabled))
             .bind(username.to_string());
-        self.change_user(update, username).await
+        self.change_user(update, username, audit).await
     }
 
     /// Replaces a user's password hash, and ends every session and token of the user in
@@ -154,11 +153,12 @@ impl Store {
         &self,
         username: &str,
         hash: &str,
+        audit: AuditOf<'_, CutOff>,
     ) -> Result<CutOff, StorageError> {
         let update = sqlx::query("UPDATE users SET password_hash = $1 WHERE username = $2")
             .bind(hash.to_string())
             .bind(username.to_string());
-        self.change_user(update, username).await
+        self.change_user(update, username, audit).await
     }
 
     /// Replaces a user's roles (comma-separated words), and ends every session and token
@@ -167,11 +167,12 @@ impl Store {
         &self,
         username: &str,
         roles: &str,
+        audit: AuditOf<'_, CutOff>,
     ) -> Result<CutOff, StorageError> {
         let update = sqlx::query("UPDATE users SET roles = $1 WHERE username = $2")
             .bind(roles.to_string())
             .bind(username.to_string());
-        self.change_user(update, username).await
+        self.change_user(update, username, audit).await
     }
 
     /// Runs `update` (a change to one user's row) and cuts off the user's sessions and
@@ -180,12 +181,15 @@ impl Store {
         &self,
         update: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
         username: &str,
+        audit: AuditOf<'_, CutOff>,
     ) -> Result<CutOff, StorageError> {
         let mut tx = self.begin_write().await?;
         let done = update.execute(&mut *tx).await?;
         one_user(done.rows_affected(), username)?;
         let cut = cut_off(&mut tx, username, self.now()).await?;
+        let head = self.append_audit_in(&mut tx, &audit(&cut)).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(cut)
     }
 
@@ -196,6 +200,7 @@ impl Store {
         token_hash: &str,
         roles: Option<&str>,
         expires_at: Option<OffsetDateTime>,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let user_id: i64 = sqlx::query("SELECT id FROM users WHERE username = $1")
@@ -218,7 +223,9 @@ impl Store {
         .bind(roles.map(str::to_string))
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -246,9 +253,17 @@ impl Store {
     }
 
     /// Revokes every token of a user.
-    pub async fn revoke_tokens(&self, username: &str) -> Result<u64, StorageError> {
-        let mut conn = self.pool.acquire().await?;
-        revoke_tokens_of(&mut conn, username, self.now()).await
+    pub async fn revoke_tokens(
+        &self,
+        username: &str,
+        audit: AuditOf<'_, u64>,
+    ) -> Result<u64, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let n = revoke_tokens_of(&mut tx, username, self.now()).await?;
+        let head = self.append_audit_in(&mut tx, &audit(&n)).await?;
+        tx.commit().await?;
+        self.committed(head);
+        Ok(n)
     }
 }
 
@@ -451,15 +466,18 @@ impl Store {
         &self,
         username: &str,
         secret: Option<&str>,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
-        let done = sqlx::query(
+        let update = sqlx::query(
             "UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE username = $2",
         )
         .bind(secret.map(str::to_string))
-        .bind(username.to_string())
-        .execute(&self.pool)
-        .await?;
-        one_user(done.rows_affected(), username)
+        .bind(username.to_string());
+        // No user, no change to record (the refusal names the user).
+        let done = self
+            .execute_audited(update, &|n| if *n == 0 { vec![] } else { audit.to_vec() })
+            .await?;
+        one_user(done, username)
     }
 
     /// Records the time step of an accepted one-time password, only if it is later than

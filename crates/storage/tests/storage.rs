@@ -184,11 +184,14 @@ async fn an_import_is_counted_by_state_and_arrivals_by_year() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         let summary = store
-            .import_programme(&programme(vec![
-                case_file("TST-20C00001", 4, TO_ARRIVAL, 2021),
-                case_file("TST-20C00002", 2, TO_ARRIVAL, 2021),
-                case_file("TST-20C00003", 3, &[CaseState::DossierReview], 2020),
-            ]))
+            .import_programme(
+                &programme(vec![
+                    case_file("TST-20C00001", 4, TO_ARRIVAL, 2021),
+                    case_file("TST-20C00002", 2, TO_ARRIVAL, 2021),
+                    case_file("TST-20C00003", 3, &[CaseState::DossierReview], 2020),
+                ]),
+                &[],
+            )
             .await
             .unwrap();
         assert_eq!((summary.cases, summary.persons), (3, 9), "{}", db.backend);
@@ -244,7 +247,7 @@ async fn stays_follow_steps_and_moves_and_occupancy_counts_only_current_ones() {
             place("CENTRE-A", PlaceKind::Centre, 50),
             place("LOI-B", PlaceKind::Loi, 10),
         ];
-        store.import_programme(&import).await.unwrap();
+        store.import_programme(&import, &[]).await.unwrap();
         let pledges = store.pledges("BE").await.unwrap();
         assert_eq!(
             pledges[1].arrived_counted, 7,
@@ -467,10 +470,10 @@ async fn a_rejected_import_writes_nothing() {
         let mut bad = case_file("TST-20C00009", 1, TO_ARRIVAL, 2021);
         bad.events[2].to = CaseState::Housed; // accepted → housed skips the journey
         let err = store
-            .import_programme(&programme(vec![
-                case_file("TST-20C00008", 2, &[], 2020),
-                bad,
-            ]))
+            .import_programme(
+                &programme(vec![case_file("TST-20C00008", 2, &[], 2020), bad]),
+                &[],
+            )
             .await
             .unwrap_err();
         let msg = err.to_string();
@@ -495,7 +498,7 @@ async fn a_duplicate_case_number_is_refused_naming_it() {
             case_file("TST-20C00001", 1, &[], 2020),
             case_file("tst-20c00001", 2, &[], 2020),
         ];
-        match store.import_programme(&programme(twice)).await {
+        match store.import_programme(&programme(twice), &[]).await {
             Err(StorageError::Duplicate { what: "case", key }) => assert_eq!(key, "TST-20C00001"),
             other => panic!(
                 "{}: expected a duplicate refusal, got {other:?}",
@@ -511,19 +514,20 @@ async fn delete_all_data_empties_every_table() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         store
-            .import_programme(&programme(vec![case_file(
-                "TST-20C00001",
-                3,
-                TO_ARRIVAL,
-                2021,
-            )]))
+            .import_programme(
+                &programme(vec![case_file("TST-20C00001", 3, TO_ARRIVAL, 2021)]),
+                &[],
+            )
             .await
             .unwrap();
-        store.delete_all_data().await.unwrap();
+        store.delete_all_data(&[]).await.unwrap();
         assert_eq!(store.case_count().await.unwrap(), 0, "{}", db.backend);
         assert!(store.programmes().await.unwrap().is_empty());
         // The same programme can be imported again afterwards.
-        store.import_programme(&programme(vec![])).await.unwrap();
+        store
+            .import_programme(&programme(vec![]), &[])
+            .await
+            .unwrap();
     }
 }
 
@@ -541,10 +545,13 @@ async fn a_step_commits_with_its_audit_entry_or_not_at_all() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         store
-            .import_programme(&programme(vec![
-                case_file("TST-20C00021", 3, &[CaseState::DossierReview], 2020),
-                case_file("TST-20C00022", 2, &[CaseState::DossierReview], 2020),
-            ]))
+            .import_programme(
+                &programme(vec![
+                    case_file("TST-20C00021", 3, &[CaseState::DossierReview], 2020),
+                    case_file("TST-20C00022", 2, &[CaseState::DossierReview], 2020),
+                ]),
+                &[],
+            )
             .await
             .unwrap();
         let step = |number: &str| {
@@ -647,7 +654,7 @@ async fn reason_codes_are_kept_with_the_step_and_the_slipped_promise() {
             promise(Some(("visa", "laissez-passer late"))),
         ];
         store
-            .import_programme(&programme(vec![file]))
+            .import_programme(&programme(vec![file]), &[])
             .await
             .unwrap();
         let number = CaseNumber::parse("TST-20C00031").unwrap();
@@ -717,6 +724,7 @@ async fn the_sqlite_database_and_its_wal_are_readable_by_their_owner_only() {
                 arrived_before_resettle: None,
                 source: "a write, so the WAL holds something".into(),
             },
+            &[],
         )
         .await
         .ok();
@@ -816,7 +824,7 @@ async fn names_are_found_alike_on_both_databases_in_any_script() {
                 named("TST-21C00001", &["Aḥmad Al-Ḥassan", "Émilie Dupont"]),
                 named("TST-21C00002", &["مُحَمَّد أحمد"]),
                 named("TST-21C00003", &["Hassan Omar", "Amina Omar"]),
-            ]))
+            ]), &[])
             .await
             .unwrap();
         let search = |q: &str| {
@@ -878,7 +886,7 @@ async fn an_older_database_gets_its_name_words_when_migrated() {
         let store = fresh(&db.url).await;
         let mut f = case_file("TST-21C00009", 1, TO_ARRIVAL, 2021);
         f.case.members[0].full_name = "Zaïd Barakat".into();
-        store.import_programme(&programme(vec![f])).await.unwrap();
+        store.import_programme(&programme(vec![f]), &[]).await.unwrap();
         let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
         sqlx::raw_sql(
             "DROP TABLE member_name_words; DELETE FROM schema_migrations WHERE version = 17",
@@ -932,7 +940,7 @@ async fn the_stays_counted_in_the_database_are_the_domains() {
         let store = fresh(&db.url).await.with_keys(std::sync::Arc::new(
             resettle_secure::cipher::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap(),
         ));
-        store.import_programme(&import).await.unwrap();
+        store.import_programme(&import, &[]).await.unwrap();
         let mut counted = BTreeMap::new();
         for (group, state, spell, n) in store.step_spells(today).await.unwrap() {
             assert_eq!(group.programme, "BE");
@@ -951,5 +959,172 @@ async fn the_stays_counted_in_the_database_are_the_domains() {
         }
         assert_eq!(counted, expected, "{}", db.backend);
         store.close().await;
+    }
+}
+
+/// Many callers appending at once share group commits: every caller is answered only once
+/// its entries are committed, each with its own last sequence number, and the chain the
+/// batches sealed verifies, one entry per caller, in one unbroken sequence.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_appends_are_group_committed_into_one_verifiable_chain() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let callers: Vec<_> = (0..200)
+            .map(|i| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let entries = vec![
+                        NewAuditEntry {
+                            actor: format!("reader-{i}"),
+                            action: "read".into(),
+                            entity: "case".into(),
+                            entity_id: format!("TST-20C{i:05}"),
+                            outcome: "ok".into(),
+                            ..Default::default()
+                        };
+                        1 + i % 3
+                    ];
+                    let last = store.append_audit(&entries).await.unwrap();
+                    (i, entries.len() as i64, last)
+                })
+            })
+            .collect();
+        let mut answered = Vec::new();
+        for c in callers {
+            answered.push(c.await.unwrap());
+        }
+        let total: i64 = answered.iter().map(|(_, n, _)| n).sum();
+        // Each caller's entries are consecutive and end at the sequence number it was told.
+        let mut ranges: Vec<(i64, i64)> = answered
+            .iter()
+            .map(|(_, n, last)| (last - n + 1, *last))
+            .collect();
+        ranges.sort();
+        let mut next = 1;
+        for (first, last) in ranges {
+            assert_eq!(first, next, "{}", db.backend);
+            next = last + 1;
+        }
+        assert_eq!(next - 1, total, "{}", db.backend);
+        for (i, n, last) in &answered {
+            let mine = store
+                .audit_entries(&resettle_storage::AuditFilter {
+                    actor: Some(format!("reader-{i}")),
+                    limit: 10,
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            let seqs: Vec<i64> = mine.iter().map(|e| e.seq).collect();
+            let expected: Vec<i64> = (last - n + 1..=*last).rev().collect();
+            assert_eq!(seqs, expected, "{}", db.backend);
+        }
+        assert_eq!(
+            store.verify_audit().await.unwrap(),
+            ChainCheck::Intact {
+                entries: total,
+                plain: total,
+                anchored: 0
+            },
+            "{}",
+            db.backend
+        );
+    }
+}
+
+/// Two servers starting together on one empty database: both migrate without a fault,
+/// every migration is applied once, and the schema is complete.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_migrating_at_once_take_turns() {
+    for db in resettle_testkit::databases() {
+        let (a, b) = (
+            Store::connect(&db.url).await.unwrap(),
+            Store::connect(&db.url).await.unwrap(),
+        );
+        let (ra, rb) = tokio::join!(a.migrate(), b.migrate());
+        let (ra, rb) = (ra.unwrap(), rb.unwrap());
+        let latest = Store::latest_schema_version();
+        assert_eq!((ra + rb) as i64, latest, "{}: {ra} + {rb}", db.backend);
+        assert_eq!(a.schema_version().await.unwrap(), latest, "{}", db.backend);
+        assert_eq!(b.migrate().await.unwrap(), 0, "{}", db.backend);
+    }
+}
+
+/// A migration whose text changed after it was applied is refused by name, and nothing
+/// is migrated.
+#[tokio::test]
+async fn a_changed_applied_migration_is_refused() {
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        let runtime_pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+        use sqlx::Row;
+        sqlx::query("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 3")
+            .execute(&runtime_pool)
+            .await
+            .unwrap();
+        let err = store.migrate().await.unwrap_err().to_string();
+        assert!(
+            err.contains("migration 3 (organisations, users and API tokens) differs")
+                && err.contains("checksum edited applied"),
+            "{}: {err}",
+            db.backend
+        );
+        // A database migrated before checksums were kept gets them, and migrates.
+        sqlx::query("UPDATE schema_migrations SET checksum = ''")
+            .execute(&runtime_pool)
+            .await
+            .unwrap();
+        assert_eq!(store.migrate().await.unwrap(), 0, "{}", db.backend);
+        let empty: i64 = sqlx::query("SELECT COUNT(*) FROM schema_migrations WHERE checksum = ''")
+            .fetch_one(&runtime_pool)
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+        assert_eq!(empty, 0, "{}", db.backend);
+        runtime_pool.close().await;
+    }
+}
+
+/// Attack: two administrators (two servers) add the same organisation at the same moment.
+/// The database's unique constraint decides: one is added, the other refused as a
+/// duplicate naming it (a 409), never a database fault (a 500); one entry is written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_concurrent_creates_of_one_key_give_one_success_and_one_duplicate() {
+    for db in resettle_testkit::databases() {
+        let a = fresh(&db.url).await;
+        let b = Store::connect(&db.url).await.unwrap();
+        let entry = |who: &str| NewAuditEntry {
+            actor: who.into(),
+            action: "write".into(),
+            entity: "organisation".into(),
+            entity_id: "Fedasil".into(),
+            outcome: "ok".into(),
+            ..Default::default()
+        };
+        for round in 0..5 {
+            let name = format!("Fedasil {round}");
+            let (ea, eb) = ([entry("admin-a")], [entry("admin-b")]);
+            let (ra, rb) = tokio::join!(
+                a.add_organisation(&name, "agency", &ea),
+                b.add_organisation(&name, "agency", &eb)
+            );
+            let (oks, dups): (Vec<_>, Vec<_>) = [ra, rb].into_iter().partition(|r| r.is_ok());
+            assert_eq!(oks.len(), 1, "{}: {dups:?}", db.backend);
+            match dups.into_iter().next().unwrap() {
+                Err(StorageError::Duplicate { what, key }) => {
+                    assert_eq!((what, key.as_str()), ("organisation", name.as_str()))
+                }
+                other => panic!("{}: {other:?}", db.backend),
+            }
+        }
+        assert!(
+            matches!(
+                a.verify_audit().await.unwrap(),
+                ChainCheck::Intact { entries: 5, .. }
+            ),
+            "{}",
+            db.backend
+        );
     }
 }

@@ -7,6 +7,7 @@ mod auth;
 mod client;
 mod error;
 mod extract;
+mod request_id;
 mod session;
 mod timing;
 mod ui;
@@ -30,6 +31,7 @@ pub fn router(app: App) -> Router {
             app.clone(),
             client::identify,
         ))
+        .layer(axum::middleware::from_fn(request_id::request_id))
         .with_state(app)
 }
 

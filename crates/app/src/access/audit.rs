@@ -39,13 +39,15 @@ pub struct AuditRecord {
     pub outcome: String,
     /// Detail.
     pub detail: String,
+    /// The HTTP request it was made in (the answer's `X-Request-Id`); empty outside one.
+    pub request_id: String,
     /// This entry's hash in the chain.
     pub hash: String,
 }
 
 impl AuditRecord {
     /// The columns of the CSV export, in the order of [`AuditRecord::cells`].
-    pub const COLUMNS: [&'static str; 11] = [
+    pub const COLUMNS: [&'static str; 12] = [
         "seq",
         "at",
         "actor",
@@ -56,11 +58,12 @@ impl AuditRecord {
         "fields",
         "outcome",
         "detail",
+        "request_id",
         "hash",
     ];
 
     /// The entry as CSV cells.
-    fn cells(&self) -> [String; 11] {
+    fn cells(&self) -> [String; 12] {
         [
             self.seq.to_string(),
             self.at.clone(),
@@ -72,6 +75,7 @@ impl AuditRecord {
             self.fields.clone(),
             self.outcome.clone(),
             self.detail.clone(),
+            self.request_id.clone(),
             self.hash.clone(),
         ]
     }
@@ -90,6 +94,7 @@ impl From<AuditEntry> for AuditRecord {
             fields: e.entry.fields,
             outcome: e.entry.outcome,
             detail: e.entry.detail,
+            request_id: e.entry.request_id,
             hash: e.hash,
         }
     }
@@ -118,11 +123,39 @@ pub struct AuditQuery {
     pub before: Option<i64>,
 }
 
-/// `entry` as made by `caller` (its actor and source), "ok" unless it says otherwise.
-fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
+tokio::task_local! {
+    /// The id of the HTTP request being served, which the web layer sets around each
+    /// request ([`in_request`]); every entry made while serving it carries the id.
+    static REQUEST_ID: String;
+}
+
+/// Runs `work` (serving one request) with `id` as the request id of the entries it makes.
+pub async fn in_request<F: std::future::Future>(id: String, work: F) -> F::Output {
+    REQUEST_ID.scope(id, work).await
+}
+
+/// A new request id: 16 hexadecimal digits, random, so ids from different runs and
+/// servers do not repeat in the trail.
+pub fn new_request_id() -> String {
+    let mut bytes = [0u8; 8];
+    // Without randomness a request still needs an id; the time is unique enough then.
+    if getrandom::fill(&mut bytes).is_err() {
+        bytes = (std::time::SystemTime::UNIX_EPOCH
+            .elapsed()
+            .unwrap_or_default()
+            .as_nanos() as u64)
+            .to_be_bytes();
+    }
+    hex::encode(bytes)
+}
+
+/// `entry` as made by `caller` (its actor and source) in the request being served, "ok"
+/// unless it says otherwise.
+pub(crate) fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
     NewAuditEntry {
         actor: caller.username.clone(),
         source: caller.source.clone(),
+        request_id: REQUEST_ID.try_with(String::clone).unwrap_or_default(),
         outcome: if entry.outcome.is_empty() {
             "ok".into()
         } else {
@@ -217,6 +250,12 @@ impl App {
     /// a run are covered by an anchor too.
     pub async fn anchor_audit_head(&self) -> Result<(), AppError> {
         Ok(self.store.anchor_audit_head().await?)
+    }
+
+    /// Closes the database's connections, the last step of a graceful shutdown (after the
+    /// head is anchored): PostgreSQL sees its sessions end instead of connections cut.
+    pub async fn close(&self) {
+        self.store.close().await;
     }
 
     /// Entries matching a query, newest first; the browsing is itself recorded.

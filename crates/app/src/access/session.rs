@@ -9,6 +9,7 @@ use resettle_storage::{Attempt, NewAuditEntry, SignInStep};
 use time::{Duration, OffsetDateTime};
 
 use super::Caller;
+use super::audit::{by, succeeded};
 use super::limits::Limited;
 use super::users::{digest, random_hex};
 use crate::{App, AppError};
@@ -190,10 +191,7 @@ impl App {
         }
         let cookie = random_hex()?;
         let csrf = random_hex()?;
-        self.store
-            .create_session(&digest(&cookie), username, &csrf, !needs_second_factor, now)
-            .await?;
-        self.record_ok(
+        let entry = succeeded(
             &actor,
             "login",
             "user",
@@ -204,8 +202,17 @@ impl App {
             } else {
                 "signed in"
             },
-        )
-        .await?;
+        );
+        self.store
+            .create_session(
+                &digest(&cookie),
+                username,
+                &csrf,
+                !needs_second_factor,
+                now,
+                &|_| vec![entry.clone()],
+            )
+            .await?;
         Ok(NewSession {
             cookie,
             needs_second_factor,
@@ -248,14 +255,15 @@ impl App {
         {
             Attempt::Charged { count, lock } => (count, lock),
             Attempt::Locked { until } => {
-                self.store.end_session(&digest(cookie), now).await?;
-                self.record(
+                let entry = by(
                     &session.caller,
                     refused(format!(
                         "one-time code refused: account locked until {until}"
                     )),
-                )
-                .await?;
+                );
+                self.store
+                    .end_session(&digest(cookie), now, &|_| vec![entry.clone()])
+                    .await?;
                 return Err(AppError::Unauthorized(REFUSED.into()));
             }
             Attempt::UnknownUser => return Err(AppError::Unauthorized(REFUSED.into())),
@@ -272,16 +280,24 @@ impl App {
             None => false,
         };
         if !accepted {
-            let detail = match its_lock {
+            match its_lock {
                 Some(t) => {
-                    self.store.end_session(&digest(cookie), now).await?;
-                    format!(
-                        "wrong or reused one-time password ({failures} in a row); locked until {t}"
-                    )
+                    let entry = by(
+                        &session.caller,
+                        refused(format!(
+                            "wrong or reused one-time password ({failures} in a row); locked \
+                             until {t}"
+                        )),
+                    );
+                    self.store
+                        .end_session(&digest(cookie), now, &|_| vec![entry.clone()])
+                        .await?;
                 }
-                None => format!("wrong or reused one-time password ({failures} in a row)"),
-            };
-            self.record(&session.caller, refused(detail)).await?;
+                None => {
+                    let detail = format!("wrong or reused one-time password ({failures} in a row)");
+                    self.record(&session.caller, refused(detail)).await?;
+                }
+            }
             return Err(AppError::Unauthorized(if its_lock.is_some() {
                 REFUSED.into()
             } else {
@@ -294,20 +310,31 @@ impl App {
         let renewed = random_hex()?;
         if !self
             .store
-            .renew_after_second_factor(&digest(cookie), &digest(&renewed), &random_hex()?)
+            .renew_after_second_factor(
+                &digest(cookie),
+                &digest(&renewed),
+                &random_hex()?,
+                &|renewed| {
+                    // Renewed, or the session had ended meanwhile (refused, nothing to record).
+                    (*renewed == 1)
+                        .then(|| {
+                            succeeded(
+                                &session.caller,
+                                "login",
+                                "user",
+                                &username,
+                                "",
+                                "second factor accepted; signed in on a new session cookie",
+                            )
+                        })
+                        .into_iter()
+                        .collect()
+                },
+            )
             .await?
         {
             return Err(AppError::Unauthorized(REFUSED.into()));
         }
-        self.record_ok(
-            &session.caller,
-            "login",
-            "user",
-            &username,
-            "",
-            "second factor accepted; signed in on a new session cookie",
-        )
-        .await?;
         Ok(renewed)
     }
 
@@ -326,7 +353,8 @@ impl App {
         let created = parse_time(&row.created_at).ok_or_else(expired)?;
         let last = parse_time(&row.last_seen).ok_or_else(expired)?;
         if now - last > self.security.idle || now - created > self.security.absolute {
-            self.store.end_session(&id, now).await?;
+            // Ended by time: no act of anyone's, so no entry.
+            self.store.end_session(&id, now, &|_| vec![]).await?;
             return Err(expired());
         }
         self.store.touch_session(&id, now).await?;
@@ -365,9 +393,11 @@ impl App {
 
     /// Ends a session server-side.
     pub async fn logout(&self, cookie: &str, caller: &Caller) -> Result<(), AppError> {
-        self.store.end_session(&digest(cookie), self.now()).await?;
-        self.record_ok(caller, "logout", "user", &caller.username, "", "")
-            .await
+        let entry = succeeded(caller, "logout", "user", &caller.username, "", "");
+        self.store
+            .end_session(&digest(cookie), self.now(), &|_| vec![entry.clone()])
+            .await?;
+        Ok(())
     }
 
     /// Enrols (or replaces) a user's second factor and returns the `otpauth://` URI and
@@ -381,16 +411,15 @@ impl App {
         self.require(caller, super::Permission::ManageUsers, "user", username)
             .await?;
         let secret = resettle_secure::totp::new_secret();
-        self.set_totp_secret(username, &secret).await?;
-        self.record_ok(
+        let entry = succeeded(
             caller,
             "write",
             "user",
             username,
             "totp_secret",
             "second factor enrolled",
-        )
-        .await?;
+        );
+        self.set_totp_secret(username, &secret, &[entry]).await?;
         Ok((
             resettle_secure::totp::otpauth_uri("resettle", username, &secret),
             resettle_secure::totp::base32(&secret),
@@ -402,11 +431,15 @@ impl App {
         &self,
         username: &str,
         secret: &[u8],
+        audit: &[NewAuditEntry],
     ) -> Result<(), AppError> {
         let sealed = self
             .keys()?
             .encrypt(secret, totp_context(username).as_bytes());
-        Ok(self.store.set_totp_secret(username, Some(&sealed)).await?)
+        Ok(self
+            .store
+            .set_totp_secret(username, Some(&sealed), audit)
+            .await?)
     }
 
     fn decrypt_secret(&self, username: &str, sealed: &str) -> Result<Vec<u8>, AppError> {

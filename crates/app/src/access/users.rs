@@ -6,10 +6,12 @@ use std::sync::LazyLock;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Argon2, PasswordHash};
 use resettle_domain::access::{OrganisationKind, Role};
+use resettle_storage::CutOff;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::Duration;
 
+use super::audit::succeeded;
 use super::limits::Limited;
 use super::{Caller, Permission};
 use crate::{App, AppError};
@@ -114,7 +116,7 @@ pub(crate) fn username_of(typed: &str) -> Result<String, AppError> {
 }
 
 /// The audit detail of a change that cut a user off: what changed and what it ended.
-fn cut_off(what: &str, cut: resettle_storage::CutOff) -> String {
+fn cut_off(what: &str, cut: CutOff) -> String {
     format!(
         "{what}; {} session(s) ended, {} token(s) revoked",
         cut.sessions, cut.tokens
@@ -164,11 +166,11 @@ impl App {
         if name.trim().is_empty() {
             return Err(AppError::Invalid("name: is empty".into()));
         }
+        let entry = succeeded(caller, "write", "organisation", name.trim(), "", "added");
         self.store
-            .add_organisation(name.trim(), kind.as_str())
+            .add_organisation(name.trim(), kind.as_str(), &[entry])
             .await?;
-        self.record_ok(caller, "write", "organisation", name.trim(), "", "added")
-            .await
+        Ok(())
     }
 
     /// Adds a user with roles (`case-officer,medical-officer`) and a password; returns the
@@ -188,18 +190,11 @@ impl App {
         let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let hash = hash_password(password)?;
+        let detail = format!("added with roles {}", words.join(","));
+        let entry = succeeded(caller, "write", "user", username, "", &detail);
         self.store
-            .add_user(username, &words.join(","), organisation, &hash)
+            .add_user(username, &words.join(","), organisation, &hash, &[entry])
             .await?;
-        self.record_ok(
-            caller,
-            "write",
-            "user",
-            username,
-            "",
-            &format!("added with roles {}", words.join(",")),
-        )
-        .await?;
         Ok(stored)
     }
 
@@ -246,10 +241,21 @@ impl App {
     ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        let cut = self.store.set_user_disabled(username, disabled).await?;
         let what = if disabled { "disabled" } else { "re-enabled" };
-        self.record_ok(caller, "write", "user", username, "", &cut_off(what, cut))
-            .await
+        let entry = |cut: &CutOff| {
+            vec![succeeded(
+                caller,
+                "write",
+                "user",
+                username,
+                "",
+                &cut_off(what, *cut),
+            )]
+        };
+        self.store
+            .set_user_disabled(username, disabled, &entry)
+            .await?;
+        Ok(())
     }
 
     /// Every organisation with its kind, by name: what a new user can belong to.
@@ -283,16 +289,14 @@ impl App {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
         let hash = hash_password(password)?;
-        let cut = self.store.set_password_hash(username, &hash).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "user",
-            username,
-            "",
-            &cut_off("password reset", cut),
-        )
-        .await
+        let entry = |cut: &CutOff| {
+            let detail = cut_off("password reset", *cut);
+            vec![succeeded(caller, "write", "user", username, "", &detail)]
+        };
+        self.store
+            .set_password_hash(username, &hash, &entry)
+            .await?;
+        Ok(())
     }
 
     /// Replaces a user's roles (`case-officer,medical-officer`) and ends every session and
@@ -308,10 +312,19 @@ impl App {
         let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let words = words.join(",");
-        let cut = self.store.set_user_roles(username, &words).await?;
         let what = format!("roles set to {words}");
-        self.record_ok(caller, "write", "user", username, "", &cut_off(&what, cut))
-            .await
+        let entry = |cut: &CutOff| {
+            vec![succeeded(
+                caller,
+                "write",
+                "user",
+                username,
+                "",
+                &cut_off(&what, *cut),
+            )]
+        };
+        self.store.set_user_roles(username, &words, &entry).await?;
+        Ok(())
     }
 
     /// Issues an API token for a user, valid for `expires_days` (none: until revoked) and
@@ -354,10 +367,15 @@ impl App {
         };
         let token = format!("{TOKEN_PREFIX}{}", random_hex()?);
         let expires = expires_days.map(|d| self.now() + Duration::days(i64::from(d)));
+        let entry = succeeded(caller, "write", "api_token", username, "", "issued");
         self.store
-            .add_token(username, &digest(&token), roles.as_deref(), expires)
-            .await?;
-        self.record_ok(caller, "write", "api_token", username, "", "issued")
+            .add_token(
+                username,
+                &digest(&token),
+                roles.as_deref(),
+                expires,
+                &[entry],
+            )
             .await?;
         Ok(token)
     }
@@ -366,17 +384,18 @@ impl App {
     pub async fn revoke_tokens(&self, caller: &Caller, username: &str) -> Result<u64, AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        let n = self.store.revoke_tokens(username).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "api_token",
-            username,
-            "",
-            &format!("{n} revoked"),
-        )
-        .await?;
-        Ok(n)
+        let entry = |n: &u64| {
+            let detail = format!("{n} revoked");
+            vec![succeeded(
+                caller,
+                "write",
+                "api_token",
+                username,
+                "",
+                &detail,
+            )]
+        };
+        Ok(self.store.revoke_tokens(username, &entry).await?)
     }
 
     /// The caller holding this token; refused alike for unknown, expired, revoked and

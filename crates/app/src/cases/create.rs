@@ -11,6 +11,7 @@ use time::{Date, OffsetDateTime};
 
 use serde_json::Value;
 
+use super::view::case_written;
 use crate::bounds::{CASE_MEMBERS, at_most_entries};
 use crate::{App, AppError, Caller, Permission};
 
@@ -179,9 +180,13 @@ impl App {
         }
         let number = file.case.case_number.to_string();
         self.store
-            .create_case(&programme, &file, caller.organisation.as_deref())
+            .create_case(
+                &programme,
+                &file,
+                caller.organisation.as_deref(),
+                &[case_written(caller, &number, "categories", "submitted")],
+            )
             .await?;
-        self.changed_case(caller, &number, "categories", "submitted")
-            .await
+        self.case(caller, &number).await
     }
 }

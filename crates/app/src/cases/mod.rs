@@ -9,7 +9,7 @@ mod outcomes;
 mod promises;
 mod stays;
 mod transition;
-mod view;
+pub(crate) mod view;
 
 pub use create::{NewCase, NewMember};
 pub use export::SubjectExport;

@@ -6,6 +6,7 @@ use resettle_storage::NewOutcome;
 use serde::Deserialize;
 use time::Date;
 
+use super::view::case_written;
 use crate::bounds::{CASE_MEMBERS, within};
 use crate::{App, AppError, Caller, Permission};
 
@@ -47,20 +48,22 @@ impl App {
         };
         outcome.check(&stored.file, self.today())?;
         self.store
-            .record_outcomes(&[NewOutcome {
-                case_number: stored.file.case.case_number.to_string(),
-                member_no: outcome.member_no,
-                months: outcome.months,
-                employed: outcome.employed,
-                recorded_on: outcome.recorded_on,
-            }])
+            .record_outcomes(
+                &[NewOutcome {
+                    case_number: stored.file.case.case_number.to_string(),
+                    member_no: outcome.member_no,
+                    months: outcome.months,
+                    employed: outcome.employed,
+                    recorded_on: outcome.recorded_on,
+                }],
+                &[case_written(
+                    caller,
+                    number,
+                    "",
+                    &format!("outcome at {} months of member {}", o.months, o.member_no),
+                )],
+            )
             .await?;
-        self.changed_case(
-            caller,
-            number,
-            "",
-            &format!("outcome at {} months of member {}", o.months, o.member_no),
-        )
-        .await
+        self.case(caller, number).await
     }
 }

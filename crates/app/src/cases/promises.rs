@@ -8,7 +8,7 @@ use time::Date;
 use serde_json::Value;
 
 use super::case_number;
-use crate::access::audit::succeeded;
+use super::view::case_written;
 use crate::{App, AppError, Caller, Permission};
 
 /// A date told to the family; when it replaces an earlier one of the same kind, the reason
@@ -75,14 +75,7 @@ impl App {
         };
         promise.check(&stored.file.case, &policy, self.today())?;
         // The date, its audit entry and the family's notice commit together.
-        let audit = succeeded(
-            caller,
-            "write",
-            "case",
-            number,
-            "",
-            &format!("promised {kind} date"),
-        );
+        let audit = case_written(caller, number, "", &format!("promised {kind} date"));
         let notice = self.notice_to_family(&stored.file, News::of_promise(&promise));
         self.store
             .add_promise(&case_number(number)?, &promise, &[audit], &[notice])
@@ -111,9 +104,12 @@ impl App {
         };
         request.check(&stored.file.case, self.today())?;
         self.store
-            .add_reunification(&case_number(number)?, &request)
+            .add_reunification(
+                &case_number(number)?,
+                &request,
+                &[case_written(caller, number, "", "reunification requested")],
+            )
             .await?;
-        self.changed_case(caller, number, "", "reunification requested")
-            .await
+        self.case(caller, number).await
     }
 }

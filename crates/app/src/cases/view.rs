@@ -6,12 +6,13 @@ use resettle_domain::outcomes::FollowUp;
 use resettle_domain::policy::{Overdue, PolicyProfile};
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
-use resettle_storage::StoredCase;
+use resettle_storage::{NewAuditEntry, StoredCase};
 use serde::Serialize;
 use time::Date;
 
 use super::case_number;
 use super::stays::{StayView, stay_views};
+use crate::access::audit::succeeded;
 use crate::access::visibility::{project, project_event, sees};
 use crate::{App, AppError, Caller, Permission, Role};
 use resettle_domain::reception::stay::may_step_back;
@@ -351,6 +352,17 @@ pub(crate) fn sees_unshared_care_needs(caller: &Caller) -> bool {
 /// (e.g. survivor of violence or torture) and the care needs. Reads name them in the trail.
 const SPECIAL_FIELDS: &[&str] = &["categories", "care_needs"];
 
+/// The entry recording a change to a case, which the change's own transaction commits
+/// with it (a crash between two transactions would lose it).
+pub(crate) fn case_written(
+    caller: &Caller,
+    number: &str,
+    special_fields: &str,
+    detail: &str,
+) -> NewAuditEntry {
+    succeeded(caller, "write", "case", number, special_fields, detail)
+}
+
 impl App {
     /// One case as the caller may see it: fields outside their role are absent, care needs
     /// not consented to are withheld from municipalities and sponsors, and only the steps
@@ -380,19 +392,6 @@ impl App {
         )
         .await?;
         Ok(json)
-    }
-
-    /// Records a change to a case and answers with the case as the caller sees it after.
-    pub(crate) async fn changed_case(
-        &self,
-        caller: &Caller,
-        number: &str,
-        special_fields: &str,
-        detail: &str,
-    ) -> Result<Value, AppError> {
-        self.record_ok(caller, "write", "case", number, special_fields, detail)
-            .await?;
-        self.case(caller, number).await
     }
 
     /// One case with every field, for callers who see every field (case officers and the

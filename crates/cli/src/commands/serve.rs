@@ -197,8 +197,12 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
     let served = resettle_web::serve(app.clone(), args.addr).await;
     worker.abort();
     served.with_context(|| format!("cannot serve on {}", args.addr))?;
-    // The entries of the run's last minutes are anchored too.
+    // Every request under way has been answered (and its entries committed). The entries
+    // of the run's last minutes are anchored too, then the pool is closed.
     app.anchor_audit_head()
         .await
-        .context("cannot anchor the audit trail's head at shutdown")
+        .context("cannot anchor the audit trail's head at shutdown")?;
+    app.close().await;
+    tracing::info!("stopped");
+    Ok(())
 }

@@ -11,12 +11,14 @@
 //! lock) so two writers never chain onto the same predecessor. See
 //! `docs/decisions/0011-keyed-anchored-audit-trail.md`.
 pub mod anchor;
+mod group;
 mod verify;
 
 use resettle_secure::chain::ChainKey;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
+use crate::batch::Rows;
 use crate::{Backend, StorageError, Store, codec};
 
 pub use anchor::{Anchor, AnchorPolicy, parse_anchors};
@@ -30,6 +32,11 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// that never had a key (a developer's) keeps a plain chain.
 pub const NO_AUDIT_KEY: &str = "audit trail: it is keyed and no data key is configured, so \
      nothing can be recorded; set RESETTLE_DATA_KEY or --data-key-file to the key that keys it";
+
+/// The entries recording a write whose detail depends on what the write did (how many
+/// sessions a change to a user ended, say): called inside the write's transaction with
+/// its outcome, so the entries commit with it.
+pub type AuditOf<'a, T> = &'a (dyn Fn(&T) -> Vec<NewAuditEntry> + Sync);
 
 /// An entry to append; `seq`, time and hashes are added by [`Store::append_audit`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,6 +57,9 @@ pub struct NewAuditEntry {
     pub outcome: String,
     /// A short free-text detail (the step taken, the reason refused).
     pub detail: String,
+    /// The HTTP request it was made in (the id the server's log and the answer's
+    /// `X-Request-Id` carry); empty outside a request.
+    pub request_id: String,
 }
 
 /// An entry as stored.
@@ -93,20 +103,27 @@ pub struct AuditFilter {
 /// The bytes an entry's hash covers: every field, length-prefixed so no two field lists
 /// collide. A keyed entry's bytes also cover its key id, so it cannot be moved to another
 /// key; a plain entry's bytes are what they were before keys, so old entries still verify.
+/// A request id, when there is one, comes last, so entries without one (all those written
+/// before migration 22) hash as they always did.
 fn hashed_bytes(prev: &str, seq: i64, at: &str, key_id: &str, e: &NewAuditEntry) -> Vec<u8> {
     let seq = seq.to_string();
     let key_part = (!key_id.is_empty()).then_some(key_id);
     let mut bytes = Vec::with_capacity(256);
-    for part in [prev, seq.as_str(), at].into_iter().chain(key_part).chain([
-        e.actor.as_str(),
-        &e.source,
-        &e.action,
-        &e.entity,
-        &e.entity_id,
-        &e.fields,
-        &e.outcome,
-        &e.detail,
-    ]) {
+    for part in [prev, seq.as_str(), at]
+        .into_iter()
+        .chain(key_part)
+        .chain([
+            e.actor.as_str(),
+            &e.source,
+            &e.action,
+            &e.entity,
+            &e.entity_id,
+            &e.fields,
+            &e.outcome,
+            &e.detail,
+        ])
+        .chain((!e.request_id.is_empty()).then_some(e.request_id.as_str()))
+    {
         bytes.extend_from_slice(&(part.len() as u64).to_be_bytes());
         bytes.extend_from_slice(part.as_bytes());
     }
@@ -125,7 +142,7 @@ fn entry_hash(key: Option<&ChainKey>, prev: &str, seq: i64, at: &str, e: &NewAud
 }
 
 const COLUMNS: &str = "seq, at, actor, source, action, entity, entity_id, fields, outcome, \
-                       detail, prev_hash, hash, key_id";
+                       detail, prev_hash, hash, key_id, request_id";
 
 fn row(r: &sqlx::any::AnyRow) -> Result<AuditEntry, StorageError> {
     Ok(AuditEntry {
@@ -140,6 +157,7 @@ fn row(r: &sqlx::any::AnyRow) -> Result<AuditEntry, StorageError> {
             fields: r.try_get(7)?,
             outcome: r.try_get(8)?,
             detail: r.try_get(9)?,
+            request_id: r.try_get(13)?,
         },
         prev_hash: r.try_get(10)?,
         hash: r.try_get(11)?,
@@ -155,6 +173,8 @@ pub(crate) struct AuditTrail {
     pub(crate) anchor: Option<anchor::AnchorFile>,
     /// The point the last successful check reached.
     pub(crate) verified: std::sync::Mutex<Option<Verified>>,
+    /// Entries waiting for the next group commit.
+    pub(crate) group: group::GroupCommit,
 }
 
 /// The chain's head after a batch was appended, to anchor once the batch is committed
@@ -171,7 +191,7 @@ impl Store {
     pub fn with_audit_anchor(mut self, file: std::path::PathBuf, policy: AnchorPolicy) -> Store {
         self.audit = std::sync::Arc::new(AuditTrail {
             anchor: Some(anchor::AnchorFile::new(file, policy)),
-            verified: std::sync::Mutex::default(),
+            ..AuditTrail::default()
         });
         self
     }
@@ -181,8 +201,31 @@ impl Store {
         self.audit.anchor.as_ref().map(anchor::AnchorFile::path)
     }
 
-    /// Appends entries to the chain in one transaction; returns the last sequence number.
+    /// Appends entries to the chain and returns the last one's sequence number once they
+    /// are committed. Entries from concurrent callers are committed together, in one
+    /// transaction sealed in order by one writer ([`group`]), so a busy server's audited
+    /// reads share a commit instead of queueing for the chain one by one.
     pub async fn append_audit(&self, entries: &[NewAuditEntry]) -> Result<i64, StorageError> {
+        group::append(self, entries.to_vec()).await
+    }
+
+    /// Runs one statement that writes and appends the entries recording it (made from the
+    /// rows it changed) in the same transaction; returns the rows changed.
+    pub(crate) async fn execute_audited(
+        &self,
+        statement: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
+        audit: AuditOf<'_, u64>,
+    ) -> Result<u64, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let changed = statement.execute(&mut *tx).await?.rows_affected();
+        let head = self.append_audit_in(&mut tx, &audit(&changed)).await?;
+        tx.commit().await?;
+        self.committed(head);
+        Ok(changed)
+    }
+
+    /// Appends entries in a transaction of their own: one batch of the group commit.
+    async fn commit_audit_batch(&self, entries: &[NewAuditEntry]) -> Result<i64, StorageError> {
         let mut tx = self.begin_write().await?;
         let head = self.append_audit_in(&mut tx, entries).await?;
         tx.commit().await?;
@@ -221,31 +264,49 @@ impl Store {
         }
         let at = codec::timestamp(self.now());
         let key_id = key.as_ref().map_or("", ChainKey::id);
+        let mut rows = Rows::new(
+            "audit_log",
+            &[
+                "seq",
+                "at",
+                "actor",
+                "source",
+                "action",
+                "entity",
+                "entity_id",
+                "fields",
+                "outcome",
+                "detail",
+                "prev_hash",
+                "hash",
+                "key_id",
+                "request_id",
+            ],
+        );
         for e in entries {
             seq += 1;
             let hash = entry_hash(key.as_ref(), &prev, seq, &at, e);
-            sqlx::query(
-                "INSERT INTO audit_log (seq, at, actor, source, action, entity, entity_id, \
-                 fields, outcome, detail, prev_hash, hash, key_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            )
-            .bind(seq)
-            .bind(at.clone())
-            .bind(e.actor.clone())
-            .bind(e.source.clone())
-            .bind(e.action.clone())
-            .bind(e.entity.clone())
-            .bind(e.entity_id.clone())
-            .bind(e.fields.clone())
-            .bind(e.outcome.clone())
-            .bind(e.detail.clone())
-            .bind(prev.clone())
-            .bind(hash.clone())
-            .bind(key_id.to_string())
-            .execute(&mut *tx)
-            .await?;
+            rows.push([
+                seq.into(),
+                at.as_str().into(),
+                e.actor.as_str().into(),
+                e.source.as_str().into(),
+                e.action.as_str().into(),
+                e.entity.as_str().into(),
+                e.entity_id.as_str().into(),
+                e.fields.as_str().into(),
+                e.outcome.as_str().into(),
+                e.detail.as_str().into(),
+                prev.as_str().into(),
+                hash.as_str().into(),
+                key_id.into(),
+                e.request_id.as_str().into(),
+            ]);
             prev = hash;
         }
+        // One statement for the whole batch: a group commit of a busy server's reads holds
+        // dozens of entries, and a round trip each would hold the chain's lock that long.
+        rows.insert(&mut *tx, None).await?;
         Ok(AppendedHead { seq, hash: prev })
     }
 

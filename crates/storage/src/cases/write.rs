@@ -12,7 +12,6 @@ use crate::codec::{self, parse_word};
 use crate::notices::{self, NewNotice};
 use crate::reference;
 use crate::stays::{NewStay, begin_stay};
-use crate::unique::refuse_if_taken;
 use crate::{StorageError, Store};
 
 /// A lifecycle step to append. Whether the step is allowed is decided by the app layer
@@ -114,6 +113,7 @@ impl Store {
         programme: &str,
         file: &CaseFile,
         submitted_by: Option<&str>,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let ids = reference::load(&mut tx, programme).await?;
@@ -123,13 +123,6 @@ impl Store {
             sponsor_groups: ids.sponsor_groups.keys().cloned().collect(),
         };
         validate_files(std::slice::from_ref(file), &known)?;
-        refuse_if_taken(
-            &mut tx,
-            "SELECT COUNT(*) FROM cases WHERE case_number = $1",
-            "case",
-            file.case.case_number.as_str(),
-        )
-        .await?;
         insert_cases(
             &mut tx,
             &ids,
@@ -144,7 +137,9 @@ impl Store {
             .bind(file.case.case_number.as_str().to_string())
             .execute(&mut *tx)
             .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -273,6 +268,7 @@ impl Store {
         request_no: u32,
         from: ReunificationStatus,
         moved: &ReunificationRequest,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
@@ -308,7 +304,9 @@ impl Store {
                 "status: reunification request {key} is no longer {from}; reload and retry"
             )));
         }
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -317,6 +315,7 @@ impl Store {
         &self,
         number: &CaseNumber,
         request: &ReunificationRequest,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
@@ -335,7 +334,9 @@ impl Store {
         .bind(request.reason.clone())
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

@@ -5,7 +5,7 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use crate::cases::current;
-use crate::{StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, codec};
 
 /// A live family session: the one case it opens, and when it began.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,7 @@ impl Store {
         code_hash: &str,
         issued_by: &str,
         now: OffsetDateTime,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let now = codec::timestamp(now);
         let mut tx = self.begin_write().await?;
@@ -49,7 +50,9 @@ impl Store {
         .bind(case_id)
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -75,6 +78,7 @@ impl Store {
         id_hash: &str,
         number: &CaseNumber,
         now: OffsetDateTime,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let case_id = current(&mut tx, number).await?.id;
@@ -86,7 +90,9 @@ impl Store {
         .bind(codec::timestamp(now))
         .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 
@@ -116,14 +122,19 @@ impl Store {
         &self,
         id_hash: &str,
         now: OffsetDateTime,
+        audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE family_sessions SET ended_at = $1 WHERE id_hash = $2 AND ended_at IS NULL",
         )
         .bind(codec::timestamp(now))
         .bind(id_hash.to_string())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
+        tx.commit().await?;
+        self.committed(head);
         Ok(())
     }
 }

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 use crate::cases::promise;
 use crate::codec::{date, parse_date, parse_word, timestamp};
 use crate::reference::programme_id;
-use crate::{StorageError, Store};
+use crate::{AuditOf, StorageError, Store};
 
 /// A hold as recorded, with who recorded it and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +30,7 @@ impl Store {
         hold: &ProgrammeHold,
         recorded_by: &str,
         now: OffsetDateTime,
+        audit: AuditOf<'_, i64>,
     ) -> Result<i64, StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
@@ -48,7 +49,9 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
+        let head = self.append_audit_in(&mut tx, &audit(&id)).await?;
         tx.commit().await?;
+        self.committed(head);
         Ok(id)
     }
 

@@ -858,7 +858,7 @@ async fn names_are_found_alike_on_both_databases_in_any_script() {
         answers.push(search("a").await);
 
         store
-            .anonymise_cases(&["TST-21C00001".into()], date!(2026 - 11 - 23))
+            .anonymise_cases(&["TST-21C00001".into()], date!(2026 - 11 - 23), &|_| Vec::new())
             .await
             .unwrap();
         assert_eq!(

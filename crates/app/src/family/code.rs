@@ -12,6 +12,7 @@
 //! work, whether the case exists, has no code, or the code is wrong.
 use time::{Duration, OffsetDateTime};
 
+use crate::access::audit::succeeded;
 use crate::access::limits::Limited;
 use crate::access::users::{DUMMY_HASH, digest, hash_secret, random_hex};
 use crate::cases::case_number;
@@ -133,18 +134,17 @@ impl App {
             .map_err(|e| AppError::Invalid(format!("code: cannot be hashed: {e}")))??;
         let issued_at = self.now();
         let n = case_number(number)?;
-        self.store
-            .set_family_code(&n, &hash, &caller.username, issued_at)
-            .await?;
-        self.record_ok(
+        let entry = succeeded(
             caller,
             "write",
             "family_code",
             n.as_str(),
             "",
             "access code issued; the previous code and its sessions no longer work",
-        )
-        .await?;
+        );
+        self.store
+            .set_family_code(&n, &hash, &caller.username, issued_at, &[entry])
+            .await?;
         let languages = stored
             .file
             .case
@@ -213,19 +213,18 @@ impl App {
         }
         let number = number.expect("a code matched the hash of a case");
         let cookie = random_hex()?;
-        self.store
-            .create_family_session(&digest(&cookie), &number, self.now())
-            .await?;
         let family = Caller::family(number.as_str(), source);
-        self.record_ok(
+        let entry = succeeded(
             &family,
             "login",
             "family_code",
             number.as_str(),
             "",
             "signed in to the family status page",
-        )
-        .await?;
+        );
+        self.store
+            .create_family_session(&digest(&cookie), &number, self.now(), &[entry])
+            .await?;
         Ok((
             cookie,
             FamilySession {
@@ -251,7 +250,7 @@ impl App {
         )
         .map_err(|_| ended())?;
         if self.now() - created > FAMILY_SESSION || self.now() < created {
-            self.store.end_family_session(&id, self.now()).await?;
+            self.store.end_family_session(&id, self.now(), &[]).await?;
             return Err(ended());
         }
         Ok(FamilySession {
@@ -266,18 +265,18 @@ impl App {
         cookie: &str,
         family: &FamilySession,
     ) -> Result<(), AppError> {
-        self.store
-            .end_family_session(&digest(cookie), self.now())
-            .await?;
-        self.record_ok(
+        let entry = succeeded(
             family.caller(),
             "logout",
             "family_code",
             family.case_number(),
             "",
             "",
-        )
-        .await
+        );
+        self.store
+            .end_family_session(&digest(cookie), self.now(), &[entry])
+            .await?;
+        Ok(())
     }
 }
 

@@ -8,6 +8,7 @@ use resettle_domain::policy::{PolicyProfile, Reason, ReasonList};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::access::audit::succeeded;
 use crate::{App, AppError, Caller, Permission};
 
 /// The reasons a hold of a programme under `policy` may give: the profile's slip list (the
@@ -134,26 +135,29 @@ impl App {
             .map(|r| r.code.as_str())
             .collect();
         hold.check(&reasons)?;
+        // Which families' dates it breaks is read before it is written, so its entry
+        // (which names how many) commits with it.
+        let broken = self.broken_by(programme, &hold).await?;
+        let entry = |id: &i64| {
+            vec![succeeded(
+                caller,
+                "write",
+                "programme_hold",
+                programme,
+                "",
+                &format!(
+                    "hold {id} from {} until {} ({}); {} families' promised dates fall inside",
+                    hold.from,
+                    hold.until,
+                    hold.reason,
+                    broken.len()
+                ),
+            )]
+        };
         let id = self
             .store
-            .add_hold(programme, &hold, &caller.username, self.now())
+            .add_hold(programme, &hold, &caller.username, self.now(), &entry)
             .await?;
-        let broken = self.broken_by(programme, &hold).await?;
-        self.record_ok(
-            caller,
-            "write",
-            "programme_hold",
-            programme,
-            "",
-            &format!(
-                "hold {id} from {} until {} ({}); {} families' promised dates fall inside",
-                hold.from,
-                hold.until,
-                hold.reason,
-                broken.len()
-            ),
-        )
-        .await?;
         let row = self
             .store
             .holds(programme)

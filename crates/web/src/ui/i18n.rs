@@ -779,6 +779,9 @@ mod tests {
                             arriving_families => 0, page => 1,
                         },
                         due_home => minijinja::context! { families => empty(), total => 0 },
+                        e => minijinja::context! { stay => minijinja::context! {
+                            from => "2026-11-01", kind => "centre", place => "C", persons => 4, days => 22,
+                        } },
                         families => minijinja::context! {
                             expected => empty(), expected_total => 0, arrived => empty(), total => 0,
                             page => 1, per_page => 50, municipalities => empty(),

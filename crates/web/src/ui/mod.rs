@@ -89,6 +89,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         "_timeline.html",
         include_str!("../../templates/_timeline.html"),
     ),
+    ("_stay.html", include_str!("../../templates/_stay.html")),
     ("case.html", include_str!("../../templates/case.html")),
     (
         "case_medical.html",

@@ -156,6 +156,7 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             &resettle_app::cases::TransitionRequest {
                 to: "deferred".into(),
                 reason: "awaiting a document".into(),
+                reason_code: Some("documents_missing".into()),
                 expected_version: waiting.version,
                 ..Default::default()
             },

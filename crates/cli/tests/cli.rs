@@ -834,7 +834,7 @@ fn an_arrival_day_and_a_home_address_are_recorded_from_the_cli() {
     ]);
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        !refused.status.success() && err.contains("arrived_on") && err.contains("future"),
+        !refused.status.success() && err.contains("arrived_on") && err.contains("after today"),
         "{err}"
     );
     let received = first_in(&db, "in_reception");

@@ -75,6 +75,7 @@ impl From<AppError> for ApiError {
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),
+            AppError::Refused(r) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, r.to_string()),
             AppError::TooManyRequests {
                 detail,
                 retry_after,

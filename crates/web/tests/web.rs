@@ -705,7 +705,7 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
         assert_eq!(
             problem["detail"],
-            "checks: \"visa\" is not a pre-departure check of profile belgium; defined: \
+            "checks: \"visa\" is not a pre-departure check of the profile; defined: \
              travel_authorisation, humanitarian_visa, cultural_orientation, medical_check"
         );
         let checks = serde_json::json!({"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today});

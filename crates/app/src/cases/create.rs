@@ -5,7 +5,7 @@ use resettle_domain::case::{
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::policy::PolicyProfile;
-use resettle_domain::reference;
+use resettle_domain::{Refusal, RefusalKind, reference};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -64,12 +64,14 @@ pub struct NewCase {
     pub linked_cases: Vec<String>,
 }
 
-fn field<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, AppError>
-where
-    T::Err: std::fmt::Display,
-{
-    v.parse::<T>()
-        .map_err(|e| AppError::Invalid(format!("{name}: {e}")))
+/// A word of a fixed list, refused on the field `name` as the request names it.
+fn field<T: std::str::FromStr<Err = Refusal>>(name: &str, v: &str) -> Result<T, AppError> {
+    v.parse::<T>().map_err(|e| {
+        AppError::Refused(Refusal {
+            field: name.to_string().into(),
+            ..e
+        })
+    })
 }
 
 impl NewCase {
@@ -80,7 +82,6 @@ impl NewCase {
         policy: &PolicyProfile,
     ) -> Result<CaseFile, AppError> {
         let today = now.date();
-        let invalid = |e: resettle_domain::ParseError| AppError::Invalid(e.to_string());
         at_most_entries("members", self.members.len(), *CASE_MEMBERS.end() as usize)?;
         let members = self
             .members
@@ -106,17 +107,16 @@ impl NewCase {
             })
             .collect::<Result<Vec<_>, AppError>>()?;
         if let Some(i) = members.iter().position(|m| m.full_name.is_empty()) {
-            return Err(AppError::Invalid(format!(
-                "members[{i}].full_name: is empty"
-            )));
+            return Err(Refusal::of("full_name", RefusalKind::Missing)
+                .within(format!("members[{i}]"))
+                .into());
         }
         let submitted_on = self.submitted_on.unwrap_or(today);
         let case = Case {
-            case_number: CaseNumber::parse(&self.case_number).map_err(invalid)?,
+            case_number: CaseNumber::parse(&self.case_number)?,
             programme: self.programme,
-            country_of_asylum: CountryCode::parse("country_of_asylum", &self.country_of_asylum)
-                .map_err(invalid)?,
-            nationality: CountryCode::parse("nationality", &self.nationality).map_err(invalid)?,
+            country_of_asylum: CountryCode::parse("country_of_asylum", &self.country_of_asylum)?,
+            nationality: CountryCode::parse("nationality", &self.nationality)?,
             categories: self
                 .categories
                 .iter()
@@ -129,7 +129,12 @@ impl NewCase {
             linked_cases: self
                 .linked_cases
                 .iter()
-                .map(|n| CaseNumber::parse(n).map_err(invalid))
+                .map(|n| {
+                    CaseNumber::parse(n).map_err(|e| Refusal {
+                        field: "linked_cases".into(),
+                        ..e
+                    })
+                })
                 .collect::<Result<_, _>>()?,
         };
         let file = CaseFile {
@@ -153,7 +158,7 @@ impl NewCase {
             support: None,
             outcomes: vec![],
         };
-        file.check(policy, today).map_err(invalid)?;
+        file.check(policy, today)?;
         Ok(file)
     }
 }

@@ -10,6 +10,7 @@ mod medical;
 mod number;
 mod promise;
 mod reason;
+mod step;
 
 pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
@@ -26,6 +27,7 @@ pub use medical::{
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind, Slip};
 pub use reason::{DECISIONS, check_reason, check_reason_code, needs_reason, reason_list};
+pub use step::{ADDRESS_CHARS, Assignment, Step, Stepped};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -101,15 +103,15 @@ impl Case {
     /// principal applicant.
     pub fn validate(&self) -> Result<(), crate::ParseError> {
         if self.categories.is_empty() {
-            return Err(crate::ParseError::new(
+            return Err(crate::ParseError::of(
                 "categories",
-                "at least one submission category is required",
+                crate::RefusalKind::Missing,
             ));
         }
         if self.members.is_empty() {
-            return Err(crate::ParseError::new(
+            return Err(crate::ParseError::of(
                 "members",
-                "a case has at least one family member",
+                crate::RefusalKind::Missing,
             ));
         }
         let principals = self
@@ -118,9 +120,9 @@ impl Case {
             .filter(|m| m.relationship == Relationship::PrincipalApplicant)
             .count();
         if principals != 1 {
-            return Err(crate::ParseError::new(
+            return Err(crate::ParseError::of(
                 "members",
-                format!("exactly one principal_applicant is required, found {principals}"),
+                crate::RefusalKind::PrincipalApplicants { found: principals },
             ));
         }
         Ok(())

@@ -2,7 +2,6 @@
 //! reunification requests. Each change is one transaction.
 use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise};
 use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
-use resettle_domain::support::SupportPlan;
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
@@ -32,23 +31,9 @@ pub struct NewEvent {
     pub payload: serde_json::Value,
 }
 
-/// Records that a step attaches to the case, written in the same transaction.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Assignment {
-    /// The selection mission, by code.
-    pub mission: Option<String>,
-    /// The reception place, by code.
-    pub reception_place: Option<String>,
-    /// The sponsor group, by name.
-    pub sponsor_group: Option<String>,
-    /// The municipality the family moves to (a home), by name; a reception place given
-    /// in the same step sets the place's municipality first, so this one wins.
-    pub municipality: Option<String>,
-    /// The integration support plan.
-    pub support: Option<SupportPlan>,
-    /// A date told to the family with this step (the departure date).
-    pub promise: Option<Promise>,
-}
+/// Records that a step attaches to the case, written in the same transaction: the
+/// domain's [`resettle_domain::case::Assignment`], which the step rules decide.
+pub use resettle_domain::case::Assignment;
 
 /// A case's internal id, state and version as the transaction reads them.
 pub(crate) struct Current {

@@ -105,15 +105,17 @@ impl Problem {
     /// The problem of a refusal about the input; `None` for any other refusal (forbidden,
     /// no such programme, storage), answered as an error page.
     fn of(error: &AppError) -> Option<Problem> {
-        let AppError::Invalid(message) = error else {
-            return None;
+        let message = match error {
+            AppError::Invalid(m) => m.clone(),
+            AppError::Refused(r) => r.to_string(),
+            _ => return None,
         };
         let field = message
             .split_once(':')
             .and_then(|(f, _)| FIELDS.iter().copied().find(|known| *known == f.trim()));
         Some(Problem {
             field,
-            detail: message.clone(),
+            detail: message,
         })
     }
 }

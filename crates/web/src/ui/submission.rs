@@ -16,6 +16,7 @@ use minijinja::value::{Serde, Value};
 use resettle_app::bounds::CASE_MEMBERS;
 use resettle_app::cases::{NewCase, NewMember};
 use resettle_app::{App, AppError, Permission, Session};
+use resettle_domain::RefusalKind;
 use resettle_domain::case::{Channel, Priority, Relationship, Sex, SubmissionCategory};
 use serde::Serialize;
 use time::Date;
@@ -249,7 +250,8 @@ impl Problem {
     /// was typed (forbidden, storage failure): that one is answered as an error page.
     fn of(error: &AppError, form: &SubmissionForm) -> Option<Problem> {
         let message = match error {
-            AppError::Invalid(m) => m.as_str(),
+            AppError::Invalid(m) => m.clone(),
+            AppError::Refused(r) => r.to_string(),
             // A duplicate number is the only conflict a new case meets.
             AppError::Conflict(_) => {
                 return Some(Problem::typed("case_number", "submit-why-duplicate"));
@@ -262,7 +264,7 @@ impl Problem {
         // `members[1].full_name: is empty`, `channel: profile … does not take …`.
         let (path, reason) = message
             .split_once(':')
-            .map_or(("", message), |(f, r)| (f.trim(), r.trim()));
+            .map_or(("", message.as_str()), |(f, r)| (f.trim(), r.trim()));
         let input = match path
             .strip_prefix("members[")
             .and_then(|rest| rest.split_once("]."))
@@ -279,7 +281,7 @@ impl Problem {
                 None
             }
         } else if form.typed(&input).is_some_and(|t| t.trim().is_empty())
-            || reason.starts_with("at least one")
+            || matches!(error, AppError::Refused(r) if r.kind == RefusalKind::Missing)
         {
             Some("submit-why-missing")
         } else if reason.contains(" is after today (") {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use time::Date;
 
-use crate::case::{CaseState, PromiseKind};
+use crate::case::{CaseState, Channel, Priority, PromiseKind};
 use crate::policy::{NameList, ReasonList};
 
 /// A value or a step refused by a rule. It names the field (`reason_code`, or
@@ -225,6 +225,42 @@ pub enum RefusalKind {
         /// Whether a sponsor group's family may go straight home under the profile.
         sponsor_exception: bool,
     },
+    /// A pre-departure check and its day not written `name=YYYY-MM-DD`.
+    NotNameAndDay {
+        /// What was given.
+        given: String,
+    },
+    /// A code (a mission, a place, a sponsor group, a programme) the programme does not
+    /// have.
+    NotDefined {
+        /// What was given.
+        given: String,
+    },
+    /// A value that is already registered and must be unique (a case number).
+    Duplicate {
+        /// What was given.
+        given: String,
+    },
+    /// No case by that number that the caller may know exists: one outside the caller's
+    /// scope reads as one that does not exist.
+    NoSuchCase {
+        /// The number asked for.
+        number: String,
+    },
+    /// The case changed since the caller loaded it.
+    ChangedSince {
+        /// Its version now.
+        version: i64,
+        /// The version the caller saw.
+        seen: i64,
+    },
+    /// A channel the profile does not take cases of this priority by.
+    ChannelRefuses {
+        /// The case's priority.
+        priority: Priority,
+        /// The channel asked for.
+        channel: Channel,
+    },
     /// Pre-departure checks the profile requires before a departure, not yet done.
     ChecksOutstanding {
         /// The checks missing.
@@ -235,6 +271,16 @@ pub enum RefusalKind {
 }
 
 impl RefusalKind {
+    /// Whether the refusal is of something that exists but changed or is taken (answered
+    /// 409 Conflict), of something that does not exist (404), or of the input itself (422).
+    pub fn status(&self) -> u16 {
+        match self {
+            RefusalKind::ChangedSince { .. } | RefusalKind::Duplicate { .. } => 409,
+            RefusalKind::NoSuchCase { .. } => 404,
+            _ => 422,
+        }
+    }
+
     /// The kind's word, as the API's problem document and the pages' messages name it
     /// (`missing`, `in_future`, `before_last_step`, `not_in_list`, …).
     pub fn as_str(&self) -> &'static str {
@@ -267,6 +313,12 @@ impl RefusalKind {
             SplitDecision { .. } => "split_decision",
             ReceptionFirst { .. } => "reception_first",
             ChecksOutstanding { .. } => "checks_outstanding",
+            NotNameAndDay { .. } => "not_name_and_day",
+            NotDefined { .. } => "not_defined",
+            Duplicate { .. } => "duplicate",
+            NoSuchCase { .. } => "no_such_case",
+            ChangedSince { .. } => "changed_since",
+            ChannelRefuses { .. } => "channel_refuses",
             Said(_) => "other",
         }
     }
@@ -405,6 +457,18 @@ impl fmt::Display for RefusalKind {
                 "required before a departure is scheduled: {}",
                 list(missing)
             ),
+            NotNameAndDay { given } => write!(f, "{given:?} is not name=YYYY-MM-DD"),
+            NotDefined { given } => write!(f, "{given:?} is not defined in this programme"),
+            Duplicate { given } => write!(f, "{given:?} is already registered"),
+            NoSuchCase { number } => write!(f, "case {number} does not exist"),
+            ChangedSince { version, seen } => write!(
+                f,
+                "the case is at version {version}, not {seen}: it was changed since you loaded \
+                 it; reload and retry"
+            ),
+            ChannelRefuses { priority, channel } => {
+                write!(f, "the profile does not take {priority} cases by {channel}")
+            }
             Said(reason) => f.write_str(reason),
         }
     }

@@ -64,9 +64,18 @@ pub struct NewCase {
     pub linked_cases: Vec<String>,
 }
 
-/// A word of a fixed list, refused on the field `name` as the request names it.
+/// `v`, refused on the field `name` as missing when blank.
+fn given<'v>(name: &str, v: &'v str) -> Result<&'v str, AppError> {
+    if v.trim().is_empty() {
+        return Err(Refusal::of(name.to_string(), RefusalKind::Missing).into());
+    }
+    Ok(v)
+}
+
+/// A word of a fixed list, refused on the field `name` as the request names it (as missing
+/// when blank).
 fn field<T: std::str::FromStr<Err = Refusal>>(name: &str, v: &str) -> Result<T, AppError> {
-    v.parse::<T>().map_err(|e| {
+    given(name, v)?.parse::<T>().map_err(|e| {
         AppError::Refused(Refusal {
             field: name.to_string().into(),
             ..e
@@ -113,10 +122,16 @@ impl NewCase {
         }
         let submitted_on = self.submitted_on.unwrap_or(today);
         let case = Case {
-            case_number: CaseNumber::parse(&self.case_number)?,
+            case_number: CaseNumber::parse(given("case_number", &self.case_number)?)?,
             programme: self.programme,
-            country_of_asylum: CountryCode::parse("country_of_asylum", &self.country_of_asylum)?,
-            nationality: CountryCode::parse("nationality", &self.nationality)?,
+            country_of_asylum: CountryCode::parse(
+                "country_of_asylum",
+                given("country_of_asylum", &self.country_of_asylum)?,
+            )?,
+            nationality: CountryCode::parse(
+                "nationality",
+                given("nationality", &self.nationality)?,
+            )?,
             categories: self
                 .categories
                 .iter()
@@ -171,20 +186,41 @@ impl App {
         self.require(caller, Permission::SubmitCase, "case", &new.case_number)
             .await?;
         let programme = new.programme.clone();
-        let policy = self.programme_policy(&programme).await?;
+        // A programme nobody set up is refused as input, on the field that named it.
+        let policy = self
+            .programme_policy(&programme)
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => Refusal::of(
+                    "programme",
+                    RefusalKind::NotDefined {
+                        given: programme.clone(),
+                    },
+                )
+                .into(),
+                other => other,
+            })?;
         let file = new.into_file(&caller.username, self.now(), &policy)?;
-        if !policy.channel_allows(file.case.channel, file.case.priority) {
-            return Err(AppError::Invalid(format!(
-                "channel: profile {} does not take {} cases by {}",
-                policy.name(),
-                file.case.priority,
-                file.case.channel
-            )));
+        let (priority, channel) = (file.case.priority, file.case.channel);
+        if !policy.channel_allows(channel, priority) {
+            return Err(
+                Refusal::of("channel", RefusalKind::ChannelRefuses { priority, channel }).into(),
+            );
         }
         let number = file.case.case_number.to_string();
         self.store
             .create_case(&programme, &file, caller.organisation.as_deref())
-            .await?;
+            .await
+            .map_err(|e| match e {
+                resettle_storage::StorageError::Duplicate { .. } => Refusal::of(
+                    "case_number",
+                    RefusalKind::Duplicate {
+                        given: number.clone(),
+                    },
+                )
+                .into(),
+                other => AppError::from(other),
+            })?;
         self.changed_case(caller, &number, "categories", "submitted")
             .await
     }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use resettle_domain::case::{CaseState, Step, Stepped};
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{NewEvent, StorageError};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -80,12 +81,13 @@ pub struct Transitioned {
 
 /// A step naming a mission, place or sponsor group its programme does not have is refused
 /// as input, naming the field (`reception_place`), not as a missing page.
-fn unknown_reference(e: StorageError, programme: &str) -> AppError {
+fn unknown_reference(e: StorageError) -> AppError {
     match e {
-        StorageError::Missing { what, key } => AppError::Invalid(format!(
-            "{}: {key:?} is not a {what} of programme {programme}",
-            what.replace(' ', "_")
-        )),
+        StorageError::Missing { what, key } => Refusal::of(
+            what.replace(' ', "_"),
+            RefusalKind::NotDefined { given: key },
+        )
+        .into(),
         other => other.into(),
     }
 }
@@ -137,11 +139,14 @@ impl App {
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         if stored.version != req.expected_version {
-            return Err(AppError::Conflict(format!(
-                "case {number} is at version {}, not {}: it was changed since you loaded it; \
-                 reload and retry",
-                stored.version, req.expected_version
-            )));
+            return Err(Refusal::of(
+                "expected_version",
+                RefusalKind::ChangedSince {
+                    version: stored.version,
+                    seen: req.expected_version,
+                },
+            )
+            .into());
         }
         let mut step = req.step(to, &caller.username);
         // A family whose place was confirmed before it arrived goes there by default.
@@ -176,7 +181,7 @@ impl App {
                 &[audit],
             )
             .await
-            .map_err(|e| unknown_reference(e, &stored.programme))?;
+            .map_err(unknown_reference)?;
         let mut allowed = policy.next(to);
         allowed.retain(|&s| caller.may(Permission::MoveCase(s)));
         Ok(Transitioned {

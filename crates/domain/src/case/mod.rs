@@ -21,7 +21,7 @@ pub(crate) use integrity::tests::file as tests_file;
 pub(crate) use lifecycle::state_words;
 pub use lifecycle::{CaseState, Stage, TransitionError};
 pub use medical::{
-    CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, MedicalRefusal, fit_to_travel_word,
+    CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, fit_to_travel_word,
     parse_fit_to_travel,
 };
 pub use number::CaseNumber;

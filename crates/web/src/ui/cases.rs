@@ -14,10 +14,12 @@ use resettle_app::cases::NewPromise;
 use resettle_app::cases::{CaseQuery, TransitionRequest};
 use resettle_app::{App, AppError, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
+use super::refusals::{FormFields, worded};
 use super::{Lang, failed, names, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
@@ -130,13 +132,13 @@ enum Answer<'a> {
     /// A step was taken and the case is now in this state (or nothing happened).
     Moved(Option<CaseState>),
     /// The step was refused, for this reason; the form keeps what was typed.
-    Refused(String, &'a StepForm),
+    Refused(AppError, &'a StepForm),
     /// The medical record of this member was saved.
     Saved(u32),
     /// A date of this kind was promised.
     Promised(PromiseKind),
     /// The promise was refused, for this reason; the form keeps what was typed.
-    PromiseRefused(String, &'a PromiseForm),
+    PromiseRefused(AppError, &'a PromiseForm),
 }
 
 /// The fields of the step form: every step's data as typed, lists comma-separated. A
@@ -164,50 +166,41 @@ pub(crate) struct StepForm {
     csrf: String,
 }
 
-/// Each field of the step form with the message id of its label: a refusal naming a field
-/// (`arrived_on: … is in the future`) names it as the form's label does, in the reader's
-/// language, not by its API name.
-const STEP_LABELS: &[(&str, &str)] = &[
-    ("to", "step-to"),
-    ("reason", "step-reason"),
-    ("reason_code", "step-reason-code"),
-    ("grounds", "step-grounds"),
-    ("members", "step-members"),
-    ("mission", "step-mission"),
-    ("reception_place", "step-reception-place"),
-    ("sponsor_group", "step-sponsor-group"),
-    ("municipality", "step-municipality"),
-    ("address", "step-address"),
-    ("provider", "step-provider"),
-    ("departure_date", "step-departure-date"),
-    ("family_notified_on", "step-family-notified-on"),
-    ("arrived_on", "step-arrived-on"),
-    ("checks", "step-checks"),
+/// Where the step form's fields are, for a refusal to name them by their labels.
+const STEP_FIELDS: FormFields = &[
+    ("to", "to", "step-to"),
+    ("reason", "reason", "step-reason"),
+    ("reason_code", "reason_code", "step-reason-code"),
+    ("grounds", "grounds", "step-grounds"),
+    ("members", "members", "step-members"),
+    ("mission", "mission", "step-mission"),
+    ("reception_place", "reception_place", "step-reception-place"),
+    ("sponsor_group", "sponsor_group", "step-sponsor-group"),
+    ("municipality", "municipality", "step-municipality"),
+    ("address", "address", "step-address"),
+    ("provider", "provider", "step-provider"),
+    ("departure_date", "departure_date", "step-departure-date"),
+    (
+        "family_notified_on",
+        "family_notified_on",
+        "step-family-notified-on",
+    ),
+    ("arrived_on", "arrived_on", "step-arrived-on"),
+    ("checks", "checks", "step-checks"),
 ];
 
-/// Each field of the promise form with the message id of its label.
-const PROMISE_LABELS: &[(&str, &str)] = &[
-    ("kind", "promised-kind"),
-    ("promised_date", "promised-date"),
-    ("reason_code", "promised-reason-code"),
-    ("reason", "promised-reason"),
-    ("family_notified_on", "promised-notified-on"),
+/// Where the promise form's fields are.
+const PROMISE_FIELDS: FormFields = &[
+    ("kind", "kind", "promised-kind"),
+    ("promised_date", "promised_date", "promised-date"),
+    ("reason_code", "reason_code", "promised-reason-code"),
+    ("reason", "reason", "promised-reason"),
+    (
+        "family_notified_on",
+        "family_notified_on",
+        "promised-notified-on",
+    ),
 ];
-
-/// A refusal split into the label id of the field it names, if it names one of the
-/// form's (`labels`), and the reason.
-fn labelled(why: String, labels: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
-    let named = why.split_once(": ").and_then(|(field, reason)| {
-        labels
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, id)| (*id, reason.to_string()))
-    });
-    match named {
-        Some((id, reason)) => (Some(id), reason),
-        None => (None, why),
-    }
-}
 
 /// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted,
 /// `?saved=MEMBER` after a medical record was saved and `?promised=KIND` after a date was
@@ -235,11 +228,11 @@ pub(crate) struct PromiseForm {
 
 impl PromiseForm {
     /// The promise as the use case takes it, or the first field that cannot be read.
-    fn request(&self) -> Result<NewPromise, String> {
+    fn request(&self) -> Result<NewPromise, Refusal> {
         Ok(NewPromise {
             kind: self.kind.clone(),
             promised_date: day("promised_date", &self.promised_date)?
-                .ok_or_else(|| "promised_date: say which day was promised".to_string())?,
+                .ok_or_else(|| Refusal::of("promised_date", RefusalKind::Missing))?,
             reason: text(&self.reason),
             reason_code: text(&self.reason_code),
             family_notified_on: day("family_notified_on", &self.family_notified_on)?,
@@ -261,40 +254,48 @@ fn text(s: &str) -> Option<String> {
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn day(field: &str, s: &str) -> Result<Option<Date>, String> {
+/// A day typed as the date input sends it, nothing when left empty, or the refusal of
+/// `field`.
+fn day(field: &'static str, s: &str) -> Result<Option<Date>, Refusal> {
     text(s)
         .map(|d| {
             Date::parse(&d, format_description!("[year]-[month]-[day]"))
-                .map_err(|e| format!("{field}: {d:?} is not a YYYY-MM-DD day ({e})"))
+                .map_err(|_| Refusal::of(field, RefusalKind::NotADay { given: d }))
         })
         .transpose()
 }
 
 impl StepForm {
     /// The step as the use case takes it, or the first field that cannot be read.
-    fn request(&self) -> Result<TransitionRequest, String> {
+    fn request(&self) -> Result<TransitionRequest, Refusal> {
         let members = words(&self.members)
             .map(|m| {
                 m.iter()
                     .map(|n| {
-                        n.parse::<u32>()
-                            .map_err(|_| format!("members: {n:?} is not a member number"))
+                        n.parse::<u32>().map_err(|_| {
+                            Refusal::of("members", RefusalKind::NotANumber { given: n.clone() })
+                        })
                     })
-                    .collect::<Result<Vec<u32>, String>>()
+                    .collect::<Result<Vec<u32>, Refusal>>()
             })
             .transpose()?;
         let checks = words(&self.checks)
             .map(|c| {
                 c.iter()
                     .map(|pair| {
-                        let (name, on) = pair
-                            .split_once('=')
-                            .ok_or_else(|| format!("checks: {pair:?} is not name=YYYY-MM-DD"))?;
-                        let on = day("checks", on)?
-                            .ok_or_else(|| format!("checks: {name} needs a date"))?;
+                        let not_a_pair = || {
+                            Refusal::of(
+                                "checks",
+                                RefusalKind::NotNameAndDay {
+                                    given: pair.clone(),
+                                },
+                            )
+                        };
+                        let (name, on) = pair.split_once('=').ok_or_else(not_a_pair)?;
+                        let on = day("checks", on)?.ok_or_else(not_a_pair)?;
                         Ok((name.trim().to_string(), on))
                     })
-                    .collect::<Result<BTreeMap<String, Date>, String>>()
+                    .collect::<Result<BTreeMap<String, Date>, Refusal>>()
             })
             .transpose()?;
         Ok(TransitionRequest {
@@ -331,18 +332,17 @@ pub(crate) async fn step(
         return failed(lang, Some(&session), refused);
     }
     let outcome = match form.request() {
-        Ok(req) => app
-            .transition(&session.caller, &number, &req)
-            .await
-            .map_err(|e| match e {
-                AppError::Storage(_) => "the step could not be saved; it has been logged".into(),
-                other => other.to_string(),
-            }),
-        Err(e) => Err(e),
+        Ok(req) => app.transition(&session.caller, &number, &req).await,
+        Err(e) => Err(e.into()),
     };
     match outcome {
         Ok(moved) => {
-            Redirect::to(&format!("/cases/{number}?moved={}", moved.state.as_str())).into_response()
+            // To the line that says so (the form's `#step-title` would otherwise be kept).
+            Redirect::to(&format!(
+                "/cases/{number}?moved={}#step-done",
+                moved.state.as_str()
+            ))
+            .into_response()
         }
         Err(e) => render_case(&app, lang, &session, &number, Answer::Refused(e, &form)).await,
     }
@@ -365,12 +365,8 @@ pub(crate) async fn promise(
         Ok(p) => app
             .add_promise(&session.caller, &number, &p)
             .await
-            .map(|_| p.kind)
-            .map_err(|e| match e {
-                AppError::Storage(_) => "the date could not be saved; it has been logged".into(),
-                other => other.to_string(),
-            }),
-        Err(e) => Err(e),
+            .map(|_| p.kind),
+        Err(e) => Err(e.into()),
     };
     match outcome {
         Ok(kind) => {
@@ -401,29 +397,26 @@ async fn render_case(
         Answer::Promised(kind) => Some(kind.as_str()),
         _ => None,
     };
-    let (promise_error, promise_typed) = match answer {
-        Answer::PromiseRefused(ref why, form) => {
-            (Some(why.clone()), Some(Value::from(Serde(form))))
-        }
-        _ => (None, None),
-    };
-    let (moved, step_error, typed, saved) = match answer {
-        Answer::Submitted | Answer::Promised(_) | Answer::PromiseRefused(..) => {
-            (None, None, None, None)
-        }
+    let (moved, refused, typed, saved) = match answer {
+        Answer::Submitted | Answer::Promised(_) => (None, None, None, None),
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
-        Answer::Refused(why, form) => (None, Some(why), Some(Value::from(Serde(form))), None),
+        Answer::Refused(why, form) => (
+            None,
+            Some((why, STEP_FIELDS)),
+            Some(Value::from(Serde(form))),
+            None,
+        ),
+        Answer::PromiseRefused(why, form) => (
+            None,
+            Some((why, PROMISE_FIELDS)),
+            Some(Value::from(Serde(form))),
+            None,
+        ),
         Answer::Saved(member_no) => (None, None, None, Some(member_no)),
     };
-    let (step_field, step_error) = match step_error.map(|why| labelled(why, STEP_LABELS)) {
-        Some((field, why)) => (field, Some(why)),
-        None => (None, None),
-    };
-    let (promise_field, promise_error) =
-        match promise_error.map(|why| labelled(why, PROMISE_LABELS)) {
-            Some((field, why)) => (field, Some(why)),
-            None => (None, None),
-        };
+    let promising = refused
+        .as_ref()
+        .is_some_and(|(_, fields)| *fields == PROMISE_FIELDS);
     let caller = &session.caller;
     let number = number.to_string();
     let case = match app.case(caller, &number).await {
@@ -478,6 +471,19 @@ async fn render_case(
         Ok(p) => p,
         Err(e) => return failed(lang, Some(session), e),
     };
+    // A refusal, worded with the words of the case's profile, is the step form's or the
+    // promise form's, which keeps what was typed.
+    let refused = refused.map(|(why, fields)| worded(lang, &why, caller, fields, Some(&policy)));
+    let (step_error, promise_error) = if promising {
+        (None, refused)
+    } else {
+        (refused, None)
+    };
+    let (promise_typed, typed) = if promising {
+        (typed, None)
+    } else {
+        (None, typed)
+    };
     let state: Option<CaseState> = case["state"].as_str().and_then(|s| s.parse().ok());
     let allowed: Vec<CaseState> = case["allowed_transitions"]
         .as_array()
@@ -497,8 +503,7 @@ async fn render_case(
         "case.html",
         lang,
         context! {
-            step_field => step_field,
-            step_error => step_error,
+            step_error => step_error.map(|w| Value::from(Serde(w))),
             moved => moved,
             submitted,
             saved => saved,
@@ -518,8 +523,7 @@ async fn render_case(
             may_promise => caller.may(Permission::RecordPromises),
             promise_kinds => PromiseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             promised => promised,
-            promise_error => promise_error,
-            promise_field => promise_field,
+            promise_error => promise_error.map(|w| Value::from(Serde(w))),
             promise_typed => promise_typed,
         },
     )
@@ -616,25 +620,42 @@ mod tests {
     use crate::ui::Lang;
 
     #[test]
-    fn a_refusal_names_the_field_by_its_label_in_every_language() {
-        for (_, id) in STEP_LABELS.iter().chain(PROMISE_LABELS) {
+    fn every_field_of_the_forms_is_labelled_in_every_language() {
+        for (_, _, id) in STEP_FIELDS.iter().chain(PROMISE_FIELDS) {
             for lang in Lang::ALL {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }
         }
+    }
+
+    #[test]
+    fn what_the_page_cannot_read_is_refused_with_its_field() {
+        let form = StepForm {
+            members: "1, two".into(),
+            ..StepForm::default()
+        };
+        let e = form.request().unwrap_err();
         assert_eq!(
-            labelled(
-                "arrived_on: 2026-11-24 is in the future".into(),
-                STEP_LABELS
-            ),
+            (e.field.as_ref(), e.kind),
             (
-                Some("step-arrived-on"),
-                "2026-11-24 is in the future".into()
+                "members",
+                RefusalKind::NotANumber {
+                    given: "two".into()
+                }
             )
         );
+        let form = StepForm {
+            checks: "humanitarian_visa".into(),
+            ..StepForm::default()
+        };
         assert_eq!(
-            labelled("case X is at version 3, not 2".into(), STEP_LABELS),
-            (None, "case X is at version 3, not 2".into())
+            form.request().unwrap_err().kind.as_str(),
+            "not_name_and_day"
+        );
+        let form = PromiseForm::default();
+        assert_eq!(
+            form.request().unwrap_err(),
+            Refusal::of("promised_date", RefusalKind::Missing)
         );
     }
 }

@@ -14,6 +14,7 @@ mod medical;
 mod names;
 mod placement;
 mod pledges;
+mod refusals;
 mod submission;
 
 use std::sync::LazyLock;
@@ -77,6 +78,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     (
         "_timeline.html",
         include_str!("../../templates/_timeline.html"),
+    ),
+    (
+        "_refusal.html",
+        include_str!("../../templates/_refusal.html"),
     ),
     ("case.html", include_str!("../../templates/case.html")),
     (
@@ -270,8 +275,9 @@ fn failed(
     if status.is_server_error() {
         tracing::error!(status = %status, detail = error.detail(), "page failed");
     }
-    let detail = match (error.lacking(), session) {
-        (Some(lacking), Some(s)) => not_allowed(lang, &s.caller, lacking),
+    let detail = match (error.lacking(), error.refusal(), session) {
+        (Some(lacking), _, Some(s)) => not_allowed(lang, &s.caller, lacking),
+        (_, Some(r), _) => refusals::reason(lang, &r.kind, None),
         _ => error.detail().to_string(),
     };
     let page = render(

@@ -15,8 +15,9 @@ pub struct ApiError {
     retry_after: Option<u64>,
     /// The permission a refused (403) caller's roles lack, for a page to word.
     lacking: Option<Permission>,
-    /// The rule's refusal, for a page to word and for the problem's `field` and `kind`.
-    refusal: Option<Refusal>,
+    /// The rule's refusal, for a page to word and for the problem's `field` and `kind`
+    /// (boxed: it is rare, and every handler's `Result` carries the error's size).
+    refusal: Option<Box<Refusal>>,
 }
 
 /// An error answer (RFC 9457): `detail` in English; a refusal of the input also names the
@@ -60,7 +61,7 @@ impl ApiError {
 
     /// The rule's refusal behind this error, if it is one.
     pub(crate) fn refusal(&self) -> Option<&Refusal> {
-        self.refusal.as_ref()
+        self.refusal.as_deref()
     }
 
     /// The permission a refused caller's roles lack, when that is why.
@@ -102,14 +103,15 @@ impl From<AppError> for ApiError {
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),
-            AppError::Refused(r) => ApiError {
-                refusal: Some(r.clone()),
-                ..ApiError::new(
-                    StatusCode::from_u16(r.kind.status())
-                        .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
-                    r.to_string(),
-                )
-            },
+            AppError::Refused(r) => {
+                let status = StatusCode::from_u16(r.kind.status())
+                    .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+                let detail = r.to_string();
+                ApiError {
+                    refusal: Some(Box::new(r)),
+                    ..ApiError::new(status, detail)
+                }
+            }
             AppError::TooManyRequests {
                 detail,
                 retry_after,

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use resettle_app::{App, AppError};
+use resettle_app::App;
 use resettle_domain::case::{MedicalEntry, MedicalRecord};
 
 use crate::ApiError;
@@ -68,7 +68,6 @@ pub(crate) async fn put(
     })?;
     let record = app
         .write_medical_record(&caller, &number, member_no, &entry)
-        .await
-        .map_err(AppError::from)?;
+        .await?;
     Ok(Json(record))
 }

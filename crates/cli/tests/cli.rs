@@ -786,7 +786,7 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
     assert!(!nowhere.status.success());
     assert!(
         String::from_utf8_lossy(&nowhere.stderr)
-            .contains("reception_place: \"NOWHERE\" is not a reception place of programme BE"),
+            .contains("reception_place: \"NOWHERE\" is not defined in this programme"),
         "{}",
         String::from_utf8_lossy(&nowhere.stderr)
     );

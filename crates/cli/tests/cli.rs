@@ -966,7 +966,7 @@ fn a_medical_record_is_written_from_the_cli_and_a_refused_one_changes_nothing() 
                 "--fit-to-travel",
                 "yes",
             ],
-            "member_no: 99 is not in the family",
+            "member_no: \"99\" is not one of: 1,",
         ),
         (
             &[

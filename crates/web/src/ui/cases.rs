@@ -397,6 +397,7 @@ async fn render_case(
         Answer::Promised(kind) => Some(kind.as_str()),
         _ => None,
     };
+    let promising = matches!(answer, Answer::PromiseRefused(..));
     let (moved, refused, typed, saved) = match answer {
         Answer::Submitted | Answer::Promised(_) => (None, None, None, None),
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
@@ -414,9 +415,6 @@ async fn render_case(
         ),
         Answer::Saved(member_no) => (None, None, None, Some(member_no)),
     };
-    let promising = refused
-        .as_ref()
-        .is_some_and(|(_, fields)| *fields == PROMISE_FIELDS);
     let caller = &session.caller;
     let number = number.to_string();
     let case = match app.case(caller, &number).await {

@@ -150,10 +150,6 @@ medical-consent-given = The family consents to share the condition with the rece
 medical-audited = Saving replaces this member's record; the save is recorded in the audit trail.
 medical-save = Save the medical record
 medical-refused = Not saved, nothing changed:
-medical-refused-not-in-family = member { $member } is not in this family.
-medical-refused-condition-empty = the condition is empty; describe it in words.
-medical-refused-condition-too-long = the condition has { $chars } characters; at most { $max } fit.
-medical-refused-unknown-care-need = “{ $given }” is not a care need this programme knows.
 step-title = Next step
 step-to = Move to
 step-reason = Reason, in words
@@ -706,19 +702,7 @@ submit-remove = Remove member { $number }
 submit-add = Add a member
 submit-send = Submit the case
 submit-done = Case { $number } submitted. It waits for assessment by the case officers.
-submit-refused = Not submitted, nothing was saved: { $reason }
-submit-refused-about = Not submitted, nothing was saved — { $field }: { $reason }
-submit-to-field = Go to the field
-submit-member-field = member { $number }, { $field }
-submit-why-missing = this is to be filled in.
-submit-why-not-a-date = this is not a date.
-submit-why-future = this date is in the future.
-submit-why-case-number = a UNHCR case number has 5 to 24 letters, digits or dashes (not at either end).
-submit-why-duplicate = a case with this number is already registered.
-submit-why-principal = exactly one member is the principal applicant.
-submit-why-too-many = a case has at most 50 members.
-submit-why-channel = the programme's policy does not take { $priority } cases by { $channel }.
-submit-why-not-a-choice = this is not one of the choices.
+submit-refused = Not submitted, nothing was saved:
 ours-title = Our submissions
 ours-lead = The cases { $office } submitted, newest first, with where each stands now.
 cases-col-submitted = Submitted on
@@ -796,11 +780,7 @@ pledges-saved = Saved. { $programme }: { $pledged ->
         [one] { $pledged } person
        *[other] { $pledged } persons
     } pledged for { $year }.
-pledges-refused = Not saved, nothing changed.
-pledges-rule-year = Year: a year from { $min } to { $max }.
-pledges-rule-pledged = Persons pledged: a whole number from { $min } to { $max }.
-pledges-rule-arrived = Arrivals published before resettle: empty, or a whole number from { $min } to { $max }.
-pledges-rule-source = Source: say where the pledge is published (a decision, a press release, …).
+pledges-refused = Not saved, nothing changed:
 dashboard-change-pledges = Record or correct the pledges
 
 ## The placement page: each row's family and controls named for it
@@ -873,6 +853,7 @@ contact-lead = The principal applicant's e-mail address and mobile number, for n
 contact-email = E-mail address
 contact-phone = Mobile number
 contact-save = Save the contact details
+contact-refused = The contact details were not saved:
 contact-saved = The contact details are saved.
 contact-none = none
 notices-title = Notices to the family
@@ -1034,3 +1015,60 @@ placement-col-since = Since
 placement-col-ends = Stay ends by
 placement-past-limit = past its limit
 reception-pages = Pages of the expected arrivals
+## Refusals: why a form or a step was refused, one message per kind of reason; the page names
+## the field (by its label) before the reason.
+
+refusal-colon = :
+refusal-field-of-member = member { $number }, { $field }
+refusal-missing = this is to be filled in.
+refusal-none_chosen = choose one of: { $allowed }.
+refusal-not_in_list = “{ $given }” is not one of the choices: { $allowed }.
+refusal-not_a_day = “{ $given }” is not a date.
+refusal-not_a_number = “{ $given }” is not a whole number.
+refusal-not_name_and_day = “{ $given }” is not a check with its date (check=YYYY-MM-DD).
+refusal-too_long = at most { $max } characters; this has { $got }.
+refusal-too_many = at most { $max }; there are { $got }.
+refusal-out_of_range = from { $min } to { $max }; { $got } is outside that.
+refusal-in_future = { $day } is after today ({ $today }).
+refusal-before_last_step = { $day } is before the case's last step, on { $last }.
+refusal-before = { $day } is before { $anchor } ({ $other }).
+refusal-after = { $day } is after { $anchor } ({ $other }).
+refusal-too_old = { $day } would make the person { $age } years old; check the year.
+refusal-not_a_country = “{ $given }” is not a country.
+refusal-not_a_language = “{ $given }” is not a language we know.
+refusal-not_a_case_number = a UNHCR case number has 5 to 24 letters, digits or dashes (not at either end); “{ $given }” is not one.
+refusal-principal_applicants = exactly one member is the principal applicant; this family has { $found ->
+        [0] none
+       *[other] { $found }
+    }.
+refusal-step_not_allowed = a case that is { $from } cannot move to { $to }; it may move to: { $allowed }.
+refusal-decision_without_reason = moving to { $to } is a decision or an ending: say why.
+refusal-call_off_without_reason = this calls off the departure date told to the family: say why.
+refusal-step_back_without_reason = this ends the sponsorship and takes the family back into reception: say why the sponsorship broke down.
+refusal-slip_without_reason = a { $promise } date was told to the family before: say why it changed.
+refusal-other_without_words = “{ $reason }” was chosen: say what it is, in words.
+refusal-no_reason_list = moving from { $from } to { $to } takes no reason from the list; leave it empty.
+refusal-no_slip = a first date replaces none; leave the reason from the list empty.
+refusal-split_decision = a decision in part accepts some but not all of the { $members } members.
+refusal-reception_first = an arrived family goes to a reception place first{ $sponsor ->
+        [yes] , unless a sponsor group receives it.
+       *[no] .
+    }
+refusal-checks_outstanding = required before a departure is scheduled: { $missing }.
+refusal-not_defined = “{ $given }” is not one of this programme's.
+refusal-duplicate = “{ $given }” is already registered.
+refusal-no_such_case = there is no case { $number } that you may see.
+refusal-changed_since = the case was changed since you loaded it (it is now at version { $version }, you saw { $seen }); reload the page and try again.
+refusal-channel_refuses = the programme's policy does not take { $priority } cases by { $channel }.
+refusal-other = { $reason }
+refusal-storage = it could not be saved; the fault has been logged.
+anchor-submitted = the day the case was submitted
+anchor-step_before = the step before it
+anchor-step_recorded = the day the step was recorded
+anchor-promised = the day it was promised
+anchor-day_set = the day it was set
+anchor-request_filed = the day the request was filed
+anchor-arrived = the day the family arrived
+anchor-current_stay_began = the day the family's current stay began
+anchor-stay_began = the day the stay began
+anchor-follow_up_due = the day the { $months }-month follow-up is due

@@ -152,10 +152,6 @@ medical-consent-given = La famille consent à partager l'affection avec la commu
 medical-audited = Enregistrer remplace le dossier de ce membre ; l'enregistrement est inscrit au journal d'audit.
 medical-save = Enregistrer le dossier médical
 medical-refused = Non enregistré, rien n'a changé :
-medical-refused-not-in-family = le membre { $member } ne fait pas partie de cette famille.
-medical-refused-condition-empty = l'affection est vide ; décrivez-la en mots.
-medical-refused-condition-too-long = l'affection compte { $chars } caractères ; { $max } au plus.
-medical-refused-unknown-care-need = « { $given } » n'est pas un besoin de soins connu du programme.
 step-title = Étape suivante
 step-to = Passer à
 step-reason = Motif, en mots
@@ -708,19 +704,7 @@ submit-remove = Retirer le membre { $number }
 submit-add = Ajouter un membre
 submit-send = Soumettre le dossier
 submit-done = Dossier { $number } soumis. Il attend l'évaluation par les agents traitants.
-submit-refused = Non soumis, rien n'a été enregistré : { $reason }
-submit-refused-about = Non soumis, rien n'a été enregistré — { $field } : { $reason }
-submit-to-field = Aller au champ
-submit-member-field = membre { $number }, { $field }
-submit-why-missing = ce champ est à remplir.
-submit-why-not-a-date = ce n'est pas une date.
-submit-why-future = cette date est dans le futur.
-submit-why-case-number = un numéro de dossier du HCR compte de 5 à 24 lettres, chiffres ou tirets (pas aux extrémités).
-submit-why-duplicate = un dossier portant ce numéro est déjà enregistré.
-submit-why-principal = un et un seul membre est le demandeur principal.
-submit-why-too-many = un dossier compte au plus 50 membres.
-submit-why-channel = la politique du programme ne prend pas les dossiers de priorité { $priority } par { $channel }.
-submit-why-not-a-choice = ce n'est pas l'un des choix proposés.
+submit-refused = Non soumis, rien n’a été enregistré :
 ours-title = Nos soumissions
 ours-lead = Les dossiers soumis par { $office }, les plus récents d'abord, avec l'étape où chacun se trouve.
 cases-col-submitted = Soumis le
@@ -798,11 +782,7 @@ pledges-saved = Enregistré. { $programme } : engagement de { $pledged ->
         [one] { $pledged } personne
        *[other] { $pledged } personnes
     } pour { $year }.
-pledges-refused = Non enregistré, rien n'a changé.
-pledges-rule-year = Année : une année de { $min } à { $max }.
-pledges-rule-pledged = Personnes promises : un nombre entier de { $min } à { $max }.
-pledges-rule-arrived = Arrivées publiées avant resettle : vide, ou un nombre entier de { $min } à { $max }.
-pledges-rule-source = Source : dites où l'engagement est publié (une décision, un communiqué de presse, …).
+pledges-refused = Non enregistré, rien n'a changé :
 dashboard-change-pledges = Enregistrer ou corriger les engagements
 
 ## The placement page: each row's family and controls named for it
@@ -875,6 +855,7 @@ contact-lead = L’adresse e-mail et le numéro de portable du demandeur princip
 contact-email = Adresse e-mail
 contact-phone = Numéro de portable
 contact-save = Enregistrer les coordonnées
+contact-refused = Les coordonnées n’ont pas été enregistrées :
 contact-saved = Les coordonnées sont enregistrées.
 contact-none = aucune
 notices-title = Avis à la famille
@@ -1036,3 +1017,60 @@ placement-col-since = Depuis
 placement-col-ends = Fin du séjour au plus tard
 placement-past-limit = délai dépassé
 reception-pages = Pages des arrivées attendues
+## Refusals: why a form or a step was refused, one message per kind of reason; the page names
+## the field (by its label) before the reason.
+
+refusal-colon = {" "}:
+refusal-field-of-member = membre { $number }, { $field }
+refusal-missing = ce champ est à remplir.
+refusal-none_chosen = choisissez parmi : { $allowed }.
+refusal-not_in_list = « { $given } » ne fait pas partie des choix : { $allowed }.
+refusal-not_a_day = « { $given } » n’est pas une date.
+refusal-not_a_number = « { $given } » n’est pas un nombre entier.
+refusal-not_name_and_day = « { $given } » n’est pas un contrôle avec sa date (contrôle=AAAA-MM-JJ).
+refusal-too_long = au plus { $max } caractères ; il y en a { $got }.
+refusal-too_many = au plus { $max } ; il y en a { $got }.
+refusal-out_of_range = de { $min } à { $max } ; { $got } est hors de ces limites.
+refusal-in_future = le { $day } est après aujourd’hui ({ $today }).
+refusal-before_last_step = le { $day } est avant la dernière étape du dossier, le { $last }.
+refusal-before = le { $day } est avant { $anchor } ({ $other }).
+refusal-after = le { $day } est après { $anchor } ({ $other }).
+refusal-too_old = avec le { $day }, la personne aurait { $age } ans ; vérifiez l’année.
+refusal-not_a_country = « { $given } » n’est pas un pays.
+refusal-not_a_language = « { $given } » n’est pas une langue connue.
+refusal-not_a_case_number = un numéro de dossier du HCR a de 5 à 24 lettres, chiffres ou tirets (ni au début ni à la fin) ; « { $given } » n’en est pas un.
+refusal-principal_applicants = un seul membre est le demandeur principal ; cette famille en a { $found ->
+        [0] aucun
+       *[other] { $found }
+    }.
+refusal-step_not_allowed = un dossier à l’état { $from } ne peut pas passer à { $to } ; il peut passer à : { $allowed }.
+refusal-decision_without_reason = passer à { $to } est une décision ou une fin : dites pourquoi.
+refusal-call_off_without_reason = cela annule la date de départ annoncée à la famille : dites pourquoi.
+refusal-step_back_without_reason = cela met fin au parrainage et ramène la famille en accueil : dites pourquoi le parrainage a échoué.
+refusal-slip_without_reason = une date de { $promise } a déjà été annoncée à la famille : dites pourquoi elle a changé.
+refusal-other_without_words = « { $reason } » a été choisi : dites ce que c’est, en mots.
+refusal-no_reason_list = passer de { $from } à { $to } ne prend pas de motif de la liste ; laissez-le vide.
+refusal-no_slip = une première date n’en remplace aucune ; laissez le motif de la liste vide.
+refusal-split_decision = une décision partielle accepte certains des { $members } membres, mais pas tous.
+refusal-reception_first = une famille arrivée va d’abord dans une structure d’accueil{ $sponsor ->
+        [yes] , sauf si un groupe de parrainage l’accueille.
+       *[no] .
+    }
+refusal-checks_outstanding = requis avant de programmer un départ : { $missing }.
+refusal-not_defined = « { $given } » n’appartient pas à ce programme.
+refusal-duplicate = « { $given } » est déjà enregistré.
+refusal-no_such_case = il n’y a pas de dossier { $number } que vous puissiez voir.
+refusal-changed_since = le dossier a été modifié depuis que vous l’avez ouvert (il est maintenant à la version { $version }, vous aviez la { $seen }) ; rechargez la page et réessayez.
+refusal-channel_refuses = la politique du programme n’accepte pas les dossiers de priorité { $priority } par { $channel }.
+refusal-other = { $reason }
+refusal-storage = l’enregistrement a échoué ; l’incident a été consigné.
+anchor-submitted = le jour où le dossier a été soumis
+anchor-step_before = l’étape précédente
+anchor-step_recorded = le jour où l’étape a été enregistrée
+anchor-promised = le jour où elle a été promise
+anchor-day_set = le jour où elle a été fixée
+anchor-request_filed = le jour où la demande a été déposée
+anchor-arrived = le jour de l’arrivée de la famille
+anchor-current_stay_began = le jour où le séjour actuel de la famille a commencé
+anchor-stay_began = le jour où le séjour a commencé
+anchor-follow_up_due = le jour du suivi à { $months } mois

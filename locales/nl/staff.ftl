@@ -149,10 +149,6 @@ medical-consent-given = Het gezin geeft toestemming om de aandoening te delen me
 medical-audited = Opslaan vervangt de gegevens van dit gezinslid; het opslaan wordt vastgelegd in de auditlog.
 medical-save = Medisch dossier opslaan
 medical-refused = Niet opgeslagen, er is niets veranderd:
-medical-refused-not-in-family = gezinslid { $member } hoort niet bij dit gezin.
-medical-refused-condition-empty = de aandoening is leeg; beschrijf ze in woorden.
-medical-refused-condition-too-long = de aandoening telt { $chars } tekens; er passen er hoogstens { $max }.
-medical-refused-unknown-care-need = „{ $given }” is geen zorgnood die dit programma kent.
 step-title = Volgende stap
 step-to = Naar
 step-reason = Reden, in woorden
@@ -705,19 +701,7 @@ submit-remove = Gezinslid { $number } verwijderen
 submit-add = Gezinslid toevoegen
 submit-send = Dossier voordragen
 submit-done = Dossier { $number } voorgedragen. Het wacht op beoordeling door de dossierbehandelaars.
-submit-refused = Niet voorgedragen, er is niets bewaard: { $reason }
-submit-refused-about = Niet voorgedragen, er is niets bewaard — { $field }: { $reason }
-submit-to-field = Naar het veld
-submit-member-field = gezinslid { $number }, { $field }
-submit-why-missing = dit moet ingevuld zijn.
-submit-why-not-a-date = dit is geen datum.
-submit-why-future = deze datum ligt in de toekomst.
-submit-why-case-number = een UNHCR-dossiernummer heeft 5 tot 24 letters, cijfers of streepjes (niet aan het begin of einde).
-submit-why-duplicate = er is al een dossier met dit nummer geregistreerd.
-submit-why-principal = precies één gezinslid is de hoofdaanvrager.
-submit-why-too-many = een dossier heeft ten hoogste 50 gezinsleden.
-submit-why-channel = het beleid van het programma neemt geen dossiers met prioriteit { $priority } via { $channel }.
-submit-why-not-a-choice = dit is geen van de keuzes.
+submit-refused = Niet voorgedragen, er is niets bewaard:
 ours-title = Onze voordrachten
 ours-lead = De dossiers die { $office } voordroeg, de nieuwste eerst, met waar elk nu staat.
 cases-col-submitted = Voorgedragen op
@@ -795,11 +779,7 @@ pledges-saved = Opgeslagen. { $programme }: { $pledged ->
         [one] { $pledged } persoon
        *[other] { $pledged } personen
     } toegezegd voor { $year }.
-pledges-refused = Niet opgeslagen, er is niets veranderd.
-pledges-rule-year = Jaar: een jaar van { $min } tot { $max }.
-pledges-rule-pledged = Toegezegde personen: een geheel getal van { $min } tot { $max }.
-pledges-rule-arrived = Aankomsten gepubliceerd vóór resettle: leeg, of een geheel getal van { $min } tot { $max }.
-pledges-rule-source = Bron: zeg waar de toezegging gepubliceerd is (een beslissing, een persbericht, …).
+pledges-refused = Niet opgeslagen, er is niets veranderd:
 dashboard-change-pledges = Toezeggingen vastleggen of verbeteren
 
 ## The placement page: each row's family and controls named for it
@@ -872,6 +852,7 @@ contact-lead = Het e-mailadres en gsm-nummer van de hoofdaanvrager, voor bericht
 contact-email = E-mailadres
 contact-phone = Gsm-nummer
 contact-save = Contactgegevens bewaren
+contact-refused = De contactgegevens werden niet bewaard:
 contact-saved = De contactgegevens zijn bewaard.
 contact-none = geen
 notices-title = Berichten aan het gezin
@@ -1033,3 +1014,60 @@ placement-col-since = Sinds
 placement-col-ends = Verblijf eindigt uiterlijk
 placement-past-limit = termijn overschreden
 reception-pages = Pagina's van de verwachte aankomsten
+## Refusals: why a form or a step was refused, one message per kind of reason; the page names
+## the field (by its label) before the reason.
+
+refusal-colon = :
+refusal-field-of-member = gezinslid { $number }, { $field }
+refusal-missing = dit moet ingevuld worden.
+refusal-none_chosen = kies een van: { $allowed }.
+refusal-not_in_list = “{ $given }” is geen van de keuzes: { $allowed }.
+refusal-not_a_day = “{ $given }” is geen datum.
+refusal-not_a_number = “{ $given }” is geen geheel getal.
+refusal-not_name_and_day = “{ $given }” is geen controle met haar datum (controle=JJJJ-MM-DD).
+refusal-too_long = hoogstens { $max } tekens; dit heeft er { $got }.
+refusal-too_many = hoogstens { $max }; het zijn er { $got }.
+refusal-out_of_range = van { $min } tot { $max }; { $got } valt daarbuiten.
+refusal-in_future = { $day } ligt na vandaag ({ $today }).
+refusal-before_last_step = { $day } ligt vóór de laatste stap van het dossier, op { $last }.
+refusal-before = { $day } ligt vóór { $anchor } ({ $other }).
+refusal-after = { $day } ligt na { $anchor } ({ $other }).
+refusal-too_old = met { $day } zou de persoon { $age } jaar oud zijn; controleer het jaar.
+refusal-not_a_country = “{ $given }” is geen land.
+refusal-not_a_language = “{ $given }” is geen taal die we kennen.
+refusal-not_a_case_number = een UNHCR-dossiernummer heeft 5 tot 24 letters, cijfers of streepjes (niet aan het begin of het einde); “{ $given }” is er geen.
+refusal-principal_applicants = precies één gezinslid is de hoofdaanvrager; dit gezin heeft er { $found ->
+        [0] geen
+       *[other] { $found }
+    }.
+refusal-step_not_allowed = een dossier in de status { $from } kan niet naar { $to }; het kan naar: { $allowed }.
+refusal-decision_without_reason = naar { $to } gaan is een beslissing of een einde: zeg waarom.
+refusal-call_off_without_reason = dit annuleert de vertrekdatum die het gezin gekregen heeft: zeg waarom.
+refusal-step_back_without_reason = dit beëindigt de sponsoring en brengt het gezin terug naar de opvang: zeg waarom de sponsoring misliep.
+refusal-slip_without_reason = het gezin kreeg al eerder een datum voor het { $promise }: zeg waarom die veranderde.
+refusal-other_without_words = “{ $reason }” is gekozen: zeg in woorden wat het is.
+refusal-no_reason_list = van { $from } naar { $to } gaan neemt geen reden uit de lijst; laat die leeg.
+refusal-no_slip = een eerste datum vervangt er geen; laat de reden uit de lijst leeg.
+refusal-split_decision = een gedeeltelijke beslissing aanvaardt sommige maar niet alle { $members } gezinsleden.
+refusal-reception_first = een aangekomen gezin gaat eerst naar een opvangplaats{ $sponsor ->
+        [yes] , tenzij een sponsorgroep het opvangt.
+       *[no] .
+    }
+refusal-checks_outstanding = vereist voordat een vertrek gepland wordt: { $missing }.
+refusal-not_defined = “{ $given }” hoort niet bij dit programma.
+refusal-duplicate = “{ $given }” is al geregistreerd.
+refusal-no_such_case = er is geen dossier { $number } dat u mag zien.
+refusal-changed_since = het dossier is gewijzigd sinds u het opende (het is nu versie { $version }, u zag { $seen }); laad de pagina opnieuw en probeer het nog eens.
+refusal-channel_refuses = het beleid van het programma neemt geen dossiers met prioriteit { $priority } via { $channel }.
+refusal-other = { $reason }
+refusal-storage = het kon niet bewaard worden; de fout is vastgelegd.
+anchor-submitted = de dag waarop het dossier werd voorgedragen
+anchor-step_before = de stap ervoor
+anchor-step_recorded = de dag waarop de stap werd vastgelegd
+anchor-promised = de dag waarop ze werd beloofd
+anchor-day_set = de dag waarop ze werd vastgesteld
+anchor-request_filed = de dag waarop het verzoek werd ingediend
+anchor-arrived = de dag waarop het gezin aankwam
+anchor-current_stay_began = de dag waarop het huidige verblijf van het gezin begon
+anchor-stay_began = de dag waarop het verblijf begon
+anchor-follow_up_due = de dag van de opvolging na { $months } maanden

@@ -5,6 +5,8 @@
 use std::fmt::Display;
 use std::ops::RangeInclusive;
 
+use resettle_domain::{Refusal, RefusalKind};
+
 use crate::AppError;
 
 /// Plan length in years. Resettlement plans argue over 2 to 5 years (the EU frameworks run
@@ -63,10 +65,6 @@ pub const SPONSOR_MEMBERS: RangeInclusive<u32> = 1..=1_000;
 /// treats it as a place's capacity, so a huge one would distort every run.
 pub const SPONSOR_CAPACITY: RangeInclusive<u32> = 1..=50;
 
-/// Characters of a home address: street, number, box, postcode and town fit in 100; 200
-/// leaves room for a c/o line, and keeps a case's history small.
-pub const ADDRESS_CHARS: usize = 200;
-
 /// Runs of one capacity forecast on the server: 2,000 runs give each probability within
 /// about ±2 percentage points (95 %); the buffer search repeats them some 30 times, a few
 /// seconds of one core. The CLI's operator may ask for more (`resettle simulate --runs`).
@@ -86,14 +84,15 @@ pub fn within<T: PartialOrd + Display + Copy>(
     if bound.contains(&value) {
         Ok(value)
     } else {
-        Err(refused(
-            field,
-            format!(
-                "must be from {} to {}, got {value}",
-                bound.start(),
-                bound.end()
-            ),
-        ))
+        Err(Refusal::of(
+            field.to_string(),
+            RefusalKind::OutOfRange {
+                min: bound.start().to_string(),
+                max: bound.end().to_string(),
+                got: value.to_string(),
+            },
+        )
+        .into())
     }
 }
 
@@ -112,7 +111,7 @@ pub fn at_most_entries(field: &str, len: usize, max: usize) -> Result<(), AppErr
     if len <= max {
         Ok(())
     } else {
-        Err(refused(field, format!("at most {max} entries, got {len}")))
+        Err(Refusal::of(field.to_string(), RefusalKind::TooMany { max, got: len }).into())
     }
 }
 

@@ -27,6 +27,10 @@ pub enum AppError {
     /// The input was refused; the message names the field and the reason.
     #[error("{0}")]
     Invalid(String),
+    /// The input or the step was refused by a rule of the domain: the field and a typed
+    /// reason, which the API states in English and a page in the reader's language.
+    #[error("{0}")]
+    Refused(resettle_domain::Refusal),
     /// The caller's address sent more of these requests than allowed; nothing was done.
     #[error("{detail}")]
     TooManyRequests {
@@ -61,9 +65,9 @@ impl From<StorageError> for AppError {
     }
 }
 
-impl From<resettle_domain::ParseError> for AppError {
-    /// A value or step refused by a rule of the domain: the message names the field.
-    fn from(e: resettle_domain::ParseError) -> Self {
-        AppError::Invalid(e.to_string())
+impl From<resettle_domain::Refusal> for AppError {
+    /// A value or step refused by a rule of the domain.
+    fn from(e: resettle_domain::Refusal) -> Self {
+        AppError::Refused(e)
     }
 }

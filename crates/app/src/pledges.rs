@@ -1,5 +1,6 @@
 //! Pledges against arrivals: reading, recording and exporting them.
 use resettle_domain::programme::Pledge;
+use resettle_domain::{Refusal, RefusalKind};
 
 use crate::access::audit::succeeded;
 use crate::bounds::{CALENDAR_YEARS, PERSONS, within, within_opt};
@@ -52,9 +53,8 @@ impl App {
         self.require(caller, Permission::PlanQuotas, "pledge", programme)
             .await?;
         if pledge.source.trim().is_empty() {
-            return Err(AppError::Invalid(
-                "source: say where the pledge is published (a decision, a press release, …)".into(),
-            ));
+            // Say where the pledge is published (a decision, a press release, …).
+            return Err(Refusal::of("source", RefusalKind::Missing).into());
         }
         within("year", pledge.year, &CALENDAR_YEARS)?;
         within("pledged", u64::from(pledge.pledged), &PERSONS)?;

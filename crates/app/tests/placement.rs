@@ -262,8 +262,8 @@ async fn a_confirmation_over_capacity_needs_a_reason_which_the_plan_shows() {
                 .await
                 .unwrap_err();
             assert!(
-                matches!(&e, AppError::Invalid(m) if m.starts_with("over_capacity_reason: ")
-                    && m.contains(&fullest.id)),
+                matches!(&e, AppError::Refused(r) if r.field == "over_capacity_reason"
+                    && r.reason().contains(&fullest.id)),
                 "{}: {e}",
                 db.backend
             );

@@ -786,7 +786,7 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
     assert!(!nowhere.status.success());
     assert!(
         String::from_utf8_lossy(&nowhere.stderr)
-            .contains("reception_place: \"NOWHERE\" is not a reception place of programme BE"),
+            .contains("reception_place: \"NOWHERE\" is not defined in this programme"),
         "{}",
         String::from_utf8_lossy(&nowhere.stderr)
     );
@@ -834,7 +834,7 @@ fn an_arrival_day_and_a_home_address_are_recorded_from_the_cli() {
     ]);
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        !refused.status.success() && err.contains("arrived_on") && err.contains("future"),
+        !refused.status.success() && err.contains("arrived_on") && err.contains("after today"),
         "{err}"
     );
     let received = first_in(&db, "in_reception");
@@ -1039,7 +1039,7 @@ fn a_medical_record_is_written_from_the_cli_and_a_refused_one_changes_nothing() 
                 "--fit-to-travel",
                 "yes",
             ],
-            "member_no: 99 is not in the family",
+            "member_no: \"99\" is not one of: 1,",
         ),
         (
             &[

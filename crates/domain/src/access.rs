@@ -97,7 +97,7 @@ mod tests {
     fn an_unknown_role_is_named() {
         let e = Role::parse_list("case-officer,boss").unwrap_err();
         assert!(
-            e.reason.contains("boss") && e.reason.contains("auditor"),
+            e.reason().contains("boss") && e.reason().contains("auditor"),
             "{e}"
         );
         assert!(Role::parse_list(" , ").is_err());

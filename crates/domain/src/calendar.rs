@@ -3,48 +3,56 @@
 //! step before the submission, a birth after it).
 use time::Date;
 
-use crate::ParseError;
+use crate::refusal::{Anchor, Refusal, RefusalKind};
 
 /// Refuses a `date` after `today`: `date_of_birth: 2027-03-01 is after today (2026-11-23)`.
-pub fn not_after_today(field: &'static str, date: Date, today: Date) -> Result<(), ParseError> {
+pub fn not_after_today(field: &'static str, date: Date, today: Date) -> Result<(), Refusal> {
     if date > today {
-        return Err(ParseError::new(
+        return Err(Refusal::of(
             field,
-            format!("{date} is after today ({today})"),
+            RefusalKind::InFuture { day: date, today },
         ));
     }
     Ok(())
 }
 
-/// Refuses a `date` before `earlier`, which is `what` it follows:
+/// Refuses a `date` before `earlier`, the day of `anchor`, which it follows:
 /// `at: 2025-12-01 is before the case was submitted (2026-01-05)`.
 pub fn not_before(
     field: &'static str,
     date: Date,
-    what: &str,
+    anchor: Anchor,
     earlier: Date,
-) -> Result<(), ParseError> {
+) -> Result<(), Refusal> {
     if date < earlier {
-        return Err(ParseError::new(
+        return Err(Refusal::of(
             field,
-            format!("{date} is before {what} ({earlier})"),
+            RefusalKind::Before {
+                day: date,
+                anchor,
+                other: earlier,
+            },
         ));
     }
     Ok(())
 }
 
-/// Refuses a `date` after `later`, which is `what` it must precede:
+/// Refuses a `date` after `later`, the day of `anchor`, which it must precede:
 /// `date_of_birth: 2026-03-01 is after the case was submitted (2026-01-05)`.
 pub fn not_after(
     field: &'static str,
     date: Date,
-    what: &str,
+    anchor: Anchor,
     later: Date,
-) -> Result<(), ParseError> {
+) -> Result<(), Refusal> {
     if date > later {
-        return Err(ParseError::new(
+        return Err(Refusal::of(
             field,
-            format!("{date} is after {what} ({later})"),
+            RefusalKind::After {
+                day: date,
+                anchor,
+                other: later,
+            },
         ));
     }
     Ok(())
@@ -88,7 +96,7 @@ mod tests {
             not_before(
                 "at",
                 date!(2025 - 12 - 01),
-                "the case was submitted",
+                Anchor::Submitted,
                 date!(2026 - 01 - 05)
             )
             .unwrap_err()
@@ -105,8 +113,8 @@ mod tests {
             let day = |n: i32| Date::from_julian_day(2_440_000 + n).unwrap();
             let (date, bound) = (day(a), day(b));
             prop_assert_eq!(not_after_today("f", date, bound).is_err(), date > bound);
-            prop_assert_eq!(not_after("f", date, "x", bound).is_err(), date > bound);
-            prop_assert_eq!(not_before("f", date, "x", bound).is_err(), date < bound);
+            prop_assert_eq!(not_after("f", date, Anchor::DaySet, bound).is_err(), date > bound);
+            prop_assert_eq!(not_before("f", date, Anchor::DaySet, bound).is_err(), date < bound);
         }
     }
 }

@@ -17,9 +17,11 @@ impl CountryCode {
         if crate::reference::country_name(&up).is_some() {
             Ok(Self(up))
         } else {
-            Err(ParseError::new(
+            Err(ParseError::of(
                 field,
-                format!("{s:?} is not an assigned two-letter ISO 3166-1 country code"),
+                crate::RefusalKind::NotACountry {
+                    given: s.to_string(),
+                },
             ))
         }
     }
@@ -96,14 +98,14 @@ mod tests {
     fn refusal_names_the_field() {
         let e = CountryCode::parse("country_of_asylum", "Syria").unwrap_err();
         assert_eq!(e.field, "country_of_asylum");
-        assert!(e.reason.contains("Syria"));
+        assert!(e.reason().contains("Syria"));
     }
 
     #[test]
     fn a_code_nobody_assigned_is_refused() {
         for unassigned in ["XX", "ZZ", "UK", "EL"] {
             let e = CountryCode::parse("nationality", unassigned).unwrap_err();
-            assert!(e.reason.contains("assigned"), "{unassigned}: {e}");
+            assert!(e.reason().contains("assigned"), "{unassigned}: {e}");
         }
     }
 }

@@ -17,9 +17,11 @@ pub mod programme;
 pub mod quota;
 pub mod reception;
 pub mod reference;
+pub mod refusal;
 pub mod reunification;
 pub mod sponsor;
 pub mod statistics;
 pub mod support;
 
 pub use error::ParseError;
+pub use refusal::{Refusal, RefusalKind};

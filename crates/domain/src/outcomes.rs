@@ -15,6 +15,7 @@ use time::Date;
 use crate::ParseError;
 use crate::calendar::{add_months, age_on, not_after_today, not_before};
 use crate::case::{CaseFile, FamilyMember};
+use crate::refusal::Anchor;
 
 /// The follow-ups after arrival, in months: whether each adult has work is recorded at
 /// each, and those who support the family see when each falls due.
@@ -109,7 +110,7 @@ impl FollowUp {
         not_before(
             "recorded_on",
             self.recorded_on,
-            &format!("the {}-month follow-up is due", self.months),
+            Anchor::FollowUpDue(self.months),
             due,
         )
     }
@@ -287,7 +288,7 @@ mod tests {
                 later
                     .check(&f, TODAY)
                     .unwrap_err()
-                    .reason
+                    .reason()
                     .contains("after today")
             );
             let f = crate::case::tests_file();

@@ -46,12 +46,11 @@ pub fn language(field: &'static str, given: &str) -> Result<&'static str, ParseE
         .or_else(|| by_name.get(&word))
         .copied()
         .ok_or_else(|| {
-            ParseError::new(
+            ParseError::of(
                 field,
-                format!(
-                    "{given:?} is not a language of ISO 639 (give its ISO 639-1 code such as \
-                     ar, or the ISO 639-3 code of a language without one such as din)"
-                ),
+                crate::RefusalKind::NotALanguage {
+                    given: given.to_string(),
+                },
             )
         })
 }
@@ -132,7 +131,7 @@ mod tests {
         assert_eq!(language("languages", "prs"), Ok("prs"));
         let e = language("languages", "klingonese").unwrap_err();
         assert_eq!(e.field, "languages");
-        assert!(e.reason.contains("klingonese"), "{e}");
+        assert!(e.reason().contains("klingonese"), "{e}");
     }
 
     #[test]

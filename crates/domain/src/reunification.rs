@@ -7,6 +7,7 @@ use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::case::Case;
 use crate::country::CountryCode;
+use crate::refusal::Anchor;
 use crate::word_enum;
 
 /// Where a reunification request stands.
@@ -95,7 +96,7 @@ impl ReunificationRequest {
         not_before(
             "requested_on",
             self.requested_on,
-            "the case was submitted",
+            Anchor::Submitted,
             case.submitted_on,
         )?;
         match (self.status, self.resolved_on) {
@@ -114,12 +115,7 @@ impl ReunificationRequest {
             }
             (_, Some(on)) => {
                 not_after_today("resolved_on", on, today)?;
-                not_before(
-                    "resolved_on",
-                    on,
-                    "the request was filed",
-                    self.requested_on,
-                )?;
+                not_before("resolved_on", on, Anchor::RequestFiled, self.requested_on)?;
             }
         }
         if self.status != Requested && self.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
@@ -208,7 +204,7 @@ mod tests {
             reunited
                 .moved(Refused, TODAY, Some("x"), &case(), TODAY)
                 .unwrap_err()
-                .reason
+                .reason()
                 .contains("final")
         );
     }
@@ -229,7 +225,7 @@ mod tests {
         let e = requested()
             .moved(Approved, date!(2026 - 12 - 01), Some("ok"), &case(), TODAY)
             .unwrap_err();
-        assert!(e.reason.contains("after today"), "{e}");
+        assert!(e.reason().contains("after today"), "{e}");
     }
 
     #[test]

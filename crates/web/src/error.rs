@@ -2,6 +2,7 @@
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use resettle_app::{AppError, Permission};
+use resettle_domain::Refusal;
 use serde::Serialize;
 
 /// An error answer. Internal faults are logged and answered without detail, so nothing of
@@ -14,15 +15,36 @@ pub struct ApiError {
     retry_after: Option<u64>,
     /// The permission a refused (403) caller's roles lack, for a page to word.
     lacking: Option<Permission>,
+    /// The rule's refusal, for a page to word and for the problem's `field` and `kind`
+    /// (boxed: it is rare, and every handler's `Result` carries the error's size).
+    refusal: Option<Box<Refusal>>,
 }
 
-#[derive(Serialize)]
-struct Problem<'a> {
+/// An error answer (RFC 9457): `detail` in English; a refusal of the input also names the
+/// `field` it is about and the `kind` of reason (`missing`, `in_future`,
+/// `before_last_step`, `not_in_list`, …), so a client can place and word it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Problem {
+    /// `about:blank`.
     #[serde(rename = "type")]
     kind: &'static str,
-    title: &'a str,
+    /// The status's phrase.
+    #[schema(example = "Unprocessable Entity")]
+    title: &'static str,
+    /// The HTTP status.
+    #[schema(example = 422)]
     status: u16,
-    detail: &'a str,
+    /// What was refused and why, in English.
+    #[schema(example = "arrived_on: 2026-11-24 is after today (2026-11-23)")]
+    detail: String,
+    /// The field a refusal of the input is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "arrived_on")]
+    field: Option<String>,
+    /// The kind of reason of a refusal of the input.
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    #[schema(example = "in_future")]
+    reason: Option<&'static str>,
 }
 
 impl ApiError {
@@ -33,7 +55,13 @@ impl ApiError {
             detail: detail.into(),
             retry_after: None,
             lacking: None,
+            refusal: None,
         }
+    }
+
+    /// The rule's refusal behind this error, if it is one.
+    pub(crate) fn refusal(&self) -> Option<&Refusal> {
+        self.refusal.as_deref()
     }
 
     /// The permission a refused caller's roles lack, when that is why.
@@ -75,6 +103,15 @@ impl From<AppError> for ApiError {
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),
+            AppError::Refused(r) => {
+                let status = StatusCode::from_u16(r.kind.status())
+                    .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+                let detail = r.to_string();
+                ApiError {
+                    refusal: Some(Box::new(r)),
+                    ..ApiError::new(status, detail)
+                }
+            }
             AppError::TooManyRequests {
                 detail,
                 retry_after,
@@ -106,7 +143,9 @@ impl IntoResponse for ApiError {
             kind: "about:blank",
             title: self.status.canonical_reason().unwrap_or("Error"),
             status: self.status.as_u16(),
-            detail: &self.detail,
+            detail: self.detail.clone(),
+            field: self.refusal.as_ref().map(|r| r.field.to_string()),
+            reason: self.refusal.as_ref().map(|r| r.kind.as_str()),
         };
         let json = serde_json::to_string(&body).expect("a problem always serialises");
         let response = (

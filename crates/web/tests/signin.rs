@@ -439,13 +439,14 @@ async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why
     };
     let a = step("withdrawn", "").await;
     assert!(
-        a.body.contains("id=\"step-error\"") && a.body.contains("reason, in words:"),
+        a.body.contains("id=\"step-error\"")
+            && a.body.contains("<a href=\"#refused-field\">Reason, in words</a>: moving to withdrawn is a decision or an ending: say why."),
         "a withdrawal must say why: {}",
         a.body
     );
     let a = step("dossier_review", "&departure_date=soon&mission=M-7").await;
     assert!(
-        a.body.contains("departure date: &quot;soon&quot;"),
+        a.body.contains("Departure date</a>: “soon” is not a date."),
         "{}",
         a.body
     );
@@ -459,7 +460,7 @@ async fn a_case_officer_takes_a_step_on_the_case_page_and_a_refused_one_says_why
     let a = step("dossier_review", "").await;
     assert_eq!(
         a.location,
-        format!("/cases/{number}?moved=dossier_review"),
+        format!("/cases/{number}?moved=dossier_review#step-done"),
         "{}",
         a.body
     );

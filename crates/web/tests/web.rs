@@ -705,7 +705,7 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
         assert_eq!(
             problem["detail"],
-            "checks: \"visa\" is not a pre-departure check of profile belgium; defined: \
+            "checks: \"visa\" is not a pre-departure check of the profile; defined: \
              travel_authorisation, humanitarian_visa, cultural_orientation, medical_check"
         );
         let checks = serde_json::json!({"travel_authorisation": today, "humanitarian_visa": today, "cultural_orientation": today});
@@ -775,6 +775,14 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             detail.starts_with("reason_code: \"weather\" is not a slip reason")
                 && detail.contains("visa"),
             "{detail}"
+        );
+        // The problem names the field and the kind of reason, for a client to place and word.
+        assert_eq!(
+            (&problem["field"], &problem["kind"]),
+            (
+                &serde_json::json!("reason_code"),
+                &serde_json::json!("not_in_list")
+            )
         );
         let mut slip = slip;
         slip["reason_code"] = "visa".into();
@@ -1654,7 +1662,10 @@ async fn only_a_planner_records_a_pledge_through_the_page() {
         // The planner: above the bound refused, by field, nothing written; then saved.
         let (status, _, body) = page("pat", Some(pledge.replace("=10", "=10000001"))).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.backend);
-        assert!(body.contains("Persons pledged: a whole number from 0 to 10,000,000"));
+        assert!(
+            body.contains("Persons pledged</a>: from 0 to 10,000,000; 10,000,001 is outside that."),
+            "{body}"
+        );
         assert!(
             body.contains("value=\"10000001\""),
             "the form keeps what was typed"

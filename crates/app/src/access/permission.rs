@@ -274,7 +274,7 @@ impl App {
         }
         self.record_refusal(caller, "case", number, "outside the caller's scope")
             .await?;
-        Err(AppError::NotFound(format!("case {number} does not exist")))
+        Err(crate::cases::no_such_case(number))
     }
 }
 

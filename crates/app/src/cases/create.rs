@@ -5,7 +5,7 @@ use resettle_domain::case::{
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::policy::PolicyProfile;
-use resettle_domain::reference;
+use resettle_domain::{Refusal, RefusalKind, reference};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -65,12 +65,23 @@ pub struct NewCase {
     pub linked_cases: Vec<String>,
 }
 
-fn field<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, AppError>
-where
-    T::Err: std::fmt::Display,
-{
-    v.parse::<T>()
-        .map_err(|e| AppError::Invalid(format!("{name}: {e}")))
+/// `v`, refused on the field `name` as missing when blank.
+fn given<'v>(name: &str, v: &'v str) -> Result<&'v str, AppError> {
+    if v.trim().is_empty() {
+        return Err(Refusal::of(name.to_string(), RefusalKind::Missing).into());
+    }
+    Ok(v)
+}
+
+/// A word of a fixed list, refused on the field `name` as the request names it (as missing
+/// when blank).
+fn field<T: std::str::FromStr<Err = Refusal>>(name: &str, v: &str) -> Result<T, AppError> {
+    given(name, v)?.parse::<T>().map_err(|e| {
+        AppError::Refused(Refusal {
+            field: name.to_string().into(),
+            ..e
+        })
+    })
 }
 
 impl NewCase {
@@ -81,7 +92,6 @@ impl NewCase {
         policy: &PolicyProfile,
     ) -> Result<CaseFile, AppError> {
         let today = now.date();
-        let invalid = |e: resettle_domain::ParseError| AppError::Invalid(e.to_string());
         at_most_entries("members", self.members.len(), *CASE_MEMBERS.end() as usize)?;
         let members = self
             .members
@@ -107,17 +117,22 @@ impl NewCase {
             })
             .collect::<Result<Vec<_>, AppError>>()?;
         if let Some(i) = members.iter().position(|m| m.full_name.is_empty()) {
-            return Err(AppError::Invalid(format!(
-                "members[{i}].full_name: is empty"
-            )));
+            return Err(Refusal::of("full_name", RefusalKind::Missing)
+                .within(format!("members[{i}]"))
+                .into());
         }
         let submitted_on = self.submitted_on.unwrap_or(today);
         let case = Case {
-            case_number: CaseNumber::parse(&self.case_number).map_err(invalid)?,
+            case_number: CaseNumber::parse(given("case_number", &self.case_number)?)?,
             programme: self.programme,
-            country_of_asylum: CountryCode::parse("country_of_asylum", &self.country_of_asylum)
-                .map_err(invalid)?,
-            nationality: CountryCode::parse("nationality", &self.nationality).map_err(invalid)?,
+            country_of_asylum: CountryCode::parse(
+                "country_of_asylum",
+                given("country_of_asylum", &self.country_of_asylum)?,
+            )?,
+            nationality: CountryCode::parse(
+                "nationality",
+                given("nationality", &self.nationality)?,
+            )?,
             categories: self
                 .categories
                 .iter()
@@ -130,7 +145,12 @@ impl NewCase {
             linked_cases: self
                 .linked_cases
                 .iter()
-                .map(|n| CaseNumber::parse(n).map_err(invalid))
+                .map(|n| {
+                    CaseNumber::parse(n).map_err(|e| Refusal {
+                        field: "linked_cases".into(),
+                        ..e
+                    })
+                })
                 .collect::<Result<_, _>>()?,
         };
         let file = CaseFile {
@@ -155,7 +175,7 @@ impl NewCase {
             outcomes: vec![],
             stays: vec![],
         };
-        file.check(policy, today).map_err(invalid)?;
+        file.check(policy, today)?;
         Ok(file)
     }
 }
@@ -168,15 +188,26 @@ impl App {
         self.require(caller, Permission::SubmitCase, "case", &new.case_number)
             .await?;
         let programme = new.programme.clone();
-        let policy = self.programme_policy(&programme).await?;
+        // A programme nobody set up is refused as input, on the field that named it.
+        let policy = self
+            .programme_policy(&programme)
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => Refusal::of(
+                    "programme",
+                    RefusalKind::NotDefined {
+                        given: programme.clone(),
+                    },
+                )
+                .into(),
+                other => other,
+            })?;
         let file = new.into_file(&caller.username, self.now(), &policy)?;
-        if !policy.channel_allows(file.case.channel, file.case.priority) {
-            return Err(AppError::Invalid(format!(
-                "channel: profile {} does not take {} cases by {}",
-                policy.name(),
-                file.case.priority,
-                file.case.channel
-            )));
+        let (priority, channel) = (file.case.priority, file.case.channel);
+        if !policy.channel_allows(channel, priority) {
+            return Err(
+                Refusal::of("channel", RefusalKind::ChannelRefuses { priority, channel }).into(),
+            );
         }
         let number = file.case.case_number.to_string();
         self.store
@@ -186,7 +217,17 @@ impl App {
                 caller.organisation.as_deref(),
                 &[case_written(caller, &number, "categories", "submitted")],
             )
-            .await?;
+            .await
+            .map_err(|e| match e {
+                resettle_storage::StorageError::Duplicate { .. } => Refusal::of(
+                    "case_number",
+                    RefusalKind::Duplicate {
+                        given: number.clone(),
+                    },
+                )
+                .into(),
+                other => AppError::from(other),
+            })?;
         self.case(caller, &number).await
     }
 }

@@ -1,6 +1,6 @@
 //! The medical record: diagnoses, care needs, consent and fitness to travel, read and
 //! written by medical officers only.
-use resettle_domain::case::{MedicalEntry, MedicalRecord, MedicalRefusal};
+use resettle_domain::case::{MedicalEntry, MedicalRecord};
 
 use super::case_number;
 use crate::access::audit::succeeded;
@@ -9,28 +9,6 @@ use crate::{App, AppError, Caller, Permission};
 /// The special-category fields of a record, named in the audit entry of each read and
 /// write.
 const FIELDS: &str = "condition,care_needs,consent_to_share,fit_to_travel";
-
-/// Why a medical record was not written: its content refused, with the domain's reason
-/// (which a page words in its reader's language), or refused or failed for any other
-/// reason. Either way nothing was written.
-#[derive(Debug, thiserror::Error)]
-pub enum MedicalWriteError {
-    /// The entry was refused on its content.
-    #[error(transparent)]
-    Refused(#[from] MedicalRefusal),
-    /// Not allowed, not found, or storage failed.
-    #[error(transparent)]
-    App(#[from] AppError),
-}
-
-impl From<MedicalWriteError> for AppError {
-    fn from(e: MedicalWriteError) -> Self {
-        match e {
-            MedicalWriteError::Refused(r) => AppError::Invalid(r.to_string()),
-            MedicalWriteError::App(e) => e,
-        }
-    }
-}
 
 impl App {
     /// The medical records of a case's members. Only medical officers read diagnoses; the
@@ -58,7 +36,7 @@ impl App {
         number: &str,
         member_no: u32,
         entry: &MedicalEntry,
-    ) -> Result<MedicalRecord, MedicalWriteError> {
+    ) -> Result<MedicalRecord, AppError> {
         let stored = self
             .stored_case_for(caller, number, Permission::WriteMedical, "medical_record")
             .await?;
@@ -73,8 +51,7 @@ impl App {
         );
         self.store
             .write_medical_record(&case_number(number)?, &record, &[audit])
-            .await
-            .map_err(AppError::from)?;
+            .await?;
         Ok(record)
     }
 }

@@ -14,7 +14,6 @@ pub(crate) mod view;
 pub use create::{NewCase, NewMember};
 pub use export::SubjectExport;
 pub use list::{CaseList, CaseListItem, CaseQuery};
-pub use medical::MedicalWriteError;
 pub use outcomes::NewOutcomeRecord;
 pub use promises::{NewPromise, NewReunification};
 pub use stays::{MoveRequest, Moved, PlaceChoice, StayView};
@@ -45,6 +44,18 @@ impl App {
             .ok_or_else(|| AppError::NotFound(format!("programme {programme} does not exist")))?;
         self.policy(&p.policy_profile).await
     }
+}
+
+/// No case `number` that the caller may know exists (404): one outside the caller's scope
+/// is refused exactly as one that does not exist.
+pub(crate) fn no_such_case(number: &str) -> AppError {
+    resettle_domain::Refusal::of(
+        "case_number",
+        resettle_domain::RefusalKind::NoSuchCase {
+            number: number.to_string(),
+        },
+    )
+    .into()
 }
 
 /// Parses a case number from a path or argument, refusing with the field named.

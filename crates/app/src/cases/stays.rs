@@ -172,7 +172,11 @@ impl App {
     ) -> Result<NewStay, AppError> {
         let named = |e: ParseError| -> AppError {
             if e.field == "place" {
-                ParseError::new(field, e.reason).into()
+                ParseError {
+                    field: field.into(),
+                    ..e
+                }
+                .into()
             } else {
                 e.into()
             }

@@ -1,21 +1,19 @@
-//! Moving a case one step under its policy profile. Each step says what it needs (a
-//! refusal its grounds, a split decision its members, a departure its date) and a refused
-//! step changes nothing.
+//! Moving a case one step under its policy profile: the domain's step rules decide, this use
+//! case authorises, stores and audits. A refused step changes nothing.
 use std::collections::BTreeMap;
 
 use resettle_domain::ParseError;
-use resettle_domain::case::{CaseEvent, CaseState, News, Promise, PromiseKind, check_reason_code};
+use resettle_domain::case::{CaseState, News, Step, Stepped};
 use resettle_domain::reception::StayKind;
 use resettle_domain::reception::stay::check_step_back;
-use resettle_domain::support::SupportPlan;
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{Assignment, NewEvent, NewStay, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
-use time::{Date, OffsetDateTime};
+use time::Date;
 
 use super::case_number;
 use super::stays::Destination;
 use crate::access::audit::succeeded;
-use crate::bounds::ADDRESS_CHARS;
 use crate::{App, AppError, Caller, Permission};
 
 /// A step to take, with its step data. `expected_version` is the version the user saw:
@@ -93,237 +91,41 @@ pub struct Transitioned {
     pub allowed_transitions: Vec<CaseState>,
 }
 
-fn invalid(field: &str, reason: impl std::fmt::Display) -> AppError {
-    AppError::Invalid(format!("{field}: {reason}"))
-}
-
 /// A step naming a mission, place or sponsor group its programme does not have is refused
 /// as input, naming the field (`reception_place`), not as a missing page.
-fn unknown_reference(e: StorageError, programme: &str) -> AppError {
+fn unknown_reference(e: StorageError) -> AppError {
     match e {
-        StorageError::Missing { what, key } => AppError::Invalid(format!(
-            "{}: {key:?} is not a {what} of programme {programme}",
-            what.replace(' ', "_")
-        )),
+        StorageError::Missing { what, key } => Refusal::of(
+            what.replace(' ', "_"),
+            RefusalKind::NotDefined { given: key },
+        )
+        .into(),
         other => other.into(),
     }
 }
 
-/// The payload and attached records of a step, or the reason it is refused.
-fn step_data(
-    stored: &StoredCase,
-    req: &TransitionRequest,
-    to: CaseState,
-    policy: &resettle_domain::policy::PolicyProfile,
-    today: time::Date,
-) -> Result<(serde_json::Value, Assignment), AppError> {
-    use CaseState::*;
-    let mut payload = serde_json::Map::new();
-    let mut assignment = Assignment::default();
-    policy.check_grounds(to, req.grounds.as_deref().unwrap_or_default())?;
-    if let Some(checks) = &req.checks {
-        payload.insert(
-            "checks".into(),
-            serde_json::to_value(checks).expect("dates serialise"),
-        );
+impl TransitionRequest {
+    /// The step as the domain takes it, recorded by `by`, moving to `to`.
+    fn step(&self, to: CaseState, by: &str) -> Step {
+        Step {
+            to,
+            by: by.to_string(),
+            reason: self.reason.clone(),
+            reason_code: self.reason_code.clone(),
+            grounds: self.grounds.clone().unwrap_or_default(),
+            members: self.members.clone().unwrap_or_default(),
+            mission: self.mission.clone(),
+            reception_place: self.reception_place.clone(),
+            sponsor_group: self.sponsor_group.clone(),
+            municipality: self.municipality.clone(),
+            address: self.address.clone(),
+            provider: self.provider.clone(),
+            departure_date: self.departure_date,
+            family_notified_on: self.family_notified_on,
+            arrived_on: self.arrived_on,
+            checks: self.checks.clone().unwrap_or_default(),
+        }
     }
-    match to {
-        Refused => {
-            payload.insert(
-                "grounds".into(),
-                req.grounds.clone().unwrap_or_default().into(),
-            );
-        }
-        AcceptedInPart => {
-            let family: Vec<u32> = stored
-                .file
-                .case
-                .members
-                .iter()
-                .map(|m| m.member_no)
-                .collect();
-            let accepted = req.members.clone().unwrap_or_default();
-            if accepted.is_empty() || accepted.len() >= family.len() {
-                return Err(invalid(
-                    "members",
-                    format!(
-                        "a split decision accepts some but not all of the {} members",
-                        family.len()
-                    ),
-                ));
-            }
-            if let Some(m) = accepted.iter().find(|m| !family.contains(m)) {
-                return Err(invalid(
-                    "members",
-                    format!("member {m} is not in the family"),
-                ));
-            }
-            let not: Vec<u32> = family
-                .into_iter()
-                .filter(|m| !accepted.contains(m))
-                .collect();
-            assignment.travelling = Some(accepted.len() as u32);
-            payload.insert("members_accepted".into(), accepted.into());
-            payload.insert("members_not_accepted".into(), not.into());
-        }
-        Arrived => {
-            let travelled = stored.file.check_travelled(req.members.as_deref())?;
-            if req.members.as_ref().is_some_and(|m| !m.is_empty()) {
-                payload.insert("members_travelled".into(), travelled.clone().into());
-            }
-            assignment.travelling = Some(travelled.len() as u32);
-        }
-        ScheduledForMission => assignment.mission = req.mission.clone(),
-        InReception => {
-            let place = req.reception_place.clone().ok_or_else(|| {
-                invalid(
-                    "reception_place",
-                    "say which centre or LOI receives the family (none was confirmed by placement)",
-                )
-            })?;
-            payload.insert("reception_place".into(), place.into());
-        }
-        Housed => {
-            // Where the profile has reception, only a family received by a sponsor group
-            // may go straight from arrival to its own home, and only if the profile says so.
-            let skips_reception = stored.state == Arrived && policy.steps().is_on(InReception);
-            if skips_reception
-                && (req.sponsor_group.is_none() || !policy.reception().sponsorship_skips_centre)
-            {
-                return Err(invalid(
-                    "sponsor_group",
-                    format!(
-                        "under profile {} an arrived family goes to reception first{}",
-                        policy.name(),
-                        if policy.reception().sponsorship_skips_centre {
-                            ", unless a sponsor group receives it"
-                        } else {
-                            ""
-                        }
-                    ),
-                ));
-            }
-            let address = req
-                .address
-                .as_deref()
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .ok_or_else(|| {
-                    invalid(
-                        "address",
-                        "say where the family lives: street and number, postcode and town",
-                    )
-                })?;
-            let chars = address.chars().count();
-            if chars > ADDRESS_CHARS {
-                return Err(invalid(
-                    "address",
-                    format!("at most {ADDRESS_CHARS} characters, got {chars}"),
-                ));
-            }
-            payload.insert("address".into(), address.into());
-            if let Some(m) = req
-                .municipality
-                .as_deref()
-                .map(str::trim)
-                .filter(|m| !m.is_empty())
-            {
-                payload.insert("municipality".into(), m.into());
-                assignment.municipality = Some(m.to_string());
-            }
-        }
-        IntegrationSupport => {
-            let provider = req
-                .provider
-                .clone()
-                .filter(|p| !p.trim().is_empty())
-                .ok_or_else(|| invalid("provider", "say who gives the integration support"))?;
-            assignment.support = Some(SupportPlan {
-                provider,
-                starts_on: today,
-                months: policy.support_months(),
-            });
-        }
-        DepartureScheduled => {
-            let date = req.departure_date.ok_or_else(|| {
-                invalid(
-                    "departure_date",
-                    "a departure is scheduled for a date told to the family",
-                )
-            })?;
-            let slip = Promise::slip_reason(
-                PromiseKind::Departure,
-                &stored.file.promises,
-                req.reason_code.as_deref(),
-                &req.reason,
-                policy,
-            )?;
-            let done = stored.file.checks_done();
-            let given = req.checks.clone().unwrap_or_default();
-            let missing: Vec<&str> = policy
-                .pre_departure_checks()
-                .iter()
-                .filter(|c| {
-                    c.required && !done.contains_key(&c.name) && !given.contains_key(&c.name)
-                })
-                .map(|c| c.name.as_str())
-                .collect();
-            if !missing.is_empty() {
-                return Err(invalid(
-                    "checks",
-                    format!(
-                        "required before a departure is scheduled: {}",
-                        missing.join(", ")
-                    ),
-                ));
-            }
-            payload.insert("departure_date".into(), date.to_string().into());
-            assignment.promise = Some(Promise {
-                kind: PromiseKind::Departure,
-                promised_date: date,
-                made_on: today,
-                slip_reason_code: slip.as_ref().map(|s| s.code.clone()),
-                slip_reason: slip.map(|s| s.reason),
-                family_notified_on: req.family_notified_on,
-            });
-        }
-        _ => {}
-    }
-    Ok((serde_json::Value::Object(payload), assignment))
-}
-
-/// When the family arrived: the day given (default today), refused if in the future or
-/// before the case's last step, so waiting times and follow-ups count from the real day.
-/// A day before the departure date told to the family is taken: flights are brought
-/// forward, and a departure date cannot be recorded for a day already past (a promise is
-/// never for a day before it was made), so the arrival is what corrects the record. An earlier day is stamped at its start (but
-/// never before the last step, so the history stays in order); today at the moment of
-/// recording.
-fn arrival_time(
-    stored: &StoredCase,
-    arrived_on: Option<Date>,
-    now: OffsetDateTime,
-) -> Result<OffsetDateTime, AppError> {
-    let today = now.date();
-    let day = arrived_on.unwrap_or(today);
-    if day > today {
-        return Err(invalid(
-            "arrived_on",
-            format!("{day} is in the future; record the arrival on the day it happened"),
-        ));
-    }
-    let last = stored.file.events.last().map(|e| e.at);
-    if let Some(last) = last.filter(|l| day < l.date()) {
-        return Err(invalid(
-            "arrived_on",
-            format!("{day} is before the case's last step, on {}", last.date()),
-        ));
-    }
-    if day == today {
-        return Ok(now);
-    }
-    let start = day.midnight().assume_offset(now.offset());
-    Ok(last.map_or(start, |l| start.max(l)))
 }
 
 impl App {
@@ -414,9 +216,10 @@ impl App {
         .map(Some)
     }
 
-    /// Moves a case one step. Refused (and nothing changed) when the policy profile does
-    /// not allow the step, when step data is missing, or when the case changed since
-    /// `expected_version`.
+    /// Moves a case one step: the domain decides ([`resettle_domain::case::CaseFile::step`]);
+    /// this use case checks who may, that the case did not change since
+    /// `expected_version`, stores the step with its audit entry, and says what may follow.
+    /// A refused step changes nothing.
     pub async fn transition(
         &self,
         caller: &Caller,
@@ -424,23 +227,26 @@ impl App {
         req: &TransitionRequest,
     ) -> Result<Transitioned, AppError> {
         let stored = self.stored_case(caller, number).await?;
-        let to: CaseState = req
-            .to
-            .parse()
-            .map_err(|e| AppError::Invalid(format!("to: {e}")))?;
+        let to: CaseState =
+            req.to
+                .parse()
+                .map_err(|e: resettle_domain::Refusal| resettle_domain::Refusal {
+                    field: "to".into(),
+                    ..e
+                })?;
         self.require(caller, Permission::MoveCase(to), "case", number)
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         if stored.version != req.expected_version {
-            return Err(AppError::Conflict(format!(
-                "case {number} is at version {}, not {}: it was changed since you loaded it; \
-                 reload and retry",
-                stored.version, req.expected_version
-            )));
+            return Err(Refusal::of(
+                "expected_version",
+                RefusalKind::ChangedSince {
+                    version: stored.version,
+                    seen: req.expected_version,
+                },
+            )
+            .into());
         }
-        policy
-            .allows(stored.state, to)
-            .map_err(|e| AppError::Invalid(e.to_string()))?;
         // A family whose place was confirmed before it arrived goes there by default: into
         // reception, or into a municipality's home where the model places directly.
         let placed_directly =
@@ -464,76 +270,48 @@ impl App {
         } else {
             req
         };
-        let now = self.now();
-        let (mut payload, mut assignment) = step_data(&stored, req, to, &policy, now.date())?;
-        let at = if to == CaseState::Arrived {
-            arrival_time(&stored, req.arrived_on, now)?
-        } else {
-            now
-        };
-        if to == CaseState::Arrived {
-            assignment.arrival = assignment.travelling.map(|persons| (at.date(), persons));
-        }
-        if let Some(stay) = self
-            .stay_of_step(&stored, &policy, req, to, at.date())
-            .await?
-        {
-            if let (Some(over), Some(map)) = (&stay.over_capacity_reason, payload.as_object_mut()) {
-                map.insert("over_capacity_reason".into(), over.clone().into());
-            }
-            assignment.stay = Some(stay);
-        }
-        // The step is checked as any step of an imported history is: its reason, its dates
-        // against today and the case's timeline, and the promise it makes.
-        let event = CaseEvent {
-            seq: stored.file.events.len() as u32 + 1,
-            at,
-            actor: caller.username.clone(),
-            from: Some(stored.state),
-            to,
-            reason: req.reason.trim().to_string(),
-            reason_code: req
-                .reason_code
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_string),
-            payload,
-        };
-        let case = &stored.file.case;
-        event.check(case, stored.file.events.last(), &policy, now.date())?;
-        // Whether a departure scheduled is a slip only the promises tell: a code on a first
-        // one is refused.
-        let slip = assignment.promise.as_ref().is_some_and(Promise::is_slip);
-        check_reason_code(
-            stored.state,
-            to,
-            slip,
-            event.reason_code.as_deref(),
-            &event.reason,
-            &policy,
-        )?;
-        if let Some(p) = &assignment.promise {
-            p.check(case, &policy, now.date())?;
+        let Stepped { event, assignment } =
+            stored
+                .file
+                .step(&req.step(to, &caller.username), &policy, self.now())?;
+        // Where the family stays from this step on: read from the programme's places, so
+        // decided here rather than by the domain's step rules.
+        let stay = self
+            .stay_of_step(&stored, &policy, req, to, event.at.date())
+            .await?;
+        let mut payload = event.payload;
+        if let (Some(over), Some(map)) = (
+            stay.as_ref().and_then(|s| s.over_capacity_reason.as_ref()),
+            payload.as_object_mut(),
+        ) {
+            map.insert("over_capacity_reason".into(), over.clone().into());
         }
         // The family hears of the step in the step's own transaction: no step without its
         // notice, no notice of a step that did not happen.
-        assignment.notice = News::of_step(stored.state, to, assignment.promise.as_ref())
+        let notice = News::of_step(stored.state, to, assignment.promise.as_ref())
             .map(|news| self.notice_to_family(&stored.file, news));
-        let CaseEvent {
-            at,
-            actor,
-            reason,
-            reason_code,
-            payload,
-            ..
-        } = event;
+        let assignment = Assignment {
+            mission: assignment.mission,
+            municipality: assignment.municipality,
+            arrival: (to == CaseState::Arrived)
+                .then(|| {
+                    assignment
+                        .travelling
+                        .map(|persons| (event.at.date(), persons))
+                })
+                .flatten(),
+            travelling: assignment.travelling,
+            support: assignment.support,
+            promise: assignment.promise,
+            stay,
+            notice,
+        };
         let event = NewEvent {
             to,
-            at,
-            actor,
-            reason,
-            reason_code,
+            at: event.at,
+            actor: event.actor,
+            reason: event.reason,
+            reason_code: event.reason_code,
             payload,
         };
         // The entry commits with the event: a crash cannot leave one without the other.
@@ -550,7 +328,7 @@ impl App {
                 &[audit],
             )
             .await
-            .map_err(|e| unknown_reference(e, &stored.programme))?;
+            .map_err(unknown_reference)?;
         let mut allowed = policy.next(to);
         allowed.retain(|&s| caller.may(Permission::MoveCase(s)));
         Ok(Transitioned {

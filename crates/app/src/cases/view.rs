@@ -475,7 +475,7 @@ impl App {
         Ok(stored)
     }
 
-    /// A case the caller may know exists, or not found.
+    /// A case the caller may know exists, or no such case.
     pub(crate) async fn stored_case(
         &self,
         caller: &Caller,
@@ -486,7 +486,7 @@ impl App {
         self.store
             .case(&n)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("case {n} does not exist")))
+            .ok_or_else(|| super::no_such_case(n.as_str()))
     }
 }
 

@@ -46,6 +46,6 @@ mod tests {
     fn unknown_word_lists_the_allowed_ones() {
         let e = "medical".parse::<SubmissionCategory>().unwrap_err();
         assert_eq!(e.field, "category");
-        assert!(e.reason.contains("medical_needs"));
+        assert!(e.reason().contains("medical_needs"));
     }
 }

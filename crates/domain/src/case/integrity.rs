@@ -14,11 +14,10 @@ use crate::ParseError;
 use crate::calendar::{not_after, not_after_today, not_before};
 use crate::policy::PolicyProfile;
 use crate::reference;
+use crate::refusal::{Anchor, RefusalKind};
 
 /// The oldest age a date of birth may give: older is a typing error in the year.
 pub const MAX_AGE: i32 = 120;
-
-const SUBMITTED: &str = "the case was submitted";
 
 impl CaseFile {
     /// Refuses a file that holds what cannot be: a date after `today` or before what it
@@ -117,12 +116,12 @@ impl FamilyMember {
         }
         let born = self.date_of_birth;
         not_after_today("date_of_birth", born, today)?;
-        not_after("date_of_birth", born, SUBMITTED, submitted_on)?;
+        not_after("date_of_birth", born, Anchor::Submitted, submitted_on)?;
         let age = self.age_on(today);
         if age > MAX_AGE {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "date_of_birth",
-                format!("{born} would make the person {age} years old; check the year"),
+                RefusalKind::TooOld { day: born, age },
             ));
         }
         Ok(())
@@ -139,9 +138,11 @@ impl CaseEvent {
             .iter()
             .map(|(name, on)| {
                 let day = on.as_str().and_then(|s| parse_day(s).ok()).ok_or_else(|| {
-                    ParseError::new(
+                    ParseError::of(
                         format!("checks.{name}"),
-                        format!("{on} is not a day YYYY-MM-DD"),
+                        RefusalKind::NotADay {
+                            given: on.as_str().map_or_else(|| on.to_string(), str::to_string),
+                        },
                     )
                 })?;
                 Ok((name.clone(), day))
@@ -164,10 +165,10 @@ impl CaseEvent {
     ) -> Result<(), ParseError> {
         let on = self.at.date();
         not_after_today("at", on, today)?;
-        not_before("at", on, SUBMITTED, case.submitted_on)?;
+        not_before("at", on, Anchor::Submitted, case.submitted_on)?;
         // By day, as histories are kept (an imported day's steps carry any time of day).
         if let Some(b) = before {
-            not_before("at", on, "the step before it", b.at.date())?;
+            not_before("at", on, Anchor::StepBefore, b.at.date())?;
         }
         if let Some(from) = self.from {
             check_reason(from, self.to, &self.reason)?;
@@ -175,22 +176,33 @@ impl CaseEvent {
             let slip = self.to == CaseState::DepartureScheduled && code.is_some();
             check_reason_code(from, self.to, slip, code, &self.reason, policy)?;
         } else if self.reason_code.is_some() {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "reason_code",
-                "the submission that opens a case names no reason from a list",
+                RefusalKind::NoReasonList {
+                    from: self.to,
+                    to: self.to,
+                },
             ));
         }
         for (name, done) in self.checks()? {
             policy.check_pre_departure(&name)?;
-            let within = |e: ParseError| ParseError::new(format!("checks.{name}"), e.reason);
-            not_before("checks", done, SUBMITTED, case.submitted_on).map_err(within)?;
-            not_after("checks", done, "the day the step was recorded", on).map_err(within)?;
+            let within = |e: ParseError| ParseError {
+                field: format!("checks.{name}").into(),
+                ..e
+            };
+            not_before("checks", done, Anchor::Submitted, case.submitted_on).map_err(within)?;
+            not_after("checks", done, Anchor::StepRecorded, on).map_err(within)?;
         }
         if let Some(d) = self.payload.get("departure_date") {
             let day = d.as_str().and_then(|s| parse_day(s).ok()).ok_or_else(|| {
-                ParseError::new("departure_date", format!("{d} is not a day YYYY-MM-DD"))
+                ParseError::of(
+                    "departure_date",
+                    RefusalKind::NotADay {
+                        given: d.as_str().map_or_else(|| d.to_string(), str::to_string),
+                    },
+                )
             })?;
-            not_before("departure_date", day, "the day it was set", on)?;
+            not_before("departure_date", day, Anchor::DaySet, on)?;
         }
         Ok(())
     }
@@ -211,25 +223,30 @@ impl Promise {
             (Some(reason), code) => {
                 policy.check_reason_code(crate::policy::ReasonList::Slip, code, reason)?;
             }
-            (None, Some(_)) => {
-                return Err(ParseError::new(
-                    "reason_code",
-                    "a first promise replaces no date, so it names no slip reason",
-                ));
-            }
+            (None, Some(_)) => return Err(ParseError::of("reason_code", RefusalKind::NoSlip)),
             (None, None) => {}
         }
         not_after_today("made_on", self.made_on, today)?;
-        not_before("made_on", self.made_on, SUBMITTED, case.submitted_on)?;
+        not_before(
+            "made_on",
+            self.made_on,
+            Anchor::Submitted,
+            case.submitted_on,
+        )?;
         not_before(
             "promised_date",
             self.promised_date,
-            "the day it was promised",
+            Anchor::Promised,
             self.made_on,
         )?;
         if let Some(told) = self.family_notified_on {
             not_after_today("family_notified_on", told, today)?;
-            not_before("family_notified_on", told, SUBMITTED, case.submitted_on)?;
+            not_before(
+                "family_notified_on",
+                told,
+                Anchor::Submitted,
+                case.submitted_on,
+            )?;
         }
         Ok(())
     }
@@ -473,12 +490,12 @@ pub(crate) mod tests {
         });
         let e = f.check(&belgium(), TODAY).unwrap_err();
         assert_eq!(e.field, "events[2].reason_code");
-        assert!(e.reason.contains("further_interview"), "{e}");
+        assert!(e.reason().contains("further_interview"), "{e}");
         f.events[2].reason_code = Some("visa".into());
         assert!(
             f.check(&belgium(), TODAY)
                 .unwrap_err()
-                .reason
+                .reason()
                 .contains("\"visa\" is not a deferral reason")
         );
         f.events[2].reason_code = Some("further_interview".into());
@@ -532,7 +549,7 @@ pub(crate) mod tests {
         assert!(
             f.check(&belgium(), TODAY)
                 .unwrap_err()
-                .reason
+                .reason()
                 .contains("136 years old")
         );
     }
@@ -571,7 +588,7 @@ pub(crate) mod tests {
         assert!(
             f.check(&belgium(), TODAY)
                 .unwrap_err()
-                .reason
+                .reason()
                 .contains("after today")
         );
     }
@@ -588,14 +605,14 @@ pub(crate) mod tests {
         assert!(
             f.check(&belgium(), TODAY)
                 .unwrap_err()
-                .reason
+                .reason()
                 .contains("submitted")
         );
         f.events[1].payload = json!({"checks": {"humanitarian_visa": "soon"}});
         assert!(
             f.check(&belgium(), TODAY)
                 .unwrap_err()
-                .reason
+                .reason()
                 .contains("not a day")
         );
         f.events[1].payload = json!({"checks": {"humanitarian_visa": "2026-01-06"}});
@@ -646,7 +663,7 @@ pub(crate) mod tests {
         let e = f.check(&belgium(), TODAY).unwrap_err();
         assert_eq!(e.field, "events[1].checks");
         assert!(
-            e.reason.contains("\"visa\"") && e.reason.contains("humanitarian_visa"),
+            e.reason().contains("\"visa\"") && e.reason().contains("humanitarian_visa"),
             "{e}"
         );
         let mut f = file();
@@ -659,7 +676,7 @@ pub(crate) mod tests {
         assert!(
             f.check(&belgium(), TODAY)
                 .unwrap_err()
-                .reason
+                .reason()
                 .contains("\"ar\"")
         );
     }

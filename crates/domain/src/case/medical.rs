@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::FamilyMember;
+use crate::refusal::{Refusal, RefusalKind, Vocabulary};
 use crate::word_enum;
 
 /// What care a person needs, without the diagnosis: enough for reception and placement to
@@ -76,52 +77,6 @@ pub struct MedicalEntry {
     pub fit_to_travel: Option<bool>,
 }
 
-/// Why an entry was refused. Nothing is written; each names the field it is about, so an
-/// API client sees `condition: …` and a page can say it in its reader's language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum MedicalRefusal {
-    /// The record is about someone not in the case's family.
-    #[error("member_no: {member_no} is not in the family")]
-    NotInFamily {
-        /// The member number given.
-        member_no: u32,
-    },
-    /// No condition was written (or only spaces).
-    #[error("condition: is empty; write the condition in words")]
-    ConditionEmpty,
-    /// The condition is longer than [`CONDITION_MAX_CHARS`].
-    #[error("condition: {chars} characters, at most {CONDITION_MAX_CHARS}")]
-    ConditionTooLong {
-        /// Characters given (after trimming).
-        chars: usize,
-    },
-    /// A care need outside the defined set.
-    #[error(
-        "care_needs: unknown value {given:?}; expected one of: {}",
-        care_need_words()
-    )]
-    UnknownCareNeed {
-        /// The word given.
-        given: String,
-    },
-}
-
-impl MedicalRefusal {
-    /// The field refused, as the API names it.
-    pub fn field(&self) -> &'static str {
-        match self {
-            MedicalRefusal::NotInFamily { .. } => "member_no",
-            MedicalRefusal::ConditionEmpty | MedicalRefusal::ConditionTooLong { .. } => "condition",
-            MedicalRefusal::UnknownCareNeed { .. } => "care_needs",
-        }
-    }
-}
-
-fn care_need_words() -> String {
-    let words: Vec<&str> = CareNeed::ALL.iter().map(|n| n.as_str()).collect();
-    words.join(", ")
-}
-
 impl MedicalEntry {
     /// The record of member `member_no` of a family of `members`, or the first thing
     /// refused. The condition is trimmed; care needs are a set (sorted, each once).
@@ -129,25 +84,37 @@ impl MedicalEntry {
         &self,
         member_no: u32,
         members: &[FamilyMember],
-    ) -> Result<MedicalRecord, MedicalRefusal> {
+    ) -> Result<MedicalRecord, Refusal> {
         if !members.iter().any(|m| m.member_no == member_no) {
-            return Err(MedicalRefusal::NotInFamily { member_no });
+            return Err(Refusal::not_in_list(
+                "member_no",
+                member_no,
+                members.iter().map(|m| m.member_no),
+                Vocabulary::Plain,
+            ));
         }
         let condition = self.condition.trim();
         if condition.is_empty() {
-            return Err(MedicalRefusal::ConditionEmpty);
+            return Err(Refusal::of("condition", RefusalKind::Missing));
         }
         let chars = condition.chars().count();
         if chars > CONDITION_MAX_CHARS {
-            return Err(MedicalRefusal::ConditionTooLong { chars });
+            return Err(Refusal::of(
+                "condition",
+                RefusalKind::TooLong {
+                    max: CONDITION_MAX_CHARS,
+                    got: chars,
+                },
+            ));
         }
         let mut care_needs = self
             .care_needs
             .iter()
             .map(|w| {
-                w.trim()
-                    .parse::<CareNeed>()
-                    .map_err(|_| MedicalRefusal::UnknownCareNeed { given: w.clone() })
+                w.trim().parse::<CareNeed>().map_err(|e: Refusal| Refusal {
+                    field: "care_needs".into(),
+                    ..e
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         care_needs.sort_unstable();
@@ -164,14 +131,16 @@ impl MedicalEntry {
 
 /// Reads fit to travel as people type it (`yes`, `no`, `unknown`), for the command line and
 /// the page's choice.
-pub fn parse_fit_to_travel(word: &str) -> Result<Option<bool>, crate::ParseError> {
+pub fn parse_fit_to_travel(word: &str) -> Result<Option<bool>, Refusal> {
     match word.trim() {
         "yes" => Ok(Some(true)),
         "no" => Ok(Some(false)),
         "unknown" => Ok(None),
-        other => Err(crate::ParseError::new(
+        other => Err(Refusal::not_in_list(
             "fit_to_travel",
-            format!("unknown value {other:?}; expected one of: yes, no, unknown"),
+            other,
+            ["yes", "no", "unknown"],
+            Vocabulary::Plain,
         )),
     }
 }
@@ -248,23 +217,32 @@ mod tests {
     fn a_refusal_names_the_field_and_why() {
         let refused = |e: MedicalEntry, member_no| e.record_for(member_no, &family()).unwrap_err();
         let e = refused(entry("Asthma", &[]), 3);
-        assert_eq!(e, MedicalRefusal::NotInFamily { member_no: 3 });
-        assert_eq!(e.to_string(), "member_no: 3 is not in the family");
-        let e = refused(entry(" \n ", &[]), 1);
         assert_eq!(
-            (e.field(), e),
-            ("condition", MedicalRefusal::ConditionEmpty)
+            e,
+            Refusal::not_in_list("member_no", 3, [1, 2], Vocabulary::Plain)
         );
+        assert_eq!(e.to_string(), "member_no: \"3\" is not one of: 1, 2");
+        let e = refused(entry(" \n ", &[]), 1);
+        assert_eq!(e, Refusal::of("condition", RefusalKind::Missing));
         let long = "é".repeat(CONDITION_MAX_CHARS + 1);
         let e = refused(entry(&long, &[]), 1);
-        assert_eq!(e, MedicalRefusal::ConditionTooLong { chars: 2001 });
-        assert_eq!(e.to_string(), "condition: 2001 characters, at most 2000");
+        assert_eq!(
+            e.kind,
+            RefusalKind::TooLong {
+                max: 2000,
+                got: 2001
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "condition: at most 2000 characters, got 2001"
+        );
         assert!(
             entry(&long[2..], &[]).record_for(1, &family()).is_ok(),
             "2,000 characters, counted as characters not bytes"
         );
         let e = refused(entry("Asthma", &["regular_treatment", "massage"]), 1);
-        assert_eq!(e.field(), "care_needs");
+        assert_eq!(e.field, "care_needs");
         assert!(
             e.to_string().contains("\"massage\"") && e.to_string().contains("wheelchair_access")
         );

@@ -11,6 +11,7 @@ mod notice;
 mod number;
 mod promise;
 mod reason;
+mod step;
 
 pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
@@ -21,13 +22,14 @@ pub(crate) use integrity::tests::file as tests_file;
 pub(crate) use lifecycle::state_words;
 pub use lifecycle::{CaseState, Stage, TransitionError};
 pub use medical::{
-    CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, MedicalRefusal, fit_to_travel_word,
+    CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, fit_to_travel_word,
     parse_fit_to_travel,
 };
 pub use notice::{NOTICE_ATTEMPTS, News, NoticeState, retry_after};
 pub use number::CaseNumber;
 pub use promise::{Promise, PromiseKind, Slip, open_promises};
 pub use reason::{DECISIONS, check_reason, check_reason_code, needs_reason, reason_list};
+pub use step::{ADDRESS_CHARS, Assignment, Step, Stepped};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -103,15 +105,15 @@ impl Case {
     /// principal applicant.
     pub fn validate(&self) -> Result<(), crate::ParseError> {
         if self.categories.is_empty() {
-            return Err(crate::ParseError::new(
+            return Err(crate::ParseError::of(
                 "categories",
-                "at least one submission category is required",
+                crate::RefusalKind::Missing,
             ));
         }
         if self.members.is_empty() {
-            return Err(crate::ParseError::new(
+            return Err(crate::ParseError::of(
                 "members",
-                "a case has at least one family member",
+                crate::RefusalKind::Missing,
             ));
         }
         let principals = self
@@ -120,9 +122,9 @@ impl Case {
             .filter(|m| m.relationship == Relationship::PrincipalApplicant)
             .count();
         if principals != 1 {
-            return Err(crate::ParseError::new(
+            return Err(crate::ParseError::of(
                 "members",
-                format!("exactly one principal_applicant is required, found {principals}"),
+                crate::RefusalKind::PrincipalApplicants { found: principals },
             ));
         }
         Ok(())

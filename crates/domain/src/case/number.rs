@@ -16,9 +16,11 @@ impl CaseNumber {
         let up = s.trim().to_ascii_uppercase();
         let ok_chars = up.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !(5..=24).contains(&up.len()) || !ok_chars || up.starts_with('-') || up.ends_with('-') {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "case_number",
-                format!("{s:?} is not a UNHCR case number (5-24 letters, digits or inner dashes)"),
+                crate::RefusalKind::NotACaseNumber {
+                    given: s.to_string(),
+                },
             ));
         }
         Ok(Self(up))

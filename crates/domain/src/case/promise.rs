@@ -69,9 +69,9 @@ impl Promise {
         }
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "reason",
-                format!("a {kind} date was promised before; say why it changed"),
+                crate::RefusalKind::SlipWithoutReason { promise: kind },
             ));
         }
         let code = policy.check_reason_code(ReasonList::Slip, code, reason)?;
@@ -164,11 +164,14 @@ mod tests {
         let e = slip(None).unwrap_err();
         assert_eq!(e.field, "reason_code");
         assert!(
-            e.reason.contains("visa") && e.reason.contains("other"),
+            e.reason().contains("visa") && e.reason().contains("other"),
             "{e}"
         );
         let e = slip(Some("weather")).unwrap_err();
-        assert!(e.reason.contains("\"weather\" is not a slip reason"), "{e}");
+        assert!(
+            e.reason().contains("\"weather\" is not a slip reason"),
+            "{e}"
+        );
         assert_eq!(slip(Some("visa")).unwrap().unwrap().code, "visa");
     }
 }

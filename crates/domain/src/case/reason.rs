@@ -4,8 +4,8 @@
 //! Deferrals, withdrawals and moved dates also name their reason from the profile's list,
 //! so they can be counted and told to the family in its language.
 use super::CaseState;
-use crate::ParseError;
 use crate::policy::{PolicyProfile, ReasonList};
+use crate::{ParseError, RefusalKind};
 
 use CaseState::*;
 
@@ -34,14 +34,14 @@ pub fn check_reason(from: CaseState, to: CaseState, reason: &str) -> Result<(), 
     if !needs_reason(from, to) || !reason.trim().is_empty() {
         return Ok(());
     }
-    let why = if DECISIONS.contains(&to) {
-        format!("a move to {to} is a decision or an ending and must say why")
+    let kind = if DECISIONS.contains(&to) {
+        RefusalKind::DecisionWithoutReason { to }
     } else if to == InReception {
-        format!("moving back from {from} to {to} ends a sponsorship; say why it broke down")
+        RefusalKind::StepBackWithoutReason
     } else {
-        format!("moving back from {from} to {to} calls off the departure date; say why")
+        RefusalKind::CallOffWithoutReason
     };
-    Err(ParseError::new("reason", why))
+    Err(ParseError::of("reason", kind))
 }
 
 /// The reason list a move from `from` to `to` must name its reason from: a deferral's,
@@ -87,12 +87,9 @@ pub fn check_reason_code(
     match (list, code.map(str::trim).filter(|c| !c.is_empty())) {
         (Some(list), code) => policy.check_reason_code(list, code, text).map(Some),
         (None, None) => Ok(None),
-        (None, Some(code)) => Err(ParseError::new(
+        (None, Some(_)) => Err(ParseError::of(
             "reason_code",
-            format!(
-                "{code:?} names a reason from a list, but a move from {from} to {to} has none; \
-                 reason codes are for a deferral, a withdrawal and a departure date that moved"
-            ),
+            RefusalKind::NoReasonList { from, to },
         )),
     }
 }
@@ -120,7 +117,7 @@ mod tests {
     #[test]
     fn a_step_back_into_reception_must_say_why() {
         let e = check_reason(Housed, InReception, "").unwrap_err();
-        assert!(e.reason.contains("sponsorship"), "{e}");
+        assert!(e.reason().contains("sponsorship"), "{e}");
         assert!(check_reason(IntegrationSupport, InReception, "group dissolved").is_ok());
         assert!(check_reason(Arrived, InReception, "").is_ok());
     }

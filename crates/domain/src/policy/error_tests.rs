@@ -362,7 +362,7 @@ fn a_reason_code_outside_the_list_is_refused_and_other_needs_words() {
         .check_reason_code(ReasonList::Withdrawal, Some("moved_away"), "gone")
         .unwrap_err();
     assert_eq!(e.field, "reason_code");
-    assert!(e.reason.contains("allowed: other"), "{e}");
+    assert!(e.reason().contains("allowed: other"), "{e}");
     let e = p
         .check_reason_code(ReasonList::Withdrawal, Some("other"), " ")
         .unwrap_err();

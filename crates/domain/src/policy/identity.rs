@@ -69,7 +69,7 @@ impl Identity {
             }
         };
         let country = CountryCode::parse("country", p.country.get_ref())
-            .map_err(|e| cx.at(&p.country, "country", e.reason))?;
+            .map_err(|e| cx.at(&p.country, "country", e.reason()))?;
         let sources: Vec<String> = p
             .sources
             .get_ref()

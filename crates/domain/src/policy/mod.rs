@@ -50,8 +50,9 @@ pub use time_limit::{Overdue, Stop, TimeLimit};
 use serde::Serialize;
 use time::Date;
 
-use crate::ParseError;
 use crate::case::{CaseState, Channel, Priority, TransitionError};
+use crate::refusal::Vocabulary;
+use crate::{ParseError, RefusalKind};
 use fields::Cx;
 
 /// A parsed and checked policy profile. It can only be obtained from
@@ -183,24 +184,18 @@ impl PolicyProfile {
         let Some(allowed) = self.grounds_for(to) else {
             return Ok(());
         };
+        let of = Vocabulary::Named(NameList::Check);
         if grounds.is_empty() {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "grounds",
-                format!(
-                    "a move to {to} names at least one of: {}",
-                    allowed.join(", ")
-                ),
+                RefusalKind::NoneChosen {
+                    allowed: allowed.iter().map(|g| g.to_string()).collect(),
+                    of,
+                },
             ));
         }
         match grounds.iter().find(|g| !allowed.contains(&g.as_str())) {
-            Some(g) => Err(ParseError::new(
-                "grounds",
-                format!(
-                    "{g:?} is not a ground of profile {} for {to}; allowed: {}",
-                    self.name(),
-                    allowed.join(", ")
-                ),
-            )),
+            Some(g) => Err(ParseError::not_in_list("grounds", g, allowed, of)),
             None => Ok(()),
         }
     }
@@ -220,11 +215,11 @@ impl PolicyProfile {
         code: Option<&str>,
         text: &str,
     ) -> Result<String, ParseError> {
-        let code = reasons::check_code(self.name(), list, self.reasons.of(list), code)?;
+        let code = reasons::check_code(list, self.reasons.of(list), code)?;
         if code == OTHER && text.trim().is_empty() {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "reason",
-                format!("the {list} reason is \"other\": say what it is in words"),
+                RefusalKind::OtherWithoutWords { list },
             ));
         }
         Ok(code)
@@ -279,18 +274,11 @@ impl PolicyProfile {
         if self.pre_departure.iter().any(|c| c.name == name) {
             return Ok(());
         }
-        let defined: Vec<&str> = self.pre_departure.iter().map(|c| c.name.as_str()).collect();
-        Err(ParseError::new(
+        Err(ParseError::not_in_list(
             "checks",
-            format!(
-                "{name:?} is not a pre-departure check of profile {}; defined: {}",
-                self.name(),
-                if defined.is_empty() {
-                    "none".to_string()
-                } else {
-                    defined.join(", ")
-                }
-            ),
+            name,
+            self.pre_departure.iter().map(|c| &c.name),
+            Vocabulary::Named(NameList::PreDeparture),
         ))
     }
 

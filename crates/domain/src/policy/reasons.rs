@@ -13,7 +13,8 @@ use toml::Spanned;
 use super::error::PolicyError;
 use super::fields::Cx;
 use super::raw;
-use crate::{ParseError, word_enum};
+use crate::refusal::{Refusal, RefusalKind, Vocabulary};
+use crate::word_enum;
 
 /// The languages a label may be given in: the staff pages' (English, Dutch, French) and the
 /// families' (Arabic and Persian as well). English is required, so there is always a word
@@ -262,40 +263,28 @@ fn read_list(
     Ok(reasons)
 }
 
-/// Refuses a reason code that is not in `allowed` (the codes of `list` in `profile`),
-/// naming the field `reason_code` and the codes allowed; `None` when none is given.
+/// Refuses a reason code that is not in `allowed` (the codes of `list`), naming the field
+/// `reason_code` and the codes allowed; and none given.
 pub(super) fn check_code(
-    profile: &str,
     list: ReasonList,
     allowed: &[Reason],
     code: Option<&str>,
-) -> Result<String, ParseError> {
-    let codes = || {
-        allowed
-            .iter()
-            .map(|r| r.code.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+) -> Result<String, Refusal> {
+    let codes = allowed.iter().map(|r| r.code.clone());
+    let of = Vocabulary::Named(NameList::Reason(list));
     let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
-        return Err(ParseError::new(
+        return Err(Refusal::of(
             "reason_code",
-            format!(
-                "say which {list} reason applies; profile {profile} allows: {}",
-                codes()
-            ),
+            RefusalKind::NoneChosen {
+                allowed: codes.collect(),
+                of,
+            },
         ));
     };
     if allowed.iter().any(|r| r.code == code) {
         Ok(code.to_string())
     } else {
-        Err(ParseError::new(
-            "reason_code",
-            format!(
-                "{code:?} is not a {list} reason of profile {profile}; allowed: {}",
-                codes()
-            ),
-        ))
+        Err(Refusal::not_in_list("reason_code", code, codes, of))
     }
 }
 
@@ -328,16 +317,21 @@ mod tests {
             code: "visa".into(),
             label: labels(),
         }];
-        let e = check_code("belgium", ReasonList::Slip, &allowed, Some("weather")).unwrap_err();
+        let e = check_code(ReasonList::Slip, &allowed, Some("weather")).unwrap_err();
         assert_eq!(e.field, "reason_code");
-        assert!(
-            e.reason.contains("\"weather\"") && e.reason.contains("visa"),
-            "{e}"
-        );
-        let e = check_code("belgium", ReasonList::Slip, &allowed, Some(" ")).unwrap_err();
-        assert!(e.reason.contains("allows: visa"), "{e}");
         assert_eq!(
-            check_code("belgium", ReasonList::Slip, &allowed, Some(" visa")),
+            e.kind,
+            RefusalKind::NotInList {
+                given: "weather".into(),
+                allowed: vec!["visa".into()],
+                of: Vocabulary::Named(NameList::Reason(ReasonList::Slip))
+            }
+        );
+        let e = check_code(ReasonList::Slip, &allowed, Some(" ")).unwrap_err();
+        assert_eq!(e.kind.as_str(), "none_chosen");
+        assert!(e.reason().contains("allowed: visa"), "{e}");
+        assert_eq!(
+            check_code(ReasonList::Slip, &allowed, Some(" visa")),
             Ok("visa".into())
         );
     }

@@ -377,7 +377,7 @@ fn a_refusal_cites_grounds_from_the_profile_list_and_other_steps_cite_none() {
     let e = be
         .check_grounds(Refused, &["balanced_caseload".into()])
         .unwrap_err();
-    assert!(e.reason.contains("protection_need"), "{e}");
+    assert!(e.reason().contains("protection_need"), "{e}");
     be.check_grounds(Refused, &["protection_need".into()])
         .unwrap();
     be.check_grounds(Accepted, &[]).unwrap();

@@ -10,6 +10,7 @@ use super::PlaceKind;
 use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::policy::Reception;
+use crate::refusal::Anchor;
 use crate::word_enum;
 
 /// Where a stay is.
@@ -154,7 +155,7 @@ pub fn check_move(
         ));
     };
     not_after_today("on", next.on, today)?;
-    not_before("on", next.on, "the family arrived", arrived)?;
+    not_before("on", next.on, Anchor::Arrived, arrived)?;
     match (&next.place, next.kind) {
         (Some(_), StayKind::Home) => {
             return Err(ParseError::new(
@@ -173,7 +174,7 @@ pub fn check_move(
     let Some(now) = current(stays) else {
         return Ok(());
     };
-    not_before("on", next.on, "the family's current stay began", now.from)?;
+    not_before("on", next.on, Anchor::CurrentStayBegan, now.from)?;
     if now.kind == next.kind && now.place == next.place {
         return Err(ParseError::new(
             "place",
@@ -233,7 +234,7 @@ pub fn check_stays(
             )));
         };
         not_after_today("from", s.from, today).map_err(within)?;
-        not_before("from", s.from, "the family arrived", arrived).map_err(within)?;
+        not_before("from", s.from, Anchor::Arrived, arrived).map_err(within)?;
         if s.persons == 0 {
             return Err(within(ParseError::new(
                 "persons",
@@ -256,7 +257,7 @@ pub fn check_stays(
         }
         if let Some(until) = s.until {
             not_after_today("until", until, today).map_err(within)?;
-            not_before("until", until, "the stay began", s.from).map_err(within)?;
+            not_before("until", until, Anchor::StayBegan, s.from).map_err(within)?;
         } else if i + 1 < stays.len() {
             return Err(within(ParseError::new(
                 "until",
@@ -564,7 +565,7 @@ pub(crate) mod tests {
             Some(ARRIVED),
             TODAY,
         );
-        assert!(e.unwrap_err().reason.contains("current stay began"));
+        assert!(e.unwrap_err().reason().contains("current stay began"));
     }
 
     #[test]
@@ -598,9 +599,9 @@ pub(crate) mod tests {
             check_move_keeps_state(Some(&at(StayKind::Sponsor)), StayKind::Municipality).is_ok()
         );
         let e = check_move_keeps_state(Some(&at(StayKind::Sponsor)), StayKind::Centre);
-        assert!(e.unwrap_err().reason.contains("step back"));
+        assert!(e.unwrap_err().reason().contains("step back"));
         let e = check_move_keeps_state(Some(&at(StayKind::Loi)), StayKind::Municipality);
-        assert!(e.unwrap_err().reason.contains("housed step"));
+        assert!(e.unwrap_err().reason().contains("housed step"));
         assert!(check_move_keeps_state(Some(&at(StayKind::Loi)), StayKind::Home).is_err());
         assert!(check_move_keeps_state(None, StayKind::Loi).is_err());
     }

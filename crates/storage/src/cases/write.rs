@@ -33,7 +33,9 @@ pub struct NewEvent {
     pub payload: serde_json::Value,
 }
 
-/// Records that a step attaches to the case, written in the same transaction.
+/// Records that a step attaches to the case, written in the same transaction: what the
+/// domain's step rules decided ([`resettle_domain::case::Assignment`]), with where the
+/// family stays, its arrival and the notice telling it, which the app adds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Assignment {
     /// The selection mission, by code.

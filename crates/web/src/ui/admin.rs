@@ -123,7 +123,7 @@ impl Problem {
         // `password: at least 12 characters …`: the field is named by the page in the
         // reader's language, so the reason is kept without its English prefix.
         let named = match error {
-            AppError::Invalid(m) => m
+            AppError::Invalid(_) | AppError::Refused(_) => message
                 .split_once(':')
                 .map(|(f, rest)| (f.trim(), rest.trim()))
                 .filter(|(f, _)| FIELDS.contains(f)),
@@ -135,7 +135,7 @@ impl Problem {
                 Some(if f == "role" { "roles" } else { f }.to_string()),
                 rest.to_string(),
             ),
-            None if matches!(error, AppError::Invalid(_)) => (None, message),
+            None if matches!(error, AppError::Invalid(_) | AppError::Refused(_)) => (None, message),
             None => (Some(conflict_field.to_string()), message),
         };
         Some(Problem {

@@ -13,10 +13,12 @@ use resettle_app::access::visibility::CASE_FIELDS;
 use resettle_app::cases::{CaseQuery, MoveRequest, NewPromise, TransitionRequest};
 use resettle_app::{App, AppError, NewContact, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
+use super::refusals::{FormFields, worded};
 use super::{Lang, failed, names, render, user_context};
 use crate::extract::ApiQuery;
 use crate::session::{SignedIn, check_csrf};
@@ -133,48 +135,30 @@ enum Answer<'a> {
     /// A step was taken and the case is now in this state (or nothing happened).
     Moved(Option<CaseState>),
     /// The step was refused, for this reason; the form keeps what was typed.
-    Refused(String, &'a StepForm),
+    Refused(AppError, &'a StepForm),
     /// The medical record of this member was saved.
     Saved(u32),
     /// The family's move to another place was recorded.
     Relocated,
     /// The move was refused, for this reason; the form keeps what was typed.
-    MoveRefused(String, &'a MoveForm),
+    MoveRefused(AppError, &'a MoveForm),
     /// A date of this kind was recorded (and the family's notice queued).
     Promised(PromiseKind),
     /// The date was refused, for this reason; the form keeps what was typed.
-    PromiseRefused(String, &'a PromiseForm),
+    PromiseRefused(AppError, &'a PromiseForm),
     /// How to reach the family was saved.
     ContactSaved,
     /// The contact was refused, for this reason; the form keeps what was typed.
-    ContactRefused(String, &'a ContactForm),
+    ContactRefused(AppError, &'a ContactForm),
 }
 
-/// The fields of the form that records a date told to the family.
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub(crate) struct PromiseForm {
-    kind: String,
-    promised_date: String,
-    reason_code: String,
-    reason: String,
-    family_notified_on: String,
-    #[serde(skip_serializing)]
-    csrf: String,
-}
-
-impl PromiseForm {
-    /// The date as the use case takes it, or the first field that cannot be read.
-    fn promise(&self) -> Result<NewPromise, String> {
-        Ok(NewPromise {
-            kind: self.kind.clone(),
-            promised_date: day("promised_date", &self.promised_date)?
-                .ok_or_else(|| "promised_date: give the date told to the family".to_string())?,
-            reason: text(&self.reason),
-            reason_code: text(&self.reason_code),
-            family_notified_on: day("family_notified_on", &self.family_notified_on)?,
-        })
-    }
+/// The forms of the case page, for a refusal to go to the one it refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseForm {
+    Step,
+    Promise,
+    Contact,
+    Move,
 }
 
 /// The fields of the form that records how to reach the family.
@@ -226,63 +210,64 @@ pub(crate) struct MoveForm {
     csrf: String,
 }
 
-/// Each field of the move form with the message id of its label.
-const MOVE_LABELS: &[(&str, &str)] = &[
-    ("place", "move-place"),
-    ("on", "move-on"),
-    ("reason", "move-reason"),
-    ("over_capacity_reason", "move-over-capacity-reason"),
+/// Where the step form's fields are, for a refusal to name them by their labels.
+const STEP_FIELDS: FormFields = &[
+    ("to", "to", "step-to"),
+    ("reason", "reason", "step-reason"),
+    ("reason_code", "reason_code", "step-reason-code"),
+    ("grounds", "grounds", "step-grounds"),
+    ("members", "members", "step-members"),
+    ("mission", "mission", "step-mission"),
+    ("reception_place", "reception_place", "step-reception-place"),
+    ("sponsor_group", "sponsor_group", "step-sponsor-group"),
+    ("municipality", "municipality", "step-municipality"),
+    ("address", "address", "step-address"),
+    ("provider", "provider", "step-provider"),
+    ("departure_date", "departure_date", "step-departure-date"),
+    (
+        "family_notified_on",
+        "family_notified_on",
+        "step-family-notified-on",
+    ),
+    ("arrived_on", "arrived_on", "step-arrived-on"),
+    ("checks", "checks", "step-checks"),
+    (
+        "over_capacity_reason",
+        "over_capacity_reason",
+        "step-over-capacity-reason",
+    ),
 ];
 
-/// Each field of the step form with the message id of its label: a refusal naming a field
-/// (`arrived_on: … is in the future`) names it as the form's label does, in the reader's
-/// language, not by its API name.
-const STEP_LABELS: &[(&str, &str)] = &[
-    ("to", "step-to"),
-    ("reason", "step-reason"),
-    ("reason_code", "step-reason-code"),
-    ("grounds", "step-grounds"),
-    ("members", "step-members"),
-    ("mission", "step-mission"),
-    ("reception_place", "step-reception-place"),
-    ("sponsor_group", "step-sponsor-group"),
-    ("municipality", "step-municipality"),
-    ("address", "step-address"),
-    ("provider", "step-provider"),
-    ("departure_date", "step-departure-date"),
-    ("family_notified_on", "step-family-notified-on"),
-    ("arrived_on", "step-arrived-on"),
-    ("checks", "step-checks"),
-    ("over_capacity_reason", "step-over-capacity-reason"),
+/// Where the promise form's fields are.
+const PROMISE_FIELDS: FormFields = &[
+    ("kind", "kind", "promised-kind"),
+    ("promised_date", "promised_date", "promised-date"),
+    ("reason_code", "reason_code", "promised-reason-code"),
+    ("reason", "reason", "promised-reason"),
+    (
+        "family_notified_on",
+        "family_notified_on",
+        "promised-notified-on",
+    ),
 ];
 
-/// The fields of the date form with the message ids of their labels.
-const PROMISE_LABELS: &[(&str, &str)] = &[
-    ("kind", "promised-kind"),
-    ("promised_date", "promised-date"),
-    ("reason_code", "promised-reason-code"),
-    ("reason", "promised-reason"),
-    ("family_notified_on", "promised-notified-on"),
-    ("made_on", "promised-date"),
+/// Where the contact form's fields are.
+const CONTACT_FIELDS: FormFields = &[
+    ("email", "email", "contact-email"),
+    ("phone", "phone", "contact-phone"),
 ];
 
-/// The fields of the contact form with the message ids of their labels.
-const CONTACT_LABELS: &[(&str, &str)] = &[("email", "contact-email"), ("phone", "contact-phone")];
-
-/// A refusal split into the label id of the field it names, if it names one of the
-/// form's (`labels`), and the reason.
-fn labelled(why: String, labels: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
-    let named = why.split_once(": ").and_then(|(field, reason)| {
-        labels
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, id)| (*id, reason.to_string()))
-    });
-    match named {
-        Some((id, reason)) => (Some(id), reason),
-        None => (None, why),
-    }
-}
+/// Where the move form's fields are.
+const MOVE_FIELDS: FormFields = &[
+    ("place", "place", "move-place"),
+    ("on", "on", "move-on"),
+    ("reason", "reason", "move-reason"),
+    (
+        "over_capacity_reason",
+        "over_capacity_reason",
+        "move-over-capacity-reason",
+    ),
+];
 
 /// `?moved=STATE` after a step was taken, `?submitted=true` after the case was submitted,
 /// `?saved=MEMBER` after a medical record was saved, `?promised=KIND` after a date was
@@ -295,6 +280,33 @@ pub(crate) struct Moved {
     promised: Option<String>,
     contact: Option<bool>,
     relocated: Option<bool>,
+}
+
+/// The fields of the promise form, as typed; a refused promise shows them again.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct PromiseForm {
+    kind: String,
+    promised_date: String,
+    reason_code: String,
+    reason: String,
+    family_notified_on: String,
+    #[serde(skip_serializing)]
+    csrf: String,
+}
+
+impl PromiseForm {
+    /// The promise as the use case takes it, or the first field that cannot be read.
+    fn request(&self) -> Result<NewPromise, Refusal> {
+        Ok(NewPromise {
+            kind: self.kind.clone(),
+            promised_date: day("promised_date", &self.promised_date)?
+                .ok_or_else(|| Refusal::of("promised_date", RefusalKind::Missing))?,
+            reason: text(&self.reason),
+            reason_code: text(&self.reason_code),
+            family_notified_on: day("family_notified_on", &self.family_notified_on)?,
+        })
+    }
 }
 
 fn words(s: &str) -> Option<Vec<String>> {
@@ -311,40 +323,48 @@ fn text(s: &str) -> Option<String> {
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn day(field: &str, s: &str) -> Result<Option<Date>, String> {
+/// A day typed as the date input sends it, nothing when left empty, or the refusal of
+/// `field`.
+fn day(field: &'static str, s: &str) -> Result<Option<Date>, Refusal> {
     text(s)
         .map(|d| {
             Date::parse(&d, format_description!("[year]-[month]-[day]"))
-                .map_err(|e| format!("{field}: {d:?} is not a YYYY-MM-DD day ({e})"))
+                .map_err(|_| Refusal::of(field, RefusalKind::NotADay { given: d }))
         })
         .transpose()
 }
 
 impl StepForm {
     /// The step as the use case takes it, or the first field that cannot be read.
-    fn request(&self) -> Result<TransitionRequest, String> {
+    fn request(&self) -> Result<TransitionRequest, Refusal> {
         let members = words(&self.members)
             .map(|m| {
                 m.iter()
                     .map(|n| {
-                        n.parse::<u32>()
-                            .map_err(|_| format!("members: {n:?} is not a member number"))
+                        n.parse::<u32>().map_err(|_| {
+                            Refusal::of("members", RefusalKind::NotANumber { given: n.clone() })
+                        })
                     })
-                    .collect::<Result<Vec<u32>, String>>()
+                    .collect::<Result<Vec<u32>, Refusal>>()
             })
             .transpose()?;
         let checks = words(&self.checks)
             .map(|c| {
                 c.iter()
                     .map(|pair| {
-                        let (name, on) = pair
-                            .split_once('=')
-                            .ok_or_else(|| format!("checks: {pair:?} is not name=YYYY-MM-DD"))?;
-                        let on = day("checks", on)?
-                            .ok_or_else(|| format!("checks: {name} needs a date"))?;
+                        let not_a_pair = || {
+                            Refusal::of(
+                                "checks",
+                                RefusalKind::NotNameAndDay {
+                                    given: pair.clone(),
+                                },
+                            )
+                        };
+                        let (name, on) = pair.split_once('=').ok_or_else(not_a_pair)?;
+                        let on = day("checks", on)?.ok_or_else(not_a_pair)?;
                         Ok((name.trim().to_string(), on))
                     })
-                    .collect::<Result<BTreeMap<String, Date>, String>>()
+                    .collect::<Result<BTreeMap<String, Date>, Refusal>>()
             })
             .transpose()?;
         Ok(TransitionRequest {
@@ -371,7 +391,7 @@ impl StepForm {
 
 impl MoveForm {
     /// The move as the use case takes it, or the first field that cannot be read.
-    fn request(&self) -> Result<MoveRequest, String> {
+    fn request(&self) -> Result<MoveRequest, Refusal> {
         Ok(MoveRequest {
             place: self.place.trim().to_string(),
             on: day("on", &self.on)?,
@@ -395,7 +415,7 @@ pub(crate) async fn relocate(
         return failed(lang, Some(&session), refused);
     }
     let refused = match form.request() {
-        Err(e) => e,
+        Err(e) => e.into(),
         Ok(req) => match app.move_family(&session.caller, &number, &req).await {
             Ok(_) => {
                 return Redirect::to(&format!("/cases/{number}?relocated=true#stays"))
@@ -405,8 +425,7 @@ pub(crate) async fn relocate(
             Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
                 return failed(lang, Some(&session), e);
             }
-            Err(AppError::Storage(_)) => "the move could not be saved; it has been logged".into(),
-            Err(other) => other.to_string(),
+            Err(other) => other,
         },
     };
     render_case(
@@ -432,18 +451,17 @@ pub(crate) async fn step(
         return failed(lang, Some(&session), refused);
     }
     let outcome = match form.request() {
-        Ok(req) => app
-            .transition(&session.caller, &number, &req)
-            .await
-            .map_err(|e| match e {
-                AppError::Storage(_) => "the step could not be saved; it has been logged".into(),
-                other => other.to_string(),
-            }),
-        Err(e) => Err(e),
+        Ok(req) => app.transition(&session.caller, &number, &req).await,
+        Err(e) => Err(e.into()),
     };
     match outcome {
         Ok(moved) => {
-            Redirect::to(&format!("/cases/{number}?moved={}", moved.state.as_str())).into_response()
+            // To the line that says so (the form's `#step-title` would otherwise be kept).
+            Redirect::to(&format!(
+                "/cases/{number}?moved={}#step-done",
+                moved.state.as_str()
+            ))
+            .into_response()
         }
         Err(e) => render_case(&app, lang, &session, &number, Answer::Refused(e, &form)).await,
     }
@@ -462,13 +480,12 @@ pub(crate) async fn promise(
     if let Err(refused) = check_csrf(&session, &form.csrf) {
         return failed(lang, Some(&session), refused);
     }
-    let outcome = match form.promise() {
+    let outcome = match form.request() {
         Ok(p) => app
             .add_promise(&session.caller, &number, &p)
             .await
-            .map(|_| p.kind)
-            .map_err(refusal),
-        Err(e) => Err(e),
+            .map(|_| p.kind),
+        Err(e) => Err(e.into()),
     };
     match outcome {
         Ok(kind) => {
@@ -516,19 +533,10 @@ pub(crate) async fn contact(
                 lang,
                 &session,
                 &number,
-                Answer::ContactRefused(refusal(e), &form),
+                Answer::ContactRefused(e, &form),
             )
             .await
         }
-    }
-}
-
-/// A refused change in words for the page: the use case's sentence, or a plain line for a
-/// storage failure (logged, never shown).
-fn refusal(e: AppError) -> String {
-    match e {
-        AppError::Storage(_) => "the change could not be saved; it has been logged".into(),
-        other => other.to_string(),
     }
 }
 
@@ -541,46 +549,48 @@ async fn render_case(
 ) -> Response {
     let submitted = matches!(answer, Answer::Submitted);
     let relocated = matches!(answer, Answer::Relocated);
-    let mut notice = context! {};
-    let (moved, step_error, typed, saved) = match &answer {
-        Answer::Submitted | Answer::Relocated | Answer::MoveRefused(..) => (None, None, None, None),
-        Answer::Moved(state) => (state.map(|s| s.as_str()), None, None, None),
+    let promised = match answer {
+        Answer::Promised(kind) => Some(kind.as_str()),
+        _ => None,
+    };
+    let contact_saved = matches!(answer, Answer::ContactSaved);
+    // The refused form (which keeps what was typed), the refusal and where its fields are.
+    let (moved, saved, refused) = match answer {
+        Answer::Submitted | Answer::Promised(_) | Answer::Relocated | Answer::ContactSaved => {
+            (None, None, None)
+        }
+        Answer::Moved(state) => (state.map(|s| s.as_str()), None, None),
+        Answer::Saved(member_no) => (None, Some(member_no), None),
         Answer::Refused(why, form) => (
             None,
-            Some(why.clone()),
-            Some(Value::from(Serde(form))),
             None,
+            Some((CaseForm::Step, why, STEP_FIELDS, Value::from(Serde(form)))),
         ),
-        Answer::Saved(member_no) => (None, None, None, Some(*member_no)),
-        Answer::Promised(kind) => {
-            notice = context! { promised => kind.as_str() };
-            (None, None, None, None)
-        }
-        Answer::PromiseRefused(why, form) => {
-            let (field, why) = labelled(why.clone(), PROMISE_LABELS);
-            notice = context! { promise_error => why, promise_field => field, promise_typed => Value::from(Serde(form)) };
-            (None, None, None, None)
-        }
-        Answer::ContactSaved => {
-            notice = context! { contact_saved => true };
-            (None, None, None, None)
-        }
-        Answer::ContactRefused(why, form) => {
-            let (field, why) = labelled(why.clone(), CONTACT_LABELS);
-            notice = context! { contact_error => why, contact_field => field, contact_typed => Value::from(Serde(form)) };
-            (None, None, None, None)
-        }
-    };
-    let (step_field, step_error) = match step_error.map(|w| labelled(w, STEP_LABELS)) {
-        Some((field, why)) => (field, Some(why)),
-        None => (None, None),
-    };
-    let (move_field, move_error, move_typed) = match answer {
-        Answer::MoveRefused(why, form) => {
-            let (field, why) = labelled(why, MOVE_LABELS);
-            (field, Some(why), Some(Value::from(Serde(form))))
-        }
-        _ => (None, None, None),
+        Answer::PromiseRefused(why, form) => (
+            None,
+            None,
+            Some((
+                CaseForm::Promise,
+                why,
+                PROMISE_FIELDS,
+                Value::from(Serde(form)),
+            )),
+        ),
+        Answer::ContactRefused(why, form) => (
+            None,
+            None,
+            Some((
+                CaseForm::Contact,
+                why,
+                CONTACT_FIELDS,
+                Value::from(Serde(form)),
+            )),
+        ),
+        Answer::MoveRefused(why, form) => (
+            None,
+            None,
+            Some((CaseForm::Move, why, MOVE_FIELDS, Value::from(Serde(form)))),
+        ),
     };
     let caller = &session.caller;
     let number = number.to_string();
@@ -654,6 +664,23 @@ async fn render_case(
         Ok(p) => p,
         Err(e) => return failed(lang, Some(session), e),
     };
+    // A refusal, worded with the words of the case's profile, goes to the form it refused,
+    // which shows again what was typed.
+    let refused = refused.map(|(form, why, fields, typed)| {
+        let worded = worded(lang, &why, caller, fields, Some(&policy));
+        (form, Value::from(Serde(worded)), typed)
+    });
+    let of = |which: CaseForm| {
+        refused
+            .as_ref()
+            .filter(|(form, ..)| *form == which)
+            .map(|(_, error, typed)| (error.clone(), typed.clone()))
+            .unzip()
+    };
+    let (step_error, typed) = of(CaseForm::Step);
+    let (promise_error, promise_typed) = of(CaseForm::Promise);
+    let (contact_error, contact_typed) = of(CaseForm::Contact);
+    let (move_error, move_typed) = of(CaseForm::Move);
     let state: Option<CaseState> = case["state"].as_str().and_then(|s| s.parse().ok());
     let allowed: Vec<CaseState> = case["allowed_transitions"]
         .as_array()
@@ -673,7 +700,6 @@ async fn render_case(
         "case.html",
         lang,
         context! {
-            step_field => step_field,
             step_error => step_error,
             moved => moved,
             submitted,
@@ -697,7 +723,6 @@ async fn render_case(
             events => Value::from(Serde(&timeline)),
             places => Value::from(Serde(&places)),
             relocated,
-            move_field => move_field,
             move_error => move_error,
             move_typed => move_typed,
             names => names::names(&policy),
@@ -710,7 +735,12 @@ async fn render_case(
                 email => app.notice_channels().email,
                 sms => app.notice_channels().sms,
             },
-            ..notice
+            promised => promised,
+            promise_error => promise_error,
+            promise_typed => promise_typed,
+            contact_saved,
+            contact_error => contact_error,
+            contact_typed => contact_typed,
         },
     )
 }
@@ -899,34 +929,47 @@ mod tests {
     }
 
     #[test]
-    fn a_refusal_names_the_field_by_its_label_in_every_language() {
-        for (_, id) in STEP_LABELS
+    fn every_field_of_the_forms_is_labelled_in_every_language() {
+        for (_, _, id) in STEP_FIELDS
             .iter()
-            .chain(PROMISE_LABELS)
-            .chain(CONTACT_LABELS)
-            .chain(MOVE_LABELS)
+            .chain(PROMISE_FIELDS)
+            .chain(CONTACT_FIELDS)
+            .chain(MOVE_FIELDS)
         {
             for lang in Lang::STAFF {
                 lang.message(id, None).unwrap_or_else(|e| panic!("{e}"));
             }
         }
+    }
+
+    #[test]
+    fn what_the_page_cannot_read_is_refused_with_its_field() {
+        let form = StepForm {
+            members: "1, two".into(),
+            ..StepForm::default()
+        };
+        let e = form.request().unwrap_err();
         assert_eq!(
-            labelled("place: \"X\" is not a reception place".into(), MOVE_LABELS),
-            (Some("move-place"), "\"X\" is not a reception place".into())
-        );
-        assert_eq!(
-            labelled(
-                "arrived_on: 2026-11-24 is in the future".into(),
-                STEP_LABELS
-            ),
+            (e.field.as_ref(), e.kind),
             (
-                Some("step-arrived-on"),
-                "2026-11-24 is in the future".into()
+                "members",
+                RefusalKind::NotANumber {
+                    given: "two".into()
+                }
             )
         );
+        let form = StepForm {
+            checks: "humanitarian_visa".into(),
+            ..StepForm::default()
+        };
         assert_eq!(
-            labelled("case X is at version 3, not 2".into(), STEP_LABELS),
-            (None, "case X is at version 3, not 2".into())
+            form.request().unwrap_err().kind.as_str(),
+            "not_name_and_day"
+        );
+        let form = PromiseForm::default();
+        assert_eq!(
+            form.request().unwrap_err(),
+            Refusal::of("promised_date", RefusalKind::Missing)
         );
     }
 }

@@ -9,17 +9,17 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use fluent_bundle::FluentArgs;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use resettle_app::cases::MedicalWriteError;
 use resettle_app::{App, AppError, Session};
 use resettle_domain::case::{
-    CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, MedicalRefusal, fit_to_travel_word,
+    CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, fit_to_travel_word,
     parse_fit_to_travel,
 };
+use resettle_domain::{Refusal, RefusalKind};
 use serde::Serialize;
 
+use super::refusals::{FormFields, Worded, refusal};
 use super::{Fields, Lang, failed, render, user_context};
 use crate::session::{SignedIn, check_csrf};
 
@@ -59,40 +59,24 @@ impl Typed {
     }
 }
 
-/// A refusal in the reader's language, and the field it is about (marked invalid).
-#[derive(Debug, Serialize)]
-struct Refused {
-    field: &'static str,
-    reason: String,
-}
-
-/// The reason of a refusal in `lang`: each refusal the domain gives has its message, so
-/// the page never shows the English the API answers with.
-fn reason(lang: Lang, refusal: &MedicalRefusal) -> Result<String, String> {
-    let mut args = FluentArgs::new();
-    let id = match refusal {
-        MedicalRefusal::NotInFamily { member_no } => {
-            args.set("member", *member_no);
-            "medical-refused-not-in-family"
-        }
-        MedicalRefusal::ConditionEmpty => "medical-refused-condition-empty",
-        MedicalRefusal::ConditionTooLong { chars } => {
-            args.set("chars", *chars);
-            args.set("max", CONDITION_MAX_CHARS);
-            "medical-refused-condition-too-long"
-        }
-        MedicalRefusal::UnknownCareNeed { given } => {
-            args.set("given", given.clone());
-            "medical-refused-unknown-care-need"
-        }
-    };
-    lang.message(id, Some(&args))
-}
+/// Where the form's fields are, for a refusal to name them.
+const FIELDS: FormFields = &[
+    ("condition", "condition", "medical-condition"),
+    ("care_needs", "care_needs", "medical-care-needs"),
+    ("fit_to_travel", "fit_to_travel", "medical-fit-to-travel"),
+];
 
 /// A member number from the path, or the refusal naming it.
 fn member_number(s: &str) -> Result<u32, AppError> {
-    s.parse()
-        .map_err(|_| AppError::Invalid(format!("member_no: {s:?} is not a member number")))
+    s.parse().map_err(|_| {
+        Refusal::of(
+            "member_no",
+            RefusalKind::NotANumber {
+                given: s.to_string(),
+            },
+        )
+        .into()
+    })
 }
 
 /// `GET /cases/{number}/medical/{member_no}`: the member's record as a form, for medical
@@ -140,31 +124,26 @@ pub(crate) async fn save(
         Err(e) => return failed(lang, Some(&session), e),
     };
     let typed = Typed::posted(&fields);
-    // The page offers the three choices; anything else was not sent by it.
-    let fit_to_travel = match parse_fit_to_travel(&typed.fit_to_travel) {
-        Ok(f) => f,
-        Err(e) => return failed(lang, Some(&session), AppError::Invalid(e.to_string())),
+    let written = match parse_fit_to_travel(&typed.fit_to_travel) {
+        Ok(fit_to_travel) => {
+            let entry = MedicalEntry {
+                condition: typed.condition.clone(),
+                care_needs: typed.care_needs.clone(),
+                consent_to_share: typed.consent_to_share,
+                fit_to_travel,
+            };
+            app.write_medical_record(&session.caller, &number, member_no, &entry)
+                .await
+        }
+        Err(e) => Err(e.into()),
     };
-    let entry = MedicalEntry {
-        condition: typed.condition.clone(),
-        care_needs: typed.care_needs.clone(),
-        consent_to_share: typed.consent_to_share,
-        fit_to_travel,
-    };
-    match app
-        .write_medical_record(&session.caller, &number, member_no, &entry)
-        .await
-    {
+    match written {
         Ok(_) => Redirect::to(&format!("/cases/{number}?saved={member_no}#medical-record"))
             .into_response(),
-        Err(MedicalWriteError::Refused(r)) => {
-            let refused = Refused {
-                field: r.field(),
-                reason: reason(lang, &r).unwrap_or_else(|e| {
-                    tracing::error!(error = %e, "a refusal without its message");
-                    r.to_string()
-                }),
-            };
+        // A refusal of what was typed shows the form again; anything else (not allowed, no
+        // such case) is an error page.
+        Err(AppError::Refused(r)) if r.kind.status() == 422 => {
+            let refused = refusal(lang, &r, FIELDS, None);
             let mut page = form_page(
                 &app,
                 lang,
@@ -180,7 +159,7 @@ pub(crate) async fn save(
             }
             page
         }
-        Err(MedicalWriteError::App(e)) => failed(lang, Some(&session), e),
+        Err(e) => failed(lang, Some(&session), e),
     }
 }
 
@@ -192,7 +171,7 @@ async fn form_page(
     number: &str,
     member_no: u32,
     typed: &Typed,
-    refused: Option<Refused>,
+    refused: Option<Worded>,
 ) -> Response {
     let case = match app.case(&session.caller, number).await {
         Ok(c) => c,
@@ -207,7 +186,7 @@ async fn form_page(
             lang,
             Some(session),
             AppError::NotFound(format!(
-                "member_no: {member_no} is not in the family of case {number}"
+                "member {member_no} is not in the family of case {number}"
             )),
         );
     };
@@ -225,31 +204,4 @@ async fn form_page(
             max_chars => CONDITION_MAX_CHARS,
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_refusal_has_its_reason_in_every_language() {
-        let refusals = [
-            MedicalRefusal::NotInFamily { member_no: 7 },
-            MedicalRefusal::ConditionEmpty,
-            MedicalRefusal::ConditionTooLong { chars: 2345 },
-            MedicalRefusal::UnknownCareNeed {
-                given: "massage".into(),
-            },
-        ];
-        for lang in Lang::STAFF {
-            for r in &refusals {
-                let text = reason(lang, r).unwrap_or_else(|e| panic!("{e}"));
-                assert!(!text.contains('_'), "{}: {text}", lang.code());
-            }
-        }
-        assert_eq!(
-            reason(Lang::Nl, &refusals[2]).unwrap(),
-            "de aandoening telt 2.345 tekens; er passen er hoogstens 2.000."
-        );
-    }
 }

@@ -21,6 +21,7 @@ mod medical;
 mod names;
 mod placement;
 mod pledges;
+mod refusals;
 mod submission;
 
 use std::sync::LazyLock;
@@ -90,6 +91,10 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         include_str!("../../templates/_timeline.html"),
     ),
     ("_stay.html", include_str!("../../templates/_stay.html")),
+    (
+        "_refusal.html",
+        include_str!("../../templates/_refusal.html"),
+    ),
     ("case.html", include_str!("../../templates/case.html")),
     (
         "case_medical.html",
@@ -325,8 +330,9 @@ fn failed(
     if status.is_server_error() {
         tracing::error!(status = %status, detail = error.detail(), "page failed");
     }
-    let detail = match (error.lacking(), session) {
-        (Some(lacking), Some(s)) => not_allowed(lang, &s.caller, lacking),
+    let detail = match (error.lacking(), error.refusal(), session) {
+        (Some(lacking), _, Some(s)) => not_allowed(lang, &s.caller, lacking),
+        (_, Some(r), _) => refusals::reason(lang, &r.kind, None),
         _ => error.detail().to_string(),
     };
     let page = render(

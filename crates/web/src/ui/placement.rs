@@ -190,7 +190,7 @@ pub(crate) async fn decide(
             .into_response(),
         // A decision refused by a rule (a full place, a lapsed proposal) shows the plan
         // again with the reason at the family's row and what was typed kept.
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+        Err(e @ (AppError::Invalid(_) | AppError::Refused(_) | AppError::Conflict(_))) => {
             let message = e.to_string();
             let why = ["place: ", "over_capacity_reason: ", "decision: "]
                 .iter()

@@ -11,18 +11,28 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use resettle_app::bounds::{CALENDAR_YEARS, PERSONS};
+use resettle_app::bounds::PERSONS;
 use resettle_app::{App, AppError, ProgrammeSummary, Session};
 use resettle_domain::programme::Pledge;
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 
+use super::refusals::{FormFields, Worded, refusal};
 use super::{Lang, failed, q, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
 
-/// The fields a refusal may name, as the app names them (`pledged: must be …`); each has
-/// its rule in the messages (`pledges-rule-<field>`).
-const FIELDS: &[&str] = &["year", "pledged", "arrived_before_resettle", "source"];
+/// Where the form's fields are, for a refusal to name them.
+const FIELDS: FormFields = &[
+    ("year", "year", "dashboard-col-year"),
+    ("pledged", "pledged", "pledges-field-pledged"),
+    (
+        "arrived_before_resettle",
+        "arrived_before_resettle",
+        "pledges-field-arrived",
+    ),
+    ("source", "source", "dashboard-col-source"),
+];
 
 /// What the page opens on: the year the form is filled with (`?programme=BE&year=2026`, a
 /// row's "change" link) and the year just saved (`?saved=2027`). Text, since a link that
@@ -67,17 +77,37 @@ impl PledgeForm {
         }
     }
 
-    /// The pledge typed, or the field that holds no whole number of its kind (a year, a
-    /// count of persons). Bounds are the use case's to check.
-    fn pledge(&self, lang: Lang) -> Result<Pledge, &'static str> {
+    /// The pledge typed, or the refusal of the field that holds no whole number of its
+    /// kind (a year, a count of persons). Bounds are the use case's to check.
+    fn pledge(&self, lang: Lang) -> Result<Pledge, Refusal> {
+        let not_a_number = |field: &'static str, text: &str| {
+            Refusal::of(
+                field,
+                RefusalKind::NotANumber {
+                    given: text.trim().to_string(),
+                },
+            )
+        };
         let year = lang
             .whole_number(&self.year)
             .and_then(|y| i32::try_from(y).ok())
-            .ok_or("year")?;
+            .ok_or_else(|| not_a_number("year", &self.year))?;
+        // A whole number below nothing or beyond any count is out of the bound the use
+        // case checks, not "not a number".
         let persons = |field: &'static str, text: &str| {
-            lang.whole_number(text)
-                .and_then(|n| u32::try_from(n).ok())
-                .ok_or(field)
+            let n = lang
+                .whole_number(text)
+                .ok_or_else(|| not_a_number(field, text))?;
+            u32::try_from(n).map_err(|_| {
+                Refusal::of(
+                    field,
+                    RefusalKind::OutOfRange {
+                        min: PERSONS.start().to_string(),
+                        max: PERSONS.end().to_string(),
+                        got: n.to_string(),
+                    },
+                )
+            })
         };
         let pledged = persons("pledged", &self.pledged)?;
         let arrived_before_resettle = match self.arrived_before_resettle.trim() {
@@ -89,31 +119,6 @@ impl PledgeForm {
             pledged,
             arrived_before_resettle,
             source: self.source.clone(),
-        })
-    }
-}
-
-/// A refused form: the field whose rule the page states, or the use case's own words when
-/// the refusal names no field of the form.
-#[derive(Debug, Serialize)]
-struct Problem {
-    field: Option<&'static str>,
-    detail: String,
-}
-
-impl Problem {
-    /// The problem of a refusal about the input; `None` for any other refusal (forbidden,
-    /// no such programme, storage), answered as an error page.
-    fn of(error: &AppError) -> Option<Problem> {
-        let AppError::Invalid(message) = error else {
-            return None;
-        };
-        let field = message
-            .split_once(':')
-            .and_then(|(f, _)| FIELDS.iter().copied().find(|known| *known == f.trim()));
-        Some(Problem {
-            field,
-            detail: message.clone(),
         })
     }
 }
@@ -141,7 +146,7 @@ pub(crate) async fn page(
 struct Shown<'a> {
     programme: &'a str,
     year: Option<i32>,
-    typed: Option<(&'a PledgeForm, Problem)>,
+    typed: Option<(&'a PledgeForm, Worded)>,
     saved: Option<i32>,
 }
 
@@ -190,13 +195,6 @@ async fn pledges_page(app: &App, lang: Lang, session: &Session, shown: Shown<'_>
             csrf => session.csrf_token.clone(),
             programmes => sections,
             done,
-            // Years are names, not quantities: given as text so they are not grouped.
-            bounds => context! {
-                year_min => CALENDAR_YEARS.start().to_string(),
-                year_max => CALENDAR_YEARS.end().to_string(),
-                persons_min => *PERSONS.start(),
-                persons_max => *PERSONS.end(),
-            },
         },
     );
     match shown.typed {
@@ -218,7 +216,7 @@ pub(crate) async fn save(
     if let Err(refused) = check_csrf(&session, &form.csrf) {
         return failed(lang, Some(&session), refused);
     }
-    let refused = |problem: Problem| Shown {
+    let refused = |problem: Worded| Shown {
         programme: &form.programme,
         year: None,
         typed: Some((&form, problem)),
@@ -228,11 +226,8 @@ pub(crate) async fn save(
         Ok(p) => p,
         // Not a number of its kind: the page says so, once the use case has let the caller
         // read the pledges (a role without the right gets the refusal, not the form).
-        Err(field) => {
-            let problem = Problem {
-                field: Some(field),
-                detail: String::new(),
-            };
+        Err(r) => {
+            let problem = refusal(lang, &r, FIELDS, None);
             return pledges_page(&app, lang, &session, refused(problem)).await;
         }
     };
@@ -248,10 +243,13 @@ pub(crate) async fn save(
             pledge.year,
         ))
         .into_response(),
-        Err(e) => match Problem::of(&e) {
-            Some(problem) => pledges_page(&app, lang, &session, refused(problem)).await,
-            None => failed(lang, Some(&session), e),
-        },
+        // A refusal of what was typed shows the form again; anything else (not allowed, no
+        // such programme) is an error page.
+        Err(AppError::Refused(r)) if r.kind.status() == 422 => {
+            let problem = refusal(lang, &r, FIELDS, None);
+            pledges_page(&app, lang, &session, refused(problem)).await
+        }
+        Err(e) => failed(lang, Some(&session), e),
     }
 }
 
@@ -292,25 +290,21 @@ mod tests {
 
     #[test]
     fn a_field_holding_no_whole_number_of_its_kind_is_named() {
+        let field = |f: PledgeForm| f.pledge(Lang::En).unwrap_err().field;
+        let negative = typed("2027", "-5", "").pledge(Lang::En).unwrap_err();
         assert_eq!(
-            typed("2027", "-5", "").pledge(Lang::En).unwrap_err(),
-            "pledged"
+            (negative.field.as_ref(), negative.kind.as_str()),
+            ("pledged", "out_of_range")
         );
-        assert_eq!(
-            typed("2027", "1.5", "").pledge(Lang::En).unwrap_err(),
-            "pledged"
-        );
-        assert_eq!(typed("next", "5", "").pledge(Lang::En).unwrap_err(), "year");
-        assert_eq!(
-            typed("2027", "5", "many").pledge(Lang::En).unwrap_err(),
-            "arrived_before_resettle"
-        );
+        assert_eq!(field(typed("2027", "1.5", "")), "pledged");
+        assert_eq!(field(typed("next", "5", "")), "year");
+        assert_eq!(field(typed("2027", "5", "many")), "arrived_before_resettle");
     }
 
-    /// Each rule and the status line, with the numbers they carry, in every language: the
-    /// page shows them only after a save or a refusal.
+    /// A refusal of each field reads with the field's label and the reason in every
+    /// language, and the saved line with its number grouped.
     #[test]
-    fn every_rule_and_the_saved_line_read_in_every_language() {
+    fn every_refused_field_and_the_saved_line_read_in_every_language() {
         let programme = ProgrammeSummary {
             code: "BE".into(),
             name: "Belgian programme".into(),
@@ -318,7 +312,12 @@ mod tests {
             pledges: Vec::new(),
         };
         for lang in Lang::STAFF {
-            for field in FIELDS {
+            for (field, _, label) in FIELDS {
+                let r = resettle_app::bounds::within(field, 20_000_000, &PERSONS).unwrap_err();
+                let AppError::Refused(r) = r else {
+                    panic!("{r}")
+                };
+                let problem = refusal(lang, &r, FIELDS, None);
                 let html = super::super::TEMPLATES
                     .get_template("pledges.html")
                     .and_then(|t| {
@@ -327,43 +326,22 @@ mod tests {
                             programmes => vec![context! {
                                 programme => Value::from(Serde(&programme)),
                                 form => Value::from(Serde(&PledgeForm::default())),
-                                problem => Value::from(Serde(&Problem { field: Some(field), detail: String::new() })),
+                                problem => Value::from(Serde(&problem)),
                             }],
                             done => context! { programme => "BE", year => "2027", pledged => 4321 },
-                            bounds => context! {
-                                year_min => "1950", year_max => "2100",
-                                persons_min => 0, persons_max => 10_000_000,
-                            },
                         })
                     })
                     .unwrap_or_else(|e| panic!("{field} in {}: {e:#}", lang.code()));
-                // The bound the rule states: a year as a name, persons grouped.
-                let bound = match *field {
-                    "year" => "1950 ".to_string(),
-                    "source" => String::new(),
-                    _ => lang.number(10_000_000.0, 0),
-                };
+                let label = lang.message(label, None).unwrap();
                 assert!(
-                    html.contains(&bound) && html.contains(&lang.number(4321.0, 0)),
+                    html.contains(&label)
+                        && html.contains(&lang.number(10_000_000.0, 0))
+                        && html.contains(&lang.number(4321.0, 0))
+                        && html.contains("id=\"refused-field\""),
                     "{field} in {}: {html}",
                     lang.code()
                 );
             }
         }
-    }
-
-    #[test]
-    fn a_refusal_names_the_field_the_use_case_names() {
-        let e = resettle_app::bounds::within("pledged", 20_000_000, &PERSONS).unwrap_err();
-        assert_eq!(Problem::of(&e).unwrap().field, Some("pledged"));
-        let other = AppError::Invalid("storage: something else".into());
-        assert_eq!(Problem::of(&other).unwrap().field, None);
-        assert!(
-            Problem::of(&AppError::Forbidden {
-                detail: "no".into(),
-                lacking: None
-            })
-            .is_none()
-        );
     }
 }

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
@@ -17,10 +16,12 @@ use resettle_app::bounds::CASE_MEMBERS;
 use resettle_app::cases::{NewCase, NewMember};
 use resettle_app::{App, AppError, Permission, Session};
 use resettle_domain::case::{Channel, Priority, Relationship, Sex, SubmissionCategory};
+use resettle_domain::{Refusal, RefusalKind};
 use serde::Serialize;
 use time::Date;
 use time::macros::format_description;
 
+use super::refusals::{FormFields, Worded, refusal};
 use super::{Lang, failed, i18n, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
@@ -126,19 +127,21 @@ impl SubmissionForm {
         (form, action, csrf)
     }
 
-    /// The case as the use case takes it, or the date that cannot be read.
-    fn new_case(&self) -> Result<NewCase, Problem> {
+    /// The case as the use case takes it, or the refusal of the date that cannot be read.
+    fn new_case(&self) -> Result<NewCase, Refusal> {
         let members = self
             .members
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let input = format!("member-{i}-date_of_birth");
+                let within = |r: Refusal| r.within(format!("members[{i}]"));
                 Ok(NewMember {
                     full_name: m.full_name.clone(),
-                    date_of_birth: day(&m.date_of_birth)
-                        .map_err(|why| Problem::typed(&input, why))?
-                        .ok_or_else(|| Problem::typed(&input, "submit-why-missing"))?,
+                    date_of_birth: day("date_of_birth", &m.date_of_birth)
+                        .map_err(within)?
+                        .ok_or_else(|| {
+                            within(Refusal::of("date_of_birth", RefusalKind::Missing))
+                        })?,
                     sex: m.sex.clone(),
                     relationship: m.relationship.clone(),
                     languages: m.languages.clone(),
@@ -146,7 +149,7 @@ impl SubmissionForm {
                     occupation: None,
                 })
             })
-            .collect::<Result<Vec<_>, Problem>>()?;
+            .collect::<Result<Vec<_>, Refusal>>()?;
         // The primary category first, each category once.
         let primary = Some(&self.primary_category).filter(|c| !c.is_empty());
         let categories = primary
@@ -162,154 +165,69 @@ impl SubmissionForm {
             categories,
             priority: self.priority.clone(),
             channel: self.channel.clone(),
-            submitted_on: day(&self.submitted_on)
-                .map_err(|why| Problem::typed("submitted_on", why))?,
+            submitted_on: day("submitted_on", &self.submitted_on)?,
             members,
             linked_cases: Vec::new(),
         })
     }
-
-    /// What was typed into the text or choice `name`, to tell an empty field from a
-    /// wrong one; `None` for anything else.
-    fn typed(&self, name: &str) -> Option<&str> {
-        if let Some((i, field)) = member_input(name) {
-            let m = self.members.get(i)?;
-            return match field {
-                "full_name" => Some(&m.full_name),
-                "date_of_birth" => Some(&m.date_of_birth),
-                "sex" => Some(&m.sex),
-                "relationship" => Some(&m.relationship),
-                _ => None,
-            };
-        }
-        match name {
-            "case_number" => Some(&self.case_number),
-            "programme" => Some(&self.programme),
-            "country_of_asylum" => Some(&self.country_of_asylum),
-            "nationality" => Some(&self.nationality),
-            "priority" => Some(&self.priority),
-            "channel" => Some(&self.channel),
-            "submitted_on" => Some(&self.submitted_on),
-            _ => None,
-        }
-    }
 }
 
-/// A day typed as the date input sends it, nothing when left empty, or why not.
-fn day(typed: &str) -> Result<Option<Date>, &'static str> {
+/// A day typed as the date input sends it, nothing when left empty, or the refusal of
+/// `field`.
+fn day(field: &'static str, typed: &str) -> Result<Option<Date>, Refusal> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
     }
     Date::parse(typed, format_description!("[year]-[month]-[day]"))
         .map(Some)
-        .map_err(|_| "submit-why-not-a-date")
+        .map_err(|_| {
+            Refusal::of(
+                field,
+                RefusalKind::NotADay {
+                    given: typed.to_string(),
+                },
+            )
+        })
 }
 
-/// Why the form was refused: the input it is about and the reason, as the page words it.
-#[derive(Debug, Default, Serialize)]
-struct Problem {
-    /// The input the reason is about (`case_number`, `member-1-full_name`), marked and
-    /// focused on the page; empty when the reason is about the whole family.
-    input: String,
-    /// The field's word (`field-<field>`): `case_number`, `members.full_name`.
-    field: String,
-    /// The member's number from 1, when the field is a member's.
-    member: Option<usize>,
-    /// The reason's message (`submit-why-…`), when the page words it.
-    why: Option<&'static str>,
-    /// The use case's own words, shown when the page has none for the reason.
-    detail: String,
-}
-
-impl Problem {
-    /// A refusal about the input `input`, its reason yet to be said.
-    fn at(input: &str) -> Problem {
-        let (field, member) = match member_input(input) {
-            Some((i, f)) => (format!("members.{f}"), Some(i + 1)),
-            None => (input.to_string(), None),
-        };
-        Problem {
-            input: input.to_string(),
-            field,
-            member,
-            ..Problem::default()
-        }
-    }
-
-    /// A refusal of the input `input` for the reason `why`.
-    fn typed(input: &str, why: &'static str) -> Problem {
-        Problem {
-            why: Some(why),
-            ..Problem::at(input)
-        }
-    }
-
-    /// The problem of a refused submission, or `None` when the refusal is not about what
-    /// was typed (forbidden, storage failure): that one is answered as an error page.
-    fn of(error: &AppError, form: &SubmissionForm) -> Option<Problem> {
-        let message = match error {
-            AppError::Invalid(m) => m.as_str(),
-            // A duplicate number is the only conflict a new case meets.
-            AppError::Conflict(_) => {
-                return Some(Problem::typed("case_number", "submit-why-duplicate"));
-            }
-            AppError::NotFound(_) => {
-                return Some(Problem::typed("programme", "submit-why-not-a-choice"));
-            }
-            _ => return None,
-        };
-        // `members[1].full_name: is empty`, `channel: profile … does not take …`.
-        let (path, reason) = message
-            .split_once(':')
-            .map_or(("", message), |(f, r)| (f.trim(), r.trim()));
-        let input = match path
-            .strip_prefix("members[")
-            .and_then(|rest| rest.split_once("]."))
-        {
-            Some((i, field)) => format!("member-{i}-{field}"),
-            None => path.to_string(),
-        };
-        let why = if path == "members" {
-            if reason.contains("principal_applicant") {
-                Some("submit-why-principal")
-            } else if reason.starts_with("at most") {
-                Some("submit-why-too-many")
-            } else {
-                None
-            }
-        } else if form.typed(&input).is_some_and(|t| t.trim().is_empty())
-            || reason.starts_with("at least one")
-        {
-            Some("submit-why-missing")
-        } else if reason.contains(" is after today (") {
-            Some("submit-why-future")
-        } else if path == "case_number" {
-            Some("submit-why-case-number")
-        } else if path == "channel" && reason.contains("does not take") {
-            Some("submit-why-channel")
-        } else if reason.contains("unknown value") || reason.contains("country code") {
-            Some("submit-why-not-a-choice")
-        } else {
-            None
-        };
-        // A reason about the whole family marks no one input.
-        let mut problem = if path == "members" {
-            Problem {
-                field: path.into(),
-                ..Problem::default()
-            }
-        } else {
-            Problem::at(&input)
-        };
-        problem.why = why;
-        if why.is_none() {
-            // The field is named by the page; the reason stays in the use case's words.
-            problem.detail = reason.to_string();
-        }
-        Some(problem)
-    }
-}
+/// Where the form's fields are, for a refusal to name them (a member's by the member's
+/// number and the field).
+const FIELDS: FormFields = &[
+    ("case_number", "case_number", "submit-case-number"),
+    ("programme", "programme", "submit-programme"),
+    (
+        "country_of_asylum",
+        "country_of_asylum",
+        "submit-country-of-asylum",
+    ),
+    ("nationality", "nationality", "submit-nationality"),
+    ("priority", "priority", "submit-priority"),
+    ("channel", "channel", "submit-channel"),
+    ("submitted_on", "submitted_on", "submit-submitted-on"),
+    ("categories", "categories", "submit-primary-category"),
+    (
+        "members.full_name",
+        "member-{i}-full_name",
+        "submit-full-name",
+    ),
+    (
+        "members.date_of_birth",
+        "member-{i}-date_of_birth",
+        "submit-date-of-birth",
+    ),
+    ("members.sex", "member-{i}-sex", "submit-sex"),
+    (
+        "members.relationship",
+        "member-{i}-relationship",
+        "submit-relationship",
+    ),
+    (
+        "members.languages",
+        "member-{i}-languages",
+        "submit-languages",
+    ),
+];
 
 /// Refuses, audited by the app layer, a caller whose roles may not submit cases: the
 /// error page says so in the reader's words, their roles named.
@@ -361,25 +279,21 @@ pub(crate) async fn post(
         }
         Action::Submit => {
             let outcome = match form.new_case() {
-                Ok(new) => app
-                    .create_case(&session.caller, new)
-                    .await
-                    .map_err(|e| (Problem::of(&e, &form), e.into())),
-                Err(p) => Err((
-                    Some(p),
-                    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "a date cannot be read"),
-                )),
+                Ok(new) => app.create_case(&session.caller, new).await,
+                Err(r) => Err(r.into()),
             };
             match outcome {
                 Ok(case) => {
                     let number = case["case_number"].as_str().unwrap_or(&form.case_number);
                     Redirect::to(&format!("/cases/{number}?submitted=true")).into_response()
                 }
-                Err((Some(problem), status)) => {
+                // A refusal of what was typed gives the form back, as typed, with why.
+                Err(AppError::Refused(r)) => {
+                    let problem = refusal(lang, &r, FIELDS, None);
                     let page = form_page(&app, lang, &session, &form, Some(&problem), false).await;
-                    status.status_of(page)
+                    ApiError::from(AppError::Refused(r)).status_of(page)
                 }
-                Err((None, e)) => failed(lang, Some(&session), e),
+                Err(e) => failed(lang, Some(&session), e),
             }
         }
     }
@@ -402,7 +316,7 @@ async fn form_page(
     lang: Lang,
     session: &Session,
     form: &SubmissionForm,
-    problem: Option<&Problem>,
+    problem: Option<&Worded>,
     added: bool,
 ) -> Response {
     let programmes = match app.programmes().await {
@@ -437,34 +351,6 @@ mod tests {
     use resettle_app::{Caller, DemoConfig, FixedClock, Keyring};
 
     use super::*;
-
-    /// The reasons the page words itself, each a message (with `$priority` and `$channel`
-    /// where it names them); any other refusal is shown in the use case's own words.
-    const WHY: &[&str] = &[
-        "submit-why-missing",
-        "submit-why-not-a-date",
-        "submit-why-future",
-        "submit-why-case-number",
-        "submit-why-duplicate",
-        "submit-why-principal",
-        "submit-why-too-many",
-        "submit-why-channel",
-        "submit-why-not-a-choice",
-    ];
-
-    /// Every reason the page words exists in every language with the words it names.
-    #[test]
-    fn every_reason_is_worded_in_every_language() {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("priority", "urgent");
-        args.set("channel", "mission");
-        for lang in Lang::STAFF {
-            for id in WHY {
-                lang.message(id, Some(&args))
-                    .unwrap_or_else(|e| panic!("{e}"));
-            }
-        }
-    }
 
     /// A form a liaison could type: one principal applicant, everything chosen.
     fn typed(number: &str) -> SubmissionForm {
@@ -524,46 +410,46 @@ mod tests {
             form
         };
         let cases: Vec<(SubmissionForm, &str, &str)> = vec![
-            (typed("TST-26C00001"), "case_number", "submit-why-duplicate"),
+            (typed("TST-26C00001"), "case_number", "duplicate"),
             (
                 change(|f| f.case_number = "AB".into()),
                 "case_number",
-                "submit-why-case-number",
+                "not_a_case_number",
             ),
             (
                 change(|f| f.case_number = String::new()),
                 "case_number",
-                "submit-why-missing",
+                "missing",
             ),
             (
                 change(|f| f.country_of_asylum = String::new()),
                 "country_of_asylum",
-                "submit-why-missing",
+                "missing",
             ),
             (
                 change(|f| f.nationality = "S1".into()),
                 "nationality",
-                "submit-why-not-a-choice",
+                "not_a_country",
             ),
             (
                 change(|f| f.priority = String::new()),
                 "priority",
-                "submit-why-missing",
+                "missing",
             ),
             (
                 change(|f| f.priority = "emergency".into()),
                 "channel",
-                "submit-why-channel",
+                "channel_refuses",
             ),
             (
                 change(|f| f.submitted_on = "2026-12-01".into()),
                 "submitted_on",
-                "submit-why-future",
+                "in_future",
             ),
             (
                 change(|f| f.programme = "XX".into()),
                 "programme",
-                "submit-why-not-a-choice",
+                "not_defined",
             ),
             (
                 change(|f| {
@@ -571,54 +457,58 @@ mod tests {
                     f.categories.clear();
                 }),
                 "categories",
-                "submit-why-missing",
+                "missing",
             ),
             (
                 second(|m| m.full_name = " ".into()),
                 "member-1-full_name",
-                "submit-why-missing",
+                "missing",
             ),
-            (
-                second(|m| m.sex = String::new()),
-                "member-1-sex",
-                "submit-why-missing",
-            ),
+            (second(|m| m.sex = String::new()), "member-1-sex", "missing"),
             (
                 second(|m| m.date_of_birth = "2027-01-01".into()),
                 "member-1-date_of_birth",
-                "submit-why-future",
+                "in_future",
             ),
             (
                 second(|m| m.relationship = "principal_applicant".into()),
                 "",
-                "submit-why-principal",
+                "principal_applicants",
             ),
         ];
-        for (form, input, why) in cases {
+        for (form, input, kind) in cases {
             let e = app
                 .create_case(&op, form.new_case().unwrap())
                 .await
                 .expect_err(input);
-            let p = Problem::of(&e, &form).unwrap_or_else(|| panic!("{input}: {e}"));
-            assert_eq!((p.input.as_str(), p.why), (input, Some(why)), "{e}");
+            let AppError::Refused(r) = &e else {
+                panic!("{input}: {e}")
+            };
+            let w = refusal(Lang::Fr, r, FIELDS, None);
+            assert_eq!(
+                (w.input.as_deref().unwrap_or_default(), r.kind.as_str()),
+                (input, kind),
+                "{e}"
+            );
+            assert!(!w.reason.contains('_'), "{input}: {}", w.reason);
         }
-        // Dates are read by the page, which words its own refusals.
-        let p = second(|m| m.date_of_birth = "3 March".into())
+        // Dates are read by the page, which refuses them on the member's field.
+        let r = second(|m| m.date_of_birth = "3 March".into())
             .new_case()
             .unwrap_err();
+        let w = refusal(Lang::En, &r, FIELDS, None);
         assert_eq!(
-            (p.input.as_str(), p.field.as_str(), p.member, p.why),
+            (w.input.as_deref(), w.label.as_deref(), r.kind.as_str()),
             (
-                "member-1-date_of_birth",
-                "members.date_of_birth",
-                Some(2),
-                Some("submit-why-not-a-date")
+                Some("member-1-date_of_birth"),
+                Some("member 2, Date of birth"),
+                "not_a_day"
             )
         );
-        let p = second(|m| m.date_of_birth = String::new())
+        let r = second(|m| m.date_of_birth = String::new())
             .new_case()
             .unwrap_err();
-        assert_eq!(p.why, Some("submit-why-missing"));
+        assert_eq!(r.kind, RefusalKind::Missing);
     }
 
     #[test]

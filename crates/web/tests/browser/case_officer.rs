@@ -80,7 +80,9 @@ async fn a_case_officer_works_the_overdue_list_and_takes_a_step() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         review(c, s.backend, "case-step-refused").await;
         assert!(
-            text_of(c, "#step-error").await.contains("reason"),
+            text_of(c, "#step-error")
+                .await
+                .contains("Reason, in words: "),
             "{}: the refusal names the field",
             s.backend
         );

@@ -129,8 +129,7 @@ async fn a_liaison_submits_a_case_and_follows_the_office_s_submissions() {
         let problem = text_of(c, "#submit-problem").await;
         assert_eq!(
             problem,
-            "Not submitted, nothing was saved — member 2, full name: this is to be filled in. \
-             Go to the field",
+            "Not submitted, nothing was saved: member 2, Full name: this is to be filled in.",
             "{backend}"
         );
         let marked = c
@@ -141,7 +140,7 @@ async fn a_liaison_submits_a_case_and_follows_the_office_s_submissions() {
             .await
             .unwrap();
         assert_eq!(marked.as_deref(), Some("member-1-full_name"), "{backend}");
-        c.find(Locator::LinkText("Go to the field"))
+        c.find(Locator::LinkText("member 2, Full name"))
             .await
             .unwrap()
             .click()

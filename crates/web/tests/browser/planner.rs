@@ -110,7 +110,7 @@ async fn a_planner_records_a_pledge_and_sees_it_on_the_dashboard() {
         let refusal = text_of(c, "#problem-BE").await;
         assert!(
             refusal.contains("Not saved")
-                && refusal.contains("Persons pledged: a whole number from 0 to 10,000,000"),
+                && refusal.contains("Persons pledged: from 0 to 10,000,000; -5 is outside that."),
             "{who}: the negative count is not refused by field: {refusal:?}"
         );
         assert_eq!(
@@ -158,7 +158,9 @@ async fn a_planner_records_a_pledge_and_sees_it_on_the_dashboard() {
         let refusal = text_of(c, "#problem-BE").await;
         assert!(
             refusal.contains("Niet opgeslagen")
-                && refusal.contains("Toegezegde personen: een geheel getal van 0 tot 10.000.000"),
+                && refusal.contains(
+                    "Toegezegde personen: van 0 tot 10.000.000; 20.000.000 valt daarbuiten."
+                ),
             "{who}: the count above the bound is not refused in Dutch: {refusal:?}"
         );
         assert_eq!(value_of(c, "pledged").await, "20.000.000", "{who}");

@@ -110,8 +110,8 @@ async fn a_case_officer_records_a_slip_with_a_reason_of_the_profile_in_french() 
         review(c, s.backend, "promise-refused-fr").await;
         let refusal = text_of(c, "#promise-error").await;
         assert!(
-            refusal.contains("si elle remplace une date : pourquoi celle-ci a changé")
-                && !refusal.contains("reason_code"),
+            refusal.contains("Si elle remplace une date : pourquoi celle-ci a changé : choisissez parmi : visa ou documents de voyage pas encore délivrés")
+                && !refusal.contains('_'),
             "{}: the refusal names the field by its label: {refusal}",
             s.backend
         );

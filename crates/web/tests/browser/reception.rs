@@ -172,7 +172,7 @@ async fn a_reception_officer_records_an_arrival_day_and_a_home_address() {
         review(c, s.backend, "case-arrival-refused").await;
         let why = text_of(c, "#step-error").await;
         assert!(
-            why.contains("arrived on:") && why.contains("in the future") && !why.contains('_'),
+            why.contains("Arrived on: ") && why.contains("is after today") && !why.contains('_'),
             "{}: the refusal names the field and the reason: {why}",
             s.backend
         );

@@ -21,7 +21,7 @@ use crate::extract::ApiJson;
         (status = 201, description = "Registered", body = CaseView),
         (status = 401, description = "No valid token", content_type = "application/problem+json"),
         (status = 409, description = "The case number is registered already", content_type = "application/problem+json"),
-        (status = 422, description = "Input refused", content_type = "application/problem+json"),
+        (status = 422, description = "Input refused", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn post(

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use resettle_app::{App, AppError};
+use resettle_app::App;
 use resettle_domain::case::{MedicalEntry, MedicalRecord};
 
 use crate::ApiError;
@@ -51,7 +51,7 @@ pub(crate) async fn get(
         (status = 401, description = "No valid token", content_type = "application/problem+json"),
         (status = 403, description = "Not a medical officer", content_type = "application/problem+json"),
         (status = 404, description = "No such case in the caller's scope", content_type = "application/problem+json"),
-        (status = 422, description = "Refused, naming the field: a member not in the family, an empty or over-long condition, an unknown care need", content_type = "application/problem+json"),
+        (status = 422, description = "Refused, naming the field: a member not in the family, an empty or over-long condition, an unknown care need", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn put(
@@ -68,7 +68,6 @@ pub(crate) async fn put(
     })?;
     let record = app
         .write_medical_record(&caller, &number, member_no, &entry)
-        .await
-        .map_err(AppError::from)?;
+        .await?;
     Ok(Json(record))
 }

@@ -22,7 +22,7 @@ use crate::extract::ApiJson;
         (status = 201, description = "Recorded; the case after it", body = CaseView),
         (status = 401, description = "No valid token", content_type = "application/problem+json"),
         (status = 404, description = "No such case", content_type = "application/problem+json"),
-        (status = 422, description = "Input refused", content_type = "application/problem+json"),
+        (status = 422, description = "Input refused", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn post(

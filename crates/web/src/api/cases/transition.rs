@@ -23,7 +23,7 @@ use crate::extract::ApiJson;
         (status = 401, description = "No valid token", content_type = "application/problem+json"),
         (status = 404, description = "No such case", content_type = "application/problem+json"),
         (status = 409, description = "The case changed since expected_version", content_type = "application/problem+json"),
-        (status = 422, description = "The step is not allowed or its data is missing", content_type = "application/problem+json"),
+        (status = 422, description = "The step is not allowed or its data is missing", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn post(

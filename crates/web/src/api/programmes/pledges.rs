@@ -85,7 +85,7 @@ pub(crate) struct PledgeInput {
     responses(
         (status = 200, description = "The programme's pledges after the change", body = [PledgeYear]),
         (status = 404, description = "No such programme", content_type = "application/problem+json"),
-        (status = 422, description = "Input refused", content_type = "application/problem+json"),
+        (status = 422, description = "Input refused", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn put(

@@ -1,0 +1,585 @@
+//! Why the domain refused a value or a step: the field, a typed reason and the values it
+//! names (the dates it compares, the codes it allows), so that every entry point can say
+//! it in its reader's words — the API in English, the pages in the reader's language — from
+//! one description rather than by reading English sentences back.
+use std::borrow::Cow;
+use std::fmt;
+
+use time::Date;
+
+use crate::case::{CaseState, Channel, Priority, PromiseKind};
+use crate::policy::{NameList, ReasonList};
+
+/// A value or a step refused by a rule. It names the field (`reason_code`, or
+/// `members[2].date_of_birth` for one element of a list) and says why as a
+/// [`RefusalKind`]; its `Display` is the English sentence the API and the CLI show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The field that was refused, as the user named it.
+    pub field: Cow<'static, str>,
+    /// Why.
+    pub kind: RefusalKind,
+}
+
+/// What the values a refusal lists are, so that a page can word each: a state by its
+/// word, a check or a reason by the profile's label, a member by their number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vocabulary {
+    /// Words of a fixed list the pages word by kind (`state`, `priority`, `care_need`,
+    /// `category`, …): the word enum's field name.
+    Word(&'static str),
+    /// Names the policy profile defines and labels.
+    Named(NameList),
+    /// Values shown as they are (member numbers, codes of places).
+    Plain,
+}
+
+/// What a date was compared with, for [`RefusalKind::Before`] and [`RefusalKind::After`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The day the case was submitted.
+    Submitted,
+    /// The day of the step before it in the history.
+    StepBefore,
+    /// The day the step that records it was recorded.
+    StepRecorded,
+    /// The day a date was promised.
+    Promised,
+    /// The day a date was set.
+    DaySet,
+    /// The day a request was filed.
+    RequestFiled,
+    /// The day the family arrived.
+    Arrived,
+    /// The day the family's current stay began.
+    CurrentStayBegan,
+    /// The day the stay began.
+    StayBegan,
+    /// The day a follow-up of so many months after arrival is due.
+    FollowUpDue(u32),
+}
+
+impl fmt::Display for Anchor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Anchor::Submitted => f.write_str("the case was submitted"),
+            Anchor::StepBefore => f.write_str("the step before it"),
+            Anchor::StepRecorded => f.write_str("the day the step was recorded"),
+            Anchor::Promised => f.write_str("the day it was promised"),
+            Anchor::DaySet => f.write_str("the day it was set"),
+            Anchor::RequestFiled => f.write_str("the request was filed"),
+            Anchor::Arrived => f.write_str("the family arrived"),
+            Anchor::CurrentStayBegan => f.write_str("the family's current stay began"),
+            Anchor::StayBegan => f.write_str("the stay began"),
+            Anchor::FollowUpDue(months) => write!(f, "the {months}-month follow-up is due"),
+        }
+    }
+}
+
+/// Why a value or a step was refused, with the values the reason names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// Nothing was given where something must be.
+    Missing,
+    /// None of `allowed` was chosen where one must be.
+    NoneChosen {
+        /// The values that may be chosen.
+        allowed: Vec<String>,
+        /// What they are.
+        of: Vocabulary,
+    },
+    /// `given` is not one of `allowed`.
+    NotInList {
+        /// What was given.
+        given: String,
+        /// The values that may be given.
+        allowed: Vec<String>,
+        /// What they are.
+        of: Vocabulary,
+    },
+    /// `given` is not a day written YYYY-MM-DD.
+    NotADay {
+        /// What was given.
+        given: String,
+    },
+    /// `given` is not a whole number of its kind.
+    NotANumber {
+        /// What was given.
+        given: String,
+    },
+    /// Longer than `max` characters.
+    TooLong {
+        /// The most allowed.
+        max: usize,
+        /// How many were given.
+        got: usize,
+    },
+    /// More than `max` entries in a list.
+    TooMany {
+        /// The most allowed.
+        max: usize,
+        /// How many were given.
+        got: usize,
+    },
+    /// A number outside the range its field allows.
+    OutOfRange {
+        /// The least allowed.
+        min: String,
+        /// The most allowed.
+        max: String,
+        /// What was given.
+        got: String,
+    },
+    /// A day after today, for something that records what happened.
+    InFuture {
+        /// The day given.
+        day: Date,
+        /// Today.
+        today: Date,
+    },
+    /// A day before the case's last step: the history would go back in time.
+    BeforeLastStep {
+        /// The day given.
+        day: Date,
+        /// The day of the last step.
+        last: Date,
+    },
+    /// A day before what it follows.
+    Before {
+        /// The day given.
+        day: Date,
+        /// What it follows.
+        anchor: Anchor,
+        /// That day.
+        other: Date,
+    },
+    /// A day after what it must precede.
+    After {
+        /// The day given.
+        day: Date,
+        /// What it precedes.
+        anchor: Anchor,
+        /// That day.
+        other: Date,
+    },
+    /// `given` is not an assigned ISO 3166-1 alpha-2 country code.
+    NotACountry {
+        /// What was given.
+        given: String,
+    },
+    /// `given` is not a language of ISO 639.
+    NotALanguage {
+        /// What was given.
+        given: String,
+    },
+    /// `given` is not written as a UNHCR case number.
+    NotACaseNumber {
+        /// What was given.
+        given: String,
+    },
+    /// A family without exactly one principal applicant.
+    PrincipalApplicants {
+        /// How many there are.
+        found: usize,
+    },
+    /// A date of birth that would make the person older than anyone is.
+    TooOld {
+        /// The day given.
+        day: Date,
+        /// The age it would make.
+        age: i32,
+    },
+    /// The step is not one the programme's lifecycle allows from where the case is.
+    StepNotAllowed {
+        /// Where the case is.
+        from: CaseState,
+        /// Where it was asked to go.
+        to: CaseState,
+        /// Where it may go.
+        allowed: Vec<CaseState>,
+    },
+    /// A decision or an ending without its reason in words.
+    DecisionWithoutReason {
+        /// The state decided.
+        to: CaseState,
+    },
+    /// A departure called off without saying why.
+    CallOffWithoutReason,
+    /// A family stepped back from a home into reception (a sponsorship that broke down)
+    /// without saying why.
+    StepBackWithoutReason,
+    /// A date told to the family replaced without saying why.
+    SlipWithoutReason {
+        /// What the date is for.
+        promise: PromiseKind,
+    },
+    /// The reason code `other` without the words that say what it is.
+    OtherWithoutWords {
+        /// The list it was chosen from.
+        list: ReasonList,
+    },
+    /// A reason code on a step that names none.
+    NoReasonList {
+        /// Where the case is.
+        from: CaseState,
+        /// Where it goes.
+        to: CaseState,
+    },
+    /// A slip reason on a first promise, which replaces no date.
+    NoSlip,
+    /// A split decision that does not accept some but not all of the family.
+    SplitDecision {
+        /// How many members the family has.
+        members: usize,
+    },
+    /// An arrived family goes to reception before a home.
+    ReceptionFirst {
+        /// Whether a sponsor group's family may go straight home under the profile.
+        sponsor_exception: bool,
+    },
+    /// A pre-departure check and its day not written `name=YYYY-MM-DD`.
+    NotNameAndDay {
+        /// What was given.
+        given: String,
+    },
+    /// A code (a mission, a place, a sponsor group, a programme) the programme does not
+    /// have.
+    NotDefined {
+        /// What was given.
+        given: String,
+    },
+    /// A value that is already registered and must be unique (a case number).
+    Duplicate {
+        /// What was given.
+        given: String,
+    },
+    /// No case by that number that the caller may know exists: one outside the caller's
+    /// scope reads as one that does not exist.
+    NoSuchCase {
+        /// The number asked for.
+        number: String,
+    },
+    /// The case changed since the caller loaded it.
+    ChangedSince {
+        /// Its version now.
+        version: i64,
+        /// The version the caller saw.
+        seen: i64,
+    },
+    /// A channel the profile does not take cases of this priority by.
+    ChannelRefuses {
+        /// The case's priority.
+        priority: Priority,
+        /// The channel asked for.
+        channel: Channel,
+    },
+    /// Pre-departure checks the profile requires before a departure, not yet done.
+    ChecksOutstanding {
+        /// The checks missing.
+        missing: Vec<String>,
+    },
+    /// A reason the domain states in English only (not yet typed).
+    Said(String),
+}
+
+impl RefusalKind {
+    /// Whether the refusal is of something that exists but changed or is taken (answered
+    /// 409 Conflict), of something that does not exist (404), or of the input itself (422).
+    pub fn status(&self) -> u16 {
+        match self {
+            RefusalKind::ChangedSince { .. } | RefusalKind::Duplicate { .. } => 409,
+            RefusalKind::NoSuchCase { .. } => 404,
+            _ => 422,
+        }
+    }
+
+    /// The kind's word, as the API's problem document and the pages' messages name it
+    /// (`missing`, `in_future`, `before_last_step`, `not_in_list`, …).
+    pub fn as_str(&self) -> &'static str {
+        use RefusalKind::*;
+        match self {
+            Missing => "missing",
+            NoneChosen { .. } => "none_chosen",
+            NotInList { .. } => "not_in_list",
+            NotADay { .. } => "not_a_day",
+            NotANumber { .. } => "not_a_number",
+            TooLong { .. } => "too_long",
+            TooMany { .. } => "too_many",
+            OutOfRange { .. } => "out_of_range",
+            InFuture { .. } => "in_future",
+            BeforeLastStep { .. } => "before_last_step",
+            Before { .. } => "before",
+            After { .. } => "after",
+            NotACountry { .. } => "not_a_country",
+            NotALanguage { .. } => "not_a_language",
+            NotACaseNumber { .. } => "not_a_case_number",
+            PrincipalApplicants { .. } => "principal_applicants",
+            TooOld { .. } => "too_old",
+            StepNotAllowed { .. } => "step_not_allowed",
+            DecisionWithoutReason { .. } => "decision_without_reason",
+            CallOffWithoutReason => "call_off_without_reason",
+            StepBackWithoutReason => "step_back_without_reason",
+            SlipWithoutReason { .. } => "slip_without_reason",
+            OtherWithoutWords { .. } => "other_without_words",
+            NoReasonList { .. } => "no_reason_list",
+            NoSlip => "no_slip",
+            SplitDecision { .. } => "split_decision",
+            ReceptionFirst { .. } => "reception_first",
+            ChecksOutstanding { .. } => "checks_outstanding",
+            NotNameAndDay { .. } => "not_name_and_day",
+            NotDefined { .. } => "not_defined",
+            Duplicate { .. } => "duplicate",
+            NoSuchCase { .. } => "no_such_case",
+            ChangedSince { .. } => "changed_since",
+            ChannelRefuses { .. } => "channel_refuses",
+            Said(_) => "other",
+        }
+    }
+}
+
+impl fmt::Display for RefusalKind {
+    /// The reason in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use RefusalKind::*;
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "none".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        match self {
+            Missing => f.write_str("must be given"),
+            NoneChosen { allowed, of } => match of {
+                Vocabulary::Named(NameList::Reason(r)) => {
+                    write!(
+                        f,
+                        "say which {r} reason applies; allowed: {}",
+                        list(allowed)
+                    )
+                }
+                _ => write!(f, "name at least one of: {}", list(allowed)),
+            },
+            NotInList { given, allowed, of } => {
+                let allowed = list(allowed);
+                match of {
+                    Vocabulary::Word(_) => {
+                        write!(f, "unknown value {given:?}; expected one of: {allowed}")
+                    }
+                    Vocabulary::Named(NameList::Reason(r)) => write!(
+                        f,
+                        "{given:?} is not a {r} reason of the profile; allowed: {allowed}"
+                    ),
+                    Vocabulary::Named(NameList::Check) => write!(
+                        f,
+                        "{given:?} is not a ground of the profile; allowed: {allowed}"
+                    ),
+                    Vocabulary::Named(NameList::PreDeparture) => write!(
+                        f,
+                        "{given:?} is not a pre-departure check of the profile; defined: {allowed}"
+                    ),
+                    Vocabulary::Plain => write!(f, "{given:?} is not one of: {allowed}"),
+                }
+            }
+            NotADay { given } => write!(f, "{given:?} is not a day YYYY-MM-DD"),
+            NotANumber { given } => write!(f, "{given:?} is not a whole number"),
+            TooLong { max, got } => write!(f, "at most {max} characters, got {got}"),
+            TooMany { max, got } => write!(f, "at most {max} entries, got {got}"),
+            OutOfRange { min, max, got } => write!(f, "must be from {min} to {max}, got {got}"),
+            InFuture { day, today } => write!(f, "{day} is after today ({today})"),
+            BeforeLastStep { day, last } => {
+                write!(f, "{day} is before the case's last step, on {last}")
+            }
+            Before { day, anchor, other } => write!(f, "{day} is before {anchor} ({other})"),
+            After { day, anchor, other } => write!(f, "{day} is after {anchor} ({other})"),
+            NotACountry { given } => write!(
+                f,
+                "{given:?} is not an assigned two-letter ISO 3166-1 country code"
+            ),
+            NotALanguage { given } => write!(
+                f,
+                "{given:?} is not a language of ISO 639 (give its ISO 639-1 code such as ar, or \
+                 the ISO 639-3 code of a language without one such as din)"
+            ),
+            NotACaseNumber { given } => write!(
+                f,
+                "{given:?} is not a UNHCR case number (5-24 letters, digits or inner dashes)"
+            ),
+            PrincipalApplicants { found } => write!(
+                f,
+                "exactly one principal_applicant is required, found {found}"
+            ),
+            TooOld { day, age } => {
+                write!(
+                    f,
+                    "{day} would make the person {age} years old; check the year"
+                )
+            }
+            StepNotAllowed { from, to, allowed } => {
+                let words: Vec<String> = allowed.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "a case in state {from} cannot move to {to}; allowed next: {}",
+                    if words.is_empty() {
+                        "none (the case has ended)".to_string()
+                    } else {
+                        words.join(", ")
+                    }
+                )
+            }
+            DecisionWithoutReason { to } => {
+                write!(
+                    f,
+                    "a move to {to} is a decision or an ending and must say why"
+                )
+            }
+            CallOffWithoutReason => f.write_str(
+                "moving back from departure_scheduled to pre_departure calls off the departure \
+                 date; say why",
+            ),
+            StepBackWithoutReason => f.write_str(
+                "moving back from a home into reception ends a sponsorship; say why it broke down",
+            ),
+            SlipWithoutReason { promise } => {
+                write!(
+                    f,
+                    "a {promise} date was promised before; say why it changed"
+                )
+            }
+            OtherWithoutWords { list } => {
+                write!(f, "the {list} reason is \"other\": say what it is in words")
+            }
+            NoReasonList { from, to } => write!(
+                f,
+                "a move from {from} to {to} names no reason from a list; reason codes are for \
+                 a deferral, a withdrawal and a departure date that moved"
+            ),
+            NoSlip => f.write_str("a first promise replaces no date, so it names no slip reason"),
+            SplitDecision { members } => write!(
+                f,
+                "a split decision accepts some but not all of the {members} members"
+            ),
+            ReceptionFirst { sponsor_exception } => write!(
+                f,
+                "an arrived family goes to reception first{}",
+                if *sponsor_exception {
+                    ", unless a sponsor group receives it"
+                } else {
+                    ""
+                }
+            ),
+            ChecksOutstanding { missing } => write!(
+                f,
+                "required before a departure is scheduled: {}",
+                list(missing)
+            ),
+            NotNameAndDay { given } => write!(f, "{given:?} is not name=YYYY-MM-DD"),
+            NotDefined { given } => write!(f, "{given:?} is not defined in this programme"),
+            Duplicate { given } => write!(f, "{given:?} is already registered"),
+            NoSuchCase { number } => write!(f, "case {number} does not exist"),
+            ChangedSince { version, seen } => write!(
+                f,
+                "the case is at version {version}, not {seen}: it was changed since you loaded \
+                 it; reload and retry"
+            ),
+            ChannelRefuses { priority, channel } => {
+                write!(f, "the profile does not take {priority} cases by {channel}")
+            }
+            Said(reason) => f.write_str(reason),
+        }
+    }
+}
+
+impl Refusal {
+    /// A refusal of `field` for the reason `kind`.
+    pub fn of(field: impl Into<Cow<'static, str>>, kind: RefusalKind) -> Self {
+        Self {
+            field: field.into(),
+            kind,
+        }
+    }
+
+    /// A refusal of `field` whose reason is said in English only.
+    pub fn new(field: impl Into<Cow<'static, str>>, reason: impl Into<String>) -> Self {
+        Self::of(field, RefusalKind::Said(reason.into()))
+    }
+
+    /// The reason in English, without the field.
+    pub fn reason(&self) -> String {
+        self.kind.to_string()
+    }
+
+    /// The same refusal about a field of one element of a list, e.g. `reason` of
+    /// `events[3]` becomes `events[3].reason`.
+    pub fn within(self, element: impl fmt::Display) -> Self {
+        Self {
+            field: format!("{element}.{}", self.field).into(),
+            kind: self.kind,
+        }
+    }
+
+    /// `given` refused as not one of `allowed`, which are `of`.
+    pub fn not_in_list(
+        field: impl Into<Cow<'static, str>>,
+        given: impl fmt::Display,
+        allowed: impl IntoIterator<Item = impl fmt::Display>,
+        of: Vocabulary,
+    ) -> Self {
+        Self::of(
+            field,
+            RefusalKind::NotInList {
+                given: given.to_string(),
+                allowed: allowed.into_iter().map(|a| a.to_string()).collect(),
+                of,
+            },
+        )
+    }
+}
+
+impl From<crate::case::TransitionError> for Refusal {
+    /// A step the lifecycle or the profile does not allow, refused on the field `to`.
+    fn from(e: crate::case::TransitionError) -> Self {
+        Refusal::of(
+            "to",
+            RefusalKind::StepNotAllowed {
+                from: e.from,
+                to: e.to,
+                allowed: e.allowed,
+            },
+        )
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.kind)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn a_refusal_reads_as_its_field_and_reason_in_english() {
+        let r = Refusal::of(
+            "arrived_on",
+            RefusalKind::InFuture {
+                day: date!(2026 - 11 - 24),
+                today: date!(2026 - 11 - 23),
+            },
+        );
+        assert_eq!(
+            r.to_string(),
+            "arrived_on: 2026-11-24 is after today (2026-11-23)"
+        );
+        assert_eq!(r.kind.as_str(), "in_future");
+        let r = r.within("events[3]");
+        assert_eq!(r.field, "events[3].arrived_on");
+        let r = Refusal::not_in_list("to", "x", ["a", "b"], Vocabulary::Word("state"));
+        assert_eq!(r.reason(), "unknown value \"x\"; expected one of: a, b");
+    }
+}

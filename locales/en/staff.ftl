@@ -1028,6 +1028,7 @@ refusal-not_a_number = “{ $given }” is not a whole number.
 refusal-not_name_and_day = “{ $given }” is not a check with its date (check=YYYY-MM-DD).
 refusal-too_long = at most { $max } characters; this has { $got }.
 refusal-too_many = at most { $max }; there are { $got }.
+refusal-over_capacity = { $place } holds { $present } of its { $capacity } places; { $persons } more would make { $after }: choose a place with room, or say why the family goes there anyway.
 refusal-out_of_range = from { $min } to { $max }; { $got } is outside that.
 refusal-in_future = { $day } is after today ({ $today }).
 refusal-before_last_step = { $day } is before the case's last step, on { $last }.

@@ -1030,6 +1030,7 @@ refusal-not_a_number = « { $given } » n’est pas un nombre entier.
 refusal-not_name_and_day = « { $given } » n’est pas un contrôle avec sa date (contrôle=AAAA-MM-JJ).
 refusal-too_long = au plus { $max } caractères ; il y en a { $got }.
 refusal-too_many = au plus { $max } ; il y en a { $got }.
+refusal-over_capacity = { $place } occupe { $present } de ses { $capacity } places ; { $persons } de plus feraient { $after } : choisissez un lieu qui a de la place, ou dites pourquoi la famille y va quand même.
 refusal-out_of_range = de { $min } à { $max } ; { $got } est hors de ces limites.
 refusal-in_future = le { $day } est après aujourd’hui ({ $today }).
 refusal-before_last_step = le { $day } est avant la dernière étape du dossier, le { $last }.

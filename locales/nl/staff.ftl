@@ -1027,6 +1027,7 @@ refusal-not_a_number = “{ $given }” is geen geheel getal.
 refusal-not_name_and_day = “{ $given }” is geen controle met haar datum (controle=JJJJ-MM-DD).
 refusal-too_long = hoogstens { $max } tekens; dit heeft er { $got }.
 refusal-too_many = hoogstens { $max }; het zijn er { $got }.
+refusal-over_capacity = { $place } telt { $present } van zijn { $capacity } plaatsen; { $persons } erbij maakt { $after }: kies een plaats met ruimte, of zeg waarom het gezin er toch heen gaat.
 refusal-out_of_range = van { $min } tot { $max }; { $got } valt daarbuiten.
 refusal-in_future = { $day } ligt na vandaag ({ $today }).
 refusal-before_last_step = { $day } ligt vóór de laatste stap van het dossier, op { $last }.

@@ -217,7 +217,7 @@ async fn an_officers_slip_is_told_by_email_and_sms_with_nothing_but_the_number_a
         let before = notices(&app).await.len();
         let refused = promise(&app, date!(2027 - 01 - 20), None).await;
         assert!(
-            matches!(refused, Err(AppError::Invalid(_))),
+            matches!(&refused, Err(AppError::Refused(r)) if r.field == "reason"),
             "{b}: {refused:?}"
         );
         assert_eq!(notices(&app).await.len(), before, "{b}: nothing queued");
@@ -473,7 +473,7 @@ async fn officers_see_passed_dates_and_untold_slips_until_the_family_is_told() {
         assert!(matches!(
             app.families_to_inform(&officer, &InformQuery { page: Some(0), per_page: None })
                 .await,
-            Err(AppError::Invalid(m)) if m.starts_with("page:")
+            Err(AppError::Refused(r)) if r.field == "page"
         ));
     }
 }
@@ -520,6 +520,10 @@ async fn roles_that_do_not_inform_families_see_no_work_list_and_no_contact() {
                 matches!(
                     changed,
                     Err(AppError::Forbidden { .. } | AppError::NotFound(_))
+                        | Err(AppError::Refused(resettle_domain::Refusal {
+                            kind: resettle_domain::RefusalKind::NoSuchCase { .. },
+                            ..
+                        }))
                 ),
                 "{b}: {who}: {changed:?}"
             );

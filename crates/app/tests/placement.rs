@@ -776,9 +776,9 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
         };
         let refused = app.move_family(&reception, &number, &mv(None)).await;
         match refused {
-            Err(AppError::Invalid(m)) => assert!(
-                m.starts_with("over_capacity_reason:") && m.contains(&full.code),
-                "{m}"
+            Err(AppError::Refused(r)) => assert!(
+                r.field == "over_capacity_reason" && r.to_string().contains(&full.code),
+                "{r}"
             ),
             other => panic!("{}: {other:?}", db.backend),
         }

@@ -114,6 +114,18 @@ pub enum RefusalKind {
         /// How many were given.
         got: usize,
     },
+    /// A family that would take a place past its capacity, without a reason for going
+    /// there anyway.
+    OverCapacity {
+        /// The place, by code.
+        place: String,
+        /// The persons it holds (and has reserved).
+        present: u32,
+        /// Its capacity in persons.
+        capacity: u32,
+        /// The persons the family would add.
+        persons: u32,
+    },
     /// More than `max` entries in a list.
     TooMany {
         /// The most allowed.
@@ -305,6 +317,7 @@ impl RefusalKind {
             NotANumber { .. } => "not_a_number",
             TooLong { .. } => "too_long",
             TooMany { .. } => "too_many",
+            OverCapacity { .. } => "over_capacity",
             OutOfRange { .. } => "out_of_range",
             InFuture { .. } => "in_future",
             BeforeLastStep { .. } => "before_last_step",
@@ -385,6 +398,17 @@ impl fmt::Display for RefusalKind {
             NotANumber { given } => write!(f, "{given:?} is not a whole number"),
             TooLong { max, got } => write!(f, "at most {max} characters, got {got}"),
             TooMany { max, got } => write!(f, "at most {max} entries, got {got}"),
+            OverCapacity {
+                place,
+                present,
+                capacity,
+                persons,
+            } => write!(
+                f,
+                "{place} holds {present} of its {capacity} places; {persons} more would make \
+                 {}: choose a place with room, or say why the family goes there anyway",
+                present.saturating_add(*persons)
+            ),
             OutOfRange { min, max, got } => write!(f, "must be from {min} to {max}, got {got}"),
             InFuture { day, today } => write!(f, "{day} is after today ({today})"),
             BeforeLastStep { day, last } => {

@@ -1,12 +1,12 @@
 //! Where a family stays after arrival, stage by stage: the stay a step or a move begins,
 //! checked against the family's stays, today and the place's room; and recording a move
 //! between places (a centre to an LOI) that is no lifecycle step.
-use resettle_domain::ParseError;
 use resettle_domain::policy::PolicyProfile;
 use resettle_domain::reception::stay::{
     check_move, check_move_keeps_state, current, due_to_move_on,
 };
 use resettle_domain::reception::{Move, OccupancyRule, Stay, StayKind, check_room};
+use resettle_domain::{ParseError, RefusalKind};
 use resettle_storage::{NewStay, StoredCase};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -201,10 +201,12 @@ impl App {
                     .place_load(&stored.programme, code, number, &rule)
                     .await?
                     .ok_or_else(|| {
-                        AppError::Invalid(format!(
-                            "{field}: {code:?} is not a reception place of programme {}",
-                            stored.programme
-                        ))
+                        ParseError::of(
+                            field,
+                            RefusalKind::NotDefined {
+                                given: code.to_string(),
+                            },
+                        )
                     })?;
                 allowed(StayKind::from(load.kind)).map_err(named)?;
                 let over = check_room(

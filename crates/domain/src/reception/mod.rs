@@ -62,12 +62,14 @@ pub fn check_room(
         .filter(|r| !r.is_empty())
     {
         Some(reason) => Ok(Some(reason.to_string())),
-        None => Err(crate::ParseError::new(
+        None => Err(crate::ParseError::of(
             "over_capacity_reason",
-            format!(
-                "{place} holds {present} of its {capacity} places; {persons} more would make \
-                 {after}: choose a place with room, or say why the family goes there anyway"
-            ),
+            crate::RefusalKind::OverCapacity {
+                place: place.to_string(),
+                present,
+                capacity,
+                persons,
+            },
         )),
     }
 }

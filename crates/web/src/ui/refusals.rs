@@ -151,6 +151,18 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("max", *max);
             args.set("got", *got);
         }
+        OverCapacity {
+            place,
+            present,
+            capacity,
+            persons,
+        } => {
+            args.set("place", place.clone());
+            args.set("present", *present);
+            args.set("capacity", *capacity);
+            args.set("persons", *persons);
+            args.set("after", present.saturating_add(*persons));
+        }
         OutOfRange { min, max, got } => {
             for (name, v) in [("min", min), ("max", max), ("got", got)] {
                 args.set(name, number(lang, v));
@@ -305,6 +317,12 @@ mod tests {
             NotNameAndDay { given: given() },
             TooLong { max: 200, got: 201 },
             TooMany { max: 50, got: 51 },
+            OverCapacity {
+                place: "LOI-GENT".into(),
+                present: 6,
+                capacity: 7,
+                persons: 5,
+            },
             OutOfRange {
                 min: "0".into(),
                 max: "10000000".into(),

@@ -120,6 +120,8 @@ case-placement-review = Examiner sur la page de placement
 case-export = Export pour le droit d'accès
 case-export-lead = Tout ce qui est conservé sur cette famille :
 case-export-audited = L'export est enregistré dans le journal d'audit.
+case-export-family-language = dans la langue de la famille
+case-export-pdf-in = Le PDF dans une autre langue :
 medical-member = Membre
 medical-condition = Affection
 medical-care-needs = Besoins de soins
@@ -783,6 +785,7 @@ permission-manage_missions = la planification des missions et l’enregistrement
 permission-place = la proposition et la confirmation des placements
 permission-record_outcomes = l’enregistrement du suivi de l’intégration
 permission-export_subject = l’export de tout ce qui est conservé sur une personne
+permission-build_reports = l’établissement du rapport au Parlement
 
 ## Les engagements du planificateur
 
@@ -817,3 +820,19 @@ placement-place-for = Lieu pour { $case }
 placement-over-capacity-for = Au-delà de la capacité, parce que (pour { $case })
 placement-confirm-for = Confirmer { $case }
 placement-reject-for = Rejeter { $case }
+
+## Le rapport au Parlement (/report)
+nav-report = Rapport au Parlement
+report-page-title = Rapport au Parlement
+report-page-lead = Le rapport annuel du programme : engagements et arrivées, qui est arrivé, missions de sélection, délais, retards et leurs motifs, décisions par groupe, regroupement familial, accueil et financement.
+report-page-year = Année
+report-page-language = Langue du rapport
+report-page-format = Format
+report-page-format-html = page web (HTML)
+report-page-format-pdf = document PDF
+report-page-format-xlsx = tableur (XLSX)
+report-page-format-csv = chiffres en CSV
+report-page-round = Arrondir chaque effectif au multiple de 5 le plus proche (pratique d’Eurostat)
+report-page-suppression = Les effectifs trop petits pour être publiés sont masqués, comme le prévoient les règles de protection des données du programme.
+report-page-build = Établir le rapport
+report-page-refused-year = Le rapport n’a pas été établi : indiquez une année de { $min } à { $max } déjà commencée.

@@ -117,6 +117,8 @@ case-placement-review = Beoordelen op de plaatsingspagina
 case-export = Inzageverzoek (export)
 case-export-lead = Alles wat over dit gezin wordt bewaard:
 case-export-audited = De export wordt vastgelegd in de auditlog.
+case-export-family-language = in de taal van het gezin
+case-export-pdf-in = De pdf in een andere taal:
 medical-member = Gezinslid
 medical-condition = Aandoening
 medical-care-needs = Zorgnoden
@@ -780,6 +782,7 @@ permission-manage_missions = het plannen van missies en het vastleggen van spons
 permission-place = het voorstellen en bevestigen van plaatsingen
 permission-record_outcomes = het vastleggen van integratieopvolging
 permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen
+permission-build_reports = het opstellen van het verslag aan het parlement
 
 ## De toezeggingen van de planner
 
@@ -814,3 +817,19 @@ placement-place-for = Plaats voor { $case }
 placement-over-capacity-for = Boven de capaciteit, omdat (voor { $case })
 placement-confirm-for = Bevestigen { $case }
 placement-reject-for = Afwijzen { $case }
+
+## Het verslag aan het parlement (/report)
+nav-report = Verslag aan het parlement
+report-page-title = Verslag aan het parlement
+report-page-lead = Het jaarverslag over het programma: toezeggingen tegenover aankomsten, wie aankwam, selectiemissies, doorlooptijden, vertragingen en hun redenen, beslissingen per groep, gezinshereniging, opvang en financiën.
+report-page-year = Jaar
+report-page-language = Taal van het verslag
+report-page-format = Formaat
+report-page-format-html = webpagina (HTML)
+report-page-format-pdf = pdf-document
+report-page-format-xlsx = rekenblad (XLSX)
+report-page-format-csv = cijfers als CSV
+report-page-round = Elk aantal afronden op het dichtstbijzijnde veelvoud van 5 (werkwijze van Eurostat)
+report-page-suppression = Aantallen die te klein zijn om te publiceren worden niet getoond, zoals de gegevensbeschermingsinstellingen van het programma bepalen.
+report-page-build = Verslag opstellen
+report-page-refused-year = Het verslag werd niet opgesteld: geef een jaar van { $min } tot { $max } dat al begonnen is.

@@ -1,6 +1,7 @@
 //! Use cases shared by the web server and the CLI, so both entry points apply the same rules
 //! (and, with the access-control work, the same authorisation).
 pub mod access;
+pub mod annual;
 pub mod bounds;
 pub mod cases;
 mod dashboard;

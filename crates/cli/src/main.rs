@@ -91,6 +91,9 @@ enum Command {
     /// Placement optimisation: solve or explain an instance file, generate an instance.
     #[command(subcommand)]
     Place(commands::place::Command),
+    /// Reports: the report to Parliament on a year.
+    #[command(subcommand)]
+    Report(commands::report::Command),
 }
 
 fn main() -> std::process::ExitCode {
@@ -128,6 +131,7 @@ fn main() -> std::process::ExitCode {
             Command::Place(c) => commands::place::run(&cli.database, c).await,
             Command::Audit(c) => commands::audit::run(&cli.database, c).await,
             Command::Key(c) => commands::key::run(&cli.database, c).await,
+            Command::Report(c) => commands::report::run(&cli.database, c).await,
         }
     });
     match result {

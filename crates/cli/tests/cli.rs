@@ -1517,3 +1517,64 @@ fn csv_output_never_starts_a_spreadsheet_formula() {
         "{pledges}"
     );
 }
+
+/// `resettle report annual` writes the report to Parliament in each format and in the
+/// language asked for (2024: a year over whatever day the test runs); a language the
+/// report is not written in is refused naming the option, and nothing is written.
+#[test]
+fn report_annual_writes_each_format_in_the_language_asked() {
+    let (dir, db) = demo_database(200);
+    let report = |format: &str, language: &str, file: &str| {
+        let path = dir.path().join(file);
+        let out = resettle(&[
+            "--database",
+            &db,
+            "report",
+            "annual",
+            "--year",
+            "2024",
+            "--format",
+            format,
+            "--language",
+            language,
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        (out, path)
+    };
+    for (format, start) in [
+        ("pdf", &b"%PDF-"[..]),
+        ("xlsx", &b"PK"[..]),
+        ("html", &b"<!doctype html><html lang=\"fr\""[..]),
+        ("csv", &b"section,table,row,column,value"[..]),
+    ] {
+        let (out, path) = report(format, "fr", &format!("rapport.{format}"));
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes.starts_with(start),
+            "{format}: {:?}",
+            &bytes[..20.min(bytes.len())]
+        );
+    }
+    let text = Command::new("pdftotext")
+        .arg(dir.path().join("rapport.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("La réinstallation en 2024 : rapport au Parlement"),
+        "{text:.600}"
+    );
+    let (out, path) = report("pdf", "de", "bericht.pdf");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--language: \"de\" is not nl, fr or en")
+    );
+    assert!(!path.exists(), "nothing is written on refusal");
+}

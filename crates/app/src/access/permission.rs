@@ -43,6 +43,8 @@ pub enum Permission {
     RecordOutcomes,
     /// Export everything held on one person (a subject-access request).
     ExportSubject,
+    /// Build the report to Parliament: aggregates only, small cells withheld.
+    BuildReports,
 }
 
 impl Permission {
@@ -65,6 +67,7 @@ impl Permission {
             Permission::Place => "place",
             Permission::RecordOutcomes => "record_outcomes",
             Permission::ExportSubject => "export_subject",
+            Permission::BuildReports => "build_reports",
         }
     }
 
@@ -137,6 +140,8 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         ManageMissions => matches!(role, CaseOfficer | ReceptionOfficer),
         Place | RecordOutcomes => role == ReceptionOfficer,
         ExportSubject => role == CaseOfficer,
+        // Planners write the report; auditors check what it says against the records.
+        BuildReports => matches!(role, Planner | Auditor),
     }
 }
 

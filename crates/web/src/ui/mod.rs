@@ -4,7 +4,6 @@ mod account;
 mod admin;
 mod audit;
 mod cases;
-mod charts;
 mod dashboard;
 mod fair_share;
 mod families;
@@ -13,6 +12,7 @@ mod language;
 mod medical;
 mod placement;
 mod pledges;
+mod report;
 mod submission;
 
 use std::sync::LazyLock;
@@ -23,6 +23,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::Environment;
 use resettle_app::App;
+use resettle_reports::charts;
 
 pub(crate) use i18n::Lang;
 
@@ -61,6 +62,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("code.html", include_str!("../../templates/code.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
     ("pledges.html", include_str!("../../templates/pledges.html")),
+    ("report.html", include_str!("../../templates/report.html")),
     (
         "case_new.html",
         include_str!("../../templates/case_new.html"),
@@ -153,6 +155,8 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/reception", get(placement::reception))
         .route("/families", get(families::page))
         .route("/pledges", get(pledges::page).post(pledges::save))
+        .route("/report", get(report::page))
+        .route("/report/annual", get(report::build))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route("/static/htmx.min.js", get(htmx))
@@ -243,6 +247,7 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                     ),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
                 plan => s.caller.may(resettle_app::Permission::PlanQuotas),
+                report => s.caller.may(resettle_app::Permission::BuildReports),
             }
         }
     }

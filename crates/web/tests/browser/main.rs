@@ -16,6 +16,7 @@ mod municipality;
 mod narrow;
 mod planner;
 mod reception;
+mod report;
 mod sessions;
 
 use std::net::SocketAddr;

@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use crate::document::{Block, Cell, Column, Document, Field, Table};
 
-const STYLE: &str = "body{margin:0;font:16px/1.5 'Noto Sans',system-ui,sans-serif;color:#1d2430;background:#fff}\
+/// The report's stylesheet: inside a saved page, or served beside it where the page's
+/// Content Security Policy refuses inline styles (the web server's).
+pub const STYLESHEET: &str = "body{margin:0;font:16px/1.5 'Noto Sans',system-ui,sans-serif;color:#1d2430;background:#fff}\
 main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{font-size:1.7rem;margin:.5rem 0}\
 .subtitle{font-size:1.15rem;color:#5b6675;margin-top:0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #d8dee6}\
 h3{font-size:1.05rem}dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1.2rem}\
@@ -13,7 +15,9 @@ dl.fields dt{font-weight:600}dl.fields dd{margin:0}nav.contents ol{padding-inlin
 .scroll{overflow-x:auto}table{border-collapse:collapse;margin:.25rem 0 1.25rem;min-width:50%}\
 caption{text-align:start;font-weight:600;padding:.25rem 0}th,td{padding:.3rem .6rem;border-bottom:1px solid #d8dee6;text-align:start}\
 thead th{background:#eef1f5}td.n,th.n{text-align:end;font-variant-numeric:tabular-nums}tfoot td,tfoot th{font-weight:700}\
-figure{margin:0 0 1rem}figcaption{color:#5b6675;font-size:.9rem}svg.chart{width:100%;height:auto}";
+figure{margin:0 0 1rem}figcaption{color:#5b6675;font-size:.9rem}svg.chart{width:100%;height:auto}\
+svg .pledged{fill:#c9d6e8}svg .arrived{fill:#0b5cad}svg .grid{stroke:#d8dee6}svg .axis{font-size:11px;fill:#5b6675}\
+svg .gap{font-size:11px;fill:#a3260b;font-weight:600}";
 
 /// Escapes text for HTML content and attribute values.
 pub(crate) fn escape(s: &str) -> String {
@@ -80,15 +84,28 @@ fn table(out: &mut String, t: &Table) {
     out.push_str("</table></div>");
 }
 
-/// The document as a standalone HTML page in its language and direction.
+/// The document as a standalone HTML page in its language and direction, its stylesheet
+/// inside it: a file to keep or send.
 pub fn render(doc: &Document) -> String {
+    page(doc, &format!("<style>{STYLESHEET}</style>"))
+}
+
+/// The document as an HTML page whose stylesheet ([`STYLESHEET`]) is served at `href`.
+pub fn render_linked(doc: &Document, href: &str) -> String {
+    page(
+        doc,
+        &format!("<link rel=\"stylesheet\" href=\"{}\">", escape(href)),
+    )
+}
+
+fn page(doc: &Document, style: &str) -> String {
     let lang = doc.lang;
     let mut out = String::new();
     let _ = write!(
         out,
         "<!doctype html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{} — {}</title><style>{STYLE}</style></head><body><main>\
+         <title>{} — {}</title>{style}</head><body><main>\
          <h1>{}</h1><p class=\"subtitle\">{}</p>",
         lang.code(),
         if lang.rtl() { "rtl" } else { "ltr" },

@@ -159,6 +159,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/report/annual", get(report::build))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
+        .route(report::STYLESHEET_PATH, get(report::stylesheet))
         .route("/static/htmx.min.js", get(htmx))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),

@@ -16,6 +16,20 @@ use super::{Lang, failed, render, user_context};
 use crate::ApiError;
 use crate::session::SignedIn;
 
+/// Where the report's stylesheet is served.
+pub(crate) const STYLESHEET_PATH: &str = "/static/report.css";
+
+/// `GET /static/report.css`: the stylesheet of the report as a web page.
+pub(crate) async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        resettle_reports::html::STYLESHEET,
+    )
+}
+
 /// The form as typed: every field text, so a refusal gives it back unchanged.
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
@@ -128,7 +142,14 @@ pub(crate) async fn build(
     let rendered = app
         .run_document(move || {
             let doc = resettle_reports::annual::document(&report, language, created);
-            resettle_reports::render(&doc, format)
+            match format {
+                // The pages' Content Security Policy refuses inline styles: the report's
+                // stylesheet is served beside it.
+                Format::Html => {
+                    Ok(resettle_reports::html::render_linked(&doc, STYLESHEET_PATH).into_bytes())
+                }
+                _ => resettle_reports::render(&doc, format),
+            }
         })
         .await;
     let bytes = match rendered {

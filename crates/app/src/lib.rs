@@ -10,6 +10,7 @@ mod error;
 pub mod export_csv;
 pub mod fair_share;
 pub mod families;
+pub mod funding;
 mod missions;
 mod placement;
 mod pledges;

@@ -94,6 +94,9 @@ enum Command {
     /// Reports: the report to Parliament on a year.
     #[command(subcommand)]
     Report(commands::report::Command),
+    /// Funding: claims under AMIF and the municipal allowance, person by person.
+    #[command(subcommand)]
+    Funding(commands::funding::Command),
 }
 
 fn main() -> std::process::ExitCode {
@@ -132,6 +135,7 @@ fn main() -> std::process::ExitCode {
             Command::Audit(c) => commands::audit::run(&cli.database, c).await,
             Command::Key(c) => commands::key::run(&cli.database, c).await,
             Command::Report(c) => commands::report::run(&cli.database, c).await,
+            Command::Funding(c) => commands::funding::run(&cli.database, c).await,
         }
     });
     match result {

@@ -1578,3 +1578,73 @@ fn report_annual_writes_each_format_in_the_language_asked() {
     );
     assert!(!path.exists(), "nothing is written on refusal");
 }
+
+/// `resettle funding claim` lists each person of the year once with integer cents, as
+/// JSON of the exact shape, a table and CSV; the lines add up to the total; an unknown
+/// instrument, and one the profile does not have, are refused naming the option.
+#[test]
+fn funding_claim_lists_each_person_once_and_adds_up() {
+    let (_dir, db) = demo_database(200);
+    let claim = |instrument: &str, format: &str| {
+        resettle(&[
+            "--database",
+            &db,
+            "funding",
+            "claim",
+            "--instrument",
+            instrument,
+            "--year",
+            "2024",
+            "--format",
+            format,
+        ])
+    };
+    let out = claim("amif", "json");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["instrument", "lines", "total_cents", "year"]);
+    assert_eq!(
+        (v["instrument"].as_str(), v["year"].as_i64()),
+        (Some("amif"), Some(2024))
+    );
+    let lines = v["lines"].as_array().unwrap();
+    assert!(!lines.is_empty());
+    let ids: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .map(|l| l["person_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), lines.len(), "each person once");
+    let sum: i64 = lines
+        .iter()
+        .map(|l| l["amount_cents"].as_i64().unwrap())
+        .sum();
+    assert_eq!(v["total_cents"].as_i64(), Some(sum));
+    assert!(lines.iter().all(|l| l["case_number"].is_string()));
+
+    let csv = String::from_utf8(claim("amif", "csv").stdout).unwrap();
+    assert!(csv.starts_with(
+        "person_id,case_number,member_no,arrived_on,adult,first_cohort,amount_cents\n"
+    ));
+    assert!(
+        csv.trim_end().ends_with(&format!("total,,,,,,{sum}")),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), lines.len() + 2);
+    let table = String::from_utf8(claim("amif", "table").stdout).unwrap();
+    assert!(table.starts_with("person_id"), "{table}");
+
+    let out = claim("esf", "json");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--instrument: \"esf\" is not amif or allowance")
+    );
+    let out = claim("allowance", "json");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names no municipal allowance"));
+}

@@ -8,6 +8,7 @@ pub mod annual;
 pub mod charts;
 pub mod document;
 pub mod fonts;
+pub mod funding;
 pub mod html;
 pub mod lang;
 #[cfg(test)]

@@ -119,6 +119,10 @@ fn every_message_and_word_of_the_export_is_in_all_five_languages() {
 #[test]
 fn every_message_of_the_report_is_in_dutch_french_and_english() {
     let mut ids = literal_ids(include_str!("annual.rs"), &["report-", "money-"]);
+    ids.extend(literal_ids(
+        include_str!("funding.rs"),
+        &["report-", "claim-"],
+    ));
     let dynamic = [
         "by-nationality",
         "by-country_of_asylum",

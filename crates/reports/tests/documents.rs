@@ -7,9 +7,10 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
 use resettle_app::annual::AnnualRequest;
+use resettle_app::funding::{ClaimRequest, Instrument};
 use resettle_app::{App, Caller, DemoConfig, FixedClock, Keyring, Role};
 use resettle_reports::document::Document;
-use resettle_reports::{DocLang, Format, annual, render, subject_access};
+use resettle_reports::{DocLang, Format, annual, funding, render, subject_access};
 use sqlx::Row;
 
 /// A name in Arabic script, as a family writes it.
@@ -289,4 +290,78 @@ async fn the_report_reads_the_same_in_pdf_xlsx_and_csv() {
     // The HTML: one page, in Dutch, with the chart.
     let html = String::from_utf8(render(&doc, Format::Html).unwrap()).unwrap();
     assert!(html.contains("<html lang=\"nl\" dir=\"ltr\">") && html.contains("<svg"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claim_reads_the_same_in_pdf_xlsx_csv_and_html() {
+    let db = resettle_testkit::sqlite();
+    let app = demo_app(&db.url).await;
+    let claim = app
+        .funding_claim(
+            &caller(Role::Planner),
+            &ClaimRequest {
+                programme: None,
+                instrument: Instrument::Amif,
+                year: 2025,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(!claim.lines.is_empty());
+    let doc = funding::document(&claim, DocLang::Fr, app.now());
+    let total = DocLang::Fr.euros(claim.total_cents);
+
+    // The PDF: the title, the total and every person's case number, in French.
+    let text = plain(&read_back(
+        &render(&doc, Format::Pdf).unwrap(),
+        "claim-fr",
+        2,
+    ));
+    for expected in [
+        "Demande AMIF pour les arrivées de 2025",
+        "Total demandé",
+        &plain(&total),
+        &claim.lines[0].person_id,
+        &claim.lines.last().unwrap().person_id,
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the PDF:\n{text}"
+        );
+    }
+
+    // The workbook: a line per person, amounts as euros, the total last.
+    let xlsx = render(&doc, Format::Xlsx).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
+    let sheet = book.worksheet_range("claim").unwrap();
+    let amount_col = 5;
+    for (i, line) in claim.lines.iter().enumerate() {
+        let row = 3 + i as u32;
+        assert_eq!(
+            sheet.get_value((row, 0)).unwrap().to_string(),
+            line.person_id
+        );
+        assert_eq!(
+            sheet.get_value((row, amount_col)).unwrap(),
+            &Data::Float(line.amount_cents as f64 / 100.0),
+            "row {i}"
+        );
+    }
+    assert_eq!(
+        sheet
+            .get_value((3 + claim.lines.len() as u32, amount_col))
+            .unwrap(),
+        &Data::Float(claim.total_cents as f64 / 100.0)
+    );
+
+    // The CSV and the HTML hold the same total.
+    let csv = String::from_utf8(render(&doc, Format::Csv).unwrap()).unwrap();
+    let euros = (claim.total_cents / 100).to_string();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("lines,claim,Total,") && l.ends_with(&format!(",{euros}"))),
+        "{csv}"
+    );
+    let html = String::from_utf8(render(&doc, Format::Html).unwrap()).unwrap();
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">") && html.contains(&total));
 }

@@ -9,7 +9,7 @@
 //! language and into HTML, PDF, XLSX and CSV.
 mod counting;
 mod delays;
-mod people;
+pub(crate) mod people;
 
 use resettle_domain::case::{CaseState, Priority};
 use resettle_domain::mission::MissionStatus;
@@ -199,8 +199,48 @@ pub struct MoneySummary {
     pub adults: Option<u64>,
     /// Minors who arrived, as published.
     pub minors: Option<u64>,
-    /// Allowances due for them (the ordinary allowance: cohorts are not recorded yet).
+    /// Allowances due for them at the ordinary rate, from the published counts (the
+    /// funding claim gives the exact amount per person, by cohort).
     pub allowances_cents: Option<i64>,
+}
+
+/// The days a report on a year covers: the whole year once it is over, up to today while
+/// it is not.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct YearSpan {
+    /// 1 January.
+    pub first: Date,
+    /// 31 December.
+    pub last: Date,
+    /// The last day counted: `last`, or today while the year is not over.
+    pub as_of: Date,
+    /// The day after `as_of` (periods end before it).
+    pub until: Date,
+}
+
+impl YearSpan {
+    /// The span of `year` on `today`; a year not begun is refused naming it.
+    pub(crate) fn of(year: i32, today: Date) -> Result<YearSpan, AppError> {
+        crate::bounds::within("year", year, &crate::bounds::CALENDAR_YEARS)?;
+        let first = Date::from_calendar_date(year, Month::January, 1)
+            .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
+        let next = Date::from_calendar_date(year + 1, Month::January, 1)
+            .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
+        if first > today {
+            return Err(AppError::Invalid(format!(
+                "year: {year} has not begun (today is {today}); a report covers a year begun"
+            )));
+        }
+        let last = next.previous_day().expect("a year has a last day");
+        let as_of = last.min(today);
+        let until = as_of.next_day().expect("a day has a next");
+        Ok(YearSpan {
+            first,
+            last,
+            as_of,
+            until,
+        })
+    }
 }
 
 /// The decision states of the report: a final decision on the family.
@@ -210,7 +250,7 @@ const DECIDED: &[CaseState] = &[
     CaseState::Refused,
 ];
 /// The acceptances an arrival follows.
-const ACCEPTED: &[CaseState] = &[CaseState::Accepted, CaseState::AcceptedInPart];
+pub(crate) const ACCEPTED: &[CaseState] = &[CaseState::Accepted, CaseState::AcceptedInPart];
 
 impl App {
     /// Builds the report to Parliament for a year. Planners and auditors; the build is
@@ -228,24 +268,17 @@ impl App {
             &year.to_string(),
         )
         .await?;
-        crate::bounds::within("year", year, &crate::bounds::CALENDAR_YEARS)?;
         let programme = self
             .reported_programme(request.programme.as_deref())
             .await?;
         let policy = self.policy(&programme.policy_profile).await?;
         let today = self.today();
-        let first = Date::from_calendar_date(year, Month::January, 1)
-            .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
-        let next = Date::from_calendar_date(year + 1, Month::January, 1)
-            .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
-        if first > today {
-            return Err(AppError::Invalid(format!(
-                "year: {year} has not begun (today is {today}); a report covers a year begun"
-            )));
-        }
-        let last = next.previous_day().expect("a year has a last day");
-        let as_of = last.min(today);
-        let until = as_of.next_day().expect("a day has a next");
+        let YearSpan {
+            first,
+            last,
+            as_of,
+            until,
+        } = YearSpan::of(year, today)?;
         let rules = counting::Rules {
             threshold: u64::from(policy.data_protection().small_cell_threshold),
             base: request.round_to_five.then_some(5),
@@ -262,8 +295,7 @@ impl App {
         let arrivals = period(&[CaseState::Arrived]);
         let arrived = self.store.steps_in(&arrivals).await?;
         let acceptances = self.store.earlier_steps(&arrivals, ACCEPTED).await?;
-        let arrived_members = self.store.members_in(&arrivals).await?;
-        let travellers = people::travellers(&arrived, &acceptances, &arrived_members);
+        let travellers = self.travellers(&arrivals, &arrived, &acceptances).await?;
 
         let decisions = period(DECIDED);
         let decided = self.store.steps_in(&decisions).await?;
@@ -343,9 +375,24 @@ impl App {
         Ok(report)
     }
 
+    /// The persons who arrived in `arrivals`, each once: the members each arrival's
+    /// acceptance accepted.
+    pub(crate) async fn travellers(
+        &self,
+        arrivals: &Period<'_>,
+        arrived: &[resettle_storage::CaseStep],
+        acceptances: &[resettle_storage::CaseStep],
+    ) -> Result<Vec<people::Traveller>, AppError> {
+        let members = self.store.members_in(arrivals).await?;
+        Ok(people::travellers(arrived, acceptances, &members))
+    }
+
     /// The programme asked for, or the only one; several without a choice is refused
     /// naming them.
-    async fn reported_programme(&self, code: Option<&str>) -> Result<ReportedProgramme, AppError> {
+    pub(crate) async fn reported_programme(
+        &self,
+        code: Option<&str>,
+    ) -> Result<ReportedProgramme, AppError> {
         let rows = self.store.programmes().await?;
         let chosen = match code {
             Some(code) => rows

@@ -14,6 +14,12 @@ use super::counting::{Breakdown, Dimension, Rules, breakdown};
 /// A person who arrived in the period, with what the report groups arrivals by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Traveller {
+    /// The case's UNHCR case number.
+    pub case_number: String,
+    /// The person's number within the family.
+    pub member_no: u32,
+    /// The day the family arrived.
+    pub arrived_on: time::Date,
     nationality: String,
     country_of_asylum: String,
     category: String,
@@ -22,6 +28,30 @@ pub(crate) struct Traveller {
     family_size: FamilySize,
     /// 18 or over on arrival (allowances are per adult and per minor).
     pub adult: bool,
+}
+
+#[cfg(test)]
+impl Traveller {
+    /// A Syrian traveller of a family of two, for tests of what follows from arrivals.
+    pub(crate) fn example(
+        case_number: &str,
+        member_no: u32,
+        adult: bool,
+        arrived_on: time::Date,
+    ) -> Traveller {
+        Traveller {
+            case_number: case_number.into(),
+            member_no,
+            arrived_on,
+            nationality: "SY".into(),
+            country_of_asylum: "LB".into(),
+            category: "lpn".into(),
+            age_band: AgeBand::From18To34,
+            sex: Sex::Female,
+            family_size: FamilySize::of(2),
+            adult,
+        }
+    }
 }
 
 /// The members a decision accepted, when it names them (a decision in part); `None` for
@@ -86,6 +116,9 @@ pub(crate) fn travellers(
                 continue;
             }
             out.push(Traveller {
+                case_number: arrival.case_number.clone(),
+                member_no: m.member_no,
+                arrived_on: day,
                 nationality: arrival.nationality.clone(),
                 country_of_asylum: arrival.country_of_asylum.clone(),
                 category: arrival

@@ -3,6 +3,7 @@ pub mod audit;
 pub mod case;
 pub mod demo;
 pub mod fair_share;
+pub mod funding;
 pub mod key;
 pub mod migrate;
 pub mod mission;

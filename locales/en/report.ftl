@@ -155,6 +155,7 @@ claim-rate-first_cohort_minor = Per minor of the first cohort
 claim-field-persons = Persons claimed for
 claim-field-total = Total claimed
 claim-lines-heading = Persons claimed for
+claim-lines-caption = One line per person, by day of arrival
 claim-col-person = Person
 claim-col-case = Case number
 claim-col-member = Member

@@ -155,6 +155,7 @@ claim-rate-first_cohort_minor = Par mineur de la première cohorte
 claim-field-persons = Personnes demandées
 claim-field-total = Total demandé
 claim-lines-heading = Personnes pour lesquelles le financement est demandé
+claim-lines-caption = Une ligne par personne, par jour d’arrivée
 claim-col-person = Personne
 claim-col-case = Numéro de dossier
 claim-col-member = Membre

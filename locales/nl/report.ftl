@@ -155,6 +155,7 @@ claim-rate-first_cohort_minor = Per minderjarige van het eerste cohort
 claim-field-persons = Aangevraagd voor personen
 claim-field-total = Totaal aangevraagd
 claim-lines-heading = Personen waarvoor wordt aangevraagd
+claim-lines-caption = Eén regel per persoon, naar dag van aankomst
 claim-col-person = Persoon
 claim-col-case = Dossiernummer
 claim-col-member = Gezinslid

@@ -135,7 +135,7 @@ impl Writer<'_> {
             key: "lines".into(),
             blocks: vec![Block::Table(Table {
                 key: "claim".into(),
-                caption: self.t("claim-lines-heading"),
+                caption: self.t("claim-lines-caption"),
                 columns,
                 rows,
                 total: Some(total),

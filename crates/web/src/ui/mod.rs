@@ -157,6 +157,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/pledges", get(pledges::page).post(pledges::save))
         .route("/report", get(report::page))
         .route("/report/annual", get(report::build))
+        .route("/report/funding", get(report::claim))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route(report::STYLESHEET_PATH, get(report::stylesheet))

@@ -127,3 +127,76 @@ async fn a_planner_builds_the_report_to_parliament_in_dutch() {
         );
     }
 }
+
+/// A planner's funding claim on the same page, in Dutch: the municipal allowance, which the
+/// Belgian profile does not pay, is refused in words keeping the choice; last year's AMIF
+/// claim opens as a page with every person once and the total, and downloads as a
+/// spreadsheet (the PDF is the same document, typeset: the documents' tests read it back).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_planner_builds_a_funding_claim_in_dutch() {
+    for db in resettle_testkit::databases() {
+        let s = serve(db).await;
+        let b = browser(1280).await;
+        let c = &b.client;
+        let who = s.backend;
+        sign_in(&s, &b, "planner").await;
+        c.goto(&format!("{}/report", s.base)).await.unwrap();
+        click(c, "nav.languages a[hreflang='nl']").await;
+        for _ in 0..100 {
+            if text(c).await.contains("Financieringsaanvraag") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(
+            value_of(c, "#claim-form [name='year']").await,
+            "2025",
+            "{who}"
+        );
+
+        click(c, "#claim-form input[name='instrument'][value='allowance']").await;
+        submit(c, "Aanvraag opstellen").await;
+        let problem = text_of(c, "#claim-problem").await;
+        assert!(
+            problem.contains("kent deze financiering niet"),
+            "{who}: {problem}"
+        );
+        assert!(
+            checked(c, "#claim-form input[name='instrument'][value='allowance']").await,
+            "{who}: the form as chosen"
+        );
+        review(c, who, "claim-refused-nl").await;
+
+        click(c, "#claim-form input[name='instrument'][value='amif']").await;
+        click(c, "#claim-form input[name='language'][value='nl']").await;
+        submit(c, "Aanvraag opstellen").await;
+        let page = text(c).await;
+        for expected in [
+            "AMIF-aanvraag voor de aankomsten in 2025",
+            "Totaal aangevraagd",
+            "Personen waarvoor wordt aangevraagd",
+            "10.000,00",
+        ] {
+            assert!(
+                page.contains(expected),
+                "{who}: no {expected:?} in {page:.800}"
+            );
+        }
+        review(c, who, "claim-2025-nl").await;
+
+        let (status, kind, size) = fetched(
+            c,
+            "/report/funding?year=2025&instrument=amif&language=nl&format=xlsx",
+        )
+        .await;
+        assert_eq!(
+            (status, kind.as_str()),
+            (
+                200,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+            "{who}"
+        );
+        assert!(size > 1000, "{who}: {size} bytes");
+    }
+}

@@ -442,8 +442,7 @@ impl App {
             .into_iter()
             .filter(|m| m.programme == programme)
             .filter(|m| {
-                (m.starts_on >= first && m.starts_on <= as_of)
-                    || (m.status == MissionStatus::Planned && m.starts_on >= first)
+                m.starts_on >= first && (m.starts_on <= as_of || m.status == MissionStatus::Planned)
             })
             .collect();
         chosen.sort_by(|a, b| a.starts_on.cmp(&b.starts_on).then(a.code.cmp(&b.code)));

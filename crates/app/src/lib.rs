@@ -11,6 +11,7 @@ pub mod export_csv;
 pub mod fair_share;
 pub mod families;
 pub mod funding;
+pub mod import;
 mod missions;
 mod placement;
 mod pledges;

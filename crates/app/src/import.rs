@@ -6,8 +6,9 @@
 //!
 //! All or nothing: every cell is checked with the domain's own parsers and every problem
 //! is reported with its row (as the spreadsheet numbers it, the header being row 1), its
-//! column, the value and the reason; the cases come out only when there is none. This
-//! module reads and checks; it writes nothing.
+//! column, the value and the reason; the cases come out only when there is none, and
+//! [`App::import_cases`] writes them in one transaction. Importing the same file again
+//! changes nothing: a case number already registered is left as it is.
 use std::collections::BTreeMap;
 
 use resettle_domain::case::{CaseNumber, Channel, Priority, Relationship, Sex, SubmissionCategory};
@@ -18,6 +19,7 @@ use time::Date;
 
 use crate::bounds::CASE_MEMBERS;
 use crate::cases::{NewCase, NewMember};
+use crate::{App, AppError, Caller, Permission};
 
 /// The columns, exactly and in this order.
 pub const COLUMNS: [&str; 16] = [
@@ -290,8 +292,12 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
 /// members by number.
 type Gathered = (usize, Vec<String>, BTreeMap<u32, NewMember>);
 
-/// The cases of a table whose first row is the header, for `programme`; or every problem.
-pub fn cases(programme: &str, table: &[Vec<String>]) -> Result<Vec<NewCase>, Vec<RowProblem>> {
+/// The cases of a table whose first row is the header, for `programme`, each with the
+/// row it starts on; or every problem.
+pub fn cases(
+    programme: &str,
+    table: &[Vec<String>],
+) -> Result<Vec<(usize, NewCase)>, Vec<RowProblem>> {
     let mut problems = Vec::new();
     let Some((header, rows)) = table.split_first() else {
         return Err(vec![RowProblem::at(0, "", "", "the file is empty")]);
@@ -375,24 +381,131 @@ pub fn cases(programme: &str, table: &[Vec<String>]) -> Result<Vec<NewCase>, Vec
             continue;
         }
         let day = iso_day(&cells[5]).expect("checked");
-        out.push(NewCase {
-            case_number: number,
-            programme: programme.to_string(),
-            country_of_asylum: cells[0].clone(),
-            nationality: cells[1].clone(),
-            categories: list(&cells[2]),
-            priority: cells[3].clone(),
-            channel: cells[4].clone(),
-            submitted_on: Some(day),
-            members: members.into_values().collect(),
-            linked_cases: list(&cells[6]),
-        });
+        out.push((
+            row,
+            NewCase {
+                case_number: number,
+                programme: programme.to_string(),
+                country_of_asylum: cells[0].clone(),
+                nationality: cells[1].clone(),
+                categories: list(&cells[2]),
+                priority: cells[3].clone(),
+                channel: cells[4].clone(),
+                submitted_on: Some(day),
+                members: members.into_values().collect(),
+                linked_cases: list(&cells[6]),
+            },
+        ));
     }
     if problems.is_empty() {
         Ok(out)
     } else {
         problems.sort_by_key(|p| p.row);
         Err(problems)
+    }
+}
+
+/// What an import did, or would do on a dry run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportOutcome {
+    /// Cases in the file.
+    pub cases: usize,
+    /// Persons in the file.
+    pub persons: usize,
+    /// Cases registered (or that would be, on a dry run).
+    pub added: usize,
+    /// Cases already registered, left as they are.
+    pub unchanged: usize,
+    /// Nothing was written.
+    pub dry_run: bool,
+}
+
+impl App {
+    /// Imports UNHCR submissions from a CSV or XLSX file into `programme`: every case the
+    /// file holds that is not yet registered, in one transaction, or nothing. The inner
+    /// `Err` lists every problem of a refused file (nothing written); the outer one is a
+    /// refusal of the caller or a storage failure. Case officers, as for one submission.
+    pub async fn import_cases(
+        &self,
+        caller: &Caller,
+        programme: &str,
+        kind: FileKind,
+        bytes: &[u8],
+        dry_run: bool,
+    ) -> Result<Result<ImportOutcome, Vec<RowProblem>>, AppError> {
+        self.require(caller, Permission::SubmitCase, "import_cases", programme)
+            .await?;
+        let policy = self.programme_policy(programme).await?;
+        let table = match read_table(kind, bytes) {
+            Ok(t) => t,
+            Err(p) => return Ok(Err(vec![p])),
+        };
+        let found = match cases(programme, &table) {
+            Ok(c) => c,
+            Err(p) => return Ok(Err(p)),
+        };
+        let persons = found.iter().map(|(_, c)| c.members.len()).sum();
+        let now = self.now();
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        let mut unchanged = 0;
+        for (row, new) in found.iter() {
+            let number = new.case_number.clone();
+            let file = match new.clone().into_file(&caller.username, now, &policy) {
+                Ok(f) => f,
+                Err(e) => {
+                    problems.push(RowProblem::at(*row, "", &number, e.to_string()));
+                    continue;
+                }
+            };
+            if !policy.channel_allows(file.case.channel, file.case.priority) {
+                problems.push(RowProblem::at(
+                    *row,
+                    "channel",
+                    file.case.channel.as_str(),
+                    format!(
+                        "profile {} does not take {} cases by {}",
+                        policy.name(),
+                        file.case.priority,
+                        file.case.channel
+                    ),
+                ));
+                continue;
+            }
+            if self.store.case(&file.case.case_number).await?.is_some() {
+                unchanged += 1;
+            } else {
+                files.push(file);
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
+        let outcome = ImportOutcome {
+            cases: found.len(),
+            persons,
+            added: files.len(),
+            unchanged,
+            dry_run,
+        };
+        if dry_run || files.is_empty() {
+            return Ok(Ok(outcome));
+        }
+        self.store
+            .create_cases(programme, &files, caller.organisation.as_deref())
+            .await?;
+        for file in &files {
+            self.record_ok(
+                caller,
+                "write",
+                "case",
+                file.case.case_number.as_str(),
+                "categories",
+                "imported",
+            )
+            .await?;
+        }
+        Ok(Ok(outcome))
     }
 }
 

@@ -97,6 +97,9 @@ enum Command {
     /// Funding: claims under AMIF and the municipal allowance, person by person.
     #[command(subcommand)]
     Funding(commands::funding::Command),
+    /// Import: UNHCR submissions from a CSV or XLSX file.
+    #[command(subcommand)]
+    Import(commands::import::Command),
 }
 
 fn main() -> std::process::ExitCode {
@@ -136,6 +139,7 @@ fn main() -> std::process::ExitCode {
             Command::Key(c) => commands::key::run(&cli.database, c).await,
             Command::Report(c) => commands::report::run(&cli.database, c).await,
             Command::Funding(c) => commands::funding::run(&cli.database, c).await,
+            Command::Import(c) => commands::import::run(&cli.database, c).await,
         }
     });
     match result {

@@ -1648,3 +1648,78 @@ fn funding_claim_lists_each_person_once_and_adds_up() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("names no municipal allowance"));
 }
+
+/// `resettle import cases` registers a file's cases once (a second import changes
+/// nothing); a file with a bad row writes nothing, names row, column, value and reason,
+/// and exits with status 1; a dry run writes nothing.
+#[test]
+fn import_cases_is_all_or_nothing_and_idempotent() {
+    let (dir, db) = demo_database(20);
+    let header = "case_number,country_of_asylum,nationality,categories,priority,channel,\
+submitted_on,member_no,relationship,full_name,date_of_birth,sex,languages,education,\
+occupation,linked_cases";
+    let mother = "IMP-26C00001,LB,SY,legal_physical_protection;medical_needs,normal,dossier,\
+2026-03-02,1,principal_applicant,Amal Haddad,1990-04-01,female,ar,,,";
+    let son = "IMP-26C00001,LB,SY,legal_physical_protection;medical_needs,normal,dossier,\
+2026-03-02,2,child,Omar Haddad,2015-09-12,male,ar,,,";
+    let other = "IMP-26C00002,JO,SY,medical_needs,normal,dossier,2026-03-05,1,\
+principal_applicant,Sara Nasser,1985-01-01,female,ar,,,";
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, format!("{header}\n{mother}\n{son}\n")).unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "{header}\n{other}\n{}\n",
+            son.replace("2015-09-12", "12/09/2015")
+        ),
+    )
+    .unwrap();
+    let import = |file: &std::path::Path, dry: bool| {
+        let mut args = vec!["--database", &db, "import", "cases", "--programme", "BE"];
+        if dry {
+            args.push("--dry-run");
+        }
+        let f = file.to_str().unwrap().to_string();
+        let mut args: Vec<String> = args.into_iter().map(String::from).collect();
+        args.push(f);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        resettle(&refs)
+    };
+    let listed = |number: &str| {
+        let out = resettle(&["--database", &db, "case", "list", "--format", "csv"]);
+        String::from_utf8(out.stdout).unwrap().contains(number)
+    };
+
+    let out = import(&good, true);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("would register 1"));
+    assert!(!listed("IMP-26C00001"), "a dry run writes nothing");
+
+    let out = import(&good, false);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 cases, 2 persons: registered 1"));
+    assert!(listed("IMP-26C00001"));
+    let again = import(&good, false);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("registered 0, already registered 1"));
+
+    let out = import(&bad, false);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("row 3, column date_of_birth, value \"12/09/2015\""),
+        "{err}"
+    );
+    assert!(
+        !listed("IMP-26C00002"),
+        "nothing of a refused file is written"
+    );
+}

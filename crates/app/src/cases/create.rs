@@ -73,7 +73,8 @@ where
 }
 
 impl NewCase {
-    fn into_file(
+    /// The case file of a submission, checked whole by the domain.
+    pub(crate) fn into_file(
         self,
         actor: &str,
         now: OffsetDateTime,

@@ -28,7 +28,8 @@ const SON: &str = "LEB-26C00001,LB,SY,legal_physical_protection;medical_needs,no
 fn a_family_on_two_rows_is_one_case_with_its_members_in_order() {
     let cases = cases("BE", &table(&file(&[SON, MOTHER]))).unwrap();
     assert_eq!(cases.len(), 1);
-    let c = &cases[0];
+    let c = &cases[0].1;
+    assert_eq!(cases[0].0, 2, "the case starts on its first row");
     assert_eq!(
         (c.programme.as_str(), c.case_number.as_str()),
         ("BE", "LEB-26C00001")
@@ -162,7 +163,7 @@ proptest! {
         t.extend(rows);
         match cases("BE", &t) {
             Ok(cs) => {
-                let members: usize = cs.iter().map(|c| c.members.len()).sum();
+                let members: usize = cs.iter().map(|(_, c)| c.members.len()).sum();
                 let filled = t[1..].iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count();
                 prop_assert_eq!(members, filled);
             }

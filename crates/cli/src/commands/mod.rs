@@ -4,6 +4,7 @@ pub mod case;
 pub mod demo;
 pub mod fair_share;
 pub mod funding;
+pub mod import;
 pub mod key;
 pub mod migrate;
 pub mod mission;

@@ -127,6 +127,8 @@ case-placement-review = Review on the placement page
 case-export = Subject-access export
 case-export-lead = Everything held on this family:
 case-export-audited = The export is recorded in the audit trail.
+case-export-family-language = in the family’s language
+case-export-pdf-in = The PDF in another language:
 medical-member = Member
 medical-condition = Condition
 medical-care-needs = Care needs
@@ -763,6 +765,7 @@ permission-manage_missions = planning missions and recording sponsor groups
 permission-place = proposing and confirming placements
 permission-record_outcomes = recording integration follow-ups
 permission-export_subject = exporting everything held on a person
+permission-build_reports = building the report to Parliament
 
 ## The planner's pledges
 
@@ -1073,3 +1076,26 @@ anchor-arrived = the day the family arrived
 anchor-current_stay_began = the day the family's current stay began
 anchor-stay_began = the day the stay began
 anchor-follow_up_due = the day the { $months }-month follow-up is due
+## The report to Parliament (/report)
+nav-report = Report to Parliament
+report-page-title = Report to Parliament
+report-page-lead = The year's report on the programme: pledges against arrivals, who arrived, selection missions, time taken, delays and their reasons, decisions by group, reunification, reception and money.
+report-page-year = Year
+report-page-language = Language of the report
+report-page-format = Format
+report-page-format-html = web page (HTML)
+report-page-format-pdf = PDF document
+report-page-format-xlsx = spreadsheet (XLSX)
+report-page-format-csv = figures as CSV
+report-page-round = Round every count to the nearest 5 (Eurostat's practice)
+report-page-suppression = Counts too small to publish are withheld, as the programme's data protection settings say.
+report-page-build = Build the report
+report-page-refused-year = The report was not built: give a year from { $min } to { $max } that has begun.
+claim-page-title = Funding claim
+claim-page-lead = Every person accepted for resettlement who arrived in the year, once, with the amount claimed for them under the programme's policy profile, and the total.
+claim-page-instrument = Instrument
+claim-page-instrument-amif = EU funding (AMIF), per person
+claim-page-instrument-allowance = allowance to the receiving municipality
+claim-page-language = Language of the claim
+claim-page-build = Build the claim
+claim-page-refused-instrument = The claim was not built: the programme's policy profile has no such funding. Choose the other instrument.

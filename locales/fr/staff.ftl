@@ -129,6 +129,8 @@ case-placement-review = Examiner sur la page de placement
 case-export = Export pour le droit d'accès
 case-export-lead = Tout ce qui est conservé sur cette famille :
 case-export-audited = L'export est enregistré dans le journal d'audit.
+case-export-family-language = dans la langue de la famille
+case-export-pdf-in = Le PDF dans une autre langue :
 medical-member = Membre
 medical-condition = Affection
 medical-care-needs = Besoins de soins
@@ -765,6 +767,7 @@ permission-manage_missions = la planification des missions et l’enregistrement
 permission-place = la proposition et la confirmation des placements
 permission-record_outcomes = l’enregistrement du suivi de l’intégration
 permission-export_subject = l’export de tout ce qui est conservé sur une personne
+permission-build_reports = l’établissement du rapport au Parlement
 
 ## Les engagements du planificateur
 
@@ -1075,3 +1078,26 @@ anchor-arrived = le jour de l’arrivée de la famille
 anchor-current_stay_began = le jour où le séjour actuel de la famille a commencé
 anchor-stay_began = le jour où le séjour a commencé
 anchor-follow_up_due = le jour du suivi à { $months } mois
+## Le rapport au Parlement (/report)
+nav-report = Rapport au Parlement
+report-page-title = Rapport au Parlement
+report-page-lead = Le rapport annuel du programme : engagements et arrivées, qui est arrivé, missions de sélection, délais, retards et leurs motifs, décisions par groupe, regroupement familial, accueil et financement.
+report-page-year = Année
+report-page-language = Langue du rapport
+report-page-format = Format
+report-page-format-html = page web (HTML)
+report-page-format-pdf = document PDF
+report-page-format-xlsx = tableur (XLSX)
+report-page-format-csv = chiffres en CSV
+report-page-round = Arrondir chaque effectif au multiple de 5 le plus proche (pratique d’Eurostat)
+report-page-suppression = Les effectifs trop petits pour être publiés sont masqués, comme le prévoient les règles de protection des données du programme.
+report-page-build = Établir le rapport
+report-page-refused-year = Le rapport n’a pas été établi : indiquez une année de { $min } à { $max } déjà commencée.
+claim-page-title = Demande de financement
+claim-page-lead = Chaque personne acceptée pour la réinstallation et arrivée dans l’année, une seule fois, avec le montant demandé pour elle selon le profil de politique du programme, et le total.
+claim-page-instrument = Instrument
+claim-page-instrument-amif = financement de l’UE (AMIF), par personne
+claim-page-instrument-allowance = allocation à la commune d’accueil
+claim-page-language = Langue de la demande
+claim-page-build = Établir la demande
+claim-page-refused-instrument = La demande n’a pas été établie : le profil de politique du programme ne prévoit pas ce financement. Choisissez l’autre instrument.

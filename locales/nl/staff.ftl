@@ -126,6 +126,8 @@ case-placement-review = Beoordelen op de plaatsingspagina
 case-export = Inzageverzoek (export)
 case-export-lead = Alles wat over dit gezin wordt bewaard:
 case-export-audited = De export wordt vastgelegd in de auditlog.
+case-export-family-language = in de taal van het gezin
+case-export-pdf-in = De pdf in een andere taal:
 medical-member = Gezinslid
 medical-condition = Aandoening
 medical-care-needs = Zorgnoden
@@ -762,6 +764,7 @@ permission-manage_missions = het plannen van missies en het vastleggen van spons
 permission-place = het voorstellen en bevestigen van plaatsingen
 permission-record_outcomes = het vastleggen van integratieopvolging
 permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen
+permission-build_reports = het opstellen van het verslag aan het parlement
 
 ## De toezeggingen van de planner
 
@@ -1072,3 +1075,26 @@ anchor-arrived = de dag waarop het gezin aankwam
 anchor-current_stay_began = de dag waarop het huidige verblijf van het gezin begon
 anchor-stay_began = de dag waarop het verblijf begon
 anchor-follow_up_due = de dag van de opvolging na { $months } maanden
+## Het verslag aan het parlement (/report)
+nav-report = Verslag aan het parlement
+report-page-title = Verslag aan het parlement
+report-page-lead = Het jaarverslag over het programma: toezeggingen tegenover aankomsten, wie aankwam, selectiemissies, doorlooptijden, vertragingen en hun redenen, beslissingen per groep, gezinshereniging, opvang en financiën.
+report-page-year = Jaar
+report-page-language = Taal van het verslag
+report-page-format = Formaat
+report-page-format-html = webpagina (HTML)
+report-page-format-pdf = pdf-document
+report-page-format-xlsx = rekenblad (XLSX)
+report-page-format-csv = cijfers als CSV
+report-page-round = Elk aantal afronden op het dichtstbijzijnde veelvoud van 5 (werkwijze van Eurostat)
+report-page-suppression = Aantallen die te klein zijn om te publiceren worden niet getoond, zoals de gegevensbeschermingsinstellingen van het programma bepalen.
+report-page-build = Verslag opstellen
+report-page-refused-year = Het verslag werd niet opgesteld: geef een jaar van { $min } tot { $max } dat al begonnen is.
+claim-page-title = Financieringsaanvraag
+claim-page-lead = Iedere voor hervestiging geaccepteerde persoon die in het jaar aankwam, één keer, met het bedrag dat volgens het beleidsprofiel van het programma voor hem of haar wordt aangevraagd, en het totaal.
+claim-page-instrument = Instrument
+claim-page-instrument-amif = EU-financiering (AMIF), per persoon
+claim-page-instrument-allowance = vergoeding aan de ontvangende gemeente
+claim-page-language = Taal van de aanvraag
+claim-page-build = Aanvraag opstellen
+claim-page-refused-instrument = De aanvraag werd niet opgesteld: het beleidsprofiel van het programma kent deze financiering niet. Kies het andere instrument.

@@ -1,6 +1,7 @@
 //! Use cases shared by the web server and the CLI, so both entry points apply the same rules
 //! (and, with the access-control work, the same authorisation).
 pub mod access;
+pub mod annual;
 pub mod bounds;
 pub mod cases;
 mod dashboard;
@@ -11,6 +12,8 @@ pub mod fair_share;
 pub mod families;
 pub mod family;
 pub mod forecast;
+pub mod funding;
+pub mod import;
 mod missions;
 pub mod notices;
 mod placement;

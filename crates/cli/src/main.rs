@@ -94,6 +94,15 @@ enum Command {
     /// Capacity forecast: the chance each pledge is met with the reception places there
     /// are, when places run short, and the buffer places that make the pledges hold.
     Simulate(commands::simulate::Args),
+    /// Reports: the report to Parliament on a year.
+    #[command(subcommand)]
+    Report(commands::report::Command),
+    /// Funding: claims under AMIF and the municipal allowance, person by person.
+    #[command(subcommand)]
+    Funding(commands::funding::Command),
+    /// Import: UNHCR submissions from a CSV or XLSX file.
+    #[command(subcommand)]
+    Import(commands::import::Command),
 }
 
 fn main() -> std::process::ExitCode {
@@ -132,6 +141,9 @@ fn main() -> std::process::ExitCode {
             Command::Audit(c) => commands::audit::run(&cli.database, c).await,
             Command::Key(c) => commands::key::run(&cli.database, c).await,
             Command::Simulate(args) => commands::simulate::run(&cli.database, args).await,
+            Command::Report(c) => commands::report::run(&cli.database, c).await,
+            Command::Funding(c) => commands::funding::run(&cli.database, c).await,
+            Command::Import(c) => commands::import::run(&cli.database, c).await,
         }
     });
     match result {

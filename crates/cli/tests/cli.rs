@@ -1872,3 +1872,209 @@ fn a_programme_hold_is_recorded_from_the_cli_and_a_backwards_one_refused() {
     assert_eq!(listed[0]["note"], "the four centres are full");
     assert_eq!(listed[0]["from"], "2026-12-01");
 }
+
+/// `resettle report annual` writes the report to Parliament in each format and in the
+/// language asked for (2024: a year over whatever day the test runs); a language the
+/// report is not written in is refused naming the option, and nothing is written.
+#[test]
+fn report_annual_writes_each_format_in_the_language_asked() {
+    let (dir, db) = demo_database(200);
+    let report = |format: &str, language: &str, file: &str| {
+        let path = dir.path().join(file);
+        let out = resettle(&[
+            "--database",
+            &db,
+            "report",
+            "annual",
+            "--year",
+            "2024",
+            "--format",
+            format,
+            "--language",
+            language,
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        (out, path)
+    };
+    for (format, start) in [
+        ("pdf", &b"%PDF-"[..]),
+        ("xlsx", &b"PK"[..]),
+        ("html", &b"<!doctype html><html lang=\"fr\""[..]),
+        ("csv", &b"section,table,row,column,value"[..]),
+    ] {
+        let (out, path) = report(format, "fr", &format!("rapport.{format}"));
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes.starts_with(start),
+            "{format}: {:?}",
+            &bytes[..20.min(bytes.len())]
+        );
+    }
+    let text = Command::new("pdftotext")
+        .arg(dir.path().join("rapport.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("La réinstallation en 2024 : rapport au Parlement"),
+        "{text:.600}"
+    );
+    let (out, path) = report("pdf", "de", "bericht.pdf");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--language: \"de\" is not nl, fr or en")
+    );
+    assert!(!path.exists(), "nothing is written on refusal");
+}
+
+/// `resettle funding claim` lists each person of the year once with integer cents, as
+/// JSON of the exact shape, a table and CSV; the lines add up to the total; an unknown
+/// instrument, and one the profile does not have, are refused naming the option.
+#[test]
+fn funding_claim_lists_each_person_once_and_adds_up() {
+    let (_dir, db) = demo_database(200);
+    let claim = |instrument: &str, format: &str| {
+        resettle(&[
+            "--database",
+            &db,
+            "funding",
+            "claim",
+            "--instrument",
+            instrument,
+            "--year",
+            "2024",
+            "--format",
+            format,
+        ])
+    };
+    let out = claim("amif", "json");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["instrument", "lines", "total_cents", "year"]);
+    assert_eq!(
+        (v["instrument"].as_str(), v["year"].as_i64()),
+        (Some("amif"), Some(2024))
+    );
+    let lines = v["lines"].as_array().unwrap();
+    assert!(!lines.is_empty());
+    let ids: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .map(|l| l["person_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), lines.len(), "each person once");
+    let sum: i64 = lines
+        .iter()
+        .map(|l| l["amount_cents"].as_i64().unwrap())
+        .sum();
+    assert_eq!(v["total_cents"].as_i64(), Some(sum));
+    assert!(lines.iter().all(|l| l["case_number"].is_string()));
+
+    let csv = String::from_utf8(claim("amif", "csv").stdout).unwrap();
+    assert!(csv.starts_with(
+        "person_id,case_number,member_no,arrived_on,adult,first_cohort,amount_cents\n"
+    ));
+    assert!(
+        csv.trim_end().ends_with(&format!("total,,,,,,{sum}")),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), lines.len() + 2);
+    let table = String::from_utf8(claim("amif", "table").stdout).unwrap();
+    assert!(table.starts_with("person_id"), "{table}");
+
+    let out = claim("esf", "json");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--instrument: \"esf\" is not amif or allowance")
+    );
+    let out = claim("allowance", "json");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names no municipal allowance"));
+}
+
+/// `resettle import cases` registers a file's cases once (a second import changes
+/// nothing); a file with a bad row writes nothing, names row, column, value and reason,
+/// and exits with status 1; a dry run writes nothing.
+#[test]
+fn import_cases_is_all_or_nothing_and_idempotent() {
+    let (dir, db) = demo_database(20);
+    let header = "case_number,country_of_asylum,nationality,categories,priority,channel,\
+submitted_on,member_no,relationship,full_name,date_of_birth,sex,languages,education,\
+occupation,linked_cases";
+    let mother = "IMP-26C00001,LB,SY,legal_physical_protection;medical_needs,normal,dossier,\
+2026-03-02,1,principal_applicant,Amal Haddad,1990-04-01,female,ar,,,";
+    let son = "IMP-26C00001,LB,SY,legal_physical_protection;medical_needs,normal,dossier,\
+2026-03-02,2,child,Omar Haddad,2015-09-12,male,ar,,,";
+    let other = "IMP-26C00002,JO,SY,medical_needs,normal,dossier,2026-03-05,1,\
+principal_applicant,Sara Nasser,1985-01-01,female,ar,,,";
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, format!("{header}\n{mother}\n{son}\n")).unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "{header}\n{other}\n{}\n",
+            son.replace("2015-09-12", "12/09/2015")
+        ),
+    )
+    .unwrap();
+    let import = |file: &std::path::Path, dry: bool| {
+        let mut args = vec!["--database", &db, "import", "cases", "--programme", "BE"];
+        if dry {
+            args.push("--dry-run");
+        }
+        let f = file.to_str().unwrap().to_string();
+        let mut args: Vec<String> = args.into_iter().map(String::from).collect();
+        args.push(f);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        resettle(&refs)
+    };
+    let listed = |number: &str| {
+        let out = resettle(&["--database", &db, "case", "list", "--format", "csv"]);
+        String::from_utf8(out.stdout).unwrap().contains(number)
+    };
+
+    let out = import(&good, true);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("would register 1"));
+    assert!(!listed("IMP-26C00001"), "a dry run writes nothing");
+
+    let out = import(&good, false);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 cases, 2 persons: registered 1"));
+    assert!(listed("IMP-26C00001"));
+    let again = import(&good, false);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("registered 0, already registered 1"));
+
+    let out = import(&bad, false);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("row 3, column date_of_birth, value \"12/09/2015\""),
+        "{err}"
+    );
+    assert!(
+        !listed("IMP-26C00002"),
+        "nothing of a refused file is written"
+    );
+}

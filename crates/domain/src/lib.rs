@@ -6,7 +6,6 @@ pub mod access;
 pub mod calendar;
 pub mod case;
 pub mod country;
-pub mod document;
 pub mod error;
 pub mod hold;
 pub mod mission;

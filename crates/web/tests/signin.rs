@@ -195,7 +195,7 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
         get(&format!("/cases/{number}/export.pdf"), Some(&cookie)),
     )
     .await;
-    assert!(a.body.starts_with("%PDF-1.4"));
+    assert!(a.body.starts_with("%PDF-"), "a typeset PDF");
     // Logout without the token is refused; with it the session ends for good.
     let a = send(&app, post("/logout", Some(&cookie), "")).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);

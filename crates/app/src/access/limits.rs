@@ -152,6 +152,7 @@ pub struct Pools {
     hashing: Arc<Semaphore>,
     placement: Arc<Semaphore>,
     forecast: Arc<Semaphore>,
+    documents: Arc<Semaphore>,
 }
 
 impl Default for Pools {
@@ -162,12 +163,16 @@ impl Default for Pools {
             hashing: Arc::new(Semaphore::new(cores.saturating_sub(1).max(1))),
             placement: Arc::new(Semaphore::new(1)),
             forecast: Arc::new(Semaphore::new(1)),
+            // Typesetting a report takes a core for a second or more; one stays free.
+            documents: Arc::new(Semaphore::new(cores.saturating_sub(1).max(1))),
         }
     }
 }
 
 /// How long a password check waits for a free core before it is refused.
 const HASHING_QUEUE: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long a document waits for a free core before it is refused.
+const DOCUMENT_QUEUE: std::time::Duration = std::time::Duration::from_secs(10);
 /// When a refused caller should come back.
 const BUSY_RETRY: Duration = Duration::seconds(10);
 
@@ -247,6 +252,26 @@ impl App {
         })
         .await
         .map_err(|e| AppError::Invalid(format!("password check failed: {e}")))
+    }
+
+    /// Renders a document (typesetting a PDF, writing a workbook) on a blocking thread, at
+    /// most as many at once as there are spare cores; one that waits too long for a core
+    /// is refused as busy, so a burst of reports cannot starve the other requests.
+    pub async fn run_document<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        let permit =
+            tokio::time::timeout(DOCUMENT_QUEUE, self.pools.documents.clone().acquire_owned())
+                .await
+                .map_err(|_| busy("a document"))?
+                .map_err(|_| busy("a document"))?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(|e| AppError::Invalid(format!("document failed: {e}")))
     }
 
     /// Runs CPU-heavy placement work on a blocking thread, one run at a time; a run asked

@@ -46,6 +46,8 @@ pub enum Permission {
     /// Keep how to reach a family, follow the families to inform of a change, and issue a
     /// family's access code to its status page (the letter that carries it).
     InformFamilies,
+    /// Build the report to Parliament: aggregates only, small cells withheld.
+    BuildReports,
 }
 
 impl Permission {
@@ -69,6 +71,7 @@ impl Permission {
             Permission::RecordOutcomes => "record_outcomes",
             Permission::ExportSubject => "export_subject",
             Permission::InformFamilies => "inform_families",
+            Permission::BuildReports => "build_reports",
         }
     }
 
@@ -142,6 +145,8 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         Place | RecordOutcomes => role == ReceptionOfficer,
         ExportSubject => role == CaseOfficer,
         InformFamilies => matches!(role, CaseOfficer | ReceptionOfficer),
+        // Planners write the report; auditors check what it says against the records.
+        BuildReports => matches!(role, Planner | Auditor),
     }
 }
 

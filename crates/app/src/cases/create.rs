@@ -85,7 +85,8 @@ fn field<T: std::str::FromStr<Err = Refusal>>(name: &str, v: &str) -> Result<T, 
 }
 
 impl NewCase {
-    fn into_file(
+    /// The case file of a submission, checked whole by the domain.
+    pub(crate) fn into_file(
         self,
         actor: &str,
         now: OffsetDateTime,

@@ -1,11 +1,11 @@
-//! The subject-access export (GDPR art. 15): everything held on a case's family, as JSON
-//! for machines and as a PDF to hand over, itself audited.
-use resettle_domain::document::TextDocument;
+//! The subject-access export (GDPR art. 15): everything held on a case's family, with why
+//! it is held and who saw it, itself audited. JSON for machines here; the document a
+//! family reads is `resettle-reports`' `subject_access`.
 use resettle_storage::AuditFilter;
 use serde::Serialize;
-use serde_json::Value;
 use time::OffsetDateTime;
 
+use super::view::CaseView;
 use crate::access::audit::AuditRecord;
 use crate::{App, AppError, Caller, Permission};
 
@@ -18,8 +18,14 @@ pub struct SubjectExport {
     pub exported_at: OffsetDateTime,
     /// Who made it.
     pub exported_by: String,
+    /// The programme that holds the data, by name.
+    pub programme_name: String,
+    /// Months of integration support after arrival: how long the data serves its purpose.
+    pub support_months: u32,
+    /// Years the data is kept after the case is closed (the profile's retention).
+    pub retention_years: u32,
     /// The case, every field.
-    pub case: Value,
+    pub case: CaseView,
     /// Its history.
     pub events: Vec<resettle_domain::case::CaseEvent>,
     /// Medical records, diagnoses included.
@@ -41,6 +47,13 @@ impl App {
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let holds = self.programme_holds(&stored.programme).await?;
+        let programme_name = self
+            .store
+            .programmes()
+            .await?
+            .into_iter()
+            .find(|p| p.code == stored.programme)
+            .map_or_else(|| stored.programme.clone(), |p| p.name);
         let accesses = self
             .store
             .audit_entries(&AuditFilter {
@@ -77,88 +90,13 @@ impl App {
         Ok(SubjectExport {
             exported_at: self.now(),
             exported_by: caller.username.clone(),
-            case: serde_json::to_value(&view).expect("a case view serialises"),
+            programme_name,
+            support_months: policy.support_months(),
+            retention_years: policy.data_protection().retention_years,
+            case: view,
             events,
             medical_records,
             accesses,
         })
-    }
-}
-
-impl SubjectExport {
-    /// The export as a printable PDF: one section per part, nested values flattened to
-    /// `path: value` lines so nothing held is left out of the printout.
-    pub fn to_pdf(&self) -> Vec<u8> {
-        let number = self
-            .case
-            .get("case_number")
-            .and_then(Value::as_str)
-            .unwrap_or("?");
-        let mut doc = TextDocument::new(
-            format!("Personal data held on case {number}"),
-            self.exported_at,
-        );
-        doc.section("About this export")
-            .field("Exported at", self.exported_at.to_string())
-            .field("Exported by", self.exported_by.clone());
-        let mut case = Vec::new();
-        flatten("", &self.case, &mut case);
-        let s = doc.section("Case");
-        for (k, v) in case {
-            s.field(k, v);
-        }
-        let s = doc.section("History");
-        for e in &self.events {
-            s.field(
-                format!("{} {}", e.seq, e.at.date()),
-                format!("{} by {}: {}", e.to, e.actor, e.reason),
-            );
-        }
-        let s = doc.section("Medical records");
-        for m in &self.medical_records {
-            let needs: Vec<&str> = m.care_needs.iter().map(|n| n.as_str()).collect();
-            s.field(
-                format!("member {}", m.member_no),
-                format!(
-                    "{}; needs: {}; consent to share: {}; fit to travel: {}",
-                    m.condition,
-                    needs.join(", "),
-                    m.consent_to_share,
-                    resettle_domain::case::fit_to_travel_word(m.fit_to_travel)
-                ),
-            );
-        }
-        let s = doc.section("Who accessed this case");
-        for a in &self.accesses {
-            s.field(
-                a.at.clone(),
-                format!("{} {} ({}) from {}", a.actor, a.action, a.outcome, a.source),
-            );
-        }
-        doc.to_pdf()
-    }
-}
-
-/// Flattens JSON into `path: value` pairs in document order.
-fn flatten(path: &str, v: &Value, out: &mut Vec<(String, String)>) {
-    match v {
-        Value::Object(m) => {
-            for (k, v) in m {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                flatten(&p, v, out);
-            }
-        }
-        Value::Array(a) if !a.is_empty() => {
-            for (i, v) in a.iter().enumerate() {
-                flatten(&format!("{path}[{}]", i + 1), v, out);
-            }
-        }
-        Value::Null => {}
-        Value::String(s) => out.push((path.to_string(), s.clone())),
-        other => out.push((path.to_string(), other.to_string())),
     }
 }

@@ -63,13 +63,17 @@ pub enum Command {
     /// Record a reunification request (--relative …) or change its status (--request N --status S).
     Reunification(ReunificationArgs),
     /// Everything held on a case's family (a subject-access request, GDPR art. 15), as
-    /// JSON or PDF; the export is recorded in the audit trail.
+    /// JSON or as a PDF the family can read; the export is recorded in the audit trail.
     Export {
         /// UNHCR case number.
         number: String,
         /// json or pdf.
         #[arg(long, default_value = "json")]
         format: String,
+        /// The PDF's language: ar, fa, fr, en or nl (default: the family's first language
+        /// among these, else English).
+        #[arg(long)]
+        language: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(long)]
         output: Option<std::path::PathBuf>,
@@ -640,13 +644,25 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         Command::Export {
             number,
             format,
+            language,
             output,
         } => {
+            use resettle_reports::{DocLang, subject_access};
+            let lang = match language.as_deref() {
+                None => None,
+                Some(code) => Some(DocLang::parse(code).ok_or_else(|| {
+                    anyhow::anyhow!("--language: {code:?} is not one of ar, fa, fr, en, nl")
+                })?),
+            };
+            if !matches!(format.as_str(), "json" | "pdf") {
+                anyhow::bail!("--format: {format:?} is not json or pdf");
+            }
             let export = app.subject_export(&op, &number).await?;
-            let bytes = match format.as_str() {
-                "json" => serde_json::to_vec_pretty(&export)?,
-                "pdf" => export.to_pdf(),
-                other => anyhow::bail!("--format: {other:?} is not json or pdf"),
+            let bytes = if format == "json" {
+                serde_json::to_vec_pretty(&export)?
+            } else {
+                let lang = lang.unwrap_or_else(|| subject_access::family_language(&export.case));
+                resettle_reports::pdf::render(&subject_access::document(&export, lang))?
             };
             match output {
                 Some(path) => std::fs::write(&path, bytes)?,

@@ -15,6 +15,10 @@ pub struct Money {
     /// A one-time allowance that replaces `allowance` for the first cohort under a new
     /// model (the Netherlands 2012: €2,000 per adult, €1,000 per minor).
     pub first_cohort_allowance: Option<Allowance>,
+    /// The first cohort is the persons who arrived in this year or before it (the
+    /// Netherlands 2012: the arrivals of 2012, the first year of direct placement); `None`
+    /// when the profile names no first cohort, so the ordinary allowance applies to all.
+    pub first_cohort_until_year: Option<i32>,
     /// EU funding per resettled person, as information for budgets (AMIF 2021-2027:
     /// €10,000).
     pub eu_funding_per_person_cents: Option<i64>,
@@ -65,6 +69,15 @@ impl Money {
         chosen.map_or(0, |a| a.for_family(adults, minors))
     }
 
+    /// Whether a person who arrived in `year` belongs to the first cohort, whose
+    /// allowance replaces the ordinary one.
+    pub fn first_cohort(&self, year: i32) -> bool {
+        self.first_cohort_allowance.is_some()
+            && self
+                .first_cohort_until_year
+                .is_some_and(|last| year <= last)
+    }
+
     /// Reads `[money]`.
     pub(super) fn read(raw: Option<&raw::Money>, cx: &Cx) -> Result<Self, PolicyError> {
         let Some(raw) = raw else {
@@ -80,6 +93,14 @@ impl Money {
                 .first_cohort_allowance
                 .as_ref()
                 .map(|a| Allowance::read(a, "money.first_cohort_allowance", cx))
+                .transpose()?,
+            first_cohort_until_year: raw
+                .first_cohort_until_year
+                .as_ref()
+                .map(|v| {
+                    cx.count(v, "money.first_cohort_until_year", 1900, 2200)
+                        .map(|y| y as i32)
+                })
                 .transpose()?,
             eu_funding_per_person_cents: raw
                 .eu_funding_per_person_cents
@@ -112,6 +133,21 @@ mod tests {
         };
         assert_eq!(m.allowance_cents(2, 3, false), 200_000);
         assert_eq!(m.allowance_cents(2, 3, true), 700_000);
+    }
+
+    #[test]
+    fn the_first_cohort_is_who_arrived_until_its_last_year_when_it_has_an_allowance() {
+        let mut m = Money {
+            allowance: allowance(100_000, 0),
+            first_cohort_allowance: allowance(200_000, 100_000),
+            first_cohort_until_year: Some(2012),
+            ..Money::default()
+        };
+        assert!(m.first_cohort(2011) && m.first_cohort(2012));
+        assert!(!m.first_cohort(2013));
+        m.first_cohort_allowance = None;
+        assert!(!m.first_cohort(2012));
+        assert!(!Money::default().first_cohort(2012));
     }
 
     #[test]

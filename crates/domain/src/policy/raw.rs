@@ -225,6 +225,7 @@ fn yes() -> bool {
 pub(super) struct Money {
     pub allowance: Option<Allowance>,
     pub first_cohort_allowance: Option<Allowance>,
+    pub first_cohort_until_year: Option<Int>,
     pub eu_funding_per_person_cents: Option<Int>,
     #[serde(default)]
     pub eu_funding_source: String,

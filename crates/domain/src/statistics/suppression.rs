@@ -39,6 +39,22 @@ pub fn suppress(counts: &[u64], threshold: u64) -> Suppressed {
     }
 }
 
+/// Suppresses a column as [`suppress`] does, then rounds every published count (cells and
+/// total, each on its own) to the nearest multiple of `base` when one is given: Eurostat's
+/// practice, so that differences between tables cannot pin down a withheld cell either.
+/// Halves round up; zeros stay zero.
+pub fn publish(counts: &[u64], threshold: u64, base: Option<u64>) -> Suppressed {
+    let s = suppress(counts, threshold);
+    let Some(base) = base.filter(|&b| b > 1) else {
+        return s;
+    };
+    let round = |v: Option<u64>| v.map(|v| (v + base / 2) / base * base);
+    Suppressed {
+        cells: s.cells.into_iter().map(round).collect(),
+        total: round(s.total),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +79,16 @@ mod tests {
         let s = suppress(&[0, 3, 0], 5);
         assert_eq!(s.cells, [Some(0), None, Some(0)]);
         assert_eq!(s.total, None);
+    }
+
+    #[test]
+    fn rounding_to_five_rounds_cells_and_total_apart_after_suppression() {
+        // 3 is withheld, and 7 with it (the smallest other); then 12 → 10, 48 → 50.
+        let s = publish(&[0, 3, 12, 48, 7], 5, Some(5));
+        assert_eq!(s.cells, [Some(0), None, Some(10), Some(50), None]);
+        assert_eq!(s.total, Some(70));
+        assert_eq!(publish(&[13, 22], 5, Some(5)).cells, [Some(15), Some(20)]);
+        assert_eq!(publish(&[12], 5, None).cells, [Some(12)]);
     }
 
     proptest! {

@@ -117,6 +117,19 @@ impl Store {
         submitted_by: Option<&str>,
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
+        self.create_cases(programme, std::slice::from_ref(file), submitted_by, audit)
+            .await
+    }
+
+    /// Adds several cases in one transaction (an import) with their audit entries: all of
+    /// them, or, on any invalid part or a case number already used, none.
+    pub async fn create_cases(
+        &self,
+        programme: &str,
+        files: &[CaseFile],
+        submitted_by: Option<&str>,
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let ids = reference::load(&mut tx, programme).await?;
         let known = KnownCodes {
@@ -124,21 +137,23 @@ impl Store {
             places: ids.places.keys().cloned().collect(),
             sponsor_groups: ids.sponsor_groups.keys().cloned().collect(),
         };
-        validate_files(std::slice::from_ref(file), &known)?;
+        validate_files(files, &known)?;
         insert_cases(
             &mut tx,
             &ids,
-            std::slice::from_ref(file),
+            files,
             // A new submission is in no reception place yet.
             &std::collections::HashMap::new(),
             self.keys.as_deref(),
         )
         .await?;
-        sqlx::query("UPDATE cases SET submitted_by = $1 WHERE case_number = $2")
-            .bind(submitted_by.map(str::to_string))
-            .bind(file.case.case_number.as_str().to_string())
-            .execute(&mut *tx)
-            .await?;
+        for file in files {
+            sqlx::query("UPDATE cases SET submitted_by = $1 WHERE case_number = $2")
+                .bind(submitted_by.map(str::to_string))
+                .bind(file.case.case_number.as_str().to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use axum::Form;
-use axum::extract::{Path, State};
-use axum::http::header;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
@@ -14,6 +14,7 @@ use resettle_app::cases::{CaseQuery, MoveRequest, NewPromise, TransitionRequest}
 use resettle_app::{App, AppError, NewContact, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
 use resettle_domain::{Refusal, RefusalKind};
+use resettle_reports::{DocLang, subject_access};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
@@ -846,49 +847,76 @@ async fn placement_context(app: &App, caller: &resettle_app::Caller, number: &st
     }
 }
 
-/// `GET /cases/{number}/export.json` and `.pdf`: the subject-access export.
+/// The language a family's printed export is asked for in (`?language=ar`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct ExportQuery {
+    language: String,
+}
+
+/// `GET /cases/{number}/export.json` and `.pdf`: the subject-access export; the PDF in the
+/// language asked for, else in the family's own.
 pub(crate) async fn export(
     lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
     Path((number, format)): Path<(String, String)>,
+    Query(query): Query<ExportQuery>,
 ) -> Response {
+    let refused = |detail: String| failed(lang, Some(&session), AppError::Invalid(detail));
     let pdf = match format.as_str() {
         "pdf" => true,
         "json" => false,
-        other => {
-            return failed(
-                lang,
-                Some(&session),
-                AppError::Invalid(format!("format: {other:?} is not json or pdf")),
-            );
-        }
+        other => return refused(format!("format: {other:?} is not json or pdf")),
     };
-    match app.subject_export(&session.caller, &number).await {
-        Ok(x) => {
-            let disposition = format!("attachment; filename=\"{number}.{format}\"");
-            if pdf {
-                (
-                    [
-                        (header::CONTENT_TYPE, "application/pdf".to_string()),
-                        (header::CONTENT_DISPOSITION, disposition),
-                    ],
-                    x.to_pdf(),
-                )
-                    .into_response()
-            } else {
-                (
-                    [
-                        (header::CONTENT_TYPE, "application/json".to_string()),
-                        (header::CONTENT_DISPOSITION, disposition),
-                    ],
-                    serde_json::to_string_pretty(&x).unwrap_or_default(),
-                )
-                    .into_response()
+    let language = match query.language.trim() {
+        "" => None,
+        code => match DocLang::parse(code) {
+            Some(l) => Some(l),
+            None => {
+                return refused(format!(
+                    "language: {code:?} is not one of ar, fa, fr, en, nl"
+                ));
             }
+        },
+    };
+    let x = match app.subject_export(&session.caller, &number).await {
+        Ok(x) => x,
+        Err(e) => return failed(lang, Some(&session), e),
+    };
+    let disposition = format!("attachment; filename=\"{number}.{format}\"");
+    let (content_type, body) = if pdf {
+        let language = language.unwrap_or_else(|| subject_access::family_language(&x.case));
+        let typeset = app
+            .run_document(move || {
+                resettle_reports::pdf::render(&subject_access::document(&x, language))
+            })
+            .await;
+        match typeset {
+            Ok(Ok(bytes)) => ("application/pdf", bytes),
+            Ok(Err(e)) => {
+                return failed(
+                    lang,
+                    Some(&session),
+                    crate::ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+                );
+            }
+            Err(e) => return failed(lang, Some(&session), e),
         }
-        Err(e) => failed(lang, Some(&session), e),
-    }
+    } else {
+        (
+            "application/json",
+            serde_json::to_vec_pretty(&x).unwrap_or_default(),
+        )
+    };
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 #[cfg(test)]

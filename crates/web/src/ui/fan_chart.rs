@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use resettle_forecast::Band;
 
-use super::charts::{escape, nice_ceiling};
+use resettle_reports::charts::{escape, nice_ceiling};
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 280.0;

@@ -761,6 +761,7 @@ mod tests {
                             programmes => empty(), states => empty(), small_cell_threshold => 10,
                         },
                         form => minijinja::context! {},
+                        claim => minijinja::context! {},
                         outcome => minijinja::context! { error => "years: 0 is not a number" },
                         case => minijinja::context! { case_number => "BE-26-00001" },
                         case_number => "BE-26-00001",

@@ -4,7 +4,6 @@ mod account;
 mod admin;
 mod audit;
 mod cases;
-mod charts;
 mod dashboard;
 mod fair_share;
 mod families;
@@ -22,6 +21,7 @@ mod names;
 mod placement;
 mod pledges;
 mod refusals;
+mod report;
 mod submission;
 
 use std::sync::LazyLock;
@@ -32,6 +32,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::Environment;
 use resettle_app::App;
+use resettle_reports::charts;
 
 pub(crate) use i18n::Lang;
 
@@ -70,6 +71,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("code.html", include_str!("../../templates/code.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
     ("pledges.html", include_str!("../../templates/pledges.html")),
+    ("report.html", include_str!("../../templates/report.html")),
     (
         "forecast.html",
         include_str!("../../templates/forecast.html"),
@@ -199,8 +201,12 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/holds", get(holds::page).post(holds::save))
         .route("/cases/{number}/family-code", post(family_letter::issue))
         .route("/forecast", get(forecast::page).post(forecast::run))
+        .route("/report", get(report::page))
+        .route("/report/annual", get(report::build))
+        .route("/report/funding", get(report::claim))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
+        .route(report::STYLESHEET_PATH, get(report::stylesheet))
         .route("/static/htmx.min.js", get(htmx))
         .route("/static/fonts/{file}", get(fonts::font))
         .layer(axum::middleware::from_fn_with_state(
@@ -305,6 +311,7 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                 // reception page.
                 inform => s.caller.may(resettle_app::Permission::InformFamilies)
                     && !s.caller.may(resettle_app::Permission::Place),
+                report => s.caller.may(resettle_app::Permission::BuildReports),
             }
         }
     }

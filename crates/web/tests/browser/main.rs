@@ -20,6 +20,7 @@ mod notices;
 mod planner;
 mod reasons;
 mod reception;
+mod report;
 mod sessions;
 mod stages;
 

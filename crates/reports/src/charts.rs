@@ -1,5 +1,6 @@
-//! Charts drawn as SVG on the server, so they show without JavaScript and can go into
-//! printed reports unchanged.
+//! Charts drawn as SVG on the server, so they show without JavaScript on the staff pages
+//! and go into the printed reports unchanged (the pages style them with their stylesheet;
+//! a document gives them [`STYLE`] of their own).
 use std::fmt::Write;
 
 use resettle_app::PledgeYear;
@@ -12,15 +13,18 @@ const BOTTOM: f64 = 28.0;
 const TOP: f64 = 12.0;
 
 /// One series of bars: a name (shown in tooltips), a CSS class, a value per category.
-pub(crate) struct Series<'a> {
+pub struct Series<'a> {
+    /// Shown in each bar's tooltip.
     pub name: &'a str,
+    /// The bars' CSS class, which gives their colour.
     pub class: &'a str,
+    /// One value per category.
     pub values: Vec<i64>,
 }
 
 /// Bars grouped by category, one bar per series, with an optional note above each group.
 /// `id` must be unique on the page (it labels the chart for screen readers).
-pub(crate) fn grouped_bars(
+pub fn grouped_bars(
     id: &str,
     title: &str,
     categories: &[String],
@@ -95,16 +99,41 @@ pub(crate) fn grouped_bars(
 /// Pledged and arrived persons per year as paired bars; the unkept part of each pledge is
 /// labelled with the gap, because the gap is what a Parliament should ask about. A year not
 /// over has no gap label: its pledge is not yet unkept.
-pub(crate) fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
+pub fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
+    pledges_chart(years, &PledgeLabels::ENGLISH)
+}
+
+/// The words of the pledges chart: its title and its two series.
+#[derive(Debug, Clone, Copy)]
+pub struct PledgeLabels<'a> {
+    /// Read by screen readers and shown as a tooltip.
+    pub title: &'a str,
+    /// The pledged bars.
+    pub pledged: &'a str,
+    /// The arrived bars.
+    pub arrived: &'a str,
+}
+
+impl PledgeLabels<'static> {
+    /// The staff pages' words.
+    pub const ENGLISH: PledgeLabels<'static> = PledgeLabels {
+        title: "Persons pledged and arrived per year",
+        pledged: "pledged",
+        arrived: "arrived",
+    };
+}
+
+/// [`pledges_against_arrivals`] in the words of a document's language.
+pub fn pledges_chart(years: &[PledgeYear], labels: &PledgeLabels<'_>) -> String {
     let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
     let series = [
         Series {
-            name: "pledged",
+            name: labels.pledged,
             class: "pledged",
             values: years.iter().map(|y| y.pledged).collect(),
         },
         Series {
-            name: "arrived",
+            name: labels.arrived,
             class: "arrived",
             values: years.iter().map(|y| y.arrived).collect(),
         },
@@ -113,17 +142,11 @@ pub(crate) fn pledges_against_arrivals(years: &[PledgeYear]) -> String {
         .iter()
         .map(|y| (y.gap > 0 && !y.partial).then(|| format!("−{}", y.gap)))
         .collect();
-    grouped_bars(
-        "pledges-chart",
-        "Persons pledged and arrived per year",
-        &categories,
-        &series,
-        &notes,
-    )
+    grouped_bars("pledges-chart", labels.title, &categories, &series, &notes)
 }
 
 /// The persons to resettle in each year of a plan.
-pub(crate) fn plan_path(path: &[PlanYear]) -> String {
+pub fn plan_path(path: &[PlanYear]) -> String {
     let categories: Vec<String> = path.iter().map(|y| y.year.to_string()).collect();
     let series = [Series {
         name: "persons",
@@ -139,8 +162,25 @@ pub(crate) fn plan_path(path: &[PlanYear]) -> String {
     )
 }
 
+/// The staff pages' chart colours and type, for a chart that leaves the page (the
+/// stylesheet's `svg .pledged`, `svg .arrived`, `svg .grid`, `svg .axis`, `svg .gap`).
+pub const STYLE: &str = "text { font-family: 'Noto Sans', sans-serif; } \
+    .pledged { fill: #c9d6e8; } .arrived { fill: #0b5cad; } .grid { stroke: #d8dee6; } \
+    .axis { font-size: 11px; fill: #5b6675; } .gap { font-size: 11px; fill: #a3260b; font-weight: 600; }";
+
+/// A chart as a file of its own: [`STYLE`] inside it, since no stylesheet reaches it
+/// there. The bundled fonts have no minus sign (U+2212), so a gap is written with the
+/// hyphen-minus rather than printed as a missing glyph.
+pub fn standalone(svg: &str) -> String {
+    let svg = svg.replace('\u{2212}', "-");
+    match svg.find('>') {
+        Some(end) => format!("{}<style>{STYLE}</style>{}", &svg[..=end], &svg[end + 1..]),
+        None => svg,
+    }
+}
+
 /// `s` safe inside SVG text and attributes.
-pub(crate) fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -148,7 +188,7 @@ pub(crate) fn escape(s: &str) -> String {
 }
 
 /// The smallest 1, 2 or 5 times a power of ten at or above `v`, for round axis ticks.
-pub(crate) fn nice_ceiling(v: f64) -> f64 {
+pub fn nice_ceiling(v: f64) -> f64 {
     let p = 10f64.powf(v.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .iter()
@@ -216,6 +256,14 @@ mod tests {
     fn no_years_still_draws_a_valid_chart() {
         let svg = pledges_against_arrivals(&[]);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn a_standalone_chart_carries_its_style() {
+        let svg = standalone(&pledges_against_arrivals(&[year(2020, 10, 5)]));
+        assert!(svg.starts_with("<svg") && svg.contains("<style>") && svg.ends_with("</svg>"));
+        assert!(svg.find("<style>") < svg.find("<rect"));
+        assert!(svg.contains(">-5<") && !svg.contains('\u{2212}'), "{svg}");
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! Funding claims on a demo database, checked against an independent SQL query over the
+//! raw tables on SQLite and PostgreSQL: each accepted person who arrived in the year once,
+//! the amount by the profile's `[money]` table, a total that adds up to the cent; a profile
+//! without the instrument, and a role that may not build reports, are refused.
+use std::collections::{BTreeMap, BTreeSet};
+
+use resettle_app::funding::{ClaimRequest, FundingClaim, Instrument};
+use resettle_app::{App, AppError, Caller, DemoConfig, FixedClock, Keyring, Role};
+use sqlx::Row;
+
+const YEAR: i32 = 2025;
+const FROM: &str = "2025-01-01";
+const UNTIL: &str = "2026-01-01";
+
+async fn demo_app(url: &str) -> App {
+    let app = App::open(url)
+        .await
+        .unwrap()
+        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+        .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY)));
+    app.load_demo(
+        &DemoConfig {
+            seed: 11,
+            cases: 400,
+            as_of: resettle_testkit::TODAY,
+        },
+        false,
+    )
+    .await
+    .unwrap();
+    app
+}
+
+async fn raw(url: &str) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(url).await.unwrap()
+}
+
+fn caller(role: Role) -> Caller {
+    Caller {
+        username: role.as_str().into(),
+        roles: vec![role],
+        organisation: None,
+        source: "test".into(),
+    }
+}
+
+async fn claim(app: &App, role: Role, instrument: Instrument) -> Result<FundingClaim, AppError> {
+    app.funding_claim(
+        &caller(role),
+        &ClaimRequest {
+            programme: None,
+            instrument,
+            year: YEAR,
+        },
+    )
+    .await
+}
+
+/// Whole years from `born` to `on` (ISO days), written again here so the test does not
+/// lean on the domain's calendar.
+fn age(born: &str, on: &str) -> i64 {
+    let part = |s: &str, r: std::ops::Range<usize>| s[r].parse::<i64>().unwrap();
+    let years = part(on, 0..4) - part(born, 0..4);
+    let before_birthday = (part(on, 5..7), part(on, 8..10)) < (part(born, 5..7), part(born, 8..10));
+    years - i64::from(before_birthday)
+}
+
+/// The persons who arrived in the year, as (case number, member no) → adult on arrival:
+/// every member of an arrived case, less those its decision in part did not accept.
+async fn arrived_persons(pool: &sqlx::AnyPool) -> BTreeMap<(String, i64), bool> {
+    let rows = sqlx::query(
+        "SELECT c.case_number, m.member_no, m.date_of_birth, MIN(e.at) \
+           FROM case_events e JOIN cases c ON c.id = e.case_id \
+           JOIN family_members m ON m.case_id = c.id \
+          WHERE e.to_state = 'arrived' AND e.at >= $1 AND e.at < $2 \
+          GROUP BY c.case_number, m.member_no, m.date_of_birth",
+    )
+    .bind(FROM)
+    .bind(UNTIL)
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let partial = sqlx::query(
+        "SELECT c.case_number, e.payload FROM case_events e JOIN cases c ON c.id = e.case_id \
+          WHERE e.to_state = 'accepted_in_part'",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut accepted: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
+    for r in partial {
+        let payload: serde_json::Value =
+            serde_json::from_str(&r.try_get::<String, _>(1).unwrap()).unwrap();
+        let members = payload["members_accepted"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_i64().unwrap())
+            .collect();
+        accepted.insert(r.try_get(0).unwrap(), members);
+    }
+    rows.iter()
+        .map(|r| {
+            let case: String = r.try_get(0).unwrap();
+            let member: i64 = r.try_get(1).unwrap();
+            let born: String = r.try_get(2).unwrap();
+            let arrived: String = r.try_get(3).unwrap();
+            ((case, member), age(&born, &arrived) >= 18)
+        })
+        .filter(|((case, member), _)| accepted.get(case).is_none_or(|a| a.contains(member)))
+        .collect()
+}
+
+/// The claim's persons, each once, with whether they are adults; a second line for a
+/// person fails the test.
+fn claimed(c: &FundingClaim, who: &str) -> BTreeMap<(String, i64), bool> {
+    let mut out = BTreeMap::new();
+    for l in &c.lines {
+        assert_eq!(l.person_id, format!("{}/{}", l.case_number, l.member_no));
+        let key = (l.case_number.clone(), i64::from(l.member_no));
+        assert!(
+            out.insert(key, l.adult).is_none(),
+            "{who}: {} twice",
+            l.person_id
+        );
+    }
+    assert_eq!(
+        c.total_cents,
+        c.lines.iter().map(|l| l.amount_cents).sum::<i64>(),
+        "{who}: the total adds up"
+    );
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claims_match_an_independent_query_and_count_each_person_once() {
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let persons = arrived_persons(&pool).await;
+        assert!(persons.len() > 50, "{who}: the demo has arrivals in {YEAR}");
+
+        // AMIF under the Belgian profile: €10,000 for every person.
+        let amif = claim(&app, Role::Planner, Instrument::Amif).await.unwrap();
+        assert_eq!((amif.year, amif.partial), (YEAR, false), "{who}");
+        assert_eq!(claimed(&amif, who), persons, "{who}");
+        assert!(amif.lines.iter().all(|l| l.amount_cents == 1_000_000));
+        assert_eq!(amif.total_cents, persons.len() as i64 * 1_000_000, "{who}");
+
+        // Belgium pays no municipal allowance: refused, naming the instrument.
+        let none = claim(&app, Role::Auditor, Instrument::Allowance).await;
+        assert!(
+            matches!(&none, Err(AppError::Invalid(m)) if m.starts_with("instrument:")),
+            "{who}: {none:?}"
+        );
+
+        // Under the Dutch profile: €1,000 per adult, nothing per minor (2025 is long
+        // after the first cohort of 2012), and no EU funding.
+        sqlx::query("UPDATE programmes SET policy_profile = 'netherlands-2012'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let allowance = claim(&app, Role::Planner, Instrument::Allowance)
+            .await
+            .unwrap();
+        assert_eq!(claimed(&allowance, who), persons, "{who}");
+        let adults = persons.values().filter(|&&a| a).count() as i64;
+        assert!(adults > 0 && adults < persons.len() as i64, "{who}");
+        assert_eq!(allowance.total_cents, adults * 100_000, "{who}");
+        assert!(allowance.lines.iter().all(|l| !l.first_cohort));
+        assert!(
+            allowance
+                .lines
+                .iter()
+                .all(|l| l.amount_cents == if l.adult { 100_000 } else { 0 })
+        );
+        let dutch_amif = claim(&app, Role::Planner, Instrument::Amif).await;
+        assert!(
+            matches!(&dutch_amif, Err(AppError::Invalid(m)) if m.contains("EU funding")),
+            "{who}: {dutch_amif:?}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_planners_and_auditors_build_a_claim_and_it_is_recorded() {
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let built = |pool: sqlx::AnyPool| async move {
+            sqlx::query(
+                "SELECT COUNT(*) FROM audit_log WHERE entity = 'funding_claim' AND outcome = 'ok'",
+            )
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .try_get::<i64, _>(0)
+            .unwrap()
+        };
+        for role in [Role::CaseOfficer, Role::Municipality, Role::Sponsor] {
+            let refused = claim(&app, role, Instrument::Amif).await;
+            assert!(
+                matches!(refused, Err(AppError::Forbidden { .. })),
+                "{who}: {role:?} {refused:?}"
+            );
+        }
+        assert_eq!(built(pool.clone()).await, 0, "{who}");
+        claim(&app, Role::Auditor, Instrument::Amif).await.unwrap();
+        assert_eq!(built(pool.clone()).await, 1, "{who}");
+    }
+}

@@ -98,6 +98,11 @@ pub(crate) async fn run(
         }),
         Ok(request) => match app.forecast(&session.caller, &request).await {
             Ok(answer) => Ok(answer),
+            // A bound refused: the page states the field's rule in the reader's words.
+            Err(AppError::Refused(r)) => Err(Problem {
+                field: FIELDS.iter().copied().find(|k| *k == r.field),
+                detail: r.to_string(),
+            }),
             Err(AppError::Invalid(message)) => {
                 let field = message
                     .split_once(':')

@@ -103,7 +103,7 @@ async fn an_officer_records_a_slip_and_sees_the_family_told_and_the_date_passed(
         review(c, s.backend, "notices-slip-refused").await;
         let refusal = text_of(c, "#promise-error").await;
         assert!(
-            refusal.contains("in words") && refusal.contains("say why it changed"),
+            refusal.contains("In words") && refusal.contains("say why it changed"),
             "{}: the refusal names the field: {refusal}",
             s.backend
         );

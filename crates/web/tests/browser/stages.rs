@@ -139,7 +139,7 @@ async fn a_family_moves_from_a_centre_to_an_loi_to_a_home() {
         let why = text_of(c, "#move-error").await;
         assert!(
             why.contains("Not moved, nothing changed")
-                && why.contains("over capacity, because")
+                && why.contains("Over capacity, because")
                 && !why.contains('_'),
             "{}: {why}",
             s.backend

@@ -149,3 +149,7 @@ mod tests {
         );
     }
 }
+
+/// Characters of a quota decision's text fields (who proposed, who was consulted, the
+/// motivation): a published motivation runs to a few paragraphs.
+pub const DECISION_TEXT_CHARS: usize = 4_000;

@@ -10,6 +10,7 @@ pub mod place;
 pub mod pledge;
 pub mod policy;
 pub mod programme;
+pub mod quota;
 pub mod retention;
 pub mod serve;
 pub mod simulate;

@@ -153,6 +153,21 @@ impl App {
         for l in &mut lines {
             l.gap = l.target as i64 - l.arrived as i64;
         }
+        // Situations in the needs table's order, channels in the plan's (mission, dossier,
+        // emergency), whether a line was planned or only counted.
+        let order = |l: &QuotaTrackLine| {
+            let situation = plan
+                .lines
+                .iter()
+                .position(|p| p.situation == l.situation)
+                .unwrap_or(usize::MAX);
+            let channel = ["mission", "dossier", "emergency"]
+                .iter()
+                .position(|c| *c == l.channel)
+                .unwrap_or(usize::MAX);
+            (situation, channel)
+        };
+        lines.sort_by_key(order);
         let mut delays: Vec<QuotaDelay> = Vec::new();
         for s in self
             .store

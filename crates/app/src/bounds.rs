@@ -65,6 +65,10 @@ pub const SPONSOR_MEMBERS: RangeInclusive<u32> = 1..=1_000;
 /// treats it as a place's capacity, so a huge one would distort every run.
 pub const SPONSOR_CAPACITY: RangeInclusive<u32> = 1..=50;
 
+/// Characters of a quota decision's text fields (who proposed, who was consulted, the
+/// motivation): a published motivation runs to a few paragraphs.
+pub const DECISION_TEXT_CHARS: usize = 4_000;
+
 /// Runs of one capacity forecast on the server: 2,000 runs give each probability within
 /// about ±2 percentage points (95 %); the buffer search repeats them some 30 times, a few
 /// seconds of one core. The CLI's operator may ask for more (`resettle simulate --runs`).

@@ -20,6 +20,7 @@ mod placement;
 mod pledges;
 pub mod policies;
 mod programmes;
+pub mod quota;
 mod reception;
 pub mod reference;
 mod retention;

@@ -55,6 +55,10 @@ enum Command {
     /// Fair-share quota planning: keys, distributions, key updates, multi-year plans.
     #[command(subcommand)]
     FairShare(Box<commands::fair_share::Command>),
+    /// The quota split over refugee situations and channels, the decision behind it, and
+    /// each year tracked to arrival.
+    #[command(subcommand)]
+    Quota(commands::quota::Command),
     /// Pledges against arrivals per programme and year.
     #[command(subcommand)]
     Pledge(commands::pledge::Command),
@@ -128,6 +132,7 @@ fn main() -> std::process::ExitCode {
             Command::Migrate => commands::migrate::run(&cli.database).await,
             Command::Demo(args) => commands::demo::run(&cli.database, args).await,
             Command::FairShare(c) => commands::fair_share::run(*c),
+            Command::Quota(c) => commands::quota::run(&cli.database, c).await,
             Command::Pledge(c) => commands::pledge::run(&cli.database, c).await,
             Command::Programme(c) => commands::programme::run(&cli.database, c).await,
             Command::Case(c) => commands::case::run(&cli.database, c).await,

@@ -2078,3 +2078,116 @@ principal_applicant,Sara Nasser,1985-01-01,female,ar,,,";
         "nothing of a refused file is written"
     );
 }
+
+/// `resettle quota …`: the Belgian plan decided, split with emergency places on top, one
+/// JSON object per line adding up to each year's target plus its emergency places; the
+/// Dutch emergency places within the dossier places (a pledge of the framework's 500 for a
+/// year the needs data covers); a year tracked.
+#[test]
+fn the_quota_is_decided_allocated_as_json_lines_and_tracked_from_the_cli() {
+    let (_dir, db) = demo_database(150);
+    let ok = |out: &Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    ok(&resettle(&[
+        "--database",
+        &db,
+        "quota",
+        "decide",
+        "--programme",
+        "BE",
+        "--proposed-by",
+        "Fedasil and the CGVS",
+        "--consulted",
+        "UNHCR and the NGOs",
+        "--motivation",
+        "2.84% of the EU's 20% of UNHCR's projected needs (NGO report 3.3)",
+        "--published-on",
+        "2021-10-01",
+        "--years",
+        "2022=2000,2023=3000,2024=3821",
+    ]));
+    let lines = |programme: &str, from: &str, to: &str, emergency: &str| {
+        let out = resettle(&[
+            "--database",
+            &db,
+            "quota",
+            "allocate",
+            "--programme",
+            programme,
+            "--from",
+            from,
+            "--to",
+            to,
+            "--emergency",
+            emergency,
+            "--format",
+            "json",
+        ]);
+        ok(&out);
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let be = lines("BE", "2022", "2024", "120");
+    for (year, target) in [(2022, 2_000), (2023, 3_000), (2024, 3_821)] {
+        let sum: u64 = be
+            .iter()
+            .filter(|l| l["year"] == year)
+            .map(|l| l["persons"].as_u64().unwrap())
+            .sum();
+        assert_eq!(sum, target + 120, "{year}");
+        assert!(
+            be.iter()
+                .all(|l| l["situation"].is_string() && l["channel"].is_string())
+        );
+    }
+    add_dutch_programme(&db);
+    ok(&resettle(&[
+        "--database",
+        &db,
+        "pledge",
+        "set",
+        "--programme",
+        "NL",
+        "--year",
+        "2027",
+        "--pledged",
+        "500",
+        "--source",
+        "Beleidskader hervestiging 2012-2015",
+    ]));
+    let nl = lines("NL", "2027", "2027", "30");
+    let by = |channel: &str| -> u64 {
+        nl.iter()
+            .filter(|l| l["channel"] == channel)
+            .map(|l| l["persons"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(
+        (by("mission"), by("dossier"), by("emergency")),
+        (400, 70, 30)
+    );
+    let out = resettle(&[
+        "--database",
+        &db,
+        "quota",
+        "track",
+        "--programme",
+        "BE",
+        "--year",
+        "2025",
+    ]);
+    ok(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("situation") && text.contains("africa"),
+        "{text}"
+    );
+}

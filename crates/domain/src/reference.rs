@@ -9,6 +9,7 @@ use crate::ParseError;
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
 const LANGUAGES: &str = include_str!("../../../data/languages.tsv");
 const REGIONS: &str = include_str!("../../../data/regions.tsv");
+const NEEDS: &str = include_str!("../../../data/resettlement-needs.tsv");
 
 /// The `code<TAB>name` rows of a shipped list, without its `#` comment lines.
 fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -53,6 +54,16 @@ pub fn language(field: &'static str, given: &str) -> Result<&'static str, ParseE
                 },
             )
         })
+}
+
+/// UNHCR's projected resettlement needs by situation (`data/resettlement-needs.tsv`),
+/// which a year's quota is split over. The file is checked by a test, so reading it here
+/// cannot fail in a build that passed.
+pub fn resettlement_needs() -> &'static crate::quota::Needs {
+    static NEEDS_TABLE: OnceLock<crate::quota::Needs> = OnceLock::new();
+    NEEDS_TABLE.get_or_init(|| {
+        crate::quota::Needs::parse(NEEDS).expect("data/resettlement-needs.tsv reads (tested)")
+    })
 }
 
 /// What the default placement model weighs about the region a place lies in.

@@ -148,6 +148,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0022_audit_request_id.sql"),
         postgres: include_str!("../migrations/postgres/0022_audit_request_id.sql"),
     },
+    Migration {
+        version: 23,
+        description: "the quota decision on record, with its persons per year",
+        sqlite: include_str!("../migrations/sqlite/0023_quota_decisions.sql"),
+        postgres: include_str!("../migrations/postgres/0023_quota_decisions.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

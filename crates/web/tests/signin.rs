@@ -622,6 +622,18 @@ async fn a_refused_role_reads_why_in_words_in_its_language() {
         a.body
     );
     assert!(!a.body.contains("PlanQuotas"), "{}", a.body);
+    let a = send(&app, get("/quota", Some(&officer))).await;
+    assert_eq!(
+        a.status,
+        StatusCode::FORBIDDEN,
+        "the quota page is the planner's"
+    );
+    assert!(
+        a.body
+            .contains("Your roles (case officer) do not allow planning quotas and pledges."),
+        "{}",
+        a.body
+    );
     let a = send(&app, get("/pledges?lang=fr", Some(&officer))).await;
     assert!(
         a.body

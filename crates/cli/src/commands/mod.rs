@@ -12,6 +12,7 @@ pub mod place;
 pub mod pledge;
 pub mod policy;
 pub mod programme;
+pub mod quota;
 pub mod report;
 pub mod retention;
 pub mod serve;

@@ -6,6 +6,7 @@ use super::error::PolicyError;
 use super::fields::Cx;
 use super::raw;
 use crate::case::Channel;
+use crate::quota::{AllocationRules, EmergencyPlaces, MissionCapacity, SponsorshipPlaces};
 use crate::word_enum;
 
 /// How the quota is set. The NGOs ask for multi-year commitments; Belgium still sets it
@@ -20,7 +21,7 @@ pub enum PlanningKind {
 word_enum!(PlanningKind, "kind", { Yearly => "yearly", MultiYear => "multi_year" });
 
 /// The quota for the profile's period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Planning {
     /// Yearly or multi-year.
     pub kind: PlanningKind,
@@ -36,6 +37,8 @@ pub struct Planning {
     pub total: Option<u32>,
     /// Persons per year by channel (the Netherlands: ~400 by mission, ~100 by dossier).
     pub per_channel: Vec<ChannelQuota>,
+    /// How a year's quota is split over situations and channels (`[planning.allocation]`).
+    pub allocation: AllocationRules,
 }
 
 /// Persons per year through one channel.
@@ -157,7 +160,12 @@ impl Planning {
                 ));
             }
         }
+        let allocation = match &raw.allocation {
+            Some(a) => read_allocation(a, rules, cx)?,
+            None => AllocationRules::default(),
+        };
         Ok(Planning {
+            allocation,
             kind,
             decided_by: raw.decided_by.trim().to_string(),
             first_year,
@@ -167,4 +175,99 @@ impl Planning {
             per_channel,
         })
     }
+}
+
+/// Reads `[planning.allocation]`: where emergency and sponsorship places lie, the floors and
+/// caps per situation, and a mission's interview capacity (all three figures or none).
+fn read_allocation(
+    raw: &raw::Allocation,
+    rules: &[ChannelRule],
+    cx: &Cx,
+) -> Result<AllocationRules, PolicyError> {
+    let mut out = AllocationRules::default();
+    if let Some(w) = &raw.emergency {
+        out.emergency = match w.get_ref().as_str() {
+            "on_top" => EmergencyPlaces::OnTop,
+            "within_mission" => EmergencyPlaces::Within(Channel::Mission),
+            "within_dossier" => EmergencyPlaces::Within(Channel::Dossier),
+            other => {
+                return Err(cx.at(
+                    w,
+                    "planning.allocation.emergency",
+                    format!(
+                        "unknown value {other:?}; expected one of: on_top, within_mission, within_dossier"
+                    ),
+                ));
+            }
+        };
+        if let EmergencyPlaces::Within(channel) = out.emergency
+            && !rules.iter().any(|r| r.channel == channel)
+        {
+            return Err(cx.at(
+                w,
+                "planning.allocation.emergency",
+                format!("the programme has no {channel} channel (see [channels])"),
+            ));
+        }
+    }
+    if let Some(w) = &raw.sponsorship {
+        out.sponsorship = cx.word(
+            w,
+            "planning.allocation.sponsorship",
+            "sponsorship",
+            SponsorshipPlaces::ALL,
+        )?;
+    }
+    let mut percent = 0;
+    for (situation, n) in raw.floor_percent.iter().flatten() {
+        let key = format!("planning.allocation.floor_percent.{situation}");
+        let p = cx.count(n, &key, 0, 100)?;
+        percent += p;
+        if percent > 100 {
+            return Err(cx.at(n, key, "the floors add up to more than 100 percent".into()));
+        }
+        out.floor_percent.insert(situation.clone(), p);
+    }
+    for (situation, n) in raw.cap.iter().flatten() {
+        let key = format!("planning.allocation.cap.{situation}");
+        out.cap.insert(
+            situation.clone(),
+            u64::from(cx.count(n, &key, 0, u32::MAX)?),
+        );
+    }
+    match (
+        &raw.cases_per_mission_day,
+        &raw.days_per_mission,
+        &raw.persons_per_case,
+    ) {
+        (Some(c), Some(d), Some(p)) => {
+            let persons_per_case = *p.get_ref();
+            if !(1.0..=30.0).contains(&persons_per_case) {
+                return Err(cx.at(
+                    p,
+                    "planning.allocation.persons_per_case",
+                    format!("{persons_per_case} is not between 1 and 30"),
+                ));
+            }
+            out.mission_capacity = Some(MissionCapacity {
+                cases_per_day: cx.count(
+                    c,
+                    "planning.allocation.cases_per_mission_day",
+                    1,
+                    1_000,
+                )?,
+                days: cx.count(d, "planning.allocation.days_per_mission", 1, 365)?,
+                persons_per_case,
+            });
+        }
+        (None, None, None) => {}
+        _ => {
+            return Err(PolicyError::key(
+                "planning.allocation",
+                "give cases_per_mission_day, days_per_mission and persons_per_case together, or none"
+                    .into(),
+            ));
+        }
+    }
+    Ok(out)
 }

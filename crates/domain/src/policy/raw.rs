@@ -253,6 +253,20 @@ pub(super) struct Planning {
     pub per_year: Option<Int>,
     pub total: Option<Int>,
     pub per_channel: Option<Spanned<PerChannel>>,
+    pub allocation: Option<Allocation>,
+}
+
+/// `[planning.allocation]`: how a year's quota is split over situations and channels.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Allocation {
+    pub emergency: Option<Word>,
+    pub sponsorship: Option<Word>,
+    pub floor_percent: Option<std::collections::BTreeMap<String, Int>>,
+    pub cap: Option<std::collections::BTreeMap<String, Int>>,
+    pub cases_per_mission_day: Option<Int>,
+    pub days_per_mission: Option<Int>,
+    pub persons_per_case: Option<Spanned<f64>>,
 }
 
 /// `[planning.per_channel]`.

@@ -459,3 +459,34 @@ fn both_profiles_speak_to_families_in_their_languages() {
         assert_eq!(family.advice.get("ti"), family.advice.get("en"));
     }
 }
+
+#[test]
+fn belgian_emergency_places_come_on_top_and_dutch_ones_within_the_dossier_places() {
+    use crate::case::Channel;
+    use crate::quota::{EmergencyPlaces, SponsorshipPlaces};
+    let be = belgium();
+    let be = &be.planning().unwrap().allocation;
+    assert_eq!(be.emergency, EmergencyPlaces::OnTop);
+    assert_eq!(be.sponsorship, SponsorshipPlaces::OnTop);
+    assert_eq!(be.floor_percent.get("africa"), Some(&50));
+    let nl = netherlands();
+    let nl = &nl.planning().unwrap().allocation;
+    assert_eq!(nl.emergency, EmergencyPlaces::Within(Channel::Dossier));
+    assert_eq!(nl.sponsorship, SponsorshipPlaces::Inside);
+    assert!(be_and_nl_missions_are_sized(&[belgium(), netherlands()]));
+}
+
+fn be_and_nl_missions_are_sized(profiles: &[PolicyProfile]) -> bool {
+    profiles.iter().all(|p| {
+        p.planning()
+            .and_then(|pl| pl.allocation.mission_capacity)
+            .is_some_and(|c| c.persons_per_mission() > 0.0)
+    })
+}
+
+#[test]
+fn an_unknown_emergency_rule_is_refused_with_its_key() {
+    let text = BELGIUM.replace("emergency = \"on_top\"", "emergency = \"sideways\"");
+    let e = PolicyProfile::parse(&text).unwrap_err().to_string();
+    assert!(e.contains("planning.allocation.emergency"), "{e}");
+}

@@ -12,6 +12,7 @@ mod openapi;
 mod placement;
 mod policies;
 mod programmes;
+mod quota;
 
 use resettle_app::App;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -31,6 +32,7 @@ use utoipa_axum::routes;
         (name = "statistics", description = "Aggregates without personal data"),
         (name = "fair-share", description = "Quota keys, distributions, multi-year plans and saved scenarios"),
         (name = "pledges", description = "Pledges against arrivals per programme and year, and the holds that stop a programme"),
+        (name = "quota", description = "The quota split over refugee situations and channels, the decisions behind it, and each year tracked to arrival"),
         (name = "cases", description = "Cases from UNHCR submission to the end of integration support"),
         (name = "missions", description = "Selection missions and community sponsor groups"),
         (name = "placement", description = "Families to local reception places: proposals by optimisation, decided by reception officers"),
@@ -76,6 +78,9 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(programmes::pledges::csv))
         .routes(routes!(programmes::pledges::put))
         .routes(routes!(programmes::holds::list, programmes::holds::post))
+        .routes(routes!(quota::allocate::get))
+        .routes(routes!(quota::track::get))
+        .routes(routes!(quota::decisions::list, quota::decisions::post))
         .routes(routes!(cases::list::get, cases::create::post))
         .routes(routes!(cases::show::get))
         .routes(routes!(cases::medical::get))

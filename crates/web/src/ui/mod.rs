@@ -20,6 +20,7 @@ mod medical;
 mod names;
 mod placement;
 mod pledges;
+mod quota;
 mod refusals;
 mod report;
 mod submission;
@@ -72,6 +73,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("cases.html", include_str!("../../templates/cases.html")),
     ("pledges.html", include_str!("../../templates/pledges.html")),
     ("report.html", include_str!("../../templates/report.html")),
+    ("quota.html", include_str!("../../templates/quota.html")),
     (
         "forecast.html",
         include_str!("../../templates/forecast.html"),
@@ -198,6 +200,8 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/reception", get(placement::reception))
         .route("/families", get(families::page))
         .route("/pledges", get(pledges::page).post(pledges::save))
+        .route("/quota", get(quota::page))
+        .route("/quota/decisions", post(quota::decide))
         .route("/holds", get(holds::page).post(holds::save))
         .route("/cases/{number}/family-code", post(family_letter::issue))
         .route("/forecast", get(forecast::page).post(forecast::run))

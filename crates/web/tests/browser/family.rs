@@ -273,7 +273,10 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
         choose(c, "reason", "reception_capacity").await;
         submit(c, "Record hold").await;
         assert!(
-            text_of(c, "#problem").await.to_lowercase().contains("until"),
+            text_of(c, "#problem")
+                .await
+                .to_lowercase()
+                .contains("until"),
             "{who}: the refused field is named"
         );
         review(c, who, "holds-refused").await;

@@ -18,6 +18,7 @@ mod municipality;
 mod narrow;
 mod notices;
 mod planner;
+mod quota;
 mod reasons;
 mod reception;
 mod report;

@@ -3,7 +3,10 @@ use super::*;
 /// The staff pages each role opens, by the role that opens them; `CASE` stands for the
 /// first case of the case list.
 const PAGES: &[(&str, &[&str])] = &[
-    ("planner", &["/", "/fair-share", "/pledges", "/forecast"]),
+    (
+        "planner",
+        &["/", "/fair-share", "/pledges", "/quota", "/forecast"],
+    ),
     ("case-officer", &["/cases", CASE]),
     ("reception-officer", &["/reception"]),
     ("auditor", &["/audit"]),

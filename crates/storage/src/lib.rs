@@ -33,6 +33,7 @@ mod sessions;
 mod stats;
 mod stays;
 mod step_durations;
+mod support;
 mod unique;
 mod users;
 
@@ -66,6 +67,7 @@ pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
 pub use stays::{NewStay, PlaceLoad};
+pub use support::{CohortFamily, StoredCheckIn, SupportRecords, SupportRow, TaskRow};
 pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;

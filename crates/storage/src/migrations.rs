@@ -148,6 +148,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0022_audit_request_id.sql"),
         postgres: include_str!("../migrations/postgres/0022_audit_request_id.sql"),
     },
+    Migration {
+        version: 23,
+        description: "support plans' goals and contacts, wellbeing check-ins and their tasks",
+        sqlite: include_str!("../migrations/sqlite/0023_support_and_wellbeing.sql"),
+        postgres: include_str!("../migrations/postgres/0023_support_and_wellbeing.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

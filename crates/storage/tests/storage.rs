@@ -820,11 +820,14 @@ async fn names_are_found_alike_on_both_databases_in_any_script() {
     for db in resettle_testkit::databases() {
         let store = fresh(&db.url).await;
         store
-            .import_programme(&programme(vec![
-                named("TST-21C00001", &["Aḥmad Al-Ḥassan", "Émilie Dupont"]),
-                named("TST-21C00002", &["مُحَمَّد أحمد"]),
-                named("TST-21C00003", &["Hassan Omar", "Amina Omar"]),
-            ]), &[])
+            .import_programme(
+                &programme(vec![
+                    named("TST-21C00001", &["Aḥmad Al-Ḥassan", "Émilie Dupont"]),
+                    named("TST-21C00002", &["مُحَمَّد أحمد"]),
+                    named("TST-21C00003", &["Hassan Omar", "Amina Omar"]),
+                ]),
+                &[],
+            )
             .await
             .unwrap();
         let search = |q: &str| {
@@ -858,7 +861,9 @@ async fn names_are_found_alike_on_both_databases_in_any_script() {
         answers.push(search("a").await);
 
         store
-            .anonymise_cases(&["TST-21C00001".into()], date!(2026 - 11 - 23), &|_| Vec::new())
+            .anonymise_cases(&["TST-21C00001".into()], date!(2026 - 11 - 23), &|_| {
+                Vec::new()
+            })
             .await
             .unwrap();
         assert_eq!(
@@ -886,7 +891,10 @@ async fn an_older_database_gets_its_name_words_when_migrated() {
         let store = fresh(&db.url).await;
         let mut f = case_file("TST-21C00009", 1, TO_ARRIVAL, 2021);
         f.case.members[0].full_name = "Zaïd Barakat".into();
-        store.import_programme(&programme(vec![f]), &[]).await.unwrap();
+        store
+            .import_programme(&programme(vec![f]), &[])
+            .await
+            .unwrap();
         let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
         sqlx::raw_sql(
             "DROP TABLE member_name_words; DELETE FROM schema_migrations WHERE version = 17",

@@ -7,7 +7,7 @@ use resettle_domain::ParseError;
 use resettle_domain::case::{CaseEvent, CaseState, News, Promise, PromiseKind, check_reason_code};
 use resettle_domain::reception::StayKind;
 use resettle_domain::reception::stay::check_step_back;
-use resettle_domain::support::SupportPlan;
+use resettle_domain::support::{ProviderKind, SupportPlan};
 use resettle_storage::{Assignment, NewEvent, NewStay, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -238,8 +238,14 @@ fn step_data(
                 .clone()
                 .filter(|p| !p.trim().is_empty())
                 .ok_or_else(|| invalid("provider", "say who gives the integration support"))?;
+            let provider_kind = ProviderKind::of(
+                &provider,
+                stored.file.sponsor_group.as_deref(),
+                stored.file.moved_to_municipality(),
+            );
             assignment.support = Some(SupportPlan {
                 provider,
+                provider_kind,
                 starts_on: today,
                 months: policy.support_months(),
             });

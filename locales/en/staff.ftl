@@ -409,6 +409,7 @@ role-medical-officer = medical officer
 role-reception-officer = reception officer
 role-municipality = municipality
 role-sponsor = sponsor
+role-support-provider = support provider
 role-auditor = auditor
 
 ## Case fields as labels (crates/app/src/access/visibility.rs)
@@ -849,6 +850,10 @@ letter-note-back = Back to the case
 # Families informed: notices, contact details, dates told, the work list.
 nav-inform = Families to inform
 permission-inform_families = keeping families' contact details and informing families
+permission-read_support = following families' integration support
+permission-manage_support = setting support plans, logging contacts and closing tasks
+permission-record_checkins = recording wellbeing check-ins
+permission-read_checkin_health = reading the health answers of check-ins
 field-contact = how to reach the family
 field-notices = notices to the family
 news-mission_scheduled = put on a selection mission

@@ -411,6 +411,7 @@ role-medical-officer = médecin-conseil
 role-reception-officer = agent d'accueil
 role-municipality = commune
 role-sponsor = parrain
+role-support-provider = organisme d’accompagnement
 role-auditor = auditeur
 
 ## Champs d'un dossier
@@ -851,6 +852,10 @@ letter-note-back = Retour au dossier
 # Familles informées : avis, coordonnées, dates annoncées, liste de travail.
 nav-inform = Familles à informer
 permission-inform_families = tenir les coordonnées des familles et informer les familles
+permission-read_support = le suivi de l’accompagnement à l’intégration des familles
+permission-manage_support = l’établissement des plans d’accompagnement, la note des contacts et la clôture des tâches
+permission-record_checkins = l’enregistrement des entretiens de bien-être
+permission-read_checkin_health = la lecture des réponses de santé des entretiens
 field-contact = comment joindre la famille
 field-notices = avis à la famille
 news-mission_scheduled = inscrit à une mission de sélection

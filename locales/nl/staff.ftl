@@ -408,6 +408,7 @@ role-medical-officer = medisch adviseur
 role-reception-officer = opvangmedewerker
 role-municipality = gemeente
 role-sponsor = sponsor
+role-support-provider = begeleidingsorganisatie
 role-auditor = auditor
 
 ## Velden van een dossier
@@ -848,6 +849,10 @@ letter-note-back = Terug naar het dossier
 # Gezinnen op de hoogte: berichten, contactgegevens, beloofde data, de werklijst.
 nav-inform = Te informeren gezinnen
 permission-inform_families = contactgegevens van gezinnen bijhouden en gezinnen informeren
+permission-read_support = het opvolgen van de integratiebegeleiding van gezinnen
+permission-manage_support = het opstellen van begeleidingsplannen, het noteren van contacten en het afsluiten van taken
+permission-record_checkins = het registreren van welzijnsgesprekken
+permission-read_checkin_health = het lezen van de gezondheidsantwoorden van welzijnsgesprekken
 field-contact = hoe het gezin te bereiken
 field-notices = berichten aan het gezin
 news-mission_scheduled = ingepland voor een selectiemissie

@@ -2,6 +2,7 @@
 //! (their health answers sealed, bound to the case and month) and the tasks their
 //! flagged problems opened. Every write commits with its audit entries.
 use resettle_domain::case::CaseNumber;
+use resettle_domain::outcomes::FollowUp;
 use resettle_domain::support::{
     CheckIn, Contact, Goal, HealthAccess, Housing, Problem, ProblemKind, ProviderKind, SupportPlan,
 };
@@ -94,6 +95,8 @@ pub struct SupportRecords {
 pub struct SupportRow {
     /// UNHCR case number.
     pub case_number: String,
+    /// The programme's code.
+    pub programme: String,
     /// The plan.
     pub plan: SupportPlan,
     /// The day the family arrived.
@@ -311,14 +314,17 @@ impl Store {
     }
 
     /// Records a check-in (in place of an earlier answer to the same month), its health
-    /// answers sealed, and opens a task for each of `problems`, with the `audit` entries,
-    /// in one transaction.
+    /// answers sealed; opens a task for each of `problems`; and records the employment
+    /// `outcomes` it gives at a follow-up (12 or 18 months) among the outcomes the
+    /// placement model is fitted on, replacing earlier ones of the same member and
+    /// follow-up. All with the `audit` entries, in one transaction.
     pub async fn record_checkin(
         &self,
         number: &CaseNumber,
         checkin: &CheckIn,
         recorded_by: &str,
         problems: &[Problem],
+        outcomes: &[FollowUp],
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let health = seal_bound(
@@ -372,6 +378,28 @@ impl Store {
             .bind(p.member_no.map(i64::from))
             .bind(i64::from(checkin.months))
             .bind(codec::date(checkin.answered_on))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for o in outcomes {
+            sqlx::query(
+                "DELETE FROM integration_outcomes WHERE case_id = $1 AND member_no = $2 \
+                 AND months = $3",
+            )
+            .bind(case.id)
+            .bind(i64::from(o.member_no))
+            .bind(i64::from(o.months))
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO integration_outcomes (case_id, member_no, months, employed, \
+                 recorded_on) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(case.id)
+            .bind(i64::from(o.member_no))
+            .bind(i64::from(o.months))
+            .bind(i64::from(o.employed))
+            .bind(codec::date(o.recorded_on))
             .execute(&mut *tx)
             .await?;
         }
@@ -513,7 +541,7 @@ impl Store {
         let joiner = if clause.is_empty() { " WHERE" } else { " AND" };
         let sql = format!(
             "SELECT c.case_number, sp.provider, sp.provider_kind, sp.starts_on, sp.months, \
-                    a.arrived_on \
+                    a.arrived_on, g.code \
                FROM cases c JOIN support_plans sp ON sp.case_id = c.id \
                JOIN arrivals a ON a.case_id = c.id \
                JOIN programmes g ON g.id = c.programme_id{clause}{joiner} \
@@ -539,6 +567,7 @@ impl Store {
                     months: r.try_get::<i64, _>(4)? as u32,
                 },
                 arrived_on: parse_date("arrivals.arrived_on", &r.try_get::<String, _>(5)?)?,
+                programme: r.try_get(6)?,
                 answered: Vec::new(),
             });
         }

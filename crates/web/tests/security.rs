@@ -179,7 +179,7 @@ async fn visible(app: &App, token: &str) -> Vec<String> {
 fn limited(role: Role) -> bool {
     matches!(
         role,
-        Role::UnhcrLiaison | Role::Municipality | Role::Sponsor
+        Role::UnhcrLiaison | Role::Municipality | Role::Sponsor | Role::SupportProvider
     )
 }
 

@@ -203,6 +203,18 @@ dashboard-col-state = State
 dashboard-col-cases = Cases
 dashboard-col-persons = Persons
 dashboard-small-cells = This page is published without sign-in, so counts from 1 to { $below } are shown as { $shown }, and where a total would reveal such a count, the next smallest count is withheld too.
+dashboard-cohorts-title = What the programme learns after arrival
+dashboard-cohorts-lead = From the families' wellbeing check-ins, per year of arrival: how many of those answered said yes. A share whose yes or no count is small is withheld.
+dashboard-cohort-year = Arrived in
+dashboard-cohort-housing = Own housing by month 6
+dashboard-cohort-language = In a language course
+dashboard-cohort-school = Children in school
+dashboard-cohort-employed-12 = In work at 12 months
+dashboard-cohort-match-12 = Work matching qualifications at 12 months
+dashboard-cohort-employed-18 = In work at 18 months
+dashboard-cohort-match-18 = Work matching qualifications at 18 months
+dashboard-cohort-reunification = Still waiting for a relative
+dashboard-cohort-share = { $yes } of { $of }
 
 ## Audit trail
 

@@ -205,6 +205,18 @@ dashboard-col-state = État
 dashboard-col-cases = Dossiers
 dashboard-col-persons = Personnes
 dashboard-small-cells = Cette page est publiée sans connexion : les effectifs de 1 à { $below } sont affichés comme { $shown }, et là où un total révélerait un tel effectif, le plus petit effectif suivant est aussi masqué.
+dashboard-cohorts-title = Ce que le programme apprend après l’arrivée
+dashboard-cohorts-lead = D’après les entretiens de bien-être avec les familles, par année d’arrivée : combien de celles qui ont répondu ont dit oui. Une part dont le nombre de oui ou de non est petit n’est pas publiée.
+dashboard-cohort-year = Arrivées en
+dashboard-cohort-housing = Logement propre au 6e mois
+dashboard-cohort-language = Suit un cours de langue
+dashboard-cohort-school = Enfants scolarisés
+dashboard-cohort-employed-12 = Au travail après 12 mois
+dashboard-cohort-match-12 = Travail conforme aux qualifications après 12 mois
+dashboard-cohort-employed-18 = Au travail après 18 mois
+dashboard-cohort-match-18 = Travail conforme aux qualifications après 18 mois
+dashboard-cohort-reunification = Attend encore un proche
+dashboard-cohort-share = { $yes } sur { $of }
 
 ## Journal d'audit
 

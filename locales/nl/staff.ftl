@@ -202,6 +202,18 @@ dashboard-col-state = Status
 dashboard-col-cases = Dossiers
 dashboard-col-persons = Personen
 dashboard-small-cells = Deze pagina is zonder aanmelding openbaar, dus aantallen van 1 tot { $below } worden getoond als { $shown }; waar een totaal zo'n aantal zou verraden, wordt ook het volgende kleinste aantal achtergehouden.
+dashboard-cohorts-title = Wat het programma leert na aankomst
+dashboard-cohorts-lead = Uit de welzijnsgesprekken met de gezinnen, per jaar van aankomst: hoeveel van wie antwoordde ja zei. Een aandeel waarvan het aantal ja of nee klein is, wordt niet getoond.
+dashboard-cohort-year = Aangekomen in
+dashboard-cohort-housing = Eigen woning na 6 maanden
+dashboard-cohort-language = Volgt een taalcursus
+dashboard-cohort-school = Kinderen op school
+dashboard-cohort-employed-12 = Aan het werk na 12 maanden
+dashboard-cohort-match-12 = Werk dat past bij de kwalificaties na 12 maanden
+dashboard-cohort-employed-18 = Aan het werk na 18 maanden
+dashboard-cohort-match-18 = Werk dat past bij de kwalificaties na 18 maanden
+dashboard-cohort-reunification = Wacht nog op een familielid
+dashboard-cohort-share = { $yes } van { $of }
 
 ## Auditlog
 

@@ -214,6 +214,7 @@ impl App {
         );
         let summary = self.store.import_programme(&import, &[entry]).await?;
         self.add_demo_users(&import).await?;
+        self.add_demo_support(&import, config.as_of, unit).await?;
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,

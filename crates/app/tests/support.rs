@@ -142,31 +142,45 @@ async fn a_sponsor_records_a_check_in_and_the_flagged_problem_is_on_its_work_lis
             .record_checkin(&sponsor, &number, &answers(&app, &number, months).await)
             .await
             .unwrap();
-        let kinds: Vec<&str> = view.tasks.iter().map(|t| t.kind.as_str()).collect();
+        let open: Vec<&str> = view
+            .tasks
+            .iter()
+            .filter(|t| t.closed_on.is_none())
+            .map(|t| t.kind.as_str())
+            .collect();
         let expected: &[&str] = if months >= 12 {
             &["no_own_housing", "relative_abroad"]
         } else {
             &["no_own_housing"]
         };
-        assert_eq!(kinds, expected, "{}", db.backend);
+        for kind in expected {
+            assert!(
+                open.contains(kind),
+                "{}: {kind} not in {open:?}",
+                db.backend
+            );
+        }
         // A sponsor group records health answers but does not read them back.
-        assert_eq!(view.checkins.len(), 1);
-        assert_eq!(view.checkins[0].health, None);
+        let answered = |v: &resettle_app::support::SupportView| {
+            v.checkins
+                .iter()
+                .find(|c| c.months == months)
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(answered(&view).health, None);
         let list = app.support_work_list(&sponsor).await.unwrap();
         assert!(list.tasks.iter().any(|t| t.case_number == number));
         // The second answer to the same check-in opens no task twice.
+        let tasks_of = format!(
+            "SELECT COUNT(*) FROM support_tasks t JOIN cases c ON c.id = t.case_id \
+             WHERE c.case_number = '{number}'"
+        );
+        let before = count(&db.url, &tasks_of).await;
         app.record_checkin(&sponsor, &number, &answers(&app, &number, months).await)
             .await
             .unwrap();
-        let tasks = count(
-            &db.url,
-            &format!(
-                "SELECT COUNT(*) FROM support_tasks t JOIN cases c ON c.id = t.case_id \
-                 WHERE c.case_number = '{number}'"
-            ),
-        )
-        .await;
-        assert_eq!(tasks, expected.len() as i64, "{}", db.backend);
+        assert_eq!(count(&db.url, &tasks_of).await, before, "{}", db.backend);
         // The health answers are sealed in the database, and a medical officer reads them.
         let stored: i64 = count(
             &db.url,
@@ -184,7 +198,7 @@ async fn a_sponsor_records_a_check_in_and_the_flagged_problem_is_on_its_work_lis
         let operator = Caller::operator();
         let seen = app.support(&operator, &number).await.unwrap();
         assert_eq!(
-            seen.checkins[0].health,
+            answered(&seen).health,
             Some(HealthAccess {
                 registered_with_doctor: true,
                 care_when_needed: false,
@@ -311,7 +325,8 @@ async fn another_providers_family_is_not_found_and_a_role_without_the_permission
             .record_checkin(&provider, &mine[0], &answers(&app, &mine[0], 6).await)
             .await
             .unwrap();
-        assert!(view.checkins[0].health.is_some());
+        let six = view.checkins.iter().find(|c| c.months == 6).unwrap();
+        assert!(six.health.is_some());
     }
 }
 
@@ -348,12 +363,33 @@ async fn a_family_answers_its_own_check_in_only_with_its_consent_and_cohorts_are
         .await
         .unwrap();
         let view = app.support(&officer, &number).await.unwrap();
-        assert_eq!(view.checkins[0].answered_by.as_str(), "family");
+        let three = view.checkins.iter().find(|c| c.months == 3).unwrap();
+        assert_eq!(three.answered_by.as_str(), "family");
         let cohorts = app.cohort_figures("BE").await.unwrap();
         assert_eq!(cohorts.small_cell_threshold, 5);
-        // One family answered: every share of its cohort is withheld.
+        // The demo's check-ins give figures; none shows a small count.
+        assert!(
+            cohorts
+                .cohorts
+                .iter()
+                .any(|c| c.language_course.of.is_some()),
+            "{}: {cohorts:?}",
+            db.backend
+        );
         for c in &cohorts.cohorts {
-            assert_eq!(c.language_course.of, None, "{}", db.backend);
+            for s in [
+                c.own_housing_by_month_6,
+                c.language_course,
+                c.children_in_school,
+                c.employed_12,
+                c.reunification_pending,
+            ] {
+                if let (Some(of), Some(yes)) = (s.of, s.yes) {
+                    for n in [yes, of - yes] {
+                        assert!(n == 0 || n >= 5, "{}: {c:?}", db.backend);
+                    }
+                }
+            }
         }
     }
 }

@@ -154,7 +154,7 @@ impl App {
 
     /// Checks and writes a check-in with the tasks its new problems open and the
     /// follow-up outcomes it gives, audited in the same transaction.
-    async fn write_checkin(
+    pub(super) async fn write_checkin(
         &self,
         caller: &Caller,
         stored: &resettle_storage::StoredCase,

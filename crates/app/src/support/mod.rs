@@ -9,6 +9,7 @@
 //! status page, with its consent.
 mod checkins;
 mod cohorts;
+mod demo;
 mod work_list;
 
 pub use checkins::{CheckInAnswers, FamilyCheckIn};
@@ -289,6 +290,19 @@ impl App {
     ) -> Result<SupportView, AppError> {
         self.planned(caller, number, Permission::ManageSupport)
             .await?;
+        let records = self
+            .store
+            .support_records(&case_number(number)?, false)
+            .await?;
+        if !records
+            .tasks
+            .iter()
+            .any(|t| t.id == task_id && t.closed.is_none())
+        {
+            return Err(AppError::Invalid(format!(
+                "task_id: {task_id} is not an open task of {number}"
+            )));
+        }
         let audit = succeeded(
             caller,
             "write",
@@ -307,6 +321,42 @@ impl App {
             )
             .await?;
         self.support(caller, number).await
+    }
+
+    /// Writes the demo caseload's support: each plan's goals (those reached marked) and
+    /// the check-ins that fell due by `as_of`, through the same checks, tasks and
+    /// outcomes as any check-in. `unit` is the demo's reproducible chance.
+    pub(crate) async fn add_demo_support(
+        &self,
+        import: &resettle_domain::programme::ProgrammeImport,
+        as_of: Date,
+        unit: fn(&str) -> f64,
+    ) -> Result<(), AppError> {
+        let policy = self.policy(&import.programme.policy_profile).await?;
+        let operator = Caller::operator();
+        for f in &import.cases {
+            let Some(plan) = &f.support else {
+                continue;
+            };
+            let number = &f.case.case_number;
+            let goals = demo::goals(f, plan, as_of, unit);
+            let audit = succeeded(&operator, "write", ENTITY, number.as_str(), "", "demo plan");
+            self.store
+                .write_support_plan(number, plan, &goals, &[audit])
+                .await?;
+            let checkins = demo::checkins(f, policy.checkin_months(), as_of, unit);
+            if checkins.is_empty() {
+                continue;
+            }
+            let stored =
+                self.store.case(number).await?.ok_or_else(|| {
+                    AppError::NotFound(format!("demo case {number} was not written"))
+                })?;
+            for c in &checkins {
+                self.write_checkin(&operator, &stored, c).await?;
+            }
+        }
+        Ok(())
     }
 
     /// A case in the caller's scope that they may act on with `p`, and its plan; a family

@@ -4,7 +4,8 @@
 //! among the outcomes the placement model is fitted on.
 use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp};
 use resettle_domain::support::{
-    CheckIn, HealthAccess, Housing, Respondent, Schooling, Work, new_problems,
+    CheckIn, HealthAccess, Housing, Respondent, SCHOOL_AGE, Schooling, Work, checkins_due,
+    new_problems,
 };
 use serde::Deserialize;
 use time::Date;
@@ -70,6 +71,17 @@ impl CheckInAnswers {
     }
 }
 
+/// The check-in a family may answer on its status page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FamilyCheckInForm {
+    /// Which check-in (months after arrival).
+    pub months: u32,
+    /// Children of school age: member number and age.
+    pub children: Vec<(u32, i32)>,
+    /// Working-age adults: member number and age.
+    pub adults: Vec<(u32, i32)>,
+}
+
 /// A family's own answers, with its consent to record them.
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct FamilyCheckIn {
@@ -121,16 +133,21 @@ impl App {
         self.write_checkin(family.caller(), &stored, &checkin).await
     }
 
-    /// The check-ins a family could answer now: the profile's months that have fallen due
-    /// and are not answered; empty before support started.
-    pub async fn family_checkins_due(&self, family: &FamilySession) -> Result<Vec<u32>, AppError> {
+    /// The check-in a family may answer now on its status page: the earliest of the
+    /// profile's months that has fallen due and is not answered, with its children of
+    /// school age and its working-age adults (by number and age, no names); `None`
+    /// before support started or when none is due.
+    pub async fn family_checkin_form(
+        &self,
+        family: &FamilySession,
+    ) -> Result<Option<FamilyCheckInForm>, AppError> {
         let number = case_number(family.case_number())?;
         let Some(stored) = self.store.case(&number).await? else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         let (Some(arrived), Some(_)) = (stored.file.arrived_on(), stored.file.support.as_ref())
         else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         let policy = self.programme_policy(&stored.programme).await?;
         let answered: Vec<u32> = self
@@ -141,15 +158,32 @@ impl App {
             .iter()
             .map(|c| c.checkin.months)
             .collect();
-        Ok(resettle_domain::support::checkins_due(
-            arrived,
-            policy.checkin_months(),
-            &answered,
-            self.today(),
-        )
-        .into_iter()
-        .map(|d| d.months)
-        .collect())
+        let today = self.today();
+        let Some(due) = checkins_due(arrived, policy.checkin_months(), &answered, today)
+            .first()
+            .copied()
+        else {
+            return Ok(None);
+        };
+        let travelled = stored.file.travelling();
+        let members = stored
+            .file
+            .case
+            .members
+            .iter()
+            .filter(|m| travelled.contains(&m.member_no));
+        Ok(Some(FamilyCheckInForm {
+            months: due.months,
+            children: members
+                .clone()
+                .filter(|m| SCHOOL_AGE.contains(&m.age_on(today)))
+                .map(|m| (m.member_no, m.age_on(today)))
+                .collect(),
+            adults: members
+                .filter(|m| m.is_working_age(today))
+                .map(|m| (m.member_no, m.age_on(today)))
+                .collect(),
+        }))
     }
 
     /// Checks and writes a check-in with the tasks its new problems open and the

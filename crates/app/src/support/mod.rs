@@ -12,7 +12,7 @@ mod cohorts;
 mod demo;
 mod work_list;
 
-pub use checkins::{CheckInAnswers, FamilyCheckIn};
+pub use checkins::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
 pub use cohorts::ProgrammeCohorts;
 pub use work_list::{OverdueCheckIn, WorkList};
 

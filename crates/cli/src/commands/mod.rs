@@ -13,6 +13,7 @@ pub mod programme;
 pub mod retention;
 pub mod serve;
 pub mod simulate;
+pub mod support;
 pub mod user;
 
 use std::path::Path;

@@ -205,6 +205,7 @@ dashboard-col-persons = Persons
 dashboard-small-cells = This page is published without sign-in, so counts from 1 to { $below } are shown as { $shown }, and where a total would reveal such a count, the next smallest count is withheld too.
 dashboard-cohorts-title = What the programme learns after arrival
 dashboard-cohorts-lead = From the families' wellbeing check-ins, per year of arrival: how many of those answered said yes. A share whose yes or no count is small is withheld.
+dashboard-cohorts-none = A dash means no family of that year has answered yet.
 dashboard-cohort-year = Arrived in
 dashboard-cohort-housing = Own housing by month 6
 dashboard-cohort-language = In a language course

@@ -207,6 +207,7 @@ dashboard-col-persons = Personnes
 dashboard-small-cells = Cette page est publiée sans connexion : les effectifs de 1 à { $below } sont affichés comme { $shown }, et là où un total révélerait un tel effectif, le plus petit effectif suivant est aussi masqué.
 dashboard-cohorts-title = Ce que le programme apprend après l’arrivée
 dashboard-cohorts-lead = D’après les entretiens de bien-être avec les familles, par année d’arrivée : combien de celles qui ont répondu ont dit oui. Une part dont le nombre de oui ou de non est petit n’est pas publiée.
+dashboard-cohorts-none = Un tiret signifie qu’aucune famille de cette année n’a encore répondu.
 dashboard-cohort-year = Arrivées en
 dashboard-cohort-housing = Logement propre au 6e mois
 dashboard-cohort-language = Suit un cours de langue

@@ -204,6 +204,7 @@ dashboard-col-persons = Personen
 dashboard-small-cells = Deze pagina is zonder aanmelding openbaar, dus aantallen van 1 tot { $below } worden getoond als { $shown }; waar een totaal zo'n aantal zou verraden, wordt ook het volgende kleinste aantal achtergehouden.
 dashboard-cohorts-title = Wat het programma leert na aankomst
 dashboard-cohorts-lead = Uit de welzijnsgesprekken met de gezinnen, per jaar van aankomst: hoeveel van wie antwoordde ja zei. Een aandeel waarvan het aantal ja of nee klein is, wordt niet getoond.
+dashboard-cohorts-none = Een streepje betekent dat nog geen gezin van dat jaar heeft geantwoord.
 dashboard-cohort-year = Aangekomen in
 dashboard-cohort-housing = Eigen woning na 6 maanden
 dashboard-cohort-language = Volgt een taalcursus

@@ -44,6 +44,16 @@ async fn family_with_a_checkin(app: &App) -> (String, String) {
     panic!("no family in support with a check-in of 6 months or more to answer");
 }
 
+/// Scrolls the element with id `id` to the top of the window, so the screenshot shows it.
+async fn scroll_to(c: &Client, id: &str) {
+    c.execute(
+        "document.getElementById(arguments[0]).scrollIntoView()",
+        vec![serde_json::json!(id)],
+    )
+    .await
+    .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_family_answers_its_check_in_in_arabic_and_the_problem_is_on_the_work_list() {
     for db in resettle_testkit::databases() {
@@ -63,6 +73,7 @@ async fn a_family_answers_its_check_in_in_arabic_and_the_problem_is_on_the_work_
             p.find(Locator::Css("#checkin-form")).await.is_ok(),
             "{who}: no check-in on the family's page"
         );
+        scroll_to(p, "checkin").await;
         review(p, who, "family-checkin-ar").await;
 
         // Without consent: refused in Arabic, nothing written.
@@ -73,6 +84,7 @@ async fn a_family_answers_its_check_in_in_arabic_and_the_problem_is_on_the_work_
             "لا تُحفظ إجاباتكم إلا بموافقتكم: ضعوا علامة في المربع في آخر الاستمارة.",
             "{who}"
         );
+        scroll_to(p, "checkin-error").await;
         review(p, who, "family-checkin-refused-ar").await;
         assert_eq!(
             s.app.support(&op, &case).await.unwrap().checkins.len(),
@@ -119,6 +131,7 @@ async fn the_cohort_figures_are_on_the_dashboard_with_small_cells_withheld() {
         let table = text_of(c, "#cohorts-BE").await;
         assert!(table.contains("Own housing by month 6"), "{who}: {table}");
         assert!(table.contains(" of "), "{who}: no published share: {table}");
+        scroll_to(c, "cohorts-BE").await;
         review(c, who, "dashboard-cohorts").await;
     }
 }

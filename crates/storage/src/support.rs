@@ -46,7 +46,7 @@ fn parse_health(context: &str, word: &str) -> Result<Option<HealthAccess>, Stora
         _ => Err(codec::corrupt(
             "wellbeing_checkins.health",
             "(sealed)",
-            &format!("{context} opens to no health answer"),
+            format!("{context} opens to no health answer"),
         )),
     }
 }
@@ -171,7 +171,7 @@ fn list<T: serde::de::DeserializeOwned>(
     i: usize,
 ) -> Result<Vec<T>, StorageError> {
     serde_json::from_str(&r.try_get::<String, _>(i)?)
-        .map_err(|e| codec::corrupt(field, "(list)", &e.to_string()))
+        .map_err(|e| codec::corrupt(field, "(list)", e.to_string()))
 }
 
 fn task(r: &AnyRow) -> Result<TaskRow, StorageError> {

@@ -201,6 +201,19 @@ dashboard-col-state = State
 dashboard-col-cases = Cases
 dashboard-col-persons = Persons
 dashboard-small-cells = This page is published without sign-in, so counts from 1 to { $below } are shown as { $shown }, and where a total would reveal such a count, the next smallest count is withheld too.
+dashboard-cohorts-title = What the programme learns after arrival
+dashboard-cohorts-lead = From the families' wellbeing check-ins, per year of arrival: how many of those answered said yes. A share whose yes or no count is small is withheld.
+dashboard-cohorts-none = A dash means no family of that year has answered yet.
+dashboard-cohort-year = Arrived in
+dashboard-cohort-housing = Own housing by month 6
+dashboard-cohort-language = In a language course
+dashboard-cohort-school = Children in school
+dashboard-cohort-employed-12 = In work at 12 months
+dashboard-cohort-match-12 = Work matching qualifications at 12 months
+dashboard-cohort-employed-18 = In work at 18 months
+dashboard-cohort-match-18 = Work matching qualifications at 18 months
+dashboard-cohort-reunification = Still waiting for a relative
+dashboard-cohort-share = { $yes } of { $of }
 
 ## Audit trail
 
@@ -408,6 +421,7 @@ role-medical-officer = medical officer
 role-reception-officer = reception officer
 role-municipality = municipality
 role-sponsor = sponsor
+role-support-provider = support provider
 role-auditor = auditor
 
 ## Case fields as labels (crates/app/src/access/visibility.rs)
@@ -833,6 +847,10 @@ letter-note-back = Back to the case
 # Families informed: notices, contact details, dates told, the work list.
 nav-inform = Families to inform
 permission-inform_families = keeping families' contact details and informing families
+permission-read_support = following families' integration support
+permission-manage_support = setting support plans, logging contacts and closing tasks
+permission-record_checkins = recording wellbeing check-ins
+permission-read_checkin_health = reading the health answers of check-ins
 field-contact = how to reach the family
 field-notices = notices to the family
 news-mission_scheduled = put on a selection mission
@@ -1076,6 +1094,8 @@ anchor-request_filed = the day the request was filed
 anchor-arrived = the day the family arrived
 anchor-current_stay_began = the day the family's current stay began
 anchor-stay_began = the day the stay began
+anchor-support_starts = the day the support starts
+anchor-support_ends = the day the support ends
 anchor-follow_up_due = the day the { $months }-month follow-up is due
 ## The report to Parliament (/report)
 nav-report = Report to Parliament

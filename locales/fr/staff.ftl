@@ -203,6 +203,19 @@ dashboard-col-state = État
 dashboard-col-cases = Dossiers
 dashboard-col-persons = Personnes
 dashboard-small-cells = Cette page est publiée sans connexion : les effectifs de 1 à { $below } sont affichés comme { $shown }, et là où un total révélerait un tel effectif, le plus petit effectif suivant est aussi masqué.
+dashboard-cohorts-title = Ce que le programme apprend après l’arrivée
+dashboard-cohorts-lead = D’après les entretiens de bien-être avec les familles, par année d’arrivée : combien de celles qui ont répondu ont dit oui. Une part dont le nombre de oui ou de non est petit n’est pas publiée.
+dashboard-cohorts-none = Un tiret signifie qu’aucune famille de cette année n’a encore répondu.
+dashboard-cohort-year = Arrivées en
+dashboard-cohort-housing = Logement propre au 6e mois
+dashboard-cohort-language = Suit un cours de langue
+dashboard-cohort-school = Enfants scolarisés
+dashboard-cohort-employed-12 = Au travail après 12 mois
+dashboard-cohort-match-12 = Travail conforme aux qualifications après 12 mois
+dashboard-cohort-employed-18 = Au travail après 18 mois
+dashboard-cohort-match-18 = Travail conforme aux qualifications après 18 mois
+dashboard-cohort-reunification = Attend encore un proche
+dashboard-cohort-share = { $yes } sur { $of }
 
 ## Journal d'audit
 
@@ -410,6 +423,7 @@ role-medical-officer = médecin-conseil
 role-reception-officer = agent d'accueil
 role-municipality = commune
 role-sponsor = parrain
+role-support-provider = organisme d’accompagnement
 role-auditor = auditeur
 
 ## Champs d'un dossier
@@ -835,6 +849,10 @@ letter-note-back = Retour au dossier
 # Familles informées : avis, coordonnées, dates annoncées, liste de travail.
 nav-inform = Familles à informer
 permission-inform_families = tenir les coordonnées des familles et informer les familles
+permission-read_support = le suivi de l’accompagnement à l’intégration des familles
+permission-manage_support = l’établissement des plans d’accompagnement, la note des contacts et la clôture des tâches
+permission-record_checkins = l’enregistrement des entretiens de bien-être
+permission-read_checkin_health = la lecture des réponses de santé des entretiens
 field-contact = comment joindre la famille
 field-notices = avis à la famille
 news-mission_scheduled = inscrit à une mission de sélection
@@ -1078,6 +1096,8 @@ anchor-request_filed = le jour où la demande a été déposée
 anchor-arrived = le jour de l’arrivée de la famille
 anchor-current_stay_began = le jour où le séjour actuel de la famille a commencé
 anchor-stay_began = le jour où le séjour a commencé
+anchor-support_starts = le jour où l’accompagnement commence
+anchor-support_ends = le jour où l’accompagnement se termine
 anchor-follow_up_due = le jour du suivi à { $months } mois
 ## Le rapport au Parlement (/report)
 nav-report = Rapport au Parlement

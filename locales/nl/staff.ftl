@@ -200,6 +200,19 @@ dashboard-col-state = Status
 dashboard-col-cases = Dossiers
 dashboard-col-persons = Personen
 dashboard-small-cells = Deze pagina is zonder aanmelding openbaar, dus aantallen van 1 tot { $below } worden getoond als { $shown }; waar een totaal zo'n aantal zou verraden, wordt ook het volgende kleinste aantal achtergehouden.
+dashboard-cohorts-title = Wat het programma leert na aankomst
+dashboard-cohorts-lead = Uit de welzijnsgesprekken met de gezinnen, per jaar van aankomst: hoeveel van wie antwoordde ja zei. Een aandeel waarvan het aantal ja of nee klein is, wordt niet getoond.
+dashboard-cohorts-none = Een streepje betekent dat nog geen gezin van dat jaar heeft geantwoord.
+dashboard-cohort-year = Aangekomen in
+dashboard-cohort-housing = Eigen woning na 6 maanden
+dashboard-cohort-language = Volgt een taalcursus
+dashboard-cohort-school = Kinderen op school
+dashboard-cohort-employed-12 = Aan het werk na 12 maanden
+dashboard-cohort-match-12 = Werk dat past bij de kwalificaties na 12 maanden
+dashboard-cohort-employed-18 = Aan het werk na 18 maanden
+dashboard-cohort-match-18 = Werk dat past bij de kwalificaties na 18 maanden
+dashboard-cohort-reunification = Wacht nog op een familielid
+dashboard-cohort-share = { $yes } van { $of }
 
 ## Auditlog
 
@@ -407,6 +420,7 @@ role-medical-officer = medisch adviseur
 role-reception-officer = opvangmedewerker
 role-municipality = gemeente
 role-sponsor = sponsor
+role-support-provider = begeleidingsorganisatie
 role-auditor = auditor
 
 ## Velden van een dossier
@@ -832,6 +846,10 @@ letter-note-back = Terug naar het dossier
 # Gezinnen op de hoogte: berichten, contactgegevens, beloofde data, de werklijst.
 nav-inform = Te informeren gezinnen
 permission-inform_families = contactgegevens van gezinnen bijhouden en gezinnen informeren
+permission-read_support = het opvolgen van de integratiebegeleiding van gezinnen
+permission-manage_support = het opstellen van begeleidingsplannen, het noteren van contacten en het afsluiten van taken
+permission-record_checkins = het registreren van welzijnsgesprekken
+permission-read_checkin_health = het lezen van de gezondheidsantwoorden van welzijnsgesprekken
 field-contact = hoe het gezin te bereiken
 field-notices = berichten aan het gezin
 news-mission_scheduled = ingepland voor een selectiemissie
@@ -1075,6 +1093,8 @@ anchor-request_filed = de dag waarop het verzoek werd ingediend
 anchor-arrived = de dag waarop het gezin aankwam
 anchor-current_stay_began = de dag waarop het huidige verblijf van het gezin begon
 anchor-stay_began = de dag waarop het verblijf begon
+anchor-support_starts = de dag waarop de begeleiding begint
+anchor-support_ends = de dag waarop de begeleiding eindigt
 anchor-follow_up_due = de dag van de opvolging na { $months } maanden
 ## Het verslag aan het parlement (/report)
 nav-report = Verslag aan het parlement

@@ -71,6 +71,9 @@ pub struct Dashboard {
     /// Counts from 1 to this number minus one are withheld (`null`), and so is any cell
     /// or total that would reveal one: the dashboard is published without sign-in.
     pub small_cell_threshold: u32,
+    /// What each programme learns from its wellbeing check-ins, per arrival year, in the
+    /// order of `programmes`; small cells withheld.
+    pub cohorts: Vec<crate::support::ProgrammeCohorts>,
 }
 
 impl App {
@@ -94,7 +97,9 @@ impl App {
         let rows = self.store.programmes().await?;
         let mut threshold = DataProtection::default().small_cell_threshold;
         let mut programmes = Vec::new();
+        let mut cohorts = Vec::new();
         for p in rows {
+            cohorts.push(self.cohort_figures(&p.code).await?);
             threshold = threshold.max(
                 self.policy(&p.policy_profile)
                     .await?
@@ -128,6 +133,7 @@ impl App {
             total_persons: cases.total.map(|_| total_persons),
             states,
             small_cell_threshold: threshold,
+            cohorts,
         })
     }
 }

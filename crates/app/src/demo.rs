@@ -43,7 +43,18 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
     };
     let mut asylum = BTreeMap::new();
     let mut municipality = BTreeMap::new();
+    let mut providers = BTreeMap::new();
     for f in &import.cases {
+        // The NGO that supports the most families in support now: its support workers
+        // have plans to follow.
+        if let Some(plan) = f.support.as_ref().filter(|p| {
+            p.provider_kind == resettle_domain::support::ProviderKind::Ngo
+                && f.events
+                    .last()
+                    .is_some_and(|e| e.to == CaseState::IntegrationSupport)
+        }) {
+            *providers.entry(plan.provider.clone()).or_insert(0) += 1;
+        }
         *asylum
             .entry(f.case.country_of_asylum.to_string())
             .or_insert(0) += 1;
@@ -59,6 +70,7 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
             *municipality.entry(place.municipality.clone()).or_insert(0) += 1;
         }
     }
+    let provider = most(providers);
     let sponsor = import
         .cases
         .iter()
@@ -77,6 +89,7 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
         Role::UnhcrLiaison => unhcr_office(&most(asylum.clone())),
         Role::Municipality => most(municipality.clone()),
         Role::Sponsor => sponsor.clone(),
+        Role::SupportProvider => provider.clone(),
         _ => "Fedasil".to_string(),
     };
     Role::ALL
@@ -201,6 +214,7 @@ impl App {
         );
         let summary = self.store.import_programme(&import, &[entry]).await?;
         self.add_demo_users(&import).await?;
+        self.add_demo_support(&import, config.as_of, unit).await?;
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,
@@ -233,6 +247,7 @@ impl App {
                 Role::UnhcrLiaison => None,
                 Role::Municipality => Some("municipality"),
                 Role::Sponsor => Some("sponsor"),
+                Role::SupportProvider => Some("ngo"),
                 _ => Some("agency"),
             };
             if let Some(kind) = kind

@@ -408,6 +408,7 @@ mod tests {
             }),
             support: Some(SupportPlan {
                 provider: "Caritas International".into(),
+                provider_kind: resettle_domain::support::ProviderKind::Ngo,
                 starts_on: date!(2025 - 08 - 01),
                 months: 18,
             }),

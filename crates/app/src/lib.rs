@@ -25,6 +25,7 @@ mod reception;
 pub mod reference;
 mod retention;
 mod scenarios;
+pub mod support;
 
 pub use access::audit::{AuditQuery, AuditRecord, ChainStatus, in_request, new_request_id};
 pub use access::session::{NewSession, Session};

@@ -74,6 +74,12 @@ enum Command {
     /// Community sponsor groups.
     #[command(subcommand)]
     Sponsor(commands::mission::SponsorCommand),
+    /// Integration support: a family's plan, contacts and tasks, the work list, the
+    /// cohort figures.
+    #[command(subcommand)]
+    Support(commands::support::Command),
+    /// Record a wellbeing check-in from a file of answers.
+    Checkin(commands::support::CheckInArgs),
     /// Policy profiles: list, show, check a file.
     #[command(subcommand)]
     Policy(commands::policy::Command),
@@ -139,6 +145,8 @@ fn main() -> std::process::ExitCode {
             Command::Mission(c) => commands::mission::run(&cli.database, c).await,
             Command::Sponsor(c) => commands::mission::run_sponsor(&cli.database, c).await,
             Command::Policy(c) => commands::policy::run(&cli.database, c).await,
+            Command::Support(c) => commands::support::run(&cli.database, c).await,
+            Command::Checkin(a) => commands::support::run_checkin(&cli.database, a).await,
             Command::Retention(c) => commands::retention::run(&cli.database, c).await,
             Command::User(c) => commands::user::run(&cli.database, c).await,
             Command::Org(c) => commands::user::run_org(&cli.database, c).await,

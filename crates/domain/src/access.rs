@@ -21,6 +21,9 @@ pub enum Role {
     Municipality,
     /// The case it sponsors, minimally.
     Sponsor,
+    /// Integration support: the plans, check-ins and tasks of the families its
+    /// organisation (an NGO, a municipality's social service) supports.
+    SupportProvider,
     /// The audit trail and aggregates; no case content.
     Auditor,
 }
@@ -33,6 +36,7 @@ word_enum!(Role, "role", {
     ReceptionOfficer => "reception-officer",
     Municipality => "municipality",
     Sponsor => "sponsor",
+    SupportProvider => "support-provider",
     Auditor => "auditor",
 });
 

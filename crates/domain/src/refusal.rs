@@ -55,6 +55,10 @@ pub enum Anchor {
     CurrentStayBegan,
     /// The day the stay began.
     StayBegan,
+    /// The day the family's integration support starts.
+    SupportStarts,
+    /// The day the family's integration support ends.
+    SupportEnds,
     /// The day a follow-up of so many months after arrival is due.
     FollowUpDue(u32),
 }
@@ -71,6 +75,8 @@ impl fmt::Display for Anchor {
             Anchor::Arrived => f.write_str("the family arrived"),
             Anchor::CurrentStayBegan => f.write_str("the family's current stay began"),
             Anchor::StayBegan => f.write_str("the stay began"),
+            Anchor::SupportStarts => f.write_str("the support starts"),
+            Anchor::SupportEnds => f.write_str("the support ends"),
             Anchor::FollowUpDue(months) => write!(f, "the {months}-month follow-up is due"),
         }
     }

@@ -37,6 +37,10 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "placement_runs",
     "stays",
     "arrivals",
+    "support_tasks",
+    "wellbeing_checkins",
+    "support_contacts",
+    "support_goals",
     "support_plans",
     "reunification_requests",
     "family_notices",
@@ -320,7 +324,13 @@ pub(crate) async fn insert_cases(
     );
     let mut support = Rows::new(
         "support_plans",
-        &["case_id", "provider", "starts_on", "months"],
+        &[
+            "case_id",
+            "provider",
+            "provider_kind",
+            "starts_on",
+            "months",
+        ],
     );
     let mut outcomes = Rows::new(
         "integration_outcomes",
@@ -454,6 +464,7 @@ pub(crate) async fn insert_cases(
             support.push([
                 id.into(),
                 s.provider.as_str().into(),
+                s.provider_kind.as_str().into(),
                 codec::date(s.starts_on).into(),
                 s.months.into(),
             ]);

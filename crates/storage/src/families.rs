@@ -111,7 +111,11 @@ const FAMILY_COLUMNS: &str = "c.id, c.case_number, c.state, c.municipality, r.na
      (SELECT o.name FROM case_events e JOIN users u ON u.username = e.actor \
         JOIN organisations o ON o.id = u.organisation_id \
        WHERE e.case_id = c.id AND e.seq = \
-             (SELECT MAX(e2.seq) FROM case_events e2 WHERE e2.case_id = c.id))";
+             (SELECT MAX(e2.seq) FROM case_events e2 WHERE e2.case_id = c.id)), \
+     sp.provider_kind";
+
+/// The column of [`FAMILY_COLUMNS`] holding the support provider's kind.
+const FAMILY_PROVIDER_KIND: usize = 15;
 
 const FAMILY_JOINS: &str = " FROM cases c JOIN programmes g ON g.id = c.programme_id \
      LEFT JOIN reception_places r ON r.id = c.reception_place_id \
@@ -135,6 +139,11 @@ fn family(r: &AnyRow) -> Result<(i64, FamilyRecord), StorageError> {
             provider,
             starts_on: parse_date("support_plans.starts_on", &starts_on)?,
             months: months as u32,
+            provider_kind: parse_word(
+                "support_plans.provider_kind",
+                &r.try_get::<Option<String>, _>(FAMILY_PROVIDER_KIND)?
+                    .unwrap_or_default(),
+            )?,
         }),
         _ => None,
     };

@@ -35,6 +35,7 @@ mod sessions;
 mod stats;
 mod stays;
 mod step_durations;
+mod support;
 mod unique;
 mod users;
 
@@ -70,6 +71,7 @@ pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
 pub use stays::{NewStay, PlaceLoad};
+pub use support::{CohortFamily, StoredCheckIn, SupportRecords, SupportRow, TaskRow};
 pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;

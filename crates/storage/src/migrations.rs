@@ -154,6 +154,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0023_quota_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0023_quota_decisions.sql"),
     },
+    Migration {
+        version: 24,
+        description: "support plans' goals and contacts, wellbeing check-ins and their tasks",
+        sqlite: include_str!("../migrations/sqlite/0024_support_and_wellbeing.sql"),
+        postgres: include_str!("../migrations/postgres/0024_support_and_wellbeing.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

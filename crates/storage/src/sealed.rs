@@ -30,11 +30,33 @@ pub(crate) fn seal(
     member_no: u32,
     plain: &str,
 ) -> Result<String, StorageError> {
+    seal_bound(keys, &context(field, case_number, member_no), plain)
+}
+
+/// Seals a special-category value bound to `context` (its table, field and row), so it
+/// opens only where it was written.
+pub(crate) fn seal_bound(
+    keys: Option<&Keyring>,
+    context: &str,
+    plain: &str,
+) -> Result<String, StorageError> {
     let keys = keys.ok_or_else(key_missing)?;
-    Ok(keys.encrypt(
-        plain.as_bytes(),
-        context(field, case_number, member_no).as_bytes(),
-    ))
+    Ok(keys.encrypt(plain.as_bytes(), context.as_bytes()))
+}
+
+/// Opens a value [`seal_bound`] sealed to `context`; the error names the context, never
+/// the value.
+pub(crate) fn open_bound(
+    keys: Option<&Keyring>,
+    context: &str,
+    stored: &str,
+) -> Result<String, StorageError> {
+    let keys = keys.ok_or_else(key_missing)?;
+    let bytes = keys
+        .decrypt(stored, context.as_bytes())
+        .map_err(|e| StorageError::Invalid(format!("{context}: {e}")))?;
+    String::from_utf8(bytes)
+        .map_err(|e| StorageError::Invalid(format!("{context}: not text ({e})")))
 }
 
 /// Opens one medical field of one member.
@@ -61,7 +83,7 @@ pub(crate) fn open(
 }
 
 impl Store {
-    /// Re-seals every medical field and second-factor secret not under the current key,
+    /// Re-seals every medical field, check-in health answer and second-factor secret not under the current key,
     /// in one transaction; returns how many values were re-sealed. Run after putting a
     /// new key first in the key ring; then the old key can be dropped.
     pub async fn reseal_all(
@@ -134,6 +156,7 @@ impl Store {
                 .await?;
             resealed += 1;
         }
+        resealed += crate::support::reseal_health(&mut tx, keys).await?;
         let head = self.append_audit_in(&mut tx, &audit(&resealed)).await?;
         tx.commit().await?;
         self.committed(head);

@@ -121,6 +121,17 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "POST /api/v1/cases/{n}/outcomes" => {
             Some(serde_json::json!({"member_no": 1, "months": 7, "employed": true}))
         }
+        "PUT /api/v1/cases/{n}/support" => {
+            Some(serde_json::json!({"provider": " ", "provider_kind": "ngo"}))
+        }
+        "POST /api/v1/cases/{n}/support/contacts" => {
+            Some(serde_json::json!({"kind": "visit", "note": " "}))
+        }
+        "POST /api/v1/cases/{n}/checkins" => Some(serde_json::json!({
+            "months": 7, "own_home": true, "own_kitchen": true, "own_shower": true,
+            "rooms": 2, "language_course": true, "schooling": [], "work": [],
+            "relatives_abroad": 0, "feeling": 3
+        })),
         "POST /api/v1/missions" => Some(serde_json::json!({
             "programme": "BE", "code": "", "destination": "LB",
             "starts_on": "2027-01-01", "ends_on": "2027-01-02", "team": []
@@ -183,7 +194,7 @@ async fn visible(app: &App, token: &str) -> Vec<String> {
 fn limited(role: Role) -> bool {
     matches!(
         role,
-        Role::UnhcrLiaison | Role::Municipality | Role::Sponsor
+        Role::UnhcrLiaison | Role::Municipality | Role::Sponsor | Role::SupportProvider
     )
 }
 
@@ -327,6 +338,7 @@ async fn every_role_meets_the_documented_matrix() {
                     .replace("/X/", "/{code}/")
                     .replace("/2031", "/{year}")
                     .replace("/1/", "/{request_no}/")
+                    .replace("/tasks/0/", "/tasks/{task_id}/")
                     .replace("/medical/1", "/medical/{member_no}")
                     .replace("/none", "/{name}")
                     .replace("/belgium", "/{name}");

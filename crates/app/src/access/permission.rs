@@ -48,6 +48,15 @@ pub enum Permission {
     InformFamilies,
     /// Build the report to Parliament: aggregates only, small cells withheld.
     BuildReports,
+    /// Read a family's support plan, goals, contacts, check-ins (without the health
+    /// answers) and tasks, and the work list.
+    ReadSupport,
+    /// Set a support plan and its goals, log contacts, close tasks.
+    ManageSupport,
+    /// Record a wellbeing check-in for a family.
+    RecordCheckIns,
+    /// Read the health answers of check-ins (special-category, need to know).
+    ReadCheckInHealth,
 }
 
 impl Permission {
@@ -72,6 +81,10 @@ impl Permission {
             Permission::ExportSubject => "export_subject",
             Permission::InformFamilies => "inform_families",
             Permission::BuildReports => "build_reports",
+            Permission::ReadSupport => "read_support",
+            Permission::ManageSupport => "manage_support",
+            Permission::RecordCheckIns => "record_checkins",
+            Permission::ReadCheckInHealth => "read_checkin_health",
         }
     }
 
@@ -131,7 +144,13 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         SubmitCase => matches!(role, UnhcrLiaison | CaseOfficer),
         ReadCases => matches!(
             role,
-            UnhcrLiaison | CaseOfficer | MedicalOfficer | ReceptionOfficer | Municipality | Sponsor
+            UnhcrLiaison
+                | CaseOfficer
+                | MedicalOfficer
+                | ReceptionOfficer
+                | Municipality
+                | Sponsor
+                | SupportProvider
         ),
         MoveCase(to) => match role {
             CaseOfficer => decides(to),
@@ -147,6 +166,18 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         InformFamilies => matches!(role, CaseOfficer | ReceptionOfficer),
         // Planners write the report; auditors check what it says against the records.
         BuildReports => matches!(role, Planner | Auditor),
+        // Those who support a family where it lives follow its plan and may check in
+        // with it; the plan itself is set by reception and the support provider.
+        ReadSupport | RecordCheckIns => {
+            matches!(
+                role,
+                ReceptionOfficer | Municipality | Sponsor | SupportProvider
+            )
+        }
+        ManageSupport => matches!(role, ReceptionOfficer | SupportProvider),
+        // Health answers are read as the medical record is, and by the support worker
+        // who arranges the family's doctor.
+        ReadCheckInHealth => matches!(role, MedicalOfficer | SupportProvider),
     }
 }
 
@@ -168,7 +199,7 @@ impl Caller {
     }
 
     /// The cases the caller may know exist. An agency role sees all; a liaison, a
-    /// municipality or a sponsor only their organisation's; a caller with such a role and
+    /// municipality, a sponsor or a support provider only their organisation's; a caller with such a role and
     /// no organisation sees none. The scopes of several limited roles unite.
     pub fn scope(&self) -> Scope {
         use Role::*;
@@ -189,6 +220,7 @@ impl Caller {
                 UnhcrLiaison => Some(ScopeFilter::SubmittedBy(org.clone())),
                 Municipality => Some(ScopeFilter::PlacedWith(org.clone())),
                 Sponsor => Some(ScopeFilter::SponsoredBy(org.clone())),
+                SupportProvider => Some(ScopeFilter::SupportedBy(org.clone())),
                 _ => None,
             })
             .collect();

@@ -36,6 +36,7 @@ pub const SECOND_FACTOR_ROLES: &[Role] = &[
     Role::ReceptionOfficer,
     Role::Municipality,
     Role::Sponsor,
+    Role::SupportProvider,
     Role::Auditor,
 ];
 

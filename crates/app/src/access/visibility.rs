@@ -16,7 +16,8 @@ const M: Role = Role::MedicalOfficer;
 const R: Role = Role::ReceptionOfficer;
 const U: Role = Role::Municipality;
 const S: Role = Role::Sponsor;
-const EVERY_CASE_ROLE: &[Role] = &[L, C, M, R, U, S];
+const P: Role = Role::SupportProvider;
+const EVERY_CASE_ROLE: &[Role] = &[L, C, M, R, U, S, P];
 
 /// Top-level fields of a case (`members.x` for a field of each family member) and the
 /// roles that see them.
@@ -40,28 +41,28 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("members.age", EVERY_CASE_ROLE),
     ("members.sex", EVERY_CASE_ROLE),
     ("members.relationship", EVERY_CASE_ROLE),
-    ("members.languages", &[L, C, R, U, S]),
-    ("members.education", &[L, C, U]),
-    ("members.occupation", &[L, C, U]),
+    ("members.languages", &[L, C, R, U, S, P]),
+    ("members.education", &[L, C, U, P]),
+    ("members.occupation", &[L, C, U, P]),
     ("care_needs", &[C, M, R, U]),
     ("linked_cases", &[L, C, R]),
     ("mission", &[L, C, R]),
-    ("arrived_on", &[L, C, R, U, S]),
+    ("arrived_on", &[L, C, R, U, S, P]),
     ("reception_place", &[C, R, U]),
     ("stays", &[C, R, U]),
     ("sponsor_group", &[C, R, S]),
-    ("address", &[C, R, U, S]),
-    ("support", &[C, R, U, S]),
+    ("address", &[C, R, U, S, P]),
+    ("support", &[C, R, U, S, P]),
     ("promises", &[L, C, R, U, S]),
     ("contact", &[C, R]),
     ("notices", &[C, R]),
     ("slipped_promises", &[L, C, R]),
     ("held_promises", &[L, C, R, U, S]),
-    ("reunification", &[C, R]),
+    ("reunification", &[C, R, P]),
     ("pre_departure", &[C, R]),
     ("waiting", &[L, C, R]),
     ("overdue", &[C, R]),
-    ("outcomes", &[C, R, U]),
+    ("outcomes", &[C, R, U, P]),
     ("allowed_transitions", &[L, C, R]),
     ("warnings", &[L, C]),
 ];

@@ -17,6 +17,7 @@ pub mod report;
 pub mod retention;
 pub mod serve;
 pub mod simulate;
+pub mod support;
 pub mod user;
 
 use std::path::Path;

@@ -7,7 +7,7 @@ use std::convert::Infallible;
 
 use resettle_domain::case::CaseState;
 use resettle_domain::reception::StayKind;
-use resettle_domain::support::SupportPlan;
+use resettle_domain::support::{ProviderKind, SupportPlan};
 use serde_json::{Value, json};
 use time::Date;
 
@@ -69,6 +69,7 @@ impl Walker<'_> {
     fn support(&mut self, starts_on: Date, provider: &str) -> Result<Date, Over> {
         let plan = SupportPlan {
             provider: provider.to_string(),
+            provider_kind: ProviderKind::of(provider, self.walk.sponsor_group.as_deref(), None),
             starts_on,
             months: SUPPORT_MONTHS,
         };

@@ -12,7 +12,7 @@ use time::{Date, OffsetDateTime};
 use super::{CaseEvent, CaseFile, CaseState, Promise, PromiseKind, check_reason_code};
 use crate::policy::PolicyProfile;
 use crate::refusal::{Refusal, RefusalKind, Vocabulary};
-use crate::support::SupportPlan;
+use crate::support::{ProviderKind, SupportPlan};
 
 /// Characters of a home address: street, number, box, postcode and town fit in 100; 200
 /// leaves room for a c/o line, and keeps a case's history small.
@@ -264,6 +264,11 @@ impl CaseFile {
                     .ok_or_else(|| Refusal::of("provider", RefusalKind::Missing))?;
                 assignment.support = Some(SupportPlan {
                     provider: provider.to_string(),
+                    provider_kind: ProviderKind::of(
+                        provider,
+                        self.sponsor_group.as_deref(),
+                        self.moved_to_municipality(),
+                    ),
                     starts_on: today,
                     months: policy.support_months(),
                 });

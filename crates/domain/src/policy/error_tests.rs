@@ -266,6 +266,13 @@ fn money_and_numbers_out_of_range_are_refused() {
     );
     let e = refuse(&format!("{MINIMAL}\n[integration]\nsupport_months = 0\n"));
     assert!(e.reason.contains("integration_support step is on"), "{e}");
+    let e = refuse(&format!(
+        "{MINIMAL}\n[support]\ncheckin_months = [3, 12, 6]\n"
+    ));
+    assert_eq!(e.key.as_deref(), Some("support.checkin_months"));
+    assert!(e.reason.contains("6 must come after 12"), "{e}");
+    let e = refuse(&format!("{MINIMAL}\n[support]\ncheckin_months = [0]\n"));
+    assert_eq!(e.key.as_deref(), Some("support.checkin_months"));
     let e = refuse(&MINIMAL.replace("version = 1", "version = -3"));
     assert_eq!(e.key.as_deref(), Some("version"));
     let e = refuse(&MINIMAL.replace("country = \"BE\"", "country = \"BEL\""));

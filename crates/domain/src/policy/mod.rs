@@ -38,7 +38,7 @@ pub use data_protection::{DEFAULT_RETENTION_YEARS, DEFAULT_SMALL_CELL_THRESHOLD,
 pub use error::{Location, PolicyError};
 pub use family::FamilyInformation;
 pub use identity::{Identity, Version};
-pub use integration::{DEFAULT_SUPPORT_MONTHS, IntegrationSupport};
+pub use integration::{DEFAULT_CHECKIN_MONTHS, DEFAULT_SUPPORT_MONTHS, IntegrationSupport};
 pub use money::{Allowance, Money};
 pub use planning::{ChannelQuota, Planning, PlanningKind};
 pub use pre_departure::PreDepartureCheck;
@@ -91,7 +91,8 @@ impl PolicyProfile {
         let pre_departure = pre_departure::read(&p.pre_departure, &cx)?;
         let time_limits = time_limit::read(&p.time_limits, &steps, &channels, &cx)?;
         let reception = Reception::read(&p.reception, &steps, &cx)?;
-        let integration = IntegrationSupport::read(p.integration.as_ref(), &steps, &cx)?;
+        let integration =
+            IntegrationSupport::read(p.integration.as_ref(), p.support.as_ref(), &steps, &cx)?;
         let money = Money::read(p.money.as_ref(), &cx)?;
         let planning = p
             .planning
@@ -321,6 +322,12 @@ impl PolicyProfile {
     /// Months of integration support a family receives.
     pub fn support_months(&self) -> u32 {
         self.integration.support_months
+    }
+
+    /// The months after arrival at which a family's wellbeing check-ins fall due
+    /// (`[support] checkin_months`), ascending.
+    pub fn checkin_months(&self) -> &[u32] {
+        &self.integration.checkin_months
     }
 
     /// Allowances and EU funding.

@@ -33,6 +33,7 @@ pub(super) struct Profile {
     pub time_limits: Vec<TimeLimit>,
     pub reception: Reception,
     pub integration: Option<Integration>,
+    pub support: Option<Support>,
     pub money: Option<Money>,
     pub planning: Option<Planning>,
     pub data_protection: Option<DataProtection>,
@@ -213,6 +214,13 @@ pub(super) struct Integration {
     pub provider: String,
     #[serde(default = "yes")]
     pub individual: bool,
+}
+
+/// `[support]`: when the wellbeing check-ins fall due.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Support {
+    pub checkin_months: Option<Spanned<Vec<Int>>>,
 }
 
 fn yes() -> bool {

@@ -166,6 +166,8 @@ fn support_quota_and_data_protection() {
     let be = belgium();
     let nl = netherlands();
     assert_eq!((be.support_months(), nl.support_months()), (18, 18));
+    assert_eq!(be.checkin_months(), [3, 6, 12, 18]);
+    assert_eq!(nl.checkin_months(), [3, 6, 12, 18]);
     let plan = nl.planning().unwrap();
     assert_eq!(
         (plan.kind, plan.per_year, plan.total),

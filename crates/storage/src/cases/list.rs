@@ -48,6 +48,8 @@ pub enum ScopeFilter {
     PlacedWith(String),
     /// Cases sponsored by this group.
     SponsoredBy(String),
+    /// Cases whose integration support this organisation gives.
+    SupportedBy(String),
 }
 
 /// A case as listed: enough to find it and see where it stands, no personal details.
@@ -218,6 +220,11 @@ impl CaseFilter {
                     ScopeFilter::SponsoredBy(org) => (
                         "c.sponsor_group_id IN (SELECT s.id FROM sponsor_groups s \
                          WHERE s.name = $n)",
+                        org,
+                    ),
+                    ScopeFilter::SupportedBy(org) => (
+                        "c.id IN (SELECT sp.case_id FROM support_plans sp \
+                         WHERE sp.provider = $n)",
                         org,
                     ),
                 };

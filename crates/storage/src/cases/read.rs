@@ -302,7 +302,8 @@ impl Store {
 
     async fn support_of(&self, id: i64) -> Result<Option<SupportPlan>, StorageError> {
         self.rows(
-            "SELECT provider, starts_on, months FROM support_plans WHERE case_id = $1",
+            "SELECT provider, starts_on, months, provider_kind FROM support_plans \
+              WHERE case_id = $1",
             id,
         )
         .await?
@@ -312,6 +313,7 @@ impl Store {
                 provider: get(r, 0)?,
                 starts_on: parse_date("support_plans.starts_on", &get::<String>(r, 1)?)?,
                 months: get::<i64>(r, 2)? as u32,
+                provider_kind: parse_word("support_plans.provider_kind", &get::<String>(r, 3)?)?,
             })
         })
         .transpose()

@@ -408,19 +408,7 @@ async fn assign(
             .await?;
     }
     if let Some(s) = &a.support {
-        sqlx::query("DELETE FROM support_plans WHERE case_id = $1")
-            .bind(case_id)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(
-            "INSERT INTO support_plans (case_id, provider, starts_on, months) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(case_id)
-        .bind(s.provider.clone())
-        .bind(codec::date(s.starts_on))
-        .bind(i64::from(s.months))
-        .execute(&mut *conn)
-        .await?;
+        crate::support::replace_plan(conn, case_id, s).await?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ mod placement;
 mod policies;
 mod programmes;
 mod quota;
+mod support_work_list;
 
 use resettle_app::App;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -34,6 +35,7 @@ use utoipa_axum::routes;
         (name = "pledges", description = "Pledges against arrivals per programme and year, and the holds that stop a programme"),
         (name = "quota", description = "The quota split over refugee situations and channels, the decisions behind it, and each year tracked to arrival"),
         (name = "cases", description = "Cases from UNHCR submission to the end of integration support"),
+        (name = "support", description = "Integration support after arrival: plans, contacts, wellbeing check-ins, tasks and the work list"),
         (name = "missions", description = "Selection missions and community sponsor groups"),
         (name = "placement", description = "Families to local reception places: proposals by optimisation, decided by reception officers"),
         (name = "forecast", description = "Capacity forecasts for planners: will the reception network hold the pledges, and how many buffer places does it take"),
@@ -87,6 +89,11 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(cases::medical::put))
         .routes(routes!(cases::export::export))
         .routes(routes!(cases::outcomes::post))
+        .routes(routes!(cases::support::get, cases::support::put))
+        .routes(routes!(cases::support::contact))
+        .routes(routes!(cases::support::checkin))
+        .routes(routes!(cases::support::close_task))
+        .routes(routes!(support_work_list::get))
         .routes(routes!(audit::get))
         .routes(routes!(placement::propose, placement::list))
         .routes(routes!(placement::decide))

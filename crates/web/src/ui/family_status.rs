@@ -10,7 +10,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::family::{FamilyStatus, StepEstimate};
+use resettle_app::support::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
 use resettle_app::{App, AppError};
+use resettle_domain::support::{HealthAccess, Schooling, Work};
 use serde::Deserialize;
 
 use super::i18n::{Catalogue, Lang};
@@ -32,6 +34,7 @@ pub(crate) struct SignInForm {
 #[serde(default)]
 pub(crate) struct After {
     signed_out: bool,
+    answered: bool,
 }
 
 /// What the sign-in form says above itself.
@@ -72,8 +75,119 @@ pub(crate) async fn page(
         }
         Err(e) => return trouble(lang, e),
     };
-    match app.family_status(&family).await {
-        Ok(status) => status_page(lang, &status),
+    let said = if after.answered {
+        Some("family-checkin-thanks")
+    } else {
+        None
+    };
+    family_page(lang, &app, &family, said, None).await
+}
+
+/// The family's status page with the check-in it may answer; `said` a line of thanks,
+/// `refused` the refusal of its answers, both in its language.
+async fn family_page(
+    lang: Lang,
+    app: &App,
+    family: &resettle_app::family::FamilySession,
+    said: Option<&'static str>,
+    refused: Option<&'static str>,
+) -> Response {
+    let status = match app.family_status(family).await {
+        Ok(status) => status,
+        Err(e) => return trouble(lang, e),
+    };
+    let checkin = match app.family_checkin_form(family).await {
+        Ok(form) => form,
+        Err(e) => return trouble(lang, e),
+    };
+    status_page(lang, &status, checkin.as_ref(), said, refused)
+}
+
+/// `POST /family/checkin`: the family's answers to its check-in. Checkboxes arrive as
+/// `name=on` when ticked; `school_N`, `work_N` and `match_N` name member N. Refused
+/// answers give the page back with a line in the family's language, with 422.
+pub(crate) async fn checkin(
+    lang: Lang,
+    State(app): State<App>,
+    ClientAddr(source): ClientAddr,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let Some(cookie) = family_cookie(&headers) else {
+        return sign_in_form(lang, Said::Status("family-session-ended"));
+    };
+    let family = match app.family_session(&cookie, &source).await {
+        Ok(f) => f,
+        Err(AppError::Unauthorized(_)) => {
+            return sign_in_form(lang, Said::Status("family-session-ended"));
+        }
+        Err(e) => return trouble(lang, e),
+    };
+    let form = match app.family_checkin_form(&family).await {
+        Ok(Some(form)) => form,
+        Ok(None) => return Redirect::to("/family").into_response(),
+        Err(e) => return trouble(lang, e),
+    };
+    let on = |name: &str| fields.iter().any(|(k, v)| k == name && v == "on");
+    let number = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.trim().parse::<u32>().ok())
+    };
+    let answers = CheckInAnswers {
+        months: form.months,
+        answered_on: None,
+        own_home: on("own_home"),
+        own_kitchen: on("own_kitchen"),
+        own_shower: on("own_shower"),
+        rooms: number("rooms").unwrap_or(0),
+        language_course: on("language_course"),
+        schooling: form
+            .children
+            .iter()
+            .map(|&(member_no, _)| Schooling {
+                member_no,
+                in_school: on(&format!("school_{member_no}")),
+            })
+            .collect(),
+        work: form
+            .adults
+            .iter()
+            .map(|&(member_no, _)| {
+                let working = on(&format!("work_{member_no}"));
+                Work {
+                    member_no,
+                    working,
+                    training: false,
+                    matches_qualification: working && on(&format!("match_{member_no}")),
+                }
+            })
+            .collect(),
+        health: (!on("health_skip")).then(|| HealthAccess {
+            registered_with_doctor: on("doctor"),
+            care_when_needed: on("care"),
+        }),
+        relatives_abroad: number("relatives_abroad").unwrap_or(0),
+        feeling: number("feeling")
+            .and_then(|f| u8::try_from(f).ok())
+            .unwrap_or(0),
+    };
+    let req = FamilyCheckIn {
+        consent: on("consent"),
+        answers,
+    };
+    match app.family_checkin(&family, &req).await {
+        Ok(()) => Redirect::to("/family?answered=true").into_response(),
+        Err(AppError::Invalid(reason)) => {
+            let line = if reason.starts_with("consent:") {
+                "family-checkin-no-consent"
+            } else {
+                "family-checkin-refused"
+            };
+            let page = family_page(lang, &app, &family, None, Some(line)).await;
+            (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+        }
         Err(e) => trouble(lang, e),
     }
 }
@@ -168,7 +282,13 @@ fn duration(lang: Lang, days: u32) -> String {
         .unwrap_or_else(|e| e)
 }
 
-fn status_page(lang: Lang, status: &FamilyStatus) -> Response {
+fn status_page(
+    lang: Lang,
+    status: &FamilyStatus,
+    checkin: Option<&FamilyCheckInForm>,
+    said: Option<&'static str>,
+    refused: Option<&'static str>,
+) -> Response {
     let estimate = status.estimate.as_ref().map(|e| match e {
         StepEstimate::Range {
             median_days,
@@ -193,6 +313,9 @@ fn status_page(lang: Lang, status: &FamilyStatus) -> Response {
             durations => estimate,
             advice => texts.filter(|_| before_travel).map(|t| t.advice.get(lang.code())),
             contact => texts.map(|t| t.contact.get(lang.code())),
+            checkin => checkin.map(|c| Value::from(Serde(c))),
+            notice => said,
+            checkin_error => refused,
         },
     )
 }

@@ -225,6 +225,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
                     get(family_status::page).post(family_status::sign_in),
                 )
                 .route("/family/sign-out", post(family_status::sign_out))
+                .route("/family/checkin", post(family_status::checkin))
                 .layer(axum::middleware::from_fn(language::choose_family)),
         )
 }

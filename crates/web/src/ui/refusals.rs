@@ -271,6 +271,8 @@ fn anchor_words(lang: Lang, anchor: Anchor) -> String {
         Anchor::Arrived => "anchor-arrived",
         Anchor::CurrentStayBegan => "anchor-current_stay_began",
         Anchor::StayBegan => "anchor-stay_began",
+        Anchor::SupportStarts => "anchor-support_starts",
+        Anchor::SupportEnds => "anchor-support_ends",
         Anchor::FollowUpDue(months) => {
             args.set("months", months);
             "anchor-follow_up_due"

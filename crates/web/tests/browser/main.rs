@@ -7,6 +7,7 @@
 
 mod accessibility;
 mod administrator;
+mod aftercare;
 mod case_officer;
 mod family;
 mod forecast;

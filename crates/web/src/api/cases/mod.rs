@@ -11,4 +11,5 @@ pub(crate) mod promises;
 pub(crate) mod reunification;
 pub(crate) mod show;
 pub(crate) mod stays;
+pub(crate) mod support;
 pub(crate) mod transition;

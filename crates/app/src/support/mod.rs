@@ -1,0 +1,378 @@
+//! Integration support after arrival: the support plan, its goals and contacts, wellbeing
+//! check-ins recorded by staff or by the family itself, the tasks flagged problems open,
+//! the work list, and the cohort figures the programme learns from (issue 25).
+//!
+//! Who may do what: reception officers and support providers set plans, log contacts and
+//! close tasks; they, municipalities and sponsor groups record check-ins for the families
+//! in their scope; health answers are read only by medical officers and support
+//! providers, and each such read is audited; the family answers its own check-in from its
+//! status page, with its consent.
+mod checkins;
+mod cohorts;
+mod demo;
+mod work_list;
+
+pub use checkins::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
+pub use cohorts::ProgrammeCohorts;
+pub use work_list::{OverdueCheckIn, WorkList};
+
+use resettle_domain::support::{
+    Contact, ContactKind, DueCheckIn, Goal, ProviderKind, SupportPlan, checkins_due, default_goals,
+};
+use resettle_storage::{StoredCase, TaskRow};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::access::audit::succeeded;
+use crate::cases::case_number;
+use crate::{App, AppError, Caller, Permission};
+
+/// The special-category fields of a check-in, named in the audit entry of each read and
+/// write that includes them.
+pub(crate) const HEALTH_FIELDS: &str = "checkins.health";
+
+/// The audit trail's name for what this module reads and writes.
+const ENTITY: &str = "support";
+
+/// A plan to set: who gives the support and from when; the length is the profile's.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct NewSupportPlan {
+    /// The organisation that gives it, by name (its staff then see the family).
+    pub provider: String,
+    /// `ngo`, `municipality` or `sponsor_group`.
+    #[schema(value_type = String, example = "ngo")]
+    pub provider_kind: ProviderKind,
+    /// First day of support, not before arrival; default today.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub starts_on: Option<Date>,
+}
+
+/// A contact to log.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct NewContact {
+    /// Day of the contact, not before the plan starts; default today.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub on: Option<Date>,
+    /// `visit`, `office`, `call` or `message`.
+    #[schema(value_type = String, example = "visit")]
+    pub kind: ContactKind,
+    /// What it was about, up to 1,000 characters (no health details).
+    pub note: String,
+}
+
+/// A task as shown.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Task {
+    /// Its id.
+    pub id: i64,
+    /// The family's case number.
+    pub case_number: String,
+    /// `no_own_housing`, `child_not_in_school` or `relative_abroad`.
+    #[schema(value_type = String)]
+    pub kind: String,
+    /// The child, for a child not in school.
+    pub member_no: Option<u32>,
+    /// The check-in (months after arrival) that flagged it.
+    pub from_months: u32,
+    /// When it was opened.
+    #[schema(value_type = String, format = Date)]
+    pub opened_on: Date,
+    /// When it was closed; `null` while open.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub closed_on: Option<Date>,
+}
+
+impl From<TaskRow> for Task {
+    fn from(t: TaskRow) -> Self {
+        Task {
+            id: t.id,
+            case_number: t.case_number,
+            kind: t.problem.kind.as_str().to_string(),
+            member_no: t.problem.member_no,
+            from_months: t.from_months,
+            opened_on: t.opened_on,
+            closed_on: t.closed.map(|(on, _)| on),
+        }
+    }
+}
+
+/// A family's support as its supporters see it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SupportView {
+    /// UNHCR case number.
+    pub case_number: String,
+    /// The plan; `null` before support started.
+    #[schema(value_type = Option<Object>)]
+    pub plan: Option<SupportPlan>,
+    /// The plan's last day.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub ends_on: Option<Date>,
+    /// Goals, numbered from 1 in this order.
+    #[schema(value_type = Vec<Object>)]
+    pub goals: Vec<Goal>,
+    /// Contacts logged, oldest first.
+    #[schema(value_type = Vec<Object>)]
+    pub contacts: Vec<Contact>,
+    /// Check-ins answered; `health` is present only for those who may read it.
+    #[schema(value_type = Vec<Object>)]
+    pub checkins: Vec<resettle_domain::support::CheckIn>,
+    /// Check-ins due and not answered, in order.
+    #[schema(value_type = Vec<Object>)]
+    pub due: Vec<DueCheckIn>,
+    /// Tasks, open ones first.
+    pub tasks: Vec<Task>,
+    /// The months the profile sets for check-ins.
+    pub checkin_months: Vec<u32>,
+}
+
+impl App {
+    /// A family's support: plan, goals, contacts, check-ins, due check-ins and tasks. A
+    /// family outside the caller's scope is not found; the health answers are shown only
+    /// to those who may read them, and that read is audited naming them.
+    pub async fn support(&self, caller: &Caller, number: &str) -> Result<SupportView, AppError> {
+        let stored = self
+            .stored_case_for(caller, number, Permission::ReadSupport, ENTITY)
+            .await?;
+        let with_health = caller.may(Permission::ReadCheckInHealth);
+        let records = self
+            .store
+            .support_records(&case_number(number)?, with_health)
+            .await?;
+        let fields = if with_health && !records.checkins.is_empty() {
+            HEALTH_FIELDS
+        } else {
+            ""
+        };
+        self.record_ok(caller, "read", ENTITY, number, fields, "")
+            .await?;
+        let policy = self.programme_policy(&stored.programme).await?;
+        let answered: Vec<u32> = records.checkins.iter().map(|c| c.checkin.months).collect();
+        let due = stored
+            .file
+            .arrived_on()
+            .filter(|_| stored.file.support.is_some())
+            .map(|arrived| checkins_due(arrived, policy.checkin_months(), &answered, self.today()))
+            .unwrap_or_default();
+        Ok(SupportView {
+            case_number: number.to_string(),
+            ends_on: stored.file.support.as_ref().map(SupportPlan::ends_on),
+            plan: stored.file.support,
+            goals: records.goals,
+            contacts: records.contacts.into_iter().map(|(c, _)| c).collect(),
+            checkins: records.checkins.into_iter().map(|c| c.checkin).collect(),
+            due,
+            tasks: records.tasks.into_iter().map(Task::from).collect(),
+            checkin_months: policy.checkin_months().to_vec(),
+        })
+    }
+
+    /// Sets a family's support plan, its length from the profile, with the goals a new
+    /// plan starts with ([`default_goals`]); refused, naming the field, when it cannot
+    /// exist ([`SupportPlan::check`]). Nothing is written on refusal.
+    pub async fn set_support_plan(
+        &self,
+        caller: &Caller,
+        number: &str,
+        req: &NewSupportPlan,
+    ) -> Result<SupportView, AppError> {
+        let stored = self
+            .stored_case_for(caller, number, Permission::ManageSupport, ENTITY)
+            .await?;
+        let policy = self.programme_policy(&stored.programme).await?;
+        let plan = SupportPlan {
+            provider: req.provider.trim().to_string(),
+            provider_kind: req.provider_kind,
+            starts_on: req.starts_on.unwrap_or(self.today()),
+            months: policy.support_months(),
+        };
+        plan.check(&stored.file, self.today())?;
+        let goals = default_goals(&stored.file, &plan);
+        let audit = succeeded(
+            caller,
+            "write",
+            ENTITY,
+            number,
+            "",
+            &format!("plan by {} from {}", plan.provider, plan.starts_on),
+        );
+        self.store
+            .write_support_plan(&case_number(number)?, &plan, &goals, &[audit])
+            .await?;
+        self.support(caller, number).await
+    }
+
+    /// Records that goal `goal_no` (from 1) was reached on `on` (default today); refused,
+    /// naming the field, for a day before arrival or after today.
+    pub async fn reach_goal(
+        &self,
+        caller: &Caller,
+        number: &str,
+        goal_no: u32,
+        on: Option<Date>,
+    ) -> Result<SupportView, AppError> {
+        let (stored, plan) = self
+            .planned(caller, number, Permission::ManageSupport)
+            .await?;
+        let records = self
+            .store
+            .support_records(&case_number(number)?, false)
+            .await?;
+        let goal = goal_no
+            .checked_sub(1)
+            .and_then(|i| records.goals.get(i as usize))
+            .ok_or_else(|| {
+                AppError::Invalid(format!(
+                    "goal_no: {goal_no} is not a goal of the plan (goals 1 to {})",
+                    records.goals.len()
+                ))
+            })?;
+        let reached = Goal {
+            reached_on: Some(on.unwrap_or(self.today())),
+            ..goal.clone()
+        };
+        reached.check(&stored.file, &plan, self.today())?;
+        let audit = succeeded(
+            caller,
+            "write",
+            ENTITY,
+            number,
+            "",
+            &format!("goal {goal_no} reached"),
+        );
+        self.store
+            .reach_goal(
+                &case_number(number)?,
+                goal_no,
+                reached.reached_on.expect("set above"),
+                &[audit],
+            )
+            .await?;
+        self.support(caller, number).await
+    }
+
+    /// Logs a contact with a family; refused, naming the field, before the plan starts,
+    /// after today, or with an empty or overlong note.
+    pub async fn log_support_contact(
+        &self,
+        caller: &Caller,
+        number: &str,
+        req: &NewContact,
+    ) -> Result<SupportView, AppError> {
+        let (_, plan) = self
+            .planned(caller, number, Permission::ManageSupport)
+            .await?;
+        let contact = Contact {
+            on: req.on.unwrap_or(self.today()),
+            kind: req.kind,
+            note: req.note.trim().to_string(),
+        };
+        contact.check(&plan, self.today())?;
+        let audit = succeeded(
+            caller,
+            "write",
+            ENTITY,
+            number,
+            "",
+            &format!("{} on {}", contact.kind, contact.on),
+        );
+        self.store
+            .log_support_contact(&case_number(number)?, &contact, &caller.username, &[audit])
+            .await?;
+        self.support(caller, number).await
+    }
+
+    /// Closes an open task of a family, today.
+    pub async fn close_support_task(
+        &self,
+        caller: &Caller,
+        number: &str,
+        task_id: i64,
+    ) -> Result<SupportView, AppError> {
+        self.planned(caller, number, Permission::ManageSupport)
+            .await?;
+        let records = self
+            .store
+            .support_records(&case_number(number)?, false)
+            .await?;
+        if !records
+            .tasks
+            .iter()
+            .any(|t| t.id == task_id && t.closed.is_none())
+        {
+            return Err(AppError::Invalid(format!(
+                "task_id: {task_id} is not an open task of {number}"
+            )));
+        }
+        let audit = succeeded(
+            caller,
+            "write",
+            ENTITY,
+            number,
+            "",
+            &format!("task {task_id} closed"),
+        );
+        self.store
+            .close_support_task(
+                &case_number(number)?,
+                task_id,
+                self.today(),
+                &caller.username,
+                &[audit],
+            )
+            .await?;
+        self.support(caller, number).await
+    }
+
+    /// Writes the demo caseload's support: each plan's goals (those reached marked) and
+    /// the check-ins that fell due by `as_of`, through the same checks, tasks and
+    /// outcomes as any check-in. `unit` is the demo's reproducible chance.
+    pub(crate) async fn add_demo_support(
+        &self,
+        import: &resettle_domain::programme::ProgrammeImport,
+        as_of: Date,
+        unit: fn(&str) -> f64,
+    ) -> Result<(), AppError> {
+        let policy = self.policy(&import.programme.policy_profile).await?;
+        let operator = Caller::operator();
+        for f in &import.cases {
+            let Some(plan) = &f.support else {
+                continue;
+            };
+            let number = &f.case.case_number;
+            let goals = demo::goals(f, plan, as_of, unit);
+            let audit = succeeded(&operator, "write", ENTITY, number.as_str(), "", "demo plan");
+            self.store
+                .write_support_plan(number, plan, &goals, &[audit])
+                .await?;
+            let checkins = demo::checkins(f, policy.checkin_months(), as_of, unit);
+            if checkins.is_empty() {
+                continue;
+            }
+            let stored =
+                self.store.case(number).await?.ok_or_else(|| {
+                    AppError::NotFound(format!("demo case {number} was not written"))
+                })?;
+            for c in &checkins {
+                self.write_checkin(&operator, &stored, c).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A case in the caller's scope that they may act on with `p`, and its plan; a family
+    /// without one is refused naming the plan.
+    async fn planned(
+        &self,
+        caller: &Caller,
+        number: &str,
+        p: Permission,
+    ) -> Result<(StoredCase, SupportPlan), AppError> {
+        let stored = self.stored_case_for(caller, number, p, ENTITY).await?;
+        let plan = stored.file.support.clone().ok_or_else(|| {
+            AppError::Invalid(format!(
+                "plan: {number} has no support plan yet; set one first"
+            ))
+        })?;
+        Ok((stored, plan))
+    }
+}

@@ -335,10 +335,12 @@ async fn every_figure_matches_an_independent_query() {
             "{who}: {shown:?} waiting, {waiting} by SQL"
         );
 
-        // Reception: the persons in reception now, against the places' capacity.
+        // Reception: the persons staying at a reception place now (their open stays),
+        // against the places' capacity.
         let occupied: i64 = sqlx::query(
-            "SELECT CAST(COALESCE(SUM(family_size), 0) AS BIGINT) FROM cases \
-              WHERE state = 'in_reception' AND reception_place_id IS NOT NULL",
+            "SELECT CAST(COALESCE(SUM(s.persons), 0) AS BIGINT) FROM stays s \
+               JOIN reception_places r ON r.id = s.place_id \
+              WHERE s.until_on IS NULL",
         )
         .fetch_one(&pool)
         .await

@@ -177,7 +177,11 @@ pub(crate) async fn checkin(
         consent: on("consent"),
         answers,
     };
-    match app.family_checkin(&family, &req).await {
+    match app
+        .family_checkin(&family, &req)
+        .await
+        .map_err(AppError::into_sentence)
+    {
         Ok(()) => Redirect::to("/family?answered=true").into_response(),
         Err(AppError::Invalid(reason)) => {
             let line = if reason.starts_with("consent:") {

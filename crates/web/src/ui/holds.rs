@@ -67,6 +67,14 @@ pub(crate) async fn page(
     holds_page(&app, lang, &session, None, recorded).await
 }
 
+/// Where the hold form's fields are, for a refusal to name them by their labels.
+const HOLD_FIELDS: super::refusals::FormFields = &[
+    ("from", "from", "holds-col-from"),
+    ("until", "until", "holds-col-until"),
+    ("reason", "reason", "holds-col-reason"),
+    ("note", "note", "holds-col-note"),
+];
+
 /// `POST /holds`: records a hold, then shows the holds with a line saying what it
 /// concerns.
 pub(crate) async fn save(
@@ -84,6 +92,14 @@ pub(crate) async fn save(
             .await
             .map_err(|e| match e {
                 resettle_app::AppError::Invalid(m) => Ok(m),
+                // A typed refusal, worded in the reader's language with the field's label.
+                resettle_app::AppError::Refused(r) => {
+                    let w = super::refusals::refusal(lang, &r, HOLD_FIELDS, None);
+                    Ok(match w.label {
+                        Some(label) => format!("{label}: {}", w.reason),
+                        None => w.reason,
+                    })
+                }
                 other => Err(other),
             }),
         Err(m) => Err(Ok(m)),

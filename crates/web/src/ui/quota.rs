@@ -158,6 +158,7 @@ async fn quota_page(
 
     let mut problems: Vec<Value> = Vec::new();
     let mut refusal = |e: AppError, section: &str| -> Option<Response> {
+        let e = e.into_sentence();
         match field_of(&e) {
             Some(field) => {
                 problems.push(context! { section, field, detail => e.to_string() });
@@ -407,7 +408,8 @@ pub(crate) async fn decide(
             ))
             .into_response()
         }
-        Err(e) if matches!(e, AppError::Invalid(_)) => {
+        Err(e) if matches!(e, AppError::Invalid(_) | AppError::Refused(_)) => {
+            let e = e.into_sentence();
             let field = field_of(&e);
             quota_page(&app, lang, &session, query, Some((&form, field))).await
         }

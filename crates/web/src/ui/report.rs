@@ -237,7 +237,11 @@ pub(crate) async fn claim(
         instrument,
         year,
     };
-    let built = match app.funding_claim(&session.caller, &request).await {
+    let built = match app
+        .funding_claim(&session.caller, &request)
+        .await
+        .map_err(AppError::into_sentence)
+    {
         Ok(c) => c,
         Err(AppError::Invalid(m)) if m.starts_with("year:") => return back(Refused::ClaimYear),
         Err(AppError::Invalid(m)) if m.starts_with("instrument:") => {
@@ -279,11 +283,14 @@ pub(crate) async fn build(
         language: lang.code().into(),
         format: "html".into(),
     };
-    let refused = |e: AppError| match &e {
-        AppError::Invalid(m) if m.starts_with("year:") => {
-            form_page(lang, &session, &form, &claim, Refused::AnnualYear)
+    let refused = |e: AppError| {
+        let e = e.into_sentence();
+        match &e {
+            AppError::Invalid(m) if m.starts_with("year:") => {
+                form_page(lang, &session, &form, &claim, Refused::AnnualYear)
+            }
+            _ => failed(lang, Some(&session), e),
         }
-        _ => failed(lang, Some(&session), e),
     };
     let Some(year) = lang
         .whole_number(&form.year)

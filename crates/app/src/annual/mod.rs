@@ -347,7 +347,7 @@ impl App {
             decisions: people::decision_tables(&decided_people, &rules),
             refusal_grounds: people::refusal_grounds(&decided, &decided_members, &rules),
             reunification: self.reunification_waiting(code, as_of, &rules).await?,
-            reception: self.occupancy(code, &rules).await?,
+            reception: self.occupancy(code, &policy, &rules).await?,
             reception_on: today,
             money: money(&policy, &travellers, &rules),
             pledges,
@@ -510,9 +510,9 @@ impl App {
     async fn occupancy(
         &self,
         programme: &str,
+        policy: &resettle_domain::policy::PolicyProfile,
         rules: &counting::Rules,
     ) -> Result<Vec<OccupancyLine>, AppError> {
-        let policy = self.programme_policy(programme).await?;
         let rule = resettle_domain::reception::OccupancyRule::on(policy.reception(), self.today());
         let places = self.store.reception_occupancy(programme, &rule).await?;
         let mut kinds: Vec<String> = places.iter().map(|p| p.kind.clone()).collect();

@@ -312,21 +312,47 @@ async fn row_of(c: &Client, username: &str) -> String {
         .unwrap()
 }
 
-/// The text of the element `css`, or nothing when the page has none.
+/// The text of the element `css`, or nothing when the page has none. A page swapping its
+/// content (htmx) can replace the element between finding and reading it; the element is
+/// then found again.
 async fn text_of(c: &Client, css: &str) -> String {
-    match c.find(Locator::Css(css)).await {
-        Ok(e) => e.text().await.unwrap(),
-        Err(_) => String::new(),
+    for _ in 0..10 {
+        let Ok(e) = c.find(Locator::Css(css)).await else {
+            return String::new();
+        };
+        match e.text().await {
+            Ok(text) => return text,
+            Err(error) if is_stale(&error) => continue,
+            Err(error) => panic!("reading {css}: {error}"),
+        }
     }
+    panic!("{css} was replaced ten times while it was read")
+}
+
+/// Whether WebDriver says the element found is no longer in the page.
+fn is_stale(error: &fantoccini::error::CmdError) -> bool {
+    matches!(
+        error,
+        fantoccini::error::CmdError::Standard(e)
+            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
 }
 
 /// The texts of every element `css`, in page order.
+/// Read again from the start when the page replaces an element while it is read.
 async fn texts_of(c: &Client, css: &str) -> Vec<String> {
-    let mut texts = Vec::new();
-    for e in c.find_all(Locator::Css(css)).await.unwrap() {
-        texts.push(e.text().await.unwrap());
+    'read: for _ in 0..10 {
+        let mut texts = Vec::new();
+        for e in c.find_all(Locator::Css(css)).await.unwrap() {
+            match e.text().await {
+                Ok(text) => texts.push(text),
+                Err(error) if is_stale(&error) => continue 'read,
+                Err(error) => panic!("reading {css}: {error}"),
+            }
+        }
+        return texts;
     }
-    texts
+    panic!("{css} was replaced ten times while it was read")
 }
 
 /// The value of the form field `css` (what the browser would post).

@@ -92,7 +92,12 @@ impl SmtpSink {
     /// Starts the server again on its port, keeping the mails received so far.
     pub fn resume(&mut self) {
         self.stop();
+        // A mail server keeps its own clock: when the suite runs under a shifted clock
+        // (libfaketime, preloaded into the test and inherited by its children), Python's
+        // `time.sleep` fails there with EINVAL and the server would die after "ready".
         let mut child = Command::new("python3")
+            .env_remove("LD_PRELOAD")
+            .env_remove("FAKETIME")
             .arg("-c")
             .arg(SERVER)
             .arg(self.port.to_string())

@@ -99,7 +99,7 @@ impl App {
         let mut programmes = Vec::new();
         let mut cohorts = Vec::new();
         for p in rows {
-            cohorts.push(self.cohort_figures(&p.code).await?);
+            cohorts.push((*self.kept_cohort_figures(&p.code).await?).clone());
             threshold = threshold.max(
                 self.policy(&p.policy_profile)
                     .await?

@@ -2,6 +2,7 @@
 //! (and, with the access-control work, the same authorisation).
 pub mod access;
 pub mod annual;
+pub mod backup;
 pub mod bounds;
 pub mod cases;
 mod dashboard;
@@ -74,6 +75,8 @@ pub struct App {
     pools: std::sync::Arc<access::limits::Pools>,
     /// The step durations behind the families' estimates, built once and kept fresh.
     durations: std::sync::Arc<family::Durations>,
+    /// The cohort figures the dashboard shows, counted at most a quarter of an hour ago.
+    cohorts: std::sync::Arc<support::KeptCohorts>,
     /// Where notices to families go; `None` keeps them queued.
     notices: Option<std::sync::Arc<NoticeSettings>>,
 }
@@ -147,6 +150,7 @@ impl App {
             limits: std::sync::Arc::default(),
             pools: std::sync::Arc::default(),
             durations: std::sync::Arc::default(),
+            cohorts: std::sync::Arc::default(),
             notices: None,
         }
     }

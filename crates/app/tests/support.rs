@@ -399,3 +399,70 @@ fn not_found(e: &AppError) -> bool {
     matches!(e, AppError::NotFound(_))
         || matches!(e, AppError::Refused(r) if r.kind.as_str() == "no_such_case")
 }
+
+/// The dashboard keeps its cohort figures a while (counting them reads every check-in):
+/// a check-in recorded through another server shows once that while has passed, and one
+/// recorded through this server shows at once.
+#[tokio::test]
+async fn the_dashboard_keeps_its_cohort_figures_until_a_check_in_or_a_quarter_of_an_hour() {
+    for db in resettle_testkit::databases() {
+        let b = db.backend;
+        let clock = std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY));
+        let app = demo_app(&db.url).await.with_clock(clock.clone());
+        let other = App::open(&db.url)
+            .await
+            .unwrap()
+            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+            .with_clock(clock.clone());
+        let op = Caller::operator();
+        let shown = |d: resettle_app::Dashboard| d.cohorts[0].cohorts.clone();
+        let before = shown(app.dashboard().await.unwrap());
+
+        // Families without a language course, recorded through the other server until a
+        // published figure changes (small cells hide the first ones).
+        let mut families = in_support(&app, &op).await.into_iter();
+        let mut record = async |through: &App| {
+            for number in families.by_ref() {
+                let case: Value = app.case(&op, &number).await.unwrap();
+                let arrived: time::Date =
+                    serde_json::from_value(case["arrived_on"].clone()).unwrap();
+                let Some(months) = [3, 6, 12, 18].into_iter().rfind(|&m| {
+                    resettle_domain::support::checkin_due(arrived, m) <= resettle_testkit::TODAY
+                }) else {
+                    continue;
+                };
+                let mut a = answers(through, &number, months).await;
+                a.language_course = false;
+                if through.record_checkin(&op, &number, &a).await.is_ok() {
+                    return;
+                }
+            }
+            panic!("{b}: no family left to record a check-in for");
+        };
+        let mut counted = before.clone();
+        for _ in 0..40 {
+            record(&other).await;
+            counted = other.cohort_figures("BE").await.unwrap().cohorts;
+            if counted != before {
+                break;
+            }
+        }
+        assert_ne!(counted, before, "{b}: forty check-ins changed no figure");
+        assert_eq!(shown(app.dashboard().await.unwrap()), before, "{b}: kept");
+
+        // A check-in through this server: counted again at once.
+        record(&app).await;
+        let now = app.cohort_figures("BE").await.unwrap().cohorts;
+        assert_ne!(now, before, "{b}");
+        assert_eq!(shown(app.dashboard().await.unwrap()), now, "{b}");
+
+        // Through the other server: shown a quarter of an hour later.
+        record(&other).await;
+        clock.advance(resettle_app::support::COHORTS_KEPT_FOR + time::Duration::SECOND);
+        assert_eq!(
+            shown(app.dashboard().await.unwrap()),
+            app.cohort_figures("BE").await.unwrap().cohorts,
+            "{b}"
+        );
+    }
+}

@@ -113,6 +113,20 @@ enum Command {
     /// Import: UNHCR submissions from a CSV or XLSX file.
     #[command(subcommand)]
     Import(commands::import::Command),
+    /// Write a consistent copy of a SQLite database while it runs (PostgreSQL: pg_dump).
+    Backup {
+        /// The copy to write; it must not exist.
+        output: std::path::PathBuf,
+    },
+    /// Put a backup in the place of the SQLite database, after checking its pages, its
+    /// schema and its audit trail; the server must be stopped.
+    Restore {
+        /// The backup to restore.
+        from: std::path::PathBuf,
+        /// Replace an existing database.
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -157,6 +171,10 @@ fn main() -> std::process::ExitCode {
             Command::Report(c) => commands::report::run(&cli.database, c).await,
             Command::Funding(c) => commands::funding::run(&cli.database, c).await,
             Command::Import(c) => commands::import::run(&cli.database, c).await,
+            Command::Backup { output } => commands::backup::back_up(&cli.database, &output).await,
+            Command::Restore { from, replace } => {
+                commands::backup::restore(&cli.database, &from, replace).await
+            }
         }
     });
     match result {

@@ -2191,3 +2191,128 @@ fn the_quota_is_decided_allocated_as_json_lines_and_tracked_from_the_cli() {
         "{text}"
     );
 }
+
+/// A backup taken from a database in use is restored into a new place and holds the same
+/// cases, events and trail (plus the trail's record of the restore); a damaged copy, or
+/// one whose trail was edited, is refused and the database it would replace is left as it
+/// was; an existing database is replaced only when asked.
+#[test]
+fn a_backup_restores_to_the_same_programme_and_a_bad_copy_changes_nothing() {
+    let (dir, db) = demo_database(60);
+    let copy = dir.path().join("copy.db");
+    let copy_arg = copy.to_str().unwrap();
+    let out = resettle(&["--database", &db, "backup", copy_arg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A backup never overwrites a file.
+    let again = resettle(&["--database", &db, "backup", copy_arg]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+
+    let restored = format!("sqlite://{}", dir.path().join("restored.db").display());
+    let out = resettle(&["--database", &restored, "restore", copy_arg]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("restored from") && said.contains("intact"),
+        "{said}"
+    );
+    let listing = |db: &str| {
+        let out = resettle(&["--database", db, "case", "list", "--format", "csv"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(listing(&restored), listing(&db));
+    let rows = |db: &str, sql: &str| -> i64 {
+        tokio::runtime::Runtime::new().unwrap().block_on(async {
+            sqlx::any::install_default_drivers();
+            let pool = sqlx::AnyPool::connect(db).await.unwrap();
+            let n: i64 = sqlx::Row::get(
+                &sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap(),
+                0,
+            );
+            pool.close().await;
+            n
+        })
+    };
+    for table in [
+        "cases",
+        "case_events",
+        "family_members",
+        "medical_records",
+        "wellbeing_checkins",
+    ] {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        assert_eq!(rows(&restored, &sql), rows(&db, &sql), "{table}");
+    }
+    // The backup's own entry is in the live trail; the restore's is in the restored one.
+    let restores = "SELECT COUNT(*) FROM audit_log WHERE action = 'restore'";
+    assert_eq!(rows(&restored, restores), 1);
+    let out = resettle(&["--database", &restored, "audit", "verify"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // While another process has it open (a server), it is not replaced.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let held = runtime.block_on(async {
+        let pool = sqlx::AnyPool::connect(&restored).await.unwrap();
+        sqlx::query("SELECT COUNT(*) FROM cases")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool
+    });
+    let out = resettle(&["--database", &restored, "restore", "--replace", copy_arg]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in use"));
+    runtime.block_on(held.close());
+
+    // Without --replace an existing database stays.
+    let out = resettle(&["--database", &restored, "restore", copy_arg]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--replace"));
+
+    // A copy whose trail was edited, and a file that is no database: refused, the
+    // database it would replace unchanged.
+    let before = listing(&restored);
+    let edited = dir.path().join("edited.db");
+    std::fs::copy(&copy, &edited).unwrap();
+    let edited_url = format!("sqlite://{}", edited.display());
+    rows(
+        &edited_url,
+        "UPDATE audit_log SET detail = 'nothing to see' WHERE seq = 2 RETURNING 0",
+    );
+    let garbage = dir.path().join("garbage.db");
+    std::fs::write(&garbage, vec![7u8; 8192]).unwrap();
+    for (bad, why) in [(&edited, "broken at entry 2"), (&garbage, "not restored")] {
+        let out = resettle(&[
+            "--database",
+            &restored,
+            "restore",
+            "--replace",
+            bad.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{}", bad.display());
+        assert!(err.contains(why), "{err}");
+        assert_eq!(listing(&restored), before);
+        assert!(!dir.path().join("restored.db.restoring").exists());
+    }
+}

@@ -5,6 +5,7 @@
 //! the seam as integers and text only (dates as ISO 8601, money in cents), and every query
 //! uses `$n` placeholders, which both backends accept. See `docs/decisions/0001-storage.md`.
 mod audit;
+mod backup;
 mod batch;
 mod caseload;
 mod cases;
@@ -43,6 +44,7 @@ pub use audit::{
     Anchor, AnchorPolicy, AuditEntry, AuditFilter, AuditOf, ChainCheck, Fault, GENESIS,
     NO_AUDIT_KEY, NewAuditEntry, Verified, parse_anchors,
 };
+pub use backup::close_for_replacement;
 pub use caseload::ImportSummary;
 pub use cases::{
     Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, ScopeFilter, StoredCase,

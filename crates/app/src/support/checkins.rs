@@ -250,6 +250,7 @@ impl App {
                 &[audit],
             )
             .await?;
+        self.forget_cohort_figures();
         Ok(())
     }
 }

@@ -13,7 +13,8 @@ mod demo;
 mod work_list;
 
 pub use checkins::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
-pub use cohorts::ProgrammeCohorts;
+pub(crate) use cohorts::KeptCohorts;
+pub use cohorts::{COHORTS_KEPT_FOR, ProgrammeCohorts};
 pub use work_list::{OverdueCheckIn, WorkList};
 
 use resettle_domain::support::{

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 pub mod audit;
+pub mod backup;
 pub mod case;
 pub mod demo;
 pub mod fair_share;
@@ -44,7 +45,7 @@ pub fn anchor_file(database: &str) -> Option<std::path::PathBuf> {
 }
 
 /// The data key from `RESETTLE_DATA_KEY`, or from the key file if it exists.
-fn configured_keys() -> anyhow::Result<Option<Keyring>> {
+pub(crate) fn configured_keys() -> anyhow::Result<Option<Keyring>> {
     if let Ok(text) = std::env::var("RESETTLE_DATA_KEY") {
         return Ok(Some(
             Keyring::parse(&text).context("RESETTLE_DATA_KEY is not a key ring")?,

@@ -41,10 +41,12 @@ error-title = { $status ->
         [404] Not found
         [409] Changed in the meantime
         [422] Cannot be done
+        [503] Too busy just now
        *[other] Something went wrong
     }
 error-next = Go back, or start again from
 error-home = the programme page
+error-busy = The server is handling as many requests as it can. Nothing was changed: try again in a moment.
 
 ## Sign-in
 

@@ -43,10 +43,12 @@ error-title = { $status ->
         [404] Introuvable
         [409] Modifié entre-temps
         [422] Impossible à effectuer
+        [503] Trop occupé pour l'instant
        *[other] Une erreur s'est produite
     }
 error-next = Revenez en arrière, ou recommencez depuis
 error-home = la page du programme
+error-busy = Le serveur traite autant de demandes qu'il le peut. Rien n'a été modifié : réessayez dans un instant.
 
 ## Connexion
 

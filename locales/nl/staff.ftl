@@ -40,10 +40,12 @@ error-title = { $status ->
         [404] Niet gevonden
         [409] Intussen gewijzigd
         [422] Kan niet worden uitgevoerd
+        [503] Even te druk
        *[other] Er ging iets mis
     }
 error-next = Ga terug, of begin opnieuw vanaf
 error-home = de programmapagina
+error-busy = De server verwerkt zoveel verzoeken als hij kan. Er is niets gewijzigd: probeer het zo meteen opnieuw.
 
 ## Aanmelden
 

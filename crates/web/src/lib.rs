@@ -9,6 +9,7 @@ mod error;
 mod extract;
 mod request_id;
 mod session;
+mod shedding;
 mod timing;
 mod ui;
 
@@ -18,13 +19,30 @@ use axum::Router;
 use resettle_app::App;
 
 pub use error::ApiError;
+pub use shedding::DEFAULT_MAX_IN_FLIGHT;
 
-/// The whole web application, ready to serve or to test in process.
+/// The whole web application, ready to test in process (it sheds no load).
 pub fn router(app: App) -> Router {
+    build(app, None)
+}
+
+/// The web application as served: [`router`], shedding the requests that come past
+/// `max_in_flight` at once with 503 and `Retry-After`.
+pub fn served_router(app: App, max_in_flight: usize) -> Router {
+    build(app, Some(max_in_flight))
+}
+
+/// The routes, shedding past a limit if one is given, inside the layers every answer
+/// passes (security headers, timing, the client's address, the request id), so a shed
+/// answer carries them too.
+fn build(app: App, max_in_flight: Option<usize>) -> Router {
     let (api, _openapi) = api::router().split_for_parts();
-    Router::new()
-        .merge(api)
-        .merge(ui::router(&app))
+    let routes = Router::new().merge(api).merge(ui::router(&app));
+    let routes = match max_in_flight {
+        Some(max) => shedding::shedding(routes, max),
+        None => routes,
+    };
+    routes
         .layer(axum::middleware::from_fn(session::security_headers))
         .layer(axum::middleware::from_fn(timing::server_timing))
         .layer(axum::middleware::from_fn_with_state(
@@ -40,13 +58,14 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api::router().split_for_parts().1
 }
 
-/// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
-pub async fn serve(app: App, addr: SocketAddr) -> std::io::Result<()> {
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests under way; past
+/// `max_in_flight` requests at once, sheds the next with 503.
+pub async fn serve(app: App, addr: SocketAddr, max_in_flight: usize) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
     axum::serve(
         listener,
-        router(app).into_make_service_with_connect_info::<SocketAddr>(),
+        served_router(app, max_in_flight).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await

@@ -1770,3 +1770,71 @@ async fn planners_forecast_through_the_api() {
         );
     }
 }
+
+/// Past its limit of requests in flight the server sheds the next at once: 503 with
+/// `Retry-After`, a problem document for the API, a page in the person's language for a
+/// browser; once a request is done, the next is taken again. A request whose body is
+/// still coming holds its place, as a slow client does.
+#[tokio::test]
+async fn past_its_limit_the_server_sheds_with_503_and_retry_after() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let db = resettle_testkit::databases().remove(0);
+    let app = open(&db.url).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let served = resettle_web::served_router(app, 1);
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            served.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+    });
+    let ask = async |lines: &str| -> String {
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        s.write_all(lines.as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).await.unwrap();
+        answer
+    };
+    let api = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    assert!(ask(api).await.starts_with("HTTP/1.1 200"));
+
+    // A client that sends its headers and not yet its body holds the one place.
+    let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+    slow.write_all(
+        b"POST /login HTTP/1.1\r\nHost: x\r\nOrigin: http://x\r\n\
+          Content-Type: application/x-www-form-urlencoded\r\n\
+          Content-Length: 30\r\nConnection: close\r\n\r\n",
+    )
+    .await
+    .unwrap();
+    let mut shed = String::new();
+    for _ in 0..200 {
+        shed = ask(api).await;
+        if shed.starts_with("HTTP/1.1 503") {
+            break;
+        }
+        tokio::task::yield_now().await;
+    }
+    assert!(shed.starts_with("HTTP/1.1 503"), "{shed}");
+    let lower = shed.to_lowercase();
+    assert!(lower.contains("retry-after: 1"), "{shed}");
+    assert!(lower.contains("application/problem+json"), "{shed}");
+    assert!(shed.contains("nothing was changed"), "{shed}");
+    assert!(lower.contains("content-security-policy") && lower.contains("x-request-id"));
+    let page = ask("GET /cases HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n\
+                    Accept-Language: nl\r\nConnection: close\r\n\r\n")
+    .await;
+    assert!(page.starts_with("HTTP/1.1 503"), "{page}");
+    assert!(page.contains("Er is niets gewijzigd"), "{page}");
+
+    // Its body arrives; it is answered (no such user), and the place is free again.
+    slow.write_all(b"username=nobody&password=nothin")
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    slow.read_to_string(&mut answer).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+    assert!(ask(api).await.starts_with("HTTP/1.1 200"));
+}

@@ -27,6 +27,16 @@ pub struct Args {
     )]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// Requests in flight at once past which the next is answered 503 with Retry-After
+    /// at once instead of queueing.
+    #[arg(
+        long,
+        env = "RESETTLE_MAX_IN_FLIGHT",
+        default_value_t = resettle_web::DEFAULT_MAX_IN_FLIGHT as u32,
+        value_parser = clap::value_parser!(u32).range(1..=100_000)
+    )]
+    pub max_in_flight: u32,
+
     /// Load the demo caseload first if the database is empty.
     #[arg(long)]
     pub demo: bool,
@@ -194,7 +204,7 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
     // The outbox's state is in the database: stopping mid-delivery loses nothing, and a
     // claim left behind is taken up again once it runs out.
     let worker = tokio::spawn(app.clone().run_notice_worker());
-    let served = resettle_web::serve(app.clone(), args.addr).await;
+    let served = resettle_web::serve(app.clone(), args.addr, args.max_in_flight as usize).await;
     worker.abort();
     served.with_context(|| format!("cannot serve on {}", args.addr))?;
     // Every request under way has been answered (and its entries committed). The entries

@@ -59,6 +59,15 @@ pub(crate) async fn choose(State(app): State<App>, mut request: Request, next: N
     response
 }
 
+/// The language of a request read from the request alone (`?lang=`, the `lang` cookie,
+/// the browser's `Accept-Language`), asking the database nothing: for answers given
+/// before any work is done, as to a request the server sheds.
+pub(crate) fn of_request(uri: &axum::http::Uri, headers: &HeaderMap) -> Lang {
+    asked(uri)
+        .or_else(|| remembered(headers))
+        .unwrap_or_else(|| accepted(headers))
+}
+
 /// Chooses the language of a family's page among the families' languages: `?lang=`, the
 /// `lang` cookie, the browser's `Accept-Language`, English; a choice made with `?lang=` is
 /// remembered for a year.

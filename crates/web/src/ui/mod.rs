@@ -36,6 +36,7 @@ use resettle_app::App;
 use resettle_reports::charts;
 
 pub(crate) use i18n::Lang;
+pub(crate) use language::of_request as request_language;
 
 /// Templates compiled into the binary, so a release runs from one file.
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -328,6 +329,26 @@ fn q(value: &str) -> String {
     serde_urlencoded::to_string([("", value)])
         .map(|s| s.trim_start_matches('=').to_string())
         .unwrap_or_default()
+}
+
+/// The page a person gets when the server sheds their request (503, see `shedding`): in
+/// their language, saying nothing was changed, with its `Retry-After`.
+pub(crate) fn busy(lang: Lang, retry_after: u64) -> Response {
+    let detail = lang.message("error-busy", None).unwrap_or_else(|e| e);
+    let page = render(
+        "error.html",
+        lang,
+        minijinja::context! {
+            user => user_context(None),
+            status => 503,
+            detail,
+        },
+    );
+    crate::ApiError::from(resettle_app::AppError::Busy {
+        detail: String::new(),
+        retry_after,
+    })
+    .status_of(page)
 }
 
 /// An error as a page in the reader's language, for people in a browser; the API answers

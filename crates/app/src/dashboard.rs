@@ -10,10 +10,10 @@ use crate::{App, AppError};
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct StageCount {
     /// The state.
-    #[schema(value_type = String, example = "arrived")]
+    #[schema(example = "arrived")]
     pub state: CaseState,
     /// The phase of the programme the state is in.
-    #[schema(value_type = String, example = "travel")]
+    #[schema(example = "travel")]
     pub stage: Stage,
     /// Cases in it; `null` where withheld as a small cell.
     pub cases: Option<i64>,

@@ -30,7 +30,6 @@ pub struct MissionView {
     #[schema(value_type = String, format = Date)]
     pub ends_on: Date,
     /// planned, completed or cancelled.
-    #[schema(value_type = String)]
     pub status: MissionStatus,
     /// Team members as "name (agency)".
     pub team: Vec<String>,

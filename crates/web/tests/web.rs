@@ -835,6 +835,41 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             !days.is_empty() && days.windows(2).all(|w| w[0] >= w[1]),
             "most overdue first: {days:?}"
         );
+        // The list reads the histories of the cases its screens pick; each case's own page
+        // reads its whole history. Both name the same cases, every case looked at.
+        let listed: std::collections::BTreeSet<String> = overdue["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["case_number"].as_str().unwrap().to_string())
+            .collect();
+        let mut late = std::collections::BTreeSet::new();
+        for page in 1..=2 {
+            let (_, all) = authed(
+                &app,
+                &t,
+                "GET",
+                &format!("/api/v1/cases?per_page=500&page={page}"),
+                None,
+            )
+            .await;
+            for c in all["items"].as_array().unwrap() {
+                let number = c["case_number"].as_str().unwrap();
+                let (_, case) =
+                    authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+                let running = case["overdue"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|o| o["stopped"].is_null());
+                let open =
+                    !["closed", "withdrawn", "deceased"].contains(&case["state"].as_str().unwrap());
+                if running && open {
+                    late.insert(number.to_string());
+                }
+            }
+        }
+        assert_eq!(listed, late, "{}", db.backend);
         let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C00000", None).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
     }

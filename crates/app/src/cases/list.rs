@@ -51,10 +51,8 @@ pub struct CaseListItem {
     /// Programme code.
     pub programme: String,
     /// Current state.
-    #[schema(value_type = String)]
     pub state: CaseState,
     /// Priority (field `priority`).
-    #[schema(value_type = Option<String>)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     /// mission or dossier (field `channel`).
@@ -280,8 +278,12 @@ impl App {
             policies.insert(programme.clone(), self.policy(profile).await?);
         }
         let today = self.today();
+        let screens: Vec<_> = policies
+            .iter()
+            .map(|(programme, policy)| (programme.clone(), policy.overdue_screens(today)))
+            .collect();
         let mut overdue = Vec::new();
-        for h in self.store.open_case_histories().await? {
+        for h in self.store.open_case_histories(&screens).await? {
             let policy = &policies[&h.programme];
             let worst = policy
                 .overdue(h.priority, &h.entries, today)

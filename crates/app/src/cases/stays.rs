@@ -75,7 +75,6 @@ pub struct PlaceChoice {
     /// Name.
     pub name: String,
     /// Centre, LOI or municipality.
-    #[schema(value_type = String)]
     pub kind: resettle_domain::reception::PlaceKind,
 }
 

@@ -82,12 +82,10 @@ pub struct Transitioned {
     /// UNHCR case number.
     pub case_number: String,
     /// The new state.
-    #[schema(value_type = String)]
     pub state: CaseState,
     /// The new version.
     pub version: i64,
     /// What may follow.
-    #[schema(value_type = Vec<String>)]
     pub allowed_transitions: Vec<CaseState>,
 }
 

@@ -22,7 +22,6 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Waiting {
     /// The state.
-    #[schema(value_type = String)]
     pub state: CaseState,
     /// The day it was entered.
     #[schema(value_type = String, format = Date)]
@@ -35,7 +34,6 @@ pub struct Waiting {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct HeldPromise {
     /// What the date is for (interview or departure).
-    #[schema(value_type = String)]
     pub kind: PromiseKind,
     /// The date promised.
     #[schema(value_type = String, format = Date)]
@@ -86,10 +84,10 @@ pub struct CaseView {
     /// The policy profile the case is handled under.
     pub policy_profile: String,
     /// Current state.
-    #[schema(value_type = String, example = "pre_departure")]
+    #[schema(example = "pre_departure")]
     pub state: CaseState,
     /// Phase of the programme.
-    #[schema(value_type = String, example = "pre_departure")]
+    #[schema(example = "pre_departure")]
     pub stage: Stage,
     /// Version to name when changing the case.
     pub version: i64,
@@ -98,13 +96,10 @@ pub struct CaseView {
     /// Nationality of the principal applicant.
     pub nationality: String,
     /// UNHCR submission categories, primary first.
-    #[schema(value_type = Vec<String>)]
     pub categories: Vec<resettle_domain::case::SubmissionCategory>,
     /// emergency, urgent or normal.
-    #[schema(value_type = String)]
     pub priority: resettle_domain::case::Priority,
     /// mission or dossier.
-    #[schema(value_type = String)]
     pub channel: resettle_domain::case::Channel,
     /// Day of submission.
     #[schema(value_type = String, format = Date)]
@@ -160,7 +155,6 @@ pub struct CaseView {
     /// arrange travel, reception and housing.
     pub care_needs: Vec<MemberNeeds>,
     /// States the case may move to next under its policy profile.
-    #[schema(value_type = Vec<String>)]
     pub allowed_transitions: Vec<CaseState>,
     /// Things to complete (e.g. fewer than two UNHCR categories).
     pub warnings: Vec<String>,
@@ -191,7 +185,6 @@ pub struct MemberNeeds {
     /// The family member.
     pub member_no: u32,
     /// The needs.
-    #[schema(value_type = Vec<String>)]
     pub needs: Vec<resettle_domain::case::CareNeed>,
     /// Whether the person consented to share these with the municipality or sponsor.
     pub consent_to_share: bool,

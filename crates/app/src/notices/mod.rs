@@ -76,10 +76,8 @@ pub struct NewContact {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct NoticeView {
     /// What happened (`departure_date_slipped`, `accepted`, …).
-    #[schema(value_type = String)]
     pub news: News,
     /// queued, sent or failed.
-    #[schema(value_type = String)]
     pub state: NoticeState,
     /// When it was queued (RFC 3339).
     #[serde(with = "time::serde::rfc3339")]

@@ -24,10 +24,8 @@ pub struct FamilyToInformView {
     /// UNHCR case number.
     pub case_number: String,
     /// Where the case stands.
-    #[schema(value_type = String)]
     pub state: CaseState,
     /// What the date is for: interview or departure.
-    #[schema(value_type = String)]
     pub kind: PromiseKind,
     /// The date promised (the latest of its kind).
     #[schema(value_type = String, format = Date)]
@@ -40,7 +38,6 @@ pub struct FamilyToInformView {
     /// Whether this date replaced an earlier one without the family being told since.
     pub slip_untold: bool,
     /// The state of the case's latest notice, if any.
-    #[schema(value_type = Option<String>)]
     pub last_notice: Option<NoticeState>,
     /// Whether an e-mail address or phone number is on file to send a notice to.
     pub reachable: bool,

@@ -41,7 +41,7 @@ pub struct NewSupportPlan {
     /// The organisation that gives it, by name (its staff then see the family).
     pub provider: String,
     /// `ngo`, `municipality` or `sponsor_group`.
-    #[schema(value_type = String, example = "ngo")]
+    #[schema(example = "ngo")]
     pub provider_kind: ProviderKind,
     /// First day of support, not before arrival; default today.
     #[schema(value_type = Option<String>, format = Date)]
@@ -55,7 +55,7 @@ pub struct NewContact {
     #[schema(value_type = Option<String>, format = Date)]
     pub on: Option<Date>,
     /// `visit`, `office`, `call` or `message`.
-    #[schema(value_type = String, example = "visit")]
+    #[schema(example = "visit")]
     pub kind: ContactKind,
     /// What it was about, up to 1,000 characters (no health details).
     pub note: String,

@@ -45,7 +45,7 @@ pub use pre_departure::PreDepartureCheck;
 pub use reasons::{LABEL_LANGUAGES, Labels, NameList, OTHER, Reason, ReasonList, Reasons};
 pub use reception::{Reception, ReceptionModel, ReceptionPhase};
 pub use steps::{SWITCHABLE_STEPS, Steps};
-pub use time_limit::{Overdue, Stop, TimeLimit};
+pub use time_limit::{Overdue, OverdueScreen, Stop, TimeLimit};
 
 use serde::Serialize;
 use time::Date;
@@ -302,6 +302,13 @@ impl PolicyProfile {
         today: Date,
     ) -> Vec<Overdue> {
         time_limit::overdue(self.time_limits_for(priority), &self.steps, history, today)
+    }
+
+    /// What a case must be, today, to be running late on one of the profile's limits
+    /// ([`OverdueScreen`]): lets a database pick the few cases whose histories
+    /// [`PolicyProfile::overdue`] must read.
+    pub fn overdue_screens(&self, today: Date) -> Vec<OverdueScreen> {
+        time_limit::screens(&self.time_limits, &self.steps, today)
     }
 
     /// How families are received after arrival.

@@ -109,4 +109,59 @@ proptest! {
             prop_assert_eq!((end - o.due).whole_days(), o.days_over);
         }
     }
+
+    #[test]
+    fn every_case_running_late_meets_a_screen(
+        steps in prop::collection::vec((0usize..CaseState::ALL.len(), 0i64..300), 1..8),
+        priority in 0usize..Priority::ALL.len(),
+        today_after in 0i64..2000,
+    ) {
+        let p = PolicyProfile::parse(include_str!("../../../../policies/belgium.toml")).unwrap();
+        let start = Date::from_calendar_date(2020, time::Month::January, 1).unwrap();
+        let priority = Priority::ALL[priority];
+        // Any sequence of states on rising days (the rule does not assume the steps were
+        // allowed ones, so neither does the screen).
+        let mut on = start;
+        let mut h = vec![(Submitted, start)];
+        for (state, gap) in steps {
+            on += time::Duration::days(gap);
+            h.push((CaseState::ALL[state], on));
+        }
+        let today = on + time::Duration::days(today_after);
+        let current = h.last().unwrap().0;
+        let screens = p.overdue_screens(today);
+        for o in p.overdue(priority, &h, today).into_iter().filter(|o| o.stopped.is_none()) {
+            prop_assert!(
+                screens.iter().any(|s| s.priority == priority
+                    && s.current.contains(&current)
+                    && s.from == o.limit.from
+                    && h.iter().any(|&(st, d)| st == s.from && d < s.entered_before)),
+                "{o:?} running late in {h:?}, no screen takes it"
+            );
+        }
+    }
+}
+
+/// On the first day late, the case meets its limit's screen; on the last day on time, the
+/// screen may take it (the rule then says it is on time).
+#[test]
+fn the_first_day_late_meets_the_screen() {
+    let p = PolicyProfile::parse(include_str!("../../../../policies/belgium.toml")).unwrap();
+    let accepted = Date::from_calendar_date(2025, time::Month::March, 3).unwrap();
+    let h = [(Submitted, accepted), (Accepted, accepted)];
+    let taken = |today: Date| {
+        p.overdue_screens(today).iter().any(|s| {
+            s.priority == Priority::Normal
+                && s.from == Accepted
+                && s.current.contains(&Accepted)
+                && accepted < s.entered_before
+        })
+    };
+    let first_late = accepted + time::Duration::days(184);
+    assert_eq!(p.overdue(Priority::Normal, &h, first_late)[0].days_over, 1);
+    assert!(taken(first_late));
+    assert!(
+        p.overdue(Priority::Normal, &h, first_late - time::Duration::DAY)
+            .is_empty()
+    );
 }

@@ -129,6 +129,47 @@ pub(super) fn read(
     Ok(limits)
 }
 
+/// What a case must be to have overrun a limit whose clock still runs, readable by a
+/// database without the case's history: its priority, a state it is in now, and an entry
+/// of the limit's `from` before a day. Every case running late on a limit meets the
+/// limit's screen (a case in `to`, or in a state from which `to` cannot be reached, entered
+/// it after starting the clock, which stopped it then; a case still in `from` is in it);
+/// a case that meets one may still be on time or stopped, so [`overdue`] decides. It lets
+/// the overdue list read the histories of the few cases that may be late, not of every
+/// open case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverdueScreen {
+    /// The priority the limit applies to.
+    pub priority: Priority,
+    /// The states a case may be in now while the limit's clock runs.
+    pub current: Vec<CaseState>,
+    /// The limit's `from`.
+    pub from: CaseState,
+    /// A case late today entered `from` before this day (`today` minus the limit's days).
+    pub entered_before: Date,
+}
+
+/// The screens of `limits` on `today`.
+pub(super) fn screens(limits: &[TimeLimit], steps: &Steps, today: Date) -> Vec<OverdueScreen> {
+    limits
+        .iter()
+        .filter_map(|l| {
+            let entered_before = today.checked_sub(Duration::days(l.days.into()))?;
+            let current = CaseState::ALL
+                .iter()
+                .copied()
+                .filter(|&s| s == l.from || (s != l.to && steps.can_reach(s, l.to)))
+                .collect();
+            Some(OverdueScreen {
+                priority: l.priority,
+                current,
+                from: l.from,
+                entered_before,
+            })
+        })
+        .collect()
+}
+
 /// The limits for `priority` within `limits` sorted by priority.
 pub(super) fn for_priority(limits: &[TimeLimit], priority: Priority) -> &[TimeLimit] {
     let lo = limits.partition_point(|l| l.priority < priority);

@@ -242,7 +242,10 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         RequestNotAllowed { from, to, allowed } => {
             args.set("from", word("reunification-status", from));
             args.set("to", word("reunification-status", to));
-            args.set("allowed", list(allowed, Vocabulary::Word("reunification-status")));
+            args.set(
+                "allowed",
+                list(allowed, Vocabulary::Word("reunification-status")),
+            );
             args.set("final", if allowed.is_empty() { "yes" } else { "no" });
         }
         ResolvedWhileRequested { day: d } => args.set("day", day(d)),

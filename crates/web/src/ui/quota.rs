@@ -114,9 +114,9 @@ impl DecisionForm {
     }
 }
 
-/// A refusal of the form `section` in the reader's words: the field by its label, and the
-/// input's rule (`quota-rule-<input>`), which says what the form wants in its own terms, or
-/// else the refusal's reason. `None` for an error that is not a refusal of the input.
+/// A refusal of the form `section` in the reader's words: the input's rule
+/// (`quota-rule-<input>`), which names the field and says what the form wants in its own
+/// terms, or else the field by its label and the refusal's reason. `None` for an error that is not a refusal of the input.
 fn problem(lang: Lang, e: &AppError, caller: &Caller, section: &str) -> Option<Value> {
     let fields = match section {
         "allocation" => ALLOCATION_FIELDS,
@@ -127,12 +127,12 @@ fn problem(lang: Lang, e: &AppError, caller: &Caller, section: &str) -> Option<V
         return None;
     }
     let w = refusals::worded(lang, e, caller, fields, None);
-    let reason = w
-        .input
-        .as_deref()
-        .and_then(|input| rule(lang, input))
-        .unwrap_or(w.reason);
-    Some(context! { section, field => w.input, label => w.label, reason })
+    // The rule names its field itself; a reason worded by kind is led by the label.
+    let (label, reason) = match w.input.as_deref().and_then(|input| rule(lang, input)) {
+        Some(rule) => (None, rule),
+        None => (w.label, w.reason),
+    };
+    Some(context! { section, field => w.input, label, reason })
 }
 
 /// The rule of the form's input `input`, in the reader's words.
@@ -400,12 +400,7 @@ pub(crate) async fn decide(
         Ok(i) => i,
         Err(field) => {
             // The form's own reading refused the input: its rule says what it wants.
-            let p = context! {
-                section => "decision",
-                field,
-                label => DECISION_FIELDS.iter().find(|f| f.1 == field).and_then(|f| lang.message(f.2, None).ok()),
-                reason => rule(lang, field),
-            };
+            let p = context! { section => "decision", field, reason => rule(lang, field) };
             return quota_page(&app, lang, &session, query, Some((&form, p))).await;
         }
     };

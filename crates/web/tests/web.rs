@@ -4,6 +4,9 @@ use axum::http::{Request, StatusCode};
 use resettle_app::{App, DemoConfig};
 use tower::ServiceExt;
 
+mod common;
+use common::open;
+
 async fn get(app: &App, path: &str) -> (StatusCode, String, String) {
     send(app, Request::get(path).body(Body::empty()).unwrap()).await
 }
@@ -503,6 +506,22 @@ async fn authed(
         status,
         serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
     )
+}
+
+/// The API path and the case of the first case in `state`, read with `token`.
+async fn first_case_in(app: &App, token: &str, state: &str) -> (String, serde_json::Value) {
+    let (_, list) = authed(
+        app,
+        token,
+        "GET",
+        &format!("/api/v1/cases?state={state}"),
+        None,
+    )
+    .await;
+    let number = list["items"][0]["case_number"].as_str().unwrap();
+    let case_path = format!("/api/v1/cases/{number}");
+    let (_, case) = authed(app, token, "GET", &case_path, None).await;
+    (case_path, case)
 }
 
 fn submission(number: &str) -> serde_json::Value {
@@ -1274,13 +1293,7 @@ async fn a_family_moves_centre_then_loi_then_home_through_the_api() {
         let app = open(&db.url).await;
         app.load_demo(&small_demo(), false).await.unwrap();
         let t = token(&app).await;
-        let (_, list) = authed(&app, &t, "GET", "/api/v1/cases?state=arrived", None).await;
-        let number = list["items"][0]["case_number"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let case_path = format!("/api/v1/cases/{number}");
-        let (_, case) = authed(&app, &t, "GET", &case_path, None).await;
+        let (case_path, case) = first_case_in(&app, &t, "arrived").await;
         let persons = case["members"].as_array().unwrap().len() as i64;
         let day = app.reception_day(&op(), "BE", None, None).await.unwrap();
         let room = |kind: &str| {
@@ -1496,17 +1509,6 @@ fn the_openapi_document_matches_its_snapshot() {
 /// The operator at the command line, who holds every role.
 fn op() -> resettle_app::Caller {
     resettle_app::Caller::operator()
-}
-
-/// The app on a test database, with the test data key.
-async fn open(url: &str) -> App {
-    App::open(url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
-            resettle_testkit::TODAY,
-        )))
 }
 
 /// The administration sends the anonymous to sign in, and refuses a form without the
@@ -1829,13 +1831,7 @@ async fn typed_refusals_name_their_field_and_kind_and_read_in_dutch() {
 
         // A family housed goes to a home, not to a reception centre.
         let t = token(&app).await;
-        let (_, list) = authed(&app, &t, "GET", "/api/v1/cases?state=in_reception", None).await;
-        let number = list["items"][0]["case_number"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let case_path = format!("/api/v1/cases/{number}");
-        let (_, case) = authed(&app, &t, "GET", &case_path, None).await;
+        let (case_path, case) = first_case_in(&app, &t, "in_reception").await;
         let day = app.reception_day(&op(), "BE", None, None).await.unwrap();
         let centre = day.places.iter().find(|p| p.kind == "centre").unwrap();
         let (status, problem) = authed(

@@ -386,7 +386,52 @@ fn trouble(lang: Lang, e: AppError) -> Response {
 
 #[cfg(test)]
 mod tests {
+    use resettle_domain::{Refusal, RefusalKind};
+
     use super::*;
+
+    /// A refused answer the family typed is named, in every language of the family's
+    /// page; without consent, consent is what is asked for; anything else is answers to
+    /// check.
+    #[test]
+    fn a_refused_check_in_names_the_answer_to_mend_in_every_language() {
+        let rooms = AppError::from(Refusal::of(
+            "housing.rooms",
+            RefusalKind::OutOfRange {
+                min: "1".into(),
+                max: "20".into(),
+                got: "0".into(),
+            },
+        ));
+        assert_eq!(
+            CheckInRefused::of(&rooms, true),
+            CheckInRefused {
+                line: "family-checkin-refused-rooms",
+                input: Some("rooms"),
+            }
+        );
+        assert_eq!(
+            CheckInRefused::of(&rooms, false).line,
+            "family-checkin-no-consent"
+        );
+        let other = AppError::from(Refusal::of("schooling", RefusalKind::Missing));
+        assert_eq!(
+            CheckInRefused::of(&other, true),
+            CheckInRefused {
+                line: "family-checkin-refused",
+                input: None,
+            }
+        );
+        for lang in Lang::FAMILY {
+            for (_, _, line) in CHECKIN_FIELDS {
+                assert!(
+                    lang.message_in(Catalogue::Family, line, None).is_ok(),
+                    "{} {line}",
+                    lang.code()
+                );
+            }
+        }
+    }
 
     #[test]
     fn waits_read_as_days_then_months_in_every_language() {

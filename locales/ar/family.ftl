@@ -220,4 +220,7 @@ family-checkin-consent = نوافق على حفظ إجاباتنا وعلى أن
 family-checkin-send = أرسلوا إجاباتنا
 family-checkin-thanks = شكرًا لكم. تم تسجيل إجاباتكم.
 family-checkin-refused = تعذّر تسجيل إجاباتكم. يرجى مراجعتها والمحاولة مرة أخرى.
+family-checkin-refused-rooms = تعذّر تسجيل إجاباتكم: يرجى ذكر عدد غرف مسكنكم، غرفة واحدة على الأقل.
+family-checkin-refused-relatives = تعذّر تسجيل إجاباتكم: عدد أفراد العائلة الذين ما زالوا في الخارج كبير جدًا. يرجى مراجعته.
+family-checkin-refused-feeling = تعذّر تسجيل إجاباتكم: يرجى اختيار كيف تشعرون بأن الأمور تسير.
 family-checkin-no-consent = لا تُحفظ إجاباتكم إلا بموافقتكم: ضعوا علامة في المربع في آخر الاستمارة.

@@ -190,4 +190,7 @@ family-checkin-consent = We agree that our answers are kept and read by those wh
 family-checkin-send = Send our answers
 family-checkin-thanks = Thank you. Your answers were recorded.
 family-checkin-refused = Your answers could not be recorded. Please check them and try again.
+family-checkin-refused-rooms = Your answers could not be recorded: give the number of rooms of your home, at least 1.
+family-checkin-refused-relatives = Your answers could not be recorded: the number of family members still abroad is too high. Please check it.
+family-checkin-refused-feeling = Your answers could not be recorded: choose how you feel things are going.
 family-checkin-no-consent = Your answers are kept only with your consent: tick the box at the end of the form.

@@ -1085,6 +1085,20 @@ refusal-duplicate = “{ $given }” is already registered.
 refusal-no_such_case = there is no case { $number } that you may see.
 refusal-changed_since = the case was changed since you loaded it (it is now at version { $version }, you saw { $seen }); reload the page and try again.
 refusal-channel_refuses = the programme's policy does not take { $priority } cases by { $channel }.
+refusal-no_target = { $year } has no quota decision and no pledge to split.
+refusal-no_needs = there are no resettlement needs figures for { $year } or a year before it.
+refusal-not_state_reception = a { $kind } is not state reception; a family placed there takes the housed step.
+refusal-no_home = a { $kind } is not a home: a family that is housed goes to its own home, a sponsor group's home or a municipality that houses it directly.
+refusal-request_not_allowed = { $final ->
+    [yes] a request that is { $from } is final and cannot become { $to }.
+   *[no] a request that is { $from } cannot become { $to }; it may become: { $allowed }.
+}
+refusal-resolved_while_requested = { $day } is given, but the request is still waiting for a decision; leave the day empty.
+refusal-hold_too_long = a hold lasts at most { $max } days; this one lasts { $days }.
+reunification-status-requested = requested
+reunification-status-approved = approved
+reunification-status-refused = refused
+reunification-status-reunited = reunited
 refusal-other = { $reason }
 refusal-storage = it could not be saved; the fault has been logged.
 anchor-submitted = the day the case was submitted
@@ -1098,6 +1112,7 @@ anchor-current_stay_began = the day the family's current stay began
 anchor-stay_began = the day the stay began
 anchor-support_starts = the day the support starts
 anchor-support_ends = the day the support ends
+anchor-hold_starts = the hold starts
 anchor-follow_up_due = the day the { $months }-month follow-up is due
 ## The report to Parliament (/report)
 nav-report = Report to Parliament

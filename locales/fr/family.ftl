@@ -188,4 +188,7 @@ family-checkin-consent = Nous acceptons que nos réponses soient conservées et 
 family-checkin-send = Envoyer nos réponses
 family-checkin-thanks = Merci. Vos réponses ont été enregistrées.
 family-checkin-refused = Vos réponses n’ont pas pu être enregistrées. Vérifiez-les et réessayez.
+family-checkin-refused-rooms = Vos réponses n’ont pas pu être enregistrées : indiquez le nombre de pièces de votre logement, au moins 1.
+family-checkin-refused-relatives = Vos réponses n’ont pas pu être enregistrées : le nombre de membres de la famille encore à l’étranger est trop élevé. Vérifiez-le.
+family-checkin-refused-feeling = Vos réponses n’ont pas pu être enregistrées : choisissez comment vous trouvez que les choses se passent.
 family-checkin-no-consent = Vos réponses ne sont conservées qu’avec votre accord : cochez la case à la fin du formulaire.

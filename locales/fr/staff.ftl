@@ -1087,6 +1087,20 @@ refusal-duplicate = « { $given } » est déjà enregistré.
 refusal-no_such_case = il n’y a pas de dossier { $number } que vous puissiez voir.
 refusal-changed_since = le dossier a été modifié depuis que vous l’avez ouvert (il est maintenant à la version { $version }, vous aviez la { $seen }) ; rechargez la page et réessayez.
 refusal-channel_refuses = la politique du programme n’accepte pas les dossiers de priorité { $priority } par { $channel }.
+refusal-no_target = { $year } n’a ni décision de quota ni engagement à répartir.
+refusal-no_needs = il n’y a pas de chiffres des besoins de réinstallation pour { $year } ni pour une année antérieure.
+refusal-not_state_reception = un ou une { $kind } n’est pas un accueil de l’État ; une famille placée là passe à l’étape « logée ».
+refusal-no_home = un ou une { $kind } n’est pas un logement : une famille logée va dans son propre logement, celui d’un groupe de parrainage ou d’une commune qui la loge directement.
+refusal-request_not_allowed = { $final ->
+    [yes] une demande { $from } est définitive et ne peut pas devenir { $to }.
+   *[no] une demande { $from } ne peut pas devenir { $to } ; elle peut devenir : { $allowed }.
+}
+refusal-resolved_while_requested = le { $day } est indiqué, mais la demande attend encore une décision ; laissez la date vide.
+refusal-hold_too_long = une suspension dure au plus { $max } jours ; celle-ci en dure { $days }.
+reunification-status-requested = demandée
+reunification-status-approved = approuvée
+reunification-status-refused = refusée
+reunification-status-reunited = réunie
 refusal-other = { $reason }
 refusal-storage = l’enregistrement a échoué ; l’incident a été consigné.
 anchor-submitted = le jour où le dossier a été soumis
@@ -1100,6 +1114,7 @@ anchor-current_stay_began = le jour où le séjour actuel de la famille a commen
 anchor-stay_began = le jour où le séjour a commencé
 anchor-support_starts = le jour où l’accompagnement commence
 anchor-support_ends = le jour où l’accompagnement se termine
+anchor-hold_starts = le début de la suspension
 anchor-follow_up_due = le jour du suivi à { $months } mois
 ## Le rapport au Parlement (/report)
 nav-report = Rapport au Parlement

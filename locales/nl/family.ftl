@@ -188,4 +188,7 @@ family-checkin-consent = We gaan ermee akkoord dat onze antwoorden bewaard en ge
 family-checkin-send = Onze antwoorden versturen
 family-checkin-thanks = Dank u. Uw antwoorden zijn opgeslagen.
 family-checkin-refused = Uw antwoorden konden niet worden opgeslagen. Kijk ze na en probeer opnieuw.
+family-checkin-refused-rooms = Uw antwoorden konden niet worden opgeslagen: geef het aantal kamers van uw woning, minstens 1.
+family-checkin-refused-relatives = Uw antwoorden konden niet worden opgeslagen: het aantal gezinsleden dat nog in het buitenland is, is te hoog. Kijk het na.
+family-checkin-refused-feeling = Uw antwoorden konden niet worden opgeslagen: kies hoe u vindt dat het gaat.
 family-checkin-no-consent = Uw antwoorden worden alleen met uw toestemming bewaard: vink het vakje onderaan het formulier aan.

@@ -1084,6 +1084,20 @@ refusal-duplicate = “{ $given }” is al geregistreerd.
 refusal-no_such_case = er is geen dossier { $number } dat u mag zien.
 refusal-changed_since = het dossier is gewijzigd sinds u het opende (het is nu versie { $version }, u zag { $seen }); laad de pagina opnieuw en probeer het nog eens.
 refusal-channel_refuses = het beleid van het programma neemt geen dossiers met prioriteit { $priority } via { $channel }.
+refusal-no_target = voor { $year } is er geen quotumbesluit en geen toezegging om te verdelen.
+refusal-no_needs = er zijn geen cijfers over hervestigingsnoden voor { $year } of een jaar ervoor.
+refusal-not_state_reception = een { $kind } is geen staatsopvang; een gezin dat daar terechtkomt, zet de stap naar gehuisvest.
+refusal-no_home = een { $kind } is geen woning: een gehuisvest gezin gaat naar een eigen woning, de woning van een sponsorgroep of een gemeente die het rechtstreeks huisvest.
+refusal-request_not_allowed = { $final ->
+    [yes] een aanvraag die { $from } is, is definitief en kan niet { $to } worden.
+   *[no] een aanvraag die { $from } is, kan niet { $to } worden; ze kan worden: { $allowed }.
+}
+refusal-resolved_while_requested = { $day } is ingevuld, maar over de aanvraag is nog niet beslist; laat de datum leeg.
+refusal-hold_too_long = een stop duurt hoogstens { $max } dagen; deze duurt er { $days }.
+reunification-status-requested = aangevraagd
+reunification-status-approved = goedgekeurd
+reunification-status-refused = geweigerd
+reunification-status-reunited = herenigd
 refusal-other = { $reason }
 refusal-storage = het kon niet bewaard worden; de fout is vastgelegd.
 anchor-submitted = de dag waarop het dossier werd voorgedragen
@@ -1097,6 +1111,7 @@ anchor-current_stay_began = de dag waarop het huidige verblijf van het gezin beg
 anchor-stay_began = de dag waarop het verblijf begon
 anchor-support_starts = de dag waarop de begeleiding begint
 anchor-support_ends = de dag waarop de begeleiding eindigt
+anchor-hold_starts = het begin van de stop
 anchor-follow_up_due = de dag van de opvolging na { $months } maanden
 ## Het verslag aan het parlement (/report)
 nav-report = Verslag aan het parlement

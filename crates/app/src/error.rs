@@ -52,18 +52,6 @@ pub enum AppError {
     Storage(StorageError),
 }
 
-impl AppError {
-    /// A typed refusal as the sentence `field: reason` the older pages read by its field
-    /// name (the quota, report, claim and family check-in forms, which do not word refusals
-    /// by kind yet); any other error as it is.
-    pub fn into_sentence(self) -> AppError {
-        match self {
-            AppError::Refused(r) => AppError::Invalid(r.to_string()),
-            other => other,
-        }
-    }
-}
-
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
         match e {

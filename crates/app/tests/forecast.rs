@@ -2,36 +2,16 @@
 //! the operator) may forecast, each refusal is recorded and does nothing else; the live
 //! programme answers from its cases, places and history; every number is bounded.
 use resettle_app::forecast::{ENOUGH_SPELLS, ForecastRequest};
-use resettle_app::{App, AppError, AuditQuery, Caller, DemoConfig, FixedClock, Keyring, Role};
+use resettle_app::{App, AppError, AuditQuery, Caller, Role};
 use resettle_forecast::Position;
 use sqlx::Row;
 
-async fn demo_app(url: &str) -> App {
-    let app = App::open(url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY)));
-    app.load_demo(
-        &DemoConfig {
-            seed: 11,
-            cases: 300,
-            as_of: resettle_testkit::TODAY,
-        },
-        false,
-    )
-    .await
-    .unwrap();
-    app
-}
+mod common;
+use common::caller_of;
 
-/// The caller behind a fresh token of a demo user.
-async fn caller_of(app: &App, username: &str) -> Caller {
-    let token = app
-        .create_token(&Caller::operator(), username, None, None)
-        .await
-        .unwrap();
-    app.authenticate_token(&token, "t").await.unwrap()
+/// The app on this file's demo caseload.
+async fn demo_app(url: &str) -> App {
+    common::demo_app(url, 11, 300).await
 }
 
 async fn audit_entries(url: &str) -> i64 {

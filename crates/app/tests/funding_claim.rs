@@ -5,45 +5,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use resettle_app::funding::{ClaimRequest, FundingClaim, Instrument};
-use resettle_app::{App, AppError, Caller, DemoConfig, FixedClock, Keyring, Role};
+use resettle_app::{App, AppError, Role};
 use sqlx::Row;
+
+mod common;
+use common::{caller, raw};
+
+/// The app on this file's demo caseload.
+async fn demo_app(url: &str) -> App {
+    common::demo_app(url, 11, 400).await
+}
 
 const YEAR: i32 = 2025;
 const FROM: &str = "2025-01-01";
 const UNTIL: &str = "2026-01-01";
-
-async fn demo_app(url: &str) -> App {
-    let app = App::open(url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY)));
-    app.load_demo(
-        &DemoConfig {
-            seed: 11,
-            cases: 400,
-            as_of: resettle_testkit::TODAY,
-        },
-        false,
-    )
-    .await
-    .unwrap();
-    app
-}
-
-async fn raw(url: &str) -> sqlx::AnyPool {
-    sqlx::any::install_default_drivers();
-    sqlx::AnyPool::connect(url).await.unwrap()
-}
-
-fn caller(role: Role) -> Caller {
-    Caller {
-        username: role.as_str().into(),
-        roles: vec![role],
-        organisation: None,
-        source: "test".into(),
-    }
-}
 
 async fn claim(app: &App, role: Role, instrument: Instrument) -> Result<FundingClaim, AppError> {
     app.funding_claim(

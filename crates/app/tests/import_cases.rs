@@ -1,8 +1,11 @@
 //! Importing UNHCR submissions on SQLite and PostgreSQL: all or nothing, once only, and
 //! for case officers only — a refused import, or a refused caller, writes nothing.
 use resettle_app::import::FileKind;
-use resettle_app::{App, AppError, Caller, DemoConfig, FixedClock, Keyring, Role};
+use resettle_app::{App, AppError, DemoConfig, FixedClock, Keyring, Role};
 use sqlx::Row;
+
+mod common;
+use common::caller;
 
 const FILE: &str = "case_number,country_of_asylum,nationality,categories,priority,channel,\
 submitted_on,member_no,relationship,full_name,date_of_birth,sex,languages,education,\
@@ -14,15 +17,6 @@ Omar Haddad,2015-09-12,male,ar,,,
 IMP-26C00002,JO,SY,medical_needs,normal,dossier,2026-03-05,1,principal_applicant,Sara Nasser,\
 1985-01-01,female,ar,,,
 ";
-
-fn caller(role: Role) -> Caller {
-    Caller {
-        username: role.as_str().into(),
-        roles: vec![role],
-        organisation: None,
-        source: "test".into(),
-    }
-}
 
 async fn counts(pool: &sqlx::AnyPool) -> (i64, i64) {
     let n = |sql: &'static str| async move {

@@ -10,6 +10,9 @@ use resettle_domain::case::{CaseState, PromiseKind, derive_state, reason_list};
 use resettle_domain::policy::ReasonList;
 use time::macros::date;
 
+mod common;
+use common::open;
+
 fn new_case(number: &str, programme: &str) -> NewCase {
     let member = |name: &str, relationship: &str, year: i32| NewMember {
         full_name: name.into(),
@@ -736,17 +739,6 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
 /// The operator at the command line, who holds every role.
 fn op() -> resettle_app::Caller {
     resettle_app::Caller::operator()
-}
-
-/// The app on a test database, with the test data key.
-async fn open(url: &str) -> App {
-    App::open(url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
-            resettle_testkit::TODAY,
-        )))
 }
 
 /// Arrivals count the persons who travelled: of a family of three accepted in part (two

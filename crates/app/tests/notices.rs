@@ -6,11 +6,14 @@ use std::sync::{Arc, Mutex};
 
 use resettle_app::cases::{NewCase, NewMember, NewPromise, TransitionRequest};
 use resettle_app::{
-    App, AppError, Caller, Courier, DemoConfig, FixedClock, InformQuery, Keyring, MailSecurity,
+    App, AppError, Caller, Courier, DemoConfig, FixedClock, InformQuery, MailSecurity,
     MailSettings, NewContact, NoticeSettings, Role, SmsSettings,
 };
 use resettle_testkit::smtp::SmtpSink;
 use time::macros::date;
+
+mod common;
+use common::open_with;
 
 const CASE: &str = "BEL-26C00901";
 const PUBLIC_URL: &str = "https://resettle.example.org";
@@ -80,14 +83,6 @@ fn as_role(role: Role, organisation: Option<&str>) -> Caller {
         organisation: organisation.map(str::to_string),
         source: "test".into(),
     }
-}
-
-async fn open(url: &str, clock: &Arc<FixedClock>) -> App {
-    App::open(url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(clock.clone())
 }
 
 /// A programme with a small demo caseload, and the test family accepted and preparing to
@@ -210,7 +205,7 @@ async fn an_officers_slip_is_told_by_email_and_sms_with_nothing_but_the_number_a
     for db in resettle_testkit::databases() {
         let b = db.backend;
         let clock = Arc::new(FixedClock::on(resettle_testkit::TODAY));
-        let app = open(&db.url, &clock).await;
+        let app = open_with(&db.url, &clock).await;
         family(&app).await;
         promise(&app, date!(2026 - 12 - 10), None).await.unwrap();
         // A slip without a reason is refused, and queues nothing.
@@ -329,7 +324,7 @@ async fn a_mail_server_down_is_tried_again_later_and_the_notice_then_delivered()
     for db in resettle_testkit::databases() {
         let b = db.backend;
         let clock = Arc::new(FixedClock::on(resettle_testkit::TODAY));
-        let app = open(&db.url, &clock).await;
+        let app = open_with(&db.url, &clock).await;
         family(&app).await;
         // Only the slip is left to tell: the earlier notices went out before the server
         // went down.
@@ -376,16 +371,16 @@ async fn a_restarted_server_delivers_what_was_queued_and_two_servers_never_send_
         let b = db.backend;
         let clock = Arc::new(FixedClock::on(resettle_testkit::TODAY));
         {
-            let app = open(&db.url, &clock).await;
+            let app = open_with(&db.url, &clock).await;
             family(&app).await;
             promise(&app, date!(2026 - 12 - 10), None).await.unwrap();
             // The server stops with three notices queued.
         }
         let before = smtp.received().len();
-        let first = open(&db.url, &clock)
+        let first = open_with(&db.url, &clock)
             .await
             .with_notices(delivery(&smtp, None));
-        let second = open(&db.url, &clock)
+        let second = open_with(&db.url, &clock)
             .await
             .with_notices(delivery(&smtp, None));
         let (a, b2) = tokio::join!(first.deliver_notices(), second.deliver_notices());
@@ -406,7 +401,7 @@ async fn officers_see_passed_dates_and_untold_slips_until_the_family_is_told() {
     for db in resettle_testkit::databases() {
         let b = db.backend;
         let clock = Arc::new(FixedClock::on(resettle_testkit::TODAY));
-        let app = open(&db.url, &clock).await;
+        let app = open_with(&db.url, &clock).await;
         family(&app).await;
         let officer = as_role(Role::CaseOfficer, None);
         let ours = |list: &resettle_app::FamiliesToInform| {
@@ -490,7 +485,7 @@ async fn roles_that_do_not_inform_families_see_no_work_list_and_no_contact() {
     for db in resettle_testkit::databases() {
         let b = db.backend;
         let clock = Arc::new(FixedClock::on(resettle_testkit::TODAY));
-        let app = open(&db.url, &clock).await;
+        let app = open_with(&db.url, &clock).await;
         family(&app).await;
         let liaison = as_role(Role::UnhcrLiaison, Some(LIAISON_OFFICE));
         assert!(

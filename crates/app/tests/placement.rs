@@ -3,32 +3,20 @@
 //! confirmation of an arrived family is a lifecycle event.
 use std::collections::BTreeMap;
 
-use resettle_app::{App, AppError, Caller, DemoConfig, Keyring, PlacementDecision};
+use resettle_app::{App, AppError, Caller, DemoConfig, PlacementDecision};
 use resettle_domain::case::CaseState;
 
-fn demo() -> DemoConfig {
-    DemoConfig {
-        seed: 5,
-        cases: 600,
-        as_of: resettle_testkit::TODAY,
-    }
-}
+mod common;
+use common::open;
 
-async fn open(url: &str) -> App {
-    App::open(url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
-            resettle_testkit::TODAY,
-        )))
+/// This file's demo caseload.
+fn demo() -> DemoConfig {
+    common::demo(5, 600)
 }
 
 /// The app on `url` with the demo loaded.
 async fn demo_app(url: &str) -> App {
-    let app = open(url).await;
-    app.load_demo(&demo(), false).await.unwrap();
-    app
+    common::demo_app(url, 5, 600).await
 }
 
 async fn officer(app: &App, username: &str) -> Caller {

@@ -1,25 +1,15 @@
 //! Access control, sign-in, the audit trail and data at rest, on SQLite and PostgreSQL.
 use resettle_app::{
-    AnchorPolicy, App, AppError, Caller, ChainCheck, DemoConfig, Fault, FixedClock, Keyring, Role,
-    Security,
+    AnchorPolicy, App, AppError, Caller, ChainCheck, Fault, FixedClock, Keyring, Role, Security,
 };
 use sqlx::Row;
+
+mod common;
+use common::{caller_of, keys, raw};
 
 /// The demo's second-factor secret (README, "Signing in to the demo").
 const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
 const DEMO_PASSWORD: &str = "resettle-demo-password";
-
-fn keys() -> Keyring {
-    Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap()
-}
-
-fn demo() -> DemoConfig {
-    DemoConfig {
-        seed: 11,
-        cases: 200,
-        as_of: resettle_testkit::TODAY,
-    }
-}
 
 async fn demo_app(url: &str) -> App {
     demo_app_and_clock(url).await.0
@@ -28,28 +18,9 @@ async fn demo_app(url: &str) -> App {
 /// The demo app and the clock it reads, for tests that let time pass.
 async fn demo_app_and_clock(url: &str) -> (App, std::sync::Arc<FixedClock>) {
     let clock = std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY));
-    let app = App::open(url)
-        .await
-        .unwrap()
-        .with_keys(keys())
-        .with_clock(clock.clone());
-    app.load_demo(&demo(), false).await.unwrap();
+    let app = common::open_with(url, &clock).await;
+    app.load_demo(&common::demo(11, 200), false).await.unwrap();
     (app, clock)
-}
-
-/// A raw connection, to play the attacker who edits the database behind the app's back.
-async fn raw(url: &str) -> sqlx::AnyPool {
-    sqlx::any::install_default_drivers();
-    sqlx::AnyPool::connect(url).await.unwrap()
-}
-
-/// The caller behind a fresh token of a demo user.
-async fn caller_of(app: &App, username: &str) -> Caller {
-    let token = app
-        .create_token(&Caller::operator(), username, None, None)
-        .await
-        .unwrap();
-    app.authenticate_token(&token, "t").await.unwrap()
 }
 
 /// A case with at least one medical record.

@@ -5,37 +5,17 @@
 //! with small cells withheld; and each refusal (another provider's family, a role without
 //! the permission) changes nothing.
 use resettle_app::support::{CheckInAnswers, FamilyCheckIn, NewContact, NewSupportPlan};
-use resettle_app::{App, AppError, Caller, DemoConfig, FixedClock, Keyring};
+use resettle_app::{App, AppError, Caller};
 use resettle_domain::support::{ContactKind, HealthAccess, ProviderKind, Schooling, Work};
 use serde_json::Value;
 use sqlx::Row;
 
-async fn demo_app(url: &str) -> App {
-    let app = App::open(url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY)));
-    app.load_demo(
-        &DemoConfig {
-            seed: 3,
-            cases: 150,
-            as_of: resettle_testkit::TODAY,
-        },
-        false,
-    )
-    .await
-    .unwrap();
-    app
-}
+mod common;
+use common::caller_of;
 
-/// The caller behind a fresh token of a demo user.
-async fn caller_of(app: &App, username: &str) -> Caller {
-    let token = app
-        .create_token(&Caller::operator(), username, None, None)
-        .await
-        .unwrap();
-    app.authenticate_token(&token, "t").await.unwrap()
+/// The app on this file's demo caseload.
+async fn demo_app(url: &str) -> App {
+    common::demo_app(url, 3, 150).await
 }
 
 async fn count(url: &str, sql: &str) -> i64 {
@@ -407,12 +387,12 @@ fn not_found(e: &AppError) -> bool {
 async fn the_dashboard_keeps_its_cohort_figures_until_a_check_in_or_a_quarter_of_an_hour() {
     for db in resettle_testkit::databases() {
         let b = db.backend;
-        let clock = std::sync::Arc::new(FixedClock::on(resettle_testkit::TODAY));
+        let clock = std::sync::Arc::new(resettle_app::FixedClock::on(resettle_testkit::TODAY));
         let app = demo_app(&db.url).await.with_clock(clock.clone());
         let other = App::open(&db.url)
             .await
             .unwrap()
-            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
+            .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
             .with_clock(clock.clone());
         let op = Caller::operator();
         let shown = |d: resettle_app::Dashboard| d.cohorts[0].cohorts.clone();

@@ -76,9 +76,12 @@ impl Role {
             .map(str::parse)
             .collect::<Result<_, _>>()?;
         if roles.is_empty() {
-            return Err(crate::ParseError::new(
+            return Err(crate::ParseError::of(
                 "role",
-                "at least one role is required",
+                crate::RefusalKind::NoneChosen {
+                    allowed: Role::ALL.iter().map(|r| r.as_str().to_string()).collect(),
+                    of: crate::refusal::Vocabulary::Word("role"),
+                },
             ));
         }
         roles.sort();

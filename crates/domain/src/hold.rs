@@ -7,6 +7,8 @@ use time::Date;
 
 use crate::ParseError;
 use crate::case::{CaseState, Promise, open_promises};
+use crate::policy::{NameList, ReasonList};
+use crate::refusal::{Anchor, RefusalKind, Vocabulary};
 
 /// The longest hold that can be recorded: ten years. A longer one is a typing error, or
 /// the end of a programme, which is not a hold.
@@ -35,32 +37,41 @@ impl ProgrammeHold {
     pub fn check(&self, reasons: &[&str]) -> Result<(), ParseError> {
         let note = self.note.chars().count();
         if note > NOTE_MAX_CHARS {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "note",
-                format!("at most {NOTE_MAX_CHARS} characters, got {note}"),
+                RefusalKind::TooLong {
+                    max: NOTE_MAX_CHARS,
+                    got: note,
+                },
             ));
         }
         if self.until < self.from {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "until",
-                format!("{} is before the hold starts ({})", self.until, self.from),
+                RefusalKind::Before {
+                    day: self.until,
+                    anchor: Anchor::HoldStarts,
+                    other: self.from,
+                },
             ));
         }
         let days = (self.until - self.from).whole_days() + 1;
         if days > MAX_HOLD_DAYS {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "until",
-                format!("a hold lasts at most {MAX_HOLD_DAYS} days, this one {days}"),
+                RefusalKind::HoldTooLong {
+                    max: MAX_HOLD_DAYS,
+                    days,
+                },
             ));
         }
+        // Only a reason families can be told, in their language.
         if !reasons.contains(&self.reason.as_str()) {
-            return Err(ParseError::new(
+            return Err(ParseError::not_in_list(
                 "reason",
-                format!(
-                    "{:?} is not a reason families can be told; one of: {}",
-                    self.reason,
-                    reasons.join(", ")
-                ),
+                &self.reason,
+                reasons,
+                Vocabulary::Named(NameList::Reason(ReasonList::Slip)),
             ));
         }
         Ok(())

@@ -9,6 +9,7 @@ use time::Date;
 
 use crate::case::{CaseState, Channel, Priority, PromiseKind};
 use crate::policy::{NameList, ReasonList};
+use crate::reception::StayKind;
 
 /// A value or a step refused by a rule. It names the field (`reason_code`, or
 /// `members[2].date_of_birth` for one element of a list) and says why as a
@@ -61,6 +62,8 @@ pub enum Anchor {
     SupportEnds,
     /// The day a follow-up of so many months after arrival is due.
     FollowUpDue(u32),
+    /// The first day of a hold of the programme.
+    HoldStarts,
 }
 
 impl fmt::Display for Anchor {
@@ -78,6 +81,7 @@ impl fmt::Display for Anchor {
             Anchor::SupportStarts => f.write_str("the support starts"),
             Anchor::SupportEnds => f.write_str("the support ends"),
             Anchor::FollowUpDue(months) => write!(f, "the {months}-month follow-up is due"),
+            Anchor::HoldStarts => f.write_str("the hold starts"),
         }
     }
 }
@@ -296,6 +300,50 @@ pub enum RefusalKind {
         /// The checks missing.
         missing: Vec<String>,
     },
+    /// A year with neither a quota decision nor a pledge: there is no target to split.
+    NoTarget {
+        /// The year.
+        year: i32,
+    },
+    /// A year with no resettlement needs figures at or before it to split by.
+    NoNeeds {
+        /// The year.
+        year: i32,
+    },
+    /// A family stepping (back) into reception taken to a stay that is not state
+    /// reception: placed there, it takes the housed step.
+    NotStateReception {
+        /// The kind of stay given.
+        kind: StayKind,
+    },
+    /// A family housed taken to a stay that is no home (a reception centre or an LOI).
+    NoHome {
+        /// The kind of stay given.
+        kind: StayKind,
+    },
+    /// A move of a family reunification request its status does not allow: a decided
+    /// request is completed or refused, a refused or completed one is final.
+    RequestNotAllowed {
+        /// Where the request stands.
+        from: String,
+        /// Where it was asked to go.
+        to: String,
+        /// Where it may go (none when it is final).
+        allowed: Vec<String>,
+    },
+    /// A day a request was resolved on, given while it is still requested.
+    ResolvedWhileRequested {
+        /// The day given.
+        day: Date,
+    },
+    /// A hold longer than a hold can be: a longer stop is a typing error or the end of the
+    /// programme.
+    HoldTooLong {
+        /// The most days a hold lasts.
+        max: i64,
+        /// The days given.
+        days: i64,
+    },
     /// A reason the domain states in English only (not yet typed).
     Said(String),
 }
@@ -351,6 +399,13 @@ impl RefusalKind {
             NoSuchCase { .. } => "no_such_case",
             ChangedSince { .. } => "changed_since",
             ChannelRefuses { .. } => "channel_refuses",
+            NoTarget { .. } => "no_target",
+            NoNeeds { .. } => "no_needs",
+            NotStateReception { .. } => "not_state_reception",
+            NoHome { .. } => "no_home",
+            RequestNotAllowed { .. } => "request_not_allowed",
+            ResolvedWhileRequested { .. } => "resolved_while_requested",
+            HoldTooLong { .. } => "hold_too_long",
             Said(_) => "other",
         }
     }
@@ -514,6 +569,39 @@ impl fmt::Display for RefusalKind {
             ),
             ChannelRefuses { priority, channel } => {
                 write!(f, "the profile does not take {priority} cases by {channel}")
+            }
+            NoTarget { year } => {
+                write!(f, "{year} has no quota decision and no pledge to split")
+            }
+            NoNeeds { year } => write!(f, "no resettlement needs at or before {year}"),
+            NotStateReception { kind } => write!(
+                f,
+                "a {kind} is not state reception; a family placed in it takes the housed step"
+            ),
+            NoHome { kind } => write!(
+                f,
+                "a {kind} is no home: a family housed goes to its own home, a sponsor group's \
+                 or a municipality that houses it directly"
+            ),
+            RequestNotAllowed { from, to, allowed } => {
+                if allowed.is_empty() {
+                    write!(
+                        f,
+                        "a request that is {from} is final and cannot become {to}"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "a request that is {from} cannot become {to}; allowed: {}",
+                        allowed.join(", ")
+                    )
+                }
+            }
+            ResolvedWhileRequested { day } => {
+                write!(f, "{day} is given for a request still requested")
+            }
+            HoldTooLong { max, days } => {
+                write!(f, "a hold lasts at most {max} days, this one {days}")
             }
             Said(reason) => f.write_str(reason),
         }

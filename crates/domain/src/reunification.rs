@@ -7,7 +7,7 @@ use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::case::Case;
 use crate::country::CountryCode;
-use crate::refusal::Anchor;
+use crate::refusal::{Anchor, RefusalKind};
 use crate::word_enum;
 
 /// Where a reunification request stands.
@@ -49,16 +49,12 @@ impl ReunificationStatus {
         if self.next().contains(&to) {
             return Ok(to);
         }
-        let allowed: Vec<&str> = self.next().iter().map(|s| s.as_str()).collect();
-        Err(ParseError::new(
+        Err(ParseError::of(
             "status",
-            if allowed.is_empty() {
-                format!("a request that is {self} is final and cannot become {to}")
-            } else {
-                format!(
-                    "a request that is {self} cannot become {to}; allowed: {}",
-                    allowed.join(", ")
-                )
+            RefusalKind::RequestNotAllowed {
+                from: self.as_str().into(),
+                to: to.as_str().into(),
+                allowed: self.next().iter().map(|s| s.as_str().into()).collect(),
             },
         ))
     }
@@ -90,7 +86,7 @@ impl ReunificationRequest {
     /// decided without a day or a reason, or resolved before it was filed or after today.
     pub fn check(&self, case: &Case, today: Date) -> Result<(), ParseError> {
         if self.relative_name.trim().is_empty() {
-            return Err(ParseError::new("relative_name", "is empty"));
+            return Err(ParseError::of("relative_name", RefusalKind::Missing));
         }
         not_after_today("requested_on", self.requested_on, today)?;
         not_before(
@@ -102,16 +98,14 @@ impl ReunificationRequest {
         match (self.status, self.resolved_on) {
             (Requested, None) => {}
             (Requested, Some(on)) => {
-                return Err(ParseError::new(
+                return Err(ParseError::of(
                     "resolved_on",
-                    format!("{on} is given for a request still requested"),
+                    RefusalKind::ResolvedWhileRequested { day: on },
                 ));
             }
-            (status, None) => {
-                return Err(ParseError::new(
-                    "resolved_on",
-                    format!("a request that is {status} says when"),
-                ));
+            // A decided or completed request says when.
+            (_, None) => {
+                return Err(ParseError::of("resolved_on", RefusalKind::Missing));
             }
             (_, Some(on)) => {
                 not_after_today("resolved_on", on, today)?;
@@ -119,10 +113,8 @@ impl ReunificationRequest {
             }
         }
         if self.status != Requested && self.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-            return Err(ParseError::new(
-                "reason",
-                format!("a request that is {} says why", self.status),
-            ));
+            // Every decided request says why.
+            return Err(ParseError::of("reason", RefusalKind::Missing));
         }
         Ok(())
     }

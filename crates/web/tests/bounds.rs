@@ -8,6 +8,8 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use resettle_app::{App, Caller, DemoConfig};
 use tower::ServiceExt;
 
+mod common;
+
 /// The Belgian NGO report's plan inputs, valid as they stand.
 fn plan() -> serde_json::Value {
     serde_json::json!({
@@ -108,13 +110,7 @@ fn with_raw(mut body: serde_json::Value, field: &str, raw: &str) -> String {
 
 async fn open() -> (App, resettle_testkit::TestDatabase) {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
-            resettle_testkit::TODAY,
-        )));
+    let app = common::open(&db.url).await;
     (app, db)
 }
 

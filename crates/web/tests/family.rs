@@ -2,13 +2,15 @@
 //! page opened with an access code (and every way in that must fail), the family's view
 //! of its case and nothing more, the trail naming the family, programme holds through the
 //! API and on both pages, and the fonts the pages are set in.
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use resettle_app::cases::CaseQuery;
-use resettle_app::{App, AppError, AuditQuery, Caller, DemoConfig, FixedClock, Keyring, Role};
+use resettle_app::{App, AppError, AuditQuery, Caller, Role};
 use tower::ServiceExt;
+
+mod common;
+use common::{demo_app, get};
 
 struct Answer {
     status: StatusCode,
@@ -46,14 +48,6 @@ async fn send(app: &App, request: Request<Body>) -> Answer {
     }
 }
 
-fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
-    let mut r = Request::get(path);
-    if let Some(c) = cookie {
-        r = r.header(header::COOKIE, c);
-    }
-    r.body(Body::empty()).unwrap()
-}
-
 fn sign_in(case: &str, code: &str) -> Request<Body> {
     let form = serde_urlencoded::to_string([("case_number", case), ("code", code)]).unwrap();
     Request::post("/family")
@@ -77,27 +71,6 @@ fn api(method: &str, path: &str, token: Option<&str>, body: serde_json::Value) -
 /// The cookie pair a `Set-Cookie` value sets, to send back.
 fn pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_string()
-}
-
-/// A demo programme on the fixed test day, with the clock to move.
-async fn demo(db: &resettle_testkit::TestDatabase) -> (App, Arc<FixedClock>) {
-    let clock = Arc::new(FixedClock::on(resettle_testkit::TODAY));
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(clock.clone());
-    app.load_demo(
-        &DemoConfig {
-            seed: 3,
-            cases: 120,
-            as_of: resettle_testkit::TODAY,
-        },
-        false,
-    )
-    .await
-    .unwrap();
-    (app, clock)
 }
 
 /// The first demo case in `state`.
@@ -161,7 +134,7 @@ async fn secrets_of(app: &App, case: &str) -> Vec<String> {
 async fn a_family_reads_its_own_case_and_nothing_more() {
     for db in resettle_testkit::databases() {
         let who = db.backend;
-        let (app, _clock) = demo(&db).await;
+        let (app, _clock) = demo_app(&db.url).await;
         let case = first_in(&app, "departure_scheduled").await;
         let issued = app
             .issue_family_code(&staff(&[Role::CaseOfficer]), &case)
@@ -236,7 +209,7 @@ async fn a_family_reads_its_own_case_and_nothing_more() {
 async fn wrong_old_and_foreign_codes_and_guessing_are_refused_alike() {
     for db in resettle_testkit::databases() {
         let who = db.backend;
-        let (app, clock) = demo(&db).await;
+        let (app, clock) = demo_app(&db.url).await;
         let officer = staff(&[Role::ReceptionOfficer]);
         let case = first_in(&app, "pre_departure").await;
         let other = first_in(&app, "departure_scheduled").await;
@@ -314,7 +287,7 @@ async fn wrong_old_and_foreign_codes_and_guessing_are_refused_alike() {
 async fn only_case_and_reception_officers_issue_codes_and_a_refusal_changes_nothing() {
     for db in resettle_testkit::databases() {
         let who = db.backend;
-        let (app, _clock) = demo(&db).await;
+        let (app, _clock) = demo_app(&db.url).await;
         let case = first_in(&app, "accepted").await;
         let code = app
             .issue_family_code(&staff(&[Role::CaseOfficer]), &case)
@@ -368,7 +341,7 @@ async fn only_case_and_reception_officers_issue_codes_and_a_refusal_changes_noth
 async fn a_hold_is_recorded_by_a_planner_flagged_on_the_case_and_told_to_the_family() {
     for db in resettle_testkit::databases() {
         let who = db.backend;
-        let (app, _clock) = demo(&db).await;
+        let (app, _clock) = demo_app(&db.url).await;
         let op = Caller::operator();
         let token = |role: Role| {
             let app = app.clone();

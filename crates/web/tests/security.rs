@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use resettle_app::{App, Caller, DemoConfig, Keyring, Role};
+use resettle_app::{App, Caller, DemoConfig, Role};
 use tower::ServiceExt;
+
+mod common;
 
 const SPEC: &str = include_str!("../../../docs/security.md");
 
@@ -204,13 +206,7 @@ async fn every_role_meets_the_documented_matrix() {
     let (field_header, fields) = table("## Fields of a case");
     let documented: BTreeSet<String> = endpoints.iter().map(|r| r[0].clone()).collect();
     for db in resettle_testkit::databases() {
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-            .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
-                resettle_testkit::TODAY,
-            )));
+        let app = common::open(&db.url).await;
         app.load_demo(&demo(), false).await.unwrap();
         let tokens = tokens(&app).await;
         let all = visible(&app, &tokens[&Role::CaseOfficer]).await;

@@ -2,8 +2,11 @@
 //! cookie, CSRF tokens, logout, and the security headers of every answer.
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use resettle_app::{App, DemoConfig, Keyring};
+use resettle_app::App;
 use tower::ServiceExt;
+
+mod common;
+use common::get;
 
 const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
 
@@ -41,14 +44,6 @@ async fn send(app: &App, request: Request<Body>) -> Answer {
     }
 }
 
-fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
-    let mut r = Request::get(path);
-    if let Some(c) = cookie {
-        r = r.header(header::COOKIE, c);
-    }
-    r.body(Body::empty()).unwrap()
-}
-
 fn post(path: &str, cookie: Option<&str>, form: &str) -> Request<Body> {
     let mut r = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -74,23 +69,7 @@ fn code(app: &App) -> String {
 /// The app over a fresh demo database, and the database (removed when dropped).
 async fn demo_app() -> (App, resettle_testkit::TestDatabase) {
     let db = resettle_testkit::sqlite();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_keys(Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
-            resettle_testkit::TODAY,
-        )));
-    app.load_demo(
-        &DemoConfig {
-            seed: 3,
-            cases: 120,
-            as_of: resettle_testkit::TODAY,
-        },
-        false,
-    )
-    .await
-    .unwrap();
+    let (app, _) = common::demo_app(&db.url).await;
     (app, db)
 }
 

@@ -4,6 +4,9 @@ use axum::http::{Request, StatusCode};
 use resettle_app::{App, DemoConfig};
 use tower::ServiceExt;
 
+mod common;
+use common::open;
+
 async fn get(app: &App, path: &str) -> (StatusCode, String, String) {
     send(app, Request::get(path).body(Body::empty()).unwrap()).await
 }
@@ -505,6 +508,22 @@ async fn authed(
     )
 }
 
+/// The API path and the case of the first case in `state`, read with `token`.
+async fn first_case_in(app: &App, token: &str, state: &str) -> (String, serde_json::Value) {
+    let (_, list) = authed(
+        app,
+        token,
+        "GET",
+        &format!("/api/v1/cases?state={state}"),
+        None,
+    )
+    .await;
+    let number = list["items"][0]["case_number"].as_str().unwrap();
+    let case_path = format!("/api/v1/cases/{number}");
+    let (_, case) = authed(app, token, "GET", &case_path, None).await;
+    (case_path, case)
+}
+
 fn submission(number: &str) -> serde_json::Value {
     serde_json::json!({
         "case_number": number, "programme": "BE", "country_of_asylum": "LB", "nationality": "SY",
@@ -967,23 +986,35 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
         assert_eq!(added["days_since_request"], 100, "{added}");
         let status_path = format!("{path}/{}/status", before + 1);
         // Each status has its own moves: not straight to reunited, and a decision says why.
-        for (body, why) in [
+        // The problem names the field and the kind of reason, for a client to word.
+        for (body, why, field, kind) in [
             (
                 serde_json::json!({"status": "reunited", "resolved_on": "2026-11-01"}),
                 "status: a request that is requested cannot become reunited; allowed: approved, refused",
+                "status",
+                "request_not_allowed",
             ),
             (
                 serde_json::json!({"status": "approved", "resolved_on": "2026-09-01"}),
-                "reason: a request that is approved says why",
+                "reason: must be given",
+                "reason",
+                "missing",
             ),
             (
                 serde_json::json!({"status": "approved", "resolved_on": "2026-08-01", "reason": "ties proven"}),
                 "resolved_on: 2026-08-01 is before the request was filed (2026-08-15)",
+                "resolved_on",
+                "before",
             ),
         ] {
             let (status, problem) = authed(&app, &t, "POST", &status_path, Some(body)).await;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
             assert_eq!(problem["detail"], why);
+            assert_eq!(
+                (&problem["field"], &problem["kind"]),
+                (&serde_json::json!(field), &serde_json::json!(kind)),
+                "{problem}"
+            );
         }
         let (status, case) = authed(
             &app,
@@ -1008,6 +1039,7 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
             problem["detail"],
             "status: a request that is approved cannot become requested; allowed: reunited, refused"
         );
+        assert_eq!(problem["kind"], "request_not_allowed");
         let (_, unchanged) =
             authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
         assert_eq!(
@@ -1296,13 +1328,7 @@ async fn a_family_moves_centre_then_loi_then_home_through_the_api() {
         let app = open(&db.url).await;
         app.load_demo(&small_demo(), false).await.unwrap();
         let t = token(&app).await;
-        let (_, list) = authed(&app, &t, "GET", "/api/v1/cases?state=arrived", None).await;
-        let number = list["items"][0]["case_number"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let case_path = format!("/api/v1/cases/{number}");
-        let (_, case) = authed(&app, &t, "GET", &case_path, None).await;
+        let (case_path, case) = first_case_in(&app, &t, "arrived").await;
         let persons = case["members"].as_array().unwrap().len() as i64;
         let day = app.reception_day(&op(), "BE", None, None).await.unwrap();
         let room = |kind: &str| {
@@ -1518,17 +1544,6 @@ fn the_openapi_document_matches_its_snapshot() {
 /// The operator at the command line, who holds every role.
 fn op() -> resettle_app::Caller {
     resettle_app::Caller::operator()
-}
-
-/// The app on a test database, with the test data key.
-async fn open(url: &str) -> App {
-    App::open(url)
-        .await
-        .unwrap()
-        .with_keys(resettle_app::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap())
-        .with_clock(std::sync::Arc::new(resettle_app::FixedClock::on(
-            resettle_testkit::TODAY,
-        )))
 }
 
 /// The administration sends the anonymous to sign in, and refuses a form without the
@@ -1872,4 +1887,110 @@ async fn past_its_limit_the_server_sheds_with_503_and_retry_after() {
     slow.read_to_string(&mut answer).await.unwrap();
     assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
     assert!(ask(api).await.starts_with("HTTP/1.1 200"));
+}
+
+/// Rules that once refused with an English sentence refuse with a typed kind: the API's
+/// problem names the field and the kind (a hold, a housed step to a reception centre, a user
+/// without a role), nothing is written, and the holds page says it in Dutch with the
+/// field's label.
+#[tokio::test]
+async fn typed_refusals_name_their_field_and_kind_and_read_in_dutch() {
+    use serde_json::json;
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = open(&db.url).await.with_security(resettle_app::Security {
+            second_factor_roles: Vec::new(),
+            ..resettle_app::Security::default()
+        });
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let planner = token_for(&app, "plan", "planner").await;
+        let holds = "/api/v1/programmes/BE/holds";
+        for (body, field, kind) in [
+            (
+                json!({"from": "2027-03-01", "until": "2027-01-01", "reason": "reception_capacity"}),
+                "until",
+                "before",
+            ),
+            (
+                json!({"from": "2027-01-01", "until": "2040-01-01", "reason": "reception_capacity"}),
+                "until",
+                "hold_too_long",
+            ),
+            (
+                json!({"from": "2027-01-01", "until": "2027-02-01", "reason": "weather"}),
+                "reason",
+                "not_in_list",
+            ),
+        ] {
+            let (status, problem) = authed(&app, &planner, "POST", holds, Some(body)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}: {problem}");
+            assert_eq!(
+                (&problem["field"], &problem["kind"]),
+                (&json!(field), &json!(kind)),
+                "{who}: {problem}"
+            );
+        }
+        assert!(app.holds("BE").await.unwrap().is_empty(), "{who}");
+
+        // A family housed goes to a home, not to a reception centre.
+        let t = token(&app).await;
+        let (case_path, case) = first_case_in(&app, &t, "in_reception").await;
+        let day = app.reception_day(&op(), "BE", None, None).await.unwrap();
+        let centre = day.places.iter().find(|p| p.kind == "centre").unwrap();
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "POST",
+            &format!("{case_path}/transitions"),
+            Some(json!({
+                "to": "housed", "expected_version": case["version"],
+                "address": "Kerkstraat 1, 9000 Gent", "reception_place": centre.code,
+            })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}: {problem}");
+        assert_eq!(
+            (&problem["field"], &problem["kind"]),
+            (&json!("reception_place"), &json!("no_home")),
+            "{who}: {problem}"
+        );
+        let (_, unchanged) = authed(&app, &t, "GET", &case_path, None).await;
+        assert_eq!(unchanged["version"], case["version"], "{who}");
+
+        // A user is given at least one role.
+        match app
+            .add_user(&op(), "nobody", " , ", None, "a long enough password")
+            .await
+        {
+            Err(resettle_app::AppError::Refused(r)) => {
+                assert_eq!((&*r.field, r.kind.as_str()), ("role", "none_chosen"));
+            }
+            other => panic!("{who}: {other:?}"),
+        }
+
+        // The holds page in Dutch: the field by its label, the reason in words.
+        let password = "a long enough password";
+        app.add_user(&op(), "planner-nl", "planner", None, password)
+            .await
+            .unwrap();
+        let cookie = app.login("planner-nl", password, "t").await.unwrap().cookie;
+        let csrf = app.session(&cookie, "t").await.unwrap().csrf_token;
+        let request = Request::post("/holds?lang=nl")
+            .header("cookie", format!("__Host-resettle={cookie}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "csrf={csrf}&programme=BE&from=2027-03-01&until=2027-01-01&reason=reception_capacity&note="
+            )))
+            .unwrap();
+        let (status, _, page) = send(&app, request).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}");
+        assert!(
+            page.contains(
+                "<a href=\"#refused-field\">Tot</a>: 1 januari 2027 ligt vóór het begin van de stop (1 maart 2027)."
+            ),
+            "{who}: {page}"
+        );
+        assert!(page.contains(r#"name="until" type="date" value="2027-01-01" required id="refused-field" aria-invalid="true""#), "{who}");
+        assert!(app.holds("BE").await.unwrap().is_empty(), "{who}");
+    }
 }

@@ -187,7 +187,7 @@ impl App {
             .await?;
         let stored = username_of(username)?;
         let username = stored.as_str();
-        let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let roles = Role::parse_list(roles)?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let hash = hash_password(password)?;
         let detail = format!("added with roles {}", words.join(","));
@@ -309,7 +309,7 @@ impl App {
     ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageUsers, "user", username)
             .await?;
-        let roles = Role::parse_list(roles).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let roles = Role::parse_list(roles)?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let words = words.join(",");
         let what = format!("roles set to {words}");
@@ -349,7 +349,7 @@ impl App {
         let roles = match roles {
             None => None,
             Some(r) => {
-                let wanted = Role::parse_list(r).map_err(|e| AppError::Invalid(e.to_string()))?;
+                let wanted = Role::parse_list(r)?;
                 let held = Role::parse_list(&held).map_err(|e| AppError::Invalid(e.to_string()))?;
                 if let Some(extra) = wanted.iter().find(|w| !held.contains(w)) {
                     return Err(AppError::Invalid(format!(

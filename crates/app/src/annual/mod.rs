@@ -226,10 +226,13 @@ impl YearSpan {
             .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
         let next = Date::from_calendar_date(year + 1, Month::January, 1)
             .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
+        // A report covers a year begun.
         if first > today {
-            return Err(AppError::Invalid(format!(
-                "year: {year} has not begun (today is {today}); a report covers a year begun"
-            )));
+            return Err(resettle_domain::Refusal::of(
+                "year",
+                resettle_domain::RefusalKind::InFuture { day: first, today },
+            )
+            .into());
         }
         let last = next.previous_day().expect("a year has a last day");
         let as_of = last.min(today);

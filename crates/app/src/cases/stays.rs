@@ -256,10 +256,9 @@ impl App {
         }
         let policy = self.programme_policy(&stored.programme).await?;
         let code = req.place.trim();
+        // Say which reception place the family moves to.
         if code.is_empty() {
-            return Err(AppError::Invalid(
-                "place: say which reception place the family moves to".into(),
-            ));
+            return Err(ParseError::of("place", RefusalKind::Missing).into());
         }
         let stay = self
             .begin_stay_at(

@@ -163,12 +163,9 @@ impl App {
                     if kind.is_state_reception() {
                         Ok(())
                     } else {
-                        Err(ParseError::new(
+                        Err(ParseError::of(
                             "place",
-                            format!(
-                                "a {kind} is not state reception; a family placed in it \
-                                     takes the housed step"
-                            ),
+                            RefusalKind::NotStateReception { kind },
                         ))
                     }
                 })
@@ -188,13 +185,7 @@ impl App {
                     if kind.place_kind().is_none() || kind == StayKind::Municipality {
                         Ok(())
                     } else {
-                        Err(ParseError::new(
-                            "place",
-                            format!(
-                                "a {kind} is no home: a family housed goes to its own home, \
-                                     a sponsor group's or a municipality that houses it directly"
-                            ),
-                        ))
+                        Err(ParseError::of("place", RefusalKind::NoHome { kind }))
                     }
                 })
             }

@@ -133,10 +133,11 @@ fn input(what: &str, about: Option<&str>, source: &str) -> InputSource {
     }
 }
 
-/// A refused scenario or option as the app's refusal, naming the key.
+/// A refused scenario or option as the app's refusal, naming the key as its field. The
+/// forecast crate states its reasons in English only (a scenario file's checks).
 pub fn refused(e: ScenarioError) -> AppError {
     match e.key {
-        Some(key) => AppError::Invalid(format!("{key}: {}", e.reason)),
+        Some(key) => resettle_domain::Refusal::new(key, e.reason).into(),
         None => AppError::Invalid(e.to_string()),
     }
 }

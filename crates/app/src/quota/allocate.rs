@@ -4,10 +4,11 @@ use resettle_domain::quota::{
     AllocationRules, EmergencyPlaces, YearInput, allocate_year, implied_missions,
 };
 use resettle_domain::reference::resettlement_needs;
+use resettle_domain::{Refusal, RefusalKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use crate::bounds::{CALENDAR_YEARS, PERSONS, PLAN_YEARS, refused, within};
+use crate::bounds::{CALENDAR_YEARS, PERSONS, PLAN_YEARS, within};
 use crate::{App, AppError, Caller, Permission};
 
 /// One year's allocation.
@@ -123,9 +124,8 @@ impl App {
     ) -> Result<QuotaAllocation, AppError> {
         within("from", from, &CALENDAR_YEARS)?;
         within("to", to, &CALENDAR_YEARS)?;
-        if to < from {
-            return Err(refused("to", format!("{to} is before from = {from}")));
-        }
+        // The last year is not before the first.
+        within("to", to, &(from..=*CALENDAR_YEARS.end()))?;
         within("years", (to - from + 1) as u32, &PLAN_YEARS)?;
         if let Some(n) = emergency {
             within("emergency", u64::from(n), &PERSONS)?;
@@ -167,17 +167,14 @@ impl App {
                 None => match pledges.iter().find(|p| p.year == year) {
                     Some(p) => (p.pledged.max(0) as u64, 0, format!("pledge: {}", p.source)),
                     None => {
-                        return Err(refused(
-                            "from",
-                            format!("{year} has no quota decision and no pledge to split"),
-                        ));
+                        return Err(Refusal::of("from", RefusalKind::NoTarget { year }).into());
                     }
                 },
             };
             let emergency = emergency.map_or(decided_emergency, u64::from);
-            let (needs_year, rows) = needs.for_year(year).ok_or_else(|| {
-                refused("from", format!("no resettlement needs at or before {year}"))
-            })?;
+            let (needs_year, rows) = needs
+                .for_year(year)
+                .ok_or_else(|| Refusal::of("from", RefusalKind::NoNeeds { year }))?;
             let allocation = allocate_year(&YearInput {
                 year,
                 target,

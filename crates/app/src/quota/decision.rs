@@ -1,11 +1,12 @@
 //! The quota decision on record: who proposed it, whom they consulted, why, and when it
 //! was published (NGO report 3.3 and recommendation 3).
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::access::audit::succeeded;
 use crate::bounds::{
-    CALENDAR_YEARS, DECISION_TEXT_CHARS, PERSONS, PLAN_YEARS, at_most_entries, refused, within,
+    CALENDAR_YEARS, DECISION_TEXT_CHARS, PERSONS, PLAN_YEARS, at_most_entries, within,
 };
 use crate::{App, AppError, Caller, Permission};
 
@@ -75,22 +76,24 @@ impl App {
             ("consulted", &input.consulted),
             ("motivation", &input.motivation),
         ] {
+            // Required: the NGOs ask that each be published.
             if text.trim().is_empty() {
-                return Err(refused(
-                    field,
-                    "required: the NGOs ask that it be published",
-                ));
+                return Err(Refusal::of(field, RefusalKind::Missing).into());
             }
             let chars = text.chars().count();
             if chars > DECISION_TEXT_CHARS {
-                return Err(refused(
+                return Err(Refusal::of(
                     field,
-                    format!("at most {DECISION_TEXT_CHARS} characters, got {chars}"),
-                ));
+                    RefusalKind::TooLong {
+                        max: DECISION_TEXT_CHARS,
+                        got: chars,
+                    },
+                )
+                .into());
             }
         }
         if input.years.is_empty() {
-            return Err(refused("years", "give the persons for at least one year"));
+            return Err(Refusal::of("years", RefusalKind::Missing).into());
         }
         at_most_entries("years", input.years.len(), *PLAN_YEARS.end() as usize)?;
         for (i, y) in input.years.iter().enumerate() {
@@ -98,7 +101,13 @@ impl App {
             within("persons", u64::from(y.persons), &PERSONS)?;
             within("emergency", u64::from(y.emergency), &PERSONS)?;
             if input.years[..i].iter().any(|o| o.year == y.year) {
-                return Err(refused("years", format!("{} appears twice", y.year)));
+                return Err(Refusal::of(
+                    "years",
+                    RefusalKind::Duplicate {
+                        given: y.year.to_string(),
+                    },
+                )
+                .into());
             }
         }
         if !self.programme_exists(programme).await? {

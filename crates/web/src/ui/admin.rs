@@ -114,18 +114,24 @@ impl Problem {
     /// (forbidden, storage failure): that one is answered as an error page.
     /// `conflict_field` is the field a duplicate or missing record is about.
     fn of(
+        lang: Lang,
         form: &'static str,
         error: &AppError,
         conflict_field: &str,
         fields: &Fields,
     ) -> Option<Problem> {
         let message = error.to_string();
-        // `password: at least 12 characters …`: the field is named by the page in the
-        // reader's language, so the reason is kept without its English prefix.
+        // The field is named by the page in the reader's language: a typed refusal gives
+        // it with a reason worded in that language; an untyped one (`password: at least
+        // 12 characters …`) keeps its English reason without its prefix.
         let named = match error {
-            AppError::Invalid(_) | AppError::Refused(_) => message
+            AppError::Refused(r) => FIELDS
+                .iter()
+                .find(|f| **f == r.field)
+                .map(|f| (*f, super::refusals::reason(lang, &r.kind, None))),
+            AppError::Invalid(_) => message
                 .split_once(':')
-                .map(|(f, rest)| (f.trim(), rest.trim()))
+                .map(|(f, rest)| (f.trim(), rest.trim().to_string()))
                 .filter(|(f, _)| FIELDS.contains(f)),
             AppError::Conflict(_) | AppError::NotFound(_) => None,
             _ => return None,
@@ -133,7 +139,7 @@ impl Problem {
         let (field, detail) = match named {
             Some((f, rest)) => (
                 Some(if f == "role" { "roles" } else { f }.to_string()),
-                rest.to_string(),
+                rest,
             ),
             None if matches!(error, AppError::Invalid(_) | AppError::Refused(_)) => (None, message),
             None => (Some(conflict_field.to_string()), message),
@@ -274,7 +280,7 @@ pub(crate) async fn add_user(
         .await
     {
         Ok(stored) => to_admin(&format!("done=user-added&user={}", q(&stored))),
-        Err(e) => match Problem::of("add", &e, "username", &fields) {
+        Err(e) => match Problem::of(lang, "add", &e, "username", &fields) {
             Some(p) => {
                 let organisation_missing = matches!(e, AppError::NotFound(_));
                 let p = if organisation_missing {
@@ -428,7 +434,7 @@ pub(crate) async fn act(
     };
     match outcome {
         Ok(query) => to_admin(&query),
-        Err(e) => match Problem::of(form, &e, "username", &fields) {
+        Err(e) => match Problem::of(lang, form, &e, "username", &fields) {
             Some(p) if !matches!(e, AppError::NotFound(_)) => {
                 user_page(&app, lang, &session, &username, Some((p, e.into()))).await
             }
@@ -498,7 +504,7 @@ pub(crate) async fn add_organisation(
             q(name.trim())
         ))
         .into_response(),
-        Err(e) => match Problem::of("organisation", &e, "organisation", &fields) {
+        Err(e) => match Problem::of(lang, "organisation", &e, "organisation", &fields) {
             Some(p) => {
                 // The app names the organisation's name `name`; on this form it is the
                 // field `organisation`.

@@ -13,7 +13,7 @@ use resettle_app::family::{FamilyStatus, StepEstimate};
 use resettle_app::support::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
 use resettle_app::{App, AppError};
 use resettle_domain::support::{HealthAccess, Schooling, Work};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::i18n::{Catalogue, Lang};
 use super::render_family;
@@ -83,6 +83,54 @@ pub(crate) async fn page(
     family_page(lang, &app, &family, said, None).await
 }
 
+/// A refused check-in as the family reads it: the line of its catalogue that says what to
+/// mend, and the input it is about (marked on the form), when the refusal names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+struct CheckInRefused {
+    line: &'static str,
+    input: Option<&'static str>,
+}
+
+/// The answers a family types itself, as a refusal names them, with the input and the line
+/// that asks for it again; the rest of the check-in is built from the form's own choices.
+const CHECKIN_FIELDS: &[(&str, &str, &str)] = &[
+    ("housing.rooms", "rooms", "family-checkin-refused-rooms"),
+    (
+        "relatives_abroad",
+        "relatives_abroad",
+        "family-checkin-refused-relatives",
+    ),
+    ("feeling", "feeling", "family-checkin-refused-feeling"),
+];
+
+impl CheckInRefused {
+    /// The refusal of the answers in the family's words: without its consent (which the
+    /// use case asks first) that it was not given; a typed refusal of an answer the family
+    /// typed by that answer; anything else as answers to check.
+    fn of(error: &AppError, consent: bool) -> CheckInRefused {
+        if !consent {
+            return CheckInRefused {
+                line: "family-checkin-no-consent",
+                input: Some("consent"),
+            };
+        }
+        let answer = match error {
+            AppError::Refused(r) => CHECKIN_FIELDS.iter().find(|(f, _, _)| *f == r.field),
+            _ => None,
+        };
+        match answer {
+            Some((_, input, line)) => CheckInRefused {
+                line,
+                input: Some(input),
+            },
+            None => CheckInRefused {
+                line: "family-checkin-refused",
+                input: None,
+            },
+        }
+    }
+}
+
 /// The family's status page with the check-in it may answer; `said` a line of thanks,
 /// `refused` the refusal of its answers, both in its language.
 async fn family_page(
@@ -90,7 +138,7 @@ async fn family_page(
     app: &App,
     family: &resettle_app::family::FamilySession,
     said: Option<&'static str>,
-    refused: Option<&'static str>,
+    refused: Option<CheckInRefused>,
 ) -> Response {
     let status = match app.family_status(family).await {
         Ok(status) => status,
@@ -177,19 +225,11 @@ pub(crate) async fn checkin(
         consent: on("consent"),
         answers,
     };
-    match app
-        .family_checkin(&family, &req)
-        .await
-        .map_err(AppError::into_sentence)
-    {
+    match app.family_checkin(&family, &req).await {
         Ok(()) => Redirect::to("/family?answered=true").into_response(),
-        Err(AppError::Invalid(reason)) => {
-            let line = if reason.starts_with("consent:") {
-                "family-checkin-no-consent"
-            } else {
-                "family-checkin-refused"
-            };
-            let page = family_page(lang, &app, &family, None, Some(line)).await;
+        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+            let refused = CheckInRefused::of(&e, req.consent);
+            let page = family_page(lang, &app, &family, None, Some(refused)).await;
             (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
         }
         Err(e) => trouble(lang, e),
@@ -291,7 +331,7 @@ fn status_page(
     status: &FamilyStatus,
     checkin: Option<&FamilyCheckInForm>,
     said: Option<&'static str>,
-    refused: Option<&'static str>,
+    refused: Option<CheckInRefused>,
 ) -> Response {
     let estimate = status.estimate.as_ref().map(|e| match e {
         StepEstimate::Range {
@@ -319,7 +359,8 @@ fn status_page(
             contact => texts.map(|t| t.contact.get(lang.code())),
             checkin => checkin.map(|c| Value::from(Serde(c))),
             notice => said,
-            checkin_error => refused,
+            checkin_error => refused.map(|r| r.line),
+            checkin_field => refused.and_then(|r| r.input),
         },
     )
 }
@@ -345,7 +386,52 @@ fn trouble(lang: Lang, e: AppError) -> Response {
 
 #[cfg(test)]
 mod tests {
+    use resettle_domain::{Refusal, RefusalKind};
+
     use super::*;
+
+    /// A refused answer the family typed is named, in every language of the family's
+    /// page; without consent, consent is what is asked for; anything else is answers to
+    /// check.
+    #[test]
+    fn a_refused_check_in_names_the_answer_to_mend_in_every_language() {
+        let rooms = AppError::from(Refusal::of(
+            "housing.rooms",
+            RefusalKind::OutOfRange {
+                min: "1".into(),
+                max: "20".into(),
+                got: "0".into(),
+            },
+        ));
+        assert_eq!(
+            CheckInRefused::of(&rooms, true),
+            CheckInRefused {
+                line: "family-checkin-refused-rooms",
+                input: Some("rooms"),
+            }
+        );
+        assert_eq!(
+            CheckInRefused::of(&rooms, false).line,
+            "family-checkin-no-consent"
+        );
+        let other = AppError::from(Refusal::of("schooling", RefusalKind::Missing));
+        assert_eq!(
+            CheckInRefused::of(&other, true),
+            CheckInRefused {
+                line: "family-checkin-refused",
+                input: None,
+            }
+        );
+        for lang in Lang::FAMILY {
+            for (_, _, line) in CHECKIN_FIELDS {
+                assert!(
+                    lang.message_in(Catalogue::Family, line, None).is_ok(),
+                    "{} {line}",
+                    lang.code()
+                );
+            }
+        }
+    }
 
     #[test]
     fn waits_read_as_days_then_months_in_every_language() {

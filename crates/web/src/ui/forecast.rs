@@ -94,24 +94,19 @@ pub(crate) async fn run(
     let answer = match form.request(lang) {
         Err(field) => Err(Problem {
             field: Some(field),
-            detail: String::new(),
+            reason: String::new(),
         }),
         Ok(request) => match app.forecast(&session.caller, &request).await {
             Ok(answer) => Ok(answer),
-            // A bound refused: the page states the field's rule in the reader's words.
-            Err(AppError::Refused(r)) => Err(Problem {
-                field: FIELDS.iter().copied().find(|k| *k == r.field),
-                detail: r.to_string(),
+            // A bound refused: the page states the field's rule in the reader's words;
+            // any other refusal is worded by its kind.
+            Err(e @ (AppError::Refused(_) | AppError::Invalid(_))) => Err(Problem {
+                field: match &e {
+                    AppError::Refused(r) => FIELDS.iter().copied().find(|k| *k == r.field),
+                    _ => None,
+                },
+                reason: super::refusals::worded(lang, &e, &session.caller, &[], None).reason,
             }),
-            Err(AppError::Invalid(message)) => {
-                let field = message
-                    .split_once(':')
-                    .and_then(|(f, _)| FIELDS.iter().copied().find(|k| *k == f.trim()));
-                Err(Problem {
-                    field,
-                    detail: message,
-                })
-            }
             Err(e) => return failed(lang, Some(&session), e),
         },
     };
@@ -121,11 +116,12 @@ pub(crate) async fn run(
     }
 }
 
-/// A refused form: the field whose rule to state, or the use case's own words.
+/// A refused form: the field whose rule to state, or else the refusal's reason in the
+/// reader's words.
 #[derive(Debug, Serialize)]
 struct Problem {
     field: Option<&'static str>,
-    detail: String,
+    reason: String,
 }
 
 /// One choice of what to forecast.

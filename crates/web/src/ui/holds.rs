@@ -10,11 +10,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::family::{NewHold, hold_reasons};
-use resettle_app::{App, Session};
+use resettle_app::{App, AppError, Session};
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
+use super::refusals::Worded;
 use super::{Lang, failed, q, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
@@ -40,13 +42,19 @@ pub(crate) struct HoldQuery {
     recorded: String,
 }
 
-fn day(field: &'static str, typed: &str) -> Result<Date, String> {
-    Date::parse(typed.trim(), format_description!("[year]-[month]-[day]"))
-        .map_err(|_| format!("{field}: {typed:?} is not a day YYYY-MM-DD"))
+fn day(field: &'static str, typed: &str) -> Result<Date, Refusal> {
+    Date::parse(typed.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| {
+        Refusal::of(
+            field,
+            RefusalKind::NotADay {
+                given: typed.to_string(),
+            },
+        )
+    })
 }
 
 impl HoldForm {
-    fn hold(&self) -> Result<NewHold, String> {
+    fn hold(&self) -> Result<NewHold, Refusal> {
         Ok(NewHold {
             from: day("from", &self.from)?,
             until: day("until", &self.until)?,
@@ -86,23 +94,22 @@ pub(crate) async fn save(
     if let Err(refused) = check_csrf(&session, &form.csrf) {
         return failed(lang, Some(&session), refused);
     }
+    // A refusal of the input, worded in the reader's language with the field's label.
     let outcome = match form.hold() {
         Ok(hold) => app
             .record_hold(&session.caller, &form.programme, &hold)
             .await
             .map_err(|e| match e {
-                resettle_app::AppError::Invalid(m) => Ok(m),
-                // A typed refusal, worded in the reader's language with the field's label.
-                resettle_app::AppError::Refused(r) => {
-                    let w = super::refusals::refusal(lang, &r, HOLD_FIELDS, None);
-                    Ok(match w.label {
-                        Some(label) => format!("{label}: {}", w.reason),
-                        None => w.reason,
-                    })
-                }
+                AppError::Invalid(_) | AppError::Refused(_) => Ok(super::refusals::worded(
+                    lang,
+                    &e,
+                    &session.caller,
+                    HOLD_FIELDS,
+                    None,
+                )),
                 other => Err(other),
             }),
-        Err(m) => Err(Ok(m)),
+        Err(r) => Err(Ok(super::refusals::refusal(lang, &r, HOLD_FIELDS, None))),
     };
     match outcome {
         Ok(recorded) => Redirect::to(&format!(
@@ -119,7 +126,7 @@ async fn holds_page(
     app: &App,
     lang: Lang,
     session: &Session,
-    typed: Option<(&HoldForm, String)>,
+    typed: Option<(&HoldForm, Worded)>,
     recorded: Option<i64>,
 ) -> Response {
     let book = match app.hold_book(&session.caller).await {
@@ -152,7 +159,7 @@ async fn holds_page(
                 names => super::names::names(&p.policy),
             }).collect::<Vec<_>>(),
             form => Value::from(Serde(&form)),
-            problem,
+            problem => problem.map(|w| Value::from(Serde(w))),
             done,
         },
     );

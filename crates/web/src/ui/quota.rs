@@ -11,26 +11,35 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::quota::{QuotaDecisionInput, QuotaDecisionYear};
-use resettle_app::{App, AppError, Session};
+use resettle_app::{App, AppError, Caller, Session};
 use resettle_domain::policy::{NameList, ReasonList};
 use serde::{Deserialize, Serialize};
 
 use super::charts::{Series, grouped_bars};
+use super::refusals::{self, FormFields};
 use super::{Lang, failed, q, render, user_context};
 use crate::ApiError;
 use crate::session::{SignedIn, check_csrf};
 
-/// The fields a refusal may name; each has its rule in the messages (`quota-rule-<field>`).
-const FIELDS: &[&str] = &[
-    "from",
-    "to",
-    "years",
-    "emergency",
-    "proposed_by",
-    "consulted",
-    "motivation",
-    "published_on",
-    "year",
+/// Where the fields each form may be refused on are (see [`refusals::FormFields`]); each
+/// input has its rule in the messages (`quota-rule-<input>`). A plan's length (`years`)
+/// is set by its last year; a decision's per-year figures are typed in `years`.
+const ALLOCATION_FIELDS: FormFields = &[
+    ("from", "from", "quota-from"),
+    ("to", "to", "quota-to"),
+    ("years", "to", "quota-to"),
+    ("emergency", "emergency", "quota-emergency"),
+];
+const TRACK_FIELDS: FormFields = &[("year", "year", "quota-track-year")];
+const DECISION_FIELDS: FormFields = &[
+    ("proposed_by", "proposed_by", "quota-field-proposed_by"),
+    ("consulted", "consulted", "quota-field-consulted"),
+    ("motivation", "motivation", "quota-field-motivation"),
+    ("published_on", "published_on", "quota-field-published_on"),
+    ("years", "years", "quota-field-years"),
+    ("year", "years", "quota-field-years"),
+    ("persons", "years", "quota-field-years"),
+    ("emergency", "emergency", "quota-field-emergency"),
 ];
 
 /// What the page shows: the programme, the years to split, the emergency places, the year
@@ -105,16 +114,30 @@ impl DecisionForm {
     }
 }
 
-/// The field a use case's refusal names (`motivation: required …`), if the page has it.
-fn field_of(error: &AppError) -> Option<&'static str> {
-    let AppError::Invalid(message) = error else {
-        return None;
+/// A refusal of the form `section` in the reader's words: the input's rule
+/// (`quota-rule-<input>`), which names the field and says what the form wants in its own
+/// terms, or else the field by its label and the refusal's reason. `None` for an error that is not a refusal of the input.
+fn problem(lang: Lang, e: &AppError, caller: &Caller, section: &str) -> Option<Value> {
+    let fields = match section {
+        "allocation" => ALLOCATION_FIELDS,
+        "track" => TRACK_FIELDS,
+        _ => DECISION_FIELDS,
     };
-    let named = message.split_once(':')?.0.trim();
-    FIELDS.iter().copied().find(|f| *f == named).or(
-        // Per-year figures are refused by their own names; the form has them in `years`.
-        matches!(named, "persons" | "year").then_some("years"),
-    )
+    if !matches!(e, AppError::Refused(_) | AppError::Invalid(_)) {
+        return None;
+    }
+    let w = refusals::worded(lang, e, caller, fields, None);
+    // The rule names its field itself; a reason worded by kind is led by the label.
+    let (label, reason) = match w.input.as_deref().and_then(|input| rule(lang, input)) {
+        Some(rule) => (None, rule),
+        None => (w.label, w.reason),
+    };
+    Some(context! { section, field => w.input, label, reason })
+}
+
+/// The rule of the form's input `input`, in the reader's words.
+fn rule(lang: Lang, input: &str) -> Option<String> {
+    lang.message(&format!("quota-rule-{input}"), None).ok()
 }
 
 /// `GET /quota`.
@@ -132,7 +155,7 @@ async fn quota_page(
     lang: Lang,
     session: &Session,
     query: QuotaQuery,
-    typed: Option<(&DecisionForm, Option<&'static str>)>,
+    typed: Option<(&DecisionForm, Value)>,
 ) -> Response {
     // The pledge book is the planner's: a role without the right is refused here.
     let programmes = match app.pledge_book(&session.caller).await {
@@ -158,14 +181,9 @@ async fn quota_page(
 
     let mut problems: Vec<Value> = Vec::new();
     let mut refusal = |e: AppError, section: &str| -> Option<Response> {
-        let e = e.into_sentence();
-        match field_of(&e) {
-            Some(field) => {
-                problems.push(context! { section, field, detail => e.to_string() });
-                None
-            }
-            None if matches!(e, AppError::Invalid(_)) => {
-                problems.push(context! { section, detail => e.to_string() });
+        match problem(lang, &e, &session.caller, section) {
+            Some(p) => {
+                problems.push(p);
                 None
             }
             None => Some(failed(lang, Some(session), e)),
@@ -203,21 +221,9 @@ async fn quota_page(
         Ok(p) => p,
         Err(e) => return failed(lang, Some(session), e),
     };
-    if let Some((_, field)) = typed {
-        problems.push(context! { section => "decision", field });
+    if let Some((_, p)) = &typed {
+        problems.push(p.clone());
     }
-    // Each refusal's rule in the reader's words (`quota-rule-<field>`).
-    let problems: Vec<Value> = problems
-        .into_iter()
-        .map(|p| {
-            let rule = p
-                .get_attr("field")
-                .ok()
-                .and_then(|f| f.as_str().map(str::to_string))
-                .and_then(|f| lang.message(&format!("quota-rule-{f}"), None).ok());
-            context! { rule, ..p }
-        })
-        .collect();
     // The situations' names in the reader's words (`quota-situation-<code>`); a situation
     // the needs data adds without a name shows its code.
     let situations: std::collections::BTreeMap<String, String> =
@@ -332,7 +338,8 @@ async fn quota_page(
         .collect();
     let saved: Option<i64> = query.saved.trim().parse().ok();
     let form = typed
-        .map(|(f, _)| f.clone())
+        .as_ref()
+        .map(|(f, _)| (*f).clone())
         .unwrap_or_else(|| DecisionForm {
             programme: programme.clone(),
             ..DecisionForm::default()
@@ -392,7 +399,9 @@ pub(crate) async fn decide(
     let input = match form.input(lang) {
         Ok(i) => i,
         Err(field) => {
-            return quota_page(&app, lang, &session, query, Some((&form, Some(field)))).await;
+            // The form's own reading refused the input: its rule says what it wants.
+            let p = context! { section => "decision", field, reason => rule(lang, field) };
+            return quota_page(&app, lang, &session, query, Some((&form, p))).await;
         }
     };
     match app
@@ -408,12 +417,10 @@ pub(crate) async fn decide(
             ))
             .into_response()
         }
-        Err(e) if matches!(e, AppError::Invalid(_) | AppError::Refused(_)) => {
-            let e = e.into_sentence();
-            let field = field_of(&e);
-            quota_page(&app, lang, &session, query, Some((&form, field))).await
-        }
-        Err(e) => failed(lang, Some(&session), e),
+        Err(e) => match problem(lang, &e, &session.caller, "decision") {
+            Some(p) => quota_page(&app, lang, &session, query, Some((&form, p))).await,
+            None => failed(lang, Some(&session), e),
+        },
     }
 }
 
@@ -446,11 +453,31 @@ mod tests {
     }
 
     #[test]
-    fn a_refusal_names_the_forms_field() {
-        let e = AppError::Invalid("motivation: required".into());
-        assert_eq!(field_of(&e), Some("motivation"));
-        let e = AppError::Invalid("persons: must be from 0 to 10000000, got 20000000".into());
-        assert_eq!(field_of(&e), Some("years"));
-        assert_eq!(field_of(&AppError::NotFound("x".into())), None);
+    fn a_refusal_names_the_forms_field_by_its_label_and_rule() {
+        let caller = Caller::anonymous("test");
+        let e = AppError::from(resettle_domain::Refusal::of(
+            "persons",
+            resettle_domain::RefusalKind::OutOfRange {
+                min: "0".into(),
+                max: "10000000".into(),
+                got: "20000000".into(),
+            },
+        ));
+        let p = problem(Lang::Nl, &e, &caller, "decision").unwrap();
+        assert_eq!(p.get_attr("field").unwrap().as_str(), Some("years"));
+        assert_eq!(
+            p.get_attr("reason").unwrap().as_str().map(str::to_string),
+            rule(Lang::Nl, "years")
+        );
+        let p = problem(Lang::Fr, &e, &caller, "allocation").unwrap();
+        assert!(p.get_attr("field").unwrap().is_none());
+        assert!(
+            p.get_attr("reason")
+                .unwrap()
+                .to_string()
+                .contains("est hors de ces limites"),
+            "{p}"
+        );
+        assert!(problem(Lang::En, &AppError::NotFound("x".into()), &caller, "track").is_none());
     }
 }

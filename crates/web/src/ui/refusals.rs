@@ -234,6 +234,25 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("priority", word("priority", priority.as_str()));
             args.set("channel", word("channel", channel.as_str()));
         }
+        // A year is a name, not grouped as 2,026.
+        NoTarget { year } | NoNeeds { year } => args.set("year", year.to_string()),
+        NotStateReception { kind } | NoHome { kind } => {
+            args.set("kind", word("stay", kind.as_str()))
+        }
+        RequestNotAllowed { from, to, allowed } => {
+            args.set("from", word("reunification-status", from));
+            args.set("to", word("reunification-status", to));
+            args.set(
+                "allowed",
+                list(allowed, Vocabulary::Word("reunification-status")),
+            );
+            args.set("final", if allowed.is_empty() { "yes" } else { "no" });
+        }
+        ResolvedWhileRequested { day: d } => args.set("day", day(d)),
+        HoldTooLong { max, days } => {
+            args.set("max", *max);
+            args.set("days", *days);
+        }
         Said(english) => args.set("reason", english.clone()),
         Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip => {}
     }
@@ -273,6 +292,7 @@ fn anchor_words(lang: Lang, anchor: Anchor) -> String {
         Anchor::StayBegan => "anchor-stay_began",
         Anchor::SupportStarts => "anchor-support_starts",
         Anchor::SupportEnds => "anchor-support_ends",
+        Anchor::HoldStarts => "anchor-hold_starts",
         Anchor::FollowUpDue(months) => {
             args.set("months", months);
             "anchor-follow_up_due"
@@ -294,6 +314,7 @@ fn message(lang: Lang, id: &str, args: &FluentArgs) -> String {
 mod tests {
     use resettle_domain::case::{CaseState, Channel, Priority, PromiseKind};
     use resettle_domain::policy::{NameList, ReasonList};
+    use resettle_domain::reception::StayKind;
     use time::macros::date;
 
     use super::*;
@@ -387,6 +408,34 @@ mod tests {
             ChannelRefuses {
                 priority: Priority::Emergency,
                 channel: Channel::Mission,
+            },
+            NoTarget { year: 2026 },
+            NoNeeds { year: 2026 },
+            NotStateReception {
+                kind: StayKind::Sponsor,
+            },
+            NoHome {
+                kind: StayKind::Centre,
+            },
+            RequestNotAllowed {
+                from: "requested".into(),
+                to: "reunited".into(),
+                allowed: vec!["approved".into(), "refused".into()],
+            },
+            RequestNotAllowed {
+                from: "refused".into(),
+                to: "approved".into(),
+                allowed: Vec::new(),
+            },
+            ResolvedWhileRequested { day },
+            HoldTooLong {
+                max: 3653,
+                days: 4000,
+            },
+            Before {
+                day,
+                anchor: Anchor::HoldStarts,
+                other: day,
             },
         ]
     }

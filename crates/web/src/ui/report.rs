@@ -237,13 +237,11 @@ pub(crate) async fn claim(
         instrument,
         year,
     };
-    let built = match app
-        .funding_claim(&session.caller, &request)
-        .await
-        .map_err(AppError::into_sentence)
-    {
+    let built = match app.funding_claim(&session.caller, &request).await {
         Ok(c) => c,
-        Err(AppError::Invalid(m)) if m.starts_with("year:") => return back(Refused::ClaimYear),
+        Err(AppError::Refused(r)) if r.field == "year" => return back(Refused::ClaimYear),
+        // The use case refuses a profile without the instrument in English only
+        // (`instrument: the policy profile … names no …`), not yet as a typed refusal.
         Err(AppError::Invalid(m)) if m.starts_with("instrument:") => {
             return back(Refused::ClaimInstrument);
         }
@@ -283,14 +281,11 @@ pub(crate) async fn build(
         language: lang.code().into(),
         format: "html".into(),
     };
-    let refused = |e: AppError| {
-        let e = e.into_sentence();
-        match &e {
-            AppError::Invalid(m) if m.starts_with("year:") => {
-                form_page(lang, &session, &form, &claim, Refused::AnnualYear)
-            }
-            _ => failed(lang, Some(&session), e),
+    let refused = |e: AppError| match &e {
+        AppError::Refused(r) if r.field == "year" => {
+            form_page(lang, &session, &form, &claim, Refused::AnnualYear)
         }
+        _ => failed(lang, Some(&session), e),
     };
     let Some(year) = lang
         .whole_number(&form.year)

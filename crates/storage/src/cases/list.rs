@@ -328,9 +328,12 @@ impl Store {
                     continue;
                 }
                 any.push(format!(
-                    "(g.code = {} AND c.priority = {} AND c.state IN ({}) AND EXISTS \
-                     (SELECT 1 FROM case_events x WHERE x.case_id = c.id \
-                      AND x.to_state = {} AND x.at < {}))",
+                    // An uncorrelated `IN`: read once from the index on (state, day); a
+                    // correlated `EXISTS` led SQLite to that index for every case, 2 min
+                    // at 100,000 cases against 0.2 s.
+                    "(g.code = {} AND c.priority = {} AND c.state IN ({}) AND c.id IN \
+                     (SELECT x.case_id FROM case_events x \
+                      WHERE x.to_state = {} AND x.at < {}))",
                     bind(programme.clone()),
                     bind(s.priority.as_str().to_string()),
                     current.join(", "),

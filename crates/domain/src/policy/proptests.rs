@@ -132,10 +132,16 @@ proptest! {
         let screens = p.overdue_screens(today);
         for o in p.overdue(priority, &h, today).into_iter().filter(|o| o.stopped.is_none()) {
             prop_assert!(
-                screens.iter().any(|s| s.priority == priority
-                    && s.current.contains(&current)
-                    && s.from == o.limit.from
-                    && h.iter().any(|&(st, d)| st == s.from && d < s.entered_before)),
+                screens.iter().any(|s| {
+                    let first = h.iter().find(|&&(st, _)| st == s.from).map(|&(_, d)| d);
+                    s.priority == priority
+                        && s.current.contains(&current)
+                        && (s.from, s.to) == (o.limit.from, o.limit.to)
+                        && first.is_some_and(|f| {
+                            f < s.entered_before
+                                && h.iter().all(|&(st, d)| st != s.to || d <= f)
+                        })
+                }),
                 "{o:?} running late in {h:?}, no screen takes it"
             );
         }

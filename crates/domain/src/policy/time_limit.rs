@@ -130,13 +130,14 @@ pub(super) fn read(
 }
 
 /// What a case must be to have overrun a limit whose clock still runs, readable by a
-/// database without the case's history: its priority, a state it is in now, and an entry
-/// of the limit's `from` before a day. Every case running late on a limit meets the
-/// limit's screen (a case in `to`, or in a state from which `to` cannot be reached, entered
-/// it after starting the clock, which stopped it then; a case still in `from` is in it);
-/// a case that meets one may still be on time or stopped, so [`overdue`] decides. It lets
-/// the overdue list read the histories of the few cases that may be late, not of every
-/// open case.
+/// database without the case's history: its priority, a state it is in now, a first entry
+/// of the limit's `from` before a day, and no entry of its `to` after that first entry.
+/// Every case running late on a limit meets the limit's screen (a case now in `to`, or in
+/// a state from which `to` cannot be reached, entered it after starting the clock, which
+/// stopped it then; a case still in `from` is in it; an entry of `to` after the start
+/// stops the clock); a case that meets one may still be on time or stopped, so [`overdue`]
+/// decides. It lets the overdue list read the histories of the few cases that may be
+/// late, not of every open case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverdueScreen {
     /// The priority the limit applies to.
@@ -145,6 +146,9 @@ pub struct OverdueScreen {
     pub current: Vec<CaseState>,
     /// The limit's `from`.
     pub from: CaseState,
+    /// The limit's `to`: a case late today has not entered it since it first entered
+    /// `from` (an entry on the same day may be either side, so it does not count against).
+    pub to: CaseState,
     /// A case late today entered `from` before this day (`today` minus the limit's days).
     pub entered_before: Date,
 }
@@ -164,6 +168,7 @@ pub(super) fn screens(limits: &[TimeLimit], steps: &Steps, today: Date) -> Vec<O
                 priority: l.priority,
                 current,
                 from: l.from,
+                to: l.to,
                 entered_before,
             })
         })

@@ -7,6 +7,7 @@ use resettle_domain::support::{
     CheckIn, HealthAccess, Housing, Respondent, SCHOOL_AGE, Schooling, Work, checkins_due,
     new_problems,
 };
+use resettle_domain::{Refusal, RefusalKind};
 use serde::Deserialize;
 use time::Date;
 
@@ -71,7 +72,7 @@ impl CheckInAnswers {
     }
 }
 
-/// The check-in a family may answer on its status page.
+/// The check-in a family may answer on its status page, or its supporter record for it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FamilyCheckInForm {
     /// Which check-in (months after arrival).
@@ -142,9 +143,31 @@ impl App {
         family: &FamilySession,
     ) -> Result<Option<FamilyCheckInForm>, AppError> {
         let number = case_number(family.case_number())?;
-        let Some(stored) = self.store.case(&number).await? else {
-            return Ok(None);
-        };
+        match self.store.case(&number).await? {
+            Some(stored) => self.checkin_form_of(&stored).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The same form for a supporter recording a family's check-in: the family in the
+    /// caller's scope (others are not found), for those who may record check-ins.
+    pub async fn checkin_form(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<Option<FamilyCheckInForm>, AppError> {
+        let stored = self
+            .stored_case_for(caller, number, Permission::RecordCheckIns, ENTITY)
+            .await?;
+        self.checkin_form_of(&stored).await
+    }
+
+    /// The check-in due for a stored family and whom it asks about (see
+    /// [`App::family_checkin_form`]).
+    async fn checkin_form_of(
+        &self,
+        stored: &resettle_storage::StoredCase,
+    ) -> Result<Option<FamilyCheckInForm>, AppError> {
         let (Some(arrived), Some(_)) = (stored.file.arrived_on(), stored.file.support.as_ref())
         else {
             return Ok(None);
@@ -152,7 +175,7 @@ impl App {
         let policy = self.programme_policy(&stored.programme).await?;
         let answered: Vec<u32> = self
             .store
-            .support_records(&number, false)
+            .support_records(&stored.file.case.case_number, false)
             .await?
             .checkins
             .iter()
@@ -196,9 +219,7 @@ impl App {
     ) -> Result<(), AppError> {
         let number = stored.file.case.case_number.clone();
         if stored.file.support.is_none() {
-            return Err(AppError::Invalid(format!(
-                "plan: {number} has no support plan yet; check-ins follow the plan"
-            )));
+            return Err(Refusal::of("plan", RefusalKind::Missing).into());
         }
         let policy = self.programme_policy(&stored.programme).await?;
         checkin.check(&stored.file, policy.checkin_months(), self.today())?;

@@ -420,16 +420,13 @@ async fn a_task_is_closed_with_a_note_by_whom_manages_support_and_refusals_chang
         )
         .await
         .unwrap();
-        // The check-in due, or else the latest one (a second answer is taken too).
-        let set = app
-            .support(&operator, &theirs)
+        // The check-in due, or once all are answered the latest, to record again.
+        let months = app
+            .checkin_form(&sponsor, &theirs)
             .await
             .unwrap()
-            .checkin_months;
-        let months = match app.checkin_form(&sponsor, &theirs).await.unwrap() {
-            Some(asked) => asked.months,
-            None => *set.iter().filter(|&&m| m <= 12).max().unwrap(),
-        };
+            .unwrap_or_else(|| panic!("{who}: no check-in to record for {theirs}"))
+            .months;
         let view = app
             .record_checkin(&sponsor, &theirs, &answers(&app, &theirs, months).await)
             .await

@@ -77,6 +77,9 @@ impl CheckInAnswers {
 pub struct FamilyCheckInForm {
     /// Which check-in (months after arrival).
     pub months: u32,
+    /// Every check-in that has fallen due, answered or not, in order: a supporter may
+    /// record any of them again (a family's answer gone over together, a correction).
+    pub fallen_due: Vec<u32>,
     /// Children of school age: member number and age.
     pub children: Vec<(u32, i32)>,
     /// Working-age adults: member number and age.
@@ -144,13 +147,14 @@ impl App {
     ) -> Result<Option<FamilyCheckInForm>, AppError> {
         let number = case_number(family.case_number())?;
         match self.store.case(&number).await? {
-            Some(stored) => self.checkin_form_of(&stored).await,
+            Some(stored) => self.checkin_form_of(&stored, false).await,
             None => Ok(None),
         }
     }
 
     /// The same form for a supporter recording a family's check-in: the family in the
-    /// caller's scope (others are not found), for those who may record check-ins.
+    /// caller's scope (others are not found), for those who may record check-ins; once
+    /// every check-in due is answered, the latest of them, to record again.
     pub async fn checkin_form(
         &self,
         caller: &Caller,
@@ -159,14 +163,16 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::RecordCheckIns, ENTITY)
             .await?;
-        self.checkin_form_of(&stored).await
+        self.checkin_form_of(&stored, true).await
     }
 
     /// The check-in due for a stored family and whom it asks about (see
-    /// [`App::family_checkin_form`]).
+    /// [`App::family_checkin_form`]); `again` takes the latest answered one when none is
+    /// left to answer.
     async fn checkin_form_of(
         &self,
         stored: &resettle_storage::StoredCase,
+        again: bool,
     ) -> Result<Option<FamilyCheckInForm>, AppError> {
         let (Some(arrived), Some(_)) = (stored.file.arrived_on(), stored.file.support.as_ref())
         else {
@@ -182,10 +188,14 @@ impl App {
             .map(|c| c.checkin.months)
             .collect();
         let today = self.today();
-        let Some(due) = checkins_due(arrived, policy.checkin_months(), &answered, today)
+        let fallen_due: Vec<u32> = checkins_due(arrived, policy.checkin_months(), &[], today)
+            .iter()
+            .map(|d| d.months)
+            .collect();
+        let open = checkins_due(arrived, policy.checkin_months(), &answered, today)
             .first()
-            .copied()
-        else {
+            .map(|d| d.months);
+        let Some(months) = open.or_else(|| fallen_due.last().copied().filter(|_| again)) else {
             return Ok(None);
         };
         let travelled = stored.file.travelling();
@@ -196,7 +206,8 @@ impl App {
             .iter()
             .filter(|m| travelled.contains(&m.member_no));
         Ok(Some(FamilyCheckInForm {
-            months: due.months,
+            months,
+            fallen_due,
             children: members
                 .clone()
                 .filter(|m| SCHOOL_AGE.contains(&m.age_on(today)))

@@ -832,7 +832,7 @@ mod tests {
                         due_home => minijinja::context! { families => empty(), total => 0 },
                         work => support_work_list(),
                         support => support_view(),
-                        asked => minijinja::context! { months => 6, children => vec![(3, 9)], adults => vec![(1, 40)] },
+                        asked => minijinja::context! { months => 6, fallen_due => vec![3, 6], children => vec![(3, 9)], adults => vec![(1, 40)] },
                         today => "2026-11-23",
                         manage => true,
                         health => true,

@@ -467,6 +467,7 @@ mod tests {
     fn a_count_that_is_no_number_is_refused_naming_its_field() {
         let form = FamilyCheckInForm {
             months: 6,
+            fallen_due: vec![3, 6],
             children: vec![(3, 9)],
             adults: vec![(1, 40)],
         };

@@ -341,10 +341,15 @@ async fn a_sponsor_records_a_check_in_and_the_support_provider_closes_the_task_i
             "{who}"
         );
         review(p, who, "support-task-refused").await;
+        let note = if children {
+            "School place found; the child starts on Monday"
+        } else {
+            "Flat found with its own kitchen; the family moves in on Monday"
+        };
         p.find(Locator::Css(&format!("#task-{} textarea", task.id)))
             .await
             .unwrap()
-            .send_keys("School place found; the child starts on Monday")
+            .send_keys(note)
             .await
             .unwrap();
         click(p, &close).await;
@@ -353,11 +358,30 @@ async fn a_sponsor_records_a_check_in_and_the_support_provider_closes_the_task_i
         assert!(
             text_of(p, &format!("#task-{}", task.id))
                 .await
-                .contains("School place found; the child starts on Monday"),
+                .contains(note),
             "{who}: the note is not shown"
         );
         scroll_to(p, "tasks").await;
         review(p, who, "support-task-closed").await;
+
+        // The provider logs the visit and marks the first goal reached.
+        type_into(p, "note", "Home visit: the new flat, and the school nearby").await;
+        submit(p, "Log the contact").await;
+        assert_eq!(status_line(p).await, "The contact is logged.", "{who}");
+        assert!(
+            text_of(p, "#contacts")
+                .await
+                .contains("home visit: Home visit"),
+            "{who}: the contact is not shown"
+        );
+        click(p, "#goal-1 form button").await;
+        left(p, &path).await;
+        assert_eq!(status_line(p).await, "The goal is marked reached.", "{who}");
+        assert!(
+            text_of(p, "#goal-1").await.contains("reached on"),
+            "{who}: the goal is not reached"
+        );
+        review(p, who, "support-goal-reached").await;
         let closed = s.app.support(&op, &case).await.unwrap();
         assert!(
             closed

@@ -12,6 +12,9 @@ use crate::charts::{PledgeLabels, pledges_chart};
 use crate::document::{Block, Cell, Column, Document, Field, Section, Table};
 use crate::lang::DocLang;
 
+/// One measure of the cohort figures: a share of each cohort's.
+type Measure = fn(&CohortFigures) -> &Share;
+
 /// Words for one report in one language.
 struct Writer<'a> {
     lang: DocLang,
@@ -644,7 +647,7 @@ impl Writer<'_> {
         if c.cohorts.is_empty() {
             blocks.push(self.paragraph(self.t("report-cohorts-none")));
         } else {
-            let measures: [(&str, fn(&CohortFigures) -> &Share); 8] = [
+            let measures: [(&str, Measure); 8] = [
                 ("dashboard-cohort-housing", |f| &f.own_housing_by_month_6),
                 ("dashboard-cohort-language", |f| &f.language_course),
                 ("dashboard-cohort-school", |f| &f.children_in_school),

@@ -168,3 +168,18 @@ claim-minor = minor
 claim-cohort-first = first cohort
 claim-cohort-ordinary = ordinary
 claim-total = Total
+
+## What the programme learns after arrival (issue 25), and the quota against arrivals (issue 24).
+report-cohorts-heading = What the programme learns after arrival
+report-cohorts-lead = From the families' wellbeing check-ins, per year of arrival: how many of those answered said yes. A share whose yes or no count is below { $threshold } is withheld, as on the public dashboard; a dash means no family of that year has answered yet.
+report-cohorts-none = No family has answered a wellbeing check-in yet.
+report-col-measure = Measure
+report-cohort-arrived-in = Arrived in { $year }
+report-cohort-share = { $yes } of { $of } ({ $percent }%)
+report-quota-heading = The quota by situation against arrivals
+report-quota-lead = The year's quota split over refugee situations and selection channels, against the persons who arrived from each situation by each channel. Targets are the plan's figures; arrivals are counted as elsewhere in this report.
+report-quota-none = No quota target is set for this year: neither a quota decision nor a pledge.
+report-quota-sponsored = Families received by a sponsor group are left out: the profile puts community sponsorship on top of the quota.
+report-col-situation = Refugee situation
+report-col-channel = Channel
+report-col-target = Target

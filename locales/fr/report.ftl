@@ -168,3 +168,18 @@ claim-minor = mineur
 claim-cohort-first = première cohorte
 claim-cohort-ordinary = ordinaire
 claim-total = Total
+
+## Ce que le programme apprend après l'arrivée (issue 25), et le quota face aux arrivées (issue 24).
+report-cohorts-heading = Ce que le programme apprend après l'arrivée
+report-cohorts-lead = D'après les bilans de bien-être des familles, par année d'arrivée : combien de celles qui ont répondu ont dit oui. Une part dont le nombre de oui ou de non est inférieur à { $threshold } n'est pas publiée, comme sur le tableau de bord public ; un tiret signifie qu'aucune famille de cette année n'a encore répondu.
+report-cohorts-none = Aucune famille n'a encore répondu à un bilan de bien-être.
+report-col-measure = Mesure
+report-cohort-arrived-in = Arrivées en { $year }
+report-cohort-share = { $yes } sur { $of } ({ $percent } %)
+report-quota-heading = Le quota par situation face aux arrivées
+report-quota-lead = Le quota de l'année réparti entre situations de réfugiés et canaux de sélection, face aux personnes arrivées de chaque situation par chaque canal. Les objectifs sont les chiffres du plan ; les arrivées sont comptées comme ailleurs dans ce rapport.
+report-quota-none = Aucun objectif de quota n'est fixé pour cette année : ni décision de quota, ni engagement.
+report-quota-sponsored = Les familles accueillies par un groupe de parrainage ne sont pas comptées : le profil place le parrainage communautaire en plus du quota.
+report-col-situation = Situation de réfugiés
+report-col-channel = Canal
+report-col-target = Objectif

@@ -168,3 +168,18 @@ claim-minor = minderjarige
 claim-cohort-first = eerste cohort
 claim-cohort-ordinary = gewoon
 claim-total = Totaal
+
+## Wat het programma na aankomst leert (issue 25), en het quotum tegenover aankomsten (issue 24).
+report-cohorts-heading = Wat het programma na aankomst leert
+report-cohorts-lead = Uit de welzijnscheck-ins van de gezinnen, per jaar van aankomst: hoeveel van wie antwoordde ja zei. Een aandeel waarvan het aantal ja of nee onder { $threshold } ligt, wordt niet getoond, zoals op het openbare dashboard; een streepje betekent dat nog geen gezin van dat jaar heeft geantwoord.
+report-cohorts-none = Nog geen gezin heeft een welzijnscheck-in beantwoord.
+report-col-measure = Maatstaf
+report-cohort-arrived-in = Aangekomen in { $year }
+report-cohort-share = { $yes } van { $of } ({ $percent }%)
+report-quota-heading = Het quotum per situatie tegenover aankomsten
+report-quota-lead = Het quotum van het jaar verdeeld over vluchtelingensituaties en selectiekanalen, tegenover de personen die uit elke situatie via elk kanaal aankwamen. De doelen zijn de cijfers van het plan; aankomsten worden geteld zoals elders in dit verslag.
+report-quota-none = Voor dit jaar is geen quotumdoel vastgelegd: geen quotumbesluit en geen toezegging.
+report-quota-sponsored = Gezinnen die een sponsorgroep opvangt, zijn niet meegeteld: het profiel plaatst community sponsorship bovenop het quotum.
+report-col-situation = Vluchtelingensituatie
+report-col-channel = Kanaal
+report-col-target = Doel

@@ -69,6 +69,10 @@ pub const SPONSOR_CAPACITY: RangeInclusive<u32> = 1..=50;
 /// motivation): a published motivation runs to a few paragraphs.
 pub const DECISION_TEXT_CHARS: usize = 4_000;
 
+/// Characters of the note a support task is closed with: a few lines of what was done, as
+/// a contact's note.
+pub const TASK_NOTE_CHARS: usize = 1_000;
+
 /// Runs of one capacity forecast on the server: 2,000 runs give each probability within
 /// about ±2 percentage points (95 %); the buffer search repeats them some 30 times, a few
 /// seconds of one core. The CLI's operator may ask for more (`resettle simulate --runs`).

@@ -377,6 +377,85 @@ async fn every_figure_matches_an_independent_query() {
     }
 }
 
+/// The report's learning after arrival is the dashboard's cohort figures; its quota lines
+/// are the planner's tracking of the year, arrivals withheld where small, and the persons
+/// they count arrived are the persons an independent query finds arrived in the year.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cohorts_and_the_quota_against_arrivals_match_the_dashboard_and_the_tracking() {
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let r = report(&app, false).await;
+        let dashboard = app.cohort_figures(&r.programme.code).await.unwrap();
+        assert_eq!(
+            serde_json::to_value(&r.cohorts).unwrap(),
+            serde_json::to_value(&dashboard).unwrap(),
+            "{who}"
+        );
+        assert!(
+            r.cohorts
+                .cohorts
+                .iter()
+                .any(|c| c.language_course.of.is_some()),
+            "{who}: the demo's check-ins give no cohort figure"
+        );
+        let quota = r
+            .quota
+            .as_ref()
+            .unwrap_or_else(|| panic!("{who}: no quota"));
+        let track = app
+            .quota_track(&caller(Role::Planner), &r.programme.code, YEAR)
+            .await
+            .unwrap();
+        assert_eq!(quota.lines.len(), track.lines.len(), "{who}");
+        let threshold = u64::from(r.small_cell_threshold);
+        for (line, exact) in quota.lines.iter().zip(&track.lines) {
+            assert_eq!(
+                (&line.situation, &line.channel, line.target),
+                (&exact.situation, &exact.channel, exact.target),
+                "{who}"
+            );
+            let expected =
+                (exact.arrived == 0 || exact.arrived >= threshold).then_some(exact.arrived);
+            assert_eq!(line.arrived, expected, "{who}: {line:?}");
+            assert_eq!(
+                line.gap,
+                expected.map(|a| exact.target as i64 - a as i64),
+                "{who}"
+            );
+        }
+        let year = r.pledges.iter().find(|p| p.year == YEAR).unwrap();
+        if !quota.from_decision {
+            let planned: u64 = quota.lines.iter().map(|l| l.target).sum();
+            assert_eq!(
+                planned, year.pledged as u64,
+                "{who}: targets add up to the pledge"
+            );
+        }
+        // Sponsored families count on top of the quota where the profile says so.
+        let sponsored: BTreeSet<i64> =
+            sqlx::query("SELECT id FROM cases WHERE sponsor_group_id IS NOT NULL")
+                .fetch_all(&pool)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.try_get::<i64, _>(0).unwrap())
+                .collect();
+        let counted = travellers(&pool)
+            .await
+            .into_iter()
+            .filter(|(case, ..)| !(quota.sponsored_left_out && sponsored.contains(case)))
+            .count() as u64;
+        let arrived: u64 = track.lines.iter().map(|l| l.arrived).sum();
+        assert_eq!(
+            arrived, counted,
+            "{who}: the lines count every person who arrived"
+        );
+        pool.close().await;
+    }
+}
+
 #[tokio::test]
 async fn rounding_publishes_multiples_of_five_and_the_current_year_is_partial() {
     let db = resettle_testkit::sqlite();

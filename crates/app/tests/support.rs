@@ -4,7 +4,7 @@
 //! family answers its own check-in with its consent; the cohort figures are published
 //! with small cells withheld; and each refusal (another provider's family, a role without
 //! the permission) changes nothing.
-use resettle_app::support::{CheckInAnswers, FamilyCheckIn, NewContact, NewSupportPlan};
+use resettle_app::support::{CheckInAnswers, CloseTask, FamilyCheckIn, NewContact, NewSupportPlan};
 use resettle_app::{App, AppError, Caller};
 use resettle_domain::support::{ContactKind, HealthAccess, ProviderKind, Schooling, Work};
 use serde_json::Value;
@@ -371,6 +371,122 @@ async fn a_family_answers_its_own_check_in_only_with_its_consent_and_cohorts_are
                 }
             }
         }
+    }
+}
+
+/// The staff pages' rules: a task is closed only by those who manage support, only with a
+/// note of what was done, and each refusal changes nothing; the check-in form is asked
+/// only by those who record check-ins, of their own families; the work list lists the
+/// caller's families only.
+#[tokio::test]
+async fn a_task_is_closed_with_a_note_by_whom_manages_support_and_refusals_change_nothing() {
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = demo_app(&db.url).await;
+        let sponsor = caller_of(&app, "sponsor").await;
+        let provider = caller_of(&app, "support-provider").await;
+        let theirs = in_support(&app, &sponsor).await[0].clone();
+        // The sponsor's family, also followed by the provider's NGO.
+        let operator = Caller::operator();
+        let plan = app.support(&operator, &theirs).await.unwrap().plan.unwrap();
+        app.set_support_plan(
+            &operator,
+            &theirs,
+            &NewSupportPlan {
+                provider: provider.organisation.clone().unwrap(),
+                provider_kind: ProviderKind::Ngo,
+                starts_on: Some(plan.starts_on),
+            },
+        )
+        .await
+        .unwrap();
+        // The check-in due, or once all are answered the latest, to record again.
+        let months = app
+            .checkin_form(&sponsor, &theirs)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("{who}: no check-in to record for {theirs}"))
+            .months;
+        let view = app
+            .record_checkin(&sponsor, &theirs, &answers(&app, &theirs, months).await)
+            .await
+            .unwrap();
+        let task = view
+            .tasks
+            .iter()
+            .find(|t| t.closed_on.is_none())
+            .unwrap_or_else(|| panic!("{who}: no task opened"))
+            .id;
+        let open =
+            format!("SELECT COUNT(*) FROM support_tasks WHERE closed_on IS NULL AND id = {task}");
+        let note = |n: &str| CloseTask { note: n.into() };
+        // A sponsor group records check-ins but does not close tasks.
+        let err = app
+            .close_support_task(&sponsor, &theirs, task, &note("done"))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, AppError::Forbidden { .. }), "{who}: {err:?}");
+        // The provider without a note, with an overlong one, or another family's task.
+        for (n, field) in [("  ", "note"), (&"x".repeat(1001)[..], "note")] {
+            let err = app
+                .close_support_task(&provider, &theirs, task, &note(n))
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&err, AppError::Refused(r) if r.field == field),
+                "{who}: {err:?}"
+            );
+        }
+        let mine = in_support(&app, &provider).await;
+        let other = mine.iter().find(|n| **n != theirs).unwrap();
+        let err = app
+            .close_support_task(&provider, other, task, &note("done"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, AppError::Refused(r) if r.field == "task_id"),
+            "{who}: {err:?}"
+        );
+        assert_eq!(
+            count(&db.url, &open).await,
+            1,
+            "{who}: a refusal closed the task"
+        );
+        let view = app
+            .close_support_task(&provider, &theirs, task, &note("School place found"))
+            .await
+            .unwrap();
+        let closed = view.tasks.iter().find(|t| t.id == task).unwrap();
+        assert_eq!(
+            closed.closed_note.as_deref(),
+            Some("School place found"),
+            "{who}"
+        );
+        assert_eq!(count(&db.url, &open).await, 0, "{who}");
+        // The check-in form: not an auditor's, and not of another provider's family.
+        let auditor = caller_of(&app, "auditor").await;
+        let err = app.checkin_form(&auditor, &theirs).await.unwrap_err();
+        assert!(
+            matches!(err, AppError::Forbidden { .. }) || not_found(&err),
+            "{who}: {err:?}"
+        );
+        let sponsors = in_support(&app, &sponsor).await;
+        if let Some(n) = mine.iter().find(|n| !sponsors.contains(n)) {
+            let err = app.checkin_form(&sponsor, n).await.unwrap_err();
+            assert!(not_found(&err), "{who}: {err:?}");
+        }
+        // The work list names the caller's families only.
+        let list = app.support_work_list(&sponsor).await.unwrap();
+        assert!(
+            list.families
+                .iter()
+                .all(|f| sponsors.contains(&f.case_number)),
+            "{who}"
+        );
+        assert!(
+            list.families.iter().any(|f| f.case_number == theirs),
+            "{who}"
+        );
     }
 }
 

@@ -5,11 +5,15 @@
 use resettle_app::annual::{
     AnnualReport, Breakdown, DecisionRow, DecisionTable, Dimension, DurationLine,
 };
+use resettle_domain::statistics::cohorts::{CohortFigures, Share};
 use time::OffsetDateTime;
 
 use crate::charts::{PledgeLabels, pledges_chart};
 use crate::document::{Block, Cell, Column, Document, Field, Section, Table};
 use crate::lang::DocLang;
+
+/// One measure of the cohort figures: a share of each cohort's.
+type Measure = fn(&CohortFigures) -> &Share;
 
 /// Words for one report in one language.
 struct Writer<'a> {
@@ -609,6 +613,131 @@ impl Writer<'_> {
         }
     }
 
+    /// A cohort's share as published: `yes of answered`, with the percentage as its
+    /// value; a dash where nobody answered, the withheld mark where small.
+    fn cohort_share(&self, share: &Share) -> Cell {
+        match (share.yes, share.of) {
+            (_, Some(0)) => self.text("–"),
+            (Some(yes), Some(of)) => Cell::number(
+                (yes as f64 / of as f64 * 1000.0).round() / 1000.0,
+                self.t_with(
+                    "report-cohort-share",
+                    &[
+                        ("yes", &self.lang.count(yes)),
+                        ("of", &self.lang.count(of)),
+                        (
+                            "percent",
+                            &self.lang.number(yes as f64 / of as f64 * 100.0, 0),
+                        ),
+                    ],
+                ),
+            ),
+            _ => self.text(self.withheld()),
+        }
+    }
+
+    /// What the programme learns after arrival: the dashboard's cohort figures, one
+    /// column per year of arrival.
+    fn cohorts(&self) -> Section {
+        let c = &self.r.cohorts;
+        let mut blocks = vec![self.paragraph(self.t_with(
+            "report-cohorts-lead",
+            &[("threshold", &c.small_cell_threshold.to_string())],
+        ))];
+        if c.cohorts.is_empty() {
+            blocks.push(self.paragraph(self.t("report-cohorts-none")));
+        } else {
+            let measures: [(&str, Measure); 8] = [
+                ("dashboard-cohort-housing", |f| &f.own_housing_by_month_6),
+                ("dashboard-cohort-language", |f| &f.language_course),
+                ("dashboard-cohort-school", |f| &f.children_in_school),
+                ("dashboard-cohort-employed-12", |f| &f.employed_12),
+                ("dashboard-cohort-match-12", |f| &f.qualification_match_12),
+                ("dashboard-cohort-employed-18", |f| &f.employed_18),
+                ("dashboard-cohort-match-18", |f| &f.qualification_match_18),
+                ("dashboard-cohort-reunification", |f| {
+                    &f.reunification_pending
+                }),
+            ];
+            let mut columns = vec![Column::text(self.t("report-col-measure"))];
+            columns.extend(c.cohorts.iter().map(|f| {
+                Column::text(self.t_with(
+                    "report-cohort-arrived-in",
+                    &[("year", &f.arrival_year.to_string())],
+                ))
+            }));
+            blocks.push(Block::Table(Table {
+                key: "cohorts".into(),
+                caption: self.t("report-cohorts-heading"),
+                columns,
+                rows: measures
+                    .iter()
+                    .map(|(label, share)| {
+                        let mut row = vec![self.text(self.t(label))];
+                        row.extend(c.cohorts.iter().map(|f| self.cohort_share(share(f))));
+                        row
+                    })
+                    .collect(),
+                total: None,
+            }));
+        }
+        Section {
+            heading: self.t("report-cohorts-heading"),
+            key: "cohorts".into(),
+            blocks,
+        }
+    }
+
+    /// The year's quota per situation and channel against the persons who arrived.
+    fn quota(&self) -> Section {
+        let mut blocks = Vec::new();
+        match &self.r.quota {
+            None => blocks.push(self.paragraph(self.t("report-quota-none"))),
+            Some(q) => {
+                blocks.push(self.paragraph(self.t("report-quota-lead")));
+                blocks.push(self.paragraph(self.t(if q.from_decision {
+                    "quota-target-decision"
+                } else {
+                    "quota-target-pledge"
+                })));
+                if q.sponsored_left_out {
+                    blocks.push(self.paragraph(self.t("report-quota-sponsored")));
+                }
+                let n = |v: i64| Cell::number(v as f64, self.lang.number(v as f64, 0));
+                blocks.push(Block::Table(Table {
+                    key: "quota".into(),
+                    caption: self.t("report-quota-heading"),
+                    columns: vec![
+                        Column::text(self.t("report-col-situation")),
+                        Column::text(self.t("report-col-channel")),
+                        Column::number(self.t("report-col-target")),
+                        Column::number(self.t("report-col-arrived")),
+                        Column::number(self.t("report-col-gap")),
+                    ],
+                    rows: q
+                        .lines
+                        .iter()
+                        .map(|l| {
+                            vec![
+                                self.text(self.lang.word("quota-situation", &l.situation)),
+                                self.text(self.lang.word("channel", &l.channel)),
+                                n(l.target as i64),
+                                self.count(l.arrived),
+                                l.gap.map_or_else(|| self.not_given(), n),
+                            ]
+                        })
+                        .collect(),
+                    total: None,
+                }));
+            }
+        }
+        Section {
+            heading: self.t("report-quota-heading"),
+            key: "quota".into(),
+            blocks,
+        }
+    }
+
     fn method(&self) -> Section {
         let r = self.r;
         let mut blocks = vec![
@@ -673,12 +802,14 @@ pub fn document(r: &AnnualReport, lang: DocLang, created: OffsetDateTime) -> Doc
         sections: vec![
             w.summary(),
             w.pledges(),
+            w.quota(),
             w.arrivals(),
             w.missions(),
             w.durations(),
             w.delays(),
             w.decisions(),
             w.reunification(),
+            w.cohorts(),
             w.reception(),
             w.money(),
             w.method(),

@@ -29,6 +29,9 @@ const ARGS: &[(&str, &str)] = &[
     ("amount", "1"),
     ("day", "1"),
     ("month", "5"),
+    ("yes", "3"),
+    ("of", "4"),
+    ("percent", "75"),
 ];
 
 /// The quoted ids of `source` that start with one of `prefixes`.
@@ -118,7 +121,12 @@ fn every_message_and_word_of_the_export_is_in_all_five_languages() {
 
 #[test]
 fn every_message_of_the_report_is_in_dutch_french_and_english() {
-    let mut ids = literal_ids(include_str!("annual.rs"), &["report-", "money-"]);
+    let mut ids = literal_ids(
+        include_str!("annual.rs"),
+        &["report-", "money-", "dashboard-cohort-", "quota-target-"],
+    );
+    ids.extend(["africa", "syria", "other"].map(|s| format!("quota-situation-{s}")));
+    ids.extend(words("channel", Channel::ALL, Channel::as_str));
     ids.extend(literal_ids(
         include_str!("funding.rs"),
         &["report-", "claim-"],

@@ -250,6 +250,8 @@ async fn the_report_reads_the_same_in_pdf_xlsx_and_csv() {
         "Toezeggingen tegenover aankomsten",
         "Aangekomen personen naar nationaliteit",
         "Hoe de cijfers tot stand kwamen",
+        "Wat het programma na aankomst leert",
+        "Het quotum per situatie tegenover aankomsten",
         &DocLang::Nl.count(persons),
         &DocLang::Nl.word("country", "SY"),
     ] {
@@ -286,6 +288,40 @@ async fn the_report_reads_the_same_in_pdf_xlsx_and_csv() {
                 && l.ends_with(&format!(",{persons}"))),
         "{csv}"
     );
+
+    // What the programme learns after arrival and the quota against arrivals: the same
+    // in the workbook and the CSV as in the document.
+    for key in ["cohorts", "quota"] {
+        let table = cells(&doc, key);
+        assert!(!table.is_empty(), "no {key} table");
+        let sheet = book.worksheet_range(key).unwrap();
+        assert_eq!(
+            sheet.get_value((3, 0)).unwrap().to_string(),
+            table[0][0],
+            "{key}"
+        );
+        assert!(
+            csv.lines().any(|l| l.starts_with(&format!("{key},{key},"))),
+            "no {key} line in the CSV"
+        );
+    }
+    let housing = &cells(&doc, "cohorts")[0];
+    assert_eq!(housing[0], "Eigen woning na 6 maanden");
+    for (cell, c) in housing[1..].iter().zip(&report.cohorts.cohorts) {
+        let s = c.own_housing_by_month_6;
+        if let (Some(yes), Some(of)) = (s.yes, s.of)
+            && of > 0
+        {
+            assert!(
+                cell.starts_with(&format!(
+                    "{} van {}",
+                    DocLang::Nl.count(yes),
+                    DocLang::Nl.count(of)
+                )),
+                "{cell}"
+            );
+        }
+    }
 
     // The HTML: one page, in Dutch, with the chart.
     let html = String::from_utf8(render(&doc, Format::Html).unwrap()).unwrap();

@@ -160,6 +160,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0024_support_and_wellbeing.sql"),
         postgres: include_str!("../migrations/postgres/0024_support_and_wellbeing.sql"),
     },
+    Migration {
+        version: 25,
+        description: "a support task's closing note",
+        sqlite: include_str!("../migrations/sqlite/0025_support_task_note.sql"),
+        postgres: include_str!("../migrations/postgres/0025_support_task_note.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -73,8 +73,19 @@ pub struct TaskRow {
     pub from_months: u32,
     /// When it was opened.
     pub opened_on: Date,
-    /// When it was closed, and by whom; `None` while open.
-    pub closed: Option<(Date, String)>,
+    /// When it was closed, by whom and how; `None` while open.
+    pub closed: Option<ClosedTask>,
+}
+
+/// How a task was closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedTask {
+    /// The day.
+    pub on: Date,
+    /// Who closed it (a username).
+    pub by: String,
+    /// What was done; empty for tasks closed before notes were kept.
+    pub note: String,
 }
 
 /// Everything recorded under a family's support plan.
@@ -179,7 +190,11 @@ fn task(r: &AnyRow) -> Result<TaskRow, StorageError> {
         r.try_get::<Option<String>, _>(6)?,
         r.try_get::<Option<String>, _>(7)?,
     ) {
-        (Some(on), Some(by)) => Some((parse_date("support_tasks.closed_on", &on)?, by)),
+        (Some(on), Some(by)) => Some(ClosedTask {
+            on: parse_date("support_tasks.closed_on", &on)?,
+            by,
+            note: r.try_get::<Option<String>, _>(8)?.unwrap_or_default(),
+        }),
         _ => None,
     };
     Ok(TaskRow {
@@ -196,7 +211,7 @@ fn task(r: &AnyRow) -> Result<TaskRow, StorageError> {
 }
 
 const TASK_COLUMNS: &str = "t.id, c.case_number, t.kind, t.member_no, t.from_months, \
-     t.opened_on, t.closed_on, t.closed_by";
+     t.opened_on, t.closed_on, t.closed_by, t.closed_note";
 
 /// Re-seals the check-ins' health answers not under the current key; returns how many.
 pub(crate) async fn reseal_health(
@@ -409,24 +424,24 @@ impl Store {
         Ok(())
     }
 
-    /// Closes an open task of a family on `on`, by `closed_by`, with the `audit` entries;
-    /// a task that is not the family's or not open is missing and nothing changes.
+    /// Closes an open task of a family as `closed` says, with the `audit` entries; a task
+    /// that is not the family's or not open is missing and nothing changes.
     pub async fn close_support_task(
         &self,
         number: &CaseNumber,
         task_id: i64,
-        on: Date,
-        closed_by: &str,
+        closed: &ClosedTask,
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let case = current(&mut tx, number).await?;
         let done = sqlx::query(
-            "UPDATE support_tasks SET closed_on = $1, closed_by = $2 \
-             WHERE id = $3 AND case_id = $4 AND closed_on IS NULL",
+            "UPDATE support_tasks SET closed_on = $1, closed_by = $2, closed_note = $3 \
+             WHERE id = $4 AND case_id = $5 AND closed_on IS NULL",
         )
-        .bind(codec::date(on))
-        .bind(closed_by.to_string())
+        .bind(codec::date(closed.on))
+        .bind(closed.by.clone())
+        .bind(closed.note.clone())
         .bind(task_id)
         .bind(case.id)
         .execute(&mut *tx)

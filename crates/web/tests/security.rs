@@ -129,6 +129,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "POST /api/v1/cases/{n}/support/contacts" => {
             Some(serde_json::json!({"kind": "visit", "note": " "}))
         }
+        "POST /api/v1/cases/{n}/support/tasks/0/close" => {
+            Some(serde_json::json!({"note": "matrix test"}))
+        }
         "POST /api/v1/cases/{n}/checkins" => Some(serde_json::json!({
             "months": 7, "own_home": true, "own_kitchen": true, "own_shower": true,
             "rooms": 2, "language_course": true, "schooling": [], "work": [],

@@ -9,6 +9,7 @@
 //! language and into HTML, PDF, XLSX and CSV.
 mod counting;
 mod delays;
+mod learning;
 pub(crate) mod people;
 
 use resettle_domain::case::{CaseState, Priority};
@@ -23,6 +24,7 @@ use crate::{App, AppError, Caller, Permission, PledgeYear};
 
 pub use counting::{Breakdown, CountRow, Dimension};
 pub use delays::{DelayGroup, DelayKind, DelayReason, delay_group};
+pub use learning::{QuotaAgainstArrivals, QuotaLine};
 pub use people::{DecisionRow, DecisionTable};
 
 /// What to build.
@@ -95,6 +97,12 @@ pub struct AnnualReport {
     pub reception_on: Date,
     /// EU funding and allowances following the year's arrivals.
     pub money: MoneySummary,
+    /// What the programme learns after arrival: its check-ins' figures per arrival year,
+    /// small cells withheld as on the dashboard (the one function gives both).
+    pub cohorts: crate::support::ProgrammeCohorts,
+    /// The year's quota split over situations and channels against the persons who
+    /// arrived (issue 24); `None` when no target is set for the year.
+    pub quota: Option<QuotaAgainstArrivals>,
 }
 
 /// A selection mission as the report lists it.
@@ -353,6 +361,8 @@ impl App {
             reception: self.occupancy(code, &policy, &rules).await?,
             reception_on: today,
             money: money(&policy, &travellers, &rules),
+            cohorts: self.cohort_figures(code).await?,
+            quota: self.quota_of(code, year, &rules).await?,
             pledges,
             programme,
             year,

@@ -7,6 +7,7 @@ use resettle_domain::support::{
     CheckIn, HealthAccess, Housing, Respondent, SCHOOL_AGE, Schooling, Work, checkins_due,
     new_problems,
 };
+use resettle_domain::{Refusal, RefusalKind};
 use serde::Deserialize;
 use time::Date;
 
@@ -71,11 +72,14 @@ impl CheckInAnswers {
     }
 }
 
-/// The check-in a family may answer on its status page.
+/// The check-in a family may answer on its status page, or its supporter record for it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FamilyCheckInForm {
     /// Which check-in (months after arrival).
     pub months: u32,
+    /// Every check-in that has fallen due, answered or not, in order: a supporter may
+    /// record any of them again (a family's answer gone over together, a correction).
+    pub fallen_due: Vec<u32>,
     /// Children of school age: member number and age.
     pub children: Vec<(u32, i32)>,
     /// Working-age adults: member number and age.
@@ -142,9 +146,34 @@ impl App {
         family: &FamilySession,
     ) -> Result<Option<FamilyCheckInForm>, AppError> {
         let number = case_number(family.case_number())?;
-        let Some(stored) = self.store.case(&number).await? else {
-            return Ok(None);
-        };
+        match self.store.case(&number).await? {
+            Some(stored) => self.checkin_form_of(&stored, false).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The same form for a supporter recording a family's check-in: the family in the
+    /// caller's scope (others are not found), for those who may record check-ins; once
+    /// every check-in due is answered, the latest of them, to record again.
+    pub async fn checkin_form(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<Option<FamilyCheckInForm>, AppError> {
+        let stored = self
+            .stored_case_for(caller, number, Permission::RecordCheckIns, ENTITY)
+            .await?;
+        self.checkin_form_of(&stored, true).await
+    }
+
+    /// The check-in due for a stored family and whom it asks about (see
+    /// [`App::family_checkin_form`]); `again` takes the latest answered one when none is
+    /// left to answer.
+    async fn checkin_form_of(
+        &self,
+        stored: &resettle_storage::StoredCase,
+        again: bool,
+    ) -> Result<Option<FamilyCheckInForm>, AppError> {
         let (Some(arrived), Some(_)) = (stored.file.arrived_on(), stored.file.support.as_ref())
         else {
             return Ok(None);
@@ -152,17 +181,21 @@ impl App {
         let policy = self.programme_policy(&stored.programme).await?;
         let answered: Vec<u32> = self
             .store
-            .support_records(&number, false)
+            .support_records(&stored.file.case.case_number, false)
             .await?
             .checkins
             .iter()
             .map(|c| c.checkin.months)
             .collect();
         let today = self.today();
-        let Some(due) = checkins_due(arrived, policy.checkin_months(), &answered, today)
+        let fallen_due: Vec<u32> = checkins_due(arrived, policy.checkin_months(), &[], today)
+            .iter()
+            .map(|d| d.months)
+            .collect();
+        let open = checkins_due(arrived, policy.checkin_months(), &answered, today)
             .first()
-            .copied()
-        else {
+            .map(|d| d.months);
+        let Some(months) = open.or_else(|| fallen_due.last().copied().filter(|_| again)) else {
             return Ok(None);
         };
         let travelled = stored.file.travelling();
@@ -173,7 +206,8 @@ impl App {
             .iter()
             .filter(|m| travelled.contains(&m.member_no));
         Ok(Some(FamilyCheckInForm {
-            months: due.months,
+            months,
+            fallen_due,
             children: members
                 .clone()
                 .filter(|m| SCHOOL_AGE.contains(&m.age_on(today)))
@@ -196,9 +230,7 @@ impl App {
     ) -> Result<(), AppError> {
         let number = stored.file.case.case_number.clone();
         if stored.file.support.is_none() {
-            return Err(AppError::Invalid(format!(
-                "plan: {number} has no support plan yet; check-ins follow the plan"
-            )));
+            return Err(Refusal::of("plan", RefusalKind::Missing).into());
         }
         let policy = self.programme_policy(&stored.programme).await?;
         checkin.check(&stored.file, policy.checkin_months(), self.today())?;

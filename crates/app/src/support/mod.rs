@@ -15,16 +15,18 @@ mod work_list;
 pub use checkins::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
 pub(crate) use cohorts::KeptCohorts;
 pub use cohorts::{COHORTS_KEPT_FOR, ProgrammeCohorts};
-pub use work_list::{OverdueCheckIn, WorkList};
+pub use work_list::{OverdueCheckIn, SupportedFamily, WorkList};
 
 use resettle_domain::support::{
     Contact, ContactKind, DueCheckIn, Goal, ProviderKind, SupportPlan, checkins_due, default_goals,
 };
-use resettle_storage::{StoredCase, TaskRow};
+use resettle_domain::{Refusal, RefusalKind};
+use resettle_storage::{ClosedTask, StoredCase, TaskRow};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::access::audit::succeeded;
+use crate::bounds::TASK_NOTE_CHARS;
 use crate::cases::case_number;
 use crate::{App, AppError, Caller, Permission};
 
@@ -61,6 +63,13 @@ pub struct NewContact {
     pub note: String,
 }
 
+/// How a task was dealt with, to close it.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct CloseTask {
+    /// What was done (a home found, a school place taken), up to 1,000 characters.
+    pub note: String,
+}
+
 /// A task as shown.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Task {
@@ -81,6 +90,8 @@ pub struct Task {
     /// When it was closed; `null` while open.
     #[schema(value_type = Option<String>, format = Date)]
     pub closed_on: Option<Date>,
+    /// What was done, as noted when it was closed; `null` while open.
+    pub closed_note: Option<String>,
 }
 
 impl From<TaskRow> for Task {
@@ -92,7 +103,8 @@ impl From<TaskRow> for Task {
             member_no: t.problem.member_no,
             from_months: t.from_months,
             opened_on: t.opened_on,
-            closed_on: t.closed.map(|(on, _)| on),
+            closed_on: t.closed.as_ref().map(|c| c.on),
+            closed_note: t.closed.map(|c| c.note),
         }
     }
 }
@@ -222,10 +234,14 @@ impl App {
             .checked_sub(1)
             .and_then(|i| records.goals.get(i as usize))
             .ok_or_else(|| {
-                AppError::Invalid(format!(
-                    "goal_no: {goal_no} is not a goal of the plan (goals 1 to {})",
-                    records.goals.len()
-                ))
+                Refusal::of(
+                    "goal_no",
+                    RefusalKind::OutOfRange {
+                        min: "1".into(),
+                        max: records.goals.len().to_string(),
+                        got: goal_no.to_string(),
+                    },
+                )
             })?;
         let reached = Goal {
             reached_on: Some(on.unwrap_or(self.today())),
@@ -282,15 +298,33 @@ impl App {
         self.support(caller, number).await
     }
 
-    /// Closes an open task of a family, today.
+    /// Closes an open task of a family, today, with a note of what was done; refused,
+    /// naming the field, without a note or with one over [`TASK_NOTE_CHARS`], or for a
+    /// task that is not an open task of the family. Nothing is written on refusal.
     pub async fn close_support_task(
         &self,
         caller: &Caller,
         number: &str,
         task_id: i64,
+        req: &CloseTask,
     ) -> Result<SupportView, AppError> {
         self.planned(caller, number, Permission::ManageSupport)
             .await?;
+        let note = req.note.trim();
+        if note.is_empty() {
+            return Err(Refusal::of("note", RefusalKind::Missing).into());
+        }
+        let len = note.chars().count();
+        if len > TASK_NOTE_CHARS {
+            return Err(Refusal::of(
+                "note",
+                RefusalKind::TooLong {
+                    max: TASK_NOTE_CHARS,
+                    got: len,
+                },
+            )
+            .into());
+        }
         let records = self
             .store
             .support_records(&case_number(number)?, false)
@@ -300,9 +334,13 @@ impl App {
             .iter()
             .any(|t| t.id == task_id && t.closed.is_none())
         {
-            return Err(AppError::Invalid(format!(
-                "task_id: {task_id} is not an open task of {number}"
-            )));
+            return Err(Refusal::of(
+                "task_id",
+                RefusalKind::NotDefined {
+                    given: task_id.to_string(),
+                },
+            )
+            .into());
         }
         let audit = succeeded(
             caller,
@@ -316,8 +354,11 @@ impl App {
             .close_support_task(
                 &case_number(number)?,
                 task_id,
-                self.today(),
-                &caller.username,
+                &ClosedTask {
+                    on: self.today(),
+                    by: caller.username.clone(),
+                    note: note.to_string(),
+                },
                 &[audit],
             )
             .await?;
@@ -369,11 +410,11 @@ impl App {
         p: Permission,
     ) -> Result<(StoredCase, SupportPlan), AppError> {
         let stored = self.stored_case_for(caller, number, p, ENTITY).await?;
-        let plan = stored.file.support.clone().ok_or_else(|| {
-            AppError::Invalid(format!(
-                "plan: {number} has no support plan yet; set one first"
-            ))
-        })?;
+        let plan = stored
+            .file
+            .support
+            .clone()
+            .ok_or_else(|| Refusal::of("plan", RefusalKind::Missing))?;
         Ok((stored, plan))
     }
 }

@@ -1,6 +1,6 @@
 //! The support work list: check-ins overdue and tasks open, for the families in the
 //! caller's scope.
-use resettle_domain::support::checkins_due;
+use resettle_domain::support::{DueCheckIn, checkins_due};
 use resettle_storage::CaseFilter;
 use serde::Serialize;
 use time::Date;
@@ -23,9 +23,26 @@ pub struct OverdueCheckIn {
     pub due_on: Date,
 }
 
+/// A family in support in the caller's scope, to open its support from the work list.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SupportedFamily {
+    /// The family's case number.
+    pub case_number: String,
+    /// Who supports it.
+    pub provider: String,
+    /// The day it arrived.
+    #[schema(value_type = String, format = Date)]
+    pub arrived_on: Date,
+    /// The earliest check-in due and not answered; `null` when none is due.
+    #[schema(value_type = Option<Object>)]
+    pub next_checkin: Option<DueCheckIn>,
+}
+
 /// What the support work list shows.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct WorkList {
+    /// Every family in support in the caller's scope, by case number.
+    pub families: Vec<SupportedFamily>,
     /// Overdue check-ins, the longest overdue first.
     pub overdue: Vec<OverdueCheckIn>,
     /// Open tasks, oldest first.
@@ -44,6 +61,7 @@ impl App {
             Scope::Limited(f) => Some(f),
             Scope::Nothing => {
                 return Ok(WorkList {
+                    families: Vec::new(),
                     overdue: Vec::new(),
                     tasks: Vec::new(),
                 });
@@ -55,24 +73,27 @@ impl App {
         };
         let today = self.today();
         let mut overdue = Vec::new();
+        let mut families = Vec::new();
         for family in self.store.families_in_support(&filter).await? {
             let policy = self.programme_policy(&family.programme).await?;
-            overdue.extend(
-                checkins_due(
-                    family.arrived_on,
-                    policy.checkin_months(),
-                    &family.answered,
-                    today,
-                )
-                .into_iter()
-                .filter(|d| d.overdue)
-                .map(|d| OverdueCheckIn {
-                    case_number: family.case_number.clone(),
-                    provider: family.plan.provider.clone(),
-                    months: d.months,
-                    due_on: d.due_on,
-                }),
+            let due = checkins_due(
+                family.arrived_on,
+                policy.checkin_months(),
+                &family.answered,
+                today,
             );
+            overdue.extend(due.iter().filter(|d| d.overdue).map(|d| OverdueCheckIn {
+                case_number: family.case_number.clone(),
+                provider: family.plan.provider.clone(),
+                months: d.months,
+                due_on: d.due_on,
+            }));
+            families.push(SupportedFamily {
+                next_checkin: due.first().copied(),
+                case_number: family.case_number,
+                provider: family.plan.provider,
+                arrived_on: family.arrived_on,
+            });
         }
         overdue.sort_by(|a, b| {
             a.due_on
@@ -95,6 +116,10 @@ impl App {
             &format!("{} overdue, {} tasks", overdue.len(), tasks.len()),
         )
         .await?;
-        Ok(WorkList { overdue, tasks })
+        Ok(WorkList {
+            families,
+            overdue,
+            tasks,
+        })
     }
 }

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::Subcommand;
 use resettle_app::Caller;
-use resettle_app::support::{CheckInAnswers, NewContact, NewSupportPlan, SupportView};
+use resettle_app::support::{CheckInAnswers, CloseTask, NewContact, NewSupportPlan, SupportView};
 use resettle_domain::support::{ContactKind, ProviderKind};
 use time::Date;
 
@@ -55,6 +55,9 @@ pub enum Command {
         number: String,
         /// The task's id (see `support show`).
         task: i64,
+        /// What was done.
+        #[arg(long)]
+        note: String,
     },
     /// Overdue check-ins and open tasks of every family in support.
     WorkList {
@@ -132,10 +135,11 @@ fn print_view(view: &SupportView) {
         println!("  check-in at {} months due {}{late}", d.months, d.due_on);
     }
     for t in &view.tasks {
-        let state = t
-            .closed_on
-            .map(|d| format!("closed {d}"))
-            .unwrap_or_else(|| "open".into());
+        let state = match (t.closed_on, &t.closed_note) {
+            (Some(d), Some(note)) if !note.is_empty() => format!("closed {d}: {note}"),
+            (Some(d), _) => format!("closed {d}"),
+            _ => "open".into(),
+        };
         println!(
             "  task {}: {} (from the {}-month check-in, {}): {state}",
             t.id, t.kind, t.from_months, t.opened_on
@@ -180,8 +184,9 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             };
             print_view(&app.log_support_contact(&op, &number, &req).await?);
         }
-        Command::CloseTask { number, task } => {
-            print_view(&app.close_support_task(&op, &number, task).await?);
+        Command::CloseTask { number, task, note } => {
+            let req = CloseTask { note };
+            print_view(&app.close_support_task(&op, &number, task, &req).await?);
         }
         Command::WorkList { format } => {
             let list = app.support_work_list(&op).await?;

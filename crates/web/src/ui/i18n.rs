@@ -630,6 +630,17 @@ mod tests {
         assert_worded("place", codes(PlaceKind::ALL));
         assert_worded("reasons", codes(resettle_domain::policy::ReasonList::ALL));
         assert_worded("stay", codes(StayKind::ALL));
+        {
+            use resettle_domain::support::{
+                ContactKind, GoalKind, ProblemKind, ProviderKind, Respondent,
+            };
+            assert_worded("task", codes(ProblemKind::ALL));
+            assert_worded("goal", codes(GoalKind::ALL));
+            assert_worded("contact_kind", codes(ContactKind::ALL));
+            assert_worded("provider_kind", codes(ProviderKind::ALL));
+            assert_worded("answered_by", codes(Respondent::ALL));
+            assert_worded("feeling", (1..=5).map(|f: u8| f.to_string()));
+        }
     }
 
     /// The administrator's status lines and the words of the shipped policy profiles'
@@ -741,6 +752,45 @@ mod tests {
 
     /// Each template in each language with the least each one needs: every `t(…)` call
     /// outside a loop or a data-dependent branch runs (the web tests render the rest).
+    /// A work list with a line of each kind, as the support page shows it.
+    fn support_work_list() -> minijinja::Value {
+        minijinja::Value::from(minijinja::value::Serde(serde_json::json!({
+            "families": [{ "case_number": "BE-26-00001", "provider": "Caritas", "arrived_on": "2025-11-01",
+                "next_checkin": { "months": 12, "due_on": "2026-11-01", "overdue": true } }],
+            "overdue": [{ "case_number": "BE-26-00001", "provider": "Caritas", "months": 12, "due_on": "2026-11-01" }],
+            "tasks": [{ "id": 1, "case_number": "BE-26-00001", "kind": "child_not_in_school", "member_no": 3,
+                "from_months": 6, "opened_on": "2026-05-01", "closed_on": null, "closed_note": null }],
+        })))
+    }
+
+    /// A family's support with a goal, a task, a check-in and a contact of each state.
+    fn support_view() -> minijinja::Value {
+        minijinja::Value::from(minijinja::value::Serde(serde_json::json!({
+            "case_number": "BE-26-00001",
+            "plan": { "provider": "Caritas", "provider_kind": "ngo", "starts_on": "2025-11-15", "months": 18 },
+            "ends_on": "2027-05-15",
+            "goals": [
+                { "kind": "own_housing", "member_no": null, "target_on": "2026-05-01", "reached_on": null },
+                { "kind": "school_enrolment", "member_no": 3, "target_on": "2026-02-01", "reached_on": "2026-01-10" },
+            ],
+            "contacts": [{ "on": "2026-01-05", "kind": "visit", "note": "First visit" }],
+            "checkins": [{ "months": 6, "answered_on": "2026-05-02", "answered_by": "staff",
+                "housing": { "own_home": false, "own_kitchen": false, "own_shower": true, "rooms": 2 },
+                "language_course": true, "schooling": [{ "member_no": 3, "in_school": false }],
+                "work": [{ "member_no": 1, "working": true, "training": false, "matches_qualification": false }],
+                "health": { "registered_with_doctor": true, "care_when_needed": false },
+                "relatives_abroad": 1, "feeling": 3 }],
+            "due": [{ "months": 12, "due_on": "2026-11-01", "overdue": true }],
+            "tasks": [
+                { "id": 1, "case_number": "BE-26-00001", "kind": "child_not_in_school", "member_no": 3,
+                  "from_months": 6, "opened_on": "2026-05-02", "closed_on": null, "closed_note": null },
+                { "id": 2, "case_number": "BE-26-00001", "kind": "no_own_housing", "member_no": null,
+                  "from_months": 6, "opened_on": "2026-05-02", "closed_on": "2026-08-01", "closed_note": "Flat found" },
+            ],
+            "checkin_months": [3, 6, 12, 18],
+        })))
+    }
+
     #[test]
     fn every_template_renders_in_every_language() {
         let empty = || Vec::<u8>::new();
@@ -780,6 +830,12 @@ mod tests {
                             arriving_families => 0, page => 1,
                         },
                         due_home => minijinja::context! { families => empty(), total => 0 },
+                        work => support_work_list(),
+                        support => support_view(),
+                        asked => minijinja::context! { months => 6, fallen_due => vec![3, 6], children => vec![(3, 9)], adults => vec![(1, 40)] },
+                        today => "2026-11-23",
+                        manage => true,
+                        health => true,
                         e => minijinja::context! { stay => minijinja::context! {
                             from => "2026-11-01", kind => "centre", place => "C", persons => 4, days => 22,
                         } },

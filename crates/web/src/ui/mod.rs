@@ -24,6 +24,7 @@ mod quota;
 mod refusals;
 mod report;
 mod submission;
+mod support;
 
 use std::sync::LazyLock;
 
@@ -141,6 +142,11 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
         include_str!("../../templates/admin_policy.html"),
     ),
     ("holds.html", include_str!("../../templates/holds.html")),
+    ("support.html", include_str!("../../templates/support.html")),
+    (
+        "support_family.html",
+        include_str!("../../templates/support_family.html"),
+    ),
     (
         "family_base.html",
         include_str!("../../templates/family_base.html"),
@@ -200,6 +206,15 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/placement/{number}", post(placement::decide))
         .route("/reception", get(placement::reception))
         .route("/families", get(families::page))
+        .route("/support", get(support::work_list))
+        .route("/support/{number}", get(support::family))
+        .route("/support/{number}/contacts", post(support::contact))
+        .route("/support/{number}/checkins", post(support::checkin))
+        .route("/support/{number}/goals/{goal_no}", post(support::goal))
+        .route(
+            "/support/{number}/tasks/{task_id}",
+            post(support::close_task),
+        )
         .route("/pledges", get(pledges::page).post(pledges::save))
         .route("/quota", get(quota::page))
         .route("/quota/decisions", post(quota::decide))
@@ -310,6 +325,9 @@ pub(crate) fn user_context(session: Option<&resettle_app::Session>) -> minijinja
                         s.caller.scope(),
                         resettle_app::access::permission::Scope::Limited(_)
                     ),
+                // The support work list is the home of those who follow families after
+                // arrival: support providers, municipalities, sponsors and reception.
+                support => s.caller.may(resettle_app::Permission::ReadSupport),
                 admin => s.caller.may(resettle_app::Permission::ManageUsers),
                 plan => s.caller.may(resettle_app::Permission::PlanQuotas),
                 // The work list of families to inform is a case officer's; reception

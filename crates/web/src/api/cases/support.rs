@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use resettle_app::App;
-use resettle_app::support::{CheckInAnswers, NewContact, NewSupportPlan, SupportView};
+use resettle_app::support::{CheckInAnswers, CloseTask, NewContact, NewSupportPlan, SupportView};
 
 use crate::ApiError;
 use crate::auth::Authenticated;
@@ -115,7 +115,7 @@ pub(crate) async fn checkin(
     ))
 }
 
-/// Closes an open task of the family.
+/// Closes an open task of the family, with a note of what was done.
 #[utoipa::path(
     post,
     path = "/api/v1/cases/{case_number}/support/tasks/{task_id}/close",
@@ -125,20 +125,23 @@ pub(crate) async fn checkin(
         ("case_number" = String, Path, description = "UNHCR case number"),
         ("task_id" = i64, Path, description = "The task"),
     ),
+    request_body = CloseTask,
     responses(
         (status = 200, description = "Closed; the family's support after it", body = SupportView),
         (status = 401, description = "No valid token", content_type = "application/problem+json"),
         (status = 403, description = "Not a reception officer or support provider", content_type = "application/problem+json"),
         (status = 404, description = "No such case in the caller's scope", content_type = "application/problem+json"),
-        (status = 422, description = "No plan, or not an open task of the family", content_type = "application/problem+json"),
+        (status = 422, description = "No plan, not an open task of the family, or no note (or an overlong one)", content_type = "application/problem+json"),
     )
 )]
 pub(crate) async fn close_task(
     State(app): State<App>,
     Authenticated(caller): Authenticated,
     Path((number, task_id)): Path<(String, i64)>,
+    ApiJson(req): ApiJson<CloseTask>,
 ) -> Result<Json<SupportView>, ApiError> {
     Ok(Json(
-        app.close_support_task(&caller, &number, task_id).await?,
+        app.close_support_task(&caller, &number, task_id, &req)
+            .await?,
     ))
 }

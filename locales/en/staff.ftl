@@ -781,6 +781,7 @@ permission-place = proposing and confirming placements
 permission-record_outcomes = recording integration follow-ups
 permission-export_subject = exporting everything held on a person
 permission-build_reports = building the report to Parliament
+permission-file_claims = filing funding claims
 
 ## The planner's pledges
 
@@ -1072,6 +1073,7 @@ refusal-slip_without_reason = a { $promise } date was told to the family before:
 refusal-other_without_words = “{ $reason }” was chosen: say what it is, in words.
 refusal-no_reason_list = moving from { $from } to { $to } takes no reason from the list; leave it empty.
 refusal-no_slip = a first date replaces none; leave the reason from the list empty.
+refusal-nothing_to_claim = every eligible person is claimed already and no amount claimed changed: there is nothing to file.
 refusal-split_decision = a decision in part accepts some but not all of the { $members } members.
 refusal-reception_first = an arrived family goes to a reception place first{ $sponsor ->
         [yes] , unless a sponsor group receives it.

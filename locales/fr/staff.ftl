@@ -783,6 +783,7 @@ permission-place = la proposition et la confirmation des placements
 permission-record_outcomes = l’enregistrement du suivi de l’intégration
 permission-export_subject = l’export de tout ce qui est conservé sur une personne
 permission-build_reports = l’établissement du rapport au Parlement
+permission-file_claims = introduire des demandes de financement
 
 ## Les engagements du planificateur
 
@@ -1074,6 +1075,7 @@ refusal-slip_without_reason = une date de { $promise } a déjà été annoncée 
 refusal-other_without_words = « { $reason } » a été choisi : dites ce que c’est, en mots.
 refusal-no_reason_list = passer de { $from } à { $to } ne prend pas de motif de la liste ; laissez-le vide.
 refusal-no_slip = une première date n’en remplace aucune ; laissez le motif de la liste vide.
+refusal-nothing_to_claim = toute personne admissible est déjà déclarée et aucun montant déclaré n’a changé : il n’y a rien à introduire.
 refusal-split_decision = une décision partielle accepte certains des { $members } membres, mais pas tous.
 refusal-reception_first = une famille arrivée va d’abord dans une structure d’accueil{ $sponsor ->
         [yes] , sauf si un groupe de parrainage l’accueille.

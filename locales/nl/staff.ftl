@@ -780,6 +780,7 @@ permission-place = het voorstellen en bevestigen van plaatsingen
 permission-record_outcomes = het vastleggen van integratieopvolging
 permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen
 permission-build_reports = het opstellen van het verslag aan het parlement
+permission-file_claims = financieringsaanvragen indienen
 
 ## De toezeggingen van de planner
 
@@ -1071,6 +1072,7 @@ refusal-slip_without_reason = het gezin kreeg al eerder een datum voor het { $pr
 refusal-other_without_words = “{ $reason }” is gekozen: zeg in woorden wat het is.
 refusal-no_reason_list = van { $from } naar { $to } gaan neemt geen reden uit de lijst; laat die leeg.
 refusal-no_slip = een eerste datum vervangt er geen; laat de reden uit de lijst leeg.
+refusal-nothing_to_claim = iedereen die in aanmerking komt is al aangevraagd en geen aangevraagd bedrag veranderde: er valt niets in te dienen.
 refusal-split_decision = een gedeeltelijke beslissing aanvaardt sommige maar niet alle { $members } gezinsleden.
 refusal-reception_first = een aangekomen gezin gaat eerst naar een opvangplaats{ $sponsor ->
         [yes] , tenzij een sponsorgroep het opvangt.

@@ -11,6 +11,7 @@ pub mod export_csv;
 pub mod fair_share;
 pub mod families;
 pub mod family;
+pub mod filed_claims;
 pub mod forecast;
 pub mod funding;
 pub mod import;

@@ -160,6 +160,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0024_support_and_wellbeing.sql"),
         postgres: include_str!("../migrations/postgres/0024_support_and_wellbeing.sql"),
     },
+    Migration {
+        version: 25,
+        description: "funding claims as filed, frozen, with their lines and corrections",
+        sqlite: include_str!("../migrations/sqlite/0025_funding_claims.sql"),
+        postgres: include_str!("../migrations/postgres/0025_funding_claims.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

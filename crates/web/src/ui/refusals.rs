@@ -235,7 +235,7 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("channel", word("channel", channel.as_str()));
         }
         Said(english) => args.set("reason", english.clone()),
-        Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip => {}
+        Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip | NothingToClaim => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -388,6 +388,7 @@ mod tests {
                 priority: Priority::Emergency,
                 channel: Channel::Mission,
             },
+            NothingToClaim,
         ]
     }
 

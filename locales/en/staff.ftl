@@ -1122,6 +1122,29 @@ claim-page-instrument-allowance = allowance to the receiving municipality
 claim-page-language = Language of the claim
 claim-page-build = Build the claim
 claim-page-refused-instrument = The claim was not built: the programme's policy profile has no such funding. Choose the other instrument.
+claims-page-title = Funding claims filed
+claims-page-lead = A claim once filed never changes. A later claim of the same instrument and year names only the persons no claim named yet, and corrects, with the reason, the amount of anyone claimed before whose amount changed: nobody is claimed twice.
+claims-page-file-title = File a claim
+claims-page-file-lead = Files the year's claim as it stands today. While the year is not over, a later claim adds those who arrive after.
+claims-page-file = File the claim
+claims-page-refused = The claim was not filed:
+claims-page-filed = The claim was filed.
+claims-page-filed-title = Claims filed
+claims-page-none = No claim has been filed yet.
+claims-page-claim = { $instrument }, { $year }, claim { $number }
+claims-page-claim-filed = Filed on { $day } by { $by }, arrivals counted to { $as_of }; total € { $total }.
+claims-page-lines = { $count ->
+    [one] one line
+   *[other] { $count } lines
+}
+claims-page-person = Person (case/member)
+claims-page-kind = Line
+claims-page-amount = Amount
+claims-page-kind-claim = claimed
+claims-page-kind-correction = correction
+claims-page-reason-amount_changed = the amount changed
+claims-page-reason-no_longer_eligible = no longer among the year's arrivals
+report-page-claims-link = Funding claims filed
 
 ## The quota page: the plan split over situations and channels, tracked to arrival.
 nav-quota = Quota

@@ -1124,6 +1124,29 @@ claim-page-instrument-allowance = allocation à la commune d’accueil
 claim-page-language = Langue de la demande
 claim-page-build = Établir la demande
 claim-page-refused-instrument = La demande n’a pas été établie : le profil de politique du programme ne prévoit pas ce financement. Choisissez l’autre instrument.
+claims-page-title = Demandes de financement introduites
+claims-page-lead = Une demande introduite ne change jamais. Une demande ultérieure pour le même instrument et la même année ne reprend que les personnes qu’aucune demande n’a encore reprises, et corrige, avec le motif, le montant de toute personne déjà déclarée dont le montant a changé : personne n’est déclaré deux fois.
+claims-page-file-title = Introduire une demande
+claims-page-file-lead = Introduit la demande de l’année telle qu’elle est aujourd’hui. Tant que l’année n’est pas finie, une demande ultérieure ajoute les personnes arrivées après.
+claims-page-file = Introduire la demande
+claims-page-refused = La demande n’a pas été introduite :
+claims-page-filed = La demande a été introduite.
+claims-page-filed-title = Demandes introduites
+claims-page-none = Aucune demande n’a encore été introduite.
+claims-page-claim = { $instrument }, { $year }, demande { $number }
+claims-page-claim-filed = Introduite le { $day } par { $by }, arrivées comptées jusqu’au { $as_of } ; total { $total } €.
+claims-page-lines = { $count ->
+    [one] une ligne
+   *[other] { $count } lignes
+}
+claims-page-person = Personne (dossier/membre)
+claims-page-kind = Ligne
+claims-page-amount = Montant
+claims-page-kind-claim = déclarée
+claims-page-kind-correction = correction
+claims-page-reason-amount_changed = le montant a changé
+claims-page-reason-no_longer_eligible = ne fait plus partie des arrivées de l’année
+report-page-claims-link = Demandes de financement introduites
 
 ## La page du quota : le plan réparti par situation et par canal, suivi jusqu'à l'arrivée.
 nav-quota = Quota

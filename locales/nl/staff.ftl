@@ -1121,6 +1121,29 @@ claim-page-instrument-allowance = vergoeding aan de ontvangende gemeente
 claim-page-language = Taal van de aanvraag
 claim-page-build = Aanvraag opstellen
 claim-page-refused-instrument = De aanvraag werd niet opgesteld: het beleidsprofiel van het programma kent deze financiering niet. Kies het andere instrument.
+claims-page-title = Ingediende financieringsaanvragen
+claims-page-lead = Een ingediende aanvraag verandert nooit. Een latere aanvraag voor hetzelfde instrument en jaar noemt alleen wie nog in geen aanvraag stond, en corrigeert, met de reden, het bedrag van wie eerder werd aangevraagd en van wie het bedrag veranderde: niemand wordt twee keer aangevraagd.
+claims-page-file-title = Een aanvraag indienen
+claims-page-file-lead = Dient de aanvraag van het jaar in zoals die vandaag is. Zolang het jaar niet voorbij is, voegt een latere aanvraag wie later aankomt toe.
+claims-page-file = Aanvraag indienen
+claims-page-refused = De aanvraag is niet ingediend:
+claims-page-filed = De aanvraag is ingediend.
+claims-page-filed-title = Ingediende aanvragen
+claims-page-none = Er is nog geen aanvraag ingediend.
+claims-page-claim = { $instrument }, { $year }, aanvraag { $number }
+claims-page-claim-filed = Ingediend op { $day } door { $by }, aankomsten geteld tot { $as_of }; totaal € { $total }.
+claims-page-lines = { $count ->
+    [one] één regel
+   *[other] { $count } regels
+}
+claims-page-person = Persoon (dossier/lid)
+claims-page-kind = Regel
+claims-page-amount = Bedrag
+claims-page-kind-claim = aangevraagd
+claims-page-kind-correction = correctie
+claims-page-reason-amount_changed = het bedrag veranderde
+claims-page-reason-no_longer_eligible = niet langer bij de aankomsten van het jaar
+report-page-claims-link = Ingediende financieringsaanvragen
 
 ## De quotumpagina: het plan verdeeld over situaties en kanalen, gevolgd tot aankomst.
 nav-quota = Quotum

@@ -9,7 +9,7 @@
 use resettle_domain::case::CaseState;
 use resettle_domain::policy::Money;
 use resettle_storage::Period;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::annual::people::Traveller;
@@ -17,7 +17,7 @@ use crate::annual::{ACCEPTED, ReportedProgramme, YearSpan};
 use crate::{App, AppError, Caller, Permission};
 
 /// What a claim is made under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Instrument {
     /// The EU's Asylum, Migration and Integration Fund: an amount per resettled person.

@@ -85,6 +85,9 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
             "proposed_by": "x", "consulted": "x", "motivation": " ",
             "published_on": "2021-10-01", "years": [{"year": 2022, "persons": 1}]
         })),
+        "POST /api/v1/programmes/BE/funding/claims" => {
+            Some(serde_json::json!({"instrument": "amif", "year": 1800}))
+        }
         "PUT /api/v1/programmes/BE/pledges/2031" => {
             Some(serde_json::json!({"pledged": 1, "source": " "}))
         }

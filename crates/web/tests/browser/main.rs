@@ -9,6 +9,7 @@ mod accessibility;
 mod administrator;
 mod aftercare;
 mod case_officer;
+mod claims;
 mod family;
 mod forecast;
 mod impossible_data;

@@ -8,6 +8,7 @@ mod dashboard;
 mod demo;
 mod error;
 pub mod export_csv;
+pub mod exports;
 pub mod fair_share;
 pub mod families;
 pub mod family;

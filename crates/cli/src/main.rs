@@ -110,6 +110,9 @@ enum Command {
     /// Funding: claims under AMIF and the municipal allowance, person by person.
     #[command(subcommand)]
     Funding(commands::funding::Command),
+    /// Export: the lists a user may see as CSV or XLSX.
+    #[command(subcommand)]
+    Export(commands::export::Command),
     /// Import: UNHCR submissions from a CSV or XLSX file.
     #[command(subcommand)]
     Import(commands::import::Command),
@@ -157,6 +160,7 @@ fn main() -> std::process::ExitCode {
             Command::Report(c) => commands::report::run(&cli.database, c).await,
             Command::Funding(c) => commands::funding::run(&cli.database, c).await,
             Command::Import(c) => commands::import::run(&cli.database, c).await,
+            Command::Export(c) => commands::export::run(&cli.database, c).await,
         }
     });
     match result {

@@ -2065,6 +2065,51 @@ fn a_filed_claim_is_listed_and_not_filed_twice() {
     );
 }
 
+/// `resettle export` writes a list as CSV to standard output or as XLSX to a file; an
+/// unknown format is refused naming the option, writing nothing.
+#[test]
+fn export_writes_lists_as_csv_and_xlsx() {
+    let (dir, db) = demo_database(60);
+    let run = |args: &[&str]| {
+        let mut all = vec!["--database", db.as_str()];
+        all.extend_from_slice(args);
+        resettle(&all)
+    };
+    let out = run(&["export", "cases", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.starts_with("case_number,programme,state,"),
+        "{csv:.200}"
+    );
+    assert_eq!(csv.lines().count(), 61, "one row per case");
+    let path = dir.path().join("audit.xlsx");
+    let out = run(&[
+        "export",
+        "audit",
+        "--format",
+        "xlsx",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read(&path).unwrap().starts_with(b"PK"),
+        "a workbook"
+    );
+    let out = run(&["export", "missions", "--format", "ods"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format: \"ods\" is not csv or xlsx"));
+}
+
 /// `resettle import cases` registers a file's cases once (a second import changes
 /// nothing); a file with a bad row writes nothing, names row, column, value and reason,
 /// and exits with status 1; a dry run writes nothing.

@@ -2,6 +2,7 @@
 pub mod audit;
 pub mod case;
 pub mod demo;
+pub mod export;
 pub mod fair_share;
 pub mod funding;
 pub mod import;

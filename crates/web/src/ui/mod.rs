@@ -6,6 +6,7 @@ mod audit;
 mod cases;
 mod claims;
 mod dashboard;
+mod exports;
 mod fair_share;
 mod families;
 mod family_letter;
@@ -211,6 +212,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/report/annual", get(report::build))
         .route("/report/funding", get(report::claim))
         .route(claims::PATH, get(claims::page).post(claims::file))
+        .route("/export/{list}", get(exports::get))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route(report::STYLESHEET_PATH, get(report::stylesheet))

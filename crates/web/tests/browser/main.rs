@@ -10,6 +10,7 @@ mod administrator;
 mod aftercare;
 mod case_officer;
 mod claims;
+mod exports;
 mod family;
 mod forecast;
 mod impossible_data;

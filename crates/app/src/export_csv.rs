@@ -42,10 +42,12 @@ pub enum SheetCell<'a> {
 pub fn sheet_cell(cell: &str) -> SheetCell<'_> {
     // A leading zero (`007`, a code) is kept as written: as a number it would be lost.
     let coded = cell.len() > 1 && cell.starts_with('0') && !cell.starts_with("0.");
-    if !cell.is_empty() && !coded && is_plain_number(cell) {
-        if let Ok(n) = cell.parse::<f64>() {
-            return SheetCell::Number(n);
-        }
+    if !cell.is_empty()
+        && !coded
+        && is_plain_number(cell)
+        && let Ok(n) = cell.parse::<f64>()
+    {
+        return SheetCell::Number(n);
     }
     SheetCell::Text(neutralise(cell))
 }

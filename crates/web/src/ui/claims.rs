@@ -73,10 +73,7 @@ async fn claims_page(
         Ok(c) => c,
         Err(e) => return failed(lang, Some(session), e),
     };
-    let status = match &refused {
-        None => None,
-        Some(_) => Some(StatusCode::UNPROCESSABLE_ENTITY),
-    };
+    let is_refused = refused.is_some();
     let page = render(
         "claims.html",
         lang,
@@ -89,9 +86,10 @@ async fn claims_page(
             filed,
         },
     );
-    match status {
-        None => page,
-        Some(s) => ApiError::new(s, "funding claim not filed").status_of(page),
+    if is_refused {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "funding claim not filed").status_of(page)
+    } else {
+        page
     }
 }
 

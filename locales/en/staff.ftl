@@ -230,6 +230,11 @@ audit-id = Id
 audit-from = From
 audit-to = To
 audit-csv = Export these entries as CSV
+export-cases = Export every case you may see, with the fields you see:
+export-events = Export this history:
+export-csv = CSV
+export-xlsx = spreadsheet (XLSX)
+audit-xlsx = Export the latest entries as a spreadsheet (XLSX)
 audit-pages = Pages of the trail
 audit-older = older entries →
 audit-newest = ← newest entries
@@ -783,6 +788,7 @@ permission-place = proposing and confirming placements
 permission-record_outcomes = recording integration follow-ups
 permission-export_subject = exporting everything held on a person
 permission-build_reports = building the report to Parliament
+permission-file_claims = filing funding claims
 
 ## The planner's pledges
 
@@ -1074,6 +1080,7 @@ refusal-slip_without_reason = a { $promise } date was told to the family before:
 refusal-other_without_words = “{ $reason }” was chosen: say what it is, in words.
 refusal-no_reason_list = moving from { $from } to { $to } takes no reason from the list; leave it empty.
 refusal-no_slip = a first date replaces none; leave the reason from the list empty.
+refusal-nothing_to_claim = every eligible person is claimed already and no amount claimed changed: there is nothing to file.
 refusal-split_decision = a decision in part accepts some but not all of the { $members } members.
 refusal-reception_first = an arrived family goes to a reception place first{ $sponsor ->
         [yes] , unless a sponsor group receives it.
@@ -1137,6 +1144,29 @@ claim-page-instrument-allowance = allowance to the receiving municipality
 claim-page-language = Language of the claim
 claim-page-build = Build the claim
 claim-page-refused-instrument = The claim was not built: the programme's policy profile has no such funding. Choose the other instrument.
+claims-page-title = Funding claims filed
+claims-page-lead = A claim once filed never changes. A later claim of the same instrument and year names only the persons no claim named yet, and corrects, with the reason, the amount of anyone claimed before whose amount changed: nobody is claimed twice.
+claims-page-file-title = File a claim
+claims-page-file-lead = Files the year's claim as it stands today. While the year is not over, a later claim adds those who arrive after.
+claims-page-file = File the claim
+claims-page-refused = The claim was not filed:
+claims-page-filed = The claim was filed.
+claims-page-filed-title = Claims filed
+claims-page-none = No claim has been filed yet.
+claims-page-claim = { $instrument }, { $year }, claim { $number }
+claims-page-claim-filed = Filed on { $day } by { $by }, arrivals counted to { $as_of }; total € { $total }.
+claims-page-lines = { $count ->
+    [one] one line
+   *[other] { $count } lines
+}
+claims-page-person = Person (case/member)
+claims-page-kind = Line
+claims-page-amount = Amount
+claims-page-kind-claim = claimed
+claims-page-kind-correction = correction
+claims-page-reason-amount_changed = the amount changed
+claims-page-reason-no_longer_eligible = no longer among the year's arrivals
+report-page-claims-link = Funding claims filed
 
 ## The quota page: the plan split over situations and channels, tracked to arrival.
 nav-quota = Quota

@@ -232,6 +232,11 @@ audit-id = Id
 audit-from = Du
 audit-to = Au
 audit-csv = Exporter ces entrées en CSV
+export-cases = Exporter chaque dossier que vous pouvez voir, avec les champs que vous voyez :
+export-events = Exporter cet historique :
+export-csv = CSV
+export-xlsx = tableur (XLSX)
+audit-xlsx = Exporter les dernières entrées en tableur (XLSX)
 audit-pages = Pages du journal
 audit-older = entrées plus anciennes →
 audit-newest = ← entrées les plus récentes
@@ -785,6 +790,7 @@ permission-place = la proposition et la confirmation des placements
 permission-record_outcomes = l’enregistrement du suivi de l’intégration
 permission-export_subject = l’export de tout ce qui est conservé sur une personne
 permission-build_reports = l’établissement du rapport au Parlement
+permission-file_claims = introduire des demandes de financement
 
 ## Les engagements du planificateur
 
@@ -1076,6 +1082,7 @@ refusal-slip_without_reason = une date de { $promise } a déjà été annoncée 
 refusal-other_without_words = « { $reason } » a été choisi : dites ce que c’est, en mots.
 refusal-no_reason_list = passer de { $from } à { $to } ne prend pas de motif de la liste ; laissez-le vide.
 refusal-no_slip = une première date n’en remplace aucune ; laissez le motif de la liste vide.
+refusal-nothing_to_claim = toute personne admissible est déjà déclarée et aucun montant déclaré n’a changé : il n’y a rien à introduire.
 refusal-split_decision = une décision partielle accepte certains des { $members } membres, mais pas tous.
 refusal-reception_first = une famille arrivée va d’abord dans une structure d’accueil{ $sponsor ->
         [yes] , sauf si un groupe de parrainage l’accueille.
@@ -1139,6 +1146,29 @@ claim-page-instrument-allowance = allocation à la commune d’accueil
 claim-page-language = Langue de la demande
 claim-page-build = Établir la demande
 claim-page-refused-instrument = La demande n’a pas été établie : le profil de politique du programme ne prévoit pas ce financement. Choisissez l’autre instrument.
+claims-page-title = Demandes de financement introduites
+claims-page-lead = Une demande introduite ne change jamais. Une demande ultérieure pour le même instrument et la même année ne reprend que les personnes qu’aucune demande n’a encore reprises, et corrige, avec le motif, le montant de toute personne déjà déclarée dont le montant a changé : personne n’est déclaré deux fois.
+claims-page-file-title = Introduire une demande
+claims-page-file-lead = Introduit la demande de l’année telle qu’elle est aujourd’hui. Tant que l’année n’est pas finie, une demande ultérieure ajoute les personnes arrivées après.
+claims-page-file = Introduire la demande
+claims-page-refused = La demande n’a pas été introduite :
+claims-page-filed = La demande a été introduite.
+claims-page-filed-title = Demandes introduites
+claims-page-none = Aucune demande n’a encore été introduite.
+claims-page-claim = { $instrument }, { $year }, demande { $number }
+claims-page-claim-filed = Introduite le { $day } par { $by }, arrivées comptées jusqu’au { $as_of } ; total { $total } €.
+claims-page-lines = { $count ->
+    [one] une ligne
+   *[other] { $count } lignes
+}
+claims-page-person = Personne (dossier/membre)
+claims-page-kind = Ligne
+claims-page-amount = Montant
+claims-page-kind-claim = déclarée
+claims-page-kind-correction = correction
+claims-page-reason-amount_changed = le montant a changé
+claims-page-reason-no_longer_eligible = ne fait plus partie des arrivées de l’année
+report-page-claims-link = Demandes de financement introduites
 
 ## La page du quota : le plan réparti par situation et par canal, suivi jusqu'à l'arrivée.
 nav-quota = Quota

@@ -229,6 +229,11 @@ audit-id = Id
 audit-from = Van
 audit-to = Tot
 audit-csv = Deze regels exporteren als CSV
+export-cases = Exporteer elk dossier dat u mag zien, met de velden die u ziet:
+export-events = Exporteer deze geschiedenis:
+export-csv = CSV
+export-xlsx = rekenblad (XLSX)
+audit-xlsx = Exporteer de laatste regels als rekenblad (XLSX)
 audit-pages = Pagina's van de auditlog
 audit-older = oudere regels →
 audit-newest = ← nieuwste regels
@@ -782,6 +787,7 @@ permission-place = het voorstellen en bevestigen van plaatsingen
 permission-record_outcomes = het vastleggen van integratieopvolging
 permission-export_subject = het exporteren van alles wat over een persoon is opgeslagen
 permission-build_reports = het opstellen van het verslag aan het parlement
+permission-file_claims = financieringsaanvragen indienen
 
 ## De toezeggingen van de planner
 
@@ -1073,6 +1079,7 @@ refusal-slip_without_reason = het gezin kreeg al eerder een datum voor het { $pr
 refusal-other_without_words = “{ $reason }” is gekozen: zeg in woorden wat het is.
 refusal-no_reason_list = van { $from } naar { $to } gaan neemt geen reden uit de lijst; laat die leeg.
 refusal-no_slip = een eerste datum vervangt er geen; laat de reden uit de lijst leeg.
+refusal-nothing_to_claim = iedereen die in aanmerking komt is al aangevraagd en geen aangevraagd bedrag veranderde: er valt niets in te dienen.
 refusal-split_decision = een gedeeltelijke beslissing aanvaardt sommige maar niet alle { $members } gezinsleden.
 refusal-reception_first = een aangekomen gezin gaat eerst naar een opvangplaats{ $sponsor ->
         [yes] , tenzij een sponsorgroep het opvangt.
@@ -1136,6 +1143,29 @@ claim-page-instrument-allowance = vergoeding aan de ontvangende gemeente
 claim-page-language = Taal van de aanvraag
 claim-page-build = Aanvraag opstellen
 claim-page-refused-instrument = De aanvraag werd niet opgesteld: het beleidsprofiel van het programma kent deze financiering niet. Kies het andere instrument.
+claims-page-title = Ingediende financieringsaanvragen
+claims-page-lead = Een ingediende aanvraag verandert nooit. Een latere aanvraag voor hetzelfde instrument en jaar noemt alleen wie nog in geen aanvraag stond, en corrigeert, met de reden, het bedrag van wie eerder werd aangevraagd en van wie het bedrag veranderde: niemand wordt twee keer aangevraagd.
+claims-page-file-title = Een aanvraag indienen
+claims-page-file-lead = Dient de aanvraag van het jaar in zoals die vandaag is. Zolang het jaar niet voorbij is, voegt een latere aanvraag wie later aankomt toe.
+claims-page-file = Aanvraag indienen
+claims-page-refused = De aanvraag is niet ingediend:
+claims-page-filed = De aanvraag is ingediend.
+claims-page-filed-title = Ingediende aanvragen
+claims-page-none = Er is nog geen aanvraag ingediend.
+claims-page-claim = { $instrument }, { $year }, aanvraag { $number }
+claims-page-claim-filed = Ingediend op { $day } door { $by }, aankomsten geteld tot { $as_of }; totaal € { $total }.
+claims-page-lines = { $count ->
+    [one] één regel
+   *[other] { $count } regels
+}
+claims-page-person = Persoon (dossier/lid)
+claims-page-kind = Regel
+claims-page-amount = Bedrag
+claims-page-kind-claim = aangevraagd
+claims-page-kind-correction = correctie
+claims-page-reason-amount_changed = het bedrag veranderde
+claims-page-reason-no_longer_eligible = niet langer bij de aankomsten van het jaar
+report-page-claims-link = Ingediende financieringsaanvragen
 
 ## De quotumpagina: het plan verdeeld over situaties en kanalen, gevolgd tot aankomst.
 nav-quota = Quotum

@@ -28,6 +28,30 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// A cell as a spreadsheet file holds it: a plain number as a number a spreadsheet can
+/// add up, anything else as text, neutralised as a CSV cell is, so a sheet saved again as
+/// CSV carries no formula either.
+pub enum SheetCell<'a> {
+    /// A plain number.
+    Number(f64),
+    /// Text, never a formula.
+    Text(Cow<'a, str>),
+}
+
+/// How `cell` goes into a spreadsheet file.
+pub fn sheet_cell(cell: &str) -> SheetCell<'_> {
+    // A leading zero (`007`, a code) is kept as written: as a number it would be lost.
+    let coded = cell.len() > 1 && cell.starts_with('0') && !cell.starts_with("0.");
+    if !cell.is_empty()
+        && !coded
+        && is_plain_number(cell)
+        && let Ok(n) = cell.parse::<f64>()
+    {
+        return SheetCell::Number(n);
+    }
+    SheetCell::Text(neutralise(cell))
+}
+
 /// A finite decimal number written with digits, a sign, a point and an exponent only
 /// (`inf` and `NaN`, which Rust parses, are words to a spreadsheet).
 fn is_plain_number(cell: &str) -> bool {

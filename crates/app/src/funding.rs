@@ -9,7 +9,7 @@
 use resettle_domain::case::CaseState;
 use resettle_domain::policy::Money;
 use resettle_storage::Period;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::annual::people::Traveller;
@@ -17,7 +17,7 @@ use crate::annual::{ACCEPTED, ReportedProgramme, YearSpan};
 use crate::{App, AppError, Caller, Permission};
 
 /// What a claim is made under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Instrument {
     /// The EU's Asylum, Migration and Integration Fund: an amount per resettled person.
@@ -199,6 +199,29 @@ impl App {
             &year.to_string(),
         )
         .await?;
+        let claim = self.build_claim(request).await?;
+        self.record_ok(
+            caller,
+            "report",
+            "funding_claim",
+            &format!(
+                "{} {} {year}",
+                claim.programme.code,
+                request.instrument.as_str()
+            ),
+            "case_number",
+            &format!("{} persons", claim.lines.len()),
+        )
+        .await?;
+        Ok(claim)
+    }
+
+    /// The claim as it stands today, for a caller already allowed to see it.
+    pub(crate) async fn build_claim(
+        &self,
+        request: &ClaimRequest,
+    ) -> Result<FundingClaim, AppError> {
+        let year = request.year;
         let programme = self
             .reported_programme(request.programme.as_deref())
             .await?;
@@ -232,15 +255,6 @@ impl App {
                 .map(|a| a.purpose.clone())
                 .unwrap_or_default(),
         };
-        self.record_ok(
-            caller,
-            "report",
-            "funding_claim",
-            &format!("{} {} {year}", programme.code, request.instrument.as_str()),
-            "case_number",
-            &format!("{} persons", lines.len()),
-        )
-        .await?;
         Ok(FundingClaim {
             instrument: request.instrument,
             year,

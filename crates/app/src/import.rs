@@ -449,6 +449,7 @@ impl App {
         let mut problems = Vec::new();
         let mut files = Vec::new();
         let mut unchanged = 0;
+        let registered = self.store.case_numbers().await?;
         for (row, new) in found.iter() {
             let number = new.case_number.clone();
             let file = match new.clone().into_file(&caller.username, now, &policy) {
@@ -472,7 +473,7 @@ impl App {
                 ));
                 continue;
             }
-            if self.store.case(&file.case.case_number).await?.is_some() {
+            if registered.contains(file.case.case_number.as_str()) {
                 unchanged += 1;
             } else {
                 files.push(file);

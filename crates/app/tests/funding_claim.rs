@@ -4,8 +4,11 @@
 //! without the instrument, and a role that may not build reports, are refused.
 use std::collections::{BTreeMap, BTreeSet};
 
+use resettle_app::cases::TransitionRequest;
+use resettle_app::filed_claims::{Correction, FiledClaim, LineKind};
 use resettle_app::funding::{ClaimRequest, FundingClaim, Instrument};
-use resettle_app::{App, AppError, Role};
+use resettle_app::{App, AppError, Caller, Role};
+use resettle_domain::RefusalKind;
 use sqlx::Row;
 
 mod common;
@@ -186,4 +189,252 @@ async fn only_planners_and_auditors_build_a_claim_and_it_is_recorded() {
         claim(&app, Role::Auditor, Instrument::Amif).await.unwrap();
         assert_eq!(built(pool.clone()).await, 1, "{who}");
     }
+}
+
+/// One number from the raw tables.
+async fn number(pool: &sqlx::AnyPool, sql: &str) -> i64 {
+    sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+        .fetch_one(pool)
+        .await
+        .unwrap()
+        .try_get::<i64, _>(0)
+        .unwrap()
+}
+
+async fn file(
+    app: &App,
+    role: Role,
+    instrument: Instrument,
+    year: i32,
+) -> Result<FiledClaim, AppError> {
+    app.file_funding_claim(
+        &caller(role),
+        &ClaimRequest {
+            programme: None,
+            instrument,
+            year,
+        },
+    )
+    .await
+}
+
+/// What every line filed under the instrument and year adds up to, and the persons named
+/// by more than one first claim, from the raw tables.
+async fn filed_sums(pool: &sqlx::AnyPool, instrument: &str, year: i32) -> (i64, i64, i64) {
+    let lines = number(
+        pool,
+        &format!(
+            "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM funding_claim_lines \
+              WHERE instrument = '{instrument}' AND year = {year}"
+        ),
+    )
+    .await;
+    let claims = number(
+        pool,
+        &format!(
+            "SELECT CAST(COALESCE(SUM(total_cents), 0) AS BIGINT) FROM funding_claims \
+              WHERE instrument = '{instrument}' AND year = {year}"
+        ),
+    )
+    .await;
+    let twice = number(
+        pool,
+        &format!(
+            "SELECT COUNT(*) FROM (SELECT person_id FROM funding_claim_lines \
+              WHERE instrument = '{instrument}' AND year = {year} AND kind = 'claim' \
+              GROUP BY person_id HAVING COUNT(*) > 1) t"
+        ),
+    )
+    .await;
+    (lines, claims, twice)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filing_twice_claims_nobody_twice_and_the_claims_add_up() {
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let persons = arrived_persons(&pool).await;
+
+        // An auditor reads claims but does not file one: refused, nothing written.
+        let refused = file(&app, Role::Auditor, Instrument::Amif, YEAR).await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden { .. })),
+            "{who}: {refused:?}"
+        );
+        assert_eq!(
+            number(&pool, "SELECT COUNT(*) FROM funding_claims").await,
+            0,
+            "{who}"
+        );
+
+        // The first claim names every person who arrived in the year once.
+        let first = file(&app, Role::Planner, Instrument::Amif, YEAR)
+            .await
+            .unwrap();
+        assert_eq!(
+            (first.number, first.lines.len()),
+            (1, persons.len()),
+            "{who}"
+        );
+        assert!(first.lines.iter().all(|l| l.kind == LineKind::Claim));
+        let expected = persons.len() as i64 * 1_000_000;
+        assert_eq!(
+            filed_sums(&pool, "amif", YEAR).await,
+            (expected, expected, 0),
+            "{who}"
+        );
+
+        // Filing again with nothing changed is refused, and writes nothing.
+        let again = file(&app, Role::Planner, Instrument::Amif, YEAR).await;
+        assert!(
+            matches!(&again, Err(AppError::Refused(r)) if r.kind == RefusalKind::NothingToClaim),
+            "{who}: {again:?}"
+        );
+        assert_eq!(
+            number(&pool, "SELECT COUNT(*) FROM funding_claims").await,
+            1,
+            "{who}"
+        );
+
+        // Within the year not yet over: a claim, a family arrives, a second claim names
+        // only that family, and nobody twice.
+        let this_year = resettle_testkit::TODAY.year();
+        let early = file(&app, Role::Planner, Instrument::Amif, this_year)
+            .await
+            .unwrap();
+        let op = Caller::operator();
+        let row = sqlx::query(
+            "SELECT case_number, version, COALESCE(travelling, family_size) FROM cases \
+              WHERE state = 'departure_scheduled' ORDER BY case_number",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let case: String = row[0].try_get(0).unwrap();
+        let version: i64 = row[0].try_get(1).unwrap();
+        let travelling: i64 = row[0].try_get(2).unwrap();
+        app.transition(
+            &op,
+            &case,
+            &TransitionRequest {
+                to: "arrived".into(),
+                expected_version: version,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let later = file(&app, Role::Planner, Instrument::Amif, this_year)
+            .await
+            .unwrap();
+        assert_eq!(later.number, 2, "{who}");
+        assert_eq!(later.lines.len() as i64, travelling, "{who}: {later:?}");
+        assert!(
+            later
+                .lines
+                .iter()
+                .all(|l| l.case_number == case && l.kind == LineKind::Claim)
+        );
+        let now = claim_of(&app, Instrument::Amif, this_year).await;
+        let both = early.total_cents + later.total_cents;
+        assert_eq!(
+            now.total_cents, both,
+            "{who}: the claims add up to the year's"
+        );
+        assert_eq!(
+            filed_sums(&pool, "amif", this_year).await,
+            (both, both, 0),
+            "{who}"
+        );
+
+        // Under the Dutch allowance, an adult's age on arrival corrected makes them a minor:
+        // the next claim takes back the adult's allowance with a correction line.
+        sqlx::query("UPDATE programmes SET policy_profile = 'netherlands-2012'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let allowance = file(&app, Role::Planner, Instrument::Allowance, YEAR)
+            .await
+            .unwrap();
+        let adult = allowance
+            .lines
+            .iter()
+            .find(|l| l.amount_cents == 100_000)
+            .unwrap();
+        sqlx::query(
+            "UPDATE family_members SET date_of_birth = '2020-01-01' \
+              WHERE member_no = $1 AND case_id = (SELECT id FROM cases WHERE case_number = $2)",
+        )
+        .bind(i64::from(adult.member_no))
+        .bind(adult.case_number.clone())
+        .execute(&pool)
+        .await
+        .unwrap();
+        let corrected = file(&app, Role::Planner, Instrument::Allowance, YEAR)
+            .await
+            .unwrap();
+        assert_eq!(corrected.lines.len(), 1, "{who}: {corrected:?}");
+        let line = &corrected.lines[0];
+        assert_eq!(
+            (
+                line.person_id.as_str(),
+                line.kind,
+                line.amount_cents,
+                line.reason
+            ),
+            (
+                adult.person_id.as_str(),
+                LineKind::Correction,
+                -100_000,
+                Some(Correction::AmountChanged)
+            ),
+            "{who}"
+        );
+        let total = claim_of(&app, Instrument::Allowance, YEAR)
+            .await
+            .total_cents;
+        assert_eq!(
+            filed_sums(&pool, "allowance", YEAR).await,
+            (total, total, 0),
+            "{who}"
+        );
+
+        // The database itself refuses a second first claim of a person.
+        let dup = sqlx::query(
+            "INSERT INTO funding_claim_lines (claim_id, line_no, programme_id, instrument, \
+               year, person_id, case_number, member_no, kind, amount_cents) \
+             SELECT claim_id, 9999, programme_id, instrument, year, person_id, case_number, \
+                    member_no, kind, amount_cents FROM funding_claim_lines \
+              WHERE kind = 'claim' AND line_no = 1 AND instrument = 'amif' AND year = 2025",
+        )
+        .execute(&pool)
+        .await;
+        assert!(dup.is_err(), "{who}: the unique index refuses it");
+
+        // Listed, for planners and auditors alike: five claims.
+        let listed = app
+            .filed_funding_claims(&caller(Role::Auditor), None)
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 5, "{who}");
+        assert_eq!(
+            listed.iter().find(|c| c.year == this_year && c.number == 2),
+            Some(&later)
+        );
+    }
+}
+
+async fn claim_of(app: &App, instrument: Instrument, year: i32) -> FundingClaim {
+    app.funding_claim(
+        &caller(Role::Planner),
+        &ClaimRequest {
+            programme: None,
+            instrument,
+            year,
+        },
+    )
+    .await
+    .unwrap()
 }

@@ -110,6 +110,9 @@ enum Command {
     /// Funding: claims under AMIF and the municipal allowance, person by person.
     #[command(subcommand)]
     Funding(commands::funding::Command),
+    /// Export: the lists a user may see as CSV or XLSX.
+    #[command(subcommand)]
+    Export(commands::export::Command),
     /// Import: UNHCR submissions from a CSV or XLSX file.
     #[command(subcommand)]
     Import(commands::import::Command),
@@ -175,6 +178,7 @@ fn main() -> std::process::ExitCode {
             Command::Restore { from, replace } => {
                 commands::backup::restore(&cli.database, &from, replace).await
             }
+            Command::Export(c) => commands::export::run(&cli.database, c).await,
         }
     });
     match result {

@@ -2004,6 +2004,112 @@ fn funding_claim_lists_each_person_once_and_adds_up() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("names no municipal allowance"));
 }
 
+/// `resettle funding claim --file` files the claim once: filing again with nothing new is
+/// refused, writing nothing; `resettle funding claims` lists the claim filed, adding up.
+#[test]
+fn a_filed_claim_is_listed_and_not_filed_twice() {
+    let (_dir, db) = demo_database(200);
+    let run = |args: &[&str]| {
+        let mut all = vec!["--database", db.as_str()];
+        all.extend_from_slice(args);
+        resettle(&all)
+    };
+    let file = || {
+        run(&[
+            "funding",
+            "claim",
+            "--instrument",
+            "amif",
+            "--year",
+            "2024",
+            "--file",
+            "--format",
+            "json",
+        ])
+    };
+    let out = file();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let filed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(filed["number"].as_i64(), Some(1));
+    let lines = filed["lines"].as_array().unwrap();
+    assert!(!lines.is_empty());
+    assert!(lines.iter().all(|l| l["kind"] == "claim"));
+    let out = file();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nothing to file"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["funding", "claims", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0], filed);
+    let csv = String::from_utf8(run(&["funding", "claims", "--format", "csv"]).stdout).unwrap();
+    assert!(csv.starts_with(
+        "instrument,year,number,filed_on,filed_by,person_id,kind,reason,amount_cents\n"
+    ));
+    assert!(
+        csv.trim_end()
+            .ends_with(&format!(",total,,,{}", filed["total_cents"])),
+        "{csv}"
+    );
+}
+
+/// `resettle export` writes a list as CSV to standard output or as XLSX to a file; an
+/// unknown format is refused naming the option, writing nothing.
+#[test]
+fn export_writes_lists_as_csv_and_xlsx() {
+    let (dir, db) = demo_database(60);
+    let run = |args: &[&str]| {
+        let mut all = vec!["--database", db.as_str()];
+        all.extend_from_slice(args);
+        resettle(&all)
+    };
+    let out = run(&["export", "cases", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.starts_with("case_number,programme,state,"),
+        "{csv:.200}"
+    );
+    assert_eq!(csv.lines().count(), 61, "one row per case");
+    let path = dir.path().join("audit.xlsx");
+    let out = run(&[
+        "export",
+        "audit",
+        "--format",
+        "xlsx",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read(&path).unwrap().starts_with(b"PK"),
+        "a workbook"
+    );
+    let out = run(&["export", "missions", "--format", "ods"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format: \"ods\" is not csv or xlsx"));
+}
+
 /// `resettle import cases` registers a file's cases once (a second import changes
 /// nothing); a file with a bad row writes nothing, names row, column, value and reason,
 /// and exits with status 1; a dry run writes nothing.

@@ -344,6 +344,9 @@ pub enum RefusalKind {
         /// The days given.
         days: i64,
     },
+    /// A funding claim that would hold no line: every eligible person is claimed already
+    /// and no amount claimed changed.
+    NothingToClaim,
     /// A reason the domain states in English only (not yet typed).
     Said(String),
 }
@@ -353,7 +356,9 @@ impl RefusalKind {
     /// 409 Conflict), of something that does not exist (404), or of the input itself (422).
     pub fn status(&self) -> u16 {
         match self {
-            RefusalKind::ChangedSince { .. } | RefusalKind::Duplicate { .. } => 409,
+            RefusalKind::ChangedSince { .. }
+            | RefusalKind::Duplicate { .. }
+            | RefusalKind::NothingToClaim => 409,
             RefusalKind::NoSuchCase { .. } => 404,
             _ => 422,
         }
@@ -406,6 +411,7 @@ impl RefusalKind {
             RequestNotAllowed { .. } => "request_not_allowed",
             ResolvedWhileRequested { .. } => "resolved_while_requested",
             HoldTooLong { .. } => "hold_too_long",
+            NothingToClaim => "nothing_to_claim",
             Said(_) => "other",
         }
     }
@@ -538,6 +544,10 @@ impl fmt::Display for RefusalKind {
                 f,
                 "a move from {from} to {to} names no reason from a list; reason codes are for \
                  a deferral, a withdrawal and a departure date that moved"
+            ),
+            NothingToClaim => f.write_str(
+                "every eligible person is claimed already and no amount claimed changed: \
+                 nothing to file",
             ),
             NoSlip => f.write_str("a first promise replaces no date, so it names no slip reason"),
             SplitDecision { members } => write!(

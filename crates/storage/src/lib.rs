@@ -9,6 +9,7 @@ mod backup;
 mod batch;
 mod caseload;
 mod cases;
+mod claims;
 pub mod clock;
 mod codec;
 mod error;
@@ -49,6 +50,7 @@ pub use caseload::ImportSummary;
 pub use cases::{
     Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, ScopeFilter, StoredCase,
 };
+pub use claims::{FiledClaimRow, FiledLineRow};
 pub use error::StorageError;
 pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};
 pub use family_access::FamilySessionRow;

@@ -166,6 +166,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0025_support_task_note.sql"),
         postgres: include_str!("../migrations/postgres/0025_support_task_note.sql"),
     },
+    Migration {
+        version: 26,
+        description: "funding claims as filed, frozen, with their lines and corrections",
+        sqlite: include_str!("../migrations/sqlite/0026_funding_claims.sql"),
+        postgres: include_str!("../migrations/postgres/0026_funding_claims.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -63,7 +63,7 @@ impl AuditRecord {
     ];
 
     /// The entry as CSV cells.
-    fn cells(&self) -> [String; 12] {
+    pub(crate) fn cells(&self) -> [String; 12] {
         [
             self.seq.to_string(),
             self.at.clone(),

@@ -48,6 +48,8 @@ pub enum Permission {
     InformFamilies,
     /// Build the report to Parliament: aggregates only, small cells withheld.
     BuildReports,
+    /// File a funding claim: stored and frozen, the persons in it never claimed again.
+    FileClaims,
     /// Read a family's support plan, goals, contacts, check-ins (without the health
     /// answers) and tasks, and the work list.
     ReadSupport,
@@ -81,6 +83,7 @@ impl Permission {
             Permission::ExportSubject => "export_subject",
             Permission::InformFamilies => "inform_families",
             Permission::BuildReports => "build_reports",
+            Permission::FileClaims => "file_claims",
             Permission::ReadSupport => "read_support",
             Permission::ManageSupport => "manage_support",
             Permission::RecordCheckIns => "record_checkins",
@@ -166,6 +169,8 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         InformFamilies => matches!(role, CaseOfficer | ReceptionOfficer),
         // Planners write the report; auditors check what it says against the records.
         BuildReports => matches!(role, Planner | Auditor),
+        // The planner who builds a claim files it; auditors read claims, never file them.
+        FileClaims => role == Planner,
         // Those who support a family where it lives follow its plan and may check in
         // with it; the plan itself is set by reception and the support provider.
         ReadSupport | RecordCheckIns => {

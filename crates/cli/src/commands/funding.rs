@@ -1,6 +1,7 @@
 //! `resettle funding claim …`: the money a year's arrivals bring, person by person.
 use clap::Subcommand;
 use resettle_app::Caller;
+use resettle_app::filed_claims::{FiledClaim, LineKind};
 use resettle_app::funding::{ClaimRequest, FundingClaim, Instrument};
 use resettle_reports::DocLang;
 
@@ -27,6 +28,19 @@ pub enum Command {
         /// Write an xlsx, html or pdf document to this file instead of standard output.
         #[arg(long)]
         output: Option<std::path::PathBuf>,
+        /// Programme code (needed only when the database holds several).
+        #[arg(long)]
+        programme: Option<String>,
+        /// File the claim: store it, frozen, listing only the persons no earlier claim of
+        /// the instrument and year named, and corrections of those it did.
+        #[arg(long)]
+        file: bool,
+    },
+    /// Lists the claims filed, with their lines.
+    Claims {
+        /// table, json or csv.
+        #[arg(long, default_value = "table")]
+        format: output::Format,
         /// Programme code (needed only when the database holds several).
         #[arg(long)]
         programme: Option<String>,
@@ -97,16 +111,75 @@ fn rows(c: &FundingClaim) -> Rows {
     rows
 }
 
+/// Filed claims, one row per line: the claim's instrument, year and number beside it.
+fn filed_rows(claims: &[FiledClaim]) -> Rows {
+    let mut rows = Rows::new(&[
+        "instrument",
+        "year",
+        "number",
+        "filed_on",
+        "filed_by",
+        "person_id",
+        "kind",
+        "reason",
+        "amount_cents",
+    ]);
+    for c in claims {
+        let head = || {
+            vec![
+                c.instrument.as_str().to_string(),
+                c.year.to_string(),
+                c.number.to_string(),
+                c.filed_on.to_string(),
+                c.filed_by.clone(),
+            ]
+        };
+        for l in &c.lines {
+            let mut row = head();
+            row.extend([
+                l.person_id.clone(),
+                match l.kind {
+                    LineKind::Claim => "claim",
+                    LineKind::Correction => "correction",
+                }
+                .to_string(),
+                l.reason.map(|r| r.as_str().to_string()).unwrap_or_default(),
+                l.amount_cents.to_string(),
+            ]);
+            rows.push(row);
+        }
+        let mut total = head();
+        total.extend([
+            "total".to_string(),
+            String::new(),
+            String::new(),
+            c.total_cents.to_string(),
+        ]);
+        rows.push(total);
+    }
+    rows
+}
+
 /// Runs a funding command.
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
-    let Command::Claim {
-        instrument,
-        year,
-        format,
-        language,
-        output,
-        programme,
-    } = command;
+    let (instrument, year, format, language, output, programme, file) = match command {
+        Command::Claims { format, programme } => {
+            let app = super::open(database).await?;
+            let claims = app
+                .filed_funding_claims(&Caller::operator(), programme.as_deref())
+                .await?;
+            return output::print(format, &claims, || filed_rows(&claims));
+        }
+        Command::Claim {
+            instrument,
+            year,
+            format,
+            language,
+            output,
+            programme,
+            file,
+        } => (instrument, year, format, language, output, programme, file),
+    };
     let instrument = Instrument::parse(&instrument)
         .ok_or_else(|| anyhow::anyhow!("--instrument: {instrument:?} is not amif or allowance"))?;
     let out = Out::parse(&format).ok_or_else(|| {
@@ -116,16 +189,22 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         .filter(|l| l.writes_reports())
         .ok_or_else(|| anyhow::anyhow!("--language: {language:?} is not nl, fr or en"))?;
     let app = super::open(database).await?;
-    let claim = app
-        .funding_claim(
-            &Caller::operator(),
-            &ClaimRequest {
-                programme,
-                instrument,
-                year,
-            },
-        )
-        .await?;
+    let request = ClaimRequest {
+        programme,
+        instrument,
+        year,
+    };
+    if file {
+        let Out::Listing(listing) = out else {
+            anyhow::bail!("--format: a filed claim is written as table, json or csv");
+        };
+        let filed = app
+            .file_funding_claim(&Caller::operator(), &request)
+            .await?;
+        let shown = std::slice::from_ref(&filed);
+        return output::print(listing, &filed, || filed_rows(shown));
+    }
+    let claim = app.funding_claim(&Caller::operator(), &request).await?;
     match out {
         Out::Listing(listing) => output::print(listing, &json(&claim), || rows(&claim)),
         Out::Document(format) => {

@@ -3,6 +3,7 @@ pub mod audit;
 pub mod backup;
 pub mod case;
 pub mod demo;
+pub mod export;
 pub mod fair_share;
 pub mod funding;
 pub mod import;

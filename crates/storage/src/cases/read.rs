@@ -95,6 +95,15 @@ pub(crate) fn care_needs(
 }
 
 impl Store {
+    /// Every case number on record: one read where a file of many cases asks which it
+    /// holds already (an import), instead of reading each case.
+    pub async fn case_numbers(&self) -> Result<std::collections::HashSet<String>, StorageError> {
+        let rows = sqlx::query("SELECT case_number FROM cases")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
     /// The case with this number, or `None`.
     pub async fn case(&self, number: &CaseNumber) -> Result<Option<StoredCase>, StorageError> {
         let Some(row) = sqlx::query(

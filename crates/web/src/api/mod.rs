@@ -3,9 +3,11 @@
 mod audit;
 mod cases;
 mod dashboard;
+pub(crate) mod exports;
 mod fair_share;
 mod families_to_inform;
 mod forecast;
+mod funding;
 mod health;
 mod missions;
 mod openapi;
@@ -39,6 +41,8 @@ use utoipa_axum::routes;
         (name = "missions", description = "Selection missions and community sponsor groups"),
         (name = "placement", description = "Families to local reception places: proposals by optimisation, decided by reception officers"),
         (name = "forecast", description = "Capacity forecasts for planners: will the reception network hold the pledges, and how many buffer places does it take"),
+        (name = "funding", description = "Funding claims (EU funding, municipal allowances) filed and frozen, for planners and auditors"),
+        (name = "exports", description = "The lists a user may see as CSV or XLSX, spreadsheet-safe and audited"),
         (name = "audit", description = "The hash-chained audit trail, for auditors"),
     )
 )]
@@ -83,6 +87,8 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(quota::allocate::get))
         .routes(routes!(quota::track::get))
         .routes(routes!(quota::decisions::list, quota::decisions::post))
+        .routes(routes!(funding::claims::list, funding::claims::post))
+        .routes(routes!(exports::get))
         .routes(routes!(cases::list::get, cases::create::post))
         .routes(routes!(cases::show::get))
         .routes(routes!(cases::medical::get))

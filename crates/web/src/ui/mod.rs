@@ -4,7 +4,9 @@ mod account;
 mod admin;
 mod audit;
 mod cases;
+mod claims;
 mod dashboard;
+mod exports;
 mod fair_share;
 mod families;
 mod family_letter;
@@ -75,6 +77,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("cases.html", include_str!("../../templates/cases.html")),
     ("pledges.html", include_str!("../../templates/pledges.html")),
     ("report.html", include_str!("../../templates/report.html")),
+    ("claims.html", include_str!("../../templates/claims.html")),
     ("quota.html", include_str!("../../templates/quota.html")),
     (
         "forecast.html",
@@ -224,6 +227,8 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/report", get(report::page))
         .route("/report/annual", get(report::build))
         .route("/report/funding", get(report::claim))
+        .route(claims::PATH, get(claims::page).post(claims::file))
+        .route("/export/{list}", get(exports::get))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))
         .route(report::STYLESHEET_PATH, get(report::stylesheet))

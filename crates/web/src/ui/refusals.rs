@@ -254,7 +254,7 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("days", *days);
         }
         Said(english) => args.set("reason", english.clone()),
-        Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip => {}
+        Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip | NothingToClaim => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -437,6 +437,7 @@ mod tests {
                 anchor: Anchor::HoldStarts,
                 other: day,
             },
+            NothingToClaim,
         ]
     }
 

@@ -9,6 +9,8 @@ mod accessibility;
 mod administrator;
 mod aftercare;
 mod case_officer;
+mod claims;
+mod exports;
 mod family;
 mod forecast;
 mod impossible_data;

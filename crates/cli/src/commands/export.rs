@@ -1,0 +1,74 @@
+//! `resettle export cases|missions|events|audit --format csv|xlsx`: a list as a
+//! spreadsheet, as the pages and the API export it (every cell neutralised, audited).
+use clap::{Args, Subcommand};
+use resettle_app::Caller;
+use resettle_app::exports::{ExportRequest, ListName, SheetFormat};
+
+/// Where and how to write an export.
+#[derive(Debug, Args)]
+pub struct Sheet {
+    /// csv or xlsx.
+    #[arg(long, default_value = "csv")]
+    format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    output: Option<std::path::PathBuf>,
+}
+
+/// Exports.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Every case, with the fields the operator sees.
+    Cases(Sheet),
+    /// Selection missions.
+    Missions(Sheet),
+    /// One case's history.
+    Events {
+        /// The case number.
+        #[arg(long)]
+        case: String,
+        #[command(flatten)]
+        sheet: Sheet,
+    },
+    /// The audit trail, newest first.
+    Audit {
+        /// At most this many entries.
+        #[arg(long, default_value_t = 10_000)]
+        limit: i64,
+        #[command(flatten)]
+        sheet: Sheet,
+    },
+}
+
+/// Runs an export.
+pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
+    let (list, sheet, case_number, limit) = match command {
+        Command::Cases(s) => (ListName::Cases, s, None, None),
+        Command::Missions(s) => (ListName::Missions, s, None, None),
+        Command::Events { case, sheet } => (ListName::Events, sheet, Some(case), None),
+        Command::Audit { limit, sheet } => (ListName::Audit, sheet, None, Some(limit)),
+    };
+    let format = SheetFormat::parse(&sheet.format)
+        .ok_or_else(|| anyhow::anyhow!("--format: {:?} is not csv or xlsx", sheet.format))?;
+    let app = super::open(database).await?;
+    let file = app
+        .export_list(
+            &Caller::operator(),
+            &ExportRequest {
+                list,
+                format,
+                cases: Default::default(),
+                case_number,
+                audit: resettle_app::AuditQuery {
+                    limit,
+                    ..Default::default()
+                },
+            },
+        )
+        .await?;
+    match sheet.output {
+        Some(path) => std::fs::write(path, file.bytes)?,
+        None => std::io::Write::write_all(&mut std::io::stdout(), &file.bytes)?,
+    }
+    Ok(())
+}

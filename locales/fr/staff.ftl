@@ -1243,7 +1243,7 @@ quota-rule-published_on = donnez le jour de la publication.
 quota-rule-year = l'année à suivre doit être une année de 1950 à 2100 avec une décision de quota ou un engagement.
 
 # Accompagnement à l'intégration : la liste de travail et l'accompagnement d'une famille (issue 25).
-nav-support = Accompagnement
+nav-support = Suivi
 support-title = Liste de travail de l'accompagnement
 support-lead = Les familles que vous accompagnez après leur arrivée : les tâches ouvertes par leurs bilans, les bilans en retard et le plan d'accompagnement de chaque famille.
 support-tasks = Tâches ouvertes

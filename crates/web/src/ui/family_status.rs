@@ -12,7 +12,7 @@ use minijinja::value::{Serde, Value};
 use resettle_app::family::{FamilyStatus, StepEstimate};
 use resettle_app::support::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
 use resettle_app::{App, AppError};
-use resettle_domain::support::{HealthAccess, Schooling, Work};
+use resettle_domain::support::HealthAccess;
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{Catalogue, Lang};
@@ -191,27 +191,8 @@ pub(crate) async fn checkin(
         own_shower: on("own_shower"),
         rooms: number("rooms").unwrap_or(0),
         language_course: on("language_course"),
-        schooling: form
-            .children
-            .iter()
-            .map(|&(member_no, _)| Schooling {
-                member_no,
-                in_school: on(&format!("school_{member_no}")),
-            })
-            .collect(),
-        work: form
-            .adults
-            .iter()
-            .map(|&(member_no, _)| {
-                let working = on(&format!("work_{member_no}"));
-                Work {
-                    member_no,
-                    working,
-                    training: false,
-                    matches_qualification: working && on(&format!("match_{member_no}")),
-                }
-            })
-            .collect(),
+        schooling: super::support::schooling(&form, &on),
+        work: super::support::work(&form, &on, super::support::Training::NotAsked),
         health: (!on("health_skip")).then(|| HealthAccess {
             registered_with_doctor: on("doctor"),
             care_when_needed: on("care"),

@@ -244,27 +244,8 @@ fn answers(
         own_shower: on("own_shower"),
         rooms: count(lang, "housing.rooms", fields.one("rooms"))?,
         language_course: on("language_course"),
-        schooling: form
-            .children
-            .iter()
-            .map(|&(member_no, _)| Schooling {
-                member_no,
-                in_school: on(&format!("school_{member_no}")),
-            })
-            .collect(),
-        work: form
-            .adults
-            .iter()
-            .map(|&(member_no, _)| {
-                let working = on(&format!("work_{member_no}"));
-                Work {
-                    member_no,
-                    working,
-                    training: on(&format!("training_{member_no}")),
-                    matches_qualification: working && on(&format!("match_{member_no}")),
-                }
-            })
-            .collect(),
+        schooling: schooling(form, &on),
+        work: work(form, &on, Training::Asked),
         health: (!on("health_skip")).then(|| HealthAccess {
             registered_with_doctor: on("doctor"),
             care_when_needed: on("care"),
@@ -273,6 +254,47 @@ fn answers(
         // A number beyond the scale is the use case's to refuse, as any out of 1 to 5.
         feeling: u8::try_from(feeling).unwrap_or(u8::MAX),
     })
+}
+
+/// Each child's answer of a check-in form (`school_N`), as ticked (`on`); the staff's
+/// form and the family's own ask it alike.
+pub(super) fn schooling(form: &FamilyCheckInForm, on: &impl Fn(&str) -> bool) -> Vec<Schooling> {
+    form.children
+        .iter()
+        .map(|&(member_no, _)| Schooling {
+            member_no,
+            in_school: on(&format!("school_{member_no}")),
+        })
+        .collect()
+}
+
+/// Whether a check-in form asks each adult about training (`training_N`): the staff's
+/// form does, the family's own does not.
+pub(super) enum Training {
+    Asked,
+    NotAsked,
+}
+
+/// Each adult's answer of a check-in form (`work_N`, `match_N`, and `training_N` where
+/// asked), as ticked (`on`); a qualification matches only work there is.
+pub(super) fn work(
+    form: &FamilyCheckInForm,
+    on: &impl Fn(&str) -> bool,
+    training: Training,
+) -> Vec<Work> {
+    form.adults
+        .iter()
+        .map(|&(member_no, _)| {
+            let working = on(&format!("work_{member_no}"));
+            Work {
+                member_no,
+                working,
+                training: matches!(training, Training::Asked)
+                    && on(&format!("training_{member_no}")),
+                matches_qualification: working && on(&format!("match_{member_no}")),
+            }
+        })
+        .collect()
 }
 
 /// A form posted on a family's page: the family, what the page says once it is saved

@@ -13,13 +13,17 @@
 //!   programme's reception model. 50 spells put the empirical distribution within 0.19 of
 //!   the true one everywhere with 95 % confidence (Dvoretzky–Kiefer–Wolfowitz:
 //!   sqrt(ln(2/0.05) / (2 × 50)) = 0.19); fewer would let a handful of unusual cases set
-//!   the forecast. Lengths of stay per reception stage are not fitted yet: the history
+//!   the forecast. Each distribution is the product-limit estimate over every stay, the
+//!   families still waiting included, as the family status page's estimates are: fitted
+//!   from ended stays alone, a forecast made during a backlog would assume it clears fast.
+//!   Lengths of stay per reception stage are not fitted yet: the history
 //!   records when a family entered reception and when it was housed, not when it moved from
 //!   a centre to a local reception initiative.
 use std::collections::BTreeMap;
 
 use resettle_domain::case::CaseState;
 use resettle_domain::reception::OccupancyRule;
+use resettle_domain::statistics::durations::{Spell, StepDurations};
 use resettle_forecast::{CaseInPipeline, DossierFlow, Pledge, Position, Scenario, Sourced, Weeks};
 use resettle_storage::PipelineCase;
 use time::{Date, Duration, Month};
@@ -51,42 +55,87 @@ fn weeks_between(from: Date, to: Date) -> u32 {
     u32::try_from((to - from).whole_days().max(0) / 7).unwrap_or(u32::MAX)
 }
 
-/// Observed durations in whole weeks as a distribution.
-fn empirical(weeks: &[u32]) -> Weeks {
-    let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
-    for &w in weeks {
-        *counts
-            .entry(w.min(resettle_forecast::MAX_WEEKS as u32))
-            .or_default() += 1.0;
-    }
-    Weeks::Empirical {
-        weeks: counts.keys().copied().collect(),
-        weights: counts.values().copied().collect(),
-    }
+/// The stays from the first entry into a state matching `pick` to the next entry into one
+/// matching `then`, for every case that entered `pick`: ended when `then` came (and
+/// counted when it came since `since`), still going on otherwise, until today for a case
+/// still open and until the case ended for one that ended another way (it waits no longer,
+/// but nobody learnt how long it would have waited). A stay still going on counts: leaving
+/// out the families still waiting would make every fitted duration too short.
+fn stays(
+    cases: &[PipelineCase],
+    pick: impl Fn(CaseState) -> bool,
+    then: impl Fn(CaseState) -> bool,
+    since: Date,
+    today: Date,
+) -> Vec<Spell> {
+    cases
+        .iter()
+        .filter_map(|c| {
+            let i = c.entries.iter().position(|(s, _)| pick(*s))?;
+            let from = c.entries[i].1;
+            let later = &c.entries[i + 1..];
+            let spell = match later.iter().find(|(s, _)| then(*s)) {
+                Some(&(_, to)) if to < since => return None,
+                Some(&(_, to)) => Spell {
+                    days: days_between(from, to),
+                    ended: true,
+                },
+                None if c.state.is_terminal() => {
+                    let until = c.entries.last().map_or(today, |e| e.1);
+                    if until < since {
+                        return None;
+                    }
+                    Spell {
+                        days: days_between(from, until),
+                        ended: false,
+                    }
+                }
+                None => Spell {
+                    days: days_between(from, today),
+                    ended: false,
+                },
+            };
+            Some(spell)
+        })
+        .collect()
 }
 
-/// The programme's own durations if there are enough, else the default, each with its
-/// source.
-fn fitted(spells: &[u32], default: &Sourced<Weeks>, what: &str, since: Date) -> Sourced<Weeks> {
-    if spells.len() >= ENOUGH_SPELLS {
-        Sourced::new(
-            empirical(spells),
-            format!(
-                "fitted: {} {what} ended since {since} in the programme's history",
-                spells.len()
-            ),
-        )
-    } else {
-        Sourced::new(
+fn days_between(from: Date, to: Date) -> u32 {
+    u32::try_from((to - from).whole_days().max(0)).unwrap_or(u32::MAX)
+}
+
+/// The programme's own durations if enough stays have ended, else the default, each with
+/// its source. The distribution is the product-limit estimate over every stay, so the
+/// families still waiting lengthen it.
+fn fitted(spells: &[Spell], default: &Sourced<Weeks>, what: &str, since: Date) -> Sourced<Weeks> {
+    let ended = spells.iter().filter(|s| s.ended).count();
+    let going_on = spells.len() - ended;
+    if ended < ENOUGH_SPELLS {
+        return Sourced::new(
             default.value.clone(),
             format!(
-                "scenario default ({} {what} since {since} in the programme's history; \
-                 {ENOUGH_SPELLS} needed): {}",
-                spells.len(),
+                "scenario default ({ended} {what} ended since {since} in the programme's \
+                 history; {ENOUGH_SPELLS} needed): {}",
                 default.source
             ),
-        )
+        );
     }
+    let mut weeks: BTreeMap<u32, f64> = BTreeMap::new();
+    for (days, share) in StepDurations::new(spells.iter().copied()).distribution() {
+        *weeks
+            .entry((days / 7).min(resettle_forecast::MAX_WEEKS as u32))
+            .or_default() += share;
+    }
+    Sourced::new(
+        Weeks::Empirical {
+            weeks: weeks.keys().copied().collect(),
+            weights: weeks.values().copied().collect(),
+        },
+        format!(
+            "fitted: {ended} {what} ended since {since} in the programme's history and \
+             {going_on} still going on (product-limit estimate)"
+        ),
+    )
 }
 
 fn is_decision(s: CaseState) -> bool {
@@ -98,18 +147,6 @@ fn is_decision(s: CaseState) -> bool {
 
 fn is_acceptance(s: CaseState) -> bool {
     matches!(s, CaseState::Accepted | CaseState::AcceptedInPart)
-}
-
-/// The day a case first entered a state matching `pick`, and the next state matching `then`
-/// entered after it.
-fn spell(
-    entries: &[(CaseState, Date)],
-    pick: impl Fn(CaseState) -> bool,
-    then: impl Fn(CaseState) -> bool,
-) -> Option<(Date, Date)> {
-    let i = entries.iter().position(|(s, _)| pick(*s))?;
-    let (_, to) = entries[i + 1..].iter().find(|(s, _)| then(*s))?;
-    Some((entries[i].1, *to))
 }
 
 /// The day a case last entered `state`.
@@ -161,7 +198,7 @@ impl App {
         scenario.shocks.clear();
         scenario.what_if.clear();
 
-        self.fit_history(&mut scenario, defaults, &cases, since);
+        fit_history(&mut scenario, defaults, &cases, since, today);
         place_stages(&mut scenario, &places);
         scenario.cases = where_they_stand(&scenario, defaults, &cases, today);
         scenario.dossiers = submissions_ahead(&cases, today, scenario.end);
@@ -189,108 +226,109 @@ impl App {
         scenario.check().map_err(super::refused)?;
         Ok(scenario)
     }
+}
 
-    /// Family sizes, the acceptance rate and the decision, preparation and support
-    /// durations from the history, where it holds enough.
-    fn fit_history(
-        &self,
-        scenario: &mut Scenario,
-        defaults: &Scenario,
-        cases: &[PipelineCase],
-        since: Date,
-    ) {
-        let sizes: Vec<usize> = cases
-            .iter()
-            .map(|c| usize::try_from(c.family_size).unwrap_or(1).clamp(1, 20))
-            .collect();
-        if sizes.len() >= ENOUGH_SPELLS {
-            let mut weights = vec![0.0; sizes.iter().copied().max().unwrap_or(1)];
-            for s in &sizes {
-                weights[s - 1] += 1.0;
-            }
-            scenario.family_sizes = Sourced::new(
-                weights,
-                format!("fitted: the {} cases of the programme", sizes.len()),
-            );
+/// Family sizes, the acceptance rate and the decision, preparation and support
+/// durations from the history, where it holds enough.
+fn fit_history(
+    scenario: &mut Scenario,
+    defaults: &Scenario,
+    cases: &[PipelineCase],
+    since: Date,
+    today: Date,
+) {
+    let sizes: Vec<usize> = cases
+        .iter()
+        .map(|c| usize::try_from(c.family_size).unwrap_or(1).clamp(1, 20))
+        .collect();
+    if sizes.len() >= ENOUGH_SPELLS {
+        let mut weights = vec![0.0; sizes.iter().copied().max().unwrap_or(1)];
+        for s in &sizes {
+            weights[s - 1] += 1.0;
         }
-
-        let decisions: Vec<(Date, Date, CaseState)> = cases
-            .iter()
-            .filter_map(|c| {
-                let (from, to) = spell(&c.entries, |s| s == CaseState::Submitted, is_decision)?;
-                let outcome = c
-                    .entries
-                    .iter()
-                    .find(|(s, d)| is_decision(*s) && *d == to)?
-                    .0;
-                Some((from, to, outcome))
-            })
-            .filter(|(_, to, _)| *to >= since)
-            .collect();
-        if decisions.len() >= ENOUGH_SPELLS {
-            let accepted = decisions
-                .iter()
-                .filter(|(_, _, s)| is_acceptance(*s))
-                .count();
-            scenario.acceptance_rate = Sourced::new(
-                accepted as f64 / decisions.len() as f64,
-                format!(
-                    "fitted: {accepted} of {} decisions since {since} accepted",
-                    decisions.len()
-                ),
-            );
-        } else {
-            scenario.acceptance_rate.source = format!(
-                "scenario default ({} decisions since {since}; {ENOUGH_SPELLS} needed): {}",
-                decisions.len(),
-                defaults.acceptance_rate.source
-            );
-        }
-        let decision_weeks: Vec<u32> = decisions
-            .iter()
-            .map(|(from, to, _)| weeks_between(*from, *to))
-            .collect();
-        scenario.decision_weeks = fitted(
-            &decision_weeks,
-            &defaults.decision_weeks,
-            "decisions",
-            since,
+        scenario.family_sizes = Sourced::new(
+            weights,
+            format!("fitted: the {} cases of the programme", sizes.len()),
         );
+    }
 
-        let preparation: Vec<u32> = cases
-            .iter()
-            .filter_map(|c| spell(&c.entries, is_acceptance, |s| s == CaseState::Arrived))
-            .filter(|(_, to)| *to >= since)
-            .map(|(from, to)| weeks_between(from, to))
-            .collect();
-        scenario.pre_departure_weeks = fitted(
-            &preparation,
-            &defaults.pre_departure_weeks,
-            "journeys from acceptance to arrival",
-            since,
-        );
-
-        if let Some(k) = scenario.stage_index("integration_support") {
-            let support: Vec<u32> = cases
+    // The acceptance rate from the decisions taken since `since`: the first decision
+    // after each submission.
+    let decisions: Vec<CaseState> = cases
+        .iter()
+        .filter_map(|c| {
+            let i = c
+                .entries
                 .iter()
-                .filter_map(|c| {
-                    spell(
-                        &c.entries,
-                        |s| s == CaseState::IntegrationSupport,
-                        |s| s == CaseState::Closed,
-                    )
-                })
-                .filter(|(_, to)| *to >= since)
-                .map(|(from, to)| weeks_between(from, to).max(1))
-                .collect();
-            let default = Sourced::new(
-                defaults.stages[k].weeks.clone(),
-                defaults.stages[k].source.clone(),
-            );
-            let f = fitted(&support, &default, "periods of integration support", since);
-            scenario.stages[k].weeks = f.value;
-            scenario.stages[k].source = f.source;
-        }
+                .position(|(s, _)| *s == CaseState::Submitted)?;
+            let &(outcome, on) = c.entries[i + 1..].iter().find(|(s, _)| is_decision(*s))?;
+            (on >= since).then_some(outcome)
+        })
+        .collect();
+    if decisions.len() >= ENOUGH_SPELLS {
+        let accepted = decisions.iter().filter(|s| is_acceptance(**s)).count();
+        scenario.acceptance_rate = Sourced::new(
+            accepted as f64 / decisions.len() as f64,
+            format!(
+                "fitted: {accepted} of {} decisions since {since} accepted",
+                decisions.len()
+            ),
+        );
+    } else {
+        scenario.acceptance_rate.source = format!(
+            "scenario default ({} decisions since {since}; {ENOUGH_SPELLS} needed): {}",
+            decisions.len(),
+            defaults.acceptance_rate.source
+        );
+    }
+    scenario.decision_weeks = fitted(
+        &stays(
+            cases,
+            |s| s == CaseState::Submitted,
+            is_decision,
+            since,
+            today,
+        ),
+        &defaults.decision_weeks,
+        "waits for a decision",
+        since,
+    );
+    scenario.pre_departure_weeks = fitted(
+        &stays(
+            cases,
+            is_acceptance,
+            |s| s == CaseState::Arrived,
+            since,
+            today,
+        ),
+        &defaults.pre_departure_weeks,
+        "journeys from acceptance to arrival",
+        since,
+    );
+
+    if let Some(k) = scenario.stage_index("integration_support") {
+        // At least a week: a support period recorded as ended the day it began still
+        // took a place for a while.
+        let support: Vec<Spell> = stays(
+            cases,
+            |s| s == CaseState::IntegrationSupport,
+            |s| s == CaseState::Closed,
+            since,
+            today,
+        )
+        .into_iter()
+        .map(|s| Spell {
+            days: s.days.max(7),
+            ..s
+        })
+        .collect();
+        let default = Sourced::new(
+            defaults.stages[k].weeks.clone(),
+            defaults.stages[k].source.clone(),
+        );
+        let f = fitted(&support, &default, "periods of integration support", since);
+        scenario.stages[k].weeks = f.value;
+        scenario.stages[k].source = f.source;
     }
 }
 
@@ -407,4 +445,86 @@ fn submissions_ahead(cases: &[PipelineCase], today: Date, end: Date) -> Vec<Doss
             "the programme's submissions of the last twelve months ({persons} persons), continued"
         ),
     }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn case(state: CaseState, entries: &[(CaseState, Date)]) -> PipelineCase {
+        PipelineCase {
+            family_size: 1,
+            state,
+            place_kind: None,
+            entries: entries.to_vec(),
+        }
+    }
+
+    #[test]
+    fn families_still_waiting_lengthen_the_fitted_wait_for_a_decision() {
+        use CaseState::*;
+        let today = date!(2026 - 11 - 23);
+        let since = date!(2023 - 11 - 23);
+        let submitted = date!(2026 - 01 - 01);
+        let mut cases: Vec<PipelineCase> = (0..ENOUGH_SPELLS)
+            .map(|_| {
+                case(
+                    Accepted,
+                    &[(Submitted, submitted), (Accepted, date!(2026 - 01 - 15))],
+                )
+            })
+            .collect();
+        let default = Sourced::new(Weeks::Fixed(1.0), "assumed".to_string());
+        let quick = fitted(
+            &stays(&cases, |s| s == Submitted, is_decision, since, today),
+            &default,
+            "waits",
+            since,
+        );
+        assert_eq!(
+            quick.value,
+            Weeks::Empirical {
+                weeks: vec![2],
+                weights: vec![1.0]
+            }
+        );
+        // As many again, submitted the same day and still waiting today (46 weeks on).
+        cases.extend((0..ENOUGH_SPELLS).map(|_| case(Interviewed, &[(Submitted, submitted)])));
+        let honest = fitted(
+            &stays(&cases, |s| s == Submitted, is_decision, since, today),
+            &default,
+            "waits",
+            since,
+        );
+        assert_eq!(
+            honest.value,
+            Weeks::Empirical {
+                weeks: vec![2, 46],
+                weights: vec![0.5, 0.5]
+            },
+            "{}",
+            honest.source
+        );
+        assert!(
+            honest.source.contains("50 still going on"),
+            "{}",
+            honest.source
+        );
+        // Too few ended: the default, saying how many there were.
+        let few = fitted(
+            &stays(
+                &cases[ENOUGH_SPELLS - 1..],
+                |s| s == Submitted,
+                is_decision,
+                since,
+                today,
+            ),
+            &default,
+            "waits",
+            since,
+        );
+        assert_eq!(few.value, Weeks::Fixed(1.0));
+        assert!(few.source.contains("1 waits ended"), "{}", few.source);
+    }
 }

@@ -158,22 +158,7 @@ impl StepDurations {
             return None;
         }
         let mut found = vec![None; quantiles.len()];
-        // The product-limit estimate of still being in the step, walked over the distinct
-        // lengths of the stays that ended; a stay still going on leaves the cases at risk
-        // once its own length is passed (at a tie it is still at risk).
-        let mut at_risk = comparable as f64;
-        let mut staying = 1.0_f64;
-        let mut open_left = open.iter().peekable();
-        for &(days, left) in ended {
-            while let Some(&&(o, n)) = open_left.peek() {
-                if o >= days {
-                    break;
-                }
-                at_risk -= f64::from(n);
-                open_left.next();
-            }
-            staying *= 1.0 - f64::from(left) / at_risk;
-            at_risk -= f64::from(left);
+        product_limit(ended, open, |days, staying| {
             for (q, slot) in quantiles.iter().zip(found.iter_mut()) {
                 // A tolerance for the rounding of the product: without stays still going
                 // on it equals a ratio of whole counts exactly.
@@ -181,10 +166,8 @@ impl StepDurations {
                     *slot = Some(days - waited);
                 }
             }
-            if found.iter().all(Option::is_some) {
-                break;
-            }
-        }
+            found.iter().all(Option::is_some)
+        });
         Some(found)
     }
 
@@ -197,6 +180,52 @@ impl StepDurations {
             median: q[0],
             p90: q[1],
         })
+    }
+
+    /// The whole distribution of a stay's length, by the product-limit estimator over
+    /// every stay: each length at which stays ended with the probability of a stay ending
+    /// then, and the share the stays still going on leave beyond the last ended length
+    /// put at the longest stay seen, a lower bound, since nobody knows yet how much longer
+    /// they wait (so a length may come twice). Empty when no stay has ended. What a forecast samples durations from: leaving the
+    /// stays still going on out would make every forecast too quick.
+    pub fn distribution(&self) -> Vec<(u32, f64)> {
+        let mut mass = Vec::new();
+        let mut before = 1.0_f64;
+        product_limit(&self.ended, &self.open, |days, staying| {
+            mass.push((days, before - staying));
+            before = staying;
+            false
+        });
+        let longest = self.ended.iter().chain(&self.open).map(|&(d, _)| d).max();
+        if let (Some(longest), false) = (longest, mass.is_empty()) {
+            mass.push((longest, before));
+        }
+        mass.retain(|&(_, p)| p > 1e-12);
+        mass
+    }
+}
+
+/// Walks the product-limit (Kaplan–Meier) estimate of still being in the step over the
+/// distinct lengths of the stays that ended, calling `at(days, staying)` at each; a stay
+/// still going on leaves the cases at risk once its own length is passed (at a tie it is
+/// still at risk). Stops early when `at` answers true.
+fn product_limit(ended: &Lengths, open: &Lengths, mut at: impl FnMut(u32, f64) -> bool) {
+    let mut at_risk = (count(ended) + count(open)) as f64;
+    let mut staying = 1.0_f64;
+    let mut open_left = open.iter().peekable();
+    for &(days, left) in ended {
+        while let Some(&&(o, n)) = open_left.peek() {
+            if o >= days {
+                break;
+            }
+            at_risk -= f64::from(n);
+            open_left.next();
+        }
+        staying *= 1.0 - f64::from(left) / at_risk;
+        at_risk -= f64::from(left);
+        if at(days, staying) {
+            break;
+        }
     }
 }
 
@@ -497,5 +526,52 @@ mod tests {
             ..group
         };
         assert_eq!(table.remaining(&other, CaseState::PreDeparture, 10), None);
+    }
+
+    #[test]
+    fn without_stays_going_on_the_distribution_is_the_share_of_each_length() {
+        let d = StepDurations::new(ended(&[10, 10, 20, 40]));
+        assert_eq!(d.distribution(), vec![(10, 0.5), (20, 0.25), (40, 0.25)]);
+    }
+
+    #[test]
+    fn stays_going_on_lengthen_the_distribution_instead_of_vanishing() {
+        // Half the cases left after 10 days; the other half are still waiting at 300.
+        let mut spells = ended(&[10; 10]);
+        spells.extend(std::iter::repeat_n(
+            Spell {
+                days: 300,
+                ended: false,
+            },
+            10,
+        ));
+        let d = StepDurations::new(spells);
+        assert_eq!(d.distribution(), vec![(10, 0.5), (300, 0.5)]);
+        assert!(
+            StepDurations::new(vec![Spell {
+                days: 5,
+                ended: false
+            }])
+            .distribution()
+            .is_empty()
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_distribution_sums_to_one_and_never_ends_before_a_stay_did(
+            stays in proptest::collection::vec((0u32..500, any::<bool>()), 1..60)
+        ) {
+            let d = StepDurations::new(stays.iter().map(|&(days, ended)| Spell { days, ended }));
+            let mass = d.distribution();
+            if stays.iter().any(|s| s.1) {
+                let total: f64 = mass.iter().map(|m| m.1).sum();
+                prop_assert!((total - 1.0).abs() < 1e-9, "total {total}");
+                let shortest_ended = stays.iter().filter(|s| s.1).map(|s| s.0).min().unwrap();
+                prop_assert!(mass.iter().all(|m| m.0 >= shortest_ended));
+            } else {
+                prop_assert!(mass.is_empty());
+            }
+        }
     }
 }

@@ -129,6 +129,11 @@ async fn the_live_programme_answers_from_its_cases() {
         let centre = s.stages.iter().find(|st| st.name == "centre").unwrap();
         assert_eq!(centre.capacity, Some(430), "{who}: the demo's four centres");
         assert!(
+            centre.source.contains("centre stays") && centre.source.contains("still going on"),
+            "{who}: the centre's length of stay from the programme's dated stays: {}",
+            centre.source
+        );
+        assert!(
             s.family_sizes.source.starts_with("fitted"),
             "{who}: {}",
             s.family_sizes.source

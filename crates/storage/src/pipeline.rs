@@ -1,5 +1,8 @@
 //! A programme's cases as the capacity forecast reads them: each case's persons, where it
-//! stands now (and at which kind of reception place), and the day it entered each state.
+//! stands now (and at which kind of reception place), the day it entered each state, and
+//! its reception stays.
+use std::collections::HashMap;
+
 use resettle_domain::case::CaseState;
 use sqlx::Row;
 use time::Date;
@@ -18,6 +21,9 @@ pub struct PipelineCase {
     pub place_kind: Option<String>,
     /// Each state entered, with the day, oldest first.
     pub entries: Vec<(CaseState, Date)>,
+    /// Each stay since arrival (`centre`, `loi`, `municipality`, `sponsor`, `home`) with
+    /// the day it began and the day it ended, if it has; oldest first.
+    pub stays: Vec<(String, Date, Option<Date>)>,
 }
 
 impl Store {
@@ -35,16 +41,17 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let mut out: Vec<PipelineCase> = Vec::new();
-        let mut last_id = None;
+        let mut ids: HashMap<i64, usize> = HashMap::new();
         for r in &rows {
             let id: i64 = r.try_get(0)?;
-            if last_id != Some(id) {
-                last_id = Some(id);
+            if let std::collections::hash_map::Entry::Vacant(e) = ids.entry(id) {
+                e.insert(out.len());
                 out.push(PipelineCase {
                     family_size: r.try_get(1)?,
                     state: parse_word("cases.state", &r.try_get::<String, _>(2)?)?,
                     place_kind: r.try_get(3)?,
                     entries: Vec::new(),
+                    stays: Vec::new(),
                 });
             }
             let state = parse_word("case_events.to_state", &r.try_get::<String, _>(4)?)?;
@@ -54,6 +61,40 @@ impl Store {
                 .entries
                 .push((state, on));
         }
+        self.add_stays(programme, &mut out, &ids).await?;
         Ok(out)
+    }
+
+    /// Each case's stays, in one pass over the programme's stays.
+    async fn add_stays(
+        &self,
+        programme: &str,
+        cases: &mut [PipelineCase],
+        ids: &HashMap<i64, usize>,
+    ) -> Result<(), StorageError> {
+        let rows = sqlx::query(
+            "SELECT s.case_id, s.kind, s.from_on, s.until_on \
+               FROM stays s JOIN cases c ON c.id = s.case_id \
+               JOIN programmes g ON g.id = c.programme_id \
+              WHERE g.code = $1 \
+              ORDER BY s.case_id, s.from_on, s.id",
+        )
+        .bind(programme.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            let Some(&i) = ids.get(&r.try_get::<i64, _>(0)?) else {
+                continue;
+            };
+            let until: Option<String> = r.try_get(3)?;
+            cases[i].stays.push((
+                r.try_get(1)?,
+                parse_date("stays.from_on", &r.try_get::<String, _>(2)?)?,
+                until
+                    .map(|u| parse_date("stays.until_on", &u))
+                    .transpose()?,
+            ));
+        }
+        Ok(())
     }
 }

@@ -1,9 +1,8 @@
 //! The live programme as a forecast scenario: the one place that reads what the forecast
-//! needs from storage, so it can be re-pointed when storage learns more (dated reception
-//! stays will give each stage's length of stay and each family's time in its stage).
+//! needs from storage, so it can be re-pointed when storage learns more.
 //!
 //! - Where each case stands today and for how long: awaiting a decision, preparing to
-//!   travel, ready, in a reception stage (by the kind of its place), in integration support.
+//!   travel, ready, in a reception stage (by the kind of its current stay), in integration support.
 //! - Places per stage: the sum of the capacities of the programme's places of that kind.
 //! - Pledges: the programme's pledges from this year on, with this year's arrivals so far.
 //! - Submissions ahead: the persons submitted in the last twelve months, continued.
@@ -16,9 +15,9 @@
 //!   the forecast. Each distribution is the product-limit estimate over every stay, the
 //!   families still waiting included, as the family status page's estimates are: fitted
 //!   from ended stays alone, a forecast made during a backlog would assume it clears fast.
-//!   Lengths of stay per reception stage are not fitted yet: the history
-//!   records when a family entered reception and when it was housed, not when it moved from
-//!   a centre to a local reception initiative.
+//! - Lengths of stay per reception stage: fitted the same way from the programme's dated
+//!   stays of the stage's kind, and each family in reception counted in the stage of its
+//!   current stay since the day that stay began.
 use std::collections::BTreeMap;
 
 use resettle_domain::case::CaseState;
@@ -200,7 +199,7 @@ impl App {
 
         fit_history(&mut scenario, defaults, &cases, since, today);
         place_stages(&mut scenario, &places);
-        scenario.cases = where_they_stand(&scenario, defaults, &cases, today);
+        scenario.cases = where_they_stand(&scenario, &cases, today);
         scenario.dossiers = submissions_ahead(&cases, today, scenario.end);
         scenario.pledges = self
             .pledges(code)
@@ -306,6 +305,7 @@ fn fit_history(
         since,
     );
 
+    fit_stays(scenario, defaults, cases, since, today);
     if let Some(k) = scenario.stage_index("integration_support") {
         // At least a week: a support period recorded as ended the day it began still
         // took a place for a while.
@@ -332,6 +332,39 @@ fn fit_history(
     }
 }
 
+/// Each reception stage's length of stay (a centre, a local reception initiative) from the
+/// programme's dated stays of that kind: ended ones, and those going on until today.
+fn fit_stays(
+    scenario: &mut Scenario,
+    defaults: &Scenario,
+    cases: &[PipelineCase],
+    since: Date,
+    today: Date,
+) {
+    for (k, stage) in scenario.stages.iter_mut().enumerate() {
+        if stage.capacity.is_none() {
+            continue;
+        }
+        let spells: Vec<Spell> = cases
+            .iter()
+            .flat_map(|c| &c.stays)
+            .filter(|(kind, _, until)| *kind == stage.name && until.is_none_or(|u| u >= since))
+            .map(|(_, from, until)| Spell {
+                days: days_between(*from, until.unwrap_or(today)),
+                ended: until.is_some(),
+            })
+            .collect();
+        let default = Sourced::new(
+            defaults.stages[k].weeks.clone(),
+            defaults.stages[k].source.clone(),
+        );
+        let what = format!("{} stays", stage.name);
+        let f = fitted(&spells, &default, &what, since);
+        stage.weeks = f.value;
+        stage.source = f.source;
+    }
+}
+
 /// Each stage with places gets the capacity of the programme's places of its kind
 /// (`centre`, `loi`, `municipality`); nobody is counted in it at the start but the cases.
 fn place_stages(scenario: &mut Scenario, places: &[resettle_storage::PlaceOccupancy]) {
@@ -346,7 +379,7 @@ fn place_stages(scenario: &mut Scenario, places: &[resettle_storage::PlaceOccupa
         stage.capacity = Some(u32::try_from(capacity).unwrap_or(u32::MAX));
         stage.source = format!(
             "places: the programme's {} {} places ({capacity} persons), occupied by its cases \
-             in reception today; length of stay from the scenario defaults: {}",
+             in reception today; length of stay: {}",
             of_kind.len(),
             stage.name,
             stage.source
@@ -357,17 +390,11 @@ fn place_stages(scenario: &mut Scenario, places: &[resettle_storage::PlaceOccupa
 /// Where each open case stands and for how many weeks.
 fn where_they_stand(
     scenario: &Scenario,
-    defaults: &Scenario,
     cases: &[PipelineCase],
     today: Date,
 ) -> Vec<CaseInPipeline> {
     let first_stage = 0;
     let support = scenario.stage_index("integration_support");
-    // A family at a local reception place moved there after its centre stay, on a day the
-    // history does not record: counted from the typical centre stay after reception began.
-    let centre_weeks = scenario
-        .stage_index("centre")
-        .map_or(0.0, |k| defaults.stages[k].weeks.quantile(0.5));
     cases
         .iter()
         .filter_map(|c| {
@@ -384,18 +411,16 @@ fn where_they_stand(
                 }
                 DepartureScheduled => (Position::Ready, since(&|s| s == DepartureScheduled)),
                 Arrived => (Position::Stage(first_stage), 0),
-                InReception => {
-                    let weeks = since(&|s| s == InReception);
-                    let kind = c.place_kind.as_deref().unwrap_or("");
-                    match scenario.stage_index(kind) {
-                        Some(k) if kind == "loi" => (
-                            Position::Stage(k),
-                            weeks.saturating_sub(centre_weeks.round() as u32),
-                        ),
-                        Some(k) => (Position::Stage(k), weeks),
-                        None => (Position::Stage(first_stage), weeks),
-                    }
-                }
+                // The stay the family is in now says the stage and since when; a family in
+                // reception without one (none is recorded) is counted in the first stage
+                // from the day it entered reception.
+                InReception => match c.stays.iter().rev().find(|s| s.2.is_none()) {
+                    Some((kind, from, _)) => (
+                        Position::Stage(scenario.stage_index(kind).unwrap_or(first_stage)),
+                        weeks_between(*from, today),
+                    ),
+                    None => (Position::Stage(first_stage), since(&|s| s == InReception)),
+                },
                 Housed => (Position::Stage(support?), 0),
                 IntegrationSupport => (
                     Position::Stage(support?),

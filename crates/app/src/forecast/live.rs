@@ -483,6 +483,7 @@ mod tests {
             state,
             place_kind: None,
             entries: entries.to_vec(),
+            stays: Vec::new(),
         }
     }
 

@@ -7,6 +7,7 @@ mod auth;
 mod client;
 mod error;
 mod extract;
+mod metrics;
 mod request_id;
 mod session;
 mod shedding;
@@ -19,23 +20,26 @@ use axum::Router;
 use resettle_app::App;
 
 pub use error::ApiError;
+pub use metrics::{Metrics, router as metrics_router};
 pub use shedding::DEFAULT_MAX_IN_FLIGHT;
 
-/// The whole web application, ready to test in process (it sheds no load).
+/// The whole web application, ready to test in process (it sheds no load, and its
+/// metrics are kept by nobody).
 pub fn router(app: App) -> Router {
-    build(app, None)
+    build(app, None, Metrics::new())
 }
 
 /// The web application as served: [`router`], shedding the requests that come past
-/// `max_in_flight` at once with 503 and `Retry-After`.
-pub fn served_router(app: App, max_in_flight: usize) -> Router {
-    build(app, Some(max_in_flight))
+/// `max_in_flight` at once with 503 and `Retry-After`, counting every request in
+/// `metrics`.
+pub fn served_router(app: App, max_in_flight: usize, metrics: &Metrics) -> Router {
+    build(app, Some(max_in_flight), metrics.clone())
 }
 
 /// The routes, shedding past a limit if one is given, inside the layers every answer
-/// passes (security headers, timing, the client's address, the request id), so a shed
-/// answer carries them too.
-fn build(app: App, max_in_flight: Option<usize>) -> Router {
+/// passes (metrics, security headers, timing, the client's address, the request id), so a
+/// shed answer carries them too and is counted.
+fn build(app: App, max_in_flight: Option<usize>, metrics: Metrics) -> Router {
     let (api, _openapi) = api::router().split_for_parts();
     let routes = Router::new().merge(api).merge(ui::router(&app));
     let routes = match max_in_flight {
@@ -43,6 +47,11 @@ fn build(app: App, max_in_flight: Option<usize>) -> Router {
         None => routes,
     };
     routes
+        .route_layer(axum::middleware::from_fn(metrics::name_route))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            metrics::observe,
+        ))
         .layer(axum::middleware::from_fn(session::security_headers))
         .layer(axum::middleware::from_fn(timing::server_timing))
         .layer(axum::middleware::from_fn_with_state(
@@ -59,16 +68,41 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 /// Serves until Ctrl-C or SIGTERM, then finishes the requests under way; past
-/// `max_in_flight` requests at once, sheds the next with 503.
-pub async fn serve(app: App, addr: SocketAddr, max_in_flight: usize) -> std::io::Result<()> {
+/// `max_in_flight` requests at once, sheds the next with 503. With `metrics_addr`, serves
+/// `GET /metrics` for Prometheus there, apart from the public listener.
+pub async fn serve(
+    app: App,
+    addr: SocketAddr,
+    max_in_flight: usize,
+    metrics_addr: Option<SocketAddr>,
+) -> std::io::Result<()> {
+    let metrics = Metrics::new();
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
-    axum::serve(
+    let scraped = match metrics_addr {
+        Some(at) => {
+            let listener = tokio::net::TcpListener::bind(at).await?;
+            tracing::info!("metrics on http://{}/metrics", listener.local_addr()?);
+            let router = metrics_router(metrics.clone());
+            Some(tokio::spawn(async move {
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(shutdown_signal())
+                    .await
+            }))
+        }
+        None => None,
+    };
+    let served = axum::serve(
         listener,
-        served_router(app, max_in_flight).into_make_service_with_connect_info::<SocketAddr>(),
+        served_router(app, max_in_flight, &metrics)
+            .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
-    .await
+    .await;
+    if let Some(task) = scraped {
+        task.abort();
+    }
+    served
 }
 
 async fn shutdown_signal() {

@@ -1832,7 +1832,8 @@ async fn past_its_limit_the_server_sheds_with_503_and_retry_after() {
     let app = open(&db.url).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let served = resettle_web::served_router(app, 1);
+    let metrics = resettle_web::Metrics::new();
+    let served = resettle_web::served_router(app, 1, &metrics);
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -1887,6 +1888,65 @@ async fn past_its_limit_the_server_sheds_with_503_and_retry_after() {
     slow.read_to_string(&mut answer).await.unwrap();
     assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
     assert!(ask(api).await.starts_with("HTTP/1.1 200"));
+
+    // Every answer is counted by its route's template, the shed ones too; a case number in
+    // a path never becomes a label.
+    let case =
+        ask("GET /api/v1/cases/LBN-26C00042 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await;
+    assert!(case.starts_with("HTTP/1.1 401"), "{case}");
+    let nowhere = ask("GET /no/such/page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await;
+    assert!(nowhere.starts_with("HTTP/1.1 404"), "{nowhere}");
+    let scraper = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let scraped_at = scraper.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(scraper, resettle_web::metrics_router(metrics)).await });
+    let mut s = tokio::net::TcpStream::connect(scraped_at).await.unwrap();
+    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut text = String::new();
+    s.read_to_string(&mut text).await.unwrap();
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(text.contains("application/openmetrics-text"), "{text}");
+    let count = |labels: &str| -> u64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("resettle_http_requests_total{{{labels}}} ")))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let health = r#"route="/api/v1/health",method="GET""#;
+    assert!(count(&format!(r#"{health},status="503""#)) >= 1, "{text}");
+    assert_eq!(count(&format!(r#"{health},status="200""#)), 2, "{text}");
+    assert_eq!(
+        count(r#"route="/login",method="POST",status="401""#),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        count(r#"route="/cases",method="GET",status="503""#),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        count(r#"route="unmatched",method="GET",status="404""#),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"route="/api/v1/cases/{case_number}""#),
+        "{text}"
+    );
+    assert!(!text.contains("LBN-26C00042"), "{text}");
+    assert!(
+        text.contains("resettle_http_requests_in_flight 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            r#"resettle_http_request_duration_seconds_count{route="/login",method="POST"} 1"#
+        ),
+        "{text}"
+    );
 }
 
 /// Rules that once refused with an English sentence refuse with a typed kind: the API's

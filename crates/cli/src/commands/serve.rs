@@ -37,6 +37,11 @@ pub struct Args {
     )]
     pub max_in_flight: u32,
 
+    /// Also serve `GET /metrics` for Prometheus on this address (e.g. `127.0.0.1:9184`),
+    /// apart from the public listener; off by default.
+    #[arg(long, env = "RESETTLE_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+
     /// Load the demo caseload first if the database is empty.
     #[arg(long)]
     pub demo: bool,
@@ -204,7 +209,13 @@ pub async fn run(database: &str, args: Args) -> anyhow::Result<()> {
     // The outbox's state is in the database: stopping mid-delivery loses nothing, and a
     // claim left behind is taken up again once it runs out.
     let worker = tokio::spawn(app.clone().run_notice_worker());
-    let served = resettle_web::serve(app.clone(), args.addr, args.max_in_flight as usize).await;
+    let served = resettle_web::serve(
+        app.clone(),
+        args.addr,
+        args.max_in_flight as usize,
+        args.metrics_addr,
+    )
+    .await;
     worker.abort();
     served.with_context(|| format!("cannot serve on {}", args.addr))?;
     // Every request under way has been answered (and its entries committed). The entries

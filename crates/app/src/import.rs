@@ -21,6 +21,9 @@ use crate::bounds::CASE_MEMBERS;
 use crate::cases::{NewCase, NewMember};
 use crate::{App, AppError, Caller, Permission};
 
+pub mod mapping;
+pub use mapping::{Mapping, MappingError};
+
 /// The columns, exactly and in this order.
 pub const COLUMNS: [&str; 16] = [
     "case_number",
@@ -425,12 +428,14 @@ impl App {
     /// file holds that is not yet registered, in one transaction, or nothing. The inner
     /// `Err` lists every problem of a refused file (nothing written); the outer one is a
     /// refusal of the caller or a storage failure. Case officers, as for one submission.
+    /// A `mapping` reads another layout as this one.
     pub async fn import_cases(
         &self,
         caller: &Caller,
         programme: &str,
         kind: FileKind,
         bytes: &[u8],
+        mapping: Option<&Mapping>,
         dry_run: bool,
     ) -> Result<Result<ImportOutcome, Vec<RowProblem>>, AppError> {
         self.require(caller, Permission::SubmitCase, "import_cases", programme)
@@ -439,6 +444,10 @@ impl App {
         let table = match read_table(kind, bytes) {
             Ok(t) => t,
             Err(p) => return Ok(Err(vec![p])),
+        };
+        let table = match mapping.map(|m| m.apply(&table)).transpose() {
+            Ok(mapped) => mapped.unwrap_or(table),
+            Err(p) => return Ok(Err(p)),
         };
         let found = match cases(programme, &table) {
             Ok(c) => c,

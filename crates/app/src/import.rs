@@ -51,7 +51,7 @@ const CASE_COLUMNS: [usize; 7] = [1, 2, 3, 4, 5, 6, 15];
 pub const MAX_ROWS: usize = 200_000;
 
 /// One thing wrong in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RowProblem {
     /// The row as the spreadsheet numbers it (the header is row 1); 0 for the file.
     pub row: usize,
@@ -409,7 +409,7 @@ pub fn cases(
 }
 
 /// What an import did, or would do on a dry run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ImportOutcome {
     /// Cases in the file.
     pub cases: usize,

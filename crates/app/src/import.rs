@@ -11,9 +11,11 @@
 //! changes nothing: a case number already registered is left as it is.
 use std::collections::BTreeMap;
 
+use resettle_domain::RefusalKind;
 use resettle_domain::case::{CaseNumber, Channel, Priority, Relationship, Sex, SubmissionCategory};
 use resettle_domain::country::CountryCode;
 use resettle_domain::reference;
+use resettle_domain::refusal::Vocabulary;
 use serde::Serialize;
 use time::Date;
 
@@ -61,15 +63,19 @@ pub struct RowProblem {
     pub value: String,
     /// Why, in English.
     pub reason: String,
+    /// Why, typed, for a page to word in the reader's language.
+    #[serde(skip)]
+    pub kind: RefusalKind,
 }
 
 impl RowProblem {
-    fn at(row: usize, column: &str, value: &str, reason: impl Into<String>) -> RowProblem {
+    fn at(row: usize, column: &str, value: &str, kind: RefusalKind) -> RowProblem {
         RowProblem {
             row,
             column: column.into(),
             value: value.into(),
-            reason: reason.into(),
+            reason: kind.to_string(),
+            kind,
         }
     }
 }
@@ -100,7 +106,14 @@ impl FileKind {
 /// The cells of a file as text, row by row.
 pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowProblem> {
     let unreadable = |e: &dyn std::fmt::Display| {
-        RowProblem::at(0, "", "", format!("the file cannot be read: {e}"))
+        RowProblem::at(
+            0,
+            "",
+            "",
+            RefusalKind::Unreadable {
+                detail: e.to_string(),
+            },
+        )
     };
     let rows = match kind {
         FileKind::Csv => {
@@ -109,14 +122,16 @@ pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowP
                 .flexible(true)
                 .from_reader(bytes);
             let mut rows = Vec::new();
+            let mut count = 0;
+            // Past the bound the rows are only counted, so the refusal says how many.
             for record in reader.records() {
                 let record = record.map_err(|e| unreadable(&e))?;
-                rows.push(record.iter().map(str::to_string).collect());
-                if rows.len() > MAX_ROWS + 1 {
-                    break;
+                count += 1;
+                if count <= MAX_ROWS + 1 {
+                    rows.push(record.iter().map(str::to_string).collect());
                 }
             }
-            rows
+            (count, rows)
         }
         FileKind::Xlsx => {
             use calamine::Reader;
@@ -126,19 +141,24 @@ pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowP
                 Some(r) => r.map_err(|e| unreadable(&e))?,
                 None => return Err(unreadable(&"it has no sheet")),
             };
-            range
+            let rows = range
                 .rows()
-                .take(MAX_ROWS + 2)
+                .take(MAX_ROWS + 1)
                 .map(|r| r.iter().map(cell_text).collect())
-                .collect()
+                .collect();
+            (range.height(), rows)
         }
     };
-    if rows.len() > MAX_ROWS + 1 {
+    let (count, rows) = rows;
+    if count > MAX_ROWS + 1 {
         return Err(RowProblem::at(
             0,
             "",
             "",
-            format!("the file has more than {MAX_ROWS} rows; split it"),
+            RefusalKind::TooMany {
+                max: MAX_ROWS,
+                got: count - 1,
+            },
         ));
     }
     Ok(rows)
@@ -172,9 +192,12 @@ fn excel_day(serial: f64) -> Option<Date> {
 }
 
 /// A day written `YYYY-MM-DD`.
-fn iso_day(s: &str) -> Result<Date, String> {
-    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| "is not a day written YYYY-MM-DD".to_string())
+fn iso_day(s: &str) -> Result<Date, RefusalKind> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).map_err(|_| {
+        RefusalKind::NotADay {
+            given: s.to_string(),
+        }
+    })
 }
 
 /// The items of a `;` list, trimmed, without empty ones.
@@ -197,10 +220,10 @@ struct Checked {
 fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Option<Checked> {
     let before = problems.len();
     let cell = |c: usize| cells.get(c).map_or("", |s| s.trim());
-    let mut refuse = |c: usize, reason: String| {
-        problems.push(RowProblem::at(row, COLUMNS[c], cell(c), reason));
+    let mut refuse = |c: usize, kind: RefusalKind| {
+        problems.push(RowProblem::at(row, COLUMNS[c], cell(c), kind));
     };
-    let domain = |r: Result<(), resettle_domain::ParseError>| r.map_err(|e| e.reason());
+    let domain = |r: Result<(), resettle_domain::ParseError>| r.map_err(|e| e.kind);
     if let Err(e) = domain(CaseNumber::parse(cell(0)).map(drop)) {
         refuse(0, e);
     }
@@ -211,7 +234,7 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
     }
     let categories = list(cell(3));
     if categories.is_empty() {
-        refuse(3, "names no submission category".into());
+        refuse(3, RefusalKind::Missing);
     }
     for k in &categories {
         if let Err(e) = domain(k.parse::<SubmissionCategory>().map(drop)) {
@@ -232,11 +255,11 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
         _ => {
             refuse(
                 7,
-                format!(
-                    "must be a whole number from {} to {}",
-                    CASE_MEMBERS.start(),
-                    CASE_MEMBERS.end()
-                ),
+                RefusalKind::OutOfRange {
+                    min: CASE_MEMBERS.start().to_string(),
+                    max: CASE_MEMBERS.end().to_string(),
+                    got: cell(7).to_string(),
+                },
             );
             None
         }
@@ -245,7 +268,7 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
         refuse(8, e);
     }
     if cell(9).is_empty() {
-        refuse(9, "is empty".into());
+        refuse(9, RefusalKind::Missing);
     }
     let born = iso_day(cell(10));
     if let Err(e) = &born {
@@ -269,7 +292,10 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
             row,
             "",
             "",
-            format!("has more than the {} columns", COLUMNS.len()),
+            RefusalKind::TooMany {
+                max: COLUMNS.len(),
+                got: cells.len(),
+            },
         ));
     }
     if problems.len() > before {
@@ -303,7 +329,7 @@ pub fn cases(
 ) -> Result<Vec<(usize, NewCase)>, Vec<RowProblem>> {
     let mut problems = Vec::new();
     let Some((header, rows)) = table.split_first() else {
-        return Err(vec![RowProblem::at(0, "", "", "the file is empty")]);
+        return Err(vec![RowProblem::at(0, "", "", RefusalKind::Missing)]);
     };
     let header: Vec<&str> = header.iter().map(|h| h.trim()).collect();
     if header.iter().take(COLUMNS.len()).ne(COLUMNS.iter())
@@ -315,16 +341,16 @@ pub fn cases(
             1,
             "",
             &header.join(","),
-            format!("the header must be exactly: {}", COLUMNS.join(",")),
+            RefusalKind::NotInList {
+                given: header.join(","),
+                allowed: vec![COLUMNS.join(",")],
+                of: Vocabulary::Plain,
+            },
         )]);
     }
     if rows.is_empty() {
-        return Err(vec![RowProblem::at(
-            0,
-            "",
-            "",
-            "the file has no rows under its header",
-        )]);
+        // Nothing under the header.
+        return Err(vec![RowProblem::at(0, "", "", RefusalKind::Missing)]);
     }
     let mut by_case: BTreeMap<String, Gathered> = BTreeMap::new();
     let mut order = Vec::new();
@@ -352,10 +378,10 @@ pub fn cases(
                     row,
                     COLUMNS[c],
                     &case_cells[k],
-                    format!(
-                        "differs from row {} of the same case ({:?})",
-                        entry.0, entry.1[k]
-                    ),
+                    RefusalKind::DiffersInCase {
+                        row: entry.0,
+                        first: entry.1[k].clone(),
+                    },
                 ));
             }
         }
@@ -364,7 +390,9 @@ pub fn cases(
                 row,
                 "member_no",
                 &checked.member_no.to_string(),
-                "is given twice in the case",
+                RefusalKind::MemberTwice {
+                    given: checked.member_no.to_string(),
+                },
             ));
         }
     }
@@ -376,10 +404,10 @@ pub fn cases(
                 row,
                 "member_no",
                 "",
-                format!(
-                    "the members of case {number} must be numbered 1 to {}",
-                    members.len()
-                ),
+                RefusalKind::MembersNotNumbered {
+                    case: number.clone(),
+                    count: members.len(),
+                },
             ));
             continue;
         }
@@ -463,22 +491,21 @@ impl App {
             let number = new.case_number.clone();
             let file = match new.clone().into_file(&caller.username, now, &policy) {
                 Ok(f) => f,
-                Err(e) => {
-                    problems.push(RowProblem::at(*row, "", &number, e.to_string()));
+                Err(AppError::Refused(r)) => {
+                    problems.push(RowProblem::at(*row, &r.field, &number, r.kind));
                     continue;
                 }
+                Err(other) => return Err(other),
             };
             if !policy.channel_allows(file.case.channel, file.case.priority) {
                 problems.push(RowProblem::at(
                     *row,
                     "channel",
                     file.case.channel.as_str(),
-                    format!(
-                        "profile {} does not take {} cases by {}",
-                        policy.name(),
-                        file.case.priority,
-                        file.case.channel
-                    ),
+                    RefusalKind::ChannelRefuses {
+                        priority: file.case.priority,
+                        channel: file.case.channel,
+                    },
                 ));
                 continue;
             }

@@ -11,6 +11,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use resettle_domain::RefusalKind;
+use resettle_domain::refusal::Vocabulary;
+
 use super::{COLUMNS, RowProblem};
 
 /// The columns that hold `;` lists, whose separator a mapping may change.
@@ -146,7 +149,7 @@ impl Mapping {
     /// and with lists separated by `;`. A mapped column the file lacks is refused on row 1.
     pub fn apply(&self, table: &[Vec<String>]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
         let Some((header, rows)) = table.split_first() else {
-            return Err(vec![RowProblem::at(0, "", "", "the file is empty")]);
+            return Err(vec![RowProblem::at(0, "", "", RefusalKind::Missing)]);
         };
         let position = |name: &str| header.iter().position(|h| h.trim() == name);
         let mut problems = Vec::new();
@@ -160,7 +163,11 @@ impl Mapping {
                             1,
                             column,
                             name,
-                            "the file has no such column, which the mapping names",
+                            RefusalKind::NotInList {
+                                given: name.clone(),
+                                allowed: header.iter().map(|h| h.trim().to_string()).collect(),
+                                of: Vocabulary::Plain,
+                            },
                         ));
                         None
                     }

@@ -2249,6 +2249,38 @@ MAP-26C00001,2,LB,SY,LPP|MED,N,2026-03-02,CHL,Omar Haddad,2015-09-12,M,ar,,,\n",
     );
 }
 
+/// `resettle export open-data`: the year's aggregates and their dictionary, written into
+/// the folder given and named there.
+#[test]
+fn open_data_is_written_with_its_dictionary() {
+    let (dir, db) = demo_database(150);
+    let out_dir = dir.path().to_str().unwrap();
+    let out = resettle(&[
+        "--database",
+        &db,
+        "export",
+        "open-data",
+        "--year",
+        "2025",
+        "--output",
+        out_dir,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(dir.path().join("open-data-2025.csv")).unwrap();
+    assert!(
+        csv.starts_with("year,table,breakdown,value,persons,withheld\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("2025,arrivals,total,all,"), "{csv}");
+    let dictionary = std::fs::read_to_string(dir.path().join("open-data-2025.md")).unwrap();
+    assert!(dictionary.contains("| `withheld` |"), "{dictionary}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("open-data-2025.md"));
+}
+
 /// `resettle quota …`: the Belgian plan decided, split with emergency places on top, one
 /// JSON object per line adding up to each year's target plus its emergency places; the
 /// Dutch emergency places within the dossier places (a pledge of the framework's 500 for a

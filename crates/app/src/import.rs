@@ -103,17 +103,18 @@ impl FileKind {
     }
 }
 
-/// The cells of a file as text, row by row.
-pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowProblem> {
+/// The cells of a file as text, row by row. The one problem of a file that cannot be read comes back in a list, as every problem
+/// of the import does.
+pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
     let unreadable = |e: &dyn std::fmt::Display| {
-        RowProblem::at(
+        vec![RowProblem::at(
             0,
             "",
             "",
             RefusalKind::Unreadable {
                 detail: e.to_string(),
             },
-        )
+        )]
     };
     let rows = match kind {
         FileKind::Csv => {
@@ -151,7 +152,7 @@ pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowP
     };
     let (count, rows) = rows;
     if count > MAX_ROWS + 1 {
-        return Err(RowProblem::at(
+        return Err(vec![RowProblem::at(
             0,
             "",
             "",
@@ -159,7 +160,7 @@ pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowP
                 max: MAX_ROWS,
                 got: count - 1,
             },
-        ));
+        )]);
     }
     Ok(rows)
 }
@@ -471,7 +472,7 @@ impl App {
         let policy = self.programme_policy(programme).await?;
         let table = match read_table(kind, bytes) {
             Ok(t) => t,
-            Err(p) => return Ok(Err(vec![p])),
+            Err(p) => return Ok(Err(p)),
         };
         let table = match mapping.map(|m| m.apply(&table)).transpose() {
             Ok(mapped) => mapped.unwrap_or(table),

@@ -5,9 +5,9 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use resettle_app::App;
 use resettle_app::bounds::IMPORT_BYTES;
 use resettle_app::import::{FileKind, ImportOutcome, RowProblem};
+use resettle_app::{App, Permission};
 use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
@@ -97,7 +97,20 @@ pub(crate) async fn post(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let kind = file_kind(&headers).map_err(resettle_app::AppError::from)?;
+    let kind = match file_kind(&headers) {
+        Ok(kind) => kind,
+        Err(refused) => {
+            // A caller who may not import hears that first, whatever they sent.
+            app.require(
+                &caller,
+                Permission::SubmitCase,
+                "import_cases",
+                &q.programme,
+            )
+            .await?;
+            return Err(resettle_app::AppError::from(refused).into());
+        }
+    };
     let bytes = axum::body::to_bytes(body, IMPORT_BYTES)
         .await
         .map_err(|_| {

@@ -1081,6 +1081,10 @@ refusal-other_without_words = “{ $reason }” was chosen: say what it is, in w
 refusal-no_reason_list = moving from { $from } to { $to } takes no reason from the list; leave it empty.
 refusal-no_slip = a first date replaces none; leave the reason from the list empty.
 refusal-nothing_to_claim = every eligible person is claimed already and no amount claimed changed: there is nothing to file.
+refusal-unreadable = the file cannot be read as CSV or XLSX ({ $detail }).
+refusal-differs_in_case = differs from row { $row } of the same case (“{ $first }”): a case’s columns are the same on each member’s row.
+refusal-members_not_numbered = the members of case { $case } are to be numbered 1 to { $count }, without a gap.
+refusal-member_twice = member { $given } is given twice in the case.
 refusal-split_decision = a decision in part accepts some but not all of the { $members } members.
 refusal-reception_first = an arrived family goes to a reception place first{ $sponsor ->
         [yes] , unless a sponsor group receives it.
@@ -1356,3 +1360,46 @@ provider_kind-municipality = municipality
 provider_kind-sponsor_group = sponsor group
 answered_by-staff = by a supporter
 answered_by-family = by the family
+
+## The import page (/import)
+submit-import = Many cases at once? Import a spreadsheet
+import-page-title = Import submissions
+import-page-lead = Register UNHCR's submissions from a spreadsheet (CSV or XLSX), one row per person. The file is checked first and nothing is written until you import it; a file with any bad row imports nothing and every bad row is listed. Cases already registered are left as they are.
+import-page-columns = The columns, in this order
+import-page-columns-lead = Lists are separated by semicolons; education, occupation and linked cases may be empty. Another layout is read from the command line with a mapping file.
+import-page-check-title = Check a file
+import-page-file = File (CSV or XLSX)
+import-page-check = Check the file
+import-page-refused = Nothing was imported:
+import-page-problems = Nothing was imported: { $name } has { $count ->
+        [one] one problem
+       *[other] { $count } problems
+    }. Correct the file and check it again.
+import-page-problems-title = The problems, by row
+import-page-row = Row
+import-page-column = Column
+import-page-value = Value
+import-page-reason = Why
+import-page-whole-file = the file
+import-page-preview-title = What { $name } would register
+import-page-preview = { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    }, { $persons ->
+        [one] one person
+       *[other] { $persons } persons
+    }: { $added } would be registered, { $unchanged } { $unchanged ->
+        [one] is
+       *[other] are
+    } registered already.
+import-page-import = Import { $added ->
+        [one] the case
+       *[other] the { $added } cases
+    }
+import-page-done = Imported: { $added } registered, { $unchanged } registered already, of { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } and { $persons ->
+        [one] one person
+       *[other] { $persons } persons
+    } in the file.

@@ -1083,6 +1083,10 @@ refusal-other_without_words = « { $reason } » a été choisi : dites ce que c�
 refusal-no_reason_list = passer de { $from } à { $to } ne prend pas de motif de la liste ; laissez-le vide.
 refusal-no_slip = une première date n’en remplace aucune ; laissez le motif de la liste vide.
 refusal-nothing_to_claim = toute personne admissible est déjà déclarée et aucun montant déclaré n’a changé : il n’y a rien à introduire.
+refusal-unreadable = le fichier ne peut être lu comme CSV ou XLSX ({ $detail }).
+refusal-differs_in_case = diffère de la ligne { $row } du même dossier (« { $first } ») : les colonnes d’un dossier sont les mêmes sur la ligne de chaque membre.
+refusal-members_not_numbered = les membres du dossier { $case } doivent être numérotés de 1 à { $count }, sans trou.
+refusal-member_twice = le membre { $given } figure deux fois dans le dossier.
 refusal-split_decision = une décision partielle accepte certains des { $members } membres, mais pas tous.
 refusal-reception_first = une famille arrivée va d’abord dans une structure d’accueil{ $sponsor ->
         [yes] , sauf si un groupe de parrainage l’accueille.
@@ -1358,3 +1362,49 @@ provider_kind-municipality = commune
 provider_kind-sponsor_group = groupe de parrainage
 answered_by-staff = par un accompagnateur
 answered_by-family = par la famille
+
+## La page d’import (/import)
+submit-import = Beaucoup de dossiers à la fois ? Importez un tableur
+import-page-title = Importer des soumissions
+import-page-lead = Enregistrez les soumissions du HCR depuis un tableur (CSV ou XLSX), une ligne par personne. Le fichier est d’abord vérifié et rien n’est enregistré avant que vous ne l’importiez ; un fichier dont une seule ligne est fautive n’importe rien et chaque ligne fautive est indiquée. Les dossiers déjà enregistrés restent tels quels.
+import-page-columns = Les colonnes, dans cet ordre
+import-page-columns-lead = Les listes sont séparées par des points-virgules ; formation, profession et dossiers liés peuvent être vides. Une autre mise en page se lit en ligne de commande avec un fichier de correspondance.
+import-page-check-title = Vérifier un fichier
+import-page-file = Fichier (CSV ou XLSX)
+import-page-check = Vérifier le fichier
+import-page-refused = Rien n’a été importé :
+import-page-problems = Rien n’a été importé : { $name } a { $count ->
+        [one] un problème
+       *[other] { $count } problèmes
+    }. Corrigez le fichier et vérifiez-le à nouveau.
+import-page-problems-title = Les problèmes, par ligne
+import-page-row = Ligne
+import-page-column = Colonne
+import-page-value = Valeur
+import-page-reason = Pourquoi
+import-page-whole-file = le fichier
+import-page-preview-title = Ce que { $name } enregistrerait
+import-page-preview = { $cases ->
+        [one] un dossier
+       *[other] { $cases } dossiers
+    }, { $persons ->
+        [one] une personne
+       *[other] { $persons } personnes
+    } : { $added } { $added ->
+        [one] serait enregistré
+       *[other] seraient enregistrés
+    }, { $unchanged } { $unchanged ->
+        [one] l’est
+       *[other] le sont
+    } déjà.
+import-page-import = { $added ->
+        [one] Importer le dossier
+       *[other] Importer les { $added } dossiers
+    }
+import-page-done = Importé : { $added } enregistrés, { $unchanged } déjà enregistrés, sur { $cases ->
+        [one] un dossier
+       *[other] { $cases } dossiers
+    } et { $persons ->
+        [one] une personne
+       *[other] { $persons } personnes
+    } dans le fichier.

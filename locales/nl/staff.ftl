@@ -1080,6 +1080,10 @@ refusal-other_without_words = “{ $reason }” is gekozen: zeg in woorden wat h
 refusal-no_reason_list = van { $from } naar { $to } gaan neemt geen reden uit de lijst; laat die leeg.
 refusal-no_slip = een eerste datum vervangt er geen; laat de reden uit de lijst leeg.
 refusal-nothing_to_claim = iedereen die in aanmerking komt is al aangevraagd en geen aangevraagd bedrag veranderde: er valt niets in te dienen.
+refusal-unreadable = het bestand is niet te lezen als CSV of XLSX ({ $detail }).
+refusal-differs_in_case = verschilt van rij { $row } van hetzelfde dossier (“{ $first }”): de kolommen van een dossier zijn op de rij van elk lid dezelfde.
+refusal-members_not_numbered = de leden van dossier { $case } moeten genummerd zijn van 1 tot { $count }, zonder gat.
+refusal-member_twice = lid { $given } staat twee keer in het dossier.
 refusal-split_decision = een gedeeltelijke beslissing aanvaardt sommige maar niet alle { $members } gezinsleden.
 refusal-reception_first = een aangekomen gezin gaat eerst naar een opvangplaats{ $sponsor ->
         [yes] , tenzij een sponsorgroep het opvangt.
@@ -1355,3 +1359,49 @@ provider_kind-municipality = gemeente
 provider_kind-sponsor_group = sponsorgroep
 answered_by-staff = door een begeleider
 answered_by-family = door het gezin
+
+## De importpagina (/import)
+submit-import = Veel dossiers tegelijk? Importeer een rekenblad
+import-page-title = Voordrachten importeren
+import-page-lead = Registreer de voordrachten van UNHCR uit een rekenblad (CSV of XLSX), één rij per persoon. Het bestand wordt eerst gecontroleerd en er wordt niets opgeslagen tot u het importeert; een bestand met één foute rij importeert niets en elke foute rij wordt vermeld. Dossiers die al geregistreerd zijn blijven zoals ze zijn.
+import-page-columns = De kolommen, in deze volgorde
+import-page-columns-lead = Lijsten worden gescheiden door puntkomma’s; opleiding, beroep en gekoppelde dossiers mogen leeg zijn. Een andere indeling wordt via de opdrachtregel gelezen met een koppelbestand.
+import-page-check-title = Een bestand controleren
+import-page-file = Bestand (CSV of XLSX)
+import-page-check = Bestand controleren
+import-page-refused = Er werd niets geïmporteerd:
+import-page-problems = Er werd niets geïmporteerd: { $name } heeft { $count ->
+        [one] één probleem
+       *[other] { $count } problemen
+    }. Verbeter het bestand en controleer het opnieuw.
+import-page-problems-title = De problemen, per rij
+import-page-row = Rij
+import-page-column = Kolom
+import-page-value = Waarde
+import-page-reason = Waarom
+import-page-whole-file = het bestand
+import-page-preview-title = Wat { $name } zou registreren
+import-page-preview = { $cases ->
+        [one] één dossier
+       *[other] { $cases } dossiers
+    }, { $persons ->
+        [one] één persoon
+       *[other] { $persons } personen
+    }: { $added } { $added ->
+        [one] zou
+       *[other] zouden
+    } geregistreerd worden, { $unchanged } { $unchanged ->
+        [one] is
+       *[other] zijn
+    } al geregistreerd.
+import-page-import = { $added ->
+        [one] Het dossier importeren
+       *[other] De { $added } dossiers importeren
+    }
+import-page-done = Geïmporteerd: { $added } geregistreerd, { $unchanged } al geregistreerd, van { $cases ->
+        [one] één dossier
+       *[other] { $cases } dossiers
+    } en { $persons ->
+        [one] één persoon
+       *[other] { $persons } personen
+    } in het bestand.

@@ -52,6 +52,10 @@ pub const AUDIT_ENTRIES: RangeInclusive<i64> = 1..=10_000;
 /// any trail a programme writes (a million entries a day for a thousand years).
 pub const AUDIT_SEQUENCE: RangeInclusive<i64> = 1..=i64::MAX / 2;
 
+/// Bytes of one import file sent to the server: 100,000 rows of the layout are
+/// about 15 MB of CSV; 32 MiB leaves room for long names without holding more in memory.
+pub const IMPORT_BYTES: usize = 32 * 1024 * 1024;
+
 /// Members of one case (and so a member number, and the members named in a split
 /// decision). UNHCR cases are families, rarely above 15 persons; 50 is every extended
 /// household while keeping a case's checks and documents small.

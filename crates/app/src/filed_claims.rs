@@ -4,7 +4,7 @@
 //! claimed before whose amount is no longer what was claimed — so the claims of a year add
 //! up to what the year's arrivals bring, and nobody is claimed twice (the database refuses
 //! a second claim line for a person as well).
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{FiledClaimRow, FiledLineRow};
@@ -92,10 +92,16 @@ pub struct FiledClaim {
     pub total_cents: i64,
 }
 
-/// The lines a new claim files, given the year's claim as it stands (`now`) and the lines
-/// of the claims filed before it: each person no claim named, then a correction for each
-/// person claimed whose net amount is not what they bring now.
-fn lines_to_file(now: &[ClaimLine], filed: &[FiledLineRow]) -> Vec<FiledLine> {
+/// The lines a new claim files, given the year's claim as it stands (`now`), the lines
+/// of the claims of the year filed before it, and the persons a claim of the instrument
+/// for another year named (`elsewhere`): each person no claim named, then a correction for
+/// each person claimed in the year whose net amount is not what they bring now. A person
+/// claimed for another year is not claimed again: the instrument pays once per person.
+fn lines_to_file(
+    now: &[ClaimLine],
+    filed: &[FiledLineRow],
+    elsewhere: &BTreeSet<&str>,
+) -> Vec<FiledLine> {
     let mut net: BTreeMap<&str, (&FiledLineRow, i64)> = BTreeMap::new();
     for l in filed {
         let (_, sum) = net.entry(l.person_id.as_str()).or_insert((l, 0));
@@ -105,6 +111,7 @@ fn lines_to_file(now: &[ClaimLine], filed: &[FiledLineRow]) -> Vec<FiledLine> {
     let mut corrections = Vec::new();
     for l in now {
         match net.remove(l.person_id.as_str()) {
+            None if elsewhere.contains(l.person_id.as_str()) => {}
             None => claims.push(FiledLine {
                 person_id: l.person_id.clone(),
                 case_number: l.case_number.clone(),
@@ -199,15 +206,21 @@ impl App {
         .await?;
         let now = self.build_claim(request).await?;
         let code = now.programme.code.clone();
-        let before: Vec<FiledClaimRow> = self
+        let (before, other_years): (Vec<FiledClaimRow>, Vec<FiledClaimRow>) = self
             .store
             .filed_claims(&code)
             .await?
             .into_iter()
-            .filter(|c| c.instrument == request.instrument.as_str() && c.year == year)
-            .collect();
+            .filter(|c| c.instrument == request.instrument.as_str())
+            .partition(|c| c.year == year);
         let earlier: Vec<FiledLineRow> = before.iter().flat_map(|c| c.lines.clone()).collect();
-        let lines = lines_to_file(&now.lines, &earlier);
+        let elsewhere: BTreeSet<&str> = other_years
+            .iter()
+            .flat_map(|c| &c.lines)
+            .filter(|l| l.kind == "claim")
+            .map(|l| l.person_id.as_str())
+            .collect();
+        let lines = lines_to_file(&now.lines, &earlier, &elsewhere);
         if lines.is_empty() {
             return Err(Refusal::of("year", RefusalKind::NothingToClaim).into());
         }
@@ -337,6 +350,7 @@ mod tests {
                 was("D/1", "claim", 100),
                 was("D/1", "correction", 20),
             ],
+            &BTreeSet::new(),
         );
         let got: Vec<(&str, LineKind, i64, Option<Correction>)> = lines
             .iter()
@@ -364,6 +378,15 @@ mod tests {
 
     #[test]
     fn nothing_changed_files_nothing() {
-        assert!(lines_to_file(&[now("A/1", 100)], &[was("A/1", "claim", 100)]).is_empty());
+        let none = BTreeSet::new();
+        assert!(lines_to_file(&[now("A/1", 100)], &[was("A/1", "claim", 100)], &none).is_empty());
+    }
+
+    #[test]
+    fn a_person_claimed_for_another_year_is_not_claimed_again() {
+        let elsewhere = BTreeSet::from(["A/1"]);
+        let lines = lines_to_file(&[now("A/1", 100), now("B/1", 100)], &[], &elsewhere);
+        let got: Vec<&str> = lines.iter().map(|l| l.person_id.as_str()).collect();
+        assert_eq!(got, ["B/1"]);
     }
 }

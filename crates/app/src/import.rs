@@ -11,15 +11,20 @@
 //! changes nothing: a case number already registered is left as it is.
 use std::collections::BTreeMap;
 
+use resettle_domain::RefusalKind;
 use resettle_domain::case::{CaseNumber, Channel, Priority, Relationship, Sex, SubmissionCategory};
 use resettle_domain::country::CountryCode;
 use resettle_domain::reference;
+use resettle_domain::refusal::Vocabulary;
 use serde::Serialize;
 use time::Date;
 
 use crate::bounds::CASE_MEMBERS;
 use crate::cases::{NewCase, NewMember};
 use crate::{App, AppError, Caller, Permission};
+
+pub mod mapping;
+pub use mapping::{Mapping, MappingError};
 
 /// The columns, exactly and in this order.
 pub const COLUMNS: [&str; 16] = [
@@ -48,7 +53,7 @@ const CASE_COLUMNS: [usize; 7] = [1, 2, 3, 4, 5, 6, 15];
 pub const MAX_ROWS: usize = 200_000;
 
 /// One thing wrong in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RowProblem {
     /// The row as the spreadsheet numbers it (the header is row 1); 0 for the file.
     pub row: usize,
@@ -58,15 +63,19 @@ pub struct RowProblem {
     pub value: String,
     /// Why, in English.
     pub reason: String,
+    /// Why, typed, for a page to word in the reader's language.
+    #[serde(skip)]
+    pub kind: RefusalKind,
 }
 
 impl RowProblem {
-    fn at(row: usize, column: &str, value: &str, reason: impl Into<String>) -> RowProblem {
+    fn at(row: usize, column: &str, value: &str, kind: RefusalKind) -> RowProblem {
         RowProblem {
             row,
             column: column.into(),
             value: value.into(),
-            reason: reason.into(),
+            reason: kind.to_string(),
+            kind,
         }
     }
 }
@@ -94,10 +103,18 @@ impl FileKind {
     }
 }
 
-/// The cells of a file as text, row by row.
-pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowProblem> {
+/// The cells of a file as text, row by row. The one problem of a file that cannot be read comes back in a list, as every problem
+/// of the import does.
+pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
     let unreadable = |e: &dyn std::fmt::Display| {
-        RowProblem::at(0, "", "", format!("the file cannot be read: {e}"))
+        vec![RowProblem::at(
+            0,
+            "",
+            "",
+            RefusalKind::Unreadable {
+                detail: e.to_string(),
+            },
+        )]
     };
     let rows = match kind {
         FileKind::Csv => {
@@ -106,14 +123,16 @@ pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowP
                 .flexible(true)
                 .from_reader(bytes);
             let mut rows = Vec::new();
+            let mut count = 0;
+            // Past the bound the rows are only counted, so the refusal says how many.
             for record in reader.records() {
                 let record = record.map_err(|e| unreadable(&e))?;
-                rows.push(record.iter().map(str::to_string).collect());
-                if rows.len() > MAX_ROWS + 1 {
-                    break;
+                count += 1;
+                if count <= MAX_ROWS + 1 {
+                    rows.push(record.iter().map(str::to_string).collect());
                 }
             }
-            rows
+            (count, rows)
         }
         FileKind::Xlsx => {
             use calamine::Reader;
@@ -123,20 +142,25 @@ pub fn read_table(kind: FileKind, bytes: &[u8]) -> Result<Vec<Vec<String>>, RowP
                 Some(r) => r.map_err(|e| unreadable(&e))?,
                 None => return Err(unreadable(&"it has no sheet")),
             };
-            range
+            let rows = range
                 .rows()
-                .take(MAX_ROWS + 2)
+                .take(MAX_ROWS + 1)
                 .map(|r| r.iter().map(cell_text).collect())
-                .collect()
+                .collect();
+            (range.height(), rows)
         }
     };
-    if rows.len() > MAX_ROWS + 1 {
-        return Err(RowProblem::at(
+    let (count, rows) = rows;
+    if count > MAX_ROWS + 1 {
+        return Err(vec![RowProblem::at(
             0,
             "",
             "",
-            format!("the file has more than {MAX_ROWS} rows; split it"),
-        ));
+            RefusalKind::TooMany {
+                max: MAX_ROWS,
+                got: count - 1,
+            },
+        )]);
     }
     Ok(rows)
 }
@@ -169,9 +193,12 @@ fn excel_day(serial: f64) -> Option<Date> {
 }
 
 /// A day written `YYYY-MM-DD`.
-fn iso_day(s: &str) -> Result<Date, String> {
-    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| "is not a day written YYYY-MM-DD".to_string())
+fn iso_day(s: &str) -> Result<Date, RefusalKind> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).map_err(|_| {
+        RefusalKind::NotADay {
+            given: s.to_string(),
+        }
+    })
 }
 
 /// The items of a `;` list, trimmed, without empty ones.
@@ -194,10 +221,10 @@ struct Checked {
 fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Option<Checked> {
     let before = problems.len();
     let cell = |c: usize| cells.get(c).map_or("", |s| s.trim());
-    let mut refuse = |c: usize, reason: String| {
-        problems.push(RowProblem::at(row, COLUMNS[c], cell(c), reason));
+    let mut refuse = |c: usize, kind: RefusalKind| {
+        problems.push(RowProblem::at(row, COLUMNS[c], cell(c), kind));
     };
-    let domain = |r: Result<(), resettle_domain::ParseError>| r.map_err(|e| e.reason());
+    let domain = |r: Result<(), resettle_domain::ParseError>| r.map_err(|e| e.kind);
     if let Err(e) = domain(CaseNumber::parse(cell(0)).map(drop)) {
         refuse(0, e);
     }
@@ -208,7 +235,7 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
     }
     let categories = list(cell(3));
     if categories.is_empty() {
-        refuse(3, "names no submission category".into());
+        refuse(3, RefusalKind::Missing);
     }
     for k in &categories {
         if let Err(e) = domain(k.parse::<SubmissionCategory>().map(drop)) {
@@ -229,11 +256,11 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
         _ => {
             refuse(
                 7,
-                format!(
-                    "must be a whole number from {} to {}",
-                    CASE_MEMBERS.start(),
-                    CASE_MEMBERS.end()
-                ),
+                RefusalKind::OutOfRange {
+                    min: CASE_MEMBERS.start().to_string(),
+                    max: CASE_MEMBERS.end().to_string(),
+                    got: cell(7).to_string(),
+                },
             );
             None
         }
@@ -242,7 +269,7 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
         refuse(8, e);
     }
     if cell(9).is_empty() {
-        refuse(9, "is empty".into());
+        refuse(9, RefusalKind::Missing);
     }
     let born = iso_day(cell(10));
     if let Err(e) = &born {
@@ -266,7 +293,10 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
             row,
             "",
             "",
-            format!("has more than the {} columns", COLUMNS.len()),
+            RefusalKind::TooMany {
+                max: COLUMNS.len(),
+                got: cells.len(),
+            },
         ));
     }
     if problems.len() > before {
@@ -300,7 +330,7 @@ pub fn cases(
 ) -> Result<Vec<(usize, NewCase)>, Vec<RowProblem>> {
     let mut problems = Vec::new();
     let Some((header, rows)) = table.split_first() else {
-        return Err(vec![RowProblem::at(0, "", "", "the file is empty")]);
+        return Err(vec![RowProblem::at(0, "", "", RefusalKind::Missing)]);
     };
     let header: Vec<&str> = header.iter().map(|h| h.trim()).collect();
     if header.iter().take(COLUMNS.len()).ne(COLUMNS.iter())
@@ -312,16 +342,16 @@ pub fn cases(
             1,
             "",
             &header.join(","),
-            format!("the header must be exactly: {}", COLUMNS.join(",")),
+            RefusalKind::NotInList {
+                given: header.join(","),
+                allowed: vec![COLUMNS.join(",")],
+                of: Vocabulary::Plain,
+            },
         )]);
     }
     if rows.is_empty() {
-        return Err(vec![RowProblem::at(
-            0,
-            "",
-            "",
-            "the file has no rows under its header",
-        )]);
+        // Nothing under the header.
+        return Err(vec![RowProblem::at(0, "", "", RefusalKind::Missing)]);
     }
     let mut by_case: BTreeMap<String, Gathered> = BTreeMap::new();
     let mut order = Vec::new();
@@ -349,10 +379,10 @@ pub fn cases(
                     row,
                     COLUMNS[c],
                     &case_cells[k],
-                    format!(
-                        "differs from row {} of the same case ({:?})",
-                        entry.0, entry.1[k]
-                    ),
+                    RefusalKind::DiffersInCase {
+                        row: entry.0,
+                        first: entry.1[k].clone(),
+                    },
                 ));
             }
         }
@@ -361,7 +391,9 @@ pub fn cases(
                 row,
                 "member_no",
                 &checked.member_no.to_string(),
-                "is given twice in the case",
+                RefusalKind::MemberTwice {
+                    given: checked.member_no.to_string(),
+                },
             ));
         }
     }
@@ -373,10 +405,10 @@ pub fn cases(
                 row,
                 "member_no",
                 "",
-                format!(
-                    "the members of case {number} must be numbered 1 to {}",
-                    members.len()
-                ),
+                RefusalKind::MembersNotNumbered {
+                    case: number.clone(),
+                    count: members.len(),
+                },
             ));
             continue;
         }
@@ -406,7 +438,7 @@ pub fn cases(
 }
 
 /// What an import did, or would do on a dry run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ImportOutcome {
     /// Cases in the file.
     pub cases: usize,
@@ -425,12 +457,14 @@ impl App {
     /// file holds that is not yet registered, in one transaction, or nothing. The inner
     /// `Err` lists every problem of a refused file (nothing written); the outer one is a
     /// refusal of the caller or a storage failure. Case officers, as for one submission.
+    /// A `mapping` reads another layout as this one.
     pub async fn import_cases(
         &self,
         caller: &Caller,
         programme: &str,
         kind: FileKind,
         bytes: &[u8],
+        mapping: Option<&Mapping>,
         dry_run: bool,
     ) -> Result<Result<ImportOutcome, Vec<RowProblem>>, AppError> {
         self.require(caller, Permission::SubmitCase, "import_cases", programme)
@@ -438,7 +472,11 @@ impl App {
         let policy = self.programme_policy(programme).await?;
         let table = match read_table(kind, bytes) {
             Ok(t) => t,
-            Err(p) => return Ok(Err(vec![p])),
+            Err(p) => return Ok(Err(p)),
+        };
+        let table = match mapping.map(|m| m.apply(&table)).transpose() {
+            Ok(mapped) => mapped.unwrap_or(table),
+            Err(p) => return Ok(Err(p)),
         };
         let found = match cases(programme, &table) {
             Ok(c) => c,
@@ -454,22 +492,21 @@ impl App {
             let number = new.case_number.clone();
             let file = match new.clone().into_file(&caller.username, now, &policy) {
                 Ok(f) => f,
-                Err(e) => {
-                    problems.push(RowProblem::at(*row, "", &number, e.to_string()));
+                Err(AppError::Refused(r)) => {
+                    problems.push(RowProblem::at(*row, &r.field, &number, r.kind));
                     continue;
                 }
+                Err(other) => return Err(other),
             };
             if !policy.channel_allows(file.case.channel, file.case.priority) {
                 problems.push(RowProblem::at(
                     *row,
                     "channel",
                     file.case.channel.as_str(),
-                    format!(
-                        "profile {} does not take {} cases by {}",
-                        policy.name(),
-                        file.case.priority,
-                        file.case.channel
-                    ),
+                    RefusalKind::ChannelRefuses {
+                        priority: file.case.priority,
+                        channel: file.case.channel,
+                    },
                 ));
                 continue;
             }

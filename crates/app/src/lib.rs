@@ -19,6 +19,7 @@ pub mod funding;
 pub mod import;
 mod missions;
 pub mod notices;
+pub mod open_data;
 mod placement;
 mod pledges;
 pub mod policies;

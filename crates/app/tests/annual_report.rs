@@ -550,3 +550,71 @@ async fn only_planners_and_auditors_build_the_report() {
     assert!(e.to_string().contains("year: 2027"), "{e}");
     pool.close().await;
 }
+
+/// The open-data export: aggregates only, no count from 1 to the threshold minus one in any
+/// cell, every published count equal to an independent SQL count (persons who arrived in
+/// all and by nationality), multiples of 5 when rounded, a dictionary naming every column;
+/// a case officer may not export it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_open_data_export_publishes_no_small_cell_and_matches_the_raw_tables() {
+    use resettle_app::open_data::{COLUMNS, OpenDataRequest};
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = demo_app(&db.url).await;
+        let pool = raw(&db.url).await;
+        let people = travellers(&pool).await;
+        let nationality = counts(people.iter().map(|p| p.2.as_str()));
+        for round_to_five in [false, true] {
+            let request = OpenDataRequest {
+                programme: None,
+                year: YEAR,
+                round_to_five,
+            };
+            let data = app
+                .open_data(&caller(Role::Auditor), &request)
+                .await
+                .unwrap();
+            let mut reader = csv::Reader::from_reader(data.csv.as_bytes());
+            let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+            assert_eq!(header, COLUMNS.map(|(name, _)| name), "{who}");
+            let mut rows = 0;
+            for record in reader.records() {
+                let r = record.unwrap();
+                rows += 1;
+                assert_eq!(&r[0], "2025", "{who}");
+                let persons = &r[4];
+                if persons.is_empty() {
+                    assert_eq!(&r[5], "yes", "{who}: {r:?}");
+                    continue;
+                }
+                let n: u64 = persons.parse().unwrap();
+                assert!(n == 0 || n >= 5, "{who}: a small cell is published: {r:?}");
+                if round_to_five {
+                    assert_eq!(n % 5, 0, "{who}: {r:?}");
+                    continue;
+                }
+                let exact = match (&r[1], &r[2]) {
+                    ("arrivals", "total") => people.len() as u64,
+                    ("arrivals", "nationality") => nationality.get(&r[3]).copied().unwrap_or(0),
+                    _ => continue,
+                };
+                assert_eq!(n, exact, "{who}: {r:?}");
+            }
+            assert!(rows > 10, "{who}: {}", data.csv);
+            for (name, _) in COLUMNS {
+                assert!(data.dictionary.contains(&format!("`{name}`")), "{who}");
+            }
+        }
+        let refused = app
+            .open_data(
+                &caller(Role::CaseOfficer),
+                &OpenDataRequest {
+                    programme: None,
+                    year: YEAR,
+                    round_to_five: false,
+                },
+            )
+            .await;
+        assert!(matches!(refused, Err(AppError::Forbidden { .. })), "{who}");
+    }
+}

@@ -412,6 +412,20 @@ async fn filing_twice_claims_nobody_twice_and_the_claims_add_up() {
         .execute(&pool)
         .await;
         assert!(dup.is_err(), "{who}: the unique index refuses it");
+        // Nor in another year: the instrument pays once per person, ever.
+        let other_year = sqlx::query(
+            "INSERT INTO funding_claim_lines (claim_id, line_no, programme_id, instrument, \
+               year, person_id, case_number, member_no, kind, amount_cents) \
+             SELECT claim_id, 9999, programme_id, instrument, year + 1, person_id, case_number, \
+                    member_no, kind, amount_cents FROM funding_claim_lines \
+              WHERE kind = 'claim' AND line_no = 1 AND instrument = 'amif' AND year = 2025",
+        )
+        .execute(&pool)
+        .await;
+        assert!(
+            other_year.is_err(),
+            "{who}: claimed once ever, whatever the year"
+        );
 
         // Listed, for planners and auditors alike: five claims.
         let listed = app

@@ -59,8 +59,15 @@ async fn an_import_writes_all_or_nothing_once_and_only_for_case_officers() {
         let import = |file: String, role: Role| {
             let app = app.clone();
             async move {
-                app.import_cases(&caller(role), "BE", FileKind::Csv, file.as_bytes(), false)
-                    .await
+                app.import_cases(
+                    &caller(role),
+                    "BE",
+                    FileKind::Csv,
+                    file.as_bytes(),
+                    None,
+                    false,
+                )
+                .await
             }
         };
 
@@ -81,7 +88,7 @@ async fn an_import_writes_all_or_nothing_once_and_only_for_case_officers() {
 
         // The file: two cases, three persons; again: nothing changes.
         let done = app
-            .import_cases(&officer, "BE", FileKind::Csv, FILE.as_bytes(), false)
+            .import_cases(&officer, "BE", FileKind::Csv, FILE.as_bytes(), None, false)
             .await
             .unwrap()
             .unwrap();

@@ -2185,6 +2185,102 @@ principal_applicant,Sara Nasser,1985-01-01,female,ar,,,";
     );
 }
 
+/// `resettle import cases --mapping`: the shipped proGres-like mapping reads its layout;
+/// a bad mapping is refused naming its key, before anything is read or written.
+#[test]
+fn import_cases_reads_another_layout_through_a_mapping() {
+    let (dir, db) = demo_database(20);
+    let mapping = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/import-mappings/progres.toml"
+    );
+    let file = dir.path().join("progres.csv");
+    std::fs::write(
+        &file,
+        "Case No.,Individual No.,Asylum Country,Nationality,Specific Needs,Urgency,Submission Date,\
+Relationship to PA,Full Name,Date of Birth,Sex,Languages,Education Level,Occupation,Linked Cases\n\
+MAP-26C00001,1,LB,SY,LPP|MED,N,2026-03-02,PA,Amal Haddad,1990-04-01,F,ar|en,secondary,teacher,\n\
+MAP-26C00001,2,LB,SY,LPP|MED,N,2026-03-02,CHL,Omar Haddad,2015-09-12,M,ar,,,\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[columns]\ncase_no = \"Case No.\"\n").unwrap();
+    let file = file.to_str().unwrap();
+    let out = resettle(&[
+        "--database",
+        &db,
+        "import",
+        "cases",
+        "--programme",
+        "BE",
+        "--mapping",
+        bad.to_str().unwrap(),
+        file,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("columns.case_no: is not a column of the layout"),
+        "{err}"
+    );
+
+    let out = resettle(&[
+        "--database",
+        &db,
+        "import",
+        "cases",
+        "--programme",
+        "BE",
+        "--mapping",
+        mapping,
+        file,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 cases, 2 persons: registered 1"));
+    let out = resettle(&["--database", &db, "case", "show", "MAP-26C00001"]);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("normal / dossier") && shown.contains("2 persons"),
+        "{shown}"
+    );
+}
+
+/// `resettle export open-data`: the year's aggregates and their dictionary, written into
+/// the folder given and named there.
+#[test]
+fn open_data_is_written_with_its_dictionary() {
+    let (dir, db) = demo_database(150);
+    let out_dir = dir.path().to_str().unwrap();
+    let out = resettle(&[
+        "--database",
+        &db,
+        "export",
+        "open-data",
+        "--year",
+        "2025",
+        "--output",
+        out_dir,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(dir.path().join("open-data-2025.csv")).unwrap();
+    assert!(
+        csv.starts_with("year,table,breakdown,value,persons,withheld\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("2025,arrivals,total,all,"), "{csv}");
+    let dictionary = std::fs::read_to_string(dir.path().join("open-data-2025.md")).unwrap();
+    assert!(dictionary.contains("| `withheld` |"), "{dictionary}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("open-data-2025.md"));
+}
+
 /// `resettle quota …`: the Belgian plan decided, split with emergency places on top, one
 /// JSON object per line adding up to each year's target plus its emergency places; the
 /// Dutch emergency places within the dossier places (a pledge of the framework's 500 for a

@@ -347,6 +347,31 @@ pub enum RefusalKind {
     /// A funding claim that would hold no line: every eligible person is claimed already
     /// and no amount claimed changed.
     NothingToClaim,
+    /// An imported file that cannot be read as its kind (CSV or XLSX).
+    Unreadable {
+        /// The reader's own words, in English.
+        detail: String,
+    },
+    /// A cell of an imported case that differs from the case's first row: a case's
+    /// columns are the same on each of its members' rows.
+    DiffersInCase {
+        /// The case's first row, as the spreadsheet numbers it.
+        row: usize,
+        /// The value on that row.
+        first: String,
+    },
+    /// A member number given twice in one imported case.
+    MemberTwice {
+        /// The number.
+        given: String,
+    },
+    /// The members of an imported case not numbered 1, 2, … without a gap.
+    MembersNotNumbered {
+        /// The case number.
+        case: String,
+        /// How many members it has.
+        count: usize,
+    },
     /// A reason the domain states in English only (not yet typed).
     Said(String),
 }
@@ -412,6 +437,10 @@ impl RefusalKind {
             ResolvedWhileRequested { .. } => "resolved_while_requested",
             HoldTooLong { .. } => "hold_too_long",
             NothingToClaim => "nothing_to_claim",
+            Unreadable { .. } => "unreadable",
+            DiffersInCase { .. } => "differs_in_case",
+            MembersNotNumbered { .. } => "members_not_numbered",
+            MemberTwice { .. } => "member_twice",
             Said(_) => "other",
         }
     }
@@ -544,6 +573,15 @@ impl fmt::Display for RefusalKind {
                 f,
                 "a move from {from} to {to} names no reason from a list; reason codes are for \
                  a deferral, a withdrawal and a departure date that moved"
+            ),
+            Unreadable { detail } => write!(f, "the file cannot be read: {detail}"),
+            DiffersInCase { row, first } => {
+                write!(f, "differs from row {row} of the same case ({first:?})")
+            }
+            MemberTwice { given } => write!(f, "member {given} is given twice in the case"),
+            MembersNotNumbered { case, count } => write!(
+                f,
+                "the members of case {case} must be numbered 1 to {count}"
             ),
             NothingToClaim => f.write_str(
                 "every eligible person is claimed already and no amount claimed changed: \

@@ -172,6 +172,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0026_funding_claims.sql"),
         postgres: include_str!("../migrations/postgres/0026_funding_claims.sql"),
     },
+    Migration {
+        version: 27,
+        description: "a person claimed once under an instrument, whatever the year",
+        sqlite: include_str!("../migrations/sqlite/0027_funding_claimed_once_ever.sql"),
+        postgres: include_str!("../migrations/postgres/0027_funding_claimed_once_ever.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -2054,3 +2054,100 @@ async fn typed_refusals_name_their_field_and_kind_and_read_in_dutch() {
         assert!(app.holds("BE").await.unwrap().is_empty(), "{who}");
     }
 }
+
+/// `POST /api/v1/imports/cases`: a role that does not submit cases is refused and nothing
+/// is written; a file with a bad row answers 422 listing it, nothing written; a dry run
+/// counts and writes nothing; the import registers the cases once.
+#[tokio::test]
+async fn cases_are_imported_through_the_api_all_or_nothing_by_those_who_submit_them() {
+    const FILE: &str = "case_number,country_of_asylum,nationality,categories,priority,channel,\
+submitted_on,member_no,relationship,full_name,date_of_birth,sex,languages,education,\
+occupation,linked_cases
+API-26C00001,LB,SY,medical_needs,normal,dossier,2026-03-02,1,principal_applicant,Amal Haddad,\
+1990-04-01,female,ar,,,
+API-26C00001,LB,SY,medical_needs,normal,dossier,2026-03-02,2,child,Omar Haddad,2015-09-12,\
+male,ar,,,
+";
+    for db in resettle_testkit::databases() {
+        let (app, _clock) = common::demo_app(&db.url).await;
+        let officer = token_for(&app, "importer", "case-officer").await;
+        let planner = token_for(&app, "planner-x", "planner").await;
+        let post = |token: &str, query: &str, content_type: &str, body: String| {
+            let request = Request::post(format!("/api/v1/imports/cases?programme=BE{query}"))
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", content_type)
+                .body(Body::from(body))
+                .unwrap();
+            let app = app.clone();
+            async move {
+                let (status, content_type, text) = send(&app, request).await;
+                let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+                (status, content_type, json)
+            }
+        };
+        let registered = || async {
+            let (status, _) =
+                authed(&app, &officer, "GET", "/api/v1/cases/API-26C00001", None).await;
+            status == StatusCode::OK
+        };
+
+        let (status, _, _) = post(&planner, "", "text/csv", FILE.into()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{}", db.backend);
+        assert!(!registered().await, "a refused caller writes nothing");
+
+        let bad = FILE
+            .replace("2015-09-12", "12/09/2015")
+            .replace(",LB,", ",XX,");
+        let (status, content_type, problem) = post(&officer, "", "text/csv", bad).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(content_type, "application/problem+json");
+        let rows: Vec<(u64, &str, &str)> = problem["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["row"].as_u64().unwrap(),
+                    p["column"].as_str().unwrap(),
+                    p["value"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (2, "country_of_asylum", "XX"),
+                (3, "country_of_asylum", "XX"),
+                (3, "date_of_birth", "12/09/2015"),
+            ]
+        );
+        assert!(!registered().await, "a refused file writes nothing");
+
+        let (status, _, problem) = post(&officer, "", "application/pdf", FILE.into()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(problem["field"], "content-type");
+
+        let (status, _, counts) = post(&officer, "&dry_run=true", "text/csv", FILE.into()).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            (
+                &counts["cases"],
+                &counts["persons"],
+                &counts["added"],
+                &counts["dry_run"]
+            ),
+            (&1.into(), &2.into(), &1.into(), &true.into())
+        );
+        assert!(!registered().await, "a dry run writes nothing");
+
+        let (status, _, counts) = post(&officer, "", "text/csv; charset=utf-8", FILE.into()).await;
+        assert_eq!(status, StatusCode::OK, "{counts}");
+        assert_eq!(counts["added"], 1);
+        assert!(registered().await);
+        let (_, _, again) = post(&officer, "", "text/csv", FILE.into()).await;
+        assert_eq!(
+            (&again["added"], &again["unchanged"]),
+            (&0.into(), &1.into())
+        );
+    }
+}

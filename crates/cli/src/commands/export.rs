@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 use resettle_app::Caller;
 use resettle_app::exports::{ExportRequest, ListName, SheetFormat};
+use resettle_app::open_data::OpenDataRequest;
 
 /// Where and how to write an export.
 #[derive(Debug, Args)]
@@ -38,6 +39,23 @@ pub enum Command {
         #[command(flatten)]
         sheet: Sheet,
     },
+    /// A year's aggregates for publication: persons who arrived by nationality, sex and
+    /// age band, and decisions by outcome, small cells withheld as in the report to
+    /// Parliament. Writes open-data-YEAR.csv and its data dictionary open-data-YEAR.md.
+    OpenData {
+        /// Calendar year.
+        #[arg(long)]
+        year: i32,
+        /// Programme code, when the database holds several.
+        #[arg(long)]
+        programme: Option<String>,
+        /// Round every published count to the nearest 5.
+        #[arg(long)]
+        round_to_five: bool,
+        /// The folder to write both files in.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        output: std::path::PathBuf,
+    },
 }
 
 /// Runs an export.
@@ -47,6 +65,19 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         Command::Missions(s) => (ListName::Missions, s, None, None),
         Command::Events { case, sheet } => (ListName::Events, sheet, Some(case), None),
         Command::Audit { limit, sheet } => (ListName::Audit, sheet, None, Some(limit)),
+        Command::OpenData {
+            year,
+            programme,
+            round_to_five,
+            output,
+        } => {
+            let request = OpenDataRequest {
+                programme,
+                year,
+                round_to_five,
+            };
+            return open_data(database, &request, &output).await;
+        }
     };
     let format = SheetFormat::parse(&sheet.format)
         .ok_or_else(|| anyhow::anyhow!("--format: {:?} is not csv or xlsx", sheet.format))?;
@@ -69,6 +100,24 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
     match sheet.output {
         Some(path) => std::fs::write(path, file.bytes)?,
         None => std::io::Write::write_all(&mut std::io::stdout(), &file.bytes)?,
+    }
+    Ok(())
+}
+
+/// Writes a year's open data and its dictionary into `dir`, naming both files.
+async fn open_data(
+    database: &str,
+    request: &OpenDataRequest,
+    dir: &std::path::Path,
+) -> anyhow::Result<()> {
+    let app = super::open(database).await?;
+    let data = app.open_data(&Caller::operator(), request).await?;
+    let csv = dir.join(format!("open-data-{}.csv", request.year));
+    let dictionary = dir.join(format!("open-data-{}.md", request.year));
+    for (path, text) in [(&csv, &data.csv), (&dictionary, &data.dictionary)] {
+        std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("--output: {} cannot be written: {e}", path.display()))?;
+        println!("{}", path.display());
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! `resettle import cases …`: UNHCR submissions from a spreadsheet.
 use clap::Subcommand;
 use resettle_app::Caller;
-use resettle_app::import::FileKind;
+use resettle_app::import::{FileKind, Mapping};
 
 /// What to import.
 #[derive(Debug, Subcommand)]
@@ -15,6 +15,10 @@ pub enum Command {
         /// Programme code.
         #[arg(long)]
         programme: String,
+        /// A TOML file mapping another layout's columns to these (e.g.
+        /// data/import-mappings/progres.toml).
+        #[arg(long, value_name = "MAP.toml")]
+        mapping: Option<std::path::PathBuf>,
         /// Check the file and say what would be registered, writing nothing.
         #[arg(long)]
         dry_run: bool,
@@ -27,9 +31,19 @@ pub enum Command {
 pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
     let Command::Cases {
         programme,
+        mapping,
         dry_run,
         file,
     } = command;
+    let mapping = match mapping {
+        Some(path) => {
+            let shown = path.display();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| anyhow::anyhow!("--mapping: {shown:?} cannot be read: {e}"))?;
+            Some(Mapping::parse(&text).map_err(|e| anyhow::anyhow!("--mapping {shown}: {e}"))?)
+        }
+        None => None,
+    };
     let name = file.display().to_string();
     let kind = FileKind::of(&name)
         .ok_or_else(|| anyhow::anyhow!("FILE: {name:?} is not a .csv or .xlsx file"))?;
@@ -37,7 +51,14 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         std::fs::read(&file).map_err(|e| anyhow::anyhow!("FILE: {name:?} cannot be read: {e}"))?;
     let app = super::open(database).await?;
     match app
-        .import_cases(&Caller::operator(), &programme, kind, &bytes, dry_run)
+        .import_cases(
+            &Caller::operator(),
+            &programme,
+            kind,
+            &bytes,
+            mapping.as_ref(),
+            dry_run,
+        )
         .await?
     {
         Ok(o) => {

@@ -9,6 +9,7 @@ mod families_to_inform;
 mod forecast;
 mod funding;
 mod health;
+pub(crate) mod imports;
 mod missions;
 mod openapi;
 mod placement;
@@ -89,6 +90,7 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(quota::decisions::list, quota::decisions::post))
         .routes(routes!(funding::claims::list, funding::claims::post))
         .routes(routes!(exports::get))
+        .routes(routes!(imports::post))
         .routes(routes!(cases::list::get, cases::create::post))
         .routes(routes!(cases::show::get))
         .routes(routes!(cases::medical::get))

@@ -16,6 +16,7 @@ mod fonts;
 mod forecast;
 mod holds;
 mod i18n;
+mod import;
 mod inform;
 mod language;
 mod medical;
@@ -78,6 +79,7 @@ const TEMPLATE_SOURCES: &[(&str, &str)] = &[
     ("pledges.html", include_str!("../../templates/pledges.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("claims.html", include_str!("../../templates/claims.html")),
+    ("import.html", include_str!("../../templates/import.html")),
     ("quota.html", include_str!("../../templates/quota.html")),
     (
         "forecast.html",
@@ -228,6 +230,7 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/report/annual", get(report::build))
         .route("/report/funding", get(report::claim))
         .route(claims::PATH, get(claims::page).post(claims::file))
+        .route(import::PATH, get(import::page).post(import::post))
         .route("/export/{list}", get(exports::get))
         .merge(admin::router())
         .route("/static/style.css", get(stylesheet))

@@ -146,6 +146,7 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | NotALanguage { given }
         | NotACaseNumber { given }
         | NotDefined { given }
+        | MemberTwice { given }
         | Duplicate { given } => args.set("given", given.clone()),
         TooLong { max, got } | TooMany { max, got } => {
             args.set("max", *max);
@@ -252,6 +253,15 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         HoldTooLong { max, days } => {
             args.set("max", *max);
             args.set("days", *days);
+        }
+        Unreadable { detail } => args.set("detail", detail.clone()),
+        DiffersInCase { row, first } => {
+            args.set("row", *row);
+            args.set("first", first.clone());
+        }
+        MembersNotNumbered { case, count } => {
+            args.set("case", case.clone());
+            args.set("count", *count);
         }
         Said(english) => args.set("reason", english.clone()),
         Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip | NothingToClaim => {}
@@ -438,6 +448,16 @@ mod tests {
                 other: day,
             },
             NothingToClaim,
+            Unreadable { detail: given() },
+            DiffersInCase {
+                row: 2,
+                first: given(),
+            },
+            MembersNotNumbered {
+                case: given(),
+                count: 3,
+            },
+            MemberTwice { given: given() },
         ]
     }
 

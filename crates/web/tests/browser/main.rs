@@ -13,6 +13,7 @@ mod claims;
 mod exports;
 mod family;
 mod forecast;
+mod import;
 mod impossible_data;
 mod languages;
 mod liaison;

@@ -172,6 +172,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0026_funding_claims.sql"),
         postgres: include_str!("../migrations/postgres/0026_funding_claims.sql"),
     },
+    Migration {
+        version: 27,
+        description: "the first and last day each case entered each state, for the overdue list",
+        sqlite: include_str!("../migrations/sqlite/0027_case_state_days.sql"),
+        postgres: include_str!("../migrations/postgres/0027_case_state_days.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

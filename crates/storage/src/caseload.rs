@@ -46,6 +46,7 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "family_notices",
     "family_contacts",
     "promises",
+    "case_state_days",
     "case_events",
     "medical_records",
     "member_name_words",
@@ -354,6 +355,12 @@ pub(crate) async fn insert_cases(
         "arrivals",
         &["case_id", "programme_id", "arrived_on", "persons"],
     );
+    let mut state_days = Rows::new(
+        "case_state_days",
+        &[
+            "case_id", "state", "first_on", "last_on", "priority", "now_in",
+        ],
+    );
     let mut summary = ImportSummary {
         cases: files.len(),
         persons: 0,
@@ -399,6 +406,20 @@ pub(crate) async fn insert_cases(
                 e.reason.as_str().into(),
                 e.payload.to_string().into(),
                 e.reason_code.clone().into(),
+            ]);
+        }
+        let spans = crate::cases::state_days::of_history(
+            f.events.iter().map(|e| (e.to, codec::timestamp(e.at))),
+        );
+        let now_in = f.events.last().map(|e| e.to.as_str());
+        for (state, (first, last)) in spans {
+            state_days.push([
+                id.into(),
+                state.as_str().into(),
+                first.into(),
+                last.into(),
+                f.case.priority.as_str().into(),
+                now_in.unwrap_or_default().into(),
             ]);
         }
         summary.events += f.events.len();
@@ -477,6 +498,7 @@ pub(crate) async fn insert_cases(
         name_words,
         medical,
         events,
+        state_days,
         promises,
         reunification,
         support,

@@ -178,6 +178,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0027_funding_claimed_once_ever.sql"),
         postgres: include_str!("../migrations/postgres/0027_funding_claimed_once_ever.sql"),
     },
+    Migration {
+        version: 28,
+        description: "the first and last day each case entered each state, for the overdue list",
+        sqlite: include_str!("../migrations/sqlite/0028_case_state_days.sql"),
+        postgres: include_str!("../migrations/postgres/0028_case_state_days.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

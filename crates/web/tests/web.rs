@@ -854,15 +854,20 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
             !days.is_empty() && days.windows(2).all(|w| w[0] >= w[1]),
             "most overdue first: {days:?}"
         );
-        // The list reads the histories of the cases its screens pick; each case's own page
-        // reads its whole history. Both name the same cases, every case looked at.
-        let listed: std::collections::BTreeSet<String> = overdue["items"]
+        // The list decides from the first and last day each case entered each state (its
+        // history only when a stop fell on the day a clock started); each case's own page
+        // reads its whole history. Both name the same cases with the same days over,
+        // every case looked at.
+        let listed: std::collections::BTreeMap<String, i64> = overdue["items"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|c| c["case_number"].as_str().unwrap().to_string())
+            .map(|c| {
+                let number = c["case_number"].as_str().unwrap().to_string();
+                (number, c["days_overdue"].as_i64().unwrap())
+            })
             .collect();
-        let mut late = std::collections::BTreeSet::new();
+        let mut late = std::collections::BTreeMap::new();
         for page in 1..=2 {
             let (_, all) = authed(
                 &app,
@@ -880,11 +885,13 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
                     .as_array()
                     .unwrap()
                     .iter()
-                    .any(|o| o["stopped"].is_null());
+                    .filter(|o| o["stopped"].is_null())
+                    .map(|o| o["days_over"].as_i64().unwrap())
+                    .max();
                 let open =
                     !["closed", "withdrawn", "deceased"].contains(&case["state"].as_str().unwrap());
-                if running && open {
-                    late.insert(number.to_string());
+                if let (Some(days), true) = (running, open) {
+                    late.insert(number.to_string(), days);
                 }
             }
         }

@@ -2,6 +2,7 @@
 use std::collections::HashMap;
 
 use resettle_domain::case::{CaseState, Priority};
+use resettle_domain::policy::{OverdueScreen, ScreenVerdict};
 use resettle_storage::{CaseFilter, CaseSummary};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -282,24 +283,59 @@ impl App {
             .iter()
             .map(|(programme, policy)| (programme.clone(), policy.overdue_screens(today)))
             .collect();
-        let mut overdue = Vec::new();
-        for h in self.store.open_case_histories(&screens).await? {
+        let screens_of: HashMap<&str, &[OverdueScreen]> = screens
+            .iter()
+            .map(|(programme, s)| (programme.as_str(), s.as_slice()))
+            .collect();
+        // The days of each case's entries decide all but the cases that entered a stop on
+        // the day their clock started; the rule reads those cases' histories.
+        let mut worst: HashMap<String, OverdueCase> = HashMap::new();
+        let mut unsure: Vec<String> = Vec::new();
+        for hit in self.store.overdue_candidates(&screens).await? {
+            let Some(screen) = screens_of
+                .get(hit.programme.as_str())
+                .and_then(|s| s.get(hit.screen))
+            else {
+                continue;
+            };
+            match screen.verdict(hit.first_entered, hit.last_stop) {
+                Some(ScreenVerdict::Late(days_over)) => {
+                    let case = worst.entry(hit.case_number.clone()).or_insert(OverdueCase {
+                        case_number: hit.case_number,
+                        state: hit.state,
+                        priority: hit.priority,
+                        days_over,
+                    });
+                    case.days_over = case.days_over.max(days_over);
+                }
+                Some(ScreenVerdict::Unsure) => unsure.push(hit.case_number),
+                None => {}
+            }
+        }
+        unsure.sort();
+        unsure.dedup();
+        for h in self.store.state_histories(&unsure).await? {
+            worst.remove(&h.case_number);
             let policy = &policies[&h.programme];
-            let worst = policy
+            let late = policy
                 .overdue(h.priority, &h.entries, today)
                 .into_iter()
                 .filter(|o| o.stopped.is_none())
                 .map(|o| o.days_over)
                 .max();
-            if let (Some(days_over), Some(&(state, _))) = (worst, h.entries.last()) {
-                overdue.push(OverdueCase {
-                    case_number: h.case_number,
-                    state,
-                    priority: h.priority,
-                    days_over,
-                });
+            if let (Some(days_over), Some(&(state, _))) = (late, h.entries.last()) {
+                worst.insert(
+                    h.case_number.clone(),
+                    OverdueCase {
+                        case_number: h.case_number,
+                        state,
+                        priority: h.priority,
+                        days_over,
+                    },
+                );
             }
         }
+        let mut overdue: Vec<OverdueCase> = worst.into_values().collect();
         overdue.sort_by(|a, b| {
             b.days_over
                 .cmp(&a.days_over)

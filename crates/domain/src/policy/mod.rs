@@ -45,7 +45,7 @@ pub use pre_departure::PreDepartureCheck;
 pub use reasons::{LABEL_LANGUAGES, Labels, NameList, OTHER, Reason, ReasonList, Reasons};
 pub use reception::{Reception, ReceptionModel, ReceptionPhase};
 pub use steps::{SWITCHABLE_STEPS, Steps};
-pub use time_limit::{Overdue, OverdueScreen, Stop, TimeLimit};
+pub use time_limit::{Overdue, OverdueScreen, ScreenVerdict, Stop, TimeLimit};
 
 use serde::Serialize;
 use time::Date;

@@ -139,11 +139,54 @@ proptest! {
                         && (s.from, s.to) == (o.limit.from, o.limit.to)
                         && first.is_some_and(|f| {
                             f < s.entered_before
-                                && h.iter().all(|&(st, d)| st != s.to || d <= f)
+                                && h.iter().all(|&(st, d)| !s.stops.contains(&st) || d <= f)
                         })
                 }),
                 "{o:?} running late in {h:?}, no screen takes it"
             );
+        }
+    }
+
+    /// A screen's verdict from the first and last day of each state entered (what the
+    /// database keeps) agrees with the rule on the whole history: `Late(d)` only for a
+    /// limit running late by `d` days, and every limit running late gets `Late` or `Unsure`.
+    #[test]
+    fn a_screens_verdict_agrees_with_the_rule(
+        steps in prop::collection::vec((0usize..CaseState::ALL.len(), 0i64..120), 1..8),
+        priority in 0usize..Priority::ALL.len(),
+        today_after in 0i64..2000,
+    ) {
+        let p = PolicyProfile::parse(include_str!("../../../../policies/belgium.toml")).unwrap();
+        let start = Date::from_calendar_date(2020, time::Month::January, 1).unwrap();
+        let priority = Priority::ALL[priority];
+        let mut on = start;
+        let mut h = vec![(Submitted, start)];
+        for (state, gap) in steps {
+            // Gaps of 0 often, so that stops fall on the day the clock starts.
+            on += time::Duration::days(gap % 3 * gap);
+            h.push((CaseState::ALL[state], on));
+        }
+        let today = on + time::Duration::days(today_after);
+        let current = h.last().unwrap().0;
+        let running: Vec<_> = p
+            .overdue(priority, &h, today)
+            .into_iter()
+            .filter(|o| o.stopped.is_none())
+            .collect();
+        for s in p.overdue_screens(today) {
+            let first = h.iter().find(|&&(st, _)| st == s.from).map(|&(_, d)| d);
+            let (Some(first), true, true) =
+                (first, s.priority == priority, s.current.contains(&current))
+            else {
+                continue;
+            };
+            let last_stop = h.iter().filter(|(st, _)| s.stops.contains(st)).map(|&(_, d)| d).max();
+            let late = running.iter().find(|o| (o.limit.from, o.limit.to) == (s.from, s.to));
+            match s.verdict(first, last_stop) {
+                Some(ScreenVerdict::Late(d)) => prop_assert_eq!(late.map(|o| o.days_over), Some(d)),
+                Some(ScreenVerdict::Unsure) => {}
+                None => prop_assert!(late.is_none(), "{late:?} in {h:?}, the screen says on time"),
+            }
         }
     }
 }

@@ -146,11 +146,45 @@ pub struct OverdueScreen {
     pub current: Vec<CaseState>,
     /// The limit's `from`.
     pub from: CaseState,
-    /// The limit's `to`: a case late today has not entered it since it first entered
-    /// `from` (an entry on the same day may be either side, so it does not count against).
+    /// The limit's `to`.
     pub to: CaseState,
+    /// The states whose entry stops the limit's clock: `to` and those from which `to` can
+    /// no longer be reached. A case late today has entered none of them since it first
+    /// entered `from` (an entry on the same day may be either side, so it does not count
+    /// against).
+    pub stops: Vec<CaseState>,
     /// A case late today entered `from` before this day (`today` minus the limit's days).
     pub entered_before: Date,
+}
+
+/// What the days of a case's entries tell of a limit whose screen it meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenVerdict {
+    /// Running late by this many days: no stop was entered after the start.
+    Late(i64),
+    /// A stop was entered on the day the clock started, before or after the start: only
+    /// the order of the case's events tells ([`overdue`] on its history).
+    Unsure,
+}
+
+impl OverdueScreen {
+    /// The verdict on a case of the screen's priority, in one of its `current` states, that
+    /// first entered `from` on `first_entered` and last entered one of `stops` on
+    /// `last_stop` (if ever): `None` when it is not running late on the limit. Lets a
+    /// database decide from the first and last day of each state entered, without the
+    /// case's history, on all but the same-day cases.
+    pub fn verdict(&self, first_entered: Date, last_stop: Option<Date>) -> Option<ScreenVerdict> {
+        if first_entered >= self.entered_before {
+            return None;
+        }
+        match last_stop {
+            Some(stop) if stop > first_entered => None,
+            Some(stop) if stop == first_entered => Some(ScreenVerdict::Unsure),
+            _ => Some(ScreenVerdict::Late(
+                (self.entered_before - first_entered).whole_days(),
+            )),
+        }
+    }
 }
 
 /// The screens of `limits` on `today`.
@@ -164,11 +198,17 @@ pub(super) fn screens(limits: &[TimeLimit], steps: &Steps, today: Date) -> Vec<O
                 .copied()
                 .filter(|&s| s == l.from || (s != l.to && steps.can_reach(s, l.to)))
                 .collect();
+            let stops = CaseState::ALL
+                .iter()
+                .copied()
+                .filter(|&s| s == l.to || !steps.can_reach(s, l.to))
+                .collect();
             Some(OverdueScreen {
                 priority: l.priority,
                 current,
                 from: l.from,
                 to: l.to,
+                stops,
                 entered_before,
             })
         })

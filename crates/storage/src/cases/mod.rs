@@ -3,9 +3,10 @@
 mod list;
 pub(crate) mod medical;
 mod read;
+pub(crate) mod state_days;
 mod write;
 
-pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter};
+pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter, ScreenHit};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member, promise};
 pub(crate) use write::current;

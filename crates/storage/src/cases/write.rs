@@ -6,6 +6,7 @@ use resettle_domain::support::SupportPlan;
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
+use super::state_days;
 use crate::NewAuditEntry;
 use crate::caseload::{KnownCodes, insert_cases, validate_files};
 use crate::codec::{self, parse_word};
@@ -210,6 +211,7 @@ impl Store {
                 .await?
                 .try_get(0)?;
         let at = codec::timestamp(event.at);
+        state_days::record(&mut tx, cur.id, event.to, state_days::day_of(&at)).await?;
         let moved = sqlx::query(
             "UPDATE cases SET state = $1, state_since = $2, version = $3 \
              WHERE id = $4 AND version = $5",

@@ -1104,10 +1104,41 @@ refusal-request_not_allowed = { $final ->
 }
 refusal-resolved_while_requested = le { $day } est indiqué, mais la demande attend encore une décision ; laissez la date vide.
 refusal-hold_too_long = une suspension dure au plus { $max } jours ; celle-ci en dure { $days }.
+refusal-listed_twice = « { $given } » figure deux fois.
+refusal-none_beside_others = « aucune » ne peut être choisie à côté d’une dépendance.
 reunification-status-requested = demandée
 reunification-status-approved = approuvée
 reunification-status-refused = refusée
 reunification-status-reunited = réunie
+reunification-title = Regroupement familial
+reunification-lead = Les proches restés en arrière que la famille demande à faire venir. Une décision partielle et une arrivée sans un membre accepté ouvrent une demande ; une demande qui attend encore une décision après son échéance est en retard.
+reunification-col-no = N°
+reunification-col-relative = Proche
+reunification-col-status = État
+reunification-col-requested = Demandé le
+reunification-col-due = Décision au plus tard
+reunification-no-limit = sans délai
+reunification-overdue = { $days ->
+        [one] { $days } jour de retard
+       *[other] { $days } jours de retard
+    }
+reunification-overdue-line = regroupement de { $name }
+ties-title = Demande { $number } : { $name }
+ties-dependency = Dépendance
+ties-evidence = Preuve des liens familiaux
+ties-not-recorded = non enregistrée
+ties-save = Enregistrer la dépendance et la preuve
+ties-saved = La dépendance et la preuve de la demande { $number } sont enregistrées.
+ties-refused = Non enregistré :
+dependency-none = aucune
+dependency-financial = financière
+dependency-emotional = affective
+dependency-medical = médicale
+evidence-documents = documents d’état civil
+evidence-dna = test ADN
+evidence-testimony = témoignage
+evidence-photographs = photographies
+evidence-unhcr_records = enregistrement auprès du HCR
 refusal-other = { $reason }
 refusal-storage = l’enregistrement a échoué ; l’incident a été consigné.
 anchor-submitted = le jour où le dossier a été soumis

@@ -1101,10 +1101,41 @@ refusal-request_not_allowed = { $final ->
 }
 refusal-resolved_while_requested = { $day } is ingevuld, maar over de aanvraag is nog niet beslist; laat de datum leeg.
 refusal-hold_too_long = een stop duurt hoogstens { $max } dagen; deze duurt er { $days }.
+refusal-listed_twice = “{ $given }” staat er twee keer.
+refusal-none_beside_others = “geen” kan niet naast een afhankelijkheid gekozen worden.
 reunification-status-requested = aangevraagd
 reunification-status-approved = goedgekeurd
 reunification-status-refused = geweigerd
 reunification-status-reunited = herenigd
+reunification-title = Gezinshereniging
+reunification-lead = Familieleden die achterbleven en die het gezin wil laten overkomen. Een gedeeltelijke beslissing en een aankomst zonder een aanvaard gezinslid openen een verzoek; een verzoek dat na zijn termijn nog op een beslissing wacht, is over tijd.
+reunification-col-no = Nr.
+reunification-col-relative = Familielid
+reunification-col-status = Stand
+reunification-col-requested = Aangevraagd
+reunification-col-due = Beslissing uiterlijk
+reunification-no-limit = geen termijn
+reunification-overdue = { $days ->
+        [one] één dag te laat
+       *[other] { $days } dagen te laat
+    }
+reunification-overdue-line = gezinshereniging van { $name }
+ties-title = Verzoek { $number }: { $name }
+ties-dependency = Afhankelijkheid
+ties-evidence = Bewijs van familiebanden
+ties-not-recorded = niet vastgelegd
+ties-save = Afhankelijkheid en bewijs bewaren
+ties-saved = De afhankelijkheid en het bewijs van verzoek { $number } zijn bewaard.
+ties-refused = Niet bewaard:
+dependency-none = geen
+dependency-financial = financieel
+dependency-emotional = emotioneel
+dependency-medical = medisch
+evidence-documents = burgerlijke documenten
+evidence-dna = DNA-test
+evidence-testimony = getuigenis
+evidence-photographs = foto’s
+evidence-unhcr_records = registratie bij UNHCR
 refusal-other = { $reason }
 refusal-storage = het kon niet bewaard worden; de fout is vastgelegd.
 anchor-submitted = de dag waarop het dossier werd voorgedragen

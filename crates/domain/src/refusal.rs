@@ -347,6 +347,13 @@ pub enum RefusalKind {
     /// A funding claim that would hold no line: every eligible person is claimed already
     /// and no amount claimed changed.
     NothingToClaim,
+    /// A value listed twice where each may be listed once (a dependency, an evidence).
+    ListedTwice {
+        /// The value listed twice.
+        given: String,
+    },
+    /// `none` listed beside a dependency: a relative either depends on the family or not.
+    NoneBesideOthers,
     /// A reason the domain states in English only (not yet typed).
     Said(String),
 }
@@ -412,6 +419,8 @@ impl RefusalKind {
             ResolvedWhileRequested { .. } => "resolved_while_requested",
             HoldTooLong { .. } => "hold_too_long",
             NothingToClaim => "nothing_to_claim",
+            ListedTwice { .. } => "listed_twice",
+            NoneBesideOthers => "none_beside_others",
             Said(_) => "other",
         }
     }
@@ -613,6 +622,8 @@ impl fmt::Display for RefusalKind {
             HoldTooLong { max, days } => {
                 write!(f, "a hold lasts at most {max} days, this one {days}")
             }
+            ListedTwice { given } => write!(f, "{given:?} is listed twice"),
+            NoneBesideOthers => f.write_str("\"none\" cannot be listed beside a dependency"),
             Said(reason) => f.write_str(reason),
         }
     }

@@ -320,6 +320,9 @@ pub(crate) async fn insert_cases(
             "requested_on",
             "resolved_on",
             "decision_reason",
+            "dependency",
+            "evidence",
+            "due_on",
         ],
     );
     let mut support = Rows::new(
@@ -423,6 +426,9 @@ pub(crate) async fn insert_cases(
                 codec::date(r.requested_on).into(),
                 r.resolved_on.map(codec::date).into(),
                 r.reason.clone().into(),
+                codec::words(&r.dependency).into(),
+                codec::words(&r.evidence).into(),
+                r.due_on.map(codec::date).into(),
             ]);
         }
         for o in &f.outcomes {

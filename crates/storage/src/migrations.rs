@@ -172,6 +172,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0026_funding_claims.sql"),
         postgres: include_str!("../migrations/postgres/0026_funding_claims.sql"),
     },
+    Migration {
+        version: 27,
+        description: "a reunification request's dependency, evidence and due day",
+        sqlite: include_str!("../migrations/sqlite/0027_reunification_ties.sql"),
+        postgres: include_str!("../migrations/postgres/0027_reunification_ties.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -300,6 +300,20 @@ impl App {
                 });
             }
         }
+        // A reunification request waiting for a decision past its day is overdue like any
+        // other limit: its case is listed, by the worse of its delays.
+        for r in self.store.overdue_reunifications(today).await? {
+            let days_over = (today - r.due_on).whole_days();
+            match overdue.iter_mut().find(|o| o.case_number == r.case_number) {
+                Some(o) => o.days_over = o.days_over.max(days_over),
+                None => overdue.push(OverdueCase {
+                    case_number: r.case_number,
+                    state: r.state,
+                    priority: r.priority,
+                    days_over,
+                }),
+            }
+        }
         overdue.sort_by(|a, b| {
             b.days_over
                 .cmp(&a.days_over)

@@ -15,7 +15,7 @@ pub use create::{NewCase, NewMember};
 pub use export::SubjectExport;
 pub use list::{CaseList, CaseListItem, CaseQuery};
 pub use outcomes::NewOutcomeRecord;
-pub use promises::{NewPromise, NewReunification};
+pub use promises::{NewPromise, NewReunification, ReunificationTies};
 pub use stays::{MoveRequest, Moved, PlaceChoice, StayView};
 pub use transition::{TransitionRequest, Transitioned};
 pub(crate) use view::sees_unshared_care_needs;

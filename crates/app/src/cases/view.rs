@@ -71,6 +71,8 @@ pub struct ReunificationView {
     pub request: ReunificationRequest,
     /// Days from the request to its resolution, or to today while open.
     pub days_since_request: i64,
+    /// Days past its due day while it still waits for a decision.
+    pub days_overdue: Option<i64>,
 }
 
 /// A case with everything its handlers need, except special-category data (medical
@@ -312,6 +314,7 @@ pub(crate) fn build(
             .into_iter()
             .map(|r| ReunificationView {
                 days_since_request: (r.resolved_on.unwrap_or(today) - r.requested_on).whole_days(),
+                days_overdue: r.days_overdue(today),
                 request: r,
             })
             .collect(),

@@ -22,6 +22,7 @@ mod pre_departure;
 mod raw;
 mod reasons;
 mod reception;
+mod reunification;
 mod steps;
 mod time_limit;
 
@@ -44,6 +45,7 @@ pub use planning::{ChannelQuota, Planning, PlanningKind};
 pub use pre_departure::PreDepartureCheck;
 pub use reasons::{LABEL_LANGUAGES, Labels, NameList, OTHER, Reason, ReasonList, Reasons};
 pub use reception::{Reception, ReceptionModel, ReceptionPhase};
+pub use reunification::ReunificationLimit;
 pub use steps::{SWITCHABLE_STEPS, Steps};
 pub use time_limit::{Overdue, OverdueScreen, Stop, TimeLimit};
 
@@ -75,6 +77,7 @@ pub struct PolicyProfile {
     placement_weights: resettle_placement::ScoreWeights,
     placement_fairness: Option<resettle_placement::DistributionPlan>,
     family: Option<FamilyInformation>,
+    reunification: Option<ReunificationLimit>,
     reasons: Reasons,
 }
 
@@ -102,6 +105,7 @@ impl PolicyProfile {
         let data_protection = DataProtection::read(p.data_protection.as_ref(), &cx)?;
         let family = FamilyInformation::read(p.family.as_ref(), &cx)?;
         let reasons = Reasons::read(p.reasons.as_ref(), &cx)?;
+        let reunification = ReunificationLimit::read(p.reunification.as_ref(), &cx)?;
         let placement = p.placement.unwrap_or_default();
         if let Some(plan) = &placement.fairness {
             plan.validate()
@@ -122,6 +126,7 @@ impl PolicyProfile {
             placement_weights: placement.weights,
             placement_fairness: placement.fairness,
             family,
+            reunification,
             reasons,
         })
     }
@@ -324,6 +329,11 @@ impl PolicyProfile {
     /// Integration support after housing.
     pub fn integration(&self) -> &IntegrationSupport {
         &self.integration
+    }
+
+    /// The time limit for a decision on a reunification request, if the profile sets one.
+    pub fn reunification_limit(&self) -> Option<&ReunificationLimit> {
+        self.reunification.as_ref()
     }
 
     /// Months of integration support a family receives.

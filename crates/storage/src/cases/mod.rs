@@ -3,10 +3,12 @@
 mod list;
 pub(crate) mod medical;
 mod read;
+mod reunification;
 mod write;
 
 pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member, promise};
+pub use reunification::OverdueReunification;
 pub(crate) use write::current;
 pub use write::{Assignment, NewEvent};

@@ -10,9 +10,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
-use resettle_app::cases::{CaseQuery, MoveRequest, NewPromise, TransitionRequest};
+use resettle_app::cases::{
+    CaseQuery, MoveRequest, NewPromise, ReunificationTies, TransitionRequest,
+};
 use resettle_app::{App, AppError, NewContact, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
+use resettle_domain::reunification::{Dependency, Evidence};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_reports::{DocLang, subject_access};
 use serde::{Deserialize, Serialize};
@@ -123,6 +126,8 @@ pub(crate) async fn show(
         Answer::Promised(kind)
     } else if moved.contact == Some(true) {
         Answer::ContactSaved
+    } else if let Some(request) = moved.ties {
+        Answer::TiesSaved(request)
     } else {
         Answer::Moved(moved.moved.and_then(|s| s.parse::<CaseState>().ok()))
     };
@@ -151,6 +156,10 @@ enum Answer<'a> {
     ContactSaved,
     /// The contact was refused, for this reason; the form keeps what was typed.
     ContactRefused(AppError, &'a ContactForm),
+    /// The dependency and evidence of this reunification request (from 1) were saved.
+    TiesSaved(u32),
+    /// They were refused, for this reason; the request's form keeps what was ticked.
+    TiesRefused(AppError, &'a TiesForm),
 }
 
 /// The forms of the case page, for a refusal to go to the one it refused.
@@ -160,7 +169,48 @@ enum CaseForm {
     Promise,
     Contact,
     Move,
+    Ties,
 }
+
+/// What was ticked on a reunification request's form, shown again when it is refused.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct TiesForm {
+    request: u32,
+    dependency: Vec<String>,
+    evidence: Vec<String>,
+}
+
+impl TiesForm {
+    fn posted(fields: &super::Fields) -> TiesForm {
+        TiesForm {
+            request: fields.one("request").parse().unwrap_or_default(),
+            dependency: fields.all("dependency").map(str::to_string).collect(),
+            evidence: fields.all("evidence").map(str::to_string).collect(),
+        }
+    }
+
+    /// The ties as the use case takes them, or the first word that is none of its list.
+    fn ties(&self) -> Result<ReunificationTies, Refusal> {
+        Ok(ReunificationTies {
+            dependency: self
+                .dependency
+                .iter()
+                .map(|w| w.parse())
+                .collect::<Result<_, _>>()?,
+            evidence: self
+                .evidence
+                .iter()
+                .map(|w| w.parse())
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// Where a reunification request's form fields are.
+const TIES_FIELDS: FormFields = &[
+    ("dependency", "dependency", "ties-dependency"),
+    ("evidence", "evidence", "ties-evidence"),
+];
 
 /// The fields of the form that records how to reach the family.
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -281,6 +331,7 @@ pub(crate) struct Moved {
     promised: Option<String>,
     contact: Option<bool>,
     relocated: Option<bool>,
+    ties: Option<u32>,
 }
 
 /// The fields of the promise form, as typed; a refused promise shows them again.
@@ -541,6 +592,41 @@ pub(crate) async fn contact(
     }
 }
 
+/// `POST /cases/{number}/reunification-ties`: records how the relative of a reunification
+/// request depends on the family and the proof of family ties offered; a refusal changes
+/// nothing and the request's form says why, keeping what was ticked.
+pub(crate) async fn ties(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = super::Fields(fields);
+    if let Err(refused) = check_csrf(&session, fields.one("csrf")) {
+        return failed(lang, Some(&session), refused);
+    }
+    let form = TiesForm::posted(&fields);
+    let outcome = match form.ties() {
+        Ok(t) => {
+            app.set_reunification_ties(&session.caller, &number, form.request, &t)
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
+    match outcome {
+        Ok(_) => Redirect::to(&format!(
+            "/cases/{number}?ties={}#reunification",
+            form.request
+        ))
+        .into_response(),
+        Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
+            failed(lang, Some(&session), e)
+        }
+        Err(e) => render_case(&app, lang, &session, &number, Answer::TiesRefused(e, &form)).await,
+    }
+}
+
 async fn render_case(
     app: &App,
     lang: Lang,
@@ -555,11 +641,17 @@ async fn render_case(
         _ => None,
     };
     let contact_saved = matches!(answer, Answer::ContactSaved);
+    let ties_saved = match answer {
+        Answer::TiesSaved(request) => Some(request),
+        _ => None,
+    };
     // The refused form (which keeps what was typed), the refusal and where its fields are.
     let (moved, saved, refused) = match answer {
-        Answer::Submitted | Answer::Promised(_) | Answer::Relocated | Answer::ContactSaved => {
-            (None, None, None)
-        }
+        Answer::Submitted
+        | Answer::Promised(_)
+        | Answer::Relocated
+        | Answer::ContactSaved
+        | Answer::TiesSaved(_) => (None, None, None),
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None),
         Answer::Saved(member_no) => (None, Some(member_no), None),
         Answer::Refused(why, form) => (
@@ -591,6 +683,11 @@ async fn render_case(
             None,
             None,
             Some((CaseForm::Move, why, MOVE_FIELDS, Value::from(Serde(form)))),
+        ),
+        Answer::TiesRefused(why, form) => (
+            None,
+            None,
+            Some((CaseForm::Ties, why, TIES_FIELDS, Value::from(Serde(form)))),
         ),
     };
     let caller = &session.caller;
@@ -682,6 +779,7 @@ async fn render_case(
     let (promise_error, promise_typed) = of(CaseForm::Promise);
     let (contact_error, contact_typed) = of(CaseForm::Contact);
     let (move_error, move_typed) = of(CaseForm::Move);
+    let (ties_error, ties_typed) = of(CaseForm::Ties);
     let state: Option<CaseState> = case["state"].as_str().and_then(|s| s.parse().ok());
     let allowed: Vec<CaseState> = case["allowed_transitions"]
         .as_array()
@@ -742,6 +840,11 @@ async fn render_case(
             contact_saved,
             contact_error => contact_error,
             contact_typed => contact_typed,
+            ties_saved => ties_saved,
+            ties_error => ties_error,
+            ties_typed => ties_typed,
+            dependencies => Dependency::ALL.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+            evidences => Evidence::ALL.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
         },
     )
 }

@@ -146,7 +146,8 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | NotALanguage { given }
         | NotACaseNumber { given }
         | NotDefined { given }
-        | Duplicate { given } => args.set("given", given.clone()),
+        | Duplicate { given }
+        | ListedTwice { given } => args.set("given", given.clone()),
         TooLong { max, got } | TooMany { max, got } => {
             args.set("max", *max);
             args.set("got", *got);
@@ -254,7 +255,12 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("days", *days);
         }
         Said(english) => args.set("reason", english.clone()),
-        Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip | NothingToClaim => {}
+        Missing
+        | CallOffWithoutReason
+        | StepBackWithoutReason
+        | NoSlip
+        | NothingToClaim
+        | NoneBesideOthers => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -438,6 +444,8 @@ mod tests {
                 other: day,
             },
             NothingToClaim,
+            ListedTwice { given: given() },
+            NoneBesideOthers,
         ]
     }
 

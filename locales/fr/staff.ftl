@@ -471,6 +471,7 @@ field-slipped_promises = dates promises non tenues
 field-held_promises = dates promises rompues par une suspension du programme
 field-reunification = regroupement familial
 field-pre_departure = contrôles avant le départ
+field-after_arrival = étapes après l’arrivée
 field-waiting = durée dans chaque état
 field-overdue = en retard
 field-outcomes = suivi de l’intégration
@@ -1110,6 +1111,23 @@ reunification-status-requested = demandée
 reunification-status-approved = approuvée
 reunification-status-refused = refusée
 reunification-status-reunited = réunie
+after-arrival-title = Étapes après l’arrivée
+after-arrival-lead = Ce que le programme demande encore à la famille une fois arrivée, chaque étape avec le jour où elle a été faite et le temps écoulé depuis l’arrivée.
+after-arrival-col-step = Étape
+after-arrival-col-by = Par
+after-arrival-col-done = Faite le
+after-arrival-col-days = Temps depuis l’arrivée
+after-arrival-not-done = pas encore
+after-arrival-days = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+after-arrival-form-title = Enregistrer une étape après l’arrivée
+after-arrival-record = Enregistrer l’étape
+after-arrival-saved = Enregistré : { $step }.
+after-arrival-refused = Non enregistré :
+refusal-not_arrived = la famille n’est pas encore arrivée.
+refusal-no_step_back = seule une famille accueillie par un groupe de parrainage retourne dans l’accueil, quand le parrainage échoue.
 reunification-title = Regroupement familial
 reunification-lead = Les proches restés en arrière que la famille demande à faire venir. Une décision partielle et une arrivée sans un membre accepté ouvrent une demande ; une demande qui attend encore une décision après son échéance est en retard.
 reunification-col-no = N°

@@ -352,6 +352,11 @@ pub enum RefusalKind {
         /// The value listed twice.
         given: String,
     },
+    /// A step back into state reception of a family not living in the home a sponsor
+    /// group found it: a sponsorship that broke down is the one way back.
+    NoStepBack,
+    /// A step after arrival recorded for a family that has not arrived.
+    NotArrived,
     /// `none` listed beside a dependency: a relative either depends on the family or not.
     NoneBesideOthers,
     /// A reason the domain states in English only (not yet typed).
@@ -421,6 +426,8 @@ impl RefusalKind {
             NothingToClaim => "nothing_to_claim",
             ListedTwice { .. } => "listed_twice",
             NoneBesideOthers => "none_beside_others",
+            NotArrived => "not_arrived",
+            NoStepBack => "no_step_back",
             Said(_) => "other",
         }
     }
@@ -466,6 +473,10 @@ impl fmt::Display for RefusalKind {
                     Vocabulary::Named(NameList::PreDeparture) => write!(
                         f,
                         "{given:?} is not a pre-departure check of the profile; defined: {allowed}"
+                    ),
+                    Vocabulary::Named(NameList::PostArrival) => write!(
+                        f,
+                        "{given:?} is not a step after arrival of the profile; defined: {allowed}"
                     ),
                     Vocabulary::Plain => write!(f, "{given:?} is not one of: {allowed}"),
                 }
@@ -624,6 +635,11 @@ impl fmt::Display for RefusalKind {
             }
             ListedTwice { given } => write!(f, "{given:?} is listed twice"),
             NoneBesideOthers => f.write_str("\"none\" cannot be listed beside a dependency"),
+            NotArrived => f.write_str("the family has not arrived yet"),
+            NoStepBack => f.write_str(
+                "only a family received by a sponsor group steps back into reception, when the \
+                 sponsorship breaks down",
+            ),
             Said(reason) => f.write_str(reason),
         }
     }

@@ -35,6 +35,7 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "programme_holds",
     "placement_proposals",
     "placement_runs",
+    "after_arrival_steps",
     "stays",
     "arrivals",
     "support_tasks",
@@ -339,6 +340,7 @@ pub(crate) async fn insert_cases(
         "integration_outcomes",
         &["case_id", "member_no", "months", "employed", "recorded_on"],
     );
+    let mut after_arrival = Rows::new("after_arrival_steps", &["case_id", "name", "done_on"]);
     let mut stays = Rows::new(
         "stays",
         &[
@@ -440,6 +442,9 @@ pub(crate) async fn insert_cases(
                 codec::date(o.recorded_on).into(),
             ]);
         }
+        for (name, on) in &f.after_arrival {
+            after_arrival.push([id.into(), name.as_str().into(), codec::date(*on).into()]);
+        }
         for s in &f.stays {
             let (place, group) = match (&s.place, s.kind) {
                 (Some(name), StayKind::Sponsor) => (None, Some(ids.sponsor_groups[name.as_str()])),
@@ -488,6 +493,7 @@ pub(crate) async fn insert_cases(
         support,
         outcomes,
         stays,
+        after_arrival,
         arrivals,
     ] {
         rows.insert(conn, None).await?;

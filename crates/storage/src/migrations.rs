@@ -178,6 +178,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0027_reunification_ties.sql"),
         postgres: include_str!("../migrations/postgres/0027_reunification_ties.sql"),
     },
+    Migration {
+        version: 28,
+        description: "the steps after arrival a family has done",
+        sqlite: include_str!("../migrations/sqlite/0028_after_arrival.sql"),
+        postgres: include_str!("../migrations/postgres/0028_after_arrival.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -145,6 +145,10 @@ pub struct CaseView {
     pub reunification: Vec<ReunificationView>,
     /// The profile's pre-departure checks and when each was done.
     pub pre_departure: Vec<CheckView>,
+    /// The profile's steps after arrival, each with its day if done and the days it took
+    /// from arrival.
+    #[schema(value_type = Vec<Object>)]
+    pub after_arrival: Vec<resettle_domain::case::AfterArrival>,
     /// Time spent in each state so far.
     pub waiting: Vec<Waiting>,
     /// Whether each working-age adult had work at the follow-ups after arrival.
@@ -255,6 +259,7 @@ pub(crate) fn build(
             .filter(|o| o.stopped.is_none())
             .collect()
     };
+    let after_arrival = f.after_arrival_steps(policy);
     let done = f.checks_done();
     let pre_departure = policy
         .pre_departure_checks()
@@ -268,6 +273,7 @@ pub(crate) fn build(
         .collect();
     CaseView {
         pre_departure,
+        after_arrival,
         warnings: f.case.warnings(),
         case_number: f.case.case_number.to_string(),
         programme: stored.programme,

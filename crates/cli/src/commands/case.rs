@@ -95,6 +95,20 @@ pub enum Command {
         #[arg(long)]
         employed: bool,
     },
+    /// Record a step after arrival the profile lists (asylum_registration,
+    /// refugee_status, refugee_certificate in Belgium) as done on a day, and print each
+    /// step with the days it took from arrival. Exits non-zero, changing nothing, for a
+    /// step the profile does not list, a family not arrived, or an impossible day.
+    AfterArrival {
+        /// UNHCR case number.
+        number: String,
+        /// The step, by its name in the policy profile.
+        #[arg(long)]
+        step: String,
+        /// The day it was done (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = super::demo::parse_date)]
+        on: Option<Date>,
+    },
     /// The medical record of each family member: show it, or write one member's.
     #[command(subcommand)]
     Medical(MedicalCommand),
@@ -229,6 +243,15 @@ pub struct ReunificationArgs {
     /// photographs, unhcr_records (a new request, or with --request: replaces it).
     #[arg(long, value_delimiter = ',', conflicts_with = "status")]
     evidence: Option<Vec<String>>,
+}
+
+/// A step after arrival on one line: its name, and its day with the days from arrival, or
+/// that it is not done yet.
+fn after_arrival_line(a: &resettle_domain::case::AfterArrival) -> String {
+    match (a.done_on, a.days_from_arrival) {
+        (Some(on), Some(days)) => format!("{}: done {on}, {days} days after arrival", a.name),
+        _ => format!("{}: not yet (by {})", a.name, a.by),
+    }
 }
 
 /// A reunification request on one line: who, where, its status and wait, the dependency
@@ -521,6 +544,9 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     );
                 }
                 add("slipped promises", c.slipped_promises.to_string());
+                for a in &c.after_arrival {
+                    add("after arrival", after_arrival_line(a));
+                }
                 for o in &c.overdue {
                     add(
                         "OVERDUE",
@@ -746,6 +772,21 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             )
             .await?;
             println!("recorded: {number} member {member} at {months} months, employed: {employed}");
+            Ok(())
+        }
+        Command::AfterArrival { number, step, on } => {
+            app.record_after_arrival(
+                &op,
+                &number,
+                &resettle_app::cases::NewAfterArrival {
+                    name: step,
+                    done_on: on,
+                },
+            )
+            .await?;
+            for a in app.case_full(&op, &number).await?.after_arrival {
+                println!("{}", after_arrival_line(&a));
+            }
             Ok(())
         }
         Command::Medical(MedicalCommand::Show { number, format }) => {

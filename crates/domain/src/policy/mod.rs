@@ -68,6 +68,7 @@ pub struct PolicyProfile {
     steps: Steps,
     assessment: Assessment,
     pre_departure: Vec<PreDepartureCheck>,
+    post_arrival: Vec<PreDepartureCheck>,
     time_limits: Vec<TimeLimit>,
     reception: Reception,
     integration: IntegrationSupport,
@@ -91,7 +92,10 @@ impl PolicyProfile {
         let steps = Steps::read(&p.steps, &cx)?;
         let channels = channels::read(&p.channels, &steps, &cx)?;
         let assessment = Assessment::read(&p.assessment, &cx)?;
-        let pre_departure = pre_departure::read(&p.pre_departure, &cx)?;
+        let pre_departure =
+            pre_departure::read(&p.pre_departure, "pre_departure", "pre-departure", &cx)?;
+        let post_arrival =
+            pre_departure::read(&p.post_arrival, "post_arrival", "post-arrival", &cx)?;
         let time_limits = time_limit::read(&p.time_limits, &steps, &channels, &cx)?;
         let reception = Reception::read(&p.reception, &steps, &cx)?;
         let integration =
@@ -117,6 +121,7 @@ impl PolicyProfile {
             steps,
             assessment,
             pre_departure,
+            post_arrival,
             time_limits,
             reception,
             integration,
@@ -251,6 +256,11 @@ impl PolicyProfile {
                 .iter()
                 .map(|c| (c.name.as_str(), &c.label))
                 .collect(),
+            NameList::PostArrival => self
+                .post_arrival
+                .iter()
+                .map(|c| (c.name.as_str(), &c.label))
+                .collect(),
         }
     }
 
@@ -273,6 +283,12 @@ impl PolicyProfile {
     /// What must be done before departure, in order.
     pub fn pre_departure_checks(&self) -> &[PreDepartureCheck] {
         &self.pre_departure
+    }
+
+    /// The steps after arrival (Belgium: the asylum registration, the refugee status and
+    /// its certificate), in order; each is recorded with its day once done.
+    pub fn post_arrival_checks(&self) -> &[PreDepartureCheck] {
+        &self.post_arrival
     }
 
     /// Refuses a pre-departure check this profile does not define, listing those it does.

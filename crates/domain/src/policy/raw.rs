@@ -30,6 +30,8 @@ pub(super) struct Profile {
     #[serde(default)]
     pub pre_departure: Vec<PreDeparture>,
     #[serde(default)]
+    pub post_arrival: Vec<PreDeparture>,
+    #[serde(default)]
     pub time_limits: Vec<TimeLimit>,
     pub reception: Reception,
     pub integration: Option<Integration>,

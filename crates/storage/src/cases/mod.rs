@@ -1,5 +1,6 @@
 //! Cases after import: reading one, listing many, changing them one event at a time, and
 //! the medical records of their members.
+mod after_arrival;
 mod list;
 pub(crate) mod medical;
 mod read;

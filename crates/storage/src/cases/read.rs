@@ -150,6 +150,7 @@ impl Store {
             support: self.support_of(id).await?,
             outcomes: self.outcomes_of(id).await?,
             stays: self.stays_of(id).await?,
+            after_arrival: self.after_arrival_of(id).await?,
         };
         Ok(Some(StoredCase {
             file,

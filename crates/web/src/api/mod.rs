@@ -113,6 +113,7 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(cases::reunification::post))
         .routes(routes!(cases::reunification::status))
         .routes(routes!(cases::reunification::ties))
+        .routes(routes!(cases::after_arrival::post))
         .routes(routes!(missions::list, missions::plan))
         .routes(routes!(missions::status))
         .routes(routes!(missions::sponsors, missions::add_sponsor))

@@ -260,7 +260,9 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | StepBackWithoutReason
         | NoSlip
         | NothingToClaim
-        | NoneBesideOthers => {}
+        | NoneBesideOthers
+        | NotArrived
+        | NoStepBack => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -446,6 +448,8 @@ mod tests {
             NothingToClaim,
             ListedTwice { given: given() },
             NoneBesideOthers,
+            NotArrived,
+            NoStepBack,
         ]
     }
 

@@ -172,3 +172,78 @@ async fn a_split_decision_opens_a_reunification_request_that_can_run_late() {
         assert!(item.days_overdue >= Some(days), "{}", s.backend);
     }
 }
+
+/// Steps after arrival (§3.1, §4 of the Belgian report): a reception officer records a
+/// family's asylum registration; a day before the arrival is refused and the form keeps
+/// what was typed; the day taken shows with the days it took from arrival.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reception_officer_records_the_steps_after_arrival() {
+    for db in resettle_testkit::databases() {
+        let s = serve(db).await;
+        let b = browser(1280).await;
+        let c = &b.client;
+        let op = Caller::operator();
+        let received = s
+            .app
+            .list_cases(
+                &op,
+                &CaseQuery {
+                    state: Some("in_reception".into()),
+                    per_page: Some(1),
+                    ..CaseQuery::default()
+                },
+            )
+            .await
+            .unwrap();
+        let number = received.items[0].case_number.clone();
+        let case = s.app.case_full(&op, &number).await.unwrap();
+        let arrived = case.arrived_on.expect("a family in reception arrived");
+        assert!(case.after_arrival.iter().all(|a| a.done_on.is_none()));
+        sign_in(&s, &b, "reception-officer").await;
+        c.goto(&format!("{}/cases/{number}", s.base)).await.unwrap();
+        let table = text_of(c, "#after-arrival-steps").await;
+        assert!(
+            table.contains("asylum registration")
+                && table.contains("refugee certificate issued")
+                && table.contains("not yet"),
+            "{}: {table}",
+            s.backend
+        );
+        super::reception::type_day(c, "done_on", arrived - time::Duration::days(1)).await;
+        click_button(c, "Record the step").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let refused = text_of(c, "#after-arrival-error").await;
+        assert!(
+            refused.contains("Done on") && refused.contains("arrived"),
+            "{}: {refused}",
+            s.backend
+        );
+        scroll_to(c, "after-arrival").await;
+        review(c, s.backend, "case-after-arrival-refused").await;
+        assert!(
+            s.app.case_full(&op, &number).await.unwrap().after_arrival[0]
+                .done_on
+                .is_none()
+        );
+        let done = (arrived + time::Duration::days(5)).min(s.app.today());
+        c.find(Locator::Css("[name='done_on']"))
+            .await
+            .unwrap()
+            .clear()
+            .await
+            .unwrap();
+        super::reception::type_day(c, "done_on", done).await;
+        click_button(c, "Record the step").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(
+            text_of(c, "#after-arrival-saved")
+                .await
+                .contains("asylum registration")
+        );
+        let days = (done - arrived).whole_days();
+        let row = text_of(c, "#after-arrival-asylum_registration").await;
+        assert!(row.contains(&format!("{days} day")), "{}: {row}", s.backend);
+        scroll_to(c, "after-arrival").await;
+        review(c, s.backend, "case-after-arrival").await;
+    }
+}

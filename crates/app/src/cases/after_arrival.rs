@@ -1,6 +1,5 @@
 //! The steps after arrival a profile lists (the asylum registration, the refugee
 //! certificate), recorded with their days, so the case shows how long each took.
-use resettle_domain::Refusal;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -37,8 +36,7 @@ impl App {
         let on = step.done_on.unwrap_or(self.today());
         stored
             .file
-            .check_after_arrival(name, on, &policy, self.today())
-            .map_err(Refusal::from)?;
+            .check_after_arrival(name, on, &policy, self.today())?;
         self.store
             .record_after_arrival(
                 &stored.file.case.case_number,

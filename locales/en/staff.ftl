@@ -469,6 +469,7 @@ field-slipped_promises = promised dates not kept
 field-held_promises = promised dates a programme hold breaks
 field-reunification = family reunification
 field-pre_departure = pre-departure checks
+field-after_arrival = steps after arrival
 field-waiting = time in each state
 field-overdue = overdue
 field-outcomes = integration follow-up
@@ -1106,10 +1107,58 @@ refusal-request_not_allowed = { $final ->
 }
 refusal-resolved_while_requested = { $day } is given, but the request is still waiting for a decision; leave the day empty.
 refusal-hold_too_long = a hold lasts at most { $max } days; this one lasts { $days }.
+refusal-listed_twice = “{ $given }” is listed twice.
+refusal-none_beside_others = “none” cannot be chosen beside a dependency.
 reunification-status-requested = requested
 reunification-status-approved = approved
 reunification-status-refused = refused
 reunification-status-reunited = reunited
+after-arrival-title = Steps after arrival
+after-arrival-lead = What the programme still asks of the family once it has arrived, each with the day it was done and the days it took from arrival.
+after-arrival-col-step = Step
+after-arrival-col-by = By
+after-arrival-col-done = Done on
+after-arrival-col-days = Time from arrival
+after-arrival-not-done = not yet
+after-arrival-days = { $days ->
+        [one] one day
+       *[other] { $days } days
+    }
+after-arrival-form-title = Record a step after arrival
+after-arrival-record = Record the step
+after-arrival-saved = Recorded: { $step }.
+after-arrival-refused = Not recorded:
+refusal-not_arrived = the family has not arrived yet.
+refusal-no_step_back = only a family received by a sponsor group steps back into reception, when the sponsorship breaks down.
+reunification-title = Family reunification
+reunification-lead = Relatives left behind whom the family asks to join them. A split decision and an arrival without an accepted member open a request; a request waiting for a decision past its due day is overdue.
+reunification-col-no = No.
+reunification-col-relative = Relative
+reunification-col-status = Status
+reunification-col-requested = Requested
+reunification-col-due = Decision due
+reunification-no-limit = no limit
+reunification-overdue = { $days ->
+        [one] one day over
+       *[other] { $days } days over
+    }
+reunification-overdue-line = reunification of { $name }
+ties-title = Request { $number }: { $name }
+ties-dependency = Dependency
+ties-evidence = Proof of family ties
+ties-not-recorded = not recorded
+ties-save = Save dependency and proof
+ties-saved = The dependency and proof of request { $number } were saved.
+ties-refused = Not saved:
+dependency-none = none
+dependency-financial = financial
+dependency-emotional = emotional
+dependency-medical = medical
+evidence-documents = civil documents
+evidence-dna = DNA test
+evidence-testimony = testimony
+evidence-photographs = photographs
+evidence-unhcr_records = UNHCR registration records
 refusal-other = { $reason }
 refusal-storage = it could not be saved; the fault has been logged.
 anchor-submitted = the day the case was submitted

@@ -471,6 +471,7 @@ field-slipped_promises = dates promises non tenues
 field-held_promises = dates promises rompues par une suspension du programme
 field-reunification = regroupement familial
 field-pre_departure = contrôles avant le départ
+field-after_arrival = étapes après l’arrivée
 field-waiting = durée dans chaque état
 field-overdue = en retard
 field-outcomes = suivi de l’intégration
@@ -1108,10 +1109,58 @@ refusal-request_not_allowed = { $final ->
 }
 refusal-resolved_while_requested = le { $day } est indiqué, mais la demande attend encore une décision ; laissez la date vide.
 refusal-hold_too_long = une suspension dure au plus { $max } jours ; celle-ci en dure { $days }.
+refusal-listed_twice = « { $given } » figure deux fois.
+refusal-none_beside_others = « aucune » ne peut être choisie à côté d’une dépendance.
 reunification-status-requested = demandée
 reunification-status-approved = approuvée
 reunification-status-refused = refusée
 reunification-status-reunited = réunie
+after-arrival-title = Étapes après l’arrivée
+after-arrival-lead = Ce que le programme demande encore à la famille une fois arrivée, chaque étape avec le jour où elle a été faite et le temps écoulé depuis l’arrivée.
+after-arrival-col-step = Étape
+after-arrival-col-by = Par
+after-arrival-col-done = Faite le
+after-arrival-col-days = Temps depuis l’arrivée
+after-arrival-not-done = pas encore
+after-arrival-days = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+after-arrival-form-title = Enregistrer une étape après l’arrivée
+after-arrival-record = Enregistrer l’étape
+after-arrival-saved = Enregistré : { $step }.
+after-arrival-refused = Non enregistré :
+refusal-not_arrived = la famille n’est pas encore arrivée.
+refusal-no_step_back = seule une famille accueillie par un groupe de parrainage retourne dans l’accueil, quand le parrainage échoue.
+reunification-title = Regroupement familial
+reunification-lead = Les proches restés en arrière que la famille demande à faire venir. Une décision partielle et une arrivée sans un membre accepté ouvrent une demande ; une demande qui attend encore une décision après son échéance est en retard.
+reunification-col-no = N°
+reunification-col-relative = Proche
+reunification-col-status = État
+reunification-col-requested = Demandé le
+reunification-col-due = Décision au plus tard
+reunification-no-limit = sans délai
+reunification-overdue = { $days ->
+        [one] { $days } jour de retard
+       *[other] { $days } jours de retard
+    }
+reunification-overdue-line = regroupement de { $name }
+ties-title = Demande { $number } : { $name }
+ties-dependency = Dépendance
+ties-evidence = Preuve des liens familiaux
+ties-not-recorded = non enregistrée
+ties-save = Enregistrer la dépendance et la preuve
+ties-saved = La dépendance et la preuve de la demande { $number } sont enregistrées.
+ties-refused = Non enregistré :
+dependency-none = aucune
+dependency-financial = financière
+dependency-emotional = affective
+dependency-medical = médicale
+evidence-documents = documents d’état civil
+evidence-dna = test ADN
+evidence-testimony = témoignage
+evidence-photographs = photographies
+evidence-unhcr_records = enregistrement auprès du HCR
 refusal-other = { $reason }
 refusal-storage = l’enregistrement a échoué ; l’incident a été consigné.
 anchor-submitted = le jour où le dossier a été soumis

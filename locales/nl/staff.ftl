@@ -468,6 +468,7 @@ field-slipped_promises = niet gehouden beloofde data
 field-held_promises = beloofde data die een programmastop breekt
 field-reunification = gezinshereniging
 field-pre_departure = controles voor vertrek
+field-after_arrival = stappen na aankomst
 field-waiting = tijd per status
 field-overdue = over tijd
 field-outcomes = integratieopvolging
@@ -1105,10 +1106,58 @@ refusal-request_not_allowed = { $final ->
 }
 refusal-resolved_while_requested = { $day } is ingevuld, maar over de aanvraag is nog niet beslist; laat de datum leeg.
 refusal-hold_too_long = een stop duurt hoogstens { $max } dagen; deze duurt er { $days }.
+refusal-listed_twice = “{ $given }” staat er twee keer.
+refusal-none_beside_others = “geen” kan niet naast een afhankelijkheid gekozen worden.
 reunification-status-requested = aangevraagd
 reunification-status-approved = goedgekeurd
 reunification-status-refused = geweigerd
 reunification-status-reunited = herenigd
+after-arrival-title = Stappen na aankomst
+after-arrival-lead = Wat het programma nog van het gezin vraagt na aankomst, elk met de dag waarop het gebeurde en de tijd sinds aankomst.
+after-arrival-col-step = Stap
+after-arrival-col-by = Door
+after-arrival-col-done = Gedaan op
+after-arrival-col-days = Tijd sinds aankomst
+after-arrival-not-done = nog niet
+after-arrival-days = { $days ->
+        [one] één dag
+       *[other] { $days } dagen
+    }
+after-arrival-form-title = Een stap na aankomst vastleggen
+after-arrival-record = Stap vastleggen
+after-arrival-saved = Vastgelegd: { $step }.
+after-arrival-refused = Niet vastgelegd:
+refusal-not_arrived = het gezin is nog niet aangekomen.
+refusal-no_step_back = alleen een gezin dat een sponsorgroep opving, gaat terug naar de opvang, wanneer de sponsoring stukloopt.
+reunification-title = Gezinshereniging
+reunification-lead = Familieleden die achterbleven en die het gezin wil laten overkomen. Een gedeeltelijke beslissing en een aankomst zonder een aanvaard gezinslid openen een verzoek; een verzoek dat na zijn termijn nog op een beslissing wacht, is over tijd.
+reunification-col-no = Nr.
+reunification-col-relative = Familielid
+reunification-col-status = Stand
+reunification-col-requested = Aangevraagd
+reunification-col-due = Beslissing uiterlijk
+reunification-no-limit = geen termijn
+reunification-overdue = { $days ->
+        [one] één dag te laat
+       *[other] { $days } dagen te laat
+    }
+reunification-overdue-line = gezinshereniging van { $name }
+ties-title = Verzoek { $number }: { $name }
+ties-dependency = Afhankelijkheid
+ties-evidence = Bewijs van familiebanden
+ties-not-recorded = niet vastgelegd
+ties-save = Afhankelijkheid en bewijs bewaren
+ties-saved = De afhankelijkheid en het bewijs van verzoek { $number } zijn bewaard.
+ties-refused = Niet bewaard:
+dependency-none = geen
+dependency-financial = financieel
+dependency-emotional = emotioneel
+dependency-medical = medisch
+evidence-documents = burgerlijke documenten
+evidence-dna = DNA-test
+evidence-testimony = getuigenis
+evidence-photographs = foto’s
+evidence-unhcr_records = registratie bij UNHCR
 refusal-other = { $reason }
 refusal-storage = het kon niet bewaard worden; de fout is vastgelegd.
 anchor-submitted = de dag waarop het dossier werd voorgedragen

@@ -144,5 +144,6 @@ fn into_file(world: &World, d: Draft, case_number: CaseNumber) -> CaseFile {
         support: d.walk.support,
         outcomes: vec![],
         stays: d.walk.stays,
+        after_arrival: Default::default(),
     }
 }

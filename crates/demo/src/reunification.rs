@@ -2,13 +2,19 @@
 //! the country of asylum; decisions take the better part of a year.
 use resettle_domain::case::{FamilyMember, Sex};
 use resettle_domain::country::CountryCode;
-use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
+use resettle_domain::reunification::{
+    Dependency, Evidence, ReunificationRequest, ReunificationStatus,
+};
 use time::Date;
 
 use crate::calendar::add_days;
 use crate::names;
 use crate::rng::Rng;
 use crate::submission::Submission;
+
+/// Days a request may wait for a decision: the Belgian profile's limit
+/// (`policies/belgium.toml`, `[reunification]`), which the demo programmes follow.
+const LIMIT_DAYS: u32 = 183;
 
 /// Share of arrived families who ask for a relative to join them.
 const SHARE: f64 = 0.10;
@@ -83,13 +89,30 @@ pub(crate) fn draw(
             (ReunificationStatus::Approved, Some(decided_on), Some(why))
         }
     };
-    vec![ReunificationRequest {
-        relative_name: name,
-        relationship: relationship.into(),
-        location: CountryCode::parse("location", location).expect("origin codes are valid"),
-        status,
+    // Drawn from what is already drawn, so the rest of the caseload stays as it was: an
+    // adult child depends on the parents financially and emotionally, a sibling
+    // financially; a family without civil documents offers testimony and a DNA test.
+    let dependency = if matches!(relationship, "son" | "daughter") {
+        vec![Dependency::Financial, Dependency::Emotional]
+    } else {
+        vec![Dependency::Financial]
+    };
+    let evidence = if reason.is_some_and(|r| r.contains("alternative proof")) {
+        vec![Evidence::Testimony, Evidence::Dna]
+    } else {
+        vec![Evidence::Documents]
+    };
+    let mut request = ReunificationRequest::opened(
+        &name,
+        relationship,
+        CountryCode::parse("location", location).expect("origin codes are valid"),
         requested_on,
-        resolved_on,
-        reason: reason.map(String::from),
-    }]
+        Some(LIMIT_DAYS),
+    )
+    .with_ties(dependency, evidence)
+    .expect("distinct ties");
+    request.status = status;
+    request.resolved_on = resolved_on;
+    request.reason = reason.map(String::from);
+    vec![request]
 }

@@ -372,6 +372,18 @@ pub enum RefusalKind {
         /// How many members it has.
         count: usize,
     },
+    /// A value listed twice where each may be listed once (a dependency, an evidence).
+    ListedTwice {
+        /// The value listed twice.
+        given: String,
+    },
+    /// A step back into state reception of a family not living in the home a sponsor
+    /// group found it: a sponsorship that broke down is the one way back.
+    NoStepBack,
+    /// A step after arrival recorded for a family that has not arrived.
+    NotArrived,
+    /// `none` listed beside a dependency: a relative either depends on the family or not.
+    NoneBesideOthers,
     /// A reason the domain states in English only (not yet typed).
     Said(String),
 }
@@ -441,6 +453,10 @@ impl RefusalKind {
             DiffersInCase { .. } => "differs_in_case",
             MembersNotNumbered { .. } => "members_not_numbered",
             MemberTwice { .. } => "member_twice",
+            ListedTwice { .. } => "listed_twice",
+            NoneBesideOthers => "none_beside_others",
+            NotArrived => "not_arrived",
+            NoStepBack => "no_step_back",
             Said(_) => "other",
         }
     }
@@ -486,6 +502,10 @@ impl fmt::Display for RefusalKind {
                     Vocabulary::Named(NameList::PreDeparture) => write!(
                         f,
                         "{given:?} is not a pre-departure check of the profile; defined: {allowed}"
+                    ),
+                    Vocabulary::Named(NameList::PostArrival) => write!(
+                        f,
+                        "{given:?} is not a step after arrival of the profile; defined: {allowed}"
                     ),
                     Vocabulary::Plain => write!(f, "{given:?} is not one of: {allowed}"),
                 }
@@ -651,6 +671,13 @@ impl fmt::Display for RefusalKind {
             HoldTooLong { max, days } => {
                 write!(f, "a hold lasts at most {max} days, this one {days}")
             }
+            ListedTwice { given } => write!(f, "{given:?} is listed twice"),
+            NoneBesideOthers => f.write_str("\"none\" cannot be listed beside a dependency"),
+            NotArrived => f.write_str("the family has not arrived yet"),
+            NoStepBack => f.write_str(
+                "only a family received by a sponsor group steps back into reception, when the \
+                 sponsorship breaks down",
+            ),
             Said(reason) => f.write_str(reason),
         }
     }

@@ -1,7 +1,11 @@
-//! Family reunification for members left behind: the request, where it stands, and the
-//! moves each status allows.
+//! Family reunification for members left behind: the request, where it stands, the moves
+//! each status allows, the dependency and proof of family ties it rests on, and its time
+//! limit. The Belgian NGOs (§3.4 "Gezinshereniging") report adult children left behind,
+//! UNHCR's call to weigh financial and emotional dependency broadly and to accept other
+//! proof of family ties where documents are missing, and a request that dragged on for more
+//! than a year.
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Duration};
 
 use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
@@ -30,6 +34,83 @@ word_enum!(ReunificationStatus, "status", {
 });
 
 use ReunificationStatus::*;
+
+/// How the relative left behind depends on the family (UNHCR asks that financial and
+/// emotional dependency be weighed broadly); a request may name several, or `none`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dependency {
+    /// Assessed: the relative does not depend on the family.
+    NoDependency,
+    /// The relative lives on what the family sends.
+    Financial,
+    /// The relative depends on the family emotionally (a young adult child).
+    Emotional,
+    /// The relative needs the family's care, or the family theirs.
+    Medical,
+}
+word_enum!(Dependency, "dependency", {
+    NoDependency => "none",
+    Financial => "financial",
+    Emotional => "emotional",
+    Medical => "medical",
+});
+
+/// The proof of family ties offered: documents where the family has them, and the
+/// alternatives to take into account where they are missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Evidence {
+    /// Civil-status documents (birth, marriage certificates, family book).
+    Documents,
+    /// A DNA test.
+    Dna,
+    /// Statements of the family and the relative, taken at interview.
+    Testimony,
+    /// Photographs and other records of a life together.
+    Photographs,
+    /// UNHCR's registration records listing the relative with the family.
+    UnhcrRecords,
+}
+word_enum!(Evidence, "evidence", {
+    Documents => "documents",
+    Dna => "dna",
+    Testimony => "testimony",
+    Photographs => "photographs",
+    UnhcrRecords => "unhcr_records",
+});
+
+/// Refuses a dependency or evidence list that names a value twice, or that says `none`
+/// beside a dependency.
+pub fn check_ties(dependency: &[Dependency], evidence: &[Evidence]) -> Result<(), ParseError> {
+    if let Some(d) = twice(dependency) {
+        return Err(ParseError::of(
+            "dependency",
+            RefusalKind::ListedTwice {
+                given: d.as_str().into(),
+            },
+        ));
+    }
+    if let Some(e) = twice(evidence) {
+        return Err(ParseError::of(
+            "evidence",
+            RefusalKind::ListedTwice {
+                given: e.as_str().into(),
+            },
+        ));
+    }
+    if dependency.len() > 1 && dependency.contains(&Dependency::NoDependency) {
+        return Err(ParseError::of("dependency", RefusalKind::NoneBesideOthers));
+    }
+    Ok(())
+}
+
+/// The first value listed a second time.
+fn twice<T: PartialEq + Copy>(values: &[T]) -> Option<T> {
+    values
+        .iter()
+        .enumerate()
+        .find(|&(i, v)| values[..i].contains(v))
+        .map(|(_, &v)| v)
+}
 
 impl ReunificationStatus {
     /// The statuses a request may move to from this one. A decision is never taken back
@@ -78,15 +159,77 @@ pub struct ReunificationRequest {
     /// Why it was decided as it was: every decided request says why.
     #[serde(default)]
     pub reason: Option<String>,
+    /// How the relative depends on the family; empty until assessed.
+    #[serde(default)]
+    pub dependency: Vec<Dependency>,
+    /// The proof of family ties offered; empty until some is.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// The last day for a decision under the profile's time limit; `None` where the
+    /// profile sets none (or for requests filed before limits were recorded).
+    #[serde(default)]
+    pub due_on: Option<Date>,
 }
 
 impl ReunificationRequest {
+    /// A request for `relative_name` filed on `on`, due within the profile's `limit_days`
+    /// if it sets a limit, with dependency and evidence still to record.
+    pub fn opened(
+        relative_name: &str,
+        relationship: &str,
+        location: CountryCode,
+        on: Date,
+        limit_days: Option<u32>,
+    ) -> ReunificationRequest {
+        ReunificationRequest {
+            relative_name: relative_name.trim().to_string(),
+            relationship: relationship.trim().to_string(),
+            location,
+            status: Requested,
+            requested_on: on,
+            resolved_on: None,
+            reason: None,
+            dependency: Vec::new(),
+            evidence: Vec::new(),
+            due_on: limit_days.and_then(|d| on.checked_add(Duration::days(d.into()))),
+        }
+    }
+
+    /// Days past its limit on `today` of a request still waiting for a decision; `None`
+    /// when it is decided, on time, or has no limit. A request decided late is no longer
+    /// overdue: the delay is on record in its dates.
+    pub fn days_overdue(&self, today: Date) -> Option<i64> {
+        let due = self.due_on.filter(|_| self.status == Requested)?;
+        let over = (today - due).whole_days();
+        (over > 0).then_some(over)
+    }
+
+    /// The request with its dependency and evidence replaced, refused as [`check_ties`]
+    /// refuses them.
+    pub fn with_ties(
+        &self,
+        dependency: Vec<Dependency>,
+        evidence: Vec<Evidence>,
+    ) -> Result<ReunificationRequest, ParseError> {
+        check_ties(&dependency, &evidence)?;
+        Ok(ReunificationRequest {
+            dependency,
+            evidence,
+            ..self.clone()
+        })
+    }
+
     /// Refuses a request of `case` that cannot be: without the relative's name, filed
     /// after `today` or before the case was submitted, resolved while still requested or
-    /// decided without a day or a reason, or resolved before it was filed or after today.
+    /// decided without a day or a reason, resolved before it was filed or after today, due
+    /// before it was filed, or with a dependency or evidence listed twice.
     pub fn check(&self, case: &Case, today: Date) -> Result<(), ParseError> {
         if self.relative_name.trim().is_empty() {
             return Err(ParseError::of("relative_name", RefusalKind::Missing));
+        }
+        check_ties(&self.dependency, &self.evidence)?;
+        if let Some(due) = self.due_on {
+            not_before("due_on", due, Anchor::RequestFiled, self.requested_on)?;
         }
         not_after_today("requested_on", self.requested_on, today)?;
         not_before(
@@ -162,6 +305,9 @@ mod tests {
             requested_on: date!(2026 - 03 - 01),
             resolved_on: None,
             reason: None,
+            dependency: Vec::new(),
+            evidence: Vec::new(),
+            due_on: Some(date!(2026 - 08 - 31)),
         }
     }
 
@@ -232,6 +378,64 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_request_waiting_past_its_limit_is_overdue_until_decided() {
+        let r = ReunificationRequest::opened(
+            " Karim ",
+            "adult son",
+            CountryCode::parse("location", "TR").unwrap(),
+            date!(2026 - 03 - 01),
+            Some(183),
+        );
+        assert_eq!(r.relative_name, "Karim");
+        assert_eq!(r.due_on, Some(date!(2026 - 08 - 31)));
+        assert_eq!(r.days_overdue(date!(2026 - 08 - 31)), None);
+        assert_eq!(r.days_overdue(TODAY), Some(84));
+        let decided = r
+            .moved(Approved, TODAY, Some("ties proven"), &case(), TODAY)
+            .unwrap();
+        assert_eq!(decided.days_overdue(TODAY), None);
+        let unlimited = ReunificationRequest { due_on: None, ..r };
+        assert_eq!(unlimited.days_overdue(TODAY), None);
+    }
+
+    #[test]
+    fn ties_named_twice_or_none_beside_a_dependency_are_refused() {
+        use Dependency::*;
+        let e = requested()
+            .with_ties(vec![Financial, Financial], vec![])
+            .unwrap_err();
+        assert_eq!(
+            (e.field.as_ref(), e.kind.clone()),
+            (
+                "dependency",
+                RefusalKind::ListedTwice {
+                    given: "financial".into()
+                }
+            )
+        );
+        let e = requested()
+            .with_ties(vec![NoDependency, Emotional], vec![])
+            .unwrap_err();
+        assert_eq!(e.kind, RefusalKind::NoneBesideOthers);
+        let e = requested()
+            .with_ties(vec![], vec![Evidence::Dna, Evidence::Dna])
+            .unwrap_err();
+        assert_eq!(e.field, "evidence");
+        let r = requested()
+            .with_ties(
+                vec![Financial, Emotional],
+                vec![Evidence::Testimony, Evidence::Dna],
+            )
+            .unwrap();
+        r.check(&case(), TODAY).unwrap();
+        assert_eq!(
+            "unhcr_records".parse::<Evidence>(),
+            Ok(Evidence::UnhcrRecords)
+        );
+        assert_eq!("blood".parse::<Evidence>().unwrap_err().field, "evidence");
+    }
+
     fn status() -> impl Strategy<Value = ReunificationStatus> {
         proptest::sample::select(ReunificationStatus::ALL)
     }
@@ -261,6 +465,41 @@ mod tests {
                     }
                 }
             }
+        }
+
+        /// Any lists of dependency and evidence: taken exactly when no value is listed
+        /// twice and `none` stands alone; a refusal names the list at fault.
+        #[test]
+        fn ties_are_taken_exactly_when_they_can_be(
+            dependency in proptest::collection::vec(proptest::sample::select(Dependency::ALL), 0..5),
+            evidence in proptest::collection::vec(proptest::sample::select(Evidence::ALL), 0..6),
+        ) {
+            let distinct = |n: usize, mut v: Vec<String>| { v.sort(); v.dedup(); v.len() == n };
+            let ok = distinct(dependency.len(), dependency.iter().map(|d| d.to_string()).collect())
+                && distinct(evidence.len(), evidence.iter().map(|e| e.to_string()).collect())
+                && (dependency.len() <= 1 || !dependency.contains(&Dependency::NoDependency));
+            match requested().with_ties(dependency.clone(), evidence.clone()) {
+                Ok(r) => {
+                    prop_assert!(ok);
+                    prop_assert_eq!(&r.dependency, &dependency);
+                    r.check(&case(), TODAY).unwrap();
+                }
+                Err(e) => {
+                    prop_assert!(!ok);
+                    prop_assert!(e.field == "dependency" || e.field == "evidence");
+                }
+            }
+        }
+
+        /// A request is overdue exactly while it waits for a decision past its due day.
+        #[test]
+        fn overdue_only_while_requested_past_due(days in 1u32..400, s in status()) {
+            let r = ReunificationRequest {
+                status: s,
+                ..ReunificationRequest::opened("K", "son", CountryCode::parse("location", "TR").unwrap(), date!(2026 - 03 - 01), Some(days))
+            };
+            let due = r.due_on.unwrap();
+            prop_assert_eq!(r.days_overdue(TODAY).is_some(), s == Requested && due < TODAY);
         }
 
         /// Every status can only reach states listed after it; the final ones none.

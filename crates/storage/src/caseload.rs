@@ -35,6 +35,7 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "programme_holds",
     "placement_proposals",
     "placement_runs",
+    "after_arrival_steps",
     "stays",
     "arrivals",
     "support_tasks",
@@ -321,6 +322,9 @@ pub(crate) async fn insert_cases(
             "requested_on",
             "resolved_on",
             "decision_reason",
+            "dependency",
+            "evidence",
+            "due_on",
         ],
     );
     let mut support = Rows::new(
@@ -337,6 +341,7 @@ pub(crate) async fn insert_cases(
         "integration_outcomes",
         &["case_id", "member_no", "months", "employed", "recorded_on"],
     );
+    let mut after_arrival = Rows::new("after_arrival_steps", &["case_id", "name", "done_on"]);
     let mut stays = Rows::new(
         "stays",
         &[
@@ -444,6 +449,9 @@ pub(crate) async fn insert_cases(
                 codec::date(r.requested_on).into(),
                 r.resolved_on.map(codec::date).into(),
                 r.reason.clone().into(),
+                codec::words(&r.dependency).into(),
+                codec::words(&r.evidence).into(),
+                r.due_on.map(codec::date).into(),
             ]);
         }
         for o in &f.outcomes {
@@ -454,6 +462,9 @@ pub(crate) async fn insert_cases(
                 o.employed.into(),
                 codec::date(o.recorded_on).into(),
             ]);
+        }
+        for (name, on) in &f.after_arrival {
+            after_arrival.push([id.into(), name.as_str().into(), codec::date(*on).into()]);
         }
         for s in &f.stays {
             let (place, group) = match (&s.place, s.kind) {
@@ -504,6 +515,7 @@ pub(crate) async fn insert_cases(
         support,
         outcomes,
         stays,
+        after_arrival,
         arrivals,
     ] {
         rows.insert(conn, None).await?;

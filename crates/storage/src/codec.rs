@@ -42,6 +42,25 @@ where
     s.parse().map_err(|e| corrupt(field, s, e))
 }
 
+/// Words of a list as stored: joined by commas (`financial,emotional`), empty for none.
+pub(crate) fn words<T: std::fmt::Display>(list: &[T]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Reads a list stored by [`words`] back into its enums.
+pub(crate) fn parse_words<T: FromStr>(field: &'static str, s: &str) -> Result<Vec<T>, StorageError>
+where
+    T::Err: std::fmt::Display,
+{
+    s.split(',')
+        .filter(|w| !w.is_empty())
+        .map(|w| parse_word(field, w))
+        .collect()
+}
+
 pub(crate) fn corrupt(
     field: &'static str,
     value: &str,

@@ -48,8 +48,8 @@ pub use audit::{
 pub use backup::close_for_replacement;
 pub use caseload::ImportSummary;
 pub use cases::{
-    Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, ScopeFilter, ScreenHit,
-    StoredCase,
+    Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, OverdueReunification,
+    ScopeFilter, ScreenHit, StoredCase,
 };
 pub use claims::{FiledClaimRow, FiledLineRow};
 pub use error::StorageError;

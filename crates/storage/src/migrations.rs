@@ -184,6 +184,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0028_case_state_days.sql"),
         postgres: include_str!("../migrations/postgres/0028_case_state_days.sql"),
     },
+    Migration {
+        version: 29,
+        description: "a reunification request's dependency, evidence and due day",
+        sqlite: include_str!("../migrations/sqlite/0029_reunification_ties.sql"),
+        postgres: include_str!("../migrations/postgres/0029_reunification_ties.sql"),
+    },
+    Migration {
+        version: 30,
+        description: "the steps after arrival a family has done",
+        sqlite: include_str!("../migrations/sqlite/0030_after_arrival.sql"),
+        postgres: include_str!("../migrations/postgres/0030_after_arrival.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

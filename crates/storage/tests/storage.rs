@@ -79,6 +79,7 @@ fn case_file(number: &str, persons: u32, path: &[CaseState], year: i32) -> CaseF
         support: None,
         outcomes: vec![],
         stays: vec![],
+        after_arrival: Default::default(),
     }
 }
 

@@ -119,6 +119,10 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "POST /api/v1/cases/{n}/reunification/1/status" => {
             Some(serde_json::json!({"status": "bogus"}))
         }
+        "POST /api/v1/cases/{n}/after-arrival" => Some(serde_json::json!({"name": "bogus"})),
+        "PUT /api/v1/cases/{n}/reunification/1/ties" => {
+            Some(serde_json::json!({"dependency": ["none", "financial"]}))
+        }
         "PUT /api/v1/cases/{n}/medical/1" => {
             Some(serde_json::json!({"condition": " ", "consent_to_share": false}))
         }

@@ -881,12 +881,21 @@ async fn the_case_api_needs_a_token_and_follows_a_case_with_its_promises() {
                 let number = c["case_number"].as_str().unwrap();
                 let (_, case) =
                     authed(&app, &t, "GET", &format!("/api/v1/cases/{number}"), None).await;
+                // Late on a limit between states, or a reunification request waiting for a
+                // decision past its due day.
                 let running = case["overdue"]
                     .as_array()
                     .unwrap()
                     .iter()
                     .filter(|o| o["stopped"].is_null())
                     .map(|o| o["days_over"].as_i64().unwrap())
+                    .chain(
+                        case["reunification"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .filter_map(|r| r["days_overdue"].as_i64()),
+                    )
                     .max();
                 let open =
                     !["closed", "withdrawn", "deceased"].contains(&case["state"].as_str().unwrap());
@@ -991,6 +1000,58 @@ async fn missions_sponsor_groups_and_reunification_have_their_own_resources() {
         let added = &case["reunification"][before];
         assert_eq!(added["status"], "requested");
         assert_eq!(added["days_since_request"], 100, "{added}");
+        // Due within the Belgian profile's six months, not yet overdue.
+        assert_eq!(added["due_on"], "2027-02-14", "{added}");
+        assert!(added["days_overdue"].is_null(), "{added}");
+        // The dependency and the proof of family ties: typed words, each once, and "none"
+        // alone; a refusal names the list and its kind and changes nothing.
+        let ties_path = format!("{path}/{}/ties", before + 1);
+        for (body, field, kind) in [
+            (
+                serde_json::json!({"dependency": ["none", "financial"]}),
+                "dependency",
+                "none_beside_others",
+            ),
+            (
+                serde_json::json!({"evidence": ["dna", "dna"]}),
+                "evidence",
+                "listed_twice",
+            ),
+        ] {
+            let (status, problem) = authed(&app, &t, "PUT", &ties_path, Some(body)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            assert_eq!(
+                (&problem["field"], &problem["kind"]),
+                (&serde_json::json!(field), &serde_json::json!(kind)),
+                "{problem}"
+            );
+        }
+        let (status, problem) = authed(
+            &app,
+            &t,
+            "PUT",
+            &ties_path,
+            Some(serde_json::json!({"evidence": ["blood"]})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        let (status, case) = authed(
+            &app,
+            &t,
+            "PUT",
+            &ties_path,
+            Some(serde_json::json!({"dependency": ["financial", "emotional"], "evidence": ["testimony", "unhcr_records"]})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        assert_eq!(
+            case["reunification"][before]["dependency"],
+            serde_json::json!(["financial", "emotional"])
+        );
+        assert_eq!(
+            case["reunification"][before]["evidence"],
+            serde_json::json!(["testimony", "unhcr_records"])
+        );
         let status_path = format!("{path}/{}/status", before + 1);
         // Each status has its own moves: not straight to reunited, and a decision says why.
         // The problem names the field and the kind of reason, for a client to word.

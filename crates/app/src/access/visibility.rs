@@ -60,6 +60,7 @@ pub const CASE_FIELDS: &[(&str, &[Role])] = &[
     ("held_promises", &[L, C, R, U, S]),
     ("reunification", &[C, R, P]),
     ("pre_departure", &[C, R]),
+    ("after_arrival", &[C, R, U, P]),
     ("waiting", &[L, C, R]),
     ("overdue", &[C, R]),
     ("outcomes", &[C, R, U, P]),

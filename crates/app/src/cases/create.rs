@@ -175,6 +175,7 @@ impl NewCase {
             support: None,
             outcomes: vec![],
             stays: vec![],
+            after_arrival: Default::default(),
         };
         file.check(policy, today)?;
         Ok(file)

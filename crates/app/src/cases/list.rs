@@ -335,6 +335,18 @@ impl App {
                 );
             }
         }
+        // A reunification request waiting for a decision past its day is overdue like any
+        // other limit: its case is listed, by the worse of its delays.
+        for r in self.store.overdue_reunifications(today).await? {
+            let days_over = (today - r.due_on).whole_days();
+            let case = worst.entry(r.case_number.clone()).or_insert(OverdueCase {
+                case_number: r.case_number,
+                state: r.state,
+                priority: r.priority,
+                days_over,
+            });
+            case.days_over = case.days_over.max(days_over);
+        }
         let mut overdue: Vec<OverdueCase> = worst.into_values().collect();
         overdue.sort_by(|a, b| {
             b.days_over

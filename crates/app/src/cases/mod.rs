@@ -1,6 +1,7 @@
 //! Cases end to end: creating them, showing where each stands and how long it has waited,
 //! moving them through the lifecycle under the programme's policy profile, recording
 //! the dates promised to families, and the medical records of their members.
+mod after_arrival;
 mod create;
 mod export;
 mod list;
@@ -11,11 +12,12 @@ mod stays;
 mod transition;
 pub(crate) mod view;
 
+pub use after_arrival::NewAfterArrival;
 pub use create::{NewCase, NewMember};
 pub use export::SubjectExport;
 pub use list::{CaseList, CaseListItem, CaseQuery};
 pub use outcomes::NewOutcomeRecord;
-pub use promises::{NewPromise, NewReunification};
+pub use promises::{NewPromise, NewReunification, ReunificationTies};
 pub use stays::{MoveRequest, Moved, PlaceChoice, StayView};
 pub use transition::{TransitionRequest, Transitioned};
 pub(crate) use view::sees_unshared_care_needs;

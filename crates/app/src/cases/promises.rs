@@ -1,7 +1,7 @@
 //! Dates promised to families and relatives left behind.
 use resettle_domain::case::{News, Promise, PromiseKind};
 use resettle_domain::country::CountryCode;
-use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
+use resettle_domain::reunification::{Dependency, Evidence, ReunificationRequest, check_ties};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -43,6 +43,28 @@ pub struct NewReunification {
     /// Day of the request; default today.
     #[schema(value_type = Option<String>, format = Date)]
     pub requested_on: Option<Date>,
+    /// How the relative depends on the family (none, financial, emotional, medical),
+    /// if assessed.
+    #[serde(default)]
+    pub dependency: Vec<Dependency>,
+    /// The proof of family ties offered (documents, dna, testimony, photographs,
+    /// unhcr_records).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A reunification request's dependency and the proof of family ties offered, replacing
+/// what was recorded.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct ReunificationTies {
+    /// How the relative depends on the family: `none`, or any of financial, emotional
+    /// and medical; empty until assessed.
+    #[serde(default)]
+    pub dependency: Vec<Dependency>,
+    /// The proof of family ties offered: documents, dna, testimony, photographs,
+    /// unhcr_records.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 impl App {
@@ -93,21 +115,62 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        let request = ReunificationRequest {
-            relative_name: r.relative_name.trim().to_string(),
-            relationship: r.relationship.trim().to_string(),
-            location: CountryCode::parse("location", &r.location)?,
-            status: ReunificationStatus::Requested,
-            requested_on: r.requested_on.unwrap_or(self.today()),
-            resolved_on: None,
-            reason: None,
-        };
+        let policy = self.programme_policy(&stored.programme).await?;
+        let request = ReunificationRequest::opened(
+            &r.relative_name,
+            &r.relationship,
+            CountryCode::parse("location", &r.location)?,
+            r.requested_on.unwrap_or(self.today()),
+            policy.reunification_limit().map(|l| l.days),
+        )
+        .with_ties(r.dependency.clone(), r.evidence.clone())?;
         request.check(&stored.file.case, self.today())?;
         self.store
             .add_reunification(
                 &case_number(number)?,
                 &request,
                 &[case_written(caller, number, "", "reunification requested")],
+            )
+            .await?;
+        self.case(caller, number).await
+    }
+
+    /// Records how the relative of a case's reunification request (numbered from 1)
+    /// depends on the family and the proof of family ties offered, in place of what was
+    /// recorded; a list naming a value twice, or `none` beside a dependency, is refused
+    /// and changes nothing.
+    pub async fn set_reunification_ties(
+        &self,
+        caller: &Caller,
+        number: &str,
+        request_no: u32,
+        ties: &ReunificationTies,
+    ) -> Result<Value, AppError> {
+        let stored = self
+            .stored_case_for(caller, number, Permission::RecordPromises, "case")
+            .await?;
+        // Lists that cannot be are refused as such, whichever request they name.
+        check_ties(&ties.dependency, &ties.evidence)?;
+        let request = request_no
+            .checked_sub(1)
+            .and_then(|i| stored.file.reunification.get(i as usize))
+            .ok_or_else(|| {
+                AppError::NotFound(format!(
+                    "reunification request {number} #{request_no} does not exist"
+                ))
+            })?;
+        let changed = request.with_ties(ties.dependency.clone(), ties.evidence.clone())?;
+        self.store
+            .set_reunification_ties(
+                &stored.file.case.case_number,
+                request_no,
+                &changed,
+                &[case_written(
+                    caller,
+                    number,
+                    "",
+                    &format!("reunification {request_no}: dependency and evidence"),
+                )],
             )
             .await?;
         self.case(caller, number).await

@@ -294,6 +294,7 @@ impl App {
             promise: assignment.promise,
             stay,
             notice,
+            reunification: assignment.reunification,
         };
         let event = NewEvent {
             to,
@@ -304,7 +305,14 @@ impl App {
             payload,
         };
         // The entry commits with the event: a crash cannot leave one without the other.
-        let detail = format!("{} -> {to}", stored.state);
+        let mut detail = format!("{} -> {to}", stored.state);
+        if !assignment.reunification.is_empty() {
+            // The requests for the members left behind open with the step, and say so.
+            detail.push_str(&format!(
+                "; reunification requested for {} left behind",
+                assignment.reunification.len()
+            ));
+        }
         let audit = succeeded(caller, "write", "case", number, "", &detail);
         let version = self
             .store

@@ -71,6 +71,8 @@ pub struct ReunificationView {
     pub request: ReunificationRequest,
     /// Days from the request to its resolution, or to today while open.
     pub days_since_request: i64,
+    /// Days past its due day while it still waits for a decision.
+    pub days_overdue: Option<i64>,
 }
 
 /// A case with everything its handlers need, except special-category data (medical
@@ -143,6 +145,10 @@ pub struct CaseView {
     pub reunification: Vec<ReunificationView>,
     /// The profile's pre-departure checks and when each was done.
     pub pre_departure: Vec<CheckView>,
+    /// The profile's steps after arrival, each with its day if done and the days it took
+    /// from arrival.
+    #[schema(value_type = Vec<Object>)]
+    pub after_arrival: Vec<resettle_domain::case::AfterArrival>,
     /// Time spent in each state so far.
     pub waiting: Vec<Waiting>,
     /// Whether each working-age adult had work at the follow-ups after arrival.
@@ -253,6 +259,7 @@ pub(crate) fn build(
             .filter(|o| o.stopped.is_none())
             .collect()
     };
+    let after_arrival = f.after_arrival_steps(policy);
     let done = f.checks_done();
     let pre_departure = policy
         .pre_departure_checks()
@@ -266,6 +273,7 @@ pub(crate) fn build(
         .collect();
     CaseView {
         pre_departure,
+        after_arrival,
         warnings: f.case.warnings(),
         case_number: f.case.case_number.to_string(),
         programme: stored.programme,
@@ -312,6 +320,7 @@ pub(crate) fn build(
             .into_iter()
             .map(|r| ReunificationView {
                 days_since_request: (r.resolved_on.unwrap_or(today) - r.requested_on).whole_days(),
+                days_overdue: r.days_overdue(today),
                 request: r,
             })
             .collect(),

@@ -60,7 +60,9 @@ pub enum Command {
     /// non-zero, changing nothing, when the move is refused (a place without room and no
     /// --over-capacity-reason, a step back without --reason).
     Stay(StayArgs),
-    /// Record a reunification request (--relative …) or change its status (--request N --status S).
+    /// Record a reunification request (--relative …), change its status (--request N
+    /// --status S), or record its dependency and evidence (--request N --dependency …
+    /// --evidence …).
     Reunification(ReunificationArgs),
     /// Everything held on a case's family (a subject-access request, GDPR art. 15), as
     /// JSON or as a PDF the family can read; the export is recorded in the audit trail.
@@ -92,6 +94,20 @@ pub enum Command {
         /// true or false.
         #[arg(long)]
         employed: bool,
+    },
+    /// Record a step after arrival the profile lists (asylum_registration,
+    /// refugee_status, refugee_certificate in Belgium) as done on a day, and print each
+    /// step with the days it took from arrival. Exits non-zero, changing nothing, for a
+    /// step the profile does not list, a family not arrived, or an impossible day.
+    AfterArrival {
+        /// UNHCR case number.
+        number: String,
+        /// The step, by its name in the policy profile.
+        #[arg(long)]
+        step: String,
+        /// The day it was done (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = super::demo::parse_date)]
+        on: Option<Date>,
     },
     /// The medical record of each family member: show it, or write one member's.
     #[command(subcommand)]
@@ -211,7 +227,7 @@ pub struct ReunificationArgs {
     #[arg(long)]
     location: Option<String>,
     /// The request to update, from 1.
-    #[arg(long, requires = "status")]
+    #[arg(long)]
     request: Option<u32>,
     /// approved or refused (from requested), reunited or refused (from approved).
     #[arg(long, requires = "request")]
@@ -219,6 +235,72 @@ pub struct ReunificationArgs {
     /// Why it was decided so (required to approve or refuse).
     #[arg(long, requires = "status")]
     reason: Option<String>,
+    /// How the relative depends on the family, comma-separated: none, or any of
+    /// financial, emotional, medical (a new request, or with --request: replaces it).
+    #[arg(long, value_delimiter = ',', conflicts_with = "status")]
+    dependency: Option<Vec<String>>,
+    /// The proof of family ties offered, comma-separated: documents, dna, testimony,
+    /// photographs, unhcr_records (a new request, or with --request: replaces it).
+    #[arg(long, value_delimiter = ',', conflicts_with = "status")]
+    evidence: Option<Vec<String>>,
+}
+
+/// A step after arrival on one line: its name, and its day with the days from arrival, or
+/// that it is not done yet.
+fn after_arrival_line(a: &resettle_domain::case::AfterArrival) -> String {
+    match (a.done_on, a.days_from_arrival) {
+        (Some(on), Some(days)) => format!("{}: done {on}, {days} days after arrival", a.name),
+        _ => format!("{}: not yet (by {})", a.name, a.by),
+    }
+}
+
+/// A reunification request on one line: who, where, its status and wait, the dependency
+/// and evidence recorded, and its due day (with the days past it while it waits).
+fn reunification_line(r: &resettle_app::cases::ReunificationView) -> String {
+    let list = |w: Vec<String>| {
+        if w.is_empty() {
+            "-".to_string()
+        } else {
+            w.join(", ")
+        }
+    };
+    let mut line = format!(
+        "{} ({}) in {}: {}, {} days; dependency: {}; evidence: {}",
+        r.request.relative_name,
+        r.request.relationship,
+        r.request.location,
+        r.request.status,
+        r.days_since_request,
+        list(
+            r.request
+                .dependency
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        ),
+        list(r.request.evidence.iter().map(ToString::to_string).collect()),
+    );
+    if let Some(due) = r.request.due_on {
+        line.push_str(&format!("; due {due}"));
+    }
+    if let Some(days) = r.days_overdue {
+        line.push_str(&format!(", OVERDUE by {days} days"));
+    }
+    line
+}
+
+/// Words given on the command line, each read as one of its list (`dependency`,
+/// `evidence`); blanks skipped, so `--evidence ""` records none.
+fn words<T: std::str::FromStr<Err = resettle_domain::Refusal>>(
+    given: &Option<Vec<String>>,
+) -> Result<Vec<T>, resettle_domain::Refusal> {
+    given
+        .iter()
+        .flatten()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .map(str::parse)
+        .collect()
 }
 
 /// A move to another reception place.
@@ -462,6 +544,9 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     );
                 }
                 add("slipped promises", c.slipped_promises.to_string());
+                for a in &c.after_arrival {
+                    add("after arrival", after_arrival_line(a));
+                }
                 for o in &c.overdue {
                     add(
                         "OVERDUE",
@@ -472,17 +557,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     );
                 }
                 for r in &c.reunification {
-                    add(
-                        "reunification",
-                        format!(
-                            "{} ({}) in {}: {}, {} days",
-                            r.request.relative_name,
-                            r.request.relationship,
-                            r.request.location,
-                            r.request.status,
-                            r.days_since_request
-                        ),
-                    );
+                    add("reunification", reunification_line(r));
                 }
                 for o in &c.outcomes {
                     add(
@@ -598,6 +673,8 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             })
         }
         Command::Reunification(a) => {
+            let dependency = words(&a.dependency)?;
+            let evidence = words(&a.evidence)?;
             match (a.relative, a.request, a.status) {
                 (Some(relative_name), None, None) => {
                     app.add_reunification(
@@ -608,6 +685,20 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                             relationship: a.relationship.unwrap_or_default(),
                             location: a.location.unwrap_or_default(),
                             requested_on: None,
+                            dependency,
+                            evidence,
+                        },
+                    )
+                    .await?
+                }
+                (None, Some(request), None) if a.dependency.is_some() || a.evidence.is_some() => {
+                    app.set_reunification_ties(
+                        &op,
+                        &a.number,
+                        request,
+                        &resettle_app::cases::ReunificationTies {
+                            dependency,
+                            evidence,
                         },
                     )
                     .await?
@@ -624,20 +715,13 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                     .await?
                 }
                 _ => anyhow::bail!(
-                    "give --relative, --relationship and --location, or --request and --status"
+                    "give --relative, --relationship and --location, or --request and --status, \
+                     or --request with --dependency or --evidence"
                 ),
             };
             let c = app.case_full(&op, &a.number).await?;
             for (i, r) in c.reunification.iter().enumerate() {
-                println!(
-                    "#{} {} ({}) in {}: {}, {} days",
-                    i + 1,
-                    r.request.relative_name,
-                    r.request.relationship,
-                    r.request.location,
-                    r.request.status,
-                    r.days_since_request
-                );
+                println!("#{} {}", i + 1, reunification_line(r));
             }
             Ok(())
         }
@@ -688,6 +772,21 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             )
             .await?;
             println!("recorded: {number} member {member} at {months} months, employed: {employed}");
+            Ok(())
+        }
+        Command::AfterArrival { number, step, on } => {
+            app.record_after_arrival(
+                &op,
+                &number,
+                &resettle_app::cases::NewAfterArrival {
+                    name: step,
+                    done_on: on,
+                },
+            )
+            .await?;
+            for a in app.case_full(&op, &number).await?.after_arrival {
+                println!("{}", after_arrival_line(&a));
+            }
             Ok(())
         }
         Command::Medical(MedicalCommand::Show { number, format }) => {

@@ -37,6 +37,9 @@ pub struct CaseFile {
     /// municipality, sponsor group, home, each from one day until the next begins.
     #[serde(default)]
     pub stays: Vec<Stay>,
+    /// The steps after arrival done, with their days.
+    #[serde(default)]
+    pub after_arrival: super::AfterArrivalDone,
 }
 
 impl CaseFile {

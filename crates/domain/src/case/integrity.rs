@@ -336,6 +336,7 @@ pub(crate) mod tests {
             support: None,
             outcomes: vec![],
             stays: vec![],
+            after_arrival: Default::default(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! A case: one family submitted by UNHCR, followed from submission to the end of
 //! integration support.
+mod after_arrival;
 mod category;
 mod event;
 mod family;
@@ -13,6 +14,7 @@ mod promise;
 mod reason;
 mod step;
 
+pub use after_arrival::{AfterArrival, AfterArrivalDone};
 pub use category::SubmissionCategory;
 pub use event::{CaseEvent, derive_state};
 pub use family::{FamilyMember, Relationship, Sex};

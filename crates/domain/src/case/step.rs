@@ -12,6 +12,7 @@ use time::{Date, OffsetDateTime};
 use super::{CaseEvent, CaseFile, CaseState, Promise, PromiseKind, check_reason_code};
 use crate::policy::PolicyProfile;
 use crate::refusal::{Refusal, RefusalKind, Vocabulary};
+use crate::reunification::ReunificationRequest;
 use crate::support::{ProviderKind, SupportPlan};
 
 /// Characters of a home address: street, number, box, postcode and town fit in 100; 200
@@ -97,6 +98,10 @@ pub struct Assignment {
     pub support: Option<SupportPlan>,
     /// A date told to the family with this step (the departure date).
     pub promise: Option<Promise>,
+    /// Requests to bring the members left behind, opened by the step: a split decision
+    /// opens one for each member not accepted, an arrival one for each accepted member
+    /// who did not travel (family unity, §3.4 of the Belgian report).
+    pub reunification: Vec<ReunificationRequest>,
 }
 
 /// A step decided: the event to append and what it attaches.
@@ -211,6 +216,7 @@ impl CaseFile {
                     .into_iter()
                     .filter(|m| !accepted.contains(m))
                     .collect();
+                assignment.reunification = self.left_behind(&not, today, policy);
                 assignment.travelling = Some(accepted.len() as u32);
                 payload.insert("members_accepted".into(), accepted.clone().into());
                 payload.insert("members_not_accepted".into(), not.into());
@@ -221,6 +227,13 @@ impl CaseFile {
                 if given.is_some() {
                     payload.insert("members_travelled".into(), travelled.clone().into());
                 }
+                let stayed: Vec<u32> = self
+                    .travelling()
+                    .into_iter()
+                    .filter(|m| !travelled.contains(m))
+                    .collect();
+                let day = step.arrived_on.unwrap_or(today);
+                assignment.reunification = self.left_behind(&stayed, day, policy);
                 assignment.travelling = Some(travelled.len() as u32);
             }
             ScheduledForMission => assignment.mission = step.mission.clone(),
@@ -314,6 +327,31 @@ impl CaseFile {
             _ => {}
         }
         Ok((payload, assignment))
+    }
+
+    /// A reunification request filed on `on` for each of the `members` left behind, in the
+    /// country of asylum, due within the profile's limit.
+    fn left_behind(
+        &self,
+        members: &[u32],
+        on: Date,
+        policy: &PolicyProfile,
+    ) -> Vec<ReunificationRequest> {
+        let days = policy.reunification_limit().map(|l| l.days);
+        self.case
+            .members
+            .iter()
+            .filter(|m| members.contains(&m.member_no))
+            .map(|m| {
+                ReunificationRequest::opened(
+                    &m.full_name,
+                    &m.relationship.as_str().replace('_', " "),
+                    self.case.country_of_asylum.clone(),
+                    on,
+                    days,
+                )
+            })
+            .collect()
     }
 
     /// When the family arrived: the day given (default today), refused if in the future or

@@ -22,6 +22,7 @@ mod pre_departure;
 mod raw;
 mod reasons;
 mod reception;
+mod reunification;
 mod steps;
 mod time_limit;
 
@@ -44,6 +45,7 @@ pub use planning::{ChannelQuota, Planning, PlanningKind};
 pub use pre_departure::PreDepartureCheck;
 pub use reasons::{LABEL_LANGUAGES, Labels, NameList, OTHER, Reason, ReasonList, Reasons};
 pub use reception::{Reception, ReceptionModel, ReceptionPhase};
+pub use reunification::ReunificationLimit;
 pub use steps::{SWITCHABLE_STEPS, Steps};
 pub use time_limit::{Overdue, OverdueScreen, ScreenVerdict, Stop, TimeLimit};
 
@@ -66,6 +68,7 @@ pub struct PolicyProfile {
     steps: Steps,
     assessment: Assessment,
     pre_departure: Vec<PreDepartureCheck>,
+    post_arrival: Vec<PreDepartureCheck>,
     time_limits: Vec<TimeLimit>,
     reception: Reception,
     integration: IntegrationSupport,
@@ -75,6 +78,7 @@ pub struct PolicyProfile {
     placement_weights: resettle_placement::ScoreWeights,
     placement_fairness: Option<resettle_placement::DistributionPlan>,
     family: Option<FamilyInformation>,
+    reunification: Option<ReunificationLimit>,
     reasons: Reasons,
 }
 
@@ -88,7 +92,10 @@ impl PolicyProfile {
         let steps = Steps::read(&p.steps, &cx)?;
         let channels = channels::read(&p.channels, &steps, &cx)?;
         let assessment = Assessment::read(&p.assessment, &cx)?;
-        let pre_departure = pre_departure::read(&p.pre_departure, &cx)?;
+        let pre_departure =
+            pre_departure::read(&p.pre_departure, "pre_departure", "pre-departure", &cx)?;
+        let post_arrival =
+            pre_departure::read(&p.post_arrival, "post_arrival", "post-arrival", &cx)?;
         let time_limits = time_limit::read(&p.time_limits, &steps, &channels, &cx)?;
         let reception = Reception::read(&p.reception, &steps, &cx)?;
         let integration =
@@ -102,6 +109,7 @@ impl PolicyProfile {
         let data_protection = DataProtection::read(p.data_protection.as_ref(), &cx)?;
         let family = FamilyInformation::read(p.family.as_ref(), &cx)?;
         let reasons = Reasons::read(p.reasons.as_ref(), &cx)?;
+        let reunification = ReunificationLimit::read(p.reunification.as_ref(), &cx)?;
         let placement = p.placement.unwrap_or_default();
         if let Some(plan) = &placement.fairness {
             plan.validate()
@@ -113,6 +121,7 @@ impl PolicyProfile {
             steps,
             assessment,
             pre_departure,
+            post_arrival,
             time_limits,
             reception,
             integration,
@@ -122,6 +131,7 @@ impl PolicyProfile {
             placement_weights: placement.weights,
             placement_fairness: placement.fairness,
             family,
+            reunification,
             reasons,
         })
     }
@@ -246,6 +256,11 @@ impl PolicyProfile {
                 .iter()
                 .map(|c| (c.name.as_str(), &c.label))
                 .collect(),
+            NameList::PostArrival => self
+                .post_arrival
+                .iter()
+                .map(|c| (c.name.as_str(), &c.label))
+                .collect(),
         }
     }
 
@@ -268,6 +283,12 @@ impl PolicyProfile {
     /// What must be done before departure, in order.
     pub fn pre_departure_checks(&self) -> &[PreDepartureCheck] {
         &self.pre_departure
+    }
+
+    /// The steps after arrival (Belgium: the asylum registration, the refugee status and
+    /// its certificate), in order; each is recorded with its day once done.
+    pub fn post_arrival_checks(&self) -> &[PreDepartureCheck] {
+        &self.post_arrival
     }
 
     /// Refuses a pre-departure check this profile does not define, listing those it does.
@@ -324,6 +345,11 @@ impl PolicyProfile {
     /// Integration support after housing.
     pub fn integration(&self) -> &IntegrationSupport {
         &self.integration
+    }
+
+    /// The time limit for a decision on a reunification request, if the profile sets one.
+    pub fn reunification_limit(&self) -> Option<&ReunificationLimit> {
+        self.reunification.as_ref()
     }
 
     /// Months of integration support a family receives.

@@ -26,20 +26,23 @@ pub struct PreDepartureCheck {
     pub label: Labels,
 }
 
-/// Reads `[[pre_departure]]`.
+/// Reads `[[pre_departure]]`, or the steps after arrival of `[[post_arrival]]`, which
+/// have the same shape: `table` names the table, `what` the checks in an error.
 pub(super) fn read(
     raw: &[raw::PreDeparture],
+    table: &str,
+    what: &str,
     cx: &Cx,
 ) -> Result<Vec<PreDepartureCheck>, PolicyError> {
     let mut checks: Vec<PreDepartureCheck> = Vec::new();
     for (i, c) in raw.iter().enumerate() {
-        let key = format!("pre_departure[{i}]");
+        let key = format!("{table}[{i}]");
         let (name, label) = read_named(&c.name, c.label.as_ref(), &key, "name", cx)?;
         if checks.iter().any(|k| k.name == name) {
             return Err(cx.at(
                 &c.name,
                 format!("{key}.name"),
-                format!("the pre-departure check {name:?} is listed twice"),
+                format!("the {what} check {name:?} is listed twice"),
             ));
         }
         checks.push(PreDepartureCheck {

@@ -30,6 +30,8 @@ pub(super) struct Profile {
     #[serde(default)]
     pub pre_departure: Vec<PreDeparture>,
     #[serde(default)]
+    pub post_arrival: Vec<PreDeparture>,
+    #[serde(default)]
     pub time_limits: Vec<TimeLimit>,
     pub reception: Reception,
     pub integration: Option<Integration>,
@@ -39,6 +41,7 @@ pub(super) struct Profile {
     pub data_protection: Option<DataProtection>,
     pub placement: Option<Placement>,
     pub family: Option<Family>,
+    pub reunification: Option<Reunification>,
     pub reasons: Option<Spanned<Reasons>>,
 }
 
@@ -214,6 +217,14 @@ pub(super) struct Integration {
     pub provider: String,
     #[serde(default = "yes")]
     pub individual: bool,
+}
+
+/// `[reunification]`: the time limit for a decision on a reunification request.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Reunification {
+    pub days: Int,
+    pub source: Word,
 }
 
 /// `[support]`: when the wellbeing check-ins fall due.

@@ -152,6 +152,8 @@ pub enum NameList {
     Check,
     /// `[[pre_departure]]`: what must be done before a family travels.
     PreDeparture,
+    /// `[[post_arrival]]`: the steps after arrival.
+    PostArrival,
 }
 
 impl NameList {
@@ -162,16 +164,18 @@ impl NameList {
             NameList::Reason(r) => r.as_str(),
             NameList::Check => "check",
             NameList::PreDeparture => "pre_departure",
+            NameList::PostArrival => "post_arrival",
         }
     }
 
     /// Every list, reasons first.
-    pub const ALL: [NameList; 5] = [
+    pub const ALL: [NameList; 6] = [
         NameList::Reason(ReasonList::Slip),
         NameList::Reason(ReasonList::Deferral),
         NameList::Reason(ReasonList::Withdrawal),
         NameList::Check,
         NameList::PreDeparture,
+        NameList::PostArrival,
     ];
 }
 

@@ -10,7 +10,7 @@ use super::PlaceKind;
 use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::policy::Reception;
-use crate::refusal::Anchor;
+use crate::refusal::{Anchor, RefusalKind};
 use crate::word_enum;
 
 /// Where a stay is.
@@ -327,22 +327,12 @@ pub fn check_step_back(stays: &[Stay], reason: &str) -> Result<(), ParseError> {
     match current(stays) {
         Some(s) if s.kind == StayKind::Sponsor => {
             if reason.trim().is_empty() {
-                Err(ParseError::new(
-                    "reason",
-                    format!(
-                        "say why the sponsorship by {} broke down",
-                        s.place.as_deref().unwrap_or("the sponsor group")
-                    ),
-                ))
+                Err(ParseError::of("reason", RefusalKind::StepBackWithoutReason))
             } else {
                 Ok(())
             }
         }
-        _ => Err(ParseError::new(
-            "reception_place",
-            "only a family received by a sponsor group steps back into reception, when the \
-             sponsorship breaks down",
-        )),
+        _ => Err(ParseError::of("reception_place", RefusalKind::NoStepBack)),
     }
 }
 
@@ -578,14 +568,15 @@ pub(crate) mod tests {
         check_move(&sponsored, &back, Some(ARRIVED), TODAY).unwrap();
         let e = check_step_back(&sponsored, "").unwrap_err();
         assert_eq!(
-            e.to_string(),
-            "reason: say why the sponsorship by Welkom Gent broke down"
+            (e.field.as_ref(), e.kind),
+            ("reason", RefusalKind::StepBackWithoutReason)
         );
         check_step_back(&sponsored, "the group dissolved").unwrap();
         let home = [stay(StayKind::Home, None, ARRIVED, None)];
+        let e = check_step_back(&home, "evicted").unwrap_err();
         assert_eq!(
-            check_step_back(&home, "evicted").unwrap_err().field,
-            "reception_place"
+            (e.field.as_ref(), e.kind),
+            ("reception_place", RefusalKind::NoStepBack)
         );
         assert!(check_step_back(&[], "x").is_err());
     }

@@ -1,13 +1,16 @@
 //! Cases after import: reading one, listing many, changing them one event at a time, and
 //! the medical records of their members.
+mod after_arrival;
 mod list;
 pub(crate) mod medical;
 mod read;
+mod reunification;
 pub(crate) mod state_days;
 mod write;
 
 pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter, ScreenHit};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member, promise};
+pub use reunification::OverdueReunification;
 pub(crate) use write::current;
 pub use write::{Assignment, NewEvent};

@@ -11,7 +11,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
-use crate::codec::{corrupt, parse_date, parse_timestamp, parse_word};
+use crate::codec::{corrupt, parse_date, parse_timestamp, parse_word, parse_words};
 use crate::{StorageError, Store};
 
 /// A case as stored: its file, and the current state and version written beside the
@@ -150,6 +150,7 @@ impl Store {
             support: self.support_of(id).await?,
             outcomes: self.outcomes_of(id).await?,
             stays: self.stays_of(id).await?,
+            after_arrival: self.after_arrival_of(id).await?,
         };
         Ok(Some(StoredCase {
             file,
@@ -263,7 +264,7 @@ impl Store {
     async fn reunification_of(&self, id: i64) -> Result<Vec<ReunificationRequest>, StorageError> {
         self.rows(
             "SELECT relative_name, relationship, location, status, requested_on, resolved_on, \
-                    decision_reason \
+                    decision_reason, dependency, evidence, due_on \
                FROM reunification_requests WHERE case_id = $1 ORDER BY id",
             id,
         )
@@ -285,6 +286,14 @@ impl Store {
                     .map(|d| parse_date("reunification_requests.resolved_on", &d))
                     .transpose()?,
                 reason: get(r, 6)?,
+                dependency: parse_words(
+                    "reunification_requests.dependency",
+                    &get::<String>(r, 7)?,
+                )?,
+                evidence: parse_words("reunification_requests.evidence", &get::<String>(r, 8)?)?,
+                due_on: get::<Option<String>>(r, 9)?
+                    .map(|d| parse_date("reunification_requests.due_on", &d))
+                    .transpose()?,
             })
         })
         .collect()

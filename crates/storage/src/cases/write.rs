@@ -58,6 +58,8 @@ pub struct Assignment {
     pub promise: Option<Promise>,
     /// The notice telling the family of this step, queued with it.
     pub notice: Option<NewNotice>,
+    /// Requests for members left behind, opened by the step.
+    pub reunification: Vec<ReunificationRequest>,
 }
 
 /// A case's internal id, state and version as the transaction reads them.
@@ -251,6 +253,9 @@ impl Store {
         if let Some(p) = &assignment.promise {
             insert_promise(&mut tx, cur.id, p).await?;
         }
+        for r in &assignment.reunification {
+            insert_reunification(&mut tx, cur.id, r).await?;
+        }
         notices::queue(&mut tx, assignment.notice.as_slice(), self.now()).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
@@ -291,22 +296,8 @@ impl Store {
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
-        let ids: Vec<i64> =
-            sqlx::query("SELECT id FROM reunification_requests WHERE case_id = $1 ORDER BY id")
-                .bind(cur.id)
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(|r| r.try_get(0))
-                .collect::<Result<_, _>>()?;
         let key = format!("{number} #{request_no}");
-        let id = request_no
-            .checked_sub(1)
-            .and_then(|i| ids.get(i as usize))
-            .ok_or_else(|| StorageError::Missing {
-                what: "reunification request",
-                key: key.clone(),
-            })?;
+        let id = &reunification_id(&mut tx, cur.id, request_no, &key).await?;
         let done = sqlx::query(
             "UPDATE reunification_requests SET status = $1, resolved_on = $2, \
              decision_reason = $3 WHERE id = $4 AND status = $5",
@@ -329,6 +320,33 @@ impl Store {
         Ok(())
     }
 
+    /// Writes the dependency and evidence of a case's reunification request (numbered
+    /// from 1), as `with_ties` has them.
+    pub async fn set_reunification_ties(
+        &self,
+        number: &CaseNumber,
+        request_no: u32,
+        with_ties: &ReunificationRequest,
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        let cur = current(&mut tx, number).await?;
+        let key = format!("{number} #{request_no}");
+        let id = reunification_id(&mut tx, cur.id, request_no, &key).await?;
+        sqlx::query(
+            "UPDATE reunification_requests SET dependency = $1, evidence = $2 WHERE id = $3",
+        )
+        .bind(codec::words(&with_ties.dependency))
+        .bind(codec::words(&with_ties.evidence))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let head = self.append_audit_in(&mut tx, audit).await?;
+        tx.commit().await?;
+        self.committed(head);
+        Ok(())
+    }
+
     /// Records a request to bring a relative left behind.
     pub async fn add_reunification(
         &self,
@@ -338,26 +356,64 @@ impl Store {
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
-        sqlx::query(
-            "INSERT INTO reunification_requests (case_id, relative_name, relationship, \
-             location, status, requested_on, resolved_on, decision_reason) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(cur.id)
-        .bind(request.relative_name.clone())
-        .bind(request.relationship.clone())
-        .bind(request.location.as_str().to_string())
-        .bind(request.status.as_str().to_string())
-        .bind(codec::date(request.requested_on))
-        .bind(request.resolved_on.map(codec::date))
-        .bind(request.reason.clone())
-        .execute(&mut *tx)
-        .await?;
+        insert_reunification(&mut tx, cur.id, request).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
         Ok(())
     }
+}
+
+/// The internal id of a case's reunification request `request_no` (from 1, in the order
+/// the requests were made); missing, named by `key`, if the case has no such request.
+async fn reunification_id(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    request_no: u32,
+    key: &str,
+) -> Result<i64, StorageError> {
+    let ids: Vec<i64> =
+        sqlx::query("SELECT id FROM reunification_requests WHERE case_id = $1 ORDER BY id")
+            .bind(case_id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<Result<_, _>>()?;
+    request_no
+        .checked_sub(1)
+        .and_then(|i| ids.get(i as usize))
+        .copied()
+        .ok_or_else(|| StorageError::Missing {
+            what: "reunification request",
+            key: key.to_string(),
+        })
+}
+
+async fn insert_reunification(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    request: &ReunificationRequest,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO reunification_requests (case_id, relative_name, relationship, \
+         location, status, requested_on, resolved_on, decision_reason, dependency, evidence, \
+         due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(case_id)
+    .bind(request.relative_name.clone())
+    .bind(request.relationship.clone())
+    .bind(request.location.as_str().to_string())
+    .bind(request.status.as_str().to_string())
+    .bind(codec::date(request.requested_on))
+    .bind(request.resolved_on.map(codec::date))
+    .bind(request.reason.clone())
+    .bind(codec::words(&request.dependency))
+    .bind(codec::words(&request.evidence))
+    .bind(request.due_on.map(codec::date))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 async fn assign(

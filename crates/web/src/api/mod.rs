@@ -114,6 +114,8 @@ pub(crate) fn router() -> OpenApiRouter<App> {
         .routes(routes!(families_to_inform::get))
         .routes(routes!(cases::reunification::post))
         .routes(routes!(cases::reunification::status))
+        .routes(routes!(cases::reunification::ties))
+        .routes(routes!(cases::after_arrival::post))
         .routes(routes!(missions::list, missions::plan))
         .routes(routes!(missions::status))
         .routes(routes!(missions::sponsors, missions::add_sponsor))

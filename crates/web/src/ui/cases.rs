@@ -10,9 +10,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::access::visibility::CASE_FIELDS;
-use resettle_app::cases::{CaseQuery, MoveRequest, NewPromise, TransitionRequest};
+use resettle_app::cases::{
+    CaseQuery, MoveRequest, NewAfterArrival, NewPromise, ReunificationTies, TransitionRequest,
+};
 use resettle_app::{App, AppError, NewContact, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
+use resettle_domain::reunification::{Dependency, Evidence};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_reports::{DocLang, subject_access};
 use serde::{Deserialize, Serialize};
@@ -123,6 +126,10 @@ pub(crate) async fn show(
         Answer::Promised(kind)
     } else if moved.contact == Some(true) {
         Answer::ContactSaved
+    } else if let Some(step) = moved.after_arrival {
+        Answer::AfterArrivalSaved(step)
+    } else if let Some(request) = moved.ties {
+        Answer::TiesSaved(request)
     } else {
         Answer::Moved(moved.moved.and_then(|s| s.parse::<CaseState>().ok()))
     };
@@ -151,6 +158,14 @@ enum Answer<'a> {
     ContactSaved,
     /// The contact was refused, for this reason; the form keeps what was typed.
     ContactRefused(AppError, &'a ContactForm),
+    /// This step after arrival was recorded.
+    AfterArrivalSaved(String),
+    /// It was refused, for this reason; the form keeps what was typed.
+    AfterArrivalRefused(AppError, &'a AfterArrivalForm),
+    /// The dependency and evidence of this reunification request (from 1) were saved.
+    TiesSaved(u32),
+    /// They were refused, for this reason; the request's form keeps what was ticked.
+    TiesRefused(AppError, &'a TiesForm),
 }
 
 /// The forms of the case page, for a refusal to go to the one it refused.
@@ -160,7 +175,65 @@ enum CaseForm {
     Promise,
     Contact,
     Move,
+    Ties,
+    AfterArrival,
 }
+
+/// The fields of the form recording a step after arrival, as typed.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(crate) struct AfterArrivalForm {
+    name: String,
+    done_on: String,
+    #[serde(skip_serializing)]
+    csrf: String,
+}
+
+/// Where the form's fields are.
+const AFTER_ARRIVAL_FIELDS: FormFields = &[
+    ("name", "name", "after-arrival-col-step"),
+    ("done_on", "done_on", "after-arrival-col-done"),
+];
+
+/// What was ticked on a reunification request's form, shown again when it is refused.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct TiesForm {
+    request: u32,
+    dependency: Vec<String>,
+    evidence: Vec<String>,
+}
+
+impl TiesForm {
+    fn posted(fields: &super::Fields) -> TiesForm {
+        TiesForm {
+            request: fields.one("request").parse().unwrap_or_default(),
+            dependency: fields.all("dependency").map(str::to_string).collect(),
+            evidence: fields.all("evidence").map(str::to_string).collect(),
+        }
+    }
+
+    /// The ties as the use case takes them, or the first word that is none of its list.
+    fn ties(&self) -> Result<ReunificationTies, Refusal> {
+        Ok(ReunificationTies {
+            dependency: self
+                .dependency
+                .iter()
+                .map(|w| w.parse())
+                .collect::<Result<_, _>>()?,
+            evidence: self
+                .evidence
+                .iter()
+                .map(|w| w.parse())
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// Where a reunification request's form fields are.
+const TIES_FIELDS: FormFields = &[
+    ("dependency", "dependency", "ties-dependency"),
+    ("evidence", "evidence", "ties-evidence"),
+];
 
 /// The fields of the form that records how to reach the family.
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -281,6 +354,8 @@ pub(crate) struct Moved {
     promised: Option<String>,
     contact: Option<bool>,
     relocated: Option<bool>,
+    ties: Option<u32>,
+    after_arrival: Option<String>,
 }
 
 /// The fields of the promise form, as typed; a refused promise shows them again.
@@ -541,6 +616,87 @@ pub(crate) async fn contact(
     }
 }
 
+/// `POST /cases/{number}/after-arrival`: records a step after arrival as done on a day; a
+/// refusal changes nothing and the form says why, keeping what was typed.
+pub(crate) async fn after_arrival(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(form): Form<AfterArrivalForm>,
+) -> Response {
+    if let Err(refused) = check_csrf(&session, &form.csrf) {
+        return failed(lang, Some(&session), refused);
+    }
+    let outcome = match day("done_on", &form.done_on) {
+        Ok(done_on) => {
+            let step = NewAfterArrival {
+                name: form.name.clone(),
+                done_on,
+            };
+            app.record_after_arrival(&session.caller, &number, &step)
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
+    match outcome {
+        // Only a name the profile lists comes back in the link, so the page names it.
+        Ok(_) => Redirect::to(&format!(
+            "/cases/{number}?after_arrival={}#after-arrival",
+            form.name.trim()
+        ))
+        .into_response(),
+        Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
+            failed(lang, Some(&session), e)
+        }
+        Err(e) => {
+            render_case(
+                &app,
+                lang,
+                &session,
+                &number,
+                Answer::AfterArrivalRefused(e, &form),
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /cases/{number}/reunification-ties`: records how the relative of a reunification
+/// request depends on the family and the proof of family ties offered; a refusal changes
+/// nothing and the request's form says why, keeping what was ticked.
+pub(crate) async fn ties(
+    lang: Lang,
+    State(app): State<App>,
+    SignedIn { session, .. }: SignedIn,
+    Path(number): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = super::Fields(fields);
+    if let Err(refused) = check_csrf(&session, fields.one("csrf")) {
+        return failed(lang, Some(&session), refused);
+    }
+    let form = TiesForm::posted(&fields);
+    let outcome = match form.ties() {
+        Ok(t) => {
+            app.set_reunification_ties(&session.caller, &number, form.request, &t)
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
+    match outcome {
+        Ok(_) => Redirect::to(&format!(
+            "/cases/{number}?ties={}#reunification",
+            form.request
+        ))
+        .into_response(),
+        Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
+            failed(lang, Some(&session), e)
+        }
+        Err(e) => render_case(&app, lang, &session, &number, Answer::TiesRefused(e, &form)).await,
+    }
+}
+
 async fn render_case(
     app: &App,
     lang: Lang,
@@ -555,11 +711,22 @@ async fn render_case(
         _ => None,
     };
     let contact_saved = matches!(answer, Answer::ContactSaved);
+    let after_arrival_saved = match &answer {
+        Answer::AfterArrivalSaved(step) => Some(step.clone()),
+        _ => None,
+    };
+    let ties_saved = match answer {
+        Answer::TiesSaved(request) => Some(request),
+        _ => None,
+    };
     // The refused form (which keeps what was typed), the refusal and where its fields are.
     let (moved, saved, refused) = match answer {
-        Answer::Submitted | Answer::Promised(_) | Answer::Relocated | Answer::ContactSaved => {
-            (None, None, None)
-        }
+        Answer::Submitted
+        | Answer::Promised(_)
+        | Answer::Relocated
+        | Answer::ContactSaved
+        | Answer::TiesSaved(_)
+        | Answer::AfterArrivalSaved(_) => (None, None, None),
         Answer::Moved(state) => (state.map(|s| s.as_str()), None, None),
         Answer::Saved(member_no) => (None, Some(member_no), None),
         Answer::Refused(why, form) => (
@@ -591,6 +758,21 @@ async fn render_case(
             None,
             None,
             Some((CaseForm::Move, why, MOVE_FIELDS, Value::from(Serde(form)))),
+        ),
+        Answer::AfterArrivalRefused(why, form) => (
+            None,
+            None,
+            Some((
+                CaseForm::AfterArrival,
+                why,
+                AFTER_ARRIVAL_FIELDS,
+                Value::from(Serde(form)),
+            )),
+        ),
+        Answer::TiesRefused(why, form) => (
+            None,
+            None,
+            Some((CaseForm::Ties, why, TIES_FIELDS, Value::from(Serde(form)))),
         ),
     };
     let caller = &session.caller;
@@ -682,6 +864,11 @@ async fn render_case(
     let (promise_error, promise_typed) = of(CaseForm::Promise);
     let (contact_error, contact_typed) = of(CaseForm::Contact);
     let (move_error, move_typed) = of(CaseForm::Move);
+    let (ties_error, ties_typed) = of(CaseForm::Ties);
+    let (after_arrival_error, after_arrival_typed) = of(CaseForm::AfterArrival);
+    // Only a step the profile lists is named as saved.
+    let after_arrival_saved =
+        after_arrival_saved.filter(|s| policy.post_arrival_checks().iter().any(|c| &c.name == s));
     let state: Option<CaseState> = case["state"].as_str().and_then(|s| s.parse().ok());
     let allowed: Vec<CaseState> = case["allowed_transitions"]
         .as_array()
@@ -742,6 +929,15 @@ async fn render_case(
             contact_saved,
             contact_error => contact_error,
             contact_typed => contact_typed,
+            ties_saved => ties_saved,
+            may_follow_up => caller.may(Permission::RecordOutcomes),
+            after_arrival_saved => after_arrival_saved,
+            after_arrival_error => after_arrival_error,
+            after_arrival_typed => after_arrival_typed,
+            ties_error => ties_error,
+            ties_typed => ties_typed,
+            dependencies => Dependency::ALL.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+            evidences => Evidence::ALL.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
         },
     )
 }

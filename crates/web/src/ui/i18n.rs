@@ -98,6 +98,8 @@ pub(crate) const WORD_KINDS: &[&str] = &[
     "notice_state",
     "notice_channel",
     "stay",
+    "dependency",
+    "evidence",
 ];
 
 impl Lang {
@@ -630,6 +632,14 @@ mod tests {
         assert_worded("place", codes(PlaceKind::ALL));
         assert_worded("reasons", codes(resettle_domain::policy::ReasonList::ALL));
         assert_worded("stay", codes(StayKind::ALL));
+        assert_worded(
+            "dependency",
+            codes(resettle_domain::reunification::Dependency::ALL),
+        );
+        assert_worded(
+            "evidence",
+            codes(resettle_domain::reunification::Evidence::ALL),
+        );
         {
             use resettle_domain::support::{
                 ContactKind, GoalKind, ProblemKind, ProviderKind, Respondent,

@@ -199,6 +199,8 @@ pub(crate) fn router(app: &App) -> Router<App> {
         .route("/cases/{number}/step", post(cases::step))
         .route("/cases/{number}/promise", post(cases::promise))
         .route("/cases/{number}/contact", post(cases::contact))
+        .route("/cases/{number}/reunification-ties", post(cases::ties))
+        .route("/cases/{number}/after-arrival", post(cases::after_arrival))
         .route("/cases/{number}/move", post(cases::relocate))
         .route("/inform", get(inform::page))
         .route(

@@ -147,7 +147,8 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | NotACaseNumber { given }
         | NotDefined { given }
         | MemberTwice { given }
-        | Duplicate { given } => args.set("given", given.clone()),
+        | Duplicate { given }
+        | ListedTwice { given } => args.set("given", given.clone()),
         TooLong { max, got } | TooMany { max, got } => {
             args.set("max", *max);
             args.set("got", *got);
@@ -264,7 +265,14 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("count", *count);
         }
         Said(english) => args.set("reason", english.clone()),
-        Missing | CallOffWithoutReason | StepBackWithoutReason | NoSlip | NothingToClaim => {}
+        Missing
+        | CallOffWithoutReason
+        | StepBackWithoutReason
+        | NoSlip
+        | NothingToClaim
+        | NoneBesideOthers
+        | NotArrived
+        | NoStepBack => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -458,6 +466,10 @@ mod tests {
                 count: 3,
             },
             MemberTwice { given: given() },
+            ListedTwice { given: given() },
+            NoneBesideOthers,
+            NotArrived,
+            NoStepBack,
         ]
     }
 

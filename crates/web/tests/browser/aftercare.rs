@@ -50,16 +50,6 @@ async fn family_with_a_checkin(app: &App) -> (String, String) {
     panic!("no family in support with a check-in of 6 months or more to answer");
 }
 
-/// Scrolls the element with id `id` to the top of the window, so the screenshot shows it.
-async fn scroll_to(c: &Client, id: &str) {
-    c.execute(
-        "document.getElementById(arguments[0]).scrollIntoView()",
-        vec![serde_json::json!(id)],
-    )
-    .await
-    .unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_family_answers_its_check_in_in_arabic_and_the_problem_is_on_the_work_list() {
     for db in resettle_testkit::databases() {

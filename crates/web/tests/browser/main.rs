@@ -28,6 +28,7 @@ mod reception;
 mod report;
 mod sessions;
 mod stages;
+mod unity;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -128,6 +129,16 @@ fn shot(backend: &str, name: &str) -> PathBuf {
 }
 
 /// The visible text of the page.
+/// Scrolls the element with id `id` to the top of the window, so the screenshot shows it.
+async fn scroll_to(c: &Client, id: &str) {
+    c.execute(
+        "document.getElementById(arguments[0]).scrollIntoView()",
+        vec![serde_json::json!(id)],
+    )
+    .await
+    .unwrap();
+}
+
 async fn text(c: &Client) -> String {
     c.find(Locator::Css("body"))
         .await

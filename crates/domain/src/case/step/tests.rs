@@ -281,3 +281,54 @@ proptest! {
         f.check(&policy, NOW.date()).map_err(|e| TestCaseError::fail(e.to_string()))?;
     }
 }
+
+/// Family unity (§3.4): a split decision opens a reunification request for each member not
+/// accepted, an arrival one for each accepted member who did not travel; each is filed on
+/// the step's day and due within the profile's limit.
+#[test]
+fn members_left_behind_get_a_reunification_request_each() {
+    use CaseState::*;
+    let be = belgium();
+    let f = tests_file(); // in dossier review, a family of two
+    let mut s = Step::new(AcceptedInPart, "o", "one member excluded");
+    s.members = vec![1];
+    let stepped = f.step(&s, &be, NOW).unwrap();
+    let left = &f.case.members[1];
+    let opened = &stepped.assignment.reunification;
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].relative_name, left.full_name);
+    assert_eq!(opened[0].location, f.case.country_of_asylum);
+    assert_eq!(opened[0].requested_on, NOW.date());
+    assert_eq!(
+        opened[0].due_on,
+        Some(NOW.date() + time::Duration::days(183))
+    );
+    assert_eq!(
+        opened[0].status,
+        crate::reunification::ReunificationStatus::Requested
+    );
+
+    // The whole family accepted, one member stays behind at departure.
+    let mut f = tests_file();
+    for to in [Accepted, PreDeparture, DepartureScheduled] {
+        let s = careful(to, f.state().unwrap(), false, &be);
+        let stepped = f.step(&s, &be, NOW).unwrap();
+        assert!(stepped.assignment.reunification.is_empty());
+        f = apply(f.clone(), stepped);
+    }
+    let all = Step::new(Arrived, "o", "");
+    assert!(
+        f.step(&all, &be, NOW)
+            .unwrap()
+            .assignment
+            .reunification
+            .is_empty()
+    );
+    let mut s = Step::new(Arrived, "o", "");
+    s.members = vec![1];
+    let opened = f.step(&s, &be, NOW).unwrap().assignment.reunification;
+    assert_eq!(
+        opened.iter().map(|r| &r.relative_name).collect::<Vec<_>>(),
+        vec![&left.full_name]
+    );
+}

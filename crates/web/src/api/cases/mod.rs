@@ -1,5 +1,6 @@
 //! `/api/v1/cases/…`: cases, their lifecycle, timeline, stays, promises and reunification.
 //! Every route needs an API token; the caller is recorded as the actor of each change.
+pub(crate) mod after_arrival;
 pub(crate) mod contact;
 pub(crate) mod create;
 pub(crate) mod events;

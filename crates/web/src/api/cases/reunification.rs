@@ -1,9 +1,9 @@
-//! `POST /api/v1/cases/{case_number}/reunification`.
+//! `POST /api/v1/cases/{case_number}/reunification`, a request's status and its ties.
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use resettle_app::App;
-use resettle_app::cases::{CaseView, NewReunification};
+use resettle_app::cases::{CaseView, NewReunification, ReunificationTies};
 
 use crate::ApiError;
 use crate::auth::Authenticated;
@@ -86,5 +86,37 @@ pub(crate) async fn status(
             c.reason.as_deref(),
         )
         .await?,
+    ))
+}
+
+/// Records how the relative of a case's reunification request (numbered from 1) depends on
+/// the family and the proof of family ties offered, in place of what was recorded. A list
+/// naming a value twice, or `none` beside a dependency, is refused and changes nothing.
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{case_number}/reunification/{request_no}/ties",
+    tag = "cases",
+    security(("api_token" = [])),
+    params(
+        ("case_number" = String, Path, description = "UNHCR case number"),
+        ("request_no" = u32, Path, description = "The request, from 1"),
+    ),
+    request_body = ReunificationTies,
+    responses(
+        (status = 200, description = "The case after the change", body = CaseView),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 404, description = "No such case or request", content_type = "application/problem+json"),
+        (status = 422, description = "An unknown dependency or evidence, one listed twice, or none beside a dependency", content_type = "application/problem+json"),
+    )
+)]
+pub(crate) async fn ties(
+    State(app): State<App>,
+    Authenticated(caller): Authenticated,
+    Path((number, request_no)): Path<(String, u32)>,
+    ApiJson(t): ApiJson<ReunificationTies>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    Ok(Json(
+        app.set_reunification_ties(&caller, &number, request_no, &t)
+            .await?,
     ))
 }

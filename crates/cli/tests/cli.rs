@@ -2250,11 +2250,12 @@ MAP-26C00001,2,LB,SY,LPP|MED,N,2026-03-02,CHL,Omar Haddad,2015-09-12,M,ar,,,\n",
 }
 
 /// `resettle export open-data`: the year's aggregates and their dictionary, written into
-/// the folder given and named there.
+/// the folder given (made when it does not exist yet) and named there.
 #[test]
 fn open_data_is_written_with_its_dictionary() {
     let (dir, db) = demo_database(150);
-    let out_dir = dir.path().to_str().unwrap();
+    let folder = dir.path().join("open-data");
+    let out_dir = folder.to_str().unwrap();
     let out = resettle(&[
         "--database",
         &db,
@@ -2270,13 +2271,13 @@ fn open_data_is_written_with_its_dictionary() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let csv = std::fs::read_to_string(dir.path().join("open-data-2025.csv")).unwrap();
+    let csv = std::fs::read_to_string(folder.join("open-data-2025.csv")).unwrap();
     assert!(
         csv.starts_with("year,table,breakdown,value,persons,withheld\n"),
         "{csv}"
     );
     assert!(csv.contains("2025,arrivals,total,all,"), "{csv}");
-    let dictionary = std::fs::read_to_string(dir.path().join("open-data-2025.md")).unwrap();
+    let dictionary = std::fs::read_to_string(folder.join("open-data-2025.md")).unwrap();
     assert!(dictionary.contains("| `withheld` |"), "{dictionary}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("open-data-2025.md"));
 }

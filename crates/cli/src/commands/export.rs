@@ -52,7 +52,7 @@ pub enum Command {
         /// Round every published count to the nearest 5.
         #[arg(long)]
         round_to_five: bool,
-        /// The folder to write both files in.
+        /// The folder to write both files in (made if missing).
         #[arg(long, value_name = "DIR", default_value = ".")]
         output: std::path::PathBuf,
     },
@@ -112,6 +112,8 @@ async fn open_data(
 ) -> anyhow::Result<()> {
     let app = super::open(database).await?;
     let data = app.open_data(&Caller::operator(), request).await?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("--output: {} cannot be made: {e}", dir.display()))?;
     let csv = dir.join(format!("open-data-{}.csv", request.year));
     let dictionary = dir.join(format!("open-data-{}.md", request.year));
     for (path, text) in [(&csv, &data.csv), (&dictionary, &data.dictionary)] {

@@ -11,6 +11,7 @@ use time::Date;
 
 use crate::access::audit::succeeded;
 use crate::bounds::{SPONSOR_CAPACITY, SPONSOR_MEMBERS, within};
+use crate::cases::promises::reunification_request;
 use crate::cases::view::case_written;
 use crate::{App, AppError, Caller, Permission};
 
@@ -279,14 +280,7 @@ impl App {
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
         let to: ReunificationStatus = status.parse()?;
-        let request = request_no
-            .checked_sub(1)
-            .and_then(|i| stored.file.reunification.get(i as usize))
-            .ok_or_else(|| {
-                AppError::NotFound(format!(
-                    "reunification request {number} #{request_no} does not exist"
-                ))
-            })?;
+        let request = reunification_request(&stored.file, number, request_no)?;
         let today = self.today();
         let moved = request.moved(
             to,

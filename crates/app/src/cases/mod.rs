@@ -7,7 +7,7 @@ mod export;
 mod list;
 mod medical;
 mod outcomes;
-mod promises;
+pub(crate) mod promises;
 mod stays;
 mod transition;
 pub(crate) mod view;

@@ -1,5 +1,5 @@
 //! Dates promised to families and relatives left behind.
-use resettle_domain::case::{News, Promise, PromiseKind};
+use resettle_domain::case::{CaseFile, News, Promise, PromiseKind};
 use resettle_domain::country::CountryCode;
 use resettle_domain::reunification::{Dependency, Evidence, ReunificationRequest, check_ties};
 use serde::{Deserialize, Serialize};
@@ -151,14 +151,7 @@ impl App {
             .await?;
         // Lists that cannot be are refused as such, whichever request they name.
         check_ties(&ties.dependency, &ties.evidence)?;
-        let request = request_no
-            .checked_sub(1)
-            .and_then(|i| stored.file.reunification.get(i as usize))
-            .ok_or_else(|| {
-                AppError::NotFound(format!(
-                    "reunification request {number} #{request_no} does not exist"
-                ))
-            })?;
+        let request = reunification_request(&stored.file, number, request_no)?;
         let changed = request.with_ties(ties.dependency.clone(), ties.evidence.clone())?;
         self.store
             .set_reunification_ties(
@@ -175,4 +168,21 @@ impl App {
             .await?;
         self.case(caller, number).await
     }
+}
+
+/// A case's reunification request by its number on the case (1, 2, …), or "not found"
+/// naming the case and the number.
+pub(crate) fn reunification_request<'a>(
+    file: &'a CaseFile,
+    number: &str,
+    request_no: u32,
+) -> Result<&'a ReunificationRequest, AppError> {
+    request_no
+        .checked_sub(1)
+        .and_then(|i| file.reunification.get(i as usize))
+        .ok_or_else(|| {
+            AppError::NotFound(format!(
+                "reunification request {number} #{request_no} does not exist"
+            ))
+        })
 }

@@ -51,7 +51,7 @@ fn defaults_for(model: &str) -> Result<&'static Scenario, AppError> {
 }
 
 fn weeks_between(from: Date, to: Date) -> u32 {
-    u32::try_from((to - from).whole_days().max(0) / 7).unwrap_or(u32::MAX)
+    days_between(from, to) / 7
 }
 
 /// The stays from the first entry into a state matching `pick` to the next entry into one

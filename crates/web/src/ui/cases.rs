@@ -490,28 +490,19 @@ pub(crate) async fn relocate(
     if let Err(refused) = check_csrf(&session, &form.csrf) {
         return failed(lang, Some(&session), refused);
     }
-    let refused = match form.request() {
-        Err(e) => e.into(),
-        Ok(req) => match app.move_family(&session.caller, &number, &req).await {
-            Ok(_) => {
-                return Redirect::to(&format!("/cases/{number}?relocated=true#stays"))
-                    .into_response();
-            }
-            // Refused by a role or a scope: the error page says so in the reader's words.
-            Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
-                return failed(lang, Some(&session), e);
-            }
-            Err(other) => other,
-        },
+    let outcome = match form.request() {
+        Err(e) => Err(e.into()),
+        Ok(req) => app.move_family(&session.caller, &number, &req).await,
     };
-    render_case(
-        &app,
-        lang,
-        &session,
-        &number,
-        Answer::MoveRefused(refused, &form),
-    )
-    .await
+    match outcome {
+        Ok(_) => Redirect::to(&format!("/cases/{number}?relocated=true#stays")).into_response(),
+        Err(e) => {
+            refused_on_case(&app, lang, &session, &number, e, |e| {
+                Answer::MoveRefused(e, &form)
+            })
+            .await
+        }
+    }
 }
 
 /// `POST /cases/{number}/step`: moves the case one step; a refused step changes nothing and
@@ -600,17 +591,10 @@ pub(crate) async fn contact(
         Ok(_) => {
             Redirect::to(&format!("/cases/{number}?contact=true#contact-title")).into_response()
         }
-        Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
-            failed(lang, Some(&session), e)
-        }
         Err(e) => {
-            render_case(
-                &app,
-                lang,
-                &session,
-                &number,
-                Answer::ContactRefused(e, &form),
-            )
+            refused_on_case(&app, lang, &session, &number, e, |e| {
+                Answer::ContactRefused(e, &form)
+            })
             .await
         }
     }
@@ -646,17 +630,10 @@ pub(crate) async fn after_arrival(
             form.name.trim()
         ))
         .into_response(),
-        Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
-            failed(lang, Some(&session), e)
-        }
         Err(e) => {
-            render_case(
-                &app,
-                lang,
-                &session,
-                &number,
-                Answer::AfterArrivalRefused(e, &form),
-            )
+            refused_on_case(&app, lang, &session, &number, e, |e| {
+                Answer::AfterArrivalRefused(e, &form)
+            })
             .await
         }
     }
@@ -690,10 +667,29 @@ pub(crate) async fn ties(
             form.request
         ))
         .into_response(),
-        Err(e @ (AppError::Forbidden { .. } | AppError::NotFound(_))) => {
-            failed(lang, Some(&session), e)
+        Err(e) => {
+            refused_on_case(&app, lang, &session, &number, e, |e| {
+                Answer::TiesRefused(e, &form)
+            })
+            .await
         }
-        Err(e) => render_case(&app, lang, &session, &number, Answer::TiesRefused(e, &form)).await,
+    }
+}
+
+/// A form on the case page refused: a refusal by role or scope is a page of its own in the
+/// reader's words (the case page itself may not be shown to them); any other refusal shows
+/// the case again with the form, what was typed and why.
+async fn refused_on_case<'a>(
+    app: &App,
+    lang: Lang,
+    session: &resettle_app::Session,
+    number: &str,
+    refused: AppError,
+    answer: impl FnOnce(AppError) -> Answer<'a>,
+) -> Response {
+    match refused {
+        e @ (AppError::Forbidden { .. } | AppError::NotFound(_)) => failed(lang, Some(session), e),
+        e => render_case(app, lang, session, number, answer(e)).await,
     }
 }
 

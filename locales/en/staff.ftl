@@ -1130,6 +1130,26 @@ after-arrival-saved = Recorded: { $step }.
 after-arrival-refused = Not recorded:
 refusal-not_arrived = the family has not arrived yet.
 refusal-no_step_back = only a family received by a sponsor group steps back into reception, when the sponsorship breaks down.
+refusal-home_is_no_place = the family's own home is not a reception place: give its address instead.
+refusal-already_there = { $home ->
+    [yes] the family already lives in its own home.
+   *[other] the family already stays at { $place }.
+}
+refusal-move_back_without_reason = a move back from a { $from } to a { $to } is a step back: say why.
+refusal-no_stay_yet = the family is in no stay yet: take it into reception with the step “in reception”.
+refusal-move_changes_state = a move from a { $from } to a { $to } changes where the case stands: { $back ->
+    [yes] take the step back to “in reception”.
+   *[no] take the step “housed”.
+}
+refusal-open_before_last = only the last stay may be open: the family moved on from this one.
+refusal-not_continuous = { $day } is not the day the stay before it ended ({ $ended }).
+refusal-too_few = at least { $min }; { $got } is too few.
+refusal-not_in_family = the family has no member { $member } (members 1 to { $members }).
+refusal-age_outside = member { $member } is { $age } on { $on }; this is for ages { $min } to { $max }.
+refusal-schooling_unanswered = member { $member } is of school age: say whether the child goes to school.
+refusal-no_work_to_match = without work, there is no work to match a qualification.
+refusal-not_where_staying = the stored place “{ $given }” is not the place of the current stay (“{ $current }”).
+refusal-not_stored_as_code = “{ $given }” is stored as its code “{ $code }”.
 reunification-title = Family reunification
 reunification-lead = Relatives left behind whom the family asks to join them. A split decision and an arrival without an accepted member open a request; a request waiting for a decision past its due day is overdue.
 reunification-col-no = No.

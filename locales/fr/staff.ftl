@@ -1132,6 +1132,26 @@ after-arrival-saved = Enregistré : { $step }.
 after-arrival-refused = Non enregistré :
 refusal-not_arrived = la famille n’est pas encore arrivée.
 refusal-no_step_back = seule une famille accueillie par un groupe de parrainage retourne dans l’accueil, quand le parrainage échoue.
+refusal-home_is_no_place = le logement propre de la famille n’est pas une place d’accueil : donnez son adresse.
+refusal-already_there = { $home ->
+    [yes] la famille vit déjà dans son propre logement.
+   *[other] la famille séjourne déjà à { $place }.
+}
+refusal-move_back_without_reason = un déménagement d’un ou une { $from } vers un ou une { $to } est un retour en arrière : dites pourquoi.
+refusal-no_stay_yet = la famille n’a encore aucun séjour : accueillez-la par l’étape « en accueil ».
+refusal-move_changes_state = un déménagement d’un ou une { $from } vers un ou une { $to } change l’état du dossier : { $back ->
+    [yes] passez par l’étape de retour « en accueil ».
+   *[no] passez par l’étape « logé ».
+}
+refusal-open_before_last = seul le dernier séjour peut rester ouvert : la famille a quitté celui-ci.
+refusal-not_continuous = le { $day } n’est pas le jour où le séjour précédent a pris fin ({ $ended }).
+refusal-too_few = au moins { $min } ; { $got } est trop peu.
+refusal-not_in_family = la famille n’a pas de membre { $member } (membres 1 à { $members }).
+refusal-age_outside = le membre { $member } a { $age } ans le { $on } ; ceci vaut pour les âges de { $min } à { $max }.
+refusal-schooling_unanswered = le membre { $member } est en âge scolaire : dites si l’enfant va à l’école.
+refusal-no_work_to_match = sans travail, aucun travail ne peut correspondre à une qualification.
+refusal-not_where_staying = la place enregistrée « { $given } » n’est pas celle du séjour actuel (« { $current } »).
+refusal-not_stored_as_code = « { $given } » est enregistré sous son code « { $code } ».
 reunification-title = Regroupement familial
 reunification-lead = Les proches restés en arrière que la famille demande à faire venir. Une décision partielle et une arrivée sans un membre accepté ouvrent une demande ; une demande qui attend encore une décision après son échéance est en retard.
 reunification-col-no = N°

@@ -1129,6 +1129,26 @@ after-arrival-saved = Vastgelegd: { $step }.
 after-arrival-refused = Niet vastgelegd:
 refusal-not_arrived = het gezin is nog niet aangekomen.
 refusal-no_step_back = alleen een gezin dat een sponsorgroep opving, gaat terug naar de opvang, wanneer de sponsoring stukloopt.
+refusal-home_is_no_place = de eigen woning van het gezin is geen opvangplaats: geef het adres.
+refusal-already_there = { $home ->
+    [yes] het gezin woont al in een eigen woning.
+   *[other] het gezin verblijft al in { $place }.
+}
+refusal-move_back_without_reason = een verhuizing van een { $from } terug naar een { $to } is een stap terug: zeg waarom.
+refusal-no_stay_yet = het gezin heeft nog geen verblijf: neem het op in de opvang met de stap “in opvang”.
+refusal-move_changes_state = een verhuizing van een { $from } naar een { $to } verandert waar het dossier staat: { $back ->
+    [yes] zet de stap terug naar “in opvang”.
+   *[no] zet de stap “gehuisvest”.
+}
+refusal-open_before_last = alleen het laatste verblijf mag open zijn: het gezin is hier al vertrokken.
+refusal-not_continuous = { $day } is niet de dag waarop het vorige verblijf eindigde ({ $ended }).
+refusal-too_few = minstens { $min }; { $got } is te weinig.
+refusal-not_in_family = het gezin heeft geen gezinslid { $member } (gezinsleden 1 tot { $members }).
+refusal-age_outside = gezinslid { $member } is { $age } op { $on }; dit geldt voor leeftijden van { $min } tot { $max }.
+refusal-schooling_unanswered = gezinslid { $member } is schoolplichtig: zeg of het kind naar school gaat.
+refusal-no_work_to_match = zonder werk is er geen werk dat bij een kwalificatie past.
+refusal-not_where_staying = de opgeslagen plaats “{ $given }” is niet de plaats van het huidige verblijf (“{ $current }”).
+refusal-not_stored_as_code = “{ $given }” wordt opgeslagen als de code “{ $code }”.
 reunification-title = Gezinshereniging
 reunification-lead = Familieleden die achterbleven en die het gezin wil laten overkomen. Een gedeeltelijke beslissing en een aankomst zonder een aanvaard gezinslid openen een verzoek; een verzoek dat na zijn termijn nog op een beslissing wacht, is over tijd.
 reunification-col-no = Nr.

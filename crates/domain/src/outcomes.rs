@@ -15,7 +15,7 @@ use time::Date;
 use crate::ParseError;
 use crate::calendar::{add_months, age_on, not_after_today, not_before};
 use crate::case::{CaseFile, FamilyMember};
-use crate::refusal::Anchor;
+use crate::refusal::{Anchor, RefusalKind, Vocabulary};
 
 /// The follow-ups after arrival, in months: whether each adult has work is recorded at
 /// each, and those who support the family see when each falls due.
@@ -62,48 +62,29 @@ impl FollowUp {
     /// falls due or after `today`.
     pub fn check(&self, file: &CaseFile, today: Date) -> Result<(), ParseError> {
         if !FOLLOW_UP_MONTHS.contains(&self.months) {
-            return Err(ParseError::new(
+            return Err(ParseError::not_in_list(
                 "months",
-                format!("{} is not a follow-up; give 12 or 18", self.months),
+                self.months,
+                FOLLOW_UP_MONTHS,
+                Vocabulary::Plain,
             ));
         }
-        let arrived = file.arrived_on().ok_or_else(|| {
-            ParseError::new(
-                "case",
-                format!(
-                    "{} has not arrived; outcomes follow arrival",
-                    file.case.case_number
-                ),
-            )
-        })?;
+        let arrived = file
+            .arrived_on()
+            .ok_or_else(|| ParseError::of("case", RefusalKind::NotArrived))?;
         let member = file
             .case
             .members
             .iter()
             .find(|m| m.member_no == self.member_no)
-            .ok_or_else(|| {
-                ParseError::new(
-                    "member_no",
-                    format!(
-                        "{} is not in the family (members 1 to {})",
-                        self.member_no,
-                        file.case.members.len()
-                    ),
-                )
-            })?;
+            .ok_or_else(|| ParseError::not_in_family(self.member_no, file.case.members.len()))?;
         let due = follow_up_due(arrived, self.months);
         if !member.is_working_age(due) {
-            return Err(ParseError::new(
-                "member_no",
-                format!(
-                    "member {} is {} at the {}-month follow-up ({due}); outcomes are recorded \
-                     for working-age adults ({} to {})",
-                    self.member_no,
-                    member.age_on(due),
-                    self.months,
-                    WORKING_AGE.start(),
-                    WORKING_AGE.end()
-                ),
+            return Err(ParseError::age_outside(
+                self.member_no,
+                due,
+                member.age_on(due),
+                &WORKING_AGE,
             ));
         }
         not_after_today("recorded_on", self.recorded_on, today)?;
@@ -258,8 +239,7 @@ mod tests {
             let e = outcome(2, 18, TODAY).check(&f, TODAY).unwrap_err();
             assert_eq!(
                 e.to_string(),
-                "member_no: member 2 is 5 at the 18-month follow-up (2028-05-23); outcomes \
-                 are recorded for working-age adults (18 to 64)"
+                "member_no: member 2 is 5 on 2028-05-23; this is for ages 18 to 64"
             );
             let e = outcome(1, 18, TODAY).check(&f, TODAY).unwrap_err();
             assert_eq!(

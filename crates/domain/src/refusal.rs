@@ -384,6 +384,89 @@ pub enum RefusalKind {
     NotArrived,
     /// `none` listed beside a dependency: a relative either depends on the family or not.
     NoneBesideOthers,
+    /// The family's own home given a reception place's code: a home has an address.
+    HomeIsNoPlace,
+    /// A move to where the family already stays.
+    AlreadyThere {
+        /// The place, by code; none for the family's own home.
+        place: Option<String>,
+    },
+    /// A move back to an earlier stage of reception without saying why.
+    MoveBackWithoutReason {
+        /// The stay the family leaves.
+        from: StayKind,
+        /// The stay it moves back to.
+        to: StayKind,
+    },
+    /// A family that is in no stay yet asked to move: it enters reception by a step.
+    NoStayYet,
+    /// A move that would change the family's lifecycle state, which only a step does.
+    MoveChangesState {
+        /// The stay the family is in.
+        from: StayKind,
+        /// The stay asked for.
+        to: StayKind,
+    },
+    /// A stay that ended but is not the last: only the last stay may be open.
+    OpenBeforeLast,
+    /// A stay that does not begin on the day the one before it ended, so the family would
+    /// be in two places, or nowhere.
+    NotContinuous {
+        /// The day the stay begins.
+        day: Date,
+        /// The day the stay before it ended.
+        ended: Date,
+    },
+    /// Fewer than `min`, where at least `min` must be (persons in a stay, months of
+    /// support).
+    TooFew {
+        /// The least allowed.
+        min: u64,
+        /// What was given.
+        got: u64,
+    },
+    /// A member number that is not one of the family's.
+    NotInFamily {
+        /// The number given.
+        member: u32,
+        /// How many members the family has (numbered from 1).
+        members: usize,
+    },
+    /// A member whose age on the day that counts is outside the ages a question or an
+    /// outcome is for (school age, working age).
+    AgeOutside {
+        /// The member's number.
+        member: u32,
+        /// The day that counts (the follow-up's, the answer's, the target's).
+        on: Date,
+        /// Their age on that day.
+        age: i32,
+        /// The youngest age it is for.
+        min: i32,
+        /// The oldest age it is for.
+        max: i32,
+    },
+    /// A child of school age the check-in says nothing about.
+    SchoolingUnanswered {
+        /// The child's member number.
+        member: u32,
+    },
+    /// Work said to match a qualification for a member who has no work.
+    NoWorkToMatch,
+    /// A stored reception place that is not where the family's current stay is.
+    NotWhereStaying {
+        /// The place stored, if any.
+        given: Option<String>,
+        /// The place of the current stay, if any.
+        current: Option<String>,
+    },
+    /// A language stored in words where its code must be.
+    NotStoredAsCode {
+        /// What is stored.
+        given: String,
+        /// The code it stands for.
+        code: String,
+    },
     /// A reason the domain states in English only (not yet typed).
     Said(String),
 }
@@ -457,6 +540,20 @@ impl RefusalKind {
             NoneBesideOthers => "none_beside_others",
             NotArrived => "not_arrived",
             NoStepBack => "no_step_back",
+            HomeIsNoPlace => "home_is_no_place",
+            AlreadyThere { .. } => "already_there",
+            MoveBackWithoutReason { .. } => "move_back_without_reason",
+            NoStayYet => "no_stay_yet",
+            MoveChangesState { .. } => "move_changes_state",
+            OpenBeforeLast => "open_before_last",
+            NotContinuous { .. } => "not_continuous",
+            TooFew { .. } => "too_few",
+            NotInFamily { .. } => "not_in_family",
+            AgeOutside { .. } => "age_outside",
+            SchoolingUnanswered { .. } => "schooling_unanswered",
+            NoWorkToMatch => "no_work_to_match",
+            NotWhereStaying { .. } => "not_where_staying",
+            NotStoredAsCode { .. } => "not_stored_as_code",
             Said(_) => "other",
         }
     }
@@ -678,6 +775,63 @@ impl fmt::Display for RefusalKind {
                 "only a family received by a sponsor group steps back into reception, when the \
                  sponsorship breaks down",
             ),
+            HomeIsNoPlace => f.write_str(
+                "the family's own home is not a reception place: give its address instead",
+            ),
+            AlreadyThere { place } => match place {
+                Some(place) => write!(f, "the family already stays at {place}"),
+                None => f.write_str("the family already lives in its own home"),
+            },
+            MoveBackWithoutReason { from, to } => write!(
+                f,
+                "a move back from a {from} to a {to} is a step back; say why"
+            ),
+            NoStayYet => f.write_str(
+                "the family is in no stay yet: take it into reception with the step \"in reception\"",
+            ),
+            MoveChangesState { from, to } => write!(
+                f,
+                "a move from a {from} to a {to} changes where the case stands: take {}",
+                if to.is_state_reception() {
+                    "the step back to in reception"
+                } else {
+                    "the housed step"
+                }
+            ),
+            OpenBeforeLast => {
+                f.write_str("only the last stay may be open: the family moved on from this one")
+            }
+            NotContinuous { day, ended } => {
+                write!(f, "{day} is not the day the stay before it ended ({ended})")
+            }
+            TooFew { min, got } => write!(f, "at least {min}, got {got}"),
+            NotInFamily { member, members } => {
+                write!(f, "{member} is not in the family (members 1 to {members})")
+            }
+            AgeOutside {
+                member,
+                on,
+                age,
+                min,
+                max,
+            } => write!(
+                f,
+                "member {member} is {age} on {on}; this is for ages {min} to {max}"
+            ),
+            SchoolingUnanswered { member } => write!(
+                f,
+                "member {member} is of school age: say whether the child goes to school"
+            ),
+            NoWorkToMatch => f.write_str("without work, there is no work to match a qualification"),
+            NotWhereStaying { given, current } => write!(
+                f,
+                "{} is not the place of the current stay ({})",
+                given.as_deref().unwrap_or("none"),
+                current.as_deref().unwrap_or("none")
+            ),
+            NotStoredAsCode { given, code } => {
+                write!(f, "{given:?} is stored as its code {code:?}")
+            }
             Said(reason) => f.write_str(reason),
         }
     }
@@ -724,6 +878,47 @@ impl Refusal {
                 given: given.to_string(),
                 allowed: allowed.into_iter().map(|a| a.to_string()).collect(),
                 of,
+            },
+        )
+    }
+
+    /// `got` refused as outside `min..=max`.
+    pub fn out_of_range(
+        field: impl Into<Cow<'static, str>>,
+        min: impl fmt::Display,
+        max: impl fmt::Display,
+        got: impl fmt::Display,
+    ) -> Self {
+        Self::of(
+            field,
+            RefusalKind::OutOfRange {
+                min: min.to_string(),
+                max: max.to_string(),
+                got: got.to_string(),
+            },
+        )
+    }
+
+    /// A `member_no` that is none of the family's `members`.
+    pub fn not_in_family(member: u32, members: usize) -> Self {
+        Self::of("member_no", RefusalKind::NotInFamily { member, members })
+    }
+
+    /// A `member_no` whose `age` is outside the `ages` a question or an outcome is for.
+    pub fn age_outside(
+        member: u32,
+        on: Date,
+        age: i32,
+        ages: &std::ops::RangeInclusive<i32>,
+    ) -> Self {
+        Self::of(
+            "member_no",
+            RefusalKind::AgeOutside {
+                member,
+                on,
+                age,
+                min: *ages.start(),
+                max: *ages.end(),
             },
         )
     }

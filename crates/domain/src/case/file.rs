@@ -102,22 +102,19 @@ impl CaseFile {
         let mut seen = Vec::new();
         for &m in given {
             if !expected.contains(&m) {
-                return Err(crate::ParseError::new(
+                return Err(crate::ParseError::not_in_list(
                     "members",
-                    format!(
-                        "member {m} was not expected to travel (expected: {})",
-                        expected
-                            .iter()
-                            .map(u32::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    m,
+                    &expected,
+                    crate::refusal::Vocabulary::Plain,
                 ));
             }
             if seen.contains(&m) {
-                return Err(crate::ParseError::new(
+                return Err(crate::ParseError::of(
                     "members",
-                    format!("member {m} is listed twice"),
+                    crate::refusal::RefusalKind::ListedTwice {
+                        given: m.to_string(),
+                    },
                 ));
             }
             seen.push(m);

@@ -63,13 +63,12 @@ impl CaseFile {
             .filter(|s| s.kind.place_kind().is_some())
             .and_then(|s| s.place.as_deref());
         if self.reception_place.as_deref() != here {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "reception_place",
-                format!(
-                    "{} is not the place of the current stay ({})",
-                    self.reception_place.as_deref().unwrap_or("none"),
-                    here.unwrap_or("none")
-                ),
+                RefusalKind::NotWhereStaying {
+                    given: self.reception_place.clone(),
+                    current: here.map(str::to_string),
+                },
             ));
         }
         Ok(())
@@ -108,9 +107,12 @@ impl FamilyMember {
         for given in &self.languages {
             let code = reference::language("languages", given)?;
             if code != given {
-                return Err(ParseError::new(
+                return Err(ParseError::of(
                     "languages",
-                    format!("{given:?} is stored as its code {code:?}"),
+                    RefusalKind::NotStoredAsCode {
+                        given: given.clone(),
+                        code: code.to_string(),
+                    },
                 ));
             }
         }
@@ -444,7 +446,7 @@ pub(crate) mod tests {
         assert_eq!(f.check_travelled(None), Ok(vec![1]));
         assert_eq!(
             f.check_travelled(Some(&[2])).unwrap_err().to_string(),
-            "members: member 2 was not expected to travel (expected: 1)"
+            "members: \"2\" is not one of: 1"
         );
         f.events[2].payload = Value::Null;
         assert_eq!(f.travelling(), [1, 2], "no split decision: everyone");

@@ -149,25 +149,16 @@ pub fn check_move(
     today: Date,
 ) -> Result<(), ParseError> {
     let Some(arrived) = arrived_on else {
-        return Err(ParseError::new(
-            "on",
-            "the family has not arrived: a stay begins after arrival",
-        ));
+        return Err(ParseError::of("on", RefusalKind::NotArrived));
     };
     not_after_today("on", next.on, today)?;
     not_before("on", next.on, Anchor::Arrived, arrived)?;
     match (&next.place, next.kind) {
         (Some(_), StayKind::Home) => {
-            return Err(ParseError::new(
-                "place",
-                "the family's own home is not a reception place: give its address instead",
-            ));
+            return Err(ParseError::of("place", RefusalKind::HomeIsNoPlace));
         }
-        (None, kind) if kind != StayKind::Home => {
-            return Err(ParseError::new(
-                "place",
-                format!("say which {kind} the family moves to"),
-            ));
+        (None, StayKind::Centre | StayKind::Loi | StayKind::Sponsor | StayKind::Municipality) => {
+            return Err(ParseError::of("place", RefusalKind::Missing));
         }
         _ => {}
     }
@@ -176,21 +167,20 @@ pub fn check_move(
     };
     not_before("on", next.on, Anchor::CurrentStayBegan, now.from)?;
     if now.kind == next.kind && now.place == next.place {
-        return Err(ParseError::new(
+        return Err(ParseError::of(
             "place",
-            format!(
-                "the family already stays at {}",
-                now.place.as_deref().unwrap_or("home")
-            ),
+            RefusalKind::AlreadyThere {
+                place: now.place.clone(),
+            },
         ));
     }
     if next.kind.progress() < now.kind.progress() && next.reason.trim().is_empty() {
-        return Err(ParseError::new(
+        return Err(ParseError::of(
             "reason",
-            format!(
-                "a move back from a {} to a {} is a step back; say why",
-                now.kind, next.kind
-            ),
+            RefusalKind::MoveBackWithoutReason {
+                from: now.kind,
+                to: next.kind,
+            },
         ));
     }
     Ok(())
@@ -228,51 +218,39 @@ pub fn check_stays(
     for (i, s) in stays.iter().enumerate() {
         let within = |e: ParseError| e.within(format!("stays[{i}]"));
         let Some(arrived) = arrived_on else {
-            return Err(within(ParseError::new(
-                "from",
-                "the family has not arrived: a stay begins after arrival",
-            )));
+            return Err(within(ParseError::of("from", RefusalKind::NotArrived)));
         };
         not_after_today("from", s.from, today).map_err(within)?;
         not_before("from", s.from, Anchor::Arrived, arrived).map_err(within)?;
         if s.persons == 0 {
-            return Err(within(ParseError::new(
+            return Err(within(ParseError::of(
                 "persons",
-                "a stay houses at least one person",
+                RefusalKind::TooFew { min: 1, got: 0 },
             )));
         }
         if s.place.is_some() == (s.kind == StayKind::Home) {
-            return Err(within(ParseError::new(
-                "place",
-                format!(
-                    "a {} stay {} a place",
-                    s.kind,
-                    if s.kind == StayKind::Home {
-                        "names no"
-                    } else {
-                        "names"
-                    }
-                ),
-            )));
+            let kind = if s.kind == StayKind::Home {
+                RefusalKind::HomeIsNoPlace
+            } else {
+                RefusalKind::Missing
+            };
+            return Err(within(ParseError::of("place", kind)));
         }
         if let Some(until) = s.until {
             not_after_today("until", until, today).map_err(within)?;
             not_before("until", until, Anchor::StayBegan, s.from).map_err(within)?;
         } else if i + 1 < stays.len() {
-            return Err(within(ParseError::new(
-                "until",
-                "only the last stay may be open: the family moved on from this one",
-            )));
+            return Err(within(ParseError::of("until", RefusalKind::OpenBeforeLast)));
         }
         if let Some(until) = i.checked_sub(1).and_then(|b| stays[b].until)
             && until != s.from
         {
-            return Err(within(ParseError::new(
+            return Err(within(ParseError::of(
                 "from",
-                format!(
-                    "{} is not the day the stay before it ended ({until})",
-                    s.from
-                ),
+                RefusalKind::NotContinuous {
+                    day: s.from,
+                    ended: until,
+                },
             )));
         }
     }
@@ -287,10 +265,7 @@ pub fn check_stays(
 /// `housed` step.
 pub fn check_move_keeps_state(current: Option<&Stay>, next: StayKind) -> Result<(), ParseError> {
     let Some(now) = current else {
-        return Err(ParseError::new(
-            "place",
-            "the family is in no stay yet: take it into reception with the in_reception step",
-        ));
+        return Err(ParseError::of("place", RefusalKind::NoStayYet));
     };
     let allowed = match now.kind {
         StayKind::Centre | StayKind::Loi => next.is_state_reception(),
@@ -300,17 +275,12 @@ pub fn check_move_keeps_state(current: Option<&Stay>, next: StayKind) -> Result<
     if allowed {
         return Ok(());
     }
-    let step = if next.is_state_reception() {
-        "the step back to in reception"
-    } else {
-        "the housed step"
-    };
-    Err(ParseError::new(
+    Err(ParseError::of(
         "place",
-        format!(
-            "a move from a {} to a {next} changes where the case stands: take {step}",
-            now.kind
-        ),
+        RefusalKind::MoveChangesState {
+            from: now.kind,
+            to: next,
+        },
     ))
 }
 

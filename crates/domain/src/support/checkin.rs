@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::arrived;
+use super::due::checkin_due;
 use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::case::CaseFile;
 use crate::outcomes::WORKING_AGE;
-use crate::refusal::Anchor;
+use crate::refusal::{Anchor, RefusalKind, Vocabulary};
 use crate::word_enum;
 
 /// Ages at which a child's schooling is asked about: compulsory school age in Belgium
@@ -118,8 +119,8 @@ pub struct CheckIn {
 
 impl CheckIn {
     /// Refuses a check-in that cannot exist for `file`: a month the profile does not set
-    /// (`checkin_months`), a family that has not arrived, an answer before its arrival or
-    /// after `today`, a child or adult who is not a member or not of age, a child of
+    /// (`checkin_months`), a family that has not arrived, an answer before the check-in
+    /// falls due (the workspace lists it only from that day) or after `today`, a child or adult who is not a member or not of age, a child of
     /// school age left out, a member twice, or a count or scale out of range. The error
     /// names the field, e.g. `schooling[1].member_no`.
     pub fn check(
@@ -129,44 +130,44 @@ impl CheckIn {
         today: Date,
     ) -> Result<(), ParseError> {
         if !checkin_months.contains(&self.months) {
-            let list: Vec<String> = checkin_months.iter().map(u32::to_string).collect();
-            return Err(ParseError::new(
+            return Err(ParseError::not_in_list(
                 "months",
-                format!(
-                    "{} is not a check-in of this programme; give one of {}",
-                    self.months,
-                    list.join(", ")
-                ),
+                self.months,
+                checkin_months,
+                Vocabulary::Plain,
             ));
         }
         let arrived = arrived(file)?;
         not_after_today("answered_on", self.answered_on, today)?;
         not_before("answered_on", self.answered_on, Anchor::Arrived, arrived)?;
+        not_before(
+            "answered_on",
+            self.answered_on,
+            Anchor::FollowUpDue(self.months),
+            checkin_due(arrived, self.months),
+        )?;
         if !(1..=MAX_ROOMS).contains(&self.housing.rooms) {
-            return Err(ParseError::new(
+            return Err(ParseError::out_of_range(
                 "housing.rooms",
-                format!(
-                    "{} rooms: give between 1 and {MAX_ROOMS}",
-                    self.housing.rooms
-                ),
+                1,
+                MAX_ROOMS,
+                self.housing.rooms,
             ));
         }
         if self.relatives_abroad > MAX_RELATIVES_ABROAD {
-            return Err(ParseError::new(
+            return Err(ParseError::out_of_range(
                 "relatives_abroad",
-                format!(
-                    "{} relatives: give between 0 and {MAX_RELATIVES_ABROAD}",
-                    self.relatives_abroad
-                ),
+                0,
+                MAX_RELATIVES_ABROAD,
+                self.relatives_abroad,
             ));
         }
         if !FEELING.contains(&self.feeling) {
-            return Err(ParseError::new(
+            return Err(ParseError::out_of_range(
                 "feeling",
-                format!(
-                    "{} is not on the scale: give 1 (very badly) to 5 (very well)",
-                    self.feeling
-                ),
+                *FEELING.start(),
+                *FEELING.end(),
+                self.feeling,
             ));
         }
         self.check_schooling(file)?;
@@ -180,20 +181,19 @@ impl CheckIn {
             let within = |e: ParseError| e.within(format!("schooling[{i}]"));
             let age = member_age(file, s.member_no, on).map_err(within)?;
             if !SCHOOL_AGE.contains(&age) {
-                return Err(within(ParseError::new(
-                    "member_no",
-                    format!(
-                        "member {} is {age}; schooling is asked for children of {} to {}",
-                        s.member_no,
-                        SCHOOL_AGE.start(),
-                        SCHOOL_AGE.end()
-                    ),
+                return Err(within(ParseError::age_outside(
+                    s.member_no,
+                    on,
+                    age,
+                    &SCHOOL_AGE,
                 )));
             }
             if !seen.insert(s.member_no) {
-                return Err(within(ParseError::new(
+                return Err(within(ParseError::of(
                     "member_no",
-                    format!("member {} is answered twice", s.member_no),
+                    RefusalKind::ListedTwice {
+                        given: s.member_no.to_string(),
+                    },
                 )));
             }
         }
@@ -203,13 +203,11 @@ impl CheckIn {
                 && SCHOOL_AGE.contains(&m.age_on(on))
                 && !seen.contains(&m.member_no)
         }) {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "schooling",
-                format!(
-                    "member {} is {} and of school age: say whether the child goes to school",
-                    missing.member_no,
-                    missing.age_on(on)
-                ),
+                RefusalKind::SchoolingUnanswered {
+                    member: missing.member_no,
+                },
             ));
         }
         Ok(())
@@ -221,29 +219,25 @@ impl CheckIn {
             let within = |e: ParseError| e.within(format!("work[{i}]"));
             let age = member_age(file, w.member_no, self.answered_on).map_err(within)?;
             if !WORKING_AGE.contains(&age) {
-                return Err(within(ParseError::new(
-                    "member_no",
-                    format!(
-                        "member {} is {age}; work is asked of adults of {} to {}",
-                        w.member_no,
-                        WORKING_AGE.start(),
-                        WORKING_AGE.end()
-                    ),
+                return Err(within(ParseError::age_outside(
+                    w.member_no,
+                    self.answered_on,
+                    age,
+                    &WORKING_AGE,
                 )));
             }
             if !seen.insert(w.member_no) {
-                return Err(within(ParseError::new(
+                return Err(within(ParseError::of(
                     "member_no",
-                    format!("member {} is answered twice", w.member_no),
+                    RefusalKind::ListedTwice {
+                        given: w.member_no.to_string(),
+                    },
                 )));
             }
             if w.matches_qualification && !w.working {
-                return Err(within(ParseError::new(
+                return Err(within(ParseError::of(
                     "matches_qualification",
-                    format!(
-                        "member {} has no work, so it cannot match a qualification",
-                        w.member_no
-                    ),
+                    RefusalKind::NoWorkToMatch,
                 )));
             }
         }
@@ -264,15 +258,7 @@ fn member_age(file: &CaseFile, member_no: u32, on: Date) -> Result<i32, ParseErr
         .iter()
         .find(|m| m.member_no == member_no)
         .map(|m| m.age_on(on))
-        .ok_or_else(|| {
-            ParseError::new(
-                "member_no",
-                format!(
-                    "{member_no} is not in the family (members 1 to {})",
-                    file.case.members.len()
-                ),
-            )
-        })
+        .ok_or_else(|| ParseError::not_in_family(member_no, file.case.members.len()))
 }
 
 #[cfg(test)]
@@ -328,6 +314,24 @@ pub(crate) mod tests {
             .check(&file, &MONTHS, TODAY)
             .unwrap();
         assert!((answer(6, TODAY).rooms_per_person(&file) - 1.0).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn a_check_in_answered_before_it_falls_due_is_refused() {
+        let e = refusal(&answer(12, date!(2026 - 03 - 01)));
+        assert_eq!(
+            e.to_string(),
+            "answered_on: 2026-03-01 is before the 12-month follow-up is due (2027-01-10)"
+        );
+        let file = arrived_family(date!(2026 - 01 - 10));
+        answer(6, date!(2026 - 07 - 10))
+            .check(&file, &MONTHS, TODAY)
+            .unwrap();
+        assert!(
+            answer(6, date!(2026 - 07 - 09))
+                .check(&file, &MONTHS, TODAY)
+                .is_err()
+        );
     }
 
     #[test]

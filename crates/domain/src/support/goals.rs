@@ -7,7 +7,7 @@ use super::{OWN_HOUSING_BY_MONTH, SupportPlan, arrived};
 use crate::ParseError;
 use crate::calendar::{add_months, not_after, not_after_today, not_before};
 use crate::case::CaseFile;
-use crate::refusal::Anchor;
+use crate::refusal::{Anchor, RefusalKind};
 use crate::reunification::ReunificationStatus;
 use crate::word_enum;
 
@@ -87,35 +87,20 @@ impl Goal {
                     .members
                     .iter()
                     .find(|m| m.member_no == no)
-                    .ok_or_else(|| {
-                        ParseError::new(
-                            "member_no",
-                            format!(
-                                "{no} is not in the family (members 1 to {})",
-                                file.case.members.len()
-                            ),
-                        )
-                    })?,
+                    .ok_or_else(|| ParseError::not_in_family(no, file.case.members.len()))?,
             ),
         };
         if self.kind == GoalKind::SchoolEnrolment {
             let Some(child) = member else {
-                return Err(ParseError::new(
-                    "member_no",
-                    "say which child the school enrolment is for",
-                ));
+                return Err(ParseError::of("member_no", RefusalKind::Missing));
             };
             let age = child.age_on(self.target_on);
             if !SCHOOL_AGE.contains(&age) {
-                return Err(ParseError::new(
-                    "member_no",
-                    format!(
-                        "member {} is {age} on {}; school enrolment is for children of {} to {}",
-                        child.member_no,
-                        self.target_on,
-                        SCHOOL_AGE.start(),
-                        SCHOOL_AGE.end()
-                    ),
+                return Err(ParseError::age_outside(
+                    child.member_no,
+                    self.target_on,
+                    age,
+                    &SCHOOL_AGE,
                 ));
             }
         }
@@ -210,12 +195,15 @@ impl Contact {
         not_before("on", self.on, Anchor::SupportStarts, plan.starts_on)?;
         let len = self.note.trim().chars().count();
         if len == 0 {
-            return Err(ParseError::new("note", "say what the contact was about"));
+            return Err(ParseError::of("note", RefusalKind::Missing));
         }
         if len > MAX_NOTE {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "note",
-                format!("{len} characters: keep it under {MAX_NOTE}"),
+                RefusalKind::TooLong {
+                    max: MAX_NOTE,
+                    got: len,
+                },
             ));
         }
         Ok(())

@@ -10,7 +10,7 @@ use time::Date;
 use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::case::CaseFile;
-use crate::refusal::Anchor;
+use crate::refusal::{Anchor, RefusalKind};
 use crate::word_enum;
 
 mod checkin;
@@ -83,15 +83,12 @@ impl SupportPlan {
     /// not arrived, a start before its arrival or after `today`, or no months.
     pub fn check(&self, file: &CaseFile, today: Date) -> Result<(), ParseError> {
         if self.provider.trim().is_empty() {
-            return Err(ParseError::new(
-                "provider",
-                "say who gives the integration support",
-            ));
+            return Err(ParseError::of("provider", RefusalKind::Missing));
         }
         if self.months == 0 {
-            return Err(ParseError::new(
+            return Err(ParseError::of(
                 "months",
-                "support lasts at least one month",
+                RefusalKind::TooFew { min: 1, got: 0 },
             ));
         }
         let arrived = arrived(file)?;
@@ -102,15 +99,8 @@ impl SupportPlan {
 
 /// The day `file`'s family arrived, or the refusal every support record gives before it.
 pub(crate) fn arrived(file: &CaseFile) -> Result<Date, ParseError> {
-    file.arrived_on().ok_or_else(|| {
-        ParseError::new(
-            "case",
-            format!(
-                "{} has not arrived; integration support follows arrival",
-                file.case.case_number
-            ),
-        )
-    })
+    file.arrived_on()
+        .ok_or_else(|| ParseError::of("case", RefusalKind::NotArrived))
 }
 
 #[cfg(test)]

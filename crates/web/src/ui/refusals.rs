@@ -264,6 +264,49 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("case", case.clone());
             args.set("count", *count);
         }
+        AlreadyThere { place } => {
+            args.set("home", if place.is_none() { "yes" } else { "no" });
+            args.set("place", place.clone().unwrap_or_default());
+        }
+        MoveBackWithoutReason { from, to } | MoveChangesState { from, to } => {
+            args.set("from", word("stay", from.as_str()));
+            args.set("to", word("stay", to.as_str()));
+            args.set("back", if to.is_state_reception() { "yes" } else { "no" });
+        }
+        NotContinuous { day: d, ended } => {
+            args.set("day", day(d));
+            args.set("ended", day(ended));
+        }
+        TooFew { min, got } => {
+            args.set("min", *min);
+            args.set("got", *got);
+        }
+        NotInFamily { member, members } => {
+            args.set("member", *member);
+            args.set("members", *members);
+        }
+        AgeOutside {
+            member,
+            on,
+            age,
+            min,
+            max,
+        } => {
+            args.set("member", *member);
+            args.set("on", day(on));
+            args.set("age", *age);
+            args.set("min", *min);
+            args.set("max", *max);
+        }
+        SchoolingUnanswered { member } => args.set("member", *member),
+        NotWhereStaying { given, current } => {
+            args.set("given", given.clone().unwrap_or_default());
+            args.set("current", current.clone().unwrap_or_default());
+        }
+        NotStoredAsCode { given, code } => {
+            args.set("given", given.clone());
+            args.set("code", code.clone());
+        }
         Said(english) => args.set("reason", english.clone()),
         Missing
         | CallOffWithoutReason
@@ -272,7 +315,11 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | NothingToClaim
         | NoneBesideOthers
         | NotArrived
-        | NoStepBack => {}
+        | NoStepBack
+        | HomeIsNoPlace
+        | NoStayYet
+        | OpenBeforeLast
+        | NoWorkToMatch => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -470,6 +517,48 @@ mod tests {
             NoneBesideOthers,
             NotArrived,
             NoStepBack,
+            HomeIsNoPlace,
+            AlreadyThere {
+                place: Some("CENTRE-1".into()),
+            },
+            AlreadyThere { place: None },
+            MoveBackWithoutReason {
+                from: StayKind::Loi,
+                to: StayKind::Centre,
+            },
+            NoStayYet,
+            MoveChangesState {
+                from: StayKind::Centre,
+                to: StayKind::Home,
+            },
+            MoveChangesState {
+                from: StayKind::Sponsor,
+                to: StayKind::Centre,
+            },
+            OpenBeforeLast,
+            NotContinuous { day, ended: day },
+            TooFew { min: 1, got: 0 },
+            NotInFamily {
+                member: 7,
+                members: 4,
+            },
+            AgeOutside {
+                member: 3,
+                on: day,
+                age: 4,
+                min: 18,
+                max: 64,
+            },
+            SchoolingUnanswered { member: 2 },
+            NoWorkToMatch,
+            NotWhereStaying {
+                given: Some("CENTRE-1".into()),
+                current: None,
+            },
+            NotStoredAsCode {
+                given: "Arabic".into(),
+                code: "ar".into(),
+            },
         ]
     }
 

@@ -1433,6 +1433,7 @@ answered_by-family = by the family
 ## The import page (/import)
 submit-import = Many cases at once? Import a spreadsheet
 import-page-title = Import submissions
+import-too-large = The file is larger than { $mib } MiB: split it into smaller files and import each.
 import-page-lead = Register UNHCR's submissions from a spreadsheet (CSV or XLSX), one row per person. The file is checked first and nothing is written until you import it; a file with any bad row imports nothing and every bad row is listed. Cases already registered are left as they are.
 import-page-columns = The columns, in this order
 import-page-columns-lead = Lists are separated by semicolons; education, occupation and linked cases may be empty. Another layout is read from the command line with a mapping file.

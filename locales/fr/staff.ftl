@@ -1435,6 +1435,7 @@ answered_by-family = par la famille
 ## La page d’import (/import)
 submit-import = Beaucoup de dossiers à la fois ? Importez un tableur
 import-page-title = Importer des soumissions
+import-too-large = Le fichier dépasse { $mib } Mio : divisez-le en fichiers plus petits et importez-les un par un.
 import-page-lead = Enregistrez les soumissions du HCR depuis un tableur (CSV ou XLSX), une ligne par personne. Le fichier est d’abord vérifié et rien n’est enregistré avant que vous ne l’importiez ; un fichier dont une seule ligne est fautive n’importe rien et chaque ligne fautive est indiquée. Les dossiers déjà enregistrés restent tels quels.
 import-page-columns = Les colonnes, dans cet ordre
 import-page-columns-lead = Les listes sont séparées par des points-virgules ; formation, profession et dossiers liés peuvent être vides. Une autre mise en page se lit en ligne de commande avec un fichier de correspondance.

@@ -1423,7 +1423,7 @@ contact_kind-visit = huisbezoek
 contact_kind-office = op kantoor
 contact_kind-call = telefoongesprek
 contact_kind-message = bericht
-provider_kind-ngo = ngo (middenveldorganisatie)
+provider_kind-ngo = middenveldorganisatie
 provider_kind-municipality = gemeente
 provider_kind-sponsor_group = sponsorgroep
 answered_by-staff = door een begeleider
@@ -1432,6 +1432,7 @@ answered_by-family = door het gezin
 ## De importpagina (/import)
 submit-import = Veel dossiers tegelijk? Importeer een rekenblad
 import-page-title = Voordrachten importeren
+import-too-large = Het bestand is groter dan { $mib } MiB: splits het in kleinere bestanden en importeer ze een voor een.
 import-page-lead = Registreer de voordrachten van UNHCR uit een rekenblad (CSV of XLSX), één rij per persoon. Het bestand wordt eerst gecontroleerd en er wordt niets opgeslagen tot u het importeert; een bestand met één foute rij importeert niets en elke foute rij wordt vermeld. Dossiers die al geregistreerd zijn blijven zoals ze zijn.
 import-page-columns = De kolommen, in deze volgorde
 import-page-columns-lead = Lijsten worden gescheiden door puntkomma’s; opleiding, beroep en gekoppelde dossiers mogen leeg zijn. Een andere indeling wordt via de opdrachtregel gelezen met een koppelbestand.

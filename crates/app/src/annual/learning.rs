@@ -63,8 +63,7 @@ impl App {
             })
             .collect();
         Ok(Some(QuotaAgainstArrivals {
-            // The allocation states its source in words; a decision's start so.
-            from_decision: track.target_from.starts_with("quota decision"),
+            from_decision: track.from_decision,
             target_from: track.target_from,
             sponsored_left_out: track.sponsored_left_out,
             lines,

@@ -19,8 +19,10 @@ pub struct QuotaYearAllocation {
     /// The plan's target: the latest quota decision's persons for the year, else the
     /// year's pledge.
     pub target: u64,
-    /// Where the target comes from.
+    /// Where the target comes from, in words.
     pub target_from: String,
+    /// Whether the target is a quota decision's (else the year's pledge).
+    pub from_decision: bool,
     /// Emergency places.
     pub emergency: u64,
     /// Whether the emergency places come on top of the target (else they lie within a
@@ -216,6 +218,7 @@ impl App {
                 year,
                 target,
                 target_from,
+                from_decision: decided.is_some(),
                 emergency,
                 emergency_on_top: rules.emergency == EmergencyPlaces::OnTop,
                 places: allocation.places,

@@ -51,8 +51,10 @@ pub struct QuotaTrack {
     pub programme: String,
     /// The year.
     pub year: i32,
-    /// Where the year's target comes from.
+    /// Where the year's target comes from, in words.
     pub target_from: String,
+    /// Whether the target is a quota decision's (else the year's pledge).
+    pub from_decision: bool,
     /// Whether sponsored cases were left out (sponsorship on top of the quota).
     pub sponsored_left_out: bool,
     /// One line per situation and channel.
@@ -200,6 +202,7 @@ impl App {
             programme: programme.to_string(),
             year,
             target_from: plan.target_from,
+            from_decision: plan.from_decision,
             sponsored_left_out: without_sponsored,
             lines,
             delays,

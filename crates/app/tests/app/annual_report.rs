@@ -1,6 +1,7 @@
 //! The report to Parliament's numbers on a demo database, each checked against an
 //! independent SQL query over the raw tables, on SQLite and PostgreSQL; small cells are
 //! withheld, rounding gives multiples of 5, and only planners and auditors may build it.
+use crate::common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use resettle_app::annual::{
@@ -9,8 +10,7 @@ use resettle_app::annual::{
 use resettle_app::{App, AppError, Role};
 use sqlx::Row;
 
-mod common;
-use common::{caller, raw};
+use crate::common::{caller, raw};
 
 /// The app on this file's demo caseload.
 async fn demo_app(url: &str) -> App {

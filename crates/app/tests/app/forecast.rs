@@ -1,13 +1,13 @@
 //! Capacity forecasts through the app layer, on SQLite and PostgreSQL: only planners (and
 //! the operator) may forecast, each refusal is recorded and does nothing else; the live
 //! programme answers from its cases, places and history; every number is bounded.
+use crate::common;
 use resettle_app::forecast::{ENOUGH_SPELLS, ForecastRequest};
 use resettle_app::{App, AppError, AuditQuery, Caller, Role};
 use resettle_forecast::Position;
 use sqlx::Row;
 
-mod common;
-use common::caller_of;
+use crate::common::caller_of;
 
 /// The app on this file's demo caseload.
 async fn demo_app(url: &str) -> App {

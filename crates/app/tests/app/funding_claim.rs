@@ -2,6 +2,7 @@
 //! raw tables on SQLite and PostgreSQL: each accepted person who arrived in the year once,
 //! the amount by the profile's `[money]` table, a total that adds up to the cent; a profile
 //! without the instrument, and a role that may not build reports, are refused.
+use crate::common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use resettle_app::cases::TransitionRequest;
@@ -11,8 +12,7 @@ use resettle_app::{App, AppError, Caller, Role};
 use resettle_domain::RefusalKind;
 use sqlx::Row;
 
-mod common;
-use common::{caller, raw};
+use crate::common::{caller, raw};
 
 /// The app on this file's demo caseload.
 async fn demo_app(url: &str) -> App {

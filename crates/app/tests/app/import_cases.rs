@@ -4,8 +4,7 @@ use resettle_app::import::FileKind;
 use resettle_app::{App, AppError, DemoConfig, FixedClock, Keyring, Role};
 use sqlx::Row;
 
-mod common;
-use common::caller;
+use crate::common::caller;
 
 const FILE: &str = "case_number,country_of_asylum,nationality,categories,priority,channel,\
 submitted_on,member_no,relationship,full_name,date_of_birth,sex,languages,education,\

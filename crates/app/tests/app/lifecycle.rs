@@ -10,8 +10,7 @@ use resettle_domain::case::{CaseState, PromiseKind, derive_state, reason_list};
 use resettle_domain::policy::ReasonList;
 use time::macros::date;
 
-mod common;
-use common::open;
+use crate::common::open;
 
 fn new_case(number: &str, programme: &str) -> NewCase {
     let member = |name: &str, relationship: &str, year: i32| NewMember {
@@ -600,7 +599,7 @@ fn a_custom_profile_is_checked_stored_and_run_under() {
     for db in resettle_testkit::databases() {
         rt.block_on(async {
             let app = open(&db.url).await;
-            let shipped = include_str!("../../../policies/netherlands-2012.toml");
+            let shipped = include_str!("../../../../policies/netherlands-2012.toml");
             let bad = app.add_policy(&op(), "nl.toml", shipped).await.unwrap_err();
             assert!(
                 matches!(bad, AppError::Conflict(_)),
@@ -650,7 +649,7 @@ fn retention_anonymises_ended_cases_and_leaves_every_count_alone() {
         rt.block_on(async {
             let app = open(&db.url).await;
             load_demo(&app, 9, 250).await;
-            let short = include_str!("../../../policies/belgium.toml")
+            let short = include_str!("../../../../policies/belgium.toml")
                 .replacen("name = \"belgium\"", "name = \"be-short\"", 1)
                 .replacen("retention_years = 10", "retention_years = 1", 1);
             app.add_policy(&op(), "be-short.toml", &short)

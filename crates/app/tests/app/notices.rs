@@ -12,8 +12,7 @@ use resettle_app::{
 use resettle_testkit::smtp::SmtpSink;
 use time::macros::date;
 
-mod common;
-use common::open_with;
+use crate::common::open_with;
 
 const CASE: &str = "BEL-26C00901";
 const PUBLIC_URL: &str = "https://resettle.example.org";

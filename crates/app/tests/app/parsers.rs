@@ -5,7 +5,7 @@
 //!
 //! The parsers: policy profiles, forecast scenarios, fair-share indicator, key and
 //! population/GDP tables, placement instances. The spreadsheet import is fuzzed beside its
-//! code (`crates/app/src/import/tests.rs`), query parameters in `crates/web/tests/bounds.rs`,
+//! code (`crates/app/src/import/tests.rs`), query parameters in `crates/web/tests/web/bounds.rs`,
 //! and the whole API against its OpenAPI document by `scripts/api-fuzz`.
 use proptest::prelude::*;
 use resettle_domain::policy::PolicyProfile;
@@ -14,20 +14,20 @@ use resettle_forecast::Scenario;
 use resettle_placement::Instance;
 
 const POLICIES: [&str; 2] = [
-    include_str!("../../../policies/belgium.toml"),
-    include_str!("../../../policies/netherlands-2012.toml"),
+    include_str!("../../../../policies/belgium.toml"),
+    include_str!("../../../../policies/netherlands-2012.toml"),
 ];
 const SCENARIOS: [&str; 2] = [
-    include_str!("../../../data/scenarios/belgium-growth-path.toml"),
-    include_str!("../../../data/scenarios/belgium-2018-2019.toml"),
+    include_str!("../../../../data/scenarios/belgium-growth-path.toml"),
+    include_str!("../../../../data/scenarios/belgium-2018-2019.toml"),
 ];
 /// The indicators of the 2015 key, and the latest population and GDP table.
-const INDICATORS: &str = include_str!("../../../data/indicators/ec2015.csv");
-const POP_GDP: &str = include_str!("../../../data/indicators/eu27_latest.csv");
+const INDICATORS: &str = include_str!("../../../../data/indicators/ec2015.csv");
+const POP_GDP: &str = include_str!("../../../../data/indicators/eu27_latest.csv");
 const KEYS: [&str; 3] = [
-    include_str!("../../../data/keys/ec2015_published.csv"),
-    include_str!("../../../data/keys/ec2015_agenda_relocation_rounded.csv"),
-    include_str!("../../../data/keys/ec2015_relocation_com2015_286.csv"),
+    include_str!("../../../../data/keys/ec2015_published.csv"),
+    include_str!("../../../../data/keys/ec2015_agenda_relocation_rounded.csv"),
+    include_str!("../../../../data/keys/ec2015_relocation_com2015_286.csv"),
 ];
 
 /// One way a file gets damaged, at a position given as a share of its length.

@@ -1,13 +1,13 @@
 //! Placement in the programme, on SQLite and PostgreSQL: proposals for the demo's waiting
 //! families respect the places' free room, each is explained, and a reception officer's
 //! confirmation of an arrived family is a lifecycle event.
+use crate::common;
 use std::collections::BTreeMap;
 
 use resettle_app::{App, AppError, Caller, DemoConfig, PlacementDecision};
 use resettle_domain::case::CaseState;
 
-mod common;
-use common::open;
+use crate::common::open;
 
 /// This file's demo caseload.
 fn demo() -> DemoConfig {
@@ -389,7 +389,7 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
             .record_outcome(&reception, &family, &record(youngest.member_no, 18))
             .await
             .unwrap_err();
-        assert!(e.to_string().contains("working-age adults"), "{e}");
+        assert!(e.to_string().contains("this is for ages 18 to 64"), "{e}");
         let e = app
             .record_outcome(&reception, &family, &record(adult.member_no, 18))
             .await
@@ -481,7 +481,7 @@ async fn a_distribution_plan_in_the_profile_bounds_every_place() {
         let reception = officer(&app, "reception-officer").await;
         let free = app.placement_instance(&reception, "BE").await.unwrap();
         // The Belgian profile with a tight plan: within 50 % to 150 % of each place's share.
-        let text = include_str!("../../../policies/belgium.toml").replacen(
+        let text = include_str!("../../../../policies/belgium.toml").replacen(
             "name = \"belgium\"",
             "name = \"belgium-spread\"",
             1,

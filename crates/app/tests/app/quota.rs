@@ -2,6 +2,7 @@
 //! to arrival, through the app layer on SQLite and PostgreSQL: the Belgian plan of 8,821
 //! with emergency places on top and the African floor; only planners record or read it,
 //! a refusal changes nothing; the tracking's SQL aggregates agree with a count by hand.
+use crate::common;
 use std::collections::BTreeMap;
 
 use resettle_app::quota::{QuotaDecisionInput, QuotaDecisionYear};
@@ -9,8 +10,7 @@ use resettle_app::{App, AppError, Role};
 use sqlx::Row;
 use time::macros::date;
 
-mod common;
-use common::caller_of;
+use crate::common::caller_of;
 
 /// The app on this file's demo caseload.
 async fn demo_app(url: &str) -> App {

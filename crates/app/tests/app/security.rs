@@ -1,11 +1,11 @@
 //! Access control, sign-in, the audit trail and data at rest, on SQLite and PostgreSQL.
+use crate::common;
 use resettle_app::{
     AnchorPolicy, App, AppError, Caller, ChainCheck, Fault, FixedClock, Keyring, Role, Security,
 };
 use sqlx::Row;
 
-mod common;
-use common::{caller_of, keys, raw};
+use crate::common::{caller_of, keys, raw};
 
 /// The demo's second-factor secret (README, "Signing in to the demo").
 const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";

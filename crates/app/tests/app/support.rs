@@ -4,14 +4,14 @@
 //! family answers its own check-in with its consent; the cohort figures are published
 //! with small cells withheld; and each refusal (another provider's family, a role without
 //! the permission) changes nothing.
+use crate::common;
 use resettle_app::support::{CheckInAnswers, CloseTask, FamilyCheckIn, NewContact, NewSupportPlan};
 use resettle_app::{App, AppError, Caller};
 use resettle_domain::support::{ContactKind, HealthAccess, ProviderKind, Schooling, Work};
 use serde_json::Value;
 use sqlx::Row;
 
-mod common;
-use common::caller_of;
+use crate::common::caller_of;
 
 /// The app on this file's demo caseload.
 async fn demo_app(url: &str) -> App {

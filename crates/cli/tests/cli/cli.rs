@@ -1117,7 +1117,7 @@ fn an_outcome_that_cannot_exist_is_refused_and_changes_nothing() {
     assert!(!refused.status.success());
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        stderr.contains("member_no: member") && stderr.contains("working-age adults (18 to 64)"),
+        stderr.contains("member_no: member") && stderr.contains("this is for ages 18 to 64"),
         "{stderr}"
     );
     let after = show(&number);

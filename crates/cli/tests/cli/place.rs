@@ -1,6 +1,6 @@
 //! `resettle place …` as a user runs it: generate an instance, solve it, and refuse a bad
-//! instance with the field named. No database involved. (A file of its own so it can be
-//! run alone: `cargo test -p resettle --test place`.)
+//! instance with the field named. No database involved (run it alone with
+//! `cargo test -p resettle --test cli place::`).
 use std::process::{Command, Output};
 
 fn resettle(args: &[&str]) -> Output {

@@ -116,7 +116,10 @@ pub(crate) async fn post(
         .map_err(|_| {
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!("the file is larger than {IMPORT_BYTES} bytes; split it"),
+                format!(
+                    "the file is larger than {} MiB; split it",
+                    IMPORT_BYTES / (1024 * 1024)
+                ),
             )
         })?;
     let dry_run = q.dry_run.unwrap_or(false);
@@ -136,7 +139,10 @@ fn refused(rows: Vec<RowProblem>) -> Response {
         kind: "about:blank",
         title: status.canonical_reason().unwrap_or("Error"),
         status: status.as_u16(),
-        detail: format!("{} problems; nothing was imported", rows.len()),
+        detail: match rows.len() {
+            1 => "1 problem; nothing was imported".to_string(),
+            n => format!("{n} problems; nothing was imported"),
+        },
         rows,
     };
     (

@@ -167,7 +167,11 @@ pub(crate) async fn post(
     body: Body,
 ) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, FORM_BYTES).await else {
-        let detail = format!("the file is larger than {IMPORT_BYTES} bytes; split it");
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("mib", IMPORT_BYTES / (1024 * 1024));
+        let detail = lang
+            .message("import-too-large", Some(&args))
+            .unwrap_or_else(|id| id);
         let too_large = ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, detail);
         return failed(lang, Some(&session), too_large);
     };

@@ -1,14 +1,13 @@
 //! Bounds on numeric inputs (`docs/security.md`, "Bounds on inputs"): no anonymous request
 //! may make the server do more than a small, bounded amount of work. Each number out of its
 //! bound answers 422 `application/problem+json` whose detail names the field.
+use crate::common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use resettle_app::{App, Caller, DemoConfig};
 use tower::ServiceExt;
-
-mod common;
 
 /// The Belgian NGO report's plan inputs, valid as they stand.
 fn plan() -> serde_json::Value {

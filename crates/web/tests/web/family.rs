@@ -9,8 +9,7 @@ use resettle_app::cases::CaseQuery;
 use resettle_app::{App, AppError, AuditQuery, Caller, Role};
 use tower::ServiceExt;
 
-mod common;
-use common::{demo_app, get};
+use crate::common::{demo_app, get};
 
 struct Answer {
     status: StatusCode,

@@ -2,6 +2,7 @@
 //! endpoint and every field of a case, on SQLite and PostgreSQL. The tables in the
 //! document are the specification; this test fails on any difference, and on any API
 //! route the document does not list.
+use crate::common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use axum::body::Body;
@@ -9,9 +10,7 @@ use axum::http::{Request, StatusCode};
 use resettle_app::{App, Caller, DemoConfig, Role};
 use tower::ServiceExt;
 
-mod common;
-
-const SPEC: &str = include_str!("../../../docs/security.md");
+const SPEC: &str = include_str!("../../../../docs/security.md");
 
 /// The rows of the markdown table under `heading`: header cells, then each row's cells.
 fn table(heading: &str) -> (Vec<String>, Vec<Vec<String>>) {

@@ -1,12 +1,12 @@
 //! Signing in through the browser pages, in process: password, second factor, session
 //! cookie, CSRF tokens, logout, and the security headers of every answer.
+use crate::common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use resettle_app::App;
 use tower::ServiceExt;
 
-mod common;
-use common::get;
+use crate::common::get;
 
 const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
 

@@ -1,11 +1,11 @@
 //! The web application in process (no socket), against SQLite and a real PostgreSQL.
+use crate::common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use resettle_app::{App, DemoConfig};
 use tower::ServiceExt;
 
-mod common;
-use common::open;
+use crate::common::open;
 
 async fn get(app: &App, path: &str) -> (StatusCode, String, String) {
     send(app, Request::get(path).body(Body::empty()).unwrap()).await
@@ -2190,6 +2190,20 @@ male,ar,,,
             ]
         );
         assert!(!registered().await, "a refused file writes nothing");
+        assert_eq!(problem["detail"], "3 problems; nothing was imported");
+        let one = FILE.replace(",LB,", ",XX,").replacen(",XX,", ",LB,", 1);
+        let (_, _, problem) = post(&officer, "", "text/csv", one).await;
+        assert_eq!(problem["detail"], "1 problem; nothing was imported");
+
+        let huge = format!("{FILE}{}", "x".repeat(33 * 1024 * 1024));
+        let (status, content_type, problem) = post(&officer, "", "text/csv", huge).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(content_type, "application/problem+json");
+        assert_eq!(
+            problem["detail"],
+            "the file is larger than 32 MiB; split it"
+        );
+        assert!(!registered().await, "a file too large writes nothing");
 
         let (status, _, problem) = post(&officer, "", "application/pdf", FILE.into()).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

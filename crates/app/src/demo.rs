@@ -372,7 +372,12 @@ mod tests {
 
     /// A history the rules refuse (no events), on the case after the first batch.
     fn refused_past_a_batch(demo: &Demo) -> impl Fn(CaseFile) -> CaseFile + use<> {
-        let victim = demo.cases().nth(CASES_PER_BATCH + 50).unwrap().case.case_number;
+        let victim = demo
+            .cases()
+            .nth(CASES_PER_BATCH + 50)
+            .unwrap()
+            .case
+            .case_number;
         move |mut f: CaseFile| {
             if f.case.case_number == victim {
                 f.events.clear();
@@ -401,8 +406,14 @@ mod tests {
         let demo = Demo::plan(&config);
         for db in resettle_testkit::databases() {
             for (what, amend) in [
-                ("a case the rules refuse", Box::new(refused_past_a_batch(&demo)) as Box<dyn Fn(CaseFile) -> CaseFile>),
-                ("a case number repeated", Box::new(duplicate_past_a_batch(&demo))),
+                (
+                    "a case the rules refuse",
+                    Box::new(refused_past_a_batch(&demo)) as Box<dyn Fn(CaseFile) -> CaseFile>,
+                ),
+                (
+                    "a case number repeated",
+                    Box::new(duplicate_past_a_batch(&demo)),
+                ),
             ] {
                 let app = open(&db.url).await;
                 let refused = app.load_planned_demo(&demo, &config, false, amend).await;

@@ -193,9 +193,7 @@ impl Demo {
     /// The case files with their histories, in case-number order within each office and
     /// year (sorted by submission day), each drawn when asked for.
     pub fn cases(&self) -> impl Iterator<Item = CaseFile> + '_ {
-        self.sketches
-            .iter()
-            .map(|s| caseload::file(&self.world, s))
+        self.sketches.iter().map(|s| caseload::file(&self.world, s))
     }
 }
 

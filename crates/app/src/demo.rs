@@ -1,15 +1,25 @@
-//! Loading the demo caseload.
+//! Loading the demo caseload. The cases stream from the generator into one open import,
+//! [`CASES_PER_BATCH`] at a time, so that 100,000 of them load in bounded memory and
+//! still all or none (issue #23); what the users and support need of the whole caseload
+//! is gathered on the way.
 use std::collections::BTreeMap;
 
-use resettle_demo::DemoConfig;
+use resettle_demo::{Demo, DemoConfig};
 use resettle_domain::access::Role;
 use resettle_domain::case::{CaseFile, CaseState};
 use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp, follow_up_due};
-use resettle_domain::programme::ProgrammeImport;
+use resettle_domain::reception::ReceptionPlace;
+use resettle_domain::sponsor::SponsorGroup;
 use resettle_storage::ImportSummary;
 
 use crate::access::audit::succeeded;
+use crate::support::DemoSupport;
 use crate::{App, AppError, Caller};
+
+/// Case files generated and held before they are written: enough for few, large
+/// statements, few enough that their memory stays small (about 15 KB a case with its
+/// rows).
+const CASES_PER_BATCH: usize = 1_000;
 
 /// The password of every demo user (README, "Signing in"). Demo only: the demo refuses to
 /// load into a database that holds a real programme.
@@ -30,21 +40,21 @@ pub struct DemoUser {
     pub organisation: String,
 }
 
-/// The organisations whose scope shows demo cases: the UNHCR office of the commonest
-/// country of asylum, the municipality with the most families placed, and the first
+/// What the demo users' organisations are chosen from, counted over the cases as they
+/// stream past: the UNHCR office of the commonest country of asylum, the municipality
+/// with the most families placed, the NGO supporting the most families and the first
 /// sponsor group that took a family.
-fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
-    let most = |counts: BTreeMap<String, usize>| {
-        counts
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            .map(|(k, _)| k)
-            .unwrap_or_default()
-    };
-    let mut asylum = BTreeMap::new();
-    let mut municipality = BTreeMap::new();
-    let mut providers = BTreeMap::new();
-    for f in &import.cases {
+#[derive(Default)]
+struct DemoScopes {
+    asylum: BTreeMap<String, usize>,
+    municipality: BTreeMap<String, usize>,
+    providers: BTreeMap<String, usize>,
+    sponsor: Option<String>,
+}
+
+impl DemoScopes {
+    /// Counts case `f`.
+    fn count(&mut self, f: &CaseFile, places: &[ReceptionPlace]) {
         // The NGO that supports the most families in support now: its support workers
         // have plans to follow.
         if let Some(plan) = f.support.as_ref().filter(|p| {
@@ -53,9 +63,10 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
                     .last()
                     .is_some_and(|e| e.to == CaseState::IntegrationSupport)
         }) {
-            *providers.entry(plan.provider.clone()).or_insert(0) += 1;
+            *self.providers.entry(plan.provider.clone()).or_insert(0) += 1;
         }
-        *asylum
+        *self
+            .asylum
             .entry(f.case.country_of_asylum.to_string())
             .or_insert(0) += 1;
         // The municipality whose LOIs received the most of the families still in
@@ -66,48 +77,69 @@ fn demo_users(import: &ProgrammeImport) -> Vec<DemoUser> {
                 CaseState::InReception | CaseState::Housed | CaseState::IntegrationSupport
             )
         });
-        if let Some(place) = placed_loi(f, &import.places).filter(|_| open) {
-            *municipality.entry(place.municipality.clone()).or_insert(0) += 1;
+        if let Some(place) = placed_loi(f, places).filter(|_| open) {
+            *self
+                .municipality
+                .entry(place.municipality.clone())
+                .or_insert(0) += 1;
+        }
+        if self.sponsor.is_none() {
+            self.sponsor.clone_from(&f.sponsor_group);
         }
     }
-    let provider = most(providers);
-    let sponsor = import
-        .cases
-        .iter()
-        .find_map(|f| f.sponsor_group.clone())
-        .or_else(|| import.sponsor_groups.first().map(|g| g.name.clone()))
-        .unwrap_or_default();
-    if municipality.is_empty()
-        && let Some(p) = import
-            .places
-            .iter()
-            .find(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
-    {
-        municipality.insert(p.municipality.clone(), 0);
+
+    /// The countries of asylum of the cases, each once, in order.
+    fn countries_of_asylum(&self) -> impl Iterator<Item = &String> {
+        self.asylum.keys()
     }
-    let org = |role: Role| match role {
-        Role::UnhcrLiaison => unhcr_office(&most(asylum.clone())),
-        Role::Municipality => most(municipality.clone()),
-        Role::Sponsor => sponsor.clone(),
-        Role::SupportProvider => provider.clone(),
-        _ => "Fedasil".to_string(),
-    };
-    Role::ALL
-        .iter()
-        .map(|&role| DemoUser {
-            username: role.as_str().to_string(),
-            role,
-            organisation: org(role),
-        })
-        .filter(|u| !u.organisation.is_empty())
-        .collect()
+
+    /// The demo users: one per role, named after it, with the organisation that scopes it.
+    fn users(self, places: &[ReceptionPlace], sponsor_groups: &[SponsorGroup]) -> Vec<DemoUser> {
+        let most = |counts: BTreeMap<String, usize>| {
+            counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .map(|(k, _)| k)
+                .unwrap_or_default()
+        };
+        let DemoScopes {
+            asylum,
+            mut municipality,
+            providers,
+            sponsor,
+        } = self;
+        let provider = most(providers);
+        let sponsor = sponsor
+            .or_else(|| sponsor_groups.first().map(|g| g.name.clone()))
+            .unwrap_or_default();
+        if municipality.is_empty()
+            && let Some(p) = places
+                .iter()
+                .find(|p| p.kind == resettle_domain::reception::PlaceKind::Loi)
+        {
+            municipality.insert(p.municipality.clone(), 0);
+        }
+        let org = |role: Role| match role {
+            Role::UnhcrLiaison => unhcr_office(&most(asylum.clone())),
+            Role::Municipality => most(municipality.clone()),
+            Role::Sponsor => sponsor.clone(),
+            Role::SupportProvider => provider.clone(),
+            _ => "Fedasil".to_string(),
+        };
+        Role::ALL
+            .iter()
+            .map(|&role| DemoUser {
+                username: role.as_str().to_string(),
+                role,
+                organisation: org(role),
+            })
+            .filter(|u| !u.organisation.is_empty())
+            .collect()
+    }
 }
 
 /// The local reception initiative a family stayed in last, if it stayed in one.
-fn placed_loi<'a>(
-    f: &CaseFile,
-    places: &'a [resettle_domain::reception::ReceptionPlace],
-) -> Option<&'a resettle_domain::reception::ReceptionPlace> {
+fn placed_loi<'a>(f: &CaseFile, places: &'a [ReceptionPlace]) -> Option<&'a ReceptionPlace> {
     let code = f
         .stays
         .iter()
@@ -134,34 +166,31 @@ fn unit(text: &str) -> f64 {
 /// has its own employment rate (25 % to 65 %), so the model fitted on them has something
 /// to find. Only outcomes that can exist are written ([`FollowUp::check`]: working-age
 /// adults, once due). Illustrative, like the whole demo.
-fn add_demo_outcomes(import: &mut ProgrammeImport, config: &DemoConfig) {
-    let places = &import.places;
-    for f in &mut import.cases {
-        let Some(place) = placed_loi(f, places) else {
-            continue;
-        };
-        let Some(arrived) = f.arrived_on() else {
-            continue;
-        };
-        let rate = 0.25 + 0.4 * unit(&format!("{}:{}", config.seed, place.code));
-        let file: &CaseFile = f;
-        let outcomes: Vec<FollowUp> = FOLLOW_UP_MONTHS
-            .iter()
-            .flat_map(|&months| {
-                file.case.members.iter().map(move |m| FollowUp {
-                    member_no: m.member_no,
-                    months,
-                    employed: unit(&format!(
-                        "{}:{}:{}:{months}",
-                        config.seed, file.case.case_number, m.member_no
-                    )) < rate,
-                    recorded_on: follow_up_due(arrived, months),
-                })
+fn add_demo_outcomes(f: &mut CaseFile, places: &[ReceptionPlace], config: &DemoConfig) {
+    let Some(place) = placed_loi(f, places) else {
+        return;
+    };
+    let Some(arrived) = f.arrived_on() else {
+        return;
+    };
+    let rate = 0.25 + 0.4 * unit(&format!("{}:{}", config.seed, place.code));
+    let file: &CaseFile = f;
+    let outcomes: Vec<FollowUp> = FOLLOW_UP_MONTHS
+        .iter()
+        .flat_map(|&months| {
+            file.case.members.iter().map(move |m| FollowUp {
+                member_no: m.member_no,
+                months,
+                employed: unit(&format!(
+                    "{}:{}:{}:{months}",
+                    config.seed, file.case.case_number, m.member_no
+                )) < rate,
+                recorded_on: follow_up_due(arrived, months),
             })
-            .filter(|o| o.check(file, config.as_of).is_ok())
-            .collect();
-        f.outcomes = outcomes;
-    }
+        })
+        .filter(|o| o.check(file, config.as_of).is_ok())
+        .collect();
+    f.outcomes = outcomes;
 }
 
 fn unhcr_office(country_of_asylum: &str) -> String {
@@ -171,50 +200,83 @@ fn unhcr_office(country_of_asylum: &str) -> String {
 impl App {
     /// Loads the demo caseload. Refuses when the database already holds a programme,
     /// unless `replace` is set, in which case all data is deleted first: demo data must
-    /// never be mixed into a real programme by accident.
+    /// never be mixed into a real programme by accident. The deletion and the caseload
+    /// are one transaction: a case refused on the way leaves the database as it was.
     pub async fn load_demo(
         &self,
         config: &DemoConfig,
         replace: bool,
     ) -> Result<ImportSummary, AppError> {
-        // Checked like any other case before anything is deleted or written.
-        let mut import = resettle_demo::generate(config);
-        add_demo_outcomes(&mut import, config);
-        let policy = self.policy(&import.programme.policy_profile).await?;
-        for f in &import.cases {
-            f.check(&policy, self.today())
-                .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
-        }
+        let demo = Demo::plan(config);
+        self.load_planned_demo(&demo, config, replace, |f| f).await
+    }
+
+    /// Loads `demo`, passing each case file through `amend` before it is checked: the
+    /// seam a test uses to spoil a case part-way and see that nothing is written.
+    async fn load_planned_demo(
+        &self,
+        demo: &Demo,
+        config: &DemoConfig,
+        replace: bool,
+        amend: impl Fn(CaseFile) -> CaseFile,
+    ) -> Result<ImportSummary, AppError> {
+        let reference = demo.reference();
+        let policy = self.policy(&reference.programme.policy_profile).await?;
         let existing = self.store.programmes().await?;
-        if !existing.is_empty() {
+        let mut audit = Vec::new();
+        if let Some(p) = existing.first() {
             if !replace {
                 return Err(AppError::Conflict(format!(
                     "the database already holds programme {}; pass --replace to delete all data \
                      and load the demo instead",
-                    existing[0].code
+                    p.code
                 )));
             }
-            let entry = succeeded(
+            audit.push(succeeded(
                 &Caller::operator(),
                 "write",
                 "programme",
-                &existing[0].code,
+                &p.code,
                 "",
                 "all data deleted to load the demo (--replace); the audit trail is kept",
-            );
-            self.store.delete_all_data(&[entry]).await?;
+            ));
         }
-        let entry = succeeded(
+        // Only what is there is deleted: users made before a first demo load stay.
+        let replacing = !existing.is_empty();
+        let mut import = self.store.begin_import(&reference, replacing).await?;
+        let mut scopes = DemoScopes::default();
+        let mut support = Vec::new();
+        let mut batch = Vec::with_capacity(CASES_PER_BATCH);
+        let mut cases = demo.cases().map(amend).peekable();
+        while let Some(mut f) = cases.next() {
+            add_demo_outcomes(&mut f, &reference.places, config);
+            // Checked like any other case; a refusal drops the import, writing nothing.
+            f.check(&policy, self.today())
+                .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
+            scopes.count(&f, &reference.places);
+            support.extend(DemoSupport::of(
+                &f,
+                policy.checkin_months(),
+                config.as_of,
+                unit,
+            ));
+            batch.push(f);
+            if batch.len() == CASES_PER_BATCH || cases.peek().is_none() {
+                import.add_cases(&batch).await?;
+                batch.clear();
+            }
+        }
+        audit.push(succeeded(
             &Caller::operator(),
             "write",
             "programme",
-            &import.programme.code,
+            &reference.programme.code,
             "",
-            &format!("demo caseload loaded: {} cases", import.cases.len()),
-        );
-        let summary = self.store.import_programme(&import, &[entry]).await?;
-        self.add_demo_users(&import).await?;
-        self.add_demo_support(&import, config.as_of, unit).await?;
+            &format!("demo caseload loaded: {} cases", demo.case_count()),
+        ));
+        let summary = import.commit(&audit).await?;
+        self.add_demo_users(scopes, &reference).await?;
+        self.add_demo_support(support).await?;
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,
@@ -226,23 +288,20 @@ impl App {
 
     /// Adds the demo's organisations and one user per role, each with the demo password
     /// and second factor, and records which UNHCR office submitted each case.
-    async fn add_demo_users(&self, import: &ProgrammeImport) -> Result<(), AppError> {
+    async fn add_demo_users(
+        &self,
+        scopes: DemoScopes,
+        reference: &resettle_domain::programme::ProgrammeImport,
+    ) -> Result<(), AppError> {
         let operator = Caller::operator();
-        let mut offices: Vec<String> = import
-            .cases
-            .iter()
-            .map(|f| f.case.country_of_asylum.to_string())
-            .collect();
-        offices.sort();
-        offices.dedup();
-        for country in &offices {
+        for country in scopes.countries_of_asylum() {
             let office = unhcr_office(country);
             self.add_organisation(&operator, &office, "unhcr").await?;
             self.store.set_submitted_by(country, &office).await?;
         }
         let secret = resettle_secure::totp::from_base32(DEMO_TOTP_SECRET)
             .map_err(|e| AppError::Invalid(format!("demo second factor: {e}")))?;
-        for u in demo_users(import) {
+        for u in scopes.users(&reference.places, &reference.sponsor_groups) {
             let kind = match u.role {
                 Role::UnhcrLiaison => None,
                 Role::Municipality => Some("municipality"),
@@ -279,6 +338,128 @@ impl App {
             self.load_demo(config, false).await.map(Some)
         } else {
             Ok(None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resettle_domain::case::CaseNumber;
+
+    /// Enough cases that the spoiled one comes after a first batch was written.
+    const PAST_A_BATCH: usize = CASES_PER_BATCH + 100;
+
+    fn config(seed: u64, cases: usize) -> DemoConfig {
+        DemoConfig {
+            seed,
+            cases,
+            as_of: resettle_testkit::TODAY,
+        }
+    }
+
+    async fn open(url: &str) -> App {
+        App::open(url)
+            .await
+            .unwrap()
+            .with_keys(
+                resettle_secure::cipher::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap(),
+            )
+            .with_clock(std::sync::Arc::new(crate::FixedClock::on(
+                resettle_testkit::TODAY,
+            )))
+    }
+
+    /// A history the rules refuse (no events), on the case after the first batch.
+    fn refused_past_a_batch(demo: &Demo) -> impl Fn(CaseFile) -> CaseFile + use<> {
+        let victim = demo
+            .cases()
+            .nth(CASES_PER_BATCH + 50)
+            .unwrap()
+            .case
+            .case_number;
+        move |mut f: CaseFile| {
+            if f.case.case_number == victim {
+                f.events.clear();
+            }
+            f
+        }
+    }
+
+    /// The number of an earlier case given to one after the first batch: each batch is
+    /// valid on its own, and the database refuses the second.
+    fn duplicate_past_a_batch(demo: &Demo) -> impl Fn(CaseFile) -> CaseFile + use<> {
+        let mut files = demo.cases();
+        let first: CaseNumber = files.next().unwrap().case.case_number;
+        let victim = files.nth(CASES_PER_BATCH + 50).unwrap().case.case_number;
+        move |mut f: CaseFile| {
+            if f.case.case_number == victim {
+                f.case.case_number = first.clone();
+            }
+            f
+        }
+    }
+
+    #[tokio::test]
+    async fn a_demo_load_that_fails_part_way_writes_nothing() {
+        let config = config(4, PAST_A_BATCH);
+        let demo = Demo::plan(&config);
+        for db in resettle_testkit::databases() {
+            for (what, amend) in [
+                (
+                    "a case the rules refuse",
+                    Box::new(refused_past_a_batch(&demo)) as Box<dyn Fn(CaseFile) -> CaseFile>,
+                ),
+                (
+                    "a case number repeated",
+                    Box::new(duplicate_past_a_batch(&demo)),
+                ),
+            ] {
+                let app = open(&db.url).await;
+                let refused = app.load_planned_demo(&demo, &config, false, amend).await;
+                assert!(refused.is_err(), "{}: {what} was loaded", db.backend);
+                assert!(
+                    app.store.programmes().await.unwrap().is_empty(),
+                    "{}: {what} left a programme",
+                    db.backend
+                );
+                assert!(
+                    app.store.case_numbers().await.unwrap().is_empty(),
+                    "{}: {what} left cases",
+                    db.backend
+                );
+            }
+            // And the same demo, unspoiled, loads whole afterwards.
+            let app = open(&db.url).await;
+            let summary = app.load_demo(&config, false).await.unwrap();
+            assert_eq!(summary.cases, PAST_A_BATCH, "{}", db.backend);
+            assert_eq!(
+                app.store.case_numbers().await.unwrap().len(),
+                PAST_A_BATCH,
+                "{}",
+                db.backend
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failed_replacing_load_keeps_the_demo_it_was_to_replace() {
+        for db in resettle_testkit::databases() {
+            let app = open(&db.url).await;
+            app.load_demo(&config(1, 30), false).await.unwrap();
+            let before = app.store.case_numbers().await.unwrap();
+            let config = config(4, PAST_A_BATCH);
+            let demo = Demo::plan(&config);
+            let refused = app
+                .load_planned_demo(&demo, &config, true, refused_past_a_batch(&demo))
+                .await;
+            assert!(refused.is_err(), "{}", db.backend);
+            assert_eq!(
+                app.store.case_numbers().await.unwrap(),
+                before,
+                "{}: the deletion was undone with the load",
+                db.backend
+            );
         }
     }
 }

@@ -1,5 +1,8 @@
-//! The caseload: every case drawn from its own random streams, states made complete,
-//! sorted by submission day and numbered the way UNHCR offices number cases.
+//! The caseload, in two passes so that 100,000 cases never sit in memory at once. The
+//! first pass draws every case from its own random streams, keeps a sketch of it (its
+//! day, its state, its arrival), makes every state present, sorts the sketches by
+//! submission day and numbers them the way UNHCR offices number cases. The second pass
+//! draws each case again from the same streams, in that order, as its full case file.
 use std::collections::BTreeMap;
 
 use resettle_domain::case::{Case, CaseFile, CaseNumber, CaseState};
@@ -62,8 +65,92 @@ pub(crate) fn draft(
     }
 }
 
+/// Which streams a case is drawn from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source {
+    /// Its own streams, as drawn.
+    Natural,
+    /// Redrawn by `coverage` to end in `target`, from the streams of `attempt`.
+    Steered { attempt: u64, target: CaseState },
+}
+
+/// What the first pass keeps of a case: enough to number it, count the states and the
+/// arrivals, and draw it again.
+pub(crate) struct Sketch {
+    /// Its position in generation order, which keys its random streams.
+    pub(crate) index: u64,
+    /// The day UNHCR submitted it.
+    pub(crate) submitted_on: Date,
+    /// The streams it is drawn from.
+    pub(crate) source: Source,
+    /// Its state on `as_of`.
+    pub(crate) state: CaseState,
+    /// The UNHCR office that numbers it.
+    office: &'static str,
+    /// The year its family arrived and the persons who travelled, counted as resettle
+    /// counts arrivals (the first `arrived` event, the persons travelling).
+    pub(crate) arrived: Option<(i32, u32)>,
+    /// A family still on its way that arrives later in `as_of`'s year.
+    pub(crate) later: Option<LaterArrival>,
+    /// Its case number, given once the sketches are sorted.
+    number: Option<CaseNumber>,
+}
+
+impl Sketch {
+    /// The sketch of `d`, drawn from `source`.
+    pub(crate) fn of(world: &World, d: Draft, source: Source) -> Sketch {
+        let (index, submitted_on, state) = (d.index, d.submitted_on, d.walk.state());
+        let office = office(d.sub.origin.asylum);
+        let later = d
+            .arrives_later_this_year
+            .map(|(on, persons)| LaterArrival { on, persons });
+        // Counted on the case file itself, so the pledges count exactly what resettle will.
+        let placeholder = CaseNumber::parse("XXX-00C00000").expect("a valid number");
+        let file = into_file(world, d, placeholder);
+        let arrived = file
+            .events
+            .iter()
+            .find(|e| e.to == CaseState::Arrived)
+            .map(|e| (e.at.year(), file.travelling().len() as u32));
+        Sketch {
+            index,
+            submitted_on,
+            source,
+            state,
+            office,
+            arrived,
+            later,
+            number: None,
+        }
+    }
+
+    /// The case drawn again, whole, from the same streams as in the first pass.
+    fn redraw(&self, world: &World) -> Draft {
+        let (sub_rng, history_rng, steer) = match self.source {
+            Source::Natural => (
+                Rng::stream(world.seed, &[SUBMISSION_STREAM, self.index]),
+                Rng::stream(world.seed, &[HISTORY_STREAM, self.index]),
+                None,
+            ),
+            Source::Steered { attempt, target } => {
+                let (sub_rng, history_rng) = coverage::streams(world, self.index, attempt);
+                (sub_rng, history_rng, Some(target))
+            }
+        };
+        draft(
+            world,
+            self.index,
+            self.submitted_on,
+            &sub_rng,
+            &history_rng,
+            steer,
+        )
+    }
+}
+
 /// A family the pipeline brings in after `as_of` but within its year: the day and the
 /// persons who travel (counted as resettle counts arrivals).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct LaterArrival {
     /// The day it would arrive.
     pub(crate) on: Date,
@@ -71,47 +158,42 @@ pub(crate) struct LaterArrival {
     pub(crate) persons: u32,
 }
 
-/// `count` case files for `world`, with the families still on their way on `as_of` that
-/// would arrive before the year is out.
-pub(crate) fn generate(world: &World, count: usize) -> (Vec<CaseFile>, Vec<LaterArrival>) {
+/// The first pass: a sketch of each of `count` cases for `world`, every state present,
+/// sorted by submission day and numbered.
+pub(crate) fn sketch(world: &World, count: usize) -> Vec<Sketch> {
     let seed = world.seed;
-    let mut drafts: Vec<Draft> = (0..count as u64)
+    let mut sketches: Vec<Sketch> = (0..count as u64)
         .map(|i| {
             let day = world.submission_day(&mut Rng::stream(seed, &[DAY_STREAM, i]));
             let sub_rng = Rng::stream(seed, &[SUBMISSION_STREAM, i]);
             let history_rng = Rng::stream(seed, &[HISTORY_STREAM, i]);
-            draft(world, i, day, &sub_rng, &history_rng, None)
+            let d = draft(world, i, day, &sub_rng, &history_rng, None);
+            Sketch::of(world, d, Source::Natural)
         })
         .collect();
-    coverage::complete(world, &mut drafts);
-    drafts.sort_by_key(|d| (d.submitted_on, d.index));
-    let later = drafts
-        .iter()
-        .filter_map(|d| {
-            d.arrives_later_this_year
-                .map(|(on, persons)| LaterArrival { on, persons })
-        })
-        .collect();
+    coverage::complete(world, &mut sketches);
+    sketches.sort_by_key(|s| (s.submitted_on, s.index));
 
     let mut numbers = Rng::stream(seed, &[NUMBER_STREAM]);
     let mut last_number: BTreeMap<(&str, i32), u32> = BTreeMap::new();
-    let files = drafts
-        .into_iter()
-        .map(|d| {
-            let office = office(d.sub.origin.asylum);
-            let year = d.submitted_on.year();
-            let step = numbers.range(1, 9) as u32;
-            let start = numbers.range(1_000, 20_000) as u32;
-            let n = last_number
-                .entry((office, year))
-                .and_modify(|n| *n += step)
-                .or_insert(start);
-            let number = format!("{office}-{:02}C{n:05}", year.rem_euclid(100));
-            let case_number = CaseNumber::parse(&number).expect("office-year-C-digits is valid");
-            into_file(world, d, case_number)
-        })
-        .collect();
-    (files, later)
+    for s in &mut sketches {
+        let year = s.submitted_on.year();
+        let step = numbers.range(1, 9) as u32;
+        let start = numbers.range(1_000, 20_000) as u32;
+        let n = last_number
+            .entry((s.office, year))
+            .and_modify(|n| *n += step)
+            .or_insert(start);
+        let number = format!("{}-{:02}C{n:05}", s.office, year.rem_euclid(100));
+        s.number = Some(CaseNumber::parse(&number).expect("office-year-C-digits is valid"));
+    }
+    sketches
+}
+
+/// The second pass: the case file of a numbered sketch.
+pub(crate) fn file(world: &World, s: &Sketch) -> CaseFile {
+    let number = s.number.clone().expect("sketches are numbered when sorted");
+    into_file(world, s.redraw(world), number)
 }
 
 /// Assembles the case file of a numbered draft.

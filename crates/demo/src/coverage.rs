@@ -5,7 +5,7 @@ use resettle_domain::case::CaseState;
 use time::Date;
 
 use crate::calendar::{add_days, days_between};
-use crate::caseload::{Draft, draft};
+use crate::caseload::{Draft, Sketch, Source, draft};
 use crate::rng::Rng;
 use crate::world::World;
 
@@ -24,13 +24,13 @@ fn position(state: CaseState) -> usize {
 }
 
 /// Fills every empty state, if there are at least as many cases as states.
-pub(crate) fn complete(world: &World, drafts: &mut [Draft]) {
-    if drafts.len() < CaseState::ALL.len() {
+pub(crate) fn complete(world: &World, sketches: &mut [Sketch]) {
+    if sketches.len() < CaseState::ALL.len() {
         return;
     }
     let mut counts = [0usize; 17];
-    for d in drafts.iter() {
-        counts[position(d.walk.state())] += 1;
+    for s in sketches.iter() {
+        counts[position(s.state)] += 1;
     }
     for &target in CaseState::ALL {
         if counts[position(target)] > 0 {
@@ -39,25 +39,34 @@ pub(crate) fn complete(world: &World, drafts: &mut [Draft]) {
         let common = (0..counts.len())
             .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
             .expect("states exist");
-        let victim = drafts
+        let victim = sketches
             .iter()
-            .rposition(|d| position(d.walk.state()) == common)
+            .rposition(|s| position(s.state) == common)
             .expect("the most common state has cases");
-        let index = drafts[victim].index;
-        if let Some(d) = (0..ATTEMPTS).find_map(|a| steered(world, index, a, target)) {
+        let index = sketches[victim].index;
+        if let Some((attempt, d)) =
+            (0..ATTEMPTS).find_map(|a| steered(world, index, a, target).map(|d| (a, d)))
+        {
             counts[common] -= 1;
             counts[position(target)] += 1;
-            drafts[victim] = d;
+            sketches[victim] = Sketch::of(world, d, Source::Steered { attempt, target });
         }
     }
+}
+
+/// The submission and history streams of attempt `attempt` at steering case `index`.
+pub(crate) fn streams(world: &World, index: u64, attempt: u64) -> (Rng, Rng) {
+    (
+        Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 0]),
+        Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 1]),
+    )
 }
 
 /// Case `index` redrawn (attempt `attempt`) with every branch taken toward `target`,
 /// submitted on the latest day from which its history still reaches `target` by `as_of`;
 /// kept if it is in `target` on `as_of` (it entered late, so it has not left yet).
 fn steered(world: &World, index: u64, attempt: u64, target: CaseState) -> Option<Draft> {
-    let sub_rng = Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 0]);
-    let history_rng = Rng::stream(world.seed, &[STEERED_STREAM, index, attempt, 1]);
+    let (sub_rng, history_rng) = streams(world, index, attempt);
     let at = |offset: i64| -> Draft {
         let day: Date = add_days(world.first_day, offset);
         draft(world, index, day, &sub_rng, &history_rng, Some(target))

@@ -9,6 +9,14 @@
 //! so the same [`DemoConfig`] gives the same [`ProgrammeImport`], byte for byte, and cases
 //! are independent of one another. 100,000 cases generate in a few seconds (debug build).
 //!
+//! # Memory
+//!
+//! A caseload of 100,000 families does not fit comfortably in memory (about 1.5 GB held at
+//! once), so [`Demo::plan`] keeps only a sketch of each case (its day, state, arrival and
+//! number: what numbering, state coverage and pledges need of the whole caseload) and
+//! [`Demo::cases`] draws the full case files again from the same streams, one at a time,
+//! for a loader to write in batches.
+//!
 //! # The programme
 //!
 //! - Programme `BE`, policy profile `belgium`. Pledges 2018–2021 as published (2,000 for
@@ -111,7 +119,8 @@ mod world;
 
 pub use pledges::{FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, pledge_for};
 
-use resettle_domain::programme::ProgrammeImport;
+use resettle_domain::case::CaseFile;
+use resettle_domain::programme::{Pledge, ProgrammeImport};
 use time::Date;
 use time::macros::date;
 
@@ -139,19 +148,62 @@ impl Default for DemoConfig {
     }
 }
 
+/// A demo caseload planned but not yet drawn: the programme's surroundings and pledges,
+/// and a light sketch of each case from which [`Demo::cases`] draws its case file.
+pub struct Demo {
+    world: world::World,
+    sketches: Vec<caseload::Sketch>,
+    pledges: Vec<Pledge>,
+}
+
+impl Demo {
+    /// Plans the demo of `config`: draws every case once, keeping only what the whole
+    /// caseload needs (numbers in submission order, every state present, the yearly
+    /// arrivals the pledges follow).
+    pub fn plan(config: &DemoConfig) -> Demo {
+        let world = world::World::new(config);
+        let sketches = caseload::sketch(&world, config.cases);
+        let arrivals = pledges::arrivals_by_year(&sketches);
+        let pledges = pledges::pledges(config.seed, config.as_of, &arrivals);
+        Demo {
+            world,
+            sketches,
+            pledges,
+        }
+    }
+
+    /// Everything but the cases: the Belgian programme, its pledges, reception places,
+    /// sponsor groups and selection missions (`cases` is empty).
+    pub fn reference(&self) -> ProgrammeImport {
+        ProgrammeImport {
+            programme: pledges::programme(),
+            pledges: self.pledges.clone(),
+            places: self.world.places.list.clone(),
+            sponsor_groups: self.world.sponsors.clone(),
+            missions: self.world.missions.list.clone(),
+            cases: Vec::new(),
+        }
+    }
+
+    /// How many cases [`Demo::cases`] gives.
+    pub fn case_count(&self) -> usize {
+        self.sketches.len()
+    }
+
+    /// The case files with their histories, in case-number order within each office and
+    /// year (sorted by submission day), each drawn when asked for.
+    pub fn cases(&self) -> impl Iterator<Item = CaseFile> + '_ {
+        self.sketches.iter().map(|s| caseload::file(&self.world, s))
+    }
+}
+
 /// The whole demo programme: the Belgian programme, its pledges, reception places,
 /// sponsor groups, selection missions and `config.cases` case files with their histories,
-/// ready to import in one piece.
+/// in one piece (for tests and small demos; a loader of a large one uses [`Demo`]).
 pub fn generate(config: &DemoConfig) -> ProgrammeImport {
-    let world = world::World::new(config);
-    let (cases, later) = caseload::generate(&world, config.cases);
-    let arrivals = pledges::arrivals_by_year(&cases, &later);
+    let demo = Demo::plan(config);
     ProgrammeImport {
-        programme: pledges::programme(),
-        pledges: pledges::pledges(config.seed, config.as_of, &arrivals),
-        places: world.places.list,
-        sponsor_groups: world.sponsors,
-        missions: world.missions.list,
-        cases,
+        cases: demo.cases().collect(),
+        ..demo.reference()
     }
 }

@@ -3,12 +3,11 @@
 //! generated cases).
 use std::collections::BTreeMap;
 
-use resettle_domain::case::{CaseFile, CaseState};
 use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Pledge, Programme};
 use time::Date;
 
-use crate::caseload::LaterArrival;
+use crate::caseload::Sketch;
 use crate::rng::Rng;
 
 /// Where the published 2018–2021 figures come from (DOMAIN.md, "Numbers").
@@ -56,15 +55,15 @@ pub fn pledge_for(arrivals: u64, per_mille: u32) -> u32 {
 /// Persons arriving per year, counted as resettle counts them (the persons who travelled
 /// on every case whose `arrived` event falls in the year), plus those still on their way
 /// on `as_of` who arrive before its year is out.
-pub(crate) fn arrivals_by_year(cases: &[CaseFile], later: &[LaterArrival]) -> BTreeMap<i32, u64> {
+pub(crate) fn arrivals_by_year(cases: &[Sketch]) -> BTreeMap<i32, u64> {
     let mut years = BTreeMap::new();
-    for file in cases {
-        if let Some(e) = file.events.iter().find(|e| e.to == CaseState::Arrived) {
-            *years.entry(e.at.year()).or_default() += file.travelling().len() as u64;
+    for s in cases {
+        if let Some((year, persons)) = s.arrived {
+            *years.entry(year).or_default() += u64::from(persons);
         }
-    }
-    for a in later {
-        *years.entry(a.on.year()).or_default() += u64::from(a.persons);
+        if let Some(a) = s.later {
+            *years.entry(a.on.year()).or_default() += u64::from(a.persons);
+        }
     }
     years
 }

@@ -1,4 +1,6 @@
 //! Importing a whole programme with its cases in one transaction, and emptying a database.
+//! A large import (the 100,000-case demo) adds its cases in batches to an [`OpenImport`],
+//! so that its caller never holds them all, yet commits them all or none.
 use std::collections::{HashMap, HashSet};
 
 use resettle_domain::case::CaseFile;
@@ -8,10 +10,10 @@ use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
 use crate::reference::{self, ReferenceIds};
-use crate::{NewAuditEntry, StorageError, Store, codec};
+use crate::{NewAuditEntry, StorageError, Store, WriteTx, codec};
 
 /// What an import wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportSummary {
     /// Cases written.
     pub cases: usize,
@@ -64,44 +66,52 @@ const TABLES_CHILD_FIRST: &[&str] = &[
 
 impl Store {
     /// Writes a programme with its reference records and case files. Every case file is
-    /// checked first (its history must be a legal walk; the places it names must exist);
-    /// on any refusal nothing is written.
+    /// checked before it is written (its history must be a legal walk; the places it names
+    /// must exist); on any refusal the transaction is dropped and nothing is written.
     pub async fn import_programme(
         &self,
         import: &ProgrammeImport,
         audit: &[NewAuditEntry],
     ) -> Result<ImportSummary, StorageError> {
-        validate(import)?;
+        let mut open = self.begin_import(import, false).await?;
+        open.add_cases(&import.cases).await?;
+        open.commit(audit).await
+    }
+
+    /// Opens an import of `reference`'s programme and reference records (its `cases` are
+    /// not written: add them with [`OpenImport::add_cases`]), after deleting all data
+    /// first when `replace` is set. Nothing is visible, and the deletion not done, until
+    /// [`OpenImport::commit`]; an import dropped before, or refused on a batch, writes
+    /// nothing and deletes nothing.
+    pub async fn begin_import(
+        &self,
+        reference: &ProgrammeImport,
+        replace: bool,
+    ) -> Result<OpenImport<'_>, StorageError> {
         let mut tx = self.begin_write().await?;
-        let ids = reference::insert(&mut tx, import).await?;
-        let municipalities: HashMap<String, String> = import
-            .places
-            .iter()
-            .map(|p| (p.code.clone(), p.municipality.clone()))
-            .collect();
-        let summary = insert_cases(
-            &mut tx,
-            &ids,
-            &import.cases,
-            &municipalities,
-            self.keys.as_deref(),
-        )
-        .await?;
-        let head = self.append_audit_in(&mut tx, audit).await?;
-        tx.commit().await?;
-        self.committed(head);
-        Ok(summary)
+        if replace {
+            delete_all_in(&mut tx).await?;
+        }
+        let ids = reference::insert(&mut tx, reference).await?;
+        Ok(OpenImport {
+            store: self,
+            tx,
+            ids,
+            known: KnownCodes::of(reference),
+            municipalities: reference
+                .places
+                .iter()
+                .map(|p| (p.code.clone(), p.municipality.clone()))
+                .collect(),
+            summary: ImportSummary::default(),
+        })
     }
 
     /// Deletes every row of every application table, keeping the schema; used to replace
     /// the demo caseload.
     pub async fn delete_all_data(&self, audit: &[NewAuditEntry]) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        for t in TABLES_CHILD_FIRST {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DELETE FROM {t}")))
-                .execute(&mut *tx)
-                .await?;
-        }
+        delete_all_in(&mut tx).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -109,18 +119,53 @@ impl Store {
     }
 }
 
-/// Refuses the whole import on the first invalid case file, naming it.
-fn validate(import: &ProgrammeImport) -> Result<(), StorageError> {
-    let known = KnownCodes {
-        missions: import.missions.iter().map(|m| m.code.clone()).collect(),
-        places: import.places.iter().map(|p| p.code.clone()).collect(),
-        sponsor_groups: import
-            .sponsor_groups
-            .iter()
-            .map(|s| s.name.clone())
-            .collect(),
-    };
-    validate_files(&import.cases, &known)
+/// An import under way in one write transaction: a programme and its reference records
+/// written, its cases added batch by batch. Dropping it rolls everything back.
+pub struct OpenImport<'s> {
+    store: &'s Store,
+    tx: WriteTx,
+    ids: ReferenceIds,
+    known: KnownCodes,
+    municipalities: HashMap<String, String>,
+    summary: ImportSummary,
+}
+
+impl OpenImport<'_> {
+    /// Checks and writes a batch of case files. On a refusal the error names the case, and
+    /// the caller drops the import, so that nothing of it stays written.
+    pub async fn add_cases(&mut self, files: &[CaseFile]) -> Result<(), StorageError> {
+        validate_files(files, &self.known)?;
+        let added = insert_cases(
+            &mut self.tx,
+            &self.ids,
+            files,
+            &self.municipalities,
+            self.store.keys.as_deref(),
+        )
+        .await?;
+        self.summary.cases += added.cases;
+        self.summary.persons += added.persons;
+        self.summary.events += added.events;
+        Ok(())
+    }
+
+    /// Appends `audit` and commits everything added; returns what was written.
+    pub async fn commit(mut self, audit: &[NewAuditEntry]) -> Result<ImportSummary, StorageError> {
+        let head = self.store.append_audit_in(&mut self.tx, audit).await?;
+        self.tx.commit().await?;
+        self.store.committed(head);
+        Ok(self.summary)
+    }
+}
+
+/// Deletes every row of every application table, children first.
+async fn delete_all_in(conn: &mut AnyConnection) -> Result<(), StorageError> {
+    for t in TABLES_CHILD_FIRST {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DELETE FROM {t}")))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The codes case files may refer to.
@@ -128,6 +173,21 @@ pub(crate) struct KnownCodes {
     pub missions: HashSet<String>,
     pub places: HashSet<String>,
     pub sponsor_groups: HashSet<String>,
+}
+
+impl KnownCodes {
+    /// The missions, places and sponsor groups of an import.
+    fn of(import: &ProgrammeImport) -> Self {
+        KnownCodes {
+            missions: import.missions.iter().map(|m| m.code.clone()).collect(),
+            places: import.places.iter().map(|p| p.code.clone()).collect(),
+            sponsor_groups: import
+                .sponsor_groups
+                .iter()
+                .map(|s| s.name.clone())
+                .collect(),
+        }
+    }
 }
 
 /// Refuses the first invalid case file, naming it: an illegal history, a family without

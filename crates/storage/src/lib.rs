@@ -46,7 +46,7 @@ pub use audit::{
     NO_AUDIT_KEY, NewAuditEntry, Verified, parse_anchors,
 };
 pub use backup::close_for_replacement;
-pub use caseload::ImportSummary;
+pub use caseload::{ImportSummary, OpenImport};
 pub use cases::{
     Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, OverdueReunification,
     ScopeFilter, ScreenHit, StoredCase,

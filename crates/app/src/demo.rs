@@ -183,7 +183,7 @@ impl App {
         let policy = self.policy(&import.programme.policy_profile).await?;
         for f in &import.cases {
             f.check(&policy, self.today())
-                .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
+                .map_err(|e| AppError::internal(&format!("demo case {}", f.case.case_number), e))?;
         }
         let existing = self.store.programmes().await?;
         if !existing.is_empty() {
@@ -241,7 +241,7 @@ impl App {
             self.store.set_submitted_by(country, &office).await?;
         }
         let secret = resettle_secure::totp::from_base32(DEMO_TOTP_SECRET)
-            .map_err(|e| AppError::Invalid(format!("demo second factor: {e}")))?;
+            .map_err(|e| AppError::internal("the demo second factor", e))?;
         for u in demo_users(import) {
             let kind = match u.role {
                 Role::UnhcrLiaison => None,

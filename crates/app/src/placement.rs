@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use resettle_domain::case::CaseState;
+use resettle_domain::refusal::Vocabulary;
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_domain::outcomes::EmploymentModel;
 use resettle_domain::policy::{PolicyProfile, Reception};
 use resettle_domain::reception::stay::{due_to_move_on, placed_next};
@@ -362,7 +364,7 @@ impl App {
             })
             .await?
             .map_err(|e: placement::InstanceError| {
-                AppError::Invalid(format!("placement instance: {e}"))
+                AppError::internal("the placement instance built from the database", e)
             })?;
         let run = PlacementRun {
             status: serde_json::to_value(solution.status)
@@ -551,12 +553,19 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::Place, "placement")
             .await?;
-        if !matches!(decision.decision.as_str(), "confirm" | "reject") {
-            return Err(AppError::Invalid(format!(
-                "decision: {:?} is not confirm or reject",
-                decision.decision
-            )));
-        }
+        let confirm = match decision.decision.as_str() {
+            "confirm" => true,
+            "reject" => false,
+            other => {
+                return Err(Refusal::not_in_list(
+                    "decision",
+                    other,
+                    ["confirm", "reject"],
+                    Vocabulary::Plain,
+                )
+                .into());
+            }
+        };
         let open = self
             .store
             .proposal(number)
@@ -571,9 +580,9 @@ impl App {
         let programme = stored.programme.clone();
         let policy = self.programme_policy(&programme).await?;
         let persons = stored.file.travelling().len() as u32;
-        let (place, over_capacity, kind) = match decision.decision.as_str() {
-            "reject" => (open.place_code.clone(), None, None),
-            "confirm" => {
+        let (place, over_capacity, kind) = if !confirm {
+            (open.place_code.clone(), None, None)
+        } else {
                 let code = decision
                     .place
                     .clone()
@@ -586,10 +595,12 @@ impl App {
                     .placement_places(&programme, &kinds, &rule)
                     .await?;
                 let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
-                    AppError::Invalid(format!(
-                        "place: {code:?} is not a place placement proposes in programme \
-                         {programme}"
-                    ))
+                    Refusal::of(
+                        "place",
+                        RefusalKind::NotDefined {
+                            given: code.clone(),
+                        },
+                    )
                 })?;
                 let over = check_room(
                     &place.code,
@@ -599,14 +610,8 @@ impl App {
                     decision.over_capacity_reason.as_deref(),
                 )?;
                 (code, over, Some((place.kind, place.name.clone())))
-            }
-            other => {
-                return Err(AppError::Invalid(format!(
-                    "decision: {other:?} is not confirm or reject"
-                )));
-            }
         };
-        let status = if decision.decision == "confirm" {
+        let status = if confirm {
             "confirmed"
         } else {
             "rejected"

@@ -382,9 +382,13 @@ impl App {
     /// code of a language the pages are written in; the web layer checks which).
     pub async fn choose_language(&self, cookie: &str, language: &str) -> Result<(), AppError> {
         if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Err(AppError::Invalid(format!(
-                "language: {language:?} is not an ISO 639-1 code"
-            )));
+            return Err(resettle_domain::Refusal::of(
+                "language",
+                resettle_domain::RefusalKind::NotALanguage {
+                    given: language.to_string(),
+                },
+            )
+            .into());
         }
         Ok(self
             .store
@@ -446,7 +450,7 @@ impl App {
     fn decrypt_secret(&self, username: &str, sealed: &str) -> Result<Vec<u8>, AppError> {
         self.keys()?
             .decrypt(sealed, totp_context(username).as_bytes())
-            .map_err(|e| AppError::Invalid(format!("second factor of {username}: {e}")))
+            .map_err(|e| AppError::internal(&format!("the second factor of {username}"), e))
     }
 }
 

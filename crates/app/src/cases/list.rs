@@ -3,6 +3,7 @@ use std::collections::HashMap;
 
 use resettle_domain::case::{CaseState, Priority};
 use resettle_domain::policy::{OverdueScreen, ScreenVerdict};
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{CaseFilter, CaseSummary};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -158,9 +159,11 @@ impl CaseQuery {
         if self.ours != Some(true) {
             return Ok(None);
         }
-        caller.organisation.clone().map(Some).ok_or_else(|| {
-            AppError::Invalid("ours: you belong to no organisation that submits cases".into())
-        })
+        caller
+            .organisation
+            .clone()
+            .map(Some)
+            .ok_or_else(|| Refusal::of("ours", RefusalKind::NoOrganisation).into())
     }
 }
 

@@ -1,4 +1,5 @@
 //! Saved fair-share scenarios, so planners can compare alternatives side by side.
+use resettle_domain::{Refusal, RefusalKind};
 use serde::Serialize;
 
 use crate::access::audit::succeeded;

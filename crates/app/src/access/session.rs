@@ -178,7 +178,7 @@ impl App {
             .sign_in_step_passed(username, SignInStep::Password, its_lock)
             .await?;
         let roles = resettle_domain::access::Role::parse_list(&row.user.roles)
-            .map_err(|e| AppError::Invalid(e.to_string()))?;
+            .map_err(|e| AppError::internal("the stored roles", e))?;
         let needs_second_factor = roles
             .iter()
             .any(|r| self.security.second_factor_roles.contains(r));
@@ -362,7 +362,7 @@ impl App {
         Ok(Session {
             caller: Caller {
                 roles: Role::parse_list(&row.roles)
-                    .map_err(|e| AppError::Invalid(e.to_string()))?,
+                    .map_err(|e| AppError::internal("the stored roles", e))?,
                 username: row.username,
                 organisation: row.organisation,
                 source: String::new(),

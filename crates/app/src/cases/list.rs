@@ -167,14 +167,13 @@ impl CaseQuery {
     }
 }
 
-fn parse<T: std::str::FromStr>(v: &Option<String>) -> Result<Option<T>, AppError>
-where
-    T::Err: std::fmt::Display,
-{
-    v.as_deref()
+fn parse<T: std::str::FromStr<Err = resettle_domain::ParseError>>(
+    v: &Option<String>,
+) -> Result<Option<T>, AppError> {
+    Ok(v.as_deref()
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<T>().map_err(|e| AppError::Invalid(e.to_string())))
-        .transpose()
+        .map(str::parse::<T>)
+        .transpose()?)
 }
 
 impl App {
@@ -215,8 +214,7 @@ impl App {
                 .await);
         }
         if let Some(c) = q.category.as_deref().filter(|c| !c.is_empty()) {
-            c.parse::<resettle_domain::case::SubmissionCategory>()
-                .map_err(|e| AppError::Invalid(e.to_string()))?;
+            c.parse::<resettle_domain::case::SubmissionCategory>()?;
         }
         let filter = CaseFilter {
             programme: None,

@@ -123,19 +123,14 @@ fn rates(money: &Money, instrument: Instrument) -> Result<Vec<Rate>, AppError> {
     };
     match instrument {
         Instrument::Amif => {
-            let cents = money
-                .eu_funding_per_person_cents
-                .ok_or_else(none)?;
+            let cents = money.eu_funding_per_person_cents.ok_or_else(none)?;
             Ok(vec![Rate {
                 applies_to: "person",
                 cents,
             }])
         }
         Instrument::Allowance => {
-            let ordinary = money
-                .allowance
-                .as_ref()
-                .ok_or_else(none)?;
+            let ordinary = money.allowance.as_ref().ok_or_else(none)?;
             let mut out = vec![
                 Rate {
                     applies_to: "adult",

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use resettle_domain::country::CountryCode;
 use resettle_domain::mission::{MissionStatus, SelectionMission};
 use resettle_domain::refusal::Anchor;
-use resettle_domain::{Refusal, RefusalKind};
 use resettle_domain::reunification::ReunificationStatus;
 use resettle_domain::sponsor::SponsorGroup;
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 

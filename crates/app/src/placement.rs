@@ -13,8 +13,6 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use resettle_domain::case::CaseState;
-use resettle_domain::refusal::Vocabulary;
-use resettle_domain::{Refusal, RefusalKind};
 use resettle_domain::outcomes::EmploymentModel;
 use resettle_domain::policy::{PolicyProfile, Reception};
 use resettle_domain::reception::stay::{due_to_move_on, placed_next};
@@ -22,6 +20,8 @@ use resettle_domain::reception::{
     OccupancyRule, PlaceKind, Stay, StayKind, check_proposal_current, check_room, proposal_lapsed,
 };
 use resettle_domain::reference::{RegionFacts, region_facts};
+use resettle_domain::refusal::Vocabulary;
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_placement::{
     self as placement, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad,
     PlaceProfile, SolveOptions,
@@ -583,39 +583,35 @@ impl App {
         let (place, over_capacity, kind) = if !confirm {
             (open.place_code.clone(), None, None)
         } else {
-                let code = decision
-                    .place
-                    .clone()
-                    .filter(|p| !p.trim().is_empty())
-                    .unwrap_or_else(|| open.place_code.clone());
-                let (_, kinds) = matched(policy.reception());
-                let rule = OccupancyRule::on(policy.reception(), self.today());
-                let places = self
-                    .store
-                    .placement_places(&programme, &kinds, &rule)
-                    .await?;
-                let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
-                    Refusal::of(
-                        "place",
-                        RefusalKind::NotDefined {
-                            given: code.clone(),
-                        },
-                    )
-                })?;
-                let over = check_room(
-                    &place.code,
-                    place.capacity_persons,
-                    place.occupied_persons + place.reserved_persons,
-                    persons,
-                    decision.over_capacity_reason.as_deref(),
-                )?;
-                (code, over, Some((place.kind, place.name.clone())))
+            let code = decision
+                .place
+                .clone()
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| open.place_code.clone());
+            let (_, kinds) = matched(policy.reception());
+            let rule = OccupancyRule::on(policy.reception(), self.today());
+            let places = self
+                .store
+                .placement_places(&programme, &kinds, &rule)
+                .await?;
+            let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
+                Refusal::of(
+                    "place",
+                    RefusalKind::NotDefined {
+                        given: code.clone(),
+                    },
+                )
+            })?;
+            let over = check_room(
+                &place.code,
+                place.capacity_persons,
+                place.occupied_persons + place.reserved_persons,
+                persons,
+                decision.over_capacity_reason.as_deref(),
+            )?;
+            (code, over, Some((place.kind, place.name.clone())))
         };
-        let status = if confirm {
-            "confirmed"
-        } else {
-            "rejected"
-        };
+        let status = if confirm { "confirmed" } else { "rejected" };
         // A family that has arrived goes to the place now: into reception (a step), or
         // from its centre to the LOI (a move). One on its way keeps it for its arrival.
         let in_a_stay = stored.file.current_stay().is_some();

@@ -56,8 +56,7 @@ impl App {
                         .iter()
                         .map(|p| p.name().to_string())
                         .collect();
-                    Refusal::not_in_list("policy", policy_profile, known, Vocabulary::Plain)
-                        .into()
+                    Refusal::not_in_list("policy", policy_profile, known, Vocabulary::Plain).into()
                 }
                 other => other,
             });

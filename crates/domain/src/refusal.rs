@@ -765,10 +765,9 @@ impl fmt::Display for RefusalKind {
                 "only a family received by a sponsor group steps back into reception, when the \
                  sponsorship breaks down",
             ),
-            Characters { given, others } => write!(
-                f,
-                "{given:?} may hold only letters, digits and {others}"
-            ),
+            Characters { given, others } => {
+                write!(f, "{given:?} may hold only letters, digits and {others}")
+            }
             TooShort { min, got } => write!(
                 f,
                 "at least {min} characters are required, not counting spaces at either end; \
@@ -796,7 +795,10 @@ impl fmt::Display for RefusalKind {
                  digits, e.g. +961 3 123 456)"
             ),
             NoRate { instrument } => {
-                write!(f, "the programme's policy profile names no {instrument} rate")
+                write!(
+                    f,
+                    "the programme's policy profile names no {instrument} rate"
+                )
             }
             Several { found } => write!(f, "there are several ({}); name one", list(found)),
             OneOf { fields } => write!(f, "give one of {}, not both", fields.join(" or ")),

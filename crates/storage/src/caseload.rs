@@ -139,8 +139,9 @@ pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(
     for f in files {
         let n = f.case.case_number.as_str();
         let refuse = |r: Refusal| StorageError::Refused(r.within(format!("case {n}")));
-        let not_in_import =
-            |field: String, given: String| refuse(Refusal::of(field, RefusalKind::NotDefined { given }));
+        let not_in_import = |field: String, given: String| {
+            refuse(Refusal::of(field, RefusalKind::NotDefined { given }))
+        };
         if !numbers.insert(n) {
             return Err(StorageError::Duplicate {
                 what: "case",
@@ -148,7 +149,8 @@ pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(
             });
         }
         f.case.validate().map_err(refuse)?;
-        f.state().map_err(|e| refuse(Refusal::from(e).within("events")))?;
+        f.state()
+            .map_err(|e| refuse(Refusal::from(e).within("events")))?;
         let member_nos: HashSet<u32> = f.case.members.iter().map(|m| m.member_no).collect();
         let mut seen = HashSet::new();
         if let Some(twice) = f.case.members.iter().find(|m| !seen.insert(m.member_no)) {

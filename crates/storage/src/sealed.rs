@@ -70,9 +70,20 @@ pub(crate) fn open(
     let keys = keys.ok_or_else(key_missing)?;
     let bytes = keys
         .decrypt(stored, context(field, case_number, member_no).as_bytes())
-        .map_err(|e| corrupt("medical_records", &context(field, case_number, member_no), e))?;
-    String::from_utf8(bytes)
-        .map_err(|e| corrupt("medical_records", &context(field, case_number, member_no), e))
+        .map_err(|e| {
+            corrupt(
+                "medical_records",
+                &context(field, case_number, member_no),
+                e,
+            )
+        })?;
+    String::from_utf8(bytes).map_err(|e| {
+        corrupt(
+            "medical_records",
+            &context(field, case_number, member_no),
+            e,
+        )
+    })
 }
 
 impl Store {

@@ -2,8 +2,8 @@
 //! next begins, in the same transaction as the step or move that begins it), reading a
 //! case's stays, and the load of one place as a capacity check needs it.
 use resettle_domain::case::CaseNumber;
-use resettle_domain::{Refusal, RefusalKind};
 use resettle_domain::reception::{Move, OccupancyRule, Stay, StayKind};
+use resettle_domain::{Refusal, RefusalKind};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 

@@ -2251,17 +2251,31 @@ async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
         };
 
         // Programmes.
-        let admin = token_for(&app, "admin", "admin").await;
+        let admin = token_for(&app, "admin-api", "admin").await;
         let programmes = app.programmes().await.unwrap();
-        let programme = |code: &str, name: &str, policy: &str| {
-            json!({"code": code, "name": name, "state": "NL", "policy_profile": policy})
-        };
+        let programme = |code: &str, name: &str, policy: &str| json!({"code": code, "name": name, "state": "NL", "policy_profile": policy});
         for (body, field, kind) in [
-            (programme("NL!", "Dutch", "netherlands-2012"), "code", "characters"),
-            (programme("", "Dutch", "netherlands-2012"), "code", "missing"),
-            (programme("NL-PROGRAMME-2027", "Dutch", "netherlands-2012"), "code", "too_long"),
+            (
+                programme("NL!", "Dutch", "netherlands-2012"),
+                "code",
+                "characters",
+            ),
+            (
+                programme("", "Dutch", "netherlands-2012"),
+                "code",
+                "missing",
+            ),
+            (
+                programme("NL-PROGRAMME-2027", "Dutch", "netherlands-2012"),
+                "code",
+                "too_long",
+            ),
             (programme("NL", " ", "netherlands-2012"), "name", "missing"),
-            (programme("NL", "Dutch", "atlantis"), "policy", "not_in_list"),
+            (
+                programme("NL", "Dutch", "atlantis"),
+                "policy",
+                "not_in_list",
+            ),
         ] {
             let (status, problem) =
                 authed(&app, &admin, "POST", "/api/v1/programmes", Some(body)).await;
@@ -2287,12 +2301,18 @@ async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
         assert_eq!(app.missions().await.unwrap().missions.len(), missions);
         let group = json!({"programme": "BE", "name": "Buren", "municipality": " ",
                            "contact": "An", "members": 5, "capacity_persons": 4});
-        let (status, problem) =
-            authed(&app, &officer, "POST", "/api/v1/sponsor-groups", Some(group)).await;
+        let (status, problem) = authed(
+            &app,
+            &officer,
+            "POST",
+            "/api/v1/sponsor-groups",
+            Some(group),
+        )
+        .await;
         refused(status, &problem, "municipality", "missing");
 
         // Scenarios.
-        let planner = token_for(&app, "plan", "planner").await;
+        let planner = token_for(&app, "planner-api", "planner").await;
         let inputs = json!({"needs_year": 2022, "growth": 40000, "years": 3,
                             "regional_share": 0.2, "state": "BE", "share": 0.0284});
         for (name, kind) in [(" ".to_string(), "missing"), ("x".repeat(101), "too_long")] {
@@ -2339,7 +2359,9 @@ async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
         // The pages, in French.
         let password = "a long enough password";
         for (name, role) in [("ada-fr", "admin"), ("pat-fr", "planner")] {
-            app.add_user(&op(), name, role, None, password).await.unwrap();
+            app.add_user(&op(), name, role, None, password)
+                .await
+                .unwrap();
         }
         let post = |name: &'static str, path: &'static str, form: String| {
             let app = app.clone();
@@ -2371,13 +2393,14 @@ async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
         let (_, _, page) = post(
             "ada-fr",
             "/admin/users?lang=fr",
-            format!("username=a+b&roles=planner&organisation=&password={0}&password_again={0}", "a+long+enough+password"),
+            format!(
+                "username=a+b&roles=planner&organisation=&password={0}&password_again={0}",
+                "a+long+enough+password"
+            ),
         )
         .await;
         assert!(
-            page.contains(
-                "« a b » ne peut contenir que des lettres, des chiffres et . _ - @."
-            ),
+            page.contains("« a b » ne peut contenir que des lettres, des chiffres et . _ - @."),
             "{who}: {page}"
         );
         let (_, _, page) = post(
@@ -2394,7 +2417,10 @@ async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
             page.contains("<a href=\"#refused-field\">nom</a> : ce champ est à remplir."),
             "{who}: {page}"
         );
-        assert!(page.contains(r#"id="refused-field" aria-invalid="true""#), "{who}");
+        assert!(
+            page.contains(r#"id="refused-field" aria-invalid="true""#),
+            "{who}"
+        );
         assert!(app.scenarios().await.unwrap().is_empty(), "{who}");
         let (status, _, page) = post(
             "pat-fr",

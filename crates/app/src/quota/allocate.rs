@@ -1,8 +1,7 @@
 //! A plan's years split over situations and channels, with the missions they imply.
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::quota::{
-    AllocationError,
-    AllocationRules, EmergencyPlaces, YearInput, allocate_year, implied_missions,
+    AllocationError, AllocationRules, EmergencyPlaces, YearInput, allocate_year, implied_missions,
 };
 use resettle_domain::reference::resettlement_needs;
 use resettle_domain::{Refusal, RefusalKind};
@@ -186,11 +185,17 @@ impl App {
                 rules,
             })
             .map_err(|e| match e {
-                AllocationError::NoNeeds { year } => Refusal::of("from", RefusalKind::NoNeeds { year }).into(),
-                AllocationError::Needs { .. } => AppError::internal("the shipped resettlement needs", e),
+                AllocationError::NoNeeds { year } => {
+                    Refusal::of("from", RefusalKind::NoNeeds { year }).into()
+                }
+                AllocationError::Needs { .. } => {
+                    AppError::internal("the shipped resettlement needs", e)
+                }
                 // The profile's floors and caps, or the emergency places asked for, do not
                 // fit the year's places: said in English, with the figures.
-                AllocationError::Infeasible(why) => AppError::Invalid(format!("year {year}: {why}")),
+                AllocationError::Infeasible(why) => {
+                    AppError::Invalid(format!("year {year}: {why}"))
+                }
             })?;
             for r in &rows {
                 if !used_needs

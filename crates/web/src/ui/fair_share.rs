@@ -210,7 +210,7 @@ pub(crate) async fn save(
             render(
                 "fair_share.html",
                 lang,
-                context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), save_error => e, user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
+                context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), save_error => Value::from(Serde(&e)), user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
             )
         }
     }

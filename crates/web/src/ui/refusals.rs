@@ -161,9 +161,7 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("got", *got);
         }
         RoleNotHeld { role } => args.set("role", word("role", role)),
-        NoRate { instrument } => {
-            args.set("instrument", word("claim-page-instrument", instrument))
-        }
+        NoRate { instrument } => args.set("instrument", word("claim-page-instrument", instrument)),
         Several { found } => args.set("found", list(found, Vocabulary::Plain)),
         OneOf { fields } => args.set("fields", list(fields, Vocabulary::Plain)),
         NoLonger { was } => args.set("was", word("reunification-status", was)),

@@ -35,7 +35,11 @@ async fn refused_settings_read_in_french() {
         let c = &b.client;
         sign_in_in_french(&s, &b, "admin").await;
         c.goto(&format!("{}/admin", s.base)).await.unwrap();
-        let users = s.app.users(&resettle_app::Caller::operator()).await.unwrap();
+        let users = s
+            .app
+            .users(&resettle_app::Caller::operator())
+            .await
+            .unwrap();
         type_into(c, "username", "nouvelle").await;
         click(c, "input[name='roles'][value='case-officer']").await;
         type_into(c, "password", "trop court").await;

@@ -207,10 +207,12 @@ pub(crate) async fn save(
         Ok(_) => Redirect::to("/fair-share/scenarios").into_response(),
         Err(e) => {
             let scenarios = app.scenarios().await.unwrap_or_default();
+            // The page again as `page` shows it, the projection years included.
+            let needs = resettle_app::reference::unhcr_needs().unwrap_or_default();
             render(
                 "fair_share.html",
                 lang,
-                context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), save_error => Value::from(Serde(&e)), user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
+                context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)), save_error => Value::from(Serde(&e)), user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
             )
         }
     }

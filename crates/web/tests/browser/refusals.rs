@@ -27,6 +27,7 @@ async fn refused_settings_read_in_french() {
             page.contains("nom : ce champ est à remplir."),
             "{who}: the nameless plan is not refused in French: {page:.600}"
         );
+        scroll_to(c, "save-error").await;
         review(c, who, "fair-share-refused-fr").await;
         assert!(s.app.scenarios().await.unwrap().is_empty(), "{who}");
         b.client.clone().close().await.unwrap();

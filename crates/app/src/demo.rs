@@ -252,7 +252,7 @@ impl App {
             add_demo_outcomes(&mut f, &reference.places, config);
             // Checked like any other case; a refusal drops the import, writing nothing.
             f.check(&policy, self.today())
-                .map_err(|e| AppError::Invalid(format!("demo case {}: {e}", f.case.case_number)))?;
+                .map_err(|e| AppError::internal(&format!("demo case {}", f.case.case_number), e))?;
             scopes.count(&f, &reference.places);
             support.extend(DemoSupport::of(
                 &f,
@@ -300,7 +300,7 @@ impl App {
             self.store.set_submitted_by(country, &office).await?;
         }
         let secret = resettle_secure::totp::from_base32(DEMO_TOTP_SECRET)
-            .map_err(|e| AppError::Invalid(format!("demo second factor: {e}")))?;
+            .map_err(|e| AppError::internal("the demo second factor", e))?;
         for u in scopes.users(&reference.places, &reference.sponsor_groups) {
             let kind = match u.role {
                 Role::UnhcrLiaison => None,

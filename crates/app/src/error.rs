@@ -50,6 +50,18 @@ pub enum AppError {
     /// Storage failed.
     #[error(transparent)]
     Storage(StorageError),
+    /// A fault of the server, not of the input (no randomness, a hash or a file writer
+    /// failed, shipped or stored data unreadable, a worker thread lost): logged and
+    /// answered as an internal error, never as the caller's mistake.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// A fault of the server while doing `what`, for [`AppError::Internal`].
+    pub fn internal(what: &str, e: impl std::fmt::Display) -> AppError {
+        AppError::Internal(format!("{what}: {e}"))
+    }
 }
 
 impl From<StorageError> for AppError {
@@ -60,6 +72,7 @@ impl From<StorageError> for AppError {
             }
             StorageError::Missing { .. } => AppError::NotFound(e.to_string()),
             StorageError::Invalid(m) => AppError::Invalid(m),
+            StorageError::Refused(r) => AppError::Refused(r),
             other => AppError::Storage(other),
         }
     }

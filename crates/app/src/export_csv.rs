@@ -79,7 +79,7 @@ impl SafeCsv {
     pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> Result<(), AppError> {
         self.writer
             .write_record(cells.iter().map(|c| neutralise(c.as_ref()).into_owned()))
-            .map_err(|e| AppError::Invalid(format!("csv: {e}")))
+            .map_err(|e| AppError::internal("csv", e))
     }
 
     /// The document.
@@ -87,8 +87,8 @@ impl SafeCsv {
         let bytes = self
             .writer
             .into_inner()
-            .map_err(|e| AppError::Invalid(format!("csv: {e}")))?;
-        String::from_utf8(bytes).map_err(|e| AppError::Invalid(format!("csv: {e}")))
+            .map_err(|e| AppError::internal("csv", e))?;
+        String::from_utf8(bytes).map_err(|e| AppError::internal("csv", e))
     }
 }
 

@@ -130,7 +130,7 @@ impl Sheet {
             .iter()
             .map(|i| match serde_json::to_value(i) {
                 Ok(serde_json::Value::Object(m)) => Ok(m),
-                _ => Err(AppError::Invalid("export: an item is not a record".into())),
+                _ => Err(AppError::Internal("export: an item is not a record".into())),
             })
             .collect::<Result<_, _>>()?;
         let keys: BTreeSet<&str> = values
@@ -171,7 +171,7 @@ impl Sheet {
     /// The sheet as an XLSX workbook of one worksheet named `name`: numbers as numbers,
     /// every other cell a string (never a formula), neutralised as in CSV.
     pub fn xlsx(&self, name: &str) -> Result<Vec<u8>, AppError> {
-        let failed = |e: rust_xlsxwriter::XlsxError| AppError::Invalid(format!("xlsx: {e}"));
+        let failed = |e: rust_xlsxwriter::XlsxError| AppError::internal("xlsx", e);
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
         sheet.set_name(name).map_err(failed)?;
@@ -183,7 +183,7 @@ impl Sheet {
         }
         for (r, row) in self.rows.iter().enumerate() {
             let r = u32::try_from(r + 1)
-                .map_err(|_| AppError::Invalid("xlsx: too many rows".into()))?;
+                .map_err(|_| AppError::Internal("xlsx: too many rows".into()))?;
             for (c, value) in row.iter().enumerate() {
                 match sheet_cell(value) {
                     SheetCell::Number(n) => sheet.write_number(r, c as u16, n),

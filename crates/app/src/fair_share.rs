@@ -5,6 +5,8 @@ use resettle_domain::quota::{
     self, Allocation, IndicatorSet, KeyShare, Method, NeedsBasis, PathShape, Plan, PlanInput,
     Rounding, StateCode, StateShare, Weights,
 };
+use resettle_domain::refusal::Vocabulary;
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
@@ -156,24 +158,21 @@ fn indicators(given: Option<&str>) -> Result<(IndicatorSet, String), AppError> {
                 .iter()
                 .find(|(n, _)| *n == name)
                 .ok_or_else(|| {
-                    AppError::Invalid(format!(
-                        "indicators: {name:?} is neither a shipped set ({}) nor CSV text",
-                        INDICATOR_SETS
-                            .iter()
-                            .map(|(n, _)| *n)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
+                    Refusal::not_in_list(
+                        "indicators",
+                        name,
+                        INDICATOR_SETS.iter().map(|(n, _)| *n),
+                        Vocabulary::Plain,
+                    )
                 })?;
             Ok((
                 quota::parse_indicators_csv(text)
-                    .map_err(|e| AppError::Invalid(format!("indicators {name}: {e}")))?,
+                    .map_err(|e| AppError::internal(&format!("shipped indicators {name}"), e))?,
                 format!("shipped {name}"),
             ))
         }
         Some(csv) => Ok((
-            quota::parse_indicators_csv(csv)
-                .map_err(|e| AppError::Invalid(format!("indicators: {e}")))?,
+            quota::parse_indicators_csv(csv).map_err(|e| unreadable("indicators", e))?,
             "supplied".into(),
         )),
     }
@@ -221,9 +220,9 @@ pub fn update(old_key: &str, from: &str, to: &str) -> Result<UpdatedKey, AppErro
             .iter()
             .find(|(n, _)| *n == text.trim())
             .map_or(text, |(_, t)| *t);
-        quota::parse_pop_gdp_csv(text).map_err(|e| AppError::Invalid(format!("{field}: {e}")))
+        quota::parse_pop_gdp_csv(text).map_err(|e| unreadable(field, e))
     };
-    let key = quota::parse_key_csv(old_key).map_err(|e| AppError::Invalid(format!("key: {e}")))?;
+    let key = quota::parse_key_csv(old_key).map_err(|e| unreadable("key", e))?;
     let states = quota::update(&key, &pop_gdp("from", from)?, &pop_gdp("to", to)?)?;
     Ok(UpdatedKey {
         method: "update".into(),
@@ -270,8 +269,19 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
                 .filter(|n| n.year <= up_to)
                 .map(|n| (n.year, n.persons))
                 .collect();
-            let g = quota::average_growth(&series, k)
-                .map_err(|e| AppError::Invalid(format!("growth_from_years: {e}")))?;
+            let g = quota::average_growth(&series, k).map_err(|e| match e {
+                // The window reaches back further than the projections go.
+                quota::QuotaError::ShortSeries { got, .. } => Refusal::of(
+                    "growth_from_years",
+                    RefusalKind::OutOfRange {
+                        min: "1".into(),
+                        max: got.saturating_sub(1).to_string(),
+                        got: k.to_string(),
+                    },
+                )
+                .into(),
+                other => AppError::internal("the shipped UNHCR projections", other),
+            })?;
             provenance.push(format!(
                 "yearly growth {g:.1}: average over the {k} years of UNHCR projections up to {}",
                 series.iter().map(|s| s.0).max().unwrap_or_default()
@@ -403,6 +413,18 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         }),
         provenance,
     })
+}
+
+/// A CSV text given as `field` that does not read: the reader's words, with the line and
+/// the column, kept as the refusal's detail.
+fn unreadable(field: &str, e: quota::QuotaError) -> AppError {
+    Refusal::of(
+        field.to_string(),
+        RefusalKind::Unreadable {
+            detail: e.to_string(),
+        },
+    )
+    .into()
 }
 
 fn invalid(fields: &str, reason: &str) -> AppError {

@@ -149,7 +149,7 @@ fn lines_to_file(
 
 /// A stored claim as the use cases give it.
 fn filed(row: FiledClaimRow) -> Result<FiledClaim, AppError> {
-    let corrupt = |what: &str| AppError::Invalid(format!("stored funding claim: {what}"));
+    let corrupt = |what: &str| AppError::Internal(format!("stored funding claim: {what}"));
     let lines = row
         .lines
         .into_iter()

@@ -112,27 +112,25 @@ pub struct Rate {
 }
 
 /// The rates of `instrument` in `money`, or why the profile has none.
-fn rates(money: &Money, instrument: Instrument, profile: &str) -> Result<Vec<Rate>, AppError> {
-    let none = |what: &str| {
-        AppError::Invalid(format!(
-            "instrument: the policy profile {profile} names no {what}"
-        ))
+fn rates(money: &Money, instrument: Instrument) -> Result<Vec<Rate>, AppError> {
+    let none = || {
+        resettle_domain::Refusal::of(
+            "instrument",
+            resettle_domain::RefusalKind::NoRate {
+                instrument: instrument.as_str().to_string(),
+            },
+        )
     };
     match instrument {
         Instrument::Amif => {
-            let cents = money
-                .eu_funding_per_person_cents
-                .ok_or_else(|| none("EU funding per person"))?;
+            let cents = money.eu_funding_per_person_cents.ok_or_else(none)?;
             Ok(vec![Rate {
                 applies_to: "person",
                 cents,
             }])
         }
         Instrument::Allowance => {
-            let ordinary = money
-                .allowance
-                .as_ref()
-                .ok_or_else(|| none("municipal allowance"))?;
+            let ordinary = money.allowance.as_ref().ok_or_else(none)?;
             let mut out = vec![
                 Rate {
                     applies_to: "adult",
@@ -227,7 +225,7 @@ impl App {
             .await?;
         let policy = self.policy(&programme.policy_profile).await?;
         let money = policy.money();
-        let rates = rates(money, request.instrument, &programme.policy_profile)?;
+        let rates = rates(money, request.instrument)?;
         let today = self.today();
         let span = YearSpan::of(year, today)?;
         let arrivals = Period {
@@ -320,13 +318,18 @@ mod tests {
 
     #[test]
     fn a_profile_without_the_instrument_is_refused_naming_it() {
-        let e = rates(&Money::default(), Instrument::Amif, "x").unwrap_err();
-        assert!(e.to_string().contains("EU funding"), "{e}");
-        let e = rates(&Money::default(), Instrument::Allowance, "x").unwrap_err();
-        assert!(e.to_string().contains("municipal allowance"), "{e}");
-        assert_eq!(
-            rates(&dutch(), Instrument::Allowance, "x").unwrap().len(),
-            4
-        );
+        for instrument in Instrument::ALL {
+            let Err(AppError::Refused(r)) = rates(&Money::default(), instrument) else {
+                panic!("{instrument:?} refused");
+            };
+            assert_eq!(r.field, "instrument");
+            assert_eq!(
+                r.kind,
+                resettle_domain::RefusalKind::NoRate {
+                    instrument: instrument.as_str().into()
+                }
+            );
+        }
+        assert_eq!(rates(&dutch(), Instrument::Allowance).unwrap().len(), 4);
     }
 }

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 
 use resettle_domain::country::CountryCode;
 use resettle_domain::mission::{MissionStatus, SelectionMission};
+use resettle_domain::refusal::Anchor;
 use resettle_domain::reunification::ReunificationStatus;
 use resettle_domain::sponsor::SponsorGroup;
+use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -118,10 +120,6 @@ pub struct SponsorGroupView {
     pub cases: i64,
 }
 
-fn invalid(e: impl std::fmt::Display) -> AppError {
-    AppError::Invalid(e.to_string())
-}
-
 impl App {
     /// Every mission with its outcome, and the count per year.
     pub async fn missions(&self) -> Result<MissionList, AppError> {
@@ -170,17 +168,22 @@ impl App {
         self.require(caller, Permission::ManageMissions, "mission", &m.code)
             .await?;
         if m.code.trim().is_empty() {
-            return Err(AppError::Invalid("code: is empty".into()));
+            return Err(Refusal::of("code", RefusalKind::Missing).into());
         }
         if m.ends_on < m.starts_on {
-            return Err(AppError::Invalid(format!(
-                "ends_on: {} is before starts_on {}",
-                m.ends_on, m.starts_on
-            )));
+            return Err(Refusal::of(
+                "ends_on",
+                RefusalKind::Before {
+                    day: m.ends_on,
+                    anchor: Anchor::Starts,
+                    other: m.starts_on,
+                },
+            )
+            .into());
         }
         let mission = SelectionMission {
             code: m.code.trim().to_string(),
-            destination: CountryCode::parse("destination", &m.destination).map_err(invalid)?,
+            destination: CountryCode::parse("destination", &m.destination)?,
             starts_on: m.starts_on,
             ends_on: m.ends_on,
             status: MissionStatus::Planned,
@@ -202,7 +205,7 @@ impl App {
     ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageMissions, "mission", code)
             .await?;
-        let status: MissionStatus = status.parse().map_err(invalid)?;
+        let status: MissionStatus = status.parse()?;
         let entry = succeeded(caller, "write", "mission", code, "", status.as_str());
         self.store
             .set_mission_status(code, status, &[entry])
@@ -243,7 +246,7 @@ impl App {
             ("contact", &s.contact),
         ] {
             if v.trim().is_empty() {
-                return Err(AppError::Invalid(format!("{field}: is empty")));
+                return Err(Refusal::of(field, RefusalKind::Missing).into());
             }
         }
         within("members", s.members, &SPONSOR_MEMBERS)?;

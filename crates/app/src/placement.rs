@@ -20,6 +20,8 @@ use resettle_domain::reception::{
     OccupancyRule, PlaceKind, Stay, StayKind, check_proposal_current, check_room, proposal_lapsed,
 };
 use resettle_domain::reference::{RegionFacts, region_facts};
+use resettle_domain::refusal::Vocabulary;
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_placement::{
     self as placement, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad,
     PlaceProfile, SolveOptions,
@@ -362,7 +364,7 @@ impl App {
             })
             .await?
             .map_err(|e: placement::InstanceError| {
-                AppError::Invalid(format!("placement instance: {e}"))
+                AppError::internal("the placement instance built from the database", e)
             })?;
         let run = PlacementRun {
             status: serde_json::to_value(solution.status)
@@ -551,12 +553,19 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::Place, "placement")
             .await?;
-        if !matches!(decision.decision.as_str(), "confirm" | "reject") {
-            return Err(AppError::Invalid(format!(
-                "decision: {:?} is not confirm or reject",
-                decision.decision
-            )));
-        }
+        let confirm = match decision.decision.as_str() {
+            "confirm" => true,
+            "reject" => false,
+            other => {
+                return Err(Refusal::not_in_list(
+                    "decision",
+                    other,
+                    ["confirm", "reject"],
+                    Vocabulary::Plain,
+                )
+                .into());
+            }
+        };
         let open = self
             .store
             .proposal(number)
@@ -571,46 +580,38 @@ impl App {
         let programme = stored.programme.clone();
         let policy = self.programme_policy(&programme).await?;
         let persons = stored.file.travelling().len() as u32;
-        let (place, over_capacity, kind) = match decision.decision.as_str() {
-            "reject" => (open.place_code.clone(), None, None),
-            "confirm" => {
-                let code = decision
-                    .place
-                    .clone()
-                    .filter(|p| !p.trim().is_empty())
-                    .unwrap_or_else(|| open.place_code.clone());
-                let (_, kinds) = matched(policy.reception());
-                let rule = OccupancyRule::on(policy.reception(), self.today());
-                let places = self
-                    .store
-                    .placement_places(&programme, &kinds, &rule)
-                    .await?;
-                let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
-                    AppError::Invalid(format!(
-                        "place: {code:?} is not a place placement proposes in programme \
-                         {programme}"
-                    ))
-                })?;
-                let over = check_room(
-                    &place.code,
-                    place.capacity_persons,
-                    place.occupied_persons + place.reserved_persons,
-                    persons,
-                    decision.over_capacity_reason.as_deref(),
-                )?;
-                (code, over, Some((place.kind, place.name.clone())))
-            }
-            other => {
-                return Err(AppError::Invalid(format!(
-                    "decision: {other:?} is not confirm or reject"
-                )));
-            }
-        };
-        let status = if decision.decision == "confirm" {
-            "confirmed"
+        let (place, over_capacity, kind) = if !confirm {
+            (open.place_code.clone(), None, None)
         } else {
-            "rejected"
+            let code = decision
+                .place
+                .clone()
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| open.place_code.clone());
+            let (_, kinds) = matched(policy.reception());
+            let rule = OccupancyRule::on(policy.reception(), self.today());
+            let places = self
+                .store
+                .placement_places(&programme, &kinds, &rule)
+                .await?;
+            let place = places.iter().find(|p| p.code == code).ok_or_else(|| {
+                Refusal::of(
+                    "place",
+                    RefusalKind::NotDefined {
+                        given: code.clone(),
+                    },
+                )
+            })?;
+            let over = check_room(
+                &place.code,
+                place.capacity_persons,
+                place.occupied_persons + place.reserved_persons,
+                persons,
+                decision.over_capacity_reason.as_deref(),
+            )?;
+            (code, over, Some((place.kind, place.name.clone())))
         };
+        let status = if confirm { "confirmed" } else { "rejected" };
         // A family that has arrived goes to the place now: into reception (a step), or
         // from its centre to the LOI (a move). One on its way keeps it for its arrival.
         let in_a_stay = stored.file.current_stay().is_some();

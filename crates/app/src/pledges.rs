@@ -1,5 +1,6 @@
 //! Pledges against arrivals: reading, recording and exporting them.
 use resettle_domain::programme::Pledge;
+use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
 
 use crate::access::audit::succeeded;
@@ -107,14 +108,16 @@ impl App {
                 "programme {programme} does not exist"
             )));
         }
-        let years: Vec<_> = crate::reference::published_years()?
-            .into_iter()
+        let published = crate::reference::published_years()?;
+        let years: Vec<_> = published
+            .iter()
             .filter(|y| y.state.eq_ignore_ascii_case(state))
+            .cloned()
             .collect();
         if years.is_empty() {
-            return Err(AppError::Invalid(format!(
-                "state: no published figures for {state} are shipped (data/arrivals.csv has BE and NL)"
-            )));
+            let shipped: std::collections::BTreeSet<&str> =
+                published.iter().map(|y| y.state.as_str()).collect();
+            return Err(Refusal::not_in_list("state", state, shipped, Vocabulary::Plain).into());
         }
         let (with_pledge, skipped): (Vec<_>, Vec<_>) =
             years.into_iter().partition(|y| y.pledged.is_some());

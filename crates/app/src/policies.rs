@@ -63,7 +63,7 @@ impl App {
         match self.store.policy_profile_text(name).await? {
             Some(text) => PolicyProfile::parse(&text)
                 .map(Arc::new)
-                .map_err(|e| AppError::Invalid(format!("stored profile {}", e.in_file(name)))),
+                .map_err(|e| AppError::Internal(format!("stored profile {}", e.in_file(name)))),
             None => named(name),
         }
     }
@@ -73,7 +73,7 @@ impl App {
         let mut out: Vec<Arc<PolicyProfile>> = all().to_vec();
         for text in self.store.policy_profile_texts().await? {
             let p = PolicyProfile::parse(&text).map_err(|e| {
-                AppError::Invalid(format!(
+                AppError::Internal(format!(
                     "a stored profile no longer parses: {}",
                     e.in_file("(stored)")
                 ))

@@ -1,6 +1,8 @@
 //! Setting up a programme: a state's resettlement programme under a policy profile.
 use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Programme, ProgrammeImport};
+use resettle_domain::refusal::Vocabulary;
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::ProgrammeRow;
 
 use crate::access::audit::succeeded;
@@ -19,26 +21,51 @@ impl App {
         self.require(caller, crate::Permission::ManageSettings, "programme", code)
             .await?;
         let code = code.trim().to_ascii_uppercase();
-        if code.is_empty()
-            || code.len() > 16
-            || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            return Err(AppError::Invalid(format!(
-                "code: {code:?} must be 1-16 letters, digits or dashes"
-            )));
+        if code.is_empty() {
+            return Err(Refusal::of("code", RefusalKind::Missing).into());
+        }
+        if code.len() > 16 {
+            return Err(Refusal::of(
+                "code",
+                RefusalKind::TooLong {
+                    max: 16,
+                    got: code.len(),
+                },
+            )
+            .into());
+        }
+        if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(Refusal::of(
+                "code",
+                RefusalKind::Characters {
+                    given: code,
+                    others: "-".into(),
+                },
+            )
+            .into());
         }
         if name.trim().is_empty() {
-            return Err(AppError::Invalid("name: is empty".into()));
+            return Err(Refusal::of("name", RefusalKind::Missing).into());
         }
-        self.policy(policy_profile)
-            .await
-            .map_err(|e| AppError::Invalid(format!("policy: {e}")))?;
+        if let Err(e) = self.policy(policy_profile).await {
+            return Err(match e {
+                AppError::NotFound(_) => {
+                    let known: Vec<String> = self
+                        .policies()
+                        .await?
+                        .iter()
+                        .map(|p| p.name().to_string())
+                        .collect();
+                    Refusal::not_in_list("policy", policy_profile, known, Vocabulary::Plain).into()
+                }
+                other => other,
+            });
+        }
         let import = ProgrammeImport {
             programme: Programme {
                 code,
                 name: name.trim().to_string(),
-                state: CountryCode::parse("state", state)
-                    .map_err(|e| AppError::Invalid(e.to_string()))?,
+                state: CountryCode::parse("state", state)?,
                 policy_profile: policy_profile.to_string(),
             },
             pledges: vec![],

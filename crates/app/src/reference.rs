@@ -104,15 +104,20 @@ pub fn needs_for_year(year: i32) -> Result<NeedsFigure, AppError> {
     let all = unhcr_needs()?;
     let years: Vec<String> = all.iter().map(|n| n.year.to_string()).collect();
     all.into_iter().find(|n| n.year == year).ok_or_else(|| {
-        AppError::Invalid(format!(
-            "needs_year: no UNHCR projection for {year} is shipped; years available: {}",
-            years.join(", ")
-        ))
+        resettle_domain::Refusal::not_in_list(
+            "needs_year",
+            year,
+            years,
+            resettle_domain::refusal::Vocabulary::Plain,
+        )
+        .into()
     })
 }
 
+/// A row of a data file shipped in the binary that does not read: a fault of the build,
+/// not of anyone's input.
 fn shipped(file: &str, row: usize, e: impl std::fmt::Display) -> AppError {
-    AppError::Invalid(format!("shipped data {file}, row {}: {e}", row + 2))
+    AppError::internal(&format!("shipped data {file}, row {}", row + 2), e)
 }
 
 #[cfg(test)]

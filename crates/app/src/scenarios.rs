@@ -1,4 +1,5 @@
 //! Saved fair-share scenarios, so planners can compare alternatives side by side.
+use resettle_domain::{Refusal, RefusalKind};
 use serde::Serialize;
 
 use crate::access::audit::succeeded;
@@ -30,8 +31,12 @@ impl App {
         self.require(caller, Permission::PlanQuotas, "scenario", name)
             .await?;
         let name = name.trim();
-        if name.is_empty() || name.len() > 100 {
-            return Err(AppError::Invalid("name: give 1 to 100 characters".into()));
+        if name.is_empty() {
+            return Err(Refusal::of("name", RefusalKind::Missing).into());
+        }
+        let got = name.chars().count();
+        if got > 100 {
+            return Err(Refusal::of("name", RefusalKind::TooLong { max: 100, got }).into());
         }
         let result = fair_share::plan(inputs, self.today())?;
         let inputs_json = serde_json::to_string(inputs).expect("plan inputs serialise");
@@ -56,7 +61,7 @@ impl App {
             .into_iter()
             .map(|r| {
                 let corrupt = |e: serde_json::Error| {
-                    AppError::Invalid(format!("stored scenario {:?} is unreadable: {e}", r.name))
+                    AppError::internal(&format!("stored scenario {:?}", r.name), e)
                 };
                 Ok(Scenario {
                     inputs: serde_json::from_str(&r.inputs).map_err(corrupt)?,

@@ -64,6 +64,8 @@ pub enum Anchor {
     FollowUpDue(u32),
     /// The first day of a hold of the programme.
     HoldStarts,
+    /// The first day of what it ends (a mission).
+    Starts,
 }
 
 impl fmt::Display for Anchor {
@@ -82,6 +84,7 @@ impl fmt::Display for Anchor {
             Anchor::SupportEnds => f.write_str("the support ends"),
             Anchor::FollowUpDue(months) => write!(f, "the {months}-month follow-up is due"),
             Anchor::HoldStarts => f.write_str("the hold starts"),
+            Anchor::Starts => f.write_str("it starts"),
         }
     }
 }
@@ -466,6 +469,74 @@ pub enum RefusalKind {
         given: String,
         /// The code it stands for.
         code: String,
+    /// A code or a name with a character other than letters, digits and `others`.
+    Characters {
+        /// What was given.
+        given: String,
+        /// The characters allowed besides letters and digits, as written to the reader.
+        others: String,
+    },
+    /// Fewer than `min` characters (spaces at either end not counted).
+    TooShort {
+        /// The fewest allowed.
+        min: usize,
+        /// How many were given.
+        got: usize,
+    },
+    /// A password of one character repeated.
+    OneCharacterRepeated,
+    /// A password on the list of those most used, from breaches.
+    CommonPassword,
+    /// A role given to a user's token that the user does not hold.
+    RoleNotHeld {
+        /// The role.
+        role: String,
+    },
+    /// `ours` asked for by a user of no organisation that submits cases.
+    NoOrganisation,
+    /// Not an `http://` or `https://` address without query or fragment.
+    NotAWebAddress {
+        /// What was given.
+        given: String,
+    },
+    /// Not an e-mail address (`name@domain`).
+    NotAnEmail {
+        /// What was given.
+        given: String,
+    },
+    /// Not a mobile number in international form (`+` and 8 to 15 digits).
+    NotAPhone {
+        /// What was given.
+        given: String,
+    },
+    /// A funding instrument the programme's policy profile names no rate for.
+    NoRate {
+        /// The instrument (`amif`, `allowance`).
+        instrument: String,
+    },
+    /// Several where one must be named (the programmes of a database).
+    Several {
+        /// The ones there are.
+        found: Vec<String>,
+    },
+    /// Both or neither of two fields given, where exactly one must be.
+    OneOf {
+        /// The fields.
+        fields: Vec<String>,
+    },
+    /// A record changed since the caller loaded it: it is no longer what it was.
+    NoLonger {
+        /// What it was when loaded (a reunification request's status).
+        was: String,
+    },
+    /// A place given for a stay of another kind (an LOI for a stay in a centre).
+    PlaceNotOfKind {
+        /// The place, by code.
+        place: String,
+        /// The kind of stay the place is for.
+        is: StayKind,
+        /// The kind of stay asked for.
+        wanted: StayKind,
     },
     /// A reason the domain states in English only (not yet typed).
     Said(String),
@@ -478,7 +549,8 @@ impl RefusalKind {
         match self {
             RefusalKind::ChangedSince { .. }
             | RefusalKind::Duplicate { .. }
-            | RefusalKind::NothingToClaim => 409,
+            | RefusalKind::NothingToClaim
+            | RefusalKind::NoLonger { .. } => 409,
             RefusalKind::NoSuchCase { .. } => 404,
             _ => 422,
         }
@@ -554,6 +626,20 @@ impl RefusalKind {
             NoWorkToMatch => "no_work_to_match",
             NotWhereStaying { .. } => "not_where_staying",
             NotStoredAsCode { .. } => "not_stored_as_code",
+            Characters { .. } => "characters",
+            TooShort { .. } => "too_short",
+            OneCharacterRepeated => "one_character_repeated",
+            CommonPassword => "common_password",
+            RoleNotHeld { .. } => "role_not_held",
+            NoOrganisation => "no_organisation",
+            NotAWebAddress { .. } => "not_a_web_address",
+            NotAnEmail { .. } => "not_an_email",
+            NotAPhone { .. } => "not_a_phone",
+            NoRate { .. } => "no_rate",
+            Several { .. } => "several",
+            OneOf { .. } => "one_of",
+            NoLonger { .. } => "no_longer",
+            PlaceNotOfKind { .. } => "place_not_of_kind",
             Said(_) => "other",
         }
     }
@@ -831,6 +917,49 @@ impl fmt::Display for RefusalKind {
             ),
             NotStoredAsCode { given, code } => {
                 write!(f, "{given:?} is stored as its code {code:?}")
+            Characters { given, others } => {
+                write!(f, "{given:?} may hold only letters, digits and {others}")
+            }
+            TooShort { min, got } => write!(
+                f,
+                "at least {min} characters are required, not counting spaces at either end; \
+                 got {got}"
+            ),
+            OneCharacterRepeated => {
+                f.write_str("is one character repeated; choose a phrase of several words")
+            }
+            CommonPassword => f.write_str(
+                "is in the list of commonly used passwords from breaches; choose another",
+            ),
+            RoleNotHeld { role } => write!(f, "the user does not hold the role {role}"),
+            NoOrganisation => f.write_str("you belong to no organisation that submits cases"),
+            NotAWebAddress { given } => write!(
+                f,
+                "{given:?} is not an http:// or https:// address without query (the family \
+                 page is this address followed by /family)"
+            ),
+            NotAnEmail { given } => {
+                write!(f, "{given:?} is not an e-mail address (name@domain)")
+            }
+            NotAPhone { given } => write!(
+                f,
+                "{given:?} is not a mobile number in international form (+ and 8 to 15 \
+                 digits, e.g. +961 3 123 456)"
+            ),
+            NoRate { instrument } => {
+                write!(
+                    f,
+                    "the programme's policy profile names no {instrument} rate"
+                )
+            }
+            Several { found } => write!(f, "there are several ({}); name one", list(found)),
+            OneOf { fields } => write!(f, "give one of {}, not both", fields.join(" or ")),
+            NoLonger { was } => write!(
+                f,
+                "it is no longer {was}: it was changed since you loaded it; reload and retry"
+            ),
+            PlaceNotOfKind { place, is, wanted } => {
+                write!(f, "{place} is a {is}, not a {wanted}")
             }
             Said(reason) => f.write_str(reason),
         }

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use resettle_domain::case::CaseFile;
 use resettle_domain::programme::ProgrammeImport;
 use resettle_domain::reception::StayKind;
+use resettle_domain::{Refusal, RefusalKind};
 use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
@@ -197,28 +198,35 @@ pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(
     let mut numbers = HashSet::new();
     for f in files {
         let n = f.case.case_number.as_str();
-        let refuse = |reason: String| StorageError::Invalid(format!("case {n}: {reason}"));
+        let refuse = |r: Refusal| StorageError::Refused(r.within(format!("case {n}")));
+        let not_in_import = |field: String, given: String| {
+            refuse(Refusal::of(field, RefusalKind::NotDefined { given }))
+        };
         if !numbers.insert(n) {
             return Err(StorageError::Duplicate {
                 what: "case",
                 key: n.to_string(),
             });
         }
-        f.case.validate().map_err(|e| refuse(e.to_string()))?;
-        f.state().map_err(|e| refuse(format!("events: {e}")))?;
+        f.case.validate().map_err(refuse)?;
+        f.state()
+            .map_err(|e| refuse(Refusal::from(e).within("events")))?;
         let member_nos: HashSet<u32> = f.case.members.iter().map(|m| m.member_no).collect();
-        if member_nos.len() != f.case.members.len() {
-            return Err(refuse("members: member_no is repeated".into()));
+        let mut seen = HashSet::new();
+        if let Some(twice) = f.case.members.iter().find(|m| !seen.insert(m.member_no)) {
+            return Err(refuse(Refusal::of(
+                "members",
+                RefusalKind::MemberTwice {
+                    given: twice.member_no.to_string(),
+                },
+            )));
         }
         if let Some(m) = f
             .medical
             .iter()
             .find(|m| !member_nos.contains(&m.member_no))
         {
-            return Err(refuse(format!(
-                "medical: member_no {} is not in the family",
-                m.member_no
-            )));
+            return Err(not_in_import("medical".into(), m.member_no.to_string()));
         }
         for (what, key, known) in [
             ("mission", &f.mission, &missions),
@@ -228,7 +236,7 @@ pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(
             if let Some(k) = key
                 && !known.contains(k)
             {
-                return Err(refuse(format!("{what}: {k:?} is not in the import")));
+                return Err(not_in_import(what.into(), k.clone()));
             }
         }
         for (i, s) in f.stays.iter().enumerate() {
@@ -240,9 +248,7 @@ pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(
             if let Some(k) = &s.place
                 && !known.contains(k)
             {
-                return Err(refuse(format!(
-                    "stays[{i}].place: {k:?} is not in the import"
-                )));
+                return Err(not_in_import(format!("stays[{i}].place"), k.clone()));
             }
         }
     }

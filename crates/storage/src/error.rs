@@ -60,6 +60,10 @@ pub enum StorageError {
     /// The input was refused before anything was written.
     #[error("{0}")]
     Invalid(String),
+    /// The input or the step was refused by a rule, with its field and a typed reason,
+    /// before anything was written.
+    #[error("{0}")]
+    Refused(resettle_domain::Refusal),
     /// A group commit of audit entries failed (the reason is the database's, told to each
     /// caller of the batch). Nothing of the batch was written.
     #[error("audit trail not written: {0}")]

@@ -336,10 +336,13 @@ impl Store {
         for r in rows {
             let (version, stored): (i64, String) = (r.try_get(0)?, r.try_get(1)?);
             let Some(m) = MIGRATIONS.iter().find(|m| m.version == version) else {
-                return Err(StorageError::Invalid(format!(
-                    "the database has migration {version}, which this build does not know: \
-                     it was migrated by a newer resettle; run that version"
-                )));
+                return Err(StorageError::Corrupt {
+                    field: "schema_migrations.version",
+                    value: version.to_string(),
+                    reason: "this build does not know it: the database was migrated by a newer \
+                             resettle; run that version"
+                        .into(),
+                });
             };
             let ours = m.checksum(self.backend);
             if stored.is_empty() {
@@ -349,12 +352,16 @@ impl Store {
                     .execute(&self.pool)
                     .await?;
             } else if stored != ours {
-                return Err(StorageError::Invalid(format!(
-                    "migration {version} ({}) differs from the one applied to this database \
-                     (checksum {stored} applied, {ours} in this build): an applied migration \
-                     must never change; add a new one instead",
-                    m.description
-                )));
+                return Err(StorageError::Corrupt {
+                    field: "schema_migrations.checksum",
+                    value: stored,
+                    reason: format!(
+                        "migration {version} ({}) differs from the one applied to this \
+                         database ({ours} in this build): an applied migration must never \
+                         change; add a new one instead",
+                        m.description
+                    ),
+                });
             }
         }
         Ok(())

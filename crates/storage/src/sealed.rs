@@ -6,6 +6,7 @@
 use resettle_secure::cipher::Keyring;
 use sqlx::Row;
 
+use crate::codec::corrupt;
 use crate::{AuditOf, StorageError, Store};
 
 /// What a sealed medical field is bound to.
@@ -54,9 +55,8 @@ pub(crate) fn open_bound(
     let keys = keys.ok_or_else(key_missing)?;
     let bytes = keys
         .decrypt(stored, context.as_bytes())
-        .map_err(|e| StorageError::Invalid(format!("{context}: {e}")))?;
-    String::from_utf8(bytes)
-        .map_err(|e| StorageError::Invalid(format!("{context}: not text ({e})")))
+        .map_err(|e| corrupt("a sealed field", context, e))?;
+    String::from_utf8(bytes).map_err(|e| corrupt("a sealed field", context, e))
 }
 
 /// Opens one medical field of one member.
@@ -71,14 +71,18 @@ pub(crate) fn open(
     let bytes = keys
         .decrypt(stored, context(field, case_number, member_no).as_bytes())
         .map_err(|e| {
-            StorageError::Invalid(format!(
-                "medical_records.{field} of {case_number} member {member_no}: {e}"
-            ))
+            corrupt(
+                "medical_records",
+                &context(field, case_number, member_no),
+                e,
+            )
         })?;
     String::from_utf8(bytes).map_err(|e| {
-        StorageError::Invalid(format!(
-            "medical_records.{field} of {case_number} member {member_no}: not text ({e})"
-        ))
+        corrupt(
+            "medical_records",
+            &context(field, case_number, member_no),
+            e,
+        )
     })
 }
 
@@ -146,9 +150,9 @@ impl Store {
                 continue;
             }
             let ctx = totp_context(&username);
-            let plain = keys.decrypt(&stored, ctx.as_bytes()).map_err(|e| {
-                StorageError::Invalid(format!("users.totp_secret of {username}: {e}"))
-            })?;
+            let plain = keys
+                .decrypt(&stored, ctx.as_bytes())
+                .map_err(|e| corrupt("users.totp_secret", &username, e))?;
             sqlx::query("UPDATE users SET totp_secret = $1 WHERE username = $2")
                 .bind(keys.encrypt(&plain, ctx.as_bytes()))
                 .bind(username)

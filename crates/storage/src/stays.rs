@@ -3,6 +3,7 @@
 //! case's stays, and the load of one place as a capacity check needs it.
 use resettle_domain::case::CaseNumber;
 use resettle_domain::reception::{Move, OccupancyRule, Stay, StayKind};
+use resettle_domain::{Refusal, RefusalKind};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
@@ -111,8 +112,14 @@ pub(crate) async fn begin_stay(
             })?;
             let place_kind: String = row.try_get(2)?;
             if Some(place_kind.as_str()) != kind.place_kind().map(|k| k.as_str()) {
-                return Err(StorageError::Invalid(format!(
-                    "reception_place: {code} is a {place_kind}, not a {kind}"
+                let is: StayKind = parse_word("reception_places.kind", &place_kind)?;
+                return Err(StorageError::Refused(Refusal::of(
+                    "reception_place",
+                    RefusalKind::PlaceNotOfKind {
+                        place: code.clone(),
+                        is,
+                        wanted: kind,
+                    },
                 )));
             }
             place_id = Some(row.try_get::<i64, _>(0)?);

@@ -133,6 +133,13 @@ impl From<AppError> for ApiError {
                     "an internal error occurred; it has been logged",
                 )
             }
+            AppError::Internal(e) => {
+                tracing::error!(error = %e, "internal failure");
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "an internal error occurred; it has been logged",
+                )
+            }
         }
     }
 }

@@ -272,8 +272,11 @@ impl App {
                     &d,
                     time::macros::format_description!("[year]-[month]-[day]"),
                 )
-                .map_err(|e| {
-                    AppError::Invalid(format!("{field}: {d:?} is not a YYYY-MM-DD day ({e})"))
+                .map_err(|_| {
+                    resettle_domain::Refusal::of(
+                        field,
+                        resettle_domain::RefusalKind::NotADay { given: d.clone() },
+                    )
                 })?;
             }
         }

@@ -251,7 +251,7 @@ impl App {
             super::users::verify_password(&password, &hash)
         })
         .await
-        .map_err(|e| AppError::Invalid(format!("password check failed: {e}")))
+        .map_err(|e| AppError::internal("the password check", e))
     }
 
     /// Renders a document (typesetting a PDF, writing a workbook) on a blocking thread, at
@@ -271,7 +271,7 @@ impl App {
             work()
         })
         .await
-        .map_err(|e| AppError::Invalid(format!("document failed: {e}")))
+        .map_err(|e| AppError::internal("a document", e))
     }
 
     /// Runs CPU-heavy placement work on a blocking thread, one run at a time; a run asked
@@ -305,7 +305,7 @@ async fn run_alone<T: Send + 'static>(
         work()
     })
     .await
-    .map_err(|e| AppError::Invalid(format!("{what} failed: {e}")))
+    .map_err(|e| AppError::internal(what, e))
 }
 
 fn too_many(what: Limited, retry_after: Duration) -> AppError {

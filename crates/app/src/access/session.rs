@@ -178,7 +178,7 @@ impl App {
             .sign_in_step_passed(username, SignInStep::Password, its_lock)
             .await?;
         let roles = resettle_domain::access::Role::parse_list(&row.user.roles)
-            .map_err(|e| AppError::Invalid(e.to_string()))?;
+            .map_err(|e| AppError::internal("the stored roles", e))?;
         let needs_second_factor = roles
             .iter()
             .any(|r| self.security.second_factor_roles.contains(r));
@@ -362,7 +362,7 @@ impl App {
         Ok(Session {
             caller: Caller {
                 roles: Role::parse_list(&row.roles)
-                    .map_err(|e| AppError::Invalid(e.to_string()))?,
+                    .map_err(|e| AppError::internal("the stored roles", e))?,
                 username: row.username,
                 organisation: row.organisation,
                 source: String::new(),
@@ -382,9 +382,13 @@ impl App {
     /// code of a language the pages are written in; the web layer checks which).
     pub async fn choose_language(&self, cookie: &str, language: &str) -> Result<(), AppError> {
         if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Err(AppError::Invalid(format!(
-                "language: {language:?} is not an ISO 639-1 code"
-            )));
+            return Err(resettle_domain::Refusal::of(
+                "language",
+                resettle_domain::RefusalKind::NotALanguage {
+                    given: language.to_string(),
+                },
+            )
+            .into());
         }
         Ok(self
             .store
@@ -446,7 +450,7 @@ impl App {
     fn decrypt_secret(&self, username: &str, sealed: &str) -> Result<Vec<u8>, AppError> {
         self.keys()?
             .decrypt(sealed, totp_context(username).as_bytes())
-            .map_err(|e| AppError::Invalid(format!("second factor of {username}: {e}")))
+            .map_err(|e| AppError::internal(&format!("the second factor of {username}"), e))
     }
 }
 

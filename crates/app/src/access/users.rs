@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Argon2, PasswordHash};
 use resettle_domain::access::{OrganisationKind, Role};
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::CutOff;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -59,41 +60,39 @@ static COMMON: LazyLock<std::collections::HashSet<&'static str>> =
 
 /// Why a password is refused, if it is (ASVS 2.1): too short once trimmed, one character
 /// repeated, or one of the common breached passwords whatever its case.
-fn password_weakness(password: &str) -> Option<String> {
+fn password_weakness(password: &str) -> Option<Refusal> {
     let trimmed = password.trim();
     let first = trimmed.chars().next();
-    if trimmed.chars().count() < MIN_PASSWORD_CHARS {
-        Some(format!(
-            "password: at least {MIN_PASSWORD_CHARS} characters are required, not counting \
-             spaces at either end"
-        ))
+    let got = trimmed.chars().count();
+    let kind = if got < MIN_PASSWORD_CHARS {
+        RefusalKind::TooShort {
+            min: MIN_PASSWORD_CHARS,
+            got,
+        }
     } else if trimmed.chars().all(|c| Some(c) == first) {
-        Some("password: is one character repeated; choose a phrase of several words".into())
+        RefusalKind::OneCharacterRepeated
     } else if COMMON.contains(trimmed.to_lowercase().as_str()) {
-        Some(
-            "password: is in the list of commonly used passwords from breaches; choose \
-             another"
-                .into(),
-        )
+        RefusalKind::CommonPassword
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Refusal::of("password", kind))
 }
 
 fn hash_password(password: &str) -> Result<String, AppError> {
-    if let Some(reason) = password_weakness(password) {
-        return Err(AppError::Invalid(reason));
+    if let Some(refusal) = password_weakness(password) {
+        return Err(refusal.into());
     }
     hash_secret("password", password)
 }
 
 /// An argon2id hash of a secret a person types (a password, a family's access code), as
-/// the PHC string stored; `field` names it if hashing fails.
+/// the PHC string stored; `field` names it if hashing fails (a fault of the server).
 pub(crate) fn hash_secret(field: &str, secret: &str) -> Result<String, AppError> {
     Argon2::default()
         .hash_password(secret.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| AppError::Invalid(format!("{field}: cannot be hashed: {e}")))
+        .map_err(|e| AppError::internal(&format!("hashing the {field}"), e))
 }
 
 /// A new user name as stored: folded to lowercase and limited to ASCII letters, digits
@@ -103,14 +102,21 @@ pub(crate) fn hash_secret(field: &str, secret: &str) -> Result<String, AppError>
 /// simpler and stricter than normalising them (NFKC does not map Cyrillic to Latin).
 pub(crate) fn username_of(typed: &str) -> Result<String, AppError> {
     let name = typed.trim().to_ascii_lowercase();
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-@".contains(c))
+    if name.is_empty() {
+        return Err(Refusal::of("username", RefusalKind::Missing).into());
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-@".contains(c))
     {
-        return Err(AppError::Invalid(format!(
-            "username: {typed:?} must be ASCII letters, digits and . _ - @ (stored lowercase)"
-        )));
+        return Err(Refusal::of(
+            "username",
+            RefusalKind::Characters {
+                given: typed.trim().to_string(),
+                others: ". _ - @".into(),
+            },
+        )
+        .into());
     }
     Ok(name)
 }
@@ -131,8 +137,7 @@ pub(crate) fn digest(token: &str) -> String {
 /// 256 random bits as hex: tokens, session cookies, CSRF tokens.
 pub(crate) fn random_hex() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| AppError::Invalid(format!("no randomness available: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| AppError::internal("no randomness available", e))?;
     Ok(hex::encode(bytes))
 }
 
@@ -160,11 +165,9 @@ impl App {
     ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageUsers, "organisation", name)
             .await?;
-        let kind: OrganisationKind = kind
-            .parse()
-            .map_err(|e: resettle_domain::ParseError| AppError::Invalid(e.to_string()))?;
+        let kind: OrganisationKind = kind.parse()?;
         if name.trim().is_empty() {
-            return Err(AppError::Invalid("name: is empty".into()));
+            return Err(Refusal::of("name", RefusalKind::Missing).into());
         }
         let entry = succeeded(caller, "write", "organisation", name.trim(), "", "added");
         self.store
@@ -269,7 +272,7 @@ impl App {
             .map(|(name, kind)| {
                 Ok(Organisation {
                     kind: kind.parse().map_err(|e: resettle_domain::ParseError| {
-                        AppError::Invalid(e.to_string())
+                        AppError::internal("the stored kind of an organisation", e)
                     })?,
                     name,
                 })
@@ -350,11 +353,16 @@ impl App {
             None => None,
             Some(r) => {
                 let wanted = Role::parse_list(r)?;
-                let held = Role::parse_list(&held).map_err(|e| AppError::Invalid(e.to_string()))?;
+                let held = Role::parse_list(&held)
+                    .map_err(|e| AppError::internal("the stored roles", e))?;
                 if let Some(extra) = wanted.iter().find(|w| !held.contains(w)) {
-                    return Err(AppError::Invalid(format!(
-                        "roles: {username} does not hold {extra}"
-                    )));
+                    return Err(Refusal::of(
+                        "roles",
+                        RefusalKind::RoleNotHeld {
+                            role: extra.as_str().to_string(),
+                        },
+                    )
+                    .into());
                 }
                 Some(
                     wanted
@@ -426,7 +434,8 @@ impl App {
             return Err(refused());
         };
         Ok(Caller {
-            roles: Role::parse_list(&user.roles).map_err(|e| AppError::Invalid(e.to_string()))?,
+            roles: Role::parse_list(&user.roles)
+                .map_err(|e| AppError::internal("the stored roles", e))?,
             username: user.username,
             organisation: user.organisation,
             source: source.to_string(),
@@ -455,17 +464,14 @@ mod tests {
     #[test]
     fn weak_passwords_are_refused_with_the_reason() {
         for (password, reason) in [
-            ("            ", "12 characters"),
-            ("   ten chars!   ", "12 characters"),
-            ("aaaaaaaaaaaa", "one character repeated"),
-            ("QWERTY123456", "commonly used"),
-            (" 1q2w3e4r5t6y ", "commonly used"),
+            ("            ", "too_short"),
+            ("   ten chars!   ", "too_short"),
+            ("aaaaaaaaaaaa", "one_character_repeated"),
+            ("QWERTY123456", "common_password"),
+            (" 1q2w3e4r5t6y ", "common_password"),
         ] {
-            let e = password_weakness(password).unwrap_or_default();
-            assert!(
-                e.starts_with("password: ") && e.contains(reason),
-                "{password:?}: {e}"
-            );
+            let e = password_weakness(password).expect("refused");
+            assert_eq!((e.field.as_ref(), e.kind.as_str()), ("password", reason));
         }
         assert_eq!(password_weakness("a phrase of several words"), None);
         assert!(COMMON.len() > 19_000, "the whole list is loaded");

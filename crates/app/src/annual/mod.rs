@@ -230,10 +230,11 @@ impl YearSpan {
     /// The span of `year` on `today`; a year not begun is refused naming it.
     pub(crate) fn of(year: i32, today: Date) -> Result<YearSpan, AppError> {
         crate::bounds::within("year", year, &crate::bounds::CALENDAR_YEARS)?;
-        let first = Date::from_calendar_date(year, Month::January, 1)
-            .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
-        let next = Date::from_calendar_date(year + 1, Month::January, 1)
-            .map_err(|e| AppError::Invalid(format!("year: {e}")))?;
+        // Every year of the bound and the one after it are days of `time`.
+        let january = |y| {
+            Date::from_calendar_date(y, Month::January, 1).expect("a calendar year has a 1 January")
+        };
+        let (first, next) = (january(year), january(year + 1));
         // A report covers a year begun.
         if first > today {
             return Err(resettle_domain::Refusal::of(
@@ -423,10 +424,11 @@ impl App {
                         ));
                     }
                     _ => {
-                        return Err(AppError::Invalid(format!(
-                            "programme: the database holds several ({}); name one",
-                            codes.join(", ")
-                        )));
+                        return Err(resettle_domain::Refusal::of(
+                            "programme",
+                            resettle_domain::RefusalKind::Several { found: codes },
+                        )
+                        .into());
                     }
                 }
             }

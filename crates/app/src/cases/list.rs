@@ -3,6 +3,7 @@ use std::collections::HashMap;
 
 use resettle_domain::case::{CaseState, Priority};
 use resettle_domain::policy::{OverdueScreen, ScreenVerdict};
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{CaseFilter, CaseSummary};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -158,20 +159,21 @@ impl CaseQuery {
         if self.ours != Some(true) {
             return Ok(None);
         }
-        caller.organisation.clone().map(Some).ok_or_else(|| {
-            AppError::Invalid("ours: you belong to no organisation that submits cases".into())
-        })
+        caller
+            .organisation
+            .clone()
+            .map(Some)
+            .ok_or_else(|| Refusal::of("ours", RefusalKind::NoOrganisation).into())
     }
 }
 
-fn parse<T: std::str::FromStr>(v: &Option<String>) -> Result<Option<T>, AppError>
-where
-    T::Err: std::fmt::Display,
-{
-    v.as_deref()
+fn parse<T: std::str::FromStr<Err = resettle_domain::ParseError>>(
+    v: &Option<String>,
+) -> Result<Option<T>, AppError> {
+    Ok(v.as_deref()
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<T>().map_err(|e| AppError::Invalid(e.to_string())))
-        .transpose()
+        .map(str::parse::<T>)
+        .transpose()?)
 }
 
 impl App {
@@ -212,8 +214,7 @@ impl App {
                 .await);
         }
         if let Some(c) = q.category.as_deref().filter(|c| !c.is_empty()) {
-            c.parse::<resettle_domain::case::SubmissionCategory>()
-                .map_err(|e| AppError::Invalid(e.to_string()))?;
+            c.parse::<resettle_domain::case::SubmissionCategory>()?;
         }
         let filter = CaseFilter {
             programme: None,

@@ -62,5 +62,5 @@ pub(crate) fn no_such_case(number: &str) -> AppError {
 
 /// Parses a case number from a path or argument, refusing with the field named.
 pub(crate) fn case_number(s: &str) -> Result<CaseNumber, AppError> {
-    CaseNumber::parse(s).map_err(|e| AppError::Invalid(e.to_string()))
+    Ok(CaseNumber::parse(s)?)
 }

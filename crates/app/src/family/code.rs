@@ -71,8 +71,7 @@ impl FamilySession {
 /// A new code, in groups of four.
 fn new_code() -> Result<String, AppError> {
     let mut bytes = [0u8; CODE_LENGTH];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| AppError::Invalid(format!("no randomness available: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| AppError::internal("no randomness available", e))?;
     // 256 is a multiple of 32: the low five bits of a random byte are uniform.
     let code: String = bytes
         .iter()
@@ -131,7 +130,7 @@ impl App {
         let plain = normalise(&code).expect("a new code is a code");
         let hash = tokio::task::spawn_blocking(move || hash_secret("code", &plain))
             .await
-            .map_err(|e| AppError::Invalid(format!("code: cannot be hashed: {e}")))??;
+            .map_err(|e| AppError::internal("hashing the code", e))??;
         let issued_at = self.now();
         let n = case_number(number)?;
         let entry = succeeded(

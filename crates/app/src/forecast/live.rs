@@ -192,7 +192,7 @@ impl App {
         )];
         scenario.start = today;
         scenario.end = Date::from_calendar_date(today.year() + 2, Month::December, 31)
-            .map_err(|e| AppError::Invalid(format!("programme: {e}")))?;
+            .map_err(|e| AppError::internal("the end of the forecast", e))?;
         scenario.missions.clear();
         scenario.shocks.clear();
         scenario.what_if.clear();

@@ -133,13 +133,14 @@ fn input(what: &str, about: Option<&str>, source: &str) -> InputSource {
     }
 }
 
-/// A refused scenario or option as the app's refusal, naming the key as its field. The
-/// forecast crate states its reasons in English only (a scenario file's checks).
-pub fn refused(e: ScenarioError) -> AppError {
-    match e.key {
-        Some(key) => resettle_domain::Refusal::new(key, e.reason).into(),
-        None => AppError::Invalid(e.to_string()),
-    }
+/// A refused scenario or option as the app's refusal of a file that does not read as a
+/// scenario, naming the key as its field (`scenario` when the text itself does not read).
+/// The forecast crate states its reasons in English, with the line and the column, and
+/// the refusal keeps them as the detail.
+pub fn refused(mut e: ScenarioError) -> AppError {
+    let field = e.key.take().unwrap_or_else(|| "scenario".into());
+    let detail = e.to_string();
+    resettle_domain::Refusal::of(field, resettle_domain::RefusalKind::Unreadable { detail }).into()
 }
 
 /// What a planner may forecast.
@@ -232,9 +233,13 @@ impl App {
             (Some(name), None) => App::shipped_scenario(name)?.clone(),
             (None, Some(code)) => self.live_scenario(code).await?,
             _ => {
-                return Err(AppError::Invalid(
-                    "scenario: give a shipped scenario or a programme, not both".into(),
-                ));
+                return Err(resettle_domain::Refusal::of(
+                    "scenario",
+                    resettle_domain::RefusalKind::OneOf {
+                        fields: vec!["scenario".into(), "programme".into()],
+                    },
+                )
+                .into());
             }
         };
         let options = Options {

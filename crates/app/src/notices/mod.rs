@@ -15,6 +15,7 @@ pub use delivery::Delivered;
 pub use worklist::{FamiliesToInform, FamilyToInformView, InformQuery};
 
 use resettle_domain::case::{CaseFile, News, NoticeState, Relationship};
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_notify::Courier;
 use resettle_storage::{FamilyContact, NewNotice, NoticeChannels, StoredNotice};
 use serde::{Deserialize, Serialize};
@@ -45,10 +46,13 @@ impl NoticeSettings {
                 .is_some_and(|(_, rest)| !rest.is_empty())
             && !url.contains(['?', '#', ' ']);
         if !ok {
-            return Err(AppError::Invalid(format!(
-                "public_url: {public_url:?} is not an http:// or https:// address without \
-                 query (the family page is this address followed by /family)"
-            )));
+            return Err(Refusal::of(
+                "public_url",
+                RefusalKind::NotAWebAddress {
+                    given: public_url.to_string(),
+                },
+            )
+            .into());
         }
         Ok(NoticeSettings {
             public_url: url.to_string(),
@@ -139,9 +143,13 @@ fn email(typed: Option<&str>) -> Result<Option<String>, AppError> {
     if ok {
         Ok(Some(e.to_string()))
     } else {
-        Err(AppError::Invalid(format!(
-            "email: {e:?} is not an e-mail address (name@domain)"
-        )))
+        Err(Refusal::of(
+            "email",
+            RefusalKind::NotAnEmail {
+                given: e.to_string(),
+            },
+        )
+        .into())
     }
 }
 
@@ -161,10 +169,13 @@ fn phone(typed: Option<&str>) -> Result<Option<String>, AppError> {
     if ok {
         Ok(Some(digits))
     } else {
-        Err(AppError::Invalid(format!(
-            "phone: {p:?} is not a mobile number in international form (+ and 8 to 15 digits, \
-             e.g. +961 3 123 456)"
-        )))
+        Err(Refusal::of(
+            "phone",
+            RefusalKind::NotAPhone {
+                given: p.to_string(),
+            },
+        )
+        .into())
     }
 }
 

@@ -1,7 +1,7 @@
 //! A plan's years split over situations and channels, with the missions they imply.
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::quota::{
-    AllocationRules, EmergencyPlaces, YearInput, allocate_year, implied_missions,
+    AllocationError, AllocationRules, EmergencyPlaces, YearInput, allocate_year, implied_missions,
 };
 use resettle_domain::reference::resettlement_needs;
 use resettle_domain::{Refusal, RefusalKind};
@@ -149,7 +149,7 @@ impl App {
             .channels()
             .first()
             .map(|c| c.channel)
-            .ok_or_else(|| AppError::Invalid("the programme's profile has no channel".into()))?;
+            .ok_or_else(|| AppError::Internal("the programme's profile has no channel".into()))?;
         let decisions = self.quota_decisions(programme).await?;
         let pledges = self.store.pledges(programme).await?;
         let missions = self.store.missions().await?;
@@ -186,7 +186,19 @@ impl App {
                 default_channel,
                 rules,
             })
-            .map_err(|e| AppError::Invalid(format!("year {year}: {e}")))?;
+            .map_err(|e| match e {
+                AllocationError::NoNeeds { year } => {
+                    Refusal::of("from", RefusalKind::NoNeeds { year }).into()
+                }
+                AllocationError::Needs { .. } => {
+                    AppError::internal("the shipped resettlement needs", e)
+                }
+                // The profile's floors and caps, or the emergency places asked for, do not
+                // fit the year's places: said in English, with the figures.
+                AllocationError::Infeasible(why) => {
+                    AppError::Invalid(format!("year {year}: {why}"))
+                }
+            })?;
             for r in &rows {
                 if !used_needs
                     .iter()

@@ -123,9 +123,12 @@ impl App {
         req: &FamilyCheckIn,
     ) -> Result<(), AppError> {
         if !req.consent {
-            return Err(AppError::Invalid(
-                "consent: the answers are kept only with your consent".into(),
-            ));
+            // The answers are kept only with the family's consent.
+            return Err(resettle_domain::Refusal::of(
+                "consent",
+                resettle_domain::RefusalKind::Missing,
+            )
+            .into());
         }
         let number = case_number(family.case_number())?;
         let stored = self

@@ -130,7 +130,7 @@ async fn claims_match_an_independent_query_and_count_each_person_once() {
         // Belgium pays no municipal allowance: refused, naming the instrument.
         let none = claim(&app, Role::Auditor, Instrument::Allowance).await;
         assert!(
-            matches!(&none, Err(AppError::Invalid(m)) if m.starts_with("instrument:")),
+            matches!(&none, Err(AppError::Refused(r)) if r.field == "instrument"),
             "{who}: {none:?}"
         );
 
@@ -156,7 +156,8 @@ async fn claims_match_an_independent_query_and_count_each_person_once() {
         );
         let dutch_amif = claim(&app, Role::Planner, Instrument::Amif).await;
         assert!(
-            matches!(&dutch_amif, Err(AppError::Invalid(m)) if m.contains("EU funding")),
+            matches!(&dutch_amif, Err(AppError::Refused(r)) if r.field == "instrument"
+                && r.kind == resettle_domain::RefusalKind::NoRate { instrument: "amif".into() }),
             "{who}: {dutch_amif:?}"
         );
     }

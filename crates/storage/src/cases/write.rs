@@ -310,8 +310,11 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StorageError::Invalid(format!(
-                "status: reunification request {key} is no longer {from}; reload and retry"
+            return Err(StorageError::Refused(resettle_domain::Refusal::of(
+                "status",
+                resettle_domain::RefusalKind::NoLonger {
+                    was: from.as_str().to_string(),
+                },
             )));
         }
         let head = self.append_audit_in(&mut tx, audit).await?;

@@ -9,6 +9,7 @@ use resettle_app::App;
 use resettle_app::fair_share::{self, PlanRequest};
 use serde::{Deserialize, Serialize};
 
+use super::refusals::{FormFields, Worded, worded};
 use super::{Lang, charts, failed, render, user_context};
 use crate::session::{MaybeSignedIn, SignedIn, check_csrf};
 
@@ -178,6 +179,9 @@ pub(crate) async fn outcome(
     )
 }
 
+/// The field of the form that saves a plan a refusal may name.
+const SAVE_FIELDS: FormFields = &[("name", "name", "plan-save-name")];
+
 /// `POST /fair-share/scenarios`: saves the plan in the form under its name.
 pub(crate) async fn save(
     lang: Lang,
@@ -189,20 +193,26 @@ pub(crate) async fn save(
         return failed(lang, Some(&session), refused);
     }
     let saved = match form.request() {
+        // The name refused is said in the reader's words, linked to its input.
         Ok(req) => app
             .save_scenario(&session.caller, &form.name, &req)
             .await
-            .map_err(|e| e.to_string()),
-        Err(e) => Err(e),
+            .map_err(|e| worded(lang, &e, &session.caller, SAVE_FIELDS, None)),
+        Err(reason) => Err(Worded {
+            reason,
+            ..Worded::default()
+        }),
     };
     match saved {
         Ok(_) => Redirect::to("/fair-share/scenarios").into_response(),
         Err(e) => {
             let scenarios = app.scenarios().await.unwrap_or_default();
+            // The page again as `page` shows it, the projection years included.
+            let needs = resettle_app::reference::unhcr_needs().unwrap_or_default();
             render(
                 "fair_share.html",
                 lang,
-                context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), save_error => e, user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
+                context! { form => Value::from(Serde(&form)), outcome => form.outcome(app.today()), scenarios => Value::from(Serde(&scenarios)), needs => Value::from(Serde(&needs)), save_error => Value::from(Serde(&e)), user => user_context(Some(&session)), csrf => session.csrf_token.clone() },
             )
         }
     }

@@ -50,7 +50,7 @@ pub(crate) fn worded(
             reason: super::not_allowed(lang, caller, *lacking),
             ..Worded::default()
         },
-        AppError::Storage(_) => Worded {
+        AppError::Storage(_) | AppError::Internal(_) => Worded {
             reason: message(lang, "refusal-storage", &FluentArgs::new()),
             ..Worded::default()
         },
@@ -148,7 +148,28 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | NotDefined { given }
         | MemberTwice { given }
         | Duplicate { given }
-        | ListedTwice { given } => args.set("given", given.clone()),
+        | ListedTwice { given }
+        | NotAWebAddress { given }
+        | NotAnEmail { given }
+        | NotAPhone { given } => args.set("given", given.clone()),
+        Characters { given, others } => {
+            args.set("given", given.clone());
+            args.set("others", others.clone());
+        }
+        TooShort { min, got } => {
+            args.set("min", *min);
+            args.set("got", *got);
+        }
+        RoleNotHeld { role } => args.set("role", word("role", role)),
+        NoRate { instrument } => args.set("instrument", word("claim-page-instrument", instrument)),
+        Several { found } => args.set("found", list(found, Vocabulary::Plain)),
+        OneOf { fields } => args.set("fields", list(fields, Vocabulary::Plain)),
+        NoLonger { was } => args.set("was", word("reunification-status", was)),
+        PlaceNotOfKind { place, is, wanted } => {
+            args.set("place", place.clone());
+            args.set("is", word("stay", is.as_str()));
+            args.set("wanted", word("stay", wanted.as_str()));
+        }
         TooLong { max, got } | TooMany { max, got } => {
             args.set("max", *max);
             args.set("got", *got);
@@ -319,7 +340,10 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | HomeIsNoPlace
         | NoStayYet
         | OpenBeforeLast
-        | NoWorkToMatch => {}
+        | NoWorkToMatch
+        | OneCharacterRepeated
+        | CommonPassword
+        | NoOrganisation => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -358,6 +382,7 @@ fn anchor_words(lang: Lang, anchor: Anchor) -> String {
         Anchor::SupportStarts => "anchor-support_starts",
         Anchor::SupportEnds => "anchor-support_ends",
         Anchor::HoldStarts => "anchor-hold_starts",
+        Anchor::Starts => "anchor-starts",
         Anchor::FollowUpDue(months) => {
             args.set("months", months);
             "anchor-follow_up_due"
@@ -558,6 +583,42 @@ mod tests {
             NotStoredAsCode {
                 given: "Arabic".into(),
                 code: "ar".into(),
+            },
+            After {
+                day,
+                anchor: Anchor::Starts,
+                other: day,
+            },
+            Characters {
+                given: given(),
+                others: "-".into(),
+            },
+            TooShort { min: 12, got: 3 },
+            OneCharacterRepeated,
+            CommonPassword,
+            RoleNotHeld {
+                role: "planner".into(),
+            },
+            NoOrganisation,
+            NotAWebAddress { given: given() },
+            NotAnEmail { given: given() },
+            NotAPhone { given: given() },
+            NoRate {
+                instrument: "amif".into(),
+            },
+            Several {
+                found: vec!["BE".into(), "NL".into()],
+            },
+            OneOf {
+                fields: vec!["scenario".into(), "programme".into()],
+            },
+            NoLonger {
+                was: "requested".into(),
+            },
+            PlaceNotOfKind {
+                place: "LOI-GENT".into(),
+                is: StayKind::Loi,
+                wanted: StayKind::Centre,
             },
         ]
     }

@@ -240,9 +240,7 @@ pub(crate) async fn claim(
     let built = match app.funding_claim(&session.caller, &request).await {
         Ok(c) => c,
         Err(AppError::Refused(r)) if r.field == "year" => return back(Refused::ClaimYear),
-        // The use case refuses a profile without the instrument in English only
-        // (`instrument: the policy profile … names no …`), not yet as a typed refusal.
-        Err(AppError::Invalid(m)) if m.starts_with("instrument:") => {
+        Err(AppError::Refused(r)) if r.field == "instrument" => {
             return back(Refused::ClaimInstrument);
         }
         Err(e) => return failed(lang, Some(&session), e),

@@ -25,6 +25,7 @@ mod planner;
 mod quota;
 mod reasons;
 mod reception;
+mod refusals;
 mod report;
 mod sessions;
 mod stages;

@@ -2233,3 +2233,220 @@ male,ar,,,
         );
     }
 }
+
+/// Settings a person types (a programme, a mission, a sponsor group, a scenario's name, a
+/// pledge, a user) are refused as problems naming the field and the kind of reason, and
+/// nothing is written; the pages say why in the reader's language (here French).
+#[tokio::test]
+async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
+    use serde_json::json;
+    for db in resettle_testkit::databases() {
+        let who = db.backend;
+        let app = open(&db.url).await.with_security(resettle_app::Security {
+            second_factor_roles: Vec::new(),
+            ..resettle_app::Security::default()
+        });
+        app.load_demo(
+            &DemoConfig {
+                cases: 20,
+                ..small_demo()
+            },
+            false,
+        )
+        .await
+        .unwrap();
+        let refused = |status: StatusCode, problem: &serde_json::Value, field: &str, kind: &str| {
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}: {problem}");
+            assert_eq!(
+                (&problem["field"], &problem["kind"]),
+                (&json!(field), &json!(kind)),
+                "{who}: {problem}"
+            );
+        };
+
+        // Programmes.
+        let admin = token_for(&app, "admin-api", "admin").await;
+        let programmes = app.programmes().await.unwrap();
+        let programme = |code: &str, name: &str, policy: &str| json!({"code": code, "name": name, "state": "NL", "policy_profile": policy});
+        for (body, field, kind) in [
+            (
+                programme("NL!", "Dutch", "netherlands-2012"),
+                "code",
+                "characters",
+            ),
+            (
+                programme("", "Dutch", "netherlands-2012"),
+                "code",
+                "missing",
+            ),
+            (
+                programme("NL-PROGRAMME-2027", "Dutch", "netherlands-2012"),
+                "code",
+                "too_long",
+            ),
+            (programme("NL", " ", "netherlands-2012"), "name", "missing"),
+            (
+                programme("NL", "Dutch", "atlantis"),
+                "policy",
+                "not_in_list",
+            ),
+        ] {
+            let (status, problem) =
+                authed(&app, &admin, "POST", "/api/v1/programmes", Some(body)).await;
+            refused(status, &problem, field, kind);
+        }
+        assert_eq!(app.programmes().await.unwrap(), programmes, "{who}");
+
+        // Missions and sponsor groups.
+        let officer = token(&app).await;
+        let missions = app.missions().await.unwrap().missions.len();
+        let mission = |code: &str, ends_on: &str| {
+            json!({"programme": "BE", "code": code, "destination": "JO",
+                   "starts_on": "2027-04-10", "ends_on": ends_on, "team": []})
+        };
+        for (body, field, kind) in [
+            (mission(" ", "2027-04-20"), "code", "missing"),
+            (mission("BE-2027-JO-9", "2027-04-05"), "ends_on", "before"),
+        ] {
+            let (status, problem) =
+                authed(&app, &officer, "POST", "/api/v1/missions", Some(body)).await;
+            refused(status, &problem, field, kind);
+        }
+        assert_eq!(app.missions().await.unwrap().missions.len(), missions);
+        let group = json!({"programme": "BE", "name": "Buren", "municipality": " ",
+                           "contact": "An", "members": 5, "capacity_persons": 4});
+        let (status, problem) = authed(
+            &app,
+            &officer,
+            "POST",
+            "/api/v1/sponsor-groups",
+            Some(group),
+        )
+        .await;
+        refused(status, &problem, "municipality", "missing");
+
+        // Scenarios.
+        let planner = token_for(&app, "planner-api", "planner").await;
+        let inputs = json!({"needs_year": 2022, "growth": 40000, "years": 3,
+                            "regional_share": 0.2, "state": "BE", "share": 0.0284});
+        for (name, kind) in [(" ".to_string(), "missing"), ("x".repeat(101), "too_long")] {
+            let (status, problem) = authed(
+                &app,
+                &planner,
+                "POST",
+                "/api/v1/fair-share/scenarios",
+                Some(json!({"name": name, "inputs": inputs})),
+            )
+            .await;
+            refused(status, &problem, "name", kind);
+        }
+        assert!(app.scenarios().await.unwrap().is_empty(), "{who}");
+
+        // Pledges.
+        let before = app.pledges_csv("BE").await.unwrap();
+        let (status, problem) = authed(
+            &app,
+            &planner,
+            "PUT",
+            "/api/v1/programmes/BE/pledges/2027",
+            Some(json!({"pledged": 20_000_000, "source": "a typing error"})),
+        )
+        .await;
+        refused(status, &problem, "pledged", "out_of_range");
+        assert_eq!(app.pledges_csv("BE").await.unwrap(), before, "{who}");
+
+        // Users: a name of other characters, a short password; nothing is added.
+        let users = app.users(&op()).await.unwrap().len();
+        for (name, password, field, kind) in [
+            ("a b", "a long enough password", "username", "characters"),
+            ("newcomer", "short", "password", "too_short"),
+        ] {
+            match app.add_user(&op(), name, "planner", None, password).await {
+                Err(resettle_app::AppError::Refused(r)) => {
+                    assert_eq!((&*r.field, r.kind.as_str()), (field, kind), "{who}");
+                }
+                other => panic!("{who}: {other:?}"),
+            }
+        }
+        assert_eq!(app.users(&op()).await.unwrap().len(), users, "{who}");
+
+        // The pages, in French.
+        let password = "a long enough password";
+        for (name, role) in [("ada-fr", "admin"), ("pat-fr", "planner")] {
+            app.add_user(&op(), name, role, None, password)
+                .await
+                .unwrap();
+        }
+        let post = |name: &'static str, path: &'static str, form: String| {
+            let app = app.clone();
+            async move {
+                let cookie = app.login(name, password, "t").await.unwrap().cookie;
+                let csrf = app.session(&cookie, "t").await.unwrap().csrf_token;
+                let request = Request::post(path)
+                    .header("cookie", format!("__Host-resettle={cookie}"))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(Body::from(format!("csrf={csrf}&{form}")))
+                    .unwrap();
+                send(&app, request).await
+            }
+        };
+        let (status, _, page) = post(
+            "ada-fr",
+            "/admin/users?lang=fr",
+            "username=newcomer&roles=planner&organisation=&password=short&password_again=short"
+                .into(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}: {page}");
+        assert!(
+            page.contains(
+                "il faut au moins 12 caractères, sans compter les espaces au début et à la fin ; 5 ont été donnés."
+            ),
+            "{who}: {page}"
+        );
+        let (_, _, page) = post(
+            "ada-fr",
+            "/admin/users?lang=fr",
+            format!(
+                "username=a+b&roles=planner&organisation=&password={0}&password_again={0}",
+                "a+long+enough+password"
+            ),
+        )
+        .await;
+        assert!(
+            page.contains("« a b » ne peut contenir que des lettres, des chiffres et . _ - @."),
+            "{who}: {page}"
+        );
+        let (_, _, page) = post(
+            "pat-fr",
+            "/fair-share/scenarios?lang=fr",
+            "needs_source=year&needs=1473156&needs_year=2022&growth_source=given&growth=40000\
+             &growth_from_years=6&years=3&regional_share_pct=20&state=BE&share_source=given\
+             &share_pct=2.84&method=ec2015&path=given&first_years=2000&rounding=floor\
+             &start_year=2022&name=+"
+                .into(),
+        )
+        .await;
+        assert!(
+            page.contains("<a href=\"#refused-field\">nom</a> : ce champ est à remplir."),
+            "{who}: {page}"
+        );
+        assert!(
+            page.contains(r#"id="refused-field" aria-invalid="true""#),
+            "{who}"
+        );
+        assert!(app.scenarios().await.unwrap().is_empty(), "{who}");
+        let (status, _, page) = post(
+            "pat-fr",
+            "/pledges?lang=fr",
+            "programme=BE&year=2027&pledged=20000000&arrived_before_resettle=&source=x".into(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}");
+        assert!(
+            page.contains("de 0 à 10\u{202f}000\u{202f}000 ; 20\u{202f}000\u{202f}000 est hors de ces limites."),
+            "{who}: {page}"
+        );
+        assert_eq!(app.pledges_csv("BE").await.unwrap(), before, "{who}");
+    }
+}

@@ -113,7 +113,7 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             .list_cases(
                 &caller,
                 &resettle_app::cases::CaseQuery {
-                    state: Some("dossier_review".into()),
+                    state: Some(resettle_domain::case::CaseState::DossierReview),
                     ..Default::default()
                 },
             )
@@ -125,11 +125,9 @@ async fn reads_writes_refusals_and_sign_ins_are_audited_with_special_fields() {
             &caller,
             &waiting.case_number,
             &resettle_app::cases::TransitionRequest {
-                to: "deferred".into(),
                 reason: "awaiting a document".into(),
                 reason_code: Some("documents_missing".into()),
-                expected_version: waiting.version,
-                ..Default::default()
+                ..resettle_app::cases::TransitionRequest::to(resettle_domain::case::CaseState::Deferred, waiting.version)
             },
         )
         .await
@@ -1512,7 +1510,7 @@ async fn a_municipality_sees_a_family_until_it_moves_away_and_the_new_one_from_t
         let app = demo_app(&db.url).await;
         let here = caller_of(&app, "municipality").await;
         let in_reception = resettle_app::cases::CaseQuery {
-            state: Some("in_reception".into()),
+            state: Some(resettle_domain::case::CaseState::InReception),
             per_page: Some(500),
             ..Default::default()
         };
@@ -1537,12 +1535,10 @@ async fn a_municipality_sees_a_family_until_it_moves_away_and_the_new_one_from_t
             &Caller::operator(),
             &n,
             &resettle_app::cases::TransitionRequest {
-                to: "housed".into(),
                 reason: "a home found".into(),
-                expected_version: version,
                 municipality: Some("Nieuwgemeente".into()),
                 address: Some("Dorpsstraat 1, 9999 Nieuwgemeente".into()),
-                ..Default::default()
+                ..resettle_app::cases::TransitionRequest::to(resettle_domain::case::CaseState::Housed, version)
             },
         )
         .await
@@ -1584,7 +1580,7 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
         let liaison = caller_of(&app, "unhcr-liaison").await;
         let town = municipality.organisation.clone().unwrap();
         let in_reception = resettle_app::cases::CaseQuery {
-            state: Some("in_reception".into()),
+            state: Some(resettle_domain::case::CaseState::InReception),
             per_page: Some(500),
             ..Default::default()
         };
@@ -1603,12 +1599,10 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
             &reception,
             &n,
             &resettle_app::cases::TransitionRequest {
-                to: "housed".into(),
                 reason: "a home found".into(),
-                expected_version: version,
                 municipality: Some(town.clone()),
                 address: Some(HOME.into()),
-                ..Default::default()
+                ..resettle_app::cases::TransitionRequest::to(resettle_domain::case::CaseState::Housed, version)
             },
         )
         .await
@@ -1755,7 +1749,7 @@ async fn attack_only_a_reception_officer_moves_a_family_and_a_refused_move_chang
             .list_cases(
                 &op,
                 &resettle_app::cases::CaseQuery {
-                    state: Some("in_reception".into()),
+                    state: Some(resettle_domain::case::CaseState::InReception),
                     ..Default::default()
                 },
             )

@@ -126,11 +126,9 @@ async fn a_reception_officer_cannot_overfill_a_place_or_confirm_a_lapsed_proposa
                 &op,
                 &moved.case_number,
                 &TransitionRequest {
-                    to: "withdrawn".into(),
                     reason: "the family withdrew".into(),
                     reason_code: Some("family_declined".into()),
-                    expected_version: moved.version,
-                    ..TransitionRequest::default()
+                    ..TransitionRequest::to(resettle_domain::case::CaseState::Withdrawn, moved.version)
                 },
             )
             .await

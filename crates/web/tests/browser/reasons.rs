@@ -16,7 +16,7 @@ async fn scheduled_case(s: &Served) -> String {
         .list_cases(
             &op,
             &CaseQuery {
-                state: Some("departure_scheduled".into()),
+                state: Some(resettle_domain::case::CaseState::DepartureScheduled),
                 per_page: Some(100),
                 ..Default::default()
             },

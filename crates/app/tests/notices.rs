@@ -102,7 +102,7 @@ async fn family(app: &App) {
         full_name: name.into(),
         date_of_birth: time::Date::from_calendar_date(year, time::Month::March, 3).unwrap(),
         sex: resettle_domain::case::Sex::Female,
-        relationship: relationship.into(),
+        relationship: relationship.parse().unwrap(),
         languages: vec!["ar".into(), "en".into()],
         education: None,
         occupation: None,
@@ -115,7 +115,10 @@ async fn family(app: &App) {
             programme: "BE".into(),
             country_of_asylum: "LB".into(),
             nationality: "SY".into(),
-            categories: vec!["medical_needs".into(), "legal_physical_protection".into()],
+            categories: vec![
+                resettle_domain::case::SubmissionCategory::MedicalNeeds,
+                resettle_domain::case::SubmissionCategory::LegalPhysicalProtection,
+            ],
             priority: resettle_domain::case::Priority::Normal,
             channel: resettle_domain::case::Channel::Dossier,
             submitted_on: Some(date!(2026 - 01 - 05)),
@@ -135,7 +138,7 @@ async fn family(app: &App) {
             CASE,
             &TransitionRequest {
                 reason: "test step".into(),
-                ..TransitionRequest::to(to, version)
+                ..TransitionRequest::to(to.parse().unwrap(), version)
             },
         )
         .await

@@ -143,7 +143,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
         .unwrap();
         let step = |to: &str, version: i64| resettle_app::cases::TransitionRequest {
             reason: "test".into(),
-            ..resettle_app::cases::TransitionRequest::to(to, version)
+            ..resettle_app::cases::TransitionRequest::to(to.parse().unwrap(), version)
         };
         let version = app
             .case_full(&Caller::operator(), &q.case_number)
@@ -320,7 +320,7 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
             let app = &app;
             let op = &op;
             let query = resettle_app::cases::CaseQuery {
-                state: Some(state.into()),
+                state: Some(state.parse().unwrap()),
                 per_page: Some(500),
                 ..Default::default()
             };
@@ -586,7 +586,7 @@ async fn in_state(app: &App, state: &str) -> Vec<String> {
     app.list_cases(
         &Caller::operator(),
         &resettle_app::cases::CaseQuery {
-            state: Some(state.into()),
+            state: Some(state.parse().unwrap()),
             per_page: Some(500),
             ..Default::default()
         },
@@ -841,8 +841,8 @@ async fn a_sponsored_family_steps_back_into_reception_when_the_sponsorship_break
         let number = in_state(&app, "arrived").await[0].clone();
         let group = app.sponsor_groups(&op).await.unwrap()[0].group.name.clone();
         let version = app.case_full(&op, &number).await.unwrap().version;
-        let step = |to: &str, version: i64| resettle_app::cases::TransitionRequest {
-            ..resettle_app::cases::TransitionRequest::to(to, version)
+        let step = |to: &str, version: i64| {
+            resettle_app::cases::TransitionRequest::to(to.parse().unwrap(), version)
         };
         app.transition(
             &reception,

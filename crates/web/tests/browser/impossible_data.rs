@@ -158,7 +158,7 @@ async fn a_reception_officer_cannot_overfill_a_place_or_confirm_a_lapsed_proposa
         let mut settled = Vec::new();
         for state in ["housed", "integration_support", "in_reception"] {
             let query = resettle_app::cases::CaseQuery {
-                state: Some(state.into()),
+                state: Some(state.parse().unwrap()),
                 per_page: Some(500),
                 ..Default::default()
             };

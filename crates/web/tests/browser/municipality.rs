@@ -68,7 +68,7 @@ async fn sponsor_one(app: &App, group: &str) -> String {
         .version;
     let step = |to: &str, version: i64| TransitionRequest {
         reason: "sponsorship".into(),
-        ..TransitionRequest::to(to, version)
+        ..TransitionRequest::to(to.parse().unwrap(), version)
     };
     app.transition(
         &reception,

@@ -29,9 +29,9 @@ fn new_case(number: &str, programme: &str) -> NewCase {
         country_of_asylum: "LB".into(),
         nationality: "SY".into(),
         categories: vec![
-                resettle_domain::case::SubmissionCategory::MedicalNeeds,
-                resettle_domain::case::SubmissionCategory::LegalPhysicalProtection,
-            ],
+            resettle_domain::case::SubmissionCategory::MedicalNeeds,
+            resettle_domain::case::SubmissionCategory::LegalPhysicalProtection,
+        ],
         priority: resettle_domain::case::Priority::Normal,
         channel: resettle_domain::case::Channel::Mission,
         submitted_on: Some(date!(2026 - 01 - 05)),

@@ -365,7 +365,10 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
             &family,
             &resettle_app::cases::TransitionRequest {
                 reason: "landed".into(),
-                ..resettle_app::cases::TransitionRequest::to(resettle_domain::case::CaseState::Arrived, version)
+                ..resettle_app::cases::TransitionRequest::to(
+                    resettle_domain::case::CaseState::Arrived,
+                    version,
+                )
             },
         )
         .await
@@ -664,7 +667,10 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
             &resettle_app::cases::TransitionRequest {
                 reason: "taken from the airport".into(),
                 reception_place: Some(centre.clone()),
-                ..resettle_app::cases::TransitionRequest::to(resettle_domain::case::CaseState::InReception, version)
+                ..resettle_app::cases::TransitionRequest::to(
+                    resettle_domain::case::CaseState::InReception,
+                    version,
+                )
             },
         )
         .await
@@ -793,7 +799,10 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
                 reason: "a flat found by the LOI".into(),
                 address: Some("Veldstraat 1, 9000 Gent".into()),
                 municipality: Some("Gent".into()),
-                ..resettle_app::cases::TransitionRequest::to(resettle_domain::case::CaseState::Housed, version)
+                ..resettle_app::cases::TransitionRequest::to(
+                    resettle_domain::case::CaseState::Housed,
+                    version,
+                )
             },
         )
         .await

@@ -1569,9 +1569,17 @@ async fn a_word_outside_its_list_is_refused_naming_the_field_and_nothing_is_writ
         for (field, set, allowed) in [
             ("priority", "/priority", "emergency, urgent, normal"),
             ("channel", "/channel", "mission, dossier"),
-            ("categories[0]", "/categories/0", "survivor_of_violence_torture"),
+            (
+                "categories[0]",
+                "/categories/0",
+                "survivor_of_violence_torture",
+            ),
             ("members[1].sex", "/members/1/sex", "female, male, other"),
-            ("members[1].relationship", "/members/1/relationship", "principal_applicant"),
+            (
+                "members[1].relationship",
+                "/members/1/relationship",
+                "principal_applicant",
+            ),
         ] {
             let mut bad = submission("LEB-26C99101");
             *bad.pointer_mut(set).unwrap() = "soon".into();
@@ -1579,7 +1587,11 @@ async fn a_word_outside_its_list_is_refused_naming_the_field_and_nothing_is_writ
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
             refused(&problem, field, allowed);
             let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99101", None).await;
-            assert_eq!(status, StatusCode::NOT_FOUND, "a refused submission was stored");
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "a refused submission was stored"
+            );
         }
         // A step to no state, a promise of no kind: the case stays as it was.
         let (path, case) = first_case_in(&app, &t, "pre_departure").await;
@@ -1631,10 +1643,18 @@ async fn a_word_outside_its_list_is_refused_naming_the_field_and_nothing_is_writ
         ] {
             let path = format!("/api/v1/cases?{query}");
             let (status, problem) = authed(&app, &t, "GET", &path, None).await;
-            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{query}: {problem}");
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{query}: {problem}"
+            );
             refused(&problem, field, allowed);
         }
-        assert_eq!(listed().await, before, "a refused filter was recorded as a read");
+        assert_eq!(
+            listed().await,
+            before,
+            "a refused filter was recorded as a read"
+        );
         let (status, list) = authed(&app, &t, "GET", "/api/v1/cases?state=&priority=", None).await;
         assert_eq!(status, StatusCode::OK, "{list}");
     }

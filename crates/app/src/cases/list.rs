@@ -145,7 +145,10 @@ impl CaseQuery {
             ("priority", word(self.priority.map(Priority::as_str))),
             ("nationality", text(&self.nationality)),
             ("country_of_asylum", text(&self.country_of_asylum)),
-            ("category", word(self.category.map(SubmissionCategory::as_str))),
+            (
+                "category",
+                word(self.category.map(SubmissionCategory::as_str)),
+            ),
             (
                 "overdue",
                 self.overdue.filter(|o| *o).map(|_| "true".into()),

@@ -797,7 +797,11 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         Command::Medical(MedicalCommand::Set(a)) => {
             let entry = resettle_domain::case::MedicalEntry {
                 condition: a.condition,
-                care_needs: a.care_needs,
+                care_needs: a
+                    .care_needs
+                    .iter()
+                    .map(|n| resettle_domain::typed_word("care_needs", n))
+                    .collect::<Result<_, _>>()?,
                 consent_to_share: a.consent_given,
                 fit_to_travel: resettle_domain::case::parse_fit_to_travel(&a.fit_to_travel)?,
             };

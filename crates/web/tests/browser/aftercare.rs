@@ -172,7 +172,10 @@ async fn sponsored_family_in_support(app: &App, clock: &FixedClock) -> (String, 
         &TransitionRequest {
             reason: "integration support begins".into(),
             provider: provider.organisation.clone(),
-            ..TransitionRequest::to(resettle_domain::case::CaseState::IntegrationSupport, file["version"].as_i64().unwrap())
+            ..TransitionRequest::to(
+                resettle_domain::case::CaseState::IntegrationSupport,
+                file["version"].as_i64().unwrap(),
+            )
         },
     )
     .await

@@ -128,7 +128,10 @@ async fn a_reception_officer_cannot_overfill_a_place_or_confirm_a_lapsed_proposa
                 &TransitionRequest {
                     reason: "the family withdrew".into(),
                     reason_code: Some("family_declined".into()),
-                    ..TransitionRequest::to(resettle_domain::case::CaseState::Withdrawn, moved.version)
+                    ..TransitionRequest::to(
+                        resettle_domain::case::CaseState::Withdrawn,
+                        moved.version,
+                    )
                 },
             )
             .await

@@ -45,7 +45,10 @@ async fn a_family_moves_from_a_centre_to_an_loi_to_a_home() {
                 &n,
                 &resettle_app::cases::TransitionRequest {
                     arrived_on: Some(arrived_on),
-                    ..resettle_app::cases::TransitionRequest::to(resettle_domain::case::CaseState::Arrived, version)
+                    ..resettle_app::cases::TransitionRequest::to(
+                        resettle_domain::case::CaseState::Arrived,
+                        version,
+                    )
                 },
             )
             .await

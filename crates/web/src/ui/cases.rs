@@ -1190,10 +1190,24 @@ mod tests {
             form.request().unwrap_err().kind.as_str(),
             "not_name_and_day"
         );
-        let form = PromiseForm::default();
+        let form = PromiseForm {
+            kind: "departure".into(),
+            ..PromiseForm::default()
+        };
         assert_eq!(
             form.request().unwrap_err(),
             Refusal::of("promised_date", RefusalKind::Missing)
         );
+        // The words of a fixed list are read here too: none chosen, or one not listed.
+        assert_eq!(
+            PromiseForm::default().request().unwrap_err(),
+            Refusal::of("kind", RefusalKind::Missing)
+        );
+        let form = StepForm {
+            to: "flying".into(),
+            ..StepForm::default()
+        };
+        let e = form.request().unwrap_err();
+        assert_eq!((e.field.as_ref(), e.kind.as_str()), ("to", "not_in_list"));
     }
 }

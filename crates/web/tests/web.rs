@@ -1206,7 +1206,7 @@ async fn a_medical_record_is_written_through_the_api_and_refusals_name_the_field
                 "1",
                 serde_json::json!({"condition": "x", "consent_to_share": true,
                                      "care_needs": ["spa"]}),
-                "care_needs",
+                "care_needs[0]",
             ),
             (
                 "1",

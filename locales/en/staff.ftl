@@ -1193,7 +1193,6 @@ refusal-several = there are several ({ $found }); name one.
 refusal-one_of = give one of { $fields }, not both.
 refusal-no_longer = it is no longer { $was }: it was changed since you loaded it; reload and try again.
 refusal-place_not_of_kind = { $place } is a { $is }, not a { $wanted }.
-refusal-other = { $reason }
 refusal-storage = it could not be saved; the fault has been logged.
 anchor-submitted = the day the case was submitted
 anchor-step_before = the step before it

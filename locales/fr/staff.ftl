@@ -1195,7 +1195,6 @@ refusal-several = il y en a plusieurs ({ $found }) ; nommez-en un.
 refusal-one_of = donnez { $fields }, pas les deux.
 refusal-no_longer = ce n’est plus { $was } : cela a été modifié depuis que vous l’avez chargé ; rechargez et réessayez.
 refusal-place_not_of_kind = { $place } est de type « { $is } », pas « { $wanted } ».
-refusal-other = { $reason }
 refusal-storage = l’enregistrement a échoué ; l’incident a été consigné.
 anchor-submitted = le jour où le dossier a été soumis
 anchor-step_before = l’étape précédente

@@ -1192,7 +1192,6 @@ refusal-several = er zijn er meerdere ({ $found }); noem er één.
 refusal-one_of = geef { $fields }, niet beide.
 refusal-no_longer = het is niet meer { $was }: het werd gewijzigd sinds u het laadde; laad opnieuw en probeer nog eens.
 refusal-place_not_of_kind = { $place } is een { $is }, geen { $wanted }.
-refusal-other = { $reason }
 refusal-storage = het kon niet bewaard worden; de fout is vastgelegd.
 anchor-submitted = de dag waarop het dossier werd voorgedragen
 anchor-step_before = de stap ervoor

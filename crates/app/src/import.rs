@@ -265,8 +265,9 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
             None
         }
     };
-    if let Err(e) = domain(cell(8).parse::<Relationship>().map(drop)) {
-        refuse(8, e);
+    let relationship = cell(8).parse::<Relationship>();
+    if let Err(e) = &relationship {
+        refuse(8, e.kind.clone());
     }
     if cell(9).is_empty() {
         refuse(9, RefusalKind::Missing);
@@ -275,8 +276,9 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
     if let Err(e) = &born {
         refuse(10, e.clone());
     }
-    if let Err(e) = domain(cell(11).parse::<Sex>().map(drop)) {
-        refuse(11, e);
+    let sex = cell(11).parse::<Sex>();
+    if let Err(e) = &sex {
+        refuse(11, e.kind.clone());
     }
     for l in list(cell(12)) {
         if let Err(e) = domain(reference::language("languages", &l).map(drop)) {
@@ -309,8 +311,8 @@ fn check_row(row: usize, cells: &[String], problems: &mut Vec<RowProblem>) -> Op
         member: NewMember {
             full_name: cell(9).to_string(),
             date_of_birth: born.ok()?,
-            sex: cell(11).to_string(),
-            relationship: cell(8).to_string(),
+            sex: sex.ok()?,
+            relationship: relationship.ok()?,
             languages: list(cell(12)),
             education: optional(13),
             occupation: optional(14),
@@ -420,9 +422,12 @@ pub fn cases(
                 programme: programme.to_string(),
                 country_of_asylum: cells[0].clone(),
                 nationality: cells[1].clone(),
-                categories: list(&cells[2]),
-                priority: cells[3].clone(),
-                channel: cells[4].clone(),
+                categories: list(&cells[2])
+                    .iter()
+                    .map(|c| c.parse().expect("checked"))
+                    .collect(),
+                priority: cells[3].parse().expect("checked"),
+                channel: cells[4].parse().expect("checked"),
                 submitted_on: Some(day),
                 members: members.into_values().collect(),
                 linked_cases: list(&cells[6]),

@@ -201,11 +201,10 @@ impl App {
         &self,
         caller: &Caller,
         code: &str,
-        status: &str,
+        status: MissionStatus,
     ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageMissions, "mission", code)
             .await?;
-        let status: MissionStatus = status.parse()?;
         let entry = succeeded(caller, "write", "mission", code, "", status.as_str());
         self.store
             .set_mission_status(code, status, &[entry])
@@ -275,14 +274,13 @@ impl App {
         caller: &Caller,
         number: &str,
         request_no: u32,
-        status: &str,
+        to: ReunificationStatus,
         resolved_on: Option<Date>,
         reason: Option<&str>,
     ) -> Result<serde_json::Value, AppError> {
         let stored = self
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        let to: ReunificationStatus = status.parse()?;
         let request = reunification_request(&stored.file, number, request_no)?;
         let today = self.today();
         let moved = request.moved(

@@ -625,12 +625,10 @@ impl App {
                     caller,
                     number,
                     &TransitionRequest {
-                        to: "in_reception".into(),
                         reason: placed_at(&place, &kind),
-                        expected_version: stored.version,
                         reception_place: Some(place.clone()),
                         over_capacity_reason: over_capacity.clone(),
-                        ..TransitionRequest::default()
+                        ..TransitionRequest::to(CaseState::InReception, stored.version)
                     },
                 )
                 .await?;

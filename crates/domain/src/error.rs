@@ -4,6 +4,23 @@
 /// with: a [`crate::Refusal`].
 pub type ParseError = crate::refusal::Refusal;
 
+/// A word of a fixed list as a person typed it in a form field or on a command line,
+/// refused on `field` as that edge names it: as missing when blank, as not in the list
+/// otherwise.
+pub fn typed_word<T: std::str::FromStr<Err = crate::Refusal>>(
+    field: impl Into<std::borrow::Cow<'static, str>>,
+    typed: &str,
+) -> Result<T, crate::Refusal> {
+    let field = field.into();
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(crate::Refusal::of(field, crate::RefusalKind::Missing));
+    }
+    typed
+        .parse()
+        .map_err(|e: crate::Refusal| crate::Refusal { field, ..e })
+}
+
 /// Implements `as_str`, `FromStr`, `Display` and `ALL` for a field-less enum whose variants
 /// are stored and exchanged as fixed snake_case words, so each such enum has one spelling
 /// table and one error message shape.
@@ -51,7 +68,9 @@ macro_rules! word_enum {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
+                // The reason only: the deserialiser's path names the field.
+                s.parse()
+                    .map_err(|e: $crate::Refusal| serde::de::Error::custom(e.kind))
             }
         }
 

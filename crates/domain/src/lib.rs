@@ -22,5 +22,5 @@ pub mod sponsor;
 pub mod statistics;
 pub mod support;
 
-pub use error::ParseError;
+pub use error::{ParseError, typed_word};
 pub use refusal::{Refusal, RefusalKind};

@@ -469,6 +469,7 @@ pub enum RefusalKind {
         given: String,
         /// The code it stands for.
         code: String,
+    },
     /// A code or a name with a character other than letters, digits and `others`.
     Characters {
         /// What was given.
@@ -538,8 +539,6 @@ pub enum RefusalKind {
         /// The kind of stay asked for.
         wanted: StayKind,
     },
-    /// A reason the domain states in English only (not yet typed).
-    Said(String),
 }
 
 impl RefusalKind {
@@ -640,7 +639,6 @@ impl RefusalKind {
             OneOf { .. } => "one_of",
             NoLonger { .. } => "no_longer",
             PlaceNotOfKind { .. } => "place_not_of_kind",
-            Said(_) => "other",
         }
     }
 }
@@ -917,6 +915,7 @@ impl fmt::Display for RefusalKind {
             ),
             NotStoredAsCode { given, code } => {
                 write!(f, "{given:?} is stored as its code {code:?}")
+            }
             Characters { given, others } => {
                 write!(f, "{given:?} may hold only letters, digits and {others}")
             }
@@ -961,7 +960,6 @@ impl fmt::Display for RefusalKind {
             PlaceNotOfKind { place, is, wanted } => {
                 write!(f, "{place} is a {is}, not a {wanted}")
             }
-            Said(reason) => f.write_str(reason),
         }
     }
 }
@@ -973,11 +971,6 @@ impl Refusal {
             field: field.into(),
             kind,
         }
-    }
-
-    /// A refusal of `field` whose reason is said in English only.
-    pub fn new(field: impl Into<Cow<'static, str>>, reason: impl Into<String>) -> Self {
-        Self::of(field, RefusalKind::Said(reason.into()))
     }
 
     /// The reason in English, without the field.

@@ -1,7 +1,7 @@
 //! Registering a case submitted by UNHCR.
 use resettle_domain::case::{
-    Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, Relationship, Sex,
-    SubmissionCategory,
+    Case, CaseEvent, CaseFile, CaseNumber, CaseState, Channel, FamilyMember, Priority,
+    Relationship, Sex, SubmissionCategory,
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::policy::PolicyProfile;
@@ -23,10 +23,10 @@ pub struct NewMember {
     /// Date of birth.
     #[schema(value_type = String, format = Date)]
     pub date_of_birth: Date,
-    /// female, male or other.
-    pub sex: String,
-    /// principal_applicant, spouse, child, parent, sibling, grandchild, other_dependant.
-    pub relationship: String,
+    /// Sex as registered.
+    pub sex: Sex,
+    /// Relationship to the principal applicant.
+    pub relationship: Relationship,
     /// Languages spoken: ISO 639-1 codes (ISO 639-3 for a language without one, such as
     /// `din` for Dinka) or their English names, stored as codes.
     #[serde(default)]
@@ -50,11 +50,11 @@ pub struct NewCase {
     /// Nationality of the principal applicant.
     pub nationality: String,
     /// UNHCR submission categories, primary first (two expected).
-    pub categories: Vec<String>,
-    /// emergency, urgent or normal.
-    pub priority: String,
-    /// mission or dossier.
-    pub channel: String,
+    pub categories: Vec<SubmissionCategory>,
+    /// How urgently the family must travel.
+    pub priority: Priority,
+    /// How the programme selects the family: on a mission or from the dossier.
+    pub channel: Channel,
     /// Day of submission; default today.
     #[schema(value_type = Option<String>, format = Date)]
     pub submitted_on: Option<Date>,
@@ -73,17 +73,6 @@ fn given<'v>(name: &str, v: &'v str) -> Result<&'v str, AppError> {
     Ok(v)
 }
 
-/// A word of a fixed list, refused on the field `name` as the request names it (as missing
-/// when blank).
-fn field<T: std::str::FromStr<Err = Refusal>>(name: &str, v: &str) -> Result<T, AppError> {
-    given(name, v)?.parse::<T>().map_err(|e| {
-        AppError::Refused(Refusal {
-            field: name.to_string().into(),
-            ..e
-        })
-    })
-}
-
 impl NewCase {
     /// The case file of a submission, checked whole by the domain.
     pub(crate) fn into_file(
@@ -99,13 +88,12 @@ impl NewCase {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let at = |f: &str| format!("members[{i}].{f}");
                 Ok(FamilyMember {
                     member_no: i as u32 + 1,
                     full_name: m.full_name.trim().to_string(),
                     date_of_birth: m.date_of_birth,
-                    sex: field::<Sex>(&at("sex"), &m.sex)?,
-                    relationship: field::<Relationship>(&at("relationship"), &m.relationship)?,
+                    sex: m.sex,
+                    relationship: m.relationship,
                     languages: m
                         .languages
                         .iter()
@@ -134,13 +122,9 @@ impl NewCase {
                 "nationality",
                 given("nationality", &self.nationality)?,
             )?,
-            categories: self
-                .categories
-                .iter()
-                .map(|c| field::<SubmissionCategory>("categories", c))
-                .collect::<Result<_, _>>()?,
-            priority: field("priority", &self.priority)?,
-            channel: field("channel", &self.channel)?,
+            categories: self.categories,
+            priority: self.priority,
+            channel: self.channel,
             submitted_on,
             members,
             linked_cases: self

@@ -1,11 +1,11 @@
 //! Lists of cases: filtered and paged, or the overdue ones, most overdue first.
 use std::collections::HashMap;
 
-use resettle_domain::case::{CaseState, Priority};
+use resettle_domain::case::{CaseState, Priority, SubmissionCategory};
 use resettle_domain::policy::{OverdueScreen, ScreenVerdict};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{CaseFilter, CaseSummary};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use time::Date;
 
 use crate::access::permission::Scope;
@@ -18,16 +18,19 @@ use crate::{App, AppError, Caller, Permission};
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CaseQuery {
-    /// Only this lifecycle state, e.g. `pre_departure`.
-    pub state: Option<String>,
-    /// Only this priority: emergency, urgent, normal.
-    pub priority: Option<String>,
+    /// Only this lifecycle state.
+    #[serde(default, deserialize_with = "blank_is_none")]
+    pub state: Option<CaseState>,
+    /// Only this priority.
+    #[serde(default, deserialize_with = "blank_is_none")]
+    pub priority: Option<Priority>,
     /// Only this nationality (ISO alpha-2).
     pub nationality: Option<String>,
     /// Only this country of asylum (ISO alpha-2).
     pub country_of_asylum: Option<String>,
     /// Only cases with this UNHCR submission category.
-    pub category: Option<String>,
+    #[serde(default, deserialize_with = "blank_is_none")]
+    pub category: Option<SubmissionCategory>,
     /// Only cases past a time limit of their policy profile, most overdue first.
     pub overdue: Option<bool>,
     /// A member whose name has a word beginning with each word of this text (case,
@@ -137,12 +140,16 @@ impl CaseQuery {
     /// The filters given, by name, with their values.
     fn given(&self) -> Vec<(&'static str, String)> {
         let text = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        let word = |v: Option<&'static str>| v.map(str::to_string);
         [
-            ("state", text(&self.state)),
-            ("priority", text(&self.priority)),
+            ("state", word(self.state.map(CaseState::as_str))),
+            ("priority", word(self.priority.map(Priority::as_str))),
             ("nationality", text(&self.nationality)),
             ("country_of_asylum", text(&self.country_of_asylum)),
-            ("category", text(&self.category)),
+            (
+                "category",
+                word(self.category.map(SubmissionCategory::as_str)),
+            ),
             (
                 "overdue",
                 self.overdue.filter(|o| *o).map(|_| "true".into()),
@@ -167,13 +174,18 @@ impl CaseQuery {
     }
 }
 
-fn parse<T: std::str::FromStr<Err = resettle_domain::ParseError>>(
-    v: &Option<String>,
-) -> Result<Option<T>, AppError> {
-    Ok(v.as_deref()
-        .filter(|s| !s.is_empty())
-        .map(str::parse::<T>)
-        .transpose()?)
+/// A filter left blank, as a form's "any" choice sends it (`state=`), is no filter; any
+/// other value is read as the field's type.
+fn blank_is_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
+        Some(s) if s.trim().is_empty() => Ok(None),
+        Some(s) => T::deserialize(serde::de::value::StrDeserializer::<D::Error>::new(&s)).map(Some),
+        None => Ok(None),
+    }
 }
 
 impl App {
@@ -213,16 +225,13 @@ impl App {
                 )
                 .await);
         }
-        if let Some(c) = q.category.as_deref().filter(|c| !c.is_empty()) {
-            c.parse::<resettle_domain::case::SubmissionCategory>()?;
-        }
         let filter = CaseFilter {
             programme: None,
-            state: parse(&q.state)?,
-            priority: parse(&q.priority)?,
+            state: q.state,
+            priority: q.priority,
             nationality: q.nationality.clone().filter(|s| !s.is_empty()),
             country_of_asylum: q.country_of_asylum.clone().filter(|s| !s.is_empty()),
-            category: q.category.clone().filter(|s| !s.is_empty()),
+            category: q.category,
             q: q.q.clone().filter(|s| !s.trim().is_empty()),
             case_number: None,
             submitted_by: q.submitted_by(caller)?,
@@ -238,7 +247,7 @@ impl App {
         if filter.q.as_deref().is_some_and(|s| !s.trim().is_empty()) {
             detail.push("searched by name or number".into());
         }
-        let fields = if q.category.as_deref().is_some_and(|c| !c.is_empty()) {
+        let fields = if q.category.is_some() {
             "categories"
         } else {
             ""

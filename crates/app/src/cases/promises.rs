@@ -15,8 +15,8 @@ use crate::{App, AppError, Caller, Permission};
 /// for the change is required, so no family waits without being told why.
 #[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct NewPromise {
-    /// interview or departure.
-    pub kind: String,
+    /// What was promised: the interview or the departure.
+    pub kind: PromiseKind,
     /// The date promised.
     #[schema(value_type = String, format = Date)]
     pub promised_date: Date,
@@ -78,7 +78,7 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::RecordPromises, "case")
             .await?;
-        let kind: PromiseKind = p.kind.parse()?;
+        let kind = p.kind;
         let policy = self.programme_policy(&stored.programme).await?;
         let slip = Promise::slip_reason(
             kind,

@@ -18,11 +18,10 @@ use crate::{App, AppError, Caller, Permission};
 
 /// A step to take, with its step data. `expected_version` is the version the user saw:
 /// if someone changed the case since, the step is refused instead of overwriting.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct TransitionRequest {
     /// The state to move to.
-    #[schema(example = "dossier_review")]
-    pub to: String,
+    pub to: CaseState,
     /// Why, in words; required for every decision (acceptance in whole or in part,
     /// refusal, deferral), a withdrawal, a death, a departure called off and a new
     /// departure date.
@@ -103,6 +102,30 @@ fn unknown_reference(e: StorageError) -> AppError {
 }
 
 impl TransitionRequest {
+    /// A step to `to` from the case's version `expected_version`, with no reason nor step
+    /// data: the fields a step needs are set on it.
+    pub fn to(to: CaseState, expected_version: i64) -> TransitionRequest {
+        TransitionRequest {
+            to,
+            expected_version,
+            reason: String::new(),
+            reason_code: None,
+            grounds: None,
+            members: None,
+            mission: None,
+            reception_place: None,
+            over_capacity_reason: None,
+            sponsor_group: None,
+            municipality: None,
+            address: None,
+            provider: None,
+            departure_date: None,
+            family_notified_on: None,
+            arrived_on: None,
+            checks: None,
+        }
+    }
+
     /// The step as the domain takes it, recorded by `by`, moving to `to`.
     fn step(&self, to: CaseState, by: &str) -> Step {
         Step {
@@ -216,13 +239,7 @@ impl App {
         req: &TransitionRequest,
     ) -> Result<Transitioned, AppError> {
         let stored = self.stored_case(caller, number).await?;
-        let to: CaseState =
-            req.to
-                .parse()
-                .map_err(|e: resettle_domain::Refusal| resettle_domain::Refusal {
-                    field: "to".into(),
-                    ..e
-                })?;
+        let to = req.to;
         self.require(caller, Permission::MoveCase(to), "case", number)
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;

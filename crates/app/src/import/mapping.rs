@@ -249,14 +249,17 @@ LEB-26C00001,2,LB,SY,LPP|MED,N,2026-03-02,CHL,Omar Haddad,2015-09-12,M,ar,,,
         let cases = super::super::cases("BE", &table).unwrap();
         assert_eq!(cases.len(), 1);
         let c = &cases[0].1;
-        assert_eq!(c.categories, ["legal_physical_protection", "medical_needs"]);
+        assert_eq!(
+            c.categories.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            ["legal_physical_protection", "medical_needs"]
+        );
         assert_eq!(
             (c.priority.as_str(), c.channel.as_str()),
             ("normal", "dossier")
         );
-        assert_eq!(c.members[0].sex, "female");
+        assert_eq!(c.members[0].sex.as_str(), "female");
         assert_eq!(c.members[0].languages, ["ar", "en"]);
-        assert_eq!(c.members[1].relationship, "child");
+        assert_eq!(c.members[1].relationship.as_str(), "child");
     }
 
     #[test]

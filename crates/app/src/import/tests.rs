@@ -34,7 +34,10 @@ fn a_family_on_two_rows_is_one_case_with_its_members_in_order() {
         (c.programme.as_str(), c.case_number.as_str()),
         ("BE", "LEB-26C00001")
     );
-    assert_eq!(c.categories, ["legal_physical_protection", "medical_needs"]);
+    assert_eq!(
+        c.categories.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        ["legal_physical_protection", "medical_needs"]
+    );
     let names: Vec<&str> = c.members.iter().map(|m| m.full_name.as_str()).collect();
     assert_eq!(names, ["Amal Haddad", "Omar Haddad"]);
     assert_eq!(c.members[0].languages, ["ar", "en"]);

@@ -320,9 +320,7 @@ async fn filing_twice_claims_nobody_twice_and_the_claims_add_up() {
             &op,
             &case,
             &TransitionRequest {
-                to: "arrived".into(),
-                expected_version: version,
-                ..Default::default()
+                ..TransitionRequest::to(resettle_domain::case::CaseState::Arrived, version)
             },
         )
         .await

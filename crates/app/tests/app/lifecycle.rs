@@ -16,8 +16,8 @@ fn new_case(number: &str, programme: &str) -> NewCase {
     let member = |name: &str, relationship: &str, year: i32| NewMember {
         full_name: name.into(),
         date_of_birth: time::Date::from_calendar_date(year, time::Month::March, 3).unwrap(),
-        sex: "female".into(),
-        relationship: relationship.into(),
+        sex: resettle_domain::case::Sex::Female,
+        relationship: relationship.parse().unwrap(),
         languages: vec!["ar".into()],
         education: None,
         occupation: None,
@@ -27,9 +27,12 @@ fn new_case(number: &str, programme: &str) -> NewCase {
         programme: programme.into(),
         country_of_asylum: "LB".into(),
         nationality: "SY".into(),
-        categories: vec!["medical_needs".into(), "legal_physical_protection".into()],
-        priority: "normal".into(),
-        channel: "mission".into(),
+        categories: vec![
+            resettle_domain::case::SubmissionCategory::MedicalNeeds,
+            resettle_domain::case::SubmissionCategory::LegalPhysicalProtection,
+        ],
+        priority: resettle_domain::case::Priority::Normal,
+        channel: resettle_domain::case::Channel::Mission,
         submitted_on: Some(date!(2026 - 01 - 05)),
         members: vec![
             member("Amal Test", "principal_applicant", 1985),
@@ -55,9 +58,7 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
     use CaseState::*;
     let today = resettle_testkit::TODAY;
     TransitionRequest {
-        to: to.as_str().into(),
         reason: format!("test step to {to}"),
-        expected_version: version,
         grounds: (to == Refused).then(|| vec![ctx.ground.clone()]),
         members: (to == AcceptedInPart).then(|| vec![1, 2]),
         reception_place: (to == InReception).then(|| ctx.place.clone()),
@@ -76,7 +77,7 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
                 .map(|c| (c.name.clone(), today))
                 .collect()
         }),
-        ..TransitionRequest::default()
+        ..TransitionRequest::to(to, version)
     }
 }
 
@@ -84,7 +85,7 @@ fn request(to: CaseState, version: i64, ctx: &Ctx) -> TransitionRequest {
 /// first of the profile's list where one applies (a deferral, a withdrawal, a departure
 /// called off, or one scheduled again after a date was told, `slip`).
 fn coded(mut req: TransitionRequest, from: CaseState, slip: bool, ctx: &Ctx) -> TransitionRequest {
-    let to: CaseState = req.to.parse().unwrap();
+    let to = req.to;
     let list = reason_list(from, to)
         .or((slip && to == CaseState::DepartureScheduled).then_some(ReasonList::Slip));
     req.reason_code = list.map(|l| ctx.profile.reasons().of(l)[0].code.clone());
@@ -200,7 +201,7 @@ fn random_walks_keep_stored_and_derived_state_equal_on_both_backends_and_profile
                 .list_cases(
                     &op(),
                     &resettle_app::cases::CaseQuery {
-                        state: Some("in_reception".into()),
+                        state: Some(resettle_domain::case::CaseState::InReception),
                         ..Default::default()
                     },
                 )
@@ -391,7 +392,7 @@ fn deferrals_withdrawals_and_slips_name_a_reason_of_the_profile() {
         ];
         take_steps(&app, "TST-26C00012", &steps, &ctx).await;
         let promise = |code: Option<&str>| resettle_app::cases::NewPromise {
-            kind: "departure".into(),
+            kind: resettle_domain::case::PromiseKind::Departure,
             promised_date: date!(2027 - 01 - 15),
             reason: Some("no seats on the charter".into()),
             reason_code: code.map(Into::into),

@@ -100,8 +100,8 @@ async fn family(app: &App) {
     let member = |name: &str, relationship: &str, year: i32| NewMember {
         full_name: name.into(),
         date_of_birth: time::Date::from_calendar_date(year, time::Month::March, 3).unwrap(),
-        sex: "female".into(),
-        relationship: relationship.into(),
+        sex: resettle_domain::case::Sex::Female,
+        relationship: relationship.parse().unwrap(),
         languages: vec!["ar".into(), "en".into()],
         education: None,
         occupation: None,
@@ -114,9 +114,12 @@ async fn family(app: &App) {
             programme: "BE".into(),
             country_of_asylum: "LB".into(),
             nationality: "SY".into(),
-            categories: vec!["medical_needs".into(), "legal_physical_protection".into()],
-            priority: "normal".into(),
-            channel: "dossier".into(),
+            categories: vec![
+                resettle_domain::case::SubmissionCategory::MedicalNeeds,
+                resettle_domain::case::SubmissionCategory::LegalPhysicalProtection,
+            ],
+            priority: resettle_domain::case::Priority::Normal,
+            channel: resettle_domain::case::Channel::Dossier,
             submitted_on: Some(date!(2026 - 01 - 05)),
             members: vec![
                 member("Amal Haddad", "principal_applicant", 1985),
@@ -133,10 +136,8 @@ async fn family(app: &App) {
             &op(),
             CASE,
             &TransitionRequest {
-                to: to.into(),
                 reason: "test step".into(),
-                expected_version: version,
-                ..TransitionRequest::default()
+                ..TransitionRequest::to(to.parse().unwrap(), version)
             },
         )
         .await
@@ -159,7 +160,7 @@ async fn promise(app: &App, on: time::Date, reason: Option<&str>) -> Result<(), 
         &op(),
         CASE,
         &NewPromise {
-            kind: "departure".into(),
+            kind: resettle_domain::case::PromiseKind::Departure,
             promised_date: on,
             reason: reason.map(str::to_string),
             // A slip names its reason from the profile's list as well as in words.

@@ -142,10 +142,8 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
         .await
         .unwrap();
         let step = |to: &str, version: i64| resettle_app::cases::TransitionRequest {
-            to: to.into(),
             reason: "test".into(),
-            expected_version: version,
-            ..Default::default()
+            ..resettle_app::cases::TransitionRequest::to(to.parse().unwrap(), version)
         };
         let version = app
             .case_full(&Caller::operator(), &q.case_number)
@@ -157,7 +155,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             &reception,
             &q.case_number,
             &resettle_app::cases::NewPromise {
-                kind: "departure".into(),
+                kind: resettle_domain::case::PromiseKind::Departure,
                 promised_date: resettle_testkit::TODAY,
                 reason: Some("flight brought forward".into()),
                 reason_code: Some("flight_availability".into()),
@@ -322,7 +320,7 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
             let app = &app;
             let op = &op;
             let query = resettle_app::cases::CaseQuery {
-                state: Some(state.into()),
+                state: Some(state.parse().unwrap()),
                 per_page: Some(500),
                 ..Default::default()
             };
@@ -366,10 +364,11 @@ async fn recorded_outcomes_fit_the_model_once_there_are_enough() {
             &reception,
             &family,
             &resettle_app::cases::TransitionRequest {
-                to: "arrived".into(),
                 reason: "landed".into(),
-                expected_version: version,
-                ..Default::default()
+                ..resettle_app::cases::TransitionRequest::to(
+                    resettle_domain::case::CaseState::Arrived,
+                    version,
+                )
             },
         )
         .await
@@ -590,7 +589,7 @@ async fn in_state(app: &App, state: &str) -> Vec<String> {
     app.list_cases(
         &Caller::operator(),
         &resettle_app::cases::CaseQuery {
-            state: Some(state.into()),
+            state: Some(state.parse().unwrap()),
             per_page: Some(500),
             ..Default::default()
         },
@@ -666,11 +665,12 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
             &reception,
             &number,
             &resettle_app::cases::TransitionRequest {
-                to: "in_reception".into(),
                 reason: "taken from the airport".into(),
-                expected_version: version,
                 reception_place: Some(centre.clone()),
-                ..Default::default()
+                ..resettle_app::cases::TransitionRequest::to(
+                    resettle_domain::case::CaseState::InReception,
+                    version,
+                )
             },
         )
         .await
@@ -796,12 +796,13 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
             &reception,
             &number,
             &resettle_app::cases::TransitionRequest {
-                to: "housed".into(),
                 reason: "a flat found by the LOI".into(),
-                expected_version: version,
                 address: Some("Veldstraat 1, 9000 Gent".into()),
                 municipality: Some("Gent".into()),
-                ..Default::default()
+                ..resettle_app::cases::TransitionRequest::to(
+                    resettle_domain::case::CaseState::Housed,
+                    version,
+                )
             },
         )
         .await
@@ -849,10 +850,8 @@ async fn a_sponsored_family_steps_back_into_reception_when_the_sponsorship_break
         let number = in_state(&app, "arrived").await[0].clone();
         let group = app.sponsor_groups(&op).await.unwrap()[0].group.name.clone();
         let version = app.case_full(&op, &number).await.unwrap().version;
-        let step = |to: &str, version: i64| resettle_app::cases::TransitionRequest {
-            to: to.into(),
-            expected_version: version,
-            ..Default::default()
+        let step = |to: &str, version: i64| {
+            resettle_app::cases::TransitionRequest::to(to.parse().unwrap(), version)
         };
         app.transition(
             &reception,

@@ -37,7 +37,7 @@ async fn in_support(app: &App, caller: &Caller) -> Vec<String> {
         .list_cases(
             caller,
             &resettle_app::cases::CaseQuery {
-                state: Some("integration_support".into()),
+                state: Some(resettle_domain::case::CaseState::IntegrationSupport),
                 per_page: Some(500),
                 ..Default::default()
             },

@@ -2,6 +2,7 @@
 use clap::Subcommand;
 use resettle_app::Caller;
 use resettle_app::cases::{CaseQuery, MoveRequest, NewPromise, StayView, TransitionRequest};
+use resettle_domain::case::{CaseState, Priority, PromiseKind};
 use time::Date;
 
 use crate::output::{Format, Rows, print};
@@ -13,10 +14,10 @@ pub enum Command {
     List {
         /// Only this state.
         #[arg(long)]
-        state: Option<String>,
+        state: Option<CaseState>,
         /// Only this priority.
         #[arg(long)]
-        priority: Option<String>,
+        priority: Option<Priority>,
         /// Only this nationality.
         #[arg(long)]
         nationality: Option<String>,
@@ -125,7 +126,7 @@ pub enum Command {
         number: String,
         /// interview or departure.
         #[arg(long)]
-        kind: String,
+        kind: PromiseKind,
         /// The date promised (YYYY-MM-DD).
         #[arg(long, value_parser = super::demo::parse_date)]
         date: Date,
@@ -231,7 +232,7 @@ pub struct ReunificationArgs {
     request: Option<u32>,
     /// approved or refused (from requested), reunited or refused (from approved).
     #[arg(long, requires = "request")]
-    status: Option<String>,
+    status: Option<resettle_domain::reunification::ReunificationStatus>,
     /// Why it was decided so (required to approve or refuse).
     #[arg(long, requires = "status")]
     reason: Option<String>,
@@ -363,7 +364,7 @@ pub struct TransitionArgs {
     number: String,
     /// The state to move to.
     #[arg(long)]
-    to: String,
+    to: CaseState,
     /// Why; required for a decision or an ending (accepted, accepted_in_part, refused,
     /// deferred, withdrawn, deceased), a departure called off and a new departure date.
     #[arg(long, required_if_eq_any = decisions())]
@@ -708,7 +709,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                         &op,
                         &a.number,
                         request,
-                        &status,
+                        status,
                         None,
                         a.reason.as_deref(),
                     )
@@ -796,7 +797,11 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
         Command::Medical(MedicalCommand::Set(a)) => {
             let entry = resettle_domain::case::MedicalEntry {
                 condition: a.condition,
-                care_needs: a.care_needs,
+                care_needs: a
+                    .care_needs
+                    .iter()
+                    .map(|n| resettle_domain::typed_word("care_needs", n))
+                    .collect::<Result<_, _>>()?,
                 consent_to_share: a.consent_given,
                 fit_to_travel: resettle_domain::case::parse_fit_to_travel(&a.fit_to_travel)?,
             };

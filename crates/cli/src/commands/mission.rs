@@ -41,7 +41,7 @@ pub enum Command {
         code: String,
         /// planned, completed or cancelled.
         #[arg(long)]
-        status: String,
+        status: resettle_domain::mission::MissionStatus,
     },
 }
 
@@ -146,7 +146,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             println!("mission {code} planned");
         }
         Command::Status { code, status } => {
-            app.set_mission_status(&Caller::operator(), &code, &status)
+            app.set_mission_status(&Caller::operator(), &code, status)
                 .await?;
             println!("mission {code} is {status}");
         }

@@ -1,5 +1,5 @@
 //! Listing cases with filters and pages, and the histories the overdue check reads.
-use resettle_domain::case::{CaseState, Priority};
+use resettle_domain::case::{CaseState, Priority, SubmissionCategory};
 use resettle_domain::policy::OverdueScreen;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
@@ -22,7 +22,7 @@ pub struct CaseFilter {
     /// Only this country of asylum (ISO alpha-2).
     pub country_of_asylum: Option<String>,
     /// Only cases with this submission category.
-    pub category: Option<String>,
+    pub category: Option<SubmissionCategory>,
     /// A member whose name has a word beginning with each word of this text (case,
     /// accents and vowel marks do not matter), or, when it has a digit, a case number
     /// containing it.
@@ -197,10 +197,10 @@ impl CaseFilter {
         if let Some(c) = &self.country_of_asylum {
             add("c.country_of_asylum = $n", c.to_ascii_uppercase());
         }
-        if let Some(c) = &self.category {
+        if let Some(c) = self.category {
             add(
                 "EXISTS (SELECT 1 FROM case_categories k WHERE k.case_id = c.id AND k.category = $n)",
-                c.clone(),
+                c.as_str().to_string(),
             );
         }
         if let Some(n) = &self.case_number {

@@ -33,8 +33,12 @@ pub(crate) async fn list(
     lang: Lang,
     State(app): State<App>,
     SignedIn { session, .. }: SignedIn,
-    ApiQuery(q): ApiQuery<CaseQuery>,
+    q: Result<ApiQuery<CaseQuery>, crate::ApiError>,
 ) -> Response {
+    let q = match q {
+        Ok(ApiQuery(q)) => q,
+        Err(e) => return failed(lang, Some(&session), e),
+    };
     let user = user_context(Some(&session));
     if !session.caller.may(Permission::ReadCases) {
         return render("cases.html", lang, context! { user, no_access => true });
@@ -67,13 +71,13 @@ pub(crate) async fn list(
 fn list_filters(caller: &resettle_app::Caller, q: &CaseQuery) -> minijinja::Value {
     use resettle_app::access::visibility::sees;
     use resettle_domain::case::{Priority, SubmissionCategory};
-    let given = |v: &Option<String>| v.clone().unwrap_or_default();
+    let given = |v: Option<&str>| v.unwrap_or_default().to_string();
     context! {
-        q => given(&q.q),
-        state => given(&q.state),
-        priority => sees(caller, "priority").then(|| given(&q.priority)),
+        q => given(q.q.as_deref()),
+        state => given(q.state.map(CaseState::as_str)),
+        priority => sees(caller, "priority").then(|| given(q.priority.map(Priority::as_str))),
         priorities => Priority::ALL.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
-        category => sees(caller, "categories").then(|| given(&q.category)),
+        category => sees(caller, "categories").then(|| given(q.category.map(SubmissionCategory::as_str))),
         categories => SubmissionCategory::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
         overdue => (sees(caller, "overdue") && caller.scope() == resettle_app::access::permission::Scope::All)
             .then_some(q.overdue == Some(true)),
@@ -83,13 +87,13 @@ fn list_filters(caller: &resettle_app::Caller, q: &CaseQuery) -> minijinja::Valu
 /// The address of another page of the same list, every filter kept.
 fn page_link(q: &CaseQuery, page: i64) -> String {
     let mut pairs: Vec<(&str, String)> = [
-        ("q", &q.q),
-        ("state", &q.state),
-        ("priority", &q.priority),
-        ("category", &q.category),
+        ("q", q.q.clone()),
+        ("state", q.state.map(|s| s.to_string())),
+        ("priority", q.priority.map(|p| p.to_string())),
+        ("category", q.category.map(|c| c.to_string())),
     ]
     .into_iter()
-    .filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v)))
+    .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
     .collect();
     for (name, on) in [("overdue", q.overdue), ("ours", q.ours)] {
         if on == Some(true) {
@@ -375,7 +379,7 @@ impl PromiseForm {
     /// The promise as the use case takes it, or the first field that cannot be read.
     fn request(&self) -> Result<NewPromise, Refusal> {
         Ok(NewPromise {
-            kind: self.kind.clone(),
+            kind: resettle_domain::typed_word("kind", &self.kind)?,
             promised_date: day("promised_date", &self.promised_date)?
                 .ok_or_else(|| Refusal::of("promised_date", RefusalKind::Missing))?,
             reason: text(&self.reason),
@@ -444,7 +448,7 @@ impl StepForm {
             })
             .transpose()?;
         Ok(TransitionRequest {
-            to: self.to.clone(),
+            to: resettle_domain::typed_word("to", &self.to)?,
             reason: self.reason.clone(),
             reason_code: text(&self.reason_code),
             expected_version: self.expected_version,
@@ -1186,10 +1190,24 @@ mod tests {
             form.request().unwrap_err().kind.as_str(),
             "not_name_and_day"
         );
-        let form = PromiseForm::default();
+        let form = PromiseForm {
+            kind: "departure".into(),
+            ..PromiseForm::default()
+        };
         assert_eq!(
             form.request().unwrap_err(),
             Refusal::of("promised_date", RefusalKind::Missing)
         );
+        // The words of a fixed list are read here too: none chosen, or one not listed.
+        assert_eq!(
+            PromiseForm::default().request().unwrap_err(),
+            Refusal::of("kind", RefusalKind::Missing)
+        );
+        let form = StepForm {
+            to: "flying".into(),
+            ..StepForm::default()
+        };
+        let e = form.request().unwrap_err();
+        assert_eq!((e.field.as_ref(), e.kind.as_str()), ("to", "not_in_list"));
     }
 }

@@ -16,7 +16,7 @@ use resettle_domain::case::{
     CONDITION_MAX_CHARS, CareNeed, MedicalEntry, MedicalRecord, fit_to_travel_word,
     parse_fit_to_travel,
 };
-use resettle_domain::{Refusal, RefusalKind};
+use resettle_domain::{Refusal, RefusalKind, typed_word};
 use serde::Serialize;
 
 use super::refusals::{FormFields, Worded, refusal};
@@ -124,14 +124,20 @@ pub(crate) async fn save(
         Err(e) => return failed(lang, Some(&session), e),
     };
     let typed = Typed::posted(&fields);
-    let written = match parse_fit_to_travel(&typed.fit_to_travel) {
-        Ok(fit_to_travel) => {
-            let entry = MedicalEntry {
-                condition: typed.condition.clone(),
-                care_needs: typed.care_needs.clone(),
-                consent_to_share: typed.consent_to_share,
-                fit_to_travel,
-            };
+    let entry = || -> Result<MedicalEntry, Refusal> {
+        Ok(MedicalEntry {
+            condition: typed.condition.clone(),
+            care_needs: typed
+                .care_needs
+                .iter()
+                .map(|n| typed_word("care_needs", n))
+                .collect::<Result<_, _>>()?,
+            consent_to_share: typed.consent_to_share,
+            fit_to_travel: parse_fit_to_travel(&typed.fit_to_travel)?,
+        })
+    };
+    let written = match entry() {
+        Ok(entry) => {
             app.write_medical_record(&session.caller, &number, member_no, &entry)
                 .await
         }

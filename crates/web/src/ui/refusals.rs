@@ -328,7 +328,6 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
             args.set("given", given.clone());
             args.set("code", code.clone());
         }
-        Said(english) => args.set("reason", english.clone()),
         Missing
         | CallOffWithoutReason
         | StepBackWithoutReason

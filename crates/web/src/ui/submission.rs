@@ -16,7 +16,7 @@ use resettle_app::bounds::CASE_MEMBERS;
 use resettle_app::cases::{NewCase, NewMember};
 use resettle_app::{App, AppError, Permission, Session};
 use resettle_domain::case::{Channel, Priority, Relationship, Sex, SubmissionCategory};
-use resettle_domain::{Refusal, RefusalKind};
+use resettle_domain::{Refusal, RefusalKind, typed_word};
 use serde::Serialize;
 use time::Date;
 use time::macros::format_description;
@@ -142,8 +142,8 @@ impl SubmissionForm {
                         .ok_or_else(|| {
                             within(Refusal::of("date_of_birth", RefusalKind::Missing))
                         })?,
-                    sex: m.sex.clone(),
-                    relationship: m.relationship.clone(),
+                    sex: typed_word("sex", &m.sex).map_err(within)?,
+                    relationship: typed_word("relationship", &m.relationship).map_err(within)?,
                     languages: m.languages.clone(),
                     education: None,
                     occupation: None,
@@ -155,16 +155,16 @@ impl SubmissionForm {
         let categories = primary
             .into_iter()
             .chain(self.categories.iter().filter(|c| Some(*c) != primary))
-            .cloned()
-            .collect();
+            .map(|c| typed_word("categories", c))
+            .collect::<Result<_, _>>()?;
         Ok(NewCase {
             case_number: self.case_number.clone(),
             programme: self.programme.clone(),
             country_of_asylum: self.country_of_asylum.clone(),
             nationality: self.nationality.clone(),
             categories,
-            priority: self.priority.clone(),
-            channel: self.channel.clone(),
+            priority: typed_word("priority", &self.priority)?,
+            channel: typed_word("channel", &self.channel)?,
             submitted_on: day("submitted_on", &self.submitted_on)?,
             members,
             linked_cases: Vec::new(),
@@ -394,7 +394,13 @@ mod tests {
         let op = Caller::operator();
         let first = typed("TST-26C00001");
         let new = first.new_case().unwrap();
-        assert_eq!(new.categories, ["medical_needs", "children_at_risk"]);
+        assert_eq!(
+            new.categories,
+            [
+                SubmissionCategory::MedicalNeeds,
+                SubmissionCategory::ChildrenAtRisk
+            ]
+        );
         app.create_case(&op, new).await.unwrap();
         let change = |f: fn(&mut SubmissionForm)| {
             let mut form = typed("TST-26C00002");
@@ -477,18 +483,20 @@ mod tests {
             ),
         ];
         for (form, input, kind) in cases {
-            let e = app
-                .create_case(&op, form.new_case().unwrap())
-                .await
-                .expect_err(input);
-            let AppError::Refused(r) = &e else {
-                panic!("{input}: {e}")
+            // A word left unchosen is refused by the page as it reads the form; the rest
+            // by the use case.
+            let r = match form.new_case() {
+                Err(r) => r,
+                Ok(new) => match app.create_case(&op, new).await.expect_err(input) {
+                    AppError::Refused(r) => r,
+                    e => panic!("{input}: {e}"),
+                },
             };
-            let w = refusal(Lang::Fr, r, FIELDS, None);
+            let w = refusal(Lang::Fr, &r, FIELDS, None);
             assert_eq!(
                 (w.input.as_deref().unwrap_or_default(), r.kind.as_str()),
                 (input, kind),
-                "{e}"
+                "{r}"
             );
             assert!(!w.reason.contains('_'), "{input}: {}", w.reason);
         }

@@ -21,7 +21,7 @@ async fn family_with_a_checkin(app: &App) -> (String, String) {
         .list_cases(
             &op,
             &CaseQuery {
-                state: Some("integration_support".into()),
+                state: Some(resettle_domain::case::CaseState::IntegrationSupport),
                 per_page: Some(500),
                 ..CaseQuery::default()
             },
@@ -153,7 +153,7 @@ async fn sponsored_family_in_support(app: &App, clock: &FixedClock) -> (String, 
         .list_cases(
             &sponsor,
             &CaseQuery {
-                state: Some("housed".into()),
+                state: Some(resettle_domain::case::CaseState::Housed),
                 ..CaseQuery::default()
             },
         )
@@ -170,11 +170,12 @@ async fn sponsored_family_in_support(app: &App, clock: &FixedClock) -> (String, 
         &op,
         &case,
         &TransitionRequest {
-            to: "integration_support".into(),
             reason: "integration support begins".into(),
-            expected_version: file["version"].as_i64().unwrap(),
             provider: provider.organisation.clone(),
-            ..TransitionRequest::default()
+            ..TransitionRequest::to(
+                resettle_domain::case::CaseState::IntegrationSupport,
+                file["version"].as_i64().unwrap(),
+            )
         },
     )
     .await

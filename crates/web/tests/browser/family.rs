@@ -22,7 +22,7 @@ async fn family_to_inform(app: &App) -> String {
         .list_cases(
             &op,
             &CaseQuery {
-                state: Some("departure_scheduled".into()),
+                state: Some(resettle_domain::case::CaseState::DepartureScheduled),
                 per_page: Some(500),
                 ..CaseQuery::default()
             },
@@ -242,7 +242,7 @@ async fn a_planner_holds_the_programme_and_the_family_reads_it_in_persian() {
             .list_cases(
                 &op,
                 &CaseQuery {
-                    state: Some("departure_scheduled".into()),
+                    state: Some(resettle_domain::case::CaseState::DepartureScheduled),
                     ..CaseQuery::default()
                 },
             )

@@ -126,11 +126,12 @@ async fn a_reception_officer_cannot_overfill_a_place_or_confirm_a_lapsed_proposa
                 &op,
                 &moved.case_number,
                 &TransitionRequest {
-                    to: "withdrawn".into(),
                     reason: "the family withdrew".into(),
                     reason_code: Some("family_declined".into()),
-                    expected_version: moved.version,
-                    ..TransitionRequest::default()
+                    ..TransitionRequest::to(
+                        resettle_domain::case::CaseState::Withdrawn,
+                        moved.version,
+                    )
                 },
             )
             .await
@@ -160,7 +161,7 @@ async fn a_reception_officer_cannot_overfill_a_place_or_confirm_a_lapsed_proposa
         let mut settled = Vec::new();
         for state in ["housed", "integration_support", "in_reception"] {
             let query = resettle_app::cases::CaseQuery {
-                state: Some(state.into()),
+                state: Some(state.parse().unwrap()),
                 per_page: Some(500),
                 ..Default::default()
             };

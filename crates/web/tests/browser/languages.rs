@@ -208,8 +208,8 @@ async fn a_refusal_on_every_form_reads_in_dutch_and_in_french() {
             let op = op.clone();
             async move {
                 let q = CaseQuery {
-                    state: state.map(Into::into),
-                    category: category.map(Into::into),
+                    state: state.map(|s| s.parse().unwrap()),
+                    category: category.map(|c| c.parse().unwrap()),
                     per_page: Some(100),
                     ..Default::default()
                 };

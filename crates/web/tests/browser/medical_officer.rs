@@ -31,7 +31,7 @@ async fn medical_case(s: &Served) -> (String, u32, String) {
         .list_cases(
             &op,
             &CaseQuery {
-                category: Some("medical_needs".into()),
+                category: Some(resettle_domain::case::SubmissionCategory::MedicalNeeds),
                 per_page: Some(100),
                 ..Default::default()
             },

@@ -23,7 +23,7 @@ async fn house_one_of(app: &App, whose: &Caller, town: &str, address: &str) -> S
         .list_cases(
             whose,
             &CaseQuery {
-                state: Some("in_reception".into()),
+                state: Some(resettle_domain::case::CaseState::InReception),
                 per_page: Some(500),
                 ..Default::default()
             },
@@ -45,12 +45,10 @@ async fn house_one_of(app: &App, whose: &Caller, town: &str, address: &str) -> S
         &reception,
         &n,
         &TransitionRequest {
-            to: "housed".into(),
             reason: "a home found".into(),
-            expected_version: version,
             municipality: Some(town.into()),
             address: Some(address.into()),
-            ..Default::default()
+            ..TransitionRequest::to(resettle_domain::case::CaseState::Housed, version)
         },
     )
     .await
@@ -69,10 +67,8 @@ async fn sponsor_one(app: &App, group: &str) -> String {
         .unwrap()
         .version;
     let step = |to: &str, version: i64| TransitionRequest {
-        to: to.into(),
         reason: "sponsorship".into(),
-        expected_version: version,
-        ..Default::default()
+        ..TransitionRequest::to(to.parse().unwrap(), version)
     };
     app.transition(
         &reception,
@@ -115,7 +111,7 @@ async fn outside(app: &App, municipality: &Caller, sponsor: &Caller) -> String {
         .list_cases(
             &op,
             &CaseQuery {
-                state: Some("integration_support".into()),
+                state: Some(resettle_domain::case::CaseState::IntegrationSupport),
                 per_page: Some(500),
                 ..Default::default()
             },

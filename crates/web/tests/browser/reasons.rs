@@ -16,7 +16,7 @@ async fn scheduled_case(s: &Served) -> String {
         .list_cases(
             &op,
             &CaseQuery {
-                state: Some("departure_scheduled".into()),
+                state: Some(resettle_domain::case::CaseState::DepartureScheduled),
                 per_page: Some(100),
                 ..Default::default()
             },
@@ -45,7 +45,7 @@ async fn called_off_case(s: &Served) -> (String, String) {
             .list_cases(
                 &op,
                 &CaseQuery {
-                    state: Some(state.into()),
+                    state: Some(state.parse().unwrap()),
                     per_page: Some(100),
                     ..Default::default()
                 },

@@ -83,7 +83,7 @@ pub(super) async fn arrived_unrecorded(app: &App) -> (String, time::Date) {
         .list_cases(
             &op,
             &resettle_app::cases::CaseQuery {
-                state: Some("departure_scheduled".into()),
+                state: Some(resettle_domain::case::CaseState::DepartureScheduled),
                 per_page: Some(500),
                 ..Default::default()
             },

@@ -44,10 +44,11 @@ async fn a_family_moves_from_a_centre_to_an_loi_to_a_home() {
                 &op,
                 &n,
                 &resettle_app::cases::TransitionRequest {
-                    to: "arrived".into(),
-                    expected_version: version,
                     arrived_on: Some(arrived_on),
-                    ..Default::default()
+                    ..resettle_app::cases::TransitionRequest::to(
+                        resettle_domain::case::CaseState::Arrived,
+                        version,
+                    )
                 },
             )
             .await

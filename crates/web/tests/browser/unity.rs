@@ -20,7 +20,7 @@ async fn a_split_decision_opens_a_reunification_request_that_can_run_late() {
             .list_cases(
                 &op,
                 &CaseQuery {
-                    state: Some("interviewed".into()),
+                    state: Some(resettle_domain::case::CaseState::Interviewed),
                     per_page: Some(100),
                     ..CaseQuery::default()
                 },
@@ -188,7 +188,7 @@ async fn a_reception_officer_records_the_steps_after_arrival() {
             .list_cases(
                 &op,
                 &CaseQuery {
-                    state: Some("in_reception".into()),
+                    state: Some(resettle_domain::case::CaseState::InReception),
                     per_page: Some(1),
                     ..CaseQuery::default()
                 },

@@ -398,7 +398,7 @@ fn any_number_into_the_signed_in_endpoints_is_answered_or_refused_by_name() {
     let (app, _db, token) = rt.block_on(demo_with_token());
     let arrived = rt.block_on(async {
         let q = resettle_app::cases::CaseQuery {
-            state: Some("arrived".into()),
+            state: Some(resettle_domain::case::CaseState::Arrived),
             ..Default::default()
         };
         let list = app.list_cases(&Caller::operator(), &q).await.unwrap();

@@ -77,7 +77,7 @@ async fn first_in(app: &App, state: &str) -> String {
     app.list_cases(
         &Caller::operator(),
         &CaseQuery {
-            state: Some(state.into()),
+            state: Some(state.parse().unwrap()),
             ..CaseQuery::default()
         },
     )

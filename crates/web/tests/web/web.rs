@@ -107,7 +107,7 @@ async fn the_dashboard_publishes_no_small_count_and_the_demo_fills_every_state()
                 .list_cases(
                     &op(),
                     &resettle_app::cases::CaseQuery {
-                        state: Some(s["state"].as_str().unwrap().into()),
+                        state: Some(s["state"].as_str().unwrap().parse().unwrap()),
                         per_page: Some(1),
                         ..Default::default()
                     },
@@ -1206,7 +1206,7 @@ async fn a_medical_record_is_written_through_the_api_and_refusals_name_the_field
                 "1",
                 serde_json::json!({"condition": "x", "consent_to_share": true,
                                      "care_needs": ["spa"]}),
-                "care_needs",
+                "care_needs[0]",
             ),
             (
                 "1",
@@ -1546,6 +1546,118 @@ async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(content_type, "application/problem+json");
     assert!(text.contains("\"detail\":\"page: "), "{text}");
+}
+
+/// A word outside its list, in a body field or a query parameter, is a 422 problem naming
+/// the field and the words allowed (the OpenAPI document lists them as the field's `enum`),
+/// and changes nothing.
+#[tokio::test]
+async fn a_word_outside_its_list_is_refused_naming_the_field_and_nothing_is_written() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let t = token(&app).await;
+        let refused = |problem: &serde_json::Value, field: &str, allowed: &str| {
+            let detail = problem["detail"].as_str().unwrap_or_default();
+            assert!(
+                detail.starts_with(&format!("{field}: ")) && detail.contains(allowed),
+                "{}: {problem}",
+                db.backend
+            );
+        };
+        // Body fields: the submission is not registered.
+        for (field, set, allowed) in [
+            ("priority", "/priority", "emergency, urgent, normal"),
+            ("channel", "/channel", "mission, dossier"),
+            (
+                "categories[0]",
+                "/categories/0",
+                "survivor_of_violence_torture",
+            ),
+            ("members[1].sex", "/members/1/sex", "female, male, other"),
+            (
+                "members[1].relationship",
+                "/members/1/relationship",
+                "principal_applicant",
+            ),
+        ] {
+            let mut bad = submission("LEB-26C99101");
+            *bad.pointer_mut(set).unwrap() = "soon".into();
+            let (status, problem) = authed(&app, &t, "POST", "/api/v1/cases", Some(bad)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            refused(&problem, field, allowed);
+            let (status, _) = authed(&app, &t, "GET", "/api/v1/cases/LEB-26C99101", None).await;
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "a refused submission was stored"
+            );
+        }
+        // A step to no state, a promise of no kind: the case stays as it was.
+        let (path, case) = first_case_in(&app, &t, "pre_departure").await;
+        let version = case["version"].as_i64().unwrap();
+        for (verb, body, field, allowed) in [
+            (
+                "transitions",
+                serde_json::json!({"to": "flying", "reason": "test", "expected_version": version}),
+                "to",
+                "departure_scheduled",
+            ),
+            (
+                "promises",
+                serde_json::json!({"kind": "wedding", "promised_date": "2027-01-15"}),
+                "kind",
+                "interview, departure",
+            ),
+        ] {
+            let (status, problem) =
+                authed(&app, &t, "POST", &format!("{path}/{verb}"), Some(body)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            refused(&problem, field, allowed);
+            let (_, after) = authed(&app, &t, "GET", &path, None).await;
+            assert_eq!(
+                (&after["version"], &after["promises"]),
+                (&case["version"], &case["promises"]),
+                "{verb}: a refused request changed the case"
+            );
+        }
+        // Query parameters: refused before the list is read, so no read is recorded; a
+        // blank one (a form's "any") is no filter.
+        let auditor = token_for(&app, "otto", "auditor").await;
+        let listed = || async {
+            let (_, entries) = authed(
+                &app,
+                &auditor,
+                "GET",
+                "/api/v1/audit?entity=case_list&actor=officer",
+                None,
+            )
+            .await;
+            entries.as_array().map_or(0, Vec::len)
+        };
+        let before = listed().await;
+        for (query, field, allowed) in [
+            ("state=flying", "state", "pre_departure"),
+            ("priority=soon", "priority", "emergency, urgent, normal"),
+            ("category=rich", "category", "medical_needs"),
+        ] {
+            let path = format!("/api/v1/cases?{query}");
+            let (status, problem) = authed(&app, &t, "GET", &path, None).await;
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{query}: {problem}"
+            );
+            refused(&problem, field, allowed);
+        }
+        assert_eq!(
+            listed().await,
+            before,
+            "a refused filter was recorded as a read"
+        );
+        let (status, list) = authed(&app, &t, "GET", "/api/v1/cases?state=&priority=", None).await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+    }
 }
 
 #[tokio::test]

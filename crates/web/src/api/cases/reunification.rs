@@ -40,8 +40,8 @@ pub(crate) async fn post(
 /// A reunification request's new status.
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 pub(crate) struct ReunificationStatusChange {
-    /// requested, approved, refused or reunited.
-    status: String,
+    /// The status to move to.
+    status: resettle_domain::reunification::ReunificationStatus,
     /// Day decided or completed; default today.
     #[schema(value_type = Option<String>, format = Date)]
     resolved_on: Option<time::Date>,
@@ -81,7 +81,7 @@ pub(crate) async fn status(
             &caller,
             &number,
             request_no,
-            &c.status,
+            c.status,
             c.resolved_on,
             c.reason.as_deref(),
         )

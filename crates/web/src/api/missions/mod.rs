@@ -54,8 +54,8 @@ pub(crate) async fn plan(
 /// A mission's new status.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub(crate) struct StatusChange {
-    /// planned, completed or cancelled.
-    status: String,
+    /// What became of the mission.
+    status: resettle_domain::mission::MissionStatus,
 }
 
 /// Records that a mission took place or was called off.
@@ -79,7 +79,7 @@ pub(crate) async fn status(
     Path(code): Path<String>,
     ApiJson(s): ApiJson<StatusChange>,
 ) -> Result<StatusCode, ApiError> {
-    app.set_mission_status(&caller, &code, &s.status).await?;
+    app.set_mission_status(&caller, &code, s.status).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -47,9 +47,7 @@ pub use audit::{
 };
 pub use backup::close_for_replacement;
 pub use caseload::ImportSummary;
-pub use cases::{
-    Assignment, CaseFilter, CaseSummary, NewEvent, ScopeFilter, StoredCase,
-};
+pub use cases::{Assignment, CaseFilter, CaseSummary, NewEvent, ScopeFilter, StoredCase};
 pub use claims::{FiledClaimRow, FiledLineRow};
 pub use error::StorageError;
 pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};

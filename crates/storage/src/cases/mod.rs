@@ -3,8 +3,8 @@
 mod after_arrival;
 mod list;
 pub(crate) mod medical;
-mod read;
 mod overdue;
+mod read;
 pub(crate) mod state_days;
 mod write;
 

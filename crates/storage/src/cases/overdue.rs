@@ -101,7 +101,8 @@ impl Store {
             Some(r) => r.try_get(days_at + 1)?,
             // A page past the end tells no total: count without it.
             None if page > 1 => {
-                let mut count = sqlx::query(AssertSqlSafe(format!("{with} SELECT COUNT(*) {body}")));
+                let mut count =
+                    sqlx::query(AssertSqlSafe(format!("{with} SELECT COUNT(*) {body}")));
                 for b in binds {
                     count = count.bind(b);
                 }

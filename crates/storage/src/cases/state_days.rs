@@ -138,7 +138,10 @@ mod tests {
         ];
         let spans = of_history(h.iter().map(|&(s, at)| (s, at.to_string())));
         assert_eq!(spans[&Arrived].entered_after, bits(&[InReception, Housed]));
-        assert_eq!(spans[&InReception].entered_after, bits(&[InReception, Housed]));
+        assert_eq!(
+            spans[&InReception].entered_after,
+            bits(&[InReception, Housed])
+        );
         assert_eq!(spans[&Housed].entered_after, bits(&[InReception]));
         assert_eq!(spans[&InReception].first_on, "2026-01-02");
         assert_eq!(spans[&InReception].last_on, "2026-03-01");

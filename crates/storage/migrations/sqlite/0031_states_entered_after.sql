@@ -29,7 +29,8 @@ UPDATE case_state_days SET entered_after = a.bits
             ON y.case_id = x.case_id AND y.last_seq > x.first_seq
          GROUP BY x.case_id, x.state) a
  WHERE case_state_days.case_id = a.case_id AND case_state_days.state = a.state;
--- The stops are read from the index with the range: no row of the table is visited.
+-- The stops are read from the index with the range, and the case too: no row of the
+-- table is visited (PostgreSQL's index holds no key of its own, so the case is named).
 DROP INDEX case_state_days_screen;
 CREATE INDEX case_state_days_screen
-    ON case_state_days (state, priority, now_in, first_on, entered_after);
+    ON case_state_days (state, priority, now_in, first_on, entered_after, case_id);

@@ -429,7 +429,13 @@ pub(crate) async fn insert_cases(
     let mut state_days = Rows::new(
         "case_state_days",
         &[
-            "case_id", "state", "first_on", "last_on", "priority", "now_in",
+            "case_id",
+            "state",
+            "first_on",
+            "last_on",
+            "priority",
+            "now_in",
+            "entered_after",
         ],
     );
     let mut summary = ImportSummary {
@@ -483,14 +489,15 @@ pub(crate) async fn insert_cases(
             f.events.iter().map(|e| (e.to, codec::timestamp(e.at))),
         );
         let now_in = f.events.last().map(|e| e.to.as_str());
-        for (state, (first, last)) in spans {
+        for (state, span) in spans {
             state_days.push([
                 id.into(),
                 state.as_str().into(),
-                first.into(),
-                last.into(),
+                span.first_on.into(),
+                span.last_on.into(),
                 f.case.priority.as_str().into(),
                 now_in.unwrap_or_default().into(),
+                span.entered_after.into(),
             ]);
         }
         summary.events += f.events.len();

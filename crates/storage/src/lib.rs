@@ -47,10 +47,7 @@ pub use audit::{
 };
 pub use backup::close_for_replacement;
 pub use caseload::{ImportSummary, OpenImport};
-pub use cases::{
-    Assignment, CaseFilter, CaseSummary, NewEvent, OpenCaseHistory, OverdueReunification,
-    ScopeFilter, ScreenHit, StoredCase,
-};
+pub use cases::{Assignment, CaseFilter, CaseSummary, NewEvent, ScopeFilter, StoredCase};
 pub use claims::{FiledClaimRow, FiledLineRow};
 pub use error::StorageError;
 pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};
@@ -102,6 +99,20 @@ impl Backend {
         match self {
             Backend::Sqlite => "sqlite",
             Backend::Postgres => "postgres",
+        }
+    }
+
+    /// The whole days from the ISO day `earlier` to the ISO day `later` (SQL expressions,
+    /// columns or placeholders), as a 64-bit integer: the one place the dialects differ
+    /// on dates.
+    pub(crate) fn days_between(self, later: &str, earlier: &str) -> String {
+        match self {
+            Backend::Sqlite => {
+                format!("CAST(julianday({later}) - julianday({earlier}) AS INTEGER)")
+            }
+            Backend::Postgres => {
+                format!("CAST(CAST({later} AS DATE) - CAST({earlier} AS DATE) AS BIGINT)")
+            }
         }
     }
 }

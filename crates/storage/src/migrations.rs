@@ -196,6 +196,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0030_after_arrival.sql"),
         postgres: include_str!("../migrations/postgres/0030_after_arrival.sql"),
     },
+    Migration {
+        version: 31,
+        description: "the states each case entered after each state, for the overdue list",
+        sqlite: include_str!("../migrations/sqlite/0031_states_entered_after.sql"),
+        postgres: include_str!("../migrations/postgres/0031_states_entered_after.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -9,7 +9,7 @@ use sqlx::{AssertSqlSafe, Row};
 use time::Date;
 
 use crate::codec::{corrupt, date, parse_word};
-use crate::{Backend, StorageError, Store};
+use crate::{StorageError, Store};
 
 impl Store {
     /// Every stay of a case in a state, counted by comparable group (programme, channel,
@@ -19,15 +19,9 @@ impl Store {
         &self,
         today: Date,
     ) -> Result<Vec<(ComparableGroup, CaseState, Spell, u32)>, StorageError> {
-        // Days between two ISO days: the one place the dialects differ.
-        let days = match self.backend {
-            Backend::Sqlite => {
-                "CAST(julianday(COALESCE(s.left_on, $1)) - julianday(s.entered) AS INTEGER)"
-            }
-            Backend::Postgres => {
-                "CAST(CAST(COALESCE(s.left_on, $1) AS DATE) - CAST(s.entered AS DATE) AS BIGINT)"
-            }
-        };
+        let days = self
+            .backend
+            .days_between("COALESCE(s.left_on, $1)", "s.entered");
         let sql = format!(
             "WITH s AS (\
                SELECT e.case_id, e.to_state AS state, substr(e.at, 1, 10) AS entered, \

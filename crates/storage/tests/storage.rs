@@ -1137,3 +1137,166 @@ async fn two_concurrent_creates_of_one_key_give_one_success_and_one_duplicate() 
         );
     }
 }
+
+/// One page of the overdue list, as case numbers with their days over, and the total.
+async fn listed(
+    store: &Store,
+    screens: &[(String, Vec<resettle_domain::policy::OverdueScreen>)],
+    today: time::Date,
+    page: u32,
+    per_page: u32,
+    filter: &resettle_storage::CaseFilter,
+) -> (Vec<(String, i64)>, i64) {
+    let (rows, total) = store
+        .overdue_cases(screens, today, filter, page, per_page)
+        .await
+        .unwrap();
+    let rows = rows.into_iter().map(|(s, d)| (s.case_number, d)).collect();
+    (rows, total)
+}
+
+/// The overdue list the database counts and pages is the time-limit rule's, on both
+/// backends: random walks of the lifecycle (days often repeating, so stops fall on the
+/// day a clock starts; cases going back into reception after housing), half imported and
+/// half appended one event at a time, are listed with the days over the domain's
+/// `PolicyProfile::overdue` gives their whole histories, most overdue first; and again
+/// once migration 31 has filled the states entered since from the events alone.
+#[tokio::test]
+async fn the_overdue_cases_counted_in_the_database_are_the_rules() {
+    use resettle_domain::policy::PolicyProfile;
+    use resettle_storage::CaseFilter;
+    use sqlx::Connection;
+
+    let policy = PolicyProfile::parse(include_str!("../../../policies/belgium.toml")).unwrap();
+    let today = date!(2022 - 06 - 01);
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut files = Vec::new();
+    let mut appended = Vec::new();
+    let mut expected = Vec::new();
+    for i in 0..160 {
+        let mut f = case_file(&format!("TST-20C{:05}", i + 1), 1, &[], 2020);
+        f.case.priority = Priority::ALL[next(3) as usize];
+        let mut at = datetime!(2020-01-01 10:00 UTC) + time::Duration::days(next(500) as i64);
+        f.events[0].at = at;
+        let mut state = CaseState::Submitted;
+        for _ in 0..next(12) {
+            let choices = state.next();
+            if choices.is_empty() {
+                break;
+            }
+            let to = choices[next(choices.len() as u64) as usize];
+            at += time::Duration::days(if next(3) == 0 { 0 } else { next(150) as i64 });
+            f.events
+                .push(event(f.events.len() as u32 + 1, Some(state), to, 2020));
+            f.events.last_mut().unwrap().at = at;
+            state = to;
+        }
+        let history: Vec<(CaseState, time::Date)> =
+            f.events.iter().map(|e| (e.to, e.at.date())).collect();
+        let worst = policy
+            .overdue(f.case.priority, &history, today)
+            .into_iter()
+            .filter(|o| o.stopped.is_none())
+            .map(|o| o.days_over)
+            .max();
+        if let Some(days) = worst.filter(|_| {
+            !matches!(
+                state,
+                CaseState::Closed | CaseState::Withdrawn | CaseState::Deceased
+            )
+        }) {
+            expected.push((f.case.case_number.to_string(), days));
+        }
+        let kept = f.events.len().div_ceil(2);
+        appended.push((f.case.case_number.clone(), f.events.split_off(kept)));
+        files.push(f);
+    }
+    expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    assert!(expected.len() > 20, "too few cases overdue: {expected:?}");
+    let screens = [("BE".to_string(), policy.overdue_screens(today))];
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store
+            .import_programme(&programme(files.clone()), &[])
+            .await
+            .unwrap();
+        for (number, events) in &appended {
+            for e in events {
+                let case = store.case(number).await.unwrap().unwrap();
+                store
+                    .append_event(
+                        number,
+                        case.version,
+                        case.state,
+                        &NewEvent {
+                            to: e.to,
+                            at: e.at,
+                            actor: "test".into(),
+                            reason: e.reason.clone(),
+                            reason_code: None,
+                            payload: e.payload.clone(),
+                        },
+                        &Assignment::default(),
+                        &[],
+                    )
+                    .await
+                    .unwrap();
+            }
+        }
+        let all = CaseFilter::default;
+        let (rows, total) = listed(&store, &screens, today, 1, 500, &all()).await;
+        assert_eq!(rows, expected, "{}", db.backend);
+        assert_eq!(total, expected.len() as i64, "{}", db.backend);
+        let (page, total) = listed(&store, &screens, today, 2, 7, &all()).await;
+        assert_eq!(page, expected[7..14].to_vec(), "{}", db.backend);
+        assert_eq!(total, expected.len() as i64, "{}", db.backend);
+        let (past, total) = listed(&store, &screens, today, 200, 7, &all()).await;
+        assert!(past.is_empty(), "{}", db.backend);
+        assert_eq!(total, expected.len() as i64, "{}: past the end", db.backend);
+        let urgent = CaseFilter {
+            priority: Some(Priority::Urgent),
+            ..CaseFilter::default()
+        };
+        let (rows, _) = listed(&store, &screens, today, 1, 500, &urgent).await;
+        let numbers: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        for (number, _) in &expected {
+            let case = store
+                .case(&CaseNumber::parse(number).unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                numbers.contains(number),
+                case.file.case.priority == Priority::Urgent,
+                "{}: {number}",
+                db.backend
+            );
+        }
+        store.close().await;
+
+        // A database from before migration 31: the states entered since come from the
+        // events alone, and the list is the same.
+        let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
+        sqlx::raw_sql(
+            "DROP INDEX case_state_days_screen; \
+             ALTER TABLE case_state_days DROP COLUMN entered_after; \
+             CREATE INDEX case_state_days_screen \
+                 ON case_state_days (state, priority, now_in, first_on); \
+             DELETE FROM schema_migrations WHERE version = 31",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        conn.close().await.unwrap();
+        let store = fresh(&db.url).await;
+        let (rows, _) = listed(&store, &screens, today, 1, 500, &all()).await;
+        assert_eq!(rows, expected, "{}: after migration 31", db.backend);
+        store.close().await;
+    }
+}

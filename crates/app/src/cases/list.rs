@@ -1,8 +1,5 @@
 //! Lists of cases: filtered and paged, or the overdue ones, most overdue first.
-use std::collections::HashMap;
-
 use resettle_domain::case::{CaseState, Priority, SubmissionCategory};
-use resettle_domain::policy::{OverdueScreen, ScreenVerdict};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{CaseFilter, CaseSummary};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -96,14 +93,6 @@ pub struct CaseList {
     pub page: u32,
     /// Cases per page.
     pub per_page: u32,
-}
-
-/// An open case past a running time limit.
-struct OverdueCase {
-    case_number: String,
-    state: CaseState,
-    priority: Priority,
-    days_over: i64,
 }
 
 /// A list item with only the fields the caller may see.
@@ -275,97 +264,9 @@ impl App {
         })
     }
 
-    /// The overdue cases with their current state and priority, most overdue first.
-    async fn overdue(&self) -> Result<Vec<OverdueCase>, AppError> {
-        let profiles: HashMap<String, String> = self
-            .store
-            .programmes()
-            .await?
-            .into_iter()
-            .map(|p| (p.code, p.policy_profile))
-            .collect();
-        let mut policies = HashMap::new();
-        for (programme, profile) in &profiles {
-            policies.insert(programme.clone(), self.policy(profile).await?);
-        }
-        let today = self.today();
-        let screens: Vec<_> = policies
-            .iter()
-            .map(|(programme, policy)| (programme.clone(), policy.overdue_screens(today)))
-            .collect();
-        let screens_of: HashMap<&str, &[OverdueScreen]> = screens
-            .iter()
-            .map(|(programme, s)| (programme.as_str(), s.as_slice()))
-            .collect();
-        // The days of each case's entries decide all but the cases that entered a stop on
-        // the day their clock started; the rule reads those cases' histories.
-        let mut worst: HashMap<String, OverdueCase> = HashMap::new();
-        let mut unsure: Vec<String> = Vec::new();
-        for hit in self.store.overdue_candidates(&screens).await? {
-            let Some(screen) = screens_of
-                .get(hit.programme.as_str())
-                .and_then(|s| s.get(hit.screen))
-            else {
-                continue;
-            };
-            match screen.verdict(hit.first_entered, hit.last_stop) {
-                Some(ScreenVerdict::Late(days_over)) => {
-                    let case = worst.entry(hit.case_number.clone()).or_insert(OverdueCase {
-                        case_number: hit.case_number,
-                        state: hit.state,
-                        priority: hit.priority,
-                        days_over,
-                    });
-                    case.days_over = case.days_over.max(days_over);
-                }
-                Some(ScreenVerdict::Unsure) => unsure.push(hit.case_number),
-                None => {}
-            }
-        }
-        unsure.sort();
-        unsure.dedup();
-        for h in self.store.state_histories(&unsure).await? {
-            worst.remove(&h.case_number);
-            let policy = &policies[&h.programme];
-            let late = policy
-                .overdue(h.priority, &h.entries, today)
-                .into_iter()
-                .filter(|o| o.stopped.is_none())
-                .map(|o| o.days_over)
-                .max();
-            if let (Some(days_over), Some(&(state, _))) = (late, h.entries.last()) {
-                worst.insert(
-                    h.case_number.clone(),
-                    OverdueCase {
-                        case_number: h.case_number,
-                        state,
-                        priority: h.priority,
-                        days_over,
-                    },
-                );
-            }
-        }
-        // A reunification request waiting for a decision past its day is overdue like any
-        // other limit: its case is listed, by the worse of its delays.
-        for r in self.store.overdue_reunifications(today).await? {
-            let days_over = (today - r.due_on).whole_days();
-            let case = worst.entry(r.case_number.clone()).or_insert(OverdueCase {
-                case_number: r.case_number,
-                state: r.state,
-                priority: r.priority,
-                days_over,
-            });
-            case.days_over = case.days_over.max(days_over);
-        }
-        let mut overdue: Vec<OverdueCase> = worst.into_values().collect();
-        overdue.sort_by(|a, b| {
-            b.days_over
-                .cmp(&a.days_over)
-                .then_with(|| a.case_number.cmp(&b.case_number))
-        });
-        Ok(overdue)
-    }
-
+    /// One page of the open cases past a running time limit of their programme's policy
+    /// profile, or past a reunification request's due day, most overdue first: counted
+    /// and paged by the database from each limit's screen, so only the page comes back.
     async fn overdue_page(
         &self,
         caller: &Caller,
@@ -380,67 +281,21 @@ impl App {
                     .into(),
             ));
         }
-        // State and priority are known from the histories; only nationality and country
-        // of asylum need the summaries of every overdue case, so otherwise only the page's
-        // summaries are read.
-        let overdue: Vec<OverdueCase> = self
-            .overdue()
-            .await?
-            .into_iter()
-            .filter(|o| {
-                filter.state.is_none_or(|x| o.state == x)
-                    && filter.priority.is_none_or(|x| o.priority == x)
-            })
-            .collect();
-        let days: HashMap<&str, i64> = overdue
-            .iter()
-            .map(|o| (o.case_number.as_str(), o.days_over))
-            .collect();
-        let by_place = filter.nationality.is_some() || filter.country_of_asylum.is_some();
-        let start = (page as usize - 1) * per_page as usize;
-        let numbers: Vec<String> = if by_place {
-            overdue.iter().map(|o| o.case_number.clone()).collect()
-        } else {
-            overdue
-                .iter()
-                .skip(start)
-                .take(per_page as usize)
-                .map(|o| o.case_number.clone())
-                .collect()
-        };
-        let mut matching: Vec<CaseSummary> = self.store.case_summaries(&numbers).await?;
-        matching.retain(|s| {
-            filter
-                .nationality
-                .as_ref()
-                .is_none_or(|x| s.nationality.eq_ignore_ascii_case(x))
-                && filter
-                    .country_of_asylum
-                    .as_ref()
-                    .is_none_or(|x| s.country_of_asylum.eq_ignore_ascii_case(x))
-        });
-        let (total, page_rows) = if by_place {
-            let total = matching.len() as i64;
-            (
-                total,
-                matching
-                    .into_iter()
-                    .skip(start)
-                    .take(per_page as usize)
-                    .collect(),
-            )
-        } else {
-            (overdue.len() as i64, matching)
-        };
-        let items = page_rows
-            .into_iter()
-            .map(|s: CaseSummary| {
-                let d = days.get(s.case_number.as_str()).copied();
-                item(caller, s, d, self.today())
-            })
-            .collect();
+        let today = self.today();
+        let mut screens = Vec::new();
+        for p in self.store.programmes().await? {
+            let policy = self.policy(&p.policy_profile).await?;
+            screens.push((p.code, policy.overdue_screens(today)));
+        }
+        let (rows, total) = self
+            .store
+            .overdue_cases(&screens, today, filter, page, per_page)
+            .await?;
         Ok(CaseList {
-            items,
+            items: rows
+                .into_iter()
+                .map(|(s, days_over)| item(caller, s, Some(days_over), today))
+                .collect(),
             total,
             page,
             per_page,

@@ -47,7 +47,7 @@ pub use reasons::{LABEL_LANGUAGES, Labels, NameList, OTHER, Reason, ReasonList, 
 pub use reception::{Reception, ReceptionModel, ReceptionPhase};
 pub use reunification::ReunificationLimit;
 pub use steps::{SWITCHABLE_STEPS, Steps};
-pub use time_limit::{Overdue, OverdueScreen, ScreenVerdict, Stop, TimeLimit};
+pub use time_limit::{Overdue, OverdueScreen, Stop, TimeLimit};
 
 use serde::Serialize;
 use time::Date;
@@ -326,8 +326,8 @@ impl PolicyProfile {
     }
 
     /// What a case must be, today, to be running late on one of the profile's limits
-    /// ([`OverdueScreen`]): lets a database pick the few cases whose histories
-    /// [`PolicyProfile::overdue`] must read.
+    /// ([`OverdueScreen`]): lets a database pick and decide the cases running late
+    /// without reading their histories.
     pub fn overdue_screens(&self, today: Date) -> Vec<OverdueScreen> {
         time_limit::screens(&self.time_limits, &self.steps, today)
     }

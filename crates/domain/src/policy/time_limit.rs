@@ -135,9 +135,9 @@ pub(super) fn read(
 /// Every case running late on a limit meets the limit's screen (a case now in `to`, or in
 /// a state from which `to` cannot be reached, entered it after starting the clock, which
 /// stopped it then; a case still in `from` is in it; an entry of `to` after the start
-/// stops the clock); a case that meets one may still be on time or stopped, so [`overdue`]
-/// decides. It lets the overdue list read the histories of the few cases that may be
-/// late, not of every open case.
+/// stops the clock); [`OverdueScreen::days_late`] then decides from the states entered
+/// since the start. It lets a database pick and decide the cases running late without
+/// their histories.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverdueScreen {
     /// The priority the limit applies to.
@@ -150,40 +150,24 @@ pub struct OverdueScreen {
     pub to: CaseState,
     /// The states whose entry stops the limit's clock: `to` and those from which `to` can
     /// no longer be reached. A case late today has entered none of them since it first
-    /// entered `from` (an entry on the same day may be either side, so it does not count
-    /// against).
+    /// entered `from`.
     pub stops: Vec<CaseState>,
     /// A case late today entered `from` before this day (`today` minus the limit's days).
     pub entered_before: Date,
 }
 
-/// What the days of a case's entries tell of a limit whose screen it meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScreenVerdict {
-    /// Running late by this many days: no stop was entered after the start.
-    Late(i64),
-    /// A stop was entered on the day the clock started, before or after the start: only
-    /// the order of the case's events tells ([`overdue`] on its history).
-    Unsure,
-}
-
 impl OverdueScreen {
-    /// The verdict on a case of the screen's priority, in one of its `current` states, that
-    /// first entered `from` on `first_entered` and last entered one of `stops` on
-    /// `last_stop` (if ever): `None` when it is not running late on the limit. Lets a
-    /// database decide from the first and last day of each state entered, without the
-    /// case's history, on all but the same-day cases.
-    pub fn verdict(&self, first_entered: Date, last_stop: Option<Date>) -> Option<ScreenVerdict> {
-        if first_entered >= self.entered_before {
-            return None;
-        }
-        match last_stop {
-            Some(stop) if stop > first_entered => None,
-            Some(stop) if stop == first_entered => Some(ScreenVerdict::Unsure),
-            _ => Some(ScreenVerdict::Late(
-                (self.entered_before - first_entered).whole_days(),
-            )),
-        }
+    /// The days a case of the screen's priority, in one of its `current` states, runs
+    /// late on the limit, if it does: it first entered `from` on `first_entered` and has
+    /// entered the states `entered_since` after that first entry (in the order of its
+    /// events, whatever their days). The clock still runs when none of them is a stop.
+    /// The whole rule ([`overdue`]) for a case that meets the screen, from what a
+    /// database keeps per case and state, so the overdue list can be counted and paged
+    /// there (storage writes this as SQL; a test there checks it against the rule).
+    pub fn days_late(&self, first_entered: Date, entered_since: &[CaseState]) -> Option<i64> {
+        let stopped = entered_since.iter().any(|s| self.stops.contains(s));
+        (first_entered < self.entered_before && !stopped)
+            .then(|| (self.entered_before - first_entered).whole_days())
     }
 }
 

@@ -1,11 +1,10 @@
-//! Listing cases with filters and pages, and the histories the overdue check reads.
+//! Listing cases with filters and pages.
 use resettle_domain::case::{CaseState, Priority, SubmissionCategory};
-use resettle_domain::policy::OverdueScreen;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use time::Date;
 
-use crate::codec::{self, parse_date, parse_timestamp, parse_word};
+use crate::codec::{parse_date, parse_timestamp, parse_word};
 use crate::{StorageError, Store};
 
 /// Which cases to list. Every filter is optional; they combine with AND.
@@ -80,43 +79,10 @@ pub struct CaseSummary {
     pub version: i64,
 }
 
-/// A case's priority and the day it entered each state, for time-limit checks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OpenCaseHistory {
-    /// UNHCR case number.
-    pub case_number: String,
-    /// Programme code (its policy profile sets the limits).
-    pub programme: String,
-    /// Priority.
-    pub priority: Priority,
-    /// Each state entered, with the day, oldest first.
-    pub entries: Vec<(CaseState, Date)>,
-}
-
-/// An open case that may meet one of its programme's overdue screens, with the days the
-/// screen's verdict reads.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScreenHit {
-    /// UNHCR case number.
-    pub case_number: String,
-    /// Programme code.
-    pub programme: String,
-    /// Priority.
-    pub priority: Priority,
-    /// The state it is in.
-    pub state: CaseState,
-    /// The screen met: its place in the programme's list given.
-    pub screen: usize,
-    /// The first day it entered the screen's `from`.
-    pub first_entered: Date,
-    /// The last day it entered one of the screen's `stops`, if ever.
-    pub last_stop: Option<Date>,
-}
-
-const SUMMARY_COLUMNS: &str = "c.case_number, g.code, c.state, c.priority, c.channel, \
+pub(super) const SUMMARY_COLUMNS: &str = "c.case_number, g.code, c.state, c.priority, c.channel, \
      c.nationality, c.country_of_asylum, c.family_size, c.submitted_on, c.state_since, c.version";
 
-fn summary(r: &AnyRow) -> Result<CaseSummary, StorageError> {
+pub(super) fn summary(r: &AnyRow) -> Result<CaseSummary, StorageError> {
     Ok(CaseSummary {
         case_number: r.try_get(0)?,
         programme: r.try_get(1)?,
@@ -173,8 +139,13 @@ fn search(q: &str, binds: &mut Vec<String>) -> String {
 impl CaseFilter {
     /// The WHERE clause with numbered placeholders, and the values to bind in order.
     pub(crate) fn clause(&self) -> (String, Vec<String>) {
+        self.clause_after(Vec::new())
+    }
+
+    /// The WHERE clause for a statement that binds `binds` before it: its placeholders
+    /// number on from theirs, and its values follow them.
+    pub(crate) fn clause_after(&self, mut binds: Vec<String>) -> (String, Vec<String>) {
         let mut conditions = Vec::new();
-        let mut binds = Vec::new();
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             conditions.push(search(q, &mut binds));
         }
@@ -294,163 +265,6 @@ impl Store {
         }
         let rows = q.fetch_all(&self.pool).await?;
         Ok((rows.iter().map(summary).collect::<Result<_, _>>()?, total))
-    }
-
-    /// Summaries of the named cases, in the order named (unknown numbers are skipped).
-    pub async fn case_summaries(
-        &self,
-        numbers: &[String],
-    ) -> Result<Vec<CaseSummary>, StorageError> {
-        let mut out = Vec::with_capacity(numbers.len());
-        for chunk in numbers.chunks(500) {
-            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "SELECT {SUMMARY_COLUMNS} FROM cases c JOIN programmes g ON g.id = c.programme_id \
-                 WHERE c.case_number IN ({})",
-                placeholders.join(", ")
-            );
-            let mut q = sqlx::query(AssertSqlSafe(sql));
-            for n in chunk {
-                q = q.bind(n.clone());
-            }
-            for r in q.fetch_all(&self.pool).await? {
-                out.push(summary(&r)?);
-            }
-        }
-        let rank = |n: &str| numbers.iter().position(|x| x == n);
-        out.sort_by_key(|s| rank(&s.case_number));
-        Ok(out)
-    }
-
-    /// The open cases of each screen's priority, in one of its current states, that first
-    /// entered its `from` before its day (`screens`, per programme code), each with that
-    /// first day and the last day it entered one of the screen's `stops`, for
-    /// [`OverdueScreen::verdict`] to decide (a case that entered a stop since is on time).
-    /// One range of `case_state_days`' screen index per current state and a lookup of the
-    /// stops per case found; not a pass over the events (878 ms at 100,000 cases).
-    pub async fn overdue_candidates(
-        &self,
-        screens: &[(String, Vec<OverdueScreen>)],
-    ) -> Result<Vec<ScreenHit>, StorageError> {
-        let mut binds: Vec<String> = Vec::new();
-        let mut bind = |value: String| {
-            binds.push(value);
-            format!("${}", binds.len())
-        };
-        // Each screen's rows carry its number in `met`, which names its programme and
-        // screen again.
-        let mut each = Vec::new();
-        let mut met: Vec<(&str, usize, &OverdueScreen)> = Vec::new();
-        for (programme, screens) in screens {
-            for (i, s) in screens.iter().enumerate() {
-                if s.current.is_empty() {
-                    continue;
-                }
-                let code = bind(programme.to_string());
-                let priority = bind(s.priority.as_str().to_string());
-                let from = bind(s.from.as_str().to_string());
-                let before = bind(codec::date(s.entered_before));
-                let mut list = |states: &[CaseState]| {
-                    let marks: Vec<String> = states
-                        .iter()
-                        .map(|c| bind(c.as_str().to_string()))
-                        .collect();
-                    marks.join(", ")
-                };
-                let current = list(&s.current);
-                let stops = list(&s.stops); // never empty: `to` is one
-                // CROSS JOIN: SQLite then starts from the screen's index range, never from
-                // a pass over the programme's cases (which took 250 ms); PostgreSQL reads it
-                // as the inner join it is.
-                each.push(format!(
-                    "SELECT CAST({} AS BIGINT), c.case_number, f.now_in, f.first_on, \
-                       (SELECT MAX(s.last_on) FROM case_state_days s \
-                         WHERE s.case_id = f.case_id AND s.state IN ({stops})) \
-                       FROM case_state_days f CROSS JOIN cases c \
-                      WHERE f.state = {from} AND f.priority = {priority} \
-                        AND f.now_in IN ({current}) AND f.first_on < {before} \
-                        AND f.now_in NOT IN ('closed', 'withdrawn', 'deceased') \
-                        AND c.id = f.case_id \
-                        AND c.programme_id = (SELECT g.id FROM programmes g WHERE g.code = {code})",
-                    met.len()
-                ));
-                met.push((programme, i, s));
-            }
-        }
-        if each.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut q = sqlx::query(AssertSqlSafe(each.join(" UNION ALL ")));
-        for b in binds {
-            q = q.bind(b);
-        }
-        q.fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|r| {
-                let (programme, screen, s) = usize::try_from(r.try_get::<i64, _>(0)?)
-                    .ok()
-                    .and_then(|k| met.get(k))
-                    .expect("each row carries the number its screen's SELECT wrote");
-                let last_stop: Option<String> = r.try_get(4)?;
-                Ok(ScreenHit {
-                    case_number: r.try_get(1)?,
-                    programme: programme.to_string(),
-                    priority: s.priority,
-                    state: parse_word("case_state_days.now_in", &r.try_get::<String, _>(2)?)?,
-                    screen: *screen,
-                    first_entered: parse_date(
-                        "case_state_days.first_on",
-                        &r.try_get::<String, _>(3)?,
-                    )?,
-                    last_stop: last_stop
-                        .map(|d| parse_date("case_state_days.last_on", &d))
-                        .transpose()?,
-                })
-            })
-            .collect()
-    }
-
-    /// The named cases' priorities and the day they entered each state, oldest first, for
-    /// the time-limit rule to decide where the days alone do not (unknown numbers are
-    /// skipped).
-    pub async fn state_histories(
-        &self,
-        numbers: &[String],
-    ) -> Result<Vec<OpenCaseHistory>, StorageError> {
-        let mut out: Vec<OpenCaseHistory> = Vec::new();
-        for chunk in numbers.chunks(500) {
-            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "SELECT c.case_number, g.code, c.priority, e.to_state, substr(e.at, 1, 10) \
-                   FROM cases c JOIN programmes g ON g.id = c.programme_id \
-                   JOIN case_events e ON e.case_id = c.id \
-                  WHERE c.case_number IN ({}) ORDER BY c.id, e.seq",
-                marks.join(", ")
-            );
-            let mut q = sqlx::query(AssertSqlSafe(sql));
-            for n in chunk {
-                q = q.bind(n.clone());
-            }
-            for r in &q.fetch_all(&self.pool).await? {
-                let number: String = r.try_get(0)?;
-                if out.last().is_none_or(|h| h.case_number != number) {
-                    out.push(OpenCaseHistory {
-                        case_number: number,
-                        programme: r.try_get(1)?,
-                        priority: parse_word("cases.priority", &r.try_get::<String, _>(2)?)?,
-                        entries: Vec::new(),
-                    });
-                }
-                let on = parse_date("case_events.at", &r.try_get::<String, _>(4)?)?;
-                let state = parse_word("case_events.to_state", &r.try_get::<String, _>(3)?)?;
-                out.last_mut()
-                    .expect("pushed above")
-                    .entries
-                    .push((state, on));
-            }
-        }
-        Ok(out)
     }
 }
 

@@ -3,14 +3,13 @@
 mod after_arrival;
 mod list;
 pub(crate) mod medical;
+mod overdue;
 mod read;
-mod reunification;
 pub(crate) mod state_days;
 mod write;
 
-pub use list::{CaseFilter, CaseSummary, OpenCaseHistory, ScopeFilter, ScreenHit};
+pub use list::{CaseFilter, CaseSummary, ScopeFilter};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member, promise};
-pub use reunification::OverdueReunification;
 pub(crate) use write::current;
 pub use write::{Assignment, NewEvent};

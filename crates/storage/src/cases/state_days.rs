@@ -1,6 +1,7 @@
-//! The first and the last day each case entered each state (`case_state_days`), kept with
-//! every event written, so the overdue list finds a time limit's start and its stops by
-//! key instead of grouping every open case's events.
+//! The first and the last day each case entered each state (`case_state_days`), and the
+//! states it entered after it first entered each one, kept with every event written, so
+//! the overdue list decides from the index which cases run late on a time limit, instead
+//! of grouping every open case's events.
 use std::collections::BTreeMap;
 
 use resettle_domain::case::CaseState;
@@ -14,9 +15,40 @@ pub(crate) fn day_of(at: &str) -> &str {
     at.get(..10).unwrap_or(at)
 }
 
+/// The bit of `state` in `case_state_days.entered_after`. Stored, so fixed: migration 31
+/// writes the same bits, and a new state takes the next one.
+pub(crate) fn bit(state: CaseState) -> i64 {
+    use CaseState::*;
+    1 << match state {
+        Submitted => 0,
+        ScheduledForMission => 1,
+        DossierReview => 2,
+        Interviewed => 3,
+        Accepted => 4,
+        AcceptedInPart => 5,
+        Refused => 6,
+        Deferred => 7,
+        PreDeparture => 8,
+        DepartureScheduled => 9,
+        Arrived => 10,
+        InReception => 11,
+        Housed => 12,
+        IntegrationSupport => 13,
+        Closed => 14,
+        Withdrawn => 15,
+        Deceased => 16,
+    }
+}
+
+/// The bits of `states` together.
+pub(crate) fn bits(states: &[CaseState]) -> i64 {
+    states.iter().fold(0, |m, &s| m | bit(s))
+}
+
 /// Records that case `case_id` entered `state` on `day` (`YYYY-MM-DD`) and is now in it:
-/// widens the state's first and last day if the row exists, and moves every row of the
-/// case to the new current state.
+/// marks `state` as entered after every state the case entered before, moves every row
+/// of the case to the new current state, and widens the state's first and last day if
+/// its row exists.
 pub(crate) async fn record(
     conn: &mut AnyConnection,
     case_id: i64,
@@ -24,8 +56,18 @@ pub(crate) async fn record(
     day: &str,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO case_state_days (case_id, state, first_on, last_on, priority, now_in) \
-         SELECT c.id, $2, $3, $3, c.priority, $2 FROM cases c WHERE c.id = $1 \
+        "UPDATE case_state_days SET now_in = $1, entered_after = entered_after | $2 \
+          WHERE case_id = $3",
+    )
+    .bind(state.as_str().to_string())
+    .bind(bit(state))
+    .bind(case_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO case_state_days \
+           (case_id, state, first_on, last_on, priority, now_in, entered_after) \
+         SELECT c.id, $2, $3, $3, c.priority, $2, 0 FROM cases c WHERE c.id = $1 \
          ON CONFLICT (case_id, state) DO UPDATE SET \
            first_on = CASE WHEN excluded.first_on < case_state_days.first_on \
                       THEN excluded.first_on ELSE case_state_days.first_on END, \
@@ -37,31 +79,71 @@ pub(crate) async fn record(
     .bind(day.to_string())
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE case_state_days SET now_in = $1 WHERE case_id = $2")
-        .bind(state.as_str().to_string())
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
     Ok(())
 }
 
-/// The first and last day of each state in a history of `(state, stored time)`, for
-/// writing a whole case's rows at once.
+/// A state's row for a whole history: its first and last day, and the bits of the states
+/// entered after its first entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub first_on: String,
+    pub last_on: String,
+    pub entered_after: i64,
+}
+
+/// Each state's row in a history of `(state, stored time)`, oldest first, for writing a
+/// whole case's rows at once.
 pub(crate) fn of_history(
     events: impl Iterator<Item = (CaseState, String)>,
-) -> BTreeMap<CaseState, (String, String)> {
-    let mut days: BTreeMap<CaseState, (String, String)> = BTreeMap::new();
+) -> BTreeMap<CaseState, Span> {
+    let mut days: BTreeMap<CaseState, Span> = BTreeMap::new();
     for (state, at) in events {
-        let day = day_of(&at).to_string();
-        let span = days
-            .entry(state)
-            .or_insert_with(|| (day.clone(), day.clone()));
-        if day < span.0 {
-            span.0 = day.clone();
+        for span in days.values_mut() {
+            span.entered_after |= bit(state);
         }
-        if day > span.1 {
-            span.1 = day;
+        let day = day_of(&at).to_string();
+        let span = days.entry(state).or_insert_with(|| Span {
+            first_on: day.clone(),
+            last_on: day.clone(),
+            entered_after: 0,
+        });
+        if day < span.first_on {
+            span.first_on = day.clone();
+        }
+        if day > span.last_on {
+            span.last_on = day;
         }
     }
     days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_has_a_bit_of_its_own() {
+        let all = bits(CaseState::ALL);
+        assert_eq!(all.count_ones() as usize, CaseState::ALL.len());
+    }
+
+    #[test]
+    fn a_history_marks_the_states_entered_after_each_first_entry() {
+        use CaseState::*;
+        let h = [
+            (Arrived, "2026-01-01T10:00:00Z"),
+            (InReception, "2026-01-02T10:00:00Z"),
+            (Housed, "2026-02-01T10:00:00Z"),
+            (InReception, "2026-03-01T10:00:00Z"),
+        ];
+        let spans = of_history(h.iter().map(|&(s, at)| (s, at.to_string())));
+        assert_eq!(spans[&Arrived].entered_after, bits(&[InReception, Housed]));
+        assert_eq!(
+            spans[&InReception].entered_after,
+            bits(&[InReception, Housed])
+        );
+        assert_eq!(spans[&Housed].entered_after, bits(&[InReception]));
+        assert_eq!(spans[&InReception].first_on, "2026-01-02");
+        assert_eq!(spans[&InReception].last_on, "2026-03-01");
+    }
 }

@@ -790,7 +790,7 @@ fn an_arrival_counts_the_persons_who_travelled() {
                 .await
                 .unwrap_err()
                 .to_string();
-            assert!(e.starts_with("members: member 3 was not expected"), "{e}");
+            assert!(e.starts_with("members: \"3\" is not one of: 1, 2"), "{e}");
             assert_eq!(arrived_this_year(&app).await, before, "{}", db.backend);
             app.transition(&op(), "TST-26C00009", &arrive(vec![1]))
                 .await

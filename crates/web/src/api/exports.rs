@@ -2,8 +2,9 @@
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use resettle_app::cases::CaseQuery;
 use resettle_app::exports::{ExportFile, ExportRequest, ListName, SheetFormat};
-use resettle_app::{App, AppError};
+use resettle_app::{App, AppError, AuditQuery};
 use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
 use serde::Deserialize;
@@ -12,9 +13,9 @@ use crate::ApiError;
 use crate::auth::Authenticated;
 use crate::extract::ApiQuery;
 
-/// The format, and the case whose history to export.
+/// The format, and the case whose history to export; the case list's and the audit
+/// trail's filters come beside it, as their own lists take them.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct ExportQuery {
     /// `csv` (the default) or `xlsx`.
     format: Option<String>,
@@ -27,6 +28,8 @@ pub(crate) fn export_request(
     list: &str,
     format: Option<&str>,
     case: Option<String>,
+    cases: CaseQuery,
+    audit: AuditQuery,
 ) -> Result<ExportRequest, AppError> {
     let not_in = |field: &'static str, given: &str, allowed: Vec<String>| {
         AppError::from(Refusal::of(
@@ -51,9 +54,9 @@ pub(crate) fn export_request(
     Ok(ExportRequest {
         list: list_name,
         format,
-        cases: Default::default(),
+        cases,
         case_number: case,
-        audit: Default::default(),
+        audit,
     })
 }
 
@@ -80,7 +83,7 @@ pub(crate) fn download(file: ExportFile) -> Response {
     path = "/api/v1/exports/{list}",
     tag = "exports",
     security(("api_token" = [])),
-    params(("list" = String, Path, description = "cases, missions, events or audit"), ExportQuery),
+    params(("list" = String, Path, description = "cases, missions, events or audit"), ExportQuery, CaseQuery, AuditQuery),
     responses(
         (status = 200, description = "The file", content_type = "text/csv"),
         (status = 401, description = "No valid token", content_type = "application/problem+json"),
@@ -94,7 +97,9 @@ pub(crate) async fn get(
     Authenticated(caller): Authenticated,
     Path(list): Path<String>,
     ApiQuery(q): ApiQuery<ExportQuery>,
+    ApiQuery(cases): ApiQuery<CaseQuery>,
+    ApiQuery(audit): ApiQuery<AuditQuery>,
 ) -> Result<Response, ApiError> {
-    let request = export_request(&list, q.format.as_deref(), q.case)?;
+    let request = export_request(&list, q.format.as_deref(), q.case, cases, audit)?;
     Ok(download(app.export_list(&caller, &request).await?))
 }

@@ -59,6 +59,7 @@ pub(crate) async fn list(
                     pages => pages.max(1),
                     previous => (page > 1).then(|| page_link(&q, page - 1)),
                     next => (page < pages).then(|| page_link(&q, page + 1)),
+                    export_query => filter_query(&q),
                 },
             )
         }
@@ -86,11 +87,32 @@ fn list_filters(caller: &resettle_app::Caller, q: &CaseQuery) -> minijinja::Valu
 
 /// The address of another page of the same list, every filter kept.
 fn page_link(q: &CaseQuery, page: i64) -> String {
+    let mut pairs = filter_pairs(q);
+    if let Some(n) = q.per_page {
+        pairs.push(("per_page", n.to_string()));
+    }
+    pairs.push(("page", page.to_string()));
+    format!(
+        "/cases?{}",
+        serde_urlencoded::to_string(&pairs).expect("query pairs encode")
+    )
+}
+
+/// The list's filters as a query string, for the export links: the file holds every case
+/// the filters match, not the page shown.
+fn filter_query(q: &CaseQuery) -> String {
+    serde_urlencoded::to_string(filter_pairs(q)).expect("query pairs encode")
+}
+
+/// The filters given, as query pairs (empty ones left out).
+fn filter_pairs(q: &CaseQuery) -> Vec<(&'static str, String)> {
     let mut pairs: Vec<(&str, String)> = [
         ("q", q.q.clone()),
         ("state", q.state.map(|s| s.to_string())),
         ("priority", q.priority.map(|p| p.to_string())),
         ("category", q.category.map(|c| c.to_string())),
+        ("nationality", q.nationality.clone()),
+        ("country_of_asylum", q.country_of_asylum.clone()),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
@@ -100,14 +122,7 @@ fn page_link(q: &CaseQuery, page: i64) -> String {
             pairs.push((name, "true".into()));
         }
     }
-    if let Some(n) = q.per_page {
-        pairs.push(("per_page", n.to_string()));
-    }
-    pairs.push(("page", page.to_string()));
-    format!(
-        "/cases?{}",
-        serde_urlencoded::to_string(&pairs).expect("query pairs encode")
-    )
+    pairs
 }
 
 /// `GET /cases/{number}`: the case as the user's role sees it.

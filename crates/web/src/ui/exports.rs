@@ -3,11 +3,14 @@
 //! a page in the reader's language.
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use resettle_app::App;
+use resettle_app::cases::CaseQuery;
+use resettle_app::{App, AuditQuery};
 use serde::Deserialize;
 
 use super::{Lang, failed};
+use crate::ApiError;
 use crate::api::exports::{download, export_request};
+use crate::extract::ApiQuery;
 use crate::session::SignedIn;
 
 /// The format, and the case whose history to export.
@@ -25,8 +28,14 @@ pub(crate) async fn get(
     SignedIn { session, .. }: SignedIn,
     Path(list): Path<String>,
     Query(link): Query<ExportLink>,
+    cases: Result<ApiQuery<CaseQuery>, ApiError>,
+    audit: Result<ApiQuery<AuditQuery>, ApiError>,
 ) -> Response {
-    let exported = match export_request(&list, link.format.as_deref(), link.case) {
+    let (cases, audit) = match (cases, audit) {
+        (Ok(ApiQuery(cases)), Ok(ApiQuery(audit))) => (cases, audit),
+        (Err(e), _) | (_, Err(e)) => return failed(lang, Some(&session), e),
+    };
+    let exported = match export_request(&list, link.format.as_deref(), link.case, cases, audit) {
         Ok(request) => app.export_list(&session.caller, &request).await,
         Err(e) => Err(e),
     };

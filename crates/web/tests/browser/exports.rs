@@ -38,6 +38,22 @@ async fn lists_are_exported_from_their_pages() {
         ] {
             assert_eq!(fetched(c, path).await, (200, media.to_string()), "{who}");
         }
+        c.goto(&format!("{}/cases?state=housed", s.base))
+            .await
+            .unwrap();
+        let href = c
+            .find(Locator::Css("#export-cases a"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            href.contains("state=housed"),
+            "{who}: the export keeps the filter: {href}"
+        );
+        assert_eq!(fetched(c, &href).await.0, 200, "{who}: {href}");
         click(c, "table a[href^='/cases/']").await;
         left(c, "/cases").await;
         let href = c

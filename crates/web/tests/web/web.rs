@@ -2562,3 +2562,63 @@ async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
         assert_eq!(app.pledges_csv("BE").await.unwrap(), before, "{who}");
     }
 }
+
+/// `GET /api/v1/exports/cases` with the case list's filters exports every case they match
+/// and no other (it exported every case whatever the filters); the audit trail's export
+/// takes the trail's filters the same way.
+#[tokio::test]
+async fn an_export_holds_the_cases_and_entries_its_filters_match() {
+    for db in resettle_testkit::databases() {
+        let (app, _clock) = common::demo_app(&db.url).await;
+        let officer = token_for(&app, "exporter", "case-officer").await;
+        let auditor = token_for(&app, "export-auditor", "auditor").await;
+        let csv = |token: &str, path: &str| {
+            let path = path.to_string();
+            let request = Request::get(&path)
+                .header("authorization", format!("Bearer {token}"))
+                .body(Body::empty())
+                .unwrap();
+            let app = app.clone();
+            async move {
+                let (status, _, text) = send(&app, request).await;
+                assert_eq!(status, StatusCode::OK, "{path}: {text:.300}");
+                text
+            }
+        };
+        let column = |text: &str, name: &str| -> Vec<String> {
+            let mut lines = text.lines();
+            let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+            let at = header.iter().position(|h| *h == name).unwrap();
+            lines
+                .map(|l| l.split(',').nth(at).unwrap_or_default().to_string())
+                .collect()
+        };
+        let all = csv(&officer, "/api/v1/exports/cases?format=csv").await;
+        let housed = csv(&officer, "/api/v1/exports/cases?format=csv&state=housed").await;
+        let states = column(&housed, "state");
+        assert!(!states.is_empty(), "{}", db.backend);
+        assert!(
+            states.iter().all(|s| s == "housed"),
+            "{}: {states:?}",
+            db.backend
+        );
+        assert_eq!(
+            states.len(),
+            column(&all, "state")
+                .iter()
+                .filter(|s| *s == "housed")
+                .count(),
+            "{}",
+            db.backend
+        );
+
+        let exports = csv(&auditor, "/api/v1/exports/audit?format=csv&action=export").await;
+        let actions = column(&exports, "action");
+        assert!(!actions.is_empty(), "{}", db.backend);
+        assert!(
+            actions.iter().all(|a| a == "export"),
+            "{}: {actions:?}",
+            db.backend
+        );
+    }
+}

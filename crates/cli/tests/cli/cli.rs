@@ -2001,7 +2001,7 @@ fn funding_claim_lists_each_person_once_and_adds_up() {
     );
     let out = claim("allowance", "json");
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("names no municipal allowance"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names no allowance rate"));
 }
 
 /// `resettle funding claim --file` files the claim once: filing again with nothing new is

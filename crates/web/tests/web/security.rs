@@ -110,13 +110,20 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
             "place": "NOWHERE", "reason": "matrix test", "expected_version": 99999
         })),
         "POST /api/v1/cases/{n}/promises" => {
-            Some(serde_json::json!({"kind": "bogus", "promised_date": "2027-01-01"}))
+            // A well-formed body the rules refuse (a family told in the future), so the
+            // answer is the caller's authorisation first, then the rule.
+            Some(serde_json::json!({
+                "kind": "interview", "promised_date": "2027-01-01",
+                "family_notified_on": "2099-01-01"
+            }))
         }
         "POST /api/v1/cases/{n}/reunification" => Some(serde_json::json!({
             "relative_name": "", "relationship": "x", "location": "SY"
         })),
+        // A request never goes back to requested: refused by the rule after the
+        // caller's authorisation.
         "POST /api/v1/cases/{n}/reunification/1/status" => {
-            Some(serde_json::json!({"status": "bogus"}))
+            Some(serde_json::json!({"status": "requested"}))
         }
         "POST /api/v1/cases/{n}/after-arrival" => Some(serde_json::json!({"name": "bogus"})),
         "PUT /api/v1/cases/{n}/reunification/1/ties" => {
@@ -147,7 +154,7 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
             "programme": "BE", "code": "", "destination": "LB",
             "starts_on": "2027-01-01", "ends_on": "2027-01-02", "team": []
         })),
-        "POST /api/v1/missions/X/status" => Some(serde_json::json!({"status": "bogus"})),
+        "POST /api/v1/missions/X/status" => Some(serde_json::json!({"status": "completed"})),
         "POST /api/v1/sponsor-groups" => Some(serde_json::json!({
             "programme": "BE", "name": "", "municipality": "x", "contact": "x",
             "members": 1, "capacity_persons": 1
@@ -238,6 +245,24 @@ async fn every_role_meets_the_documented_matrix() {
             .find(|n| scoped.values().all(|s| !s.contains(n)))
             .expect("a case outside every limited scope")
             .clone();
+        // Each case a role is probed on holds a reunification request 1, so that a status
+        // change the rule refuses answers 422 to the roles allowed to make it.
+        let probed: BTreeSet<String> = std::iter::once(all[0].clone())
+            .chain(scoped.values().map(|s| s[0].clone()))
+            .collect();
+        for n in &probed {
+            let request = resettle_app::cases::NewReunification {
+                relative_name: "Matrix Probe".into(),
+                relationship: "sibling".into(),
+                location: "SY".into(),
+                requested_on: None,
+                dependency: Vec::new(),
+                evidence: Vec::new(),
+            };
+            let _ = app
+                .add_reunification(&resettle_app::Caller::operator(), n, &request)
+                .await;
+        }
         let case_for = |role: Role| -> String {
             scoped
                 .get(&role)

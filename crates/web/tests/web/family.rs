@@ -7,45 +7,8 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use resettle_app::cases::CaseQuery;
 use resettle_app::{App, AppError, AuditQuery, Caller, Role};
-use tower::ServiceExt;
 
-use crate::common::{demo_app, get};
-
-struct Answer {
-    status: StatusCode,
-    location: String,
-    cookie: Option<String>,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(app: &App, request: Request<Body>) -> Answer {
-    let response = resettle_web::router(app.clone())
-        .oneshot(request)
-        .await
-        .unwrap();
-    let headers = response.headers().clone();
-    let location = headers
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let cookie = headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .find(|c| c.starts_with("__Host-resettle-family="));
-    let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    Answer {
-        status,
-        location,
-        cookie,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
+use crate::common::{Answer, demo_app, get, send};
 
 fn sign_in(case: &str, code: &str) -> Request<Body> {
     let form = serde_urlencoded::to_string([("case_number", case), ("code", code)]).unwrap();
@@ -146,7 +109,9 @@ async fn a_family_reads_its_own_case_and_nothing_more() {
             "{who}: {}",
             a.body
         );
-        let set = a.cookie.expect("a family cookie");
+        let set = a
+            .cookie("__Host-resettle-family=")
+            .expect("a family cookie");
         for flag in ["HttpOnly", "Secure", "SameSite=Strict", "Max-Age=1800"] {
             assert!(set.contains(flag), "{who}: {set}");
         }
@@ -217,7 +182,10 @@ async fn wrong_old_and_foreign_codes_and_guessing_are_refused_alike() {
         let secrets = secrets_of(&app, &case).await;
         let refused = |a: &Answer, what: &str| {
             assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{who}: {what}");
-            assert!(a.cookie.is_none(), "{who}: {what}");
+            assert!(
+                a.cookie("__Host-resettle-family=").is_none(),
+                "{who}: {what}"
+            );
             assert!(a.body.contains("is wrong"), "{who}: {what}");
             assert!(
                 !a.body.contains("Preparing your journey"),
@@ -240,7 +208,10 @@ async fn wrong_old_and_foreign_codes_and_guessing_are_refused_alike() {
             "an unknown case",
         );
         // The right code opens the page; a new code ends it and the old code with it.
-        let set = send(&app, sign_in(&case, &mine.code)).await.cookie.unwrap();
+        let set = send(&app, sign_in(&case, &mine.code))
+            .await
+            .cookie("__Host-resettle-family=")
+            .unwrap();
         let cookie = pair(&set);
         assert_eq!(
             send(&app, get("/family", Some(&cookie))).await.status,
@@ -261,7 +232,10 @@ async fn wrong_old_and_foreign_codes_and_guessing_are_refused_alike() {
         }
         let throttled = send(&app, sign_in(&case, &renewed.code)).await;
         assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS, "{who}");
-        assert!(throttled.cookie.is_none(), "{who}");
+        assert!(
+            throttled.cookie("__Host-resettle-family=").is_none(),
+            "{who}"
+        );
         let wait: u64 = throttled.headers[header::RETRY_AFTER]
             .to_str()
             .unwrap()
@@ -433,7 +407,12 @@ async fn a_hold_is_recorded_by_a_planner_flagged_on_the_case_and_told_to_the_fam
             .await
             .unwrap()
             .code;
-        let cookie = pair(&send(&app, sign_in(&case, &code)).await.cookie.unwrap());
+        let cookie = pair(
+            &send(&app, sign_in(&case, &code))
+                .await
+                .cookie("__Host-resettle-family=")
+                .unwrap(),
+        );
         let page = send(&app, get("/family?lang=ar", Some(&cookie))).await;
         assert!(page.body.contains(r#"<html lang="ar" dir="rtl">"#), "{who}");
         assert!(

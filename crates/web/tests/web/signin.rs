@@ -4,45 +4,10 @@ use crate::common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use resettle_app::App;
-use tower::ServiceExt;
 
-use crate::common::get;
+use crate::common::{get, send};
 
 const DEMO_SECRET: &str = "RESETTLEDEMO2FAS3CRETFORNEWUSERS";
-
-struct Answer {
-    status: StatusCode,
-    location: String,
-    cookie: Option<String>,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(app: &App, request: Request<Body>) -> Answer {
-    let response = resettle_web::router(app.clone())
-        .oneshot(request)
-        .await
-        .unwrap();
-    let headers = response.headers().clone();
-    let location = headers
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let cookie = headers
-        .get(header::SET_COOKIE)
-        .map(|v| v.to_str().unwrap().to_string());
-    let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    Answer {
-        status,
-        location,
-        cookie,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
 
 fn post(path: &str, cookie: Option<&str>, form: &str) -> Request<Body> {
     let mut r = Request::post(path)
@@ -91,7 +56,7 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
     )
     .await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED);
-    assert!(a.cookie.is_none());
+    assert!(a.cookies.first().cloned().is_none());
     let a = send(
         &app,
         post(
@@ -102,7 +67,7 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
     )
     .await;
     assert_eq!(a.location, "/login/code");
-    let set = a.cookie.unwrap();
+    let set = a.cookies.first().cloned().unwrap();
     for flag in [
         "__Host-resettle=",
         "HttpOnly",
@@ -144,7 +109,11 @@ async fn a_case_officer_signs_in_with_a_second_factor_sees_cases_and_signs_out()
     assert_eq!(a.location, "/cases", "{}", a.body);
     // The session moves to a new cookie at the second factor; the half-signed-in one
     // sends back to sign-in.
-    let renewed = a.cookie.expect("a new cookie after the second factor");
+    let renewed = a
+        .cookies
+        .first()
+        .cloned()
+        .expect("a new cookie after the second factor");
     assert!(renewed.contains("__Host-resettle=") && renewed.contains("HttpOnly"));
     let renewed = renewed.split(';').next().unwrap().to_string();
     assert_ne!(renewed, cookie);
@@ -301,7 +270,14 @@ async fn password_only(app: &App, user: &str) -> String {
         ),
     )
     .await;
-    a.cookie.unwrap().split(';').next().unwrap().to_string()
+    a.cookies
+        .first()
+        .cloned()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 /// Signs a demo user in with password and second factor; returns the cookie and the
@@ -319,7 +295,15 @@ async fn sign_in(app: &App, user: &str) -> (String, String) {
     )
     .await;
     assert_eq!(a.location, "/cases", "{user}: {}", a.body);
-    let cookie = a.cookie.unwrap().split(';').next().unwrap().to_string();
+    let cookie = a
+        .cookies
+        .first()
+        .cloned()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     let token = csrf(&send(app, get("/cases", Some(&cookie))).await.body);
     (cookie, token)
 }
@@ -553,7 +537,7 @@ async fn the_language_chosen_sticks_with_the_user_across_devices() {
             ),
         )
         .await;
-        let set = a.cookie.expect("a session cookie");
+        let set = a.cookies.first().cloned().expect("a session cookie");
         set.split(';').next().unwrap().to_string()
     };
     let first = sign_in().await;

@@ -50,3 +50,50 @@ pub fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
     }
     r.body(Body::empty()).unwrap()
 }
+
+/// An answer of the router, read whole: its status, redirect target, every cookie it sets
+/// and its body.
+pub struct Answer {
+    pub status: axum::http::StatusCode,
+    pub location: String,
+    pub cookies: Vec<String>,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    /// The first cookie set whose text starts with `prefix` (its name and `=`).
+    pub fn cookie(&self, prefix: &str) -> Option<String> {
+        self.cookies.iter().find(|c| c.starts_with(prefix)).cloned()
+    }
+}
+
+/// Sends `request` to a fresh router over `app` and reads the whole answer.
+pub async fn send(app: &App, request: axum::http::Request<axum::body::Body>) -> Answer {
+    use tower::ServiceExt;
+    let response = resettle_web::router(app.clone())
+        .oneshot(request)
+        .await
+        .unwrap();
+    let headers = response.headers().clone();
+    let location = headers
+        .get(axum::http::header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let cookies = headers
+        .get_all(axum::http::header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    Answer {
+        status,
+        location,
+        cookies,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}

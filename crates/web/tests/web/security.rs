@@ -259,9 +259,9 @@ async fn every_role_meets_the_documented_matrix() {
                 dependency: Vec::new(),
                 evidence: Vec::new(),
             };
-            let _ = app
-                .add_reunification(&resettle_app::Caller::operator(), n, &request)
-                .await;
+            app.add_reunification(&resettle_app::Caller::operator(), n, &request)
+                .await
+                .unwrap_or_else(|e| panic!("a reunification request on probed case {n}: {e}"));
         }
         let case_for = |role: Role| -> String {
             scoped

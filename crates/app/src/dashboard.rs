@@ -36,6 +36,9 @@ pub struct PledgeYear {
     /// The year is not over by the application's today (it is this year or a later one):
     /// `arrived` counts those who arrived so far and `gap` is not final.
     pub partial: bool,
+    /// The year has not begun by the application's today: a pledge made ahead, against
+    /// which nobody can have arrived yet.
+    pub ahead: bool,
     /// Where the figures come from.
     pub source: String,
     /// Arrivals entered by hand from published figures (years before the programme ran in

@@ -10,7 +10,7 @@ use crate::{App, AppError, Caller, Permission, PledgeYear, ProgrammeSummary};
 
 impl App {
     /// A programme's pledges per year with the persons who arrived and the gap; a year not
-    /// over by the application's today is marked partial.
+    /// over by the application's today is marked partial, and one not begun ahead.
     pub async fn pledges(&self, programme: &str) -> Result<Vec<PledgeYear>, AppError> {
         let this_year = self.today().year();
         Ok(self
@@ -24,6 +24,7 @@ impl App {
                 arrived: r.arrived(),
                 gap: r.pledged - r.arrived(),
                 partial: r.year >= this_year,
+                ahead: r.year > this_year,
                 source: r.source,
                 arrived_before_resettle: r.arrived_before_resettle,
             })

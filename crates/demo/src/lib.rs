@@ -38,7 +38,8 @@
 //!   from 2023); 2022 is small (about 50) because the demo's first cases are submitted on
 //!   1 January 2022 and take most of a year to arrive. Submissions still grow along the
 //!   NGOs' fair-share path 2,000 / 3,000 / 3,821 (as weights), so the cases are the same as
-//!   when that path was the pledge.
+//!   when that path was the pledge. The two years after `as_of`'s ([`RENEWED_YEARS`]) hold
+//!   its pledge renewed, so the capacity forecast looks past 31 December.
 //! - Reception: the four Fedasil centres (Sint-Truiden 140, Pondrôme 90, Florennes 120,
 //!   Kapellen 80 places; demo capacities) and 250 LOIs in real municipalities, 4–30 persons.
 //! - 15 community sponsor groups, 5–14 members, room for 4–8 persons.
@@ -117,7 +118,7 @@ mod sponsors;
 mod submission;
 mod world;
 
-pub use pledges::{FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, pledge_for};
+pub use pledges::{FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, RENEWED_YEARS, pledge_for};
 
 use resettle_domain::case::CaseFile;
 use resettle_domain::programme::{Pledge, ProgrammeImport};

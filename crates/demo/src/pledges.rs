@@ -70,7 +70,8 @@ pub(crate) fn arrivals_by_year(cases: &[Sketch]) -> BTreeMap<i32, u64> {
 
 /// The pledges from 2018 to `as_of`'s year: the published ones as the report gives them,
 /// then for each demo year the persons the caseload brings in that year (`arrivals`, for
-/// `as_of`'s year to 31 December) divided by that year's drawn fulfilment rate, rounded up.
+/// `as_of`'s year to 31 December) divided by that year's drawn fulfilment rate, rounded up;
+/// then `as_of`'s year's pledge renewed for the years ahead ([`renewed`]).
 pub(crate) fn pledges(seed: u64, as_of: Date, arrivals: &BTreeMap<i32, u64>) -> Vec<Pledge> {
     let last_year = as_of.year();
     let published = |year, pledged, arrived, note: &str| Pledge {
@@ -119,7 +120,33 @@ pub(crate) fn pledges(seed: u64, as_of: Date, arrivals: &BTreeMap<i32, u64>) -> 
             source,
         }
     }));
+    out.extend(renewed(out.last(), last_year));
     out
+}
+
+/// Years after the demo's day that already hold a pledge: a state pledges for the years
+/// ahead (Belgium's plans run over two and three years), and the capacity forecast, which
+/// runs over the pledges from this year on, needs them to look further than 31 December.
+pub const RENEWED_YEARS: i32 = 2;
+
+/// The pledges of the [`RENEWED_YEARS`] after `last_year`: the last pledge made, renewed
+/// unchanged, as the demo has no caseload yet to set them by.
+fn renewed(last: Option<&Pledge>, last_year: i32) -> Vec<Pledge> {
+    let Some(last) = last.filter(|p| p.year == last_year) else {
+        return Vec::new();
+    };
+    (1..=RENEWED_YEARS)
+        .map(|ahead| Pledge {
+            year: last_year + ahead,
+            pledged: last.pledged,
+            arrived_before_resettle: None,
+            source: format!(
+                "demo figure (illustrative, not published): {last_year}'s pledge of {} \
+                 persons renewed, as a state pledges for the years ahead",
+                last.pledged
+            ),
+        })
+        .collect()
 }
 
 #[cfg(test)]

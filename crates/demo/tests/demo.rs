@@ -3,7 +3,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use resettle_demo::{DemoConfig, FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, generate, pledge_for};
+use resettle_demo::{
+    DemoConfig, FIRST_DEMO_YEAR, FULFILMENT_PER_MILLE, RENEWED_YEARS, generate, pledge_for,
+};
 use resettle_domain::case::{CaseState, PromiseKind};
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::policy::PolicyProfile;
@@ -220,10 +222,10 @@ fn families_have_plausible_sizes() {
 }
 
 #[test]
-fn pledges_run_from_2018_to_the_demo_year() {
+fn pledges_run_from_2018_to_the_years_after_the_demo_year() {
     let pledges = &default_demo().pledges;
     let years: Vec<i32> = pledges.iter().map(|p| p.year).collect();
-    assert_eq!(years, (2018..=2026).collect::<Vec<_>>());
+    assert_eq!(years, (2018..=2026 + RENEWED_YEARS).collect::<Vec<_>>());
     let arrived_2018_2019: u32 = pledges[..2]
         .iter()
         .map(|p| p.arrived_before_resettle.unwrap())
@@ -275,8 +277,7 @@ fn assert_pledges_follow_the_caseload(demo: &ProgrammeImport, config: &DemoConfi
         );
         assert!(pledge.arrived_before_resettle.is_none(), "{year}");
     }
-    let current = demo.pledges.last().unwrap();
-    assert_eq!(current.year, as_of_year);
+    let current = demo.pledges.iter().find(|p| p.year == as_of_year).unwrap();
     let so_far = arrived.get(&as_of_year).copied().unwrap_or(0);
     assert!(
         u64::from(current.pledged) >= so_far,
@@ -284,6 +285,23 @@ fn assert_pledges_follow_the_caseload(demo: &ProgrammeImport, config: &DemoConfi
         current.pledged
     );
     assert!(current.source.contains("not over"), "{}", current.source);
+    // The years ahead hold this year's pledge renewed, and nobody has arrived in them.
+    let ahead: Vec<_> = demo
+        .pledges
+        .iter()
+        .filter(|p| p.year > as_of_year)
+        .collect();
+    assert_eq!(
+        ahead.iter().map(|p| p.year).collect::<Vec<_>>(),
+        (1..=RENEWED_YEARS)
+            .map(|a| as_of_year + a)
+            .collect::<Vec<_>>()
+    );
+    for p in ahead {
+        assert_eq!(p.pledged, current.pledged, "{}", p.year);
+        assert_eq!(arrived.get(&p.year), None, "{}", p.year);
+        assert!(p.arrived_before_resettle.is_none() && p.source.contains("renewed"));
+    }
 }
 
 #[test]

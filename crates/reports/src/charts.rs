@@ -208,6 +208,7 @@ mod tests {
             arrived,
             gap: pledged - arrived,
             partial: false,
+            ahead: false,
             source: String::new(),
             arrived_before_resettle: None,
         }

@@ -238,13 +238,21 @@ async fn an_administrator_runs_users_organisations_and_reads_the_policy() {
             "travel authorisation",
             "accepted",
             "183 days",
+            "After arrival",
+            "refugee certificate issued",
+            "A request for family reunification is decided within 183 days.",
         ] {
             assert!(
                 policy.contains(words),
                 "{who}: {words:?} not on the policy page"
             );
         }
-        for code in ["centre_then_local", "travel_authorisation", "pre_departure"] {
+        for code in [
+            "centre_then_local",
+            "travel_authorisation",
+            "pre_departure",
+            "refugee_certificate",
+        ] {
             assert!(
                 !policy.contains(code),
                 "{who}: the code {code} is on the policy page"

@@ -66,14 +66,19 @@ async fn a_planner_records_a_pledge_and_sees_it_on_the_dashboard() {
             year_row(c, "pledges-BE", 2026).await.contains("so far"),
             "{who}: this year's row is marked as not over"
         );
-        assert_eq!(
-            stored(&s, 2027).await,
-            None,
-            "{who}: the demo pledges up to 2026"
+        let renewed = stored(&s, 2027).await;
+        assert!(
+            renewed.is_some(),
+            "{who}: the demo renews 2026's pledge for 2027"
         );
 
-        // Next year's pledge, as the form opens on it.
+        // Next year's pledge, as the form opens on it with the pledge stored: revised.
         assert_eq!(value_of(c, "year").await, "2027", "{who}");
+        assert_eq!(
+            value_of(c, "pledged").await,
+            renewed.unwrap().to_string(),
+            "{who}: the form holds next year's pledge as stored"
+        );
         type_into(c, "pledged", "4,321").await;
         type_into(c, "source", SOURCE).await;
         submit(c, "Save pledge").await;

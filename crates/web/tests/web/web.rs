@@ -122,13 +122,14 @@ async fn the_dashboard_publishes_no_small_count_and_the_demo_fills_every_state()
             (y2020["pledged"].as_i64(), y2020["arrived"].as_i64()),
             (Some(1150), Some(176))
         );
-        // The demo stands at TODAY (2026-11-23), the app's today: 2026 is not over.
+        // The demo stands at TODAY (2026-11-23), the app's today: 2026 is not over, and
+        // the two years it renews the pledge for have not begun.
         let partial: Vec<i64> = pledges
             .iter()
             .filter(|p| p["partial"] == true)
             .map(|p| p["year"].as_i64().unwrap())
             .collect();
-        assert_eq!(partial, [2026], "{}", db.backend);
+        assert_eq!(partial, [2026, 2027, 2028], "{}", db.backend);
         assert!(pledges.iter().all(|p| p["partial"].is_boolean()));
         // A full demo year keeps 80–95 % of its pledge (the demo's rule, resettle's count).
         let y2025 = pledges.iter().find(|p| p["year"] == 2025).unwrap();
@@ -155,13 +156,23 @@ async fn the_home_page_shows_the_programme_and_its_pledge_chart() {
     assert!(html.contains("<svg class=\"chart\""));
     assert!(html.contains("data-state=\"integration_support\""));
     // The year not over (the app's today is 2026-11-23) is marked in the table and the
-    // caption says what the mark means; full years are not.
-    assert_eq!(html.matches("data-partial=\"true\"").count(), 1, "{html}");
+    // caption says what the mark means; full years are not. The two years the demo
+    // renews its pledge for are marked as to come.
+    assert_eq!(html.matches("data-partial=\"true\"").count(), 3, "{html}");
     assert!(
         html.contains("2026 <span class=\"partial-mark\">(so far)</span>"),
         "{html}"
     );
+    for year in [2027, 2028] {
+        assert!(
+            html.contains(&format!(
+                "{year} <span class=\"partial-mark\">(to come)</span>"
+            )),
+            "{html}"
+        );
+    }
     assert!(html.contains("is not over yet"), "{html}");
+    assert!(html.contains("has not begun"), "{html}");
     let (status, content_type, _) = get(&app, "/static/style.css").await;
     assert_eq!(
         (status, content_type.as_str()),

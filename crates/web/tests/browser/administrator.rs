@@ -238,6 +238,8 @@ async fn an_administrator_runs_users_organisations_and_reads_the_policy() {
             "travel authorisation",
             "accepted",
             "183 days",
+            "Why the sponsorship broke down",
+            "the sponsor group dissolved",
         ] {
             assert!(
                 policy.contains(words),

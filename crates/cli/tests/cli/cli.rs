@@ -1256,6 +1256,14 @@ fn policy_profiles_are_listed_shown_checked_and_added() {
         "json",
     ]));
     assert_eq!(nl["name"], "netherlands-2012");
+    assert_eq!(nl["reasons"]["breakdown"][0]["code"], "group_dissolved");
+    let table =
+        String::from_utf8(resettle(&["--database", &db, "policy", "show", "belgium"]).stdout)
+            .unwrap();
+    assert!(
+        table.contains("breakdown reasons") && table.contains("group_dissolved, group_moved_away"),
+        "the table lists the codes --reason-code takes: {table}"
+    );
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "name = \"x\"\nversion = 1\ntitle = [\n").unwrap();
     let out = resettle(&["policy", "check", bad.to_str().unwrap()]);

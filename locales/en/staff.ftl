@@ -162,6 +162,7 @@ reason-none = (none)
 reasons-slip = Why the date moved
 reasons-deferral = Why the decision is deferred
 reasons-withdrawal = Why the case is withdrawn
+reasons-breakdown = Why the sponsorship broke down
 step-data = Step data (what the chosen step needs)
 step-grounds = Refusal grounds
 step-members = Members (accepted; on arrival, who travelled)

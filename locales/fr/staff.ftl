@@ -164,6 +164,7 @@ reason-none = (aucun)
 reasons-slip = Pourquoi la date a changé
 reasons-deferral = Pourquoi la décision est ajournée
 reasons-withdrawal = Pourquoi le dossier est retiré
+reasons-breakdown = Pourquoi le parrainage a échoué
 step-data = Données de l'étape (ce que l'étape choisie demande)
 step-grounds = Motifs de refus
 step-members = Membres (acceptés ; à l'arrivée, ceux qui ont voyagé)

@@ -161,6 +161,7 @@ reason-none = (geen)
 reasons-slip = Waarom de datum verschoof
 reasons-deferral = Waarom de beslissing is uitgesteld
 reasons-withdrawal = Waarom het dossier is ingetrokken
+reasons-breakdown = Waarom de sponsoring misliep
 step-data = Gegevens van de stap (wat de gekozen stap nodig heeft)
 step-grounds = Weigeringsgronden
 step-members = Gezinsleden (aanvaard; bij aankomst: wie reisde)

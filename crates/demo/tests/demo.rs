@@ -430,6 +430,19 @@ fn families_are_received_in_dated_stages_and_some_sponsorships_break_down() {
         "no sponsorship broke down in 12,000 cases"
     );
     assert!(broke.iter().all(|s| s.kind == StayKind::Loi));
+    let coded: Vec<_> = demo
+        .cases
+        .iter()
+        .flat_map(|f| &f.events)
+        .filter(|e| e.reason_list() == Some(resettle_domain::policy::ReasonList::Breakdown))
+        .collect();
+    assert_eq!(coded.len(), broke.len(), "each breakdown is a step back");
+    assert!(
+        coded
+            .iter()
+            .all(|e| e.reason_code.as_deref().is_some_and(|c| c != "other")),
+        "each step back names its breakdown reason"
+    );
 }
 
 #[test]

@@ -202,6 +202,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0031_states_entered_after.sql"),
         postgres: include_str!("../migrations/postgres/0031_states_entered_after.sql"),
     },
+    Migration {
+        version: 32,
+        description: "steps back from a sponsor group's home name a breakdown reason code",
+        sqlite: include_str!("../migrations/sqlite/0032_breakdown_reason_codes.sql"),
+        postgres: include_str!("../migrations/postgres/0032_breakdown_reason_codes.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names
@@ -656,6 +662,72 @@ mod tests {
             assert_eq!(
                 arrivals[3],
                 ("TST-26C00004".into(), "2026-04-01".into(), 3),
+                "{}",
+                db.backend
+            );
+            store.close().await;
+        }
+    }
+
+    /// Migration 32 gives a step back from a sponsor group's home recorded in words only
+    /// the breakdown code `other`, so the step reads against the profile's new list; it
+    /// leaves every other step (an arrival into reception among them) and a code already
+    /// given as they were.
+    #[tokio::test]
+    async fn a_step_back_recorded_in_words_only_is_coded_other() {
+        for db in resettle_testkit::databases() {
+            let store = Store::connect(&db.url).await.unwrap();
+            store.migrate_through(16).await.unwrap();
+            write_at_16(&store).await;
+            store.migrate_through(31).await.unwrap();
+            let steps: [(&str, i64, &str, Option<&str>); 3] = [
+                ("TST-26C00003", 4, "integration_support", None),
+                ("TST-26C00003", 5, "housed", Some("housing_lost")),
+                ("TST-26C00001", 3, "arrived", None),
+            ];
+            for (number, seq, from, code) in steps {
+                sqlx::query(
+                    "INSERT INTO case_events (case_id, seq, at, actor, from_state, to_state, \
+                     reason, payload, reason_code) SELECT id, $1, '2026-07-01T10:00:00Z', \
+                     'test', $2, 'in_reception', 'the group dissolved', '{}', $3 FROM cases \
+                     WHERE case_number = $4",
+                )
+                .bind(seq)
+                .bind(from)
+                .bind(code)
+                .bind(number)
+                .execute(&store.pool)
+                .await
+                .unwrap();
+            }
+            store.migrate().await.unwrap();
+            let codes: Vec<(String, i64, Option<String>)> = sqlx::query(
+                "SELECT c.case_number, e.seq, e.reason_code FROM case_events e \
+                   JOIN cases c ON c.id = e.case_id WHERE e.to_state = 'in_reception' \
+                  ORDER BY c.case_number, e.seq",
+            )
+            .fetch_all(&store.pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r.try_get(0).unwrap(),
+                    r.try_get(1).unwrap(),
+                    r.try_get(2).unwrap(),
+                )
+            })
+            .collect();
+            let row = |n: &str, seq, code: Option<&str>| (n.into(), seq, code.map(Into::into));
+            assert_eq!(
+                codes,
+                [
+                    row("TST-26C00001", 2, None),
+                    row("TST-26C00001", 3, None),
+                    row("TST-26C00002", 2, None),
+                    row("TST-26C00003", 4, Some("other")),
+                    row("TST-26C00003", 5, Some("housing_lost")),
+                ],
                 "{}",
                 db.backend
             );

@@ -23,13 +23,15 @@ pub struct TransitionRequest {
     /// The state to move to.
     pub to: CaseState,
     /// Why, in words; required for every decision (acceptance in whole or in part,
-    /// refusal, deferral), a withdrawal, a death, a departure called off and a new
-    /// departure date.
+    /// refusal, deferral), a withdrawal, a death, a departure called off, a new
+    /// departure date and a step back from a sponsor group's home into reception.
     #[serde(default)]
     pub reason: String,
-    /// deferred, withdrawn, a departure called off (back to pre_departure) and a new
-    /// departure date after one was told: the reason as a code from the policy profile's
-    /// list (deferral, withdrawal or slip); `other` needs the words in `reason`.
+    /// deferred, withdrawn, a departure called off (back to pre_departure), a new
+    /// departure date after one was told, and a sponsorship that broke down (housed or
+    /// integration_support back to in_reception): the reason as a code from the policy
+    /// profile's list (deferral, withdrawal, slip or breakdown); `other` needs the words
+    /// in `reason`.
     #[schema(example = "further_interview")]
     pub reason_code: Option<String>,
     /// The case's version as last seen.

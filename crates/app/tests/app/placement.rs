@@ -839,8 +839,10 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
 }
 
 /// A sponsorship that breaks down: the family steps back from its sponsor group's home
-/// into an LOI, saying why; a family in a home of its own cannot step back, and the group
-/// no longer sees a family it no longer receives.
+/// into an LOI, saying why in words and with a code from the profile's breakdown list (a
+/// step without one, or with a code from another list, is refused on `reason_code` and
+/// changes nothing); a family in a home of its own cannot step back, and the group no
+/// longer sees a family it no longer receives.
 #[tokio::test]
 async fn a_sponsored_family_steps_back_into_reception_when_the_sponsorship_breaks_down() {
     for db in resettle_testkit::databases() {
@@ -876,29 +878,53 @@ async fn a_sponsored_family_steps_back_into_reception_when_the_sponsorship_break
             .find(|p| p.kind == "loi" && p.occupied_persons + 8 <= p.capacity_persons)
             .unwrap()
             .code;
-        let back = |reason: &str| resettle_app::cases::TransitionRequest {
+        let back = |reason: &str, code: Option<&str>| resettle_app::cases::TransitionRequest {
             reason: reason.into(),
+            reason_code: code.map(Into::into),
             reception_place: Some(loi.clone()),
             ..step("in_reception", version + 1)
         };
-        let e = app
-            .transition(&reception, &number, &back(" "))
+        let why = "the sponsorship broke down: the group dissolved";
+        for (refused, field, says) in [
+            (back(" ", Some("group_dissolved")), "reason:", "sponsorship"),
+            (
+                back(why, None),
+                "reason_code:",
+                "say which breakdown reason",
+            ),
+            (
+                back(why, Some("flight_availability")),
+                "reason_code:",
+                "not a breakdown reason",
+            ),
+        ] {
+            let e = app
+                .transition(&reception, &number, &refused)
+                .await
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with(field) && e.contains(says), "{e}");
+            let view = app.case_full(&op, &number).await.unwrap();
+            assert_eq!(
+                (view.version, view.state),
+                (version + 1, CaseState::Housed),
+                "{}: {e}",
+                db.backend
+            );
+            assert_eq!(view.stays.last().unwrap().stay.kind.as_str(), "sponsor");
+        }
+        app.transition(&reception, &number, &back(why, Some("group_dissolved")))
             .await
-            .unwrap_err();
-        assert!(e.to_string().starts_with("reason:"), "{e}");
-        assert_eq!(
-            app.case_full(&op, &number).await.unwrap().version,
-            version + 1
-        );
-        app.transition(
-            &reception,
-            &number,
-            &back("the sponsorship broke down: the group dissolved"),
-        )
-        .await
-        .unwrap();
+            .unwrap();
         let view = app.case_full(&op, &number).await.unwrap();
         assert_eq!(view.state, CaseState::InReception);
+        let stepped = app.case_events(&op, &number).await.unwrap();
+        assert_eq!(
+            stepped.last().unwrap().reason_code.as_deref(),
+            Some("group_dissolved"),
+            "{}",
+            db.backend
+        );
         assert_eq!(view.sponsor_group, None, "{}", db.backend);
         let last = &view.stays.last().unwrap().stay;
         assert_eq!(
@@ -933,6 +959,7 @@ async fn a_sponsored_family_steps_back_into_reception_when_the_sponsorship_break
                         n,
                         &resettle_app::cases::TransitionRequest {
                             reason: "evicted".into(),
+                            reason_code: Some("housing_lost".into()),
                             reception_place: Some(loi.clone()),
                             ..step("in_reception", v.version)
                         },

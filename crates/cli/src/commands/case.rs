@@ -366,12 +366,14 @@ pub struct TransitionArgs {
     #[arg(long)]
     to: CaseState,
     /// Why; required for a decision or an ending (accepted, accepted_in_part, refused,
-    /// deferred, withdrawn, deceased), a departure called off and a new departure date.
+    /// deferred, withdrawn, deceased), a departure called off, a new departure date and a
+    /// step back from a sponsor group's home into reception.
     #[arg(long, required_if_eq_any = decisions())]
     reason: Option<String>,
-    /// deferred, withdrawn, a departure called off and a new departure date: the reason
-    /// as a code from the policy profile's list (deferral, withdrawal or slip); `other`
-    /// needs the words in --reason.
+    /// deferred, withdrawn, a departure called off, a new departure date and a step back
+    /// from a sponsor group's home into reception (a sponsorship that broke down): the
+    /// reason as a code from the policy profile's list (deferral, withdrawal, slip or
+    /// breakdown; `resettle policy show` lists them); `other` needs the words in --reason.
     #[arg(long, required_if_eq_any = [("to", "deferred"), ("to", "withdrawn")])]
     reason_code: Option<String>,
     /// The version you saw (default: the current one).

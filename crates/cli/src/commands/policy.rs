@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Subcommand;
 use resettle_app::{Caller, policies};
+use resettle_domain::policy::ReasonList;
 
 use crate::output::{Format, Rows, print};
 
@@ -127,6 +128,17 @@ async fn with_database(database: &str, command: Command) -> anyhow::Result<()> {
                         format!("pre-departure ({need})"),
                         format!("{}: {}", c.name, c.by),
                     ]);
+                }
+                // The codes `case transition --reason-code` and `case promise --reason-code`
+                // take, list by list.
+                for &list in ReasonList::ALL {
+                    let codes: Vec<&str> = p
+                        .reasons()
+                        .of(list)
+                        .iter()
+                        .map(|r| r.code.as_str())
+                        .collect();
+                    rows.push(vec![format!("{list} reasons"), codes.join(", ")]);
                 }
                 for l in p.time_limits() {
                     rows.push(vec![

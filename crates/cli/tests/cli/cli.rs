@@ -799,6 +799,119 @@ fn a_case_is_followed_from_the_cli_and_a_refused_step_changes_nothing() {
     );
 }
 
+/// A sponsorship that breaks down, from the command line: the step back into reception
+/// names its reason from the profile's breakdown list (`--reason-code`); without one, or
+/// with a code of another list, it is refused naming the codes allowed and changes
+/// nothing.
+#[test]
+fn a_step_back_from_the_cli_names_a_breakdown_reason() {
+    let (_dir, db) = demo_database(200);
+    let cli = |args: &[&str]| {
+        let mut all = vec!["--database", db.as_str()];
+        all.extend(args);
+        resettle(&all)
+    };
+    let added = cli(&[
+        "sponsor",
+        "add",
+        "--programme",
+        "BE",
+        "--name",
+        "Welkom Leuven",
+        "--municipality",
+        "Leuven",
+        "--contact",
+        "L. Maes",
+        "--members",
+        "6",
+        "--capacity",
+        "12",
+    ]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let place = stdout_json(&cli(&[
+        "case",
+        "show",
+        &first_in(&db, "in_reception"),
+        "--format",
+        "json",
+    ]))["reception_place"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let number = first_in(&db, "arrived");
+    let housed = cli(&[
+        "case",
+        "transition",
+        &number,
+        "--to",
+        "housed",
+        "--sponsor-group",
+        "Welkom Leuven",
+        "--address",
+        "Naamsestraat 3, 3000 Leuven",
+    ]);
+    assert!(
+        housed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&housed.stderr)
+    );
+    let show = || stdout_json(&cli(&["case", "show", &number, "--format", "json"]));
+    let before = show();
+    let back = |code: Option<&str>| {
+        let mut args = vec![
+            "case",
+            "transition",
+            &number,
+            "--to",
+            "in_reception",
+            "--reception-place",
+            &place,
+            "--over-capacity-reason",
+            "the family's former place",
+            "--reason",
+            "the group dissolved after two members moved away",
+        ];
+        if let Some(code) = code {
+            args.extend(["--reason-code", code]);
+        }
+        cli(&args)
+    };
+    for (code, says) in [
+        (None, "reason_code: say which breakdown reason applies"),
+        (
+            Some("visa"),
+            "reason_code: \"visa\" is not a breakdown reason",
+        ),
+    ] {
+        let refused = back(code);
+        let err = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            !refused.status.success() && err.contains(says) && err.contains("group_dissolved"),
+            "{err}"
+        );
+        assert_eq!(before, show(), "a refused step changed the case");
+    }
+    let moved = back(Some("group_dissolved"));
+    assert!(
+        moved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    let events = stdout_json(&cli(&["case", "events", &number, "--format", "json"]));
+    let last = events.as_array().unwrap().last().unwrap();
+    assert_eq!(
+        (&last["to"], &last["reason_code"]),
+        (
+            &serde_json::json!("in_reception"),
+            &serde_json::json!("group_dissolved")
+        )
+    );
+}
+
 /// The first case of the demo in `state`.
 fn first_in(db: &str, state: &str) -> String {
     let list = stdout_json(&resettle(&[
@@ -1143,6 +1256,14 @@ fn policy_profiles_are_listed_shown_checked_and_added() {
         "json",
     ]));
     assert_eq!(nl["name"], "netherlands-2012");
+    assert_eq!(nl["reasons"]["breakdown"][0]["code"], "group_dissolved");
+    let table =
+        String::from_utf8(resettle(&["--database", &db, "policy", "show", "belgium"]).stdout)
+            .unwrap();
+    assert!(
+        table.contains("breakdown reasons") && table.contains("group_dissolved, group_moved_away"),
+        "the table lists the codes --reason-code takes: {table}"
+    );
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "name = \"x\"\nversion = 1\ntitle = [\n").unwrap();
     let out = resettle(&["policy", "check", bad.to_str().unwrap()]);

@@ -24,11 +24,21 @@ const SUPPORT_MONTHS: u32 = 18;
 /// Belgian report, §3.1, asks what happens then: the family returns to state reception).
 const BREAKS_DOWN: f64 = 0.2;
 
-/// Why a sponsorship broke down.
-const BREAKDOWNS: &[&str] = &[
-    "the sponsor group dissolved after two members moved away",
-    "the landlord ended the lease the group had signed",
-    "the family and the group no longer agreed on the support",
+/// Why a sponsorship broke down: the code from the Belgian profile's breakdown list and
+/// the officer's words.
+const BREAKDOWNS: &[(&str, &str)] = &[
+    (
+        "group_dissolved",
+        "the sponsor group dissolved after two members moved away",
+    ),
+    (
+        "housing_lost",
+        "the landlord ended the lease the group had signed",
+    ),
+    (
+        "relationship_broke_down",
+        "the family and the group no longer agreed on the support",
+    ),
 ];
 
 impl Walker<'_> {
@@ -91,7 +101,8 @@ impl Walker<'_> {
     /// supported from there by an NGO; returns the day that support ends.
     fn sponsorship_breaks_down(&mut self, supported_from: Date) -> Result<Date, Over> {
         let broke = self.later(supported_from, 30, 240);
-        let why = format!("the sponsorship broke down: {}", self.rng.pick(BREAKDOWNS));
+        let &(code, why) = self.rng.pick(BREAKDOWNS);
+        let why = format!("the sponsorship broke down: {why}");
         let loi = self
             .world
             .places
@@ -102,11 +113,11 @@ impl Walker<'_> {
         self.rec.within(broke)?;
         self.walk.sponsor_group = None;
         self.stay(StayKind::Loi, Some(&loi.code), broke, &why);
-        self.record(
+        self.record_reasoned(
             broke,
             CaseState::InReception,
             "Fedasil",
-            why,
+            (code, why),
             json!({ "reception_place": loi.code }),
         )?;
         self.hazard(broke, rehoused, false)?;

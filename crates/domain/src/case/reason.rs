@@ -1,8 +1,10 @@
 //! Which steps must say why. A decision is explained to the family and to UNHCR, an ending
 //! that is not the programme's own is explained in the report, and a step back (a
 //! departure called off) is explained to a family that gave up its home on the date.
-//! Deferrals, withdrawals and moved dates also name their reason from the profile's list,
-//! so they can be counted and told to the family in its language.
+//! Deferrals, withdrawals, moved dates and sponsorships that broke down also name their
+//! reason from the profile's list, so they can be counted and told to the family in its
+//! language. A breakdown keeps its words too: the stay in reception it begins records
+//! them, as every move back does.
 use super::CaseState;
 use crate::policy::{PolicyProfile, ReasonList};
 use crate::{ParseError, RefusalKind};
@@ -45,7 +47,8 @@ pub fn check_reason(from: CaseState, to: CaseState, reason: &str) -> Result<(), 
 }
 
 /// The reason list a move from `from` to `to` must name its reason from: a deferral's,
-/// a withdrawal's, or the slip list for a departure called off. A departure scheduled
+/// a withdrawal's, the slip list for a departure called off, or the breakdown list for
+/// the step back from a sponsor group's home into reception. A departure scheduled
 /// again after a slip names a slip reason too, but only the promises tell that it is one
 /// (see [`crate::case::Promise::slip_reason`]).
 pub fn reason_list(from: CaseState, to: CaseState) -> Option<ReasonList> {
@@ -53,6 +56,7 @@ pub fn reason_list(from: CaseState, to: CaseState) -> Option<ReasonList> {
         (_, Deferred) => Some(ReasonList::Deferral),
         (_, Withdrawn) => Some(ReasonList::Withdrawal),
         (DepartureScheduled, PreDeparture) => Some(ReasonList::Slip),
+        (Housed | IntegrationSupport, InReception) => Some(ReasonList::Breakdown),
         _ => None,
     }
 }
@@ -120,6 +124,20 @@ mod tests {
         assert!(e.reason().contains("sponsorship"), "{e}");
         assert!(check_reason(IntegrationSupport, InReception, "group dissolved").is_ok());
         assert!(check_reason(Arrived, InReception, "").is_ok());
+    }
+
+    #[test]
+    fn a_step_back_into_reception_names_its_reason_from_the_breakdown_list() {
+        assert_eq!(
+            reason_list(Housed, InReception),
+            Some(ReasonList::Breakdown)
+        );
+        assert_eq!(
+            reason_list(IntegrationSupport, InReception),
+            Some(ReasonList::Breakdown)
+        );
+        // Arrival into reception is no step back: it names no reason.
+        assert_eq!(reason_list(Arrived, InReception), None);
     }
 
     proptest! {

@@ -14,6 +14,9 @@ label.en = "other reason"
 [[reasons.withdrawal]]
 code = "other"
 label.en = "other reason"
+[[reasons.breakdown]]
+code = "other"
+label.en = "other reason"
 "#
     };
 }
@@ -360,6 +363,20 @@ fn reason_lists_are_required_hold_other_and_name_each_code_once() {
         1,
     ));
     assert_eq!(e.key.as_deref(), Some("reasons.withdrawal"), "{e}");
+    let e = refuse(&MINIMAL.replacen(
+        "[[reasons.breakdown]]\ncode = \"other\"\nlabel.en = \"other reason\"\n",
+        "",
+        1,
+    ));
+    assert_eq!(e.key.as_deref(), Some("reasons.breakdown"), "{e}");
+    assert!(e.reason.contains("breakdown reasons"), "{e}");
+    let e = refuse(&MINIMAL.replacen(
+        "[[reasons.breakdown]]\ncode = \"other\"",
+        "[[reasons.breakdown]]\ncode = \"group_dissolved\"",
+        1,
+    ));
+    assert_eq!(e.key.as_deref(), Some("reasons.breakdown"), "{e}");
+    assert!(e.reason.contains("\"other\""), "{e}");
 }
 
 #[test]

@@ -63,9 +63,11 @@ pub(super) struct Reasons {
     pub slip: Option<Spanned<Vec<Reason>>>,
     pub deferral: Option<Spanned<Vec<Reason>>>,
     pub withdrawal: Option<Spanned<Vec<Reason>>>,
+    pub breakdown: Option<Spanned<Vec<Reason>>>,
 }
 
-/// `[[reasons.slip]]`, `[[reasons.deferral]]`, `[[reasons.withdrawal]]`.
+/// `[[reasons.slip]]`, `[[reasons.deferral]]`, `[[reasons.withdrawal]]`,
+/// `[[reasons.breakdown]]`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Reason {

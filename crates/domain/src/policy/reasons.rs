@@ -1,5 +1,5 @@
 //! Lists of reasons a programme's staff choose from (why a promised date moved, why a case
-//! was deferred or withdrawn), and the labels of every name a profile defines (its
+//! was deferred or withdrawn, why a sponsorship broke down), and the labels of every name a profile defines (its
 //! assessment checks, which are also the grounds a refusal cites, its pre-departure checks
 //! and its reasons), in the languages staff and families read.
 //!
@@ -135,11 +135,16 @@ pub enum ReasonList {
     Deferral,
     /// Why a case was withdrawn before travel.
     Withdrawal,
+    /// Why a sponsorship broke down, so that the family went back from the home its
+    /// sponsor group found into state reception: counted apart from the other lists, since
+    /// it happens after arrival and says what a programme's sponsors need.
+    Breakdown,
 }
 word_enum!(ReasonList, "list", {
     Slip => "slip",
     Deferral => "deferral",
     Withdrawal => "withdrawal",
+    Breakdown => "breakdown",
 });
 
 /// Every list of names a profile labels: its reason lists, its assessment checks (whose
@@ -158,7 +163,7 @@ pub enum NameList {
 
 impl NameList {
     /// The list's word, as pages and exports key it: `slip`, `deferral`, `withdrawal`,
-    /// `check`, `pre_departure`.
+    /// `breakdown`, `check`, `pre_departure`, `post_arrival`.
     pub fn as_str(self) -> &'static str {
         match self {
             NameList::Reason(r) => r.as_str(),
@@ -169,10 +174,11 @@ impl NameList {
     }
 
     /// Every list, reasons first.
-    pub const ALL: [NameList; 6] = [
+    pub const ALL: [NameList; 7] = [
         NameList::Reason(ReasonList::Slip),
         NameList::Reason(ReasonList::Deferral),
         NameList::Reason(ReasonList::Withdrawal),
+        NameList::Reason(ReasonList::Breakdown),
         NameList::Check,
         NameList::PreDeparture,
         NameList::PostArrival,
@@ -188,12 +194,13 @@ pub struct Reason {
     pub label: Labels,
 }
 
-/// `[reasons]`: the three lists, each holding [`OTHER`].
+/// `[reasons]`: the four lists, each holding [`OTHER`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reasons {
     slip: Vec<Reason>,
     deferral: Vec<Reason>,
     withdrawal: Vec<Reason>,
+    breakdown: Vec<Reason>,
 }
 
 impl Reasons {
@@ -203,6 +210,7 @@ impl Reasons {
             ReasonList::Slip => &self.slip,
             ReasonList::Deferral => &self.deferral,
             ReasonList::Withdrawal => &self.withdrawal,
+            ReasonList::Breakdown => &self.breakdown,
         }
     }
 
@@ -211,9 +219,9 @@ impl Reasons {
         let Some(raw) = raw else {
             return Err(PolicyError::key(
                 "reasons",
-                "missing: a profile lists the reasons for a slip, a deferral and a withdrawal \
-                 ([[reasons.slip]], [[reasons.deferral]], [[reasons.withdrawal]]), each with \
-                 the code \"other\""
+                "missing: a profile lists the reasons for a slip, a deferral, a withdrawal and \
+                 a sponsorship that broke down ([[reasons.slip]], [[reasons.deferral]], \
+                 [[reasons.withdrawal]], [[reasons.breakdown]]), each with the code \"other\""
                     .into(),
             ));
         };
@@ -222,6 +230,7 @@ impl Reasons {
             slip: read_list(ReasonList::Slip, r.slip.as_ref(), raw, cx)?,
             deferral: read_list(ReasonList::Deferral, r.deferral.as_ref(), raw, cx)?,
             withdrawal: read_list(ReasonList::Withdrawal, r.withdrawal.as_ref(), raw, cx)?,
+            breakdown: read_list(ReasonList::Breakdown, r.breakdown.as_ref(), raw, cx)?,
         })
     }
 }

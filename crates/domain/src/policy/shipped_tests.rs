@@ -412,6 +412,39 @@ fn every_name_of_every_shipped_profile_is_labelled_in_all_five_languages() {
     }
 }
 
+/// Both shipped profiles list the same reasons a sponsorship breaks down, worded for the
+/// staff pages in Dutch and French.
+#[test]
+fn both_profiles_list_why_a_sponsorship_breaks_down() {
+    let expected = [
+        "group_dissolved",
+        "group_moved_away",
+        "relationship_broke_down",
+        "housing_lost",
+        "family_request",
+        "safeguarding",
+        "other",
+    ];
+    for p in [belgium(), netherlands()] {
+        let codes: Vec<&str> = p
+            .reasons()
+            .of(ReasonList::Breakdown)
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        assert_eq!(codes, expected, "{}", p.name());
+        let breakdown = NameList::Reason(ReasonList::Breakdown);
+        assert_eq!(
+            p.label(breakdown, "group_dissolved", "nl"),
+            Some("de sponsorgroep is ontbonden")
+        );
+        assert_eq!(
+            p.label(breakdown, "safeguarding", "fr"),
+            Some("une inquiétude pour la sécurité de la famille")
+        );
+    }
+}
+
 #[test]
 fn the_slip_list_is_the_one_the_family_page_words() {
     let be = belgium();

@@ -35,7 +35,8 @@ pub(crate) fn timeline(events: &[CaseEvent]) -> Vec<serde_json::Value> {
 }
 
 /// The reason lists the step form offers, for a case in `state` that may move to
-/// `allowed`: a deferral's or a withdrawal's where those steps are allowed, and the slip
+/// `allowed`: a deferral's, a withdrawal's or a breakdown's (a sponsored family stepping
+/// back into reception) where those steps are allowed, and the slip
 /// list where a departure can be called off or scheduled again after one was told
 /// (`departure_promised`). In the order the form shows them.
 pub(crate) fn step_lists(
@@ -77,5 +78,9 @@ mod tests {
             ["slip", "withdrawal"]
         );
         assert!(step_lists(PreDeparture, &[DepartureScheduled], false).is_empty());
+        assert_eq!(
+            step_lists(Housed, &[IntegrationSupport, InReception], false),
+            ["breakdown"]
+        );
     }
 }

@@ -241,6 +241,8 @@ async fn an_administrator_runs_users_organisations_and_reads_the_policy() {
             "After arrival",
             "refugee certificate issued",
             "A request for family reunification is decided within 183 days.",
+            "Why the sponsorship broke down",
+            "the sponsor group dissolved",
         ] {
             assert!(
                 policy.contains(words),

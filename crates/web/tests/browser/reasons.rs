@@ -1,7 +1,9 @@
 //! Reasons from the policy profile's lists, in the reader's language: a case officer
 //! reading French records a departure date that moved, choosing why from the profile's slip
 //! list; the page words the reason with the profile's French label beside the officer's own
-//! words, and the timeline of a demo case words its slips the same way.
+//! words, and the timeline of a demo case words its slips the same way. A reception officer
+//! reading Dutch steps a family whose sponsorship broke down back into reception, choosing
+//! why from the breakdown list.
 use resettle_app::Caller;
 use resettle_app::cases::CaseQuery;
 use resettle_domain::case::PromiseKind;
@@ -169,6 +171,159 @@ async fn a_case_officer_records_a_slip_with_a_reason_of_the_profile_in_french() 
         assert!(
             history.contains(label) && !history.contains("_"),
             "{}: the slip {code} reads as {label:?}: {history}",
+            s.backend
+        );
+        b.client.clone().close().await.unwrap();
+    }
+}
+
+/// A demo family that arrived, housed by the first sponsor group (set up as its reception
+/// officer would, through the application): the family whose sponsorship will break down.
+/// Returns its number and an LOI with room for it.
+async fn sponsored_case(s: &Served) -> (String, String) {
+    let op = Caller::operator();
+    let list = s
+        .app
+        .list_cases(
+            &op,
+            &CaseQuery {
+                state: Some(resettle_domain::case::CaseState::Arrived),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let number = list.items[0].case_number.clone();
+    let case = s.app.case_full(&op, &number).await.unwrap();
+    let group = s.app.sponsor_groups(&op).await.unwrap()[0]
+        .group
+        .name
+        .clone();
+    s.app
+        .transition(
+            &op,
+            &number,
+            &resettle_app::cases::TransitionRequest {
+                sponsor_group: Some(group),
+                address: Some("Kerkstraat 2, 9000 Gent".into()),
+                ..resettle_app::cases::TransitionRequest::to(
+                    resettle_domain::case::CaseState::Housed,
+                    case.version,
+                )
+            },
+        )
+        .await
+        .unwrap();
+    let persons = case.members.len() as i64;
+    let loi = s
+        .app
+        .reception_day(&op, "BE", None, None)
+        .await
+        .unwrap()
+        .places
+        .into_iter()
+        .find(|p| p.kind == "loi" && p.occupied_persons + persons <= p.capacity_persons)
+        .unwrap()
+        .code;
+    (number, loi)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reception_officer_steps_a_sponsored_family_back_choosing_why_in_dutch() {
+    for db in resettle_testkit::databases() {
+        let s = serve(db).await;
+        let (number, loi) = sponsored_case(&s).await;
+        let b = browser(1280).await;
+        let c = &b.client;
+        c.goto(&format!("{}/login", s.base)).await.unwrap();
+        c.find(Locator::LinkText(DUTCH.name))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        sign_in_on_this_page(&s, &b, "reception-officer", &DUTCH).await;
+        c.goto(&format!("{}/cases/{number}", s.base)).await.unwrap();
+        // The breakdown list is offered under its own heading, in the profile's Dutch labels.
+        let heading = c
+            .find(Locator::Css(
+                "form.step select[name='reason_code'] optgroup",
+            ))
+            .await
+            .unwrap()
+            .attr("label")
+            .await
+            .unwrap();
+        assert_eq!(
+            heading.as_deref(),
+            Some("Waarom de sponsoring misliep"),
+            "{}",
+            s.backend
+        );
+        let offered = texts_of(c, "form.step select[name='reason_code'] option").await;
+        assert!(
+            offered.contains(&"de sponsorgroep is ontbonden".to_string())
+                && offered.contains(&"andere reden".to_string()),
+            "{}: {offered:?}",
+            s.backend
+        );
+        super::reception::choose_step(c, "in_reception").await;
+        let words = "twee leden van de groep zijn verhuisd";
+        type_into(c, "reason", words).await;
+        type_into(c, "reception_place", &loi).await;
+        // Words without a reason from the list: refused, what was typed kept.
+        click_button(c, "Stap zetten").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        review(c, s.backend, "step-back-refused-nl").await;
+        let refusal = text_of(c, "#step-error").await;
+        assert!(
+            refusal.contains("Reden uit de lijst")
+                && refusal.contains("de sponsorgroep is ontbonden")
+                && !refusal.contains('_'),
+            "{}: the refusal names the field and the reasons allowed in Dutch: {refusal}",
+            s.backend
+        );
+        assert_eq!(
+            value_of(c, "form.step input[name='reason']").await,
+            words,
+            "{}: the words typed are kept",
+            s.backend
+        );
+        let op = Caller::operator();
+        assert_eq!(
+            s.app.case_full(&op, &number).await.unwrap().state.as_str(),
+            "housed",
+            "{}: nothing was recorded",
+            s.backend
+        );
+        click(
+            c,
+            "form.step select[name='reason_code'] option[value='group_dissolved']",
+        )
+        .await;
+        submit(c, "Stap zetten").await;
+        review(c, s.backend, "step-back-nl").await;
+        assert!(
+            text_of(c, "#step-done").await.starts_with("Stap gezet"),
+            "{}: {}",
+            s.backend,
+            text_of(c, "#step-error").await
+        );
+        let events = s.app.case_events(&op, &number).await.unwrap();
+        let last = events.last().unwrap();
+        assert_eq!(
+            (last.to.as_str(), last.reason_code.as_deref()),
+            ("in_reception", Some("group_dissolved")),
+            "{}",
+            s.backend
+        );
+        // The timeline words the reason by its Dutch label beside the officer's words.
+        let steps = texts_of(c, "#timeline > li:not(.stay)").await;
+        let history = steps.last().cloned().unwrap_or_default();
+        assert!(
+            history.contains(&format!("de sponsorgroep is ontbonden ({words})"))
+                && !history.contains("group_dissolved"),
+            "{}: {history}",
             s.backend
         );
         b.client.clone().close().await.unwrap();

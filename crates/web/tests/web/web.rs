@@ -1534,6 +1534,108 @@ async fn a_family_moves_centre_then_loi_then_home_through_the_api() {
     }
 }
 
+/// A sponsorship that breaks down, through the API: the step back into reception names
+/// its reason from the profile's breakdown list. Without a code, or with one from another
+/// list, it is a problem naming `reason_code`, and nothing is written; with one, the step
+/// records it.
+#[tokio::test]
+async fn a_step_back_from_a_sponsor_group_names_its_breakdown_reason() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let t = token(&app).await;
+        let (case_path, case) = first_case_in(&app, &t, "arrived").await;
+        let group = app.sponsor_groups(&op()).await.unwrap()[0]
+            .group
+            .name
+            .clone();
+        let transitions = format!("{case_path}/transitions");
+        let (status, housed) = authed(
+            &app,
+            &t,
+            "POST",
+            &transitions,
+            Some(serde_json::json!({
+                "to": "housed", "expected_version": case["version"],
+                "sponsor_group": group, "address": "Kerkstraat 2, 9000 Gent",
+            })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{}: {housed}", db.backend);
+        let version = housed["version"].as_i64().unwrap();
+        let persons = case["members"].as_array().unwrap().len() as i64;
+        let loi = app
+            .reception_day(&op(), "BE", None, None)
+            .await
+            .unwrap()
+            .places
+            .into_iter()
+            .find(|p| p.kind == "loi" && p.occupied_persons + persons <= p.capacity_persons)
+            .unwrap()
+            .code;
+        let back = |code: Option<&str>| {
+            serde_json::json!({
+                "to": "in_reception", "expected_version": version, "reception_place": loi,
+                "reason": "the group dissolved after two members moved away",
+                "reason_code": code,
+            })
+        };
+        let (_, before) = authed(&app, &t, "GET", &format!("{case_path}/events"), None).await;
+        for (code, kind) in [(None, "none_chosen"), (Some("visa"), "not_in_list")] {
+            let (status, problem) = authed(&app, &t, "POST", &transitions, Some(back(code))).await;
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{}: {problem}",
+                db.backend
+            );
+            assert_eq!(
+                (&problem["field"], &problem["kind"]),
+                (&serde_json::json!("reason_code"), &serde_json::json!(kind)),
+                "{problem}"
+            );
+            assert!(
+                problem["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("group_dissolved"),
+                "the problem lists the breakdown reasons: {problem}"
+            );
+            let (_, after) = authed(&app, &t, "GET", &format!("{case_path}/events"), None).await;
+            assert_eq!(after, before, "{}: nothing written", db.backend);
+            let (_, unchanged) = authed(&app, &t, "GET", &case_path, None).await;
+            assert_eq!(
+                (&unchanged["state"], &unchanged["version"]),
+                (&serde_json::json!("housed"), &serde_json::json!(version))
+            );
+            assert_eq!(
+                unchanged["stays"].as_array().unwrap().last().unwrap()["kind"],
+                "sponsor"
+            );
+        }
+        let (status, moved) = authed(
+            &app,
+            &t,
+            "POST",
+            &transitions,
+            Some(back(Some("group_dissolved"))),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{}: {moved}", db.backend);
+        let (_, events) = authed(&app, &t, "GET", &format!("{case_path}/events"), None).await;
+        let last = events.as_array().unwrap().last().unwrap();
+        assert_eq!(
+            (&last["to"], &last["reason_code"]),
+            (
+                &serde_json::json!("in_reception"),
+                &serde_json::json!("group_dissolved")
+            ),
+            "{}",
+            db.backend
+        );
+    }
+}
+
 #[tokio::test]
 async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
     let db = resettle_testkit::sqlite();

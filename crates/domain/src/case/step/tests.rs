@@ -242,6 +242,57 @@ fn a_second_departure_date_is_a_slip_with_its_reason() {
     );
 }
 
+/// A sponsorship that broke down (issue #19): the step back from the sponsor group's home
+/// into reception names its reason from the profile's breakdown list, beside the words.
+#[test]
+fn a_step_back_into_reception_names_a_breakdown_reason_from_the_list() {
+    use CaseState::*;
+    let be = belgium();
+    let mut f = tests_file();
+    for to in [Accepted, PreDeparture, DepartureScheduled, Arrived, Housed] {
+        let s = careful(to, f.state().unwrap(), false, &be);
+        f = apply(f.clone(), f.step(&s, &be, NOW).unwrap());
+    }
+    let mut s = Step::new(InReception, "o", "the group dissolved");
+    s.reception_place = Some("CENTRE-1".into());
+    let e = refused(&f, &s);
+    assert_eq!(
+        (e.field.as_ref(), e.kind.as_str()),
+        ("reason_code", "none_chosen")
+    );
+    s.reason_code = Some("flight_availability".into());
+    let e = refused(&f, &s);
+    assert_eq!(e.field, "reason_code");
+    assert_eq!(
+        e.kind,
+        RefusalKind::NotInList {
+            given: "flight_availability".into(),
+            allowed: be
+                .reasons()
+                .of(ReasonList::Breakdown)
+                .iter()
+                .map(|r| r.code.clone())
+                .collect(),
+            of: Vocabulary::Named(NameList::Reason(ReasonList::Breakdown)),
+        },
+        "a slip reason is no breakdown reason"
+    );
+    s.reason_code = Some("group_dissolved".into());
+    s.reason = " ".into();
+    assert_eq!(
+        refused(&f, &s).kind,
+        RefusalKind::StepBackWithoutReason,
+        "the stay in reception it begins records the words"
+    );
+    s.reason = "the group dissolved".into();
+    let stepped = f.step(&s, &be, NOW).unwrap();
+    assert_eq!(
+        stepped.event.reason_code.as_deref(),
+        Some("group_dissolved")
+    );
+    assert_eq!(stepped.event.reason_list(), Some(ReasonList::Breakdown));
+}
+
 proptest! {
     /// Any walk through the lifecycle, each step with the data it needs, is taken under
     /// either shipped profile; its events replay to the state it reached, numbered in

@@ -108,7 +108,7 @@ async fn a_planner_records_a_pledge_and_sees_it_on_the_dashboard() {
         // A negative count: refused by field, the form as typed, nothing written.
         click(c, "header nav a[href='/pledges']").await;
         left(c, "/").await;
-        type_into(c, "year", "2028").await;
+        type_into(c, "year", "2029").await;
         type_into(c, "pledged", "-5").await;
         type_into(c, "source", "a draft").await;
         submit(c, "Save pledge").await;
@@ -124,7 +124,7 @@ async fn a_planner_records_a_pledge_and_sees_it_on_the_dashboard() {
                 value_of(c, "pledged").await,
                 value_of(c, "source").await
             ),
-            ("2028".into(), "-5".into(), "a draft".into()),
+            ("2029".into(), "-5".into(), "a draft".into()),
             "{who}: the form is not kept as typed"
         );
         let flagged = c
@@ -137,7 +137,7 @@ async fn a_planner_records_a_pledge_and_sees_it_on_the_dashboard() {
         assert_eq!(flagged.as_deref(), Some("true"), "{who}");
         review(c, who, "pledges-refused").await;
         assert_eq!(
-            stored(&s, 2028).await,
+            stored(&s, 2029).await,
             None,
             "{who}: a refusal wrote a pledge"
         );

@@ -2,8 +2,8 @@
 //! the plan it gives. Pure computations over the shipped reference data or figures the
 //! planner supplies; nothing is stored here (saved scenarios are in `scenarios`).
 use resettle_domain::quota::{
-    self, Allocation, IndicatorSet, KeyShare, Method, NeedsBasis, PathShape, Plan, PlanInput,
-    Rounding, StateCode, StateShare, Weights,
+    self, Allocation, IndicatorSet, KeyMethod, KeyShare, Method, NeedsBasis, PathShape, Plan,
+    PlanInput, Ramp, Rounding, StateCode, StateShare, Weights,
 };
 use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
@@ -23,11 +23,11 @@ impl From<quota::QuotaError> for AppError {
 }
 
 /// Which key to compute, on which figures.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct KeyRequest {
     /// `ec2015`, `ec2015-capped`, `dublin2016`, `population`, `gdp` or `custom`.
     #[schema(example = "ec2015")]
-    pub method: String,
+    pub method: KeyMethod,
     /// With `custom`: `population=0.4,gdp=0.4,effort=0.1,unemployment=0.1` (sum 1).
     pub weights: Option<String>,
     /// With `custom`: cap on the effort and unemployment effects, e.g. 0.3; 0 to 1.
@@ -95,7 +95,7 @@ pub struct PlanRequest {
     /// The state's share of the regional effort, e.g. 0.0284; 0 to 1.
     pub share: Option<f64>,
     /// Or: compute the share with this key method (see [`KeyRequest`]).
-    pub method: Option<String>,
+    pub method: Option<KeyMethod>,
     /// With `method = custom`: the weights.
     pub weights: Option<String>,
     /// With `method = custom`: the cap.
@@ -106,15 +106,15 @@ pub struct PlanRequest {
     /// (fewer entries than `years`, each at most 10,000,000).
     pub first_years: Option<Vec<u64>>,
     /// Or: `even` or `linear` growth over the years (default `even`).
-    pub ramp: Option<String>,
+    pub ramp: Option<Ramp>,
     /// `floor` (default, as the Belgian report) or `nearest`.
-    pub rounding: Option<String>,
+    pub rounding: Option<Rounding>,
     /// Calendar year of the first plan year (1950 to 2100); default `needs_year`, else next
     /// year.
     pub start_year: Option<i32>,
     /// `last-year` (default: the need of the plan's last year, as the Belgian report) or
     /// `sum` (the needs of all plan years added up).
-    pub needs_basis: Option<String>,
+    pub needs_basis: Option<NeedsBasis>,
 }
 
 /// A computed plan with the provenance of its inputs.
@@ -178,7 +178,7 @@ fn indicators(given: Option<&str>) -> Result<(IndicatorSet, String), AppError> {
     }
 }
 
-fn method(name: &str, weights: Option<&str>, cap: Option<f64>) -> Result<Method, AppError> {
+fn method(name: KeyMethod, weights: Option<&str>, cap: Option<f64>) -> Result<Method, AppError> {
     let weights = weights
         .filter(|w| !w.trim().is_empty())
         .map(|w| w.parse::<Weights>())
@@ -190,10 +190,10 @@ fn method(name: &str, weights: Option<&str>, cap: Option<f64>) -> Result<Method,
 
 /// Computes a fair-share key.
 pub fn key(req: &KeyRequest) -> Result<KeyResult, AppError> {
-    let m = method(&req.method, req.weights.as_deref(), req.cap)?;
+    let m = method(req.method, req.weights.as_deref(), req.cap)?;
     let (set, label) = indicators(req.indicators.as_deref())?;
     Ok(KeyResult {
-        method: req.method.clone(),
+        method: req.method.to_string(),
         indicators: label,
         states: quota::compute_shares(&set, &m)?,
     })
@@ -301,9 +301,9 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
     }
     // The key of the table under the plan, and of the share when it comes from a key: one
     // key, read once, so the state must be one of its states either way.
-    let method = req.method.clone().unwrap_or_else(|| "ec2015".into());
+    let method = req.method.unwrap_or(KeyMethod::Ec2015);
     let table_key = key(&KeyRequest {
-        method: method.clone(),
+        method,
         weights: req.weights.clone(),
         cap: req.cap,
         indicators: req.indicators.clone(),
@@ -341,28 +341,15 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
             key_share
         }
     };
-    let path = match (&req.first_years, req.ramp.as_deref()) {
+    let path = match (&req.first_years, req.ramp) {
         (Some(f), None) => PathShape::Given(f.clone()),
-        (None, ramp) => ramp
-            .unwrap_or("even")
-            .parse()
-            .map_err(|e| refused("ramp", e))?,
+        (None, ramp) => ramp.unwrap_or(Ramp::Even).into(),
         (Some(_), Some(_)) => {
             return Err(invalid("first_years, ramp", "give at most one of the two"));
         }
     };
-    let rounding: Rounding = req
-        .rounding
-        .as_deref()
-        .unwrap_or("floor")
-        .parse()
-        .map_err(|e| refused("rounding", e))?;
-    let needs_basis: NeedsBasis = req
-        .needs_basis
-        .as_deref()
-        .unwrap_or("last-year")
-        .parse()
-        .map_err(|e| refused("needs_basis", e))?;
+    let rounding = req.rounding.unwrap_or(Rounding::Floor);
+    let needs_basis = req.needs_basis.unwrap_or_default();
     let start_year = req
         .start_year
         .or(req.needs_year)
@@ -406,7 +393,7 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         yearly_growth,
         state_share,
         distribution: Some(Distribution {
-            method,
+            method: method.to_string(),
             indicators: table_key.indicators,
             total: regional_target,
             states,
@@ -487,7 +474,7 @@ mod tests {
             state: "BE".into(),
             share: Some(0.0284),
             first_years: Some(vec![2000, 3000]),
-            rounding: Some("floor".into()),
+            rounding: Some(Rounding::Floor),
             start_year: Some(2022),
             ..Default::default()
         }
@@ -530,7 +517,7 @@ mod tests {
     fn the_share_can_come_from_a_key() {
         let req = PlanRequest {
             share: None,
-            method: Some("ec2015".into()),
+            method: Some(KeyMethod::Ec2015),
             ..belgian_report()
         };
         let p = plan(&req, DAY).unwrap();
@@ -562,7 +549,7 @@ mod tests {
         let by_key = plan(
             &PlanRequest {
                 share: None,
-                method: Some("ec2015".into()),
+                method: Some(KeyMethod::Ec2015),
                 ..belgian_report()
             },
             DAY,
@@ -601,8 +588,10 @@ mod tests {
         let d = distribute(
             20_000,
             &KeyRequest {
-                method: "ec2015".into(),
-                ..Default::default()
+                method: KeyMethod::Ec2015,
+                weights: None,
+                cap: None,
+                indicators: None,
             },
         )
         .unwrap();
@@ -612,9 +601,10 @@ mod tests {
     #[test]
     fn a_custom_key_needs_valid_weights() {
         let bad = key(&KeyRequest {
-            method: "custom".into(),
+            method: KeyMethod::Custom,
             weights: Some("population=0.5,gdp=0.4".into()),
-            ..Default::default()
+            cap: None,
+            indicators: None,
         });
         assert!(bad.unwrap_err().to_string().contains("sum"));
     }
@@ -622,9 +612,10 @@ mod tests {
     #[test]
     fn an_unknown_indicator_set_is_named() {
         let e = key(&KeyRequest {
-            method: "gdp".into(),
+            method: KeyMethod::Gdp,
             indicators: Some("eu99".into()),
-            ..Default::default()
+            weights: None,
+            cap: None,
         })
         .unwrap_err()
         .to_string();

@@ -1,5 +1,6 @@
 //! Policy profiles: those shipped in `policies/` (compiled into the binary, checked once)
 //! and custom ones a user added to the database (checked when added).
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::sync::{Arc, LazyLock};
 
 use resettle_domain::policy::{PolicyError, PolicyProfile};
@@ -89,7 +90,7 @@ impl App {
         self.require(
             caller,
             crate::Permission::ManageSettings,
-            "policy_profile",
+            AuditEntity::PolicyProfile,
             "",
         )
         .await?;
@@ -115,7 +116,7 @@ impl App {
         self.require(
             caller,
             crate::Permission::ManageSettings,
-            "policy_profile",
+            AuditEntity::PolicyProfile,
             file,
         )
         .await?;
@@ -128,8 +129,8 @@ impl App {
         }
         let entry = succeeded(
             caller,
-            "write",
-            "policy_profile",
+            AuditAction::Write,
+            AuditEntity::PolicyProfile,
             profile.name(),
             "",
             "added",

@@ -1,4 +1,5 @@
 //! A plan's years split over situations and channels, with the missions they imply.
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::quota::{
     AllocationError, AllocationRules, EmergencyPlaces, YearInput, allocate_year, implied_missions,
@@ -111,8 +112,13 @@ impl App {
         to: i32,
         emergency: Option<u32>,
     ) -> Result<QuotaAllocation, AppError> {
-        self.require(caller, Permission::PlanQuotas, "quota", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::Quota,
+            programme,
+        )
+        .await?;
         self.allocation(programme, from, to, emergency).await
     }
 

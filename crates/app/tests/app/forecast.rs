@@ -80,7 +80,7 @@ async fn only_planners_may_forecast_and_a_refusal_does_nothing_but_record_itself
                 .audit_entries(
                     &Caller::operator(),
                     &AuditQuery {
-                        entity: Some("forecast".into()),
+                        entity: Some(resettle_domain::audit::AuditEntity::Forecast),
                         limit: Some(4),
                         ..AuditQuery::default()
                     },
@@ -170,7 +170,7 @@ async fn the_live_programme_answers_from_its_cases() {
             .audit_entries(
                 &Caller::operator(),
                 &AuditQuery {
-                    entity: Some("forecast".into()),
+                    entity: Some(resettle_domain::audit::AuditEntity::Forecast),
                     limit: Some(1),
                     ..AuditQuery::default()
                 },

@@ -1701,7 +1701,7 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
             &reception,
             &abroad,
             &resettle_app::PlacementDecision {
-                decision: "confirm".into(),
+                decision: resettle_domain::reception::PlacementVerdict::Confirm,
                 place: Some(place),
                 over_capacity_reason: None,
             },

@@ -2,6 +2,7 @@
 //! and the trail's record of each. The files are the operator's (`resettle backup`,
 //! `resettle restore`); PostgreSQL is backed up with its own tools (docs/reliability.md).
 use resettle_domain::audit::{AuditAction, AuditEntity};
+use resettle_domain::{Refusal, RefusalKind};
 use std::path::Path;
 
 use crate::access::{Caller, Permission};
@@ -60,25 +61,35 @@ impl App {
         )
         .await?;
         if version > App::latest_schema_version() {
-            return Err(AppError::Invalid(format!(
-                "the copy is at schema version {version}, newer than this build's {}; \
-                 restore it with the version of resettle that wrote it",
-                App::latest_schema_version()
-            )));
+            return Err(Refusal::of(
+                "copy",
+                RefusalKind::NewerSchema {
+                    version,
+                    latest: App::latest_schema_version(),
+                },
+            )
+            .into());
         }
         let problems = self.store.integrity_problems().await?;
         if !problems.is_empty() {
-            return Err(AppError::Invalid(format!(
-                "the copy is damaged: {}",
-                problems.join("; ")
-            )));
+            return Err(Refusal::of(
+                "copy",
+                RefusalKind::Untrustworthy {
+                    detail: format!("damaged: {}", problems.join("; ")),
+                },
+            )
+            .into());
         }
         self.store.migrate().await?;
         let chain = self.store.verify_audit().await?;
         if let ChainCheck::Broken { .. } = chain {
-            return Err(AppError::Invalid(format!(
-                "the copy's audit trail is {chain}"
-            )));
+            return Err(Refusal::of(
+                "copy",
+                RefusalKind::Untrustworthy {
+                    detail: format!("its audit trail is {chain}"),
+                },
+            )
+            .into());
         }
         Ok(CopyCheck {
             schema_version: version,

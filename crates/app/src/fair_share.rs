@@ -12,15 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::AppError;
 use crate::bounds::{
     CALENDAR_YEARS, GROWTH, GROWTH_WINDOW_YEARS, PERSONS, PLAN_YEARS, SHARE, at_most_entries,
-    refused, within, within_opt,
+    within, within_opt,
 };
 use crate::reference::{self, EC2015_INDICATORS, INDICATOR_SETS};
-
-impl From<quota::QuotaError> for AppError {
-    fn from(e: quota::QuotaError) -> Self {
-        AppError::Invalid(e.to_string())
-    }
-}
 
 /// Which key to compute, on which figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -149,7 +143,8 @@ fn indicators(given: Option<&str>) -> Result<(IndicatorSet, String), AppError> {
     let given = given.map(str::trim).filter(|s| !s.is_empty());
     match given {
         None => Ok((
-            quota::parse_indicators_csv(EC2015_INDICATORS)?,
+            quota::parse_indicators_csv(EC2015_INDICATORS)
+                .map_err(|e| AppError::internal("shipped indicators ec2015", e))?,
             "shipped ec2015 (population 2014, GDP 2013, asylum 2010-2014, unemployment 2014)"
                 .into(),
         )),
@@ -183,9 +178,9 @@ fn method(name: KeyMethod, weights: Option<&str>, cap: Option<f64>) -> Result<Me
         .filter(|w| !w.trim().is_empty())
         .map(|w| w.parse::<Weights>())
         .transpose()
-        .map_err(|e| refused("weights", e))?;
+        .map_err(|e| figures("weights", e))?;
     let cap = within_opt("cap", cap, &SHARE)?;
-    Method::from_parts(name, weights, cap).map_err(|e| refused("method", e))
+    Method::from_parts(name, weights, cap).map_err(|e| figures("method", e))
 }
 
 /// Computes a fair-share key.
@@ -195,7 +190,7 @@ pub fn key(req: &KeyRequest) -> Result<KeyResult, AppError> {
     Ok(KeyResult {
         method: req.method.to_string(),
         indicators: label,
-        states: quota::compute_shares(&set, &m)?,
+        states: quota::compute_shares(&set, &m).map_err(|e| figures("indicators", e))?,
     })
 }
 
@@ -203,7 +198,8 @@ pub fn key(req: &KeyRequest) -> Result<KeyResult, AppError> {
 pub fn distribute(total: u64, req: &KeyRequest) -> Result<Distribution, AppError> {
     within("total", total, &PERSONS)?;
     let k = key(req)?;
-    let allocations = quota::apportion(total, &quota::key_of(&k.states))?;
+    let allocations =
+        quota::apportion(total, &quota::key_of(&k.states)).map_err(|e| figures("indicators", e))?;
     Ok(Distribution {
         method: k.method,
         indicators: k.indicators,
@@ -223,7 +219,8 @@ pub fn update(old_key: &str, from: &str, to: &str) -> Result<UpdatedKey, AppErro
         quota::parse_pop_gdp_csv(text).map_err(|e| unreadable(field, e))
     };
     let key = quota::parse_key_csv(old_key).map_err(|e| unreadable("key", e))?;
-    let states = quota::update(&key, &pop_gdp("from", from)?, &pop_gdp("to", to)?)?;
+    let states = quota::update(&key, &pop_gdp("from", from)?, &pop_gdp("to", to)?)
+        .map_err(|e| figures("key", e))?;
     Ok(UpdatedKey {
         method: "update".into(),
         states,
@@ -255,7 +252,7 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
             ));
             n.persons
         }
-        _ => return Err(invalid("needs, needs_year", "give exactly one of the two")),
+        _ => return Err(one_of("needs", "needs_year")),
     };
     let yearly_growth = match (req.growth, req.growth_from_years) {
         (Some(g), None) => {
@@ -289,15 +286,12 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
             g
         }
         _ => {
-            return Err(invalid(
-                "growth, growth_from_years",
-                "give exactly one of the two",
-            ));
+            return Err(one_of("growth", "growth_from_years"));
         }
     };
-    let state = StateCode::parse(&req.state).map_err(|e| refused("state", e))?;
+    let state = StateCode::parse(&req.state).map_err(|e| figures("state", e))?;
     if req.share.is_some() == req.method.is_some() {
-        return Err(invalid("share, method", "give exactly one of the two"));
+        return Err(one_of("share", "method"));
     }
     // The key of the table under the plan, and of the share when it comes from a key: one
     // key, read once, so the state must be one of its states either way.
@@ -313,18 +307,11 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         .iter()
         .find(|s| s.state == state)
         .ok_or_else(|| {
-            invalid(
+            Refusal::not_in_list(
                 "state",
-                &format!(
-                    "{state} is not a state of the indicators ({}); states: {}",
-                    table_key.indicators,
-                    table_key
-                        .states
-                        .iter()
-                        .map(|s| s.state.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                &state,
+                table_key.states.iter().map(|s| s.state.as_str()),
+                Vocabulary::Plain,
             )
         })?
         .share;
@@ -345,7 +332,13 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         (Some(f), None) => PathShape::Given(f.clone()),
         (None, ramp) => ramp.unwrap_or(Ramp::Even).into(),
         (Some(_), Some(_)) => {
-            return Err(invalid("first_years, ramp", "give at most one of the two"));
+            return Err(Refusal::of(
+                "first_years",
+                RefusalKind::AtMostOne {
+                    fields: vec!["first_years".into(), "ramp".into()],
+                },
+            )
+            .into());
         }
     };
     let rounding = req.rounding.unwrap_or(Rounding::Floor);
@@ -377,7 +370,8 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         state_share,
         state_total,
         &quota::key_of(&table_key.states),
-    )?;
+    )
+    .map_err(|e| figures("indicators", e))?;
     provenance.push(format!(
         "the table: {state} takes the plan's {state_total}; the other states share the \
          remaining {} by key {method} on {}",
@@ -414,8 +408,27 @@ fn unreadable(field: &str, e: quota::QuotaError) -> AppError {
     .into()
 }
 
-fn invalid(fields: &str, reason: &str) -> AppError {
-    refused(fields, reason)
+/// Figures given as `field` that a key or a plan cannot be computed from, in the
+/// arithmetic's words.
+fn figures(field: &'static str, e: quota::QuotaError) -> AppError {
+    Refusal::of(
+        field,
+        RefusalKind::Figures {
+            detail: e.to_string(),
+        },
+    )
+    .into()
+}
+
+/// Both or neither of two alternatives given, refused on the first.
+fn one_of(first: &'static str, second: &'static str) -> AppError {
+    Refusal::of(
+        first,
+        RefusalKind::OneOf {
+            fields: vec![first.into(), second.into()],
+        },
+    )
+    .into()
 }
 
 /// Refuses, naming the field, any number of a plan request outside its bound
@@ -452,9 +465,10 @@ fn plan_refusal(e: quota::QuotaError) -> AppError {
         Q::TooManyPathYears { .. } | Q::PathExceedsTotal { .. } => "first_years",
         Q::NegativeNeed { .. } | Q::BadGrowth { .. } => "growth",
         Q::NoYears { .. } => "years",
-        other => return other.into(),
+        // The bounds were checked before: what is left is the arithmetic's own fault.
+        other => return AppError::internal("the plan's arithmetic", other),
     };
-    refused(field, e)
+    figures(field, e)
 }
 
 #[cfg(test)]
@@ -510,7 +524,7 @@ mod tests {
             ..belgian_report()
         };
         let e = plan(&req, DAY).unwrap_err().to_string();
-        assert!(e.contains("needs, needs_year"), "{e}");
+        assert_eq!(e, "needs: give one of needs or needs_year, not both");
     }
 
     #[test]
@@ -576,10 +590,7 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(
-            e.starts_with("state: ZZ is not a state of the indicators"),
-            "{e}"
-        );
+        assert!(e.starts_with("state: \"ZZ\" is not one of"), "{e}");
         assert!(e.contains("BE"), "{e}");
     }
 

@@ -231,7 +231,7 @@ impl App {
     pub(crate) fn keys(&self) -> Result<&Keyring, AppError> {
         self.keys
             .as_deref()
-            .ok_or_else(|| AppError::Invalid(resettle_storage::NO_DATA_KEY.into()))
+            .ok_or_else(|| AppError::Internal(resettle_storage::NO_DATA_KEY.into()))
     }
 
     /// Connects without migrating, for `resettle migrate` to report what it did.

@@ -120,7 +120,13 @@ impl App {
             file,
         )
         .await?;
-        let profile = check(file, text).map_err(AppError::Invalid)?;
+        // Only the CLI adds a profile, from a file: the file is what was refused.
+        let profile = check(file, text).map_err(|detail| {
+            resettle_domain::Refusal::of(
+                "file",
+                resettle_domain::RefusalKind::Unreadable { detail },
+            )
+        })?;
         if named(profile.name()).is_ok() {
             return Err(AppError::Conflict(format!(
                 "policy profile {} is shipped with resettle; give yours another name",

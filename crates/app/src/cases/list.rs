@@ -269,11 +269,13 @@ impl App {
         per_page: u32,
     ) -> Result<CaseList, AppError> {
         if filter.category.is_some() || filter.q.is_some() || filter.submitted_by.is_some() {
-            return Err(AppError::Invalid(
-                "overdue: cannot be combined with category, q or ours; filter by state, \
-                 priority, nationality or country_of_asylum"
-                    .into(),
-            ));
+            return Err(Refusal::of(
+                "overdue",
+                RefusalKind::NotCombined {
+                    with: vec!["category".into(), "q".into(), "ours".into()],
+                },
+            )
+            .into());
         }
         let today = self.today();
         let mut screens = Vec::new();

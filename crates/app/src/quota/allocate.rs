@@ -200,10 +200,14 @@ impl App {
                     AppError::internal("the shipped resettlement needs", e)
                 }
                 // The profile's floors and caps, or the emergency places asked for, do not
-                // fit the year's places: said in English, with the figures.
-                AllocationError::Infeasible(why) => {
-                    AppError::Invalid(format!("year {year}: {why}"))
-                }
+                // fit the year's places: the arithmetic's words, with the figures.
+                AllocationError::Infeasible(why) => Refusal::of(
+                    "emergency",
+                    RefusalKind::Figures {
+                        detail: format!("year {year}: {why}"),
+                    },
+                )
+                .into(),
             })?;
             for r in &rows {
                 if !used_needs

@@ -188,9 +188,8 @@ async fn every_number_is_bounded_and_named() {
     let app = demo_app(&db.url).await;
     let planner = caller_of(&app, "planner").await;
     let refused = |r: Result<_, AppError>| match r {
-        Err(AppError::Invalid(m)) => m,
         Err(AppError::Refused(r)) => format!("{}: {}", r.field, r.reason()),
-        other => panic!("not refused as invalid: {other:?}"),
+        other => panic!("not refused: {other:?}"),
     };
     let m = refused(
         app.forecast(

@@ -1449,7 +1449,7 @@ async fn plain_entries_from_before_the_key_still_verify() {
         );
         let refused = unkeyed.audit_entries(&op, &Default::default()).await;
         assert!(
-            matches!(&refused, Err(AppError::Invalid(m)) if m.contains("keyed")),
+            matches!(&refused, Err(AppError::Internal(m)) if m.contains("keyed")),
             "{refused:?}"
         );
         pool.close().await;

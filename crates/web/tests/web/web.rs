@@ -242,7 +242,7 @@ async fn a_plan_for_a_state_nobody_defined_is_refused() {
         problem["detail"]
             .as_str()
             .unwrap()
-            .starts_with("state: QQ is not a state of the indicators"),
+            .starts_with("state: \"QQ\" is not one of"),
         "{problem}"
     );
 }

@@ -305,8 +305,19 @@ mod tests {
         };
         let outcome = form.outcome(time::macros::date!(2026 - 11 - 23));
         let e = outcome.get_attr("error").unwrap().to_string();
+        assert!(e.starts_with("state: \"ZZ\" is not one of"), "{e}");
+    }
+
+    #[test]
+    fn a_word_outside_its_list_names_its_field() {
+        let form = PlanForm {
+            rounding: "ceil".into(),
+            ..PlanForm::default()
+        };
+        let outcome = form.outcome(time::macros::date!(2026 - 11 - 23));
+        let e = outcome.get_attr("error").unwrap().to_string();
         assert!(
-            e.starts_with("state: ZZ is not a state of the indicators"),
+            e.starts_with("rounding: ") && e.contains("floor, nearest"),
             "{e}"
         );
     }

@@ -636,6 +636,8 @@ mod tests {
             "decision",
             codes(resettle_domain::reception::PlacementVerdict::ALL),
         );
+        assert_worded("action", codes(resettle_domain::audit::AuditAction::ALL));
+        assert_worded("entity", codes(resettle_domain::audit::AuditEntity::ALL));
         assert_worded(
             "dependency",
             codes(resettle_domain::reunification::Dependency::ALL),

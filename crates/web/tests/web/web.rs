@@ -342,6 +342,55 @@ async fn a_fair_share_word_outside_its_list_is_refused_naming_the_field() {
     }
 }
 
+/// Figures a key cannot use, two alternatives given together, and an overdue list with a
+/// filter it does not combine with are each a 422 naming the field, with a typed reason.
+#[tokio::test]
+async fn figures_alternatives_and_combinations_are_refused_naming_the_field() {
+    let db = resettle_testkit::sqlite();
+    let app = open(&db.url).await;
+    app.load_demo(&small_demo(), false).await.unwrap();
+    let t = token(&app).await;
+    let plan = serde_json::json!({
+        "needs": 1473156, "growth": 40000, "years": 3, "regional_share": 0.2,
+        "state": "BE", "share": 0.0284, "first_years": [2000], "ramp": "linear"
+    });
+    for (path, body, start) in [
+        (
+            "/api/v1/fair-share/key",
+            serde_json::json!({"method": "custom", "weights": "population=0.5,gdp=0.4"}),
+            "weights: the figures cannot be used: weights must sum to 1",
+        ),
+        (
+            "/api/v1/fair-share/plan",
+            plan,
+            "first_years: give at most one of first_years or ramp",
+        ),
+    ] {
+        let (status, _, text) = send_json(&app, "POST", path, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+        let problem: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            problem["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with(start)),
+            "{problem}"
+        );
+    }
+    let (status, problem) = authed(
+        &app,
+        &t,
+        "GET",
+        "/api/v1/cases?overdue=true&category=medical_needs",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(
+        problem["detail"],
+        "overdue: cannot be combined with category, q, ours"
+    );
+}
+
 #[tokio::test]
 async fn keys_and_distributions_sum_as_promised() {
     let db = resettle_testkit::sqlite();

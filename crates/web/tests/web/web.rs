@@ -321,7 +321,7 @@ async fn a_fair_share_word_outside_its_list_is_refused_naming_the_field() {
                 "{path}: {problem}"
             );
         }
-        let planner = token_for(&app, "planner", "planner").await;
+        let planner = token_for(&app, "plan", "planner").await;
         let (status, problem) = authed(
             &app,
             &planner,
@@ -2329,7 +2329,7 @@ async fn typed_refusals_name_their_field_and_kind_and_read_in_dutch() {
             ..resettle_app::Security::default()
         });
         app.load_demo(&small_demo(), false).await.unwrap();
-        let planner = token_for(&app, "planner", "planner").await;
+        let planner = token_for(&app, "plan", "planner").await;
         let holds = "/api/v1/programmes/BE/holds";
         for (body, field, kind) in [
             (

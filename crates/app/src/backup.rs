@@ -1,6 +1,8 @@
 //! Backups and restores of a SQLite programme database, as use cases: who may take them,
 //! and the trail's record of each. The files are the operator's (`resettle backup`,
 //! `resettle restore`); PostgreSQL is backed up with its own tools (docs/reliability.md).
+use resettle_domain::audit::{AuditAction, AuditEntity};
+use resettle_domain::{Refusal, RefusalKind};
 use std::path::Path;
 
 use crate::access::{Caller, Permission};
@@ -27,40 +29,67 @@ impl App {
     /// Writes a consistent copy of the whole database to `path` (a new file) while the
     /// programme runs, and records that it did in the trail.
     pub async fn back_up(&self, caller: &Caller, path: &Path) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageSettings, "database", "")
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageSettings,
+            AuditEntity::Database,
+            "",
+        )
+        .await?;
         self.store.backup_into(path).await?;
         let detail = format!("copy written to {}", path.display());
-        self.record_ok(caller, "backup", "database", "", "", &detail)
-            .await
+        self.record_ok(
+            caller,
+            AuditAction::Backup,
+            AuditEntity::Database,
+            "",
+            "",
+            &detail,
+        )
+        .await
     }
 
     /// Checks that the database this `App` opened, a copy about to be restored, is fit to
     /// be: every page sound, a schema this build knows (then brought up to date), and an
     /// intact audit trail. A copy that fails is refused, naming what is wrong.
     pub async fn check_copy(&self, caller: &Caller, version: i64) -> Result<CopyCheck, AppError> {
-        self.require(caller, Permission::ManageSettings, "database", "")
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageSettings,
+            AuditEntity::Database,
+            "",
+        )
+        .await?;
         if version > App::latest_schema_version() {
-            return Err(AppError::Invalid(format!(
-                "the copy is at schema version {version}, newer than this build's {}; \
-                 restore it with the version of resettle that wrote it",
-                App::latest_schema_version()
-            )));
+            return Err(Refusal::of(
+                "copy",
+                RefusalKind::NewerSchema {
+                    version,
+                    latest: App::latest_schema_version(),
+                },
+            )
+            .into());
         }
         let problems = self.store.integrity_problems().await?;
         if !problems.is_empty() {
-            return Err(AppError::Invalid(format!(
-                "the copy is damaged: {}",
-                problems.join("; ")
-            )));
+            return Err(Refusal::of(
+                "copy",
+                RefusalKind::Untrustworthy {
+                    detail: format!("damaged: {}", problems.join("; ")),
+                },
+            )
+            .into());
         }
         self.store.migrate().await?;
         let chain = self.store.verify_audit().await?;
         if let ChainCheck::Broken { .. } = chain {
-            return Err(AppError::Invalid(format!(
-                "the copy's audit trail is {chain}"
-            )));
+            return Err(Refusal::of(
+                "copy",
+                RefusalKind::Untrustworthy {
+                    detail: format!("its audit trail is {chain}"),
+                },
+            )
+            .into());
         }
         Ok(CopyCheck {
             schema_version: version,
@@ -71,10 +100,22 @@ impl App {
     /// Records in the restored database's trail that it was restored, from what, and
     /// where the anchors of the replaced database were kept.
     pub async fn record_restore(&self, caller: &Caller, detail: &str) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageSettings, "database", "")
-            .await?;
-        self.record_ok(caller, "restore", "database", "", "", detail)
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageSettings,
+            AuditEntity::Database,
+            "",
+        )
+        .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Restore,
+            AuditEntity::Database,
+            "",
+            "",
+            detail,
+        )
+        .await?;
         self.anchor_audit_head().await
     }
 }

@@ -127,11 +127,6 @@ pub fn at_most_entries(field: &str, len: usize, max: usize) -> Result<(), AppErr
     }
 }
 
-/// A refusal of `field` for `reason`: `"field: reason"`, as every input error reads.
-pub fn refused(field: &str, reason: impl Display) -> AppError {
-    AppError::Invalid(format!("{field}: {reason}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! [`CASES_PER_BATCH`] at a time, so that 100,000 of them load in bounded memory and
 //! still all or none (issue #23); what the users and support need of the whole caseload
 //! is gathered on the way.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::BTreeMap;
 
 use resettle_demo::{Demo, DemoConfig};
@@ -234,8 +235,8 @@ impl App {
             }
             audit.push(succeeded(
                 &Caller::operator(),
-                "write",
-                "programme",
+                AuditAction::Write,
+                AuditEntity::Programme,
                 &p.code,
                 "",
                 "all data deleted to load the demo (--replace); the audit trail is kept",
@@ -268,8 +269,8 @@ impl App {
         }
         audit.push(succeeded(
             &Caller::operator(),
-            "write",
-            "programme",
+            AuditAction::Write,
+            AuditEntity::Programme,
             &reference.programme.code,
             "",
             &format!("demo caseload loaded: {} cases", demo.case_count()),

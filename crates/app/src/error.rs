@@ -24,9 +24,6 @@ pub enum AppError {
     /// The request conflicts with what is stored (a duplicate, a stale version).
     #[error("{0}")]
     Conflict(String),
-    /// The input was refused; the message names the field and the reason.
-    #[error("{0}")]
-    Invalid(String),
     /// The input or the step was refused by a rule of the domain: the field and a typed
     /// reason, which the API states in English and a page in the reader's language.
     #[error("{0}")]
@@ -71,7 +68,8 @@ impl From<StorageError> for AppError {
                 AppError::Conflict(e.to_string())
             }
             StorageError::Missing { .. } => AppError::NotFound(e.to_string()),
-            StorageError::Invalid(m) => AppError::Invalid(m),
+            // The operator's configuration lacks a key: a fault of the server's setup.
+            StorageError::NoKey(m) => AppError::Internal(m),
             StorageError::Refused(r) => AppError::Refused(r),
             other => AppError::Storage(other),
         }

@@ -3,6 +3,7 @@
 //! export shows exactly what the caller may see there (scope and fields) and is refused
 //! where the page is; every cell goes through the one neutraliser ([`crate::export_csv`]);
 //! every export is recorded in the trail.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -256,14 +257,14 @@ impl App {
             SheetFormat::Xlsx => sheet.xlsx(list)?,
         };
         let entity = match request.list {
-            ListName::Audit => "audit_log",
-            ListName::Events => "case_events",
-            ListName::Cases => "case_list",
-            ListName::Missions => "missions",
+            ListName::Audit => AuditEntity::AuditLog,
+            ListName::Events => AuditEntity::CaseEvents,
+            ListName::Cases => AuditEntity::CaseList,
+            ListName::Missions => AuditEntity::Missions,
         };
         self.record_ok(
             caller,
-            "export",
+            AuditAction::Export,
             entity,
             &subject,
             "",

@@ -2,8 +2,8 @@
 //! the plan it gives. Pure computations over the shipped reference data or figures the
 //! planner supplies; nothing is stored here (saved scenarios are in `scenarios`).
 use resettle_domain::quota::{
-    self, Allocation, IndicatorSet, KeyShare, Method, NeedsBasis, PathShape, Plan, PlanInput,
-    Rounding, StateCode, StateShare, Weights,
+    self, Allocation, IndicatorSet, KeyMethod, KeyShare, Method, NeedsBasis, PathShape, Plan,
+    PlanInput, Ramp, Rounding, StateCode, StateShare, Weights,
 };
 use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
@@ -12,22 +12,16 @@ use serde::{Deserialize, Serialize};
 use crate::AppError;
 use crate::bounds::{
     CALENDAR_YEARS, GROWTH, GROWTH_WINDOW_YEARS, PERSONS, PLAN_YEARS, SHARE, at_most_entries,
-    refused, within, within_opt,
+    within, within_opt,
 };
 use crate::reference::{self, EC2015_INDICATORS, INDICATOR_SETS};
 
-impl From<quota::QuotaError> for AppError {
-    fn from(e: quota::QuotaError) -> Self {
-        AppError::Invalid(e.to_string())
-    }
-}
-
 /// Which key to compute, on which figures.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct KeyRequest {
     /// `ec2015`, `ec2015-capped`, `dublin2016`, `population`, `gdp` or `custom`.
     #[schema(example = "ec2015")]
-    pub method: String,
+    pub method: KeyMethod,
     /// With `custom`: `population=0.4,gdp=0.4,effort=0.1,unemployment=0.1` (sum 1).
     pub weights: Option<String>,
     /// With `custom`: cap on the effort and unemployment effects, e.g. 0.3; 0 to 1.
@@ -95,7 +89,7 @@ pub struct PlanRequest {
     /// The state's share of the regional effort, e.g. 0.0284; 0 to 1.
     pub share: Option<f64>,
     /// Or: compute the share with this key method (see [`KeyRequest`]).
-    pub method: Option<String>,
+    pub method: Option<KeyMethod>,
     /// With `method = custom`: the weights.
     pub weights: Option<String>,
     /// With `method = custom`: the cap.
@@ -106,15 +100,15 @@ pub struct PlanRequest {
     /// (fewer entries than `years`, each at most 10,000,000).
     pub first_years: Option<Vec<u64>>,
     /// Or: `even` or `linear` growth over the years (default `even`).
-    pub ramp: Option<String>,
+    pub ramp: Option<Ramp>,
     /// `floor` (default, as the Belgian report) or `nearest`.
-    pub rounding: Option<String>,
+    pub rounding: Option<Rounding>,
     /// Calendar year of the first plan year (1950 to 2100); default `needs_year`, else next
     /// year.
     pub start_year: Option<i32>,
     /// `last-year` (default: the need of the plan's last year, as the Belgian report) or
     /// `sum` (the needs of all plan years added up).
-    pub needs_basis: Option<String>,
+    pub needs_basis: Option<NeedsBasis>,
 }
 
 /// A computed plan with the provenance of its inputs.
@@ -149,7 +143,8 @@ fn indicators(given: Option<&str>) -> Result<(IndicatorSet, String), AppError> {
     let given = given.map(str::trim).filter(|s| !s.is_empty());
     match given {
         None => Ok((
-            quota::parse_indicators_csv(EC2015_INDICATORS)?,
+            quota::parse_indicators_csv(EC2015_INDICATORS)
+                .map_err(|e| AppError::internal("shipped indicators ec2015", e))?,
             "shipped ec2015 (population 2014, GDP 2013, asylum 2010-2014, unemployment 2014)"
                 .into(),
         )),
@@ -178,24 +173,24 @@ fn indicators(given: Option<&str>) -> Result<(IndicatorSet, String), AppError> {
     }
 }
 
-fn method(name: &str, weights: Option<&str>, cap: Option<f64>) -> Result<Method, AppError> {
+fn method(name: KeyMethod, weights: Option<&str>, cap: Option<f64>) -> Result<Method, AppError> {
     let weights = weights
         .filter(|w| !w.trim().is_empty())
         .map(|w| w.parse::<Weights>())
         .transpose()
-        .map_err(|e| refused("weights", e))?;
+        .map_err(|e| figures("weights", e))?;
     let cap = within_opt("cap", cap, &SHARE)?;
-    Method::from_parts(name, weights, cap).map_err(|e| refused("method", e))
+    Method::from_parts(name, weights, cap).map_err(|e| figures("method", e))
 }
 
 /// Computes a fair-share key.
 pub fn key(req: &KeyRequest) -> Result<KeyResult, AppError> {
-    let m = method(&req.method, req.weights.as_deref(), req.cap)?;
+    let m = method(req.method, req.weights.as_deref(), req.cap)?;
     let (set, label) = indicators(req.indicators.as_deref())?;
     Ok(KeyResult {
-        method: req.method.clone(),
+        method: req.method.to_string(),
         indicators: label,
-        states: quota::compute_shares(&set, &m)?,
+        states: quota::compute_shares(&set, &m).map_err(|e| figures("indicators", e))?,
     })
 }
 
@@ -203,7 +198,8 @@ pub fn key(req: &KeyRequest) -> Result<KeyResult, AppError> {
 pub fn distribute(total: u64, req: &KeyRequest) -> Result<Distribution, AppError> {
     within("total", total, &PERSONS)?;
     let k = key(req)?;
-    let allocations = quota::apportion(total, &quota::key_of(&k.states))?;
+    let allocations =
+        quota::apportion(total, &quota::key_of(&k.states)).map_err(|e| figures("indicators", e))?;
     Ok(Distribution {
         method: k.method,
         indicators: k.indicators,
@@ -223,7 +219,8 @@ pub fn update(old_key: &str, from: &str, to: &str) -> Result<UpdatedKey, AppErro
         quota::parse_pop_gdp_csv(text).map_err(|e| unreadable(field, e))
     };
     let key = quota::parse_key_csv(old_key).map_err(|e| unreadable("key", e))?;
-    let states = quota::update(&key, &pop_gdp("from", from)?, &pop_gdp("to", to)?)?;
+    let states = quota::update(&key, &pop_gdp("from", from)?, &pop_gdp("to", to)?)
+        .map_err(|e| figures("key", e))?;
     Ok(UpdatedKey {
         method: "update".into(),
         states,
@@ -255,7 +252,7 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
             ));
             n.persons
         }
-        _ => return Err(invalid("needs, needs_year", "give exactly one of the two")),
+        _ => return Err(one_of("needs", "needs_year")),
     };
     let yearly_growth = match (req.growth, req.growth_from_years) {
         (Some(g), None) => {
@@ -289,21 +286,18 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
             g
         }
         _ => {
-            return Err(invalid(
-                "growth, growth_from_years",
-                "give exactly one of the two",
-            ));
+            return Err(one_of("growth", "growth_from_years"));
         }
     };
-    let state = StateCode::parse(&req.state).map_err(|e| refused("state", e))?;
+    let state = StateCode::parse(&req.state).map_err(|e| figures("state", e))?;
     if req.share.is_some() == req.method.is_some() {
-        return Err(invalid("share, method", "give exactly one of the two"));
+        return Err(one_of("share", "method"));
     }
     // The key of the table under the plan, and of the share when it comes from a key: one
     // key, read once, so the state must be one of its states either way.
-    let method = req.method.clone().unwrap_or_else(|| "ec2015".into());
+    let method = req.method.unwrap_or(KeyMethod::Ec2015);
     let table_key = key(&KeyRequest {
-        method: method.clone(),
+        method,
         weights: req.weights.clone(),
         cap: req.cap,
         indicators: req.indicators.clone(),
@@ -313,18 +307,11 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         .iter()
         .find(|s| s.state == state)
         .ok_or_else(|| {
-            invalid(
+            Refusal::not_in_list(
                 "state",
-                &format!(
-                    "{state} is not a state of the indicators ({}); states: {}",
-                    table_key.indicators,
-                    table_key
-                        .states
-                        .iter()
-                        .map(|s| s.state.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                &state,
+                table_key.states.iter().map(|s| s.state.as_str()),
+                Vocabulary::Plain,
             )
         })?
         .share;
@@ -341,28 +328,21 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
             key_share
         }
     };
-    let path = match (&req.first_years, req.ramp.as_deref()) {
+    let path = match (&req.first_years, req.ramp) {
         (Some(f), None) => PathShape::Given(f.clone()),
-        (None, ramp) => ramp
-            .unwrap_or("even")
-            .parse()
-            .map_err(|e| refused("ramp", e))?,
+        (None, ramp) => ramp.unwrap_or(Ramp::Even).into(),
         (Some(_), Some(_)) => {
-            return Err(invalid("first_years, ramp", "give at most one of the two"));
+            return Err(Refusal::of(
+                "first_years",
+                RefusalKind::AtMostOne {
+                    fields: vec!["first_years".into(), "ramp".into()],
+                },
+            )
+            .into());
         }
     };
-    let rounding: Rounding = req
-        .rounding
-        .as_deref()
-        .unwrap_or("floor")
-        .parse()
-        .map_err(|e| refused("rounding", e))?;
-    let needs_basis: NeedsBasis = req
-        .needs_basis
-        .as_deref()
-        .unwrap_or("last-year")
-        .parse()
-        .map_err(|e| refused("needs_basis", e))?;
+    let rounding = req.rounding.unwrap_or(Rounding::Floor);
+    let needs_basis = req.needs_basis.unwrap_or_default();
     let start_year = req
         .start_year
         .or(req.needs_year)
@@ -390,7 +370,8 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         state_share,
         state_total,
         &quota::key_of(&table_key.states),
-    )?;
+    )
+    .map_err(|e| figures("indicators", e))?;
     provenance.push(format!(
         "the table: {state} takes the plan's {state_total}; the other states share the \
          remaining {} by key {method} on {}",
@@ -406,7 +387,7 @@ pub fn plan(req: &PlanRequest, today: time::Date) -> Result<PlanResult, AppError
         yearly_growth,
         state_share,
         distribution: Some(Distribution {
-            method,
+            method: method.to_string(),
             indicators: table_key.indicators,
             total: regional_target,
             states,
@@ -427,8 +408,27 @@ fn unreadable(field: &str, e: quota::QuotaError) -> AppError {
     .into()
 }
 
-fn invalid(fields: &str, reason: &str) -> AppError {
-    refused(fields, reason)
+/// Figures given as `field` that a key or a plan cannot be computed from, in the
+/// arithmetic's words.
+fn figures(field: &'static str, e: quota::QuotaError) -> AppError {
+    Refusal::of(
+        field,
+        RefusalKind::Figures {
+            detail: e.to_string(),
+        },
+    )
+    .into()
+}
+
+/// Both or neither of two alternatives given, refused on the first.
+fn one_of(first: &'static str, second: &'static str) -> AppError {
+    Refusal::of(
+        first,
+        RefusalKind::OneOf {
+            fields: vec![first.into(), second.into()],
+        },
+    )
+    .into()
 }
 
 /// Refuses, naming the field, any number of a plan request outside its bound
@@ -465,9 +465,10 @@ fn plan_refusal(e: quota::QuotaError) -> AppError {
         Q::TooManyPathYears { .. } | Q::PathExceedsTotal { .. } => "first_years",
         Q::NegativeNeed { .. } | Q::BadGrowth { .. } => "growth",
         Q::NoYears { .. } => "years",
-        other => return other.into(),
+        // The bounds were checked before: what is left is the arithmetic's own fault.
+        other => return AppError::internal("the plan's arithmetic", other),
     };
-    refused(field, e)
+    figures(field, e)
 }
 
 #[cfg(test)]
@@ -487,7 +488,7 @@ mod tests {
             state: "BE".into(),
             share: Some(0.0284),
             first_years: Some(vec![2000, 3000]),
-            rounding: Some("floor".into()),
+            rounding: Some(Rounding::Floor),
             start_year: Some(2022),
             ..Default::default()
         }
@@ -523,14 +524,14 @@ mod tests {
             ..belgian_report()
         };
         let e = plan(&req, DAY).unwrap_err().to_string();
-        assert!(e.contains("needs, needs_year"), "{e}");
+        assert_eq!(e, "needs: give one of needs or needs_year, not both");
     }
 
     #[test]
     fn the_share_can_come_from_a_key() {
         let req = PlanRequest {
             share: None,
-            method: Some("ec2015".into()),
+            method: Some(KeyMethod::Ec2015),
             ..belgian_report()
         };
         let p = plan(&req, DAY).unwrap();
@@ -562,7 +563,7 @@ mod tests {
         let by_key = plan(
             &PlanRequest {
                 share: None,
-                method: Some("ec2015".into()),
+                method: Some(KeyMethod::Ec2015),
                 ..belgian_report()
             },
             DAY,
@@ -589,10 +590,7 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(
-            e.starts_with("state: ZZ is not a state of the indicators"),
-            "{e}"
-        );
+        assert!(e.starts_with("state: \"ZZ\" is not one of"), "{e}");
         assert!(e.contains("BE"), "{e}");
     }
 
@@ -601,8 +599,10 @@ mod tests {
         let d = distribute(
             20_000,
             &KeyRequest {
-                method: "ec2015".into(),
-                ..Default::default()
+                method: KeyMethod::Ec2015,
+                weights: None,
+                cap: None,
+                indicators: None,
             },
         )
         .unwrap();
@@ -612,9 +612,10 @@ mod tests {
     #[test]
     fn a_custom_key_needs_valid_weights() {
         let bad = key(&KeyRequest {
-            method: "custom".into(),
+            method: KeyMethod::Custom,
             weights: Some("population=0.5,gdp=0.4".into()),
-            ..Default::default()
+            cap: None,
+            indicators: None,
         });
         assert!(bad.unwrap_err().to_string().contains("sum"));
     }
@@ -622,9 +623,10 @@ mod tests {
     #[test]
     fn an_unknown_indicator_set_is_named() {
         let e = key(&KeyRequest {
-            method: "gdp".into(),
+            method: KeyMethod::Gdp,
             indicators: Some("eu99".into()),
-            ..Default::default()
+            weights: None,
+            cap: None,
         })
         .unwrap_err()
         .to_string();

@@ -3,6 +3,7 @@
 //! them takes: who they are, where they live, the care needs shared, the support plan, the
 //! follow-ups due and whom to contact. Every field is shown as the field matrix lets the
 //! caller see it on the case, and every family shown is recorded as read in the trail.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::BTreeMap;
 
 use resettle_domain::case::{CaseState, FamilyMember, Relationship};
@@ -238,13 +239,13 @@ impl App {
     /// refused. Each family shown is recorded as a read of its case, naming the care needs
     /// where they were shown, in one write.
     pub async fn families(&self, caller: &Caller, q: &FamiliesQuery) -> Result<Families, AppError> {
-        self.require(caller, Permission::ReadCases, "families", "")
+        self.require(caller, Permission::ReadCases, AuditEntity::Families, "")
             .await?;
         if !sees(caller, "address") {
             return Err(self
                 .refuse(
                     caller,
-                    "families",
+                    AuditEntity::Families,
                     "",
                     "your roles do not see where families live; the families page is for \
                      those who support them",
@@ -328,8 +329,8 @@ impl App {
         let listed = out.municipality.clone().or(caller.organisation.clone());
         let mut entries = vec![succeeded(
             caller,
-            "read",
-            "families",
+            AuditAction::Read,
+            AuditEntity::Families,
             listed.as_deref().unwrap_or_default(),
             "",
             &format!(
@@ -346,8 +347,8 @@ impl App {
             };
             succeeded(
                 caller,
-                "read",
-                "case",
+                AuditAction::Read,
+                AuditEntity::Case,
                 &f.case_number,
                 fields,
                 "our families",

@@ -4,6 +4,7 @@
 //! claimed before whose amount is no longer what was claimed — so the claims of a year add
 //! up to what the year's arrivals bring, and nobody is claimed twice (the database refuses
 //! a second claim line for a person as well).
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::{BTreeMap, BTreeSet};
 
 use resettle_domain::{Refusal, RefusalKind};
@@ -200,7 +201,7 @@ impl App {
         self.require(
             caller,
             Permission::FileClaims,
-            "funding_claim",
+            AuditEntity::FundingClaim,
             &year.to_string(),
         )
         .await?;
@@ -269,8 +270,8 @@ impl App {
         };
         let entry = succeeded(
             caller,
-            "write",
-            "funding_claim",
+            AuditAction::Write,
+            AuditEntity::FundingClaim,
             &format!("{code} {} {year} {number}", request.instrument.as_str()),
             "case_number",
             &format!(
@@ -290,8 +291,13 @@ impl App {
         caller: &Caller,
         programme: Option<&str>,
     ) -> Result<Vec<FiledClaim>, AppError> {
-        self.require(caller, Permission::BuildReports, "funding_claims", "")
-            .await?;
+        self.require(
+            caller,
+            Permission::BuildReports,
+            AuditEntity::FundingClaims,
+            "",
+        )
+        .await?;
         let code = self.reported_programme(programme).await?.code;
         let claims = self
             .store
@@ -302,8 +308,8 @@ impl App {
             .collect::<Result<Vec<_>, _>>()?;
         self.record_ok(
             caller,
-            "read",
-            "funding_claims",
+            AuditAction::Read,
+            AuditEntity::FundingClaims,
             &code,
             "case_number",
             &format!("{} claims", claims.len()),

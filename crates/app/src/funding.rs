@@ -6,6 +6,7 @@
 //! A claim lists each eligible person once, with integer cents, so a total adds up to the
 //! cent. The persons are the report to Parliament's arrivals (the members each arrival's
 //! acceptance accepted), read by the same function, so the two cannot count differently.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::CaseState;
 use resettle_domain::policy::Money;
 use resettle_storage::Period;
@@ -193,15 +194,15 @@ impl App {
         self.require(
             caller,
             Permission::BuildReports,
-            "funding_claim",
+            AuditEntity::FundingClaim,
             &year.to_string(),
         )
         .await?;
         let claim = self.build_claim(request).await?;
         self.record_ok(
             caller,
-            "report",
-            "funding_claim",
+            AuditAction::Report,
+            AuditEntity::FundingClaim,
             &format!(
                 "{} {} {year}",
                 claim.programme.code,

@@ -9,6 +9,7 @@
 //! column, the value and the reason; the cases come out only when there is none, and
 //! [`App::import_cases`] writes them in one transaction. Importing the same file again
 //! changes nothing: a case number already registered is left as it is.
+use resettle_domain::audit::AuditEntity;
 use std::collections::BTreeMap;
 
 use resettle_domain::RefusalKind;
@@ -472,8 +473,13 @@ impl App {
         mapping: Option<&Mapping>,
         dry_run: bool,
     ) -> Result<Result<ImportOutcome, Vec<RowProblem>>, AppError> {
-        self.require(caller, Permission::SubmitCase, "import_cases", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::SubmitCase,
+            AuditEntity::ImportCases,
+            programme,
+        )
+        .await?;
         let policy = self.programme_policy(programme).await?;
         let table = match read_table(kind, bytes) {
             Ok(t) => t,

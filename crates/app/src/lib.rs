@@ -14,6 +14,7 @@ pub mod fair_share;
 pub mod families;
 pub mod family;
 pub mod filed_claims;
+mod filters;
 pub mod forecast;
 pub mod funding;
 pub mod import;
@@ -60,6 +61,7 @@ pub use resettle_storage::{
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;
 
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_storage::Store;
 use serde::Serialize;
 
@@ -195,14 +197,14 @@ impl App {
     /// Re-seals every encrypted value not under the current key (after a new key was put
     /// first in the key ring); returns how many were re-sealed.
     pub async fn reseal(&self, caller: &Caller) -> Result<u64, AppError> {
-        self.require(caller, Permission::ManageSettings, "data_key", "")
+        self.require(caller, Permission::ManageSettings, AuditEntity::DataKey, "")
             .await?;
         self.keys()?;
         let entry = |n: &u64| {
             vec![access::audit::succeeded(
                 caller,
-                "write",
-                "data_key",
+                AuditAction::Write,
+                AuditEntity::DataKey,
                 "",
                 "condition,care_needs,fit_to_travel,totp_secret",
                 &format!("{n} values re-sealed"),
@@ -229,7 +231,7 @@ impl App {
     pub(crate) fn keys(&self) -> Result<&Keyring, AppError> {
         self.keys
             .as_deref()
-            .ok_or_else(|| AppError::Invalid(resettle_storage::NO_DATA_KEY.into()))
+            .ok_or_else(|| AppError::Internal(resettle_storage::NO_DATA_KEY.into()))
     }
 
     /// Connects without migrating, for `resettle migrate` to report what it did.

@@ -1,5 +1,6 @@
 //! Selection missions (planned and done per year, for the report to Parliament) and
 //! community sponsor groups.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::BTreeMap;
 
 use resettle_domain::country::CountryCode;
@@ -165,8 +166,13 @@ impl App {
 
     /// Plans a mission.
     pub async fn plan_mission(&self, caller: &Caller, m: &NewMission) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageMissions, "mission", &m.code)
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageMissions,
+            AuditEntity::Mission,
+            &m.code,
+        )
+        .await?;
         if m.code.trim().is_empty() {
             return Err(Refusal::of("code", RefusalKind::Missing).into());
         }
@@ -189,7 +195,14 @@ impl App {
             status: MissionStatus::Planned,
             team: m.team.clone(),
         };
-        let entry = succeeded(caller, "write", "mission", &mission.code, "", "planned");
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Mission,
+            &mission.code,
+            "",
+            "planned",
+        );
         self.store
             .add_mission(&m.programme, &mission, &[entry])
             .await?;
@@ -203,9 +216,21 @@ impl App {
         code: &str,
         status: MissionStatus,
     ) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageMissions, "mission", code)
-            .await?;
-        let entry = succeeded(caller, "write", "mission", code, "", status.as_str());
+        self.require(
+            caller,
+            Permission::ManageMissions,
+            AuditEntity::Mission,
+            code,
+        )
+        .await?;
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Mission,
+            code,
+            "",
+            status.as_str(),
+        );
         self.store
             .set_mission_status(code, status, &[entry])
             .await?;
@@ -214,10 +239,22 @@ impl App {
 
     /// Every sponsor group (its contact person is personal data: agency staff only).
     pub async fn sponsor_groups(&self, caller: &Caller) -> Result<Vec<SponsorGroupView>, AppError> {
-        self.require(caller, Permission::ManageMissions, "sponsor_group", "")
-            .await?;
-        self.record_ok(caller, "read", "sponsor_group", "", "", "contacts listed")
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageMissions,
+            AuditEntity::SponsorGroup,
+            "",
+        )
+        .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Read,
+            AuditEntity::SponsorGroup,
+            "",
+            "",
+            "contacts listed",
+        )
+        .await?;
         Ok(self
             .store
             .sponsor_groups()
@@ -237,8 +274,13 @@ impl App {
         caller: &Caller,
         s: &NewSponsorGroup,
     ) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageMissions, "sponsor_group", &s.name)
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageMissions,
+            AuditEntity::SponsorGroup,
+            &s.name,
+        )
+        .await?;
         for (field, v) in [
             ("name", &s.name),
             ("municipality", &s.municipality),
@@ -257,7 +299,14 @@ impl App {
             members: s.members,
             capacity_persons: s.capacity_persons,
         };
-        let entry = succeeded(caller, "write", "sponsor_group", &group.name, "", "added");
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::SponsorGroup,
+            &group.name,
+            "",
+            "added",
+        );
         self.store
             .add_sponsor_group(&s.programme, &group, &[entry])
             .await?;
@@ -279,7 +328,12 @@ impl App {
         reason: Option<&str>,
     ) -> Result<serde_json::Value, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::RecordPromises, "case")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::RecordPromises,
+                AuditEntity::Case,
+            )
             .await?;
         let request = reunification_request(&stored.file, number, request_no)?;
         let today = self.today();

@@ -9,6 +9,7 @@
 //! says ([`App::due_home`]). Confirming a family that has arrived moves it to
 //! `in_reception` at the place, a lifecycle event like any other; confirming a family in a
 //! centre records its move to the LOI.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -17,10 +18,10 @@ use resettle_domain::outcomes::EmploymentModel;
 use resettle_domain::policy::{PolicyProfile, Reception};
 use resettle_domain::reception::stay::{due_to_move_on, placed_next};
 use resettle_domain::reception::{
-    OccupancyRule, PlaceKind, Stay, StayKind, check_proposal_current, check_room, proposal_lapsed,
+    OccupancyRule, PlaceKind, PlacementVerdict, Stay, StayKind, check_proposal_current, check_room,
+    proposal_lapsed,
 };
 use resettle_domain::reference::{RegionFacts, region_facts};
-use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_placement::{
     self as placement, CaseProfile, DistributionPlan, Explanation, Instance, PlaceLoad,
@@ -152,8 +153,8 @@ pub(crate) fn matched(reception: &Reception) -> (Awaiting, Vec<PlaceKind>) {
 /// A reception officer's decision on a proposal.
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct PlacementDecision {
-    /// `confirm` or `reject`.
-    pub decision: String,
+    /// Whether the family goes to the place or the proposal is set aside.
+    pub decision: PlacementVerdict,
     /// Confirm at this place instead of the proposed one (an override).
     pub place: Option<String>,
     /// Why the family goes to a place without room for it; a confirmation over the
@@ -339,7 +340,7 @@ impl App {
         caller: &Caller,
         programme: &str,
     ) -> Result<PlacementRun, AppError> {
-        self.require(caller, Permission::Place, "placement", programme)
+        self.require(caller, Permission::Place, AuditEntity::Placement, programme)
             .await?;
         if !self.programme_exists(programme).await? {
             return Err(AppError::NotFound(format!(
@@ -404,7 +405,14 @@ impl App {
             run.status,
             run.gap
         );
-        let entry = succeeded(caller, "write", "placement", programme, "", &detail);
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Placement,
+            programme,
+            "",
+            &detail,
+        );
         self.store
             .replace_proposals(programme, &run_json, &proposals, &[entry])
             .await?;
@@ -425,7 +433,7 @@ impl App {
     /// outcomes at 12 months when there are enough, else the default) and the
     /// distribution plan it follows.
     async fn prepare(&self, caller: &Caller, programme: &str) -> Result<Prepared, AppError> {
-        self.require(caller, Permission::Place, "placement", programme)
+        self.require(caller, Permission::Place, AuditEntity::Placement, programme)
             .await?;
         let policy = self.programme_policy(programme).await?;
         let (awaiting, kinds) = matched(policy.reception());
@@ -466,7 +474,7 @@ impl App {
         caller: &Caller,
         programme: &str,
     ) -> Result<(Option<PlacementRun>, Vec<ProposalView>), AppError> {
-        self.require(caller, Permission::Place, "placement", programme)
+        self.require(caller, Permission::Place, AuditEntity::Placement, programme)
             .await?;
         let rows = self.store.proposals(programme).await?;
         let run = self
@@ -475,8 +483,15 @@ impl App {
             .await?
             .and_then(|r| serde_json::from_str(&r).ok());
         let policy = self.programme_policy(programme).await?;
-        self.record_ok(caller, "read", "placement", programme, "", "")
-            .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Read,
+            AuditEntity::Placement,
+            programme,
+            "",
+            "",
+        )
+        .await?;
         Ok((
             run,
             rows.into_iter()
@@ -489,7 +504,7 @@ impl App {
     /// stay, under the reception model, is their home: in Belgium those in an LOI), the
     /// soonest due first, each with the day the profile's limit ends its stay.
     pub async fn due_home(&self, caller: &Caller, programme: &str) -> Result<DueHomes, AppError> {
-        self.require(caller, Permission::Place, "placement", programme)
+        self.require(caller, Permission::Place, AuditEntity::Placement, programme)
             .await?;
         let policy = self.programme_policy(programme).await?;
         let reception = policy.reception();
@@ -503,8 +518,15 @@ impl App {
             .collect();
         let (staying, total) = self.store.staying_in(programme, &kinds, 50).await?;
         let today = self.today();
-        self.record_ok(caller, "read", "placement", programme, "", "due home")
-            .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Read,
+            AuditEntity::Placement,
+            programme,
+            "",
+            "due home",
+        )
+        .await?;
         Ok(DueHomes {
             families: staying
                 .into_iter()
@@ -530,7 +552,7 @@ impl App {
         number: &str,
     ) -> Result<Option<ProposalView>, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::Place, "placement")
+            .stored_case_for(caller, number, Permission::Place, AuditEntity::Placement)
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         Ok(self
@@ -551,21 +573,9 @@ impl App {
         decision: &PlacementDecision,
     ) -> Result<ProposalView, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::Place, "placement")
+            .stored_case_for(caller, number, Permission::Place, AuditEntity::Placement)
             .await?;
-        let confirm = match decision.decision.as_str() {
-            "confirm" => true,
-            "reject" => false,
-            other => {
-                return Err(Refusal::not_in_list(
-                    "decision",
-                    other,
-                    ["confirm", "reject"],
-                    Vocabulary::Plain,
-                )
-                .into());
-            }
-        };
+        let confirm = decision.decision == PlacementVerdict::Confirm;
         let open = self
             .store
             .proposal(number)
@@ -660,7 +670,14 @@ impl App {
         } else {
             format!("{status} at {place}{over}")
         };
-        let entry = succeeded(caller, "write", "placement", number, "", &detail);
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Placement,
+            number,
+            "",
+            &detail,
+        );
         self.store
             .decide_proposal(
                 number,

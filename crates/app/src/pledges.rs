@@ -1,4 +1,5 @@
 //! Pledges against arrivals: reading, recording and exporting them.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::programme::Pledge;
 use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
@@ -35,7 +36,7 @@ impl App {
     /// records them (the pledge page). The figures are the public dashboard's; the page
     /// that lists them is the one that changes them, so it is the planner's alone.
     pub async fn pledge_book(&self, caller: &Caller) -> Result<Vec<ProgrammeSummary>, AppError> {
-        self.require(caller, Permission::PlanQuotas, "pledge", "")
+        self.require(caller, Permission::PlanQuotas, AuditEntity::Pledge, "")
             .await?;
         let mut programmes = Vec::new();
         for p in self.store.programmes().await? {
@@ -52,8 +53,13 @@ impl App {
         programme: &str,
         pledge: &Pledge,
     ) -> Result<(), AppError> {
-        self.require(caller, Permission::PlanQuotas, "pledge", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::Pledge,
+            programme,
+        )
+        .await?;
         if pledge.source.trim().is_empty() {
             // Say where the pledge is published (a decision, a press release, …).
             return Err(Refusal::of("source", RefusalKind::Missing).into());
@@ -66,7 +72,14 @@ impl App {
             &PERSONS,
         )?;
         let detail = format!("{}: {}", pledge.year, pledge.pledged);
-        let entry = succeeded(caller, "write", "pledge", programme, "", &detail);
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Pledge,
+            programme,
+            "",
+            &detail,
+        );
         self.store.set_pledge(programme, pledge, &[entry]).await?;
         Ok(())
     }
@@ -102,8 +115,13 @@ impl App {
         programme: &str,
         state: &str,
     ) -> Result<(usize, Vec<crate::reference::PublishedYear>), AppError> {
-        self.require(caller, Permission::PlanQuotas, "pledge", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::Pledge,
+            programme,
+        )
+        .await?;
         if !self.programme_exists(programme).await? {
             return Err(AppError::NotFound(format!(
                 "programme {programme} does not exist"

@@ -1,5 +1,6 @@
 //! Policy profiles: those shipped in `policies/` (compiled into the binary, checked once)
 //! and custom ones a user added to the database (checked when added).
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::sync::{Arc, LazyLock};
 
 use resettle_domain::policy::{PolicyError, PolicyProfile};
@@ -89,7 +90,7 @@ impl App {
         self.require(
             caller,
             crate::Permission::ManageSettings,
-            "policy_profile",
+            AuditEntity::PolicyProfile,
             "",
         )
         .await?;
@@ -115,11 +116,17 @@ impl App {
         self.require(
             caller,
             crate::Permission::ManageSettings,
-            "policy_profile",
+            AuditEntity::PolicyProfile,
             file,
         )
         .await?;
-        let profile = check(file, text).map_err(AppError::Invalid)?;
+        // Only the CLI adds a profile, from a file: the file is what was refused.
+        let profile = check(file, text).map_err(|detail| {
+            resettle_domain::Refusal::of(
+                "file",
+                resettle_domain::RefusalKind::Unreadable { detail },
+            )
+        })?;
         if named(profile.name()).is_ok() {
             return Err(AppError::Conflict(format!(
                 "policy profile {} is shipped with resettle; give yours another name",
@@ -128,8 +135,8 @@ impl App {
         }
         let entry = succeeded(
             caller,
-            "write",
-            "policy_profile",
+            AuditAction::Write,
+            AuditEntity::PolicyProfile,
             profile.name(),
             "",
             "added",

@@ -1,4 +1,5 @@
 //! Setting up a programme: a state's resettlement programme under a policy profile.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::country::CountryCode;
 use resettle_domain::programme::{Programme, ProgrammeImport};
 use resettle_domain::refusal::Vocabulary;
@@ -18,8 +19,13 @@ impl App {
         state: &str,
         policy_profile: &str,
     ) -> Result<(), AppError> {
-        self.require(caller, crate::Permission::ManageSettings, "programme", code)
-            .await?;
+        self.require(
+            caller,
+            crate::Permission::ManageSettings,
+            AuditEntity::Programme,
+            code,
+        )
+        .await?;
         let code = code.trim().to_ascii_uppercase();
         if code.is_empty() {
             return Err(Refusal::of("code", RefusalKind::Missing).into());
@@ -76,8 +82,8 @@ impl App {
         };
         let entry = succeeded(
             caller,
-            "write",
-            "programme",
+            AuditAction::Write,
+            AuditEntity::Programme,
             &import.programme.code,
             "",
             "added",

@@ -1,6 +1,7 @@
 //! The reception officer's day: the families arriving, soonest first, a page at a time,
 //! and every reception place's occupancy against its capacity now, as the programme's
 //! reception model counts it (`resettle_domain::reception::occupancy`).
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::reception::OccupancyRule;
 use resettle_storage::{ExpectedArrival, PlaceOccupancy};
 use serde::Serialize;
@@ -37,7 +38,7 @@ impl App {
         page: Option<u32>,
         per_page: Option<u32>,
     ) -> Result<ReceptionDay, AppError> {
-        self.require(caller, Permission::Place, "reception", programme)
+        self.require(caller, Permission::Place, AuditEntity::Reception, programme)
             .await?;
         let page = within("page", page.unwrap_or(1), &PAGES)?;
         let per_page = within("per_page", per_page.unwrap_or(50), &CASES_PER_PAGE)?;
@@ -56,8 +57,15 @@ impl App {
                 .total_cmp(&fill(a))
                 .then_with(|| a.code.cmp(&b.code))
         });
-        self.record_ok(caller, "read", "reception", programme, "", "")
-            .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Read,
+            AuditEntity::Reception,
+            programme,
+            "",
+            "",
+        )
+        .await?;
         Ok(ReceptionDay {
             arriving_families: arrivals.families,
             arriving_persons: arrivals.persons,

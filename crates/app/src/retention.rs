@@ -1,5 +1,6 @@
 //! Retention: personal data of a case is kept for the policy profile's retention period
 //! after the case ended, then anonymised (GDPR art. 5(1)(e), storage limitation).
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use resettle_domain::case::CaseState;
@@ -54,8 +55,13 @@ impl App {
         today: Date,
         dry_run: bool,
     ) -> Result<RetentionReport, AppError> {
-        self.require(caller, crate::Permission::ManageSettings, "retention", "")
-            .await?;
+        self.require(
+            caller,
+            crate::Permission::ManageSettings,
+            AuditEntity::Retention,
+            "",
+        )
+        .await?;
         let mut years: HashMap<String, u32> = HashMap::new();
         for p in self.store.programmes().await? {
             let policy = self.policy(&p.policy_profile).await?;
@@ -85,7 +91,14 @@ impl App {
             let numbers: Vec<String> = due.iter().map(|c| c.case_number.clone()).collect();
             let entry = |n: &u64| {
                 let detail = format!("{n} cases anonymised");
-                vec![succeeded(caller, "write", "retention", "", "", &detail)]
+                vec![succeeded(
+                    caller,
+                    AuditAction::Write,
+                    AuditEntity::Retention,
+                    "",
+                    "",
+                    &detail,
+                )]
             };
             self.store.anonymise_cases(&numbers, today, &entry).await?
         };

@@ -1,4 +1,5 @@
 //! Saved fair-share scenarios, so planners can compare alternatives side by side.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::{Refusal, RefusalKind};
 use serde::Serialize;
 
@@ -28,7 +29,7 @@ impl App {
         name: &str,
         inputs: &PlanRequest,
     ) -> Result<Scenario, AppError> {
-        self.require(caller, Permission::PlanQuotas, "scenario", name)
+        self.require(caller, Permission::PlanQuotas, AuditEntity::Scenario, name)
             .await?;
         let name = name.trim();
         if name.is_empty() {
@@ -41,7 +42,14 @@ impl App {
         let result = fair_share::plan(inputs, self.today())?;
         let inputs_json = serde_json::to_string(inputs).expect("plan inputs serialise");
         let result_json = serde_json::to_string(&result).expect("a plan serialises");
-        let entry = succeeded(caller, "write", "scenario", name, "", "saved");
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Scenario,
+            name,
+            "",
+            "saved",
+        );
         self.store
             .save_scenario(name, &inputs_json, &result_json, &caller.username, &[entry])
             .await?;
@@ -75,9 +83,16 @@ impl App {
 
     /// Deletes a scenario.
     pub async fn delete_scenario(&self, caller: &Caller, name: &str) -> Result<(), AppError> {
-        self.require(caller, Permission::PlanQuotas, "scenario", name)
+        self.require(caller, Permission::PlanQuotas, AuditEntity::Scenario, name)
             .await?;
-        let entry = succeeded(caller, "write", "scenario", name, "", "deleted");
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Scenario,
+            name,
+            "",
+            "deleted",
+        );
         self.store.delete_scenario(name, &[entry]).await?;
         Ok(())
     }

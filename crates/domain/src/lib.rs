@@ -3,6 +3,7 @@
 //! Types here are parsed once at the edge (`CaseNumber::parse`, `CountryCode::parse`) so an
 //! invalid value cannot exist further in; the storage and web crates convert to and from them.
 pub mod access;
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod country;

@@ -539,6 +539,42 @@ pub enum RefusalKind {
         /// The kind of stay asked for.
         wanted: StayKind,
     },
+    /// More than one of fields that exclude each other, where none is fine too.
+    AtMostOne {
+        /// The fields.
+        fields: Vec<String>,
+    },
+    /// A filter that cannot be combined with others given beside it.
+    NotCombined {
+        /// The filters it cannot be combined with.
+        with: Vec<String>,
+    },
+    /// Figures a key or a plan cannot be computed from (shares that do not sum to 1, a
+    /// state missing from one of two sets, a path longer than its total).
+    Figures {
+        /// The arithmetic's own words, in English.
+        detail: String,
+    },
+    /// A reception model no shipped forecast scenario gives defaults for.
+    NoScenarioFor {
+        /// The reception model.
+        model: String,
+    },
+    /// A copy of the database at a schema newer than this build knows.
+    NewerSchema {
+        /// The copy's schema version.
+        version: i64,
+        /// The newest version this build knows.
+        latest: i64,
+    },
+    /// A copy of the database that cannot be trusted: damaged pages, a broken audit
+    /// trail.
+    Untrustworthy {
+        /// What is wrong, in the database's or the chain's own words.
+        detail: String,
+    },
+    /// A backup asked of a PostgreSQL database, which its own tools back up.
+    OwnTools,
 }
 
 impl RefusalKind {
@@ -639,6 +675,13 @@ impl RefusalKind {
             OneOf { .. } => "one_of",
             NoLonger { .. } => "no_longer",
             PlaceNotOfKind { .. } => "place_not_of_kind",
+            AtMostOne { .. } => "at_most_one",
+            NotCombined { .. } => "not_combined",
+            Figures { .. } => "figures",
+            NoScenarioFor { .. } => "no_scenario_for",
+            NewerSchema { .. } => "newer_schema",
+            Untrustworthy { .. } => "untrustworthy",
+            OwnTools => "own_tools",
         }
     }
 }
@@ -960,6 +1003,24 @@ impl fmt::Display for RefusalKind {
             PlaceNotOfKind { place, is, wanted } => {
                 write!(f, "{place} is a {is}, not a {wanted}")
             }
+            AtMostOne { fields } => write!(f, "give at most one of {}", fields.join(" or ")),
+            NotCombined { with } => write!(f, "cannot be combined with {}", with.join(", ")),
+            Figures { detail } => write!(f, "the figures cannot be used: {detail}"),
+            NoScenarioFor { model } => write!(
+                f,
+                "no shipped scenario gives defaults for the reception model {model:?}; \
+                 forecast a scenario file of your own with `resettle simulate --scenario FILE`"
+            ),
+            NewerSchema { version, latest } => write!(
+                f,
+                "the copy is at schema version {version}, newer than this build's {latest}; \
+                 restore it with the version of resettle that wrote it"
+            ),
+            Untrustworthy { detail } => write!(f, "the copy cannot be trusted: {detail}"),
+            OwnTools => f.write_str(
+                "a PostgreSQL database is backed up and restored with its own tools, pg_dump \
+                 and pg_restore (docs/reliability.md)",
+            ),
         }
     }
 }

@@ -14,9 +14,10 @@ impl Store {
     /// write-ahead log: what a backup should be. Refused on PostgreSQL.
     pub async fn backup_into(&self, path: &Path) -> Result<(), StorageError> {
         if self.backend != Backend::Sqlite {
-            return Err(StorageError::Invalid(
-                "a PostgreSQL database is backed up with pg_dump (docs/reliability.md)".into(),
-            ));
+            return Err(StorageError::Refused(resettle_domain::Refusal::of(
+                "database",
+                resettle_domain::RefusalKind::OwnTools,
+            )));
         }
         if path.exists() {
             return Err(StorageError::File {

@@ -57,9 +57,11 @@ pub enum StorageError {
         /// Why it does not parse.
         reason: String,
     },
-    /// The input was refused before anything was written.
+    /// A key the configuration lacks (the data key for sealed data, or the key of a keyed
+    /// audit trail): the operator's to set, not the caller's fault; the message says what
+    /// to set. Nothing was written.
     #[error("{0}")]
-    Invalid(String),
+    NoKey(String),
     /// The input or the step was refused by a rule, with its field and a typed reason,
     /// before anything was written.
     #[error("{0}")]

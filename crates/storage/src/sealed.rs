@@ -20,7 +20,7 @@ pub const NO_DATA_KEY: &str = "data key: none configured, and medical records an
      `resettle key new`)";
 
 fn key_missing() -> StorageError {
-    StorageError::Invalid(NO_DATA_KEY.into())
+    StorageError::NoKey(NO_DATA_KEY.into())
 }
 
 /// Seals one medical field of one member.

@@ -508,7 +508,7 @@ impl Store {
             Some(
                 self.keys
                     .as_deref()
-                    .ok_or_else(|| StorageError::Invalid(crate::sealed::NO_DATA_KEY.into()))?,
+                    .ok_or_else(|| StorageError::NoKey(crate::sealed::NO_DATA_KEY.into()))?,
             )
         } else {
             None

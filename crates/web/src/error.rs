@@ -102,7 +102,6 @@ impl From<AppError> for ApiError {
             },
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
-            AppError::Invalid(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m),
             AppError::Refused(r) => {
                 let status = StatusCode::from_u16(r.kind.status())
                     .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);

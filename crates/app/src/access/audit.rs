@@ -1,4 +1,5 @@
 //! Writing to the audit trail, and reading it for auditors.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_storage::{AuditEntry, AuditFilter, ChainCheck, NewAuditEntry};
 use serde::{Deserialize, Serialize};
 
@@ -106,10 +107,12 @@ impl From<AuditEntry> for AuditRecord {
 pub struct AuditQuery {
     /// Only this actor.
     pub actor: Option<String>,
-    /// Only this action (read, write, export, login, logout, refused).
-    pub action: Option<String>,
-    /// Only this entity (case, medical_record, user, session, audit_log, …).
-    pub entity: Option<String>,
+    /// Only this action.
+    #[serde(default, deserialize_with = "crate::filters::blank_is_none")]
+    pub action: Option<AuditAction>,
+    /// Only this entity.
+    #[serde(default, deserialize_with = "crate::filters::blank_is_none")]
+    pub entity: Option<AuditEntity>,
     /// Only this identifier (e.g. a case number).
     pub entity_id: Option<String>,
     /// From this day (YYYY-MM-DD).
@@ -170,8 +173,8 @@ pub(crate) fn by(caller: &Caller, entry: NewAuditEntry) -> NewAuditEntry {
 /// transaction (a case's lifecycle step) hands to the store.
 pub(crate) fn succeeded(
     caller: &Caller,
-    action: &str,
-    entity: &str,
+    action: AuditAction,
+    entity: AuditEntity,
     id: &str,
     fields: &str,
     detail: &str,
@@ -179,8 +182,8 @@ pub(crate) fn succeeded(
     by(
         caller,
         NewAuditEntry {
-            action: action.into(),
-            entity: entity.into(),
+            action: action.as_str().into(),
+            entity: entity.as_str().into(),
             entity_id: id.into(),
             fields: fields.into(),
             detail: detail.into(),
@@ -207,8 +210,8 @@ impl App {
     pub(crate) async fn record_ok(
         &self,
         caller: &Caller,
-        action: &str,
-        entity: &str,
+        action: AuditAction,
+        entity: AuditEntity,
         id: &str,
         fields: &str,
         detail: &str,
@@ -221,11 +224,18 @@ impl App {
     /// Checks the whole chain, against every anchor. Open to the operator (CLI) and
     /// auditors; the check itself is recorded.
     pub async fn verify_audit(&self, caller: &Caller) -> Result<ChainCheck, AppError> {
-        self.require(caller, Permission::ReadAudit, "audit_log", "")
+        self.require(caller, Permission::ReadAudit, AuditEntity::AuditLog, "")
             .await?;
         let check = self.store.verify_audit().await?;
-        self.record_ok(caller, "verify", "audit_log", "", "", &check.to_string())
-            .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Verify,
+            AuditEntity::AuditLog,
+            "",
+            "",
+            &check.to_string(),
+        )
+        .await?;
         Ok(check)
     }
 
@@ -233,7 +243,7 @@ impl App {
     /// verification and the newest anchor are checked, not the whole chain again (that is
     /// [`App::verify_audit`]). Not recorded apart: the view that asks is.
     pub async fn audit_status(&self, caller: &Caller) -> Result<ChainStatus, AppError> {
-        self.require(caller, Permission::ReadAudit, "audit_log", "")
+        self.require(caller, Permission::ReadAudit, AuditEntity::AuditLog, "")
             .await?;
         let check = self.store.verify_audit_since_last().await?;
         Ok(ChainStatus {
@@ -264,7 +274,7 @@ impl App {
         caller: &Caller,
         q: &AuditQuery,
     ) -> Result<Vec<AuditRecord>, AppError> {
-        self.require(caller, Permission::ReadAudit, "audit_log", "")
+        self.require(caller, Permission::ReadAudit, AuditEntity::AuditLog, "")
             .await?;
         for (field, day) in [("from", &q.from), ("to", &q.to)] {
             if let Some(d) = non_empty(day) {
@@ -283,8 +293,8 @@ impl App {
         let limit = within("limit", q.limit.unwrap_or(200), &AUDIT_ENTRIES)?;
         let filter = AuditFilter {
             actor: non_empty(&q.actor),
-            action: non_empty(&q.action),
-            entity: non_empty(&q.entity),
+            action: q.action.map(|a| a.as_str().to_string()),
+            entity: q.entity.map(|e| e.as_str().to_string()),
             entity_id: non_empty(&q.entity_id),
             from: non_empty(&q.from),
             to: non_empty(&q.to),
@@ -297,8 +307,8 @@ impl App {
         let rows = self.store.audit_entries(&filter).await?;
         self.record_ok(
             caller,
-            "read",
-            "audit_log",
+            AuditAction::Read,
+            AuditEntity::AuditLog,
             "",
             "",
             &format!("{} entries", rows.len()),
@@ -316,8 +326,8 @@ impl App {
         }
         self.record_ok(
             caller,
-            "export",
-            "audit_log",
+            AuditAction::Export,
+            AuditEntity::AuditLog,
             "",
             "",
             &format!("{} entries as CSV", rows.len()),

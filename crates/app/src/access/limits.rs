@@ -14,6 +14,7 @@
 //! time (a second run is refused with 503 and `Retry-After`), hashing on all but one core,
 //! queued briefly and then refused the same way. The windows use the application's clock,
 //! so tests move time instead of waiting (`docs/decisions/0010-rate-limits-and-heavy-work.md`).
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -62,10 +63,10 @@ impl Limited {
     }
 
     /// What the key counted is, for the trail's entry of a refusal.
-    fn entity(self) -> &'static str {
+    fn entity(self) -> AuditEntity {
         match self {
-            Limited::FamilyCodeCase => "case",
-            _ => "client",
+            Limited::FamilyCodeCase => AuditEntity::Case,
+            _ => AuditEntity::Client,
         }
     }
 }
@@ -201,8 +202,8 @@ impl App {
                 self.record(
                     &crate::Caller::anonymous(source),
                     resettle_storage::NewAuditEntry {
-                        action: "throttled".into(),
-                        entity: what.entity().into(),
+                        action: AuditAction::Throttled.as_str().into(),
+                        entity: what.entity().as_str().into(),
                         entity_id: key.chars().take(64).collect(),
                         outcome: "refused".into(),
                         detail: format!(

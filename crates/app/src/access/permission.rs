@@ -6,6 +6,7 @@
 //! organisation's cases, and a case outside one's scope is "not found", never "forbidden",
 //! so its existence is not revealed.
 use resettle_domain::access::Role;
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::CaseState;
 use resettle_storage::{NewAuditEntry, ScopeFilter};
 
@@ -244,7 +245,7 @@ impl App {
         &self,
         caller: &Caller,
         p: Permission,
-        entity: &str,
+        entity: AuditEntity,
         id: &str,
     ) -> Result<(), AppError> {
         if caller.may(p) {
@@ -267,7 +268,7 @@ impl App {
     pub(crate) async fn refuse(
         &self,
         caller: &Caller,
-        entity: &str,
+        entity: AuditEntity,
         id: &str,
         why: &str,
     ) -> AppError {
@@ -284,15 +285,15 @@ impl App {
     async fn record_refusal(
         &self,
         caller: &Caller,
-        entity: &str,
+        entity: AuditEntity,
         id: &str,
         detail: &str,
     ) -> Result<(), AppError> {
         self.record(
             caller,
             NewAuditEntry {
-                action: "refused".into(),
-                entity: entity.into(),
+                action: AuditAction::Refused.as_str().into(),
+                entity: entity.as_str().into(),
                 entity_id: id.into(),
                 outcome: "refused".into(),
                 detail: detail.into(),
@@ -314,8 +315,13 @@ impl App {
         if visible {
             return Ok(());
         }
-        self.record_refusal(caller, "case", number, "outside the caller's scope")
-            .await?;
+        self.record_refusal(
+            caller,
+            AuditEntity::Case,
+            number,
+            "outside the caller's scope",
+        )
+        .await?;
         Err(crate::cases::no_such_case(number))
     }
 }

@@ -5,6 +5,7 @@
 //! old cookie is never reused), it ends after [`IDLE`] without a request or [`ABSOLUTE`]
 //! after sign-in, and logout ends it in the database.
 use resettle_domain::access::Role;
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_storage::{Attempt, NewAuditEntry, SignInStep};
 use time::{Duration, OffsetDateTime};
 
@@ -86,8 +87,8 @@ fn code_lock(failures: i64) -> Option<Duration> {
 /// characters: a name nobody has is the caller's own words).
 fn sign_in_failed(username: &str, detail: String) -> NewAuditEntry {
     NewAuditEntry {
-        action: "login".into(),
-        entity: "user".into(),
+        action: AuditAction::Login.as_str().into(),
+        entity: AuditEntity::User.as_str().into(),
         entity_id: username.chars().take(64).collect(),
         outcome: "failed".into(),
         detail,
@@ -194,8 +195,8 @@ impl App {
         let csrf = random_hex()?;
         let entry = succeeded(
             &actor,
-            "login",
-            "user",
+            AuditAction::Login,
+            AuditEntity::User,
             username,
             "",
             if needs_second_factor {
@@ -321,8 +322,8 @@ impl App {
                         .then(|| {
                             succeeded(
                                 &session.caller,
-                                "login",
-                                "user",
+                                AuditAction::Login,
+                                AuditEntity::User,
                                 &username,
                                 "",
                                 "second factor accepted; signed in on a new session cookie",
@@ -398,7 +399,14 @@ impl App {
 
     /// Ends a session server-side.
     pub async fn logout(&self, cookie: &str, caller: &Caller) -> Result<(), AppError> {
-        let entry = succeeded(caller, "logout", "user", &caller.username, "", "");
+        let entry = succeeded(
+            caller,
+            AuditAction::Logout,
+            AuditEntity::User,
+            &caller.username,
+            "",
+            "",
+        );
         self.store
             .end_session(&digest(cookie), self.now(), &|_| vec![entry.clone()])
             .await?;
@@ -413,13 +421,18 @@ impl App {
         caller: &Caller,
         username: &str,
     ) -> Result<(String, String), AppError> {
-        self.require(caller, super::Permission::ManageUsers, "user", username)
-            .await?;
+        self.require(
+            caller,
+            super::Permission::ManageUsers,
+            AuditEntity::User,
+            username,
+        )
+        .await?;
         let secret = resettle_secure::totp::new_secret();
         let entry = succeeded(
             caller,
-            "write",
-            "user",
+            AuditAction::Write,
+            AuditEntity::User,
             username,
             "totp_secret",
             "second factor enrolled",

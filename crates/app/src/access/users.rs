@@ -1,6 +1,7 @@
 //! Organisations, users and API tokens: creating them, and recognising the caller of a
 //! request. Passwords are hashed with argon2id; tokens are 256 random bits shown once and
 //! stored as SHA-256 digests.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::sync::LazyLock;
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -163,13 +164,25 @@ impl App {
         name: &str,
         kind: &str,
     ) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageUsers, "organisation", name)
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageUsers,
+            AuditEntity::Organisation,
+            name,
+        )
+        .await?;
         let kind: OrganisationKind = kind.parse()?;
         if name.trim().is_empty() {
             return Err(Refusal::of("name", RefusalKind::Missing).into());
         }
-        let entry = succeeded(caller, "write", "organisation", name.trim(), "", "added");
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Organisation,
+            name.trim(),
+            "",
+            "added",
+        );
         self.store
             .add_organisation(name.trim(), kind.as_str(), &[entry])
             .await?;
@@ -186,7 +199,7 @@ impl App {
         organisation: Option<&str>,
         password: &str,
     ) -> Result<String, AppError> {
-        self.require(caller, Permission::ManageUsers, "user", username)
+        self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
         let stored = username_of(username)?;
         let username = stored.as_str();
@@ -194,7 +207,14 @@ impl App {
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         let hash = hash_password(password)?;
         let detail = format!("added with roles {}", words.join(","));
-        let entry = succeeded(caller, "write", "user", username, "", &detail);
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::User,
+            username,
+            "",
+            &detail,
+        );
         self.store
             .add_user(username, &words.join(","), organisation, &hash, &[entry])
             .await?;
@@ -203,7 +223,7 @@ impl App {
 
     /// Every user.
     pub async fn users(&self, caller: &Caller) -> Result<Vec<UserSummary>, AppError> {
-        self.require(caller, Permission::ManageUsers, "user", "")
+        self.require(caller, Permission::ManageUsers, AuditEntity::User, "")
             .await?;
         Ok(self
             .store
@@ -242,14 +262,14 @@ impl App {
         username: &str,
         disabled: bool,
     ) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageUsers, "user", username)
+        self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
         let what = if disabled { "disabled" } else { "re-enabled" };
         let entry = |cut: &CutOff| {
             vec![succeeded(
                 caller,
-                "write",
-                "user",
+                AuditAction::Write,
+                AuditEntity::User,
                 username,
                 "",
                 &cut_off(what, *cut),
@@ -263,8 +283,13 @@ impl App {
 
     /// Every organisation with its kind, by name: what a new user can belong to.
     pub async fn organisations(&self, caller: &Caller) -> Result<Vec<Organisation>, AppError> {
-        self.require(caller, Permission::ManageUsers, "organisation", "")
-            .await?;
+        self.require(
+            caller,
+            Permission::ManageUsers,
+            AuditEntity::Organisation,
+            "",
+        )
+        .await?;
         self.store
             .organisations()
             .await?
@@ -289,12 +314,19 @@ impl App {
         username: &str,
         password: &str,
     ) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageUsers, "user", username)
+        self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
         let hash = hash_password(password)?;
         let entry = |cut: &CutOff| {
             let detail = cut_off("password reset", *cut);
-            vec![succeeded(caller, "write", "user", username, "", &detail)]
+            vec![succeeded(
+                caller,
+                AuditAction::Write,
+                AuditEntity::User,
+                username,
+                "",
+                &detail,
+            )]
         };
         self.store
             .set_password_hash(username, &hash, &entry)
@@ -310,7 +342,7 @@ impl App {
         username: &str,
         roles: &str,
     ) -> Result<(), AppError> {
-        self.require(caller, Permission::ManageUsers, "user", username)
+        self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
         let roles = Role::parse_list(roles)?;
         let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
@@ -319,8 +351,8 @@ impl App {
         let entry = |cut: &CutOff| {
             vec![succeeded(
                 caller,
-                "write",
-                "user",
+                AuditAction::Write,
+                AuditEntity::User,
                 username,
                 "",
                 &cut_off(&what, *cut),
@@ -340,7 +372,7 @@ impl App {
         roles: Option<&str>,
         expires_days: Option<u32>,
     ) -> Result<String, AppError> {
-        self.require(caller, Permission::ManageUsers, "user", username)
+        self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
         let held = self
             .store
@@ -375,7 +407,14 @@ impl App {
         };
         let token = format!("{TOKEN_PREFIX}{}", random_hex()?);
         let expires = expires_days.map(|d| self.now() + Duration::days(i64::from(d)));
-        let entry = succeeded(caller, "write", "api_token", username, "", "issued");
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::ApiToken,
+            username,
+            "",
+            "issued",
+        );
         self.store
             .add_token(
                 username,
@@ -390,14 +429,14 @@ impl App {
 
     /// Revokes every token of a user.
     pub async fn revoke_tokens(&self, caller: &Caller, username: &str) -> Result<u64, AppError> {
-        self.require(caller, Permission::ManageUsers, "user", username)
+        self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
         let entry = |n: &u64| {
             let detail = format!("{n} revoked");
             vec![succeeded(
                 caller,
-                "write",
-                "api_token",
+                AuditAction::Write,
+                AuditEntity::ApiToken,
                 username,
                 "",
                 &detail,
@@ -423,8 +462,8 @@ impl App {
             self.record(
                 &Caller::anonymous(source),
                 resettle_storage::NewAuditEntry {
-                    action: "login".into(),
-                    entity: "api_token".into(),
+                    action: AuditAction::Login.as_str().into(),
+                    entity: AuditEntity::ApiToken.as_str().into(),
                     outcome: "failed".into(),
                     detail: "unknown, expired or revoked token".into(),
                     ..Default::default()

@@ -12,6 +12,7 @@ mod delays;
 mod learning;
 pub(crate) mod people;
 
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{CaseState, Priority};
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::policy::PolicyProfile;
@@ -276,7 +277,7 @@ impl App {
         self.require(
             caller,
             Permission::BuildReports,
-            "annual_report",
+            AuditEntity::AnnualReport,
             &year.to_string(),
         )
         .await?;
@@ -375,8 +376,8 @@ impl App {
         };
         self.record_ok(
             caller,
-            "report",
-            "annual_report",
+            AuditAction::Report,
+            AuditEntity::AnnualReport,
             &format!("{code} {year}"),
             "",
             if request.round_to_five {

@@ -1,5 +1,6 @@
 //! The steps after arrival a profile lists (the asylum registration, the refugee
 //! certificate), recorded with their days, so the case shows how long each took.
+use resettle_domain::audit::AuditEntity;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -29,7 +30,12 @@ impl App {
         step: &NewAfterArrival,
     ) -> Result<serde_json::Value, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::RecordOutcomes, "case")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::RecordOutcomes,
+                AuditEntity::Case,
+            )
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let name = step.name.trim();

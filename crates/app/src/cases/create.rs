@@ -1,4 +1,5 @@
 //! Registering a case submitted by UNHCR.
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::case::{
     Case, CaseEvent, CaseFile, CaseNumber, CaseState, Channel, FamilyMember, Priority,
     Relationship, Sex, SubmissionCategory,
@@ -171,8 +172,13 @@ impl App {
     /// a channel the policy profile does not take for the priority, or a case number
     /// already registered.
     pub async fn create_case(&self, caller: &Caller, new: NewCase) -> Result<Value, AppError> {
-        self.require(caller, Permission::SubmitCase, "case", &new.case_number)
-            .await?;
+        self.require(
+            caller,
+            Permission::SubmitCase,
+            AuditEntity::Case,
+            &new.case_number,
+        )
+        .await?;
         let programme = new.programme.clone();
         // A programme nobody set up is refused as input, on the field that named it.
         let policy = self

@@ -1,6 +1,7 @@
 //! The subject-access export (GDPR art. 15): everything held on a case's family, with why
 //! it is held and who saw it, itself audited. JSON for machines here; the document a
 //! family reads is `resettle-reports`' `subject_access`.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_storage::AuditFilter;
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -43,7 +44,7 @@ impl App {
         number: &str,
     ) -> Result<SubjectExport, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::ExportSubject, "case")
+            .stored_case_for(caller, number, Permission::ExportSubject, AuditEntity::Case)
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let holds = self.programme_holds(&stored.programme).await?;
@@ -80,8 +81,8 @@ impl App {
             .collect();
         self.record_ok(
             caller,
-            "export",
-            "case",
+            AuditAction::Export,
+            AuditEntity::Case,
             number,
             "categories,care_needs,condition",
             "subject-access export",

@@ -1,8 +1,9 @@
 //! Lists of cases: filtered and paged, or the overdue ones, most overdue first.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{CaseState, Priority, SubmissionCategory};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{CaseFilter, CaseSummary};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::access::permission::Scope;
@@ -16,17 +17,17 @@ use crate::{App, AppError, Caller, Permission};
 #[into_params(parameter_in = Query)]
 pub struct CaseQuery {
     /// Only this lifecycle state.
-    #[serde(default, deserialize_with = "blank_is_none")]
+    #[serde(default, deserialize_with = "crate::filters::blank_is_none")]
     pub state: Option<CaseState>,
     /// Only this priority.
-    #[serde(default, deserialize_with = "blank_is_none")]
+    #[serde(default, deserialize_with = "crate::filters::blank_is_none")]
     pub priority: Option<Priority>,
     /// Only this nationality (ISO alpha-2).
     pub nationality: Option<String>,
     /// Only this country of asylum (ISO alpha-2).
     pub country_of_asylum: Option<String>,
     /// Only cases with this UNHCR submission category.
-    #[serde(default, deserialize_with = "blank_is_none")]
+    #[serde(default, deserialize_with = "crate::filters::blank_is_none")]
     pub category: Option<SubmissionCategory>,
     /// Only cases past a time limit of their policy profile, most overdue first.
     pub overdue: Option<bool>,
@@ -163,26 +164,12 @@ impl CaseQuery {
     }
 }
 
-/// A filter left blank, as a form's "any" choice sends it (`state=`), is no filter; any
-/// other value is read as the field's type.
-fn blank_is_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
-        Some(s) if s.trim().is_empty() => Ok(None),
-        Some(s) => T::deserialize(serde::de::value::StrDeserializer::<D::Error>::new(&s)).map(Some),
-        None => Ok(None),
-    }
-}
-
 impl App {
     /// One page of the cases the caller may know exist. Roles without case access are
     /// refused; liaisons, municipalities and sponsors see their organisation's cases only.
     /// The overdue list is for agency staff.
     pub async fn list_cases(&self, caller: &Caller, q: &CaseQuery) -> Result<CaseList, AppError> {
-        self.require(caller, Permission::ReadCases, "case_list", "")
+        self.require(caller, Permission::ReadCases, AuditEntity::CaseList, "")
             .await?;
         let page = within("page", q.page.unwrap_or(1), &PAGES)?;
         let per_page = within("per_page", q.per_page.unwrap_or(50), &CASES_PER_PAGE)?;
@@ -208,7 +195,7 @@ impl App {
             return Err(self
                 .refuse(
                     caller,
-                    "case_list",
+                    AuditEntity::CaseList,
                     "",
                     &format!("{name}: your roles may not filter on a field they do not see"),
                 )
@@ -241,8 +228,15 @@ impl App {
         } else {
             ""
         };
-        self.record_ok(caller, "read", "case_list", "", fields, &detail.join("; "))
-            .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Read,
+            AuditEntity::CaseList,
+            "",
+            fields,
+            &detail.join("; "),
+        )
+        .await?;
         if q.overdue == Some(true) {
             if filter.scope.is_some() {
                 return Err(AppError::Forbidden {
@@ -275,11 +269,13 @@ impl App {
         per_page: u32,
     ) -> Result<CaseList, AppError> {
         if filter.category.is_some() || filter.q.is_some() || filter.submitted_by.is_some() {
-            return Err(AppError::Invalid(
-                "overdue: cannot be combined with category, q or ours; filter by state, \
-                 priority, nationality or country_of_asylum"
-                    .into(),
-            ));
+            return Err(Refusal::of(
+                "overdue",
+                RefusalKind::NotCombined {
+                    with: vec!["category".into(), "q".into(), "ours".into()],
+                },
+            )
+            .into());
         }
         let today = self.today();
         let mut screens = Vec::new();

@@ -1,5 +1,6 @@
 //! The medical record: diagnoses, care needs, consent and fitness to travel, read and
 //! written by medical officers only.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{MedicalEntry, MedicalRecord};
 
 use super::case_number;
@@ -19,10 +20,22 @@ impl App {
         number: &str,
     ) -> Result<Vec<MedicalRecord>, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::ReadMedical, "medical_record")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::ReadMedical,
+                AuditEntity::MedicalRecord,
+            )
             .await?;
-        self.record_ok(caller, "read", "medical_record", number, FIELDS, "")
-            .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Read,
+            AuditEntity::MedicalRecord,
+            number,
+            FIELDS,
+            "",
+        )
+        .await?;
         Ok(stored.file.medical)
     }
 
@@ -38,13 +51,18 @@ impl App {
         entry: &MedicalEntry,
     ) -> Result<MedicalRecord, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::WriteMedical, "medical_record")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::WriteMedical,
+                AuditEntity::MedicalRecord,
+            )
             .await?;
         let record = entry.record_for(member_no, &stored.file.case.members)?;
         let audit = succeeded(
             caller,
-            "write",
-            "medical_record",
+            AuditAction::Write,
+            AuditEntity::MedicalRecord,
             number,
             FIELDS,
             &format!("member {member_no}"),

@@ -1,6 +1,7 @@
 //! Integration follow-up: whether each working-age adult has work 12 and 18 months after
 //! arrival, recorded by reception officers; the programme's placement model is fitted on
 //! it, and the case view shows it.
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::outcomes::FollowUp;
 use resettle_storage::NewOutcome;
 use serde::Deserialize;
@@ -37,7 +38,12 @@ impl App {
         o: &NewOutcomeRecord,
     ) -> Result<serde_json::Value, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::RecordOutcomes, "case")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::RecordOutcomes,
+                AuditEntity::Case,
+            )
             .await?;
         within("member_no", o.member_no, &CASE_MEMBERS)?;
         let outcome = FollowUp {

@@ -1,4 +1,5 @@
 //! Dates promised to families and relatives left behind.
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::case::{CaseFile, News, Promise, PromiseKind};
 use resettle_domain::country::CountryCode;
 use resettle_domain::reunification::{Dependency, Evidence, ReunificationRequest, check_ties};
@@ -76,7 +77,12 @@ impl App {
         p: &NewPromise,
     ) -> Result<Value, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::RecordPromises, "case")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::RecordPromises,
+                AuditEntity::Case,
+            )
             .await?;
         let kind = p.kind;
         let policy = self.programme_policy(&stored.programme).await?;
@@ -113,7 +119,12 @@ impl App {
         r: &NewReunification,
     ) -> Result<Value, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::RecordPromises, "case")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::RecordPromises,
+                AuditEntity::Case,
+            )
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let request = ReunificationRequest::opened(
@@ -147,7 +158,12 @@ impl App {
         ties: &ReunificationTies,
     ) -> Result<Value, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::RecordPromises, "case")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::RecordPromises,
+                AuditEntity::Case,
+            )
             .await?;
         // Lists that cannot be are refused as such, whichever request they name.
         check_ties(&ties.dependency, &ties.evidence)?;

@@ -1,6 +1,7 @@
 //! Where a family stays after arrival, stage by stage: the stay a step or a move begins,
 //! checked against the family's stays, today and the place's room; and recording a move
 //! between places (a centre to an LOI) that is no lifecycle step.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::policy::PolicyProfile;
 use resettle_domain::reception::stay::{
     check_move, check_move_keeps_state, current, due_to_move_on,
@@ -113,7 +114,7 @@ impl App {
         caller: &Caller,
         programme: &str,
     ) -> Result<Vec<PlaceChoice>, AppError> {
-        self.require(caller, Permission::Place, "reception", programme)
+        self.require(caller, Permission::Place, AuditEntity::Reception, programme)
             .await?;
         Ok(self
             .store
@@ -245,7 +246,7 @@ impl App {
         req: &MoveRequest,
     ) -> Result<Moved, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::Place, "stay")
+            .stored_case_for(caller, number, Permission::Place, AuditEntity::Stay)
             .await?;
         if stored.version != req.expected_version {
             return Err(AppError::Conflict(format!(
@@ -285,7 +286,14 @@ impl App {
             stay.next.place.as_deref().unwrap_or_default(),
             stay.next.on
         );
-        let audit = succeeded(caller, "write", "case", number, "", &detail);
+        let audit = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Case,
+            number,
+            "",
+            &detail,
+        );
         let version = self
             .store
             .move_family(&case_number(number)?, req.expected_version, &stay, &[audit])

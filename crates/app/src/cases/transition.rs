@@ -1,5 +1,6 @@
 //! Moving a case one step under its policy profile: the domain's step rules decide, this use
 //! case authorises, stores and audits. A refused step changes nothing.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::collections::BTreeMap;
 
 use resettle_domain::ParseError;
@@ -242,7 +243,7 @@ impl App {
     ) -> Result<Transitioned, AppError> {
         let stored = self.stored_case(caller, number).await?;
         let to = req.to;
-        self.require(caller, Permission::MoveCase(to), "case", number)
+        self.require(caller, Permission::MoveCase(to), AuditEntity::Case, number)
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         if stored.version != req.expected_version {
@@ -332,7 +333,14 @@ impl App {
                 assignment.reunification.len()
             ));
         }
-        let audit = succeeded(caller, "write", "case", number, "", &detail);
+        let audit = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::Case,
+            number,
+            "",
+            &detail,
+        );
         let version = self
             .store
             .append_event(

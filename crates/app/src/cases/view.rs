@@ -1,5 +1,6 @@
 //! One case as shown to the people who handle it: where it stands, how long each stage
 //! took, which promises slipped, what is overdue and what may happen next.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{CaseEvent, CaseState, FamilyMember, Promise, PromiseKind, Stage};
 use resettle_domain::hold::ProgrammeHold;
 use resettle_domain::outcomes::FollowUp;
@@ -362,7 +363,14 @@ pub(crate) fn case_written(
     special_fields: &str,
     detail: &str,
 ) -> NewAuditEntry {
-    succeeded(caller, "write", "case", number, special_fields, detail)
+    succeeded(
+        caller,
+        AuditAction::Write,
+        AuditEntity::Case,
+        number,
+        special_fields,
+        detail,
+    )
 }
 
 impl App {
@@ -386,8 +394,8 @@ impl App {
             .collect();
         self.record_ok(
             caller,
-            "read",
-            "case",
+            AuditAction::Read,
+            AuditEntity::Case,
             &view.case_number,
             &shown.join(","),
             "",
@@ -409,8 +417,8 @@ impl App {
         let view = self.view_for(caller, number).await?;
         self.record_ok(
             caller,
-            "read",
-            "case",
+            AuditAction::Read,
+            AuditEntity::Case,
             &view.case_number,
             &SPECIAL_FIELDS.join(","),
             "",
@@ -447,14 +455,21 @@ impl App {
             return Err(self
                 .refuse(
                     caller,
-                    "case_events",
+                    AuditEntity::CaseEvents,
                     number,
                     "your roles do not see a case's history",
                 )
                 .await);
         }
-        self.record_ok(caller, "read", "case_events", number, "", "")
-            .await?;
+        self.record_ok(
+            caller,
+            AuditAction::Read,
+            AuditEntity::CaseEvents,
+            number,
+            "",
+            "",
+        )
+        .await?;
         Ok(stored
             .file
             .events
@@ -470,7 +485,7 @@ impl App {
         caller: &Caller,
         number: &str,
         p: Permission,
-        entity: &str,
+        entity: AuditEntity,
     ) -> Result<StoredCase, AppError> {
         let stored = self.stored_case(caller, number).await?;
         self.require(caller, p, entity, number).await?;

@@ -10,6 +10,7 @@
 //! ten a quarter of an hour per case leave a guesser some 10^12 years for half the codes,
 //! and never lock a family out for good. Every refusal says the same thing after the same
 //! work, whether the case exists, has no code, or the code is wrong.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use time::{Duration, OffsetDateTime};
 
 use crate::access::audit::succeeded;
@@ -123,7 +124,12 @@ impl App {
         number: &str,
     ) -> Result<IssuedCode, AppError> {
         let stored = self
-            .stored_case_for(caller, number, Permission::InformFamilies, "family_code")
+            .stored_case_for(
+                caller,
+                number,
+                Permission::InformFamilies,
+                AuditEntity::FamilyCode,
+            )
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let code = new_code()?;
@@ -135,8 +141,8 @@ impl App {
         let n = case_number(number)?;
         let entry = succeeded(
             caller,
-            "write",
-            "family_code",
+            AuditAction::Write,
+            AuditEntity::FamilyCode,
             n.as_str(),
             "",
             "access code issued; the previous code and its sessions no longer work",
@@ -215,8 +221,8 @@ impl App {
         let family = Caller::family(number.as_str(), source);
         let entry = succeeded(
             &family,
-            "login",
-            "family_code",
+            AuditAction::Login,
+            AuditEntity::FamilyCode,
             number.as_str(),
             "",
             "signed in to the family status page",
@@ -266,8 +272,8 @@ impl App {
     ) -> Result<(), AppError> {
         let entry = succeeded(
             family.caller(),
-            "logout",
-            "family_code",
+            AuditAction::Logout,
+            AuditEntity::FamilyCode,
             family.case_number(),
             "",
             "",
@@ -283,8 +289,8 @@ impl App {
 /// case number), and why, which the family is not told.
 fn family_sign_in_failed(case: &str, why: &str) -> resettle_storage::NewAuditEntry {
     resettle_storage::NewAuditEntry {
-        action: "login".into(),
-        entity: "family_code".into(),
+        action: AuditAction::Login.as_str().into(),
+        entity: AuditEntity::FamilyCode.as_str().into(),
         entity_id: case.chars().take(64).collect(),
         outcome: "failed".into(),
         detail: why.into(),

@@ -1,6 +1,7 @@
 //! Programme holds: a planner records that a programme stops (from, until, why); every
 //! departure or interview date promised inside it is broken, flagged on the case page and
 //! told to the family on its status page in its language.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::sync::Arc;
 
 use resettle_domain::hold::ProgrammeHold;
@@ -116,8 +117,13 @@ impl App {
         programme: &str,
         new: &NewHold,
     ) -> Result<RecordedHold, AppError> {
-        self.require(caller, Permission::PlanQuotas, "programme_hold", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::ProgrammeHold,
+            programme,
+        )
+        .await?;
         if !self.programme_exists(programme).await? {
             return Err(AppError::NotFound(format!(
                 "programme {programme} does not exist"
@@ -141,8 +147,8 @@ impl App {
         let entry = |id: &i64| {
             vec![succeeded(
                 caller,
-                "write",
-                "programme_hold",
+                AuditAction::Write,
+                AuditEntity::ProgrammeHold,
                 programme,
                 "",
                 &format!(
@@ -216,8 +222,13 @@ impl App {
     /// Every programme's holds with staff's notes and the families each concerns, for the
     /// planner who records them.
     pub async fn hold_book(&self, caller: &Caller) -> Result<Vec<ProgrammeHolds>, AppError> {
-        self.require(caller, Permission::PlanQuotas, "programme_hold", "")
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::ProgrammeHold,
+            "",
+        )
+        .await?;
         let mut book = Vec::new();
         for p in self.store.programmes().await? {
             let policy = self.policy(&p.policy_profile).await?;

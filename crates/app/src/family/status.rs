@@ -4,6 +4,7 @@
 //! holds that stop its journey, and what the programme tells every family. Nothing else:
 //! the history comes through the one field matrix ([`Audience::Family`]), so no staff
 //! name, no staff reason, no category, ground, medical word, place or address.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::sync::Arc;
 
 use resettle_domain::case::{CaseEvent, CaseState, Promise, PromiseKind, open_promises};
@@ -250,8 +251,8 @@ impl App {
         };
         self.record_ok(
             family.caller(),
-            "read",
-            "case",
+            AuditAction::Read,
+            AuditEntity::Case,
             number.as_str(),
             "",
             "family status page",

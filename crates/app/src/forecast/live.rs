@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use resettle_domain::case::CaseState;
 use resettle_domain::reception::OccupancyRule;
 use resettle_domain::statistics::durations::{Spell, StepDurations};
+use resettle_domain::{Refusal, RefusalKind};
 use resettle_forecast::{CaseInPipeline, DossierFlow, Pledge, Position, Scenario, Sourced, Weeks};
 use resettle_storage::PipelineCase;
 use time::{Date, Duration, Month};
@@ -43,10 +44,13 @@ fn defaults_for(model: &str) -> Result<&'static Scenario, AppError> {
         .iter()
         .find(|s| s.reception_model == model)
         .ok_or_else(|| {
-            AppError::Invalid(format!(
-                "programme: no shipped scenario gives defaults for the reception model {model:?}; \
-                 forecast a scenario file of your own with `resettle simulate --scenario FILE`"
-            ))
+            Refusal::of(
+                "programme",
+                RefusalKind::NoScenarioFor {
+                    model: model.to_string(),
+                },
+            )
+            .into()
         })
 }
 

@@ -7,6 +7,7 @@
 //! same scenarios on every core and as many runs as its operator asks.
 mod live;
 
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::sync::LazyLock;
 
 use resettle_forecast::{Forecast, Options, Scenario, ScenarioError};
@@ -155,7 +156,7 @@ pub struct ForecastChoices {
 impl App {
     /// The shipped scenarios and the programmes a planner may forecast.
     pub async fn forecast_choices(&self, caller: &Caller) -> Result<ForecastChoices, AppError> {
-        self.require(caller, Permission::PlanQuotas, "forecast", "")
+        self.require(caller, Permission::PlanQuotas, AuditEntity::Forecast, "")
             .await?;
         Ok(ForecastChoices {
             scenarios: shipped()
@@ -194,13 +195,18 @@ impl App {
         caller: &Caller,
         programme: &str,
     ) -> Result<Scenario, AppError> {
-        self.require(caller, Permission::PlanQuotas, "forecast", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::Forecast,
+            programme,
+        )
+        .await?;
         let scenario = self.live_scenario(programme).await?;
         self.record_ok(
             caller,
-            "read",
-            "forecast",
+            AuditAction::Read,
+            AuditEntity::Forecast,
             programme,
             "",
             "the programme's cases, places and history as a forecast scenario",
@@ -221,7 +227,7 @@ impl App {
             .as_deref()
             .or(request.scenario.as_deref())
             .unwrap_or("");
-        self.require(caller, Permission::PlanQuotas, "forecast", what)
+        self.require(caller, Permission::PlanQuotas, AuditEntity::Forecast, what)
             .await?;
         let runs = within("runs", request.runs.unwrap_or(DEFAULT_RUNS), &FORECAST_RUNS)?;
         let target = within(
@@ -262,8 +268,8 @@ impl App {
             .map_err(refused)?;
         self.record_ok(
             caller,
-            "read",
-            "forecast",
+            AuditAction::Read,
+            AuditEntity::Forecast,
             what,
             "",
             &format!("{runs} runs, seed {seed}"),

@@ -2,6 +2,7 @@
 //! family can be reached by, and record the outcome, with back-off after a failure. The
 //! state lives in the database, so a restarted server goes on where the last one stopped,
 //! and the claims keep two servers from sending one notice twice.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use std::time::Duration as StdDuration;
 
 use resettle_domain::case::retry_after;
@@ -158,8 +159,8 @@ impl App {
         let audit = NewAuditEntry {
             actor: DELIVERER.into(),
             source: "worker".into(),
-            action: "notify".into(),
-            entity: "case".into(),
+            action: AuditAction::Notify.as_str().into(),
+            entity: AuditEntity::Case.as_str().into(),
             entity_id: n.case_number.clone(),
             outcome: if sent { "ok" } else { "failed" }.into(),
             detail,

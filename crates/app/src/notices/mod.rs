@@ -14,6 +14,7 @@ mod worklist;
 pub use delivery::Delivered;
 pub use worklist::{FamiliesToInform, FamilyToInformView, InformQuery};
 
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{CaseFile, News, NoticeState, Relationship};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_notify::Courier;
@@ -227,16 +228,21 @@ impl App {
         number: &str,
         typed: &NewContact,
     ) -> Result<FamilyContact, AppError> {
-        self.stored_case_for(caller, number, Permission::InformFamilies, "family_contact")
-            .await?;
+        self.stored_case_for(
+            caller,
+            number,
+            Permission::InformFamilies,
+            AuditEntity::FamilyContact,
+        )
+        .await?;
         let contact = FamilyContact {
             email: email(typed.email.as_deref())?,
             phone: phone(typed.phone.as_deref())?,
         };
         let audit = succeeded(
             caller,
-            "write",
-            "family_contact",
+            AuditAction::Write,
+            AuditEntity::FamilyContact,
             number,
             "",
             &format!(

@@ -1,6 +1,7 @@
 //! The officers' work list of families to inform: promised dates that passed while the
 //! case still waits for them (a departure date ten days past and no departure), and dates
 //! that slipped without the family being told.
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{CaseState, NoticeState, PromiseKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -66,8 +67,13 @@ impl App {
         caller: &Caller,
         q: &InformQuery,
     ) -> Result<FamiliesToInform, AppError> {
-        self.require(caller, Permission::InformFamilies, "families_to_inform", "")
-            .await?;
+        self.require(
+            caller,
+            Permission::InformFamilies,
+            AuditEntity::FamiliesToInform,
+            "",
+        )
+        .await?;
         let page = within("page", q.page.unwrap_or(1), &PAGES)?;
         let per_page = within("per_page", q.per_page.unwrap_or(50), &CASES_PER_PAGE)?;
         let today = self.today();
@@ -96,8 +102,8 @@ impl App {
             .collect();
         self.record_ok(
             caller,
-            "read",
-            "families_to_inform",
+            AuditAction::Read,
+            AuditEntity::FamiliesToInform,
             "",
             "",
             &format!("page {page}: {} of {total} families", items.len()),

@@ -1,4 +1,5 @@
 //! A plan's years split over situations and channels, with the missions they imply.
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::quota::{
     AllocationError, AllocationRules, EmergencyPlaces, YearInput, allocate_year, implied_missions,
@@ -111,8 +112,13 @@ impl App {
         to: i32,
         emergency: Option<u32>,
     ) -> Result<QuotaAllocation, AppError> {
-        self.require(caller, Permission::PlanQuotas, "quota", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::Quota,
+            programme,
+        )
+        .await?;
         self.allocation(programme, from, to, emergency).await
     }
 
@@ -194,10 +200,14 @@ impl App {
                     AppError::internal("the shipped resettlement needs", e)
                 }
                 // The profile's floors and caps, or the emergency places asked for, do not
-                // fit the year's places: said in English, with the figures.
-                AllocationError::Infeasible(why) => {
-                    AppError::Invalid(format!("year {year}: {why}"))
-                }
+                // fit the year's places: the arithmetic's words, with the figures.
+                AllocationError::Infeasible(why) => Refusal::of(
+                    "emergency",
+                    RefusalKind::Figures {
+                        detail: format!("year {year}: {why}"),
+                    },
+                )
+                .into(),
             })?;
             for r in &rows {
                 if !used_needs

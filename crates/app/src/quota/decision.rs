@@ -1,5 +1,6 @@
 //! The quota decision on record: who proposed it, whom they consulted, why, and when it
 //! was published (NGO report 3.3 and recommendation 3).
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -69,8 +70,13 @@ impl App {
         programme: &str,
         input: &QuotaDecisionInput,
     ) -> Result<i64, AppError> {
-        self.require(caller, Permission::PlanQuotas, "quota_decision", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::QuotaDecision,
+            programme,
+        )
+        .await?;
         for (field, text) in [
             ("proposed_by", &input.proposed_by),
             ("consulted", &input.consulted),
@@ -122,8 +128,8 @@ impl App {
             .collect();
         let entry = succeeded(
             caller,
-            "write",
-            "quota_decision",
+            AuditAction::Write,
+            AuditEntity::QuotaDecision,
             programme,
             "",
             &years.join(", "),

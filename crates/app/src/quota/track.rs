@@ -1,5 +1,6 @@
 //! A year's targets per situation and channel against what happened: submitted, accepted,
 //! departed, arrived, the gap, and the slips behind it.
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::quota::SponsorshipPlaces;
 use resettle_domain::reference::resettlement_needs;
 use serde::Serialize;
@@ -71,8 +72,13 @@ impl App {
         programme: &str,
         year: i32,
     ) -> Result<QuotaTrack, AppError> {
-        self.require(caller, Permission::PlanQuotas, "quota", programme)
-            .await?;
+        self.require(
+            caller,
+            Permission::PlanQuotas,
+            AuditEntity::Quota,
+            programme,
+        )
+        .await?;
         self.quota_against_arrivals(programme, year).await
     }
 

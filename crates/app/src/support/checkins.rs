@@ -2,6 +2,7 @@
 //! itself on its status page, with its consent. A check-in that flags a problem opens a
 //! task for the provider; one at a follow-up (12 or 18 months) records each adult's work
 //! among the outcomes the placement model is fitted on.
+use resettle_domain::audit::AuditAction;
 use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp};
 use resettle_domain::support::{
     CheckIn, HealthAccess, Housing, Respondent, SCHOOL_AGE, Schooling, Work, checkins_due,
@@ -274,7 +275,14 @@ impl App {
             let kinds: Vec<&str> = problems.iter().map(|p| p.kind.as_str()).collect();
             detail += &format!("; tasks opened: {}", kinds.join(", "));
         }
-        let audit = succeeded(caller, "write", ENTITY, number.as_str(), fields, &detail);
+        let audit = succeeded(
+            caller,
+            AuditAction::Write,
+            ENTITY,
+            number.as_str(),
+            fields,
+            &detail,
+        );
         self.store
             .record_checkin(
                 &number,

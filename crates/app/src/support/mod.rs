@@ -17,6 +17,7 @@ pub(crate) use cohorts::KeptCohorts;
 pub use cohorts::{COHORTS_KEPT_FOR, ProgrammeCohorts};
 pub use work_list::{OverdueCheckIn, SupportedFamily, WorkList};
 
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::support::{
     CheckIn, Contact, ContactKind, DueCheckIn, Goal, ProviderKind, SupportPlan, checkins_due,
     default_goals,
@@ -36,7 +37,7 @@ use crate::{App, AppError, Caller, Permission};
 pub(crate) const HEALTH_FIELDS: &str = "checkins.health";
 
 /// The audit trail's name for what this module reads and writes.
-const ENTITY: &str = "support";
+const ENTITY: AuditEntity = AuditEntity::Support;
 
 /// A plan to set: who gives the support and from when; the length is the profile's.
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
@@ -157,7 +158,7 @@ impl App {
         } else {
             ""
         };
-        self.record_ok(caller, "read", ENTITY, number, fields, "")
+        self.record_ok(caller, AuditAction::Read, ENTITY, number, fields, "")
             .await?;
         let policy = self.programme_policy(&stored.programme).await?;
         let answered: Vec<u32> = records.checkins.iter().map(|c| c.checkin.months).collect();
@@ -203,7 +204,7 @@ impl App {
         let goals = default_goals(&stored.file, &plan);
         let audit = succeeded(
             caller,
-            "write",
+            AuditAction::Write,
             ENTITY,
             number,
             "",
@@ -251,7 +252,7 @@ impl App {
         reached.check(&stored.file, &plan, self.today())?;
         let audit = succeeded(
             caller,
-            "write",
+            AuditAction::Write,
             ENTITY,
             number,
             "",
@@ -287,7 +288,7 @@ impl App {
         contact.check(&plan, self.today())?;
         let audit = succeeded(
             caller,
-            "write",
+            AuditAction::Write,
             ENTITY,
             number,
             "",
@@ -345,7 +346,7 @@ impl App {
         }
         let audit = succeeded(
             caller,
-            "write",
+            AuditAction::Write,
             ENTITY,
             number,
             "",
@@ -373,7 +374,14 @@ impl App {
         let operator = Caller::operator();
         for s in support {
             let number = &s.number;
-            let audit = succeeded(&operator, "write", ENTITY, number.as_str(), "", "demo plan");
+            let audit = succeeded(
+                &operator,
+                AuditAction::Write,
+                ENTITY,
+                number.as_str(),
+                "",
+                "demo plan",
+            );
             self.store
                 .write_support_plan(number, &s.plan, &s.goals, &[audit])
                 .await?;

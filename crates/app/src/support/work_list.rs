@@ -1,5 +1,6 @@
 //! The support work list: check-ins overdue and tasks open, for the families in the
 //! caller's scope.
+use resettle_domain::audit::AuditAction;
 use resettle_domain::support::{DueCheckIn, checkins_due};
 use resettle_storage::CaseFilter;
 use serde::Serialize;
@@ -109,7 +110,7 @@ impl App {
             .collect();
         self.record_ok(
             caller,
-            "read",
+            AuditAction::Read,
             ENTITY,
             "work_list",
             "",

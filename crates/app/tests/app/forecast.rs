@@ -80,7 +80,7 @@ async fn only_planners_may_forecast_and_a_refusal_does_nothing_but_record_itself
                 .audit_entries(
                     &Caller::operator(),
                     &AuditQuery {
-                        entity: Some("forecast".into()),
+                        entity: Some(resettle_domain::audit::AuditEntity::Forecast),
                         limit: Some(4),
                         ..AuditQuery::default()
                     },
@@ -170,7 +170,7 @@ async fn the_live_programme_answers_from_its_cases() {
             .audit_entries(
                 &Caller::operator(),
                 &AuditQuery {
-                    entity: Some("forecast".into()),
+                    entity: Some(resettle_domain::audit::AuditEntity::Forecast),
                     limit: Some(1),
                     ..AuditQuery::default()
                 },
@@ -188,9 +188,8 @@ async fn every_number_is_bounded_and_named() {
     let app = demo_app(&db.url).await;
     let planner = caller_of(&app, "planner").await;
     let refused = |r: Result<_, AppError>| match r {
-        Err(AppError::Invalid(m)) => m,
         Err(AppError::Refused(r)) => format!("{}: {}", r.field, r.reason()),
-        other => panic!("not refused as invalid: {other:?}"),
+        other => panic!("not refused: {other:?}"),
     };
     let m = refused(
         app.forecast(

@@ -1,6 +1,7 @@
 //! The app crate's integration tests, one binary: each module holds one area's use cases
 //! run against real SQLite and PostgreSQL databases.
 mod annual_report;
+mod backup;
 mod common;
 mod exports;
 mod forecast;

@@ -303,7 +303,7 @@ async fn an_officers_slip_is_told_by_email_and_sms_with_nothing_but_the_number_a
             .audit_entries(
                 &as_role(Role::Auditor, None),
                 &resettle_app::AuditQuery {
-                    action: Some("notify".into()),
+                    action: Some(resettle_domain::audit::AuditAction::Notify),
                     entity_id: Some(CASE.into()),
                     ..Default::default()
                 },
@@ -543,8 +543,8 @@ async fn roles_that_do_not_inform_families_see_no_work_list_and_no_contact() {
             .audit_entries(
                 &as_role(Role::Auditor, None),
                 &resettle_app::AuditQuery {
-                    action: Some("refused".into()),
-                    entity: Some("families_to_inform".into()),
+                    action: Some(resettle_domain::audit::AuditAction::Refused),
+                    entity: Some(resettle_domain::audit::AuditEntity::FamiliesToInform),
                     ..Default::default()
                 },
             )

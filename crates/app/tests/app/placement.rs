@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use resettle_app::{App, AppError, Caller, DemoConfig, PlacementDecision};
 use resettle_domain::case::CaseState;
+use resettle_domain::reception::PlacementVerdict;
 
 use crate::common::open;
 
@@ -105,7 +106,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                     &reception,
                     &p.case_number,
                     &PlacementDecision {
-                        decision: "confirm".into(),
+                        decision: PlacementVerdict::Confirm,
                         place: Some(other.clone()),
                         over_capacity_reason: None,
                     },
@@ -134,7 +135,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
             &reception,
             &q.case_number,
             &PlacementDecision {
-                decision: "confirm".into(),
+                decision: PlacementVerdict::Confirm,
                 place: None,
                 over_capacity_reason: None,
             },
@@ -186,7 +187,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                 &reception,
                 &open.case_number,
                 &PlacementDecision {
-                    decision: "reject".into(),
+                    decision: PlacementVerdict::Reject,
                     place: None,
                     over_capacity_reason: None,
                 },
@@ -199,7 +200,7 @@ async fn proposals_fit_the_free_room_are_explained_and_confirmed_case_by_case() 
                 &reception,
                 &open.case_number,
                 &PlacementDecision {
-                    decision: "confirm".into(),
+                    decision: PlacementVerdict::Confirm,
                     place: None,
                     over_capacity_reason: None,
                 },
@@ -238,7 +239,7 @@ async fn a_confirmation_over_capacity_needs_a_reason_which_the_plan_shows() {
         }
         let (p, before) = pick.unwrap_or_else(|| panic!("{}: no family too large", db.backend));
         let confirm = |reason: Option<&str>| PlacementDecision {
-            decision: "confirm".into(),
+            decision: PlacementVerdict::Confirm,
             place: Some(fullest.id.clone()),
             over_capacity_reason: reason.map(str::to_string),
         };
@@ -706,7 +707,7 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
             &reception,
             &number,
             &PlacementDecision {
-                decision: "confirm".into(),
+                decision: PlacementVerdict::Confirm,
                 place: None,
                 over_capacity_reason: None,
             },

@@ -1449,7 +1449,7 @@ async fn plain_entries_from_before_the_key_still_verify() {
         );
         let refused = unkeyed.audit_entries(&op, &Default::default()).await;
         assert!(
-            matches!(&refused, Err(AppError::Invalid(m)) if m.contains("keyed")),
+            matches!(&refused, Err(AppError::Internal(m)) if m.contains("keyed")),
             "{refused:?}"
         );
         pool.close().await;
@@ -1701,7 +1701,7 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
             &reception,
             &abroad,
             &resettle_app::PlacementDecision {
-                decision: "confirm".into(),
+                decision: resettle_domain::reception::PlacementVerdict::Confirm,
                 place: Some(place),
                 over_capacity_reason: None,
             },

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::Subcommand;
 use resettle_app::fair_share::{self, KeyRequest, PlanRequest};
 use resettle_app::reference;
-use resettle_domain::quota::{Rounding, StateCode, persons_for_share};
+use resettle_domain::quota::{KeyMethod, NeedsBasis, Ramp, Rounding, StateCode, persons_for_share};
 
 use crate::output::{Format, Rows, print};
 
@@ -50,7 +50,7 @@ pub enum Command {
         /// With --state: round that state's exact quota down (floor) or to the nearest
         /// instead of taking its largest-remainder figure.
         #[arg(long, requires = "state")]
-        rounding: Option<String>,
+        rounding: Option<Rounding>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -70,7 +70,7 @@ pub enum Command {
 pub struct KeyArgs {
     /// ec2015, ec2015-capped, dublin2016, population, gdp or custom.
     #[arg(long)]
-    method: String,
+    method: KeyMethod,
     /// Indicators CSV (`state,population,gdp,effort_per_million,unemployment_rate`), or a
     /// shipped set: ec2015 (default), eu27-latest.
     #[arg(long)]
@@ -86,7 +86,7 @@ pub struct KeyArgs {
 impl KeyArgs {
     fn request(&self) -> anyhow::Result<KeyRequest> {
         Ok(KeyRequest {
-            method: self.method.clone(),
+            method: self.method,
             weights: self.weights.clone(),
             cap: self.cap,
             indicators: self
@@ -135,7 +135,7 @@ pub struct PlanArgs {
     share: Option<f64>,
     /// Or: compute the share with this key method.
     #[arg(long)]
-    method: Option<String>,
+    method: Option<KeyMethod>,
     /// With --method: indicators CSV or shipped set.
     #[arg(long, requires = "method")]
     indicators: Option<PathBuf>,
@@ -150,16 +150,16 @@ pub struct PlanArgs {
     first_years: Option<Vec<u64>>,
     /// Or: even or linear growth.
     #[arg(long)]
-    ramp: Option<String>,
+    ramp: Option<Ramp>,
     /// floor (default) or nearest.
     #[arg(long)]
-    rounding: Option<String>,
+    rounding: Option<Rounding>,
     /// Calendar year of the first plan year (default: --needs-year, else next year).
     #[arg(long)]
     start_year: Option<i32>,
     /// last-year (default: the need of the plan's last year) or sum.
     #[arg(long)]
-    needs_basis: Option<String>,
+    needs_basis: Option<NeedsBasis>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -244,7 +244,6 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                     .first_mut()
                     .with_context(|| format!("state {code} is not in the indicators"))?;
                 if let Some(r) = rounding {
-                    let r: Rounding = r.parse()?;
                     a.persons = persons_for_share(total, a.quota / total as f64, r)?;
                 }
             }

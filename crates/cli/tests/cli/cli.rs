@@ -449,6 +449,23 @@ fn fair_share_refusals_name_the_field() {
         !out.status.success() && err.contains("unemployment_rate") && err.contains("BE"),
         "{err}"
     );
+    // A word outside its list is refused by the option, naming the words it takes.
+    for (option, word, words) in [
+        ("--method", "ec2016", "ec2015, ec2015-capped"),
+        ("--rounding", "ceil", "floor, nearest"),
+    ] {
+        let mut args = vec!["fair-share", "distribute", "--total", "100"];
+        if option != "--method" {
+            args.extend(["--method", "ec2015", "--state", "BE"]);
+        }
+        args.extend([option, word]);
+        let out = resettle(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success() && err.contains(option) && err.contains(words),
+            "{err}"
+        );
+    }
 }
 
 #[test]

@@ -9,8 +9,7 @@ use super::{KeyShare, QuotaError, StateCode};
 /// How a fractional number of persons becomes a whole one. People come whole; which way a
 /// figure is rounded is a policy choice that must be stated, so every function that rounds
 /// takes one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rounding {
     /// Down to the whole person below (the Belgian NGO report: 8,821.92 → 8,821), so a
     /// target never exceeds its share.
@@ -19,18 +18,7 @@ pub enum Rounding {
     Nearest,
 }
 
-impl std::str::FromStr for Rounding {
-    type Err = QuotaError;
-    fn from_str(s: &str) -> Result<Self, QuotaError> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "floor" => Ok(Rounding::Floor),
-            "nearest" => Ok(Rounding::Nearest),
-            _ => Err(QuotaError::UnknownRounding {
-                value: s.to_string(),
-            }),
-        }
-    }
-}
+crate::word_enum!(Rounding, "rounding", { Floor => "floor", Nearest => "nearest" });
 
 impl Rounding {
     /// Rounds a non-negative figure. A value within 1e-9 (relative) of a whole or half
@@ -245,12 +233,12 @@ mod tests {
         assert_eq!(Rounding::Nearest.apply(2.4999999999999996), 3);
         assert_eq!(Rounding::Nearest.apply(2.49), 2);
         assert_eq!(Rounding::Floor.apply(0.0), 0);
-        assert_eq!("Floor".parse::<Rounding>().unwrap(), Rounding::Floor);
+        assert_eq!("floor".parse::<Rounding>().unwrap(), Rounding::Floor);
         assert_eq!("nearest".parse::<Rounding>().unwrap(), Rounding::Nearest);
         let e = "ceil".parse::<Rounding>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "unknown rounding \"ceil\"; expected floor or nearest"
+            "rounding: unknown value \"ceil\"; expected one of: floor, nearest"
         );
     }
 

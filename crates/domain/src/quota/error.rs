@@ -184,20 +184,6 @@ pub enum QuotaError {
         value: f64,
     },
 
-    /// A rounding name other than floor or nearest.
-    #[error("unknown rounding {value:?}; expected floor or nearest")]
-    UnknownRounding {
-        /// The refused name.
-        value: String,
-    },
-
-    /// A needs basis other than last-year or sum.
-    #[error("unknown needs basis {value:?}; expected last-year or sum")]
-    UnknownNeedsBasis {
-        /// The refused name.
-        value: String,
-    },
-
     /// A growth path that is not even, linear or a list of whole numbers.
     #[error(
         "growth path {value:?} is not even, linear or comma-separated whole numbers (2000,3000)"

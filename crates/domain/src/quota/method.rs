@@ -168,17 +168,33 @@ pub enum Method {
     },
 }
 
-impl Method {
-    /// The CLI names, in the order they are documented.
-    pub const NAMES: &'static [&'static str] = &[
-        "ec2015",
-        "ec2015-capped",
-        "dublin2016",
-        "population",
-        "gdp",
-        "custom",
-    ];
+/// A key method by its name, as a request or a command line chooses it; `custom` takes its
+/// weights and cap from fields of their own ([`Method::from_parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyMethod {
+    /// [`Method::Ec2015`].
+    Ec2015,
+    /// [`Method::Ec2015Capped`].
+    Ec2015Capped,
+    /// [`Method::Dublin2016`].
+    Dublin2016,
+    /// [`Method::Population`].
+    Population,
+    /// [`Method::Gdp`].
+    Gdp,
+    /// [`Method::Custom`].
+    Custom,
+}
+crate::word_enum!(KeyMethod, "method", {
+    Ec2015 => "ec2015",
+    Ec2015Capped => "ec2015-capped",
+    Dublin2016 => "dublin2016",
+    Population => "population",
+    Gdp => "gdp",
+    Custom => "custom",
+});
 
+impl Method {
     /// The cap factor of `ec2015-capped` (of population share + GDP share).
     pub const EC2015_CAP: f64 = 0.3;
 
@@ -194,15 +210,21 @@ impl Method {
     /// `custom` requires weights, the fixed methods refuse them (silently ignoring them
     /// would publish a key other than the one the user asked for).
     pub fn from_parts(
-        name: &str,
+        name: KeyMethod,
         weights: Option<Weights>,
         cap: Option<f64>,
     ) -> Result<Self, QuotaError> {
-        if name.trim().eq_ignore_ascii_case("custom") {
-            let w = weights.ok_or(QuotaError::CustomNeedsWeights)?;
-            return Method::custom(w, cap);
-        }
-        let m: Method = name.parse()?;
+        let m = match name {
+            KeyMethod::Custom => {
+                let w = weights.ok_or(QuotaError::CustomNeedsWeights)?;
+                return Method::custom(w, cap);
+            }
+            KeyMethod::Ec2015 => Method::Ec2015,
+            KeyMethod::Ec2015Capped => Method::Ec2015Capped,
+            KeyMethod::Dublin2016 => Method::Dublin2016,
+            KeyMethod::Population => Method::Population,
+            KeyMethod::Gdp => Method::Gdp,
+        };
         if weights.is_some() || cap.is_some() {
             return Err(QuotaError::WeightsNotAllowed { method: m.name() });
         }
@@ -314,10 +336,11 @@ mod tests {
 
     #[test]
     fn parses_every_fixed_name() {
-        for name in &Method::NAMES[..5] {
-            let m: Method = name.parse().unwrap();
-            assert_eq!(m.name(), *name);
-            assert_eq!(m.to_string(), *name);
+        for &name in &KeyMethod::ALL[..5] {
+            let m: Method = name.as_str().parse().unwrap();
+            assert_eq!(m.name(), name.as_str());
+            assert_eq!(m.to_string(), name.as_str());
+            assert_eq!(Method::from_parts(name, None, None).unwrap(), m);
         }
         assert_eq!(
             "EC2015-Capped".parse::<Method>().unwrap(),
@@ -351,21 +374,24 @@ mod tests {
         );
         let w: Weights = "population=1".parse().unwrap();
         assert_eq!(
-            Method::from_parts("custom", Some(w), None)
+            Method::from_parts(KeyMethod::Custom, Some(w), None)
                 .unwrap()
                 .weights(),
             Weights::POPULATION
         );
         assert_eq!(
-            Method::from_parts("custom", None, None).unwrap_err(),
+            Method::from_parts(KeyMethod::Custom, None, None).unwrap_err(),
             QuotaError::CustomNeedsWeights
         );
-        let e = Method::from_parts("ec2015", Some(w), None).unwrap_err();
+        let e = Method::from_parts(KeyMethod::Ec2015, Some(w), None).unwrap_err();
         assert_eq!(
             e.to_string(),
             "method ec2015 has fixed weights; weights and cap apply only to custom"
         );
-        assert_eq!(Method::from_parts("gdp", None, None).unwrap(), Method::Gdp);
+        assert_eq!(
+            Method::from_parts(KeyMethod::Gdp, None, None).unwrap(),
+            Method::Gdp
+        );
         let e = Method::custom(w, Some(-1.0)).unwrap_err();
         assert_eq!(e.to_string(), "cap must be a finite number >= 0, got -1");
         let e = "custom:population=1,cap=x".parse::<Method>().unwrap_err();

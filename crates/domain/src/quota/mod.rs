@@ -32,10 +32,10 @@ pub use apportion::{Allocation, Rounding, apportion, apportion_plan, persons_for
 pub use csv_input::{parse_indicators_csv, parse_key_csv, parse_pop_gdp_csv};
 pub use error::QuotaError;
 pub use indicators::{IndicatorSet, Indicators, PopGdp, PopGdpSet};
-pub use method::{Method, Weights};
+pub use method::{KeyMethod, Method, Weights};
 pub use missions::{ImpliedMissions, implied_missions};
 pub use needs::{Needs, SituationNeed};
-pub use plan::{PathShape, Plan, PlanInput, PlanYear, growth_path, plan};
+pub use plan::{PathShape, Plan, PlanInput, PlanYear, Ramp, growth_path, plan};
 pub use projection::{NeedsBasis, average_growth, global_needs, yearly_needs};
 pub use shares::{KeyShare, StateShare, compute_shares, key_of};
 pub use state::StateCode;

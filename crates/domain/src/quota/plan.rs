@@ -24,6 +24,26 @@ pub enum PathShape {
     Linear,
 }
 
+/// A path shaped by a rule rather than given year by year: what a planner chooses when
+/// they name no first years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ramp {
+    /// Equal yearly figures ([`PathShape::Even`]).
+    Even,
+    /// A ramp proportional to 1, 2, …, Y ([`PathShape::Linear`]).
+    Linear,
+}
+crate::word_enum!(Ramp, "ramp", { Even => "even", Linear => "linear" });
+
+impl From<Ramp> for PathShape {
+    fn from(ramp: Ramp) -> Self {
+        match ramp {
+            Ramp::Even => PathShape::Even,
+            Ramp::Linear => PathShape::Linear,
+        }
+    }
+}
+
 impl FromStr for PathShape {
     type Err = QuotaError;
 

@@ -1,8 +1,5 @@
 //! Projecting global resettlement needs over a plan: a first year plus yearly growth.
 use std::collections::BTreeMap;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
 
 use super::{QuotaError, Rounding};
 
@@ -13,8 +10,7 @@ use super::{QuotaError, Rounding};
 /// plan year — as "the total number of people to resettle" for 2022–2024. It does not add
 /// the three years' needs (which would be 4,539,468). `LastYear` reproduces the report;
 /// `Sum` is offered for plans that want every year's need counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum NeedsBasis {
     /// The projected need of the plan's last year (the report's method).
     #[default]
@@ -23,18 +19,7 @@ pub enum NeedsBasis {
     Sum,
 }
 
-impl FromStr for NeedsBasis {
-    type Err = QuotaError;
-    fn from_str(s: &str) -> Result<Self, QuotaError> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "last-year" => Ok(NeedsBasis::LastYear),
-            "sum" => Ok(NeedsBasis::Sum),
-            _ => Err(QuotaError::UnknownNeedsBasis {
-                value: s.to_string(),
-            }),
-        }
-    }
-}
+crate::word_enum!(NeedsBasis, "needs_basis", { LastYear => "last-year", Sum => "sum" });
 
 /// The average yearly growth over the last `window` years of a needs series
 /// `(year, needs)`: the mean of the `window` year-on-year changes, which equals
@@ -140,7 +125,7 @@ mod tests {
         let e = "first".parse::<NeedsBasis>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "unknown needs basis \"first\"; expected last-year or sum"
+            "needs_basis: unknown value \"first\"; expected one of: last-year, sum"
         );
     }
 

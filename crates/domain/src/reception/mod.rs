@@ -24,6 +24,17 @@ pub enum PlaceKind {
 }
 word_enum!(PlaceKind, "kind", { Centre => "centre", Loi => "loi", Municipality => "municipality" });
 
+/// A reception officer's verdict on a placement proposal: the family goes to the place
+/// (the proposed one or another), or the proposal is set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlacementVerdict {
+    /// The family goes to the place.
+    Confirm,
+    /// The proposal is set aside; the family waits for another.
+    Reject,
+}
+word_enum!(PlacementVerdict, "decision", { Confirm => "confirm", Reject => "reject" });
+
 /// A place that can receive families, with its declared capacity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceptionPlace {

@@ -89,10 +89,10 @@ async fn drain(store: Store) {
             }
             Err(e) => {
                 tracing::error!(error = %e, callers = batch.len(), "audit batch not committed");
-                // A refusal (no key for a keyed chain) stays a refusal; a failure is told
-                // to each caller as what it is.
+                // A key missing for a keyed chain stays what it is; a failure is told to
+                // each caller as what it is.
                 let each = |e: &StorageError| match e {
-                    StorageError::Invalid(m) => StorageError::Invalid(m.clone()),
+                    StorageError::NoKey(m) => StorageError::NoKey(m.clone()),
                     other => StorageError::AuditBatch(other.to_string()),
                 };
                 for p in batch {

@@ -258,7 +258,7 @@ impl Store {
         };
         let key = self.keys.as_ref().map(|k| k.current_chain_key());
         if key.is_none() && !last_key.is_empty() {
-            return Err(StorageError::Invalid(format!(
+            return Err(StorageError::NoKey(format!(
                 "{NO_AUDIT_KEY} (`{last_key}`)"
             )));
         }

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use resettle_app::bounds::IMPORT_BYTES;
 use resettle_app::import::{FileKind, ImportOutcome, RowProblem};
 use resettle_app::{App, Permission};
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
 use serde::{Deserialize, Serialize};
@@ -104,7 +105,7 @@ pub(crate) async fn post(
             app.require(
                 &caller,
                 Permission::SubmitCase,
-                "import_cases",
+                AuditEntity::ImportCases,
                 &q.programme,
             )
             .await?;

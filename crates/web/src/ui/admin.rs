@@ -122,17 +122,12 @@ impl Problem {
     ) -> Option<Problem> {
         let message = error.to_string();
         // The field is named by the page in the reader's language: a typed refusal gives
-        // it with a reason worded in that language; an untyped one (`password: at least
-        // 12 characters …`) keeps its English reason without its prefix.
+        // it with a reason worded in that language.
         let named = match error {
             AppError::Refused(r) => FIELDS
                 .iter()
                 .find(|f| **f == r.field)
                 .map(|f| (*f, super::refusals::reason(lang, &r.kind, None))),
-            AppError::Invalid(_) => message
-                .split_once(':')
-                .map(|(f, rest)| (f.trim(), rest.trim().to_string()))
-                .filter(|(f, _)| FIELDS.contains(f)),
             AppError::Conflict(_) | AppError::NotFound(_) => None,
             _ => return None,
         };
@@ -141,7 +136,7 @@ impl Problem {
                 Some(if f == "role" { "roles" } else { f }.to_string()),
                 rest,
             ),
-            None if matches!(error, AppError::Invalid(_) | AppError::Refused(_)) => (None, message),
+            None if matches!(error, AppError::Refused(_)) => (None, message),
             None => (Some(conflict_field.to_string()), message),
         };
         Some(Problem {

@@ -108,8 +108,8 @@ impl From<&AuditQuery> for QueryEcho {
         let s = |v: &Option<String>| v.clone().unwrap_or_default();
         QueryEcho {
             actor: s(&q.actor),
-            action: s(&q.action),
-            entity: s(&q.entity),
+            action: q.action.map(|a| a.to_string()).unwrap_or_default(),
+            entity: q.entity.map(|e| e.to_string()).unwrap_or_default(),
             entity_id: s(&q.entity_id),
             from: s(&q.from),
             to: s(&q.to),

@@ -15,6 +15,7 @@ use resettle_app::cases::{
 };
 use resettle_app::{App, AppError, NewContact, Permission};
 use resettle_domain::case::{CaseState, MedicalRecord, PromiseKind};
+use resettle_domain::refusal::Vocabulary;
 use resettle_domain::reunification::{Dependency, Evidence};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_reports::{DocLang, subject_access};
@@ -1074,20 +1075,22 @@ pub(crate) async fn export(
     Path((number, format)): Path<(String, String)>,
     Query(query): Query<ExportQuery>,
 ) -> Response {
-    let refused = |detail: String| failed(lang, Some(&session), AppError::Invalid(detail));
+    let refused = |field: &'static str, given: &str, allowed: Vec<&str>| {
+        let refusal = Refusal::not_in_list(field, given, allowed, Vocabulary::Plain);
+        failed(lang, Some(&session), AppError::Refused(refusal))
+    };
     let pdf = match format.as_str() {
         "pdf" => true,
         "json" => false,
-        other => return refused(format!("format: {other:?} is not json or pdf")),
+        other => return refused("format", other, vec!["json", "pdf"]),
     };
     let language = match query.language.trim() {
         "" => None,
         code => match DocLang::parse(code) {
             Some(l) => Some(l),
             None => {
-                return refused(format!(
-                    "language: {code:?} is not one of ar, fa, fr, en, nl"
-                ));
+                let codes = DocLang::ALL.iter().map(|l| l.code()).collect();
+                return refused("language", code, codes);
             }
         },
     };

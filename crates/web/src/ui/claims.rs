@@ -151,7 +151,7 @@ pub(crate) async fn file(
             c.number
         ))
         .into_response(),
-        Err(e @ (AppError::Refused(_) | AppError::Invalid(_))) => {
+        Err(e @ AppError::Refused(_)) => {
             let w = worded(lang, &e, &session.caller, FIELDS, None);
             claims_page(lang, &app, &session, &form, Some(w), "").await
         }

@@ -74,6 +74,15 @@ fn number<T: std::str::FromStr>(field: &str, label: &str, text: &str) -> Result<
         .map_err(|_| format!("{label} ({field}): {text:?} is not a number"))
 }
 
+/// A word of the form's lists, read at the form's edge; refused as the plan's other inputs
+/// are, naming the field.
+fn word<T: std::str::FromStr<Err = resettle_domain::Refusal>>(
+    field: &'static str,
+    typed: &str,
+) -> Result<T, String> {
+    resettle_domain::typed_word(field, typed).map_err(|e| e.to_string())
+}
+
 impl PlanForm {
     /// The plan request the form describes.
     fn request(&self) -> Result<PlanRequest, String> {
@@ -85,7 +94,7 @@ impl PlanForm {
                 &self.regional_share_pct,
             )? / 100.0,
             state: self.state.trim().to_string(),
-            rounding: Some(self.rounding.clone()),
+            rounding: Some(word("rounding", &self.rounding)?),
             start_year: Some(number("start_year", "First year", &self.start_year)?),
             ..PlanRequest::default()
         };
@@ -110,7 +119,7 @@ impl PlanForm {
             _ => r.growth = Some(number("growth", "Yearly growth", &self.growth)?),
         }
         match self.share_source.as_str() {
-            "method" => r.method = Some(self.method.clone()),
+            "method" => r.method = Some(word("method", &self.method)?),
             _ => r.share = Some(number::<f64>("share", "State share", &self.share_pct)? / 100.0),
         }
         match self.path.as_str() {
@@ -123,7 +132,7 @@ impl PlanForm {
                         .collect::<Result<_, _>>()?,
                 )
             }
-            ramp => r.ramp = Some(ramp.to_string()),
+            ramp => r.ramp = Some(word("ramp", ramp)?),
         }
         Ok(r)
     }
@@ -296,8 +305,19 @@ mod tests {
         };
         let outcome = form.outcome(time::macros::date!(2026 - 11 - 23));
         let e = outcome.get_attr("error").unwrap().to_string();
+        assert!(e.starts_with("state: \"ZZ\" is not one of"), "{e}");
+    }
+
+    #[test]
+    fn a_word_outside_its_list_names_its_field() {
+        let form = PlanForm {
+            rounding: "ceil".into(),
+            ..PlanForm::default()
+        };
+        let outcome = form.outcome(time::macros::date!(2026 - 11 - 23));
+        let e = outcome.get_attr("error").unwrap().to_string();
         assert!(
-            e.starts_with("state: ZZ is not a state of the indicators"),
+            e.starts_with("rounding: ") && e.contains("floor, nearest"),
             "{e}"
         );
     }

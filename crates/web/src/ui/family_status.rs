@@ -208,7 +208,7 @@ pub(crate) async fn checkin(
     };
     match app.family_checkin(&family, &req).await {
         Ok(()) => Redirect::to("/family?answered=true").into_response(),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e @ AppError::Refused(_)) => {
             let refused = CheckInRefused::of(&e, req.consent);
             let page = family_page(lang, &app, &family, None, Some(refused)).await;
             (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()

@@ -100,7 +100,7 @@ pub(crate) async fn run(
             Ok(answer) => Ok(answer),
             // A bound refused: the page states the field's rule in the reader's words;
             // any other refusal is worded by its kind.
-            Err(e @ (AppError::Refused(_) | AppError::Invalid(_))) => Err(Problem {
+            Err(e @ AppError::Refused(_)) => Err(Problem {
                 field: match &e {
                     AppError::Refused(r) => FIELDS.iter().copied().find(|k| *k == r.field),
                     _ => None,

@@ -100,7 +100,7 @@ pub(crate) async fn save(
             .record_hold(&session.caller, &form.programme, &hold)
             .await
             .map_err(|e| match e {
-                AppError::Invalid(_) | AppError::Refused(_) => Ok(super::refusals::worded(
+                AppError::Refused(_) => Ok(super::refusals::worded(
                     lang,
                     &e,
                     &session.caller,

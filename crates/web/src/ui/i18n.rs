@@ -633,6 +633,12 @@ mod tests {
         assert_worded("reasons", codes(resettle_domain::policy::ReasonList::ALL));
         assert_worded("stay", codes(StayKind::ALL));
         assert_worded(
+            "decision",
+            codes(resettle_domain::reception::PlacementVerdict::ALL),
+        );
+        assert_worded("action", codes(resettle_domain::audit::AuditAction::ALL));
+        assert_worded("entity", codes(resettle_domain::audit::AuditEntity::ALL));
+        assert_worded(
             "dependency",
             codes(resettle_domain::reunification::Dependency::ALL),
         );

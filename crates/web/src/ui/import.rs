@@ -15,6 +15,7 @@ use minijinja::value::{Serde, Value};
 use resettle_app::bounds::IMPORT_BYTES;
 use resettle_app::import::{FileKind, ImportOutcome, RowProblem};
 use resettle_app::{App, Permission, Session};
+use resettle_domain::audit::AuditEntity;
 use resettle_domain::refusal::Vocabulary;
 use resettle_domain::{Refusal, RefusalKind};
 use serde::Serialize;
@@ -114,7 +115,12 @@ struct Shown {
 /// The page for those who may submit cases; others get "not allowed".
 async fn page_with(lang: Lang, app: &App, session: &Session, shown: Shown) -> Response {
     if let Err(e) = app
-        .require(&session.caller, Permission::SubmitCase, "import_cases", "")
+        .require(
+            &session.caller,
+            Permission::SubmitCase,
+            AuditEntity::ImportCases,
+            "",
+        )
         .await
     {
         return failed(lang, Some(session), e);

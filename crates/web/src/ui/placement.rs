@@ -176,8 +176,12 @@ pub(crate) async fn decide(
     if let Err(refused) = check_csrf(&session, &form.csrf) {
         return failed(lang, Some(&session), refused);
     }
+    let verdict = match resettle_domain::typed_word("decision", &form.decision) {
+        Ok(verdict) => verdict,
+        Err(refused) => return failed(lang, Some(&session), AppError::Refused(refused)),
+    };
     let decision = PlacementDecision {
-        decision: form.decision.clone(),
+        decision: verdict,
         place: Some(form.place.clone()).filter(|p| !p.trim().is_empty()),
         over_capacity_reason: Some(form.over_capacity_reason.clone())
             .filter(|r| !r.trim().is_empty()),
@@ -190,7 +194,7 @@ pub(crate) async fn decide(
             .into_response(),
         // A decision refused by a rule (a full place, a lapsed proposal) shows the plan
         // again with the reason at the family's row and what was typed kept.
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_) | AppError::Conflict(_))) => {
+        Err(e @ (AppError::Refused(_) | AppError::Conflict(_))) => {
             let message = e.to_string();
             let why = ["place: ", "over_capacity_reason: ", "decision: "]
                 .iter()

@@ -123,7 +123,7 @@ fn problem(lang: Lang, e: &AppError, caller: &Caller, section: &str) -> Option<V
         "track" => TRACK_FIELDS,
         _ => DECISION_FIELDS,
     };
-    if !matches!(e, AppError::Refused(_) | AppError::Invalid(_)) {
+    if !matches!(e, AppError::Refused(_)) {
         return None;
     }
     let w = refusals::worded(lang, e, caller, fields, None);

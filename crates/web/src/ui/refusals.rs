@@ -163,7 +163,16 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         RoleNotHeld { role } => args.set("role", word("role", role)),
         NoRate { instrument } => args.set("instrument", word("claim-page-instrument", instrument)),
         Several { found } => args.set("found", list(found, Vocabulary::Plain)),
-        OneOf { fields } => args.set("fields", list(fields, Vocabulary::Plain)),
+        OneOf { fields } | AtMostOne { fields } => {
+            args.set("fields", list(fields, Vocabulary::Plain))
+        }
+        NotCombined { with } => args.set("with", list(with, Vocabulary::Plain)),
+        Figures { detail } | Untrustworthy { detail } => args.set("detail", detail.clone()),
+        NoScenarioFor { model } => args.set("model", model.clone()),
+        NewerSchema { version, latest } => {
+            args.set("version", *version);
+            args.set("latest", *latest);
+        }
         NoLonger { was } => args.set("was", word("reunification-status", was)),
         PlaceNotOfKind { place, is, wanted } => {
             args.set("place", place.clone());
@@ -342,7 +351,8 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | NoWorkToMatch
         | OneCharacterRepeated
         | CommonPassword
-        | NoOrganisation => {}
+        | NoOrganisation
+        | OwnTools => {}
     }
     message(lang, &format!("refusal-{}", kind.as_str()), &args)
 }
@@ -619,6 +629,22 @@ mod tests {
                 is: StayKind::Loi,
                 wanted: StayKind::Centre,
             },
+            AtMostOne {
+                fields: vec!["ramp".into(), "path".into()],
+            },
+            NotCombined {
+                with: vec!["category".into(), "q".into()],
+            },
+            Figures { detail: given() },
+            NoScenarioFor {
+                model: "centre-then-loi".into(),
+            },
+            NewerSchema {
+                version: 40,
+                latest: 35,
+            },
+            Untrustworthy { detail: given() },
+            OwnTools,
         ]
     }
 

@@ -11,6 +11,7 @@ use resettle_app::annual::AnnualRequest;
 use resettle_app::bounds::CALENDAR_YEARS;
 use resettle_app::funding::{ClaimRequest, Instrument};
 use resettle_app::{App, AppError, Permission, Session};
+use resettle_domain::audit::AuditEntity;
 use resettle_reports::{DocLang, Document, Format};
 use serde::{Deserialize, Serialize};
 
@@ -93,7 +94,7 @@ pub(crate) async fn page(
         .require(
             &session.caller,
             Permission::BuildReports,
-            "annual_report",
+            AuditEntity::AnnualReport,
             "",
         )
         .await
@@ -216,7 +217,7 @@ pub(crate) async fn claim(
         .require(
             &session.caller,
             Permission::BuildReports,
-            "funding_claim",
+            AuditEntity::FundingClaim,
             "",
         )
         .await
@@ -294,7 +295,7 @@ pub(crate) async fn build(
             .require(
                 &session.caller,
                 Permission::BuildReports,
-                "annual_report",
+                AuditEntity::AnnualReport,
                 "",
             )
             .await

@@ -5,6 +5,7 @@
 //! without JavaScript. Submitting calls the same use case as `POST /api/v1/cases`; a
 //! refusal answers with the form as typed and the reason in the reader's language, the
 //! field named and marked.
+use resettle_domain::audit::AuditEntity;
 use std::collections::BTreeMap;
 
 use axum::Form;
@@ -232,9 +233,14 @@ const FIELDS: FormFields = &[
 /// Refuses, audited by the app layer, a caller whose roles may not submit cases: the
 /// error page says so in the reader's words, their roles named.
 async fn may_submit(app: &App, lang: Lang, session: &Session) -> Result<(), Response> {
-    app.require(&session.caller, Permission::SubmitCase, "case", "")
-        .await
-        .map_err(|e| failed(lang, Some(session), e))
+    app.require(
+        &session.caller,
+        Permission::SubmitCase,
+        AuditEntity::Case,
+        "",
+    )
+    .await
+    .map_err(|e| failed(lang, Some(session), e))
 }
 
 /// `GET /cases/new`: an empty form.

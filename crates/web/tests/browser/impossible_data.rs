@@ -261,7 +261,7 @@ async fn the_fair_share_table_says_what_the_plan_says() {
         review(c, s.backend, "fair-share-unknown-state").await;
         let error = text_of(c, "#plan-error").await;
         assert!(
-            error.starts_with("state: ZZ is not a state of the indicators"),
+            error.starts_with("state: \"ZZ\" is not one of"),
             "{}: {error}",
             s.backend
         );

@@ -294,7 +294,7 @@ async fn only_case_and_reception_officers_issue_codes_and_a_refusal_changes_noth
             .audit_entries(
                 &staff(&[Role::Auditor]),
                 &AuditQuery {
-                    action: Some("refused".into()),
+                    action: Some(resettle_domain::audit::AuditAction::Refused),
                     entity_id: Some(case.clone()),
                     ..AuditQuery::default()
                 },

@@ -132,7 +132,11 @@ fn request(endpoint: &str, n: &str) -> (String, String, Option<serde_json::Value
         "PUT /api/v1/cases/{n}/medical/1" => {
             Some(serde_json::json!({"condition": " ", "consent_to_share": false}))
         }
-        "POST /api/v1/cases/{n}/placement" => Some(serde_json::json!({"decision": "bogus"})),
+        // A well-formed decision (a decision neither way is refused when the body is
+        // read): after the caller's authorisation, the probed case has no open proposal.
+        "POST /api/v1/cases/{n}/placement" => {
+            Some(serde_json::json!({"decision": "confirm", "place": "NOWHERE"}))
+        }
         "POST /api/v1/cases/{n}/outcomes" => {
             Some(serde_json::json!({"member_no": 1, "months": 7, "employed": true}))
         }

@@ -454,7 +454,7 @@ async fn recorded_source(app: &App, username: &str) -> String {
         &resettle_app::Caller::operator(),
         &resettle_app::AuditQuery {
             entity_id: Some(username.into()),
-            action: Some("login".into()),
+            action: Some(resettle_domain::audit::AuditAction::Login),
             ..Default::default()
         },
     )

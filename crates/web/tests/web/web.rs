@@ -253,7 +253,7 @@ async fn a_plan_for_a_state_nobody_defined_is_refused() {
         problem["detail"]
             .as_str()
             .unwrap()
-            .starts_with("state: QQ is not a state of the indicators"),
+            .starts_with("state: \"QQ\" is not one of"),
         "{problem}"
     );
 }
@@ -268,6 +268,138 @@ async fn a_refused_plan_is_a_problem_naming_the_field() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(content_type, "application/problem+json");
     assert!(text.contains("needs_year"), "{text}");
+}
+
+/// A fair-share word outside its list (a key method, a ramp, a rounding, a needs basis) is
+/// a 422 naming the field and the words allowed; a scenario with one is not saved.
+#[tokio::test]
+async fn a_fair_share_word_outside_its_list_is_refused_naming_the_field() {
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        let plan = serde_json::json!({
+            "needs": 1473156, "growth": 40000, "years": 3, "regional_share": 0.2,
+            "state": "BE", "share": 0.0284, "rounding": "floor"
+        });
+        let with = |field: &str, word: &str| {
+            let mut body = plan.clone();
+            body[field] = word.into();
+            if field == "method" {
+                body.as_object_mut().unwrap().remove("share");
+            }
+            body
+        };
+        for (path, body, field, allowed) in [
+            (
+                "plan",
+                with("method", "ec2016"),
+                "method",
+                "ec2015, ec2015-capped, dublin2016, population, gdp, custom",
+            ),
+            ("plan", with("ramp", "steep"), "ramp", "even, linear"),
+            (
+                "plan",
+                with("rounding", "ceil"),
+                "rounding",
+                "floor, nearest",
+            ),
+            (
+                "plan",
+                with("needs_basis", "first"),
+                "needs_basis",
+                "last-year, sum",
+            ),
+            (
+                "key",
+                serde_json::json!({"method": "EC2015"}),
+                "method",
+                "ec2015-capped",
+            ),
+            (
+                "distribute",
+                serde_json::json!({"total": 100, "method": "fair"}),
+                "method",
+                "dublin2016",
+            ),
+        ] {
+            let (status, content_type, text) =
+                send_json(&app, "POST", &format!("/api/v1/fair-share/{path}"), body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {text}");
+            assert_eq!(content_type, "application/problem+json");
+            let problem: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let detail = problem["detail"].as_str().unwrap_or_default();
+            assert!(
+                detail.starts_with(&format!("{field}: ")) && detail.contains(allowed),
+                "{path}: {problem}"
+            );
+        }
+        let planner = token_for(&app, "plan", "planner").await;
+        let (status, problem) = authed(
+            &app,
+            &planner,
+            "POST",
+            "/api/v1/fair-share/scenarios",
+            Some(serde_json::json!({"name": "steep", "inputs": with("ramp", "steep")})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("inputs.ramp: ")),
+            "{problem}"
+        );
+        let (_, _, saved) = get(&app, "/api/v1/fair-share/scenarios").await;
+        assert_eq!(saved, "[]", "{}: a refused scenario was saved", db.backend);
+    }
+}
+
+/// Figures a key cannot use, two alternatives given together, and an overdue list with a
+/// filter it does not combine with are each a 422 naming the field, with a typed reason.
+#[tokio::test]
+async fn figures_alternatives_and_combinations_are_refused_naming_the_field() {
+    let db = resettle_testkit::sqlite();
+    let app = open(&db.url).await;
+    app.load_demo(&small_demo(), false).await.unwrap();
+    let t = token(&app).await;
+    let plan = serde_json::json!({
+        "needs": 1473156, "growth": 40000, "years": 3, "regional_share": 0.2,
+        "state": "BE", "share": 0.0284, "first_years": [2000], "ramp": "linear"
+    });
+    for (path, body, start) in [
+        (
+            "/api/v1/fair-share/key",
+            serde_json::json!({"method": "custom", "weights": "population=0.5,gdp=0.4"}),
+            "weights: the figures cannot be used: weights must sum to 1",
+        ),
+        (
+            "/api/v1/fair-share/plan",
+            plan,
+            "first_years: give at most one of first_years or ramp",
+        ),
+    ] {
+        let (status, _, text) = send_json(&app, "POST", path, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+        let problem: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            problem["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with(start)),
+            "{problem}"
+        );
+    }
+    let (status, problem) = authed(
+        &app,
+        &t,
+        "GET",
+        "/api/v1/cases?overdue=true&category=medical_needs",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(
+        problem["detail"],
+        "overdue: cannot be combined with category, q, ours"
+    );
 }
 
 #[tokio::test]
@@ -1706,7 +1838,8 @@ async fn a_word_outside_its_list_is_refused_naming_the_field_and_nothing_is_writ
                 "a refused submission was stored"
             );
         }
-        // A step to no state, a promise of no kind: the case stays as it was.
+        // A step to no state, a promise of no kind, a placement decided neither way: the
+        // case stays as it was.
         let (path, case) = first_case_in(&app, &t, "pre_departure").await;
         let version = case["version"].as_i64().unwrap();
         for (verb, body, field, allowed) in [
@@ -1721,6 +1854,12 @@ async fn a_word_outside_its_list_is_refused_naming_the_field_and_nothing_is_writ
                 serde_json::json!({"kind": "wedding", "promised_date": "2027-01-15"}),
                 "kind",
                 "interview, departure",
+            ),
+            (
+                "placement",
+                serde_json::json!({"decision": "maybe"}),
+                "decision",
+                "confirm, reject",
             ),
         ] {
             let (status, problem) =
@@ -1770,6 +1909,53 @@ async fn a_word_outside_its_list_is_refused_naming_the_field_and_nothing_is_writ
         );
         let (status, list) = authed(&app, &t, "GET", "/api/v1/cases?state=&priority=", None).await;
         assert_eq!(status, StatusCode::OK, "{list}");
+        // The trail's filters take the words its entries are written with; a refused
+        // filter is no read of the trail (the count below is one more: its own read).
+        let trail_reads = || async {
+            let (_, entries) = authed(
+                &app,
+                &auditor,
+                "GET",
+                "/api/v1/audit?action=read&entity=audit_log&actor=otto",
+                None,
+            )
+            .await;
+            entries.as_array().map_or(0, Vec::len)
+        };
+        let before = trail_reads().await;
+        for (query, field, allowed) in [
+            ("action=peek", "action", "read, write, export"),
+            ("entity=cases", "entity", "case, case_list"),
+        ] {
+            let path = format!("/api/v1/audit?{query}");
+            let (status, problem) = authed(&app, &auditor, "GET", &path, None).await;
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{query}: {problem}"
+            );
+            refused(&problem, field, allowed);
+        }
+        assert_eq!(
+            trail_reads().await,
+            before + 1,
+            "a refused filter was recorded as a read of the trail"
+        );
+        let (status, entries) = authed(
+            &app,
+            &auditor,
+            "GET",
+            "/api/v1/audit?action=&entity=case_list",
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{entries}");
+        assert!(
+            entries
+                .as_array()
+                .is_some_and(|e| !e.is_empty() && e.iter().all(|e| e["entity"] == "case_list")),
+            "{entries}"
+        );
     }
 }
 
@@ -1987,8 +2173,8 @@ async fn only_a_planner_records_a_pledge_through_the_page() {
             .audit_entries(
                 &op(),
                 &resettle_app::AuditQuery {
-                    action: Some("refused".into()),
-                    entity: Some("pledge".into()),
+                    action: Some(resettle_domain::audit::AuditAction::Refused),
+                    entity: Some(resettle_domain::audit::AuditEntity::Pledge),
                     ..Default::default()
                 },
             )
@@ -2034,8 +2220,8 @@ async fn only_a_planner_records_a_pledge_through_the_page() {
                 &op(),
                 &resettle_app::AuditQuery {
                     actor: Some("pat".into()),
-                    action: Some("write".into()),
-                    entity: Some("pledge".into()),
+                    action: Some(resettle_domain::audit::AuditAction::Write),
+                    entity: Some(resettle_domain::audit::AuditEntity::Pledge),
                     ..Default::default()
                 },
             )

@@ -1,6 +1,7 @@
 //! `POST /api/v1/fair-share/distribute`.
 use axum::Json;
 use resettle_app::fair_share::{self, Distribution, KeyRequest};
+use resettle_domain::quota::KeyMethod;
 use serde::Deserialize;
 
 use crate::ApiError;
@@ -15,7 +16,7 @@ pub(crate) struct DistributeRequest {
     total: u64,
     /// The key's method, as in [`KeyRequest`].
     #[schema(example = "ec2015")]
-    method: String,
+    method: KeyMethod,
     /// With `custom`: the weights.
     weights: Option<String>,
     /// With `custom`: the cap, 0 to 1.

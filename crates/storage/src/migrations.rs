@@ -208,6 +208,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0032_breakdown_reason_codes.sql"),
         postgres: include_str!("../migrations/postgres/0032_breakdown_reason_codes.sql"),
     },
+    Migration {
+        version: 33,
+        description: "saved fair-share scenarios hold their words as they are now read",
+        sqlite: include_str!("../migrations/sqlite/0033_scenario_words.sql"),
+        postgres: include_str!("../migrations/postgres/0033_scenario_words.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names
@@ -727,6 +733,52 @@ mod tests {
                     row("TST-26C00002", 2, None),
                     row("TST-26C00003", 4, Some("other")),
                     row("TST-26C00003", 5, Some("housing_lost")),
+                ],
+                "{}",
+                db.backend
+            );
+            store.close().await;
+        }
+    }
+
+    /// Migration 33 writes a saved scenario's words as they are now read (lower case, no
+    /// spaces around), leaves the rest of its inputs and a scenario without them alone.
+    #[tokio::test]
+    async fn a_saved_scenario_takes_the_words_as_they_are_now_read() {
+        for db in resettle_testkit::databases() {
+            let store = Store::connect(&db.url).await.unwrap();
+            store.migrate_through(32).await.unwrap();
+            for (name, inputs) in [
+                (
+                    "typed loosely",
+                    r#"{"method":" EC2015-Capped ","ramp":"Linear","rounding":"FLOOR","needs_basis":"Last-Year","state":"BE","years":3}"#,
+                ),
+                ("without words", r#"{"state":"NL","share":0.05,"method":null}"#),
+            ] {
+                sqlx::query(
+                    "INSERT INTO fair_share_scenarios (name, inputs, result, saved_at, saved_by)                      VALUES ($1, $2, '{}', '2026-07-01T10:00:00Z', 'test')",
+                )
+                .bind(name)
+                .bind(inputs)
+                .execute(&store.pool)
+                .await
+                .unwrap();
+            }
+            store.migrate().await.unwrap();
+            let stored: Vec<serde_json::Value> = store
+                .scenarios()
+                .await
+                .unwrap()
+                .iter()
+                .map(|s| serde_json::from_str(&s.inputs).unwrap())
+                .collect();
+            assert_eq!(
+                stored,
+                [
+                    serde_json::json!({"method": "ec2015-capped", "ramp": "linear",
+                        "rounding": "floor", "needs_basis": "last-year", "state": "BE",
+                        "years": 3}),
+                    serde_json::json!({"state": "NL", "share": 0.05, "method": null}),
                 ],
                 "{}",
                 db.backend

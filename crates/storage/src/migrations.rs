@@ -753,7 +753,10 @@ mod tests {
                     "typed loosely",
                     r#"{"method":" EC2015-Capped ","ramp":"Linear","rounding":"FLOOR","needs_basis":"Last-Year","state":"BE","years":3}"#,
                 ),
-                ("without words", r#"{"state":"NL","share":0.05,"method":null}"#),
+                (
+                    "without words",
+                    r#"{"state":"NL","share":0.05,"method":null}"#,
+                ),
             ] {
                 sqlx::query(
                     "INSERT INTO fair_share_scenarios (name, inputs, result, saved_at, saved_by)                      VALUES ($1, $2, '{}', '2026-07-01T10:00:00Z', 'test')",

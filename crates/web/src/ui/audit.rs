@@ -5,6 +5,7 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use resettle_app::{App, AuditQuery, ChainCheck, ChainStatus};
+use resettle_domain::audit::{AuditAction, AuditEntity};
 
 use super::{Lang, failed, render, user_context};
 use crate::extract::ApiQuery;
@@ -64,6 +65,8 @@ pub(crate) async fn page(
             entries => Value::from(Serde(&entries)),
             chain => chain,
             q => Value::from(Serde(&QueryEcho::from(&q))),
+            actions => AuditAction::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
+            entities => AuditEntity::ALL.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
             query => query,
         },
     )

@@ -214,6 +214,22 @@ async fn auditors_browse_and_export_the_trail_and_others_may_not() {
     let a = send(&app, get("/audit?action=login", Some(&auditor))).await;
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.body.contains("intact") && a.body.contains("second factor accepted"));
+    // Words, not codes: the entries' acts and the filter's choices are worded, the
+    // filter shown as chosen.
+    assert!(a.body.contains("<td>signed in</td>"), "{}", a.body);
+    assert!(!a.body.contains("<td>login</td>"), "{}", a.body);
+    assert!(
+        a.body
+            .contains("<option value=\"login\" selected>signed in</option>"),
+        "{}",
+        a.body
+    );
+    assert!(
+        a.body
+            .contains("<option value=\"medical_record\">medical record</option>"),
+        "{}",
+        a.body
+    );
     // The page says when the whole chain was last verified; it checks only what follows.
     assert!(
         a.body

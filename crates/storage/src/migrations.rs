@@ -202,6 +202,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0031_states_entered_after.sql"),
         postgres: include_str!("../migrations/postgres/0031_states_entered_after.sql"),
     },
+    Migration {
+        version: 34,
+        description: "the case list's order after each filter, to page by key",
+        sqlite: include_str!("../migrations/sqlite/0034_case_list_by_key.sql"),
+        postgres: include_str!("../migrations/postgres/0034_case_list_by_key.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -48,7 +48,8 @@ pub use audit::{
 pub use backup::close_for_replacement;
 pub use caseload::{ImportSummary, OpenImport};
 pub use cases::{
-    Assignment, CaseCount, CaseFilter, CasePage, CaseSummary, ListStart, NewEvent, ScopeFilter, StoredCase,
+    Assignment, CaseCount, CaseFilter, CasePage, CaseSummary, ListStart, NewEvent, ScopeFilter,
+    StoredCase,
 };
 pub use claims::{FiledClaimRow, FiledLineRow};
 pub use error::StorageError;

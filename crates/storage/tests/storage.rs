@@ -898,13 +898,18 @@ async fn pages_read_by_key_hold_every_match_once_in_order() {
     // Five days of submission for 61 cases, numbered out of order: most days hold ties.
     let files: Vec<CaseFile> = (0..61u32)
         .map(|i| {
-            let path = if i % 3 == 0 { TO_ARRIVAL } else { &TO_ARRIVAL[..2] };
+            let path = if i % 3 == 0 {
+                TO_ARRIVAL
+            } else {
+                &TO_ARRIVAL[..2]
+            };
             let mut f = case_file(&format!("TST-21C{:05}", (i * 37) % 101), 1, path, 2021);
             f.case.submitted_on = date!(2020 - 01 - 01) + time::Duration::days(i64::from(i % 5));
             if i % 4 == 0 {
                 f.case.priority = Priority::Urgent;
             }
-            f.case.members[0].full_name = format!("Member {}", if i % 2 == 0 { "Haddad" } else { "Omar" });
+            f.case.members[0].full_name =
+                format!("Member {}", if i % 2 == 0 { "Haddad" } else { "Omar" });
             f
         })
         .collect();
@@ -913,14 +918,16 @@ async fn pages_read_by_key_hold_every_match_once_in_order() {
         (b.case.submitted_on, a.case.case_number.as_str())
             .cmp(&(a.case.submitted_on, b.case.case_number.as_str()))
     });
-    let filters: Vec<(CaseFilter, Box<dyn Fn(&CaseFile) -> bool>)> = vec![
-        (CaseFilter::default(), Box::new(|_| true)),
+    // Each filter, with what it says of a case.
+    type Rule = fn(&CaseFile) -> bool;
+    let filters: Vec<(CaseFilter, Rule)> = vec![
+        (CaseFilter::default(), |_| true),
         (
             CaseFilter {
                 state: Some(CaseState::Arrived),
                 ..CaseFilter::default()
             },
-            Box::new(|f| f.events.len() > 3),
+            |f| f.events.len() > 3,
         ),
         (
             CaseFilter {
@@ -928,14 +935,14 @@ async fn pages_read_by_key_hold_every_match_once_in_order() {
                 nationality: Some("sy".into()),
                 ..CaseFilter::default()
             },
-            Box::new(|f| f.case.priority == Priority::Urgent),
+            |f| f.case.priority == Priority::Urgent,
         ),
         (
             CaseFilter {
                 q: Some("hadd".into()),
                 ..CaseFilter::default()
             },
-            Box::new(|f| f.case.members[0].full_name.ends_with("Haddad")),
+            |f| f.case.members[0].full_name.ends_with("Haddad"),
         ),
     ];
     let numbers = |rows: &[CaseSummary]| -> Vec<String> {

@@ -260,7 +260,11 @@ impl App {
             // does not tell whether it exists.
             Some(last) => {
                 let number = last.case_number().as_str();
-                if !self.store.case_in_scope(number, filter.scope.clone()).await? {
+                if !self
+                    .store
+                    .case_in_scope(number, filter.scope.clone())
+                    .await?
+                {
                     return Err(ListPosition::refused("after", number).into());
                 }
                 ListStart::After(last)

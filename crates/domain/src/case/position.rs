@@ -18,7 +18,9 @@ impl ListPosition {
     /// Reads a position as [`fmt::Display`] writes it; anything else is refused on
     /// `field` as not a position in the list, since no list's `next` gave it.
     pub fn parse(field: &'static str, given: &str) -> Result<Self, Refusal> {
-        CaseNumber::parse(given).map(Self).map_err(|_| Self::refused(field, given))
+        CaseNumber::parse(given)
+            .map(Self)
+            .map_err(|_| Self::refused(field, given))
     }
 
     /// The refusal of `given` on `field`: it is not a place in the list (also for a case
@@ -57,7 +59,14 @@ mod tests {
 
     #[test]
     fn anything_but_a_case_number_is_refused_on_the_field_given() {
-        for given in ["", "X", "2026_03_01", "LEB 17C04211", "-LEB17C04211", "LEB-17C04211;"] {
+        for given in [
+            "",
+            "X",
+            "2026_03_01",
+            "LEB 17C04211",
+            "-LEB17C04211",
+            "LEB-17C04211;",
+        ] {
             let e = ListPosition::parse("after", given).unwrap_err();
             assert_eq!(e.field, "after");
             assert_eq!(

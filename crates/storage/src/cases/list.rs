@@ -306,7 +306,8 @@ impl Store {
                 let n = binds.len();
                 // The first condition alone is a range of the order's index; the second
                 // leaves out the cases of the last one's day up to it.
-                let day = format!("(SELECT a.submitted_on FROM cases a WHERE a.case_number = ${n})");
+                let day =
+                    format!("(SELECT a.submitted_on FROM cases a WHERE a.case_number = ${n})");
                 let joiner = if clause.is_empty() { " WHERE" } else { " AND" };
                 format!(
                     "SELECT {SUMMARY_COLUMNS}{from}{joiner} c.submitted_on <= {day} \

@@ -35,7 +35,12 @@ async fn a_case_officer_works_the_overdue_list_and_takes_a_step() {
         );
         assert_ne!(text_of(c, "#cases tbody").await, first_page);
         assert!(text_of(c, "nav.pages").await.contains("page 2 of"));
-        assert!(text_of(c, "#cases tbody").await.to_lowercase().contains("housed"));
+        assert!(
+            text_of(c, "#cases tbody")
+                .await
+                .to_lowercase()
+                .contains("housed")
+        );
         click(c, "a[rel='first']").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert_eq!(text_of(c, "#cases tbody").await, first_page);

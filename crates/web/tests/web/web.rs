@@ -1635,7 +1635,11 @@ async fn the_case_list_is_paged_by_key_and_a_bad_position_is_refused_by_name() {
                 db.backend
             );
         }
-        assert_eq!(listed().await, before, "a refused list was recorded as a read");
+        assert_eq!(
+            listed().await,
+            before,
+            "a refused list was recorded as a read"
+        );
     }
 }
 

@@ -77,6 +77,8 @@ cases-count-scoped = { $total ->
         [one] One case you may see
        *[other] { $total } cases you may see
     } (scope: { $scope }); page { $page }.
+cases-count-more = More than { $total } cases you may see; page { $page }.
+cases-count-more-scoped = More than { $total } cases you may see (scope: { $scope }); page { $page }.
 cases-col-case = Case
 cases-col-state = State
 cases-col-priority = Priority
@@ -93,6 +95,8 @@ cases-pages = Pages of the list
 cases-previous = ← previous page
 cases-next = next page →
 cases-page-of = page { $page } of { $pages }
+cases-first = ← first page
+cases-page = page { $page }
 
 ## One case
 
@@ -1242,6 +1246,7 @@ refusal-one_character_repeated = it is one character repeated; choose a phrase o
 refusal-common_password = it is on the list of passwords most used, from breaches; choose another.
 refusal-role_not_held = the user does not hold the role “{ $role }”.
 refusal-no_organisation = you belong to no organisation that submits cases.
+refusal-not_a_list_position = “{ $given }” is not a place in this list: follow the list’s own “next page” link, or start again from the first page.
 refusal-not_a_web_address = “{ $given }” is not an http:// or https:// address without a query.
 refusal-not_an_email = “{ $given }” is not an e-mail address (name@domain).
 refusal-not_a_phone = “{ $given }” is not a mobile number in international form (+ and 8 to 15 digits, e.g. +961 3 123 456).

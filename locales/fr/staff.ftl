@@ -79,6 +79,8 @@ cases-count-scoped = { $total ->
         [one] { $total } dossier que vous pouvez voir
        *[other] { $total } dossiers que vous pouvez voir
     } (périmètre : { $scope }) ; page { $page }.
+cases-count-more = Plus de { $total } dossiers que vous pouvez voir ; page { $page }.
+cases-count-more-scoped = Plus de { $total } dossiers que vous pouvez voir (périmètre : { $scope }) ; page { $page }.
 cases-col-case = Dossier
 cases-col-state = État
 cases-col-priority = Priorité
@@ -95,6 +97,8 @@ cases-pages = Pages de la liste
 cases-previous = ← page précédente
 cases-next = page suivante →
 cases-page-of = page { $page } sur { $pages }
+cases-first = ← première page
+cases-page = page { $page }
 
 ## Un dossier
 
@@ -1244,6 +1248,7 @@ refusal-one_character_repeated = c’est un seul caractère répété ; choisiss
 refusal-common_password = il figure sur la liste des mots de passe les plus utilisés, issue de fuites ; choisissez-en un autre.
 refusal-role_not_held = l’utilisateur n’a pas le rôle « { $role } ».
 refusal-no_organisation = vous n’appartenez à aucune organisation qui soumet des dossiers.
+refusal-not_a_list_position = « { $given } » n’est pas une position dans cette liste : suivez le lien « page suivante » de la liste, ou recommencez à la première page.
 refusal-not_a_web_address = « { $given } » n’est pas une adresse http:// ou https:// sans requête.
 refusal-not_an_email = « { $given } » n’est pas une adresse e-mail (nom@domaine).
 refusal-not_a_phone = « { $given } » n’est pas un numéro de mobile au format international (+ et 8 à 15 chiffres, p. ex. +961 3 123 456).

@@ -76,6 +76,8 @@ cases-count-scoped = { $total ->
         [one] Eén dossier dat u mag zien
        *[other] { $total } dossiers die u mag zien
     } (bereik: { $scope }); pagina { $page }.
+cases-count-more = Meer dan { $total } dossiers die u mag zien; pagina { $page }.
+cases-count-more-scoped = Meer dan { $total } dossiers die u mag zien (bereik: { $scope }); pagina { $page }.
 cases-col-case = Dossier
 cases-col-state = Status
 cases-col-priority = Prioriteit
@@ -92,6 +94,8 @@ cases-pages = Pagina's van de lijst
 cases-previous = ← vorige pagina
 cases-next = volgende pagina →
 cases-page-of = pagina { $page } van { $pages }
+cases-first = ← eerste pagina
+cases-page = pagina { $page }
 
 ## Eén dossier
 
@@ -1241,6 +1245,7 @@ refusal-one_character_repeated = het is één teken herhaald; kies een zin van m
 refusal-common_password = het staat op de lijst van de meest gebruikte wachtwoorden uit datalekken; kies een ander.
 refusal-role_not_held = de gebruiker heeft de rol “{ $role }” niet.
 refusal-no_organisation = u hoort bij geen organisatie die dossiers voordraagt.
+refusal-not_a_list_position = “{ $given }” is geen plek in deze lijst: volg de link “volgende pagina” van de lijst, of begin opnieuw bij de eerste pagina.
 refusal-not_a_web_address = “{ $given }” is geen http://- of https://-adres zonder zoekvraag.
 refusal-not_an_email = “{ $given }” is geen e-mailadres (naam@domein).
 refusal-not_a_phone = “{ $given }” is geen gsm-nummer in internationale vorm (+ en 8 tot 15 cijfers, bv. +961 3 123 456).

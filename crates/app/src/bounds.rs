@@ -40,6 +40,11 @@ pub const CALENDAR_YEARS: RangeInclusive<i32> = 1950..=2100;
 /// every resettlement case ever submitted; the database never skips further than that.
 pub const PAGES: RangeInclusive<u32> = 1..=100_000;
 
+/// The most cases a list counts: past it the list says "more than 10,000", since an
+/// exact count of 90,000 matches reads 90,000 rows for a figure no one pages through,
+/// and a narrower filter is what the reader needs then.
+pub const COUNTED_CASES: i64 = 10_000;
+
 /// Cases per page: a page is rendered whole, with each case's summary, so 500 keeps an
 /// answer under a megabyte.
 pub const CASES_PER_PAGE: RangeInclusive<u32> = 1..=500;

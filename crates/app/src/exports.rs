@@ -284,25 +284,30 @@ impl App {
         })
     }
 
-    /// Every case matching the list's filters, page by page as the list reads them.
+    /// Every case matching the list's filters, page by page as the list reads them: each
+    /// after the last case of the one before, or by page number on the overdue list.
     async fn case_sheet(&self, caller: &Caller, q: &CaseQuery) -> Result<Sheet, AppError> {
         let per_page = *CASES_PER_PAGE.end();
         let mut items = Vec::new();
-        for page in 1.. {
+        let (mut page, mut after) = (1, None);
+        loop {
             let list = self
                 .list_cases(
                     caller,
                     &CaseQuery {
                         page: Some(page),
                         per_page: Some(per_page),
+                        after: after.take(),
                         ..q.clone()
                     },
                 )
                 .await?;
-            let done = list.items.len() < per_page as usize;
+            let full = list.items.len() == per_page as usize;
             items.extend(list.items);
-            if done {
-                break;
+            match list.next {
+                Some(next) => after = Some(next),
+                None if full && q.overdue == Some(true) => page += 1,
+                None => break,
             }
         }
         Sheet::of(&items, &["case_number", "programme", "state"])

@@ -31,6 +31,32 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// The fewest characters a word of a name search may have: a word of one letter begins
+/// most names there are, so its range reads most of the index of name words to find
+/// thousands of families no one could look through.
+pub const SEARCH_WORD_MIN: usize = 2;
+
+/// Whether `q` may be searched for: refused on `field` when a word of it without a digit
+/// has fewer than [`SEARCH_WORD_MIN`] characters. A word with a digit is part of a case
+/// number (names rarely hold digits), so `LEB-1` is still a search.
+pub fn check_search(field: &'static str, q: &str) -> Result<(), crate::Refusal> {
+    match words(q)
+        .iter()
+        .filter(|w| !w.chars().any(char::is_numeric))
+        .map(|w| w.chars().count())
+        .find(|n| *n < SEARCH_WORD_MIN)
+    {
+        Some(got) => Err(crate::Refusal::of(
+            field,
+            crate::RefusalKind::TooShort {
+                min: SEARCH_WORD_MIN,
+                got,
+            },
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The first string after every string that starts with `prefix`: a search for words
 /// beginning with `prefix` is then the range `prefix <= word < prefix_end(prefix)` in
 /// code-point order (bytewise in UTF-8), which an index answers on either database.
@@ -51,6 +77,17 @@ mod tests {
         assert_eq!(fold("مُحَمَّد"), fold("محمد"));
         assert_eq!(words("Al-Hassan  ibn Hassan"), ["al", "hassan", "ibn"]);
         assert_eq!(words(" - "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_word_of_one_letter_is_too_short_to_search_for() {
+        let e = check_search("q", "haddad a").unwrap_err();
+        assert_eq!(e.field, "q");
+        assert_eq!(e.kind, crate::RefusalKind::TooShort { min: 2, got: 1 });
+        assert!(check_search("q", "É").is_err());
+        for fine in ["mo", "Al-Hassan", "LEB-1", "5", "مح", " "] {
+            assert_eq!(check_search("q", fine), Ok(()), "{fine:?}");
+        }
     }
 
     proptest! {

@@ -495,6 +495,12 @@ pub enum RefusalKind {
     },
     /// `ours` asked for by a user of no organisation that submits cases.
     NoOrganisation,
+    /// `given` is not a position in the case list as the list's `next` gives it (the
+    /// case number of a case the reader may see).
+    NotAListPosition {
+        /// What was given.
+        given: String,
+    },
     /// Not an `http://` or `https://` address without query or fragment.
     NotAWebAddress {
         /// What was given.
@@ -667,6 +673,7 @@ impl RefusalKind {
             CommonPassword => "common_password",
             RoleNotHeld { .. } => "role_not_held",
             NoOrganisation => "no_organisation",
+            NotAListPosition { .. } => "not_a_list_position",
             NotAWebAddress { .. } => "not_a_web_address",
             NotAnEmail { .. } => "not_an_email",
             NotAPhone { .. } => "not_a_phone",
@@ -975,6 +982,11 @@ impl fmt::Display for RefusalKind {
             ),
             RoleNotHeld { role } => write!(f, "the user does not hold the role {role}"),
             NoOrganisation => f.write_str("you belong to no organisation that submits cases"),
+            NotAListPosition { given } => write!(
+                f,
+                "{given:?} is not a position in the list (the case number of a case you may \
+                 see, as the list's next gives it)"
+            ),
             NotAWebAddress { given } => write!(
                 f,
                 "{given:?} is not an http:// or https:// address without query (the family \

@@ -47,7 +47,10 @@ pub use audit::{
 };
 pub use backup::close_for_replacement;
 pub use caseload::{ImportSummary, OpenImport};
-pub use cases::{Assignment, CaseFilter, CaseSummary, NewEvent, ScopeFilter, StoredCase};
+pub use cases::{
+    Assignment, CaseCount, CaseFilter, CasePage, CaseSummary, ListStart, NewEvent, ScopeFilter,
+    StoredCase,
+};
 pub use claims::{FiledClaimRow, FiledLineRow};
 pub use error::StorageError;
 pub use families::{FamilyRecord, FamilyStage, LastActor, MemberCareNeeds, SponsorContact};

@@ -214,6 +214,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0033_scenario_words.sql"),
         postgres: include_str!("../migrations/postgres/0033_scenario_words.sql"),
     },
+    Migration {
+        version: 34,
+        description: "the case list's order after each filter, to page by key",
+        sqlite: include_str!("../migrations/sqlite/0034_case_list_by_key.sql"),
+        postgres: include_str!("../migrations/postgres/0034_case_list_by_key.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -809,7 +809,7 @@ async fn postgresql_is_reached_over_verified_tls() {
 /// forgets a family once it is anonymised.
 #[tokio::test]
 async fn names_are_found_alike_on_both_databases_in_any_script() {
-    use resettle_storage::CaseFilter;
+    use resettle_storage::{CaseFilter, ListStart};
     let named = |number: &str, names: &[&str]| {
         let mut f = case_file(number, names.len() as u32, TO_ARRIVAL, 2021);
         for (m, name) in f.case.members.iter_mut().zip(names) {
@@ -838,9 +838,13 @@ async fn names_are_found_alike_on_both_databases_in_any_script() {
                 ..CaseFilter::default()
             };
             async move {
-                let (found, total) = store.list_cases(&filter, 1, 50).await.unwrap();
-                assert_eq!(found.len() as i64, total);
-                let mut numbers: Vec<String> = found.into_iter().map(|c| c.case_number).collect();
+                let found = store
+                    .list_cases(&filter, &ListStart::Page(1), 50, 1000)
+                    .await
+                    .unwrap();
+                assert_eq!(found.rows.len() as i64, found.count.total);
+                let mut numbers: Vec<String> =
+                    found.rows.into_iter().map(|c| c.case_number).collect();
                 numbers.sort();
                 numbers
             }
@@ -882,6 +886,140 @@ async fn names_are_found_alike_on_both_databases_in_any_script() {
     }
 }
 
+/// Paging by key gives every case the filter matches exactly once, in the list's order
+/// (newest submission first, ties by case number), with and without filters, on both
+/// databases, as paging by number does; a page after a case the filter does not match
+/// starts where that case stands; and the count is exact up to its cap and says when it
+/// stopped there.
+#[tokio::test]
+async fn pages_read_by_key_hold_every_match_once_in_order() {
+    use resettle_domain::case::ListPosition;
+    use resettle_storage::{CaseFilter, CaseSummary, ListStart};
+    // Five days of submission for 61 cases, numbered out of order: most days hold ties.
+    let files: Vec<CaseFile> = (0..61u32)
+        .map(|i| {
+            let path = if i % 3 == 0 {
+                TO_ARRIVAL
+            } else {
+                &TO_ARRIVAL[..2]
+            };
+            let mut f = case_file(&format!("TST-21C{:05}", (i * 37) % 101), 1, path, 2021);
+            f.case.submitted_on = date!(2020 - 01 - 01) + time::Duration::days(i64::from(i % 5));
+            if i % 4 == 0 {
+                f.case.priority = Priority::Urgent;
+            }
+            f.case.members[0].full_name =
+                format!("Member {}", if i % 2 == 0 { "Haddad" } else { "Omar" });
+            f
+        })
+        .collect();
+    let mut order: Vec<&CaseFile> = files.iter().collect();
+    order.sort_by(|a, b| {
+        (b.case.submitted_on, a.case.case_number.as_str())
+            .cmp(&(a.case.submitted_on, b.case.case_number.as_str()))
+    });
+    // Each filter, with what it says of a case.
+    type Rule = fn(&CaseFile) -> bool;
+    let filters: Vec<(CaseFilter, Rule)> = vec![
+        (CaseFilter::default(), |_| true),
+        (
+            CaseFilter {
+                state: Some(CaseState::Arrived),
+                ..CaseFilter::default()
+            },
+            |f| f.events.len() > 3,
+        ),
+        (
+            CaseFilter {
+                priority: Some(Priority::Urgent),
+                nationality: Some("sy".into()),
+                ..CaseFilter::default()
+            },
+            |f| f.case.priority == Priority::Urgent,
+        ),
+        (
+            CaseFilter {
+                q: Some("hadd".into()),
+                ..CaseFilter::default()
+            },
+            |f| f.case.members[0].full_name.ends_with("Haddad"),
+        ),
+    ];
+    let numbers = |rows: &[CaseSummary]| -> Vec<String> {
+        rows.iter().map(|c| c.case_number.clone()).collect()
+    };
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store
+            .import_programme(&programme(files.clone()), &[])
+            .await
+            .unwrap();
+        for (filter, matches) in &filters {
+            let expected: Vec<String> = order
+                .iter()
+                .filter(|f| matches(f))
+                .map(|f| f.case.case_number.as_str().to_string())
+                .collect();
+            assert!(expected.len() > 7, "every filter spans pages");
+            let (mut by_key, mut by_number) = (Vec::new(), Vec::new());
+            let mut start = ListStart::Page(1);
+            for page in 1.. {
+                let found = store.list_cases(filter, &start, 7, 1000).await.unwrap();
+                assert_eq!(found.count.total, expected.len() as i64, "{}", db.backend);
+                assert!(found.count.exact);
+                by_key.extend(numbers(&found.rows));
+                let offset = store
+                    .list_cases(filter, &ListStart::Page(page), 7, 1000)
+                    .await
+                    .unwrap();
+                by_number.extend(numbers(&offset.rows));
+                assert_eq!(found.more, offset.more, "{} page {page}", db.backend);
+                if !found.more {
+                    break;
+                }
+                assert_eq!(found.rows.len(), 7);
+                let last = CaseNumber::parse(&found.rows[6].case_number).unwrap();
+                start = ListStart::After(ListPosition::from(last));
+            }
+            assert_eq!(by_key, expected, "{} {filter:?}", db.backend);
+            assert_eq!(by_number, expected, "{} {filter:?}", db.backend);
+
+            let capped = store
+                .list_cases(filter, &ListStart::Page(1), 7, 5)
+                .await
+                .unwrap();
+            assert_eq!((capped.count.total, capped.count.exact), (5, false));
+            let just = store
+                .list_cases(filter, &ListStart::Page(1), 7, expected.len() as i64)
+                .await
+                .unwrap();
+            assert_eq!(
+                (just.count.total, just.count.exact),
+                (expected.len() as i64, true)
+            );
+        }
+        // After a case the filter does not match (not arrived): the arrived cases that
+        // follow it in the list's order.
+        let at = (10..).find(|&i| order[i].events.len() <= 3).unwrap();
+        let unmatched = order[at];
+        let after = store
+            .list_cases(
+                &filters[1].0,
+                &ListStart::After(ListPosition::from(unmatched.case.case_number.clone())),
+                100,
+                1000,
+            )
+            .await
+            .unwrap();
+        let expected: Vec<String> = order[at + 1..]
+            .iter()
+            .filter(|f| f.events.len() > 3)
+            .map(|f| f.case.case_number.as_str().to_string())
+            .collect();
+        assert_eq!(numbers(&after.rows), expected, "{}", db.backend);
+    }
+}
+
 /// A database from before the name words (schema 16, names already held) gets them filled
 /// from its members' names when it is migrated, so its families stay findable.
 #[tokio::test]
@@ -909,8 +1047,11 @@ async fn an_older_database_gets_its_name_words_when_migrated() {
             q: Some("zaid bar".into()),
             ..CaseFilter::default()
         };
-        let (found, _) = store.list_cases(&filter, 1, 10).await.unwrap();
-        assert_eq!(found.len(), 1, "{}", db.backend);
+        let found = store
+            .list_cases(&filter, &resettle_storage::ListStart::Page(1), 10, 10)
+            .await
+            .unwrap();
+        assert_eq!(found.rows.len(), 1, "{}", db.backend);
     }
 }
 

@@ -310,7 +310,7 @@ impl App {
             && match caller.scope() {
                 Scope::All => true,
                 Scope::Nothing => false,
-                Scope::Limited(f) => self.store.case_in_scope(number, f).await?,
+                Scope::Limited(f) => self.store.case_in_scope(number, Some(f)).await?,
             };
         if visible {
             return Ok(());

@@ -1,14 +1,15 @@
 //! Lists of cases: filtered and paged, or the overdue ones, most overdue first.
 use resettle_domain::audit::{AuditAction, AuditEntity};
-use resettle_domain::case::{CaseState, Priority, SubmissionCategory};
+use resettle_domain::case::{CaseState, ListPosition, Priority, SubmissionCategory};
+use resettle_domain::names::check_search;
 use resettle_domain::{Refusal, RefusalKind};
-use resettle_storage::{CaseFilter, CaseSummary};
+use resettle_storage::{CaseFilter, CaseSummary, ListStart};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::access::permission::Scope;
 use crate::access::visibility::sees;
-use crate::bounds::{CASES_PER_PAGE, PAGES, within};
+use crate::bounds::{CASES_PER_PAGE, COUNTED_CASES, PAGES, within};
 use crate::{App, AppError, Caller, Permission};
 
 /// Which cases to list. Query parameters of `GET /api/v1/cases` and options of
@@ -38,8 +39,13 @@ pub struct CaseQuery {
     /// Only the cases the caller's own organisation submitted (a UNHCR office's
     /// submissions), newest first like every list.
     pub ours: Option<bool>,
-    /// Page, from 1 (at most 100,000).
+    /// Page, from 1 (at most 100,000). With `after`, only the number of the page as the
+    /// reader counts them, given back as is: the page starts after that case instead.
     pub page: Option<u32>,
+    /// The case number the previous page ended with (its `next`): this page starts
+    /// after it in the list's order, read from the database's index from there however
+    /// deep the page. Not for the overdue list, which is in another order.
+    pub after: Option<String>,
     /// Cases per page, 1 to 500 (default 50).
     pub per_page: Option<u32>,
 }
@@ -88,8 +94,15 @@ pub struct CaseListItem {
 pub struct CaseList {
     /// The cases on this page.
     pub items: Vec<CaseListItem>,
-    /// Cases matching in all.
+    /// Cases matching in all when `total_exact`; otherwise more than this many match
+    /// (the list counts at most 10,000).
     pub total: i64,
+    /// Whether `total` is every matching case, or only as far as the list counts.
+    pub total_exact: bool,
+    /// The `after` of the next page, when there is one (not on the overdue list, which
+    /// is paged by `page`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
     /// This page, from 1.
     pub page: u32,
     /// Cases per page.
@@ -180,11 +193,22 @@ impl App {
                 return Ok(CaseList {
                     items: Vec::new(),
                     total: 0,
+                    total_exact: true,
+                    next: None,
                     page,
                     per_page,
                 });
             }
         };
+        let after = q
+            .after
+            .as_deref()
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| ListPosition::parse("after", a))
+            .transpose()?;
+        if let Some(text) = &q.q {
+            check_search("q", text)?;
+        }
         let given = q.given();
         if let Some((name, _)) = given.iter().find(|(name, _)| {
             FILTER_FIELDS
@@ -212,6 +236,32 @@ impl App {
             case_number: None,
             submitted_by: q.submitted_by(caller)?,
             scope,
+        };
+        if q.overdue == Some(true) && after.is_some() {
+            // The overdue list is ordered by days over, so it is paged by number.
+            return Err(Refusal::of(
+                "after",
+                RefusalKind::NotCombined {
+                    with: vec!["overdue".into()],
+                },
+            )
+            .into());
+        }
+        let start = match after {
+            // A case the caller may not see is no place in its list, and the refusal
+            // does not tell whether it exists.
+            Some(last) => {
+                let number = last.case_number().as_str();
+                if !self
+                    .store
+                    .case_in_scope(number, filter.scope.clone())
+                    .await?
+                {
+                    return Err(ListPosition::refused("after", number).into());
+                }
+                ListStart::After(last)
+            }
+            None => ListStart::Page(page),
         };
         // A filter on a special-category field is recorded with its value: who looked for
         // survivors of torture is part of the trail.
@@ -246,13 +296,23 @@ impl App {
             }
             return self.overdue_page(caller, &filter, page, per_page).await;
         }
-        let (rows, total) = self.store.list_cases(&filter, page, per_page).await?;
+        let found = self
+            .store
+            .list_cases(&filter, &start, per_page, COUNTED_CASES)
+            .await?;
+        let next = found
+            .more
+            .then(|| found.rows.last().map(|s| s.case_number.clone()))
+            .flatten();
         Ok(CaseList {
-            items: rows
+            items: found
+                .rows
                 .into_iter()
                 .map(|s| item(caller, s, None, self.today()))
                 .collect(),
-            total,
+            total: found.count.total,
+            total_exact: found.count.exact,
+            next,
             page,
             per_page,
         })
@@ -293,6 +353,8 @@ impl App {
                 .map(|(s, days_over)| item(caller, s, Some(days_over), today))
                 .collect(),
             total,
+            total_exact: true,
+            next: None,
             page,
             per_page,
         })

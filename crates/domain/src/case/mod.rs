@@ -10,6 +10,7 @@ mod lifecycle;
 mod medical;
 mod notice;
 mod number;
+mod position;
 mod promise;
 mod reason;
 mod step;
@@ -29,6 +30,7 @@ pub use medical::{
 };
 pub use notice::{NOTICE_ATTEMPTS, News, NoticeState, retry_after};
 pub use number::CaseNumber;
+pub use position::ListPosition;
 pub use promise::{Promise, PromiseKind, Slip, open_promises};
 pub use reason::{DECISIONS, check_reason, check_reason_code, needs_reason, reason_list};
 pub use step::{ADDRESS_CHARS, Assignment, Step, Stepped};

@@ -1,5 +1,5 @@
 //! Listing cases with filters and pages.
-use resettle_domain::case::{CaseState, Priority, SubmissionCategory};
+use resettle_domain::case::{CaseState, ListPosition, Priority, SubmissionCategory};
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use time::Date;
@@ -238,48 +238,119 @@ impl CaseFilter {
     }
 }
 
+/// Where a page of the case list starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListStart {
+    /// Page `n` from 1, counted past every earlier row (the API's `page`; the deeper the
+    /// page, the more rows are read to skip).
+    Page(u32),
+    /// Just after this case in the list's order: read from the order's index from there,
+    /// as cheap at the thousandth page as at the first.
+    After(ListPosition),
+}
+
+/// One page of the case list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CasePage {
+    /// The cases on the page, in the list's order.
+    pub rows: Vec<CaseSummary>,
+    /// How many cases match in all.
+    pub count: CaseCount,
+    /// Whether any case follows the page's last.
+    pub more: bool,
+}
+
+/// How many cases match, counted no further than the caller asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseCount {
+    /// The cases counted: all of them when `exact`, else the most counted.
+    pub total: i64,
+    /// Whether every match was counted; when not, more than `total` match.
+    pub exact: bool,
+}
+
 impl Store {
-    /// One page of cases matching `filter`, newest submission first, and the total count.
+    /// One page of cases matching `filter`, newest submission first (ties by case
+    /// number), and how many match, counted up to `count_up_to`: past it the answer is
+    /// "more than `count_up_to`", so a list of 90,000 matches costs no more to count than
+    /// one of 10,000.
     pub async fn list_cases(
         &self,
         filter: &CaseFilter,
-        page: u32,
+        start: &ListStart,
         per_page: u32,
-    ) -> Result<(Vec<CaseSummary>, i64), StorageError> {
-        let (clause, binds) = filter.clause();
+        count_up_to: i64,
+    ) -> Result<CasePage, StorageError> {
+        let (clause, mut binds) = filter.clause();
         let from = format!(" FROM cases c JOIN programmes g ON g.id = c.programme_id{clause}");
-        let mut count = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*){from}")));
+        let mut count = sqlx::query(AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM (SELECT 1{from} LIMIT {}) AS counted",
+            count_up_to.saturating_add(1)
+        )));
         for b in &binds {
             count = count.bind(b.clone());
         }
-        let total: i64 = count.fetch_one(&self.pool).await?.try_get(0)?;
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}{from} ORDER BY c.submitted_on DESC, c.case_number \
-             LIMIT {} OFFSET {}",
-            per_page,
-            u64::from(page.saturating_sub(1)) * u64::from(per_page)
+        let counted: i64 = count.fetch_one(&self.pool).await?.try_get(0)?;
+        // One row more than the page, to know whether a next page exists.
+        let order = format!(
+            "ORDER BY c.submitted_on DESC, c.case_number LIMIT {}",
+            u64::from(per_page) + 1
         );
+        let sql = match start {
+            ListStart::Page(page) => format!(
+                "SELECT {SUMMARY_COLUMNS}{from} {order} OFFSET {}",
+                u64::from(page.saturating_sub(1)) * u64::from(per_page)
+            ),
+            ListStart::After(last) => {
+                binds.push(last.case_number().as_str().to_string());
+                let n = binds.len();
+                // The first condition alone is a range of the order's index; the second
+                // leaves out the cases of the last one's day up to it.
+                let day =
+                    format!("(SELECT a.submitted_on FROM cases a WHERE a.case_number = ${n})");
+                let joiner = if clause.is_empty() { " WHERE" } else { " AND" };
+                format!(
+                    "SELECT {SUMMARY_COLUMNS}{from}{joiner} c.submitted_on <= {day} \
+                     AND (c.submitted_on < {day} OR c.case_number > ${n}) {order}"
+                )
+            }
+        };
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for b in binds {
             q = q.bind(b);
         }
-        let rows = q.fetch_all(&self.pool).await?;
-        Ok((rows.iter().map(summary).collect::<Result<_, _>>()?, total))
+        let mut rows = q
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(summary)
+            .collect::<Result<Vec<_>, _>>()?;
+        let more = rows.len() > per_page as usize;
+        rows.truncate(per_page as usize);
+        Ok(CasePage {
+            rows,
+            count: CaseCount {
+                total: counted.min(count_up_to),
+                exact: counted <= count_up_to,
+            },
+            more,
+        })
     }
 }
 
 impl Store {
-    /// Whether a case exists within a scope.
+    /// Whether a case exists within a scope (`None`: whether it exists at all).
     pub async fn case_in_scope(
         &self,
         number: &str,
-        scope: Vec<ScopeFilter>,
+        scope: Option<Vec<ScopeFilter>>,
     ) -> Result<bool, StorageError> {
         let filter = CaseFilter {
             case_number: Some(number.to_string()),
-            scope: Some(scope),
+            scope,
             ..CaseFilter::default()
         };
-        Ok(self.list_cases(&filter, 1, 1).await?.1 > 0)
+        let page = self.list_cases(&filter, &ListStart::Page(1), 1, 1).await?;
+        Ok(page.count.total > 0)
     }
 }

@@ -8,7 +8,7 @@ mod read;
 pub(crate) mod state_days;
 mod write;
 
-pub use list::{CaseFilter, CaseSummary, ScopeFilter};
+pub use list::{CaseCount, CaseFilter, CasePage, CaseSummary, ListStart, ScopeFilter};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member, promise};
 pub(crate) use write::current;

@@ -46,8 +46,25 @@ pub(crate) async fn list(
     }
     match app.list_cases(&session.caller, &q).await {
         Ok(list) => {
-            let pages = (list.total + i64::from(list.per_page) - 1) / i64::from(list.per_page);
+            // The number of pages only when every match was counted.
+            let pages = list
+                .total_exact
+                .then(|| (list.total + i64::from(list.per_page) - 1) / i64::from(list.per_page))
+                .map(|p| p.max(1));
             let page = i64::from(list.page);
+            // Each next page starts after the last case of this one; the overdue list,
+            // in another order, goes by page number. Back from a page reached by key is
+            // back to the first: the browser's own back button goes one page back.
+            let next = match &list.next {
+                Some(after) => Some(page_link(&q, page + 1, Some(after))),
+                None => pages
+                    .filter(|pages| q.overdue == Some(true) && page < *pages)
+                    .map(|_| page_link(&q, page + 1, None)),
+            };
+            let previous = match q.after.as_deref().filter(|a| !a.is_empty()) {
+                Some(_) => Some(page_link(&q, 1, None)),
+                None => (page > 1).then(|| page_link(&q, page - 1, None)),
+            };
             render(
                 "cases.html",
                 lang,
@@ -57,9 +74,10 @@ pub(crate) async fn list(
                     states => CaseState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
                     list => Value::from(Serde(&list)),
                     ours => q.ours == Some(true),
-                    pages => pages.max(1),
-                    previous => (page > 1).then(|| page_link(&q, page - 1)),
-                    next => (page < pages).then(|| page_link(&q, page + 1)),
+                    pages,
+                    first => q.after.as_deref().is_some_and(|a| !a.is_empty()),
+                    previous,
+                    next,
                     export_query => filter_query(&q),
                 },
             )
@@ -86,13 +104,17 @@ fn list_filters(caller: &resettle_app::Caller, q: &CaseQuery) -> minijinja::Valu
     }
 }
 
-/// The address of another page of the same list, every filter kept.
-fn page_link(q: &CaseQuery, page: i64) -> String {
+/// The address of another page of the same list, every filter kept: page `page`, or,
+/// `after` a case, the page that starts after it (`page` then only numbers it).
+fn page_link(q: &CaseQuery, page: i64, after: Option<&str>) -> String {
     let mut pairs = filter_pairs(q);
     if let Some(n) = q.per_page {
         pairs.push(("per_page", n.to_string()));
     }
     pairs.push(("page", page.to_string()));
+    if let Some(after) = after {
+        pairs.push(("after", after.to_string()));
+    }
     format!(
         "/cases?{}",
         serde_urlencoded::to_string(&pairs).expect("query pairs encode")

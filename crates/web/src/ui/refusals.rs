@@ -149,6 +149,7 @@ pub(crate) fn reason(lang: Lang, kind: &RefusalKind, names: Option<&PolicyProfil
         | MemberTwice { given }
         | Duplicate { given }
         | ListedTwice { given }
+        | NotAListPosition { given }
         | NotAWebAddress { given }
         | NotAnEmail { given }
         | NotAPhone { given } => args.set("given", given.clone()),
@@ -609,6 +610,7 @@ mod tests {
                 role: "planner".into(),
             },
             NoOrganisation,
+            NotAListPosition { given: given() },
             NotAWebAddress { given: given() },
             NotAnEmail { given: given() },
             NotAPhone { given: given() },

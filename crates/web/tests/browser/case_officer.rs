@@ -9,6 +9,41 @@ async fn a_case_officer_works_the_overdue_list_and_takes_a_step() {
         let b = browser(1280).await;
         let c = &b.client;
         sign_in(&s, &b, "case-officer").await;
+        // The whole list's next page starts after the last case of the first, every
+        // filter kept.
+        c.goto(&format!("{}/cases?per_page=3&state=housed", s.base))
+            .await
+            .unwrap();
+        let first_page = text_of(c, "#cases tbody").await;
+        let last = c
+            .find_all(Locator::Css("#cases tbody td:first-child"))
+            .await
+            .unwrap()
+            .pop()
+            .expect("housed cases")
+            .text()
+            .await
+            .unwrap();
+        click(c, "a[rel='next']").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let url = c.current_url().await.unwrap();
+        let query = url.query().unwrap_or("");
+        assert!(
+            query.contains("state=housed") && query.contains(&format!("after={last}")),
+            "{}: the next page starts after {last}, the filter kept: {url}",
+            s.backend
+        );
+        assert_ne!(text_of(c, "#cases tbody").await, first_page);
+        assert!(text_of(c, "nav.pages").await.contains("page 2 of"));
+        assert!(
+            text_of(c, "#cases tbody")
+                .await
+                .to_lowercase()
+                .contains("housed")
+        );
+        click(c, "a[rel='first']").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(text_of(c, "#cases tbody").await, first_page);
         c.goto(&format!("{}/cases?per_page=3", s.base))
             .await
             .unwrap();

@@ -1793,6 +1793,101 @@ async fn malformed_bodies_and_queries_are_problems_naming_the_field() {
     assert!(text.contains("\"detail\":\"page: "), "{text}");
 }
 
+/// The case list paged by key: following each answer's `next` as `after` walks every
+/// case the filters match once, in the list's order, as one long page lists them, the
+/// count exact; an `after` that is no case number, or names no case, is a 422 naming
+/// `after`, a one-letter name word a 422 naming `q`, and neither is recorded as a read.
+#[tokio::test]
+async fn the_case_list_is_paged_by_key_and_a_bad_position_is_refused_by_name() {
+    let numbers = |list: &serde_json::Value| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["case_number"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for db in resettle_testkit::databases() {
+        let app = open(&db.url).await;
+        app.load_demo(&small_demo(), false).await.unwrap();
+        let t = token(&app).await;
+        for filter in [
+            "",
+            "state=housed&",
+            "priority=normal&nationality=sy&",
+            "q=mo&",
+        ] {
+            let (_, whole) = authed(
+                &app,
+                &t,
+                "GET",
+                &format!("/api/v1/cases?{filter}per_page=500"),
+                None,
+            )
+            .await;
+            let expected = numbers(&whole);
+            assert!(expected.len() > 6, "{}: {filter} spans pages", db.backend);
+            assert_eq!(whole["total"], expected.len(), "{}", db.backend);
+            assert_eq!(whole["total_exact"], true);
+            assert!(whole["next"].is_null(), "no page after the last");
+            let mut walked = Vec::new();
+            let mut path = format!("/api/v1/cases?{filter}per_page=3");
+            for _ in 0..expected.len() {
+                let (status, page) = authed(&app, &t, "GET", &path, None).await;
+                assert_eq!(status, StatusCode::OK, "{path}: {page}");
+                walked.extend(numbers(&page));
+                match page["next"].as_str() {
+                    Some(next) => {
+                        path = format!("/api/v1/cases?{filter}per_page=3&after={next}");
+                    }
+                    None => break,
+                }
+            }
+            assert_eq!(walked, expected, "{}: {filter}", db.backend);
+        }
+        let auditor = token_for(&app, "otto", "auditor").await;
+        let listed = || async {
+            let (_, entries) = authed(
+                &app,
+                &auditor,
+                "GET",
+                "/api/v1/audit?entity=case_list&actor=officer",
+                None,
+            )
+            .await;
+            entries.as_array().map_or(0, Vec::len)
+        };
+        let before = listed().await;
+        for (query, field) in [
+            ("after=not%20a%20case", "after"),
+            ("after=ZZZ-99C99999", "after"),
+            ("state=arrived&q=a", "q"),
+            ("q=haddad%20a", "q"),
+        ] {
+            let path = format!("/api/v1/cases?{query}");
+            let (status, problem) = authed(&app, &t, "GET", &path, None).await;
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{query}: {problem}"
+            );
+            assert!(
+                problem["detail"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .starts_with(&format!("{field}: ")),
+                "{}: {query}: {problem}",
+                db.backend
+            );
+        }
+        assert_eq!(
+            listed().await,
+            before,
+            "a refused list was recorded as a read"
+        );
+    }
+}
+
 /// A word outside its list, in a body field or a query parameter, is a 422 problem naming
 /// the field and the words allowed (the OpenAPI document lists them as the field's `enum`),
 /// and changes nothing.

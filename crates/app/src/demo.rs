@@ -1,7 +1,8 @@
 //! Loading the demo caseload. The cases stream from the generator into one open import,
-//! [`CASES_PER_BATCH`] at a time, so that 100,000 of them load in bounded memory and
-//! still all or none (issue #23); what the users and support need of the whole caseload
-//! is gathered on the way.
+//! [`CASES_PER_BATCH`] at a time, each batch with its families' support plans' goals and
+//! check-ins, so that 100,000 of them load in bounded memory and still all or none
+//! (issue #23); what the users need of the whole caseload is counted on the way, and they
+//! are added in the same transaction before it commits.
 use std::collections::BTreeMap;
 
 use resettle_demo::{Demo, DemoConfig};
@@ -10,10 +11,11 @@ use resettle_domain::case::{CaseFile, CaseState};
 use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp, follow_up_due};
 use resettle_domain::reception::ReceptionPlace;
 use resettle_domain::sponsor::SponsorGroup;
-use resettle_storage::ImportSummary;
+use resettle_storage::{ImportSummary, NewAuditEntry, OpenImport};
 
 use crate::access::audit::succeeded;
-use crate::support::DemoSupport;
+use crate::access::users::{NewOrganisation, NewUser};
+use crate::support::demo_support;
 use crate::{App, AppError, Caller};
 
 /// Case files generated and held before they are written: enough for few, large
@@ -243,40 +245,51 @@ impl App {
         }
         // Only what is there is deleted: users made before a first demo load stay.
         let replacing = !existing.is_empty();
+        let operator = Caller::operator();
         let mut import = self.store.begin_import(&reference, replacing).await?;
         let mut scopes = DemoScopes::default();
-        let mut support = Vec::new();
         let mut batch = Vec::with_capacity(CASES_PER_BATCH);
+        let mut support = Vec::new();
         let mut cases = demo.cases().map(amend).peekable();
         while let Some(mut f) = cases.next() {
             add_demo_outcomes(&mut f, &reference.places, config);
-            // Checked like any other case; a refusal drops the import, writing nothing.
+            if let Some((s, entries)) = demo_support(
+                &mut f,
+                &operator,
+                policy.checkin_months(),
+                config.as_of,
+                self.today(),
+                unit,
+            )? {
+                support.push(s);
+                audit.extend(entries);
+            }
+            // Checked like any other case, with the outcomes its check-ins recorded; a
+            // refusal drops the import, writing nothing.
             f.check(&policy, self.today())
                 .map_err(|e| AppError::internal(&format!("demo case {}", f.case.case_number), e))?;
             scopes.count(&f, &reference.places);
-            support.extend(DemoSupport::of(
-                &f,
-                policy.checkin_months(),
-                config.as_of,
-                unit,
-            ));
             batch.push(f);
             if batch.len() == CASES_PER_BATCH || cases.peek().is_none() {
-                import.add_cases(&batch).await?;
+                import
+                    .add_cases(&batch, &support, &operator.username, &audit)
+                    .await?;
                 batch.clear();
+                support.clear();
+                audit.clear();
             }
         }
         audit.push(succeeded(
-            &Caller::operator(),
+            &operator,
             "write",
             "programme",
             &reference.programme.code,
             "",
             &format!("demo caseload loaded: {} cases", demo.case_count()),
         ));
+        audit.extend(self.add_demo_users(&mut import, scopes, &reference).await?);
         let summary = import.commit(&audit).await?;
-        self.add_demo_users(scopes, &reference).await?;
-        self.add_demo_support(support).await?;
+        self.forget_cohort_figures();
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,
@@ -286,18 +299,24 @@ impl App {
         Ok(summary)
     }
 
-    /// Adds the demo's organisations and one user per role, each with the demo password
-    /// and second factor, and records which UNHCR office submitted each case.
+    /// Adds to `import` the demo's organisations and one user per role, each with the demo
+    /// password and second factor, and records which UNHCR office submitted each case;
+    /// returns the audit entries recording them, to commit with the import.
     async fn add_demo_users(
         &self,
+        import: &mut OpenImport<'_>,
         scopes: DemoScopes,
         reference: &resettle_domain::programme::ProgrammeImport,
-    ) -> Result<(), AppError> {
+    ) -> Result<Vec<NewAuditEntry>, AppError> {
         let operator = Caller::operator();
+        let mut audit = Vec::new();
         for country in scopes.countries_of_asylum() {
-            let office = unhcr_office(country);
-            self.add_organisation(&operator, &office, "unhcr").await?;
-            self.store.set_submitted_by(country, &office).await?;
+            let office = NewOrganisation::of(&operator, &unhcr_office(country), "unhcr")?;
+            import
+                .add_organisation(&office.name, office.kind.as_str())
+                .await?;
+            import.set_submitted_by(country, &office.name).await?;
+            audit.push(office.entry);
         }
         let secret = resettle_secure::totp::from_base32(DEMO_TOTP_SECRET)
             .map_err(|e| AppError::internal("the demo second factor", e))?;
@@ -310,22 +329,28 @@ impl App {
                 _ => Some("agency"),
             };
             if let Some(kind) = kind
-                && !self.store.organisation_exists(&u.organisation).await?
+                && !import.organisation_exists(&u.organisation).await?
             {
-                self.add_organisation(&operator, &u.organisation, kind)
+                let org = NewOrganisation::of(&operator, &u.organisation, kind)?;
+                import
+                    .add_organisation(&org.name, org.kind.as_str())
                     .await?;
+                audit.push(org.entry);
             }
-            self.add_user(
-                &operator,
-                &u.username,
-                u.role.as_str(),
-                Some(&u.organisation),
-                DEMO_PASSWORD,
-            )
-            .await?;
-            self.set_totp_secret(&u.username, &secret, &[]).await?;
+            let user = NewUser::of(&operator, &u.username, u.role.as_str(), DEMO_PASSWORD)?;
+            let sealed = self.sealed_totp_secret(&user.username, &secret)?;
+            import
+                .add_user(
+                    &user.username,
+                    &user.roles,
+                    Some(&u.organisation),
+                    &user.hash,
+                    &sealed,
+                )
+                .await?;
+            audit.push(user.entry);
         }
-        Ok(())
+        Ok(audit)
     }
 
     /// Loads the demo caseload into an empty database and leaves a non-empty one alone, so

@@ -13,7 +13,7 @@ use super::due::checkin_due;
 use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::case::CaseFile;
-use crate::outcomes::WORKING_AGE;
+use crate::outcomes::{FOLLOW_UP_MONTHS, FollowUp, WORKING_AGE};
 use crate::refusal::{Anchor, RefusalKind, Vocabulary};
 use crate::word_enum;
 
@@ -242,6 +242,26 @@ impl CheckIn {
             }
         }
         Ok(())
+    }
+
+    /// The follow-up outcomes this check-in gives: at a follow-up (12 or 18 months), each
+    /// adult's work, where the follow-up's own rules accept it for `file` by `today` (due,
+    /// of working age then). These are what the placement model learns from, so a
+    /// check-in and the outcomes it records must never disagree.
+    pub fn follow_ups(&self, file: &CaseFile, today: Date) -> Vec<FollowUp> {
+        if !FOLLOW_UP_MONTHS.contains(&self.months) {
+            return Vec::new();
+        }
+        self.work
+            .iter()
+            .map(|w| FollowUp {
+                member_no: w.member_no,
+                months: self.months,
+                employed: w.working,
+                recorded_on: self.answered_on,
+            })
+            .filter(|o| o.check(file, today).is_ok())
+            .collect()
     }
 
     /// Rooms per person living in the home: the travelling members share the rooms.

@@ -289,6 +289,10 @@ impl App {
         ));
         audit.extend(self.add_demo_users(&mut import, scopes, &reference).await?);
         let summary = import.commit(&audit).await?;
+        // One commit of thousands of entries: anchor its head now, as the many small
+        // commits of a load used to by the anchoring policy, rather than leaving the whole
+        // demo's trail to the next process's writes.
+        self.store.anchor_audit_head().await?;
         self.forget_cohort_figures();
         tracing::info!(
             cases = summary.cases,
@@ -371,9 +375,12 @@ impl App {
 mod tests {
     use super::*;
     use resettle_domain::case::CaseNumber;
+    use resettle_domain::reunification::ReunificationRequest;
 
-    /// Enough cases that the spoiled one comes after a first batch was written.
-    const PAST_A_BATCH: usize = CASES_PER_BATCH + 100;
+    /// Enough cases that the spoiled one comes after a first batch was written, and that
+    /// some families after that batch have arrived and answered check-ins (the cases come
+    /// in submission order, and the newest have not arrived).
+    const PAST_A_BATCH: usize = CASES_PER_BATCH + 500;
 
     fn config(seed: u64, cases: usize) -> DemoConfig {
         DemoConfig {
@@ -425,24 +432,104 @@ mod tests {
         }
     }
 
+    /// More relatives waiting abroad than a check-in may record (fifty), for the first
+    /// family after the first batch that has check-ins: its case file is valid, its
+    /// check-ins are refused, so the load fails in its support part.
+    fn checkin_refused_past_a_batch(
+        demo: &Demo,
+        config: &DemoConfig,
+        checkin_months: &[u32],
+    ) -> impl Fn(CaseFile) -> CaseFile + use<> {
+        let places = demo.reference().places;
+        let victim = demo
+            .cases()
+            .skip(CASES_PER_BATCH)
+            .find(|f| {
+                let mut f = f.clone();
+                add_demo_outcomes(&mut f, &places, config);
+                demo_support(
+                    &mut f,
+                    &Caller::operator(),
+                    checkin_months,
+                    config.as_of,
+                    config.as_of,
+                    unit,
+                )
+                .unwrap()
+                .is_some_and(|(s, _)| !s.checkins.is_empty())
+            })
+            .unwrap()
+            .case
+            .case_number;
+        move |mut f: CaseFile| {
+            if f.case.case_number == victim {
+                for i in 0..51 {
+                    f.reunification.push(ReunificationRequest::opened(
+                        &format!("Relative {i}"),
+                        "cousin",
+                        f.case.nationality.clone(),
+                        f.case.submitted_on,
+                        None,
+                    ));
+                }
+            }
+            f
+        }
+    }
+
+    /// The newest entry of the audit trail, if any.
+    async fn audit_head(app: &App) -> Option<i64> {
+        let newest = resettle_storage::AuditFilter {
+            limit: 1,
+            ..Default::default()
+        };
+        let entries = app.store.audit_entries(&newest).await.unwrap();
+        entries.first().map(|e| e.seq)
+    }
+
     #[tokio::test]
     async fn a_demo_load_that_fails_part_way_writes_nothing() {
         let config = config(4, PAST_A_BATCH);
         let demo = Demo::plan(&config);
         for db in resettle_testkit::databases() {
-            for (what, amend) in [
+            let policy = open(&db.url)
+                .await
+                .policy(&demo.reference().programme.policy_profile)
+                .await
+                .unwrap();
+            for (what, amend, error) in [
                 (
                     "a case the rules refuse",
                     Box::new(refused_past_a_batch(&demo)) as Box<dyn Fn(CaseFile) -> CaseFile>,
+                    "events",
                 ),
                 (
                     "a case number repeated",
                     Box::new(duplicate_past_a_batch(&demo)),
+                    "case",
+                ),
+                (
+                    "a check-in the rules refuse",
+                    Box::new(checkin_refused_past_a_batch(
+                        &demo,
+                        &config,
+                        policy.checkin_months(),
+                    )),
+                    "the support of demo case",
                 ),
             ] {
                 let app = open(&db.url).await;
+                let users = app.store.users().await.unwrap();
+                let head = audit_head(&app).await;
                 let refused = app.load_planned_demo(&demo, &config, false, amend).await;
-                assert!(refused.is_err(), "{}: {what} was loaded", db.backend);
+                let Err(e) = refused else {
+                    panic!("{}: {what} was loaded", db.backend);
+                };
+                assert!(
+                    e.to_string().contains(error),
+                    "{}: {what} was refused for something else: {e}",
+                    db.backend
+                );
                 assert!(
                     app.store.programmes().await.unwrap().is_empty(),
                     "{}: {what} left a programme",
@@ -451,6 +538,23 @@ mod tests {
                 assert!(
                     app.store.case_numbers().await.unwrap().is_empty(),
                     "{}: {what} left cases",
+                    db.backend
+                );
+                assert!(
+                    app.store.organisations().await.unwrap().is_empty(),
+                    "{}: {what} left organisations",
+                    db.backend
+                );
+                assert_eq!(
+                    app.store.users().await.unwrap(),
+                    users,
+                    "{}: {what} left users",
+                    db.backend
+                );
+                assert_eq!(
+                    audit_head(&app).await,
+                    head,
+                    "{}: {what} left audit entries",
                     db.backend
                 );
             }
@@ -468,23 +572,103 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_failed_replacing_load_keeps_the_demo_it_was_to_replace() {
+    async fn a_demo_load_refused_on_its_users_writes_nothing() {
+        let config = config(4, PAST_A_BATCH);
         for db in resettle_testkit::databases() {
             let app = open(&db.url).await;
-            app.load_demo(&config(1, 30), false).await.unwrap();
-            let before = app.store.case_numbers().await.unwrap();
-            let config = config(4, PAST_A_BATCH);
-            let demo = Demo::plan(&config);
-            let refused = app
-                .load_planned_demo(&demo, &config, true, refused_past_a_batch(&demo))
-                .await;
-            assert!(refused.is_err(), "{}", db.backend);
-            assert_eq!(
-                app.store.case_numbers().await.unwrap(),
-                before,
-                "{}: the deletion was undone with the load",
+            // A user made before a first demo load stays, and takes a demo user's name.
+            app.add_user(&Caller::operator(), "admin", "admin", None, DEMO_PASSWORD)
+                .await
+                .unwrap();
+            let users = app.store.users().await.unwrap();
+            let head = audit_head(&app).await;
+            let refused = app.load_demo(&config, false).await;
+            let Err(e) = refused else {
+                panic!(
+                    "{}: a demo user's name already taken was loaded",
+                    db.backend
+                );
+            };
+            assert!(
+                e.to_string().contains("user admin"),
+                "{}: refused for something else: {e}",
                 db.backend
             );
+            assert!(
+                app.store.programmes().await.unwrap().is_empty(),
+                "{}",
+                db.backend
+            );
+            assert!(
+                app.store.case_numbers().await.unwrap().is_empty(),
+                "{}",
+                db.backend
+            );
+            assert!(
+                app.store.organisations().await.unwrap().is_empty(),
+                "{}",
+                db.backend
+            );
+            assert_eq!(app.store.users().await.unwrap(), users, "{}", db.backend);
+            assert_eq!(audit_head(&app).await, head, "{}", db.backend);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failed_replacing_load_keeps_the_demo_it_was_to_replace() {
+        let config = config(4, PAST_A_BATCH);
+        let demo = Demo::plan(&config);
+        for db in resettle_testkit::databases() {
+            let app = open(&db.url).await;
+            app.load_demo(&self::config(1, 300), false).await.unwrap();
+            let everyone = resettle_storage::CaseFilter::default();
+            let before = (
+                app.store.case_numbers().await.unwrap(),
+                app.store.families_in_support(&everyone).await.unwrap(),
+                app.store.users().await.unwrap(),
+                app.store.organisations().await.unwrap(),
+                audit_head(&app).await,
+            );
+            assert!(
+                before.1.iter().any(|f| !f.answered.is_empty()),
+                "{}: the demo replaced has check-ins",
+                db.backend
+            );
+            let policy = app
+                .policy(&demo.reference().programme.policy_profile)
+                .await
+                .unwrap();
+            for (what, refused) in [
+                (
+                    "a case the rules refuse",
+                    app.load_planned_demo(&demo, &config, true, refused_past_a_batch(&demo))
+                        .await,
+                ),
+                (
+                    "a check-in the rules refuse",
+                    app.load_planned_demo(
+                        &demo,
+                        &config,
+                        true,
+                        checkin_refused_past_a_batch(&demo, &config, policy.checkin_months()),
+                    )
+                    .await,
+                ),
+            ] {
+                assert!(refused.is_err(), "{}: {what} was loaded", db.backend);
+                let after = (
+                    app.store.case_numbers().await.unwrap(),
+                    app.store.families_in_support(&everyone).await.unwrap(),
+                    app.store.users().await.unwrap(),
+                    app.store.organisations().await.unwrap(),
+                    audit_head(&app).await,
+                );
+                assert_eq!(
+                    after, before,
+                    "{}: {what}: the deletion was undone with the load",
+                    db.backend
+                );
+            }
         }
     }
 }

@@ -337,6 +337,40 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_follow_up_check_in_gives_each_working_age_adults_outcome_and_others_none() {
+        let file = arrived_family(date!(2025 - 01 - 10));
+        let mut at_twelve = answer(12, date!(2026 - 01 - 12));
+        // The girl (born 2015) listed as working is no outcome: not of working age.
+        at_twelve.work.push(Work {
+            member_no: 2,
+            working: true,
+            training: false,
+            matches_qualification: false,
+        });
+        assert_eq!(
+            at_twelve.follow_ups(&file, TODAY),
+            vec![FollowUp {
+                member_no: 1,
+                months: 12,
+                employed: true,
+                recorded_on: date!(2026 - 01 - 12),
+            }]
+        );
+        // Six months is a check-in, not a follow-up.
+        assert!(
+            answer(6, date!(2025 - 07 - 12))
+                .follow_ups(&file, TODAY)
+                .is_empty()
+        );
+        // Answered after today: the follow-up's own rules refuse it.
+        assert!(
+            at_twelve
+                .follow_ups(&file, date!(2026 - 01 - 11))
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_check_in_answered_before_it_falls_due_is_refused() {
         let e = refusal(&answer(12, date!(2026 - 03 - 01)));
         assert_eq!(

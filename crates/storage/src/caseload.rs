@@ -136,7 +136,10 @@ impl OpenImport<'_> {
     /// Checks and writes a batch of case files with the support of their families (see
     /// [`ImportedSupport`]), by `recorded_by`, and `audit`, the entries recording them. On
     /// a refusal the error names the case, and the caller drops the import, so that
-    /// nothing of it stays written.
+    /// nothing of it stays written. The entries are appended now, not held to the commit:
+    /// from the first batch with entries, the audit chain stays locked until the import
+    /// commits or is dropped (on PostgreSQL other audited writes wait; on SQLite the
+    /// import holds the only writer anyway).
     pub async fn add_cases(
         &mut self,
         files: &[CaseFile],

@@ -1,20 +1,22 @@
 //! Loading the demo caseload. The cases stream from the generator into one open import,
-//! [`CASES_PER_BATCH`] at a time, so that 100,000 of them load in bounded memory and
-//! still all or none (issue #23); what the users and support need of the whole caseload
-//! is gathered on the way.
-use resettle_domain::audit::{AuditAction, AuditEntity};
+//! [`CASES_PER_BATCH`] at a time, each batch with its families' support plans' goals and
+//! check-ins, so that 100,000 of them load in bounded memory and still all or none
+//! (issue #23); what the users need of the whole caseload is counted on the way, and they
+//! are added in the same transaction before it commits.
 use std::collections::BTreeMap;
 
 use resettle_demo::{Demo, DemoConfig};
 use resettle_domain::access::Role;
+use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{CaseFile, CaseState};
 use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp, follow_up_due};
 use resettle_domain::reception::ReceptionPlace;
 use resettle_domain::sponsor::SponsorGroup;
-use resettle_storage::ImportSummary;
+use resettle_storage::{ImportSummary, NewAuditEntry, OpenImport};
 
 use crate::access::audit::succeeded;
-use crate::support::DemoSupport;
+use crate::access::users::{NewOrganisation, NewUser};
+use crate::support::demo_support;
 use crate::{App, AppError, Caller};
 
 /// Case files generated and held before they are written: enough for few, large
@@ -244,40 +246,55 @@ impl App {
         }
         // Only what is there is deleted: users made before a first demo load stay.
         let replacing = !existing.is_empty();
+        let operator = Caller::operator();
         let mut import = self.store.begin_import(&reference, replacing).await?;
         let mut scopes = DemoScopes::default();
-        let mut support = Vec::new();
         let mut batch = Vec::with_capacity(CASES_PER_BATCH);
+        let mut support = Vec::new();
         let mut cases = demo.cases().map(amend).peekable();
         while let Some(mut f) = cases.next() {
             add_demo_outcomes(&mut f, &reference.places, config);
-            // Checked like any other case; a refusal drops the import, writing nothing.
+            if let Some((s, entries)) = demo_support(
+                &mut f,
+                &operator,
+                policy.checkin_months(),
+                config.as_of,
+                self.today(),
+                unit,
+            )? {
+                support.push(s);
+                audit.extend(entries);
+            }
+            // Checked like any other case, with the outcomes its check-ins recorded; a
+            // refusal drops the import, writing nothing.
             f.check(&policy, self.today())
                 .map_err(|e| AppError::internal(&format!("demo case {}", f.case.case_number), e))?;
             scopes.count(&f, &reference.places);
-            support.extend(DemoSupport::of(
-                &f,
-                policy.checkin_months(),
-                config.as_of,
-                unit,
-            ));
             batch.push(f);
             if batch.len() == CASES_PER_BATCH || cases.peek().is_none() {
-                import.add_cases(&batch).await?;
+                import
+                    .add_cases(&batch, &support, &operator.username, &audit)
+                    .await?;
                 batch.clear();
+                support.clear();
+                audit.clear();
             }
         }
         audit.push(succeeded(
-            &Caller::operator(),
+            &operator,
             AuditAction::Write,
             AuditEntity::Programme,
             &reference.programme.code,
             "",
             &format!("demo caseload loaded: {} cases", demo.case_count()),
         ));
+        audit.extend(self.add_demo_users(&mut import, scopes, &reference).await?);
         let summary = import.commit(&audit).await?;
-        self.add_demo_users(scopes, &reference).await?;
-        self.add_demo_support(support).await?;
+        // One commit of thousands of entries: anchor its head now, as the many small
+        // commits of a load used to by the anchoring policy, rather than leaving the whole
+        // demo's trail to the next process's writes.
+        self.store.anchor_audit_head().await?;
+        self.forget_cohort_figures();
         tracing::info!(
             cases = summary.cases,
             persons = summary.persons,
@@ -287,18 +304,24 @@ impl App {
         Ok(summary)
     }
 
-    /// Adds the demo's organisations and one user per role, each with the demo password
-    /// and second factor, and records which UNHCR office submitted each case.
+    /// Adds to `import` the demo's organisations and one user per role, each with the demo
+    /// password and second factor, and records which UNHCR office submitted each case;
+    /// returns the audit entries recording them, to commit with the import.
     async fn add_demo_users(
         &self,
+        import: &mut OpenImport<'_>,
         scopes: DemoScopes,
         reference: &resettle_domain::programme::ProgrammeImport,
-    ) -> Result<(), AppError> {
+    ) -> Result<Vec<NewAuditEntry>, AppError> {
         let operator = Caller::operator();
+        let mut audit = Vec::new();
         for country in scopes.countries_of_asylum() {
-            let office = unhcr_office(country);
-            self.add_organisation(&operator, &office, "unhcr").await?;
-            self.store.set_submitted_by(country, &office).await?;
+            let office = NewOrganisation::of(&operator, &unhcr_office(country), "unhcr")?;
+            import
+                .add_organisation(&office.name, office.kind.as_str())
+                .await?;
+            import.set_submitted_by(country, &office.name).await?;
+            audit.push(office.entry);
         }
         let secret = resettle_secure::totp::from_base32(DEMO_TOTP_SECRET)
             .map_err(|e| AppError::internal("the demo second factor", e))?;
@@ -311,22 +334,28 @@ impl App {
                 _ => Some("agency"),
             };
             if let Some(kind) = kind
-                && !self.store.organisation_exists(&u.organisation).await?
+                && !import.organisation_exists(&u.organisation).await?
             {
-                self.add_organisation(&operator, &u.organisation, kind)
+                let org = NewOrganisation::of(&operator, &u.organisation, kind)?;
+                import
+                    .add_organisation(&org.name, org.kind.as_str())
                     .await?;
+                audit.push(org.entry);
             }
-            self.add_user(
-                &operator,
-                &u.username,
-                u.role.as_str(),
-                Some(&u.organisation),
-                DEMO_PASSWORD,
-            )
-            .await?;
-            self.set_totp_secret(&u.username, &secret, &[]).await?;
+            let user = NewUser::of(&operator, &u.username, u.role.as_str(), DEMO_PASSWORD)?;
+            let sealed = self.sealed_totp_secret(&user.username, &secret)?;
+            import
+                .add_user(
+                    &user.username,
+                    &user.roles,
+                    Some(&u.organisation),
+                    &user.hash,
+                    &sealed,
+                )
+                .await?;
+            audit.push(user.entry);
         }
-        Ok(())
+        Ok(audit)
     }
 
     /// Loads the demo caseload into an empty database and leaves a non-empty one alone, so
@@ -347,9 +376,12 @@ impl App {
 mod tests {
     use super::*;
     use resettle_domain::case::CaseNumber;
+    use resettle_domain::reunification::ReunificationRequest;
 
-    /// Enough cases that the spoiled one comes after a first batch was written.
-    const PAST_A_BATCH: usize = CASES_PER_BATCH + 100;
+    /// Enough cases that the spoiled one comes after a first batch was written, and that
+    /// some families after that batch have arrived and answered check-ins (the cases come
+    /// in submission order, and the newest have not arrived).
+    const PAST_A_BATCH: usize = CASES_PER_BATCH + 500;
 
     fn config(seed: u64, cases: usize) -> DemoConfig {
         DemoConfig {
@@ -401,24 +433,104 @@ mod tests {
         }
     }
 
+    /// More relatives waiting abroad than a check-in may record (fifty), for the first
+    /// family after the first batch that has check-ins: its case file is valid, its
+    /// check-ins are refused, so the load fails in its support part.
+    fn checkin_refused_past_a_batch(
+        demo: &Demo,
+        config: &DemoConfig,
+        checkin_months: &[u32],
+    ) -> impl Fn(CaseFile) -> CaseFile + use<> {
+        let places = demo.reference().places;
+        let victim = demo
+            .cases()
+            .skip(CASES_PER_BATCH)
+            .find(|f| {
+                let mut f = f.clone();
+                add_demo_outcomes(&mut f, &places, config);
+                demo_support(
+                    &mut f,
+                    &Caller::operator(),
+                    checkin_months,
+                    config.as_of,
+                    config.as_of,
+                    unit,
+                )
+                .unwrap()
+                .is_some_and(|(s, _)| !s.checkins.is_empty())
+            })
+            .unwrap()
+            .case
+            .case_number;
+        move |mut f: CaseFile| {
+            if f.case.case_number == victim {
+                for i in 0..51 {
+                    f.reunification.push(ReunificationRequest::opened(
+                        &format!("Relative {i}"),
+                        "cousin",
+                        f.case.nationality.clone(),
+                        f.case.submitted_on,
+                        None,
+                    ));
+                }
+            }
+            f
+        }
+    }
+
+    /// The newest entry of the audit trail, if any.
+    async fn audit_head(app: &App) -> Option<i64> {
+        let newest = resettle_storage::AuditFilter {
+            limit: 1,
+            ..Default::default()
+        };
+        let entries = app.store.audit_entries(&newest).await.unwrap();
+        entries.first().map(|e| e.seq)
+    }
+
     #[tokio::test]
     async fn a_demo_load_that_fails_part_way_writes_nothing() {
         let config = config(4, PAST_A_BATCH);
         let demo = Demo::plan(&config);
         for db in resettle_testkit::databases() {
-            for (what, amend) in [
+            let policy = open(&db.url)
+                .await
+                .policy(&demo.reference().programme.policy_profile)
+                .await
+                .unwrap();
+            for (what, amend, error) in [
                 (
                     "a case the rules refuse",
                     Box::new(refused_past_a_batch(&demo)) as Box<dyn Fn(CaseFile) -> CaseFile>,
+                    "events",
                 ),
                 (
                     "a case number repeated",
                     Box::new(duplicate_past_a_batch(&demo)),
+                    "case",
+                ),
+                (
+                    "a check-in the rules refuse",
+                    Box::new(checkin_refused_past_a_batch(
+                        &demo,
+                        &config,
+                        policy.checkin_months(),
+                    )),
+                    "the support of demo case",
                 ),
             ] {
                 let app = open(&db.url).await;
+                let users = app.store.users().await.unwrap();
+                let head = audit_head(&app).await;
                 let refused = app.load_planned_demo(&demo, &config, false, amend).await;
-                assert!(refused.is_err(), "{}: {what} was loaded", db.backend);
+                let Err(e) = refused else {
+                    panic!("{}: {what} was loaded", db.backend);
+                };
+                assert!(
+                    e.to_string().contains(error),
+                    "{}: {what} was refused for something else: {e}",
+                    db.backend
+                );
                 assert!(
                     app.store.programmes().await.unwrap().is_empty(),
                     "{}: {what} left a programme",
@@ -427,6 +539,23 @@ mod tests {
                 assert!(
                     app.store.case_numbers().await.unwrap().is_empty(),
                     "{}: {what} left cases",
+                    db.backend
+                );
+                assert!(
+                    app.store.organisations().await.unwrap().is_empty(),
+                    "{}: {what} left organisations",
+                    db.backend
+                );
+                assert_eq!(
+                    app.store.users().await.unwrap(),
+                    users,
+                    "{}: {what} left users",
+                    db.backend
+                );
+                assert_eq!(
+                    audit_head(&app).await,
+                    head,
+                    "{}: {what} left audit entries",
                     db.backend
                 );
             }
@@ -444,23 +573,103 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_failed_replacing_load_keeps_the_demo_it_was_to_replace() {
+    async fn a_demo_load_refused_on_its_users_writes_nothing() {
+        let config = config(4, PAST_A_BATCH);
         for db in resettle_testkit::databases() {
             let app = open(&db.url).await;
-            app.load_demo(&config(1, 30), false).await.unwrap();
-            let before = app.store.case_numbers().await.unwrap();
-            let config = config(4, PAST_A_BATCH);
-            let demo = Demo::plan(&config);
-            let refused = app
-                .load_planned_demo(&demo, &config, true, refused_past_a_batch(&demo))
-                .await;
-            assert!(refused.is_err(), "{}", db.backend);
-            assert_eq!(
-                app.store.case_numbers().await.unwrap(),
-                before,
-                "{}: the deletion was undone with the load",
+            // A user made before a first demo load stays, and takes a demo user's name.
+            app.add_user(&Caller::operator(), "admin", "admin", None, DEMO_PASSWORD)
+                .await
+                .unwrap();
+            let users = app.store.users().await.unwrap();
+            let head = audit_head(&app).await;
+            let refused = app.load_demo(&config, false).await;
+            let Err(e) = refused else {
+                panic!(
+                    "{}: a demo user's name already taken was loaded",
+                    db.backend
+                );
+            };
+            assert!(
+                e.to_string().contains("user admin"),
+                "{}: refused for something else: {e}",
                 db.backend
             );
+            assert!(
+                app.store.programmes().await.unwrap().is_empty(),
+                "{}",
+                db.backend
+            );
+            assert!(
+                app.store.case_numbers().await.unwrap().is_empty(),
+                "{}",
+                db.backend
+            );
+            assert!(
+                app.store.organisations().await.unwrap().is_empty(),
+                "{}",
+                db.backend
+            );
+            assert_eq!(app.store.users().await.unwrap(), users, "{}", db.backend);
+            assert_eq!(audit_head(&app).await, head, "{}", db.backend);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failed_replacing_load_keeps_the_demo_it_was_to_replace() {
+        let config = config(4, PAST_A_BATCH);
+        let demo = Demo::plan(&config);
+        for db in resettle_testkit::databases() {
+            let app = open(&db.url).await;
+            app.load_demo(&self::config(1, 300), false).await.unwrap();
+            let everyone = resettle_storage::CaseFilter::default();
+            let before = (
+                app.store.case_numbers().await.unwrap(),
+                app.store.families_in_support(&everyone).await.unwrap(),
+                app.store.users().await.unwrap(),
+                app.store.organisations().await.unwrap(),
+                audit_head(&app).await,
+            );
+            assert!(
+                before.1.iter().any(|f| !f.answered.is_empty()),
+                "{}: the demo replaced has check-ins",
+                db.backend
+            );
+            let policy = app
+                .policy(&demo.reference().programme.policy_profile)
+                .await
+                .unwrap();
+            for (what, refused) in [
+                (
+                    "a case the rules refuse",
+                    app.load_planned_demo(&demo, &config, true, refused_past_a_batch(&demo))
+                        .await,
+                ),
+                (
+                    "a check-in the rules refuse",
+                    app.load_planned_demo(
+                        &demo,
+                        &config,
+                        true,
+                        checkin_refused_past_a_batch(&demo, &config, policy.checkin_months()),
+                    )
+                    .await,
+                ),
+            ] {
+                assert!(refused.is_err(), "{}: {what} was loaded", db.backend);
+                let after = (
+                    app.store.case_numbers().await.unwrap(),
+                    app.store.families_in_support(&everyone).await.unwrap(),
+                    app.store.users().await.unwrap(),
+                    app.store.organisations().await.unwrap(),
+                    audit_head(&app).await,
+                );
+                assert_eq!(
+                    after, before,
+                    "{}: {what}: the deletion was undone with the load",
+                    db.backend
+                );
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::batch::Rows;
 use crate::reference::{self, ReferenceIds};
+use crate::support::{ImportedSupport, insert_support};
 use crate::{NewAuditEntry, StorageError, Store, WriteTx, codec};
 
 /// What an import wrote.
@@ -75,7 +76,7 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<ImportSummary, StorageError> {
         let mut open = self.begin_import(import, false).await?;
-        open.add_cases(&import.cases).await?;
+        open.add_cases(&import.cases, &[], "", &[]).await?;
         open.commit(audit).await
     }
 
@@ -132,22 +133,55 @@ pub struct OpenImport<'s> {
 }
 
 impl OpenImport<'_> {
-    /// Checks and writes a batch of case files. On a refusal the error names the case, and
-    /// the caller drops the import, so that nothing of it stays written.
-    pub async fn add_cases(&mut self, files: &[CaseFile]) -> Result<(), StorageError> {
+    /// Checks and writes a batch of case files with the support of their families (see
+    /// [`ImportedSupport`]), by `recorded_by`, and `audit`, the entries recording them. On
+    /// a refusal the error names the case, and the caller drops the import, so that
+    /// nothing of it stays written. The entries are appended now, not held to the commit:
+    /// from the first batch with entries, the audit chain stays locked until the import
+    /// commits or is dropped (on PostgreSQL other audited writes wait; on SQLite the
+    /// import holds the only writer anyway).
+    pub async fn add_cases(
+        &mut self,
+        files: &[CaseFile],
+        support: &[ImportedSupport],
+        recorded_by: &str,
+        audit: &[NewAuditEntry],
+    ) -> Result<(), StorageError> {
         validate_files(files, &self.known)?;
-        let added = insert_cases(
-            &mut self.tx,
-            &self.ids,
-            files,
-            &self.municipalities,
-            self.store.keys.as_deref(),
-        )
-        .await?;
+        let keys = self.store.keys.as_deref();
+        let (added, case_ids) =
+            insert_cases(&mut self.tx, &self.ids, files, &self.municipalities, keys).await?;
+        insert_support(&mut self.tx, keys, &case_ids, support, recorded_by).await?;
+        // Appended now, so that they need not be held to the end (at 100,000 cases they
+        // are some 200,000 entries); the chain's head is announced at commit, when they
+        // become visible, by the commit's own append, which follows them.
+        if !audit.is_empty() {
+            let _ = self.store.append_audit_in(&mut self.tx, audit).await?;
+        }
         self.summary.cases += added.cases;
         self.summary.persons += added.persons;
         self.summary.events += added.events;
         Ok(())
+    }
+
+    /// The import's transaction, for the writes other modules add to it.
+    pub(crate) fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+
+    /// The store the import writes to.
+    pub(crate) fn store(&self) -> &Store {
+        self.store
+    }
+
+    /// Records which organisation submitted the cases from one country of asylum (the
+    /// UNHCR office there), as [`Store::set_submitted_by`] does; returns how many.
+    pub async fn set_submitted_by(
+        &mut self,
+        country_of_asylum: &str,
+        organisation: &str,
+    ) -> Result<u64, StorageError> {
+        crate::cases::submitted_by_in(&mut self.tx, country_of_asylum, organisation).await
     }
 
     /// Appends `audit` and commits everything added; returns what was written.
@@ -255,13 +289,15 @@ pub(crate) fn validate_files(files: &[CaseFile], known: &KnownCodes) -> Result<(
     Ok(())
 }
 
+/// Writes checked case files with all their rows; returns what was written and the id of
+/// each case by its number.
 pub(crate) async fn insert_cases(
     conn: &mut AnyConnection,
     ids: &ReferenceIds,
     files: &[CaseFile],
     place_municipalities: &HashMap<String, String>,
     keys: Option<&resettle_secure::cipher::Keyring>,
-) -> Result<ImportSummary, StorageError> {
+) -> Result<(ImportSummary, HashMap<String, i64>), StorageError> {
     let mut cases = Rows::new(
         "cases",
         &[
@@ -593,7 +629,7 @@ pub(crate) async fn insert_cases(
     ] {
         rows.insert(conn, None).await?;
     }
-    Ok(summary)
+    Ok((summary, case_ids))
 }
 
 /// The words a case's family is found by: every member's, each once.

@@ -76,7 +76,9 @@ pub use sealed::NO_DATA_KEY;
 pub use sessions::SessionRow;
 pub use stats::StateCount;
 pub use stays::{NewStay, PlaceLoad};
-pub use support::{ClosedTask, CohortFamily, StoredCheckIn, SupportRecords, SupportRow, TaskRow};
+pub use support::{
+    ClosedTask, CohortFamily, ImportedSupport, StoredCheckIn, SupportRecords, SupportRow, TaskRow,
+};
 pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;

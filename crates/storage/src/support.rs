@@ -11,6 +11,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::Date;
 
+use crate::batch::{Cell, Rows};
 use crate::cases::current;
 use crate::codec::{self, parse_date, parse_word};
 use crate::sealed::{open_bound, seal_bound};
@@ -261,9 +262,11 @@ impl Store {
             .bind(case.id)
             .execute(&mut *tx)
             .await?;
+        let mut rows = Rows::new("support_goals", GOAL_INSERT);
         for (i, g) in goals.iter().enumerate() {
-            insert_goal(&mut tx, case.id, i as i64 + 1, g).await?;
+            rows.push(goal_row(case.id, i, g));
         }
+        rows.insert(&mut tx, None).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -342,14 +345,6 @@ impl Store {
         outcomes: &[FollowUp],
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
-        let health = seal_bound(
-            self.keys.as_deref(),
-            &health_context(number.as_str(), checkin.months),
-            &health_word(checkin.health),
-        )?;
-        let list = |v: serde_json::Result<String>| v.expect("a list of words serialises");
-        let schooling = list(serde_json::to_string(&checkin.schooling));
-        let work = list(serde_json::to_string(&checkin.work));
         let mut tx = self.begin_write().await?;
         let case = current(&mut tx, number).await?;
         sqlx::query("DELETE FROM wellbeing_checkins WHERE case_id = $1 AND months = $2")
@@ -357,43 +352,20 @@ impl Store {
             .bind(i64::from(checkin.months))
             .execute(&mut *tx)
             .await?;
-        let h = &checkin.housing;
-        sqlx::query(
-            "INSERT INTO wellbeing_checkins (case_id, months, answered_on, answered_by, \
-             own_home, own_kitchen, own_shower, rooms, language_course, schooling, work, \
-             health, relatives_abroad, feeling, recorded_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-        )
-        .bind(case.id)
-        .bind(i64::from(checkin.months))
-        .bind(codec::date(checkin.answered_on))
-        .bind(checkin.answered_by.as_str())
-        .bind(i64::from(h.own_home))
-        .bind(i64::from(h.own_kitchen))
-        .bind(i64::from(h.own_shower))
-        .bind(i64::from(h.rooms))
-        .bind(i64::from(checkin.language_course))
-        .bind(schooling)
-        .bind(work)
-        .bind(health)
-        .bind(i64::from(checkin.relatives_abroad))
-        .bind(i64::from(checkin.feeling))
-        .bind(recorded_by.to_string())
-        .execute(&mut *tx)
-        .await?;
+        let mut row = Rows::new("wellbeing_checkins", CHECKIN_INSERT);
+        row.push(checkin_row(
+            self.keys.as_deref(),
+            case.id,
+            number,
+            checkin,
+            recorded_by,
+        )?);
+        row.insert(&mut tx, None).await?;
+        let mut tasks = Rows::new("support_tasks", TASK_INSERT);
         for p in problems {
-            sqlx::query(
-                "INSERT INTO support_tasks (case_id, kind, member_no, from_months, opened_on) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(case.id)
-            .bind(p.kind.as_str())
-            .bind(p.member_no.map(i64::from))
-            .bind(i64::from(checkin.months))
-            .bind(codec::date(checkin.answered_on))
-            .execute(&mut *tx)
-            .await?;
+            tasks.push(task_row(case.id, p, checkin));
         }
+        tasks.insert(&mut tx, None).await?;
         for o in outcomes {
             sqlx::query(
                 "DELETE FROM integration_outcomes WHERE case_id = $1 AND member_no = $2 \
@@ -691,23 +663,141 @@ pub(crate) async fn replace_plan(
     Ok(())
 }
 
-async fn insert_goal(
-    conn: &mut AnyConnection,
+/// The columns [`goal_row`] fills.
+const GOAL_INSERT: &[&str] = &[
+    "case_id",
+    "goal_no",
+    "kind",
+    "member_no",
+    "target_on",
+    "reached_on",
+];
+
+/// The row of the goal at `index` (numbered from 1) of case `case_id`.
+fn goal_row(case_id: i64, index: usize, g: &Goal) -> [Cell; 6] {
+    [
+        case_id.into(),
+        (index as i64 + 1).into(),
+        g.kind.as_str().into(),
+        g.member_no.map(i64::from).into(),
+        codec::date(g.target_on).into(),
+        g.reached_on.map(codec::date).into(),
+    ]
+}
+
+/// The columns [`checkin_row`] fills.
+const CHECKIN_INSERT: &[&str] = &[
+    "case_id",
+    "months",
+    "answered_on",
+    "answered_by",
+    "own_home",
+    "own_kitchen",
+    "own_shower",
+    "rooms",
+    "language_course",
+    "schooling",
+    "work",
+    "health",
+    "relatives_abroad",
+    "feeling",
+    "recorded_by",
+];
+
+/// The row of a check-in of case `case_id` (numbered `number`), its health answers sealed
+/// and bound to the case and month.
+fn checkin_row(
+    keys: Option<&Keyring>,
     case_id: i64,
-    goal_no: i64,
-    g: &Goal,
+    number: &CaseNumber,
+    checkin: &CheckIn,
+    recorded_by: &str,
+) -> Result<[Cell; 15], StorageError> {
+    let health = seal_bound(
+        keys,
+        &health_context(number.as_str(), checkin.months),
+        &health_word(checkin.health),
+    )?;
+    let list = |v: serde_json::Result<String>| v.expect("a list of words serialises");
+    let h = &checkin.housing;
+    Ok([
+        case_id.into(),
+        checkin.months.into(),
+        codec::date(checkin.answered_on).into(),
+        checkin.answered_by.as_str().into(),
+        h.own_home.into(),
+        h.own_kitchen.into(),
+        h.own_shower.into(),
+        h.rooms.into(),
+        checkin.language_course.into(),
+        list(serde_json::to_string(&checkin.schooling)).into(),
+        list(serde_json::to_string(&checkin.work)).into(),
+        health.into(),
+        checkin.relatives_abroad.into(),
+        i64::from(checkin.feeling).into(),
+        recorded_by.into(),
+    ])
+}
+
+/// The columns [`task_row`] fills.
+const TASK_INSERT: &[&str] = &["case_id", "kind", "member_no", "from_months", "opened_on"];
+
+/// The row of the task `problem` opens, flagged by `checkin` of case `case_id`.
+fn task_row(case_id: i64, problem: &Problem, checkin: &CheckIn) -> [Cell; 5] {
+    [
+        case_id.into(),
+        problem.kind.as_str().into(),
+        problem.member_no.map(i64::from).into(),
+        checkin.months.into(),
+        codec::date(checkin.answered_on).into(),
+    ]
+}
+
+/// A family's support as an import writes it with its case: the goals of the plan the
+/// case file holds, and the check-ins, each with the problems it opens tasks for. The
+/// caller checks each in the domain first, as it checks the case files.
+#[derive(Debug, Clone)]
+pub struct ImportedSupport {
+    /// The family's case number, in the same batch.
+    pub number: CaseNumber,
+    /// The plan's goals, numbered from 1 in this order.
+    pub goals: Vec<Goal>,
+    /// Check-ins, each with the problems it opens tasks for.
+    pub checkins: Vec<(CheckIn, Vec<Problem>)>,
+}
+
+/// Writes the goals, check-ins and tasks of `support`, whose cases `case_ids` names, as
+/// [`Store::write_support_plan`] and [`Store::record_checkin`] would, in batches; by
+/// `recorded_by`. The follow-up outcomes check-ins give are in the case files.
+pub(crate) async fn insert_support(
+    conn: &mut AnyConnection,
+    keys: Option<&Keyring>,
+    case_ids: &std::collections::HashMap<String, i64>,
+    support: &[ImportedSupport],
+    recorded_by: &str,
 ) -> Result<(), StorageError> {
-    sqlx::query(
-        "INSERT INTO support_goals (case_id, goal_no, kind, member_no, target_on, reached_on) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(case_id)
-    .bind(goal_no)
-    .bind(g.kind.as_str())
-    .bind(g.member_no.map(i64::from))
-    .bind(codec::date(g.target_on))
-    .bind(g.reached_on.map(codec::date))
-    .execute(&mut *conn)
-    .await?;
+    let mut goals = Rows::new("support_goals", GOAL_INSERT);
+    let mut checkins = Rows::new("wellbeing_checkins", CHECKIN_INSERT);
+    let mut tasks = Rows::new("support_tasks", TASK_INSERT);
+    for s in support {
+        let id = *case_ids
+            .get(s.number.as_str())
+            .ok_or_else(|| StorageError::Missing {
+                what: "case",
+                key: s.number.to_string(),
+            })?;
+        for (i, g) in s.goals.iter().enumerate() {
+            goals.push(goal_row(id, i, g));
+        }
+        for (c, problems) in &s.checkins {
+            checkins.push(checkin_row(keys, id, &s.number, c, recorded_by)?);
+            for p in problems {
+                tasks.push(task_row(id, p, c));
+            }
+        }
+    }
+    for rows in [goals, checkins, tasks] {
+        rows.insert(conn, None).await?;
+    }
     Ok(())
 }

@@ -4,7 +4,7 @@ use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
 use crate::unique::taken;
-use crate::{AuditOf, NewAuditEntry, StorageError, Store, codec};
+use crate::{AuditOf, NewAuditEntry, OpenImport, StorageError, Store, codec};
 
 /// A user as stored (never with the password hash).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,12 +54,7 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("INSERT INTO organisations (name, kind) VALUES ($1, $2)")
-            .bind(name.to_string())
-            .bind(kind.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(taken("organisation", name))?;
+        insert_organisation(&mut tx, name, kind).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -87,32 +82,16 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        let organisation_id: Option<i64> = match organisation {
-            None => None,
-            Some(name) => Some(
-                sqlx::query("SELECT id FROM organisations WHERE name = $1")
-                    .bind(name.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| StorageError::Missing {
-                        what: "organisation",
-                        key: name.to_string(),
-                    })?
-                    .try_get(0)?,
-            ),
-        };
-        sqlx::query(
-            "INSERT INTO users (username, organisation_id, roles, password_hash, disabled, created_at) \
-             VALUES ($1, $2, $3, $4, 0, $5)",
+        let created_at = codec::timestamp(self.now());
+        insert_user(
+            &mut tx,
+            username,
+            roles,
+            organisation,
+            password_hash,
+            &created_at,
         )
-        .bind(username.to_string())
-        .bind(organisation_id)
-        .bind(roles.to_string())
-        .bind(password_hash.to_string())
-        .bind(codec::timestamp(self.now()))
-        .execute(&mut *tx)
-        .await
-        .map_err(taken("user", username))?;
+        .await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -468,11 +447,7 @@ impl Store {
         secret: Option<&str>,
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
-        let update = sqlx::query(
-            "UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE username = $2",
-        )
-        .bind(secret.map(str::to_string))
-        .bind(username.to_string());
+        let update = totp_update(username, secret);
         // No user, no change to record (the refusal names the user).
         let done = self
             .execute_audited(update, &|n| if *n == 0 { vec![] } else { audit.to_vec() })
@@ -509,11 +484,124 @@ impl Store {
 impl Store {
     /// Whether an organisation of this name exists.
     pub async fn organisation_exists(&self, name: &str) -> Result<bool, StorageError> {
-        let n: i64 = sqlx::query("SELECT COUNT(*) FROM organisations WHERE name = $1")
-            .bind(name.to_string())
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?;
-        Ok(n > 0)
+        organisation_exists_in(&mut *self.pool.acquire().await?, name).await
     }
+}
+
+/// The demo's organisations and users, added in its import's transaction, so that a load
+/// refused on the way leaves none of them either. Their audit entries go with the
+/// import's commit.
+impl OpenImport<'_> {
+    /// Adds an organisation; a name already used is refused.
+    pub async fn add_organisation(&mut self, name: &str, kind: &str) -> Result<(), StorageError> {
+        insert_organisation(self.conn(), name, kind).await
+    }
+
+    /// Whether an organisation of this name exists, as the import has it so far.
+    pub async fn organisation_exists(&mut self, name: &str) -> Result<bool, StorageError> {
+        organisation_exists_in(self.conn(), name).await
+    }
+
+    /// Adds a user with an encrypted second-factor secret; a username already used, or
+    /// an unknown organisation, is refused.
+    pub async fn add_user(
+        &mut self,
+        username: &str,
+        roles: &str,
+        organisation: Option<&str>,
+        password_hash: &str,
+        totp_secret: &str,
+    ) -> Result<(), StorageError> {
+        let created_at = codec::timestamp(self.store().now());
+        let conn = self.conn();
+        insert_user(
+            conn,
+            username,
+            roles,
+            organisation,
+            password_hash,
+            &created_at,
+        )
+        .await?;
+        totp_update(username, Some(totp_secret))
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+}
+
+async fn insert_organisation(
+    conn: &mut AnyConnection,
+    name: &str,
+    kind: &str,
+) -> Result<(), StorageError> {
+    sqlx::query("INSERT INTO organisations (name, kind) VALUES ($1, $2)")
+        .bind(name.to_string())
+        .bind(kind.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(taken("organisation", name))?;
+    Ok(())
+}
+
+async fn organisation_exists_in(
+    conn: &mut AnyConnection,
+    name: &str,
+) -> Result<bool, StorageError> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) FROM organisations WHERE name = $1")
+        .bind(name.to_string())
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    Ok(n > 0)
+}
+
+/// Inserts a user of `organisation` (refused when unknown) created at `created_at`; a
+/// username already used is refused.
+async fn insert_user(
+    conn: &mut AnyConnection,
+    username: &str,
+    roles: &str,
+    organisation: Option<&str>,
+    password_hash: &str,
+    created_at: &str,
+) -> Result<(), StorageError> {
+    let organisation_id: Option<i64> = match organisation {
+        None => None,
+        Some(name) => Some(
+            sqlx::query("SELECT id FROM organisations WHERE name = $1")
+                .bind(name.to_string())
+                .fetch_optional(&mut *conn)
+                .await?
+                .ok_or_else(|| StorageError::Missing {
+                    what: "organisation",
+                    key: name.to_string(),
+                })?
+                .try_get(0)?,
+        ),
+    };
+    sqlx::query(
+        "INSERT INTO users (username, organisation_id, roles, password_hash, disabled, created_at) \
+         VALUES ($1, $2, $3, $4, 0, $5)",
+    )
+    .bind(username.to_string())
+    .bind(organisation_id)
+    .bind(roles.to_string())
+    .bind(password_hash.to_string())
+    .bind(created_at.to_string())
+    .execute(&mut *conn)
+    .await
+    .map_err(taken("user", username))?;
+    Ok(())
+}
+
+/// The statement that stores (or, with `None`, removes) a user's encrypted second-factor
+/// secret, forgetting the last time step used.
+fn totp_update<'q>(
+    username: &str,
+    secret: Option<&str>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    sqlx::query("UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE username = $2")
+        .bind(secret.map(str::to_string))
+        .bind(username.to_string())
 }

@@ -451,13 +451,22 @@ impl App {
         secret: &[u8],
         audit: &[NewAuditEntry],
     ) -> Result<(), AppError> {
-        let sealed = self
-            .keys()?
-            .encrypt(secret, totp_context(username).as_bytes());
+        let sealed = self.sealed_totp_secret(username, secret)?;
         Ok(self
             .store
             .set_totp_secret(username, Some(&sealed), audit)
             .await?)
+    }
+
+    /// A second-factor secret encrypted with the data key, bound to `username`.
+    pub(crate) fn sealed_totp_secret(
+        &self,
+        username: &str,
+        secret: &[u8],
+    ) -> Result<String, AppError> {
+        Ok(self
+            .keys()?
+            .encrypt(secret, totp_context(username).as_bytes()))
     }
 
     fn decrypt_secret(&self, username: &str, sealed: &str) -> Result<Vec<u8>, AppError> {

@@ -156,6 +156,82 @@ pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
 pub(crate) static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| hash_password("a password nobody has, for timing only").unwrap_or_default());
 
+/// An organisation to add, checked, with the audit entry recording it.
+pub(crate) struct NewOrganisation {
+    /// Its name, trimmed.
+    pub name: String,
+    /// Its kind.
+    pub kind: OrganisationKind,
+    /// The entry recording that `caller` added it.
+    pub entry: resettle_storage::NewAuditEntry,
+}
+
+impl NewOrganisation {
+    /// Refuses an unknown kind or an empty name.
+    pub(crate) fn of(caller: &Caller, name: &str, kind: &str) -> Result<Self, AppError> {
+        let kind: OrganisationKind = kind.parse()?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Refusal::of("name", RefusalKind::Missing).into());
+        }
+        Ok(NewOrganisation {
+            name: name.to_string(),
+            kind,
+            entry: succeeded(
+                caller,
+                AuditAction::Write,
+                AuditEntity::Organisation,
+                name,
+                "",
+                "added",
+            ),
+        })
+    }
+}
+
+/// A user to add, checked, with its password hashed and the audit entry recording it.
+pub(crate) struct NewUser {
+    /// The name as stored (folded to lowercase).
+    pub username: String,
+    /// Its roles, comma-separated words.
+    pub roles: String,
+    /// The password's hash.
+    pub hash: String,
+    /// The entry recording that `caller` added it.
+    pub entry: resettle_storage::NewAuditEntry,
+}
+
+impl NewUser {
+    /// Refuses a username, role list or password the rules refuse.
+    pub(crate) fn of(
+        caller: &Caller,
+        username: &str,
+        roles: &str,
+        password: &str,
+    ) -> Result<Self, AppError> {
+        let username = username_of(username)?;
+        let roles = Role::parse_list(roles)?;
+        let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        let roles = words.join(",");
+        let hash = hash_password(password)?;
+        let detail = format!("added with roles {roles}");
+        let entry = succeeded(
+            caller,
+            AuditAction::Write,
+            AuditEntity::User,
+            &username,
+            "",
+            &detail,
+        );
+        Ok(NewUser {
+            username,
+            roles,
+            hash,
+            entry,
+        })
+    }
+}
+
 impl App {
     /// Adds an organisation.
     pub async fn add_organisation(
@@ -171,20 +247,9 @@ impl App {
             name,
         )
         .await?;
-        let kind: OrganisationKind = kind.parse()?;
-        if name.trim().is_empty() {
-            return Err(Refusal::of("name", RefusalKind::Missing).into());
-        }
-        let entry = succeeded(
-            caller,
-            AuditAction::Write,
-            AuditEntity::Organisation,
-            name.trim(),
-            "",
-            "added",
-        );
+        let new = NewOrganisation::of(caller, name, kind)?;
         self.store
-            .add_organisation(name.trim(), kind.as_str(), &[entry])
+            .add_organisation(&new.name, new.kind.as_str(), &[new.entry])
             .await?;
         Ok(())
     }
@@ -201,24 +266,17 @@ impl App {
     ) -> Result<String, AppError> {
         self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
-        let stored = username_of(username)?;
-        let username = stored.as_str();
-        let roles = Role::parse_list(roles)?;
-        let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-        let hash = hash_password(password)?;
-        let detail = format!("added with roles {}", words.join(","));
-        let entry = succeeded(
-            caller,
-            AuditAction::Write,
-            AuditEntity::User,
-            username,
-            "",
-            &detail,
-        );
+        let new = NewUser::of(caller, username, roles, password)?;
         self.store
-            .add_user(username, &words.join(","), organisation, &hash, &[entry])
+            .add_user(
+                &new.username,
+                &new.roles,
+                organisation,
+                &new.hash,
+                &[new.entry],
+            )
             .await?;
-        Ok(stored)
+        Ok(new.username)
     }
 
     /// Every user.

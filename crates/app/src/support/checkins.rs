@@ -3,12 +3,12 @@
 //! task for the provider; one at a follow-up (12 or 18 months) records each adult's work
 //! among the outcomes the placement model is fitted on.
 use resettle_domain::audit::AuditAction;
-use resettle_domain::outcomes::{FOLLOW_UP_MONTHS, FollowUp};
 use resettle_domain::support::{
-    CheckIn, HealthAccess, Housing, Respondent, SCHOOL_AGE, Schooling, Work, checkins_due,
+    CheckIn, HealthAccess, Housing, Problem, Respondent, SCHOOL_AGE, Schooling, Work, checkins_due,
     new_problems,
 };
 use resettle_domain::{Refusal, RefusalKind};
+use resettle_storage::NewAuditEntry;
 use serde::Deserialize;
 use time::Date;
 
@@ -248,41 +248,8 @@ impl App {
             .map(|t| t.problem)
             .collect();
         let problems = new_problems(checkin, &open);
-        // The outcomes the placement model learns from: each adult's work at a follow-up,
-        // where the follow-up's own rules accept it (due, of working age then).
-        let outcomes: Vec<FollowUp> = if FOLLOW_UP_MONTHS.contains(&checkin.months) {
-            checkin
-                .work
-                .iter()
-                .map(|w| FollowUp {
-                    member_no: w.member_no,
-                    months: checkin.months,
-                    employed: w.working,
-                    recorded_on: checkin.answered_on,
-                })
-                .filter(|o| o.check(&stored.file, self.today()).is_ok())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let fields = if checkin.health.is_some() {
-            HEALTH_FIELDS
-        } else {
-            ""
-        };
-        let mut detail = format!("check-in at {} months", checkin.months);
-        if !problems.is_empty() {
-            let kinds: Vec<&str> = problems.iter().map(|p| p.kind.as_str()).collect();
-            detail += &format!("; tasks opened: {}", kinds.join(", "));
-        }
-        let audit = succeeded(
-            caller,
-            AuditAction::Write,
-            ENTITY,
-            number.as_str(),
-            fields,
-            &detail,
-        );
+        let outcomes = checkin.follow_ups(&stored.file, self.today());
+        let audit = checkin_audit(caller, number.as_str(), checkin, &problems);
         self.store
             .record_checkin(
                 &number,
@@ -296,4 +263,25 @@ impl App {
         self.forget_cohort_figures();
         Ok(())
     }
+}
+
+/// The audit entry of a check-in written: naming the health answers when it holds them,
+/// and the tasks its problems opened.
+pub(super) fn checkin_audit(
+    caller: &Caller,
+    number: &str,
+    checkin: &CheckIn,
+    problems: &[Problem],
+) -> NewAuditEntry {
+    let fields = if checkin.health.is_some() {
+        HEALTH_FIELDS
+    } else {
+        ""
+    };
+    let mut detail = format!("check-in at {} months", checkin.months);
+    if !problems.is_empty() {
+        let kinds: Vec<&str> = problems.iter().map(|p| p.kind.as_str()).collect();
+        detail += &format!("; tasks opened: {}", kinds.join(", "));
+    }
+    succeeded(caller, AuditAction::Write, ENTITY, number, fields, &detail)
 }

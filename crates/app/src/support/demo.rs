@@ -2,7 +2,9 @@
 //! check-ins that fell due by the demo's day, answered as a family in that situation
 //! would (its home from its stays, work as its follow-up outcomes say, relatives abroad
 //! from its open reunification requests). Some check-ins are left unanswered, so the work
-//! list has overdue ones. Illustrative, like the whole demo.
+//! list has overdue ones. Illustrative, like the whole demo. Each family's support is
+//! checked and written with its case, in the demo's one transaction.
+use resettle_domain::audit::AuditAction;
 use resettle_domain::case::CaseFile;
 use resettle_domain::outcomes::is_working_age;
 use resettle_domain::reception::StayKind;
@@ -11,7 +13,14 @@ use resettle_domain::support::{
     CheckIn, Goal, GoalKind, HealthAccess, Housing, Respondent, SCHOOL_AGE, Schooling, SupportPlan,
     Work, checkins_due, default_goals,
 };
+use resettle_domain::support::{Problem, new_problems};
+use resettle_storage::{ImportedSupport, NewAuditEntry};
 use time::{Date, Duration};
+
+use super::ENTITY;
+use super::checkins::checkin_audit;
+use crate::access::audit::succeeded;
+use crate::{AppError, Caller};
 
 /// A number in [0, 1) from text, the same on every run.
 type Unit = fn(&str) -> f64;
@@ -141,4 +150,62 @@ pub(crate) fn checkins(
             }
         })
         .collect()
+}
+
+/// A demo family's support, to be written with its case: the goals of its plan (those
+/// reached marked) and the check-ins that fell due by the demo's day, each checked as
+/// [`crate::App::set_support_plan`], [`crate::App::reach_goal`] and any check-in are, with the tasks it
+/// opens, and the audit entries recording them. The follow-up outcomes the check-ins give
+/// are recorded in `f` itself, replacing those of the same member and follow-up, as a
+/// check-in does; `None` for a family without a plan. A few hundred bytes a family, held
+/// only for the batch it is written in.
+pub(crate) fn demo_support(
+    f: &mut resettle_domain::case::CaseFile,
+    caller: &Caller,
+    checkin_months: &[u32],
+    as_of: Date,
+    today: Date,
+    unit: fn(&str) -> f64,
+) -> Result<Option<(ImportedSupport, Vec<NewAuditEntry>)>, AppError> {
+    let Some(plan) = f.support.clone() else {
+        return Ok(None);
+    };
+    let number = f.case.case_number.clone();
+    let refused = |e: resettle_domain::ParseError| {
+        AppError::internal(&format!("the support of demo case {number}"), e)
+    };
+    let goals = goals(f, &plan, as_of, unit);
+    for g in &goals {
+        g.check(f, &plan, today).map_err(refused)?;
+    }
+    let mut audit = vec![succeeded(
+        caller,
+        AuditAction::Write,
+        ENTITY,
+        number.as_str(),
+        "",
+        "demo plan",
+    )];
+    let mut open: Vec<Problem> = Vec::new();
+    let mut answered = Vec::new();
+    for c in checkins(f, checkin_months, as_of, unit) {
+        c.check(f, checkin_months, today).map_err(refused)?;
+        let problems = new_problems(&c, &open);
+        for o in c.follow_ups(f, today) {
+            f.outcomes
+                .retain(|k| (k.member_no, k.months) != (o.member_no, o.months));
+            f.outcomes.push(o);
+        }
+        audit.push(checkin_audit(caller, number.as_str(), &c, &problems));
+        open.extend(problems.iter().cloned());
+        answered.push((c, problems));
+    }
+    Ok(Some((
+        ImportedSupport {
+            number,
+            goals,
+            checkins: answered,
+        },
+        audit,
+    )))
 }

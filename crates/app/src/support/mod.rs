@@ -15,12 +15,12 @@ mod work_list;
 pub use checkins::{CheckInAnswers, FamilyCheckIn, FamilyCheckInForm};
 pub(crate) use cohorts::KeptCohorts;
 pub use cohorts::{COHORTS_KEPT_FOR, ProgrammeCohorts};
+pub(crate) use demo::demo_support;
 pub use work_list::{OverdueCheckIn, SupportedFamily, WorkList};
 
 use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::support::{
-    CheckIn, Contact, ContactKind, DueCheckIn, Goal, ProviderKind, SupportPlan, checkins_due,
-    default_goals,
+    Contact, ContactKind, DueCheckIn, Goal, ProviderKind, SupportPlan, checkins_due, default_goals,
 };
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{ClosedTask, StoredCase, TaskRow};
@@ -367,38 +367,6 @@ impl App {
         self.support(caller, number).await
     }
 
-    /// Writes the demo caseload's support (drawn with [`DemoSupport::of`] as the cases
-    /// went by): each plan with its goals, and the check-ins that fell due, through the
-    /// same checks, tasks and outcomes as any check-in.
-    pub(crate) async fn add_demo_support(&self, support: Vec<DemoSupport>) -> Result<(), AppError> {
-        let operator = Caller::operator();
-        for s in support {
-            let number = &s.number;
-            let audit = succeeded(
-                &operator,
-                AuditAction::Write,
-                ENTITY,
-                number.as_str(),
-                "",
-                "demo plan",
-            );
-            self.store
-                .write_support_plan(number, &s.plan, &s.goals, &[audit])
-                .await?;
-            if s.checkins.is_empty() {
-                continue;
-            }
-            let stored =
-                self.store.case(number).await?.ok_or_else(|| {
-                    AppError::NotFound(format!("demo case {number} was not written"))
-                })?;
-            for c in &s.checkins {
-                self.write_checkin(&operator, &stored, c).await?;
-            }
-        }
-        Ok(())
-    }
-
     /// A case in the caller's scope that they may act on with `p`, and its plan; a family
     /// without one is refused naming the plan.
     async fn planned(
@@ -414,33 +382,5 @@ impl App {
             .clone()
             .ok_or_else(|| Refusal::of("plan", RefusalKind::Missing))?;
         Ok((stored, plan))
-    }
-}
-
-/// A demo family's support plan with its goals (those reached marked) and the check-ins
-/// that fell due by the demo's day: a few hundred bytes kept per supported family while
-/// the caseload streams into the database, written once it is there.
-pub(crate) struct DemoSupport {
-    number: resettle_domain::case::CaseNumber,
-    plan: SupportPlan,
-    goals: Vec<Goal>,
-    checkins: Vec<CheckIn>,
-}
-
-impl DemoSupport {
-    /// The support of `f`, if it has a plan. `unit` is the demo's reproducible chance.
-    pub(crate) fn of(
-        f: &resettle_domain::case::CaseFile,
-        checkin_months: &[u32],
-        as_of: Date,
-        unit: fn(&str) -> f64,
-    ) -> Option<DemoSupport> {
-        let plan = f.support.clone()?;
-        Some(DemoSupport {
-            number: f.case.case_number.clone(),
-            goals: demo::goals(f, &plan, as_of, unit),
-            checkins: demo::checkins(f, checkin_months, as_of, unit),
-            plan,
-        })
     }
 }

@@ -13,7 +13,7 @@ use super::due::checkin_due;
 use crate::ParseError;
 use crate::calendar::{not_after_today, not_before};
 use crate::case::CaseFile;
-use crate::outcomes::WORKING_AGE;
+use crate::outcomes::{FOLLOW_UP_MONTHS, FollowUp, WORKING_AGE};
 use crate::refusal::{Anchor, RefusalKind, Vocabulary};
 use crate::word_enum;
 
@@ -244,6 +244,26 @@ impl CheckIn {
         Ok(())
     }
 
+    /// The follow-up outcomes this check-in gives: at a follow-up (12 or 18 months), each
+    /// adult's work, where the follow-up's own rules accept it for `file` by `today` (due,
+    /// of working age then). These are what the placement model learns from, so a
+    /// check-in and the outcomes it records must never disagree.
+    pub fn follow_ups(&self, file: &CaseFile, today: Date) -> Vec<FollowUp> {
+        if !FOLLOW_UP_MONTHS.contains(&self.months) {
+            return Vec::new();
+        }
+        self.work
+            .iter()
+            .map(|w| FollowUp {
+                member_no: w.member_no,
+                months: self.months,
+                employed: w.working,
+                recorded_on: self.answered_on,
+            })
+            .filter(|o| o.check(file, today).is_ok())
+            .collect()
+    }
+
     /// Rooms per person living in the home: the travelling members share the rooms.
     pub fn rooms_per_person(&self, file: &CaseFile) -> f64 {
         let persons = file.travelling().len().max(1);
@@ -314,6 +334,40 @@ pub(crate) mod tests {
             .check(&file, &MONTHS, TODAY)
             .unwrap();
         assert!((answer(6, TODAY).rooms_per_person(&file) - 1.0).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn a_follow_up_check_in_gives_each_working_age_adults_outcome_and_others_none() {
+        let file = arrived_family(date!(2025 - 01 - 10));
+        let mut at_twelve = answer(12, date!(2026 - 01 - 12));
+        // The girl (born 2015) listed as working is no outcome: not of working age.
+        at_twelve.work.push(Work {
+            member_no: 2,
+            working: true,
+            training: false,
+            matches_qualification: false,
+        });
+        assert_eq!(
+            at_twelve.follow_ups(&file, TODAY),
+            vec![FollowUp {
+                member_no: 1,
+                months: 12,
+                employed: true,
+                recorded_on: date!(2026 - 01 - 12),
+            }]
+        );
+        // Six months is a check-in, not a follow-up.
+        assert!(
+            answer(6, date!(2025 - 07 - 12))
+                .follow_ups(&file, TODAY)
+                .is_empty()
+        );
+        // Answered after today: the follow-up's own rules refuse it.
+        assert!(
+            at_twelve
+                .follow_ups(&file, date!(2026 - 01 - 11))
+                .is_empty()
+        );
     }
 
     #[test]

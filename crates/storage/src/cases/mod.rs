@@ -11,5 +11,5 @@ mod write;
 pub use list::{CaseCount, CaseFilter, CasePage, CaseSummary, ListStart, ScopeFilter};
 pub use read::StoredCase;
 pub(crate) use read::{care_needs, member, promise};
-pub(crate) use write::current;
 pub use write::{Assignment, NewEvent};
+pub(crate) use write::{current, submitted_by_in};

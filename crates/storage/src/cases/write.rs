@@ -170,14 +170,12 @@ impl Store {
         country_of_asylum: &str,
         organisation: &str,
     ) -> Result<u64, StorageError> {
-        Ok(sqlx::query(
-            "UPDATE cases SET submitted_by = $1 WHERE country_of_asylum = $2 AND submitted_by IS NULL",
+        submitted_by_in(
+            &mut *self.pool.acquire().await?,
+            country_of_asylum,
+            organisation,
         )
-        .bind(organisation.to_string())
-        .bind(country_of_asylum.to_string())
-        .execute(&self.pool)
-        .await?
-        .rows_affected())
+        .await
     }
 
     /// Appends a lifecycle event and moves the case's stored state with it, if and only if
@@ -503,4 +501,21 @@ async fn insert_promise(
             .await?;
     }
     Ok(())
+}
+
+/// Sets the submitting organisation of the cases from `country_of_asylum` that have none;
+/// returns how many.
+pub(crate) async fn submitted_by_in(
+    conn: &mut AnyConnection,
+    country_of_asylum: &str,
+    organisation: &str,
+) -> Result<u64, StorageError> {
+    Ok(sqlx::query(
+        "UPDATE cases SET submitted_by = $1 WHERE country_of_asylum = $2 AND submitted_by IS NULL",
+    )
+    .bind(organisation.to_string())
+    .bind(country_of_asylum.to_string())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
 }

@@ -133,10 +133,22 @@ impl AnchorFile {
         }
     }
 
-    /// Anchors `seq`/`hash` now unless it already is (shutdown, or after a verification).
+    /// Anchors `seq`/`hash` now unless it already is (shutdown, or after a verification),
+    /// by this process or, as its file's last line says, by an earlier one: a verification
+    /// right after the demo load, which anchors its one commit, adds no second line for
+    /// the same head.
     pub(crate) fn anchor(&self, seq: i64, hash: &str, now: OffsetDateTime) {
         let mut last = self.last.lock().expect("anchor state lock");
         if last.is_some_and(|(s, _)| s >= seq) || seq == 0 {
+            return;
+        }
+        if last.is_none()
+            && self
+                .read_last()
+                .ok()
+                .flatten()
+                .is_some_and(|a| a.seq >= seq)
+        {
             return;
         }
         self.write_locked(&mut last, seq, hash, now);

@@ -1,5 +1,6 @@
 //! Organisations, users and API tokens. Only hashes are stored; hashing and checking are
 //! done by the app layer.
+use resettle_domain::access::Role;
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
@@ -11,23 +12,23 @@ use crate::{AuditOf, NewAuditEntry, OpenImport, StorageError, Store, codec};
 pub struct UserRow {
     /// Login name.
     pub username: String,
-    /// Roles, comma-separated words.
-    pub roles: String,
+    /// Roles, sorted and without repeats.
+    pub roles: Vec<Role>,
     /// The organisation, if any.
     pub organisation: Option<String>,
     /// Whether the account is disabled.
     pub disabled: bool,
-    /// When it was created (RFC 3339).
-    pub created_at: String,
+    /// When it was created.
+    pub created_at: OffsetDateTime,
 }
 
 fn user(r: &sqlx::any::AnyRow) -> Result<UserRow, StorageError> {
     Ok(UserRow {
         username: r.try_get(0)?,
-        roles: r.try_get(1)?,
+        roles: codec::parse_roles("users.roles", &r.try_get::<String, _>(1)?)?,
         organisation: r.try_get(2)?,
         disabled: r.try_get::<i64, _>(3)? == 1,
-        created_at: r.try_get(4)?,
+        created_at: codec::parse_timestamp("users.created_at", &r.try_get::<String, _>(4)?)?,
     })
 }
 

@@ -158,7 +158,8 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                         u.organisation.clone().unwrap_or_default(),
                         u.disabled.to_string(),
                         u.created_at
-                            .format(&time::format_description::well_known::Rfc3339)?,
+                            .format(&time::format_description::well_known::Rfc3339)
+                            .expect("a time read back from RFC 3339 formats as RFC 3339"),
                     ]);
                 }
                 rows

@@ -321,6 +321,7 @@ async fn stays_follow_steps_and_moves_and_occupancy_counts_only_current_ones() {
             "{}: a family in a centre awaits its LOI",
             db.backend
         );
+        assert_eq!(waiting[0].state, CaseState::InReception, "{}", db.backend);
         let v = store
             .move_family(
                 &number,

@@ -1455,7 +1455,13 @@ async fn users_come_back_with_their_roles_and_times_typed() {
             resettle_storage::clock::FixedClock::at(at),
         ));
         store
-            .add_user("ana", "medical-officer,case-officer", None, "hash", &[])
+            .add_user(
+                "ana",
+                &[Role::MedicalOfficer, Role::CaseOfficer],
+                None,
+                "hash",
+                &[],
+            )
             .await
             .unwrap();
         let users = store.users().await.unwrap();

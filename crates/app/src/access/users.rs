@@ -201,8 +201,8 @@ impl NewOrganisation {
 pub(crate) struct NewUser {
     /// The name as stored (folded to lowercase).
     pub username: String,
-    /// Its roles, comma-separated words.
-    pub roles: String,
+    /// Its roles, sorted.
+    pub roles: Vec<Role>,
     /// The password's hash.
     pub hash: String,
     /// The entry recording that `caller` added it.
@@ -218,9 +218,9 @@ impl NewUser {
         password: &str,
     ) -> Result<Self, AppError> {
         let username = username_of(username)?;
-        let roles = Role::list(&Role::parse_list(roles)?);
+        let roles = Role::parse_list(roles)?;
         let hash = hash_password(password)?;
-        let detail = format!("added with roles {roles}");
+        let detail = format!("added with roles {}", Role::list(&roles));
         let entry = succeeded(
             caller,
             AuditAction::Write,
@@ -408,8 +408,8 @@ impl App {
     ) -> Result<(), AppError> {
         self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
-        let words = Role::list(&Role::parse_list(roles)?);
-        let what = format!("roles set to {words}");
+        let roles = Role::parse_list(roles)?;
+        let what = format!("roles set to {}", Role::list(&roles));
         let entry = |cut: &CutOff| {
             vec![succeeded(
                 caller,
@@ -420,7 +420,7 @@ impl App {
                 &cut_off(&what, *cut),
             )]
         };
-        self.store.set_user_roles(username, &words, &entry).await?;
+        self.store.set_user_roles(username, &roles, &entry).await?;
         Ok(())
     }
 
@@ -456,7 +456,7 @@ impl App {
                     )
                     .into());
                 }
-                Some(Role::list(&wanted))
+                Some(wanted)
             }
         };
         let token = format!("{TOKEN_PREFIX}{}", random_hex()?);

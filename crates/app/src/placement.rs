@@ -18,8 +18,8 @@ use resettle_domain::outcomes::EmploymentModel;
 use resettle_domain::policy::{PolicyProfile, Reception};
 use resettle_domain::reception::stay::{due_to_move_on, placed_next};
 use resettle_domain::reception::{
-    OccupancyRule, PlaceKind, PlacementVerdict, Stay, StayKind, check_proposal_current, check_room,
-    proposal_lapsed,
+    OccupancyRule, PlaceKind, PlacementVerdict, ProposalStatus, Stay, StayKind,
+    check_proposal_current, check_room, proposal_lapsed,
 };
 use resettle_domain::reference::{RegionFacts, region_facts};
 use resettle_domain::{Refusal, RefusalKind};
@@ -305,12 +305,13 @@ struct Prepared {
 fn view(row: resettle_storage::ProposalRow, reception: &Reception) -> ProposalView {
     let explanation: serde_json::Value =
         serde_json::from_str(&row.explanation).unwrap_or(serde_json::Value::Null);
-    let status =
-        if row.status == "proposed" && proposal_lapsed(row.case_version, row.current_version) {
-            "lapsed".to_string()
-        } else {
-            row.status
-        };
+    let status = if row.status == ProposalStatus::Proposed
+        && proposal_lapsed(row.case_version, row.current_version)
+    {
+        "lapsed".to_string()
+    } else {
+        row.status.as_str().to_string()
+    };
     ProposalView {
         rank: explanation
             .get("rank")
@@ -580,7 +581,7 @@ impl App {
             .store
             .proposal(number)
             .await?
-            .filter(|p| p.status == "proposed")
+            .filter(|p| p.status == ProposalStatus::Proposed)
             .ok_or_else(|| {
                 AppError::NotFound(format!("case {number} has no open placement proposal"))
             })?;
@@ -621,11 +622,11 @@ impl App {
             )?;
             (code, over, Some((place.kind, place.name.clone())))
         };
-        let status = if confirm { "confirmed" } else { "rejected" };
+        let status = decision.decision.status();
         // A family that has arrived goes to the place now: into reception (a step), or
         // from its centre to the LOI (a move). One on its way keeps it for its arrival.
         let in_a_stay = stored.file.current_stay().is_some();
-        if status == "confirmed" && stored.state == CaseState::Arrived && !in_a_stay {
+        if status == ProposalStatus::Confirmed && stored.state == CaseState::Arrived && !in_a_stay {
             let into_reception = policy.steps().is_on(CaseState::InReception)
                 && kind
                     .as_ref()
@@ -643,7 +644,10 @@ impl App {
                 )
                 .await?;
             }
-        } else if status == "confirmed" && stored.state == CaseState::InReception && in_a_stay {
+        } else if status == ProposalStatus::Confirmed
+            && stored.state == CaseState::InReception
+            && in_a_stay
+        {
             self.move_family(
                 caller,
                 number,
@@ -657,7 +661,7 @@ impl App {
             )
             .await?;
         }
-        let overridden = status == "confirmed" && place != open.place_code;
+        let overridden = status == ProposalStatus::Confirmed && place != open.place_code;
         let over = over_capacity
             .as_deref()
             .map(|r| format!(", over capacity: {r}"))

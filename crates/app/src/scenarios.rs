@@ -18,7 +18,9 @@ pub struct Scenario {
     pub result: PlanResult,
     /// When it was saved (RFC 3339). Who saved it is in the audit trail, not here: the
     /// scenario list is public, and public pages name no staff.
-    pub saved_at: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String)]
+    pub saved_at: time::OffsetDateTime,
 }
 
 impl App {

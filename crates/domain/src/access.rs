@@ -88,6 +88,13 @@ impl Role {
         roles.dedup();
         Ok(roles)
     }
+
+    /// Words a list of roles the way `parse_list` reads it back
+    /// (`case-officer,medical-officer`): the form stored, audited and listed.
+    pub fn list(roles: &[Role]) -> String {
+        let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        words.join(",")
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +104,7 @@ mod tests {
     #[test]
     fn role_lists_parse_sorted_and_unique() {
         let r = Role::parse_list("medical-officer, case-officer,case-officer").unwrap();
+        assert_eq!(Role::list(&r), "case-officer,medical-officer");
         assert_eq!(r, [Role::CaseOfficer, Role::MedicalOfficer]);
     }
 

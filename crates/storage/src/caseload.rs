@@ -521,16 +521,14 @@ pub(crate) async fn insert_cases(
                 e.reason_code.clone().into(),
             ]);
         }
-        let spans = crate::cases::state_days::of_history(
-            f.events.iter().map(|e| (e.to, codec::timestamp(e.at))),
-        );
+        let spans = crate::cases::state_days::of_history(f.events.iter().map(|e| (e.to, e.at)));
         let now_in = f.events.last().map(|e| e.to.as_str());
         for (state, span) in spans {
             state_days.push([
                 id.into(),
                 state.as_str().into(),
-                span.first_on.into(),
-                span.last_on.into(),
+                codec::date(span.first_on).into(),
+                codec::date(span.last_on).into(),
                 f.case.priority.as_str().into(),
                 now_in.unwrap_or_default().into(),
                 span.entered_after.into(),

@@ -1,6 +1,7 @@
 //! Conversions between domain values and the text stored for them.
 use std::str::FromStr;
 
+use resettle_domain::access::Role;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
@@ -59,6 +60,12 @@ where
         .filter(|w| !w.is_empty())
         .map(|w| parse_word(field, w))
         .collect()
+}
+
+/// Reads a stored role list (`case-officer,medical-officer`) back: a user always holds at
+/// least one role, so an empty list is as corrupt as an unknown word.
+pub(crate) fn parse_roles(field: &'static str, s: &str) -> Result<Vec<Role>, StorageError> {
+    Role::parse_list(s).map_err(|e| corrupt(field, s, e))
 }
 
 pub(crate) fn corrupt(

@@ -12,8 +12,8 @@ use crate::{NewAuditEntry, StorageError, Store, codec};
 pub struct FamilySessionRow {
     /// The case the code was for.
     pub case_number: String,
-    /// When the family signed in (RFC 3339).
-    pub created_at: String,
+    /// When the family signed in.
+    pub created_at: OffsetDateTime,
 }
 
 impl Store {
@@ -113,7 +113,10 @@ impl Store {
         };
         Ok(Some(FamilySessionRow {
             case_number: r.try_get(0)?,
-            created_at: r.try_get(1)?,
+            created_at: codec::parse_timestamp(
+                "family_sessions.created_at",
+                &r.try_get::<String, _>(1)?,
+            )?,
         }))
     }
 

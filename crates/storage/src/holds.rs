@@ -5,7 +5,7 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use crate::cases::promise;
-use crate::codec::{date, parse_date, parse_word, timestamp};
+use crate::codec::{date, parse_date, parse_timestamp, parse_word, timestamp};
 use crate::reference::programme_id;
 use crate::{AuditOf, StorageError, Store};
 
@@ -18,8 +18,8 @@ pub struct HoldRow {
     pub hold: ProgrammeHold,
     /// Who recorded it.
     pub recorded_by: String,
-    /// When (RFC 3339).
-    pub recorded_at: String,
+    /// When.
+    pub recorded_at: OffsetDateTime,
 }
 
 impl Store {
@@ -76,7 +76,10 @@ impl Store {
                         note: r.try_get(4)?,
                     },
                     recorded_by: r.try_get(5)?,
-                    recorded_at: r.try_get(6)?,
+                    recorded_at: parse_timestamp(
+                        "programme_holds.recorded_at",
+                        &r.try_get::<String, _>(6)?,
+                    )?,
                 })
             })
             .collect()

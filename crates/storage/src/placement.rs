@@ -2,7 +2,8 @@
 //! the proposals it writes.
 use std::collections::BTreeMap;
 
-use resettle_domain::reception::{OccupancyRule, PlaceKind, Stay, StayKind};
+use resettle_domain::case::CaseState;
+use resettle_domain::reception::{OccupancyRule, PlaceKind, ProposalStatus, Stay, StayKind};
 use sqlx::{AssertSqlSafe, Row};
 
 use crate::stays::{RESERVING, STAY_COLUMNS, STAY_JOINS, current_at_place, kinds_list, stay};
@@ -26,7 +27,7 @@ pub struct AwaitingCase {
     /// UNHCR case number.
     pub case_number: String,
     /// Current state.
-    pub state: String,
+    pub state: CaseState,
     /// The case's version, which a proposal for it keeps: the proposal lapses when the
     /// case changes.
     pub version: i64,
@@ -76,8 +77,8 @@ pub struct ProposalRow {
     pub score: f64,
     /// The explanation, JSON.
     pub explanation: String,
-    /// proposed, confirmed or rejected.
-    pub status: String,
+    /// Open, confirmed or rejected (a superseded proposal is never read back).
+    pub status: ProposalStatus,
     /// Who decided.
     pub decided_by: Option<String>,
     /// Why the family was confirmed at a place without room for it.
@@ -124,7 +125,7 @@ fn proposal(r: &sqlx::any::AnyRow) -> Result<ProposalRow, StorageError> {
         place_code: r.try_get(1)?,
         score: r.try_get(2)?,
         explanation: r.try_get(3)?,
-        status: r.try_get(4)?,
+        status: codec::parse_word("placement_proposals.status", &r.try_get::<String, _>(4)?)?,
         decided_by: r.try_get(5)?,
         over_capacity_reason: r.try_get(6)?,
         case_version: r.try_get(7)?,
@@ -185,7 +186,7 @@ impl Store {
             if out.last().is_none_or(|c| c.case_number != number) {
                 out.push(AwaitingCase {
                     case_number: number,
-                    state: r.try_get(1)?,
+                    state: codec::parse_word("cases.state", &r.try_get::<String, _>(1)?)?,
                     version: r.try_get(6)?,
                     nationality: r.try_get(2)?,
                     family_size: r.try_get::<i64, _>(3)? as u32,
@@ -443,7 +444,7 @@ impl Store {
     pub async fn decide_proposal(
         &self,
         case_number: &str,
-        status: &str,
+        status: ProposalStatus,
         place_code: &str,
         decided_by: &str,
         over_capacity_reason: Option<&str>,
@@ -455,7 +456,7 @@ impl Store {
              decided_at = $4, over_capacity_reason = $5 \
              WHERE case_number = $6 AND status = 'proposed'",
         )
-        .bind(status.to_string())
+        .bind(status.as_str().to_string())
         .bind(place_code.to_string())
         .bind(decided_by.to_string())
         .bind(codec::timestamp(self.now()))

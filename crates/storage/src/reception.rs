@@ -1,6 +1,6 @@
 //! What a reception officer's day starts from: who arrives when, and how full every
 //! reception place is now.
-use resettle_domain::reception::OccupancyRule;
+use resettle_domain::reception::{OccupancyRule, PlaceKind};
 use serde::Serialize;
 use sqlx::{AssertSqlSafe, Row};
 
@@ -15,8 +15,8 @@ pub struct PlaceOccupancy {
     pub code: String,
     /// Name.
     pub name: String,
-    /// `centre`, `loi` or `municipality`.
-    pub kind: String,
+    /// Centre, LOI or municipality.
+    pub kind: PlaceKind,
     /// Municipality it lies in.
     pub municipality: String,
     /// Declared capacity in persons.
@@ -79,7 +79,7 @@ impl Store {
                 Ok(PlaceOccupancy {
                     code: r.try_get(0)?,
                     name: r.try_get(1)?,
-                    kind: r.try_get(2)?,
+                    kind: codec::parse_word("reception_places.kind", &r.try_get::<String, _>(2)?)?,
                     municipality: r.try_get(3)?,
                     capacity_persons: r.try_get(4)?,
                     occupied_persons: r.try_get(5)?,

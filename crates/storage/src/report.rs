@@ -3,7 +3,7 @@
 //! steps and the members of those cases, the departure dates that slipped, and the
 //! reunification requests. Rows, not sums: the report groups and suppresses them itself,
 //! and a person is counted once however many rows name them.
-use resettle_domain::case::{CaseState, Sex};
+use resettle_domain::case::{CaseState, PromiseKind, Sex};
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use time::{Date, OffsetDateTime};
@@ -108,8 +108,8 @@ pub struct ReportMember {
 pub struct SlippedPromise {
     /// The case's row id.
     pub case_id: i64,
-    /// `departure` or `interview`.
-    pub kind: String,
+    /// Which date slipped.
+    pub kind: PromiseKind,
     /// Why the earlier date was not kept, as recorded.
     pub reason: String,
     /// When the new date was given.
@@ -247,7 +247,7 @@ impl Store {
         .map(|r| {
             Ok(SlippedPromise {
                 case_id: r.try_get(0)?,
-                kind: r.try_get(1)?,
+                kind: parse_word("promises.kind", &r.try_get::<String, _>(1)?)?,
                 reason: r.try_get(2)?,
                 made_on: parse_date("promises.made_on", &r.try_get::<String, _>(3)?)?,
                 family_size: r.try_get(4)?,

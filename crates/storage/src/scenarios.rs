@@ -1,5 +1,6 @@
 //! Saved fair-share scenarios: a plan's inputs and result under a name.
 use sqlx::Row;
+use time::OffsetDateTime;
 
 use crate::unique::taken;
 use crate::{NewAuditEntry, StorageError, Store, codec};
@@ -14,8 +15,8 @@ pub struct ScenarioRow {
     pub inputs: String,
     /// The plan result, JSON.
     pub result: String,
-    /// When it was saved (RFC 3339).
-    pub saved_at: String,
+    /// When it was saved.
+    pub saved_at: OffsetDateTime,
 }
 
 impl Store {
@@ -60,7 +61,10 @@ impl Store {
                     name: r.try_get(0)?,
                     inputs: r.try_get(1)?,
                     result: r.try_get(2)?,
-                    saved_at: r.try_get(3)?,
+                    saved_at: codec::parse_timestamp(
+                        "fair_share_scenarios.saved_at",
+                        &r.try_get::<String, _>(3)?,
+                    )?,
                 })
             })
             .collect()

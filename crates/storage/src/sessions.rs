@@ -1,5 +1,6 @@
 //! Browser sessions: a digest of the cookie, the user, the CSRF token, and the times the
 //! app layer needs for idle and absolute time-outs.
+use resettle_domain::access::Role;
 use sqlx::Row;
 use time::OffsetDateTime;
 
@@ -11,16 +12,16 @@ use crate::{AuditOf, StorageError, Store, codec};
 pub struct SessionRow {
     /// Login name.
     pub username: String,
-    /// Roles, comma-separated.
-    pub roles: String,
+    /// Roles, sorted and without repeats.
+    pub roles: Vec<Role>,
     /// Organisation.
     pub organisation: Option<String>,
     /// The token every state-changing form must carry.
     pub csrf_token: String,
-    /// When it began (RFC 3339).
-    pub created_at: String,
-    /// Last request (RFC 3339).
-    pub last_seen: String,
+    /// When it began.
+    pub created_at: OffsetDateTime,
+    /// Last request.
+    pub last_seen: OffsetDateTime,
     /// Whether the second factor has been given.
     pub second_factor_done: bool,
 }
@@ -68,11 +69,11 @@ impl Store {
         };
         Ok(Some(SessionRow {
             username: r.try_get(0)?,
-            roles: r.try_get(1)?,
+            roles: codec::parse_roles("users.roles", &r.try_get::<String, _>(1)?)?,
             organisation: r.try_get(2)?,
             csrf_token: r.try_get(3)?,
-            created_at: r.try_get(4)?,
-            last_seen: r.try_get(5)?,
+            created_at: codec::parse_timestamp("sessions.created_at", &r.try_get::<String, _>(4)?)?,
+            last_seen: codec::parse_timestamp("sessions.last_seen", &r.try_get::<String, _>(5)?)?,
             second_factor_done: r.try_get::<i64, _>(6)? == 1,
         }))
     }

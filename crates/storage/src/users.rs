@@ -1,5 +1,6 @@
 //! Organisations, users and API tokens. Only hashes are stored; hashing and checking are
 //! done by the app layer.
+use resettle_domain::access::Role;
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
@@ -11,23 +12,23 @@ use crate::{AuditOf, NewAuditEntry, OpenImport, StorageError, Store, codec};
 pub struct UserRow {
     /// Login name.
     pub username: String,
-    /// Roles, comma-separated words.
-    pub roles: String,
+    /// Roles, sorted and without repeats.
+    pub roles: Vec<Role>,
     /// The organisation, if any.
     pub organisation: Option<String>,
     /// Whether the account is disabled.
     pub disabled: bool,
-    /// When it was created (RFC 3339).
-    pub created_at: String,
+    /// When it was created.
+    pub created_at: OffsetDateTime,
 }
 
 fn user(r: &sqlx::any::AnyRow) -> Result<UserRow, StorageError> {
     Ok(UserRow {
         username: r.try_get(0)?,
-        roles: r.try_get(1)?,
+        roles: codec::parse_roles("users.roles", &r.try_get::<String, _>(1)?)?,
         organisation: r.try_get(2)?,
         disabled: r.try_get::<i64, _>(3)? == 1,
-        created_at: r.try_get(4)?,
+        created_at: codec::parse_timestamp("users.created_at", &r.try_get::<String, _>(4)?)?,
     })
 }
 
@@ -76,7 +77,7 @@ impl Store {
     pub async fn add_user(
         &self,
         username: &str,
-        roles: &str,
+        roles: &[Role],
         organisation: Option<&str>,
         password_hash: &str,
         audit: &[NewAuditEntry],
@@ -140,16 +141,16 @@ impl Store {
         self.change_user(update, username, audit).await
     }
 
-    /// Replaces a user's roles (comma-separated words), and ends every session and token
-    /// of the user in the same transaction: they carry the old roles.
+    /// Replaces a user's roles, and ends every session and token of the user in the same
+    /// transaction: they carry the old roles.
     pub async fn set_user_roles(
         &self,
         username: &str,
-        roles: &str,
+        roles: &[Role],
         audit: AuditOf<'_, CutOff>,
     ) -> Result<CutOff, StorageError> {
         let update = sqlx::query("UPDATE users SET roles = $1 WHERE username = $2")
-            .bind(roles.to_string())
+            .bind(Role::list(roles))
             .bind(username.to_string());
         self.change_user(update, username, audit).await
     }
@@ -177,7 +178,7 @@ impl Store {
         &self,
         username: &str,
         token_hash: &str,
-        roles: Option<&str>,
+        roles: Option<&[Role]>,
         expires_at: Option<OffsetDateTime>,
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
@@ -199,7 +200,7 @@ impl Store {
         .bind(token_hash.to_string())
         .bind(codec::timestamp(self.now()))
         .bind(expires_at.map(codec::timestamp))
-        .bind(roles.map(str::to_string))
+        .bind(roles.map(Role::list))
         .execute(&mut *tx)
         .await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
@@ -507,7 +508,7 @@ impl OpenImport<'_> {
     pub async fn add_user(
         &mut self,
         username: &str,
-        roles: &str,
+        roles: &[Role],
         organisation: Option<&str>,
         password_hash: &str,
         totp_secret: &str,
@@ -561,7 +562,7 @@ async fn organisation_exists_in(
 async fn insert_user(
     conn: &mut AnyConnection,
     username: &str,
-    roles: &str,
+    roles: &[Role],
     organisation: Option<&str>,
     password_hash: &str,
     created_at: &str,
@@ -586,7 +587,7 @@ async fn insert_user(
     )
     .bind(username.to_string())
     .bind(organisation_id)
-    .bind(roles.to_string())
+    .bind(Role::list(roles))
     .bind(password_hash.to_string())
     .bind(created_at.to_string())
     .execute(&mut *conn)

@@ -321,6 +321,7 @@ async fn stays_follow_steps_and_moves_and_occupancy_counts_only_current_ones() {
             "{}: a family in a centre awaits its LOI",
             db.backend
         );
+        assert_eq!(waiting[0].state, CaseState::InReception, "{}", db.backend);
         let v = store
             .move_family(
                 &number,
@@ -1439,5 +1440,52 @@ async fn the_overdue_cases_counted_in_the_database_are_the_rules() {
         let (rows, _) = listed(&store, &screens, today, 1, 500, &all()).await;
         assert_eq!(rows, expected, "{}: after migration 31", db.backend);
         store.close().await;
+    }
+}
+
+/// Storage answers with roles and times, not the comma list and text it keeps: a user's
+/// roles come back sorted as `Role`s, when it was made as the store's clock stood, and a
+/// stored role word no role has is refused as corrupt rather than passed upward.
+#[tokio::test]
+async fn users_come_back_with_their_roles_and_times_typed() {
+    use resettle_domain::access::Role;
+    let at = datetime!(2026-03-04 10:20:30 UTC);
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await.with_clock(std::sync::Arc::new(
+            resettle_storage::clock::FixedClock::at(at),
+        ));
+        store
+            .add_user(
+                "ana",
+                &[Role::MedicalOfficer, Role::CaseOfficer],
+                None,
+                "hash",
+                &[],
+            )
+            .await
+            .unwrap();
+        let users = store.users().await.unwrap();
+        assert_eq!(
+            users[0].roles,
+            vec![Role::CaseOfficer, Role::MedicalOfficer],
+            "{}",
+            db.backend
+        );
+        assert_eq!(users[0].created_at, at, "{}", db.backend);
+
+        let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+        sqlx::query("UPDATE users SET roles = 'case-officer,boss' WHERE username = 'ana'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        match store.users().await {
+            Err(StorageError::Corrupt { field, value, .. }) => {
+                assert_eq!(
+                    (field, value.as_str()),
+                    ("users.roles", "case-officer,boss")
+                )
+            }
+            other => panic!("{}: expected corrupt roles, got {other:?}", db.backend),
+        }
     }
 }

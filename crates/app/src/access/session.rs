@@ -96,10 +96,6 @@ fn sign_in_failed(username: &str, detail: String) -> NewAuditEntry {
     }
 }
 
-fn parse_time(s: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
-}
-
 impl App {
     /// Checks a password and starts a session. Unknown users, wrong passwords, disabled
     /// and locked accounts get the same answer after the same work (a password check on a
@@ -178,9 +174,9 @@ impl App {
         self.store
             .sign_in_step_passed(username, SignInStep::Password, its_lock)
             .await?;
-        let roles = resettle_domain::access::Role::parse_list(&row.user.roles)
-            .map_err(|e| AppError::internal("the stored roles", e))?;
-        let needs_second_factor = roles
+        let needs_second_factor = row
+            .user
+            .roles
             .iter()
             .any(|r| self.security.second_factor_roles.contains(r));
         if needs_second_factor && row.totp_secret.is_none() {
@@ -352,9 +348,8 @@ impl App {
         let expired = || AppError::Unauthorized("your session has ended; sign in again".into());
         let id = digest(cookie);
         let row = self.store.session(&id).await?.ok_or_else(expired)?;
-        let created = parse_time(&row.created_at).ok_or_else(expired)?;
-        let last = parse_time(&row.last_seen).ok_or_else(expired)?;
-        if now - last > self.security.idle || now - created > self.security.absolute {
+        if now - row.last_seen > self.security.idle || now - row.created_at > self.security.absolute
+        {
             // Ended by time: no act of anyone's, so no entry.
             self.store.end_session(&id, now, &|_| vec![]).await?;
             return Err(expired());
@@ -362,8 +357,7 @@ impl App {
         self.store.touch_session(&id, now).await?;
         Ok(Session {
             caller: Caller {
-                roles: Role::parse_list(&row.roles)
-                    .map_err(|e| AppError::internal("the stored roles", e))?,
+                roles: row.roles,
                 username: row.username,
                 organisation: row.organisation,
                 source: String::new(),

@@ -11,7 +11,7 @@ use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::CutOff;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 use super::audit::succeeded;
 use super::limits::Limited;
@@ -23,14 +23,22 @@ use crate::{App, AppError};
 pub struct UserSummary {
     /// Login name.
     pub username: String,
-    /// Roles, comma-separated.
-    pub roles: String,
+    /// Roles, sorted; listed comma-separated (`case-officer,medical-officer`), as they are
+    /// given to `resettle user add`.
+    #[serde(serialize_with = "comma_separated")]
+    pub roles: Vec<Role>,
     /// Organisation.
     pub organisation: Option<String>,
     /// Whether the account is disabled.
     pub disabled: bool,
     /// When it was created.
-    pub created_at: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// Lists roles comma-separated, as `resettle user list` has always shown them.
+fn comma_separated<S: serde::Serializer>(roles: &[Role], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&Role::list(roles))
 }
 
 /// An organisation as listed.
@@ -193,8 +201,8 @@ impl NewOrganisation {
 pub(crate) struct NewUser {
     /// The name as stored (folded to lowercase).
     pub username: String,
-    /// Its roles, comma-separated words.
-    pub roles: String,
+    /// Its roles, sorted.
+    pub roles: Vec<Role>,
     /// The password's hash.
     pub hash: String,
     /// The entry recording that `caller` added it.
@@ -211,10 +219,8 @@ impl NewUser {
     ) -> Result<Self, AppError> {
         let username = username_of(username)?;
         let roles = Role::parse_list(roles)?;
-        let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-        let roles = words.join(",");
         let hash = hash_password(password)?;
-        let detail = format!("added with roles {roles}");
+        let detail = format!("added with roles {}", Role::list(&roles));
         let entry = succeeded(
             caller,
             AuditAction::Write,
@@ -403,9 +409,7 @@ impl App {
         self.require(caller, Permission::ManageUsers, AuditEntity::User, username)
             .await?;
         let roles = Role::parse_list(roles)?;
-        let words: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-        let words = words.join(",");
-        let what = format!("roles set to {words}");
+        let what = format!("roles set to {}", Role::list(&roles));
         let entry = |cut: &CutOff| {
             vec![succeeded(
                 caller,
@@ -416,7 +420,7 @@ impl App {
                 &cut_off(&what, *cut),
             )]
         };
-        self.store.set_user_roles(username, &words, &entry).await?;
+        self.store.set_user_roles(username, &roles, &entry).await?;
         Ok(())
     }
 
@@ -443,8 +447,6 @@ impl App {
             None => None,
             Some(r) => {
                 let wanted = Role::parse_list(r)?;
-                let held = Role::parse_list(&held)
-                    .map_err(|e| AppError::internal("the stored roles", e))?;
                 if let Some(extra) = wanted.iter().find(|w| !held.contains(w)) {
                     return Err(Refusal::of(
                         "roles",
@@ -454,13 +456,7 @@ impl App {
                     )
                     .into());
                 }
-                Some(
-                    wanted
-                        .iter()
-                        .map(|r| r.as_str())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                )
+                Some(wanted)
             }
         };
         let token = format!("{TOKEN_PREFIX}{}", random_hex()?);
@@ -531,8 +527,7 @@ impl App {
             return Err(refused());
         };
         Ok(Caller {
-            roles: Role::parse_list(&user.roles)
-                .map_err(|e| AppError::internal("the stored roles", e))?,
+            roles: user.roles,
             username: user.username,
             organisation: user.organisation,
             source: source.to_string(),

@@ -3,7 +3,7 @@
 //! preparation, and decisions deferred.
 use std::collections::BTreeMap;
 
-use resettle_domain::case::CaseState;
+use resettle_domain::case::{CaseState, PromiseKind};
 use resettle_storage::{CaseStep, SlippedPromise};
 use serde::Serialize;
 
@@ -104,10 +104,9 @@ pub(crate) fn groups(
         entry.1.insert(case_id, persons);
     };
     for s in slips {
-        let kind = if s.kind == "interview" {
-            DelayKind::InterviewMoved
-        } else {
-            DelayKind::DepartureMoved
+        let kind = match s.kind {
+            PromiseKind::Interview => DelayKind::InterviewMoved,
+            PromiseKind::Departure => DelayKind::DepartureMoved,
         };
         add(delay_group(kind, None, &s.reason), s.case_id, s.family_size);
     }

@@ -16,6 +16,7 @@ use resettle_domain::audit::{AuditAction, AuditEntity};
 use resettle_domain::case::{CaseState, Priority};
 use resettle_domain::mission::MissionStatus;
 use resettle_domain::policy::PolicyProfile;
+use resettle_domain::reception::PlaceKind;
 use resettle_domain::statistics::nearest_rank;
 use resettle_storage::Period;
 use serde::Serialize;
@@ -531,10 +532,10 @@ impl App {
     ) -> Result<Vec<OccupancyLine>, AppError> {
         let rule = resettle_domain::reception::OccupancyRule::on(policy.reception(), self.today());
         let places = self.store.reception_occupancy(programme, &rule).await?;
-        let mut kinds: Vec<String> = places.iter().map(|p| p.kind.clone()).collect();
-        kinds.sort();
+        let mut kinds: Vec<PlaceKind> = places.iter().map(|p| p.kind).collect();
+        kinds.sort_by_key(|k| k.as_str());
         kinds.dedup();
-        let of_kind = |k: &String| places.iter().filter(|p| p.kind == *k).collect::<Vec<_>>();
+        let of_kind = |k: &PlaceKind| places.iter().filter(|p| p.kind == *k).collect::<Vec<_>>();
         let occupied: Vec<u64> = kinds
             .iter()
             .map(|k| {
@@ -549,7 +550,7 @@ impl App {
             .iter()
             .zip(shown.cells)
             .map(|(k, occupied)| OccupancyLine {
-                kind: k.clone(),
+                kind: k.as_str().to_string(),
                 places: of_kind(k).len() as u64,
                 capacity: of_kind(k)
                     .iter()

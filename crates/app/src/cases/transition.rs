@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use resettle_domain::ParseError;
 use resettle_domain::case::{CaseState, News, Step, Stepped};
-use resettle_domain::reception::StayKind;
 use resettle_domain::reception::stay::check_step_back;
+use resettle_domain::reception::{ProposalStatus, StayKind};
 use resettle_domain::{Refusal, RefusalKind};
 use resettle_storage::{Assignment, NewEvent, NewStay, StorageError, StoredCase};
 use serde::{Deserialize, Serialize};
@@ -271,7 +271,7 @@ impl App {
                     .store
                     .proposal(number)
                     .await?
-                    .filter(|p| p.status == "confirmed")
+                    .filter(|p| p.status == ProposalStatus::Confirmed)
                     .map(|p| p.place_code),
                 ..req.clone()
             };

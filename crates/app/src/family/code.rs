@@ -249,11 +249,7 @@ impl App {
         let ended = || AppError::Unauthorized("the family session has ended".into());
         let id = digest(cookie);
         let row = self.store.family_session(&id).await?.ok_or_else(ended)?;
-        let created = OffsetDateTime::parse(
-            &row.created_at,
-            &time::format_description::well_known::Rfc3339,
-        )
-        .map_err(|_| ended())?;
+        let created = row.created_at;
         if self.now() - created > FAMILY_SESSION || self.now() < created {
             self.store.end_family_session(&id, self.now(), &[]).await?;
             return Err(ended());

@@ -67,7 +67,9 @@ pub struct HoldRecord {
     /// Who recorded it.
     pub recorded_by: String,
     /// When (RFC 3339).
-    pub recorded_at: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String)]
+    pub recorded_at: time::OffsetDateTime,
     /// Families whose promised date, still to be kept, falls inside the hold: the
     /// families to tell.
     pub families_affected: usize,

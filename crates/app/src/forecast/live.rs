@@ -378,7 +378,10 @@ fn place_stages(scenario: &mut Scenario, places: &[resettle_storage::PlaceOccupa
         if stage.capacity.is_none() {
             continue;
         }
-        let of_kind: Vec<_> = places.iter().filter(|p| p.kind == stage.name).collect();
+        let of_kind: Vec<_> = places
+            .iter()
+            .filter(|p| p.kind.as_str() == stage.name)
+            .collect();
         let capacity: i64 = of_kind.iter().map(|p| p.capacity_persons.max(0)).sum();
         stage.capacity = Some(u32::try_from(capacity).unwrap_or(u32::MAX));
         stage.source = format!(

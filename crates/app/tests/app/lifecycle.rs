@@ -8,6 +8,7 @@ use resettle_app::cases::{NewCase, NewMember, TransitionRequest};
 use resettle_app::{App, AppError, DemoConfig};
 use resettle_domain::case::{CaseState, PromiseKind, derive_state, reason_list};
 use resettle_domain::policy::ReasonList;
+use resettle_domain::reception::PlaceKind;
 use time::macros::date;
 
 use crate::common::open;
@@ -492,7 +493,7 @@ fn an_arrival_is_dated_the_day_it_happened_and_a_home_has_an_address() {
             .unwrap()
             .places
             .into_iter()
-            .find(|p| p.kind == "centre" && p.occupied_persons + 3 <= p.capacity_persons)
+            .find(|p| p.kind == PlaceKind::Centre && p.occupied_persons + 3 <= p.capacity_persons)
             .expect("a centre with room")
             .code;
         app.transition(

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use resettle_app::{App, AppError, Caller, DemoConfig, PlacementDecision};
 use resettle_domain::case::CaseState;
-use resettle_domain::reception::PlacementVerdict;
+use resettle_domain::reception::{PlaceKind, PlacementVerdict};
 
 use crate::common::open;
 
@@ -652,7 +652,9 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
         let centre = day
             .places
             .iter()
-            .find(|p| p.kind == "centre" && p.occupied_persons + persons <= p.capacity_persons)
+            .find(|p| {
+                p.kind == PlaceKind::Centre && p.occupied_persons + persons <= p.capacity_persons
+            })
             .unwrap_or_else(|| panic!("{}: a centre with room", db.backend))
             .code
             .clone();
@@ -746,7 +748,7 @@ async fn a_belgian_family_moves_centre_then_loi_then_home_with_each_stay_on_reco
             .places
             .into_iter()
             .find(|p| {
-                p.kind == "loi"
+                p.kind == PlaceKind::Loi
                     && p.code != loi
                     && p.occupied_persons + persons > p.capacity_persons
             })
@@ -876,7 +878,7 @@ async fn a_sponsored_family_steps_back_into_reception_when_the_sponsorship_break
             .unwrap()
             .places
             .into_iter()
-            .find(|p| p.kind == "loi" && p.occupied_persons + 8 <= p.capacity_persons)
+            .find(|p| p.kind == PlaceKind::Loi && p.occupied_persons + 8 <= p.capacity_persons)
             .unwrap()
             .code;
         let back = |reason: &str, code: Option<&str>| resettle_app::cases::TransitionRequest {

@@ -3,6 +3,7 @@ use crate::common;
 use resettle_app::{
     AnchorPolicy, App, AppError, Caller, ChainCheck, Fault, FixedClock, Keyring, Role, Security,
 };
+use resettle_domain::reception::PlaceKind;
 use sqlx::Row;
 
 use crate::common::{caller_of, keys, raw};
@@ -1694,7 +1695,7 @@ async fn only_those_who_support_a_family_see_where_it_lives() {
             .unwrap()
             .places
             .into_iter()
-            .find(|p| p.municipality == town && p.kind == "loi")
+            .find(|p| p.municipality == town && p.kind == PlaceKind::Loi)
             .unwrap_or_else(|| panic!("{}: no LOI in {town}", db.backend))
             .code;
         app.decide_placement(
@@ -1778,7 +1779,9 @@ async fn attack_only_a_reception_officer_moves_a_family_and_a_refused_move_chang
             .places
             .into_iter()
             .find(|p| {
-                p.kind == "loi" && p.code != here && p.occupied_persons + 10 <= p.capacity_persons
+                p.kind == PlaceKind::Loi
+                    && p.code != here
+                    && p.occupied_persons + 10 <= p.capacity_persons
             })
             .unwrap()
             .code;

@@ -154,10 +154,12 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 for u in &users {
                     rows.push(vec![
                         u.username.clone(),
-                        u.roles.clone(),
+                        resettle_app::Role::list(&u.roles),
                         u.organisation.clone().unwrap_or_default(),
                         u.disabled.to_string(),
-                        u.created_at.clone(),
+                        u.created_at
+                            .format(&time::format_description::well_known::Rfc3339)
+                            .expect("a time read back from RFC 3339 formats as RFC 3339"),
                     ]);
                 }
                 rows

@@ -35,6 +35,32 @@ pub enum PlacementVerdict {
 }
 word_enum!(PlacementVerdict, "decision", { Confirm => "confirm", Reject => "reject" });
 
+impl PlacementVerdict {
+    /// The status the verdict leaves the proposal in.
+    pub fn status(self) -> ProposalStatus {
+        match self {
+            PlacementVerdict::Confirm => ProposalStatus::Confirmed,
+            PlacementVerdict::Reject => ProposalStatus::Rejected,
+        }
+    }
+}
+
+/// Where a stored placement proposal stands: open until a reception officer decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProposalStatus {
+    /// Open: awaiting a reception officer's verdict.
+    Proposed,
+    /// The family goes to the place.
+    Confirmed,
+    /// Set aside; the family waits for another proposal.
+    Rejected,
+}
+word_enum!(ProposalStatus, "status", {
+    Proposed => "proposed",
+    Confirmed => "confirmed",
+    Rejected => "rejected",
+});
+
 /// A place that can receive families, with its declared capacity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceptionPlace {
@@ -135,6 +161,20 @@ pub fn check_proposal_current(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_verdict_closes_the_proposal_as_confirmed_or_rejected() {
+        assert_eq!(
+            PlacementVerdict::Confirm.status(),
+            ProposalStatus::Confirmed
+        );
+        assert_eq!(PlacementVerdict::Reject.status(), ProposalStatus::Rejected);
+        assert_eq!(
+            "confirmed".parse::<ProposalStatus>().unwrap(),
+            ProposalStatus::Confirmed
+        );
+        assert!("lapsed".parse::<ProposalStatus>().is_err());
+    }
 
     #[test]
     fn a_family_into_a_full_place_needs_a_reason_which_is_recorded() {

@@ -22,7 +22,8 @@ pub struct Anchor {
     pub seq: i64,
     /// Its hash in the chain.
     pub hash: String,
-    /// When it was anchored (RFC 3339, UTC).
+    /// When it was anchored (RFC 3339, UTC), kept as the text of the anchor line so the
+    /// line written out is the line stored.
     pub at: String,
 }
 

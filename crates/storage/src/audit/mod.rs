@@ -67,7 +67,7 @@ pub struct NewAuditEntry {
 pub struct AuditEntry {
     /// Position in the chain, from 1, without gaps.
     pub seq: i64,
-    /// When (RFC 3339, UTC).
+    /// When (RFC 3339, UTC), kept as the stored text: the chain's hash covers it exactly.
     pub at: String,
     /// The entry's content.
     pub entry: NewAuditEntry,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use resettle_domain::case::CaseState;
 use sqlx::AnyConnection;
+use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::StorageError;
 
@@ -86,33 +87,29 @@ pub(crate) async fn record(
 /// entered after its first entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Span {
-    pub first_on: String,
-    pub last_on: String,
+    pub first_on: Date,
+    pub last_on: Date,
     pub entered_after: i64,
 }
 
-/// Each state's row in a history of `(state, stored time)`, oldest first, for writing a
-/// whole case's rows at once.
+/// Each state's row in a history of `(state, time)`, oldest first, for writing a whole
+/// case's rows at once. Days are UTC days, as `day_of` takes them from stored times.
 pub(crate) fn of_history(
-    events: impl Iterator<Item = (CaseState, String)>,
+    events: impl Iterator<Item = (CaseState, OffsetDateTime)>,
 ) -> BTreeMap<CaseState, Span> {
     let mut days: BTreeMap<CaseState, Span> = BTreeMap::new();
     for (state, at) in events {
         for span in days.values_mut() {
             span.entered_after |= bit(state);
         }
-        let day = day_of(&at).to_string();
-        let span = days.entry(state).or_insert_with(|| Span {
-            first_on: day.clone(),
-            last_on: day.clone(),
+        let day = at.to_offset(UtcOffset::UTC).date();
+        let span = days.entry(state).or_insert(Span {
+            first_on: day,
+            last_on: day,
             entered_after: 0,
         });
-        if day < span.first_on {
-            span.first_on = day.clone();
-        }
-        if day > span.last_on {
-            span.last_on = day;
-        }
+        span.first_on = span.first_on.min(day);
+        span.last_on = span.last_on.max(day);
     }
     days
 }
@@ -130,20 +127,22 @@ mod tests {
     #[test]
     fn a_history_marks_the_states_entered_after_each_first_entry() {
         use CaseState::*;
+        use time::macros::{date, datetime};
         let h = [
-            (Arrived, "2026-01-01T10:00:00Z"),
-            (InReception, "2026-01-02T10:00:00Z"),
-            (Housed, "2026-02-01T10:00:00Z"),
-            (InReception, "2026-03-01T10:00:00Z"),
+            (Arrived, datetime!(2026-01-01 10:00 UTC)),
+            (InReception, datetime!(2026-01-02 10:00 UTC)),
+            (Housed, datetime!(2026-02-01 10:00 UTC)),
+            // Still 1 March in UTC, though 2 March where it was recorded.
+            (InReception, datetime!(2026-03-02 00:30 +01:00)),
         ];
-        let spans = of_history(h.iter().map(|&(s, at)| (s, at.to_string())));
+        let spans = of_history(h.into_iter());
         assert_eq!(spans[&Arrived].entered_after, bits(&[InReception, Housed]));
         assert_eq!(
             spans[&InReception].entered_after,
             bits(&[InReception, Housed])
         );
         assert_eq!(spans[&Housed].entered_after, bits(&[InReception]));
-        assert_eq!(spans[&InReception].first_on, "2026-01-02");
-        assert_eq!(spans[&InReception].last_on, "2026-03-01");
+        assert_eq!(spans[&InReception].first_on, date!(2026 - 01 - 02));
+        assert_eq!(spans[&InReception].last_on, date!(2026 - 03 - 01));
     }
 }

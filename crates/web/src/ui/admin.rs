@@ -180,14 +180,13 @@ fn typed_twice(fields: &Fields) -> Option<&str> {
     (password == fields.one("password_again")).then_some(password)
 }
 
-/// A user's roles as the list the template words one by one (the app lists them
-/// comma-separated).
-fn roles_of(roles: &str) -> Vec<String> {
-    roles.split(',').map(str::to_string).collect()
+/// A user's roles as the codes the template words one by one.
+fn roles_of(roles: &[Role]) -> Vec<&'static str> {
+    roles.iter().map(|r| r.as_str()).collect()
 }
 
 fn role_codes() -> Vec<&'static str> {
-    Role::ALL.iter().map(|r| r.as_str()).collect()
+    roles_of(Role::ALL)
 }
 
 fn to_admin(query: &str) -> Response {

@@ -7,6 +7,7 @@
 use resettle_app::Caller;
 use resettle_app::cases::CaseQuery;
 use resettle_domain::case::PromiseKind;
+use resettle_domain::reception::PlaceKind;
 
 use super::*;
 
@@ -222,7 +223,7 @@ async fn sponsored_case(s: &Served) -> (String, String) {
         .unwrap()
         .places
         .into_iter()
-        .find(|p| p.kind == "loi" && p.occupied_persons + persons <= p.capacity_persons)
+        .find(|p| p.kind == PlaceKind::Loi && p.occupied_persons + persons <= p.capacity_persons)
         .unwrap()
         .code;
     (number, loi)

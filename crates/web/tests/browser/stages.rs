@@ -1,9 +1,10 @@
 use super::reception::{arrived_unrecorded, choose_step};
 use super::*;
+use resettle_domain::reception::PlaceKind;
 
 /// A place of the programme of `kind` with room for `persons` more (`room`), or without
 /// it (`!room`), other than `not`, as the reception page counts it.
-async fn place(app: &App, kind: &str, persons: i64, room: bool, not: &str) -> String {
+async fn place(app: &App, kind: PlaceKind, persons: i64, room: bool, not: &str) -> String {
     let op = resettle_app::Caller::operator();
     app.reception_day(&op, "BE", None, None)
         .await
@@ -57,7 +58,7 @@ async fn a_family_moves_from_a_centre_to_an_loi_to_a_home() {
             .as_array()
             .unwrap()
             .len() as i64;
-        let centre = place(&s.app, "centre", persons, true, "").await;
+        let centre = place(&s.app, PlaceKind::Centre, persons, true, "").await;
 
         let b = browser(1280).await;
         let c = &b.client;
@@ -127,7 +128,7 @@ async fn a_family_moves_from_a_centre_to_an_loi_to_a_home() {
             .to_string();
 
         // A move to an LOI without room is refused, keeping what was typed.
-        let full = place(&s.app, "loi", persons, false, &loi).await;
+        let full = place(&s.app, PlaceKind::Loi, persons, false, &loi).await;
         type_into(c, "place", &full).await;
         c.find(Locator::Css("#move [name='reason']"))
             .await

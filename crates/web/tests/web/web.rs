@@ -3,6 +3,7 @@ use crate::common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use resettle_app::{App, DemoConfig};
+use resettle_domain::reception::PlaceKind;
 use tower::ServiceExt;
 
 use crate::common::open;
@@ -1542,7 +1543,7 @@ async fn a_family_moves_centre_then_loi_then_home_through_the_api() {
         let (case_path, case) = first_case_in(&app, &t, "arrived").await;
         let persons = case["members"].as_array().unwrap().len() as i64;
         let day = app.reception_day(&op(), "BE", None, None).await.unwrap();
-        let room = |kind: &str| {
+        let room = |kind: PlaceKind| {
             day.places
                 .iter()
                 .find(|p| p.kind == kind && p.occupied_persons + persons <= p.capacity_persons)
@@ -1550,11 +1551,11 @@ async fn a_family_moves_centre_then_loi_then_home_through_the_api() {
                 .code
                 .clone()
         };
-        let (centre, loi) = (room("centre"), room("loi"));
+        let (centre, loi) = (room(PlaceKind::Centre), room(PlaceKind::Loi));
         let full = day
             .places
             .iter()
-            .find(|p| p.kind == "loi" && p.occupied_persons + persons > p.capacity_persons)
+            .find(|p| p.kind == PlaceKind::Loi && p.occupied_persons + persons > p.capacity_persons)
             .expect("an LOI without room")
             .code
             .clone();
@@ -1702,7 +1703,9 @@ async fn a_step_back_from_a_sponsor_group_names_its_breakdown_reason() {
             .unwrap()
             .places
             .into_iter()
-            .find(|p| p.kind == "loi" && p.occupied_persons + persons <= p.capacity_persons)
+            .find(|p| {
+                p.kind == PlaceKind::Loi && p.occupied_persons + persons <= p.capacity_persons
+            })
             .unwrap()
             .code;
         let back = |code: Option<&str>| {
@@ -2570,7 +2573,11 @@ async fn typed_refusals_name_their_field_and_kind_and_read_in_dutch() {
         let t = token(&app).await;
         let (case_path, case) = first_case_in(&app, &t, "in_reception").await;
         let day = app.reception_day(&op(), "BE", None, None).await.unwrap();
-        let centre = day.places.iter().find(|p| p.kind == "centre").unwrap();
+        let centre = day
+            .places
+            .iter()
+            .find(|p| p.kind == PlaceKind::Centre)
+            .unwrap();
         let (status, problem) = authed(
             &app,
             &t,

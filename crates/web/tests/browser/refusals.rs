@@ -49,7 +49,7 @@ async fn refused_settings_read_in_french() {
         let page = text(c).await;
         assert!(
             page.contains(
-                "il faut au moins 12 caractères, sans compter les espaces au début et à la fin ; 10 ont été donnés."
+                "il faut au moins 12 caractères, sans compter les espaces au début et à la fin ; il y en a 10."
             ),
             "{who}: the short password is not refused in French: {page:.600}"
         );

@@ -2913,7 +2913,7 @@ async fn refused_settings_name_the_field_in_the_api_and_read_in_french() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{who}: {page}");
         assert!(
             page.contains(
-                "il faut au moins 12 caractères, sans compter les espaces au début et à la fin ; 5 ont été donnés."
+                "il faut au moins 12 caractères, sans compter les espaces au début et à la fin ; il y en a 5."
             ),
             "{who}: {page}"
         );

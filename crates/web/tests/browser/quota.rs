@@ -51,7 +51,8 @@ async fn a_planner_splits_the_belgian_plan_and_tracks_a_year_in_dutch() {
         )
         .await
         .unwrap();
-        click_button(c, "Besluit vastleggen").await;
+        // The refusal is the form again at the address it posted to: wait for it.
+        submit(c, "Besluit vastleggen").await;
         let problem = text_of(c, "#problem-decision").await;
         assert!(problem.contains("geef de motivering"), "{who}: {problem:?}");
         assert!(text(c).await.contains("nog geen quotumbesluit"), "{who}");

@@ -15,9 +15,19 @@ pub(crate) fn date(d: Date) -> String {
     d.format(DATE).expect("a calendar date always formats")
 }
 
-/// A timestamp as stored: RFC 3339 in UTC, which also sorts as text.
+/// How PostgreSQL writes a `timestamptz` as text under DateStyle ISO and TimeZone UTC
+/// (set on every connection): `2026-12-05 21:18:46.123456+00`, the fraction only when
+/// there is one.
+const POSTGRES_TIMESTAMP: &[time::format_description::FormatItem<'static>] = time::macros::format_description!(
+    "[year]-[month]-[day] [hour]:[minute]:[second][optional [.[subsecond]]][offset_hour sign:mandatory]"
+);
+
+/// A timestamp as stored: RFC 3339 in UTC, which also sorts as text, to the microsecond,
+/// which is all PostgreSQL's `timestamptz` keeps: so both backends hold the same moment.
 pub(crate) fn timestamp(t: OffsetDateTime) -> String {
-    t.to_offset(time::UtcOffset::UTC)
+    let t = t.to_offset(time::UtcOffset::UTC);
+    t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000)
+        .expect("fewer nanoseconds are still a time")
         .format(&Rfc3339)
         .expect("a UTC timestamp always formats")
 }
@@ -27,12 +37,15 @@ pub(crate) fn parse_date(field: &'static str, s: &str) -> Result<Date, StorageEr
     Date::parse(s, DATE).map_err(|e| corrupt(field, s, e))
 }
 
-/// Reads a stored timestamp back.
+/// Reads a stored timestamp back: RFC 3339 text, or a PostgreSQL `timestamptz` read as
+/// `CAST(col AS TEXT)`.
 pub(crate) fn parse_timestamp(
     field: &'static str,
     s: &str,
 ) -> Result<OffsetDateTime, StorageError> {
-    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| corrupt(field, s, e))
+    OffsetDateTime::parse(s, &Rfc3339)
+        .or_else(|_| OffsetDateTime::parse(s, POSTGRES_TIMESTAMP))
+        .map_err(|e| corrupt(field, s, e))
 }
 
 /// Reads a stored word back into its enum.
@@ -77,5 +90,40 @@ pub(crate) fn corrupt(
         field,
         value: value.to_string(),
         reason: reason.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_stored_moment_keeps_microseconds_as_postgresql_does() {
+        let t = datetime!(2026-12-05 21:18:46.123456789 +01:00);
+        assert_eq!(timestamp(t), "2026-12-05T20:18:46.123456Z");
+        assert_eq!(
+            timestamp(datetime!(2026-12-05 21:18:46 UTC)),
+            "2026-12-05T21:18:46Z"
+        );
+    }
+
+    #[test]
+    fn a_moment_reads_back_from_either_backend() {
+        let t = datetime!(2026-12-05 21:18:46.123456 UTC);
+        assert_eq!(parse_timestamp("t", &timestamp(t)).unwrap(), t);
+        assert_eq!(
+            parse_timestamp("t", "2026-12-05 21:18:46.123456+00").unwrap(),
+            t
+        );
+        assert_eq!(
+            parse_timestamp("t", "2026-12-05 21:18:46+00").unwrap(),
+            datetime!(2026-12-05 21:18:46 UTC)
+        );
+        assert!(parse_timestamp("t", "2026-12-05").is_err());
+        assert!(
+            parse_timestamp("t", "2026-12-05 21:18:46").is_err(),
+            "no zone"
+        );
     }
 }

@@ -120,6 +120,20 @@ impl Backend {
             }
         }
     }
+
+    /// A placeholder (`$3`) for a moment written or compared where PostgreSQL keeps a
+    /// `timestamptz`: sqlx's `Any` driver binds the codec's RFC 3339 text as `text`, which
+    /// PostgreSQL only turns into a time when told to; SQLite keeps the text as it is (it
+    /// has no such type, and its `CAST` to an unknown type name would make it a number).
+    /// Days need no such method: `date($3)` is a cast on PostgreSQL and returns the same
+    /// `YYYY-MM-DD` text on SQLite. Read either back as `CAST(col AS TEXT)`
+    /// (docs/decisions/0023-postgresql-column-types.md).
+    pub(crate) fn time_param(self, placeholder: &str) -> String {
+        match self {
+            Backend::Sqlite => placeholder.to_string(),
+            Backend::Postgres => format!("CAST({placeholder} AS TIMESTAMPTZ)"),
+        }
+    }
 }
 
 /// A database URL fit for logs and error messages: its password, if any, replaced by
@@ -251,9 +265,17 @@ impl Store {
                     // JIT compiles a plan once its estimated cost passes a threshold, which
                     // sub-queries per row reach, and compiling took ~50 ms of each such
                     // query against a few ms of running it (docs/performance.md).
+                    //
+                    // Days and times are read back as `CAST(col AS TEXT)`, whose form
+                    // follows the session's DateStyle and TimeZone: fixed here to ISO and
+                    // UTC, whatever the server's defaults, so the codec reads
+                    // `2026-12-05` and `2026-12-05 21:18:46.123456+00` on every server.
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
-                            conn.execute("SET jit = off").await?;
+                            conn.execute(
+                                "SET jit = off; SET DateStyle = 'ISO'; SET TimeZone = 'UTC'",
+                            )
+                            .await?;
                             Ok(())
                         })
                     })

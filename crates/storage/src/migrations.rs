@@ -220,6 +220,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0034_case_list_by_key.sql"),
         postgres: include_str!("../migrations/postgres/0034_case_list_by_key.sql"),
     },
+    Migration {
+        version: 35,
+        description: "a saved scenario's moment in PostgreSQL's own time type",
+        sqlite: include_str!("../migrations/sqlite/0035_scenario_time_typed.sql"),
+        postgres: include_str!("../migrations/postgres/0035_scenario_time_typed.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

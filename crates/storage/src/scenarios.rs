@@ -1,5 +1,5 @@
 //! Saved fair-share scenarios: a plan's inputs and result under a name.
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use crate::unique::taken;
@@ -30,10 +30,11 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query(
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO fair_share_scenarios (name, inputs, result, saved_at, saved_by) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
+             VALUES ($1, $2, $3, {}, $5)",
+            self.backend.time_param("$4")
+        )))
         .bind(name.to_string())
         .bind(inputs.to_string())
         .bind(result.to_string())
@@ -51,7 +52,8 @@ impl Store {
     /// Every saved scenario, oldest first.
     pub async fn scenarios(&self) -> Result<Vec<ScenarioRow>, StorageError> {
         let rows = sqlx::query(
-            "SELECT name, inputs, result, saved_at FROM fair_share_scenarios ORDER BY id",
+            "SELECT name, inputs, result, CAST(saved_at AS TEXT) FROM fair_share_scenarios \
+             ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -28,8 +28,8 @@ pub struct ColumnShape {
     pub table: String,
     /// Its name.
     pub column: String,
-    /// `integer`, `real`, `text`, `bytes` or `boolean`; the dialects name types
-    /// differently (INTEGER and BIGINT, REAL and DOUBLE PRECISION), so kinds are compared.
+    /// `integer`, `real`, `text` or `bytes`; the dialects name types differently (INTEGER
+    /// and BIGINT, REAL and DOUBLE PRECISION, TEXT and DATE), so kinds are compared.
     pub kind: String,
     /// Whether it must hold a value (a primary key always must).
     pub not_null: bool,
@@ -50,12 +50,16 @@ pub struct IndexShape {
 }
 
 /// The kind of value a declared type holds, the same word for both dialects.
+///
+/// PostgreSQL keeps days, moments and yes/no in its own types, where SQLite, which has
+/// none, keeps the codec's text and 0 or 1 (docs/decisions/0023-postgresql-column-types.md):
+/// so `date` and `timestamp with time zone` are twins of text, and `boolean` of integer.
 fn kind_of(declared: &str) -> String {
     let t = declared.to_ascii_lowercase();
-    let kind = if t.contains("int") {
+    let kind = if t.contains("int") || t.contains("bool") {
         "integer"
-    } else if t.contains("bool") {
-        "boolean"
+    } else if t == "date" || t.starts_with("timestamp") {
+        "text"
     } else if t.contains("real") || t.contains("double") || t.contains("float") {
         "real"
     } else if t.contains("blob") || t.contains("bytea") {
@@ -119,10 +123,16 @@ impl Store {
                                             AND k.attnum > 0 \
                   WHERE n.nspname = current_schema() AND NOT ix.indisprimary \
                   ORDER BY t.relname, i.relname, k.ord",
-                "SELECT t.relname::text, COUNT(*) FROM pg_constraint c \
-                   JOIN pg_class t ON t.oid = c.conrelid \
-                   JOIN pg_namespace n ON n.oid = t.relnamespace \
-                  WHERE c.contype = 'c' AND n.nspname = current_schema() GROUP BY t.relname",
+                // A boolean column holds yes or no by its type, where its SQLite twin
+                // needs `CHECK (x IN (0, 1))`: it counts as that check.
+                "SELECT t.relname::text, \
+                        (SELECT COUNT(*) FROM pg_constraint c \
+                          WHERE c.conrelid = t.oid AND c.contype = 'c') \
+                      + (SELECT COUNT(*) FROM pg_attribute a \
+                          WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped \
+                            AND a.atttypid = 'boolean'::regtype) \
+                   FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace \
+                  WHERE t.relkind = 'r' AND n.nspname = current_schema()",
             ),
         };
         let mut shape = SchemaShape {
@@ -185,6 +195,9 @@ mod tests {
             ("REAL", "double precision"),
             ("TEXT", "text"),
             ("BLOB", "bytea"),
+            ("TEXT", "date"),
+            ("TEXT", "timestamp with time zone"),
+            ("BIGINT", "boolean"),
         ] {
             assert_eq!(kind_of(sqlite), kind_of(postgres), "{sqlite} / {postgres}");
         }

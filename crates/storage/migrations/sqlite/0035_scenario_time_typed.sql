@@ -1,0 +1,2 @@
+-- SQLite has no type for a moment: a saved scenario's keeps the codec's RFC 3339 text.
+-- PostgreSQL's twin of this migration types the column (docs/decisions/0023).

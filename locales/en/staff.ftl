@@ -254,6 +254,10 @@ audit-col-action = Action
 audit-col-what = What
 audit-col-fields = Special fields
 audit-col-outcome = Outcome
+# The outcome of an audited act, as the audit page shows it.
+outcome-ok = done
+outcome-refused = refused
+outcome-failed = failed
 audit-col-detail = Detail
 
 ## Placement

@@ -256,6 +256,10 @@ audit-col-action = Action
 audit-col-what = Quoi
 audit-col-fields = Champs particuliers
 audit-col-outcome = Résultat
+# The outcome of an audited act, as the audit page shows it.
+outcome-ok = fait
+outcome-refused = refusé
+outcome-failed = échoué
 audit-col-detail = Détail
 
 ## Placement

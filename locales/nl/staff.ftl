@@ -253,6 +253,10 @@ audit-col-action = Handeling
 audit-col-what = Wat
 audit-col-fields = Bijzondere velden
 audit-col-outcome = Uitkomst
+# The outcome of an audited act, as the audit page shows it.
+outcome-ok = gedaan
+outcome-refused = geweigerd
+outcome-failed = mislukt
 audit-col-detail = Toelichting
 
 ## Plaatsing

@@ -230,10 +230,13 @@ async fn auditors_browse_and_export_the_trail_and_others_may_not() {
         "{}",
         a.body
     );
-    // The page says when the whole chain was last verified; it checks only what follows.
+    assert!(a.body.contains("<td>done</td>"), "{}", a.body);
+    assert!(!a.body.contains("<td>ok</td>"), "{}", a.body);
+    // The page says when the whole chain was last verified, as a day and time in words;
+    // it checks only what follows.
     assert!(
         a.body
-            .contains("Whole chain last verified at 2026-11-23T12:00:00Z"),
+            .contains("Whole chain last verified at 23 November 2026 12:00 UTC"),
         "{}",
         a.body
     );

@@ -118,15 +118,6 @@ pub enum QuotaError {
         message: String,
     },
 
-    /// A method name not in the list.
-    #[error("unknown method {value:?}; expected one of: {expected}")]
-    UnknownMethod {
-        /// The refused name.
-        value: String,
-        /// The accepted names.
-        expected: &'static str,
-    },
-
     /// `custom` chosen without weights.
     #[error(
         "method custom needs weights, e.g. custom:population=0.4,gdp=0.4,effort=0.1,unemployment=0.1"
@@ -182,15 +173,6 @@ pub enum QuotaError {
     BadCap {
         /// The refused value.
         value: f64,
-    },
-
-    /// A growth path that is not even, linear or a list of whole numbers.
-    #[error(
-        "growth path {value:?} is not even, linear or comma-separated whole numbers (2000,3000)"
-    )]
-    BadPath {
-        /// The refused text.
-        value: String,
     },
 
     /// A share (regional, state, key entry) outside [0, 1].

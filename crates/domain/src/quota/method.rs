@@ -273,48 +273,6 @@ pub(crate) fn check_cap(c: f64) -> Result<(), QuotaError> {
     }
 }
 
-impl FromStr for Method {
-    type Err = QuotaError;
-
-    /// Parses a CLI name. `custom` needs its weights inline after a colon, with an optional
-    /// `cap` item: `custom:population=0.5,gdp=0.3,effort=0.1,unemployment=0.1,cap=0.3`
-    /// (or use `Method::from_parts` with separate options).
-    fn from_str(s: &str) -> Result<Self, QuotaError> {
-        let t = s.trim();
-        let lower = t.to_ascii_lowercase();
-        match lower.as_str() {
-            "ec2015" => return Ok(Method::Ec2015),
-            "ec2015-capped" => return Ok(Method::Ec2015Capped),
-            "dublin2016" => return Ok(Method::Dublin2016),
-            "population" => return Ok(Method::Population),
-            "gdp" => return Ok(Method::Gdp),
-            "custom" => return Err(QuotaError::CustomNeedsWeights),
-            _ => {}
-        }
-        if let Some(spec) = lower.strip_prefix("custom:") {
-            let mut cap = None;
-            let mut rest = Vec::new();
-            for item in spec.split(',') {
-                match item.split_once('=') {
-                    Some((k, v)) if k.trim() == "cap" => {
-                        let c: f64 = v.trim().parse().map_err(|_| QuotaError::BadWeightItem {
-                            item: item.trim().to_string(),
-                        })?;
-                        cap = Some(c);
-                    }
-                    _ => rest.push(item),
-                }
-            }
-            let weights: Weights = rest.join(",").parse()?;
-            return Method::custom(weights, cap);
-        }
-        Err(QuotaError::UnknownMethod {
-            value: t.to_string(),
-            expected: "ec2015, ec2015-capped, dublin2016, population, gdp, custom",
-        })
-    }
-}
-
 impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -335,41 +293,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_every_fixed_name() {
+    fn every_fixed_name_makes_its_method() {
         for &name in &KeyMethod::ALL[..5] {
-            let m: Method = name.as_str().parse().unwrap();
+            let m = Method::from_parts(name, None, None).unwrap();
             assert_eq!(m.name(), name.as_str());
             assert_eq!(m.to_string(), name.as_str());
-            assert_eq!(Method::from_parts(name, None, None).unwrap(), m);
         }
-        assert_eq!(
-            "EC2015-Capped".parse::<Method>().unwrap(),
-            Method::Ec2015Capped
-        );
         assert_eq!(Method::Ec2015Capped.cap(), Some(0.3));
         assert_eq!(Method::Ec2015.cap(), None);
         assert_eq!(Method::Dublin2016.weights(), Weights::DUBLIN2016);
     }
 
     #[test]
-    fn unknown_method_is_named() {
-        let e = "ec2016".parse::<Method>().unwrap_err();
+    fn custom_from_parts() {
         assert_eq!(
-            e.to_string(),
-            "unknown method \"ec2016\"; expected one of: ec2015, ec2015-capped, dublin2016, population, gdp, custom"
-        );
-    }
-
-    #[test]
-    fn custom_inline_and_from_parts() {
-        let m: Method = "custom:population=0.5,gdp=0.3,effort=0.1,unemployment=0.1,cap=0.15"
-            .parse()
-            .unwrap();
-        assert_eq!(m.cap(), Some(0.15));
-        assert_eq!(m.weights().gdp, 0.3);
-        assert_eq!(m.to_string().parse::<Method>().unwrap(), m);
-        assert_eq!(
-            "custom".parse::<Method>().unwrap_err(),
+            Method::from_parts(KeyMethod::Custom, None, None).unwrap_err(),
             QuotaError::CustomNeedsWeights
         );
         let w: Weights = "population=1".parse().unwrap();
@@ -394,8 +332,6 @@ mod tests {
         );
         let e = Method::custom(w, Some(-1.0)).unwrap_err();
         assert_eq!(e.to_string(), "cap must be a finite number >= 0, got -1");
-        let e = "custom:population=1,cap=x".parse::<Method>().unwrap_err();
-        assert_eq!(e.to_string(), "weights item \"cap=x\" is not key=number");
     }
 
     #[test]

@@ -1,6 +1,4 @@
 //! A multi-year national quota: global need → regional target → state total → yearly path.
-use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -40,40 +38,6 @@ impl From<Ramp> for PathShape {
         match ramp {
             Ramp::Even => PathShape::Even,
             Ramp::Linear => PathShape::Linear,
-        }
-    }
-}
-
-impl FromStr for PathShape {
-    type Err = QuotaError;
-
-    /// `even`, `linear`, or the given first years as `2000,3000`.
-    fn from_str(s: &str) -> Result<Self, QuotaError> {
-        let t = s.trim();
-        match t.to_ascii_lowercase().as_str() {
-            "even" => return Ok(PathShape::Even),
-            "linear" => return Ok(PathShape::Linear),
-            _ => {}
-        }
-        t.split(',')
-            .map(|x| x.trim().parse::<u64>())
-            .collect::<Result<Vec<_>, _>>()
-            .map(PathShape::Given)
-            .map_err(|_| QuotaError::BadPath {
-                value: s.to_string(),
-            })
-    }
-}
-
-impl fmt::Display for PathShape {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PathShape::Even => f.write_str("even"),
-            PathShape::Linear => f.write_str("linear"),
-            PathShape::Given(v) => {
-                let parts: Vec<String> = v.iter().map(u64::to_string).collect();
-                f.write_str(&parts.join(","))
-            }
         }
     }
 }
@@ -286,22 +250,6 @@ mod tests {
         assert_eq!(
             growth_path(5, 1, 2022, &PathShape::Given(vec![])).unwrap()[0].persons,
             5
-        );
-    }
-
-    #[test]
-    fn path_parses_from_cli_text() {
-        assert_eq!(
-            "2000, 3000".parse::<PathShape>().unwrap(),
-            PathShape::Given(vec![2000, 3000])
-        );
-        assert_eq!("Even".parse::<PathShape>().unwrap(), PathShape::Even);
-        assert_eq!("linear".parse::<PathShape>().unwrap().to_string(), "linear");
-        assert_eq!(PathShape::Given(vec![1, 2]).to_string(), "1,2");
-        let e = "2000,-5".parse::<PathShape>().unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "growth path \"2000,-5\" is not even, linear or comma-separated whole numbers (2000,3000)"
         );
     }
 

@@ -30,6 +30,10 @@ pub enum Command {
         /// Page, from 1.
         #[arg(long, default_value_t = 1)]
         page: u32,
+        /// Start after this case number: the `next` a page ends with. Reads from the
+        /// database's index from there, however deep the page (not with --overdue).
+        #[arg(long)]
+        after: Option<String>,
         /// Cases per page.
         #[arg(long, default_value_t = 50)]
         per_page: u32,
@@ -455,6 +459,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
             overdue,
             q,
             page,
+            after,
             per_page,
             format,
         } => {
@@ -468,6 +473,7 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                         overdue: Some(overdue),
                         q,
                         page: Some(page),
+                        after,
                         per_page: Some(per_page),
                         ..CaseQuery::default()
                     },
@@ -499,7 +505,15 @@ pub async fn run(database: &str, command: Command) -> anyhow::Result<()> {
                 rows
             })?;
             if format == Format::Table {
-                eprintln!("page {} of {} cases", list.page, list.total);
+                let total = if list.total_exact {
+                    list.total.to_string()
+                } else {
+                    format!("more than {}", list.total)
+                };
+                eprintln!("page {} of {total} cases", list.page);
+                if let Some(next) = &list.next {
+                    eprintln!("next page: --after {next}");
+                }
             }
             Ok(())
         }

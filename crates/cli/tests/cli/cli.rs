@@ -2657,3 +2657,50 @@ fn a_backup_restores_to_the_same_programme_and_a_bad_copy_changes_nothing() {
         assert!(!dir.path().join("restored.db.restoring").exists());
     }
 }
+
+/// A long list is walked page by page from the CLI: each page names the case to start the
+/// next after, and the pages together are the one long list.
+#[test]
+fn the_case_list_is_paged_by_key_from_the_cli() {
+    let (_dir, db) = demo_database(40);
+    let list = |extra: &[&str]| {
+        let mut args = vec!["--database", db.as_str(), "case", "list"];
+        args.extend_from_slice(extra);
+        resettle(&args)
+    };
+    let numbers = |out: &Output| -> Vec<String> {
+        stdout_json(out)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["case_number"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let whole = numbers(&list(&["--per-page", "12", "--format", "json"]));
+    assert_eq!(whole.len(), 12);
+    let first = list(&["--per-page", "6"]);
+    let told = String::from_utf8_lossy(&first.stderr).to_string();
+    let after = told
+        .lines()
+        .find_map(|l| l.strip_prefix("next page: --after "))
+        .unwrap_or_else(|| panic!("no next page named: {told}"))
+        .to_string();
+    assert_eq!(after, whole[5], "{told}");
+    let second = numbers(&list(&[
+        "--per-page",
+        "6",
+        "--after",
+        &after,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        second,
+        whole[6..],
+        "the second page goes on where the first ended"
+    );
+    let nowhere = list(&["--after", "XXX-00C00000", "--format", "json"]);
+    assert!(!nowhere.status.success());
+    let err = String::from_utf8_lossy(&nowhere.stderr);
+    assert!(err.contains("after"), "{err}");
+}

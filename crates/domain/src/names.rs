@@ -36,15 +36,32 @@ pub fn words(text: &str) -> Vec<String> {
 /// thousands of families no one could look through.
 pub const SEARCH_WORD_MIN: usize = 2;
 
+/// Whether a character is a whole syllable or word of its script: a Chinese, Japanese or
+/// Korean character, or an Ethiopic (Ge'ez) syllable as Tigrinya and Amharic names are
+/// written. One of them narrows a search as much as two letters do, and a name may be
+/// written with one (`李`), so it counts as two.
+fn is_syllable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1200}'..='\u{137F}'       // Ethiopic
+            | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+            | '\u{3400}'..='\u{4DBF}' // CJK Extension A
+            | '\u{4E00}'..='\u{9FFF}' // CJK Unified Ideographs
+            | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+    )
+}
+
 /// Whether `q` may be searched for: refused on `field` when a word of it without a digit
-/// has fewer than [`SEARCH_WORD_MIN`] characters. A word with a digit is part of a case
-/// number (names rarely hold digits), so `LEB-1` is still a search.
+/// has fewer than [`SEARCH_WORD_MIN`] characters (a syllable of a syllabic script counting
+/// as two). A word with a digit is part of a case number (names rarely hold digits), so
+/// `LEB-1` is still a search.
 pub fn check_search(field: &'static str, q: &str) -> Result<(), crate::Refusal> {
     match words(q)
         .iter()
         .filter(|w| !w.chars().any(char::is_numeric))
-        .map(|w| w.chars().count())
-        .find(|n| *n < SEARCH_WORD_MIN)
+        .map(|w| (w.chars().count(), w.chars().any(is_syllable)))
+        .find(|&(n, syllabic)| !syllabic && n < SEARCH_WORD_MIN)
+        .map(|(n, _)| n)
     {
         Some(got) => Err(crate::Refusal::of(
             field,
@@ -85,7 +102,7 @@ mod tests {
         assert_eq!(e.field, "q");
         assert_eq!(e.kind, crate::RefusalKind::TooShort { min: 2, got: 1 });
         assert!(check_search("q", "É").is_err());
-        for fine in ["mo", "Al-Hassan", "LEB-1", "5", "مح", " "] {
+        for fine in ["mo", "Al-Hassan", "LEB-1", "5", "مح", " ", "李", "ሰ", "김"] {
             assert_eq!(check_search("q", fine), Ok(()), "{fine:?}");
         }
     }

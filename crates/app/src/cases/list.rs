@@ -237,15 +237,19 @@ impl App {
             submitted_by: q.submitted_by(caller)?,
             scope,
         };
-        if q.overdue == Some(true) && after.is_some() {
-            // The overdue list is ordered by days over, so it is paged by number.
-            return Err(Refusal::of(
-                "after",
-                RefusalKind::NotCombined {
-                    with: vec!["overdue".into()],
-                },
-            )
-            .into());
+        let overdue = q.overdue == Some(true);
+        if overdue {
+            check_overdue(&filter, after.is_some())?;
+            if filter.scope.is_some() {
+                return Err(self
+                    .refuse(
+                        caller,
+                        AuditEntity::CaseList,
+                        "",
+                        "overdue: the overdue list is for agency staff",
+                    )
+                    .await);
+            }
         }
         let start = match after {
             // A case the caller may not see is no place in its list, and the refusal
@@ -287,13 +291,7 @@ impl App {
             &detail.join("; "),
         )
         .await?;
-        if q.overdue == Some(true) {
-            if filter.scope.is_some() {
-                return Err(AppError::Forbidden {
-                    detail: "overdue: the overdue list is for agency staff".into(),
-                    lacking: None,
-                });
-            }
+        if overdue {
             return self.overdue_page(caller, &filter, page, per_page).await;
         }
         let found = self
@@ -328,15 +326,6 @@ impl App {
         page: u32,
         per_page: u32,
     ) -> Result<CaseList, AppError> {
-        if filter.category.is_some() || filter.q.is_some() || filter.submitted_by.is_some() {
-            return Err(Refusal::of(
-                "overdue",
-                RefusalKind::NotCombined {
-                    with: vec!["category".into(), "q".into(), "ours".into()],
-                },
-            )
-            .into());
-        }
         let today = self.today();
         let mut screens = Vec::new();
         for p in self.store.programmes().await? {
@@ -359,4 +348,27 @@ impl App {
             per_page,
         })
     }
+}
+
+/// The filters the overdue list cannot take, refused before anything is read or recorded:
+/// it is ordered by days over, so it is paged by number and not after a case, and it is
+/// screened by each programme's limits, not searched by name, category or submitter.
+fn check_overdue(filter: &CaseFilter, after: bool) -> Result<(), Refusal> {
+    if after {
+        return Err(Refusal::of(
+            "after",
+            RefusalKind::NotCombined {
+                with: vec!["overdue".into()],
+            },
+        ));
+    }
+    if filter.category.is_some() || filter.q.is_some() || filter.submitted_by.is_some() {
+        return Err(Refusal::of(
+            "overdue",
+            RefusalKind::NotCombined {
+                with: vec!["category".into(), "q".into(), "ours".into()],
+            },
+        ));
+    }
+    Ok(())
 }

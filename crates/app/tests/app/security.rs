@@ -1846,3 +1846,45 @@ async fn attack_only_a_reception_officer_moves_a_family_and_a_refused_move_chang
         );
     }
 }
+
+/// Attack on the overdue list: a municipality asks for every programme's overdue cases. It
+/// is refused, the refusal is in the trail, and no read of the list is.
+#[tokio::test]
+async fn a_municipality_is_refused_the_overdue_list_and_the_refusal_is_recorded() {
+    let db = resettle_testkit::sqlite();
+    let app = demo_app(&db.url).await;
+    let here = caller_of(&app, "municipality").await;
+    let list_entries = |action| {
+        let app = app.clone();
+        async move {
+            app.audit_entries(
+                &Caller::operator(),
+                &resettle_app::AuditQuery {
+                    actor: Some("municipality".into()),
+                    action: Some(action),
+                    entity: Some(resettle_domain::audit::AuditEntity::CaseList),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .len()
+        }
+    };
+    use resettle_domain::audit::AuditAction;
+    let (reads, refusals) = (
+        list_entries(AuditAction::Read).await,
+        list_entries(AuditAction::Refused).await,
+    );
+    let overdue = resettle_app::cases::CaseQuery {
+        overdue: Some(true),
+        ..Default::default()
+    };
+    let refused = app.list_cases(&here, &overdue).await.unwrap_err();
+    assert!(
+        matches!(refused, resettle_app::AppError::Forbidden { .. }),
+        "{refused:?}"
+    );
+    assert_eq!(list_entries(AuditAction::Read).await, reads);
+    assert_eq!(list_entries(AuditAction::Refused).await, refusals + 1);
+}

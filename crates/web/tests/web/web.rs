@@ -388,19 +388,36 @@ async fn figures_alternatives_and_combinations_are_refused_naming_the_field() {
             "{problem}"
         );
     }
-    let (status, problem) = authed(
-        &app,
-        &t,
-        "GET",
-        "/api/v1/cases?overdue=true&category=medical_needs",
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(
-        problem["detail"],
-        "overdue: cannot be combined with category, q, ours"
-    );
+    let list_reads = || async {
+        app.audit_entries(
+            &op(),
+            &resettle_app::AuditQuery {
+                entity: Some(resettle_domain::audit::AuditEntity::CaseList),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .len()
+    };
+    let before = list_reads().await;
+    for (query, detail) in [
+        (
+            "overdue=true&category=medical_needs",
+            "overdue: cannot be combined with category, q, ours",
+        ),
+        (
+            "overdue=true&after=SYR-24C00001",
+            "after: cannot be combined with overdue",
+        ),
+    ] {
+        let (status, problem) =
+            authed(&app, &t, "GET", &format!("/api/v1/cases?{query}"), None).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(problem["detail"], detail);
+    }
+    // Refused before anything is read: the trail holds no read of a list never shown.
+    assert_eq!(list_reads().await, before);
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! A family's way in to its status page: the access code of each case (a hash of it) and
 //! the short sessions the code opens, each for that one case.
 use resettle_domain::case::CaseNumber;
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use crate::cases::current;
@@ -31,21 +31,23 @@ impl Store {
         let now = codec::timestamp(now);
         let mut tx = self.begin_write().await?;
         let case_id = current(&mut tx, number).await?.id;
-        sqlx::query(
+        let at = self.backend.time_param("$3");
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO family_codes (case_id, code_hash, issued_at, issued_by) \
-             VALUES ($1, $2, $3, $4) \
+             VALUES ($1, $2, {at}, $4) \
              ON CONFLICT (case_id) DO UPDATE SET code_hash = excluded.code_hash, \
-             issued_at = excluded.issued_at, issued_by = excluded.issued_by",
-        )
+             issued_at = excluded.issued_at, issued_by = excluded.issued_by"
+        )))
         .bind(case_id)
         .bind(code_hash.to_string())
         .bind(now.clone())
         .bind(issued_by.to_string())
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "UPDATE family_sessions SET ended_at = $1 WHERE case_id = $2 AND ended_at IS NULL",
-        )
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE family_sessions SET ended_at = {} WHERE case_id = $2 AND ended_at IS NULL",
+            self.backend.time_param("$1")
+        )))
         .bind(now)
         .bind(case_id)
         .execute(&mut *tx)
@@ -82,9 +84,10 @@ impl Store {
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let case_id = current(&mut tx, number).await?.id;
-        sqlx::query(
-            "INSERT INTO family_sessions (id_hash, case_id, created_at) VALUES ($1, $2, $3)",
-        )
+        sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO family_sessions (id_hash, case_id, created_at) VALUES ($1, $2, {})",
+            self.backend.time_param("$3")
+        )))
         .bind(id_hash.to_string())
         .bind(case_id)
         .bind(codec::timestamp(now))
@@ -102,7 +105,7 @@ impl Store {
         id_hash: &str,
     ) -> Result<Option<FamilySessionRow>, StorageError> {
         let Some(r) = sqlx::query(
-            "SELECT c.case_number, s.created_at FROM family_sessions s \
+            "SELECT c.case_number, CAST(s.created_at AS TEXT) FROM family_sessions s \
              JOIN cases c ON c.id = s.case_id WHERE s.id_hash = $1 AND s.ended_at IS NULL",
         )
         .bind(id_hash.to_string())
@@ -128,9 +131,10 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "UPDATE family_sessions SET ended_at = $1 WHERE id_hash = $2 AND ended_at IS NULL",
-        )
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE family_sessions SET ended_at = {} WHERE id_hash = $2 AND ended_at IS NULL",
+            self.backend.time_param("$1")
+        )))
         .bind(codec::timestamp(now))
         .bind(id_hash.to_string())
         .execute(&mut *tx)

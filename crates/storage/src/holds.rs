@@ -1,7 +1,7 @@
 //! Programme holds: the days a programme stops, and why.
 use resettle_domain::case::{CaseState, Promise};
 use resettle_domain::hold::ProgrammeHold;
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use crate::cases::promise;
@@ -34,11 +34,12 @@ impl Store {
     ) -> Result<i64, StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
-        let id: i64 = sqlx::query(
+        let id: i64 = sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO programme_holds \
              (programme_id, starts_on, ends_on, reason, note, recorded_by, recorded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
+             VALUES ($1, date($2), date($3), $4, $5, $6, {}) RETURNING id",
+            self.backend.time_param("$7")
+        )))
         .bind(programme_id)
         .bind(date(hold.from))
         .bind(date(hold.until))
@@ -58,8 +59,9 @@ impl Store {
     /// A programme's holds, earliest first.
     pub async fn holds(&self, programme: &str) -> Result<Vec<HoldRow>, StorageError> {
         let rows = sqlx::query(
-            "SELECT h.id, h.starts_on, h.ends_on, h.reason, h.note, h.recorded_by, \
-             h.recorded_at FROM programme_holds h JOIN programmes p ON p.id = h.programme_id \
+            "SELECT h.id, CAST(h.starts_on AS TEXT), CAST(h.ends_on AS TEXT), h.reason, h.note, \
+             h.recorded_by, CAST(h.recorded_at AS TEXT) \
+             FROM programme_holds h JOIN programmes p ON p.id = h.programme_id \
              WHERE p.code = $1 ORDER BY h.starts_on, h.id",
         )
         .bind(programme.to_string())

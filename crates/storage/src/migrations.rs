@@ -226,6 +226,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0035_scenario_time_typed.sql"),
         postgres: include_str!("../migrations/postgres/0035_scenario_time_typed.sql"),
     },
+    Migration {
+        version: 41,
+        description: "people, access, notices and planning in PostgreSQL's own types",
+        sqlite: include_str!("../migrations/sqlite/0041_access_types.sql"),
+        postgres: include_str!("../migrations/postgres/0041_access_types.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names
@@ -748,6 +754,95 @@ mod tests {
                 ],
                 "{}",
                 db.backend
+            );
+            store.close().await;
+        }
+    }
+
+    /// Migration 41 types the moments, days and yes/no of people, access and planning on
+    /// PostgreSQL (SQLite keeps its text and 0/1): what was stored before reads back the
+    /// same through the store, fractions of a second, a lock and both flags included.
+    #[tokio::test]
+    async fn stored_access_and_planning_values_survive_their_typing() {
+        use time::macros::{date, datetime};
+        for db in resettle_testkit::databases() {
+            let store = Store::connect(&db.url).await.unwrap();
+            store.migrate_through(40).await.unwrap();
+            for sql in [
+                "INSERT INTO programmes (code, name, state_code, policy_profile) \
+                 VALUES ('BE', 'Belgium', 'BE', 'belgium')",
+                "INSERT INTO users (username, roles, password_hash, disabled, created_at, \
+                 locked_until) VALUES ('ana', 'planner', 'h', 1, '2026-03-04T10:20:30.123456Z', \
+                 '2026-03-04T11:00:00Z')",
+                "INSERT INTO users (username, roles, password_hash, disabled, created_at) \
+                 VALUES ('bo', 'planner', 'h', 0, '2026-03-04T10:20:30Z')",
+                "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, \
+                 second_factor_done) SELECT 's', id, 'c', '2026-03-04T10:20:30Z', \
+                 '2026-03-04T10:25:00.5Z', 1 FROM users WHERE username = 'bo'",
+                "INSERT INTO selection_missions (programme_id, code, destination, starts_on, \
+                 ends_on, status, team) SELECT id, 'BE-2026-LB-1', 'LB', '2026-02-27', \
+                 '2026-03-05', 'planned', 'An (CGVS)' FROM programmes",
+                "INSERT INTO programme_holds (programme_id, starts_on, ends_on, reason, note, \
+                 recorded_by, recorded_at) SELECT id, '2026-03-01', '2026-04-30', 'security', \
+                 '', 'planner', '2026-03-04T10:20:30Z' FROM programmes",
+            ] {
+                sqlx::query(AssertSqlSafe(sql))
+                    .execute(&store.pool)
+                    .await
+                    .unwrap();
+            }
+            store.migrate().await.unwrap();
+            let who = db.backend;
+            let users: Vec<_> = store
+                .users()
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|u| (u.username, u.disabled, u.created_at))
+                .collect();
+            assert_eq!(
+                users,
+                vec![
+                    (
+                        "ana".into(),
+                        true,
+                        datetime!(2026-03-04 10:20:30.123456 UTC)
+                    ),
+                    ("bo".into(), false, datetime!(2026-03-04 10:20:30 UTC)),
+                ],
+                "{who}"
+            );
+            let ana = store.login_row("ana").await.unwrap().unwrap();
+            assert_eq!(
+                ana.locked_until,
+                Some(datetime!(2026-03-04 11:00 UTC)),
+                "{who}"
+            );
+            let s = store.session("s").await.unwrap().unwrap();
+            assert_eq!(
+                (s.created_at, s.last_seen, s.second_factor_done),
+                (
+                    datetime!(2026-03-04 10:20:30 UTC),
+                    datetime!(2026-03-04 10:25:00.5 UTC),
+                    true
+                ),
+                "{who}"
+            );
+            let m = &store.missions().await.unwrap()[0].mission;
+            assert_eq!(
+                (m.starts_on, m.ends_on),
+                (date!(2026 - 02 - 27), date!(2026 - 03 - 05)),
+                "{who}"
+            );
+            let h = &store.holds("BE").await.unwrap()[0];
+            assert_eq!(
+                (h.hold.from, h.hold.until, h.recorded_at),
+                (
+                    date!(2026 - 03 - 01),
+                    date!(2026 - 04 - 30),
+                    datetime!(2026-03-04 10:20:30 UTC)
+                ),
+                "{who}"
             );
             store.close().await;
         }

@@ -1,7 +1,7 @@
 //! Selection missions and sponsor groups of a programme, with what came of them.
 use resettle_domain::mission::{MissionStatus, SelectionMission};
 use resettle_domain::sponsor::SponsorGroup;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use crate::codec::{corrupt, parse_date, parse_word};
 use crate::reference::programme_id;
@@ -49,7 +49,8 @@ impl Store {
             )
         };
         let sql = format!(
-            "SELECT g.code, m.code, m.destination, m.starts_on, m.ends_on, m.status, m.team, \
+            "SELECT g.code, m.code, m.destination, CAST(m.starts_on AS TEXT), \
+                    CAST(m.ends_on AS TEXT), m.status, m.team, \
                     (SELECT COUNT(*) FROM cases c WHERE c.mission_id = m.id), {}, {}, {}, {} \
                FROM selection_missions m JOIN programmes g ON g.id = m.programme_id \
               ORDER BY m.starts_on DESC, m.code",
@@ -107,20 +108,7 @@ impl Store {
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         let programme_id = programme_id(&mut tx, programme).await?;
-        sqlx::query(
-            "INSERT INTO selection_missions (programme_id, code, destination, starts_on, ends_on, status, team) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(programme_id)
-        .bind(m.code.clone())
-        .bind(m.destination.as_str().to_string())
-        .bind(codec::date(m.starts_on))
-        .bind(codec::date(m.ends_on))
-        .bind(m.status.as_str().to_string())
-        .bind(m.team.join("\n"))
-        .execute(&mut *tx)
-        .await
-        .map_err(taken("mission", &m.code))?;
+        insert_mission(&mut tx, programme_id, m).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -205,4 +193,29 @@ impl Store {
         self.committed(head);
         Ok(())
     }
+}
+
+/// Inserts a mission of a programme on the caller's connection and returns its id; a code
+/// already used is refused. Its days are written as `date($n)`: PostgreSQL keeps them as
+/// dates, which it does not take from text unless told.
+pub(crate) async fn insert_mission(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    m: &SelectionMission,
+) -> Result<i64, StorageError> {
+    Ok(sqlx::query(
+        "INSERT INTO selection_missions (programme_id, code, destination, starts_on, ends_on, status, team) \
+         VALUES ($1, $2, $3, date($4), date($5), $6, $7) RETURNING id",
+    )
+    .bind(programme_id)
+    .bind(m.code.clone())
+    .bind(m.destination.as_str().to_string())
+    .bind(codec::date(m.starts_on))
+    .bind(codec::date(m.ends_on))
+    .bind(m.status.as_str().to_string())
+    .bind(m.team.join("\n"))
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(taken("mission", &m.code))?
+    .try_get(0)?)
 }

@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::cases::current;
 use crate::codec::{self, parse_date, parse_timestamp, parse_word};
-use crate::{NewAuditEntry, StorageError, Store};
+use crate::{Backend, NewAuditEntry, StorageError, Store};
 
 /// A notice to queue for a family, in the transaction of the event it tells of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,8 +133,9 @@ pub struct FamilyToInform {
     pub reachable: bool,
 }
 
-/// A timestamp to the second, so stored instants compare as text (RFC 3339 writes
-/// fractions of a second only when there are some, and `.` sorts before `Z`).
+/// A timestamp to the second, so stored instants compare as text on SQLite (RFC 3339
+/// writes fractions of a second only when there are some, and `.` sorts before `Z`);
+/// PostgreSQL compares its `timestamptz` as moments.
 fn instant(t: OffsetDateTime) -> String {
     codec::timestamp(t.replace_nanosecond(0).unwrap_or(t))
 }
@@ -150,22 +151,25 @@ fn opt_instant(
 /// so it is written with the step, the date or the hold it tells of, or not at all.
 pub(crate) async fn queue(
     conn: &mut AnyConnection,
+    backend: Backend,
     notices: &[NewNotice],
     now: OffsetDateTime,
 ) -> Result<(), StorageError> {
     let at = instant(now);
+    let sql = format!(
+        "INSERT INTO family_notices (case_id, news, language, queued_at, state, attempts, \
+         next_attempt_at) VALUES ($1, $2, $3, {at}, 'queued', 0, {at})",
+        at = backend.time_param("$4")
+    );
     for n in notices {
         let case = current(&mut *conn, &n.case_number).await?;
-        sqlx::query(
-            "INSERT INTO family_notices (case_id, news, language, queued_at, state, attempts, \
-             next_attempt_at) VALUES ($1, $2, $3, $4, 'queued', 0, $4)",
-        )
-        .bind(case.id)
-        .bind(n.news.as_str().to_string())
-        .bind(n.language.clone())
-        .bind(at.clone())
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query(AssertSqlSafe(sql.clone()))
+            .bind(case.id)
+            .bind(n.news.as_str().to_string())
+            .bind(n.language.clone())
+            .bind(at.clone())
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -221,9 +225,11 @@ impl Store {
             .bind(case.id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO family_contacts (case_id, email, phone, updated_at) VALUES ($1, $2, $3, $4)",
-        )
+        sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO family_contacts (case_id, email, phone, updated_at) \
+             VALUES ($1, $2, $3, {})",
+            self.backend.time_param("$4")
+        )))
         .bind(case.id)
         .bind(contact.email.clone())
         .bind(contact.phone.clone())
@@ -239,8 +245,9 @@ impl Store {
     /// The notices of a case, newest first.
     pub async fn notices_of(&self, number: &CaseNumber) -> Result<Vec<StoredNotice>, StorageError> {
         sqlx::query(
-            "SELECT n.id, n.news, n.state, n.queued_at, n.attempts, n.last_error, \
-                    n.next_attempt_at, n.email_sent_at, n.sms_sent_at, n.sent_at \
+            "SELECT n.id, n.news, n.state, CAST(n.queued_at AS TEXT), n.attempts, n.last_error, \
+                    CAST(n.next_attempt_at AS TEXT), CAST(n.email_sent_at AS TEXT), \
+                    CAST(n.sms_sent_at AS TEXT), CAST(n.sent_at AS TEXT) \
                FROM family_notices n JOIN cases c ON c.id = n.case_id \
               WHERE c.case_number = $1 ORDER BY n.id DESC",
         )
@@ -267,17 +274,21 @@ impl Store {
     ) -> Result<Vec<ClaimedNotice>, StorageError> {
         let now = instant(now);
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "UPDATE family_notices SET claimed_by = $1, claimed_until = $2 \
-              WHERE (claimed_until IS NULL OR claimed_until < $3) \
+        // The placeholders are cast, never the columns: due notices are found from the
+        // index on `next_attempt_at`.
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE family_notices SET claimed_by = $1, claimed_until = {until} \
+              WHERE (claimed_until IS NULL OR claimed_until < {now}) \
                 AND id IN (SELECT n.id FROM family_notices n \
                              JOIN family_contacts f ON f.case_id = n.case_id \
-                            WHERE n.state <> 'sent' AND n.next_attempt_at <= $3 \
-                              AND (n.claimed_until IS NULL OR n.claimed_until < $3) \
+                            WHERE n.state <> 'sent' AND n.next_attempt_at <= {now} \
+                              AND (n.claimed_until IS NULL OR n.claimed_until < {now}) \
                               AND ((f.email IS NOT NULL AND $4 = 1) \
                                 OR (f.phone IS NOT NULL AND $5 = 1)) \
                             ORDER BY n.id LIMIT $6)",
-        )
+            until = self.backend.time_param("$2"),
+            now = self.backend.time_param("$3"),
+        )))
         .bind(claim.to_string())
         .bind(instant(until))
         .bind(now)
@@ -288,7 +299,7 @@ impl Store {
         .await?;
         let rows = sqlx::query(
             "SELECT n.id, c.case_number, n.news, n.language, f.email, f.phone, \
-                    n.email_sent_at, n.sms_sent_at, n.attempts \
+                    CAST(n.email_sent_at AS TEXT), CAST(n.sms_sent_at AS TEXT), n.attempts \
                FROM family_notices n JOIN cases c ON c.id = n.case_id \
                JOIN family_contacts f ON f.case_id = n.case_id \
               WHERE n.claimed_by = $1 ORDER BY n.id",
@@ -325,20 +336,19 @@ impl Store {
         channel: NoticeChannel,
         at: OffsetDateTime,
     ) -> Result<(), StorageError> {
-        let sql = match channel {
-            NoticeChannel::Email => {
-                "UPDATE family_notices SET email_sent_at = $1 WHERE id = $2 AND claimed_by = $3"
-            }
-            NoticeChannel::Sms => {
-                "UPDATE family_notices SET sms_sent_at = $1 WHERE id = $2 AND claimed_by = $3"
-            }
+        let column = match channel {
+            NoticeChannel::Email => "email_sent_at",
+            NoticeChannel::Sms => "sms_sent_at",
         };
-        sqlx::query(sql)
-            .bind(instant(at))
-            .bind(id)
-            .bind(claim.to_string())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE family_notices SET {column} = {} WHERE id = $2 AND claimed_by = $3",
+            self.backend.time_param("$1")
+        )))
+        .bind(instant(at))
+        .bind(id)
+        .bind(claim.to_string())
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -357,11 +367,12 @@ impl Store {
         let at = instant(at);
         let done = match attempt {
             DeliveryAttempt::Sent => {
-                sqlx::query(
-                    "UPDATE family_notices SET state = 'sent', sent_at = $1, \
+                sqlx::query(AssertSqlSafe(format!(
+                    "UPDATE family_notices SET state = 'sent', sent_at = {}, \
                      attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL, \
                      claimed_by = NULL, claimed_until = NULL WHERE id = $2 AND claimed_by = $3",
-                )
+                    self.backend.time_param("$1")
+                )))
                 .bind(at)
                 .bind(id)
                 .bind(claim.to_string())
@@ -369,11 +380,12 @@ impl Store {
                 .await?
             }
             DeliveryAttempt::Failed { error, retry_at } => {
-                sqlx::query(
+                sqlx::query(AssertSqlSafe(format!(
                     "UPDATE family_notices SET state = 'failed', attempts = attempts + 1, \
-                     last_error = $1, next_attempt_at = $2, claimed_by = NULL, \
+                     last_error = $1, next_attempt_at = {}, claimed_by = NULL, \
                      claimed_until = NULL WHERE id = $3 AND claimed_by = $4",
-                )
+                    self.backend.time_param("$2")
+                )))
                 .bind(error.clone())
                 .bind(retry_at.map(instant))
                 .bind(id)
@@ -427,7 +439,7 @@ impl Store {
         let passed = "p.promised_date < $1";
         let untold = "(p.slip_reason IS NOT NULL AND p.family_notified_on IS NULL \
                        AND NOT EXISTS (SELECT 1 FROM family_notices n \
-                                        WHERE n.case_id = p.case_id AND n.sent_at >= p.made_on))";
+                                        WHERE n.case_id = p.case_id AND n.sent_at >= date(p.made_on)))";
         let from = format!(
             "FROM promises p JOIN cases c ON c.id = p.case_id \
              WHERE p.id = (SELECT MAX(q.id) FROM promises q \

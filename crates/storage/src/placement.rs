@@ -332,10 +332,11 @@ impl Store {
         .bind(programme_id)
         .execute(&mut *tx)
         .await?;
-        let run_id: i64 = sqlx::query(
-            "INSERT INTO placement_runs (programme_id, run, ran_at) VALUES ($1, $2, $3) \
+        let run_id: i64 = sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO placement_runs (programme_id, run, ran_at) VALUES ($1, $2, {}) \
              RETURNING id",
-        )
+            self.backend.time_param("$3")
+        )))
         .bind(programme_id)
         .bind(run.to_string())
         .bind(codec::timestamp(self.now()))
@@ -451,11 +452,12 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<bool, StorageError> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
+        let done = sqlx::query(AssertSqlSafe(format!(
             "UPDATE placement_proposals SET status = $1, place_code = $2, decided_by = $3, \
-             decided_at = $4, over_capacity_reason = $5 \
+             decided_at = {}, over_capacity_reason = $5 \
              WHERE case_number = $6 AND status = 'proposed'",
-        )
+            self.backend.time_param("$4")
+        )))
         .bind(status.as_str().to_string())
         .bind(place_code.to_string())
         .bind(decided_by.to_string())

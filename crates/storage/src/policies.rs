@@ -1,5 +1,5 @@
 //! Custom policy profiles, kept as the text the user wrote (checked by the app layer).
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 
 use crate::unique::taken;
 use crate::{NewAuditEntry, StorageError, Store, codec};
@@ -13,13 +13,16 @@ impl Store {
         audit: &[NewAuditEntry],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("INSERT INTO policy_profiles (name, text, added_at) VALUES ($1, $2, $3)")
-            .bind(name.to_string())
-            .bind(text.to_string())
-            .bind(codec::timestamp(self.now()))
-            .execute(&mut *tx)
-            .await
-            .map_err(taken("policy profile", name))?;
+        sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO policy_profiles (name, text, added_at) VALUES ($1, $2, {})",
+            self.backend.time_param("$3")
+        )))
+        .bind(name.to_string())
+        .bind(text.to_string())
+        .bind(codec::timestamp(self.now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(taken("policy profile", name))?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);

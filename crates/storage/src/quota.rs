@@ -88,7 +88,7 @@ impl Store {
         let id: i64 = sqlx::query(
             "INSERT INTO quota_decisions \
                (programme_id, proposed_by, consulted, motivation, published_on, recorded_by) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+             VALUES ($1, $2, $3, $4, date($5), $6) RETURNING id",
         )
         .bind(programme_id)
         .bind(d.proposed_by.clone())
@@ -123,7 +123,7 @@ impl Store {
         programme: &str,
     ) -> Result<Vec<QuotaDecisionRow>, StorageError> {
         let rows = sqlx::query(
-            "SELECT d.id, d.proposed_by, d.consulted, d.motivation, d.published_on, \
+            "SELECT d.id, d.proposed_by, d.consulted, d.motivation, CAST(d.published_on AS TEXT), \
                     d.recorded_by, y.year, y.persons, y.emergency \
                FROM quota_decisions d JOIN programmes g ON g.id = d.programme_id \
                LEFT JOIN quota_decision_years y ON y.decision_id = d.id \

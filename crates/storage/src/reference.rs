@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use resettle_domain::programme::ProgrammeImport;
 use sqlx::{AnyConnection, Row};
 
+use crate::StorageError;
 use crate::batch::Rows;
 use crate::unique::taken;
-use crate::{StorageError, codec};
 
 /// Ids of the records that case files refer to by code or name.
 pub(crate) struct ReferenceIds {
@@ -105,30 +105,13 @@ pub(crate) async fn insert(
     }
     let sponsor_groups = id_map(sponsors.insert(conn, Some("id, name")).await?)?;
 
-    let mut missions = Rows::new(
-        "selection_missions",
-        &[
-            "programme_id",
-            "code",
-            "destination",
-            "starts_on",
-            "ends_on",
-            "status",
-            "team",
-        ],
-    );
+    // One statement per mission (a programme plans a few a year): their days are written
+    // as dates, which the multi-row builder binds as text.
+    let mut missions = HashMap::new();
     for m in &import.missions {
-        missions.push([
-            programme.into(),
-            m.code.as_str().into(),
-            m.destination.as_str().into(),
-            codec::date(m.starts_on).into(),
-            codec::date(m.ends_on).into(),
-            m.status.as_str().into(),
-            m.team.join("\n").into(),
-        ]);
+        let id = crate::missions::insert_mission(&mut *conn, programme, m).await?;
+        missions.insert(m.code.clone(), id);
     }
-    let missions = id_map(missions.insert(conn, Some("id, code")).await?)?;
 
     Ok(ReferenceIds {
         programme,

@@ -1,7 +1,7 @@
 //! Browser sessions: a digest of the cookie, the user, the CSRF token, and the times the
 //! app layer needs for idle and absolute time-outs.
 use resettle_domain::access::Role;
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use crate::{AuditOf, StorageError, Store, codec};
@@ -38,15 +38,16 @@ impl Store {
         audit: AuditOf<'_, u64>,
     ) -> Result<(), StorageError> {
         let now = codec::timestamp(now);
-        let insert = sqlx::query(
+        let at = self.backend.time_param("$3");
+        let insert = sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, \
              second_factor_done) \
-             SELECT $1, id, $2, $3, $3, $4 FROM users WHERE username = $5",
-        )
+             SELECT $1, id, $2, {at}, {at}, $4 FROM users WHERE username = $5"
+        )))
         .bind(id_hash.to_string())
         .bind(csrf_token.to_string())
         .bind(now)
-        .bind(i64::from(second_factor_done))
+        .bind(second_factor_done)
         .bind(username.to_string());
         self.execute_audited(insert, audit).await?;
         Ok(())
@@ -55,11 +56,11 @@ impl Store {
     /// The live session with this digest.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>, StorageError> {
         let Some(r) = sqlx::query(
-            "SELECT u.username, u.roles, o.name, s.csrf_token, s.created_at, s.last_seen, \
-             s.second_factor_done \
+            "SELECT u.username, u.roles, o.name, s.csrf_token, CAST(s.created_at AS TEXT), \
+             CAST(s.last_seen AS TEXT), CAST(s.second_factor_done AS INTEGER) \
              FROM sessions s JOIN users u ON u.id = s.user_id \
              LEFT JOIN organisations o ON o.id = u.organisation_id \
-             WHERE s.id_hash = $1 AND s.ended_at IS NULL AND u.disabled = 0",
+             WHERE s.id_hash = $1 AND s.ended_at IS NULL AND NOT u.disabled",
         )
         .bind(id_hash.to_string())
         .fetch_optional(&self.pool)
@@ -83,7 +84,7 @@ impl Store {
     pub async fn session_language(&self, id_hash: &str) -> Result<Option<String>, StorageError> {
         Ok(sqlx::query(
             "SELECT u.language FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.id_hash = $1 AND s.ended_at IS NULL AND u.disabled = 0",
+             WHERE s.id_hash = $1 AND s.ended_at IS NULL AND NOT u.disabled",
         )
         .bind(id_hash.to_string())
         .fetch_optional(&self.pool)
@@ -116,11 +117,14 @@ impl Store {
         id_hash: &str,
         now: OffsetDateTime,
     ) -> Result<(), StorageError> {
-        sqlx::query("UPDATE sessions SET last_seen = $1 WHERE id_hash = $2")
-            .bind(codec::timestamp(now))
-            .bind(id_hash.to_string())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE sessions SET last_seen = {} WHERE id_hash = $2",
+            self.backend.time_param("$1")
+        )))
+        .bind(codec::timestamp(now))
+        .bind(id_hash.to_string())
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -136,7 +140,7 @@ impl Store {
         audit: AuditOf<'_, u64>,
     ) -> Result<bool, StorageError> {
         let update = sqlx::query(
-            "UPDATE sessions SET id_hash = $1, csrf_token = $2, second_factor_done = 1 \
+            "UPDATE sessions SET id_hash = $1, csrf_token = $2, second_factor_done = TRUE \
              WHERE id_hash = $3 AND ended_at IS NULL",
         )
         .bind(new_id_hash.to_string())
@@ -152,9 +156,10 @@ impl Store {
         now: OffsetDateTime,
         audit: AuditOf<'_, u64>,
     ) -> Result<(), StorageError> {
-        let update = sqlx::query(
-            "UPDATE sessions SET ended_at = $1 WHERE id_hash = $2 AND ended_at IS NULL",
-        )
+        let update = sqlx::query(AssertSqlSafe(format!(
+            "UPDATE sessions SET ended_at = {} WHERE id_hash = $2 AND ended_at IS NULL",
+            self.backend.time_param("$1")
+        )))
         .bind(codec::timestamp(now))
         .bind(id_hash.to_string());
         self.execute_audited(update, audit).await?;

@@ -1,11 +1,11 @@
 //! Organisations, users and API tokens. Only hashes are stored; hashing and checking are
 //! done by the app layer.
 use resettle_domain::access::Role;
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use crate::unique::taken;
-use crate::{AuditOf, NewAuditEntry, OpenImport, StorageError, Store, codec};
+use crate::{AuditOf, Backend, NewAuditEntry, OpenImport, StorageError, Store, codec};
 
 /// A user as stored (never with the password hash).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,13 @@ fn user(r: &sqlx::any::AnyRow) -> Result<UserRow, StorageError> {
     })
 }
 
+/// A lock's end as read back (`CAST(locked_until AS TEXT)`), if the user has one.
+fn locked_until(stored: Option<String>) -> Result<Option<OffsetDateTime>, StorageError> {
+    stored
+        .map(|t| codec::parse_timestamp("users.locked_until", &t))
+        .transpose()
+}
+
 fn one_user(rows_affected: u64, username: &str) -> Result<(), StorageError> {
     if rows_affected == 0 {
         return Err(StorageError::Missing {
@@ -42,7 +49,8 @@ fn one_user(rows_affected: u64, username: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
-const USER_COLUMNS: &str = "u.username, u.roles, o.name, u.disabled, u.created_at";
+const USER_COLUMNS: &str = "u.username, u.roles, o.name, CAST(u.disabled AS INTEGER), \
+     CAST(u.created_at AS TEXT)";
 
 const USER_FROM: &str = "FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id";
 
@@ -86,6 +94,7 @@ impl Store {
         let created_at = codec::timestamp(self.now());
         insert_user(
             &mut tx,
+            self.backend,
             username,
             roles,
             organisation,
@@ -101,7 +110,7 @@ impl Store {
 
     /// Every user, by name.
     pub async fn users(&self) -> Result<Vec<UserRow>, StorageError> {
-        let sql = sqlx::AssertSqlSafe(format!(
+        let sql = AssertSqlSafe(format!(
             "SELECT {USER_COLUMNS} {USER_FROM} ORDER BY u.username"
         ));
         sqlx::query(sql)
@@ -122,7 +131,7 @@ impl Store {
         audit: AuditOf<'_, CutOff>,
     ) -> Result<CutOff, StorageError> {
         let update = sqlx::query("UPDATE users SET disabled = $1 WHERE username = $2")
-            .bind(i64::from(disabled))
+            .bind(disabled)
             .bind(username.to_string());
         self.change_user(update, username, audit).await
     }
@@ -166,7 +175,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let done = update.execute(&mut *tx).await?;
         one_user(done.rows_affected(), username)?;
-        let cut = cut_off(&mut tx, username, self.now()).await?;
+        let cut = cut_off(&mut tx, self.backend, username, self.now()).await?;
         let head = self.append_audit_in(&mut tx, &audit(&cut)).await?;
         tx.commit().await?;
         self.committed(head);
@@ -192,10 +201,12 @@ impl Store {
                 key: username.to_string(),
             })?
             .try_get(0)?;
-        sqlx::query(
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at, roles) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
+             VALUES ($1, $2, {}, {}, $5)",
+            self.backend.time_param("$3"),
+            self.backend.time_param("$4")
+        )))
         .bind(user_id)
         .bind(token_hash.to_string())
         .bind(codec::timestamp(self.now()))
@@ -216,11 +227,15 @@ impl Store {
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<UserRow>, StorageError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT u.username, COALESCE(t.roles, u.roles), o.name, u.disabled, u.created_at \
+        // The placeholder is cast, never the column: the token is found by its digest's
+        // index, and the expiry compares moment with moment.
+        let sql = AssertSqlSafe(format!(
+            "SELECT u.username, COALESCE(t.roles, u.roles), o.name, CAST(u.disabled AS INTEGER), \
+             CAST(u.created_at AS TEXT) \
              {USER_FROM} JOIN api_tokens t ON t.user_id = u.id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0 \
-               AND (t.expires_at IS NULL OR t.expires_at > $2)"
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled \
+               AND (t.expires_at IS NULL OR t.expires_at > {})",
+            self.backend.time_param("$2")
         ));
         sqlx::query(sql)
             .bind(token_hash.to_string())
@@ -239,7 +254,7 @@ impl Store {
         audit: AuditOf<'_, u64>,
     ) -> Result<u64, StorageError> {
         let mut tx = self.begin_write().await?;
-        let n = revoke_tokens_of(&mut tx, username, self.now()).await?;
+        let n = revoke_tokens_of(&mut tx, self.backend, username, self.now()).await?;
         let head = self.append_audit_in(&mut tx, &audit(&n)).await?;
         tx.commit().await?;
         self.committed(head);
@@ -260,31 +275,35 @@ pub struct CutOff {
 /// connection (so inside the caller's transaction).
 async fn cut_off(
     conn: &mut AnyConnection,
+    backend: Backend,
     username: &str,
     now: OffsetDateTime,
 ) -> Result<CutOff, StorageError> {
-    let sessions = sqlx::query(
-        "UPDATE sessions SET ended_at = $1 WHERE ended_at IS NULL \
+    let sessions = sqlx::query(AssertSqlSafe(format!(
+        "UPDATE sessions SET ended_at = {} WHERE ended_at IS NULL \
          AND user_id = (SELECT id FROM users WHERE username = $2)",
-    )
+        backend.time_param("$1")
+    )))
     .bind(codec::timestamp(now))
     .bind(username.to_string())
     .execute(&mut *conn)
     .await?
     .rows_affected();
-    let tokens = revoke_tokens_of(conn, username, now).await?;
+    let tokens = revoke_tokens_of(conn, backend, username, now).await?;
     Ok(CutOff { sessions, tokens })
 }
 
 async fn revoke_tokens_of(
     conn: &mut AnyConnection,
+    backend: Backend,
     username: &str,
     now: OffsetDateTime,
 ) -> Result<u64, StorageError> {
-    Ok(sqlx::query(
-        "UPDATE api_tokens SET revoked_at = $1 WHERE revoked_at IS NULL \
+    Ok(sqlx::query(AssertSqlSafe(format!(
+        "UPDATE api_tokens SET revoked_at = {} WHERE revoked_at IS NULL \
          AND user_id = (SELECT id FROM users WHERE username = $2)",
-    )
+        backend.time_param("$1")
+    )))
     .bind(codec::timestamp(now))
     .bind(username.to_string())
     .execute(conn)
@@ -338,8 +357,8 @@ pub struct LoginRow {
     pub password_hash: String,
     /// Failed sign-ins since the last success.
     pub failed_logins: i64,
-    /// Locked until then (RFC 3339), after too many failures.
-    pub locked_until: Option<String>,
+    /// Locked until then, after too many failures.
+    pub locked_until: Option<OffsetDateTime>,
     /// The second-factor secret, encrypted with the data key.
     pub totp_secret: Option<String>,
     /// The last time step a one-time password was accepted for (no replays).
@@ -349,8 +368,8 @@ pub struct LoginRow {
 impl Store {
     /// The sign-in record of a user, disabled or not.
     pub async fn login_row(&self, username: &str) -> Result<Option<LoginRow>, StorageError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {USER_COLUMNS}, u.password_hash, u.failed_logins, u.locked_until, \
+        let sql = AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS}, u.password_hash, u.failed_logins, CAST(u.locked_until AS TEXT), \
              u.totp_secret, u.totp_last_step {USER_FROM} WHERE u.username = $1"
         ));
         let Some(r) = sqlx::query(sql)
@@ -364,7 +383,7 @@ impl Store {
             user: user(&r)?,
             password_hash: r.try_get(5)?,
             failed_logins: r.try_get(6)?,
-            locked_until: r.try_get(7)?,
+            locked_until: locked_until(r.try_get(7)?)?,
             totp_secret: r.try_get(8)?,
             totp_last_step: r.try_get(9)?,
         }))
@@ -385,9 +404,9 @@ impl Store {
     ) -> Result<Attempt, StorageError> {
         let column = step.column();
         let mut tx = self.begin_write().await?;
-        let sql = sqlx::AssertSqlSafe(format!(
+        let sql = AssertSqlSafe(format!(
             "UPDATE users SET {column} = {column} + 1 WHERE username = $1 \
-             RETURNING {column}, locked_until"
+             RETURNING {column}, CAST(locked_until AS TEXT)"
         ));
         let Some(row) = sqlx::query(sql)
             .bind(username.to_string())
@@ -397,11 +416,7 @@ impl Store {
             return Ok(Attempt::UnknownUser);
         };
         let count: i64 = row.try_get(0)?;
-        let locked_until: Option<String> = row.try_get(1)?;
-        let locked_until = locked_until
-            .map(|t| codec::parse_timestamp("users.locked_until", &t))
-            .transpose()?;
-        if let Some(until) = locked_until
+        if let Some(until) = locked_until(row.try_get(1)?)?
             && until > now
         {
             tx.rollback().await?;
@@ -409,11 +424,14 @@ impl Store {
         }
         let lock = lock(count);
         if let Some(until) = lock {
-            sqlx::query("UPDATE users SET locked_until = $1 WHERE username = $2")
-                .bind(codec::timestamp(until))
-                .bind(username.to_string())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(AssertSqlSafe(format!(
+                "UPDATE users SET locked_until = {} WHERE username = $2",
+                self.backend.time_param("$1")
+            )))
+            .bind(codec::timestamp(until))
+            .bind(username.to_string())
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(Attempt::Charged { count, lock })
@@ -429,9 +447,10 @@ impl Store {
         its_lock: Option<OffsetDateTime>,
     ) -> Result<(), StorageError> {
         let column = step.column();
-        let sql = sqlx::AssertSqlSafe(format!(
-            "UPDATE users SET {column} = 0, locked_until = CASE WHEN locked_until = $1 \
-             THEN NULL ELSE locked_until END WHERE username = $2"
+        let sql = AssertSqlSafe(format!(
+            "UPDATE users SET {column} = 0, locked_until = CASE WHEN locked_until = {} \
+             THEN NULL ELSE locked_until END WHERE username = $2",
+            self.backend.time_param("$1")
         ));
         sqlx::query(sql)
             .bind(its_lock.map(codec::timestamp))
@@ -514,9 +533,11 @@ impl OpenImport<'_> {
         totp_secret: &str,
     ) -> Result<(), StorageError> {
         let created_at = codec::timestamp(self.store().now());
+        let backend = self.store().backend;
         let conn = self.conn();
         insert_user(
             conn,
+            backend,
             username,
             roles,
             organisation,
@@ -561,6 +582,7 @@ async fn organisation_exists_in(
 /// username already used is refused.
 async fn insert_user(
     conn: &mut AnyConnection,
+    backend: Backend,
     username: &str,
     roles: &[Role],
     organisation: Option<&str>,
@@ -581,10 +603,11 @@ async fn insert_user(
                 .try_get(0)?,
         ),
     };
-    sqlx::query(
+    sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO users (username, organisation_id, roles, password_hash, disabled, created_at) \
-         VALUES ($1, $2, $3, $4, 0, $5)",
-    )
+         VALUES ($1, $2, $3, $4, FALSE, {})",
+        backend.time_param("$5")
+    )))
     .bind(username.to_string())
     .bind(organisation_id)
     .bind(Role::list(roles))

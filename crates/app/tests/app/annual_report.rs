@@ -343,7 +343,8 @@ async fn every_figure_matches_an_independent_query() {
 
         // Missions that started in the year.
         let missions: i64 = sqlx::query(
-            "SELECT COUNT(*) FROM selection_missions WHERE starts_on >= $1 AND starts_on < $2",
+            "SELECT COUNT(*) FROM selection_missions \
+              WHERE starts_on >= date($1) AND starts_on < date($2)",
         )
         .bind(FROM)
         .bind(UNTIL)

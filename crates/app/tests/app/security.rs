@@ -1233,13 +1233,17 @@ async fn weak_passwords_and_look_alike_user_names_are_refused() {
         let pool = raw(&db.url).await;
         let sneaked = sqlx::query(
             "INSERT INTO users (username, roles, password_hash, disabled, created_at) \
-             VALUES ('PLANNER', 'admin', 'x', 0, '2020-01-01T00:00:00Z')",
+             VALUES ('PLANNER', 'admin', 'x', FALSE, '2020-01-01T00:00:00Z')",
         )
         .execute(&pool)
         .await;
         assert!(
-            sneaked.is_err(),
-            "{}: the database refuses a name differing only in case",
+            sneaked
+                .as_ref()
+                .err()
+                .and_then(|e| e.as_database_error())
+                .is_some_and(|e| e.is_unique_violation()),
+            "{}: the database refuses a name differing only in case: {sneaked:?}",
             db.backend
         );
         pool.close().await;

@@ -254,7 +254,13 @@ impl Store {
         for r in &assignment.reunification {
             insert_reunification(&mut tx, cur.id, r).await?;
         }
-        notices::queue(&mut tx, assignment.notice.as_slice(), self.now()).await?;
+        notices::queue(
+            &mut tx,
+            self.backend,
+            assignment.notice.as_slice(),
+            self.now(),
+        )
+        .await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -273,7 +279,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let cur = current(&mut tx, number).await?;
         insert_promise(&mut tx, cur.id, promise).await?;
-        notices::queue(&mut tx, notices, self.now()).await?;
+        notices::queue(&mut tx, self.backend, notices, self.now()).await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);

@@ -1,0 +1,3 @@
+-- SQLite has no types for days, moments or yes/no: people, access, notices to families and
+-- planning keep the codec's text and 0 or 1. PostgreSQL's twin of this migration types
+-- those columns (docs/decisions/0023).

@@ -226,6 +226,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0035_scenario_time_typed.sql"),
         postgres: include_str!("../migrations/postgres/0035_scenario_time_typed.sql"),
     },
+    Migration {
+        version: 42,
+        description: "integration support, outcomes and funding claims in PostgreSQL's own \
+                      day and yes/no types",
+        sqlite: include_str!("../migrations/sqlite/0042_support_types.sql"),
+        postgres: include_str!("../migrations/postgres/0042_support_types.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

@@ -1468,9 +1468,12 @@ async fn concurrent_appends_are_group_committed_into_one_verifiable_chain() {
 }
 
 /// Two servers starting together on one empty database: both migrate without a fault,
-/// every migration is applied once, and the schema is complete.
+/// every migration is applied once, and the schema is complete. (Versions may skip
+/// numbers, when migrations were numbered apart in parallel work: the applied ones are
+/// counted in the record, which holds each version once.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_servers_migrating_at_once_take_turns() {
+    use sqlx::Row;
     for db in resettle_testkit::databases() {
         let (a, b) = (
             Store::connect(&db.url).await.unwrap(),
@@ -1479,7 +1482,14 @@ async fn two_servers_migrating_at_once_take_turns() {
         let (ra, rb) = tokio::join!(a.migrate(), b.migrate());
         let (ra, rb) = (ra.unwrap(), rb.unwrap());
         let latest = Store::latest_schema_version();
-        assert_eq!((ra + rb) as i64, latest, "{}: {ra} + {rb}", db.backend);
+        let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+        let recorded: i64 = sqlx::query("SELECT COUNT(*) FROM schema_migrations")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+        pool.close().await;
+        assert_eq!((ra + rb) as i64, recorded, "{}: {ra} + {rb}", db.backend);
         assert_eq!(a.schema_version().await.unwrap(), latest, "{}", db.backend);
         assert_eq!(b.migrate().await.unwrap(), 0, "{}", db.backend);
     }

@@ -136,14 +136,17 @@ impl Rows {
                         sql.push_str(", ");
                     }
                     let i = r * width + c;
-                    let placeholder = if anonymous {
-                        "?".to_string()
+                    let day = matches!(chunk[i], Cell::Day(_));
+                    if day {
+                        sql.push_str("date(");
+                    }
+                    if anonymous {
+                        sql.push('?');
                     } else {
-                        format!("${}", i + 1)
-                    };
-                    match chunk[i] {
-                        Cell::Day(_) => sql.push_str(&format!("date({placeholder})")),
-                        _ => sql.push_str(&placeholder),
+                        sql.push_str(&format!("${}", i + 1));
+                    }
+                    if day {
+                        sql.push(')');
                     }
                 }
                 sql.push(')');

@@ -1366,7 +1366,7 @@ async fn support_outcomes_and_claims_keep_their_days_and_flags_typed() {
         );
         assert_eq!(
             store.filed_claims("BE").await.unwrap(),
-            [claim.clone()],
+            std::slice::from_ref(&claim),
             "{}",
             db.backend
         );

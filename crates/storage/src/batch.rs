@@ -7,8 +7,9 @@
 //! Rows are split into statements below both backends' parameter limits.
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe};
+use time::Date;
 
-use crate::StorageError;
+use crate::{StorageError, codec};
 
 /// Stay under SQLite's default limit of 32,766 bound parameters (PostgreSQL allows 65,535).
 const MAX_PARAMS: usize = 30_000;
@@ -20,6 +21,25 @@ pub(crate) enum Cell {
     Text(String),
     NullInt,
     NullText,
+    /// A day (`None`: NULL) for a column PostgreSQL keeps as a `date`: its codec text is
+    /// placed as `date(…)`, which PostgreSQL reads as a cast (it assigns no `text` to a
+    /// `date` by itself) and SQLite as the same text (docs/decisions/0023).
+    Day(Option<String>),
+    /// A yes/no for a column PostgreSQL keeps as a `boolean`: bound as a `bool`, which
+    /// SQLite stores as 0 or 1. (A `bool` turned into a cell is still an integer: the
+    /// yes/no columns not yet typed are `BIGINT` on PostgreSQL.)
+    Flag(bool),
+}
+
+impl From<Date> for Cell {
+    fn from(v: Date) -> Self {
+        Cell::Day(Some(codec::date(v)))
+    }
+}
+impl From<Option<Date>> for Cell {
+    fn from(v: Option<Date>) -> Self {
+        Cell::Day(v.map(codec::date))
+    }
 }
 
 impl From<i64> for Cell {
@@ -115,10 +135,18 @@ impl Rows {
                     if c > 0 {
                         sql.push_str(", ");
                     }
+                    let i = r * width + c;
+                    let day = matches!(chunk[i], Cell::Day(_));
+                    if day {
+                        sql.push_str("date(");
+                    }
                     if anonymous {
                         sql.push('?');
                     } else {
-                        sql.push_str(&format!("${}", r * width + c + 1));
+                        sql.push_str(&format!("${}", i + 1));
+                    }
+                    if day {
+                        sql.push(')');
                     }
                 }
                 sql.push(')');
@@ -138,6 +166,8 @@ impl Rows {
                     Cell::Text(v) => q.bind(v.clone()),
                     Cell::NullInt => q.bind(None::<i64>),
                     Cell::NullText => q.bind(None::<String>),
+                    Cell::Day(v) => q.bind(v.clone()),
+                    Cell::Flag(v) => q.bind(*v),
                 };
             }
             if returning.is_some() {

@@ -9,7 +9,7 @@ use resettle_domain::reception::StayKind;
 use resettle_domain::{Refusal, RefusalKind};
 use sqlx::{AnyConnection, Row};
 
-use crate::batch::Rows;
+use crate::batch::{Cell, Rows};
 use crate::reference::{self, ReferenceIds};
 use crate::support::{ImportedSupport, insert_support};
 use crate::{NewAuditEntry, StorageError, Store, WriteTx, codec};
@@ -566,8 +566,8 @@ pub(crate) async fn insert_cases(
                 id.into(),
                 o.member_no.into(),
                 o.months.into(),
-                o.employed.into(),
-                codec::date(o.recorded_on).into(),
+                Cell::Flag(o.employed),
+                o.recorded_on.into(),
             ]);
         }
         for (name, on) in &f.after_arrival {
@@ -604,7 +604,7 @@ pub(crate) async fn insert_cases(
                 id.into(),
                 s.provider.as_str().into(),
                 s.provider_kind.as_str().into(),
-                codec::date(s.starts_on).into(),
+                s.starts_on.into(),
                 s.months.into(),
             ]);
         }

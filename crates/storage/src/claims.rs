@@ -67,7 +67,7 @@ impl Store {
         let id: i64 = sqlx::query(
             "INSERT INTO funding_claims \
                (programme_id, instrument, year, number, as_of, filed_on, filed_by, total_cents) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+             VALUES ($1, $2, $3, $4, date($5), date($6), $7, $8) RETURNING id",
         )
         .bind(programme_id)
         .bind(claim.instrument.clone())
@@ -113,7 +113,8 @@ impl Store {
     /// are few (one or two a year per instrument), so a caller picks from all of them.
     pub async fn filed_claims(&self, programme: &str) -> Result<Vec<FiledClaimRow>, StorageError> {
         let rows = sqlx::query(
-            "SELECT f.number, f.instrument, f.year, f.as_of, f.filed_on, f.filed_by, \
+            "SELECT f.number, f.instrument, f.year, CAST(f.as_of AS TEXT), \
+                    CAST(f.filed_on AS TEXT), f.filed_by, \
                     f.total_cents, l.person_id, l.case_number, l.member_no, l.kind, \
                     l.amount_cents, l.reason \
                FROM funding_claims f JOIN programmes g ON g.id = f.programme_id \

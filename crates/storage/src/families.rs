@@ -103,7 +103,7 @@ pub struct MemberCareNeeds {
 }
 
 const FAMILY_COLUMNS: &str = "c.id, c.case_number, c.state, c.municipality, r.name, s.name, \
-     s.contact, sp.provider, sp.starts_on, sp.months, a.arrived_on AS arrived, \
+     s.contact, sp.provider, CAST(sp.starts_on AS TEXT), sp.months, a.arrived_on AS arrived, \
      c.departs_on, \
      (SELECT e.payload FROM case_events e WHERE e.case_id = c.id \
         AND e.to_state = 'housed' ORDER BY e.seq DESC LIMIT 1), \

@@ -232,6 +232,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0041_access_types.sql"),
         postgres: include_str!("../migrations/postgres/0041_access_types.sql"),
     },
+    Migration {
+        version: 42,
+        description: "integration support, outcomes and funding claims in PostgreSQL's own \
+                      day and yes/no types",
+        sqlite: include_str!("../migrations/sqlite/0042_support_types.sql"),
+        postgres: include_str!("../migrations/postgres/0042_support_types.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names
@@ -890,6 +897,118 @@ mod tests {
                         "years": 3}),
                     serde_json::json!({"state": "NL", "share": 0.05, "method": null}),
                 ],
+                "{}",
+                db.backend
+            );
+            store.close().await;
+        }
+    }
+
+    /// Migration 42 turns the days of integration support, its outcomes and funding claims
+    /// into PostgreSQL dates and the check-ins' and outcomes' 0 or 1 into booleans, each
+    /// value kept: what was written as text and integers before reads back the same after.
+    #[tokio::test]
+    async fn support_days_and_flags_written_before_read_back_the_same() {
+        use resettle_domain::case::CaseNumber;
+        use time::macros::date;
+        const AT_41: &[&str] = &[
+            "INSERT INTO support_plans (case_id, provider, starts_on, months, provider_kind) \
+             SELECT id, 'Welkom', '2026-02-20', 24, 'sponsor_group' FROM cases \
+              WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO support_goals (case_id, goal_no, kind, target_on, reached_on) \
+             SELECT id, 1, 'own_housing', '2026-08-20', '2026-07-01' FROM cases \
+              WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO support_goals (case_id, goal_no, kind, target_on, reached_on) \
+             SELECT id, 2, 'language_course', '2026-12-20', NULL FROM cases \
+              WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO support_contacts (case_id, contact_on, kind, note, recorded_by) \
+             SELECT id, '2026-03-04', 'call', 'how are you', 'ana' FROM cases \
+              WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO wellbeing_checkins (case_id, months, answered_on, answered_by, own_home, \
+             own_kitchen, own_shower, rooms, language_course, schooling, work, health, \
+             relatives_abroad, feeling, recorded_by) \
+             SELECT id, 3, '2026-05-20', 'staff', 1, 0, 1, 2, 0, '[]', '[]', 'sealed', 0, 4, \
+                    'ana' FROM cases WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO support_tasks (case_id, kind, from_months, opened_on, closed_on, \
+             closed_by, closed_note) SELECT id, 'no_own_housing', 3, '2026-05-20', \
+             '2026-07-01', 'ana', 'a flat' FROM cases WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO family_members (case_id, member_no, full_name, date_of_birth, sex, \
+             relationship, languages) SELECT id, 1, 'Ana', '1990-01-01', 'female', \
+             'principal_applicant', 'ar' FROM cases WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO integration_outcomes (case_id, member_no, months, employed, recorded_on) \
+             SELECT id, 1, 12, 1, '2027-02-20' FROM cases WHERE case_number = 'TST-26C00003'",
+            "INSERT INTO funding_claims (programme_id, instrument, year, number, as_of, \
+             filed_on, filed_by, total_cents) SELECT id, 'amif', 2026, 1, '2026-12-31', \
+             '2027-01-15', 'ana', 0 FROM programmes",
+        ];
+        for db in resettle_testkit::databases() {
+            let store = Store::connect(&db.url).await.unwrap();
+            store.migrate_through(16).await.unwrap();
+            write_at_16(&store).await;
+            store.migrate_through(41).await.unwrap();
+            for sql in AT_41 {
+                sqlx::query(AssertSqlSafe(*sql))
+                    .execute(&store.pool)
+                    .await
+                    .unwrap();
+            }
+            store.migrate().await.unwrap();
+            let number = CaseNumber::parse("TST-26C00003").unwrap();
+            let records = store.support_records(&number, false).await.unwrap();
+            let goals: Vec<_> = records
+                .goals
+                .iter()
+                .map(|g| (g.target_on, g.reached_on))
+                .collect();
+            assert_eq!(
+                goals,
+                [
+                    (date!(2026 - 08 - 20), Some(date!(2026 - 07 - 01))),
+                    (date!(2026 - 12 - 20), None),
+                ],
+                "{}",
+                db.backend
+            );
+            assert_eq!(
+                records.contacts[0].0.on,
+                date!(2026 - 03 - 04),
+                "{}",
+                db.backend
+            );
+            let c = &records.checkins[0].checkin;
+            assert_eq!(
+                (
+                    c.answered_on,
+                    c.housing.own_home,
+                    c.housing.own_kitchen,
+                    c.housing.own_shower,
+                    c.language_course,
+                ),
+                (date!(2026 - 05 - 20), true, false, true, false),
+                "{}",
+                db.backend
+            );
+            let t = &records.tasks[0];
+            assert_eq!(
+                (t.opened_on, t.closed.as_ref().map(|c| c.on)),
+                (date!(2026 - 05 - 20), Some(date!(2026 - 07 - 01))),
+                "{}",
+                db.backend
+            );
+            let case = store.case(&number).await.unwrap().unwrap();
+            let support = case.file.support.unwrap();
+            assert_eq!(support.starts_on, date!(2026 - 02 - 20), "{}", db.backend);
+            let o = &case.file.outcomes[0];
+            assert_eq!(
+                (o.employed, o.recorded_on),
+                (true, date!(2027 - 02 - 20)),
+                "{}",
+                db.backend
+            );
+            let claims = store.filed_claims("BE").await.unwrap();
+            assert_eq!(
+                (claims[0].as_of, claims[0].filed_on),
+                (date!(2026 - 12 - 31), date!(2027 - 01 - 15)),
                 "{}",
                 db.backend
             );

@@ -5,8 +5,8 @@ use resettle_domain::outcomes::Outcome;
 use sqlx::Row;
 use time::Date;
 
-use crate::batch::Rows;
-use crate::{NewAuditEntry, StorageError, Store, codec};
+use crate::batch::{Cell, Rows};
+use crate::{NewAuditEntry, StorageError, Store};
 
 /// One adult's outcome to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,8 +77,8 @@ impl Store {
                 case_id.into(),
                 member_no.into(),
                 months.into(),
-                o.employed.into(),
-                codec::date(o.recorded_on).into(),
+                Cell::Flag(o.employed),
+                o.recorded_on.into(),
             ]);
         }
         rows.insert(&mut tx, None).await?;
@@ -98,7 +98,7 @@ impl Store {
         months: u32,
     ) -> Result<Vec<Outcome>, StorageError> {
         sqlx::query(
-            "SELECT r.code, r.region, o.employed FROM integration_outcomes o \
+            "SELECT r.code, r.region, CAST(o.employed AS INTEGER) FROM integration_outcomes o \
                JOIN cases c ON c.id = o.case_id \
                JOIN programmes g ON g.id = c.programme_id \
                JOIN reception_places r ON r.id = \

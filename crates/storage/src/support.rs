@@ -129,10 +129,13 @@ pub struct CohortFamily {
     pub checkins: Vec<CheckIn>,
 }
 
-/// The columns of `wellbeing_checkins` [`checkin`] reads, after the case number.
-const CHECKIN_COLUMNS: &str = "w.months, w.answered_on, w.answered_by, w.own_home, \
-     w.own_kitchen, w.own_shower, w.rooms, w.language_course, w.schooling, w.work, w.health, \
-     w.relatives_abroad, w.feeling, w.recorded_by";
+/// The columns of `wellbeing_checkins` [`checkin`] reads, after the case number: the day
+/// as text and the yes/no answers as 0 or 1 on both backends (PostgreSQL keeps a `date`
+/// and `boolean`s, which sqlx's `Any` driver reads as neither).
+const CHECKIN_COLUMNS: &str = "w.months, CAST(w.answered_on AS TEXT), w.answered_by, \
+     CAST(w.own_home AS INTEGER), CAST(w.own_kitchen AS INTEGER), \
+     CAST(w.own_shower AS INTEGER), w.rooms, CAST(w.language_course AS INTEGER), w.schooling, \
+     w.work, w.health, w.relatives_abroad, w.feeling, w.recorded_by";
 
 /// The check-in in a row of `c.case_number, ` + [`CHECKIN_COLUMNS`]; the health answers
 /// opened with `keys` when given, else left out.
@@ -211,8 +214,9 @@ fn task(r: &AnyRow) -> Result<TaskRow, StorageError> {
     })
 }
 
+/// The columns of `support_tasks` [`task`] reads, its days as text on both backends.
 const TASK_COLUMNS: &str = "t.id, c.case_number, t.kind, t.member_no, t.from_months, \
-     t.opened_on, t.closed_on, t.closed_by, t.closed_note";
+     CAST(t.opened_on AS TEXT), CAST(t.closed_on AS TEXT), t.closed_by, t.closed_note";
 
 /// Re-seals the check-ins' health answers not under the current key; returns how many.
 pub(crate) async fn reseal_health(
@@ -285,7 +289,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let case = current(&mut tx, number).await?;
         let done = sqlx::query(
-            "UPDATE support_goals SET reached_on = $1 WHERE case_id = $2 AND goal_no = $3",
+            "UPDATE support_goals SET reached_on = date($1) WHERE case_id = $2 AND goal_no = $3",
         )
         .bind(codec::date(on))
         .bind(case.id)
@@ -316,7 +320,7 @@ impl Store {
         let case = current(&mut tx, number).await?;
         sqlx::query(
             "INSERT INTO support_contacts (case_id, contact_on, kind, note, recorded_by) \
-             VALUES ($1, $2, $3, $4, $5)",
+             VALUES ($1, date($2), $3, $4, $5)",
         )
         .bind(case.id)
         .bind(codec::date(contact.on))
@@ -378,12 +382,12 @@ impl Store {
             .await?;
             sqlx::query(
                 "INSERT INTO integration_outcomes (case_id, member_no, months, employed, \
-                 recorded_on) VALUES ($1, $2, $3, $4, $5)",
+                 recorded_on) VALUES ($1, $2, $3, $4, date($5))",
             )
             .bind(case.id)
             .bind(i64::from(o.member_no))
             .bind(i64::from(o.months))
-            .bind(i64::from(o.employed))
+            .bind(o.employed)
             .bind(codec::date(o.recorded_on))
             .execute(&mut *tx)
             .await?;
@@ -406,7 +410,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let case = current(&mut tx, number).await?;
         let done = sqlx::query(
-            "UPDATE support_tasks SET closed_on = $1, closed_by = $2, closed_note = $3 \
+            "UPDATE support_tasks SET closed_on = date($1), closed_by = $2, closed_note = $3 \
              WHERE id = $4 AND case_id = $5 AND closed_on IS NULL",
         )
         .bind(codec::date(closed.on))
@@ -437,7 +441,8 @@ impl Store {
     ) -> Result<SupportRecords, StorageError> {
         let n = number.as_str().to_string();
         let goals = sqlx::query(
-            "SELECT g.kind, g.member_no, g.target_on, g.reached_on FROM support_goals g \
+            "SELECT g.kind, g.member_no, CAST(g.target_on AS TEXT), CAST(g.reached_on AS TEXT) \
+               FROM support_goals g \
                JOIN cases c ON c.id = g.case_id WHERE c.case_number = $1 ORDER BY g.goal_no",
         )
         .bind(n.clone())
@@ -457,7 +462,8 @@ impl Store {
         })
         .collect::<Result<_, StorageError>>()?;
         let contacts = sqlx::query(
-            "SELECT s.contact_on, s.kind, s.note, s.recorded_by FROM support_contacts s \
+            "SELECT CAST(s.contact_on AS TEXT), s.kind, s.note, s.recorded_by \
+               FROM support_contacts s \
                JOIN cases c ON c.id = s.case_id WHERE c.case_number = $1 \
               ORDER BY s.contact_on, s.id",
         )
@@ -525,7 +531,8 @@ impl Store {
         let (clause, binds) = filter.clause();
         let joiner = if clause.is_empty() { " WHERE" } else { " AND" };
         let sql = format!(
-            "SELECT c.case_number, sp.provider, sp.provider_kind, sp.starts_on, sp.months, \
+            "SELECT c.case_number, sp.provider, sp.provider_kind, CAST(sp.starts_on AS TEXT), \
+                    sp.months, \
                     a.arrived_on, g.code \
                FROM cases c JOIN support_plans sp ON sp.case_id = c.id \
                JOIN arrivals a ON a.case_id = c.id \
@@ -651,7 +658,7 @@ pub(crate) async fn replace_plan(
         .await?;
     sqlx::query(
         "INSERT INTO support_plans (case_id, provider, provider_kind, starts_on, months) \
-         VALUES ($1, $2, $3, $4, $5)",
+         VALUES ($1, $2, $3, date($4), $5)",
     )
     .bind(case_id)
     .bind(plan.provider.clone())
@@ -680,8 +687,8 @@ fn goal_row(case_id: i64, index: usize, g: &Goal) -> [Cell; 6] {
         (index as i64 + 1).into(),
         g.kind.as_str().into(),
         g.member_no.map(i64::from).into(),
-        codec::date(g.target_on).into(),
-        g.reached_on.map(codec::date).into(),
+        g.target_on.into(),
+        g.reached_on.into(),
     ]
 }
 
@@ -723,13 +730,13 @@ fn checkin_row(
     Ok([
         case_id.into(),
         checkin.months.into(),
-        codec::date(checkin.answered_on).into(),
+        checkin.answered_on.into(),
         checkin.answered_by.as_str().into(),
-        h.own_home.into(),
-        h.own_kitchen.into(),
-        h.own_shower.into(),
+        Cell::Flag(h.own_home),
+        Cell::Flag(h.own_kitchen),
+        Cell::Flag(h.own_shower),
         h.rooms.into(),
-        checkin.language_course.into(),
+        Cell::Flag(checkin.language_course),
         list(serde_json::to_string(&checkin.schooling)).into(),
         list(serde_json::to_string(&checkin.work)).into(),
         health.into(),
@@ -749,7 +756,7 @@ fn task_row(case_id: i64, problem: &Problem, checkin: &CheckIn) -> [Cell; 5] {
         problem.kind.as_str().into(),
         problem.member_no.map(i64::from).into(),
         checkin.months.into(),
-        codec::date(checkin.answered_on).into(),
+        checkin.answered_on.into(),
     ]
 }
 

@@ -192,7 +192,7 @@ async fn a_sponsor_records_a_check_in_and_the_flagged_problem_is_on_its_work_lis
                     "SELECT COUNT(*) FROM integration_outcomes o \
                      JOIN cases c ON c.id = o.case_id \
                      WHERE c.case_number = '{number}' AND o.months = {months} \
-                     AND o.employed = 1"
+                     AND o.employed"
                 ),
             )
             .await;

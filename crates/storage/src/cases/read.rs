@@ -301,7 +301,8 @@ impl Store {
 
     async fn outcomes_of(&self, id: i64) -> Result<Vec<FollowUp>, StorageError> {
         self.rows(
-            "SELECT member_no, months, employed, recorded_on FROM integration_outcomes \
+            "SELECT member_no, months, CAST(employed AS INTEGER), CAST(recorded_on AS TEXT) \
+               FROM integration_outcomes \
               WHERE case_id = $1 ORDER BY months, member_no",
             id,
         )
@@ -320,7 +321,7 @@ impl Store {
 
     async fn support_of(&self, id: i64) -> Result<Option<SupportPlan>, StorageError> {
         self.rows(
-            "SELECT provider, starts_on, months, provider_kind FROM support_plans \
+            "SELECT provider, CAST(starts_on AS TEXT), months, provider_kind FROM support_plans \
               WHERE case_id = $1",
             id,
         )

@@ -1,0 +1,3 @@
+-- SQLite has no type for a day or a yes/no: integration support, its outcomes and funding
+-- claims keep the codec's `YYYY-MM-DD` text and 0 or 1 under their checks. PostgreSQL's
+-- twin of this migration types the columns (docs/decisions/0023).

@@ -7,8 +7,9 @@
 //! Rows are split into statements below both backends' parameter limits.
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe};
+use time::{Date, OffsetDateTime};
 
-use crate::StorageError;
+use crate::{Backend, StorageError, codec};
 
 /// Stay under SQLite's default limit of 32,766 bound parameters (PostgreSQL allows 65,535).
 const MAX_PARAMS: usize = 30_000;
@@ -20,6 +21,41 @@ pub(crate) enum Cell {
     Text(String),
     NullInt,
     NullText,
+    /// A day as the codec writes it, or NULL, for a column PostgreSQL keeps as a `date`:
+    /// written as `date(…)`, which PostgreSQL reads as a cast of the bound text
+    /// (docs/decisions/0023-postgresql-column-types.md).
+    Day(Option<String>),
+    /// A moment as the codec writes it, for a column PostgreSQL keeps as a `timestamptz`:
+    /// written through [`Backend::time_param`].
+    Moment(String),
+    /// A yes or no for a column PostgreSQL keeps as a `boolean` (0 or 1 on SQLite).
+    Flag(bool),
+}
+
+impl Cell {
+    /// A day for a `date` column.
+    pub(crate) fn day(d: Date) -> Self {
+        Cell::Day(Some(codec::date(d)))
+    }
+
+    /// A day or none for a nullable `date` column.
+    pub(crate) fn day_or_null(d: Option<Date>) -> Self {
+        Cell::Day(d.map(codec::date))
+    }
+
+    /// A moment for a `timestamptz` column.
+    pub(crate) fn moment(t: OffsetDateTime) -> Self {
+        Cell::Moment(codec::timestamp(t))
+    }
+
+    /// The placeholder `p` as this cell's column takes it on `backend`.
+    fn placeholder(&self, backend: Backend, p: &str) -> String {
+        match self {
+            Cell::Day(_) => format!("date({p})"),
+            Cell::Moment(_) => backend.time_param(p),
+            _ => p.to_string(),
+        }
+    }
 }
 
 impl From<i64> for Cell {
@@ -97,6 +133,11 @@ impl Rows {
         returning: Option<&str>,
     ) -> Result<Vec<AnyRow>, StorageError> {
         let anonymous = conn.backend_name() == "SQLite";
+        let backend = if anonymous {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
         let width = self.columns.len();
         let per_statement = (MAX_PARAMS / width).max(1) * width;
         let mut out = Vec::new();
@@ -106,20 +147,21 @@ impl Rows {
                 self.table,
                 self.columns.join(", ")
             );
-            for r in 0..chunk.len() / width {
+            for (r, row) in chunk.chunks(width).enumerate() {
                 if r > 0 {
                     sql.push_str(", ");
                 }
                 sql.push('(');
-                for c in 0..width {
+                for (c, cell) in row.iter().enumerate() {
                     if c > 0 {
                         sql.push_str(", ");
                     }
-                    if anonymous {
-                        sql.push('?');
+                    let p = if anonymous {
+                        "?".to_string()
                     } else {
-                        sql.push_str(&format!("${}", r * width + c + 1));
-                    }
+                        format!("${}", r * width + c + 1)
+                    };
+                    sql.push_str(&cell.placeholder(backend, &p));
                 }
                 sql.push(')');
             }
@@ -138,6 +180,9 @@ impl Rows {
                     Cell::Text(v) => q.bind(v.clone()),
                     Cell::NullInt => q.bind(None::<i64>),
                     Cell::NullText => q.bind(None::<String>),
+                    Cell::Day(v) => q.bind(v.clone()),
+                    Cell::Moment(v) => q.bind(v.clone()),
+                    Cell::Flag(v) => q.bind(*v),
                 };
             }
             if returning.is_some() {

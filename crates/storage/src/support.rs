@@ -526,7 +526,7 @@ impl Store {
         let joiner = if clause.is_empty() { " WHERE" } else { " AND" };
         let sql = format!(
             "SELECT c.case_number, sp.provider, sp.provider_kind, sp.starts_on, sp.months, \
-                    a.arrived_on, g.code \
+                    CAST(a.arrived_on AS TEXT), g.code \
                FROM cases c JOIN support_plans sp ON sp.case_id = c.id \
                JOIN arrivals a ON a.case_id = c.id \
                JOIN programmes g ON g.id = c.programme_id{clause}{joiner} \
@@ -603,7 +603,8 @@ impl Store {
         programme: &str,
     ) -> Result<Vec<CohortFamily>, StorageError> {
         let arrived = sqlx::query(
-            "SELECT c.case_number, a.arrived_on FROM arrivals a JOIN cases c ON c.id = a.case_id \
+            "SELECT c.case_number, CAST(a.arrived_on AS TEXT) FROM arrivals a \
+               JOIN cases c ON c.id = a.case_id \
                JOIN programmes g ON g.id = c.programme_id WHERE g.code = $1 \
               ORDER BY c.case_number",
         )

@@ -13,9 +13,10 @@
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
+use resettle_storage::Backend;
 use sha2::{Digest, Sha256};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::{AnyPool, AssertSqlSafe, Executor, Row};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -140,16 +141,22 @@ async fn once(
     let (id, state, version): (i64, String, i64) =
         (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
     let at = "2026-11-23T12:00:00Z";
+    let backend = if sqlite {
+        Backend::Sqlite
+    } else {
+        Backend::Postgres
+    };
     if transition {
         let to = if state == "deferred" {
             "dossier_review"
         } else {
             "deferred"
         };
-        sqlx::query(
-            "UPDATE cases SET state = $1, state_since = $2, version = $3 \
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE cases SET state = $1, state_since = {}, version = $3 \
              WHERE id = $4 AND version = $5",
-        )
+            backend.time_param("$2")
+        )))
         .bind(to.to_string())
         .bind(at.to_string())
         .bind(version + 1)
@@ -157,10 +164,11 @@ async fn once(
         .bind(version)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO case_events (case_id, seq, at, actor, from_state, to_state, reason, \
-             payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
+             payload) VALUES ($1, $2, {}, $4, $5, $6, $7, $8)",
+            backend.time_param("$3")
+        )))
         .bind(id)
         .bind(version + 1)
         .bind(at.to_string())

@@ -336,10 +336,10 @@ pub(crate) async fn insert_cases(
             c.nationality.as_str().into(),
             c.priority.as_str().into(),
             c.channel.as_str().into(),
-            codec::date(c.submitted_on).into(),
+            Cell::from(c.submitted_on),
             (c.members.len() as i64).into(),
             last.to.as_str().into(),
-            codec::timestamp(last.at).into(),
+            Cell::from(last.at),
             (f.events.len() as i64).into(),
             lookup(&ids.missions, &f.mission).into(),
             lookup(&ids.places, &f.reception_place).into(),
@@ -353,11 +353,12 @@ pub(crate) async fn insert_cases(
                 })
                 .into(),
             (f.travelling().len() as i64).into(),
-            f.promises
-                .iter()
-                .rfind(|p| p.kind == resettle_domain::case::PromiseKind::Departure)
-                .map(|p| codec::date(p.promised_date))
-                .into(),
+            Cell::from(
+                f.promises
+                    .iter()
+                    .rfind(|p| p.kind == resettle_domain::case::PromiseKind::Departure)
+                    .map(|p| p.promised_date),
+            ),
         ]);
     }
     let inserted = cases
@@ -492,7 +493,7 @@ pub(crate) async fn insert_cases(
                 id.into(),
                 m.member_no.into(),
                 m.full_name.as_str().into(),
-                codec::date(m.date_of_birth).into(),
+                Cell::from(m.date_of_birth),
                 m.sex.as_str().into(),
                 m.relationship.as_str().into(),
                 m.languages.join(",").into(),
@@ -512,7 +513,7 @@ pub(crate) async fn insert_cases(
             events.push([
                 id.into(),
                 e.seq.into(),
-                codec::timestamp(e.at).into(),
+                Cell::from(e.at),
                 e.actor.as_str().into(),
                 e.from.map(|s| s.as_str().to_string()).into(),
                 e.to.as_str().into(),
@@ -527,8 +528,8 @@ pub(crate) async fn insert_cases(
             state_days.push([
                 id.into(),
                 state.as_str().into(),
-                codec::date(span.first_on).into(),
-                codec::date(span.last_on).into(),
+                Cell::from(span.first_on),
+                Cell::from(span.last_on),
                 f.case.priority.as_str().into(),
                 now_in.unwrap_or_default().into(),
                 span.entered_after.into(),
@@ -539,10 +540,10 @@ pub(crate) async fn insert_cases(
             promises.push([
                 id.into(),
                 p.kind.as_str().into(),
-                codec::date(p.promised_date).into(),
-                codec::date(p.made_on).into(),
+                Cell::from(p.promised_date),
+                Cell::from(p.made_on),
                 p.slip_reason.clone().into(),
-                p.family_notified_on.map(codec::date).into(),
+                Cell::from(p.family_notified_on),
                 p.slip_reason_code.clone().into(),
             ]);
         }
@@ -553,12 +554,12 @@ pub(crate) async fn insert_cases(
                 r.relationship.as_str().into(),
                 r.location.as_str().into(),
                 r.status.as_str().into(),
-                codec::date(r.requested_on).into(),
-                r.resolved_on.map(codec::date).into(),
+                Cell::from(r.requested_on),
+                Cell::from(r.resolved_on),
                 r.reason.clone().into(),
                 codec::words(&r.dependency).into(),
                 codec::words(&r.evidence).into(),
-                r.due_on.map(codec::date).into(),
+                Cell::from(r.due_on),
             ]);
         }
         for o in &f.outcomes {
@@ -566,12 +567,12 @@ pub(crate) async fn insert_cases(
                 id.into(),
                 o.member_no.into(),
                 o.months.into(),
-                Cell::Flag(o.employed),
+                Cell::from(o.employed),
                 o.recorded_on.into(),
             ]);
         }
         for (name, on) in &f.after_arrival {
-            after_arrival.push([id.into(), name.as_str().into(), codec::date(*on).into()]);
+            after_arrival.push([id.into(), name.as_str().into(), Cell::from(*on)]);
         }
         for s in &f.stays {
             let (place, group) = match (&s.place, s.kind) {
@@ -584,8 +585,8 @@ pub(crate) async fn insert_cases(
                 s.kind.as_str().into(),
                 place.into(),
                 group.into(),
-                codec::date(s.from).into(),
-                s.until.map(codec::date).into(),
+                Cell::from(s.from),
+                Cell::from(s.until),
                 s.persons.into(),
                 s.reason.as_str().into(),
                 s.over_capacity_reason.clone().into(),
@@ -595,7 +596,7 @@ pub(crate) async fn insert_cases(
             arrivals.push([
                 id.into(),
                 ids.programme.into(),
-                codec::date(on).into(),
+                Cell::from(on),
                 (f.travelling().len() as i64).into(),
             ]);
         }

@@ -103,8 +103,8 @@ pub struct MemberCareNeeds {
 }
 
 const FAMILY_COLUMNS: &str = "c.id, c.case_number, c.state, c.municipality, r.name, s.name, \
-     s.contact, sp.provider, CAST(sp.starts_on AS TEXT), sp.months, a.arrived_on AS arrived, \
-     c.departs_on, \
+     s.contact, sp.provider, CAST(sp.starts_on AS TEXT), sp.months, CAST(a.arrived_on AS TEXT) AS arrived, \
+     CAST(c.departs_on AS TEXT), \
      (SELECT e.payload FROM case_events e WHERE e.case_id = c.id \
         AND e.to_state = 'housed' ORDER BY e.seq DESC LIMIT 1), \
      (SELECT e.actor FROM case_events e WHERE e.case_id = c.id ORDER BY e.seq DESC LIMIT 1), \
@@ -263,7 +263,7 @@ impl Store {
             .collect();
         let mut members: BTreeMap<i64, Vec<FamilyMember>> = BTreeMap::new();
         for r in sqlx::query(AssertSqlSafe(format!(
-            "SELECT f.case_id, f.member_no, f.full_name, f.date_of_birth, f.sex, \
+            "SELECT f.case_id, f.member_no, f.full_name, CAST(f.date_of_birth AS TEXT), f.sex, \
                     f.relationship, f.languages, f.education, f.occupation \
                FROM family_members f WHERE f.case_id IN ({list}) \
               ORDER BY f.case_id, f.member_no"
@@ -308,12 +308,13 @@ impl Store {
         for chunk in numbers.chunks(500) {
             let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
             let consent = if consented_only {
-                " AND m.consent_to_share = 1"
+                " AND m.consent_to_share"
             } else {
                 ""
             };
             let sql = format!(
-                "SELECT c.case_number, m.member_no, m.care_needs, m.consent_to_share \
+                "SELECT c.case_number, m.member_no, m.care_needs, \
+                        CAST(m.consent_to_share AS INTEGER) \
                    FROM medical_records m JOIN cases c ON c.id = m.case_id \
                   WHERE c.case_number IN ({}){consent} ORDER BY c.case_number, m.member_no",
                 placeholders.join(", ")

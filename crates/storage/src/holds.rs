@@ -97,11 +97,13 @@ impl Store {
         until: time::Date,
     ) -> Result<Vec<(String, CaseState, Promise)>, StorageError> {
         let rows = sqlx::query(
-            "SELECT c.case_number, c.state, p.kind, p.promised_date, p.made_on, p.slip_reason, \
-                    p.family_notified_on, p.slip_reason_code \
+            "SELECT c.case_number, c.state, p.kind, CAST(p.promised_date AS TEXT), \
+                    CAST(p.made_on AS TEXT), p.slip_reason, CAST(p.family_notified_on AS TEXT), \
+                    p.slip_reason_code \
                FROM promises p JOIN cases c ON c.id = p.case_id \
                JOIN programmes g ON g.id = c.programme_id \
-              WHERE g.code = $1 AND p.promised_date >= $2 AND p.promised_date <= $3 \
+              WHERE g.code = $1 AND p.promised_date >= date($2) \
+                AND p.promised_date <= date($3) \
                 AND NOT EXISTS (SELECT 1 FROM promises q \
                                  WHERE q.case_id = p.case_id AND q.kind = p.kind AND q.id > p.id) \
               ORDER BY c.case_number, p.id",

@@ -121,14 +121,26 @@ impl Backend {
         }
     }
 
+    /// The UTC day of a stored moment (an SQL expression), as a day: the first ten
+    /// characters of SQLite's RFC 3339 text, kept in UTC; a cast of PostgreSQL's
+    /// `timestamptz`, taken in the connection's time zone, which is UTC. Read it back
+    /// as `CAST(… AS TEXT)`.
+    pub(crate) fn day_of(self, moment: &str) -> String {
+        match self {
+            Backend::Sqlite => format!("substr({moment}, 1, 10)"),
+            Backend::Postgres => format!("CAST({moment} AS DATE)"),
+        }
+    }
+
     /// A placeholder (`$3`) for a moment written or compared where PostgreSQL keeps a
     /// `timestamptz`: sqlx's `Any` driver binds the codec's RFC 3339 text as `text`, which
     /// PostgreSQL only turns into a time when told to; SQLite keeps the text as it is (it
     /// has no such type, and its `CAST` to an unknown type name would make it a number).
     /// Days need no such method: `date($3)` is a cast on PostgreSQL and returns the same
     /// `YYYY-MM-DD` text on SQLite. Read either back as `CAST(col AS TEXT)`
-    /// (docs/decisions/0023-postgresql-column-types.md).
-    pub(crate) fn time_param(self, placeholder: &str) -> String {
+    /// (docs/decisions/0023-postgresql-column-types.md). Public for the load harness's
+    /// raw statements (`examples/raw_transactions.rs`), which write what the store writes.
+    pub fn time_param(self, placeholder: &str) -> String {
         match self {
             Backend::Sqlite => placeholder.to_string(),
             Backend::Postgres => format!("CAST({placeholder} AS TIMESTAMPTZ)"),

@@ -227,6 +227,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0035_scenario_time_typed.sql"),
     },
     Migration {
+        version: 40,
+        description: "the case tables' days, moments and consents in PostgreSQL's own types",
+        sqlite: include_str!("../migrations/sqlite/0040_case_tables_typed.sql"),
+        postgres: include_str!("../migrations/postgres/0040_case_tables_typed.sql"),
+    },
+    Migration {
         version: 41,
         description: "people, access, notices and planning in PostgreSQL's own types",
         sqlite: include_str!("../migrations/sqlite/0041_access_types.sql"),
@@ -596,8 +602,8 @@ mod tests {
             write_at_16(&store).await;
             store.migrate().await.unwrap();
             let rows = sqlx::query(
-                "SELECT c.case_number, s.kind, COALESCE(r.code, g.name, ''), s.from_on, \
-                        COALESCE(s.until_on, ''), s.persons \
+                "SELECT c.case_number, s.kind, COALESCE(r.code, g.name, ''), \
+                        CAST(s.from_on AS TEXT), COALESCE(CAST(s.until_on AS TEXT), ''), s.persons \
                    FROM stays s JOIN cases c ON c.id = s.case_id \
                    LEFT JOIN reception_places r ON r.id = s.place_id \
                    LEFT JOIN sponsor_groups g ON g.id = s.sponsor_group_id \
@@ -674,7 +680,7 @@ mod tests {
                 db.backend
             );
             let arrivals: Vec<(String, String, i64)> = sqlx::query(
-                "SELECT c.case_number, a.arrived_on, a.persons FROM arrivals a \
+                "SELECT c.case_number, CAST(a.arrived_on AS TEXT), a.persons FROM arrivals a \
                    JOIN cases c ON c.id = a.case_id ORDER BY c.case_number",
             )
             .fetch_all(&store.pool)

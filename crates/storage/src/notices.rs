@@ -436,7 +436,7 @@ impl Store {
                 marks.join(", ")
             ));
         }
-        let passed = "p.promised_date < $1";
+        let passed = "p.promised_date < date($1)";
         let untold = "(p.slip_reason IS NOT NULL AND p.family_notified_on IS NULL \
                        AND NOT EXISTS (SELECT 1 FROM family_notices n \
                                         WHERE n.case_id = p.case_id AND n.sent_at >= date(p.made_on)))";
@@ -453,7 +453,8 @@ impl Store {
         }
         let total: i64 = count.fetch_one(&self.pool).await?.try_get(0)?;
         let page = format!(
-            "SELECT c.case_number, c.state, p.kind, p.promised_date, p.made_on, \
+            "SELECT c.case_number, c.state, p.kind, CAST(p.promised_date AS TEXT), \
+                    CAST(p.made_on AS TEXT), \
                     CAST(CASE WHEN {passed} THEN 1 ELSE 0 END AS BIGINT), \
                     CAST(CASE WHEN {untold} THEN 1 ELSE 0 END AS BIGINT), \
                     (SELECT n.state FROM family_notices n WHERE n.case_id = c.id \

@@ -77,7 +77,7 @@ impl Store {
                 case_id.into(),
                 member_no.into(),
                 months.into(),
-                Cell::Flag(o.employed),
+                Cell::from(o.employed),
                 o.recorded_on.into(),
             ]);
         }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use resettle_domain::case::CaseState;
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 use time::Date;
 
 use crate::codec::{parse_date, parse_word};
@@ -29,14 +29,15 @@ pub struct PipelineCase {
 impl Store {
     /// Every case of a programme with its history, in one pass over the programme's events.
     pub async fn pipeline_cases(&self, programme: &str) -> Result<Vec<PipelineCase>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT c.id, c.family_size, c.state, r.kind, e.to_state, substr(e.at, 1, 10) \
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT c.id, c.family_size, c.state, r.kind, e.to_state, CAST({} AS TEXT) \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                LEFT JOIN reception_places r ON r.id = c.reception_place_id \
                JOIN case_events e ON e.case_id = c.id \
               WHERE g.code = $1 \
               ORDER BY c.id, e.seq",
-        )
+            self.backend.day_of("e.at")
+        )))
         .bind(programme.to_string())
         .fetch_all(&self.pool)
         .await?;
@@ -73,7 +74,7 @@ impl Store {
         ids: &HashMap<i64, usize>,
     ) -> Result<(), StorageError> {
         let rows = sqlx::query(
-            "SELECT s.case_id, s.kind, s.from_on, s.until_on \
+            "SELECT s.case_id, s.kind, CAST(s.from_on AS TEXT), CAST(s.until_on AS TEXT) \
                FROM stays s JOIN cases c ON c.id = s.case_id \
                JOIN programmes g ON g.id = c.programme_id \
               WHERE g.code = $1 \

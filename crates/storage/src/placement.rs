@@ -162,7 +162,8 @@ impl Store {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT c.case_number, c.state, c.nationality, c.travelling, f.date_of_birth, \
+            "SELECT c.case_number, c.state, c.nationality, c.travelling, \
+                    CAST(f.date_of_birth AS TEXT), \
                     f.languages, c.version \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                JOIN family_members f ON f.case_id = c.id \

@@ -61,15 +61,15 @@ impl Store {
 
     /// A programme's pledges by year, each with the persons who arrived that year.
     pub async fn pledges(&self, programme: &str) -> Result<Vec<PledgeRow>, StorageError> {
-        // A year's arrivals as a range of days (days are ISO text, so '2024' <= day <
-        // '2025' is the year), summing the persons who travelled from the index on
-        // (programme_id, arrived_on, persons) alone.
+        // A year's arrivals as a range of days (from its 1 January to the next year's),
+        // summing the persons who travelled from the index on (programme_id, arrived_on,
+        // persons) alone.
         let rows = sqlx::query(
             "SELECT p.year, p.pledged, p.arrived_before_resettle, p.source, \
                (SELECT CAST(COALESCE(SUM(a.persons), 0) AS BIGINT) FROM arrivals a \
                  WHERE a.programme_id = p.programme_id \
-                   AND a.arrived_on >= CAST(p.year AS TEXT) \
-                   AND a.arrived_on < CAST(p.year + 1 AS TEXT)) \
+                   AND a.arrived_on >= date(CAST(p.year AS TEXT) || '-01-01') \
+                   AND a.arrived_on < date(CAST(p.year + 1 AS TEXT) || '-01-01')) \
              FROM pledges p JOIN programmes g ON g.id = p.programme_id \
              WHERE g.code = $1 ORDER BY p.year",
         )

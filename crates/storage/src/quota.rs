@@ -75,6 +75,13 @@ pub struct SlipCount {
 /// The channel a case counts in: its own, or `emergency` for emergency priority.
 const CHANNEL: &str = "CASE WHEN c.priority = 'emergency' THEN 'emergency' ELSE c.channel END";
 
+/// The first day of `year` as the codec writes a day: a year's records are those from it
+/// to the next year's first day (`date($n)` in SQL, as PostgreSQL keeps them as days and
+/// moments).
+fn new_year(year: i32) -> String {
+    format!("{year:04}-01-01")
+}
+
 impl Store {
     /// Records a quota decision with its years, and its audit entry, in one transaction.
     pub async fn record_quota_decision(
@@ -174,7 +181,7 @@ impl Store {
         year: i32,
         without_sponsored: bool,
     ) -> Result<Vec<TrackCount>, StorageError> {
-        let (from, to) = (year.to_string(), (year + 1).to_string());
+        let (from, to) = (new_year(year), new_year(year + 1));
         let sponsored = if without_sponsored {
             "AND c.sponsor_group_id IS NULL"
         } else {
@@ -183,7 +190,7 @@ impl Store {
         let reached = |states: &str| {
             format!(
                 "EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id \
-                   AND e.to_state IN ({states}) AND e.at >= $2 AND e.at < $3)"
+                   AND e.to_state IN ({states}) AND e.at >= date($2) AND e.at < date($3))"
             )
         };
         let travelling = "COALESCE(c.travelling, c.family_size)";
@@ -192,7 +199,7 @@ impl Store {
                 "submitted",
                 "c.family_size".to_string(),
                 String::new(),
-                "c.submitted_on >= $2 AND c.submitted_on < $3".to_string(),
+                "c.submitted_on >= date($2) AND c.submitted_on < date($3)".to_string(),
             ),
             (
                 "accepted",
@@ -210,7 +217,7 @@ impl Store {
                 "arrived",
                 "a.persons".to_string(),
                 "JOIN arrivals a ON a.case_id = c.id".to_string(),
-                "a.arrived_on >= $2 AND a.arrived_on < $3".to_string(),
+                "a.arrived_on >= date($2) AND a.arrived_on < date($3)".to_string(),
             ),
         ];
         let mut out = Vec::new();
@@ -260,13 +267,13 @@ impl Store {
                        FROM cases c JOIN programmes g ON g.id = c.programme_id \
                        JOIN promises p ON p.case_id = c.id \
                       WHERE g.code = $1 AND p.slip_reason_code IS NOT NULL \
-                        AND p.made_on >= $2 AND p.made_on < $3 {sponsored}) s \
+                        AND p.made_on >= date($2) AND p.made_on < date($3) {sponsored}) s \
               GROUP BY s.nationality, s.channel, s.reason"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(programme.to_string())
-            .bind(year.to_string())
-            .bind((year + 1).to_string())
+            .bind(new_year(year))
+            .bind(new_year(year + 1))
             .fetch_all(&self.pool)
             .await?;
         rows.iter()

@@ -106,7 +106,7 @@ impl Store {
         .await?;
         let offset = u64::from(page.saturating_sub(1)) * u64::from(per_page);
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT c.case_number, c.travelling, c.nationality, c.departs_on \
+            "SELECT c.case_number, c.travelling, c.nationality, CAST(c.departs_on AS TEXT) \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
               WHERE g.code = $1 AND c.state = 'departure_scheduled' \
               ORDER BY c.departs_on, c.case_number LIMIT {per_page} OFFSET {offset}"

@@ -42,7 +42,7 @@ impl Period<'_> {
         format!(
             "case_events e JOIN cases c ON c.id = e.case_id \
              JOIN programmes g ON g.id = c.programme_id \
-             WHERE g.code = $1 AND e.to_state IN {} AND e.at >= $2 AND e.at < $3",
+             WHERE g.code = $1 AND e.to_state IN {} AND e.at >= date($2) AND e.at < date($3)",
             self.states_sql()
         )
     }
@@ -132,7 +132,8 @@ const STEP_COLUMNS: &str = "c.id, c.case_number, c.nationality, c.country_of_asy
        ORDER BY k.position LIMIT 1), \
      (SELECT COUNT(*) FROM case_categories k WHERE k.case_id = c.id \
        AND k.category = 'medical_needs'), \
-     c.family_size, c.submitted_on, e.from_state, e.to_state, e.at, e.payload, e.reason";
+     c.family_size, CAST(c.submitted_on AS TEXT), e.from_state, e.to_state, CAST(e.at AS TEXT), \
+     e.payload, e.reason";
 
 fn step(r: &AnyRow) -> Result<CaseStep, StorageError> {
     let payload: String = r.try_get(11)?;
@@ -199,7 +200,8 @@ impl Store {
     /// The members of the cases the period selects.
     pub async fn members_in(&self, period: &Period<'_>) -> Result<Vec<ReportMember>, StorageError> {
         let sql = format!(
-            "SELECT m.case_id, m.member_no, m.date_of_birth, m.sex FROM family_members m \
+            "SELECT m.case_id, m.member_no, CAST(m.date_of_birth AS TEXT), m.sex \
+               FROM family_members m \
              WHERE m.case_id IN (SELECT e.case_id FROM {}) ORDER BY m.case_id, m.member_no",
             period.events_sql()
         );
@@ -231,11 +233,11 @@ impl Store {
         until: Date,
     ) -> Result<Vec<SlippedPromise>, StorageError> {
         sqlx::query(
-            "SELECT p.case_id, p.kind, p.slip_reason, p.made_on, c.family_size \
+            "SELECT p.case_id, p.kind, p.slip_reason, CAST(p.made_on AS TEXT), c.family_size \
                FROM promises p JOIN cases c ON c.id = p.case_id \
                JOIN programmes g ON g.id = c.programme_id \
               WHERE g.code = $1 AND p.slip_reason IS NOT NULL \
-                AND p.made_on >= $2 AND p.made_on < $3 \
+                AND p.made_on >= date($2) AND p.made_on < date($3) \
               ORDER BY p.made_on, p.id",
         )
         .bind(programme.to_string())
@@ -263,9 +265,10 @@ impl Store {
         on: Date,
     ) -> Result<Vec<ReunificationRow>, StorageError> {
         sqlx::query(
-            "SELECT r.requested_on, r.resolved_on FROM reunification_requests r \
+            "SELECT CAST(r.requested_on AS TEXT), CAST(r.resolved_on AS TEXT) \
+               FROM reunification_requests r \
                JOIN cases c ON c.id = r.case_id JOIN programmes g ON g.id = c.programme_id \
-              WHERE g.code = $1 AND r.requested_on <= $2 ORDER BY r.requested_on, r.id",
+              WHERE g.code = $1 AND r.requested_on <= date($2) ORDER BY r.requested_on, r.id",
         )
         .bind(programme.to_string())
         .bind(date(on))

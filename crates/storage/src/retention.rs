@@ -25,7 +25,7 @@ pub struct EndedCase {
 /// Statements run for each batch of case ids (`{ids}` is the placeholder list).
 const ANONYMISE: &[&str] = &[
     "UPDATE family_members SET full_name = 'anonymised', \
-     date_of_birth = substr(date_of_birth, 1, 4) || '-01-01', languages = '', \
+     date_of_birth = date(substr(CAST(date_of_birth AS TEXT), 1, 4) || '-01-01'), languages = '', \
      education = NULL, occupation = NULL WHERE case_id IN ({ids})",
     "DELETE FROM medical_records WHERE case_id IN ({ids})",
     "DELETE FROM member_name_words WHERE case_id IN ({ids})",
@@ -43,12 +43,13 @@ const ANONYMISE: &[&str] = &[
 impl Store {
     /// Every ended case not yet anonymised, oldest end first.
     pub async fn ended_cases(&self) -> Result<Vec<EndedCase>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT c.case_number, g.code, c.state, substr(c.state_since, 1, 10) \
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT c.case_number, g.code, c.state, CAST({} AS TEXT) \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
               WHERE c.state IN ('closed', 'withdrawn', 'deceased') AND c.anonymised_on IS NULL \
               ORDER BY c.state_since, c.case_number",
-        )
+            self.backend.day_of("c.state_since")
+        )))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -88,7 +89,7 @@ impl Store {
                     .await?;
             }
             done += sqlx::query(AssertSqlSafe(format!(
-                "UPDATE cases SET anonymised_on = $1 WHERE id IN ({list})"
+                "UPDATE cases SET anonymised_on = date($1) WHERE id IN ({list})"
             )))
             .bind(codec::date(on))
             .execute(&mut *tx)

@@ -56,10 +56,12 @@ pub(crate) fn kinds_list(rule: &OccupancyRule) -> String {
 }
 
 /// Stays current on the rule's day at place `r.id`, of a kind the rule counts: the SQL
-/// form of [`OccupancyRule::counts`], with the day bound as `$day`.
+/// form of [`OccupancyRule::counts`], with the day bound as `$day` (the codec's text,
+/// read as a day: PostgreSQL keeps the stays' days as dates).
 pub(crate) fn current_at_place(rule: &OccupancyRule, day: &str) -> String {
     format!(
-        "s.kind IN {} AND s.from_on <= {day} AND (s.until_on IS NULL OR s.until_on > {day})",
+        "s.kind IN {} AND s.from_on <= date({day}) \
+         AND (s.until_on IS NULL OR s.until_on > date({day}))",
         kinds_list(rule)
     )
 }
@@ -136,14 +138,15 @@ pub(crate) async fn begin_stay(
     .await?
     .try_get::<i64, _>(0)?
         > 0;
-    sqlx::query("UPDATE stays SET until_on = $1 WHERE case_id = $2 AND until_on IS NULL")
+    sqlx::query("UPDATE stays SET until_on = date($1) WHERE case_id = $2 AND until_on IS NULL")
         .bind(on.clone())
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
     sqlx::query(
         "INSERT INTO stays (case_id, kind, place_id, sponsor_group_id, from_on, until_on, \
-         persons, reason, over_capacity_reason) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8)",
+         persons, reason, over_capacity_reason) \
+         VALUES ($1, $2, $3, $4, date($5), NULL, $6, $7, $8)",
     )
     .bind(case_id)
     .bind(next.kind.as_str().to_string())
@@ -176,8 +179,8 @@ pub(crate) async fn begin_stay(
 
 /// The columns of a stay read by [`stay`], with `s` the stays table, `r` its place and
 /// `g` its sponsor group.
-pub(crate) const STAY_COLUMNS: &str = "s.kind, COALESCE(r.code, g.name), s.from_on, s.until_on, s.persons, s.reason, \
-     s.over_capacity_reason";
+pub(crate) const STAY_COLUMNS: &str = "s.kind, COALESCE(r.code, g.name), CAST(s.from_on AS TEXT), \
+     CAST(s.until_on AS TEXT), s.persons, s.reason, s.over_capacity_reason";
 
 pub(crate) const STAY_JOINS: &str = "LEFT JOIN reception_places r ON r.id = s.place_id \
      LEFT JOIN sponsor_groups g ON g.id = s.sponsor_group_id";

@@ -21,18 +21,18 @@ impl Store {
     ) -> Result<Vec<(ComparableGroup, CaseState, Spell, u32)>, StorageError> {
         let days = self
             .backend
-            .days_between("COALESCE(s.left_on, $1)", "s.entered");
+            .days_between("COALESCE(s.left_on, date($1))", "s.entered");
         let sql = format!(
             "WITH s AS (\
-               SELECT e.case_id, e.to_state AS state, substr(e.at, 1, 10) AS entered, \
-                      LEAD(substr(e.at, 1, 10)) OVER (PARTITION BY e.case_id ORDER BY e.seq) \
-                        AS left_on \
+               SELECT e.case_id, e.to_state AS state, {day} AS entered, \
+                      LEAD({day}) OVER (PARTITION BY e.case_id ORDER BY e.seq) AS left_on \
                  FROM case_events e) \
              SELECT p.code, c.channel, c.priority, c.country_of_asylum, s.state, {days} AS days, \
                     CASE WHEN s.left_on IS NULL THEN 0 ELSE 1 END AS ended, COUNT(*) AS n \
                FROM s JOIN cases c ON c.id = s.case_id \
                JOIN programmes p ON p.id = c.programme_id \
-              GROUP BY p.code, c.channel, c.priority, c.country_of_asylum, s.state, days, ended"
+              GROUP BY p.code, c.channel, c.priority, c.country_of_asylum, s.state, days, ended",
+            day = self.backend.day_of("e.at"),
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(date(today))

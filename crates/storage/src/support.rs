@@ -532,8 +532,7 @@ impl Store {
         let joiner = if clause.is_empty() { " WHERE" } else { " AND" };
         let sql = format!(
             "SELECT c.case_number, sp.provider, sp.provider_kind, CAST(sp.starts_on AS TEXT), \
-                    sp.months, \
-                    a.arrived_on, g.code \
+                    sp.months, CAST(a.arrived_on AS TEXT), g.code \
                FROM cases c JOIN support_plans sp ON sp.case_id = c.id \
                JOIN arrivals a ON a.case_id = c.id \
                JOIN programmes g ON g.id = c.programme_id{clause}{joiner} \
@@ -610,7 +609,8 @@ impl Store {
         programme: &str,
     ) -> Result<Vec<CohortFamily>, StorageError> {
         let arrived = sqlx::query(
-            "SELECT c.case_number, a.arrived_on FROM arrivals a JOIN cases c ON c.id = a.case_id \
+            "SELECT c.case_number, CAST(a.arrived_on AS TEXT) FROM arrivals a \
+               JOIN cases c ON c.id = a.case_id \
                JOIN programmes g ON g.id = c.programme_id WHERE g.code = $1 \
               ORDER BY c.case_number",
         )
@@ -732,11 +732,11 @@ fn checkin_row(
         checkin.months.into(),
         checkin.answered_on.into(),
         checkin.answered_by.as_str().into(),
-        Cell::Flag(h.own_home),
-        Cell::Flag(h.own_kitchen),
-        Cell::Flag(h.own_shower),
+        Cell::from(h.own_home),
+        Cell::from(h.own_kitchen),
+        Cell::from(h.own_shower),
         h.rooms.into(),
-        Cell::Flag(checkin.language_course),
+        Cell::from(checkin.language_course),
         list(serde_json::to_string(&checkin.schooling)).into(),
         list(serde_json::to_string(&checkin.work)).into(),
         health.into(),

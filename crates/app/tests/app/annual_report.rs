@@ -55,7 +55,7 @@ fn date(s: &str) -> time::Date {
 /// member of an arrived case, less those its decision in part did not accept.
 async fn travellers(pool: &sqlx::AnyPool) -> Vec<(i64, i64, String, String)> {
     let arrived = "SELECT e.case_id FROM case_events e WHERE e.to_state = 'arrived' \
-                   AND e.at >= $1 AND e.at < $2";
+                   AND e.at >= date($1) AND e.at < date($2)";
     let members = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT m.case_id, m.member_no, c.nationality, m.sex FROM family_members m \
          JOIN cases c ON c.id = m.case_id WHERE m.case_id IN ({arrived})"
@@ -150,7 +150,7 @@ async fn every_figure_matches_an_independent_query() {
         let families: BTreeSet<i64> = people.iter().map(|p| p.0).collect();
         let families_sql: i64 = sqlx::query(
             "SELECT COUNT(DISTINCT case_id) FROM case_events WHERE to_state = 'arrived' \
-             AND at >= $1 AND at < $2",
+             AND at >= date($1) AND at < date($2)",
         )
         .bind(FROM)
         .bind(UNTIL)
@@ -187,10 +187,10 @@ async fn every_figure_matches_an_independent_query() {
         let decided = sqlx::query(
             "SELECT e.case_id, e.to_state, e.payload, \
                     (SELECT COUNT(*) FROM family_members m WHERE m.case_id = e.case_id), \
-                    c.submitted_on, e.at \
+                    CAST(c.submitted_on AS TEXT), CAST(e.at AS TEXT) \
                FROM case_events e JOIN cases c ON c.id = e.case_id \
               WHERE e.to_state IN ('accepted', 'accepted_in_part', 'refused') \
-                AND e.at >= $1 AND e.at < $2",
+                AND e.at >= date($1) AND e.at < date($2)",
         )
         .bind(FROM)
         .bind(UNTIL)
@@ -236,9 +236,11 @@ async fn every_figure_matches_an_independent_query() {
 
         // Acceptance to arrival, against the profile's 183 days.
         let journeys = sqlx::query(
-            "SELECT e.at, (SELECT MAX(a.at) FROM case_events a WHERE a.case_id = e.case_id \
-                AND a.to_state IN ('accepted', 'accepted_in_part') AND a.at <= e.at) \
-               FROM case_events e WHERE e.to_state = 'arrived' AND e.at >= $1 AND e.at < $2",
+            "SELECT CAST(e.at AS TEXT), CAST((SELECT MAX(a.at) FROM case_events a \
+                WHERE a.case_id = e.case_id AND a.to_state IN ('accepted', 'accepted_in_part') \
+                  AND a.at <= e.at) AS TEXT) \
+               FROM case_events e WHERE e.to_state = 'arrived' \
+                AND e.at >= date($1) AND e.at < date($2)",
         )
         .bind(FROM)
         .bind(UNTIL)
@@ -268,7 +270,7 @@ async fn every_figure_matches_an_independent_query() {
         let slips = sqlx::query(
             "SELECT slip_reason, COUNT(*), COUNT(DISTINCT case_id) FROM promises \
               WHERE slip_reason IS NOT NULL AND kind = 'departure' \
-                AND made_on >= $1 AND made_on < $2 GROUP BY slip_reason",
+                AND made_on >= date($1) AND made_on < date($2) GROUP BY slip_reason",
         )
         .bind(FROM)
         .bind(UNTIL)

@@ -48,10 +48,11 @@ fn age(born: &str, on: &str) -> i64 {
 /// every member of an arrived case, less those its decision in part did not accept.
 async fn arrived_persons(pool: &sqlx::AnyPool) -> BTreeMap<(String, i64), bool> {
     let rows = sqlx::query(
-        "SELECT c.case_number, m.member_no, m.date_of_birth, MIN(e.at) \
+        "SELECT c.case_number, m.member_no, CAST(m.date_of_birth AS TEXT), \
+                CAST(MIN(e.at) AS TEXT) \
            FROM case_events e JOIN cases c ON c.id = e.case_id \
            JOIN family_members m ON m.case_id = c.id \
-          WHERE e.to_state = 'arrived' AND e.at >= $1 AND e.at < $2 \
+          WHERE e.to_state = 'arrived' AND e.at >= date($1) AND e.at < date($2) \
           GROUP BY c.case_number, m.member_no, m.date_of_birth",
     )
     .bind(FROM)

@@ -178,7 +178,8 @@ async fn a_years_tracking_agrees_with_a_count_by_hand() {
         let needs = resettle_domain::reference::resettlement_needs();
         let situation = |n: &str| needs.situation_of(year, n).unwrap().to_string();
         let rows = sqlx::query(
-            "SELECT c.id, c.nationality, c.priority, c.channel, c.family_size, c.submitted_on, \
+            "SELECT c.id, c.nationality, c.priority, c.channel, c.family_size, \
+                    CAST(c.submitted_on AS TEXT), \
                     CAST(CASE WHEN c.sponsor_group_id IS NULL THEN 0 ELSE 1 END AS BIGINT), COALESCE(c.travelling, c.family_size) \
                FROM cases c",
         )
@@ -186,7 +187,7 @@ async fn a_years_tracking_agrees_with_a_count_by_hand() {
         .await
         .unwrap();
         let arrivals: BTreeMap<i64, (String, i64)> =
-            sqlx::query("SELECT case_id, arrived_on, persons FROM arrivals")
+            sqlx::query("SELECT case_id, CAST(arrived_on AS TEXT), persons FROM arrivals")
                 .fetch_all(&pool(&db.url).await)
                 .await
                 .unwrap()
@@ -199,7 +200,8 @@ async fn a_years_tracking_agrees_with_a_count_by_hand() {
                 })
                 .collect();
         let accepted: Vec<(i64, String)> = sqlx::query(
-            "SELECT case_id, at FROM case_events WHERE to_state IN ('accepted', 'accepted_in_part')",
+            "SELECT case_id, CAST(at AS TEXT) FROM case_events \
+              WHERE to_state IN ('accepted', 'accepted_in_part')",
         )
         .fetch_all(&pool(&db.url).await)
         .await

@@ -459,7 +459,8 @@ async fn sealed_rows(
     number: &str,
 ) -> Vec<(i64, String, String, i64, Option<String>)> {
     sqlx::query(
-        "SELECT m.member_no, m.condition, m.care_needs, m.consent_to_share, m.fit_to_travel \
+        "SELECT m.member_no, m.condition, m.care_needs, CAST(m.consent_to_share AS INTEGER), \
+                m.fit_to_travel \
            FROM medical_records m JOIN cases c ON c.id = m.case_id \
           WHERE c.case_number = $1 ORDER BY m.member_no",
     )

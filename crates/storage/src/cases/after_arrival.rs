@@ -25,12 +25,14 @@ impl Store {
             .bind(name.to_string())
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO after_arrival_steps (case_id, name, done_on) VALUES ($1, $2, $3)")
-            .bind(cur.id)
-            .bind(name.to_string())
-            .bind(codec::date(on))
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO after_arrival_steps (case_id, name, done_on) VALUES ($1, $2, date($3))",
+        )
+        .bind(cur.id)
+        .bind(name.to_string())
+        .bind(codec::date(on))
+        .execute(&mut *tx)
+        .await?;
         let head = self.append_audit_in(&mut tx, audit).await?;
         tx.commit().await?;
         self.committed(head);
@@ -39,17 +41,19 @@ impl Store {
 
     /// The steps after arrival of the case with internal id `id`, by name.
     pub(crate) async fn after_arrival_of(&self, id: i64) -> Result<AfterArrivalDone, StorageError> {
-        sqlx::query("SELECT name, done_on FROM after_arrival_steps WHERE case_id = $1")
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|r| {
-                Ok((
-                    r.try_get(0)?,
-                    parse_date("after_arrival_steps.done_on", &r.try_get::<String, _>(1)?)?,
-                ))
-            })
-            .collect()
+        sqlx::query(
+            "SELECT name, CAST(done_on AS TEXT) FROM after_arrival_steps WHERE case_id = $1",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get(0)?,
+                parse_date("after_arrival_steps.done_on", &r.try_get::<String, _>(1)?)?,
+            ))
+        })
+        .collect()
     }
 }

@@ -80,7 +80,8 @@ pub struct CaseSummary {
 }
 
 pub(super) const SUMMARY_COLUMNS: &str = "c.case_number, g.code, c.state, c.priority, c.channel, \
-     c.nationality, c.country_of_asylum, c.family_size, c.submitted_on, c.state_since, c.version";
+     c.nationality, c.country_of_asylum, c.family_size, CAST(c.submitted_on AS TEXT), \
+     CAST(c.state_since AS TEXT), c.version";
 
 pub(super) fn summary(r: &AnyRow) -> Result<CaseSummary, StorageError> {
     Ok(CaseSummary {

@@ -23,7 +23,8 @@ pub(crate) const COLUMNS: &[&str] = &[
 ];
 
 /// The columns [`row`] reads, from `medical_records`.
-pub(crate) const SELECT: &str = "member_no, condition, care_needs, consent_to_share, fit_to_travel";
+pub(crate) const SELECT: &str =
+    "member_no, condition, care_needs, CAST(consent_to_share AS INTEGER), fit_to_travel";
 
 /// The stored word of an assessment, sealed; `None` (NULL) until assessed.
 fn fit_word(fit: bool) -> &'static str {
@@ -45,7 +46,7 @@ pub(crate) fn row(
         m.member_no.into(),
         seal("condition", &m.condition)?.into(),
         seal("care_needs", &needs.join(","))?.into(),
-        m.consent_to_share.into(),
+        Cell::from(m.consent_to_share),
         m.fit_to_travel
             .map(|f| seal("fit_to_travel", fit_word(f)))
             .transpose()?

@@ -54,7 +54,7 @@ impl Store {
                             {days} \
                        FROM case_state_days f \
                       WHERE f.state = {from} AND f.priority = {priority} \
-                        AND f.now_in IN ({current}) AND f.first_on < {before} \
+                        AND f.now_in IN ({current}) AND f.first_on < date({before}) \
                         AND (f.entered_after & {stops}) = 0",
                     days = self.backend.days_between(&before, "f.first_on"),
                     current = current.join(", "),
@@ -66,7 +66,7 @@ impl Store {
         late.push(format!(
             "SELECT r.case_id, CAST(NULL AS BIGINT), {days} \
                FROM reunification_requests r \
-              WHERE r.status = 'requested' AND r.due_on < {today}",
+              WHERE r.status = 'requested' AND r.due_on < date({today})",
             days = self.backend.days_between(&today, "r.due_on"),
         ));
         let (clause, binds) = filter.clause_after(binds);

@@ -108,7 +108,8 @@ impl Store {
     pub async fn case(&self, number: &CaseNumber) -> Result<Option<StoredCase>, StorageError> {
         let Some(row) = sqlx::query(
             "SELECT c.id, g.code, c.country_of_asylum, c.nationality, c.priority, c.channel, \
-                    c.submitted_on, c.state, c.version, c.state_since, m.code, p.code, s.name \
+                    CAST(c.submitted_on AS TEXT), c.state, c.version, \
+                    CAST(c.state_since AS TEXT), m.code, p.code, s.name \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                LEFT JOIN selection_missions m ON m.id = c.mission_id \
                LEFT JOIN reception_places p ON p.id = c.reception_place_id \
@@ -195,8 +196,8 @@ impl Store {
 
     async fn members(&self, id: i64) -> Result<Vec<FamilyMember>, StorageError> {
         self.rows(
-            "SELECT f.member_no, f.full_name, f.date_of_birth, f.sex, f.relationship, \
-                    f.languages, f.education, f.occupation \
+            "SELECT f.member_no, f.full_name, CAST(f.date_of_birth AS TEXT), f.sex, \
+                    f.relationship, f.languages, f.education, f.occupation \
                FROM family_members f WHERE f.case_id = $1 ORDER BY f.member_no",
             id,
         )
@@ -223,7 +224,8 @@ impl Store {
     /// The history of the case with this internal id, oldest first.
     pub(crate) async fn events_of(&self, id: i64) -> Result<Vec<CaseEvent>, StorageError> {
         self.rows(
-            "SELECT seq, at, actor, from_state, to_state, reason, payload, reason_code \
+            "SELECT seq, CAST(at AS TEXT), actor, from_state, to_state, reason, payload, \
+                    reason_code \
                FROM case_events WHERE case_id = $1 ORDER BY seq",
             id,
         )
@@ -250,8 +252,8 @@ impl Store {
 
     async fn promises_of(&self, id: i64) -> Result<Vec<Promise>, StorageError> {
         self.rows(
-            "SELECT kind, promised_date, made_on, slip_reason, family_notified_on, \
-                    slip_reason_code \
+            "SELECT kind, CAST(promised_date AS TEXT), CAST(made_on AS TEXT), slip_reason, \
+                    CAST(family_notified_on AS TEXT), slip_reason_code \
                FROM promises WHERE case_id = $1 ORDER BY id",
             id,
         )
@@ -263,8 +265,9 @@ impl Store {
 
     async fn reunification_of(&self, id: i64) -> Result<Vec<ReunificationRequest>, StorageError> {
         self.rows(
-            "SELECT relative_name, relationship, location, status, requested_on, resolved_on, \
-                    decision_reason, dependency, evidence, due_on \
+            "SELECT relative_name, relationship, location, status, \
+                    CAST(requested_on AS TEXT), CAST(resolved_on AS TEXT), decision_reason, \
+                    dependency, evidence, CAST(due_on AS TEXT) \
                FROM reunification_requests WHERE case_id = $1 ORDER BY id",
             id,
         )

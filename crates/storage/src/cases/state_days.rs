@@ -68,7 +68,7 @@ pub(crate) async fn record(
     sqlx::query(
         "INSERT INTO case_state_days \
            (case_id, state, first_on, last_on, priority, now_in, entered_after) \
-         SELECT c.id, $2, $3, $3, c.priority, $2, 0 FROM cases c WHERE c.id = $1 \
+         SELECT c.id, $2, date($3), date($3), c.priority, $2, 0 FROM cases c WHERE c.id = $1 \
          ON CONFLICT (case_id, state) DO UPDATE SET \
            first_on = CASE WHEN excluded.first_on < case_state_days.first_on \
                       THEN excluded.first_on ELSE case_state_days.first_on END, \

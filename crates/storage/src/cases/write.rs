@@ -3,7 +3,7 @@
 use resettle_domain::case::{CaseFile, CaseNumber, CaseState, Promise, PromiseKind};
 use resettle_domain::reunification::{ReunificationRequest, ReunificationStatus};
 use resettle_domain::support::SupportPlan;
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use super::state_days;
@@ -212,10 +212,11 @@ impl Store {
                 .try_get(0)?;
         let at = codec::timestamp(event.at);
         state_days::record(&mut tx, cur.id, event.to, state_days::day_of(&at)).await?;
-        let moved = sqlx::query(
-            "UPDATE cases SET state = $1, state_since = $2, version = $3 \
+        let moved = sqlx::query(AssertSqlSafe(format!(
+            "UPDATE cases SET state = $1, state_since = {}, version = $3 \
              WHERE id = $4 AND version = $5",
-        )
+            self.backend.time_param("$2")
+        )))
         .bind(event.to.as_str().to_string())
         .bind(at.clone())
         .bind(new_version)
@@ -231,11 +232,12 @@ impl Store {
                 actual: cur.version + 1,
             });
         }
-        sqlx::query(
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO case_events \
              (case_id, seq, at, actor, from_state, to_state, reason, payload, reason_code) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
+             VALUES ($1, $2, {}, $4, $5, $6, $7, $8, $9)",
+            self.backend.time_param("$3")
+        )))
         .bind(cur.id)
         .bind(seq)
         .bind(at)
@@ -303,7 +305,7 @@ impl Store {
         let key = format!("{number} #{request_no}");
         let id = &reunification_id(&mut tx, cur.id, request_no, &key).await?;
         let done = sqlx::query(
-            "UPDATE reunification_requests SET status = $1, resolved_on = $2, \
+            "UPDATE reunification_requests SET status = $1, resolved_on = date($2), \
              decision_reason = $3 WHERE id = $4 AND status = $5",
         )
         .bind(moved.status.as_str().to_string())
@@ -405,7 +407,7 @@ async fn insert_reunification(
     sqlx::query(
         "INSERT INTO reunification_requests (case_id, relative_name, relationship, \
          location, status, requested_on, resolved_on, decision_reason, dependency, evidence, \
-         due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         due_on) VALUES ($1, $2, $3, $4, $5, date($6), date($7), $8, $9, $10, date($11))",
     )
     .bind(case_id)
     .bind(request.relative_name.clone())
@@ -457,7 +459,7 @@ async fn assign(
     if let Some((on, persons)) = a.arrival {
         sqlx::query(
             "INSERT INTO arrivals (case_id, programme_id, arrived_on, persons) \
-             SELECT id, programme_id, $1, $2 FROM cases WHERE id = $3",
+             SELECT id, programme_id, date($1), $2 FROM cases WHERE id = $3",
         )
         .bind(codec::date(on))
         .bind(i64::from(persons))
@@ -486,7 +488,7 @@ async fn insert_promise(
     sqlx::query(
         "INSERT INTO promises \
          (case_id, kind, promised_date, made_on, slip_reason, family_notified_on, slip_reason_code) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+         VALUES ($1, $2, date($3), date($4), $5, date($6), $7)",
     )
     .bind(case_id)
     .bind(promise.kind.as_str().to_string())
@@ -500,7 +502,7 @@ async fn insert_promise(
     if promise.kind == PromiseKind::Departure {
         // The departure date last told, kept on the case: the reception page and the
         // families on their way are read in its order from an index.
-        sqlx::query("UPDATE cases SET departs_on = $1 WHERE id = $2")
+        sqlx::query("UPDATE cases SET departs_on = date($1) WHERE id = $2")
             .bind(codec::date(promise.promised_date))
             .bind(case_id)
             .execute(&mut *conn)

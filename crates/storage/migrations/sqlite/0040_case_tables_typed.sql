@@ -1,0 +1,2 @@
+-- SQLite has no types for days, moments or yes/no: the case tables keep the codec's text
+-- and 0 or 1. PostgreSQL's twin of this migration types their columns (docs/decisions/0023).

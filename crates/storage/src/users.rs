@@ -169,6 +169,7 @@ impl Store {
         let cut = cut_off(&mut tx, username, self.now()).await?;
         let head = self.append_audit_in(&mut tx, &audit(&cut)).await?;
         tx.commit().await?;
+        self.tokens.forget_all();
         self.committed(head);
         Ok(cut)
     }
@@ -210,26 +211,40 @@ impl Store {
     }
 
     /// The enabled user holding an unexpired, unrevoked token with this digest, with the
-    /// token's roles if it is limited to some.
+    /// token's roles if it is limited to some. A token verified in the last few seconds is
+    /// answered from memory (`token_cache`).
     pub async fn user_by_token(
         &self,
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<UserRow>, StorageError> {
+        if let Some(user) = self.tokens.get(token_hash, now) {
+            return Ok(Some(user));
+        }
+        let generation = self.tokens.generation();
         let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT u.username, COALESCE(t.roles, u.roles), o.name, u.disabled, u.created_at \
+            "SELECT u.username, COALESCE(t.roles, u.roles), o.name, u.disabled, u.created_at, \
+                    t.expires_at \
              {USER_FROM} JOIN api_tokens t ON t.user_id = u.id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0 \
                AND (t.expires_at IS NULL OR t.expires_at > $2)"
         ));
-        sqlx::query(sql)
+        let Some(row) = sqlx::query(sql)
             .bind(token_hash.to_string())
             .bind(codec::timestamp(now))
             .fetch_optional(&self.pool)
             .await?
-            .as_ref()
-            .map(user)
-            .transpose()
+        else {
+            return Ok(None);
+        };
+        let found = user(&row)?;
+        let expires_at = row
+            .try_get::<Option<String>, _>(5)?
+            .map(|t| codec::parse_timestamp("api_tokens.expires_at", &t))
+            .transpose()?;
+        self.tokens
+            .keep(token_hash, generation, found.clone(), expires_at);
+        Ok(Some(found))
     }
 
     /// Revokes every token of a user.
@@ -242,6 +257,7 @@ impl Store {
         let n = revoke_tokens_of(&mut tx, username, self.now()).await?;
         let head = self.append_audit_in(&mut tx, &audit(&n)).await?;
         tx.commit().await?;
+        self.tokens.forget_all();
         self.committed(head);
         Ok(n)
     }

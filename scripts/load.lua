@@ -62,7 +62,9 @@ local function transition()
   if m.state == "deferred" then
     body = string.format('{"to":"dossier_review","expected_version":%d}', m.version)
   else
-    body = string.format('{"to":"deferred","reason":"load test","expected_version":%d}', m.version)
+    -- a deferral names its reason from the profile's list; `other` with the words
+    body = string.format('{"to":"deferred","reason_code":"other","reason":"load test",' ..
+                         '"expected_version":%d}', m.version)
   end
   local h = header()
   h["Content-Type"] = "application/json"

@@ -56,7 +56,7 @@ pub use resettle_secure::cipher::Keyring;
 pub use resettle_storage::clock::{Clock, FixedClock, SystemClock};
 pub use resettle_storage::{AnchorPolicy, ChainCheck, Fault};
 pub use resettle_storage::{
-    Backend, ImportSummary, redacted_url, sqlite_path, warn_if_readable_by_others,
+    Backend, ImportSummary, TOKENS_KEPT_FOR, redacted_url, sqlite_path, warn_if_readable_by_others,
 };
 pub use retention::{DueCase, RetentionReport};
 pub use scenarios::Scenario;

@@ -555,7 +555,7 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::Place, AuditEntity::Placement)
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         Ok(self
             .store
             .proposal(number)

@@ -38,6 +38,7 @@ mod stats;
 mod stays;
 mod step_durations;
 mod support;
+mod token_cache;
 mod unique;
 mod users;
 
@@ -79,6 +80,7 @@ pub use stays::{NewStay, PlaceLoad};
 pub use support::{
     ClosedTask, CohortFamily, ImportedSupport, StoredCheckIn, SupportRecords, SupportRow, TaskRow,
 };
+pub use token_cache::KEPT_FOR as TOKENS_KEPT_FOR;
 pub use users::{Attempt, CutOff, LoginRow, SignInStep, UserRow};
 
 use std::str::FromStr;
@@ -86,7 +88,11 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
+
+/// How long a PostgreSQL connection may sit unused in the pool before it is pinged on
+/// its way out.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(10);
 
 /// Which database a [`Store`] talks to. Decided once from the URL; the few places where
 /// the dialects differ branch on it here and nowhere else.
@@ -192,6 +198,8 @@ pub struct Store {
     audit: std::sync::Arc<audit::AuditTrail>,
     /// The turn to write, on SQLite (see [`Store::begin_write`]); shared by every clone.
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// API tokens verified lately (see `token_cache`); shared by every clone.
+    tokens: std::sync::Arc<token_cache::TokenCache>,
 }
 
 /// A write transaction, holding this process's turn to write on SQLite until it ends.
@@ -257,6 +265,10 @@ impl Store {
                 // docs/reliability.md has the choice and its cost.
                 AnyPoolOptions::new()
                     .max_connections(4)
+                    // sqlx pings a connection each time it leaves the pool, a round trip to
+                    // the connection's thread before every query (twenty per case read);
+                    // a connection to a file on this machine cannot have been hung up on.
+                    .test_before_acquire(false)
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
                             conn.execute(
@@ -273,6 +285,20 @@ impl Store {
             Backend::Postgres => {
                 AnyPoolOptions::new()
                     .max_connections(8)
+                    // sqlx pings a connection each time it leaves the pool: a round trip to
+                    // the server before every query, doubling those of a case read. A
+                    // connection used in the last seconds is alive as far as a ping can
+                    // tell; one idle for longer (the server may have restarted, a firewall
+                    // dropped it) is still pinged, and replaced if it does not answer.
+                    .test_before_acquire(false)
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for > IDLE_BEFORE_PING {
+                                conn.ping().await?;
+                            }
+                            Ok(true)
+                        })
+                    })
                     // Every query here is short (a page, a case, a count); PostgreSQL's
                     // JIT compiles a plan once its estimated cost passes a threshold, which
                     // sub-queries per row reach, and compiling took ~50 ms of each such
@@ -308,6 +334,7 @@ impl Store {
             clock: std::sync::Arc::new(clock::SystemClock),
             audit: std::sync::Arc::default(),
             writer: std::sync::Arc::default(),
+            tokens: std::sync::Arc::default(),
         })
     }
 

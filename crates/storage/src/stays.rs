@@ -1,6 +1,8 @@
 //! Where families stay after arrival: writing a stay (the current one ends the day the
 //! next begins, in the same transaction as the step or move that begins it), reading a
 //! case's stays, and the load of one place as a capacity check needs it.
+use std::collections::BTreeMap;
+
 use resettle_domain::case::CaseNumber;
 use resettle_domain::reception::{Move, OccupancyRule, Stay, StayKind};
 use resettle_domain::{Refusal, RefusalKind};
@@ -202,18 +204,29 @@ pub(crate) fn stay(r: &AnyRow, at: usize) -> Result<Stay, StorageError> {
 }
 
 impl Store {
-    /// The stays of the case with this internal id, oldest first.
-    pub(crate) async fn stays_of(&self, id: i64) -> Result<Vec<Stay>, StorageError> {
-        sqlx::query(AssertSqlSafe(format!(
-            "SELECT {STAY_COLUMNS} FROM stays s {STAY_JOINS} WHERE s.case_id = $1 \
+    /// The stays of the case with this internal id, oldest first, and the names of the
+    /// reception places among them by code.
+    pub(crate) async fn stays_of(
+        &self,
+        id: i64,
+    ) -> Result<(Vec<Stay>, BTreeMap<String, String>), StorageError> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {STAY_COLUMNS}, r.name FROM stays s {STAY_JOINS} WHERE s.case_id = $1 \
              ORDER BY s.from_on, s.id"
         )))
         .bind(id)
         .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| stay(r, 0))
-        .collect()
+        .await?;
+        let mut names = BTreeMap::new();
+        let mut stays = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let stay = stay(r, 0)?;
+            if let (Some(name), Some(code)) = (r.try_get::<Option<String>, _>(7)?, &stay.place) {
+                names.insert(code.clone(), name);
+            }
+            stays.push(stay);
+        }
+        Ok((stays, names))
     }
 
     /// The reception places of a programme as (code, name, kind), by code: what a form

@@ -178,6 +178,7 @@ impl Store {
         let cut = cut_off(&mut tx, self.backend, username, self.now()).await?;
         let head = self.append_audit_in(&mut tx, &audit(&cut)).await?;
         tx.commit().await?;
+        self.tokens.forget_all();
         self.committed(head);
         Ok(cut)
     }
@@ -221,30 +222,43 @@ impl Store {
     }
 
     /// The enabled user holding an unexpired, unrevoked token with this digest, with the
-    /// token's roles if it is limited to some.
+    /// token's roles if it is limited to some. A token verified in the last few seconds is
+    /// answered from memory (`token_cache`).
     pub async fn user_by_token(
         &self,
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<UserRow>, StorageError> {
+        if let Some(user) = self.tokens.get(token_hash, now) {
+            return Ok(Some(user));
+        }
+        let generation = self.tokens.generation();
         // The placeholder is cast, never the column: the token is found by its digest's
         // index, and the expiry compares moment with moment.
         let sql = AssertSqlSafe(format!(
             "SELECT u.username, COALESCE(t.roles, u.roles), o.name, CAST(u.disabled AS INTEGER), \
-             CAST(u.created_at AS TEXT) \
+             CAST(u.created_at AS TEXT), CAST(t.expires_at AS TEXT) \
              {USER_FROM} JOIN api_tokens t ON t.user_id = u.id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled \
                AND (t.expires_at IS NULL OR t.expires_at > {})",
             self.backend.time_param("$2")
         ));
-        sqlx::query(sql)
+        let Some(row) = sqlx::query(sql)
             .bind(token_hash.to_string())
             .bind(codec::timestamp(now))
             .fetch_optional(&self.pool)
             .await?
-            .as_ref()
-            .map(user)
-            .transpose()
+        else {
+            return Ok(None);
+        };
+        let found = user(&row)?;
+        let expires_at = row
+            .try_get::<Option<String>, _>(5)?
+            .map(|t| codec::parse_timestamp("api_tokens.expires_at", &t))
+            .transpose()?;
+        self.tokens
+            .keep(token_hash, generation, found.clone(), expires_at);
+        Ok(Some(found))
     }
 
     /// Revokes every token of a user.
@@ -257,6 +271,7 @@ impl Store {
         let n = revoke_tokens_of(&mut tx, self.backend, username, self.now()).await?;
         let head = self.append_audit_in(&mut tx, &audit(&n)).await?;
         tx.commit().await?;
+        self.tokens.forget_all();
         self.committed(head);
         Ok(n)
     }

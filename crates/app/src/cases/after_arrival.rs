@@ -37,7 +37,7 @@ impl App {
                 AuditEntity::Case,
             )
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let name = step.name.trim();
         let on = step.done_on.unwrap_or(self.today());
         stored

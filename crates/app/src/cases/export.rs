@@ -46,7 +46,7 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::ExportSubject, AuditEntity::Case)
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let holds = self.programme_holds(&stored.programme).await?;
         let programme_name = self
             .store

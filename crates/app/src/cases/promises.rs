@@ -85,7 +85,7 @@ impl App {
             )
             .await?;
         let kind = p.kind;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let slip = Promise::slip_reason(
             kind,
             &stored.file.promises,
@@ -126,7 +126,7 @@ impl App {
                 AuditEntity::Case,
             )
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let request = ReunificationRequest::opened(
             &r.relative_name,
             &r.relationship,

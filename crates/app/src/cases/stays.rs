@@ -10,6 +10,7 @@ use resettle_domain::reception::{Move, OccupancyRule, Stay, StayKind, check_room
 use resettle_domain::{ParseError, RefusalKind};
 use resettle_storage::{NewStay, StoredCase};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use time::Date;
 
 use super::case_number;
@@ -90,8 +91,14 @@ pub struct Moved {
     pub stays: Vec<StayView>,
 }
 
-/// The stays of a case as shown on `today` under `policy`.
-pub(crate) fn stay_views(stays: &[Stay], policy: &PolicyProfile, today: Date) -> Vec<StayView> {
+/// The stays of a case as shown on `today` under `policy`, reception places named from
+/// `names` (by code, as read with the case).
+pub(crate) fn stay_views(
+    stays: &[Stay],
+    names: &BTreeMap<String, String>,
+    policy: &PolicyProfile,
+    today: Date,
+) -> Vec<StayView> {
     stays
         .iter()
         .map(|s| StayView {
@@ -100,7 +107,11 @@ pub(crate) fn stay_views(stays: &[Stay], policy: &PolicyProfile, today: Date) ->
                 .is_open()
                 .then(|| due_to_move_on(policy.reception(), s))
                 .flatten(),
-            place_name: None,
+            place_name: s
+                .place
+                .as_ref()
+                .filter(|_| s.kind != StayKind::Sponsor)
+                .and_then(|code| names.get(code).cloned()),
             stay: s.clone(),
         })
         .collect()
@@ -123,33 +134,6 @@ impl App {
             .into_iter()
             .map(|(code, name, kind)| PlaceChoice { code, name, kind })
             .collect())
-    }
-
-    /// Names the reception places of `stays` (of a case of `programme`).
-    pub(crate) async fn name_places(
-        &self,
-        programme: &str,
-        stays: &mut [StayView],
-    ) -> Result<(), AppError> {
-        if stays
-            .iter()
-            .all(|s| s.stay.kind == StayKind::Sponsor || s.stay.place.is_none())
-        {
-            return Ok(());
-        }
-        let names = self.store.place_names(programme).await?;
-        for s in stays
-            .iter_mut()
-            .filter(|s| s.stay.kind != StayKind::Sponsor)
-        {
-            s.place_name = s.stay.place.as_ref().and_then(|code| {
-                names
-                    .iter()
-                    .find(|(c, _, _)| c == code)
-                    .map(|(_, name, _)| name.clone())
-            });
-        }
-        Ok(())
     }
 
     /// The stay a family begins at `to` on `on`, with `reason`: refused when the move
@@ -255,7 +239,7 @@ impl App {
                 stored.version, req.expected_version
             )));
         }
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let code = req.place.trim();
         // Say which reception place the family moves to.
         if code.is_empty() {
@@ -303,8 +287,7 @@ impl App {
             .case(&case_number(number)?)
             .await?
             .ok_or_else(|| AppError::NotFound(format!("case {number} does not exist")))?;
-        let mut stays = stay_views(&after.file.stays, &policy, self.today());
-        self.name_places(&after.programme, &mut stays).await?;
+        let stays = stay_views(&after.file.stays, &after.place_names, &policy, self.today());
         Ok(Moved {
             case_number: after.file.case.case_number.to_string(),
             version,

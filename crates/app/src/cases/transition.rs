@@ -245,7 +245,7 @@ impl App {
         let to = req.to;
         self.require(caller, Permission::MoveCase(to), AuditEntity::Case, number)
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         if stored.version != req.expected_version {
             return Err(Refusal::of(
                 "expected_version",

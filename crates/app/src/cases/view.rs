@@ -307,7 +307,7 @@ pub(crate) fn build(
             .collect(),
         mission: f.mission,
         reception_place: f.reception_place,
-        stays: stay_views(&f.stays, policy, today),
+        stays: stay_views(&f.stays, &stored.place_names, policy, today),
         sponsor_group: f.sponsor_group,
         support: f.support,
         slipped_promises: f.promises.iter().filter(|p| p.is_slip()).count(),
@@ -429,10 +429,9 @@ impl App {
 
     async fn view_for(&self, caller: &Caller, number: &str) -> Result<CaseView, AppError> {
         let stored = self.stored_case(caller, number).await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let holds = self.programme_holds(&stored.programme).await?;
         let mut view = build(stored, &policy, &holds, self.today());
-        self.name_places(&view.programme, &mut view.stays).await?;
         view.allowed_transitions
             .retain(|&s| caller.may(Permission::MoveCase(s)));
         if !sees_unshared_care_needs(caller) {

@@ -131,7 +131,7 @@ impl App {
                 AuditEntity::FamilyCode,
             )
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let code = new_code()?;
         let plain = normalise(&code).expect("a new code is a code");
         let hash = tokio::task::spawn_blocking(move || hash_secret("code", &plain))

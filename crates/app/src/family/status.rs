@@ -155,7 +155,7 @@ impl App {
             .case(&number)
             .await?
             .ok_or_else(|| AppError::NotFound(format!("case {number} does not exist")))?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let holds = self.programme_holds(&stored.programme).await?;
         let today = self.today();
         let file = &stored.file;

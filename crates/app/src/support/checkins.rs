@@ -182,7 +182,7 @@ impl App {
         else {
             return Ok(None);
         };
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let answered: Vec<u32> = self
             .store
             .support_records(&stored.file.case.case_number, false)
@@ -236,7 +236,7 @@ impl App {
         if stored.file.support.is_none() {
             return Err(Refusal::of("plan", RefusalKind::Missing).into());
         }
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         checkin.check(&stored.file, policy.checkin_months(), self.today())?;
         let open: Vec<_> = self
             .store

@@ -160,7 +160,7 @@ impl App {
         };
         self.record_ok(caller, AuditAction::Read, ENTITY, number, fields, "")
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let answered: Vec<u32> = records.checkins.iter().map(|c| c.checkin.months).collect();
         let due = stored
             .file
@@ -193,7 +193,7 @@ impl App {
         let stored = self
             .stored_case_for(caller, number, Permission::ManageSupport, ENTITY)
             .await?;
-        let policy = self.programme_policy(&stored.programme).await?;
+        let policy = self.policy(&stored.policy_profile).await?;
         let plan = SupportPlan {
             provider: req.provider.trim().to_string(),
             provider_kind: req.provider_kind,

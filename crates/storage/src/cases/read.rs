@@ -7,6 +7,8 @@ use resettle_domain::country::CountryCode;
 use resettle_domain::outcomes::FollowUp;
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
+use std::collections::BTreeMap;
+
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
@@ -28,6 +30,12 @@ pub struct StoredCase {
     pub version: i64,
     /// When the case entered its current state.
     pub state_since: OffsetDateTime,
+    /// The policy profile its programme runs under, read with the case so that the many
+    /// uses that need both (a read, a step) do not look the programme up again.
+    pub policy_profile: String,
+    /// The names of the reception places its stays are at, by code (read with the stays,
+    /// so showing them needs no list of the programme's places).
+    pub place_names: BTreeMap<String, String>,
 }
 
 fn get<T>(row: &AnyRow, i: usize) -> Result<T, StorageError>
@@ -109,7 +117,7 @@ impl Store {
         let Some(row) = sqlx::query(
             "SELECT c.id, g.code, c.country_of_asylum, c.nationality, c.priority, c.channel, \
                     CAST(c.submitted_on AS TEXT), c.state, c.version, \
-                    CAST(c.state_since AS TEXT), m.code, p.code, s.name \
+                    CAST(c.state_since AS TEXT), m.code, p.code, s.name, g.policy_profile \
                FROM cases c JOIN programmes g ON g.id = c.programme_id \
                LEFT JOIN selection_missions m ON m.id = c.mission_id \
                LEFT JOIN reception_places p ON p.id = c.reception_place_id \
@@ -139,6 +147,7 @@ impl Store {
             members: self.members(id).await?,
             linked_cases: self.links(id).await?,
         };
+        let (stays, place_names) = self.stays_of(id).await?;
         let file = CaseFile {
             case,
             events: self.events_of(id).await?,
@@ -150,7 +159,7 @@ impl Store {
             sponsor_group: get(&row, 12)?,
             support: self.support_of(id).await?,
             outcomes: self.outcomes_of(id).await?,
-            stays: self.stays_of(id).await?,
+            stays,
             after_arrival: self.after_arrival_of(id).await?,
         };
         Ok(Some(StoredCase {
@@ -159,6 +168,8 @@ impl Store {
             state: parse_word("cases.state", &get::<String>(&row, 7)?)?,
             version: get(&row, 8)?,
             state_since: parse_timestamp("cases.state_since", &get::<String>(&row, 9)?)?,
+            policy_profile: get(&row, 13)?,
+            place_names,
         }))
     }
 

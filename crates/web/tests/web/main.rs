@@ -6,4 +6,5 @@ mod common;
 mod family;
 mod security;
 mod signin;
+mod tokens;
 mod web;

@@ -220,6 +220,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0034_case_list_by_key.sql"),
         postgres: include_str!("../migrations/postgres/0034_case_list_by_key.sql"),
     },
+    Migration {
+        version: 38,
+        description: "the dashboard's counts per state and a place's families in reception, \
+                      each as one range of an index",
+        sqlite: include_str!("../migrations/sqlite/0038_counts_and_scopes.sql"),
+        postgres: include_str!("../migrations/postgres/0038_counts_and_scopes.sql"),
+    },
 ];
 
 /// The migration that made the table of name words, which is then filled from the names

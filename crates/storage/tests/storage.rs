@@ -1443,6 +1443,104 @@ async fn the_overdue_cases_counted_in_the_database_are_the_rules() {
     }
 }
 
+/// A case runs late only on its own programme's time limits, and a closed case not at
+/// all, whichever way the database reads them: two programmes with the same screens (no
+/// programme read per case) list both programmes' late cases; a programme whose profile
+/// sets no limits lists none of its own, though they meet the other's screens; a request
+/// for reunification past its due day lists an open case, not a closed one.
+#[tokio::test]
+async fn a_case_runs_late_on_its_own_programmes_limits_while_open() {
+    use resettle_domain::policy::PolicyProfile;
+    use resettle_domain::reunification::ReunificationRequest;
+    use resettle_storage::CaseFilter;
+
+    let policy = PolicyProfile::parse(include_str!("../../../policies/belgium.toml")).unwrap();
+    let today = date!(2022 - 06 - 01);
+    let waiting = |number: &str, code: &str| {
+        let mut f = case_file(
+            number,
+            2,
+            &[CaseState::DossierReview, CaseState::Accepted],
+            2020,
+        );
+        f.case.programme = code.into();
+        f
+    };
+    let asking = |number: &str, path: &[CaseState]| {
+        let mut f = case_file(number, 2, path, 2020);
+        f.reunification = vec![ReunificationRequest::opened(
+            "Rania",
+            "sister",
+            CountryCode::parse("l", "LB").unwrap(),
+            date!(2022 - 01 - 01),
+            Some(90),
+        )];
+        f
+    };
+    let be = programme(vec![
+        waiting("TST-20C00001", "BE"),
+        asking("TST-20C00003", &[CaseState::DossierReview]),
+        asking("TST-20C00004", &[CaseState::Withdrawn]),
+    ]);
+    let mut nl = programme(vec![waiting("TST-20C00002", "NL")]);
+    nl.programme.code = "NL".into();
+    let screens = policy.overdue_screens(today);
+    // The days over of a case's worst limit still running, by the domain's rule.
+    let running = |f: &CaseFile| {
+        let history: Vec<(CaseState, time::Date)> =
+            f.events.iter().map(|e| (e.to, e.at.date())).collect();
+        policy
+            .overdue(f.case.priority, &history, today)
+            .into_iter()
+            .filter(|o| o.stopped.is_none())
+            .map(|o| o.days_over)
+            .max()
+            .unwrap_or(0)
+    };
+    let waited = running(&be.cases[0]);
+    assert!(waited > 0, "accepted in 2020 and still waiting in 2022");
+    // Due on 1 April 2022, still waiting on 1 June.
+    let asked = running(&be.cases[1]).max(61);
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store.import_programme(&be, &[]).await.unwrap();
+        store.import_programme(&nl, &[]).await.unwrap();
+        let all = CaseFilter::default();
+        let same = [
+            ("BE".to_string(), screens.clone()),
+            ("NL".to_string(), screens.clone()),
+        ];
+        let (rows, total) = listed(&store, &same, today, 1, 50, &all).await;
+        assert_eq!(
+            rows,
+            vec![
+                ("TST-20C00001".to_string(), waited),
+                ("TST-20C00002".to_string(), waited),
+                ("TST-20C00003".to_string(), asked),
+            ],
+            "{}: one profile for both programmes",
+            db.backend
+        );
+        assert_eq!(total, 3, "{}", db.backend);
+        let only_be = [
+            ("BE".to_string(), screens.clone()),
+            ("NL".to_string(), vec![]),
+        ];
+        let (rows, total) = listed(&store, &only_be, today, 1, 50, &all).await;
+        assert_eq!(
+            rows,
+            vec![
+                ("TST-20C00001".to_string(), waited),
+                ("TST-20C00003".to_string(), asked),
+            ],
+            "{}: no limits for NL",
+            db.backend
+        );
+        assert_eq!(total, 2, "{}", db.backend);
+        store.close().await;
+    }
+}
+
 /// Storage answers with roles and times, not the comma list and text it keeps: a user's
 /// roles come back sorted as `Role`s, when it was made as the store's clock stood, and a
 /// stored role word no role has is refused as corrupt rather than passed upward.

@@ -222,8 +222,8 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 38,
-        description: "the dashboard's counts per state and a place's families in reception, \
-                      each as one range of an index",
+        description: "the dashboard's counts per state, a place's families in reception and \
+                      the confirmed proposals of a place, each as one range of an index",
         sqlite: include_str!("../migrations/sqlite/0038_counts_and_scopes.sql"),
         postgres: include_str!("../migrations/postgres/0038_counts_and_scopes.sql"),
     },

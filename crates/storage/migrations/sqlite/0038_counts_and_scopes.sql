@@ -7,3 +7,7 @@ CREATE INDEX cases_state_travelling ON cases (state, travelling);
 -- family in reception (8,000 at 100,000 cases) to find a place's few.
 DROP INDEX cases_reception_place;
 CREATE INDEX cases_reception_place ON cases (reception_place_id, state);
+-- The families on their way to a municipality's places: its places, then their confirmed
+-- proposals, then the cases. Read from the cases' side, SQLite walked every case on its
+-- way or just arrived (3,800 at 100,000 cases) to look each up among the proposals.
+CREATE INDEX placement_proposals_place ON placement_proposals (place_code, status);

@@ -213,15 +213,17 @@ impl Store {
             ..CaseFilter::default()
         };
         let (clause, binds) = filter.clause();
-        let states = format!("c.state IN {}", stage.states());
-        let clause = if clause.is_empty() {
-            format!(" WHERE {states}")
-        } else {
-            format!("{clause} AND {states}")
-        };
-        let mut count = sqlx::query(AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM cases c JOIN programmes g ON g.id = c.programme_id{clause}"
-        )));
+        // The cases in scope first, each then looked up by key and kept if in one of the
+        // stage's states. Asked for both conditions on one table, SQLite walks the index
+        // on state (migration 34) through every family in those states, 37,000 at 100,000
+        // cases, to keep the few hundred in scope. `CROSS JOIN` is how SQLite is told the
+        // order of a join (its left side is read first); PostgreSQL plans it as any join.
+        let from = format!(
+            " FROM (SELECT c.id FROM cases c JOIN programmes g ON g.id = c.programme_id{clause}) \
+             AS scoped CROSS JOIN cases c WHERE c.id = scoped.id AND c.state IN {}",
+            stage.states()
+        );
+        let mut count = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*){from}")));
         for b in &binds {
             count = count.bind(b.clone());
         }
@@ -230,8 +232,7 @@ impl Store {
         // sub-queries per family (address, latest actor) and the joins run for a page, not
         // for every family in scope.
         let sql = format!(
-            "SELECT c.id FROM cases c JOIN programmes g ON g.id = c.programme_id{clause} \
-             ORDER BY {} LIMIT {per_page} OFFSET {}",
+            "SELECT c.id{from} ORDER BY {} LIMIT {per_page} OFFSET {}",
             stage.order(),
             u64::from(page.saturating_sub(1)) * u64::from(per_page)
         );

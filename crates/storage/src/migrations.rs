@@ -227,6 +227,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0035_scenario_time_typed.sql"),
     },
     Migration {
+        version: 38,
+        description: "the dashboard's counts per state, a place's families in reception and \
+                      the confirmed proposals of a place, each as one range of an index",
+        sqlite: include_str!("../migrations/sqlite/0038_counts_and_scopes.sql"),
+        postgres: include_str!("../migrations/postgres/0038_counts_and_scopes.sql"),
+    },
+    Migration {
         version: 40,
         description: "the case tables' days, moments and consents in PostgreSQL's own types",
         sqlite: include_str!("../migrations/sqlite/0040_case_tables_typed.sql"),

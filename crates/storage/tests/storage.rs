@@ -2161,6 +2161,235 @@ async fn the_overdue_cases_counted_in_the_database_are_the_rules() {
     }
 }
 
+/// A case runs late only on its own programme's time limits, and a closed case not at
+/// all, whichever way the database reads them: two programmes with the same screens (no
+/// programme read per case) list both programmes' late cases; a programme whose profile
+/// sets no limits lists none of its own, though they meet the other's screens; a request
+/// for reunification past its due day lists an open case, not a closed one.
+#[tokio::test]
+async fn a_case_runs_late_on_its_own_programmes_limits_while_open() {
+    use resettle_domain::policy::PolicyProfile;
+    use resettle_domain::reunification::ReunificationRequest;
+    use resettle_storage::CaseFilter;
+
+    let policy = PolicyProfile::parse(include_str!("../../../policies/belgium.toml")).unwrap();
+    let today = date!(2022 - 06 - 01);
+    let waiting = |number: &str, code: &str| {
+        let mut f = case_file(
+            number,
+            2,
+            &[CaseState::DossierReview, CaseState::Accepted],
+            2020,
+        );
+        f.case.programme = code.into();
+        f
+    };
+    let asking = |number: &str, path: &[CaseState]| {
+        let mut f = case_file(number, 2, path, 2020);
+        f.reunification = vec![ReunificationRequest::opened(
+            "Rania",
+            "sister",
+            CountryCode::parse("l", "LB").unwrap(),
+            date!(2022 - 01 - 01),
+            Some(90),
+        )];
+        f
+    };
+    let be = programme(vec![
+        waiting("TST-20C00001", "BE"),
+        asking("TST-20C00003", &[CaseState::DossierReview]),
+        asking("TST-20C00004", &[CaseState::Withdrawn]),
+    ]);
+    let mut nl = programme(vec![waiting("TST-20C00002", "NL")]);
+    nl.programme.code = "NL".into();
+    let screens = policy.overdue_screens(today);
+    // The days over of a case's worst limit still running, by the domain's rule.
+    let running = |f: &CaseFile| {
+        let history: Vec<(CaseState, time::Date)> =
+            f.events.iter().map(|e| (e.to, e.at.date())).collect();
+        policy
+            .overdue(f.case.priority, &history, today)
+            .into_iter()
+            .filter(|o| o.stopped.is_none())
+            .map(|o| o.days_over)
+            .max()
+            .unwrap_or(0)
+    };
+    let waited = running(&be.cases[0]);
+    assert!(waited > 0, "accepted in 2020 and still waiting in 2022");
+    // Due on 1 April 2022, still waiting on 1 June.
+    let asked = running(&be.cases[1]).max(61);
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store.import_programme(&be, &[]).await.unwrap();
+        store.import_programme(&nl, &[]).await.unwrap();
+        let all = CaseFilter::default();
+        let same = [
+            ("BE".to_string(), screens.clone()),
+            ("NL".to_string(), screens.clone()),
+        ];
+        let (rows, total) = listed(&store, &same, today, 1, 50, &all).await;
+        assert_eq!(
+            rows,
+            vec![
+                ("TST-20C00001".to_string(), waited),
+                ("TST-20C00002".to_string(), waited),
+                ("TST-20C00003".to_string(), asked),
+            ],
+            "{}: one profile for both programmes",
+            db.backend
+        );
+        assert_eq!(total, 3, "{}", db.backend);
+        let only_be = [
+            ("BE".to_string(), screens.clone()),
+            ("NL".to_string(), vec![]),
+        ];
+        let (rows, total) = listed(&store, &only_be, today, 1, 50, &all).await;
+        assert_eq!(
+            rows,
+            vec![
+                ("TST-20C00001".to_string(), waited),
+                ("TST-20C00003".to_string(), asked),
+            ],
+            "{}: no limits for NL",
+            db.backend
+        );
+        assert_eq!(total, 2, "{}", db.backend);
+        store.close().await;
+    }
+}
+
+/// The families pages read the families in scope at each stage, on both backends: those
+/// living in a municipality (the latest arrival first), those in reception at a place
+/// (by its name), a sponsor group's arrived and expected families (not its closed one),
+/// two scopes united, and a page of one.
+#[tokio::test]
+async fn families_in_scope_are_found_at_their_stage() {
+    use resettle_domain::reception::{PlaceKind, ReceptionPlace};
+    use resettle_domain::sponsor::SponsorGroup;
+    use resettle_storage::{FamilyStage, ScopeFilter};
+
+    let housed_in = |number: &str, year: i32, town: &str| {
+        let mut f = case_file(
+            number,
+            2,
+            &[TO_ARRIVAL, &[CaseState::Housed]].concat(),
+            year,
+        );
+        f.events.last_mut().unwrap().payload =
+            serde_json::json!({ "municipality": town, "address": "Veldstraat 1" });
+        f
+    };
+    let with_group = |mut f: CaseFile| {
+        f.sponsor_group = Some("Welkom".into());
+        f
+    };
+    let mut in_reception = case_file(
+        "TST-21C00002",
+        3,
+        &[TO_ARRIVAL, &[CaseState::InReception]].concat(),
+        2021,
+    );
+    in_reception.reception_place = Some("NAM".into());
+    let mut import = programme(vec![
+        housed_in("TST-21C00001", 2021, "Gent"),
+        in_reception,
+        housed_in("TST-22C00003", 2022, "Gent"),
+        with_group(case_file(
+            "TST-20C00004",
+            2,
+            &[
+                TO_ARRIVAL,
+                &[CaseState::Housed, CaseState::IntegrationSupport],
+            ]
+            .concat(),
+            2020,
+        )),
+        with_group(case_file("TST-22C00005", 2, &TO_ARRIVAL[..4], 2022)),
+        with_group(case_file(
+            "TST-19C00006",
+            2,
+            &[TO_ARRIVAL, &[CaseState::Housed, CaseState::Closed]].concat(),
+            2019,
+        )),
+    ]);
+    import.places = vec![ReceptionPlace {
+        code: "NAM".into(),
+        name: "Centre de Namur".into(),
+        kind: PlaceKind::Centre,
+        municipality: "Namur".into(),
+        region: "Wallonia".into(),
+        capacity_persons: 100,
+    }];
+    import.sponsor_groups = vec![SponsorGroup {
+        name: "Welkom".into(),
+        municipality: "Tournai".into(),
+        contact: "An Peeters".into(),
+        members: 5,
+        capacity_persons: 6,
+    }];
+    let placed = |o: &str| ScopeFilter::PlacedWith(o.into());
+    let sponsored = ScopeFilter::SponsoredBy("Welkom".into());
+    for db in resettle_testkit::databases() {
+        let store = fresh(&db.url).await;
+        store.import_programme(&import, &[]).await.unwrap();
+        let found = |scope: Vec<ScopeFilter>, stage: FamilyStage, page: u32, per_page: u32| {
+            let store = &store;
+            async move {
+                let (families, total) =
+                    store.families(&scope, stage, page, per_page).await.unwrap();
+                let numbers: Vec<String> = families.into_iter().map(|f| f.case_number).collect();
+                (numbers, total)
+            }
+        };
+        let arrived = FamilyStage::Arrived;
+        assert_eq!(
+            found(vec![placed("Gent")], arrived, 1, 50).await,
+            (vec!["TST-22C00003".into(), "TST-21C00001".into()], 2),
+            "{}: living in Gent, the latest arrival first",
+            db.backend
+        );
+        assert_eq!(
+            found(vec![placed("Centre de Namur")], arrived, 1, 50).await,
+            (vec!["TST-21C00002".into()], 1),
+            "{}: in reception at the place",
+            db.backend
+        );
+        assert_eq!(
+            found(vec![sponsored.clone()], arrived, 1, 50).await,
+            (vec!["TST-20C00004".into()], 1),
+            "{}: the group's family in integration support, not its closed one",
+            db.backend
+        );
+        assert_eq!(
+            found(vec![sponsored.clone()], FamilyStage::Expected, 1, 50).await,
+            (vec!["TST-22C00005".into()], 1),
+            "{}: the group's family on its way",
+            db.backend
+        );
+        assert_eq!(
+            found(vec![sponsored.clone(), placed("Gent")], arrived, 1, 50).await,
+            (
+                vec![
+                    "TST-22C00003".into(),
+                    "TST-21C00001".into(),
+                    "TST-20C00004".into()
+                ],
+                3
+            ),
+            "{}: two scopes united",
+            db.backend
+        );
+        assert_eq!(
+            found(vec![sponsored.clone(), placed("Gent")], arrived, 2, 1).await,
+            (vec!["TST-21C00001".into()], 3),
+            "{}: the second page of one",
+            db.backend
+        );
+        store.close().await;
+    }
+}
+
 /// Storage answers with roles and times, not the comma list and text it keeps: a user's
 /// roles come back sorted as `Role`s, when it was made as the store's clock stood, and a
 /// stored role word no role has is refused as corrupt rather than passed upward.

@@ -224,6 +224,19 @@ async fn sessions_end_when_idle_and_at_logout_and_need_the_second_factor() {
             ),
             "31 minutes idle ends the session"
         );
+        // A request within a minute of the last one recorded is not recorded: the idle
+        // time-out counts from that one, so it may end a session up to a minute early.
+        let s = app.login("planner", DEMO_PASSWORD, "t").await.unwrap();
+        clock.advance(time::Duration::seconds(50));
+        assert!(app.session(&s.cookie, "t").await.is_ok(), "50 seconds idle");
+        clock.advance(time::Duration::seconds(29 * 60 + 20));
+        assert!(
+            matches!(
+                app.session(&s.cookie, "t").await,
+                Err(AppError::Unauthorized(_))
+            ),
+            "30 minutes and 10 seconds after the last request recorded"
+        );
         // A planner (no second factor required by default) signs in and out.
         let s = app.login("planner", DEMO_PASSWORD, "t").await.unwrap();
         assert!(!s.needs_second_factor);

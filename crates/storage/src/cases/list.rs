@@ -195,19 +195,21 @@ impl CaseFilter {
                     // set, or arrived and not yet taken there).
                     // Each way in is read from an index of its own (the municipality, the
                     // current place, the confirmed proposals), united: one condition with
-                    // ORs made both databases read every family in reception.
+                    // ORs made both databases read every family in reception. The families
+                    // on their way are read from the organisation's places to their
+                    // confirmed proposals to the cases, in that order (`CROSS JOIN` fixes
+                    // it for SQLite, which otherwise walked every case on its way).
                     ScopeFilter::PlacedWith(org) => (
                         "c.id IN (SELECT m.id FROM cases m WHERE m.municipality = $n \
                          UNION SELECT h.id FROM cases h WHERE h.reception_place_id IN \
                          (SELECT r.id FROM reception_places r WHERE r.name = $n) \
                          AND h.state = 'in_reception' \
-                         UNION SELECT w.id FROM placement_proposals p \
-                         JOIN cases w ON w.case_number = p.case_number \
-                         JOIN reception_places r ON r.programme_id = w.programme_id \
-                         AND r.code = p.place_code \
-                         WHERE p.status = 'confirmed' \
-                         AND w.state IN ('departure_scheduled', 'arrived') \
-                         AND (r.municipality = $n OR r.name = $n))",
+                         UNION SELECT w.id FROM reception_places r \
+                         CROSS JOIN placement_proposals p CROSS JOIN cases w \
+                         WHERE (r.municipality = $n OR r.name = $n) \
+                         AND p.place_code = r.code AND p.status = 'confirmed' \
+                         AND w.case_number = p.case_number AND w.programme_id = r.programme_id \
+                         AND w.state IN ('departure_scheduled', 'arrived'))",
                         org,
                     ),
                     ScopeFilter::SponsoredBy(org) => (

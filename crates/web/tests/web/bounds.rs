@@ -402,8 +402,9 @@ fn any_number_into_the_signed_in_endpoints_is_answered_or_refused_by_name() {
             ..Default::default()
         };
         let list = app.list_cases(&Caller::operator(), &q).await.unwrap();
-        list.items[0].case_number.clone()
+        (list.items[0].case_number.clone(), list.items[0].family_size)
     });
+    let (arrived, members) = arrived;
     let outcomes = format!("/api/v1/cases/{arrived}/outcomes");
     let strategy = (0usize..6, raw_number(), any::<u32>());
     property(&rt, strategy, async |(which, raw, n)| {
@@ -454,6 +455,18 @@ fn any_number_into_the_signed_in_endpoints_is_answered_or_refused_by_name() {
             with_raw(body, field, &raw)
         };
         let answer = send_raw(&app, Some(&token), method, path, body).await;
+        // The family arrived on the demo's day, so an outcome of one of its members is not
+        // due yet: a number that is a member is refused on the day recorded, every other
+        // number on the member's number.
+        let digits = raw.trim();
+        let a_member = !digits.starts_with('0')
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits
+                .parse::<i64>()
+                .is_ok_and(|m| (1..=members).contains(&m));
+        if which == 5 && a_member && answer.status == StatusCode::UNPROCESSABLE_ENTITY {
+            return accepted_or_refused_naming(&answer, ok, "recorded_on");
+        }
         accepted_or_refused_naming(&answer, ok, field)
     });
 }

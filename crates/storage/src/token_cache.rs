@@ -14,15 +14,15 @@
 //! there a revoked token or disabled user is refused here at most [`KEPT_FOR`] later.
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
 
 use crate::UserRow;
 
 /// How long a verified token is believed without asking the database again: the longest
-/// another process's revocation can go unnoticed here.
-pub const KEPT_FOR: Duration = Duration::from_secs(3);
+/// another process's revocation can go unnoticed here. Counted on the store's clock, as
+/// the look-ups' `now` gives it (like the dashboard's cohorts, `COHORTS_KEPT_FOR`).
+pub const KEPT_FOR: Duration = Duration::seconds(3);
 
 /// At most this many tokens are kept; past it the stale ones go, and if none is stale,
 /// all (a flood of distinct valid tokens costs queries, never memory).
@@ -46,12 +46,14 @@ struct Kept {
 struct Entry {
     user: UserRow,
     expires_at: Option<OffsetDateTime>,
-    looked_up: Instant,
+    looked_up: OffsetDateTime,
 }
 
 impl Entry {
-    fn fresh(&self) -> bool {
-        self.looked_up.elapsed() < KEPT_FOR
+    /// Looked up less than [`KEPT_FOR`] before `now` (and not after it: a clock set back
+    /// asks the database again).
+    fn fresh(&self, now: OffsetDateTime) -> bool {
+        (Duration::ZERO..KEPT_FOR).contains(&(now - self.looked_up))
     }
 }
 
@@ -66,7 +68,7 @@ impl TokenCache {
         self.kept()
             .entries
             .get(digest)
-            .filter(|e| e.fresh() && e.expires_at.is_none_or(|at| at > now))
+            .filter(|e| e.fresh(now) && e.expires_at.is_none_or(|at| at > now))
             .map(|e| e.user.clone())
     }
 
@@ -75,11 +77,13 @@ impl TokenCache {
         self.kept().generation
     }
 
-    /// Keeps what a look-up begun in `generation` found, unless a change came since.
+    /// Keeps what a look-up begun in `generation` at `now` found, unless a change came
+    /// since.
     pub(crate) fn keep(
         &self,
         digest: &str,
         generation: u64,
+        now: OffsetDateTime,
         user: UserRow,
         expires_at: Option<OffsetDateTime>,
     ) {
@@ -88,7 +92,7 @@ impl TokenCache {
             return;
         }
         if kept.entries.len() >= MOST_KEPT {
-            kept.entries.retain(|_, e| e.fresh());
+            kept.entries.retain(|_, e| e.fresh(now));
             if kept.entries.len() >= MOST_KEPT {
                 kept.entries.clear();
             }
@@ -98,7 +102,7 @@ impl TokenCache {
             Entry {
                 user,
                 expires_at,
-                looked_up: Instant::now(),
+                looked_up: now,
             },
         );
     }
@@ -132,22 +136,38 @@ mod tests {
     fn a_kept_token_is_believed_until_it_expires() {
         let cache = TokenCache::default();
         let g = cache.generation();
-        cache.keep("d", g, user(), Some(NOW + time::Duration::hours(1)));
+        cache.keep("d", g, NOW, user(), Some(NOW + KEPT_FOR));
         assert_eq!(cache.get("d", NOW), Some(user()));
-        assert_eq!(cache.get("d", NOW + time::Duration::hours(1)), None);
+        assert_eq!(cache.get("d", NOW + KEPT_FOR), None, "expired");
         assert_eq!(cache.get("other", NOW), None);
+    }
+
+    #[test]
+    fn a_kept_token_is_asked_for_again_after_the_kept_seconds() {
+        let cache = TokenCache::default();
+        cache.keep("d", cache.generation(), NOW, user(), None);
+        assert_eq!(
+            cache.get("d", NOW + KEPT_FOR - Duration::MILLISECOND),
+            Some(user())
+        );
+        assert_eq!(cache.get("d", NOW + KEPT_FOR), None);
+        assert_eq!(
+            cache.get("d", NOW - Duration::SECOND),
+            None,
+            "a clock set back"
+        );
     }
 
     #[test]
     fn a_change_forgets_every_token_and_a_look_up_from_before_it_is_not_kept() {
         let cache = TokenCache::default();
-        cache.keep("d", cache.generation(), user(), None);
+        cache.keep("d", cache.generation(), NOW, user(), None);
         let before = cache.generation();
         cache.forget_all();
         assert_eq!(cache.get("d", NOW), None);
-        cache.keep("e", before, user(), None);
+        cache.keep("e", before, NOW, user(), None);
         assert_eq!(cache.get("e", NOW), None, "read before the change");
-        cache.keep("e", cache.generation(), user(), None);
+        cache.keep("e", cache.generation(), NOW, user(), None);
         assert_eq!(cache.get("e", NOW), Some(user()));
     }
 
@@ -155,7 +175,7 @@ mod tests {
     fn the_cache_never_holds_more_than_its_most() {
         let cache = TokenCache::default();
         for i in 0..MOST_KEPT + 10 {
-            cache.keep(&i.to_string(), 0, user(), None);
+            cache.keep(&i.to_string(), 0, NOW, user(), None);
         }
         assert!(cache.kept().entries.len() <= MOST_KEPT);
         assert!(cache.get(&(MOST_KEPT + 9).to_string(), NOW).is_some());

@@ -257,7 +257,7 @@ impl Store {
             .map(|t| codec::parse_timestamp("api_tokens.expires_at", &t))
             .transpose()?;
         self.tokens
-            .keep(token_hash, generation, found.clone(), expires_at);
+            .keep(token_hash, generation, now, found.clone(), expires_at);
         Ok(Some(found))
     }
 

@@ -779,6 +779,108 @@ mod tests {
         }
     }
 
+    /// The days, moments and yes/no columns of a PostgreSQL schema by how they are named
+    /// and checked: each column whose name says it holds a day (`…_on`, `promised_date`,
+    /// `date_of_birth`, `as_of`) or a moment (`at`, `…_at`, `…_until`, `…_since`,
+    /// `last_seen`) with its catalogue type, and the columns kept to 0 or 1 by a check.
+    async fn typed_columns(
+        store: &Store,
+    ) -> (Vec<(String, String)>, std::collections::BTreeSet<String>) {
+        let named = |c: &str| {
+            c.ends_with("_on")
+                || ["promised_date", "date_of_birth", "as_of", "at", "last_seen"].contains(&c)
+                || c.ends_with("_at")
+                || c.ends_with("_until")
+                || c.ends_with("_since")
+        };
+        let mut columns = Vec::new();
+        for r in sqlx::query(
+            "SELECT table_name::text, column_name::text, data_type::text \
+               FROM information_schema.columns WHERE table_schema = current_schema() \
+              ORDER BY 1, 2",
+        )
+        .fetch_all(&store.pool)
+        .await
+        .unwrap()
+        {
+            let (table, column, kind): (String, String, String) = (r.get(0), r.get(1), r.get(2));
+            if named(&column) || kind == "boolean" {
+                columns.push((format!("{table}.{column}"), kind));
+            }
+        }
+        let mut zero_or_one = std::collections::BTreeSet::new();
+        for r in sqlx::query(
+            "SELECT c.conrelid::regclass::text, pg_get_constraintdef(c.oid) \
+               FROM pg_constraint c WHERE c.contype = 'c'",
+        )
+        .fetch_all(&store.pool)
+        .await
+        .unwrap()
+        {
+            let (table, def): (String, String) = (r.get(0), r.get(1));
+            // PostgreSQL writes `CHECK (x IN (0, 1))` back as
+            // `CHECK ((x = ANY (ARRAY[(0)::bigint, (1)::bigint])))`.
+            if let Some(column) = def
+                .strip_prefix("CHECK ((")
+                .and_then(|d| d.strip_suffix(" = ANY (ARRAY[(0)::bigint, (1)::bigint])))"))
+            {
+                zero_or_one.insert(format!("{table}.{column}"));
+            }
+        }
+        (columns, zero_or_one)
+    }
+
+    /// After the migrations every day is a `date`, every moment a `timestamptz` and every
+    /// yes/no a `boolean` on PostgreSQL, but the two moments kept as text on purpose
+    /// (decision 0023): a later migration adding a day as text fails here, named. At schema
+    /// 34, before the conversions, the same rules find them all as text and 0/1 checks, so
+    /// the rules see what they look for.
+    #[tokio::test]
+    async fn every_day_moment_and_flag_has_postgresql_s_own_type() {
+        let Some(cluster) = resettle_testkit::postgres::cluster() else {
+            return;
+        };
+        let store = Store::connect(&cluster.create_database()).await.unwrap();
+        store.migrate_through(34).await.unwrap();
+        let (before, flags) = typed_columns(&store).await;
+        assert!(before.iter().all(|(_, kind)| kind == "text"), "{before:?}");
+        assert_eq!(before.len(), 58, "{before:?}");
+        assert_eq!(flags.len(), 8, "{flags:?}");
+
+        store.migrate().await.unwrap();
+        let (after, left) = typed_columns(&store).await;
+        let untyped: Vec<&str> = after
+            .iter()
+            .filter(|(name, kind)| {
+                let wanted = if kind == "boolean" {
+                    "boolean"
+                } else if name.ends_with("_on")
+                    || ["promised_date", "date_of_birth", "as_of"]
+                        .iter()
+                        .any(|d| name.ends_with(&format!(".{d}")))
+                {
+                    "date"
+                } else {
+                    "timestamp with time zone"
+                };
+                kind != wanted
+            })
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert_eq!(
+            untyped,
+            ["audit_log.at", "schema_migrations.applied_at"],
+            "columns left out of PostgreSQL's own types"
+        );
+        assert!(left.is_empty(), "0/1 checks left: {left:?}");
+        let booleans: std::collections::BTreeSet<String> = after
+            .iter()
+            .filter(|(_, kind)| kind == "boolean")
+            .map(|(name, _)| name.clone())
+            .collect();
+        assert_eq!(booleans, flags, "every 0/1 column became a boolean");
+    }
+
     /// Migration 41 types the moments, days and yes/no of people, access and planning on
     /// PostgreSQL (SQLite keeps its text and 0/1): what was stored before reads back the
     /// same through the store, fractions of a second, a lock and both flags included.

@@ -36,15 +36,17 @@ pub(crate) enum Cell {
 }
 
 impl Cell {
-    /// The placeholder `p` as this cell's column takes it on `backend`.
-    fn placeholder(&self, backend: Backend, p: &str) -> String {
-        match self {
-            Cell::Day(_) => match backend {
-                Backend::Sqlite => p.to_string(),
-                Backend::Postgres => format!("CAST({p} AS DATE)"),
-            },
-            Cell::Moment(_) => backend.time_param(p),
-            _ => p.to_string(),
+    /// The `n`th placeholder of a statement on `backend` (SQLite numbers its anonymous
+    /// `?` in order), as this cell's column takes it.
+    fn placeholder(&self, backend: Backend, n: usize) -> String {
+        let p = match backend {
+            Backend::Sqlite => "?".to_string(),
+            Backend::Postgres => format!("${n}"),
+        };
+        match (self, backend) {
+            (Cell::Day(_), Backend::Postgres) => format!("CAST({p} AS DATE)"),
+            (Cell::Moment(_), _) => backend.time_param(&p),
+            _ => p,
         }
     }
 }
@@ -138,11 +140,9 @@ impl Rows {
         conn: &mut AnyConnection,
         returning: Option<&str>,
     ) -> Result<Vec<AnyRow>, StorageError> {
-        let anonymous = conn.backend_name() == "SQLite";
-        let backend = if anonymous {
-            Backend::Sqlite
-        } else {
-            Backend::Postgres
+        let backend = match conn.backend_name() {
+            "SQLite" => Backend::Sqlite,
+            _ => Backend::Postgres,
         };
         let width = self.columns.len();
         let per_statement = (MAX_PARAMS / width).max(1) * width;
@@ -162,12 +162,7 @@ impl Rows {
                     if c > 0 {
                         sql.push_str(", ");
                     }
-                    let p = if anonymous {
-                        "?".to_string()
-                    } else {
-                        format!("${}", r * width + c + 1)
-                    };
-                    sql.push_str(&cell.placeholder(backend, &p));
+                    sql.push_str(&cell.placeholder(backend, r * width + c + 1));
                 }
                 sql.push(')');
             }

@@ -124,8 +124,9 @@ fn next(seed: &mut u64) -> u64 {
 }
 
 /// One client: moves its cases into dossier review (from submission or deferral) and to
-/// deferred (from review or an interview), reading each before its first step, until told to stop or the server is gone. Learns each case's version from
-/// the server when a step is not acknowledged (it may have committed before the kill).
+/// deferred (from review or an interview), reading each before its first step, until told
+/// to stop or the server is gone. Learns each case's version from the server when a step
+/// is not acknowledged (it may have committed before the kill).
 fn client(port: u16, token: &str, cases: &[String], stop: &AtomicBool, acks: &Mutex<Acknowledged>) {
     let mut known: BTreeMap<&str, (String, i64)> = BTreeMap::new();
     while !stop.load(Ordering::Relaxed) {
@@ -152,7 +153,11 @@ fn client(port: u16, token: &str, cases: &[String], stop: &AtomicBool, acks: &Mu
             let body = if state == "deferred" || state == "submitted" {
                 format!(r#"{{"to":"dossier_review","expected_version":{version}}}"#)
             } else {
-                format!(r#"{{"to":"deferred","reason":"crash test","expected_version":{version}}}"#)
+                // The step back names its reason from the profile's list (free words alone
+                // are refused, and a refused step would leave the case stuck in review).
+                format!(
+                    r#"{{"to":"deferred","reason_code":"other","reason":"crash test","expected_version":{version}}}"#
+                )
             };
             match http(port, token, "POST", &format!("{path}/transitions"), &body) {
                 Some((200, answer)) => {
@@ -232,6 +237,7 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
             while acks.lock().unwrap().steps.len() == before && Instant::now() < deadline {
                 std::thread::sleep(Duration::from_millis(5));
             }
+            let moved = acks.lock().unwrap().steps.len() > before;
             let run = MAX_RUN_MS / 10 + next(&mut seed) % (MAX_RUN_MS * 9 / 10);
             std::thread::sleep(Duration::from_millis(run));
             server.kill().unwrap(); // SIGKILL: no shutdown, no flush, no anchor
@@ -240,6 +246,13 @@ fn acknowledged_writes_and_their_entries_survive_the_server_being_killed() {
             for c in clients {
                 c.join().unwrap();
             }
+            // A round without an acknowledged step killed an idle server and proved
+            // nothing (and cost the whole wait): a failure, not a pass.
+            assert!(
+                moved,
+                "{}: no step acknowledged within {FIRST_STEP_WITHIN_S} s of the server's start",
+                db.backend
+            );
         }
         let acks = acks.lock().unwrap();
         assert!(

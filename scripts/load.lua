@@ -19,16 +19,23 @@ for line in io.lines(data) do
   end
 end
 
--- Numbers the threads (a global in each thread's own Lua state).
-local started = 0
+-- Numbers the threads (a global in each thread's own Lua state), and keeps them so that
+-- `done` can add up what each counted.
+local started, threads = 0, {}
 function setup(thread)
   started = started + 1
   thread:set("thread_no", started)
+  table.insert(threads, thread)
 end
+
+-- Answers other than 200 by kind of request and status, e.g. `transition 409` (a global,
+-- read by `done`): a phase that fails says what failed. Counted where `response` is set.
+failed = {}
 
 local n = 0
 local mine -- this thread's cases to move, by number
 local free -- numbers of those not waiting for an answer
+local waiting = {} -- numbers of those whose step is under way
 
 function init(args)
   local count = tonumber(os.getenv("LOAD_THREADS") or "1")
@@ -58,6 +65,7 @@ local function transition()
     return get("/api/v1/cases/" .. cases[math.random(#cases)])
   end
   local m = mine[number]
+  waiting[number] = true
   local body
   if m.state == "deferred" then
     body = string.format('{"to":"dossier_review","expected_version":%d}', m.version)
@@ -94,10 +102,21 @@ end
 if mode == "transition" or mode == "mix" then
   function response(status, headers, body)
     -- a refused step leaves its case waiting for good (counted as non-2xx)
-    if status ~= 200 then return end
-    local number = body:match('"case_number":"([^"]+)"')
-    local m = number and mine[number]
+    if status ~= 200 then
+      -- what it was is told by its problem's detail, numbers blanked so that alike
+      -- refusals add up (a step's refusal, a timeout, a shed)
+      local detail = body:match('"detail":"([^"]+)"') or "(no problem body)"
+      local key = status .. " " .. detail:gsub("%d+", "N"):sub(1, 80)
+      failed[key] = (failed[key] or 0) + 1
+      return
+    end
+    -- A step's answer is the case itself, starting with its number. A list or a search
+    -- (in the mix) names cases too, this thread's among them: taken for a step's answer,
+    -- one would free its case a second time and send two racing steps (one refused).
+    local number = body:match('^{"case_number":"([^"]+)"')
+    local m = number and waiting[number] and mine[number]
     if m then
+      waiting[number] = nil
       m.state = body:match('"state":"([^"]+)"')
       m.version = tonumber(body:match('"version":(%d+)'))
       table.insert(free, number)
@@ -108,10 +127,19 @@ end
 function done(summary, latency, requests)
   local s = summary
   local non2xx = s.errors.status
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    for key, n in pairs(thread:get("failed") or {}) do counts[key] = (counts[key] or 0) + n end
+  end
+  local parts = {}
+  for key, n in pairs(counts) do
+    table.insert(parts, string.format('"%s":%d', (key:gsub('[\\"]', '')), n))
+  end
   io.write(string.format(
     'RESULT {"requests":%d,"seconds":%.2f,"rate":%.1f,"p50_ms":%.2f,"p99_ms":%.2f,' ..
-    '"max_ms":%.2f,"non_2xx":%d,"socket_errors":%d}\n',
+    '"max_ms":%.2f,"non_2xx":%d,"socket_errors":%d,"failed":{%s}}\n',
     s.requests, s.duration / 1e6, s.requests / (s.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    non2xx, s.errors.connect + s.errors.read + s.errors.write + s.errors.timeout))
+    non2xx, s.errors.connect + s.errors.read + s.errors.write + s.errors.timeout,
+    table.concat(parts, ",")))
 end

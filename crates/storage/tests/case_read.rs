@@ -1,12 +1,13 @@
 //! A case is read in one statement, its child lists aggregated as JSON inside the row
 //! (docs/performance.md, "Audited case reads"): what comes back must be what was written,
-//! whatever the text holds, on both databases, and no rows must read as empty lists.
+//! whatever the text holds, on both databases, and no rows must read as empty lists. So
+//! are a family's contact and notices, read together.
 use resettle_domain::case::{
-    CareNeed, CaseFile, CaseNumber, MedicalRecord, Promise, SubmissionCategory,
+    CareNeed, CaseFile, CaseNumber, MedicalRecord, News, Promise, SubmissionCategory,
 };
 use resettle_domain::outcomes::FollowUp;
 use resettle_domain::reception::{Stay, StayKind};
-use resettle_storage::Store;
+use resettle_storage::{FamilyContact, NewNotice, Store};
 use sqlx::Connection;
 use time::Duration;
 use time::macros::date;
@@ -250,6 +251,55 @@ async fn a_case_reads_back_whole_with_every_list_full_or_empty() {
             "{}: {file:?}",
             db.backend
         );
+        // The family's contact and notices, read together in one statement.
+        assert_eq!(
+            store
+                .contact_and_notices(&bare.case.case_number)
+                .await
+                .unwrap(),
+            (None, vec![]),
+            "{}: no contact and no notices",
+            db.backend
+        );
+        let number = &full.case.case_number;
+        let contact = FamilyContact {
+            email: Some("o'neil+\"x\"@example.org".into()),
+            phone: None,
+        };
+        store.set_contact(number, &contact, &[]).await.unwrap();
+        let notice = |news| NewNotice {
+            case_number: number.clone(),
+            news,
+            language: "ti".into(),
+        };
+        store
+            .add_promise(
+                number,
+                &full.promises[0],
+                &[],
+                &[notice(News::MissionScheduled), notice(News::Accepted)],
+            )
+            .await
+            .unwrap();
+        let (read, notices) = store.contact_and_notices(number).await.unwrap();
+        assert_eq!(read, Some(contact), "{}", db.backend);
+        assert_eq!(
+            notices.iter().map(|n| n.news).collect::<Vec<_>>(),
+            [News::Accepted, News::MissionScheduled],
+            "{}: newest first",
+            db.backend
+        );
+        assert!(notices[0].id > notices[1].id && notices[0].sent_at.is_none());
+        assert_eq!(
+            store
+                .contact_and_notices(&CaseNumber::parse("ZZZ-99C99999").unwrap())
+                .await
+                .unwrap(),
+            (None, vec![]),
+            "{}: no such case",
+            db.backend
+        );
+
         assert!(
             store
                 .case(&CaseNumber::parse("ZZZ-99C99999").unwrap())

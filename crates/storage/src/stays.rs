@@ -1,7 +1,7 @@
 //! Where families stay after arrival: writing a stay (the current one ends the day the
-//! next begins, in the same transaction as the step or move that begins it), reading a
-//! case's stays, and the load of one place as a capacity check needs it.
-
+//! next begins, in the same transaction as the step or move that begins it), the columns
+//! and decoder a stay is read with (a case's stays are read with the case), and the load
+//! of one place as a capacity check needs it.
 use resettle_domain::case::CaseNumber;
 use resettle_domain::reception::{Move, OccupancyRule, Stay, StayKind};
 use resettle_domain::{Refusal, RefusalKind};

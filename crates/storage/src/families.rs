@@ -9,7 +9,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use time::Date;
 
-use crate::cases::{care_needs, member};
+use crate::cases::{MEMBER_COLUMNS, care_needs, member};
 use crate::codec::{corrupt, parse_date, parse_word};
 use crate::{CaseFilter, ScopeFilter, StorageError, Store};
 
@@ -264,9 +264,7 @@ impl Store {
             .collect();
         let mut members: BTreeMap<i64, Vec<FamilyMember>> = BTreeMap::new();
         for r in sqlx::query(AssertSqlSafe(format!(
-            "SELECT f.case_id, f.member_no, f.full_name, CAST(f.date_of_birth AS TEXT), f.sex, \
-                    f.relationship, f.languages, f.education, f.occupation \
-               FROM family_members f WHERE f.case_id IN ({list}) \
+            "SELECT f.case_id, {MEMBER_COLUMNS} FROM family_members f WHERE f.case_id IN ({list}) \
               ORDER BY f.case_id, f.member_no"
         )))
         .fetch_all(&self.pool)

@@ -4,7 +4,7 @@ use resettle_domain::hold::ProgrammeHold;
 use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
-use crate::cases::promise;
+use crate::cases::{PROMISE_COLUMNS, promise};
 use crate::codec::{date, parse_date, parse_timestamp, parse_word, timestamp};
 use crate::reference::programme_id;
 use crate::{AuditOf, StorageError, Store};
@@ -96,18 +96,16 @@ impl Store {
         from: time::Date,
         until: time::Date,
     ) -> Result<Vec<(String, CaseState, Promise)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT c.case_number, c.state, p.kind, CAST(p.promised_date AS TEXT), \
-                    CAST(p.made_on AS TEXT), p.slip_reason, CAST(p.family_notified_on AS TEXT), \
-                    p.slip_reason_code \
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT c.case_number, c.state, {PROMISE_COLUMNS} \
                FROM promises p JOIN cases c ON c.id = p.case_id \
                JOIN programmes g ON g.id = c.programme_id \
               WHERE g.code = $1 AND p.promised_date >= date($2) \
                 AND p.promised_date <= date($3) \
                 AND NOT EXISTS (SELECT 1 FROM promises q \
                                  WHERE q.case_id = p.case_id AND q.kind = p.kind AND q.id > p.id) \
-              ORDER BY c.case_number, p.id",
-        )
+              ORDER BY c.case_number, p.id"
+        )))
         .bind(programme.to_string())
         .bind(date(from))
         .bind(date(until))

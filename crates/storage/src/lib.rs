@@ -12,6 +12,7 @@ mod cases;
 mod claims;
 pub mod clock;
 mod codec;
+mod columns;
 mod error;
 mod families;
 mod family_access;
@@ -135,6 +136,28 @@ impl Backend {
         match self {
             Backend::Sqlite => format!("substr({moment}, 1, 10)"),
             Backend::Postgres => format!("CAST({moment} AS DATE)"),
+        }
+    }
+
+    /// A scalar sub-select aggregating the rows of `from` (a table, its joins and its
+    /// `WHERE`) into the JSON text of an array of arrays, one per row holding `columns`, in
+    /// `order`; `[]` when there are none. It lets one statement read a record with its
+    /// child lists (a case with its members, events, stays…), where a statement per list
+    /// cost a hand-over between threads each (docs/performance.md, "Audited case reads").
+    /// PostgreSQL's `json_agg` gives NULL on no rows and its `json` cannot be read by the
+    /// `Any` driver, hence the `COALESCE` and the cast to text. Read it with
+    /// `columns::json_rows` and decode each row through `columns::Columns`. The columns
+    /// should already be text or integers (days and moments `CAST(… AS TEXT)`, flags
+    /// `CAST(… AS INTEGER)`), so both backends give the values their own rows give.
+    pub(crate) fn json_rows(self, columns: &str, from: &str, order: &str) -> String {
+        match self {
+            Backend::Sqlite => format!(
+                "(SELECT json_group_array(json_array({columns}) ORDER BY {order}) FROM {from})"
+            ),
+            Backend::Postgres => format!(
+                "(SELECT CAST(COALESCE(json_agg(json_build_array({columns}) ORDER BY {order}), \
+                 '[]') AS TEXT) FROM {from})"
+            ),
         }
     }
 

@@ -2,12 +2,12 @@
 //! and dates they tell of, the claims that keep two servers from sending one notice twice,
 //! and the work list of families still to be told.
 use resettle_domain::case::{CaseNumber, CaseState, News, NoticeState, PromiseKind};
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use time::{Date, OffsetDateTime};
 
 use crate::cases::current;
 use crate::codec::{self, parse_date, parse_timestamp, parse_word};
+use crate::columns::{Columns, json_rows};
 use crate::{Backend, NewAuditEntry, StorageError, Store};
 
 /// A notice to queue for a family, in the transaction of the event it tells of.
@@ -174,41 +174,60 @@ pub(crate) async fn queue(
     Ok(())
 }
 
-fn stored_notice(r: &AnyRow) -> Result<StoredNotice, StorageError> {
+/// A notice from a row of `id, news, state, queued_at, attempts, last_error,
+/// next_attempt_at, email_sent_at, sms_sent_at, sent_at`.
+fn stored_notice(r: &impl Columns) -> Result<StoredNotice, StorageError> {
     Ok(StoredNotice {
-        id: r.try_get(0)?,
-        news: parse_word("family_notices.news", &r.try_get::<String, _>(1)?)?,
-        state: parse_word("family_notices.state", &r.try_get::<String, _>(2)?)?,
-        queued_at: parse_timestamp("family_notices.queued_at", &r.try_get::<String, _>(3)?)?,
-        attempts: u32::try_from(r.try_get::<i64, _>(4)?).unwrap_or(u32::MAX),
-        last_error: r.try_get(5)?,
-        next_attempt_at: opt_instant("family_notices.next_attempt_at", r.try_get(6)?)?,
-        email_sent_at: opt_instant("family_notices.email_sent_at", r.try_get(7)?)?,
-        sms_sent_at: opt_instant("family_notices.sms_sent_at", r.try_get(8)?)?,
-        sent_at: opt_instant("family_notices.sent_at", r.try_get(9)?)?,
+        id: r.int(0)?,
+        news: parse_word("family_notices.news", &r.text(1)?)?,
+        state: parse_word("family_notices.state", &r.text(2)?)?,
+        queued_at: parse_timestamp("family_notices.queued_at", &r.text(3)?)?,
+        attempts: u32::try_from(r.int(4)?).unwrap_or(u32::MAX),
+        last_error: r.opt_text(5)?,
+        next_attempt_at: opt_instant("family_notices.next_attempt_at", r.opt_text(6)?)?,
+        email_sent_at: opt_instant("family_notices.email_sent_at", r.opt_text(7)?)?,
+        sms_sent_at: opt_instant("family_notices.sms_sent_at", r.opt_text(8)?)?,
+        sent_at: opt_instant("family_notices.sent_at", r.opt_text(9)?)?,
     })
 }
 
 impl Store {
-    /// How to reach the family of a case; `None` if nothing was recorded.
-    pub async fn contact(
+    /// How to reach the family of a case (`None` if nothing was recorded) and its
+    /// notices, newest first: what a case's page and its export show together, read in one
+    /// statement, the notices aggregated into the row ([`Backend::json_rows`]).
+    pub async fn contact_and_notices(
         &self,
         number: &CaseNumber,
-    ) -> Result<Option<FamilyContact>, StorageError> {
-        let row = sqlx::query(
-            "SELECT f.email, f.phone FROM family_contacts f JOIN cases c ON c.id = f.case_id \
-              WHERE c.case_number = $1",
-        )
+    ) -> Result<(Option<FamilyContact>, Vec<StoredNotice>), StorageError> {
+        let notices = self.backend.json_rows(
+            "n.id, n.news, n.state, CAST(n.queued_at AS TEXT), n.attempts, n.last_error, \
+             CAST(n.next_attempt_at AS TEXT), CAST(n.email_sent_at AS TEXT), \
+             CAST(n.sms_sent_at AS TEXT), CAST(n.sent_at AS TEXT)",
+            "family_notices n WHERE n.case_id = c.id",
+            "n.id DESC",
+        );
+        let Some(r) = sqlx::query(AssertSqlSafe(format!(
+            "SELECT CASE WHEN f.case_id IS NULL THEN 0 ELSE 1 END, f.email, f.phone, {notices} \
+               FROM cases c LEFT JOIN family_contacts f ON f.case_id = c.id \
+              WHERE c.case_number = $1"
+        )))
         .bind(number.as_str().to_string())
         .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| {
+        .await?
+        else {
+            return Ok((None, Vec::new()));
+        };
+        let contact = (r.int(0)? == 1).then(|| -> Result<_, StorageError> {
             Ok(FamilyContact {
-                email: r.try_get(0)?,
-                phone: r.try_get(1)?,
+                email: r.opt_text(1)?,
+                phone: r.opt_text(2)?,
             })
-        })
-        .transpose()
+        });
+        let notices = json_rows("family_notices", &r.text(3)?)?
+            .iter()
+            .map(stored_notice)
+            .collect::<Result<_, _>>()?;
+        Ok((contact.transpose()?, notices))
     }
 
     /// Records how to reach the family (replacing what was there), with its audit entry in
@@ -240,23 +259,6 @@ impl Store {
         tx.commit().await?;
         self.committed(head);
         Ok(())
-    }
-
-    /// The notices of a case, newest first.
-    pub async fn notices_of(&self, number: &CaseNumber) -> Result<Vec<StoredNotice>, StorageError> {
-        sqlx::query(
-            "SELECT n.id, n.news, n.state, CAST(n.queued_at AS TEXT), n.attempts, n.last_error, \
-                    CAST(n.next_attempt_at AS TEXT), CAST(n.email_sent_at AS TEXT), \
-                    CAST(n.sms_sent_at AS TEXT), CAST(n.sent_at AS TEXT) \
-               FROM family_notices n JOIN cases c ON c.id = n.case_id \
-              WHERE c.case_number = $1 ORDER BY n.id DESC",
-        )
-        .bind(number.as_str().to_string())
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(stored_notice)
-        .collect()
     }
 
     /// Claims up to `limit` notices that are due at `now` and whose family can be reached

@@ -1,17 +1,16 @@
 //! Where families stay after arrival: writing a stay (the current one ends the day the
-//! next begins, in the same transaction as the step or move that begins it), reading a
-//! case's stays, and the load of one place as a capacity check needs it.
-use std::collections::BTreeMap;
-
+//! next begins, in the same transaction as the step or move that begins it), the columns
+//! and decoder a stay is read with (a case's stays are read with the case), and the load
+//! of one place as a capacity check needs it.
 use resettle_domain::case::CaseNumber;
 use resettle_domain::reception::{Move, OccupancyRule, Stay, StayKind};
 use resettle_domain::{Refusal, RefusalKind};
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use crate::NewAuditEntry;
 use crate::cases::current;
 use crate::codec::{self, parse_date, parse_word};
+use crate::columns::Columns;
 use crate::{StorageError, Store};
 
 /// A stay to begin with a step or a move: the current stay ends on its day.
@@ -188,47 +187,22 @@ pub(crate) const STAY_JOINS: &str = "LEFT JOIN reception_places r ON r.id = s.pl
      LEFT JOIN sponsor_groups g ON g.id = s.sponsor_group_id";
 
 /// A stay from a row whose columns, from `at`, are [`STAY_COLUMNS`].
-pub(crate) fn stay(r: &AnyRow, at: usize) -> Result<Stay, StorageError> {
+pub(crate) fn stay(r: &impl Columns, at: usize) -> Result<Stay, StorageError> {
     Ok(Stay {
-        kind: parse_word("stays.kind", &r.try_get::<String, _>(at)?)?,
-        place: r.try_get(at + 1)?,
-        from: parse_date("stays.from_on", &r.try_get::<String, _>(at + 2)?)?,
+        kind: parse_word("stays.kind", &r.text(at)?)?,
+        place: r.opt_text(at + 1)?,
+        from: parse_date("stays.from_on", &r.text(at + 2)?)?,
         until: r
-            .try_get::<Option<String>, _>(at + 3)?
+            .opt_text(at + 3)?
             .map(|d| parse_date("stays.until_on", &d))
             .transpose()?,
-        persons: r.try_get::<i64, _>(at + 4)? as u32,
-        reason: r.try_get(at + 5)?,
-        over_capacity_reason: r.try_get(at + 6)?,
+        persons: r.int(at + 4)? as u32,
+        reason: r.text(at + 5)?,
+        over_capacity_reason: r.opt_text(at + 6)?,
     })
 }
 
 impl Store {
-    /// The stays of the case with this internal id, oldest first, and the names of the
-    /// reception places among them by code.
-    pub(crate) async fn stays_of(
-        &self,
-        id: i64,
-    ) -> Result<(Vec<Stay>, BTreeMap<String, String>), StorageError> {
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {STAY_COLUMNS}, r.name FROM stays s {STAY_JOINS} WHERE s.case_id = $1 \
-             ORDER BY s.from_on, s.id"
-        )))
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut names = BTreeMap::new();
-        let mut stays = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let stay = stay(r, 0)?;
-            if let (Some(name), Some(code)) = (r.try_get::<Option<String>, _>(7)?, &stay.place) {
-                names.insert(code.clone(), name);
-            }
-            stays.push(stay);
-        }
-        Ok((stays, names))
-    }
-
     /// The reception places of a programme as (code, name, kind), by code: what a form
     /// offers to move a family to, and the names its stays are shown with.
     pub async fn place_names(

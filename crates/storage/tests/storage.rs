@@ -1767,7 +1767,12 @@ async fn access_and_planning_values_are_typed_and_come_back_as_written() {
             .add_promise(&number, &promise, &[], &[notice])
             .await
             .unwrap();
-        let queued = store.notices_of(&number).await.unwrap().remove(0);
+        let queued = store
+            .contact_and_notices(&number)
+            .await
+            .unwrap()
+            .1
+            .remove(0);
         assert_eq!(
             (queued.queued_at, queued.next_attempt_at, queued.sent_at),
             (second, Some(second), None),
@@ -1808,7 +1813,12 @@ async fn access_and_planning_values_are_typed_and_come_back_as_written() {
             )
             .await
             .unwrap();
-        let sent = store.notices_of(&number).await.unwrap().remove(0);
+        let sent = store
+            .contact_and_notices(&number)
+            .await
+            .unwrap()
+            .1
+            .remove(0);
         assert_eq!(
             (
                 sent.email_sent_at,

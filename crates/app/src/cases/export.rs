@@ -71,11 +71,9 @@ impl App {
         let mut view = super::view::build(stored, &policy, &holds, self.today());
         // How to reach the family and what it was sent are held on it too.
         let n = super::case_number(number)?;
-        view.contact = self.store.contact(&n).await?;
-        view.notices = self
-            .store
-            .notices_of(&n)
-            .await?
+        let (contact, notices) = self.store.contact_and_notices(&n).await?;
+        view.contact = contact;
+        view.notices = notices
             .into_iter()
             .map(crate::notices::NoticeView::from)
             .collect();

@@ -274,23 +274,13 @@ impl App {
     ) -> Result<(Option<FamilyContact>, Option<Vec<NoticeView>>), AppError> {
         use crate::access::visibility::sees;
         let n = case_number(number)?;
-        let contact = if sees(caller, "contact") {
-            Some(self.store.contact(&n).await?.unwrap_or_default())
-        } else {
-            None
-        };
-        let notices = if sees(caller, "notices") {
-            Some(
-                self.store
-                    .notices_of(&n)
-                    .await?
-                    .into_iter()
-                    .map(NoticeView::from)
-                    .collect(),
-            )
-        } else {
-            None
-        };
+        let (sees_contact, sees_notices) = (sees(caller, "contact"), sees(caller, "notices"));
+        if !sees_contact && !sees_notices {
+            return Ok((None, None));
+        }
+        let (contact, notices) = self.store.contact_and_notices(&n).await?;
+        let contact = sees_contact.then(|| contact.unwrap_or_default());
+        let notices = sees_notices.then(|| notices.into_iter().map(NoticeView::from).collect());
         Ok((contact, notices))
     }
 }

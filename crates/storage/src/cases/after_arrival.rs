@@ -1,11 +1,10 @@
 //! The steps after arrival a family has done, each with its day.
-use resettle_domain::case::{AfterArrivalDone, CaseNumber};
-use sqlx::Row;
+use resettle_domain::case::CaseNumber;
 use time::Date;
 
 use super::write::current;
 use crate::NewAuditEntry;
-use crate::codec::{self, parse_date};
+use crate::codec;
 use crate::{StorageError, Store};
 
 impl Store {
@@ -37,23 +36,5 @@ impl Store {
         tx.commit().await?;
         self.committed(head);
         Ok(())
-    }
-
-    /// The steps after arrival of the case with internal id `id`, by name.
-    pub(crate) async fn after_arrival_of(&self, id: i64) -> Result<AfterArrivalDone, StorageError> {
-        sqlx::query(
-            "SELECT name, CAST(done_on AS TEXT) FROM after_arrival_steps WHERE case_id = $1",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok((
-                r.try_get(0)?,
-                parse_date("after_arrival_steps.done_on", &r.try_get::<String, _>(1)?)?,
-            ))
-        })
-        .collect()
     }
 }

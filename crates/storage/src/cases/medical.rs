@@ -3,12 +3,11 @@
 //! imports and for a medical officer's edits alike.
 use resettle_domain::case::{CaseNumber, MedicalRecord};
 use resettle_secure::cipher::Keyring;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use super::write::current;
 use crate::batch::{Cell, Rows};
 use crate::codec::parse_word;
+use crate::columns::Columns;
 use crate::sealed::{open, seal};
 use crate::{NewAuditEntry, StorageError, Store};
 
@@ -58,11 +57,11 @@ pub(crate) fn row(
 pub(crate) fn record(
     keys: Option<&Keyring>,
     case_number: &str,
-    r: &AnyRow,
+    r: &impl Columns,
 ) -> Result<MedicalRecord, StorageError> {
-    let member_no = r.try_get::<i64, _>(0)? as u32;
+    let member_no = r.int(0)? as u32;
     let open = |field, stored: &str| open(keys, field, case_number, member_no, stored);
-    let fit_to_travel = match r.try_get::<Option<String>, _>(4)? {
+    let fit_to_travel = match r.opt_text(4)? {
         None => None,
         Some(stored) => match open("fit_to_travel", &stored)?.as_str() {
             "fit" => Some(true),
@@ -79,13 +78,13 @@ pub(crate) fn record(
     };
     Ok(MedicalRecord {
         member_no,
-        condition: open("condition", &r.try_get::<String, _>(1)?)?,
-        care_needs: open("care_needs", &r.try_get::<String, _>(2)?)?
+        condition: open("condition", &r.text(1)?)?,
+        care_needs: open("care_needs", &r.text(2)?)?
             .split(',')
             .filter(|n| !n.is_empty())
             .map(|n| parse_word("medical_records.care_needs", n))
             .collect::<Result<_, _>>()?,
-        consent_to_share: r.try_get::<i64, _>(3)? == 1,
+        consent_to_share: r.int(3)? == 1,
         fit_to_travel,
     })
 }

@@ -10,6 +10,6 @@ mod write;
 
 pub use list::{CaseCount, CaseFilter, CasePage, CaseSummary, ListStart, ScopeFilter};
 pub use read::StoredCase;
-pub(crate) use read::{care_needs, member, promise};
+pub(crate) use read::{MEMBER_COLUMNS, PROMISE_COLUMNS, care_needs, member, promise};
 pub use write::{Assignment, NewEvent};
 pub(crate) use write::{current, submitted_by_in};

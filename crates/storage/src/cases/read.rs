@@ -1,20 +1,22 @@
-//! Reading one case with everything recorded about it.
+//! Reading one case with everything recorded about it, in one statement.
 use resettle_domain::case::{
-    CareNeed, Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, MedicalRecord,
-    Promise,
+    CareNeed, Case, CaseEvent, CaseFile, CaseNumber, CaseState, FamilyMember, Promise,
 };
 use resettle_domain::country::CountryCode;
 use resettle_domain::outcomes::FollowUp;
 use resettle_domain::reunification::ReunificationRequest;
 use resettle_domain::support::SupportPlan;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
-use sqlx::any::AnyRow;
+use serde_json::Value;
 use sqlx::{AssertSqlSafe, Row};
 use time::OffsetDateTime;
 
 use crate::codec::{corrupt, parse_date, parse_timestamp, parse_word, parse_words};
-use crate::{StorageError, Store};
+use crate::columns::{Columns, json_rows};
+use crate::stays::{STAY_COLUMNS, STAY_JOINS, stay};
+use crate::{Backend, StorageError, Store};
 
 /// A case as stored: its file, and the current state and version written beside the
 /// events (the version counts the events; a writer must name it to change the case).
@@ -38,23 +40,21 @@ pub struct StoredCase {
     pub place_names: BTreeMap<String, String>,
 }
 
-fn get<T>(row: &AnyRow, i: usize) -> Result<T, StorageError>
-where
-    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
-{
-    Ok(row.try_get(i)?)
-}
+/// The columns of a promise read by [`promise`], with `p` the promises table.
+pub(crate) const PROMISE_COLUMNS: &str = "p.kind, CAST(p.promised_date AS TEXT), \
+     CAST(p.made_on AS TEXT), p.slip_reason, CAST(p.family_notified_on AS TEXT), \
+     p.slip_reason_code";
 
-/// A promise from the six columns `kind, promised_date, made_on, slip_reason,
-/// family_notified_on, slip_reason_code` of a row, the first at `at`.
-pub(crate) fn promise(r: &AnyRow, at: usize) -> Result<Promise, StorageError> {
+/// A promise from a row whose columns, from `at`, are [`PROMISE_COLUMNS`].
+pub(crate) fn promise(r: &impl Columns, at: usize) -> Result<Promise, StorageError> {
     Ok(Promise {
-        kind: parse_word("promises.kind", &get::<String>(r, at)?)?,
-        promised_date: parse_date("promises.promised_date", &get::<String>(r, at + 1)?)?,
-        made_on: parse_date("promises.made_on", &get::<String>(r, at + 2)?)?,
-        slip_reason: get(r, at + 3)?,
-        slip_reason_code: get(r, at + 5)?,
-        family_notified_on: get::<Option<String>>(r, at + 4)?
+        kind: parse_word("promises.kind", &r.text(at)?)?,
+        promised_date: parse_date("promises.promised_date", &r.text(at + 1)?)?,
+        made_on: parse_date("promises.made_on", &r.text(at + 2)?)?,
+        slip_reason: r.opt_text(at + 3)?,
+        slip_reason_code: r.opt_text(at + 5)?,
+        family_notified_on: r
+            .opt_text(at + 4)?
             .map(|d| parse_date("promises.family_notified_on", &d))
             .transpose()?,
     })
@@ -67,19 +67,22 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// A family member from a row whose columns, from `at`, are those of [`members`]'s query
-/// (member number, name, date of birth, sex, relationship, languages, education,
-/// occupation).
-pub(crate) fn member(r: &AnyRow, at: usize) -> Result<FamilyMember, StorageError> {
+/// The columns of a family member read by [`member`], with `f` the family_members table.
+pub(crate) const MEMBER_COLUMNS: &str = "f.member_no, f.full_name, \
+     CAST(f.date_of_birth AS TEXT), f.sex, f.relationship, f.languages, f.education, \
+     f.occupation";
+
+/// A family member from a row whose columns, from `at`, are [`MEMBER_COLUMNS`].
+pub(crate) fn member(r: &impl Columns, at: usize) -> Result<FamilyMember, StorageError> {
     Ok(FamilyMember {
-        member_no: get::<i64>(r, at)? as u32,
-        full_name: get(r, at + 1)?,
-        date_of_birth: parse_date("family_members.date_of_birth", &get::<String>(r, at + 2)?)?,
-        sex: parse_word("family_members.sex", &get::<String>(r, at + 3)?)?,
-        relationship: parse_word("family_members.relationship", &get::<String>(r, at + 4)?)?,
-        languages: split_list(&get::<String>(r, at + 5)?),
-        education: get(r, at + 6)?,
-        occupation: get(r, at + 7)?,
+        member_no: r.int(at)? as u32,
+        full_name: r.text(at + 1)?,
+        date_of_birth: parse_date("family_members.date_of_birth", &r.text(at + 2)?)?,
+        sex: parse_word("family_members.sex", &r.text(at + 3)?)?,
+        relationship: parse_word("family_members.relationship", &r.text(at + 4)?)?,
+        languages: split_list(&r.text(at + 5)?),
+        education: r.opt_text(at + 6)?,
+        occupation: r.opt_text(at + 7)?,
     })
 }
 
@@ -102,6 +105,165 @@ pub(crate) fn care_needs(
     .collect()
 }
 
+/// An event from a row of `seq, at, actor, from_state, to_state, reason, payload,
+/// reason_code`.
+fn event(r: &impl Columns) -> Result<CaseEvent, StorageError> {
+    let payload = r.text(6)?;
+    Ok(CaseEvent {
+        seq: r.int(0)? as u32,
+        at: parse_timestamp("case_events.at", &r.text(1)?)?,
+        actor: r.text(2)?,
+        from: r
+            .opt_text(3)?
+            .map(|s| parse_word("case_events.from_state", &s))
+            .transpose()?,
+        to: parse_word("case_events.to_state", &r.text(4)?)?,
+        reason: r.text(5)?,
+        reason_code: r.opt_text(7)?,
+        payload: serde_json::from_str(&payload)
+            .map_err(|e| corrupt("case_events.payload", &payload, e))?,
+    })
+}
+
+/// A request from a row of `relative_name, relationship, location, status, requested_on,
+/// resolved_on, decision_reason, dependency, evidence, due_on`.
+fn reunification(r: &impl Columns) -> Result<ReunificationRequest, StorageError> {
+    let location = r.text(2)?;
+    let day = |field, d: Option<String>| d.map(|d| parse_date(field, &d)).transpose();
+    Ok(ReunificationRequest {
+        relative_name: r.text(0)?,
+        relationship: r.text(1)?,
+        location: CountryCode::parse("location", &location)
+            .map_err(|e| corrupt("reunification_requests.location", &location, e))?,
+        status: parse_word("reunification_requests.status", &r.text(3)?)?,
+        requested_on: parse_date("reunification_requests.requested_on", &r.text(4)?)?,
+        resolved_on: day("reunification_requests.resolved_on", r.opt_text(5)?)?,
+        reason: r.opt_text(6)?,
+        dependency: parse_words("reunification_requests.dependency", &r.text(7)?)?,
+        evidence: parse_words("reunification_requests.evidence", &r.text(8)?)?,
+        due_on: day("reunification_requests.due_on", r.opt_text(9)?)?,
+    })
+}
+
+/// A follow-up from a row of `member_no, months, employed (0 or 1), recorded_on`.
+fn follow_up(r: &impl Columns) -> Result<FollowUp, StorageError> {
+    Ok(FollowUp {
+        member_no: r.int(0)? as u32,
+        months: r.int(1)? as u32,
+        employed: r.int(2)? == 1,
+        recorded_on: parse_date("integration_outcomes.recorded_on", &r.text(3)?)?,
+    })
+}
+
+/// A support plan from a row of `provider, starts_on, months, provider_kind`.
+fn support_plan(r: &impl Columns) -> Result<SupportPlan, StorageError> {
+    Ok(SupportPlan {
+        provider: r.text(0)?,
+        starts_on: parse_date("support_plans.starts_on", &r.text(1)?)?,
+        months: r.int(2)? as u32,
+        provider_kind: parse_word("support_plans.provider_kind", &r.text(3)?)?,
+    })
+}
+
+/// The one statement reading a case: its row, its programme's code and policy profile,
+/// its mission, place and sponsor group, and then each child list as the JSON text of
+/// [`Backend::json_rows`], in the order the decoders below take them. Built once per
+/// backend: the text is the same for every read (and so is sqlx's cached statement).
+fn case_sql(backend: Backend) -> &'static str {
+    static SQLITE: OnceLock<String> = OnceLock::new();
+    static POSTGRES: OnceLock<String> = OnceLock::new();
+    let cell = match backend {
+        Backend::Sqlite => &SQLITE,
+        Backend::Postgres => &POSTGRES,
+    };
+    cell.get_or_init(|| {
+        let list = |columns: &str, from: &str, order: &str| backend.json_rows(columns, from, order);
+        let lists = [
+            list(
+                "x.category",
+                "case_categories x WHERE x.case_id = c.id",
+                "x.position",
+            ),
+            list(
+                "x.linked_case_number",
+                "case_links x WHERE x.case_id = c.id",
+                "x.linked_case_number",
+            ),
+            list(
+                MEMBER_COLUMNS,
+                "family_members f WHERE f.case_id = c.id",
+                "f.member_no",
+            ),
+            list(
+                &format!("{STAY_COLUMNS}, r.name"),
+                &format!("stays s {STAY_JOINS} WHERE s.case_id = c.id"),
+                "s.from_on, s.id",
+            ),
+            list(
+                "x.seq, CAST(x.at AS TEXT), x.actor, x.from_state, x.to_state, x.reason, \
+                 x.payload, x.reason_code",
+                "case_events x WHERE x.case_id = c.id",
+                "x.seq",
+            ),
+            list(PROMISE_COLUMNS, "promises p WHERE p.case_id = c.id", "p.id"),
+            list(
+                super::medical::SELECT,
+                "medical_records WHERE case_id = c.id",
+                "member_no",
+            ),
+            list(
+                "x.relative_name, x.relationship, x.location, x.status, \
+                 CAST(x.requested_on AS TEXT), CAST(x.resolved_on AS TEXT), \
+                 x.decision_reason, x.dependency, x.evidence, CAST(x.due_on AS TEXT)",
+                "reunification_requests x WHERE x.case_id = c.id",
+                "x.id",
+            ),
+            list(
+                "x.provider, CAST(x.starts_on AS TEXT), x.months, x.provider_kind",
+                "support_plans x WHERE x.case_id = c.id",
+                "x.starts_on",
+            ),
+            list(
+                "x.member_no, x.months, CAST(x.employed AS INTEGER), \
+                 CAST(x.recorded_on AS TEXT)",
+                "integration_outcomes x WHERE x.case_id = c.id",
+                "x.months, x.member_no",
+            ),
+            list(
+                "x.name, CAST(x.done_on AS TEXT)",
+                "after_arrival_steps x WHERE x.case_id = c.id",
+                "x.name",
+            ),
+        ];
+        format!(
+            "SELECT g.code, c.country_of_asylum, c.nationality, c.priority, c.channel, \
+                    CAST(c.submitted_on AS TEXT), c.state, c.version, \
+                    CAST(c.state_since AS TEXT), m.code, p.code, s.name, g.policy_profile, \
+                    {} \
+               FROM cases c JOIN programmes g ON g.id = c.programme_id \
+               LEFT JOIN selection_missions m ON m.id = c.mission_id \
+               LEFT JOIN reception_places p ON p.id = c.reception_place_id \
+               LEFT JOIN sponsor_groups s ON s.id = c.sponsor_group_id \
+              WHERE c.case_number = $1",
+            lists.join(", ")
+        )
+    })
+}
+
+/// The rows of the child list in column `i` of [`case_sql`]'s row, each decoded by
+/// `decode`.
+fn list_of<T>(
+    row: &sqlx::any::AnyRow,
+    i: usize,
+    field: &'static str,
+    decode: impl FnMut(&Value) -> Result<T, StorageError>,
+) -> Result<Vec<T>, StorageError> {
+    json_rows(field, &row.text(i)?)?
+        .iter()
+        .map(decode)
+        .collect()
+}
+
 impl Store {
     /// Every case number on record: one read where a file of many cases asks which it
     /// holds already (an import), instead of reading each case.
@@ -112,243 +274,79 @@ impl Store {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
-    /// The case with this number, or `None`.
+    /// The case with this number, or `None`: one statement, its child lists aggregated
+    /// into the row ([`case_sql`]).
     pub async fn case(&self, number: &CaseNumber) -> Result<Option<StoredCase>, StorageError> {
-        let Some(row) = sqlx::query(
-            "SELECT c.id, g.code, c.country_of_asylum, c.nationality, c.priority, c.channel, \
-                    CAST(c.submitted_on AS TEXT), c.state, c.version, \
-                    CAST(c.state_since AS TEXT), m.code, p.code, s.name, g.policy_profile \
-               FROM cases c JOIN programmes g ON g.id = c.programme_id \
-               LEFT JOIN selection_missions m ON m.id = c.mission_id \
-               LEFT JOIN reception_places p ON p.id = c.reception_place_id \
-               LEFT JOIN sponsor_groups s ON s.id = c.sponsor_group_id \
-              WHERE c.case_number = $1",
-        )
-        .bind(number.as_str().to_string())
-        .fetch_optional(&self.pool)
-        .await?
+        let Some(row) = sqlx::query(AssertSqlSafe(case_sql(self.backend)))
+            .bind(number.as_str().to_string())
+            .fetch_optional(&self.pool)
+            .await?
         else {
             return Ok(None);
         };
-        let id: i64 = get(&row, 0)?;
-        let programme: String = get(&row, 1)?;
+        let programme = row.text(0)?;
         let country = |field: &'static str, v: String| {
             CountryCode::parse(field, &v).map_err(|e| corrupt(field, &v, e))
         };
         let case = Case {
             case_number: number.clone(),
             programme: programme.clone(),
-            country_of_asylum: country("cases.country_of_asylum", get(&row, 2)?)?,
-            nationality: country("cases.nationality", get(&row, 3)?)?,
-            categories: self.categories(id).await?,
-            priority: parse_word("cases.priority", &get::<String>(&row, 4)?)?,
-            channel: parse_word("cases.channel", &get::<String>(&row, 5)?)?,
-            submitted_on: parse_date("cases.submitted_on", &get::<String>(&row, 6)?)?,
-            members: self.members(id).await?,
-            linked_cases: self.links(id).await?,
+            country_of_asylum: country("cases.country_of_asylum", row.text(1)?)?,
+            nationality: country("cases.nationality", row.text(2)?)?,
+            categories: list_of(&row, 13, "case_categories", |r| {
+                parse_word("case_categories.category", &r.text(0)?)
+            })?,
+            priority: parse_word("cases.priority", &row.text(3)?)?,
+            channel: parse_word("cases.channel", &row.text(4)?)?,
+            submitted_on: parse_date("cases.submitted_on", &row.text(5)?)?,
+            members: list_of(&row, 15, "family_members", |r| member(r, 0))?,
+            linked_cases: list_of(&row, 14, "case_links", |r| {
+                let v = r.text(0)?;
+                CaseNumber::parse(&v).map_err(|e| corrupt("case_links.linked_case_number", &v, e))
+            })?,
         };
-        let (stays, place_names) = self.stays_of(id).await?;
+        let mut place_names = BTreeMap::new();
+        let stays = list_of(&row, 16, "stays", |r| {
+            let stay = stay(r, 0)?;
+            if let (Some(name), Some(code)) = (r.opt_text(7)?, &stay.place) {
+                place_names.insert(code.clone(), name);
+            }
+            Ok(stay)
+        })?;
+        let keys = self.keys.as_deref();
         let file = CaseFile {
             case,
-            events: self.events_of(id).await?,
-            promises: self.promises_of(id).await?,
-            medical: self.medical_of(id, number.as_str()).await?,
-            reunification: self.reunification_of(id).await?,
-            mission: get(&row, 10)?,
-            reception_place: get(&row, 11)?,
-            sponsor_group: get(&row, 12)?,
-            support: self.support_of(id).await?,
-            outcomes: self.outcomes_of(id).await?,
+            events: list_of(&row, 17, "case_events", event)?,
+            promises: list_of(&row, 18, "promises", |r| promise(r, 0))?,
+            medical: list_of(&row, 19, "medical_records", |r| {
+                super::medical::record(keys, number.as_str(), r)
+            })?,
+            reunification: list_of(&row, 20, "reunification_requests", reunification)?,
+            mission: row.opt_text(9)?,
+            reception_place: row.opt_text(10)?,
+            sponsor_group: row.opt_text(11)?,
+            support: list_of(&row, 21, "support_plans", support_plan)?
+                .into_iter()
+                .next(),
+            outcomes: list_of(&row, 22, "integration_outcomes", follow_up)?,
             stays,
-            after_arrival: self.after_arrival_of(id).await?,
+            after_arrival: list_of(&row, 23, "after_arrival_steps", |r| {
+                Ok((
+                    r.text(0)?,
+                    parse_date("after_arrival_steps.done_on", &r.text(1)?)?,
+                ))
+            })?
+            .into_iter()
+            .collect(),
         };
         Ok(Some(StoredCase {
             file,
             programme,
-            state: parse_word("cases.state", &get::<String>(&row, 7)?)?,
-            version: get(&row, 8)?,
-            state_since: parse_timestamp("cases.state_since", &get::<String>(&row, 9)?)?,
-            policy_profile: get(&row, 13)?,
+            state: parse_word("cases.state", &row.text(6)?)?,
+            version: row.int(7)?,
+            state_since: parse_timestamp("cases.state_since", &row.text(8)?)?,
+            policy_profile: row.text(12)?,
             place_names,
         }))
-    }
-
-    async fn rows(&self, sql: &'static str, id: i64) -> Result<Vec<AnyRow>, StorageError> {
-        Ok(sqlx::query(sql).bind(id).fetch_all(&self.pool).await?)
-    }
-
-    async fn categories(
-        &self,
-        id: i64,
-    ) -> Result<Vec<resettle_domain::case::SubmissionCategory>, StorageError> {
-        self.rows(
-            "SELECT category FROM case_categories WHERE case_id = $1 ORDER BY position",
-            id,
-        )
-        .await?
-        .iter()
-        .map(|r| parse_word("case_categories.category", &get::<String>(r, 0)?))
-        .collect()
-    }
-
-    async fn links(&self, id: i64) -> Result<Vec<CaseNumber>, StorageError> {
-        self.rows(
-            "SELECT linked_case_number FROM case_links WHERE case_id = $1 ORDER BY linked_case_number",
-            id,
-        )
-        .await?
-        .iter()
-        .map(|r| {
-            let v: String = get(r, 0)?;
-            CaseNumber::parse(&v).map_err(|e| corrupt("case_links.linked_case_number", &v, e))
-        })
-        .collect()
-    }
-
-    async fn members(&self, id: i64) -> Result<Vec<FamilyMember>, StorageError> {
-        self.rows(
-            "SELECT f.member_no, f.full_name, CAST(f.date_of_birth AS TEXT), f.sex, \
-                    f.relationship, f.languages, f.education, f.occupation \
-               FROM family_members f WHERE f.case_id = $1 ORDER BY f.member_no",
-            id,
-        )
-        .await?
-        .iter()
-        .map(|r| member(r, 0))
-        .collect()
-    }
-
-    async fn medical_of(&self, id: i64, number: &str) -> Result<Vec<MedicalRecord>, StorageError> {
-        let keys = self.keys.as_deref();
-        sqlx::query(AssertSqlSafe(format!(
-            "SELECT {} FROM medical_records WHERE case_id = $1 ORDER BY member_no",
-            super::medical::SELECT
-        )))
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| super::medical::record(keys, number, r))
-        .collect()
-    }
-
-    /// The history of the case with this internal id, oldest first.
-    pub(crate) async fn events_of(&self, id: i64) -> Result<Vec<CaseEvent>, StorageError> {
-        self.rows(
-            "SELECT seq, CAST(at AS TEXT), actor, from_state, to_state, reason, payload, \
-                    reason_code \
-               FROM case_events WHERE case_id = $1 ORDER BY seq",
-            id,
-        )
-        .await?
-        .iter()
-        .map(|r| {
-            let payload: String = get(r, 6)?;
-            Ok(CaseEvent {
-                seq: get::<i64>(r, 0)? as u32,
-                at: parse_timestamp("case_events.at", &get::<String>(r, 1)?)?,
-                actor: get(r, 2)?,
-                from: get::<Option<String>>(r, 3)?
-                    .map(|s| parse_word("case_events.from_state", &s))
-                    .transpose()?,
-                to: parse_word("case_events.to_state", &get::<String>(r, 4)?)?,
-                reason: get(r, 5)?,
-                reason_code: get(r, 7)?,
-                payload: serde_json::from_str(&payload)
-                    .map_err(|e| corrupt("case_events.payload", &payload, e))?,
-            })
-        })
-        .collect()
-    }
-
-    async fn promises_of(&self, id: i64) -> Result<Vec<Promise>, StorageError> {
-        self.rows(
-            "SELECT kind, CAST(promised_date AS TEXT), CAST(made_on AS TEXT), slip_reason, \
-                    CAST(family_notified_on AS TEXT), slip_reason_code \
-               FROM promises WHERE case_id = $1 ORDER BY id",
-            id,
-        )
-        .await?
-        .iter()
-        .map(|r| promise(r, 0))
-        .collect()
-    }
-
-    async fn reunification_of(&self, id: i64) -> Result<Vec<ReunificationRequest>, StorageError> {
-        self.rows(
-            "SELECT relative_name, relationship, location, status, \
-                    CAST(requested_on AS TEXT), CAST(resolved_on AS TEXT), decision_reason, \
-                    dependency, evidence, CAST(due_on AS TEXT) \
-               FROM reunification_requests WHERE case_id = $1 ORDER BY id",
-            id,
-        )
-        .await?
-        .iter()
-        .map(|r| {
-            let location: String = get(r, 2)?;
-            Ok(ReunificationRequest {
-                relative_name: get(r, 0)?,
-                relationship: get(r, 1)?,
-                location: CountryCode::parse("location", &location)
-                    .map_err(|e| corrupt("reunification_requests.location", &location, e))?,
-                status: parse_word("reunification_requests.status", &get::<String>(r, 3)?)?,
-                requested_on: parse_date(
-                    "reunification_requests.requested_on",
-                    &get::<String>(r, 4)?,
-                )?,
-                resolved_on: get::<Option<String>>(r, 5)?
-                    .map(|d| parse_date("reunification_requests.resolved_on", &d))
-                    .transpose()?,
-                reason: get(r, 6)?,
-                dependency: parse_words(
-                    "reunification_requests.dependency",
-                    &get::<String>(r, 7)?,
-                )?,
-                evidence: parse_words("reunification_requests.evidence", &get::<String>(r, 8)?)?,
-                due_on: get::<Option<String>>(r, 9)?
-                    .map(|d| parse_date("reunification_requests.due_on", &d))
-                    .transpose()?,
-            })
-        })
-        .collect()
-    }
-
-    async fn outcomes_of(&self, id: i64) -> Result<Vec<FollowUp>, StorageError> {
-        self.rows(
-            "SELECT member_no, months, CAST(employed AS INTEGER), CAST(recorded_on AS TEXT) \
-               FROM integration_outcomes \
-              WHERE case_id = $1 ORDER BY months, member_no",
-            id,
-        )
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(FollowUp {
-                member_no: get::<i64>(r, 0)? as u32,
-                months: get::<i64>(r, 1)? as u32,
-                employed: get::<i64>(r, 2)? == 1,
-                recorded_on: parse_date("integration_outcomes.recorded_on", &get::<String>(r, 3)?)?,
-            })
-        })
-        .collect()
-    }
-
-    async fn support_of(&self, id: i64) -> Result<Option<SupportPlan>, StorageError> {
-        self.rows(
-            "SELECT provider, CAST(starts_on AS TEXT), months, provider_kind FROM support_plans \
-              WHERE case_id = $1",
-            id,
-        )
-        .await?
-        .first()
-        .map(|r| {
-            Ok(SupportPlan {
-                provider: get(r, 0)?,
-                starts_on: parse_date("support_plans.starts_on", &get::<String>(r, 1)?)?,
-                months: get::<i64>(r, 2)? as u32,
-                provider_kind: parse_word("support_plans.provider_kind", &get::<String>(r, 3)?)?,
-            })
-        })
-        .transpose()
     }
 }

@@ -2,6 +2,7 @@
 //! so web tests type, click and submit as people do: rendering a page proves nothing
 //! about its forms.
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -32,7 +33,16 @@ pub struct Browser {
 }
 
 impl Drop for Browser {
+    /// Ends ChromeDriver and the Chromium it started. Killing ChromeDriver alone left its
+    /// Chromium running whenever a test did not close the session (or panicked first):
+    /// some 30 Chromiums of a few hundred megabytes each after one browser suite, until
+    /// the machine ran out of memory. ChromeDriver leads a process group of its own
+    /// (see `open`), which its Chromium's processes join; the group goes as one.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -69,6 +79,7 @@ async fn open(width: u32, script: bool) -> Browser {
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("start chromedriver");
     let deadline = Instant::now() + Duration::from_secs(20);

@@ -312,9 +312,11 @@ async fn a_case_reads_back_whole_with_every_list_full_or_empty() {
         conn.close().await.unwrap();
         store.close().await;
     }
-    assert_eq!(
-        backends,
-        ["sqlite", "postgres"],
-        "both databases were tried"
-    );
+    // Both, unless PostgreSQL was skipped on purpose (the clock-shifted runs), which the
+    // test kit says loudly.
+    let expected: &[&str] = match resettle_testkit::postgres::cluster() {
+        Some(_) => &["sqlite", "postgres"],
+        None => &["sqlite"],
+    };
+    assert_eq!(backends, expected, "every database was tried");
 }

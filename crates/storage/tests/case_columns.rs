@@ -2,8 +2,10 @@
 //! its own types (checked for every table by the migrations' own test), SQLite in the
 //! codec's text and 0 or 1, and the store gives back what it was given on both, through
 //! the bulk import and through each single write.
+mod common;
+
 use resettle_domain::case::{CaseState, Promise, PromiseKind};
-use resettle_storage::{Assignment, NewEvent, Store};
+use resettle_storage::{Assignment, NewEvent};
 use sqlx::{Connection, Row};
 use time::Duration;
 use time::macros::{date, datetime};
@@ -54,13 +56,7 @@ async fn the_case_tables_keep_days_moments_and_consents_typed_and_whole() {
     assert!(stays().any(|s| s.until.is_some()) && stays().any(|s| s.until.is_none()));
 
     for db in resettle_testkit::databases() {
-        let store = Store::connect(&db.url)
-            .await
-            .unwrap()
-            .with_keys(std::sync::Arc::new(
-                resettle_secure::cipher::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap(),
-            ));
-        store.migrate().await.unwrap();
+        let store = common::keyed_store(&db.url).await;
 
         let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
 

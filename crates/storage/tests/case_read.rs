@@ -2,12 +2,14 @@
 //! (docs/performance.md, "Audited case reads"): what comes back must be what was written,
 //! whatever the text holds, on both databases, and no rows must read as empty lists. So
 //! are a family's contact and notices, read together.
+mod common;
+
 use resettle_domain::case::{
     CareNeed, CaseFile, CaseNumber, MedicalRecord, News, Promise, SubmissionCategory,
 };
 use resettle_domain::outcomes::FollowUp;
 use resettle_domain::reception::{Stay, StayKind};
-use resettle_storage::{FamilyContact, NewNotice, Store};
+use resettle_storage::{FamilyContact, NewNotice};
 use sqlx::Connection;
 use time::Duration;
 use time::macros::date;
@@ -193,13 +195,7 @@ async fn a_case_reads_back_whole_with_every_list_full_or_empty() {
     let mut backends = vec![];
     for db in resettle_testkit::databases() {
         backends.push(db.backend);
-        let store = Store::connect(&db.url)
-            .await
-            .unwrap()
-            .with_keys(std::sync::Arc::new(
-                resettle_secure::cipher::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap(),
-            ));
-        store.migrate().await.unwrap();
+        let store = common::keyed_store(&db.url).await;
         store.import_programme(&import, &[]).await.unwrap();
 
         let stored = store.case(&full.case.case_number).await.unwrap().unwrap();

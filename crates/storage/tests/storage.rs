@@ -1,4 +1,5 @@
 //! Storage behaviour, each test run against SQLite and a real PostgreSQL.
+mod common;
 use resettle_domain::case::{
     Case, CaseEvent, CaseFile, CaseNumber, CaseState, Channel, FamilyMember, Priority,
     Relationship, Sex, SubmissionCategory,
@@ -1088,9 +1089,7 @@ async fn the_stays_counted_in_the_database_are_the_domains() {
         }
     }
     for db in resettle_testkit::databases() {
-        let store = fresh(&db.url).await.with_keys(std::sync::Arc::new(
-            resettle_secure::cipher::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap(),
-        ));
+        let store = common::keyed_store(&db.url).await;
         store.import_programme(&import, &[]).await.unwrap();
         let mut counted = BTreeMap::new();
         for (group, state, spell, n) in store.step_spells(today).await.unwrap() {
@@ -1211,9 +1210,7 @@ async fn support_outcomes_and_claims_keep_their_days_and_flags_typed() {
         lines: vec![],
     };
     for db in resettle_testkit::databases() {
-        let store = fresh(&db.url).await.with_keys(std::sync::Arc::new(
-            resettle_secure::cipher::Keyring::parse(resettle_testkit::TEST_DATA_KEY).unwrap(),
-        ));
+        let store = common::keyed_store(&db.url).await;
         let mut import = store.begin_import(&programme(vec![]), false).await.unwrap();
         import
             .add_cases(
